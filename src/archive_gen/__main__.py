@@ -1,0 +1,5 @@
+"""Allow ``python -m archive_gen``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,238 @@
+"""The records every stage passes on: pages, items (articles, photos, commentary, briefs) and their tags.
+
+All records are frozen dataclasses; stages return new records (``dataclasses.replace``) instead of mutating.
+Text fields keep the characters exactly as printed; normalisation (NFKC etc.) happens only for matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ItemKind = Literal["article", "photo", "commentary", "brief", "fragment"]
+ITEM_KINDS: tuple[str, ...] = ("article", "photo", "commentary", "brief", "fragment")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """People credited on an item, names only, as printed ("刘　芳" stays one name)."""
+
+    reporters: tuple[str, ...] = ()  # 记者, 本报记者, 见习记者
+    correspondents: tuple[str, ...] = ()  # 通讯员
+    photographers: tuple[str, ...] = ()  # "… 摄", 摄影报道
+    authors: tuple[str, ...] = ()  # commentary authors ("■郑建钢"), signed pieces
+    interns: tuple[str, ...] = ()  # 实习生
+
+    def names(self) -> tuple[str, ...]:
+        """Every credited name once, in role order."""
+        seen: dict[str, None] = {}
+        for group in (self.reporters, self.correspondents, self.photographers, self.authors, self.interns):
+            for name in group:
+                seen.setdefault(name, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place and day of a "本报南京11月22日电" lead; month/day are None when not printed."""
+
+    place: str
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """A jump marker: "(下转第3版)" is direction "to", "(上接第1版)" is direction "from"."""
+
+    direction: Literal["to", "from"]
+    page: int  # the other page (版) number
+    marker: str  # the marker as printed, e.g. "(下转第3版)"
+    line: int  # 1-based source line of the marker
+
+
+@dataclass(frozen=True)
+class Crosshead:
+    """An in-body sub-heading; it stands before paragraph number ``before`` (0-based)."""
+
+    text: str
+    before: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption paragraph group and its credit line ("新华社记者 姜克红 摄")."""
+
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a tag was given: the matched text and where it was found (e.g. field "title", "paragraph:0")."""
+
+    text: str
+    field: str
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Region:
+    """An administrative division with full official names; levels that do not apply are None.
+
+    Municipalities (北京市…) have no prefecture; county-level cities directly under a province
+    (海南 东方市) have no prefecture either.
+    """
+
+    code: str  # GB/T 2260 six-digit code of the most specific level
+    province: str
+    prefecture: str | None = None
+    county: str | None = None
+    slug: str = ""  # ASCII, stable: "<code>-<pinyin>", e.g. "350100-fuzhou"
+
+    @property
+    def name(self) -> str:
+        return self.county or self.prefecture or self.province
+
+    @property
+    def level(self) -> Literal["province", "prefecture", "county"]:
+        if self.county:
+            return "county"
+        if self.prefecture:
+            return "prefecture"
+        return "province"
+
+
+@dataclass(frozen=True)
+class RegionTag:
+    """A region an item is about (or mentions), with the evidence that produced it."""
+
+    region: Region
+    evidence: tuple[Evidence, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A place name that could not be resolved to one division (鼓楼区 in four cities)."""
+
+    text: str
+    candidates: tuple[str, ...]  # codes
+    resolved_to: str | None = None  # code of the level kept (e.g. the province), or None
+    field: str = ""
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    """A topic from the taxonomy with its score and the terms that produced it."""
+
+    slug: str
+    label: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A TF-IDF keyword with its weight."""
+
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item printed on a page, in page order. ``paragraphs`` holds body text only:
+    the lead ("本报讯(记者…)") is moved to ``lead``, jump markers to ``continued_*``,
+    credits to ``captions``/``byline``, crossheads and 阅读提示 boxes to their own fields."""
+
+    id: str  # stable: derived from date/page/source and the item's own text, not its index
+    source: str  # path of the page file relative to the source folder, with "/" separators
+    index: int  # 0-based position on the page
+    kind: ItemKind
+    date: str | None = None  # ISO "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that is known
+    date_inferred: bool = False
+    page: int | None = None  # 版 number
+    kicker: str | None = None  # 引题
+    title: str | None = None
+    subtitle: str | None = None  # 副题
+    column: str | None = None  # section banner / column name (工运走笔, 最美职工…)
+    column_extra: tuple[str, ...] = ()  # further banner lines
+    byline: Byline = field(default_factory=Byline)
+    byline_raw: str | None = None  # the text the byline was read from
+    lead: str | None = None  # the run-in lead removed from the first paragraph
+    dateline: Dateline | None = None
+    paragraphs: tuple[str, ...] = ()
+    crossheads: tuple[Crosshead, ...] = ()
+    reading_tip: str | None = None  # 阅读提示 box text
+    credit: str | None = None  # photo credit line as printed ("新华社记者 姜克红 摄"); photo captions are the paragraphs
+    captions: tuple[Caption, ...] = ()  # captions of pictures printed inside an article (not photo items)
+    trailer: tuple[str, ...] = ()  # author office / reprint source lines ("(原载《人民日报》…)")
+    continued_to: Continuation | None = None
+    continued_from: Continuation | None = None
+    fragment_lines: tuple[int, ...] = ()  # lines of orphan blocks stitched in from elsewhere on the page
+    source_lines: tuple[int, ...] = ()  # every 1-based source line this item consumed
+    # filled by the tagger
+    regions: tuple[RegionTag, ...] = ()
+    mentioned_places: tuple[RegionTag, ...] = ()
+    ambiguities: tuple[Ambiguity, ...] = ()
+    topics: tuple[TopicTag, ...] = ()
+    keywords: tuple[Keyword, ...] = ()
+    # filled when the archive is assembled
+    url: str | None = None  # site-relative, e.g. "articles/2021/05/14/01-9f3a2c1d.html"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.kicker or (self.paragraphs[0][:24] if self.paragraphs else self.id)
+
+    @property
+    def body_text(self) -> str:
+        return "".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning or error about a source file, printed as ``file:line: message``."""
+
+    source: str
+    line: int | None
+    code: str  # short machine code, e.g. "duplicate-paragraph", "undecodable", "no-date"
+    message: str
+    level: Literal["warning", "error"] = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.level}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A parsed page file: its items in page order plus what the loader noticed."""
+
+    source: str  # relative path with "/" separators
+    sha256: str  # of the raw bytes
+    encoding: str
+    date: str | None
+    date_inferred: bool
+    date_evidence: str | None
+    page: int | None
+    items: tuple[Item, ...]
+    notices: tuple[Notice, ...] = ()
+    line_count: int = 0
+
+    @property
+    def failed(self) -> bool:
+        """True when the page could not be read at all (the build exits 1)."""
+        return any(n.level == "error" for n in self.notices) and not self.items
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Records -> plain JSON types (tuples become lists), keeping field order."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: to_jsonable(v) for k, v in asdict(obj).items()}
+    if isinstance(obj, dict):
+        return {k: to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    return obj
