@@ -186,12 +186,9 @@ def _defaults(root: Path, path: Path | None) -> Config:
                   else (root / "sources",), output=root / "site", cache_dir=root / ".archive-cache")
 
 
-_LINES: dict[str, int] = {}
-
-
 def _from_node(doc: yaml.Node | None, path: Path) -> Config:
-    _LINES.clear()
     root = path.parent
+    lines: dict[str, int] = {}
     cfg = _defaults(root, path)
     if doc is None:
         return cfg
@@ -220,20 +217,20 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
                 raise _fail(path, v, f"'{key}' must be at least 1")
             values[key] = number
         elif key == "pages":
-            values["pages"] = _page_overrides(v, path)
+            values["pages"] = _page_overrides(v, path, lines)
         elif key == "taxonomy":
             values["taxonomy"] = _taxonomy(v, path, root)
         elif key == "gazetteer":
-            values["gazetteer_aliases"] = _gazetteer(v, path)
+            values["gazetteer_aliases"] = _gazetteer(v, path, lines)
         else:
             raise _fail(path, k, f"unknown key '{key}' (see the config reference in README.md)")
     if "about" not in values and (root / "about.md").is_file():
         values["about"] = root / "about.md"
-    values["override_lines"] = dict(_LINES)
+    values["override_lines"] = lines
     return replace(cfg, **values)
 
 
-def _page_overrides(node: yaml.Node, path: Path) -> dict[str, PageOverride]:
+def _page_overrides(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[str, PageOverride]:
     out: dict[str, PageOverride] = {}
     for k, v in _mapping(node, path, "pages"):
         entry: dict[str, Any] = {}
@@ -248,7 +245,7 @@ def _page_overrides(node: yaml.Node, path: Path) -> dict[str, PageOverride]:
             else:
                 raise _fail(path, kk, f"unknown key 'pages.{k.value}.{kk.value}' (expected date, page)")
         out[k.value] = PageOverride(**entry)
-        _LINES[f"pages.{k.value}"] = k.start_mark.line + 1
+        lines[f"pages.{k.value}"] = k.start_mark.line + 1
     return out
 
 
@@ -271,7 +268,7 @@ def _taxonomy(node: yaml.Node, path: Path, root: Path) -> TaxonomyConfig:
     return TaxonomyConfig(file=file, extend=extend)
 
 
-def _gazetteer(node: yaml.Node, path: Path) -> dict[str, str]:
+def _gazetteer(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for k, v in _mapping(node, path, "gazetteer"):
         if k.value != "aliases":
@@ -281,5 +278,5 @@ def _gazetteer(node: yaml.Node, path: Path) -> dict[str, str]:
             if not re.fullmatch(r"\d{6}", value):
                 raise _fail(path, code, f"'gazetteer.aliases.{name.value}' must be a 6-digit GB/T 2260 code")
             aliases[name.value] = value
-            _LINES[f"gazetteer.{name.value}"] = name.start_mark.line + 1
+            lines[f"gazetteer.{name.value}"] = name.start_mark.line + 1
     return aliases
