@@ -3,4 +3,156 @@
 Public API:
     load_pages(paths, config=None) -> list[Page]      read + parse many files (paths: files or folders)
     parse_page(text, source, ...) -> Page              pure: parse one decoded page text
+    conservation(text, page) -> list[Notice]           every non-blank line accounted for exactly once
 """
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from ..config import Config
+from ..model import Item, Notice, Page
+from .blocks import split_blocks
+from .conserve import conservation
+from .dates import PageDate, date_from_path, infer_date, page_from_path
+from .decode import decode_bytes, normalise_newlines, read_source
+from .items import assign_ids, attach_orphans, build_item, classify, join_splits, segment
+
+__all__ = ["conservation", "load_pages", "parse_page"]
+
+
+def parse_page(text: str, source: str, *, date: str | None = None, page: int | None = None,
+               sha256: str = "", encoding: str = "utf-8") -> Page:
+    """Parse one decoded page. Pure and total: any input gives a Page (problems become Notices).
+
+    ``date``/``page`` override what the file name and the text say.
+    """
+    text = normalise_newlines(text).replace("\x00", "")
+    notices: list[Notice] = []
+    lines = text.split("\n")
+    line_count = len(lines) - (1 if text.endswith("\n") else 0)
+    units = join_splits(classify(split_blocks(text)))
+    drafts = attach_orphans(segment(units), notices, source)
+    items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
+    items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]
+    if not any(it.title or it.paragraphs for it in items):
+        what = "blank page" if not text.strip() else "no recognisable item"
+        notices.append(Notice(source, None, "no-items", f"{what}, nothing to archive", "error"))
+        items = []
+    page_date = _page_date(source, date, items, text)
+    if page_date.value is None:
+        notices.append(Notice(source, None, "no-date", "no date in the file name or the text; set pages."
+                              f"{source}.date in archive.yaml"))
+    number = page if page is not None else page_from_path(source)
+    items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number)
+             for k, it in enumerate(items)]
+    items = assign_ids(items, PurePosixPath(source).stem)
+    notices.sort(key=lambda n: (n.line or 0, n.code, n.message))
+    return Page(source=source, sha256=sha256, encoding=encoding, date=page_date.value,
+                date_inferred=page_date.inferred, date_evidence=page_date.evidence, page=number,
+                items=tuple(items), notices=tuple(notices), line_count=line_count)
+
+
+def _page_date(source: str, forced: str | None, items: list[Item], text: str) -> PageDate:
+    if forced:
+        return PageDate(forced, False, "archive.yaml override")
+    from_name = date_from_path(source)
+    if from_name:
+        return PageDate(from_name, False, f"file name {source}")
+    openings: list[tuple[str, str]] = []
+    for item in items:
+        if item.lead and item.paragraphs:
+            openings.append(("lead", f"{item.lead} {item.paragraphs[0]}"))
+        elif item.kind == "photo" and item.paragraphs:
+            openings.append(("caption", item.paragraphs[0]))
+    return infer_date(openings, text)
+
+
+def load_pages(paths: Sequence[Path], config: Config | None = None) -> list[Page]:
+    """Read and parse page files; folders are searched recursively for *.txt, sorted by relative path.
+
+    Unreadable or undecodable files give a Page with an error Notice; unreadable folders and symlink
+    loops give a Page with a warning; nothing raises for bad input.
+    """
+    overrides = config.pages if config is not None else {}
+    pages: list[Page] = []
+    taken: set[str] = set()
+    for root in paths:
+        for path, source, problems in _page_files(Path(root)):
+            if problems:
+                pages.append(Page(source, "", "", None, False, None, None, (), tuple(problems)))
+                continue
+            page = _load_one(path, source, overrides.get(source))
+            items = assign_ids(list(page.items), PurePosixPath(source).stem, taken)
+            pages.append(replace(page, items=tuple(items)))
+    return pages
+
+
+def _load_one(path: Path, source: str, override: object | None) -> Page:
+    data, notices = read_source(path, source)
+    if data is None:
+        return Page(source, "", "", None, False, None, None, (), tuple(notices))
+    text, encoding, notices = decode_bytes(data, source)
+    digest = hashlib.sha256(data).hexdigest()
+    date = getattr(override, "date", None)
+    number = getattr(override, "page", None)
+    if any(n.level == "error" for n in notices):
+        return Page(source, digest, encoding, date, False, None, number, (), tuple(notices),
+                    text.count("\n") + 1 if text else 0)
+    page = parse_page(text, source, date=date, page=number, sha256=digest, encoding=encoding)
+    merged = tuple(sorted(notices + list(page.notices), key=lambda n: (n.line or 0, n.code, n.message)))
+    return replace(page, notices=merged)
+
+
+def _page_files(root: Path) -> list[tuple[Path, str, list[Notice]]]:
+    """(path, source, problems) for every page file under ``root`` (or ``root`` itself), sorted."""
+    if root.is_file():
+        return [(root, root.name, [])]
+    if not root.exists():
+        source = root.as_posix()
+        return [(root, source, [Notice(source, None, "missing", "no such file or folder", "error")])]
+    found: list[tuple[Path, str, list[Notice]]] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def walk(folder: Path, rel: PurePosixPath) -> None:
+        try:
+            stat = folder.stat()
+        except OSError as exc:
+            found.append((folder, rel.as_posix(), [Notice(rel.as_posix(), None, "unreadable",
+                                                          f"cannot open folder: {exc.strerror}")]))
+            return
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen_dirs:
+            found.append((folder, rel.as_posix(), [Notice(rel.as_posix(), None, "symlink-loop",
+                                                          "folder link leads back to a folder already read; skipped")]))
+            return
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            found.append((folder, rel.as_posix() or ".", [Notice(rel.as_posix() or ".", None, "unreadable",
+                                                                 f"cannot list folder: {exc.strerror}")]))
+            return
+        for entry in entries:
+            child = rel / entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError as exc:
+                found.append((Path(entry.path), child.as_posix(),
+                              [Notice(child.as_posix(), None, "unreadable", f"cannot read: {exc.strerror}")]))
+                continue
+            if is_dir:
+                walk(Path(entry.path), child)
+            elif is_file and entry.name.endswith(".txt") and not entry.name.startswith("."):
+                found.append((Path(entry.path), child.as_posix(), []))
+            elif entry.is_symlink() and entry.name.endswith(".txt"):
+                found.append((Path(entry.path), child.as_posix(),
+                              [Notice(child.as_posix(), None, "broken-link", "symbolic link to nothing", "error")]))
+
+    walk(root, PurePosixPath(""))
+    return sorted(found, key=lambda f: f[1])

@@ -1,0 +1,193 @@
+"""Bytes -> text: the only place that reads page files and guesses their encoding.
+
+Strict, cheap attempts first (BOM, UTF-8, GB18030); Big5 and other encodings only when those fail or
+look implausible; damaged lines are decoded on their own so that every problem names its line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..model import Notice
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
+_BINARY_MAGIC: tuple[bytes, ...] = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+# a page in Simplified Chinese decoded the right way keeps almost all its Han characters in GB2312
+_GB2312_SHARE_MIN = 0.9
+_REPLACEMENT_SHARE_MAX = 0.3
+
+
+def read_source(path: Path, source: str) -> tuple[bytes | None, list[Notice]]:
+    """Read a page file's bytes; an unreadable file becomes an error Notice instead of an exception."""
+    try:
+        return path.read_bytes(), []
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return None, [Notice(source, None, "unreadable", f"cannot read file: {reason}", "error")]
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR -> LF (old Mac exports use CR only)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
+    """Decode one page file: (text with LF line ends, encoding name, notices).
+
+    Never raises: undecodable bytes are replaced and reported with their line number; a binary file
+    (NUL bytes, image/archive magic) gives empty text and an error notice.
+    """
+    if not data:
+        return "", "utf-8", [Notice(source, None, "empty", "empty file, not a text page", "error")]
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _decode_with_bom(data[len(bom):], codec, name, source)
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
+        return "", "binary", [Notice(source, None, "binary", "binary file, not a text page", "error")]
+    try:
+        return normalise_newlines(data.decode("utf-8")), "utf-8", []
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return _truncated(data, exc.start, "utf-8", source)
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "incomplete multibyte sequence" and exc.end == len(data):
+            return _truncated(data, exc.start, "gb18030", source)
+    else:
+        if _gb2312_share(text) >= _GB2312_SHARE_MIN:
+            return normalise_newlines(text), "gb18030", []
+        big5 = _try_big5(data, source)
+        if big5 is not None:
+            return big5
+        return _decode_by_line(data, source)
+    big5 = _try_big5(data, source)
+    if big5 is not None:
+        return big5
+    return _decode_by_line(data, source)
+
+
+def _decode_with_bom(body: bytes, codec: str, name: str, source: str) -> tuple[str, str, list[Notice]]:
+    notices: list[Notice] = []
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError as exc:
+        text = body.decode(codec, errors="replace")
+        line = text[: max(0, exc.start // _unit_size(codec))].count("\n") + 1 if text else 1
+        notices.append(Notice(source, line, "undecodable", f"bytes that are not valid {name} were replaced"))
+    return normalise_newlines(text), name, notices
+
+
+def _unit_size(codec: str) -> int:
+    return 4 if "32" in codec else 2 if "16" in codec else 1
+
+
+def _truncated(data: bytes, cut: int, encoding: str, source: str) -> tuple[str, str, list[Notice]]:
+    text = normalise_newlines(data[:cut].decode(encoding, errors="replace"))
+    line = text.count("\n") + 1
+    notice = Notice(source, line, "truncated", f"file ends inside a multi-byte character ({len(data) - cut} "
+                    "byte(s) dropped)")
+    return text, encoding, [notice]
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of Han characters that GB2312 can encode (a Big5 page read as GBK scores far lower)."""
+    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    if not han:
+        return 1.0
+    inside = 0
+    for ch in han:
+        try:
+            ch.encode("gb2312")
+            inside += 1
+        except UnicodeEncodeError:
+            pass
+    return inside / len(han)
+
+
+def _big5_common_share(text: str) -> float:
+    """Share of Han characters in Big5's frequently-used block (lead bytes A4-C6)."""
+    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    if not han:
+        return 0.0
+    common = 0
+    for ch in han:
+        try:
+            if 0xA4 <= ch.encode("big5")[0] <= 0xC6:
+                common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(han)
+
+
+def _try_big5(data: bytes, source: str) -> tuple[str, str, list[Notice]] | None:
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    if _big5_common_share(text) < _GB2312_SHARE_MIN:
+        return None
+    notice = Notice(source, None, "big5", "decoded as Big5 (Traditional Chinese); the archive expects GB18030 "
+                    "or UTF-8 pages")
+    return normalise_newlines(text), "big5", [notice]
+
+
+def _decode_by_line(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
+    """Mixed or damaged files: decode line by line with the encoding most lines agree on."""
+    raw_lines = _LINE_BREAK.split(data)
+    # UTF-8 validity is very specific, so it is tried first on every line; GB18030 accepts almost anything
+    chosen = ["utf-8" if _strict_ok(raw, "utf-8") else "gb18030" if _strict_ok(raw, "gb18030") else ""
+              for raw in raw_lines]
+    undecodable = chosen.count("")
+    if undecodable * 2 > len(raw_lines):
+        guessed = _charset_normalizer_guess(data)
+        if guessed is not None:
+            text, name = guessed
+            notice = Notice(source, None, "encoding-guess", f"encoding guessed as {name}; check the text")
+            return normalise_newlines(text), name, [notice]
+    non_ascii = [enc for enc, raw in zip(chosen, raw_lines, strict=True) if enc and not raw.isascii()]
+    main = "gb18030" if non_ascii.count("gb18030") > non_ascii.count("utf-8") else "utf-8"
+    lines: list[str] = []
+    notices: list[Notice] = []
+    replaced = 0
+    for number, (raw, enc) in enumerate(zip(raw_lines, chosen, strict=True), 1):
+        if enc:
+            lines.append(raw.decode(enc))
+            if enc != main and not raw.isascii():
+                notices.append(Notice(source, number, "mixed-encoding", f"line is {enc} in a {main} file"))
+            continue
+        text = raw.decode(main, errors="replace")
+        replaced += text.count("\ufffd")
+        lines.append(text)
+        notices.append(Notice(source, number, "undecodable", f"bytes that are not valid {main} were replaced"))
+    text = "\n".join(lines)
+    if replaced > _REPLACEMENT_SHARE_MAX * max(len(text), 1):
+        notices.append(Notice(source, None, "undecodable", f"mostly undecodable as {main}, not a text page",
+                              "error"))
+    return text, main, notices
+
+
+def _strict_ok(raw: bytes, encoding: str) -> bool:
+    try:
+        raw.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best), best.encoding

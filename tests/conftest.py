@@ -1,0 +1,39 @@
+"""Shared fixtures: where the seed pages and answer keys live, and a writer for tiny page trees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    return REPO / "tests" / "gold"
+
+
+@pytest.fixture
+def write_tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """Write {relative path: text or bytes} under tmp_path/"src" and return that folder."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        root = tmp_path / "src"
+        for rel, content in files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        root.mkdir(exist_ok=True)
+        return root
+
+    return write

@@ -1,0 +1,294 @@
+"""parse_page on small inline pages: one test per parsing rule (headlines, bylines, bodies, photos, jumps)."""
+
+from __future__ import annotations
+
+from archive_gen.loader import conservation, parse_page
+from archive_gen.model import Byline, Dateline, Page
+
+BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
+BODY2 = "据了解，该市已建成职工服务站点四十余个，累计服务职工两万余人次，受到广泛好评。"
+
+
+def page(*blocks: str, source: str = "p.txt") -> Page:
+    text = "\n\n".join(blocks) + "\n"
+    parsed = parse_page(text, source)
+    assert conservation(text, parsed) == []  # every test page also checks that nothing was lost
+    return parsed
+
+
+def only(parsed: Page):
+    assert len(parsed.items) == 1, [i.title for i in parsed.items]
+    return parsed.items[0]
+
+
+# ---- leads and bylines ---------------------------------------------------------------------
+
+def test_lead_with_parenthesised_reporters_is_moved_out_of_the_first_paragraph() -> None:
+    item = only(page("全总机关启动干部赴基层蹲点活动", "本报讯(记者郑莉 郝赫)为贯彻落实中央精神，全总机关启动蹲点活动。", BODY))
+    assert item.lead == "本报讯(记者郑莉 郝赫)"
+    assert item.paragraphs[0] == "为贯彻落实中央精神，全总机关启动蹲点活动。"
+    assert item.byline.reporters == ("郑莉", "郝赫") and item.byline_raw == "本报讯(记者郑莉 郝赫)"
+
+
+def test_dated_lead_gives_a_dateline() -> None:
+    item = only(page("推进会召开", "本报南京11月22日电(记者黄洪涛)今天，推进会在南京召开。", BODY))
+    assert item.lead == "本报南京11月22日电(记者黄洪涛)"
+    assert item.dateline == Dateline("南京", 11, 22)
+    assert item.byline.reporters == ("黄洪涛",) and item.paragraphs[0].startswith("今天")
+
+
+def test_reported_lead_without_parentheses() -> None:
+    item = only(page("金华市总工会：坚持高站位", "本报讯 记者荣荣江报道 金华市总工会党组把主题教育作为重要任务。", BODY))
+    assert item.lead == "本报讯 记者荣荣江报道" and item.byline.reporters == ("荣荣江",)
+    assert item.paragraphs[0].startswith("金华市总工会党组")
+
+
+def test_names_run_together_with_role_words() -> None:
+    item = only(page("舟山市三方共建协作机制", "本报讯 见习记者何良玉通讯员邢守秒报道 日前，舟山市总工会联合市司法局出台意见。", BODY))
+    assert item.byline.reporters == ("何良玉",) and item.byline.correspondents == ("邢守秒",)
+
+
+def test_three_roles_including_intern() -> None:
+    item = only(page("北江洪峰过境英德城区",
+                     "本报广州6月23日电(记者叶小钟 通讯员廖宇红 实习生谢迅)记者今天获悉，洪峰已经过境。", BODY))
+    assert item.byline == Byline(reporters=("叶小钟",), correspondents=("廖宇红",), interns=("谢迅",))
+
+
+def test_benbao_lead_without_xun_and_plain_benbaoxun() -> None:
+    first = only(page("大连职工医疗互助活动升级", "本报(记者刘旭)近日，记者获悉，实施细则已经出台。", BODY))
+    assert first.lead == "本报(记者刘旭)" and first.byline.reporters == ("刘旭",)
+    second = only(page("工作会议在昆明召开", "本报讯 5月13日，全国工会社会联络工作会议在昆明召开。", BODY))
+    assert second.lead == "本报讯" and second.byline.names() == ()
+    assert second.paragraphs[0].startswith("5月13日")
+
+
+def test_photo_report_lead_credits_a_photographer() -> None:
+    item = only(page("当建筑工人 体工会初心", "本报讯 通讯员马晓琛摄影报道 为扎实开展主题教育，机关干部走进建筑工地。", BODY, BODY2))
+    assert item.kind == "article"
+    assert "马晓琛" in item.byline.photographers and item.lead == "本报讯 通讯员马晓琛摄影报道"
+
+
+def test_byline_line_with_two_roles() -> None:
+    item = only(page("3粒“种子”赋能“产改”", "本报记者 田国奎 本报通讯员 冯际刚", BODY, BODY2))
+    assert item.byline.reporters == ("田国奎",) and item.byline.correspondents == ("冯际刚",)
+    assert item.byline_raw == "本报记者 田国奎 本报通讯员 冯际刚"
+
+
+def test_name_printed_with_an_ideographic_space_is_one_name() -> None:
+    item = only(page("职工书屋里的新书香", "本报记者 刘\u3000芳 王小明", BODY))
+    assert item.byline.reporters == ("刘\u3000芳", "王小明")
+
+
+# ---- headlines -----------------------------------------------------------------------------
+
+def test_kicker_ending_with_dashes_and_banner_after_the_title() -> None:
+    item = only(page("福州市总推动蹲点工作常态化、制度化，赋能“小三级”工会——", "蹲点，只有起点，没有终点",
+                     "强基层增活力 工会建设在行动", "本报记者 李润剑", BODY, BODY2))
+    assert item.kicker.endswith("——") and item.title == "蹲点，只有起点，没有终点"
+    assert item.column == "强基层增活力 工会建设在行动" and item.subtitle is None
+
+
+def test_title_then_subtitle() -> None:
+    item = only(page("北京市总实施公益送教项目", "引导优质教育培训资源向基层下沉", "本报讯(记者赖志凯)近日，项目走进街道。", BODY))
+    assert (item.kicker, item.title, item.subtitle) == (None, "北京市总实施公益送教项目", "引导优质教育培训资源向基层下沉")
+
+
+def test_long_first_line_over_short_second_is_kicker_and_title() -> None:
+    item = only(page("“毛泽东号”精神就是对安全的承诺,机车组领军人王振强实现安全驾驶1300余趟", "书写英雄机车新传奇",
+                     "最美职工", "本报记者 赖志凯", BODY))
+    assert item.kicker.startswith("“毛泽东号”") and item.title == "书写英雄机车新传奇" and item.column == "最美职工"
+
+
+def test_two_banner_lines_after_title() -> None:
+    item = only(page("109级台阶的致敬", "奋斗百年路 启航新征程", "学党史 悟思想 办实事 开新局", "本报记者 李逸萌", BODY))
+    assert item.title == "109级台阶的致敬" and item.column == "奋斗百年路 启航新征程"
+    assert item.column_extra == ("学党史 悟思想 办实事 开新局",)
+
+
+def test_slogan_above_a_colon_title_is_the_kicker() -> None:
+    item = only(page("一体化办公 一站式服务 一次性解决", "宁波镇海:「商调裁诉执」全链式化解劳动争议",
+                     "本报讯(记者邹偶然)一次工伤调解经历，让职工加深了对工会的认识。", BODY))
+    assert item.kicker == "一体化办公 一站式服务 一次性解决" and item.title.startswith("宁波镇海:")
+
+
+def test_compound_one_line_headline_stays_whole() -> None:
+    line = "中国职工国际旅行社总社与贵州省文旅厅签订合作协议 打造文旅康养品牌 共享资源服务职工"
+    item = only(page(line, "本报讯(记者李丰)11月22日，年会在毕节召开。", BODY))
+    assert item.title == line and item.subtitle is None
+
+
+def test_title_ending_with_a_question_mark() -> None:
+    item = only(page("职工疗休养怎么选？", "本报讯(记者李丰)近日，记者走访多家疗休养基地。", BODY))
+    assert item.title == "职工疗休养怎么选？" and item.paragraphs[0].startswith("近日")
+
+
+def test_commentary_with_column_banner_and_author_mark() -> None:
+    item = only(page("工运走笔", "面向基层的 “文艺轻骑兵” 多多益善", "■郑建钢", BODY, BODY2))
+    assert item.kind == "commentary" and item.column == "工运走笔"
+    assert item.title == "面向基层的 “文艺轻骑兵” 多多益善" and item.byline.authors == ("郑建钢",)
+    assert item.byline_raw == "■郑建钢"
+
+
+def test_items_separated_by_rules() -> None:
+    parsed = page("甲地工会开展活动", "本报讯(记者王伟)甲地工会近日开展活动。", "——————", "乙地工会开展活动",
+                  "本报讯(记者李丰)乙地工会近日开展活动。", "□□□□")
+    assert [i.title for i in parsed.items] == ["甲地工会开展活动", "乙地工会开展活动"]
+
+
+# ---- paragraphs ----------------------------------------------------------------------------
+
+def test_indented_lines_start_paragraphs_without_blank_lines() -> None:
+    text = ("工会服务站点建设提速\n\n\u3000\u3000本报讯(记者王伟)近日，记者从市总工会获悉，\n全市职工服务站点建设提速。\n"
+            "\u3000\u3000" + BODY + "\n  " + BODY2 + "\n")
+    parsed = parse_page(text, "pd.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.paragraphs == ("近日，记者从市总工会获悉，全市职工服务站点建设提速。", BODY, BODY2)
+
+
+def test_block_without_closing_punctuation_is_joined_with_the_next() -> None:
+    item = only(page("工会帮就业", "本报讯(记者王伟)今年以来，市总工会扎实推进帮就业行动，根据用工需求变化，锚定重点人",
+                     "群开展技能培训。", BODY))
+    assert item.paragraphs[0] == "今年以来，市总工会扎实推进帮就业行动，根据用工需求变化，锚定重点人群开展技能培训。"
+    assert len(item.paragraphs) == 2
+
+
+def test_block_ending_with_a_comma_is_joined() -> None:
+    item = only(page("工会帮就业", "本报讯(记者王伟)市总工会组织开展宣传准备、调查摸底、建会入会、",
+                     "检查验收和总结评估等工作。"))
+    assert item.paragraphs == ("市总工会组织开展宣传准备、调查摸底、建会入会、检查验收和总结评估等工作。",)
+
+
+def test_crosshead_between_closed_paragraphs() -> None:
+    item = only(page("建会小分队来了", "本报记者 李丰", BODY, "进驻工作薄弱区域", BODY2))
+    assert item.paragraphs == (BODY, BODY2)
+    assert [(c.text, c.before) for c in item.crossheads] == [("进驻工作薄弱区域", 1)]
+
+
+def test_short_mid_word_split_after_a_closed_paragraph_is_not_a_crosshead() -> None:
+    item = only(page("常山县总工会推动普惠服务", "本报讯 通讯员杨叶根报道 近日，多家商铺签订协议。", BODY,
+                     "县总工会领导班子针对以", "上问题，专门召开形势分析会，听取部室的意见建议。"))
+    assert item.crossheads == ()
+    assert item.paragraphs[-1] == "县总工会领导班子针对以上问题，专门召开形势分析会，听取部室的意见建议。"
+
+
+def test_reading_tip_inside_a_split_word() -> None:
+    item = only(page("搭平台强激励", "本报记者 赖书闻", BODY,
+                     "“2022年，我们研发的监测系统获得国家专利授权。”华能东方电厂检修部电气专", "阅读提示",
+                     "劳模先进评选向技术技能人才倾斜，鼓励职工锻造过硬技能。",
+                     "责叶俊锋自豪地告诉记者，研发团队获得1万元奖励。"))
+    assert item.reading_tip == "劳模先进评选向技术技能人才倾斜，鼓励职工锻造过硬技能。"
+    assert item.paragraphs[-1].endswith("电气专责叶俊锋自豪地告诉记者，研发团队获得1万元奖励。")
+
+
+def test_reading_tip_between_byline_and_body() -> None:
+    item = only(page("3粒种子赋能产改", "本报记者 田国奎", "阅读提示", "如何深入推进产改？市总工会注重发挥典型的示范带动作用。",
+                     BODY, BODY2))
+    assert item.reading_tip.startswith("如何深入推进产改") and item.paragraphs == (BODY, BODY2)
+
+
+def test_duplicate_paragraph_is_kept_once_with_a_warning() -> None:
+    parsed = page("海西州工会开展关爱活动", "本报讯(记者邢生祥)记者近日获悉，州工会开展关爱活动。", BODY, BODY, BODY2)
+    item = only(parsed)
+    assert item.paragraphs.count(BODY) == 1 and len(item.paragraphs) == 3
+    assert [n.code for n in parsed.notices if n.code == "duplicate-paragraph"] == ["duplicate-paragraph"]
+
+
+def test_text_repeated_inside_a_paragraph_is_kept_and_reported() -> None:
+    parsed = page("合作协议签订", "本报讯(记者李丰)双方签约。", BODY + BODY)
+    assert only(parsed).paragraphs[-1] == BODY + BODY
+    assert "repeated-text" in [n.code for n in parsed.notices]
+
+
+# ---- photos --------------------------------------------------------------------------------
+
+CAPTION = "5月13日，车辆行驶在高速公路上（无人机照片）。"
+
+
+def test_photo_with_credit_on_its_own_line() -> None:
+    text = f"东西协作谱新篇\n\n{CAPTION}\n\n{BODY}\n新华社记者 姜克红 摄\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.kind == "photo" and item.credit == "新华社记者 姜克红 摄"
+    assert item.byline.photographers == ("姜克红",) and item.paragraphs == (CAPTION, BODY)
+
+
+def test_photo_credit_glued_after_a_space() -> None:
+    item = only(page("职工线上点单 工会线下配单", CAPTION + " 本报通讯员 张锋 孟宪勋 摄"))
+    assert item.kind == "photo" and item.credit == "本报通讯员 张锋 孟宪勋 摄"
+    assert item.byline.photographers == ("张锋", "孟宪勋") and item.paragraphs == (CAPTION,)
+
+
+def test_photo_credit_glued_without_a_space() -> None:
+    item = only(page("“粽子村”里粽飘香", CAPTION + "新华社记者 陈思汗 摄"))
+    assert item.credit == "新华社记者 陈思汗 摄" and item.paragraphs == (CAPTION,)
+
+
+def test_photo_title_between_articles_is_not_a_crosshead() -> None:
+    parsed = page("甲地工会开展活动", "本报讯(记者王伟)甲地工会近日开展活动。", BODY, "比比谁是垃圾分类达人",
+                  "近日，杭州市总工会举办了垃圾分类职工技能比武。", "通讯员余美娟 摄")
+    assert [i.kind for i in parsed.items] == ["article", "photo"]
+    assert parsed.items[1].byline.photographers == ("余美娟",)
+
+
+# ---- continuations and orphans --------------------------------------------------------------
+
+def test_jump_markers_inline_and_standalone() -> None:
+    parsed = page("书写英雄机车新传奇", "本报记者 赖志凯", BODY, BODY2, "(下转第3版)")
+    item = only(parsed)
+    assert item.continued_to.page == 3 and item.continued_to.direction == "to"
+    assert "(下转第3版)" not in "".join(item.paragraphs)
+    inline = only(page("甲地工会开展活动", "本报讯(记者王伟)甲地工会近日开展活动。", BODY + "(下转第2版)"))
+    assert inline.continued_to.marker == "(下转第2版)" and inline.paragraphs[-1] == BODY
+
+
+def test_continued_from_starts_an_untitled_commentary_with_trailer() -> None:
+    parsed = page("(上接第1版)关于工会工作，习近平总书记指出了方向。", BODY, "充分发挥工人阶级主力军作用", BODY2,
+                  "(作者:中华全国总工会党组书记) (原载《人民日报》2023年11月22日第9版)")
+    item = only(parsed)
+    assert item.title is None and item.kind == "commentary" and item.continued_from.page == 1
+    assert item.paragraphs[0] == "关于工会工作，习近平总书记指出了方向。"
+    assert item.trailer == ("(作者:中华全国总工会党组书记) (原载《人民日报》2023年11月22日第9版)",)
+    assert [c.text for c in item.crossheads] == ["充分发挥工人阶级主力军作用"]
+
+
+def test_headline_without_body_gets_the_orphan_after_a_photo() -> None:
+    parsed = page("天津探索“互联网+民主管理”工作模式,上线“云端职代会”系统", "单位可定制云端会议议程 职工能随时随地线上参会",
+                  "全国机械冶金建材系统产业工人队伍建设改革现场推进会召开",
+                  "本报南京11月22日电(记者黄洪涛)今天，全国机械冶金建材系统产业工人队伍建设改革现场推进会召开。", BODY,
+                  "老瓷厂变身文创产业园", CAPTION + " 新华社记者 杨世尧 摄",
+                  "会的补充，线上职代会具有与线下职代会同等的法律效力。",
+                  "天津市总劳动关系部负责人介绍，“云端职代会”系统具备会议议程定制、在线表决等功能。")
+    titles = [i.title for i in parsed.items]
+    assert titles[:2] == ["天津探索“互联网+民主管理”工作模式,上线“云端职代会”系统",
+                          "全国机械冶金建材系统产业工人队伍建设改革现场推进会召开"]
+    owner = parsed.items[0]
+    assert owner.subtitle == "单位可定制云端会议议程 职工能随时随地线上参会"
+    assert owner.paragraphs[0].startswith("会的补充") and len(owner.fragment_lines) == 2
+    assert "fragment" not in [i.kind for i in parsed.items]
+
+
+def test_unmatched_orphan_stays_a_fragment_with_a_warning() -> None:
+    parsed = page("老瓷厂变身文创产业园", CAPTION + " 新华社记者 杨世尧 摄", "另有一段没有标题的文字，讲述海边渔民的生活变化。")
+    assert [i.kind for i in parsed.items] == ["photo", "fragment"]
+    assert "orphan-block" in [n.code for n in parsed.notices]
+
+
+# ---- whole-page failures and ids -------------------------------------------------------------
+
+def test_blank_and_unrecognisable_pages_are_errors() -> None:
+    for text in ("", "\n\n  \n", "——————\n"):
+        parsed = parse_page(text, "x.txt")
+        assert parsed.items == () and parsed.failed
+        assert [n.code for n in parsed.notices if n.level == "error"] == ["no-items"]
+
+
+def test_ids_are_stable_and_unique() -> None:
+    blocks = ("甲地工会开展活动", "本报讯(记者王伟)甲地工会近日开展活动。", "甲地工会开展活动", "本报讯(记者王伟)甲地工会近日开展活动。")
+    first, second = page(*blocks), page(*blocks)
+    ids = [i.id for i in first.items]
+    assert ids == [i.id for i in second.items] and len(set(ids)) == 2
+    assert all(len(i) == 12 and int(i, 16) >= 0 for i in ids)
+    moved = page("前面加一条", "本报讯(记者李丰)别的消息。", *blocks[:2])
+    assert moved.items[1].id == first.items[0].id  # position on the page does not change the id
