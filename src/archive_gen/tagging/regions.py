@@ -1,0 +1,384 @@
+"""Region tagging: find place names in an item on jieba token boundaries, resolve them with the gazetteer,
+and split them into the places the item is about (``regions``) and passing mentions.
+
+The rules (documented with examples in docs/regions.md):
+1. A name counts only on token boundaries, or right after one of its ancestors (宁波镇海, 山西和顺、壶关).
+2. County short forms (镇海, 和顺) and short forms that are everyday words (来宾, 安康) count only after an
+   ancestor or when the full name appears in the same item; names count only in the years they were valid.
+3. Ambiguous names (朝阳区, 鼓楼区) are resolved from the other places in the item (dateline, organisations);
+   otherwise only the common ancestor is kept and an Ambiguity is recorded.
+4. The setting comes from the headline, else the dateline and the opening sentence; national stories
+   (全总, 全国…) take only a headline or dateline place; origins (来自X), destinations (开往X) and company
+   names (山东能源集团) are passing mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Ambiguity, Evidence, Item, RegionTag
+from .gazetteer import Division, Gazetteer, NameForm
+from .segmenter import Segmenter
+
+# prefecture short forms that are everyday words: they need the same support as county short forms
+COMMON_WORD_SHORTS = frozenset({
+    "来宾", "安康", "白银", "日照", "阿里", "大同", "开封", "玉树", "海口", "北海", "兴安", "中山", "长治",
+    "普洱", "红河", "黄山", "吉安", "永安", "三明", "铜仁", "遵义", "保定", "包头", "怀化", "自贡", "营口",
+    "平凉", "清远", "茂名", "通化", "海北", "海东", "海南", "文山", "百色", "天水", "常德", "承德",
+    "宁德", "德宏", "武威", "金昌", "玉林", "商洛", "定西", "吕梁", "资阳", "广元", "昭通", "临沧",
+})
+# stems made only of these characters are generic words (城区, 新区, 市中区, 老城区): they need an ancestor
+_GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
+# 海南 is both a province and 海南藏族自治州; the province short is allowed, the prefecture one needs support
+_ORG_AFTER = re.compile(r"^(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
+_COMPANY_AFTER = re.compile(r"^[^\s,，。、;；:：!！?？“”「」()（）]{0,8}?(集团|公司|银行|大学|学院|报)")
+_PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍")
+_LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
+_NATIONAL = re.compile(r"全总|全国|中华全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
+                       r"中国[\u4e00-\u9fff]{0,6}工会|中国职工")
+_DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
+_SENTENCE_END = "。!！?？"
+
+# weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
+HEADLINE, DATELINE, OPENING, FIRST_PARAGRAPH, BODY = 3.0, 2.0, 2.0, 1.0, 0.5
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One accepted place name occurrence with the divisions it may mean."""
+
+    text: str
+    field: str
+    start: int
+    end: int
+    candidates: tuple[Division, ...]
+    chained_to: tuple[str, ...] = ()  # codes of the ancestor mention it directly follows
+    weight: float = BODY
+    passing: bool = False  # origin/destination/company name: never the setting
+    full: bool = False  # written as a full name or alias (not a short form)
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    text: str
+    weight_at: tuple[tuple[int, float], ...]  # (until offset, weight) steps
+
+
+class RegionTagger:
+    """Tags items with regions; build once per run and call :meth:`tag` per item (pure)."""
+
+    def __init__(self, gazetteer: Gazetteer, segmenter: Segmenter) -> None:
+        self.gazetteer = gazetteer
+        self.segmenter = segmenter
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def tag(self, item: Item, *, year: int | None = None
+            ) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
+        """(regions, mentioned_places, ambiguities) of one item."""
+        if year is None:
+            year = _year_of(item.date)
+        fields = _fields(item)
+        boundaries = [self._boundaries(fld.text) for fld in fields]
+        # pass 1 finds the full names; they license short forms of the same divisions in pass 2 (福清市 … 福清)
+        full_codes: frozenset[str] = frozenset()
+        for _ in range(2):
+            mentions: list[Mention] = []
+            for fld, (starts, ends) in zip(fields, boundaries, strict=True):
+                mentions.extend(self._scan(fld, year, full_codes, starts, ends))
+            full_codes = frozenset(d.code for m in mentions if m.full for d in m.candidates)
+        resolved, ambiguities = self._resolve(mentions, year)
+        return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
+
+    # -- finding names ---------------------------------------------------------------------------
+
+    def _candidates(self, text: str, year: int | None) -> tuple[NameForm, ...]:
+        return tuple(f for f in self.gazetteer.forms(text) if f.division.valid_in(year))
+
+    def _boundaries(self, text: str) -> tuple[set[int], set[int]]:
+        spans = self.segmenter.spans(text) if text else []
+        return {s for _, s, _ in spans}, {e for _, _, e in spans}
+
+    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: set[int],
+              ends: set[int]) -> list[Mention]:
+        text = fld.text
+        found: list[Mention] = []
+        pos = 0
+        while pos < len(text):
+            mention = None
+            for length in self.gazetteer.form_lengths(text[pos]):
+                end = pos + length
+                if end > len(text):
+                    continue
+                forms = self._candidates(text[pos:end], year)
+                if forms:
+                    mention = self._accept(fld, pos, end, forms, found, starts, ends, full_codes)
+                    if mention:
+                        break
+            if mention:
+                found.append(mention)
+                pos = mention.end
+            else:
+                pos += 1
+        return found
+
+    def _accept(self, fld: _Field, start: int, end: int, forms: tuple[NameForm, ...], before: list[Mention],
+                starts: set[int], ends: set[int], full_codes: frozenset[str]) -> Mention | None:
+        text = fld.text
+        chain = self._chain_parent(text, start, before)
+        if chain is not None and end in ends:
+            # after an ancestor (宁波镇海, 山西和顺、壶关): any form of a descendant, on a right boundary
+            inside = tuple(f for f in forms if any(
+                f.division.code != c and self.gazetteer.is_within(f.division.code, c) for c in chain))
+            if inside:
+                # 开往湖南长沙: a name hanging under a passing mention is passing too
+                return self._mention(fld, start, end, inside, chain, before[-1].passing)
+        on_boundary = start in starts and end in ends
+        province_prefix = start in starts and all(f.division.level == 1 for f in forms)
+        if not (on_boundary or province_prefix):
+            return None
+        allowed = tuple(f for f in forms if not _needs_ancestor(f) and (
+            not self._needs_support(f) or f.division.code in full_codes))
+        return self._mention(fld, start, end, allowed, ()) if allowed else None
+
+    @staticmethod
+    def _needs_support(form: NameForm) -> bool:
+        if form.kind != "short":
+            return False
+        return form.division.level == 3 or (form.division.level == 2 and form.text in COMMON_WORD_SHORTS)
+
+    @staticmethod
+    def _chain_parent(text: str, start: int, before: list[Mention]) -> tuple[str, ...] | None:
+        """Codes a name at ``start`` may hang under: the mention right before it, or the list it continues."""
+        if not before:
+            return None
+        last = before[-1]
+        if last.end == start:
+            return tuple(sorted({d.code for d in last.candidates}))
+        gap = text[last.end:start]
+        if last.chained_to and len(gap) == 1 and gap in _LIST_SEPARATORS:
+            return last.chained_to
+        return None
+
+    def _mention(self, fld: _Field, start: int, end: int, forms: Iterable[NameForm],
+                 chain: tuple[str, ...], inherited_passing: bool = False) -> Mention:
+        by_code: dict[str, Division] = {}
+        for form in forms:
+            by_code.setdefault(form.division.code, form.division)
+        candidates = tuple(by_code[c] for c in sorted(by_code))
+        # prefer the level a reader would: a full name over a short form of another division (朝阳区 vs 朝阳市)
+        full = {f.division.code for f in forms if f.kind != "short"}
+        if full and len(full) < len(candidates):
+            candidates = tuple(d for d in candidates if d.code in full)
+        text = fld.text
+        weight = next((w for until, w in fld.weight_at if start < until), BODY)
+        before = text[max(0, start - 3):start]
+        after = text[end:]
+        passing = inherited_passing or any(before.endswith(marker) for marker in _PASSING_BEFORE) or (
+            _COMPANY_AFTER.match(after) is not None and _ORG_AFTER.match(after) is None)
+        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, bool(full))
+
+    # -- resolving -------------------------------------------------------------------------------
+
+    def _resolve(self, mentions: list[Mention], year: int | None
+                 ) -> tuple[list[tuple[Mention, str]], list[Ambiguity]]:
+        """Each mention -> one code (the division, or the common ancestor when ambiguous)."""
+        gaz = self.gazetteer
+        context: set[str] = set()
+        for m in mentions:
+            if len({d.code for d in m.candidates}) == 1:
+                context.add(m.candidates[0].code)
+        resolved: list[tuple[Mention, str]] = []
+        ambiguities: list[Ambiguity] = []
+        for m in mentions:
+            codes = sorted({d.code for d in m.candidates})
+            if len(codes) == 1:
+                resolved.append((m, codes[0]))
+                continue
+            # 长沙 is the short form of 长沙市 and of 长沙县 inside it: the containing division is meant
+            container = [c for c in codes if all(gaz.is_within(o, c, year) for o in codes)]
+            best = [container[0]] if container else self._pick_by_context(codes, context, year)
+            if len(best) == 1:
+                resolved.append((m, best[0]))
+                continue
+            common = _common_ancestor([(c, *gaz.ancestors(c, year)) for c in best])
+            ambiguities.append(Ambiguity(text=m.text, candidates=tuple(codes), resolved_to=common, field=m.field))
+            if common is not None:
+                resolved.append((m, common))
+        return resolved, ambiguities
+
+    def _pick_by_context(self, codes: list[str], context: set[str], year: int | None) -> list[str]:
+        """The candidates best supported by the context (all of them when nothing helps)."""
+        gaz = self.gazetteer
+        scored: list[tuple[int, str]] = []
+        for code in codes:
+            lineage = set(gaz.ancestors(code, year))
+            support = 0
+            for other in context:
+                if other == code:
+                    continue
+                if other in lineage:
+                    # the context names an ancestor: the deeper the shared ancestor, the stronger
+                    support = max(support, 4 - gaz.division(other, year).level)
+                    continue
+                shared = lineage & set(gaz.ancestors(other, year))
+                if shared:
+                    support = max(support, max(3 - gaz.division(s, year).level for s in shared))
+            scored.append((support, code))
+        top = max(support for support, _ in scored)
+        if top > 0:
+            return sorted(code for support, code in scored if support == top)
+        # no context: a province short form beats a prefecture of the same short name (吉林, 海南)
+        levels = sorted((gaz.division(c, year).level, c) for c in codes)
+        if levels[0][0] == 1 and levels[1][0] > 1:
+            return [levels[0][1]]
+        return list(codes)
+
+    # -- setting vs passing mention --------------------------------------------------------------
+
+    def _classify(self, item: Item, fields: list[_Field], resolved: list[tuple[Mention, str]],
+                  year: int | None) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...]]:
+        gaz = self.gazetteer
+        headline = [(m, c) for m, c in resolved if m.field in ("kicker", "title", "subtitle")]
+        dateline = [(m, c) for m, c in resolved if m.field == "dateline"]
+        opening = [(m, c) for m, c in resolved if m.weight >= OPENING and m.field.startswith(
+            ("paragraph:0", "lead"))]
+        headline_text = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        opening_text = next((f.text[:40] for f in fields if f.name == "paragraph:0"), "")
+        national = bool(_NATIONAL.search(headline_text) or _NATIONAL.match(opening_text))
+
+        def settled(pairs: list[tuple[Mention, str]]) -> list[str]:
+            """Codes of the non-passing places, or of all when every one is passing (a company's home)."""
+            firm = [c for m, c in pairs if not m.passing]
+            return firm or [c for _, c in pairs]
+
+        main: list[str] = []
+        head_codes = settled(headline)
+        if head_codes:
+            main = list(head_codes)
+            # a province in the headline is refined by its own places in the opening (山西 -> 和顺、壶关)
+            bare_provinces = [h for h in head_codes if gaz.division(h, year).level == 1 and not any(
+                o != h and gaz.is_within(o, h, year) for o in head_codes)]
+            for code in settled(opening + dateline):
+                if any(gaz.is_within(code, h, year) for h in bare_provinces):
+                    main.append(code)
+        else:
+            date_codes = [c for m, c in dateline if not m.passing]
+            open_codes = [] if national else settled(opening)
+            if open_codes and date_codes and not any(
+                    gaz.is_within(o, d, year) or gaz.is_within(d, o, year) for o in open_codes for d in date_codes):
+                date_codes = []  # 本报广州…电 about a story elsewhere: the dateline is only where it was filed
+            main = date_codes + open_codes
+            if not main and not national:
+                # no place up front: an organisation named in the body (徐州市总工会) is the subject
+                main = [c for m, c in resolved if not m.passing and _ORG_AFTER.match(_field_text(fields, m)[m.end:])]
+        main_codes = _most_specific(gaz, main, year)
+
+        evidence: dict[str, list[Mention]] = {}
+        for m, code in resolved:
+            evidence.setdefault(code, []).append(m)
+        regions = [self._tag(code, evidence, main_codes, year) for code in main_codes]
+        mentioned_all = [c for c in evidence if c not in main_codes and not any(
+            gaz.is_within(mc, c, year) for mc in main_codes)]
+        mentioned_codes = _most_specific(gaz, mentioned_all, year)
+        mentioned = [self._tag(code, evidence, [code], year) for code in mentioned_codes]
+        regions.sort(key=lambda t: (-t.score, t.region.code))
+        mentioned.sort(key=lambda t: (-t.score, t.region.code))
+        return tuple(regions), tuple(mentioned)
+
+    def _tag(self, code: str, evidence: dict[str, list[Mention]], group: list[str], year: int | None) -> RegionTag:
+        """A RegionTag with the evidence of the code itself and of its ancestors named in the item."""
+        gaz = self.gazetteer
+        related = [m for c, ms in evidence.items() if gaz.is_within(code, c, year) for m in ms]
+        related.sort(key=lambda m: (_field_order(m.field), m.start))
+        score = sum(m.weight * (0.5 if m.passing else 1.0) for m in related)
+        return RegionTag(
+            region=gaz.region(code, year),
+            evidence=tuple(Evidence(text=m.text, field=m.field, offset=m.start) for m in related[:8]),
+            score=round(score, 3),
+        )
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+def _needs_ancestor(form: NameForm) -> bool:
+    """Two-character names (和县, 城区) and generic ones (市中区, 新城区) read as ordinary words unless they
+    follow an ancestor (安徽和县, 汕尾城区)."""
+    if form.kind != "full" or form.division.level == 1:
+        return False  # short forms have their own rule; a configured alias is trusted as written
+    stem = form.text[:-1]
+    return len(form.text) <= 2 or all(ch in _GENERIC_STEM_CHARS for ch in stem)
+
+
+def _opening_end(text: str) -> int:
+    """End of the first sentence, ignoring sentence marks inside quotations (“…。”)."""
+    depth = 0
+    for index, ch in enumerate(text):
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』":
+            depth = max(0, depth - 1)
+        elif ch in _SENTENCE_END and depth == 0:
+            return index + 1
+    return len(text)
+
+
+def _year_of(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _fields(item: Item) -> list[_Field]:
+    """The texts to scan, each with the weight of its parts (the opening sentence weighs more)."""
+    out: list[_Field] = []
+    for name in ("kicker", "title", "subtitle"):
+        text = getattr(item, name)
+        if text:
+            out.append(_Field(name, text, ((len(text), HEADLINE),)))
+    place = item.dateline.place if item.dateline else None
+    if not place and item.lead:
+        found = _DATELINE.search(item.lead)
+        place = found.group(1) if found else None
+    if place:
+        out.append(_Field("dateline", place, ((len(place), DATELINE),)))
+    for index, text in enumerate(item.paragraphs):
+        if index == 0:
+            cut = _opening_end(text)
+            out.append(_Field("paragraph:0", text, ((cut, OPENING), (len(text), FIRST_PARAGRAPH))))
+        else:
+            out.append(_Field(f"paragraph:{index}", text, ((len(text), BODY),)))
+    for index, crosshead in enumerate(item.crossheads):
+        out.append(_Field(f"crosshead:{index}", crosshead.text, ((len(crosshead.text), BODY),)))
+    for index, caption in enumerate(item.captions):
+        out.append(_Field(f"caption:{index}", caption.text, ((len(caption.text), BODY),)))
+    if item.reading_tip:
+        out.append(_Field("reading_tip", item.reading_tip, ((len(item.reading_tip), BODY),)))
+    return out
+
+
+def _field_text(fields: list[_Field], mention: Mention) -> str:
+    return next((f.text for f in fields if f.name == mention.field), "")
+
+
+def _field_order(name: str) -> tuple[int, int]:
+    rank = {"kicker": 0, "title": 1, "subtitle": 2, "dateline": 3}
+    if name in rank:
+        return (rank[name], 0)
+    kind, _, index = name.partition(":")
+    return ({"paragraph": 4, "crosshead": 5, "caption": 6}.get(kind, 7), int(index) if index.isdigit() else 0)
+
+
+def _common_ancestor(lineages: list[tuple[str, ...]]) -> str | None:
+    """The nearest code shared by every lineage (each nearest-first), or None."""
+    shared = set(lineages[0]).intersection(*map(set, lineages[1:]))
+    return next((code for code in lineages[0] if code in shared), None)
+
+
+def _most_specific(gaz: Gazetteer, codes: list[str], year: int | None) -> list[str]:
+    """Distinct codes in first-seen order, without those that contain another one (浙江省 under 金华市)."""
+    unique = list(dict.fromkeys(codes))
+    return [c for c in unique if not any(o != c and gaz.is_within(o, c, year) for o in unique)]
