@@ -1,0 +1,62 @@
+"""Keywords: 5–10 TF-IDF words per item (jieba's IDF table, the private tokenizer, domain stop-words)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+
+from ..model import Item, Keyword
+from .segmenter import Segmenter
+
+MIN_KEYWORDS = 5
+MAX_KEYWORDS = 10
+RELATIVE_CUTOFF = 0.25  # beyond the first MIN_KEYWORDS, keep words weighing this share of the best
+# parts of speech worth indexing: nouns, place/organisation names, verbal nouns, idioms, our terms;
+# person names (nr) are bylines and quotes, not subjects, and numbers/adverbs never are
+KEYWORD_POS = ("n", "nz", "ns", "nt", "nrt", "vn", "l", "i", "j", "eng", "an")
+_NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
+# a headline says what the item is about: its words count as often as this in the TF part
+TITLE_REPEAT = 2
+
+
+def packaged_stopwords() -> tuple[str, ...]:
+    """The stop-words shipped in ``tagging/data/stopwords*.txt``, sorted and unique."""
+    data = resources.files(__package__).joinpath("data")
+    words: set[str] = set()
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith("stopwords") and entry.name.endswith(".txt"):
+            words.update(parse_stopwords(entry.read_text(encoding="utf-8")))
+    return tuple(sorted(words))
+
+
+def parse_stopwords(text: str) -> list[str]:
+    """One word a line; blank lines and ``#`` comments are skipped."""
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+class KeywordExtractor:
+    """TF-IDF keywords for an item: the headline (counted twice) plus the body, stop-words removed.
+
+    Ordering is deterministic: weight descending, then the word.
+    """
+
+    def __init__(self, segmenter: Segmenter, stopwords: Iterable[str]) -> None:
+        self._segmenter = segmenter
+        self.stopwords = frozenset(stopwords)
+
+    def extract(self, item: Item) -> tuple[Keyword, ...]:
+        headline = "。".join(t for t in (item.kicker, item.title, item.subtitle) if t)
+        body = "\n".join((*item.paragraphs, *(c.text for c in item.captions), item.reading_tip or ""))
+        text = "\n".join([headline] * TITLE_REPEAT + [body])
+        if not text.strip():
+            return ()
+        scored = [(word, weight) for word, weight in
+                  self._segmenter.tfidf(text, stop_words=self.stopwords, allow_pos=KEYWORD_POS)
+                  if len(word) >= 2 and not _NOT_A_WORD.search(word)]
+        if not scored:
+            return ()
+        best = scored[0][1]
+        kept = [pair for i, pair in enumerate(scored[:MAX_KEYWORDS])
+                if i < MIN_KEYWORDS or pair[1] >= RELATIVE_CUTOFF * best]
+        return tuple(Keyword(word=word, weight=round(weight, 6)) for word, weight in kept)

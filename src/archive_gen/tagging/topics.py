@@ -1,0 +1,412 @@
+"""Topic tagging: the taxonomy (packaged default, replaced or extended from archive.yaml) and the
+TopicTagger that gives every item 1–3 topics, primary first, each with its score and evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..config import TaxonomyConfig, TopicSpec, parse_topic
+from ..errors import ConfigError
+from ..model import Evidence, Item, TopicTag
+from .segmenter import Segmenter
+
+DEFAULT_TAXONOMY = "topics.yaml"
+SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
+HINT_KEYS = ("weights", "synonyms", "subject_only", "primary_only")
+
+# How much one occurrence of a term counts, by where it was printed: the headline says what the
+# item is about, the opening paragraph sets the subject, later paragraphs may only mention it.
+FIELD_WEIGHTS: dict[str, float] = {
+    "title": 4.0,
+    "kicker": 2.5,
+    "subtitle": 2.5,
+    "column": 1.0,
+    "reading_tip": 1.5,
+    "crosshead": 1.5,
+    "lead": 1.0,
+    "paragraph:0": 1.5,
+    "paragraph": 1.0,
+    "caption": 1.0,
+}
+HEADLINE_FIELDS = ("title", "kicker", "subtitle")
+BANNER_FIELDS = ("column", "column_extra")  # a series banner (最美职工) names what the item is about, like a headline
+PARAGRAPH_MIN_SCORE = 2.0  # term weight in one paragraph for the paragraph to be "about" a topic
+PARAGRAPH_SHARE = 0.5  # ... and at least this share of the paragraph's strongest topic
+SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
+HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
+SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
+DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
+MAX_TOPICS = 3
+MAX_EVIDENCE = 12
+
+# Full-width ASCII and the ideographic space fold to ASCII one character for one character, so
+# offsets found in the folded text are offsets in the printed text.
+_FOLD = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII -> ASCII, length-preserving (matching only; records keep the printed text)."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic as the tagger uses it: the user-facing spec plus its weighted matching terms."""
+
+    spec: TopicSpec
+    terms: tuple[tuple[str, float], ...]  # (folded term, weight), keywords first, then synonyms
+    subject_only: bool = False  # given only when the headline or a whole paragraph is about it
+    primary_only: bool = False  # never a secondary topic (产业与经济发展: the "no union angle" topic)
+
+    @property
+    def slug(self) -> str:
+        return self.spec.slug
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The topics in taxonomy order, and the topic for items with no evidence (None: no topic)."""
+
+    topics: tuple[Topic, ...]
+    fallback: str | None = None
+
+    def words(self) -> list[str]:
+        """Every matching term, sorted, for the segmenter's dictionary."""
+        return sorted({term for topic in self.topics for term, _ in topic.terms})
+
+    @property
+    def fingerprint(self) -> str:
+        payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), t.subject_only, t.primary_only]
+                   for t in self.topics]
+        blob = json.dumps([payload, self.fallback], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# loading and validation
+
+def _fail(source: str, node: yaml.Node | None, message: str) -> ConfigError:
+    return ConfigError(message, source=source, line=node.start_mark.line + 1 if node is not None else None)
+
+
+def parse_taxonomy(text: str, source: str) -> Taxonomy:
+    """Parse a taxonomy file: a list of topics, or a mapping with ``topics`` (+ ``hints``, ``fallback``).
+
+    Every problem is a ConfigError naming ``source`` and the line.
+    """
+    try:
+        doc = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"invalid YAML: {problem}", source=source,
+                          line=mark.line + 1 if mark else None) from None
+    topics_node: yaml.Node | None = None
+    hints_node: yaml.Node | None = None
+    fallback: str | None = None
+    fallback_node: yaml.Node | None = None
+    if isinstance(doc, yaml.SequenceNode):
+        topics_node = doc
+    elif isinstance(doc, yaml.MappingNode):
+        for key, value in doc.value:
+            if key.value == "topics":
+                topics_node = value
+            elif key.value == "hints":
+                hints_node = value
+            elif key.value == "fallback":
+                if not isinstance(value, yaml.ScalarNode):
+                    raise _fail(source, value, "'fallback' must be a topic slug")
+                fallback, fallback_node = value.value or None, value
+            else:
+                raise _fail(source, key, f"unknown key '{key.value}' (expected topics, hints, fallback)")
+    if not isinstance(topics_node, yaml.SequenceNode) or not topics_node.value:
+        raise _fail(source, topics_node or doc, "a taxonomy needs a non-empty 'topics' list")
+    path = Path(source)
+    specs: list[tuple[TopicSpec, yaml.Node]] = [(parse_topic(node, path, "topics"), node)
+                                                for node in topics_node.value]
+    _check_unique(specs, source)
+    hints = _parse_hints(hints_node, source, {spec.slug for spec, _ in specs})
+    if fallback is not None and fallback not in {spec.slug for spec, _ in specs}:
+        raise _fail(source, fallback_node, f"'fallback' names unknown topic '{fallback}'")
+    return Taxonomy(tuple(_topic(spec, hints.get(spec.slug, {})) for spec, _ in specs), fallback)
+
+
+def _check_unique(specs: list[tuple[TopicSpec, yaml.Node]], source: str) -> None:
+    seen_slugs: set[str] = set()
+    seen_labels: set[str] = set()
+    for spec, node in specs:
+        if spec.slug in seen_slugs:
+            raise _fail(source, node, f"duplicate topic slug '{spec.slug}'")
+        if spec.label in seen_labels:
+            raise _fail(source, node, f"duplicate topic label '{spec.label}'")
+        seen_slugs.add(spec.slug)
+        seen_labels.add(spec.label)
+
+
+def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[str, dict[str, Any]]:
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(source, node, "'hints' must be a mapping of topic slug -> hints")
+    out: dict[str, dict[str, Any]] = {}
+    for slug_node, body in node.value:
+        slug = slug_node.value
+        if slug not in slugs:
+            raise _fail(source, slug_node, f"hints for unknown topic '{slug}'")
+        if not isinstance(body, yaml.MappingNode):
+            raise _fail(source, body, f"'hints.{slug}' must be a mapping")
+        hint: dict[str, Any] = {}
+        for key, value in body.value:
+            name = f"hints.{slug}.{key.value}"
+            if key.value == "weights":
+                hint["weights"] = _weights(value, source, name)
+            elif key.value == "synonyms":
+                if not isinstance(value, yaml.SequenceNode) or not all(
+                        isinstance(v, yaml.ScalarNode) and v.value for v in value.value):
+                    raise _fail(source, value, f"'{name}' must be a list of words")
+                hint["synonyms"] = tuple(v.value for v in value.value)
+            elif key.value in ("subject_only", "primary_only"):
+                loaded = yaml.safe_load(yaml.serialize(value))
+                if not isinstance(loaded, bool):
+                    raise _fail(source, value, f"'{name}' must be true or false")
+                hint[key.value] = loaded
+            else:
+                raise _fail(source, key, f"unknown key '{name}' (expected {', '.join(HINT_KEYS)})")
+        out[slug] = hint
+    return out
+
+
+def _weights(node: yaml.Node, source: str, name: str) -> dict[str, float]:
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(source, node, f"'{name}' must be a mapping of word -> weight")
+    weights: dict[str, float] = {}
+    for word, value in node.value:
+        loaded = yaml.safe_load(yaml.serialize(value))
+        if isinstance(loaded, bool) or not isinstance(loaded, (int, float)) or loaded <= 0:
+            raise _fail(source, value, f"'{name}.{word.value}' must be a positive number")
+        weights[word.value] = float(loaded)
+    return weights
+
+
+def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
+    weights: dict[str, float] = hint.get("weights", {})
+    terms: dict[str, float] = {}
+    for word in spec.keywords:
+        terms.setdefault(fold(word), weights.get(word, 1.0))
+    for word in hint.get("synonyms", ()):
+        terms.setdefault(fold(word), weights.get(word, SYNONYM_WEIGHT))
+    return Topic(spec=spec, terms=tuple(terms.items()), subject_only=bool(hint.get("subject_only", False)),
+                 primary_only=bool(hint.get("primary_only", False)))
+
+
+def default_taxonomy_text() -> str:
+    """The packaged taxonomy file's text."""
+    return resources.files(__package__).joinpath("data", DEFAULT_TAXONOMY).read_text(encoding="utf-8")
+
+
+def load_taxonomy(config: TaxonomyConfig, *, config_file: Path | None = None) -> Taxonomy:
+    """The packaged taxonomy, or ``config.file`` instead of it, plus ``config.extend`` topics."""
+    if config.file is not None:
+        try:
+            text = Path(config.file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read taxonomy: {exc}", source=str(config.file)) from None
+        taxonomy = parse_taxonomy(text, str(config.file))
+    else:
+        taxonomy = parse_taxonomy(default_taxonomy_text(), f"archive_gen/tagging/data/{DEFAULT_TAXONOMY}")
+    if not config.extend:
+        return taxonomy
+    known = {t.slug for t in taxonomy.topics}
+    labels = {t.label for t in taxonomy.topics}
+    for spec in config.extend:
+        if spec.slug in known or spec.label in labels:
+            what = f"slug '{spec.slug}'" if spec.slug in known else f"label '{spec.label}'"
+            raise ConfigError(f"duplicate topic {what} in 'taxonomy.extend' (already in the taxonomy)",
+                              source=str(config_file) if config_file else "archive.yaml",
+                              line=_extend_line(config_file, spec.slug),
+                              hint="use 'taxonomy.file' to replace a topic")
+        known.add(spec.slug)
+        labels.add(spec.label)
+    return Taxonomy(taxonomy.topics + tuple(_topic(spec, {}) for spec in config.extend), taxonomy.fallback)
+
+
+def _extend_line(config_file: Path | None, slug: str) -> int | None:
+    """Line of ``taxonomy.extend[…].slug == slug`` in archive.yaml (config records no lines for it)."""
+    if config_file is None:
+        return None
+    try:
+        doc = yaml.compose(Path(config_file).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    for node in _children(_children(doc, "taxonomy"), "extend", sequence=True):
+        for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+            if key.value == "slug" and value.value == slug:
+                return value.start_mark.line + 1
+    return None
+
+
+def _children(node: yaml.Node | None, key: str, *, sequence: bool = False) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key:
+                if sequence:
+                    return v.value if isinstance(v, yaml.SequenceNode) else []
+                return v
+    return [] if sequence else None
+
+
+# ---------------------------------------------------------------------------------------------
+# tagging
+
+@dataclass(frozen=True)
+class _Hit:
+    slug: str
+    term_weight: float  # the term's own weight, damped for repeats within the field
+    weight: float  # term_weight x field weight
+    evidence: Evidence
+
+
+def item_fields(item: Item) -> list[tuple[str, str, float]]:
+    """(field name, text, weight) for every text field of an item worth reading for topics."""
+    fields: list[tuple[str, str, float]] = []
+    for name in ("title", "kicker", "subtitle", "column", "reading_tip", "lead"):
+        text = getattr(item, name)
+        if text:
+            fields.append((name, text, FIELD_WEIGHTS[name]))
+    for i, extra in enumerate(item.column_extra):
+        fields.append((f"column_extra:{i}", extra, FIELD_WEIGHTS["column"]))
+    for i, head in enumerate(item.crossheads):
+        fields.append((f"crosshead:{i}", head.text, FIELD_WEIGHTS["crosshead"]))
+    for i, para in enumerate(item.paragraphs):
+        fields.append((f"paragraph:{i}", para, FIELD_WEIGHTS["paragraph:0" if i == 0 else "paragraph"]))
+    for i, caption in enumerate(item.captions):
+        fields.append((f"caption:{i}", caption.text, FIELD_WEIGHTS["caption"]))
+    return fields
+
+
+class TopicTagger:
+    """Scores every taxonomy topic on an item's tokens and keeps 1–3, primary first.
+
+    A term counts where the segmenter cuts it as one token (so 入会 does not match inside 加入会议);
+    terms jieba cannot produce as one token (with 、 or brackets) are matched as substrings.
+    """
+
+    def __init__(self, taxonomy: Taxonomy, segmenter: Segmenter) -> None:
+        self.taxonomy = taxonomy
+        self._segmenter = segmenter
+        self._topics = {t.slug: t for t in taxonomy.topics}
+        token_terms: dict[str, list[tuple[str, float]]] = {}
+        phrase_terms: dict[str, list[tuple[str, float]]] = {}
+        for topic in taxonomy.topics:
+            for term, weight in topic.terms:
+                single = segmenter.cut(term) == [term]
+                (token_terms if single else phrase_terms).setdefault(term, []).append((topic.slug, weight))
+        self._token_terms = token_terms
+        self._phrase_terms = sorted(phrase_terms.items())
+
+    def tag(self, item: Item) -> tuple[TopicTag, ...]:
+        hits = [hit for name, text, weight in item_fields(item) for hit in self._hits(name, text, weight)]
+        totals: dict[str, float] = {}
+        units: dict[str, dict[str, float]] = {}
+        for hit in hits:
+            totals[hit.slug] = totals.get(hit.slug, 0.0) + hit.weight
+            unit = units.setdefault(hit.evidence.field, {})
+            unit[hit.slug] = unit.get(hit.slug, 0.0) + hit.term_weight
+        headline = {hit.slug for hit in hits if _base(hit.evidence.field) in HEADLINE_FIELDS + BANNER_FIELDS}
+        about = self._paragraph_subjects(units)
+        order = sorted(totals, key=lambda slug: (-totals[slug], slug))
+        grand_total = sum(totals.values())
+
+        def is_subject(slug: str) -> bool:
+            # "a whole paragraph is about it": the headline or banner names it, one paragraph is
+            # mainly about it, or it holds most of the item's evidence
+            return (slug in headline or about.get(slug, 0) > 0
+                    or (totals[slug] >= PARAGRAPH_MIN_SCORE and totals[slug] >= DOMINANT_SHARE * grand_total))
+
+        primary = next((s for s in order if is_subject(s) or not self._topics[s].subject_only), None)
+        if primary is None:
+            return self._fallback()
+
+        def is_secondary(slug: str) -> bool:
+            if slug == primary or self._topics[slug].primary_only:
+                return False
+            share = totals[slug] / totals[primary]
+            if share >= SPREAD_SHARE:
+                return True
+            if slug in headline and share >= HEADLINE_SECONDARY_SHARE:
+                return True
+            return is_subject(slug) and share >= SECONDARY_SHARE
+
+        chosen = [primary, *[slug for slug in order if is_secondary(slug)][:MAX_TOPICS - 1]]
+        return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    def _paragraph_subjects(self, units: dict[str, dict[str, float]]) -> dict[str, int]:
+        """How many paragraphs (or crossheads, captions) are mainly about each topic."""
+        counts: dict[str, int] = {}
+        for unit, scores in units.items():
+            if _base(unit) in (*HEADLINE_FIELDS, *BANNER_FIELDS, "lead"):
+                continue
+            strongest = max(scores.values())
+            for slug, score in scores.items():
+                if score >= PARAGRAPH_MIN_SCORE and score >= PARAGRAPH_SHARE * strongest:
+                    counts[slug] = counts.get(slug, 0) + 1
+        return counts
+
+    def _fallback(self) -> tuple[TopicTag, ...]:
+        fallback = self._topics.get(self.taxonomy.fallback or "")
+        return (TopicTag(slug=fallback.slug, label=fallback.label, score=0.0),) if fallback else ()
+
+    def _tag(self, slug: str, score: float, hits: list[_Hit]) -> TopicTag:
+        ranked = sorted(hits, key=lambda h: (-h.weight, h.evidence.field, h.evidence.offset))
+        kept = sorted(ranked[:MAX_EVIDENCE], key=lambda h: (_field_order(h.evidence.field), h.evidence.offset))
+        topic = self._topics[slug]
+        return TopicTag(slug=slug, label=topic.label, score=round(score, 4),
+                        evidence=tuple(h.evidence for h in kept))
+
+    def _hits(self, name: str, text: str, field_weight: float) -> Iterable[_Hit]:
+        folded = fold(text)
+        seen: dict[tuple[str, str], int] = {}
+        for token, start, _end in self._segmenter.spans(folded):
+            for slug, weight in self._token_terms.get(token, ()):
+                yield self._hit(slug, weight, field_weight, text[start:start + len(token)], name, start, seen)
+        for phrase, owners in self._phrase_terms:
+            start = folded.find(phrase)
+            while start >= 0:
+                for slug, weight in owners:
+                    yield self._hit(slug, weight, field_weight, text[start:start + len(phrase)], name, start,
+                                    seen)
+                start = folded.find(phrase, start + len(phrase))
+
+    @staticmethod
+    def _hit(slug: str, weight: float, field_weight: float, printed: str, name: str, start: int,
+             seen: dict[tuple[str, str], int]) -> _Hit:
+        # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
+        key = (slug, printed)
+        seen[key] = seen.get(key, 0) + 1
+        damped = weight / seen[key]
+        return _Hit(slug, damped, damped * field_weight, Evidence(printed, name, start))
+
+
+def _base(name: str) -> str:
+    """"paragraph:3" -> "paragraph"."""
+    return name.partition(":")[0]
+
+
+def _field_order(name: str) -> tuple[int, int]:
+    base, _, index = name.partition(":")
+    order = ("title", "kicker", "subtitle", "column", "column_extra", "reading_tip", "lead", "crosshead",
+             "paragraph", "caption")
+    return (order.index(base) if base in order else len(order), int(index) if index.isdigit() else 0)

@@ -1,0 +1,70 @@
+"""TF-IDF keywords: domain stop-words removed, 5–10 words, deterministic order."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_gen.model import Item
+from archive_gen.tagging.keywords import (
+    MAX_KEYWORDS,
+    MIN_KEYWORDS,
+    KeywordExtractor,
+    packaged_stopwords,
+    parse_stopwords,
+)
+from archive_gen.tagging.segmenter import Segmenter
+
+ARTICLE = Item(
+    id="k", source="k.txt", index=0, kind="article",
+    title="长沙:商家联合平台 共建500个骑士驿站",
+    paragraphs=(
+        "本报讯 日前,市总工会开展活动,商家代表联合外卖平台宣布共建500个骑士驿站。骑士驿站将悬挂标识,方便骑手就近使用。",
+        "据介绍,遍布长沙的商家店铺将化身爱心驿站,为骑手提供免费饮水、手机充电、临时休息等服务;一些商家还将提供优惠餐食。",
+        "同时,物流站点也升级为骑士驿站,微波炉、饮水机、应急药箱一应俱全。工会工作进一步推进,职工普遍受益。",
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> KeywordExtractor:
+    segmenter = Segmenter([("骑士驿站", None, "nz"), ("爱心驿站", None, "nz")],
+                          cache_dir=tmp_path_factory.mktemp("cache"))
+    return KeywordExtractor(segmenter, packaged_stopwords())
+
+
+def test_packaged_stopwords_hold_the_domain_words() -> None:
+    words = set(packaged_stopwords())
+    assert {"工会", "职工", "开展", "活动", "工作", "记者", "本报讯", "推进", "进一步"} <= words
+    assert not any(w.startswith("#") for w in words)
+
+
+def test_parse_stopwords_skips_comments_and_blanks() -> None:
+    assert parse_stopwords("# note\n\n工会\n  职工 \n") == ["工会", "职工"]
+
+
+def test_keywords_exclude_stop_words_and_numbers(extractor: KeywordExtractor) -> None:
+    words = [k.word for k in extractor.extract(ARTICLE)]
+    assert MIN_KEYWORDS <= len(words) <= MAX_KEYWORDS
+    assert words[0] == "骑士驿站"
+    assert not set(words) & extractor.stopwords
+    assert not any(ch.isdigit() for w in words for ch in w)
+
+
+def test_keywords_are_deterministic_weight_then_word(extractor: KeywordExtractor) -> None:
+    first = extractor.extract(ARTICLE)
+    assert first == extractor.extract(ARTICLE)
+    assert list(first) == sorted(first, key=lambda k: (-k.weight, k.word))
+    assert all(k.weight > 0 for k in first)
+
+
+def test_short_or_empty_items_give_few_or_no_keywords(extractor: KeywordExtractor) -> None:
+    empty = Item(id="e", source="e.txt", index=0, kind="photo")
+    assert extractor.extract(empty) == ()
+    short = Item(id="s", source="s.txt", index=0, kind="photo", title="骑士驿站")
+    assert [k.word for k in extractor.extract(short)] == ["骑士驿站"]
+
+
+def test_custom_stop_words_are_honoured(tmp_path_factory: pytest.TempPathFactory) -> None:
+    segmenter = Segmenter([("骑士驿站", None, "nz")], cache_dir=tmp_path_factory.mktemp("cache2"))
+    extractor = KeywordExtractor(segmenter, [*packaged_stopwords(), "骑士驿站"])
+    assert "骑士驿站" not in [k.word for k in extractor.extract(ARTICLE)]

@@ -1,0 +1,239 @@
+"""Topic tagging: the taxonomy files (default, replace, extend, errors) and the scoring rules, each
+checked on a small inline item with the real jieba segmenter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_gen.config import TaxonomyConfig, TopicSpec, load_config
+from archive_gen.errors import ConfigError
+from archive_gen.model import Item
+from archive_gen.tagging.segmenter import Segmenter
+from archive_gen.tagging.topics import (
+    Taxonomy,
+    TopicTagger,
+    default_taxonomy_text,
+    load_taxonomy,
+    parse_taxonomy,
+)
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("jieba-cache")  # shared, so each new Segmenter loads in ~1 s
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(TaxonomyConfig())
+
+
+@pytest.fixture(scope="module")
+def tagger(taxonomy: Taxonomy, cache_dir: Path) -> TopicTagger:
+    words = [(w, None, "nz") for w in taxonomy.words()]
+    return TopicTagger(taxonomy, Segmenter(words, cache_dir=cache_dir))
+
+
+def item(title: str = "", *paragraphs: str, kind: str = "article", kicker: str | None = None,
+         subtitle: str | None = None, column: str | None = None) -> Item:
+    return Item(id="t", source="t.txt", index=0, kind=kind, title=title or None, kicker=kicker,  # type: ignore[arg-type]
+                subtitle=subtitle, column=column, paragraphs=tuple(paragraphs))
+
+
+def labels(tagger: TopicTagger, it: Item) -> list[str]:
+    return [t.label for t in tagger.tag(it)]
+
+
+# --- the taxonomy ------------------------------------------------------------------------------
+
+def test_default_taxonomy_has_the_sixteen_labels_in_order(taxonomy: Taxonomy) -> None:
+    assert [t.slug for t in taxonomy.topics] == [
+        "dangjian", "gonghui-zuzhi", "xinjiuye", "weiquan", "shehui-lianluo", "changai", "laomo-gongjiang",
+        "minzhu-guanli", "puhui-fuwu", "jiuye-peixun", "xiangcun-zhenxing", "anquan-shengchan",
+        "yiqing-kangzai", "zhigong-wenti", "chanye-jingji", "nv-zhigong"]
+    assert taxonomy.topics[3].label == "劳动争议与维权"
+    assert taxonomy.topics[15].label == "女职工"
+    assert ("法院+工会", 1.0) in taxonomy.topics[3].terms
+    assert taxonomy.fallback == "chanye-jingji"
+
+
+def test_replacement_file_replaces_the_default(tmp_path: Path, cache_dir: Path) -> None:
+    path = tmp_path / "topics.yaml"
+    path.write_text("- slug: tea\n  label: 茶\n  keywords: [茶叶, 茶园]\n"
+                    "- slug: rice\n  label: 稻米\n  keywords: [水稻]\n", encoding="utf-8")
+    taxonomy = load_taxonomy(TaxonomyConfig(file=path))
+    assert [t.label for t in taxonomy.topics] == ["茶", "稻米"]
+    assert taxonomy.fallback is None
+    segmenter = Segmenter([(w, None, "nz") for w in taxonomy.words()], cache_dir=cache_dir)
+    tagger = TopicTagger(taxonomy, segmenter)
+    assert labels(tagger, item("春茶上市", "茶园里的茶叶开始采摘,茶园工人忙个不停。")) == ["茶"]
+    assert tagger.tag(item("无关标题", "今天天气很好。")) == ()  # no fallback in a user taxonomy
+
+
+def test_extend_adds_topics_after_the_default(tmp_path: Path, cache_dir: Path) -> None:
+    (tmp_path / "archive.yaml").write_text(
+        "taxonomy:\n  extend:\n    - slug: chuanbo\n      label: 船舶工业\n      keywords: [造船, 船坞]\n",
+        encoding="utf-8")
+    config = load_config(tmp_path / "archive.yaml")
+    taxonomy = load_taxonomy(config.taxonomy, config_file=config.config_file)
+    assert len(taxonomy.topics) == 17 and taxonomy.topics[-1].label == "船舶工业"
+    segmenter = Segmenter([(w, None, "nz") for w in taxonomy.words()], cache_dir=cache_dir)
+    got = labels(TopicTagger(taxonomy, segmenter), item("船坞里的造船人", "造船厂的船坞一派繁忙,造船工人加紧赶工。"))
+    assert got[0] == "船舶工业"
+
+
+def test_extend_with_an_existing_slug_names_the_config_line(tmp_path: Path) -> None:
+    (tmp_path / "archive.yaml").write_text(
+        "title: x\ntaxonomy:\n  extend:\n    - slug: weiquan\n      label: 维权二\n      keywords: [讨薪]\n",
+        encoding="utf-8")
+    config = load_config(tmp_path / "archive.yaml")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(config.taxonomy, config_file=config.config_file)
+    assert str(err.value).startswith(f"{tmp_path / 'archive.yaml'}:4: duplicate topic slug 'weiquan'")
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("topics:\n  - slug: a\n    label: A\n    keywords: [x]\n  - slug: a\n    label: B\n    keywords: [y]\n",
+     5, "duplicate topic slug 'a'"),
+    ("topics:\n  - slug: a\n    label: A\n    keywords: []\n", 4, "empty keyword list"),
+    ("topics:\n  - slug: a\n    label: A\n    keywords: [x]\n    colour: red\n", 5, "unknown key 'topics.colour'"),
+    ("topics:\n  - slug: a\n    label: A\n    keywords: [x]\nhints:\n  b:\n    synonyms: [y]\n", 6,
+     "hints for unknown topic 'b'"),
+    ("topics:\n  - slug: a\n    label: A\n    keywords: [x]\nhints:\n  a:\n    weights: {x: -1}\n", 7,
+     "must be a positive number"),
+    ("topics:\n  - slug: a\n    label: A\n    keywords: [x]\nfallback: z\n", 5, "unknown topic 'z'"),
+    ("topics: [\n", 2, "invalid YAML"),
+])
+def test_invalid_taxonomy_files_name_file_and_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_taxonomy(text, "my/topics.yaml")
+    assert str(err.value).startswith(f"my/topics.yaml:{line}: ")
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_fingerprint_follows_the_content() -> None:
+    base = parse_taxonomy(default_taxonomy_text(), "default")
+    assert base.fingerprint == parse_taxonomy(default_taxonomy_text(), "elsewhere").fingerprint
+    extended = Taxonomy(base.topics + load_taxonomy(
+        TaxonomyConfig(extend=(TopicSpec("x", "X", "", ("造船",)),))).topics[-1:], base.fallback)
+    assert extended.fingerprint != base.fingerprint
+
+
+# --- scoring rules -------------------------------------------------------------------------------
+
+def test_title_outweighs_a_passing_mention(tagger: TopicTagger) -> None:
+    body = ("区总工会联合法院开展劳动争议调解,帮助职工讨回拖欠工资二十余万元。",
+            "调解员介绍,多数劳动争议在仲裁前就已化解。",
+            "据悉,该区今年还将召开职代会。")
+    tags = tagger.tag(item("劳动争议调解帮职工讨薪", *body))
+    assert [t.slug for t in tags] == ["weiquan"]  # one 职代会 in passing adds nothing
+    assert tags[0].score > 0
+
+
+def test_the_headline_decides_the_primary_topic(tagger: TopicTagger) -> None:
+    body = ("工会推动货车司机、快递员、外卖骑手等新就业形态劳动者入会,在头部企业建会。",
+            "各地工会开展建会集中行动,扩大基层工会覆盖,吸收会员入会。")
+    assert labels(tagger, item("新业态劳动者入会集中行动启动", *body))[:2] == ["新就业形态劳动者", "工会组织建设"]
+    assert labels(tagger, item("建会小分队推动基层工会建会", *body))[:2] == ["工会组织建设", "新就业形态劳动者"]
+
+
+def test_weiquan_for_a_concrete_claim_shehui_lianluo_for_the_system(tagger: TopicTagger) -> None:
+    claim = item("工会帮农民工讨薪", "工会律师提供法律援助,经调解,企业支付拖欠工资。",
+                 "工伤职工也通过调解拿到了赔偿。")
+    assert labels(tagger, claim) == ["劳动争议与维权"]
+    system = item("社会联络工作会议召开", "会议强调,维护劳动领域政治安全,坚持总体国家安全观。",
+                  "要健全信访工作机制,化解信访积案,减少重复信访,引导劳动领域社会组织健康发展。")
+    assert labels(tagger, system)[0] == "社会联络与信访"
+    assert "劳动争议与维权" not in labels(tagger, system)
+
+
+def test_changai_when_the_item_frames_itself_as_the_reform(tagger: TopicTagger) -> None:
+    reform = item("产业工人队伍建设改革推进会召开",
+                  "会议部署深化产改,完善技术工人激励机制,畅通职业晋升和成长双通道,培养高技能人才。",
+                  "会上,两位劳模分享了经验。")
+    assert labels(tagger, reform)[0] == "产业工人队伍建设改革"
+    model_worker = item("劳模带徒传绝活", "全国劳模王师傅的创新工作室里,徒弟们正在准备技能竞赛。",
+                        "他拜师学艺三十年,练就工匠精神,获得多项专利。")
+    assert labels(tagger, model_worker) == ["劳模工匠与技能"]
+
+
+def test_puhui_for_benefits_wenti_for_culture(tagger: TopicTagger) -> None:
+    benefit = item("劳模职工疗休养启程", "市总工会组织困难职工和一线职工疗休养,并为会员办理会员卡,发放送温暖慰问金。")
+    assert labels(tagger, benefit)[0] == "职工服务与普惠"
+    culture = item("职工文化艺术节开幕", "文艺轻骑兵走进工地演出,职工书屋同时开放,职工兴趣班报名火热。")
+    assert labels(tagger, culture) == ["职工文体"]
+
+
+def test_training_for_ordinary_staff_contests_for_craftsmen(tagger: TopicTagger) -> None:
+    training = item("工会公益技能培训开班", "面向求职者的公益技能培训班开课,学员学习就业技能,结业后推荐招聘岗位。")
+    assert labels(tagger, training) == ["就业与职工培训"]
+    contest = item("焊工技能比武决出高下", "全市劳动竞赛焊工技能竞赛举行,优胜者获五一劳动奖章和青年岗位能手称号。")
+    assert labels(tagger, contest) == ["劳模工匠与技能"]
+
+
+def test_party_building_only_when_it_is_the_subject(tagger: TopicTagger) -> None:
+    passing = item("调解室化解劳动争议", "区总工会调解室今年调解劳动争议百余件,帮助职工维权。",
+                   "调解员表示,将结合党史学习教育,为职工办实事。")
+    assert "党建与主题教育" not in labels(tagger, passing)
+    subject = item("党史学习教育走深走实", "市总工会党组开展党史学习教育,组织党员赴革命烈士陵园接受红色基因教育。",
+                   "大家表示要牢记初心使命,做到两个维护。")
+    assert labels(tagger, subject)[0] == "党建与主题教育"
+
+
+def test_photo_without_a_union_angle_gets_the_economy_topic(tagger: TopicTagger) -> None:
+    park = item("老厂房变身产业园", "记者看到,这家产业园引进文创企业二十余家,年产值过亿元。", kind="photo")
+    assert labels(tagger, park) == ["产业与经济发展"]
+    scenery = item("晨光", "清晨,阳光洒在湖面上。", kind="photo")
+    [only] = tagger.tag(scenery)
+    assert (only.label, only.score, only.evidence) == ("产业与经济发展", 0.0, ())
+
+
+def test_a_photo_with_a_union_angle_gets_that_topic(tagger: TopicTagger) -> None:
+    photo = item("送法进工地", "工会普法志愿者走进施工现场,为农民工讲解讨薪和工伤维权知识。", kind="photo")
+    assert labels(tagger, photo)[0] == "劳动争议与维权"
+
+
+def test_economy_topic_is_never_a_secondary_topic(tagger: TopicTagger) -> None:
+    union = item("工会驿站开门迎客", "工会在产业园设立工会驿站,为困难职工送温暖,开展普惠服务,发放会员卡。",
+                 "产业园里产业集群转型升级,产值增长。")
+    got = labels(tagger, union)
+    assert got[0] == "职工服务与普惠" and "产业与经济发展" not in got
+
+
+def test_one_to_three_topics_primary_first_with_scores(tagger: TopicTagger) -> None:
+    crowded = item("工会多措并举服务职工",
+                   "开展劳动竞赛和技能比武,选树劳模工匠。",
+                   "推进职代会和厂务公开,开展工资集体协商。",
+                   "为困难职工送温暖,组织疗休养,发放会员卡。",
+                   "开展公益技能培训,举办培训班。",
+                   "组织职工文化艺术节,开放职工书屋。",
+                   "推动货车司机、外卖骑手入会。")
+    tags = tagger.tag(crowded)
+    assert 1 <= len(tags) <= 3
+    assert [t.score for t in tags] == sorted((t.score for t in tags), reverse=True)
+
+
+def test_evidence_points_at_the_printed_text(tagger: TopicTagger) -> None:
+    it = item("宁波镇海：「商调裁诉执」化解劳动争议", "通过“法院＋工会”诉调对接,劳动争议就地化解。")
+    [tag] = tagger.tag(it)
+    fields = {"title": it.title, "paragraph:0": it.paragraphs[0]}
+    assert {e.text for e in tag.evidence} >= {"商调裁诉执", "劳动争议", "法院＋工会"}  # full-width ＋ matched
+    for ev in tag.evidence:
+        assert fields[ev.field][ev.offset:ev.offset + len(ev.text)] == ev.text
+    assert tag.evidence[0].field == "title"
+
+
+def test_a_term_inside_a_longer_word_does_not_match(tagger: TopicTagger) -> None:
+    # 入会 (joining the union) must not be read out of 加入会议 / 出入会场
+    tags = tagger.tag(item("代表陆续出入会场", "他们加入会议讨论。", kind="photo"))
+    assert [t.slug for t in tags] != ["gonghui-zuzhi"]
+    assert all(e.text != "入会" for t in tags for e in t.evidence)
+
+
+def test_banner_counts_like_a_headline(tagger: TopicTagger) -> None:
+    it = item("书写英雄机车新传奇", "机车组坚持安全行车,安全走行里程再创纪录,安全生产无事故。",
+              "组里的老司机被评为最美职工。", column="最美职工")
+    assert "劳模工匠与技能" in labels(tagger, it)
