@@ -1,0 +1,353 @@
+"""Derived indexes computed once after tagging: items with URLs, issues, regions, topics, keywords,
+dates, related items and continuation links. Indexes hold item ids, never copies of items.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from . import urls
+from .config import Config
+from .errors import RenderError
+from .model import Item, Page, Region
+
+RELATED_MAX = 5
+RELATED_MIN = 3
+# shared tags weigh by how specific they are: a shared county says more than a shared keyword
+_WEIGHT_COUNTY, _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE = 4, 2, 1
+_WEIGHT_TOPIC, _WEIGHT_KEYWORD = 3, 1
+# a tag shared by this many items says little and would make related-item scoring quadratic
+_COMMON_FEATURE = 200
+
+
+@dataclass(frozen=True)
+class IssuePage:
+    """One printed page (版) of an issue: its number (None when unknown) and its items in page order."""
+
+    page: int | None
+    sources: tuple[str, ...]
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """All pages of one date ("2021-05-14", "2019-11" or "undated"), newest issue first in Archive.issues."""
+
+    key: str
+    date: str | None
+    url: str
+    pages: tuple[IssuePage, ...]
+    item_ids: tuple[str, ...]  # every item, pages in order, items in page order
+    prev_key: str | None  # the older issue
+    next_key: str | None  # the newer issue
+
+
+@dataclass(frozen=True)
+class RegionNode:
+    """A division at one level with every item set there or below (newest first)."""
+
+    code: str
+    slug: str
+    name: str
+    level: str  # "province" | "prefecture" | "county"
+    parent: str | None  # code of the parent node
+    children: tuple[str, ...]  # codes, by count desc then code
+    item_ids: tuple[str, ...]
+    province: str
+    prefecture: str | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.item_ids)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A topic or keyword with its items (newest first)."""
+
+    slug: str
+    label: str
+    item_ids: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.item_ids)
+
+
+@dataclass(frozen=True)
+class MonthNode:
+    year: str
+    month: str | None  # None: only the year is known
+    issue_keys: tuple[str, ...]  # oldest day first, partial-date issues first
+
+
+@dataclass(frozen=True)
+class YearNode:
+    year: str
+    months: tuple[MonthNode, ...]  # newest month first
+
+    @property
+    def issue_count(self) -> int:
+        return sum(len(m.issue_keys) for m in self.months)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything the renderer needs, computed once; mappings are read-only."""
+
+    items: Mapping[str, Item]  # id -> item (url filled), in ``order``
+    order: tuple[str, ...]  # all ids, date desc then id
+    issues: tuple[Issue, ...]  # newest first, the undated issue last
+    issue_by_key: Mapping[str, Issue]
+    issue_of: Mapping[str, str]  # item id -> issue key
+    regions: Mapping[str, RegionNode]  # code -> node
+    region_roots: tuple[str, ...]  # province codes by count desc then code
+    topics: tuple[Term, ...]  # count desc, then slug
+    keywords: tuple[Term, ...]  # count desc, then word
+    years: tuple[YearNode, ...]  # newest first
+    related: Mapping[str, tuple[str, ...]]
+    continued_to: Mapping[str, str]  # item id -> id of the item carrying the rest of the text
+    continued_from: Mapping[str, str]  # item id -> id of the item where the text began
+
+    def newest_date(self) -> str | None:
+        for issue in self.issues:
+            if issue.date:
+                return issue.date
+        return None
+
+    def region_path(self, code: str) -> tuple[RegionNode, ...]:
+        """Province first, down to the node itself."""
+        chain: list[RegionNode] = []
+        node: RegionNode | None = self.regions.get(code)
+        while node is not None:
+            chain.append(node)
+            node = self.regions.get(node.parent) if node.parent else None
+        return tuple(reversed(chain))
+
+
+def _newest_first(items: Iterable[Item]) -> list[Item]:
+    """Date desc, then id asc: two stable sorts make the tie-break explicit."""
+    by_id = sorted(items, key=lambda i: i.id)
+    return sorted(by_id, key=lambda i: i.date or "", reverse=True)
+
+
+def _page_order_key(page: Page) -> tuple[int, int, str]:
+    return (0 if page.page is not None else 1, page.page or 0, page.source)
+
+
+def build_archive(pages: Sequence[Page], config: Config) -> Archive:
+    """Assemble every index from tagged pages; raises RenderError on duplicate item ids."""
+    del config  # the indexes depend on records only; kept for a stable stage signature
+    items: dict[str, Item] = {}
+    pages_by_issue: dict[str, list[Page]] = defaultdict(list)
+    for page in sorted(pages, key=lambda p: p.source):
+        if page.failed:
+            continue
+        for item in page.items:
+            if item.id in items:
+                raise RenderError(f"duplicate item id {item.id!r} (also in {items[item.id].source})",
+                                  source=item.source)
+            date = item.date or page.date
+            items[item.id] = replace(item, url=urls.article_path(item.id, date), date=date)
+        pages_by_issue[urls.issue_key(_page_date(page))].append(page)
+
+    ordered = _newest_first(items.values())
+    order = tuple(i.id for i in ordered)
+    frozen_items = MappingProxyType({i.id: items[i.id] for i in ordered})
+    issues, issue_of = _issues(pages_by_issue)
+    regions, roots = _regions(ordered)
+    return Archive(
+        items=frozen_items,
+        order=order,
+        issues=issues,
+        issue_by_key=MappingProxyType({i.key: i for i in issues}),
+        issue_of=MappingProxyType(issue_of),
+        regions=MappingProxyType(regions),
+        region_roots=roots,
+        topics=_topics(ordered),
+        keywords=_keywords(ordered),
+        years=_years(issues),
+        related=MappingProxyType(_related(ordered)),
+        **_continuations(issues, items),
+    )
+
+
+def _page_date(page: Page) -> str | None:
+    if page.date:
+        return page.date
+    # a page without its own date still belongs with its items when they agree on one
+    dates = sorted({i.date for i in page.items if i.date})
+    return dates[0] if len(dates) == 1 else None
+
+
+def _issues(pages_by_issue: Mapping[str, list[Page]]) -> tuple[tuple[Issue, ...], dict[str, str]]:
+    dated = sorted((k for k in pages_by_issue if k != urls.UNDATED), reverse=True)
+    keys = dated + ([urls.UNDATED] if urls.UNDATED in pages_by_issue else [])
+    issue_of: dict[str, str] = {}
+    issues = []
+    for position, key in enumerate(keys):
+        grouped: dict[int | None, list[Page]] = defaultdict(list)
+        for page in sorted(pages_by_issue[key], key=_page_order_key):
+            grouped[page.page].append(page)
+        issue_pages = []
+        for number in sorted(grouped, key=lambda n: (n is None, n or 0)):
+            ids = tuple(item.id for page in grouped[number] for item in sorted(page.items, key=lambda i: i.index))
+            issue_pages.append(IssuePage(number, tuple(p.source for p in grouped[number]), ids))
+        all_ids = tuple(i for p in issue_pages for i in p.item_ids)
+        for item_id in all_ids:
+            issue_of[item_id] = key
+        is_dated = key != urls.UNDATED
+        older = keys[position + 1] if is_dated and position + 1 < len(dated) else None
+        newer = keys[position - 1] if is_dated and position > 0 else None
+        issues.append(Issue(key=key, date=key if is_dated else None, url=urls.issue_path(key),
+                            pages=tuple(issue_pages), item_ids=all_ids, prev_key=older, next_key=newer))
+    return tuple(issues), issue_of
+
+
+def _ancestors(region: Region) -> list[tuple[str, str, str, str | None]]:
+    """(code, level, name, parent code) from the province down to the region itself."""
+    province_code = region.code[:2] + "0000"
+    chain: list[tuple[str, str, str, str | None]] = [(province_code, "province", region.province, None)]
+    parent = province_code
+    if region.prefecture:
+        prefecture_code = region.code[:4] + "00" if region.county else region.code
+        chain.append((prefecture_code, "prefecture", region.prefecture, parent))
+        parent = prefecture_code
+    if region.county:
+        chain.append((region.code, "county", region.county, parent))
+    if not region.prefecture and not region.county:
+        chain[0] = (region.code, "province", region.province, None)
+    return chain
+
+
+def _regions(ordered: Sequence[Item]) -> tuple[dict[str, RegionNode], tuple[str, ...]]:
+    members: dict[str, list[str]] = defaultdict(list)
+    info: dict[str, tuple[str, str, str | None, str, str | None]] = {}
+    gazetteer_slugs: dict[str, set[str]] = defaultdict(set)
+    for item in ordered:
+        seen: set[str] = set()
+        for tag in item.regions:
+            region = tag.region
+            if region.slug:
+                gazetteer_slugs[region.code].add(region.slug)
+            for code, level, name, parent in _ancestors(region):
+                info.setdefault(code, (level, name, parent, region.province,
+                                       region.prefecture if level == "county" else None))
+                if code not in seen:
+                    seen.add(code)
+                    members[code].append(item.id)
+    children: dict[str, list[str]] = defaultdict(list)
+    for code, (_, _, parent, _, _) in info.items():
+        if parent:
+            children[parent].append(code)
+
+    def by_size(codes: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(codes, key=lambda c: (-len(members[c]), c)))
+
+    nodes = {}
+    for code in sorted(info):
+        level, name, parent, province, prefecture = info[code]
+        slugs = sorted(gazetteer_slugs.get(code, ()))
+        nodes[code] = RegionNode(code=code, slug=slugs[0] if slugs else urls.region_slug(code, name), name=name,
+                                 level=level, parent=parent, children=by_size(children[code]),
+                                 item_ids=tuple(members[code]), province=province, prefecture=prefecture)
+    roots = by_size(code for code, node in nodes.items() if node.parent is None)
+    return nodes, roots
+
+
+def _topics(ordered: Sequence[Item]) -> tuple[Term, ...]:
+    members: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    for item in ordered:
+        for tag in item.topics:
+            labels.setdefault(tag.slug, tag.label)
+            if item.id not in members[tag.slug][-1:]:
+                members[tag.slug].append(item.id)
+    return tuple(sorted((Term(slug, labels[slug], tuple(ids)) for slug, ids in members.items()),
+                        key=lambda t: (-t.count, t.slug)))
+
+
+def _keywords(ordered: Sequence[Item]) -> tuple[Term, ...]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for item in ordered:
+        for word in sorted({k.word for k in item.keywords if k.word.strip()}):
+            members[word].append(item.id)
+    terms = [Term(urls.keyword_slug(word), word, tuple(ids)) for word, ids in members.items()]
+    return tuple(sorted(terms, key=lambda t: (-t.count, t.label)))
+
+
+def _years(issues: Sequence[Issue]) -> tuple[YearNode, ...]:
+    by_month: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+    for issue in issues:
+        parts = urls.date_parts(issue.date)
+        if parts:
+            by_month[(parts[0], parts[1] if len(parts) > 1 else None)].append(issue.key)
+    years: dict[str, list[MonthNode]] = defaultdict(list)
+    for (year, month) in sorted(by_month, key=lambda ym: (ym[0], ym[1] or ""), reverse=True):
+        years[year].append(MonthNode(year, month, tuple(sorted(by_month[(year, month)]))))
+    return tuple(YearNode(year, tuple(months)) for year, months in sorted(years.items(), reverse=True))
+
+
+def _region_weights(item: Item) -> dict[str, int]:
+    weights: dict[str, int] = {}
+    level_weight = {"county": _WEIGHT_COUNTY, "prefecture": _WEIGHT_PREFECTURE, "province": _WEIGHT_PROVINCE}
+    for tag in item.regions:
+        for code, level, _, _ in _ancestors(tag.region):
+            weights[code] = max(weights.get(code, 0), level_weight[level])
+    return weights
+
+
+def _related(ordered: Sequence[Item]) -> dict[str, tuple[str, ...]]:
+    """Up to five items sharing the most regions/topics/keywords; ties go to the newer, then lower id."""
+    features: dict[str, dict[str, int]] = {}
+    holders: dict[str, list[str]] = defaultdict(list)
+    for item in ordered:
+        weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
+        weights.update({f"t:{t.slug}": _WEIGHT_TOPIC for t in item.topics})
+        weights.update({f"k:{k.word}": _WEIGHT_KEYWORD for k in item.keywords})
+        features[item.id] = weights
+        for feature in weights:
+            holders[feature].append(item.id)
+    rank = {item.id: position for position, item in enumerate(ordered)}
+    related: dict[str, tuple[str, ...]] = {}
+    for item in ordered:
+        scores: dict[str, int] = defaultdict(int)
+        for feature, weight in features[item.id].items():
+            if len(holders[feature]) > _COMMON_FEATURE:
+                continue
+            for other in holders[feature]:
+                if other != item.id:
+                    scores[other] += min(weight, features[other][feature])
+        best = sorted(scores, key=lambda other: (-scores[other], rank[other]))
+        related[item.id] = tuple(best[:RELATED_MAX])
+    return related
+
+
+def _continuations(issues: Sequence[Issue], items: Mapping[str, Item]) -> dict[str, Mapping[str, str]]:
+    to_links: dict[str, str] = {}
+    from_links: dict[str, str] = {}
+    for issue in issues:
+        for page in issue.pages:
+            for item_id in page.item_ids:
+                jump = items[item_id].continued_to
+                if jump is None or page.page is None:
+                    continue
+                target = _continuation_target(issue, jump.page, page.page, items)
+                if target and target != item_id and target not in from_links:
+                    to_links[item_id] = target
+                    from_links[target] = item_id
+    return {"continued_to": MappingProxyType(to_links), "continued_from": MappingProxyType(from_links)}
+
+
+def _continuation_target(issue: Issue, target_page: int, this_page: int, items: Mapping[str, Item]) -> str | None:
+    for page in issue.pages:
+        if page.page != target_page:
+            continue
+        for item_id in page.item_ids:
+            marker = items[item_id].continued_from
+            if marker is not None and marker.page == this_page:
+                return item_id
+    return None

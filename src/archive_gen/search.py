@@ -1,0 +1,260 @@
+"""The search index: Pagefind (extended build, CJK segmentation) over the rendered article pages, plus a
+small JavaScript fallback index so the search page also works from file:// for small archives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import json
+import struct
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from . import urls
+from .archive import Archive
+from .config import Config
+from .errors import RenderError
+from .model import Item
+
+FALLBACK_PATH = "search/fallback-index.js"
+PAGEFIND_DIR = "pagefind"
+FILTER_NAMES = ("province", "prefecture", "county", "topic", "year")
+_FALLBACK_SNIPPET = 120
+
+
+def fallback_enabled(archive: Archive, config: Config) -> bool:
+    """The file:// fallback ships only for small archives (it is loaded whole into the page)."""
+    return len(archive.items) <= config.search_fallback_max_items
+
+
+def search_filters(archive: Archive, item: Item) -> dict[str, list[str]]:
+    """Filter values of one item, each list sorted, empty filters left out."""
+    values: dict[str, set[str]] = {name: set() for name in FILTER_NAMES}
+    for tag in item.regions:
+        for node in archive.region_path(tag.region.code):
+            values[node.level].add(node.name)
+    values["topic"].update(t.label for t in item.topics)
+    year = urls.date_parts(item.date)[:1]
+    if year:
+        values["year"].add(year[0])
+    return {name: sorted(found) for name, found in values.items() if found}
+
+
+def build_search_index(site: Mapping[str, bytes], archive: Archive, config: Config) -> dict[str, bytes]:
+    """Pagefind files under pagefind/ and, for small archives, search/fallback-index.js."""
+    out = pagefind_files(site, archive)
+    if fallback_enabled(archive, config):
+        out[FALLBACK_PATH] = fallback_index(archive)
+    return dict(sorted(out.items()))
+
+
+def _extended_binary() -> Path:
+    try:
+        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
+    except ImportError:
+        raise RenderError("the pagefind extended binary is missing",
+                          hint="pip install 'pagefind[extended]'; the plain build cannot segment Chinese") from None
+    return Path(get_executable())
+
+
+def pagefind_files(site: Mapping[str, bytes], archive: Archive) -> dict[str, bytes]:
+    """Index only the article pages (one entry per item), in archive order so the output is stable."""
+    pages = []
+    for item_id in archive.order:
+        url = archive.items[item_id].url
+        if url is None or url not in site:
+            raise RenderError(f"article page missing from the rendered site: {url}", source=item_id)
+        pages.append((url, site[url].decode("utf-8")))
+    return asyncio.run(_run_pagefind(pages))
+
+
+async def _run_pagefind(pages: list[tuple[str, str]]) -> dict[str, bytes]:
+    from pagefind.index import PagefindIndex
+    from pagefind.service import PagefindService
+
+    service = PagefindService()
+    # the Python API picks whichever binary it finds first (or $PAGEFIND_BINARY_PATH); Chinese needs
+    # the extended one, so pin it instead of trusting the environment
+    service._bin = _extended_binary()
+    await service.launch()
+    try:
+        created = await service.create_index({"force_language": "zh", "keep_index_url": True})
+        index = PagefindIndex(config=None, _service=service, _index_id=created._index_id)
+        # a private temp folder, never the output: the service answers each request only after a
+        # 0.1 s poll, so one add_directory call beats one add_html_file per article by far, and
+        # write_files avoids get_files(), which can stall on large indexes
+        with tempfile.TemporaryDirectory(prefix="archive-gen-pagefind-") as tmp:
+            pages_dir, out_dir = Path(tmp) / "site", Path(tmp) / "index"
+            for url, html in pages:
+                target = pages_dir / url
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+            result = await index.add_directory(str(pages_dir), glob="articles/**/*.html")
+            if result.get("page_count") != len(pages):
+                raise RenderError(f"pagefind indexed {result.get('page_count')} of {len(pages)} article pages")
+            await index.write_files(output_path=str(out_dir))
+            # the packaged Pagefind UIs are not used (search.js is our own): leave them out
+            files = {f"{PAGEFIND_DIR}/{p.relative_to(out_dir).as_posix()}": p.read_bytes()
+                     for p in sorted(out_dir.rglob("*")) if p.is_file() and "-ui." not in p.name}
+            return canonical_pagefind(files)
+    except RenderError:
+        raise
+    except Exception as exc:  # the service reports every failure as a bare Exception
+        raise RenderError(f"pagefind failed: {exc}") from None
+    finally:
+        await service.close()
+
+
+def fallback_records(archive: Archive) -> list[dict[str, Any]]:
+    """What the file:// search scans: url, title, date, snippet, full text and filter values."""
+    records = []
+    for item_id in archive.order:
+        item = archive.items[item_id]
+        text = " ".join(part for part in (item.kicker, item.title, item.subtitle, item.lead, item.body_text,
+                                          item.reading_tip, item.credit) if part)
+        records.append({
+            "url": item.url,
+            "title": item.display_title,
+            "date": item.date or "",
+            "snippet": item.body_text[:_FALLBACK_SNIPPET],
+            "text": text,
+            "filters": search_filters(archive, item),
+        })
+    return records
+
+
+def fallback_index(archive: Archive) -> bytes:
+    """A script that sets window.ARCHIVE_SEARCH_FALLBACK; "<" is escaped so no text can close a tag."""
+    data = json.dumps(fallback_records(archive), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.ARCHIVE_SEARCH_FALLBACK = {data};\n".encode()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pagefind writes filter values and the filter list of its metadata file in hash-map order, so two
+# runs over the same pages differ (upstream issue Pagefind/pagefind#638). The files are gzip'd CBOR
+# behind a "pagefind_dcd" signature and are looked up by the names the metadata gives, so sorting
+# their contents and renaming them by a hash of the new bytes keeps the bundle valid and stable.
+
+_SIGNATURE = b"pagefind_dcd"
+_META_FILTERS = 3  # [version, pages, index chunks, filters, sorts, meta fields]
+_META_SORTS = 4
+
+
+def canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Sort filter values and the metadata's filter list; leave the bundle as is if anything is unexpected."""
+    try:
+        return _canonical_pagefind(files)
+    except (ValueError, KeyError, IndexError, TypeError, OSError, EOFError):
+        return files
+
+
+def _canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
+    entry_path = f"{PAGEFIND_DIR}/pagefind-entry.json"
+    entry = json.loads(files[entry_path])
+    out = dict(files)
+    for language, info in sorted(entry["languages"].items()):
+        meta_path = f"{PAGEFIND_DIR}/pagefind.{info['hash']}.pf_meta"
+        meta = _read_chunk(files[meta_path])
+        filters = meta[_META_FILTERS]
+        renamed = []
+        for name, old_hash in sorted(filters, key=lambda f: f[0]):
+            old_path = f"{PAGEFIND_DIR}/filter/{old_hash}.pf_filter"
+            chunk = _read_chunk(files[old_path])
+            chunk[1] = sorted(chunk[1], key=lambda value: value[0].encode("utf-8"))
+            data = _write_chunk(chunk)
+            new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
+            del out[old_path]
+            out[f"{PAGEFIND_DIR}/filter/{new_hash}.pf_filter"] = data
+            renamed.append([name, new_hash])
+        meta[_META_FILTERS] = renamed
+        meta[_META_SORTS] = sorted(meta[_META_SORTS], key=lambda sort: sort[0])
+        data = _write_chunk(meta)
+        new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
+        del out[meta_path]
+        out[f"{PAGEFIND_DIR}/pagefind.{new_hash}.pf_meta"] = data
+        info["hash"] = new_hash
+    out[entry_path] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return dict(sorted(out.items()))
+
+
+def _read_chunk(data: bytes) -> Any:
+    raw = gzip.decompress(data)
+    if not raw.startswith(_SIGNATURE):
+        raise ValueError("not a pagefind chunk")
+    value, end = _cbor_decode(raw, len(_SIGNATURE))
+    if end != len(raw) or _cbor_encode(value) != raw[len(_SIGNATURE):]:
+        raise ValueError("chunk does not round-trip")  # an encoding this codec does not reproduce
+    return value
+
+
+def _write_chunk(value: Any) -> bytes:
+    return gzip.compress(_SIGNATURE + _cbor_encode(value), compresslevel=9, mtime=0)
+
+
+def _cbor_head(major: int, length: int) -> bytes:
+    if length < 24:
+        return bytes([major << 5 | length])
+    for extra, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
+        if length < 1 << (8 * struct.calcsize(fmt)):
+            return bytes([major << 5 | extra]) + struct.pack(fmt, length)
+    raise ValueError("integer too large")
+
+
+def _cbor_encode(value: Any) -> bytes:
+    if isinstance(value, bool) or value is None:
+        return bytes([0xF5 if value is True else 0xF4 if value is False else 0xF6])
+    if isinstance(value, int):
+        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _cbor_head(2, len(value)) + value
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _cbor_head(3, len(raw)) + raw
+    if isinstance(value, list):
+        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
+    if isinstance(value, dict):
+        return _cbor_head(5, len(value)) + b"".join(_cbor_encode(k) + _cbor_encode(v) for k, v in value.items())
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _cbor_decode(raw: bytes, pos: int) -> tuple[Any, int]:
+    major, info = raw[pos] >> 5, raw[pos] & 0x1F
+    pos += 1
+    if major == 7:
+        simple = {20: False, 21: True, 22: None}
+        if info not in simple:
+            raise ValueError("unsupported CBOR simple value")
+        return simple[info], pos
+    if info < 24:
+        length = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        length = int.from_bytes(raw[pos:pos + size], "big")
+        pos += size
+    else:
+        raise ValueError("indefinite CBOR lengths are not used by pagefind")
+    if major == 0:
+        return length, pos
+    if major == 1:
+        return -1 - length, pos
+    if major in (2, 3):
+        chunk = raw[pos:pos + length]
+        return (chunk if major == 2 else chunk.decode("utf-8")), pos + length
+    if major == 4:
+        items = []
+        for _ in range(length):
+            item, pos = _cbor_decode(raw, pos)
+            items.append(item)
+        return items, pos
+    if major == 5:
+        mapping = {}
+        for _ in range(length):
+            key, pos = _cbor_decode(raw, pos)
+            mapping[key], pos = _cbor_decode(raw, pos)
+        return mapping, pos
+    raise ValueError("unsupported CBOR type")

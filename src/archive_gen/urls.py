@@ -1,0 +1,111 @@
+"""Site-relative URLs of every page kind, ASCII slugs, and relative links between two output paths.
+
+Every output path is relative to the site root with "/" separators and ends in a file name, so the
+same build works from file://, at a domain root and under a sub-path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+
+from pypinyin import lazy_pinyin
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
+_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+# longest first, so "自治州" wins over "州"
+_ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
+                   "地区", "林区", "新区", "省", "市", "区", "县", "盟", "旗")
+
+UNDATED = "undated"
+
+
+def short_hash(text: str, length: int = 6) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def ascii_words(text: str, limit: int = 40) -> str:
+    """Lowercase pinyin/ASCII words joined by "-" (no tones), cut at ``limit`` characters."""
+    words = []
+    for chunk in lazy_pinyin(text, errors="default"):
+        word = re.sub(r"[^a-z0-9]+", "-", chunk.lower()).strip("-")
+        if word:
+            words.append(word)
+    joined = "-".join(words)
+    return joined[:limit].rstrip("-")
+
+
+def keyword_slug(word: str) -> str:
+    """Pinyin plus a hash of the exact word: 山西/陕西 and homophones never share a page."""
+    base = ascii_words(word) or "kw"
+    return f"{base}-{short_hash(word)}"
+
+
+def region_slug(code: str, name: str) -> str:
+    """Fallback "<code>-<pinyin>" for a division the gazetteer slug was not given for (its ancestors)."""
+    core = name
+    for suffix in _ADMIN_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix) + 1:
+            core = core[: -len(suffix)]
+            break
+    return f"{code}-{ascii_words(core).replace('-', '')}".rstrip("-")
+
+
+def file_id(item_id: str) -> str:
+    """The item id as a file name: kept when already a safe ASCII token, hashed otherwise."""
+    if _SAFE_ID.fullmatch(item_id) and ".." not in item_id:
+        return item_id
+    return f"item-{short_hash(item_id, 12)}"
+
+
+def date_parts(date: str | None) -> tuple[str, ...]:
+    """("2021", "05", "14") for a full date, ("2019", "11") for a month, () for none or garbage."""
+    if not date:
+        return ()
+    full = _FULL_DATE.fullmatch(date)
+    if full:
+        return full.groups()
+    partial = _PARTIAL_DATE.fullmatch(date)
+    if partial:
+        return tuple(g for g in partial.groups() if g)
+    return ()
+
+
+def issue_key(date: str | None) -> str:
+    parts = date_parts(date)
+    return "-".join(parts) if parts else UNDATED
+
+
+def article_path(item_id: str, date: str | None) -> str:
+    parts = date_parts(date)
+    folder = "/".join(parts) if parts else UNDATED
+    return f"articles/{folder}/{file_id(item_id)}.html"
+
+
+def issue_path(key: str) -> str:
+    return f"issues/{key}/index.html"
+
+
+def term_path(kind: str, slug: str, page: int = 1) -> str:
+    """kind is "regions", "topics" or "keywords"; page 1 is the term's index.html."""
+    if page <= 1:
+        return f"{kind}/{slug}/index.html"
+    return f"{kind}/{slug}/page/{page}/index.html"
+
+
+def term_feed_path(kind: str, slug: str) -> str:
+    return f"{kind}/{slug}/feed.xml"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """Link from the page at ``from_path`` to ``to_path`` (both site-relative files)."""
+    if from_path == to_path:
+        return posixpath.basename(to_path)
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def absolute(base_url: str, path: str) -> str:
+    """Absolute URL for feeds/sitemap; directory index files are kept explicit for file-style hosts."""
+    return base_url + path

@@ -1,0 +1,124 @@
+"""Unit tests for archive.build_archive: issues, region roll-up, topics, keywords, dates, related, jumps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from archive_gen import urls
+from archive_gen.archive import build_archive
+from archive_gen.errors import RenderError
+from fixtures.records import FUZHOU, YOUXI, config, pages
+
+
+@pytest.fixture(scope="module")
+def archive():
+    return build_archive(pages(), config(Path("/nonexistent-root")))
+
+
+def test_items_get_urls_and_order_is_date_desc_then_id(archive):
+    assert archive.items["20210514-01-a1"].url == "articles/2021/05/14/20210514-01-a1.html"
+    assert archive.items["undated-01-u1"].url == "articles/undated/undated-01-u1.html"
+    dates = [archive.items[i].date or "" for i in archive.order]
+    assert dates == sorted(dates, reverse=True)
+    same_day = [i for i in archive.order if archive.items[i].date == "2021-05-14"]
+    assert same_day == sorted(same_day)
+
+
+def test_issues_one_per_date_pages_in_order_and_prev_next(archive):
+    assert [i.key for i in archive.issues] == ["2023-11-23", "2021-05-14", "undated"]
+    old = archive.issue_by_key["2021-05-14"]
+    assert [p.page for p in old.pages] == [1, 3]
+    assert old.item_ids == ("20210514-01-a1", "20210514-01-a2", "20210514-01-a3", "20210514-03-c1", "20210514-03-c2")
+    assert old.next_key == "2023-11-23" and old.prev_key is None
+    assert archive.issue_by_key["2023-11-23"].prev_key == "2021-05-14"
+    assert archive.issue_by_key["undated"].prev_key is None
+    assert archive.issue_of["undated-01-u1"] == "undated"
+
+
+def test_region_counts_roll_up_county_to_prefecture_to_province(archive):
+    county = archive.regions[YOUXI.code]
+    prefecture = archive.regions["350400"]
+    province = archive.regions["350000"]
+    assert county.count == 2 and county.parent == "350400"
+    assert set(county.item_ids) <= set(prefecture.item_ids)
+    assert set(prefecture.item_ids) <= set(province.item_ids)
+    # a3 is tagged 福州 and 江西: it counts once under 福建 even though two of its tags roll up there
+    assert province.count == len(set(province.item_ids)) == 5
+    assert archive.regions[FUZHOU.code].parent == "350000"
+    # municipality district: no prefecture level
+    assert archive.regions["110106"].parent == "110000"
+    assert archive.region_roots[0] == "350000"
+    assert [n.name for n in archive.region_path(YOUXI.code)] == ["福建省", "三明市", "尤溪县"]
+
+
+def test_region_slugs_come_from_records_and_ancestors_get_code_slugs(archive):
+    assert archive.regions[YOUXI.code].slug == "350426-youxi"
+    assert archive.regions["350000"].slug == "350000-fujian"
+    assert all(n.slug.isascii() and n.slug.startswith(code) for code, n in archive.regions.items())
+
+
+def test_only_item_regions_count_not_mentioned_places():
+    corpus = pages()
+    first = corpus[0]
+    item = replace(first.items[0], mentioned_places=(replace(first.items[0].regions[0],
+                                                             region=YOUXI),))
+    corpus[0] = replace(first, items=(item,))
+    archive = build_archive(corpus, config(Path("/x")))
+    assert item.id not in archive.regions[YOUXI.code].item_ids
+
+
+def test_topics_and_keywords_counted_and_sorted(archive):
+    topics = {t.slug: t for t in archive.topics}
+    assert topics["gonghui-zuzhi"].count == 6
+    counts = [t.count for t in archive.topics]
+    assert counts == sorted(counts, reverse=True)
+    words = {k.label: k for k in archive.keywords}
+    assert words["蹲点"].count == 3
+    assert words["蹲点"].slug.startswith("dun-dian-")
+    assert all(k.slug.isascii() for k in archive.keywords)
+
+
+def test_date_tree(archive):
+    assert [y.year for y in archive.years] == ["2023", "2021"]
+    assert archive.years[1].months[0].month == "05"
+    assert archive.years[1].months[0].issue_keys == ("2021-05-14",)
+
+
+def test_related_items_deterministic_and_sensible(archive):
+    again = build_archive(list(reversed(pages())), config(Path("/y")))
+    assert dict(again.related) == dict(archive.related)
+    related = archive.related["20231123-01-b2"]
+    assert 3 <= len(related) <= 5
+    assert "20231123-01-b2" not in related
+    # the photo shares the county 尤溪县 and the topic: it must come first
+    assert related[0] == "20210514-01-a2"
+
+
+def test_continuation_links_both_ways(archive):
+    assert archive.continued_to["20210514-01-a3"] == "20210514-03-c1"
+    assert archive.continued_from["20210514-03-c1"] == "20210514-01-a3"
+    assert "20210514-01-a1" not in archive.continued_to
+
+
+def test_continuation_without_other_half_has_no_link():
+    corpus = [p for p in pages() if p.source != "a/p3.txt"]
+    archive = build_archive(corpus, config(Path("/z")))
+    assert archive.continued_to == {}
+
+
+def test_duplicate_item_ids_are_a_one_line_error():
+    corpus = pages()
+    corpus.append(replace(corpus[0], source="dup.txt"))
+    with pytest.raises(RenderError, match=r"dup\.txt|b/q2\.txt.*duplicate item id"):
+        build_archive(corpus, config(Path("/d")))
+
+
+def test_url_helpers_are_ascii_and_safe():
+    assert urls.keyword_slug("山西") != urls.keyword_slug("陕西")
+    assert urls.file_id("../../etc/passwd").startswith("item-")
+    assert urls.article_path("x", "2019-11") == "articles/2019/11/x.html"
+    assert urls.relative("articles/2021/05/14/a.html", "index.html") == "../../../../index.html"
+    assert urls.relative("index.html", "regions/x/index.html") == "regions/x/index.html"

@@ -1,0 +1,190 @@
+"""Tests for render.render_site on the fixture corpus: entry points, relative links, escaping,
+StrictUndefined, user template overrides and byte-identical output."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from archive_gen.archive import build_archive
+from archive_gen.errors import RenderError
+from archive_gen.render import render_site
+from fixtures.records import HOSTILE_TITLE, TEMPLATE_BODY, config, pages
+
+ENTRY_POINTS = ("index.html", "regions/index.html", "topics/index.html", "archive/index.html",
+                "search/index.html", "feed.xml", "sitemap.xml", "404.html", "robots.txt", ".nojekyll")
+HOSTILE = "articles/2023/11/23/20231123-01-b1.html"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site-root")
+    cfg = config(root)
+    archive = build_archive(pages(), cfg)
+    return archive, cfg, render_site(archive, cfg)
+
+
+def text(site, path):
+    return site[path].decode("utf-8")
+
+
+def test_fixed_entry_points_and_page_kinds_exist(built):
+    archive, _, site = built
+    for path in ENTRY_POINTS:
+        assert path in site, path
+    for item in archive.items.values():
+        assert item.url in site
+    assert "issues/2021-05-14/index.html" in site and "issues/undated/index.html" in site
+    assert "regions/350426-youxi/index.html" in site and "regions/350426-youxi/feed.xml" in site
+    assert "topics/gonghui-zuzhi/feed.xml" in site
+    # per_page=2 and 6 items in 工会组织建设: three pages
+    assert "topics/gonghui-zuzhi/page/3/index.html" in site
+    assert "topics/gonghui-zuzhi/page/4/index.html" not in site
+    assert all(path.isascii() for path in site)
+
+
+def test_html_pages_are_chinese_and_have_landmarks(built):
+    _, _, site = built
+    for path in (p for p in site if p.endswith(".html")):
+        page = text(site, path)
+        assert '<html lang="zh-CN">' in page, path
+        assert 'href="#main"' in page and '<main id="main"' in page, path
+        assert page.count("<h1") == 1, path
+        # a dict key shadowed by a dict method (items, keys…) would print as a repr
+        assert "built-in method" not in page and "object at 0x" not in page, path
+
+
+def test_links_are_relative_never_rooted(built):
+    _, _, site = built
+    for path in (p for p in site if p.endswith(".html")):
+        for href in re.findall(r'(?:href|src)="([^"]*)"', text(site, path)):
+            assert not href.startswith("/"), (path, href)
+            assert not href.lower().startswith("javascript:"), (path, href)
+            assert not href.startswith("http"), (path, href)  # base_url is empty here
+
+
+def test_hostile_title_is_text_everywhere(built):
+    _, _, site = built
+    page = text(site, HOSTILE)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert TEMPLATE_BODY in page  # rendered as data, not evaluated
+    assert ">49<" not in page
+    assert 'href="javascript' not in page
+    # JSON-LD cannot be closed by the title
+    jsonld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "</" not in jsonld and "\\u003cscript\\u003e" in jsonld
+    feed = text(site, "feed.xml")
+    titles = [e.findtext("{http://www.w3.org/2005/Atom}title") for e in ET.fromstring(feed).iter(
+        "{http://www.w3.org/2005/Atom}entry")]
+    assert HOSTILE_TITLE in titles  # the XML parser gets the text back: it was escaped, not dropped
+
+
+def test_article_page_parts(built):
+    archive, _, site = built
+    page = text(site, archive.items["20210514-01-a3"].url)
+    body = page[page.index('<div class="story-body">'):]
+    assert body.index("传承红色基因") < body.index("学员们与革命后代互动交流")
+    assert body.index("福州市总工会组织") < body.index("传承红色基因")
+    assert '<strong class="lead">本报福州5月13日电(记者李娜 通讯员林如长)</strong>福州市总工会' in page
+    assert "阅读提示" in page and "奋斗百年路 启航新征程" in page
+    assert 'href="../../../../articles/2021/05/14/20210514-03-c1.html"' in page or \
+        'href="20210514-03-c1.html">（转第3版）' in page
+    assert "regions/350100-fuzhou/index.html" in page and "topics/dangjian/index.html" in page
+    assert 'name="citation_title" content="在红色热土上汲取奋进力量"' in page
+    assert '"@type": "NewsArticle"' in page
+    assert "李娜, 林如长. 在红色热土上汲取奋进力量[N]. 测试档案, 2021-05-14(1)." in page
+    other = text(site, archive.items["20210514-03-c1"].url)
+    assert 'href="20210514-01-a3.html">（接第1版）' in other
+    assert "相关报道" in page
+
+
+def test_issue_and_archive_pages(built):
+    _, _, site = built
+    issue = text(site, "issues/2021-05-14/index.html")
+    assert issue.index("第1版") < issue.index("第3版")
+    assert issue.index("全总机关启动干部赴基层蹲点活动") < issue.index("东西协作谱新篇")
+    assert 'href="../2023-11-23/index.html" rel="next"' in issue
+    calendar = text(site, "archive/index.html")
+    assert 'href="../issues/2021-05-14/index.html"' in calendar and "2021年5月" in calendar
+    assert "issues/undated/index.html" in calendar
+
+
+def test_region_term_page_has_hierarchy_and_newest_first(built):
+    _, _, site = built
+    page = text(site, "regions/350400-sanming/index.html")
+    assert 'href="../350000-fujian/index.html"' in page  # breadcrumb to the province
+    assert "尤溪县" in page
+    assert page.index("尤溪县工会助力乡村振兴") < page.index("三明市开展职工技能竞赛")
+    listing = text(site, "regions/index.html")
+    assert listing.index("福建省") < listing.index("三明市") < listing.index("尤溪县")
+
+
+def test_no_base_url_means_no_canonical_but_base_url_gives_absolute_feeds(built, tmp_path):
+    _, _, site = built
+    assert 'rel="canonical"' not in text(site, "index.html")
+    cfg = config(tmp_path, base_url="https://example.org/archive")
+    archive = build_archive(pages(), cfg)
+    other = render_site(archive, cfg)
+    assert '<link rel="canonical" href="https://example.org/archive/index.html">' in text(other, "index.html")
+    assert "https://example.org/archive/articles/2021/05/14/20210514-01-a1.html" in text(other, "feed.xml")
+    assert "<loc>https://example.org/archive/index.html</loc>" in text(other, "sitemap.xml")
+    assert "Sitemap: https://example.org/archive/sitemap.xml" in text(other, "robots.txt")
+    # internal links stay relative even with a base_url
+    assert 'href="regions/index.html"' in text(other, "index.html")
+
+
+def test_feeds_are_wellformed_atom(built):
+    _, _, site = built
+    for path in (p for p in site if p.endswith("feed.xml")):
+        root = ET.fromstring(site[path])
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed", path
+        assert root.findtext("{http://www.w3.org/2005/Atom}updated")
+
+
+def test_two_renders_are_byte_identical(built):
+    _, cfg, site = built
+    again = render_site(build_archive(list(reversed(pages())), cfg), cfg)
+    assert again == site
+
+
+def test_build_date_honours_source_date_epoch(built, monkeypatch):
+    archive, cfg, _ = built
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert 'datetime="2023-11-14"' in text(render_site(archive, cfg), "index.html")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert 'datetime="2023-11-23">2023-11-23' in text(render_site(archive, cfg), "index.html")
+
+
+def test_about_markdown_is_rendered_without_raw_html(tmp_path):
+    about = tmp_path / "about.md"
+    about.write_text("# 关于\n\n本档案**收录**工人日报。<script>x()</script> [坏链接](javascript:alert(1))\n",
+                     encoding="utf-8")
+    cfg = config(tmp_path, about=about)
+    home = text(render_site(build_archive(pages(), cfg), cfg), "index.html")
+    assert "<strong>收录</strong>" in home
+    assert "<script>x()</script>" not in home and "&lt;script&gt;" in home
+    assert 'href="javascript' not in home
+
+
+def test_user_template_overrides_builtin_and_strict_undefined_fails(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>自定义 {{ heading }}</h1>{% endblock %}', encoding="utf-8")
+    cfg = config(tmp_path)
+    archive = build_archive(pages(), cfg)
+    assert "<h1>自定义 页面不存在</h1>" in text(render_site(archive, cfg), "404.html")
+    (tmp_path / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}{{ no_such_variable }}{% endblock %}', encoding="utf-8")
+    with pytest.raises(RenderError, match=r"404\.html.*no_such_variable"):
+        render_site(archive, cfg)
+
+
+def test_template_syntax_error_names_file_and_line(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "404.html").write_text("ok\n{% if %}\n", encoding="utf-8")
+    cfg = config(tmp_path)
+    with pytest.raises(RenderError, match=r"404\.html:2: template syntax error"):
+        render_site(build_archive(pages(), cfg), cfg)
