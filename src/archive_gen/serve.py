@@ -1,0 +1,295 @@
+"""`archive-gen serve`: build, serve the output folder on loopback, rebuild on change and reload the browser.
+
+The server only reads files that resolve inside the output folder (no ``..``, no symlinks out). A tiny
+live-reload script is injected into HTML *responses* only; the files on disk are never changed.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import mimetypes
+import posixpath
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .build import BuildOptions, BuildResult, BuildSession, Stages, build_site
+from .config import Config
+from .errors import ArchiveGenError
+
+VERSION_PATH = "/__archive_gen/version"
+RELOAD_SCRIPT = (
+    "<script>/* archive-gen serve: live reload (not in the built files) */(function(){var seen=null;"
+    "function poll(){fetch('" + VERSION_PATH + "',{cache:'no-store'}).then(function(r){return r.text();})"
+    ".then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}})"
+    ".catch(function(){}).then(function(){setTimeout(poll,1000);});}poll();})();</script>"
+).encode("ascii")
+
+_TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json", ".xml": "application/xml; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml", ".wasm": "application/wasm", ".woff2": "font/woff2", ".woff": "font/woff",
+}
+
+
+class SiteState:
+    """What the request handlers share with the rebuild loop: the folder and a version that changes
+    after every successful rebuild (browsers poll it and reload)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._version = 0
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> int:
+        with self._lock:
+            return self._version
+
+    def bump(self) -> None:
+        with self._lock:
+            self._version += 1
+
+
+def resolve_request(root: Path, url_path: str) -> Path | None:
+    """The file a URL path names inside ``root``, or None when it is outside, missing or unsafe.
+
+    Directories map to their index.html. Any ``..`` segment is refused outright, and the final path is
+    resolved (following symlinks) and must still be inside the resolved root.
+    """
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url_path).path)
+    if "\0" in path or "\\" in path:
+        return None
+    segments = [s for s in path.split("/") if s not in ("", ".")]
+    if any(s == ".." for s in segments):
+        return None
+    real_root = root.resolve()
+    candidate = real_root.joinpath(*segments)
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    try:
+        real = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if not real.is_relative_to(real_root) or not real.is_file():
+        return None
+    return real
+
+
+def inject_reload(body: bytes) -> bytes:
+    """The page with the live-reload script before its last ``</body>`` (or at the end)."""
+    lower = body.lower()
+    at = lower.rfind(b"</body>")
+    if at == -1:
+        return body + RELOAD_SCRIPT
+    return body[:at] + RELOAD_SCRIPT + body[at:]
+
+
+def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> type[BaseHTTPRequestHandler]:
+    """A request handler class bound to ``state`` (GET/HEAD only)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "archive-gen"
+        sys_version = ""
+
+        def do_GET(self) -> None:
+            self._respond(head=False)
+
+        def do_HEAD(self) -> None:
+            self._respond(head=True)
+
+        def _respond(self, *, head: bool) -> None:
+            url_path = urllib.parse.urlsplit(self.path).path
+            if url_path == VERSION_PATH:
+                self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(state.version).encode(), head)
+                return
+            plain = urllib.parse.unquote(url_path)
+            if ".." in plain.split("/"):
+                self._send(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", b"403 forbidden\n", head)
+                return
+            target = resolve_request(state.root, url_path)
+            if target is None:
+                self._not_found(head)
+                return
+            if not url_path.endswith("/") and target.name == "index.html" and not plain.endswith(".html"):
+                # relative links inside an index page need the trailing slash
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", url_path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            try:
+                body = target.read_bytes()
+            except OSError:
+                self._not_found(head)
+                return
+            ctype = _content_type(target)
+            if ctype.startswith("text/html"):
+                body = inject_reload(body)
+            self._send(HTTPStatus.OK, ctype, body, head)
+
+        def _not_found(self, head: bool) -> None:
+            page = resolve_request(state.root, "/404.html")
+            body = inject_reload(page.read_bytes()) if page else b"<!doctype html><title>404</title><p>404 not found"
+            self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, head)
+
+        def _send(self, status: HTTPStatus, ctype: str, body: bytes, head: bool) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            if log is not None:
+                log(f"{self.address_string()} {format % args}")
+
+    return Handler
+
+
+def _content_type(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in _TYPES:
+        return _TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True)
+class ServeLimits:
+    """Bounds for tests: stop after this many seconds or rebuilds (None: run until Ctrl-C)."""
+
+    seconds: float | None = None
+    rebuilds: int | None = None
+
+
+class DevServer:
+    """The HTTP server in a background thread plus the watch-and-rebuild loop in the caller's thread."""
+
+    def __init__(self, load: Callable[[], Config], options: BuildOptions, *, host: str = "127.0.0.1",
+                 port: int = 8000, stages: Stages | None = None, echo: Callable[[str], None] = print,
+                 on_build: Callable[[BuildResult], None] | None = None) -> None:
+        self._load = load
+        self._options = options
+        self._stages = stages
+        self._echo = echo
+        self._on_build = on_build
+        self.config = load()
+        self.state = SiteState(self.config.output)
+        self._httpd = ThreadingHTTPServer((host, port), make_handler(self.state))
+        self._httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+        self._session = BuildSession()
+        self.rebuilds = 0
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        shown = f"[{host}]" if ":" in str(host) else str(host)
+        return f"http://{shown}:{port}/"
+
+    def build(self) -> BuildResult:
+        result = build_site(self.config, self._options, stages=self._stages, session=self._session)
+        self.state.root = result.output
+        if self._on_build is not None:
+            self._on_build(result)
+        return result
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.1,), name="archive-gen-http",
+                                        daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def watched_paths(self) -> list[Path]:
+        cfg = self.config
+        candidates: Iterable[Path | None] = (
+            *cfg.sources, cfg.config_file, cfg.about, cfg.taxonomy.file,
+            cfg.root / "templates", cfg.root / "static",
+        )
+        return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
+
+    def watch(self, limits: ServeLimits = ServeLimits()) -> None:
+        """Rebuild on every change until Ctrl-C or a limit; the watcher restarts after each rebuild so
+        files replaced by editors (write-then-rename) are watched again."""
+        import watchfiles
+
+        stop = threading.Event()
+        timer = None
+        if limits.seconds is not None:
+            timer = threading.Timer(limits.seconds, stop.set)
+            timer.daemon = True
+            timer.start()
+        try:
+            while not stop.is_set():
+                if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
+                    return
+                paths = self.watched_paths()
+                changed = False
+                ignored = [self.state.root, self.config.cache_dir]
+                for changes in watchfiles.watch(*paths, stop_event=stop, debounce=300, step=50,
+                                                rust_timeout=500, yield_on_timeout=True, raise_interrupt=False,
+                                                watch_filter=_SiteFilter(ignored)):
+                    if changes:
+                        changed = True
+                        break
+                    if stop.is_set():
+                        break
+                if changed and not stop.is_set():
+                    self._rebuild()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def _rebuild(self) -> None:
+        self.rebuilds += 1
+        started = time.perf_counter()
+        try:
+            self.config = self._load()
+            result = self.build()
+        except ArchiveGenError as err:
+            self._echo(f"archive-gen: error: {err}")
+            return
+        if result.files_written or result.files_removed:
+            self.state.bump()  # open pages reload only when a file really changed
+        self._echo(f"rebuilt in {time.perf_counter() - started:.2f} s: {result.files_written} files written"
+                   + (f", {len(result.errors)} errors" if result.errors else ""))
+
+
+class _SiteFilter:
+    """watchfiles filter: the default ignores plus the output and cache folders and temp files."""
+
+    def __init__(self, ignored: Iterable[Path]) -> None:
+        import watchfiles
+
+        self._default = watchfiles.DefaultFilter()
+        self._ignored = tuple(str(p.resolve()) for p in ignored)
+
+    def __call__(self, change: object, path: str) -> bool:
+        name = posixpath.basename(path)
+        if name.startswith(".") and (".tmp" in name or ".old-" in name):
+            return False
+        if any(path == p or path.startswith(p + "/") for p in self._ignored):
+            return False
+        return bool(self._default(change, path))  # type: ignore[arg-type]
+
