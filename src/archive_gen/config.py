@@ -52,6 +52,7 @@ class Config:
     root: Path  # folder of archive.yaml (or the working directory without one)
     config_file: Path | None = None
     title: str = "工人日报数字报档案"
+    newspaper: str = ""  # the paper's name for citations (citation_journal_title); defaults to title
     description: str = "报纸版面文本整理而成的可浏览、可检索的静态档案。"
     language: str = "zh-CN"
     base_url: str = ""  # absolute, with scheme; only used for feeds, sitemap, canonical links
@@ -65,8 +66,9 @@ class Config:
     pages: dict[str, PageOverride] = field(default_factory=dict)
     taxonomy: TaxonomyConfig = field(default_factory=TaxonomyConfig)
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # extra name -> GB/T 2260 code
-    # where each override was written, so later checks (unknown page, unknown code) can name the line
-    override_lines: dict[str, int] = field(default_factory=dict)  # "pages.<file>" / "gazetteer.<name>"
+    # where each override was written, so later checks (unknown page, unknown code, clashing topic)
+    # can name the line: keys "pages.<file>", "gazetteer.<name>", "taxonomy.extend.<slug>"
+    override_lines: dict[str, int] = field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> Config:
         """CLI values replace config values only when given (not None)."""
@@ -195,7 +197,7 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
     values: dict[str, Any] = {}
     for k, v in _mapping(doc, path, ""):
         key = k.value
-        if key in ("title", "description", "language"):
+        if key in ("title", "newspaper", "description", "language"):
             values[key] = _scalar(v, path, key, str)
         elif key == "base_url":
             values[key] = _check_base_url(_scalar(v, path, key, str), path, v)
@@ -219,11 +221,11 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
         elif key == "pages":
             values["pages"] = _page_overrides(v, path, lines)
         elif key == "taxonomy":
-            values["taxonomy"] = _taxonomy(v, path, root)
+            values["taxonomy"] = _taxonomy(v, path, root, lines)
         elif key == "gazetteer":
             values["gazetteer_aliases"] = _gazetteer(v, path, lines)
         else:
-            raise _fail(path, k, f"unknown key '{key}' (see the config reference in README.md)")
+            raise _fail(path, k, f"unknown key '{key}' (see docs/config.md)")
     if "about" not in values and (root / "about.md").is_file():
         values["about"] = root / "about.md"
     values["override_lines"] = lines
@@ -249,7 +251,7 @@ def _page_overrides(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[
     return out
 
 
-def _taxonomy(node: yaml.Node, path: Path, root: Path) -> TaxonomyConfig:
+def _taxonomy(node: yaml.Node, path: Path, root: Path, lines: dict[str, int]) -> TaxonomyConfig:
     file: Path | None = None
     extend: tuple[TopicSpec, ...] = ()
     for k, v in _mapping(node, path, "taxonomy"):
@@ -259,6 +261,9 @@ def _taxonomy(node: yaml.Node, path: Path, root: Path) -> TaxonomyConfig:
                 raise _fail(path, v, f"'taxonomy.file' not found: {file.name}")
         elif k.value == "extend":
             extend = _topic_list(v, path, "taxonomy.extend")
+            if isinstance(v, yaml.SequenceNode):
+                for topic, item in zip(extend, v.value, strict=True):
+                    lines.setdefault(f"taxonomy.extend.{topic.slug}", item.start_mark.line + 1)
         else:
             raise _fail(path, k, f"unknown key 'taxonomy.{k.value}' (expected file, extend)")
     slugs = [t.slug for t in extend]

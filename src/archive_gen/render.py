@@ -43,6 +43,7 @@ class SiteInfo:
     """What every page shows about the site; computed once per render."""
 
     title: str
+    newspaper: str  # name cited as the source (citation_journal_title, cite block)
     description: str
     lang: str
     base_url: str
@@ -57,7 +58,8 @@ def render_site(archive: Archive, config: Config, *, build_date: str | None = No
     """Every page, feed and asset of the site. ``build_date`` defaults to SOURCE_DATE_EPOCH or the
     newest issue date, so the output never depends on the clock."""
     env = make_environment(config)
-    site = SiteInfo(title=config.title, description=config.description, lang=config.language,
+    site = SiteInfo(title=config.title, newspaper=config.newspaper or config.title,
+                    description=config.description, lang=config.language,
                     base_url=config.base_url, build_date=build_date or default_build_date(archive),
                     item_count=len(archive.items))
     out: dict[str, bytes] = {}
@@ -344,7 +346,7 @@ def citation_text(item: Item, site: SiteInfo) -> str:
     """GB/T 7714-2015 newspaper style: 作者. 题名[N]. 报纸名, 日期(版次)."""
     names = item.byline.names()
     authors = ", ".join(names[:3]) + (", 等" if len(names) > 3 else "")
-    where = site.title
+    where = site.newspaper
     date = item.date or "出版日期不详"
     page = f"({item.page})" if item.page is not None else ""
     return f"{authors + '. ' if authors else ''}{item.display_title}[N]. {where}, {date}{page}."
@@ -460,7 +462,7 @@ def _article_meta(item: Item, site: SiteInfo, path: str) -> list[Context]:
     rows.extend(("name", "citation_author", name) for name in item.byline.names())
     if item.date:
         rows.append(("name", "citation_publication_date", item.date.replace("-", "/")))
-    rows.append(("name", "citation_journal_title", site.title))
+    rows.append(("name", "citation_journal_title", site.newspaper))
     if item.page is not None:
         rows.append(("name", "citation_firstpage", str(item.page)))
     rows.append(("name", "citation_language", site.lang))
