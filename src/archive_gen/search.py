@@ -5,12 +5,13 @@ small JavaScript fallback index so the search page also works from file:// for s
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import gzip
 import hashlib
 import json
 import struct
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Coroutine, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,18 @@ def pagefind_files(site: Mapping[str, bytes], archive: Archive) -> dict[str, byt
         if url is None or url not in site:
             raise RenderError(f"article page missing from the rendered site: {url}", source=item_id)
         pages.append((url, site[url].decode("utf-8")))
-    return asyncio.run(_run_pagefind(pages))
+    return _run_to_completion(_run_pagefind(pages))
+
+
+def _run_to_completion(coroutine: Coroutine[Any, Any, dict[str, bytes]]) -> dict[str, bytes]:
+    """asyncio.run, also when the caller already runs an event loop in this thread (Jupyter, or a
+    Playwright sync session in the same process): then the coroutine gets a private loop in a thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _run_pagefind(pages: list[tuple[str, str]]) -> dict[str, bytes]:
