@@ -327,6 +327,7 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
     """
     from .export import export_json, export_jsonl
     from .loader import load_pages
+    from .loader.stitch import stitch_continuations
 
     with _user_errors():
         config = load_config(config_path)
@@ -336,6 +337,7 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
 
             tagger = Tagger(config)
             pages = [tagger.tag_page(p) for p in pages]
+        pages = stitch_continuations(pages)
     for page in pages:
         for notice in page.notices:
             if notice.level == "error":

@@ -52,6 +52,20 @@ class Continuation:
 
 
 @dataclass(frozen=True)
+class ContinuationPart:
+    """The other half of a continued article, printed on another page and stitched into this item.
+
+    Its paragraphs are this item's ``paragraphs[first_paragraph:]`` (up to the next part)."""
+
+    source: str  # page file the half was printed in
+    page: int | None  # its 版 number
+    item_id: str  # the id the half had as a record of its own page
+    title: str | None  # the title reprinted over the half, if any
+    first_paragraph: int  # index in the stitched item's paragraphs where this half begins
+    source_lines: tuple[int, ...] = ()  # lines of ``source`` it consumed
+
+
+@dataclass(frozen=True)
 class Crosshead:
     """An in-body sub-heading; it stands before paragraph number ``before`` (0-based)."""
 
@@ -172,6 +186,7 @@ class Item:
     continued_to: Continuation | None = None
     continued_from: Continuation | None = None
     fragment_lines: tuple[int, ...] = ()  # lines of orphan blocks stitched in from elsewhere on the page
+    continuation_parts: tuple[ContinuationPart, ...] = ()  # halves from other pages stitched in, in order
     source_lines: tuple[int, ...] = ()  # every 1-based source line this item consumed
     # filled by the tagger
     regions: tuple[RegionTag, ...] = ()

@@ -1,0 +1,97 @@
+"""Stitch continued articles across pages: "(下转第3版)" on 版1 + "(上接第1版)" on 版3 become one item.
+
+A pure stage over all loaded pages (it needs every page of an issue, so it runs after the per-page
+parse). The tail's text moves into the head item — it is not duplicated — and the tail's own record
+leaves its page; ``Item.continuation_parts`` records where the stitched half came from.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import ContinuationPart, Item, Page
+
+_HAN_OR_WORD = re.compile(r"[\w\u3400-\u9fff]")
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in unicodedata.normalize("NFKC", text) if _HAN_OR_WORD.match(c)]
+    return {a + b for a, b in itertools.pairwise(chars)}
+
+
+def _overlap(head: Item, tail: Item) -> float:
+    """Share of the tail's character bigrams that also occur in the head (0..1)."""
+    tail_grams = _bigrams(tail.body_text)
+    if not tail_grams:
+        return 0.0
+    head_grams = _bigrams("".join(filter(None, (head.kicker, head.title, head.subtitle))) + head.body_text)
+    return len(tail_grams & head_grams) / len(tail_grams)
+
+
+def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
+    """Join every tail ("上接第M版") to its head ("下转第N版") when both pages of the same date are present.
+
+    A tail is matched only to heads on page M of the same date whose jump marker points at the tail's
+    page; among several candidates the one whose text shares most vocabulary with the tail wins
+    (ties: page order). Unmatched halves stay as they are and keep their continuation links.
+    """
+    by_issue_page: dict[tuple[str, int], int] = {}
+    for position, page in enumerate(pages):
+        if page.date and page.page is not None:
+            by_issue_page.setdefault((page.date, page.page), position)
+
+    # (head page position, head item index) -> list of (tail page position, tail item index)
+    claims: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    claimed_heads: set[tuple[int, int]] = set()
+    for tail_pos, page in enumerate(pages):
+        if not page.date or page.page is None:
+            continue
+        for tail_idx, tail in enumerate(page.items):
+            jump = tail.continued_from
+            if jump is None or not tail.paragraphs:
+                continue
+            head_pos = by_issue_page.get((page.date, jump.page))
+            if head_pos is None or head_pos == tail_pos:
+                continue
+            candidates = [
+                (idx, item) for idx, item in enumerate(pages[head_pos].items)
+                if item.continued_to is not None and item.continued_to.page == page.page
+                and (head_pos, idx) not in claimed_heads and item.kind != "fragment"
+            ]
+            if not candidates:
+                continue
+            best_idx, _ = max(candidates, key=lambda c: (_overlap(c[1], tail), -c[0]))
+            claimed_heads.add((head_pos, best_idx))
+            claims.setdefault((head_pos, best_idx), []).append((tail_pos, tail_idx))
+
+    if not claims:
+        return list(pages)
+    removed = {tail for tails in claims.values() for tail in tails}
+    out: list[Page] = []
+    for pos, page in enumerate(pages):
+        items: list[Item] = []
+        for idx, item in enumerate(page.items):
+            if (pos, idx) in removed:
+                continue
+            for tail_pos, tail_idx in claims.get((pos, idx), ()):
+                tail = pages[tail_pos].items[tail_idx]
+                part = ContinuationPart(source=pages[tail_pos].source, page=pages[tail_pos].page,
+                                        item_id=tail.id, title=tail.title,
+                                        first_paragraph=len(item.paragraphs),
+                                        source_lines=tail.source_lines)
+                item = replace(
+                    item,
+                    paragraphs=item.paragraphs + tail.paragraphs,
+                    crossheads=item.crossheads + tuple(
+                        replace(c, before=c.before + len(item.paragraphs)) for c in tail.crossheads),
+                    trailer=item.trailer + tail.trailer,
+                    byline=item.byline if item.byline.names() else tail.byline,
+                    continuation_parts=(*item.continuation_parts, part),
+                )
+            items.append(item)
+        out.append(replace(page, items=tuple(items)))
+    return out

@@ -1,0 +1,58 @@
+"""Continued articles are stitched across pages when both halves are in the corpus."""
+
+from __future__ import annotations
+
+from archive_gen.loader import parse_page
+from archive_gen.loader.stitch import stitch_continuations
+
+FRONT = """长春朝阳区开展劳动争议调解进园区活动
+
+本报讯(记者柳姗姗)今天,朝阳区总工会在长春高新区开展劳动争议调解进园区活动。
+
+据介绍,朝阳区已建成劳动争议多元化解工作站12个。(下转第2版)
+
+海南东方市举办女职工技能竞赛
+
+本报讯(记者赖书闻)近日,东方市总工会举办女职工技能竞赛。
+
+竞赛设置电工、焊工等项目。(下转第2版)
+"""
+
+BACK = """(上接第1版)获奖女职工将被推荐参评巾帼建功标兵,竞赛设置的焊工项目尤其受欢迎。
+
+(上接第1版)朝阳区总工会还将推广“调解前置”,把劳动争议化解在萌芽状态。
+"""
+
+
+def pages(front_date: str = "2024-03-01", back_date: str = "2024-03-01"):
+    return [parse_page(FRONT, "a/01.txt", date=front_date, page=1),
+            parse_page(BACK, "a/02.txt", date=back_date, page=2)]
+
+
+def test_each_tail_joins_the_head_it_shares_words_with() -> None:
+    front, back = stitch_continuations(pages())
+    assert back.items == ()  # both tails moved into their heads
+    chaoyang, dongfang = front.items
+    assert chaoyang.paragraphs[-1].startswith("朝阳区总工会还将推广")
+    assert dongfang.paragraphs[-1].startswith("获奖女职工")
+    part = chaoyang.continuation_parts[0]
+    assert (part.source, part.page, part.first_paragraph) == ("a/02.txt", 2, 2)
+    assert chaoyang.continued_to is not None and chaoyang.continued_to.page == 2
+
+
+def test_text_is_moved_not_copied() -> None:
+    before = pages()
+    after = stitch_continuations(before)
+    chars = lambda ps: sorted("".join(i.body_text for p in ps for i in p.items))  # noqa: E731
+    assert chars(before) == chars(after)
+
+
+def test_halves_of_different_dates_are_not_joined() -> None:
+    front, back = stitch_continuations(pages(back_date="2024-03-02"))
+    assert len(back.items) == 2
+    assert all(not item.continuation_parts for item in front.items)
+
+
+def test_undated_pages_are_left_alone() -> None:
+    loose = [parse_page(FRONT, "x.txt"), parse_page(BACK, "y.txt")]
+    assert stitch_continuations(loose) == loose
