@@ -61,6 +61,26 @@ def test_lookup_respects_years(gazetteer: Gazetteer) -> None:
     assert {r.code for r in gazetteer.lookup("朝阳区", 2020)} == {"110105", "220104"}
 
 
+def test_forms_in_a_year_drop_names_not_in_force(gazetteer: Gazetteer) -> None:
+    assert [f.division.code for f in gazetteer.forms_in("江干区", 2019)] == ["330104"]
+    assert gazetteer.forms_in("江干区", 2023) == ()
+    assert gazetteer.forms_in("江干区", None) == gazetteer.forms("江干区")
+    assert gazetteer.forms_in("宁波市", 1985) == gazetteer.forms("宁波市")  # in force throughout
+    assert gazetteer.forms_in("不是地名", 2020) == ()
+
+
+def test_name_lengths_list_the_names_starting_at_a_position(gazetteer: Gazetteer) -> None:
+    text = "浙江宁波市镇海区"
+    lengths = dict(gazetteer.name_lengths(text, 2))  # names starting 宁波…
+    assert lengths[3] is False and lengths[2] is False  # 宁波市, 宁波 (a prefecture, not a province)
+    assert list(lengths) == sorted(lengths, reverse=True)
+    assert dict(gazetteer.name_lengths(text, 0))[2] is True  # 浙江 may name a province
+    assert gazetteer.may_start_name(text, 0) and not gazetteer.may_start_name("的", 0)
+    assert gazetteer.name_lengths("的确", 0) == ()
+    aliased = Gazetteer.load({"甬": "330200"})  # a one-character alias is found too
+    assert (1, False) in aliased.name_lengths("甬上", 0)
+
+
 def test_short_forms(gazetteer: Gazetteer) -> None:
     assert {f.division.code for f in gazetteer.forms("海西州")} == {"632800"}
     assert "330212" in {f.division.code for f in gazetteer.forms("鄞州")}

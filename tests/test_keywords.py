@@ -1,4 +1,5 @@
-"""TF-IDF keywords: domain stop-words removed, 5–10 words, deterministic order."""
+"""TF-IDF keywords: domain stop-words removed, 5–10 words, deterministic order, candidates by
+dictionary part of speech (no names), read from the item's shared tokens."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from archive_gen.tagging.keywords import (
     packaged_stopwords,
     parse_stopwords,
 )
+from archive_gen.tagging.segmented import segment_item
 from archive_gen.tagging.segmenter import Segmenter
 
 ARTICLE = Item(
@@ -68,3 +70,29 @@ def test_custom_stop_words_are_honoured(tmp_path_factory: pytest.TempPathFactory
     segmenter = Segmenter([("骑士驿站", None, "nz")], cache_dir=tmp_path_factory.mktemp("cache2"))
     extractor = KeywordExtractor(segmenter, [*packaged_stopwords(), "骑士驿站"])
     assert "骑士驿站" not in [k.word for k in extractor.extract(ARTICLE)]
+
+
+def test_person_names_and_verbs_are_never_keywords(extractor: KeywordExtractor) -> None:
+    item = Item(id="n", source="n.txt", index=0, kind="article", title="王振强的骑士驿站",
+                paragraphs=("王振强说,骑士驿站提供饮水。王振强和骑手们一起检查驿站。提供提供提供。",))
+    words = [k.word for k in extractor.extract(item)]
+    assert words[0] == "骑士驿站"
+    assert "王振强" not in words and "提供" not in words
+
+
+def test_full_width_latin_is_one_keyword_with_its_ascii_form(extractor: KeywordExtractor) -> None:
+    item = Item(id="l", source="l.txt", index=0, kind="article", title="ＡＰＰ上线",
+                paragraphs=("职工服务APP上线,ＡＰＰ提供在线服务。",))
+    words = {k.word: k.weight for k in extractor.extract(item)}
+    assert "APP" in words and "ＡＰＰ" not in words
+
+
+def test_headline_counts_twice_and_given_tokens_are_used(extractor: KeywordExtractor) -> None:
+    body = "骑手在驿站休息,餐厅提供饮水。"
+    plain = Item(id="h", source="h.txt", index=0, kind="article", paragraphs=(body,))
+    headed = Item(id="h", source="h.txt", index=0, kind="article", title="餐厅", paragraphs=(body,))
+    assert extractor.extract(headed)[0].word == "餐厅"
+    assert extractor.extract(plain)[0].word != "餐厅"
+    segmented = segment_item(headed, extractor._segmenter)
+    assert extractor.extract(headed, segmented=segmented) == extractor.extract(headed)
+    assert extractor.extract(headed, segmented=segment_item(plain, extractor._segmenter)) == extractor.extract(plain)

@@ -7,6 +7,7 @@ import pytest
 from archive_gen.model import Dateline, Item, RegionTag
 from archive_gen.tagging.gazetteer import Gazetteer
 from archive_gen.tagging.regions import RegionTagger
+from archive_gen.tagging.segmented import segment_item
 from archive_gen.tagging.segmenter import Segmenter
 
 
@@ -236,3 +237,24 @@ def test_evidence_points_at_the_matched_text(tagger: RegionTagger) -> None:
 def test_tagging_is_deterministic(tagger: RegionTagger) -> None:
     item = make("中国教科文卫体工会赴山西开展志愿服务", "活动在山西和顺、壶关开展,来自北京市的教师参加。")
     assert tagger.tag(item) == tagger.tag(item)
+
+
+def test_given_tokens_are_used_as_cut(tagger: RegionTagger) -> None:
+    item = make("福清市开展送清凉活动", "福清一线职工收到清凉礼包。", date="2021-07-01")
+    segmented = segment_item(item, tagger.segmenter)
+    assert tagger.tag(item, segmented=segmented) == tagger.tag(item)
+    # with tokens that cut through the name, 福清市 is no longer on token boundaries
+    field = segmented.fields[0]
+    split = type(field)(field.name, field.text, field.folded, (("福", 0, 1), ("清市开展", 1, 5), *field.tokens[2:]))
+    assert codes(tagger.tag(item)[0]) == ["350181"]
+    regions, _, _ = tagger.tag(item, segmented=type(segmented)((split, *segmented.fields[1:])))
+    assert regions == ()  # and the body's 福清 is a short form with no full name to license it
+
+
+def test_short_form_needs_the_full_name_in_the_same_item(tagger: RegionTagger) -> None:
+    # the second pass (short forms licensed by a full name) runs only when a short form was turned away
+    alone, _, _ = tagger.tag(make("福清一线职工收到清凉礼包", "活动持续一周。", date="2021-07-01"))
+    licensed, _, _ = tagger.tag(make("福清一线职工收到清凉礼包", "福清市总工会开展送清凉活动。", date="2021-07-01"))
+    assert "350181" not in codes(alone)
+    assert codes(licensed) == ["350181"]
+    assert {e.field for e in licensed[0].evidence} == {"title", "paragraph:0"}

@@ -1,5 +1,6 @@
-"""The private jieba segmenter: silent start-up (also with an unusable cache), custom words, TF-IDF
-through the private tokenizer only."""
+"""The private segmenter: both engines cut alike with the custom words, the dictionary additions are
+jieba's own suggested frequencies, keyword candidates come from dictionary look-ups, start-up is
+silent (also with an unusable or corrupt cache) and never touches jieba's global tokenizer."""
 
 from __future__ import annotations
 
@@ -10,30 +11,81 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.tagging.segmenter import Segmenter
+from archive_gen.errors import ConfigError
+from archive_gen.tagging.segmenter import (
+    KeywordLexicon,
+    Segmenter,
+    _base_dictionary,
+    _suggest_frequency,
+    available_engines,
+    default_engine,
+    fold,
+)
 
-WORDS = [("骑士驿站", None, "nz"), ("商调裁诉执", None, "nz")]
+WORDS = [("骑士驿站", None, "nz"), ("商调裁诉执", None, "nz"), ("法院+工会", None, "nz")]
+ENGINES = available_engines()
+TEXTS = ("长沙:商家联合平台 共建500个骑士驿站,方便外卖骑手和快递员休息。",
+         "镇海区推进劳动争议商调裁诉执全链式化解,法院＋工会诉调对接。",
+         "全国机械冶金建材系统产业工人队伍建设改革现场推进会召开,劳模代表发言。",
+         "永嘉县首届职工集体婚礼举行,倡导移风易俗、婚事新办。企业职工速度快,GDP增长。")
 
 
 @pytest.fixture(scope="module")
-def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
-    return Segmenter(WORDS, cache_dir=tmp_path_factory.mktemp("cache") / "jieba")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache") / "jieba"
 
 
-def _run_quiet(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module", params=ENGINES)
+def segmenter(request: pytest.FixtureRequest, cache_dir: Path) -> Segmenter:
+    return Segmenter(WORDS, cache_dir=cache_dir, engine=request.param)
+
+
+def _run_quiet(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                          cwd=tmp_path, timeout=120)
+                          cwd=cwd, timeout=120)
 
 
 def test_custom_words_are_single_tokens(segmenter: Segmenter) -> None:
     assert "骑士驿站" in segmenter.cut("长沙共建500个骑士驿站")
     assert "商调裁诉执" in segmenter.cut("镇海区推进商调裁诉执全链式工作模式")
+    assert "法院+工会" in segmenter.cut(fold("推行法院＋工会诉调对接"))
 
 
 def test_spans_are_offsets_into_the_text(segmenter: Segmenter) -> None:
-    text = "方便骑手就近使用骑士驿站"
-    for token, start, end in segmenter.spans(text):
-        assert text[start:end] == token
+    for text in TEXTS:
+        spans = segmenter.spans(text)
+        assert "".join(token for token, _, _ in spans) == text
+        for token, start, end in spans:
+            assert text[start:end] == token
+
+
+@pytest.mark.skipif(len(ENGINES) < 2, reason="needs both jieba and rjieba")
+def test_both_engines_cut_alike_with_the_same_words(cache_dir: Path) -> None:
+    slow = Segmenter(WORDS, cache_dir=cache_dir, engine="jieba")
+    fast = Segmenter(WORDS, cache_dir=cache_dir, engine="rjieba")
+    assert fast.fingerprint != slow.fingerprint  # caches of tags never mix engines
+    for text in TEXTS:
+        assert fast.spans(fold(text)) == slow.spans(fold(text))
+
+
+def test_added_words_get_jiebas_own_suggested_frequency(cache_dir: Path) -> None:
+    import jieba  # the test may: it checks our re-implementation against the original
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir)
+    tokenizer.initialize()
+    base = _base_dictionary()
+    assert base.total == tokenizer.total
+    for word in ("骑士驿站", "商调裁诉执", "法院+工会", "不忘初心、牢记使命", "企业职工", "长沙", "GDP增长"):
+        assert _suggest_frequency(word, base) == tokenizer.suggest_freq(word, tune=False), word
+
+
+def test_a_given_frequency_is_kept_and_word_order_does_not_matter(cache_dir: Path) -> None:
+    forward = Segmenter([("骑士驿站", 7, "nz"), ("爱心驿站", None, "nz")], cache_dir=cache_dir)
+    backward = Segmenter([("爱心驿站", None, "nz"), ("骑士驿站", 7, "nz")], cache_dir=cache_dir)
+    assert forward.word_frequency("骑士驿站") == 7
+    assert forward.word_frequency("爱心驿站") == backward.word_frequency("爱心驿站") > 0
+    assert forward.fingerprint == backward.fingerprint
 
 
 def test_tfidf_is_sorted_by_weight_then_word_and_drops_stop_words(segmenter: Segmenter) -> None:
@@ -50,74 +102,94 @@ def test_tfidf_pos_filter_keeps_only_listed_flags(segmenter: Segmenter) -> None:
     assert [w for w, _ in pairs] == ["骑士驿站"]
 
 
-CACHE_CASES = ("writable", "under-a-file", "read-only")
+def test_keyword_candidates_come_from_the_dictionary(segmenter: Segmenter) -> None:
+    lexicon = segmenter.keyword_lexicon(("n", "nz", "eng"))
+    assert lexicon.weight("骑士驿站") is not None  # a custom word, by its own tag
+    assert lexicon.weight("骑手") is not None  # n in jieba's dictionary
+    assert lexicon.weight("提供") is None  # v
+    assert lexicon.weight("王振强") is None  # unknown to the dictionary: a name found by the HMM
+    assert lexicon.weight("GDP") == lexicon.default_idf  # Latin words count as jieba's "eng"
+    assert segmenter.keyword_lexicon(("eng", "n", "nz")) is lexicon  # one table per set, loaded once
 
 
-@pytest.fixture(scope="module")
-def quiet_run(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """One fresh interpreter builds a Segmenter per cache case, uses it, then reports on jieba.dt."""
-    root = tmp_path_factory.mktemp("quiet")
-    (root / "blocker").write_text("not a folder")
-    (root / "ro").mkdir()
-    (root / "ro").chmod(0o500)  # only effective when not running as root; then it is a plain rerun
-    dirs = {"writable": root / "cache" / "jieba", "under-a-file": root / "blocker" / "jieba", "read-only": root / "ro"}
-    try:
-        return _run_quiet(f"""
-            import jieba
-            from archive_gen.tagging.segmenter import Segmenter
-            for case, cache in {[(case, str(dirs[case])) for case in CACHE_CASES]!r}:
-                seg = Segmenter([("骑士驿站", None, "nz")], cache_dir=cache)
-                print(case, "|".join(seg.cut("共建骑士驿站")))
-            # the keyword model loads more of jieba (IDF table, POS tables): once is enough
-            print(seg.tfidf("共建骑士驿站")[0][0], seg.tag("骑士驿站")[0][1])
-            print("global", jieba.dt.initialized, "骑士驿站" in jieba.dt.FREQ)
-        """, root)
-    finally:
-        (root / "ro").chmod(0o700)  # let the temp folder cleanup remove it
+def test_lexicon_tfidf_counts_repeats_and_ignores_short_tokens() -> None:
+    lexicon = KeywordLexicon({"驿站": 2.0, "骑手": 1.0, "站": 5.0}, default_idf=1.5, latin=False)
+    pairs = lexicon.tfidf(["驿站", "驿站", "骑手", "站", "提供", "驿站"])
+    assert pairs == [("驿站", 2.0 * 3 / 4), ("骑手", 1.0 / 4)]
+    assert lexicon.tfidf([]) == []
 
 
-def test_initialisation_is_silent_whatever_the_cache(quiet_run: subprocess.CompletedProcess[str]) -> None:
-    assert quiet_run.returncode == 0, quiet_run.stderr
-    assert quiet_run.stderr == ""
-    lines = quiet_run.stdout.splitlines()
-    assert lines[:4] == [*(f"{case} 共建|骑士驿站" for case in CACHE_CASES), "骑士驿站 nz"]
-
-
-def test_keyword_model_never_touches_the_global_tokenizer(quiet_run: subprocess.CompletedProcess[str]) -> None:
-    assert quiet_run.stdout.splitlines()[-1] == "global False False"
-
-
-def test_rjieba_engine_gives_the_same_topic_tags(tmp_path: Path) -> None:
-    pytest.importorskip("rjieba")
-    from archive_gen.config import TaxonomyConfig
-    from archive_gen.model import Item
-    from archive_gen.tagging.topics import TopicTagger, load_taxonomy
-
-    taxonomy = load_taxonomy(TaxonomyConfig())
-    words = [(w, None, "nz") for w in taxonomy.words()] + WORDS
-    slow = Segmenter(words, cache_dir=tmp_path / "c")
-    fast = Segmenter(words, cache_dir=tmp_path / "c", engine="rjieba")
-    assert fast.fingerprint != slow.fingerprint
-    texts = ["长沙:商家联合平台 共建500个骑士驿站,方便外卖骑手和快递员休息。",
-             "镇海区推进劳动争议商调裁诉执全链式化解,法院+工会诉调对接。",
-             "全国机械冶金建材系统产业工人队伍建设改革现场推进会召开,劳模代表发言。",
-             "永嘉县首届职工集体婚礼举行,倡导移风易俗、婚事新办。"]
-    for text in texts:
-        assert fast.spans(text) == slow.spans(text)
-        item = Item(id="x", source="x", index=0, kind="article", title=text[:12], paragraphs=(text,))
-        assert TopicTagger(taxonomy, fast).tag(item) == TopicTagger(taxonomy, slow).tag(item)
-
-
-def test_missing_engine_is_a_one_line_config_error(tmp_path: Path) -> None:
+def test_unknown_or_missing_engine_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="unknown segmenter engine 'hanlp'"):
+        Segmenter([], engine="hanlp")  # type: ignore[arg-type]
     result = _run_quiet(f"""
         import sys
         sys.modules["rjieba"] = None  # as if it were not installed
         from archive_gen.errors import ConfigError
-        from archive_gen.tagging.segmenter import Segmenter
+        from archive_gen.tagging.segmenter import Segmenter, default_engine
+        print(default_engine())
         try:
             Segmenter([], cache_dir={str(tmp_path / "c")!r}, engine="rjieba")
         except ConfigError as err:
             print(err)
     """, tmp_path)
     assert result.stderr == ""
-    assert result.stdout.strip().startswith("segmenter engine 'rjieba' is not installed")
+    assert result.stdout.splitlines()[0] == "jieba"  # falls back when rjieba is absent
+    assert result.stdout.splitlines()[1].startswith("segmenter engine 'rjieba' is not installed")
+
+
+def test_default_engine_is_the_fastest_installed() -> None:
+    assert default_engine() == ENGINES[0]
+
+
+CACHE_CASES = ("writable", "under-a-file", "read-only", "corrupt")
+
+
+@pytest.fixture(scope="module")
+def quiet_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """One fresh interpreter builds a Segmenter per cache case and engine, uses it, then reports on jieba.dt."""
+    root = tmp_path_factory.mktemp("quiet")
+    (root / "blocker").write_text("not a folder")
+    (root / "ro").mkdir()
+    (root / "ro").chmod(0o500)  # only effective when not running as root; then it is a plain rerun
+    dirs = {"writable": root / "cache" / "jieba", "under-a-file": root / "blocker" / "jieba", "read-only": root / "ro",
+            "corrupt": root / "corrupt"}
+    try:
+        return _run_quiet(f"""
+            import jieba
+            from pathlib import Path
+            from archive_gen.tagging.segmenter import Segmenter
+            for engine in {list(ENGINES)!r}:
+                for case, cache in {[(case, str(dirs[case])) for case in CACHE_CASES]!r}:
+                    if case == "corrupt" and Path(cache).is_dir():
+                        for file in Path(cache).glob("*.marshal"):
+                            file.write_bytes(b"not marshal data")
+                    seg = Segmenter([("骑士驿站", None, "nz")], cache_dir=cache, engine=engine)
+                    print(engine, case, "|".join(seg.cut("共建骑士驿站")), seg.tfidf("共建骑士驿站")[0][0])
+                    if case == "writable":  # the corrupt case starts from a copy of a good cache
+                        import shutil
+                        shutil.copytree(cache, {str(dirs["corrupt"])!r}, dirs_exist_ok=True)
+            print("global", jieba.dt.initialized, "骑士驿站" in jieba.dt.FREQ)
+        """, root), dirs["writable"]
+    finally:
+        (root / "ro").chmod(0o700)  # let the temp folder cleanup remove it
+
+
+def test_initialisation_is_silent_whatever_the_cache(
+        quiet_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, _ = quiet_run
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[:-1] == [f"{engine} {case} 共建|骑士驿站 骑士驿站"
+                                               for engine in ENGINES for case in CACHE_CASES]
+
+
+def test_the_cache_holds_the_dictionary_additions_and_the_lexicon(
+        quiet_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    _, writable = quiet_run
+    names = sorted(p.name.split("-")[0] for p in writable.glob("*.marshal"))
+    assert names == ["lexicon", "words"]
+
+
+def test_the_global_tokenizer_is_never_touched(quiet_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    assert quiet_run[0].stdout.splitlines()[-1] == "global False False"

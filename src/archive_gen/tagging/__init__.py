@@ -1,10 +1,12 @@
 """The tagger: regions (gazetteer + jieba), topics (taxonomy) and keywords (TF-IDF) for every item.
 
 Public API:
-    Tagger(config)                            builds the private segmenter once (gazetteer + taxonomy words)
+    Tagger(config, engine=None)               cheap: reads the taxonomy, gazetteer and stop-words; the
+                                              segmenter's engine and tables load on the first item
     Tagger.tag_item(item, year=None) -> Item  pure: the item with regions, topics and keywords filled
     Tagger.tag_page(page) -> Page             pure: every item of the page tagged (the page date gives the year)
-    Tagger.fingerprint                        hash of tagger version + taxonomy + gazetteer + stop-words
+    Tagger.fingerprint                        == Tagger.fingerprint_for(config, engine)
+    Tagger.fingerprint_for(config, engine)    cache key of the tags, computed without loading jieba
 """
 
 from __future__ import annotations
@@ -12,19 +14,24 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import replace
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from ..config import Config
+from ..errors import ConfigError
 from ..model import Item, Page
 from .gazetteer import Gazetteer
 from .keywords import KeywordExtractor, packaged_stopwords
 from .regions import RegionTagger
-from .segmenter import Segmenter
+from .segmented import Segmented, segment_item
+from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint
 from .topics import Taxonomy, TopicTagger, load_taxonomy
 
-__all__ = ["TAGGER_VERSION", "Tagger"]
+__all__ = ["TAGGER_VERSION", "Segmented", "Tagger"]
 
 # bump when tagging rules change so that cached tags from an older version are not reused
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 TAXONOMY_POS = "nz"  # part-of-speech flag given to taxonomy terms in the private dictionary
 
 
@@ -34,32 +41,74 @@ def _year(date: str | None) -> int | None:
 
 
 class Tagger:
-    """Everything tagging needs, built once per process: one Segmenter, regions, topics, keywords."""
+    """Everything tagging needs, built once per process: one Segmenter shared by regions, topics and
+    keywords, and each item cut once (:class:`Segmented`) for all three."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, engine: Engine | None = None) -> None:
         self.taxonomy: Taxonomy = load_taxonomy(config.taxonomy, config_file=config.config_file)
         self.stopwords = packaged_stopwords()
         self.gazetteer = Gazetteer.load(config.gazetteer_aliases, lines=config.override_lines,
                                         source=str(config.config_file) if config.config_file else None)
         # one tokenizer knows both vocabularies: a place name and a topic term never split each other
-        words = [(w, None, TAXONOMY_POS) for w in self.taxonomy.words()] + self.gazetteer.segmenter_words()
-        self.segmenter = Segmenter(words, cache_dir=config.cache_dir / "jieba")
+        self.segmenter = Segmenter(self.words(), cache_dir=config.cache_dir / "jieba", engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)
         self._keywords = KeywordExtractor(self.segmenter, self.stopwords)
+        self.fingerprint = self.fingerprint_for(config, self.segmenter.engine)
+
+    def words(self) -> list[tuple[str, int | None, str | None]]:
+        """The custom words of the segmenter: taxonomy terms and gazetteer names."""
+        return [(w, None, TAXONOMY_POS) for w in self.taxonomy.words()] + self.gazetteer.segmenter_words()
+
+    @staticmethod
+    def fingerprint_for(config: Config, engine: Engine | None = None) -> str:
+        """Hash of everything the tags depend on, without loading jieba or building a Tagger (~10 ms):
+        the tagger version and code, the packaged data (gazetteer, taxonomy, stop-words), the configured
+        taxonomy file and extensions, the gazetteer aliases, and the engine with its version."""
+        resolved = engine or default_engine()
         digest = hashlib.sha256(f"archive-gen tagger {TAGGER_VERSION}".encode())
-        for part in (self.taxonomy.fingerprint, self.gazetteer.fingerprint,
-                     self.segmenter.fingerprint, "\n".join(self.stopwords)):
-            digest.update(b"\0" + part.encode("utf-8"))
-        self.fingerprint = digest.hexdigest()[:16]
+        package = resources.files(__package__)
+        # the tagging code and its data files, by content (a change to a rule changes the key)
+        for entry in sorted(_package_files(package), key=lambda e: e[0]):
+            digest.update(b"\0" + entry[0].encode() + b"\0" + entry[1])
+        if config.taxonomy.file is not None:
+            try:
+                digest.update(b"\0taxonomy\0" + Path(config.taxonomy.file).read_bytes())
+            except OSError as exc:
+                raise ConfigError(f"cannot read taxonomy: {exc.strerror or exc}",
+                                  source=str(config.taxonomy.file)) from None
+        digest.update(b"\0extend\0" + repr(config.taxonomy.extend).encode("utf-8"))
+        digest.update(b"\0aliases\0" + repr(sorted(config.gazetteer_aliases.items())).encode("utf-8"))
+        digest.update(b"\0engine\0" + segmenter_fingerprint((), resolved).encode())
+        return digest.hexdigest()[:16]
+
+    def segment(self, item: Item) -> Segmented:
+        """The item's text fields cut once, as every part of the tagger reads them."""
+        return segment_item(item, self.segmenter)
 
     def tag_item(self, item: Item, *, year: int | None = None) -> Item:
         """The item with regions, mentioned places, ambiguities, topics and keywords filled."""
-        regions, mentioned, ambiguities = self._regions.tag(item, year=year if year else _year(item.date))
+        segmented = self.segment(item)
+        regions, mentioned, ambiguities = self._regions.tag(item, year=year if year else _year(item.date),
+                                                            segmented=segmented)
         return replace(item, regions=regions, mentioned_places=mentioned, ambiguities=ambiguities,
-                       topics=self._topics.tag(item), keywords=self._keywords.extract(item))
+                       topics=self._topics.tag(item, segmented=segmented),
+                       keywords=self._keywords.extract(item, segmented=segmented))
 
     def tag_page(self, page: Page) -> Page:
         """The page with every item tagged; the page's date gives the year for historic place names."""
         year = _year(page.date)
         return replace(page, items=tuple(self.tag_item(item, year=year) for item in page.items))
+
+
+def _package_files(package: Traversable) -> list[tuple[str, bytes]]:
+    """(relative path, bytes) of the tagging package's code and data (no caches)."""
+    files: list[tuple[str, bytes]] = []
+    for entry in package.iterdir():
+        if entry.name.startswith((".", "__pycache__")):
+            continue
+        if entry.is_dir():
+            files.extend((f"{entry.name}/{name}", data) for name, data in _package_files(entry))
+        elif entry.name.endswith((".py", ".txt", ".tsv", ".yaml")):
+            files.append((entry.name, entry.read_bytes()))
+    return files

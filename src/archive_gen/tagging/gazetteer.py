@@ -100,10 +100,18 @@ class Gazetteer:
                 forms.setdefault(name, []).append(NameForm(name, division, "alias"))
         self._forms = {text: tuple(found) for text, found in forms.items()}
         self.max_form_length = max(len(text) for text in self._forms)
-        lengths: dict[str, set[int]] = {}
-        for text in self._forms:
-            lengths.setdefault(text[0], set()).add(len(text))
-        self._lengths_by_first = {ch: tuple(sorted(found, reverse=True)) for ch, found in lengths.items()}
+        # (length, may name a province) of the names sharing their first two characters, longest first:
+        # the region scan looks up the two characters at a position, not every possible length
+        lengths: dict[str, set[tuple[int, bool]]] = {}
+        for text, found in self._forms.items():
+            lengths.setdefault(text[:2], set()).add((len(text), any(f.division.level == 1 for f in found)))
+        self._lengths_by_prefix = {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
+        self._single_char_names = frozenset(text for text in self._forms if len(text) == 1)  # aliases only
+        self._first_chars = frozenset(text[0] for text in self._forms)
+        # names whose every division was in force over the whole span need no year check (most of them)
+        self._timeless = frozenset(text for text, found in self._forms.items()
+                                   if all(f.division.first <= FIRST_YEAR and f.division.last >= LAST_YEAR
+                                          for f in found))
         digest = hashlib.sha256(raw)
         digest.update(repr(sorted(aliases.items())).encode("utf-8"))
         self.fingerprint = digest.hexdigest()[:16]
@@ -143,9 +151,24 @@ class Gazetteer:
         """Every division written exactly as ``text`` (any year)."""
         return self._forms.get(text, ())
 
-    def form_lengths(self, first_char: str) -> tuple[int, ...]:
-        """Lengths of the names starting with ``first_char``, longest first (empty when none do)."""
-        return self._lengths_by_first.get(first_char, ())
+    def forms_in(self, text: str, year: int | None) -> tuple[NameForm, ...]:
+        """The forms written exactly as ``text`` whose division was in force in ``year`` (any when None)."""
+        found = self._forms.get(text, ())
+        if not found or year is None or text in self._timeless:
+            return found
+        return tuple(f for f in found if f.division.valid_in(year))
+
+    def may_start_name(self, text: str, pos: int) -> bool:
+        """Cheap pre-check for :meth:`name_lengths`: some name starts with the character at ``pos``."""
+        return text[pos] in self._first_chars
+
+    def name_lengths(self, text: str, pos: int) -> tuple[tuple[int, bool], ...]:
+        """(length, may name a province) of the names that may start at ``text[pos]``, longest first:
+        those whose first two characters are there (and a one-character alias), empty when none."""
+        found = self._lengths_by_prefix.get(text[pos:pos + 2], ())
+        if self._single_char_names and text[pos] in self._single_char_names:
+            found = (*found, (1, any(f.division.level == 1 for f in self._forms[text[pos]])))
+        return found
 
     def lookup(self, name: str, year: int | None = None) -> tuple[Region, ...]:
         """Regions written as ``name`` and in force in ``year`` (any year when None), sorted by code."""

@@ -1,23 +1,29 @@
-"""Keywords: 5–10 TF-IDF words per item (jieba's IDF table, the private tokenizer, domain stop-words)."""
+"""Keywords: 5–10 TF-IDF words per item from the item's shared tokens, with parts of speech and IDF
+looked up in jieba's dictionary (no part-of-speech tagging at run time) and domain stop-words."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from importlib import resources
 
 from ..model import Item, Keyword
-from .segmenter import Segmenter
+from .segmented import Segmented, segment_item
+from .segmenter import KeywordLexicon, Segmenter
 
 MIN_KEYWORDS = 5
 MAX_KEYWORDS = 10
 RELATIVE_CUTOFF = 0.25  # beyond the first MIN_KEYWORDS, keep words weighing this share of the best
 # parts of speech worth indexing: nouns, place/organisation names, verbal nouns, idioms, our terms;
-# person names (nr) are bylines and quotes, not subjects, and numbers/adverbs never are
+# person names (nr) are bylines and quotes, not subjects, and numbers/adverbs never are. A word the
+# dictionary does not know (found by jieba's HMM) is skipped: most of them are people's names.
 KEYWORD_POS = ("n", "nz", "ns", "nt", "nrt", "vn", "l", "i", "j", "eng", "an")
 _NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
 # a headline says what the item is about: its words count as often as this in the TF part
 TITLE_REPEAT = 2
+HEADLINE_FIELDS = ("kicker", "title", "subtitle")
+BODY_FIELDS = ("paragraph", "caption", "reading_tip")
 
 
 def packaged_stopwords() -> tuple[str, ...]:
@@ -38,21 +44,26 @@ def parse_stopwords(text: str) -> list[str]:
 class KeywordExtractor:
     """TF-IDF keywords for an item: the headline (counted twice) plus the body, stop-words removed.
 
-    Ordering is deterministic: weight descending, then the word.
+    Ordering is deterministic: weight descending, then the word. Words are the folded tokens
+    (full-width Latin letters as ASCII), so the same word is one keyword however it was printed.
     """
 
     def __init__(self, segmenter: Segmenter, stopwords: Iterable[str]) -> None:
         self._segmenter = segmenter
         self.stopwords = frozenset(stopwords)
 
-    def extract(self, item: Item) -> tuple[Keyword, ...]:
-        headline = "。".join(t for t in (item.kicker, item.title, item.subtitle) if t)
-        body = "\n".join((*item.paragraphs, *(c.text for c in item.captions), item.reading_tip or ""))
-        text = "\n".join([headline] * TITLE_REPEAT + [body])
-        if not text.strip():
+    @functools.cached_property
+    def _lexicon(self) -> KeywordLexicon:
+        return self._segmenter.keyword_lexicon(KEYWORD_POS)  # loaded on the first item, not at start-up
+
+    def extract(self, item: Item, *, segmented: Segmented | None = None) -> tuple[Keyword, ...]:
+        """5–10 keywords (fewer for a short item); ``segmented`` is the item's tokens when the caller has them."""
+        if segmented is None:
+            segmented = segment_item(item, self._segmenter)
+        tokens = segmented.tokens(*HEADLINE_FIELDS) * TITLE_REPEAT + segmented.tokens(*BODY_FIELDS)
+        if not tokens:
             return ()
-        scored = [(word, weight) for word, weight in
-                  self._segmenter.tfidf(text, stop_words=self.stopwords, allow_pos=KEYWORD_POS)
+        scored = [(word, weight) for word, weight in self._lexicon.tfidf(tokens, self.stopwords)
                   if len(word) >= 2 and not _NOT_A_WORD.search(word)]
         if not scored:
             return ()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
 from .gazetteer import Division, Gazetteer, NameForm
+from .segmented import Segmented, dateline_place, segment_item
 from .segmenter import Segmenter
 
 # prefecture short forms that are everyday words: they need the same support as county short forms
@@ -32,13 +33,13 @@ COMMON_WORD_SHORTS = frozenset({
 # stems made only of these characters are generic words (城区, 新区, 市中区, 老城区): they need an ancestor
 _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 # 海南 is both a province and 海南藏族自治州; the province short is allowed, the prefecture one needs support
-_ORG_AFTER = re.compile(r"^(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
-_COMPANY_AFTER = re.compile(r"^[^\s,，。、;；:：!！?？“”「」()（）]{0,8}?(集团|公司|银行|大学|学院|报)")
+# matched with .match(text, pos) right after a name (no "^": that would anchor at the text's start)
+_ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
+_COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
 _NATIONAL = re.compile(r"全总|全国|中华全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
                        r"中国[\u4e00-\u9fff]{0,6}工会|中国职工")
-_DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
 _SENTENCE_END = "。!！?？"
 
 # weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
@@ -76,48 +77,59 @@ class RegionTagger:
 
     # -- public ----------------------------------------------------------------------------------
 
-    def tag(self, item: Item, *, year: int | None = None
+    def tag(self, item: Item, *, year: int | None = None, segmented: Segmented | None = None
             ) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
-        """(regions, mentioned_places, ambiguities) of one item."""
+        """(regions, mentioned_places, ambiguities) of one item; ``segmented`` is the item's tokens
+        when the caller has cut it already (see :func:`segment_item`)."""
         if year is None:
             year = _year_of(item.date)
+        if segmented is None:
+            segmented = segment_item(item, self.segmenter)
         fields = _fields(item)
-        boundaries = [self._boundaries(fld.text) for fld in fields]
+        boundaries = [_boundaries(segmented, fld.name) for fld in fields]
         # pass 1 finds the full names; they license short forms of the same divisions in pass 2 (福清市 … 福清)
-        full_codes: frozenset[str] = frozenset()
-        for _ in range(2):
-            mentions: list[Mention] = []
-            for fld, (starts, ends) in zip(fields, boundaries, strict=True):
-                mentions.extend(self._scan(fld, year, full_codes, starts, ends))
-            full_codes = frozenset(d.code for m in mentions if m.full for d in m.candidates)
+        unsupported: set[str] = set()
+        mentions = self._scan_all(fields, boundaries, year, frozenset(), unsupported)
+        full_codes = frozenset(d.code for m in mentions if m.full for d in m.candidates)
+        if unsupported & full_codes:
+            # only then can pass 2 decide anything differently from pass 1 (its one changed input)
+            mentions = self._scan_all(fields, boundaries, year, full_codes, None)
         resolved, ambiguities = self._resolve(mentions, year)
         return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
 
     # -- finding names ---------------------------------------------------------------------------
 
-    def _candidates(self, text: str, year: int | None) -> tuple[NameForm, ...]:
-        return tuple(f for f in self.gazetteer.forms(text) if f.division.valid_in(year))
+    def _scan_all(self, fields: list[_Field], boundaries: list[tuple[frozenset[int], frozenset[int]]],
+                  year: int | None, full_codes: frozenset[str], unsupported: set[str] | None) -> list[Mention]:
+        """Every accepted name in the fields; ``unsupported`` collects the codes of short forms turned
+        away for want of a full name in the item."""
+        mentions: list[Mention] = []
+        for fld, (starts, ends) in zip(fields, boundaries, strict=True):
+            mentions.extend(self._scan(fld, year, full_codes, starts, ends, unsupported))
+        return mentions
 
-    def _boundaries(self, text: str) -> tuple[set[int], set[int]]:
-        spans = self.segmenter.spans(text) if text else []
-        return {s for _, s, _ in spans}, {e for _, _, e in spans}
-
-    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: set[int],
-              ends: set[int]) -> list[Mention]:
+    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: frozenset[int],
+              ends: frozenset[int], unsupported: set[str] | None) -> list[Mention]:
+        gaz = self.gazetteer
         text = fld.text
+        size = len(text)
         found: list[Mention] = []
         pos = 0
-        while pos < len(text):
+        while pos < size:
             mention = None
-            for length in self.gazetteer.form_lengths(text[pos]):
-                end = pos + length
-                if end > len(text):
-                    continue
-                forms = self._candidates(text[pos:end], year)
-                if forms:
-                    mention = self._accept(fld, pos, end, forms, found, starts, ends, full_codes)
-                    if mention:
-                        break
+            # a name starts on a token boundary, or right after the previous name (宁波镇海) or after it
+            # and a list separator (和顺、壶关): nowhere else can _accept take it
+            if (pos in starts or (found and pos - found[-1].end <= 1)) and gaz.may_start_name(text, pos):
+                for length, province in gaz.name_lengths(text, pos):
+                    end = pos + length
+                    # a name ends on a token boundary too, except a province starting a longer token (北京西站)
+                    if end > size or (end not in ends and not province):
+                        continue
+                    forms = gaz.forms_in(text[pos:end], year)
+                    if forms:
+                        mention = self._accept(fld, pos, end, forms, found, starts, ends, full_codes, unsupported)
+                        if mention:
+                            break
             if mention:
                 found.append(mention)
                 pos = mention.end
@@ -126,7 +138,8 @@ class RegionTagger:
         return found
 
     def _accept(self, fld: _Field, start: int, end: int, forms: tuple[NameForm, ...], before: list[Mention],
-                starts: set[int], ends: set[int], full_codes: frozenset[str]) -> Mention | None:
+                starts: frozenset[int], ends: frozenset[int], full_codes: frozenset[str],
+                unsupported: set[str] | None = None) -> Mention | None:
         text = fld.text
         chain = self._chain_parent(text, start, before)
         if chain is not None and end in ends:
@@ -140,8 +153,15 @@ class RegionTagger:
         province_prefix = start in starts and all(f.division.level == 1 for f in forms)
         if not (on_boundary or province_prefix):
             return None
-        allowed = tuple(f for f in forms if not _needs_ancestor(f) and (
-            not self._needs_support(f) or f.division.code in full_codes))
+        allowed = []
+        for form in forms:
+            if _needs_ancestor(form):
+                continue
+            if self._needs_support(form) and form.division.code not in full_codes:
+                if unsupported is not None:
+                    unsupported.add(form.division.code)
+                continue
+            allowed.append(form)
         return self._mention(fld, start, end, allowed, ()) if allowed else None
 
     @staticmethod
@@ -176,9 +196,8 @@ class RegionTagger:
         text = fld.text
         weight = next((w for until, w in fld.weight_at if start < until), BODY)
         before = text[max(0, start - 3):start]
-        after = text[end:]
-        passing = inherited_passing or any(before.endswith(marker) for marker in _PASSING_BEFORE) or (
-            _COMPANY_AFTER.match(after) is not None and _ORG_AFTER.match(after) is None)
+        passing = inherited_passing or before.endswith(_PASSING_BEFORE) or (
+            _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, bool(full))
 
     # -- resolving -------------------------------------------------------------------------------
@@ -274,7 +293,7 @@ class RegionTagger:
             main = date_codes + open_codes
             if not main and not national:
                 # no place up front: an organisation named in the body (徐州市总工会) is the subject
-                main = [c for m, c in resolved if not m.passing and _ORG_AFTER.match(_field_text(fields, m)[m.end:])]
+                main = [c for m, c in resolved if not m.passing and _ORG_AFTER.match(_field_text(fields, m), m.end)]
         main_codes = _most_specific(gaz, main, year)
 
         evidence: dict[str, list[Mention]] = {}
@@ -339,10 +358,7 @@ def _fields(item: Item) -> list[_Field]:
         text = getattr(item, name)
         if text:
             out.append(_Field(name, text, ((len(text), HEADLINE),)))
-    place = item.dateline.place if item.dateline else None
-    if not place and item.lead:
-        found = _DATELINE.search(item.lead)
-        place = found.group(1) if found else None
+    place = dateline_place(item)
     if place:
         out.append(_Field("dateline", place, ((len(place), DATELINE),)))
     for index, text in enumerate(item.paragraphs):
@@ -358,6 +374,13 @@ def _fields(item: Item) -> list[_Field]:
     if item.reading_tip:
         out.append(_Field("reading_tip", item.reading_tip, ((len(item.reading_tip), BODY),)))
     return out
+
+
+def _boundaries(segmented: Segmented, name: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Token start and end offsets of one field (empty when the item has no such text)."""
+    found = segmented.field(name)
+    tokens = found.tokens if found else ()
+    return frozenset(s for _, s, _ in tokens), frozenset(e for _, _, e in tokens)
 
 
 def _field_text(fields: list[_Field], mention: Mention) -> str:

@@ -1,128 +1,441 @@
-"""The only module that touches jieba: one private, silent Tokenizer with the domain words loaded.
+"""The only module that touches jieba: word segmentation with our domain words, by jieba or by rjieba
+(its Rust port), plus the dictionary facts keywords need (part of speech, IDF) read from jieba's own data.
 
 Nothing else imports jieba, and the global ``jieba.dt`` / ``jieba.cut`` / ``jieba.add_word`` are never
-used: they share one hidden tokenizer between every library in the process. The optional "rjieba"
-engine (the Rust port, ~20x faster) cuts text behind the same interface; see docs/tagging.md.
+used: they share one hidden tokenizer between every library in the process. See docs/tagging.md.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
+import importlib.util
 import logging
+import marshal
+import math
 import os
+import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from ..errors import ConfigError
 
+Engine = Literal["jieba", "rjieba"]
+ENGINES: tuple[str, ...] = ("rjieba", "jieba")  # preference order of the default engine
+Span = tuple[str, int, int]  # (token, start, end) character offsets
+CustomWord = tuple[str, int | None, str | None]  # (word, frequency or None, part-of-speech tag or None)
+
+# Bump when the layout of the files in the cache folder changes.
+_CACHE_FORMAT = "2"
+
+# Full-width ASCII and the ideographic space fold to ASCII one character for one character, so
+# offsets found in the folded text are offsets in the printed text.
+_FOLD = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
+
+# jieba's own block rules (jieba/__init__.py), used to compute the frequencies it would suggest
+_JIEBA_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)", re.U)
+_JIEBA_SKIP = re.compile(r"(\r\n|\s)", re.U)
+_JIEBA_ENG = re.compile(r"[a-zA-Z0-9]", re.U)
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# jieba.analyse's built-in English stop-words, applied (lower-cased) on top of the caller's
+_TFIDF_STOP_WORDS = frozenset((
+    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on", "with",
+    "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not", "one", "has", "or"))
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII -> ASCII, length-preserving (matching only; records keep the printed text)."""
+    return text.translate(_FOLD)
+
+
+def available_engines() -> tuple[str, ...]:
+    """The installed engines, fastest first (found without importing them)."""
+    return tuple(name for name in ENGINES if importlib.util.find_spec(name) is not None)
+
+
+def default_engine() -> Engine:
+    """rjieba when installed (about 10x faster, same cuts: see docs/tagging.md), else jieba."""
+    return "rjieba" if "rjieba" in available_engines() else "jieba"
+
+
+def engine_version(engine: str) -> str:
+    """Installed version of an engine's distribution, without importing it."""
+    try:
+        return importlib.metadata.version(engine)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+@dataclass(frozen=True)
+class _Dictionary:
+    """What the engines add on top of jieba's default dictionary, identical for both engines."""
+
+    additions: tuple[tuple[str, int], ...]  # (word, frequency) to add or raise, sorted by word
+    total: int  # the frequency total after the additions (jieba divides by it)
+
 
 class Segmenter:
-    """Word segmentation with a private jieba dictionary.
+    """Word segmentation with a private dictionary: jieba's default one plus ``words``.
 
-    ``words`` are (word, frequency or None, part-of-speech tag or None) triples added on top of
-    jieba's default dictionary (gazetteer names, taxonomy terms). Initialisation is silent: no
-    "Building prefix dict" lines and no traceback when the cache cannot be written.
-
-    ``engine="rjieba"`` (optional dependency) does ``cut``/``spans`` in Rust with the same words;
-    TF-IDF and part-of-speech tagging always use the jieba tokenizer.
+    ``words`` are (word, frequency or None, part-of-speech tag or None) triples (gazetteer names,
+    taxonomy terms). A missing frequency is the one jieba would suggest so that the word is cut
+    whole, computed once against the default dictionary, so both engines (and any order of the
+    words) give the same dictionary. The engine is built on first use; start-up is silent.
     """
 
-    def __init__(self, words: Iterable[tuple[str, int | None, str | None]] = (),
-                 cache_dir: Path | None = None, *, engine: Literal["jieba", "rjieba"] = "jieba") -> None:
-        import jieba  # local import: importing jieba is cheap, but keep it owned here
-
-        self._jieba_version = getattr(jieba, "__version__", "?")
+    def __init__(self, words: Iterable[CustomWord] = (), cache_dir: Path | None = None, *,
+                 engine: Engine | None = None) -> None:
+        self.engine: Engine = engine or default_engine()
+        if self.engine not in ENGINES:
+            raise ConfigError(f"unknown segmenter engine '{self.engine}'", hint=f"use one of {', '.join(ENGINES)}")
+        if self.engine not in available_engines():
+            raise ConfigError(f"segmenter engine '{self.engine}' is not installed",
+                              hint=f"pip install {self.engine}, or use the jieba engine")
         self._words = sorted({(w, f, t) for w, f, t in words if w}, key=lambda x: (x[0], x[1] or 0, x[2] or ""))
-        digest = hashlib.sha256(repr(self._words).encode("utf-8"))
-        digest.update(self._jieba_version.encode())
-        if engine != "jieba":
-            digest.update(engine.encode())  # engines differ on a few cuts: keep their caches apart
-        self.fingerprint = digest.hexdigest()[:16]
-        self.engine = engine
-        self._fast = _rjieba(self._words) if engine == "rjieba" else None
+        # without a cache folder, a per-user temp folder still spares the next process the work
+        self._cache_dir = Path(cache_dir) if cache_dir is not None else _shared_cache_dir()
+        self._lexicons: dict[tuple[str, ...], KeywordLexicon] = {}  # per part-of-speech set
+        self.fingerprint = segmenter_fingerprint(self._words, self.engine)
 
-        logger = logging.getLogger("jieba")
-        previous = logger.level
-        logger.setLevel(logging.CRITICAL)
-        try:
-            tokenizer = jieba.Tokenizer()
-            if cache_dir is not None:
-                cache_dir = Path(cache_dir)
-                try:
-                    cache_dir.mkdir(parents=True, exist_ok=True)
-                    tokenizer.tmp_dir = str(cache_dir)
-                    tokenizer.cache_file = "jieba.cache"
-                except OSError:
-                    # an unwritable cache folder only costs speed: fall back to a private temp dir
-                    tokenizer.tmp_dir = tempfile.mkdtemp(prefix="archive-gen-jieba-")
-                    tokenizer.cache_file = "jieba.cache"
-            else:
-                tokenizer.tmp_dir = os.path.join(tempfile.gettempdir(), f"archive-gen-{os.getuid()}")
-                os.makedirs(tokenizer.tmp_dir, exist_ok=True)
-                tokenizer.cache_file = "jieba.cache"
-            tokenizer.initialize()
-            for word, freq, tag in self._words:
-                tokenizer.add_word(word, freq, tag)
-        finally:
-            logger.setLevel(previous)
-        self._tokenizer = tokenizer
-        self._tfidf: Any = None  # built on first use: loading jieba's IDF table costs ~0.3 s
+    # -- cutting ---------------------------------------------------------------------------------
+
+    def spans(self, text: str) -> list[Span]:
+        """(token, start, end) character offsets, in order (accurate mode, HMM on for unknown words)."""
+        return self._engine.spans(text) if text else []
 
     def cut(self, text: str) -> list[str]:
-        """Tokens in order (accurate mode, HMM on for unknown words)."""
-        if self._fast is not None:
-            return list(self._fast.cut(text, True))
-        return list(self._tokenizer.cut(text, HMM=True))
+        """Tokens in order."""
+        return [token for token, _, _ in self.spans(text)]
 
-    def spans(self, text: str) -> list[tuple[str, int, int]]:
-        """(token, start, end) character offsets, in order."""
-        if self._fast is not None:
-            return [(token, start, end) for token, start, end in self._fast.tokenize(text, "default", True)]
-        return list(self._tokenizer.tokenize(text, HMM=True))
+    # -- dictionary facts ------------------------------------------------------------------------
 
     def word_frequency(self, word: str) -> int:
-        """Frequency of ``word`` in this tokenizer's dictionary (0 when unknown)."""
-        return int(self._tokenizer.FREQ.get(word, 0) or 0)
+        """Frequency of ``word`` in this segmenter's dictionary (0 when unknown)."""
+        added = dict(self._dictionary.additions)
+        return added.get(word) or _base_dictionary().frequencies.get(word, 0)
 
-    def tag(self, text: str) -> list[tuple[str, str]]:
-        """(token, part-of-speech flag) pairs in order, from this tokenizer's dictionary."""
-        return [(pair.word, pair.flag) for pair in self._keyword_model().postokenizer.cut(text, HMM=True)]
+    def keyword_lexicon(self, parts_of_speech: Iterable[str]) -> KeywordLexicon:
+        """The keyword candidates among the words with these parts of speech, with their IDF.
+
+        Parts of speech come from jieba's dictionary (custom words: their own tag); words jieba does
+        not know (found by its HMM, mostly people's names) are never candidates, except Latin words
+        when "eng" is listed. No parts of speech: every token is a candidate. Built from jieba's data
+        files once, then cached on disk.
+        """
+        wanted = tuple(sorted(set(parts_of_speech)))
+        if wanted not in self._lexicons:
+            key = _digest(_CACHE_FORMAT, engine_version("jieba"), repr(self._words), repr(wanted))
+            path = self._cache_path(f"lexicon-{key}.marshal")
+            cached = _read_cache(path)
+            if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], dict):
+                lexicon = KeywordLexicon(cached[0], float(cached[1]), "eng" in wanted, not wanted)
+            else:
+                lexicon = _keyword_lexicon(self._words, wanted)
+                _write_cache(path, (lexicon.idf, lexicon.default_idf))
+            self._lexicons[wanted] = lexicon
+        return self._lexicons[wanted]
 
     def tfidf(self, text: str, *, stop_words: Iterable[str] = (),
               allow_pos: Iterable[str] = ()) -> list[tuple[str, float]]:
-        """Every candidate word of ``text`` with its TF-IDF weight, heaviest first (ties by word).
+        """Every keyword candidate of ``text`` (see :meth:`keyword_lexicon`) with its TF-IDF weight,
+        heaviest first (ties by word)."""
+        return self.keyword_lexicon(allow_pos).tfidf(self.cut(fold(text)), stop_words)
 
-        Uses jieba's IDF table with this private tokenizer (never ``jieba.dt``); ``allow_pos``
-        keeps only words whose part-of-speech flag is listed (empty: keep all).
+    # -- lazily built parts ----------------------------------------------------------------------
+
+    @functools.cached_property
+    def _dictionary(self) -> _Dictionary:
+        key = _digest(_CACHE_FORMAT, engine_version("jieba"), repr(self._words))
+        path = self._cache_path(f"words-{key}.marshal")
+        cached = _read_cache(path)
+        try:
+            additions, total = cached
+            return _Dictionary(tuple((str(w), int(f)) for w, f in additions), int(total))
+        except (TypeError, ValueError):
+            pass  # no cache yet, or an unexpected one: rebuild it
+        dictionary = _custom_dictionary(self._words, _base_dictionary())
+        _write_cache(path, (dictionary.additions, dictionary.total))
+        return dictionary
+
+    @functools.cached_property
+    def _engine(self) -> _Cutter:
+        if self.engine == "rjieba":
+            return _RJiebaCutter(self._dictionary)
+        return _JiebaCutter(self._dictionary, self._cache_dir)
+
+    def _cache_path(self, name: str) -> Path:
+        return self._cache_dir / name
+
+
+def segmenter_fingerprint(words: Iterable[CustomWord], engine: str) -> str:
+    """Hash of everything a segmenter's cuts depend on (computed without loading any engine)."""
+    ordered = sorted({(w, f, t) for w, f, t in words if w}, key=lambda x: (x[0], x[1] or 0, x[2] or ""))
+    return _digest(_CACHE_FORMAT, repr(ordered), engine, engine_version("jieba"), engine_version(engine))[:16]
+
+
+@dataclass(frozen=True)
+class KeywordLexicon:
+    """Which tokens can be keywords, and their inverse document frequency (jieba's IDF table)."""
+
+    idf: dict[str, float]  # candidate dictionary word -> IDF
+    default_idf: float  # IDF of a candidate missing from jieba's table (its median, as jieba.analyse)
+    latin: bool  # Latin words unknown to the dictionary (jieba's "eng") are candidates too
+    any_word: bool = False  # every token is a candidate (no part-of-speech filter)
+
+    def weight(self, token: str) -> float | None:
+        """The token's IDF when it is a candidate, else None."""
+        found = self.idf.get(token)
+        if found is None and (self.any_word or (self.latin and _LATIN_WORD.fullmatch(token))):
+            return self.default_idf
+        return found
+
+    def tfidf(self, tokens: Iterable[str], stop_words: Iterable[str] = ()) -> list[tuple[str, float]]:
+        """TF-IDF weights of the candidate tokens, heaviest first, ties by word.
+
+        As ``jieba.analyse.extract_tags``: tokens shorter than two characters and stop-words (compared
+        lower-cased) are not counted; the term frequency is the share of all counted tokens.
         """
-        model = self._keyword_model()
-        model.stop_words = set(model.STOP_WORDS) | set(stop_words)
-        pairs = model.extract_tags(text, topK=None, withWeight=True, allowPOS=tuple(sorted(allow_pos)))
-        return sorted(((str(word), float(weight)) for word, weight in pairs), key=lambda p: (-p[1], p[0]))
+        stop = _TFIDF_STOP_WORDS | frozenset(stop_words)
+        counts: dict[str, int] = {}
+        idf: dict[str, float] = {}
+        for token in tokens:
+            if token in counts:
+                counts[token] += 1
+                continue
+            if len(token.strip()) < 2 or token.lower() in stop:
+                continue
+            weight = self.weight(token)
+            if weight is not None:
+                counts[token] = 1
+                idf[token] = weight
+        total = sum(counts.values())
+        return sorted(((word, count * idf[word] / total) for word, count in counts.items()),
+                      key=lambda pair: (-pair[1], pair[0]))
 
-    def _keyword_model(self) -> Any:
-        if self._tfidf is None:
-            import jieba.analyse
-            import jieba.posseg
 
-            model = jieba.analyse.TFIDF()
-            # the constructor points at the shared global tokenizers: replace both with ours
-            model.tokenizer = self._tokenizer
-            model.postokenizer = jieba.posseg.POSTokenizer(self._tokenizer)
-            self._tfidf = model
-        return self._tfidf
+# ---------------------------------------------------------------------------------------------
+# the engines
+
+class _Cutter(Protocol):
+    def spans(self, text: str) -> list[Span]: ...
 
 
-def _rjieba(words: list[tuple[str, int | None, str | None]]) -> Any:
-    """A private rjieba instance with the same custom words (rjieba is an optional dependency)."""
-    try:
+class _JiebaCutter:
+    """A private jieba.Tokenizer; its prefix dictionary is cached in the cache folder."""
+
+    def __init__(self, dictionary: _Dictionary, cache_dir: Path) -> None:
+        import jieba  # the one place jieba is imported
+
+        logger = logging.getLogger("jieba")
+        previous = logger.level
+        logger.setLevel(logging.CRITICAL)  # no "Building prefix dict" lines
+        try:
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = _usable_dir(cache_dir)
+            tokenizer.cache_file = "jieba.cache"
+            tokenizer.initialize()
+            for word, freq in dictionary.additions:
+                tokenizer.add_word(word, freq)
+            # add_word counts a raised word's old frequency twice; the total must match rjieba's
+            tokenizer.total = dictionary.total
+        finally:
+            logger.setLevel(previous)
+        self._tokenizer = tokenizer
+
+    def spans(self, text: str) -> list[Span]:
+        return list(self._tokenizer.tokenize(text, HMM=True))
+
+
+class _RJiebaCutter:
+    """rjieba: the same default dictionary built into the Rust library, with the same additions."""
+
+    def __init__(self, dictionary: _Dictionary) -> None:
         import rjieba
-    except ImportError:
-        raise ConfigError("segmenter engine 'rjieba' is not installed",
-                          hint="pip install rjieba, or use the default jieba engine") from None
-    fast = rjieba.Jieba()
-    for word, freq, tag in words:
-        fast.add_word(word, freq, tag)
-    return fast
+
+        fast = rjieba.Jieba()
+        for word, freq in dictionary.additions:
+            fast.add_word(word, freq, None)
+        self._fast = fast
+
+    def spans(self, text: str) -> list[Span]:
+        return list(self._fast.tokenize(text, "default", True))
+
+
+def _shared_cache_dir() -> Path:
+    return Path(tempfile.gettempdir()) / f"archive-gen-{os.getuid()}"
+
+
+def _usable_dir(cache_dir: Path) -> str:
+    """The cache folder when it can be created, else the per-user temp one, else a private temp folder
+    (a cache only costs speed)."""
+    for candidate in (cache_dir, _shared_cache_dir()):
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            if os.access(candidate, os.W_OK):
+                return str(candidate)
+        except OSError:
+            continue
+    return tempfile.mkdtemp(prefix="archive-gen-jieba-")
+
+
+# ---------------------------------------------------------------------------------------------
+# jieba's data files, read directly (cheaper than jieba.analyse / jieba.posseg)
+
+@dataclass(frozen=True)
+class _BaseDictionary:
+    frequencies: dict[str, int]
+    tags: dict[str, str]
+    total: int
+
+
+def _jieba_file(*parts: str) -> Path:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("jieba is not installed", hint="pip install jieba")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _base_dictionary() -> _BaseDictionary:
+    """jieba's dict.txt ("word frequency tag" lines), parsed once per process; immutable by convention."""
+    frequencies: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
+    with open(_jieba_file("dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, *tag = line.split()
+            frequencies[word] = int(freq)
+            total += int(freq)  # a word listed twice counts twice in jieba's total too (B超)
+            if tag:
+                tags[word] = tag[0]
+    return _BaseDictionary(frequencies, tags, total)
+
+
+def _idf_file() -> tuple[dict[str, float], float]:
+    """jieba.analyse's IDF table and its median (the weight of a word missing from it)."""
+    idf: dict[str, float] = {}
+    with open(_jieba_file("analyse", "idf.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, value = line.split(" ")
+            idf[word] = float(value)
+    values = sorted(idf.values())
+    return idf, values[len(values) // 2]
+
+
+def _keyword_lexicon(words: list[CustomWord], parts_of_speech: tuple[str, ...]) -> KeywordLexicon:
+    base = _base_dictionary()
+    idf, median = _idf_file()
+    wanted = frozenset(parts_of_speech)
+    tags = dict(base.tags)
+    for word, _freq, tag in words:  # sorted by word then tag: the last tag of a word wins, as in jieba
+        if tag:
+            tags[word] = tag
+    if not wanted:
+        return KeywordLexicon(idf, median, latin=True, any_word=True)
+    candidates = {word: idf.get(word, median) for word, tag in tags.items() if tag in wanted}
+    return KeywordLexicon(candidates, median, "eng" in wanted)
+
+
+def _custom_dictionary(words: list[CustomWord], base: _BaseDictionary) -> _Dictionary:
+    """The custom words with the frequencies jieba's ``suggest_freq`` gives against the default dictionary.
+
+    A word is added when new or when its frequency rises; ``total`` is then exactly the sum of all
+    frequencies (jieba's own ``add_word`` would count a raised word twice).
+    """
+    chosen: dict[str, int] = {}
+    for word, freq, _tag in words:
+        wanted = freq if freq is not None else _suggest_frequency(word, base)
+        chosen[word] = max(chosen.get(word, 0), wanted)
+    total = base.total
+    additions = []
+    for word in sorted(chosen):
+        old = base.frequencies.get(word, 0)
+        if chosen[word] != old:
+            additions.append((word, chosen[word]))
+            total += chosen[word] - old
+    return _Dictionary(tuple(additions), total)
+
+
+def _suggest_frequency(word: str, base: _BaseDictionary) -> int:
+    """jieba's ``suggest_freq(word, tune=False)``: high enough that the word beats its own parts."""
+    ftotal = float(base.total)
+    probability = 1.0
+    for part in _cut_without_hmm(word, base):
+        probability *= base.frequencies.get(part, 1) / ftotal
+    return max(int(probability * base.total) + 1, base.frequencies.get(word, 1))
+
+
+def _cut_without_hmm(text: str, base: _BaseDictionary) -> Iterator[str]:
+    """jieba's ``cut(text, HMM=False)`` on the default dictionary (blocks, DAG, best route)."""
+    for block in _JIEBA_HAN.split(text):
+        if not block:
+            continue
+        if _JIEBA_HAN.match(block):
+            yield from _cut_block(block, base)
+            continue
+        for piece in _JIEBA_SKIP.split(block):
+            if _JIEBA_SKIP.match(piece):
+                yield piece
+            else:
+                yield from piece
+
+
+def _cut_block(block: str, base: _BaseDictionary) -> Iterator[str]:
+    freq = base.frequencies
+    size = len(block)
+    log_total = math.log(base.total)
+    route: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+    for start in range(size - 1, -1, -1):
+        ends = [end for end in range(start, size) if freq.get(block[start:end + 1], 0) > 0] or [start]
+        route[start] = max((math.log(freq.get(block[start:end + 1]) or 1) - log_total + route[end + 1][0], end)
+                           for end in ends)
+    buffer = ""
+    pos = 0
+    while pos < size:
+        end = route[pos][1] + 1
+        piece = block[pos:end]
+        if _JIEBA_ENG.match(piece) and len(piece) == 1:
+            buffer += piece  # single Latin letters and digits run together, as in jieba
+        else:
+            if buffer:
+                yield buffer
+                buffer = ""
+            yield piece
+        pos = end
+    if buffer:
+        yield buffer
+
+
+# ---------------------------------------------------------------------------------------------
+# the cache folder: a missing, unreadable or unwritable cache only costs time, never an error
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _read_cache(path: Path) -> Any:
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_cache(path: Path, value: Any) -> None:
+    """Write atomically (parallel workers may race to write the same file)."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
+            temporary = handle.name
+            handle.write(marshal.dumps(value))
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

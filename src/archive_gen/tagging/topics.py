@@ -4,6 +4,7 @@ TopicTagger that gives every item 1–3 topics, primary first, each with its sco
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -17,7 +18,8 @@ import yaml
 from ..config import TaxonomyConfig, TopicSpec, parse_topic
 from ..errors import ConfigError
 from ..model import Evidence, Item, TopicTag
-from .segmenter import Segmenter
+from .segmented import Segmented, SegmentedField, segment_item
+from .segmenter import Segmenter, fold
 
 DEFAULT_TAXONOMY = "topics.yaml"
 SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
@@ -47,16 +49,6 @@ SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
 MAX_TOPICS = 3
 MAX_EVIDENCE = 12
-
-# Full-width ASCII and the ideographic space fold to ASCII one character for one character, so
-# offsets found in the folded text are offsets in the printed text.
-_FOLD = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
-
-
-def fold(text: str) -> str:
-    """Full-width ASCII -> ASCII, length-preserving (matching only; records keep the printed text)."""
-    return text.translate(_FOLD)
-
 
 @dataclass(frozen=True)
 class Topic:
@@ -308,17 +300,25 @@ class TopicTagger:
         self.taxonomy = taxonomy
         self._segmenter = segmenter
         self._topics = {t.slug: t for t in taxonomy.topics}
+
+    @functools.cached_property
+    def _terms(self) -> tuple[dict[str, list[tuple[str, float]]], list[tuple[str, list[tuple[str, float]]]]]:
+        """(single-token terms, phrase terms), each term -> [(slug, weight)]; built on first use
+        because it needs the segmenter's engine."""
         token_terms: dict[str, list[tuple[str, float]]] = {}
         phrase_terms: dict[str, list[tuple[str, float]]] = {}
-        for topic in taxonomy.topics:
+        for topic in self.taxonomy.topics:
             for term, weight in topic.terms:
-                single = segmenter.cut(term) == [term]
+                single = self._segmenter.cut(term) == [term]
                 (token_terms if single else phrase_terms).setdefault(term, []).append((topic.slug, weight))
-        self._token_terms = token_terms
-        self._phrase_terms = sorted(phrase_terms.items())
+        return token_terms, sorted(phrase_terms.items())
 
-    def tag(self, item: Item) -> tuple[TopicTag, ...]:
-        hits = [hit for name, text, weight in item_fields(item) for hit in self._hits(name, text, weight)]
+    def tag(self, item: Item, *, segmented: Segmented | None = None) -> tuple[TopicTag, ...]:
+        """1–3 topics, primary first; ``segmented`` is the item's tokens when the caller has them."""
+        if segmented is None:
+            segmented = segment_item(item, self._segmenter)
+        hits = [hit for name, _text, weight in item_fields(item)
+                for hit in self._hits(name, weight, segmented.field(name))]
         totals: dict[str, float] = {}
         units: dict[str, dict[str, float]] = {}
         for hit in hits:
@@ -376,13 +376,16 @@ class TopicTagger:
         return TopicTag(slug=slug, label=topic.label, score=round(score, 4),
                         evidence=tuple(h.evidence for h in kept))
 
-    def _hits(self, name: str, text: str, field_weight: float) -> Iterable[_Hit]:
-        folded = fold(text)
+    def _hits(self, name: str, field_weight: float, segmented: SegmentedField | None) -> Iterable[_Hit]:
+        if segmented is None:
+            return
+        text, folded = segmented.text, segmented.folded
+        token_terms, phrase_terms = self._terms
         seen: dict[tuple[str, str], int] = {}
-        for token, start, _end in self._segmenter.spans(folded):
-            for slug, weight in self._token_terms.get(token, ()):
+        for token, start, _end in segmented.tokens:
+            for slug, weight in token_terms.get(token, ()):
                 yield self._hit(slug, weight, field_weight, text[start:start + len(token)], name, start, seen)
-        for phrase, owners in self._phrase_terms:
+        for phrase, owners in phrase_terms:
             start = folded.find(phrase)
             while start >= 0:
                 for slug, weight in owners:

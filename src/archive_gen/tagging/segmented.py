@@ -1,0 +1,84 @@
+"""The Segmented record: every text field of an item cut into tokens once, shared by the region,
+topic and keyword taggers (cutting is the expensive part of tagging)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..model import Item
+from .segmenter import Segmenter, Span, fold
+
+# 本报南京11月22日电: the place of a dateline the loader left inside the lead
+_DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
+
+
+@dataclass(frozen=True)
+class SegmentedField:
+    """One text field of an item and its tokens."""
+
+    name: str  # "title", "kicker", "subtitle", "column", "column_extra:0", "reading_tip", "lead",
+    # "dateline", "paragraph:0", "crosshead:0", "caption:0"
+    text: str  # as printed
+    folded: str  # ``fold(text)``: full-width ASCII as ASCII, same length (offsets are shared)
+    tokens: tuple[Span, ...]  # the tokens of ``folded`` with their offsets, in order
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """The tokens of every text field of one item, in field order; fields that are empty are absent."""
+
+    fields: tuple[SegmentedField, ...]
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, SegmentedField]:
+        return {f.name: f for f in self.fields}  # items with many paragraphs are looked up field by field
+
+    def field(self, name: str) -> SegmentedField | None:
+        """The field called ``name``, or None when the item has no such text."""
+        return self._by_name.get(name)
+
+    def tokens(self, *names: str) -> list[str]:
+        """The tokens of the named fields (a base name like "paragraph" takes every paragraph), in order."""
+        wanted = frozenset(names)
+        return [token for f in self.fields if f.name in wanted or f.name.partition(":")[0] in wanted
+                for token, _, _ in f.tokens]
+
+
+def dateline_place(item: Item) -> str | None:
+    """The dateline's place: the loader's, else one still printed in the lead ("本报南京11月22日电")."""
+    if item.dateline and item.dateline.place:
+        return item.dateline.place
+    found = _DATELINE.search(item.lead) if item.lead else None
+    return found.group(1) if found else None
+
+
+def item_texts(item: Item) -> list[tuple[str, str]]:
+    """(field name, text) for every non-empty text field of an item that any tagger reads."""
+    texts: list[tuple[str, str]] = []
+    for name in ("kicker", "title", "subtitle", "column"):
+        value = getattr(item, name)
+        if value:
+            texts.append((name, value))
+    texts.extend((f"column_extra:{i}", extra) for i, extra in enumerate(item.column_extra) if extra)
+    if item.reading_tip:
+        texts.append(("reading_tip", item.reading_tip))
+    if item.lead:
+        texts.append(("lead", item.lead))
+    place = dateline_place(item)
+    if place:
+        texts.append(("dateline", place))
+    texts.extend((f"paragraph:{i}", text) for i, text in enumerate(item.paragraphs) if text)
+    texts.extend((f"crosshead:{i}", head.text) for i, head in enumerate(item.crossheads) if head.text)
+    texts.extend((f"caption:{i}", caption.text) for i, caption in enumerate(item.captions) if caption.text)
+    return texts
+
+
+def segment_item(item: Item, segmenter: Segmenter) -> Segmented:
+    """Cut every text field of ``item`` once (the folded text, so 法院＋工会 is one token like 法院+工会)."""
+    fields = []
+    for name, text in item_texts(item):
+        folded = fold(text)
+        fields.append(SegmentedField(name, text, folded, tuple(segmenter.spans(folded))))
+    return Segmented(tuple(fields))
