@@ -122,10 +122,20 @@
   }
 
   function load() {
-    if (location.protocol === "http:" || location.protocol === "https:") {
-      var src = new URL(form.getAttribute("data-pagefind-src"), location.href).href;
+    var primary = form.getAttribute("data-pagefind-src");
+    if ((location.protocol === "http:" || location.protocol === "https:") && primary) {
+      var src = new URL(primary, location.href).href;
+      // one Pagefind bundle per year: load the newest, merge the others (results and filters combine)
+      var others = (form.getAttribute("data-pagefind-merge") || "").split(/\s+/).filter(Boolean).map(function (path) {
+        return new URL(path, location.href).pathname;
+      });
       return import(src).then(function (pf) {
-        return pf.init ? Promise.resolve(pf.init()).then(function () { return pagefindEngine(pf); }) : pagefindEngine(pf);
+        var ready = Promise.resolve(pf.options ? pf.options({ baseUrl: "/" }) : null).then(function () {
+          return pf.init ? pf.init() : null;
+        });
+        return others.reduce(function (chain, bundle) {
+          return chain.then(function () { return pf.mergeIndex(bundle, { baseUrl: "/" }); });
+        }, ready).then(function () { return pagefindEngine(pf); });
       }).catch(function () {
         return window.ARCHIVE_SEARCH_FALLBACK ? fallbackEngine(window.ARCHIVE_SEARCH_FALLBACK) : null;
       });

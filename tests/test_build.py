@@ -24,6 +24,8 @@ from archive_gen.build import BuildOptions, BuildResult, BuildSession, Stages, b
 from archive_gen.config import Config, PageOverride
 from archive_gen.errors import ConfigError, OutputError
 from archive_gen.model import Item, Notice, Page, TopicTag
+from archive_gen.render import PriorRender, RenderResult
+from archive_gen.search import SearchIndex
 
 # ---------------------------------------------------------------------------------------------
 # toy stages (module level so worker processes can unpickle them)
@@ -72,7 +74,14 @@ def toy_archive(pages: Sequence[Page], config: Config) -> tuple[Page, ...]:
     return tuple(pages)
 
 
-def toy_render(archive: tuple[Page, ...], config: Config) -> dict[str, bytes]:
+def toy_render(archive: tuple[Page, ...], config: Config, prior: PriorRender | None = None, salt: str = "",
+               ) -> RenderResult:
+    """Every page always rendered (the incremental path is tested on the real pipeline below)."""
+    files = toy_files(archive, config)
+    return RenderResult(files, rendered=tuple(sorted(files)))
+
+
+def toy_files(archive: tuple[Page, ...], config: Config) -> dict[str, bytes]:
     items = [item for page in archive for item in page.items]
     files = {"index.html": (f"<h1>{config.title}</h1>" + "".join(f"<p>{i.title}</p>" for i in items)).encode()}
     for item in items:
@@ -82,8 +91,9 @@ def toy_render(archive: tuple[Page, ...], config: Config) -> dict[str, bytes]:
     return files
 
 
-def toy_search(site: Mapping[str, bytes], archive: tuple[Page, ...], config: Config) -> dict[str, bytes]:
-    return {"search/index.json": json.dumps(sorted(site)).encode()}
+def toy_search(site: Mapping[str, bytes], archive: tuple[Page, ...], config: Config, store: Any = None,
+               ) -> SearchIndex:
+    return SearchIndex({"search/index.json": json.dumps(sorted(site)).encode()}, (), ())
 
 
 def toy_conservation(text: str, page: Page) -> list[Notice]:
@@ -91,11 +101,12 @@ def toy_conservation(text: str, page: Page) -> list[Notice]:
             for n, line in enumerate(text.splitlines(), 1) if "LOST" in line]
 
 
-def clashing_render(archive: tuple[Page, ...], config: Config) -> dict[str, bytes]:
+def clashing_render(archive: tuple[Page, ...], config: Config, prior: PriorRender | None = None, salt: str = "",
+                    ) -> RenderResult:
     # "items" as a file and "items/x.html" inside it cannot both exist: writing fails with an OSError
-    files = toy_render(archive, config)
+    files = toy_files(archive, config)
     files["index.html/oops.html"] = b"x"
-    return files
+    return RenderResult(files)
 
 
 TOY = Stages(parse=toy_parse, make_tagger=make_toy_tagger, build_archive=toy_archive, render_site=toy_render,
@@ -460,3 +471,36 @@ def _real_stages_present() -> bool:
 
 
 real = pytest.mark.skipif(not _real_stages_present(), reason="the real stages have not landed yet")
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _seed_project(root: Path, names: Sequence[str]) -> Config:
+    src = root / "sources"
+    src.mkdir(parents=True)
+    for name in names:
+        (src / name).write_bytes((SEEDS / name).read_bytes())
+    return Config(root=root, sources=(src,), output=root / "site", cache_dir=root / ".archive-cache", title="档案")
+
+
+@real
+def test_incremental_rebuild_renders_only_changed_pages_and_equals_a_cold_build(tmp_path: Path) -> None:
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    warm = _seed_project(tmp_path / "warm", names[:-1])
+    first = build_site(warm, BuildOptions(jobs=1))
+    assert first.pages_reused == 0 and first.pages_rendered > 0
+    # one more page arrives: only pages whose context changed go through Jinja, only its shard is re-indexed
+    (warm.sources[0] / names[-1]).write_bytes((SEEDS / names[-1]).read_bytes())
+    second = build_site(warm, BuildOptions(jobs=1))
+    assert second.pages_reused > 0 and second.pages_rendered < first.pages_rendered + 10
+    assert len(second.shards_indexed) < len({p.split("/")[1] for p in tree(warm.output) if p.startswith("pagefind/")})
+    cold = _seed_project(tmp_path / "cold", names)
+    build_site(cold, BuildOptions(jobs=1))
+    assert tree(warm.output) == tree(cold.output)
+    # an output page edited by hand is rendered again, not trusted
+    article = next(p for p in sorted(warm.output.glob("articles/**/*.html")))
+    original = article.read_bytes()
+    article.write_bytes(b"edited")
+    third = build_site(warm, BuildOptions(jobs=1))
+    assert article.read_bytes() == original and third.pages_rendered >= 1

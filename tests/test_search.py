@@ -1,5 +1,5 @@
-"""Tests for search.build_search_index: the Pagefind bundle (one entry per item, filters) and the
-file:// fallback index."""
+"""Tests for search.build_search_index: the Pagefind bundles (one per year, one entry per item, filters),
+shard reuse, and the file:// fallback index."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ import pytest
 
 from archive_gen.archive import build_archive
 from archive_gen.render import render_site
-from archive_gen.search import FALLBACK_PATH, build_search_index, fallback_enabled
+from archive_gen.search import (
+    FALLBACK_PATH,
+    build_search_index,
+    build_search_index_cached,
+    fallback_enabled,
+    indexed_document,
+    pagefind_bundles,
+)
 from fixtures.records import HOSTILE_TITLE, config, pages
 
 
@@ -19,7 +26,7 @@ def _fragments(index):
     """Pagefind fragments are gzip'd JSON behind a "pagefind_dcd" signature."""
     out = []
     for path, data in sorted(index.items()):
-        if path.startswith("pagefind/fragment/"):
+        if path.startswith("pagefind/") and "/fragment/" in path:
             raw = gzip.decompress(data)
             assert raw.startswith(b"pagefind_dcd")
             out.append(json.loads(raw[len(b"pagefind_dcd"):]))
@@ -34,14 +41,72 @@ def built(tmp_path_factory):
     return archive, cfg, site, build_search_index(site, archive, cfg)
 
 
-def test_pagefind_bundle_present(built):
-    _, _, _, index = built
-    for name in ("pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/pagefind-worker.js"):
-        assert name in index
-    assert any(p.startswith("pagefind/index/") for p in index)
-    assert any(p.startswith("pagefind/wasm.") for p in index)
-    entry = json.loads(index["pagefind/pagefind-entry.json"])
-    assert "zh" in entry["languages"]
+def test_one_pagefind_bundle_per_year(built):
+    archive, _, site, index = built
+    bundles = pagefind_bundles(archive)
+    years = sorted({item.date[:4] for item in archive.items.values() if item.date}, reverse=True)
+    undated = ["undated"] if any(not item.date for item in archive.items.values()) else []
+    assert bundles == [f"pagefind/{year}/" for year in [*years, *undated]]
+    for bundle in bundles:
+        for name in ("pagefind.js", "pagefind-entry.json", "pagefind-worker.js"):
+            assert bundle + name in index
+        assert any(p.startswith(bundle + "index/") for p in index)
+        assert any(p.startswith(bundle + "wasm.") for p in index)
+        entry = json.loads(index[bundle + "pagefind-entry.json"])
+        assert "zh" in entry["languages"]
+    assert not any(p.count("/") == 1 and p.startswith("pagefind/") for p in index), "no unsharded bundle left"
+    # the search page loads the newest bundle and merges the others
+    page = site["search/index.html"].decode("utf-8")
+    assert f'data-pagefind-src="../{bundles[0]}pagefind.js"' in page
+    assert f'data-pagefind-merge="{" ".join("../" + b for b in bundles[1:])}"' in page
+
+
+class _MemoryStore:
+    def __init__(self):
+        self.shards = {}
+        self.loads = 0
+
+    def load_shard(self, key):
+        self.loads += 1
+        return self.shards.get(key)
+
+    def store_shard(self, key, files):
+        self.shards[key] = files
+
+
+def test_unchanged_shards_come_from_the_store_and_match_a_fresh_index(built):
+    archive, cfg, site, index = built
+    store = _MemoryStore()
+    first = build_search_index_cached(site, archive, cfg, store)
+    assert first.files == index and list(first.built) == [b.split("/")[1] for b in pagefind_bundles(archive)]
+    # only what Pagefind reads counts: a change outside the indexed element keeps every shard
+    touched = {path: (data.replace(b'<section class="cite"', b'<section data-x="1" class="cite"')
+                      if path.startswith("articles/") else data) for path, data in site.items()}
+    assert touched != site
+    again = build_search_index_cached(touched, archive, cfg, store)
+    assert again.built == () and again.files == index
+    # an edit inside one article's indexed element rebuilds that year's shard only
+    photo = "articles/2021/05/14/20210514-01-a2.html"
+    edited = dict(site)
+    edited[photo] = site[photo].replace("<h1>东西协作谱新篇</h1>".encode(), "<h1>东西协作谱华章</h1>".encode())
+    assert edited[photo] != site[photo]
+    third = build_search_index_cached(edited, archive, cfg, store)
+    assert third.built == ("2021",)
+    assert third.files == build_search_index(edited, archive, cfg)
+
+
+def test_indexed_document_keeps_only_the_pagefind_body():
+    html = ('<html><head><title>t</title></head><body><nav>菜单</nav><article class="s" data-pagefind-body>'
+            '<h1>标题</h1><p>正文</p></article><aside>相关</aside></body></html>')
+    doc = indexed_document(html, "zh-CN")
+    assert '<article class="s" data-pagefind-body><h1>标题</h1><p>正文</p></article>' in doc
+    assert "菜单" not in doc and "相关" not in doc and 'lang="zh-CN"' in doc
+    # no marked element, two of them, or a nested element of the same name: the page is indexed whole
+    assert indexed_document("<body><p>x</p></body>", "zh") == "<body><p>x</p></body>"
+    two = '<div data-pagefind-body>a</div><div data-pagefind-body>b</div>'
+    assert indexed_document(two, "zh") == two
+    nested = '<div data-pagefind-body><div>a</div>b</div>'
+    assert indexed_document(nested, "zh") == nested
 
 
 def test_one_search_entry_per_item_with_filters(built):

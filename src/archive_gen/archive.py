@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from . import urls
@@ -111,6 +111,9 @@ class Archive:
     related: Mapping[str, tuple[str, ...]]
     continued_to: Mapping[str, str]  # item id -> id of the item carrying the rest of the text
     continued_from: Mapping[str, str]  # item id -> id of the item where the text began
+    topic_by_slug: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))
+    keyword_by_word: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))  # label -> term
+    keyword_by_slug: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))
 
     def newest_date(self) -> str | None:
         for issue in self.issues:
@@ -159,6 +162,7 @@ def build_archive(pages: Sequence[Page], config: Config) -> Archive:
     frozen_items = MappingProxyType({i.id: items[i.id] for i in ordered})
     issues, issue_of = _issues(pages_by_issue)
     regions, roots = _regions(ordered)
+    topics, keywords = _topics(ordered), _keywords(ordered)
     return Archive(
         items=frozen_items,
         order=order,
@@ -167,11 +171,14 @@ def build_archive(pages: Sequence[Page], config: Config) -> Archive:
         issue_of=MappingProxyType(issue_of),
         regions=MappingProxyType(regions),
         region_roots=roots,
-        topics=_topics(ordered),
-        keywords=_keywords(ordered),
+        topics=topics,
+        keywords=keywords,
         years=_years(issues),
         related=MappingProxyType(_related(ordered)),
         **_continuations(issues, items),
+        topic_by_slug=MappingProxyType({t.slug: t for t in topics}),
+        keyword_by_word=MappingProxyType({t.label: t for t in keywords}),
+        keyword_by_slug=MappingProxyType({t.slug: t for t in keywords}),
     )
 
 

@@ -4,6 +4,8 @@
 are passed in explicitly (``Stages``) so the engine can be run and tested with any record functions.
 Parsed and tagged pages are cached by content and tool fingerprints; a build whose inputs did not
 change at all is recognised up front and does no parsing, no tagging, no rendering and no writing.
+Otherwise only pages whose template context changed are rendered (digests in the output manifest) and
+only search shards whose documents changed are re-indexed (shards in the cache); docs/performance.md.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__, writer
 from .cache import (
@@ -35,11 +37,17 @@ from .errors import ConfigError, OutputError
 from .model import Notice, Page
 from .resources import builtin_dir
 
+if TYPE_CHECKING:
+    from .render import PriorRender, RenderResult
+    from .search import SearchIndex, ShardStore
+
 # Code whose changes invalidate cached records (paths inside the package).
 PARSE_CODE = ("loader", "model.py", "config.py", "errors.py", "__init__.py")
 TAG_CODE = ("tagging", "model.py")
 # The whole package except what cannot change the site's bytes (the CLI, the dev server, the scaffold).
 SITE_CODE_EXCLUDED = ("cli.py", "serve.py", "__main__.py", "scaffold")
+# Code whose output is records only: its fingerprint is in the page keys, not in the render salt.
+RECORD_CODE = ("loader", "tagging")
 # Libraries whose version can change the output bytes.
 SITE_LIBRARIES = ("jinja2", "markdown-it-py", "pagefind", "pypinyin", "pyyaml")
 
@@ -86,22 +94,29 @@ def make_tagger(config: Config) -> TaggerLike:
     return Tagger(config)
 
 
+def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
+    from .loader.stitch import stitch_continuations as _stitch
+
+    return _stitch(pages)
+
+
 def build_archive(pages: Sequence[Page], config: Config) -> Any:
     from .archive import build_archive as _build_archive
 
     return _build_archive(pages, config)
 
 
-def render_site(archive: Any, config: Config) -> dict[str, bytes]:
-    from .render import render_site as _render_site
+def render_site(archive: Any, config: Config, prior: PriorRender | None, salt: str) -> RenderResult:
+    from .render import render_incremental
 
-    return _render_site(archive, config)
+    return render_incremental(archive, config, prior, salt=salt)
 
 
-def build_search_index(site: Mapping[str, bytes], archive: Any, config: Config) -> dict[str, bytes]:
-    from .search import build_search_index as _build_search_index
+def build_search_index(site: Mapping[str, bytes], archive: Any, config: Config,
+                       store: ShardStore | None) -> SearchIndex:
+    from .search import build_search_index_cached
 
-    return _build_search_index(site, archive, config)
+    return build_search_index_cached(site, archive, config, store)
 
 
 def conservation(text: str, page: Page) -> list[Notice]:
@@ -117,8 +132,9 @@ class Stages:
     parse: Callable[[bytes, str, Config], tuple[Page, str]] = load_page_bytes
     make_tagger: Callable[[Config], TaggerLike] = make_tagger
     build_archive: Callable[[Sequence[Page], Config], Any] = build_archive
-    render_site: Callable[[Any, Config], dict[str, bytes]] = render_site
-    build_search_index: Callable[[Mapping[str, bytes], Any, Config], dict[str, bytes]] = build_search_index
+    render_site: Callable[[Any, Config, PriorRender | None, str], RenderResult] = render_site
+    build_search_index: Callable[[Mapping[str, bytes], Any, Config, ShardStore | None], SearchIndex] = \
+        build_search_index
     conservation: Callable[[str, Page], list[Notice]] = conservation
 
     def identity(self, *names: str) -> tuple[str, ...]:
@@ -180,6 +196,9 @@ class BuildResult:
     output: Path
     written: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()  # seconds per stage, in order
+    pages_rendered: int = 0  # templated pages that went through Jinja (the rest kept their bytes)
+    pages_reused: int = 0
+    shards_indexed: tuple[str, ...] = ()  # search shards (years) Pagefind indexed; the rest were cached
 
     @property
     def exit_code(self) -> int:
@@ -387,21 +406,58 @@ def _tag_fingerprint(config: Config, stages: Stages) -> str:
 
 
 def _site_code() -> list[str]:
+    """Package code that turns records into bytes. The loader and the tagger reach the site only
+    through the records (covered by the page keys and the page contexts), so they are left out."""
     package = package_paths(".")[0]
+    excluded = (*SITE_CODE_EXCLUDED, *RECORD_CODE)
     return sorted(p.name for p in package.iterdir()
-                  if p.name not in SITE_CODE_EXCLUDED and not p.name.startswith((".", "__pycache__")))
+                  if p.name not in excluded and not p.name.startswith((".", "__pycache__")))
 
 
-def _site_fingerprint(config: Config, stages: Stages, parse_fp: str, tag_fp: str,
-                      page_keys: Sequence[str]) -> str:
-    """Every input of the rendered site: records, config, templates, static files, code, libraries."""
+def _render_salt(config: Config, stages: Stages) -> str:
+    """Every input of the site except the records: config, templates, static files, code, libraries.
+    Page context digests are salted with it, so a change here re-renders every page."""
     user_dirs = [config.root / "templates", config.root / "static"]
     extra_files = [p for p in (config.about, config.taxonomy.file) if p is not None]
-    return digest(parse_fp, tag_fp, tuple(page_keys), repr(config),
+    # where sources come from and where the site goes never reach a page (records carry what does)
+    shown = dataclasses.replace(config, sources=(), output=Path("."), cache_dir=Path("."), config_file=None,
+                                pages={}, override_lines={})
+    return digest(repr(shown),
                   tree_digest(package_paths(*_site_code()), suffixes=(".py", ".yaml", ".json", ".txt", ".csv")),
                   tree_digest([builtin_dir("templates"), builtin_dir("static"), *user_dirs, *extra_files]),
                   tuple(distribution_version(lib) for lib in SITE_LIBRARIES),
                   os.environ.get("SOURCE_DATE_EPOCH", ""), stages.identity())
+
+
+def _site_fingerprint(render_salt: str, parse_fp: str, tag_fp: str, page_keys: Sequence[str]) -> str:
+    """Every input of the rendered site: the records (through their cache keys) and the render salt."""
+    return digest(parse_fp, tag_fp, tuple(page_keys), render_salt)
+
+
+def _prior_render(manifest: OutputManifest | None, output: Path) -> PriorRender | None:
+    """The previous build's page digests, with a reader that returns a page's old bytes only while the
+    file still has the size and mtime that build wrote (an edited file is rendered again)."""
+    if manifest is None or not manifest.digests:
+        return None
+    from .render import PriorRender
+
+    root = str(output) + os.sep
+    stamps = manifest.files
+
+    def read(rel: str) -> bytes | None:
+        stamp = stamps.get(rel)
+        if stamp is None:
+            return None
+        try:
+            with open(root + rel, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns:
+                    return None
+                return fh.read()
+        except OSError:
+            return None
+
+    return PriorRender(manifest.digests, read, manifest.render_salt)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,7 +521,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         override = config.pages.get(sf.source)
         page_keys.append(digest(parse_fp, sf.source, sha, repr(override)))
 
-    site_key = _site_fingerprint(config, stages, parse_fp, tag_fp, page_keys)
+    render_salt = _render_salt(config, stages)
+    site_key = _site_fingerprint(render_salt, parse_fp, tag_fp, page_keys)
     manifest = cache.load_manifest(output)
     if (options.clean and manifest is None and output.is_dir() and any(output.iterdir())
             and not (output / "index.html").is_file()):
@@ -524,11 +581,16 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             losses.extend(dataclasses.replace(n, level="error") for n in entry.conservation)
 
     report("archive", 0, 0)
+    # continued articles need every page of their issue, so halves are joined only after all pages load
+    pages = stitch_continuations(pages)
     archive = stages.build_archive(pages, config)
     report("render", 0, 0)
-    files = dict(stages.render_site(archive, config))
+    prior = None if options.force else _prior_render(manifest, output)
+    rendered = stages.render_site(archive, config, prior, render_salt)
+    files = dict(rendered.files)
     report("search", 0, 0)
-    index_files = stages.build_search_index(files, archive, config)
+    search_index = stages.build_search_index(files, archive, config, None if options.force else cache)
+    index_files = search_index.files
     clashes = sorted(set(files) & set(index_files))
     if clashes:
         from .errors import RenderError
@@ -559,9 +621,11 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     if crashed:
         cache.forget_manifest(output)
     else:
-        cache.store_manifest(output, OutputManifest(site_key, written.stamps, summary))
+        cache.store_manifest(output, OutputManifest(site_key, written.stamps, summary, rendered.digests,
+                                                    render_salt))
     cache.store_source_index(new_index)
     cache.prune_pages(page_keys)
+    cache.prune_shards(search_index.shard_keys)
     report("done", 0, 0)
     return BuildResult(
         pages_read=len(pages), items=len(items), regions=regions, topics=topics,
@@ -570,7 +634,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         files_removed=len(written.removed), stale_kept=written.kept,
         pages_parsed=parsed_count, pages_tagged=tagged_count, cache_hits=hits, up_to_date=False,
         seconds=time.perf_counter() - started, output=output, written=written.written,
-        timings=tuple(timings.items()),
+        timings=tuple(timings.items()), pages_rendered=len(rendered.rendered), pages_reused=rendered.reused,
+        shards_indexed=search_index.built,
     )
 
 

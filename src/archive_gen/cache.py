@@ -7,7 +7,9 @@ Layout under ``config.cache_dir``::
 
     pages/<k[:2]>/<k>.pickle    one PageEntry per source file (k = hash of source path + bytes + override)
     sources.json                stat -> sha256 of every source file, so unchanged files are not re-read
-    outputs/<h>.json            manifest of the last site written to one output folder (h = hash of its path)
+    outputs/<h>.json            manifest of the last site written to one output folder (h = hash of its path),
+                                with the context digest of every rendered page (incremental rendering)
+    search/<k>.pickle           one finished Pagefind shard (k = hash of the documents it indexes)
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import Any
 from .model import Notice, Page
 
 # Bump when the layout or the pickled classes change incompatibly.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -62,6 +64,8 @@ class OutputManifest:
     site_key: str  # hash of every input of the site; equal keys mean an identical site
     files: dict[str, FileStamp] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)  # counts and notices to report on a skipped build
+    digests: dict[str, str] = field(default_factory=dict)  # rendered page -> digest of its template context
+    render_salt: str = ""  # what the digests were computed under (templates, code, config)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -167,6 +171,42 @@ class BuildCache:
                 removed += 1
         return removed
 
+    # -- search shards ------------------------------------------------------------------------
+
+    def _shard_path(self, key: str) -> Path:
+        return self.root / "search" / f"{key}.pickle"
+
+    def load_shard(self, key: str) -> dict[str, bytes] | None:
+        try:
+            with open(self._shard_path(key), "rb") as fh:
+                files = pickle.load(fh)
+        except Exception:  # missing, corrupt or incompatible: rebuild the shard
+            return None
+        if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, bytes)
+                                                  for k, v in files.items()):
+            return None
+        return files
+
+    def store_shard(self, key: str, files: dict[str, bytes]) -> None:
+        self._atomic_write(self._shard_path(key), pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune_shards(self, keep: Iterable[str], *, slack: int = 20) -> int:
+        """Delete shards not in ``keep`` once more than ``slack`` stale ones piled up (a few are kept so
+        that undoing an edit finds its shard again)."""
+        wanted = {f"{k}.pickle" for k in keep}
+        folder = self.root / "search"
+        if not folder.is_dir():
+            return 0
+        stale = sorted(path for path in _walk_files(folder) if path.name not in wanted)
+        if len(stale) <= slack:
+            return 0
+        removed = 0
+        for path in stale:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+        return removed
+
     # -- source hashes ------------------------------------------------------------------------
 
     def load_source_index(self) -> dict[str, list[Any]]:
@@ -187,7 +227,9 @@ class BuildCache:
             if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
                 return None
             files = {rel: FileStamp(str(s[0]), int(s[1]), int(s[2])) for rel, s in data["files"].items()}
-            return OutputManifest(site_key=str(data["site_key"]), files=files, summary=dict(data["summary"]))
+            digests = {str(rel): str(d) for rel, d in dict(data.get("digests", {})).items()}
+            return OutputManifest(site_key=str(data["site_key"]), files=files, summary=dict(data["summary"]),
+                                  digests=digests, render_salt=str(data.get("render_salt", "")))
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
 
@@ -198,6 +240,8 @@ class BuildCache:
             "site_key": manifest.site_key,
             "summary": manifest.summary,
             "files": {rel: [s.sha256, s.size, s.mtime_ns] for rel, s in sorted(manifest.files.items())},
+            "render_salt": manifest.render_salt,
+            "digests": dict(sorted(manifest.digests.items())),
         })
 
     def forget_manifest(self, output: Path) -> None:

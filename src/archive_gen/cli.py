@@ -17,7 +17,7 @@ from typing import Any, ClassVar, NoReturn
 import click
 
 from . import __version__
-from .config import Config, load_config
+from .config import Config, check_references, load_config
 from .errors import ArchiveGenError
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -46,13 +46,22 @@ def _user_errors() -> Iterator[None]:
 
 
 def _load(config_path: Path | None, sources: tuple[Path, ...] = (), **overrides: Any) -> Config:
-    """archive.yaml (from --config, else the current folder, else defaults) plus the CLI values given."""
+    """archive.yaml (from --config, else the current folder, else defaults) plus the CLI values given,
+    with every reference it makes (page overrides, taxonomy file, gazetteer aliases) checked."""
     config = load_config(config_path)
     if sources:
         overrides["sources"] = tuple(p.absolute() for p in sources)
     if overrides.get("output") is not None:
         overrides["output"] = Path(overrides["output"]).absolute()
-    return config.with_overrides(**overrides)
+    config = config.with_overrides(**overrides)
+    page_sources = None
+    # overrides name configured pages: with page files given on the command line, others are expected
+    if not sources and config.pages:
+        from .build import discover_sources
+
+        page_sources = [f.source for f in discover_sources(config.sources).files]
+    check_references(config, page_sources)
+    return config
 
 
 def _default_jobs() -> int:
@@ -330,8 +339,8 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
     from .loader.stitch import stitch_continuations
 
     with _user_errors():
-        config = load_config(config_path)
-        pages = load_pages(list(sources) or list(config.sources), config)
+        config = _load(config_path, sources)
+        pages = load_pages(list(config.sources), config)
         if not no_tags:
             from .tagging import Tagger
 
@@ -362,8 +371,8 @@ def check(sources: tuple[Path, ...], config_path: Path | None) -> None:
     from .loader import load_pages
 
     with _user_errors():
-        config = load_config(config_path)
-        pages = load_pages(list(sources) or list(config.sources), config)
+        config = _load(config_path, sources)
+        pages = load_pages(list(config.sources), config)
     for page in pages:
         for notice in page.notices:
             click.echo(str(notice))

@@ -7,6 +7,7 @@ Every problem is a ConfigError naming the file, the line and the key; unknown ke
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,10 @@ class Config:
         """CLI values replace config values only when given (not None)."""
         given = {k: v for k, v in values.items() if v is not None}
         if "base_url" in given:
-            given["base_url"] = _check_base_url(given["base_url"], None, None)
+            try:
+                given["base_url"] = _check_base_url(given["base_url"], None, None)
+            except ConfigError as err:  # the value came from the command line, not from archive.yaml
+                raise ConfigError(err.message, source="--base-url") from None
         return replace(self, **given)
 
 
@@ -118,9 +122,17 @@ def _mapping(node: yaml.Node, path: Path | None, key: str) -> list[tuple[yaml.Sc
     return node.value
 
 
+# what RFC 3986 allows in a URL, plus non-ASCII letters (IRIs: 档案/, 例子.org); quotes, angle
+# brackets, spaces and backslashes are never part of a URL
+_URL_CHARS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]|[^\x00-\x7f\s])*")
+
+
 def _check_base_url(value: str, path: Path | None, node: yaml.Node | None) -> str:
     if value and not re.match(r"^https?://[^/\s]+", value):
         raise _fail(path, node, f"'base_url' must start with http:// or https:// (got {value!r})")
+    if value and not _URL_CHARS.fullmatch(value):
+        raise _fail(path, node, f"'base_url' contains characters a URL cannot hold (got {value!r}; "
+                    "percent-encode them)")
     return value if not value or value.endswith("/") else value + "/"
 
 
@@ -285,3 +297,34 @@ def _gazetteer(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[str, 
             aliases[name.value] = value
             lines[f"gazetteer.{name.value}"] = name.start_mark.line + 1
     return aliases
+
+
+# ---------------------------------------------------------------------------------------------
+# checks that need more than archive.yaml: the page files, the taxonomy file, the gazetteer
+
+def check_references(config: Config, page_sources: Iterable[str] | None = None) -> None:
+    """Raise a ConfigError (file, line, key) for a reference archive.yaml makes to something missing.
+
+    ``page_sources`` are the source names of the configured page files; a ``pages:`` override naming
+    none of them is a typo that would otherwise be ignored silently. Pass None when the pages of this
+    run are not the configured ones (files given on the command line). The taxonomy file and the
+    gazetteer aliases are checked the way the tagger reads them, so a bad taxonomy stops the run at
+    once instead of failing every page later.
+    """
+    shown = str(config.config_file) if config.config_file else CONFIG_NAME
+    if page_sources is not None and config.pages:
+        known = set(page_sources)
+        for name in sorted(config.pages):
+            if name not in known:
+                raise ConfigError(f"'pages.{name}': no such page file in the sources", source=shown,
+                                  line=config.override_lines.get(f"pages.{name}"),
+                                  hint="page names are paths relative to the source folder, e.g. 2021/05/14_01.txt")
+    # imported here: the tagging package is heavy and most configs name no taxonomy or aliases
+    if config.taxonomy.file is not None or config.taxonomy.extend:
+        from .tagging.topics import load_taxonomy
+
+        load_taxonomy(config.taxonomy, config_file=config.config_file)
+    if config.gazetteer_aliases:
+        from .tagging.gazetteer import Gazetteer
+
+        Gazetteer.load(config.gazetteer_aliases, source=shown, lines=config.override_lines)

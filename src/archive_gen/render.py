@@ -1,15 +1,20 @@
 """Render the archive to ``{relative_path: bytes}``: one context builder per page kind, Jinja2 with
 autoescape and StrictUndefined; templates only display what the builders computed.
+
+Incremental: every page's context is hashed (with a salt covering templates, code and config); a page
+whose digest equals the previous build's keeps its previous bytes instead of going through Jinja.
 """
 
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 import os
+import posixpath
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +28,7 @@ from .config import Config
 from .errors import RenderError
 from .model import Item
 from .resources import builtin_dir
-from .search import FALLBACK_PATH, fallback_enabled, search_filters
+from .search import FALLBACK_PATH, fallback_enabled, pagefind_bundles, search_filters
 
 Context = dict[str, Any]
 
@@ -36,6 +41,9 @@ HOME_TERMS = 15
 SNIPPET_CHARS = 90
 CSS_PATH = "static/style.css"
 SEARCH_JS_PATH = "static/search.js"
+# a keyword carried by a single item gets no page of its own (it would only repeat that article's
+# link); it is still listed on the keyword index and shown on the article, unlinked
+KEYWORD_PAGE_MIN = 2
 
 
 @dataclass(frozen=True)
@@ -51,21 +59,65 @@ class SiteInfo:
     item_count: int
 
 
+@dataclass(frozen=True)
+class PriorRender:
+    """What the previous build left in the output folder: the context digest of each rendered page and a
+    way to read that page's bytes back (None when the file is gone or was edited since)."""
+
+    digests: Mapping[str, str]
+    read: Callable[[str], bytes | None]
+    salt: str = ""  # hash of everything outside the contexts that shapes the bytes (templates, code, config)
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """The rendered site plus the digests the next build compares against."""
+
+    files: dict[str, bytes]
+    digests: dict[str, str] = field(default_factory=dict)  # templated page path -> context digest
+    rendered: tuple[str, ...] = ()  # pages that went through Jinja this time (sorted)
+    reused: int = 0  # pages whose previous bytes were kept
+
+
 # ---------------------------------------------------------------------------------------------
 # entry point
 
 def render_site(archive: Archive, config: Config, *, build_date: str | None = None) -> dict[str, bytes]:
     """Every page, feed and asset of the site. ``build_date`` defaults to SOURCE_DATE_EPOCH or the
     newest issue date, so the output never depends on the clock."""
+    return render_incremental(archive, config, None, build_date=build_date).files
+
+
+def context_digest(salt: str, template: str, context: Context) -> str:
+    """Hash of exactly what a page is rendered from; equal digests (same salt) mean equal bytes."""
+    text = json.dumps(context, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
+    return hashlib.sha256(f"{salt}\0{template}\0{text}".encode()).hexdigest()
+
+
+def render_incremental(archive: Archive, config: Config, prior: PriorRender | None, *,
+                       salt: str = "", build_date: str | None = None) -> RenderResult:
+    """``render_site`` that re-renders only pages whose context digest differs from ``prior``'s; the
+    bytes are the same as a full render's whenever ``salt`` covers templates, code and config."""
     env = make_environment(config)
     site = SiteInfo(title=config.title, newspaper=config.newspaper or config.title,
                     description=config.description, lang=config.language,
                     base_url=config.base_url, build_date=build_date or default_build_date(archive),
                     item_count=len(archive.items))
     out: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
+    rendered: list[str] = []
+    reuse = prior if prior is not None and prior.salt == salt else None
 
     def emit(path: str, template: str, context: Context) -> None:
+        key = context_digest(salt, template, context)
+        digests[path] = key
+        if reuse is not None and reuse.digests.get(path) == key:
+            previous = reuse.read(path)
+            if previous is not None:
+                out[path] = previous
+                return
         out[path] = _render(env, template, context, path)
+        rendered.append(path)
 
     emit("index.html", "index.html", home_context(archive, config, site))
     for issue_key in archive.issue_by_key:
@@ -77,6 +129,8 @@ def render_site(archive: Archive, config: Config, *, build_date: str | None = No
     for kind in ("regions", "topics", "keywords"):
         emit(f"{kind}/index.html", "taxonomy_list.html", taxonomy_list_context(archive, site, kind))
         for term in _terms(archive, kind):
+            if not has_page(kind, term):
+                continue
             for page_context in taxonomy_term_contexts(archive, site, kind, term.slug, config.per_page):
                 emit(page_context["path"], "taxonomy_term.html", page_context)
             if kind != "keywords":
@@ -93,7 +147,13 @@ def render_site(archive: Archive, config: Config, *, build_date: str | None = No
     out["robots.txt"] = robots_txt(site).encode("utf-8")
     out[".nojekyll"] = b""
     out.update(static_files(config))
-    return dict(sorted(out.items()))
+    return RenderResult(dict(sorted(out.items())), dict(sorted(digests.items())), tuple(sorted(rendered)),
+                        len(digests) - len(rendered))
+
+
+def has_page(kind: str, term: RegionNode | Term) -> bool:
+    """Regions and topics always get a page; keywords only when shared by several items."""
+    return kind != "keywords" or term.count >= KEYWORD_PAGE_MIN
 
 
 def make_environment(config: Config) -> jinja2.Environment:
@@ -156,7 +216,20 @@ def static_files(config: Config) -> dict[str, bytes]:
 # small shared pieces
 
 def link(from_path: str, to_path: str, label: str, **extra: Any) -> Context:
-    return {"href": urls.relative(from_path, to_path), "label": label, **extra}
+    return {"href": relative(from_path, to_path), "label": label, **extra}
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """``urls.relative`` without posixpath.relpath's cost (it resolves against the working directory);
+    every site path is a plain relative file path, so the common prefix of folders is all it takes."""
+    if from_path == to_path:
+        return posixpath.basename(to_path)
+    here = from_path.split("/")[:-1]
+    there = to_path.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def format_date(date: str | None) -> str:
@@ -194,13 +267,15 @@ def base_context(site: SiteInfo, path: str, title: str, *, description: str | No
         "site_description": site.description,
         "page_title": title,
         "description": description or site.description,
-        "home_href": urls.relative(path, "index.html"),
-        "css_href": urls.relative(path, CSS_PATH),
-        "feed_href": urls.relative(path, "feed.xml"),
-        "search_href": urls.relative(path, "search/index.html"),
+        "home_href": relative(path, "index.html"),
+        "css_href": relative(path, CSS_PATH),
+        "feed_href": relative(path, "feed.xml"),
+        "search_href": relative(path, "search/index.html"),
         "canonical": urls.absolute(site.base_url, path) if site.base_url else None,
         "nav": nav,
-        "build_date": site.build_date,
+        # only the home page says when the site was updated: on every page it would make a daily
+        # rebuild rewrite every page (docs/performance.md)
+        "build_date": site.build_date if path == "index.html" else None,
         "extra_head": [],
         "path": path,
     }
@@ -209,7 +284,7 @@ def base_context(site: SiteInfo, path: str, title: str, *, description: str | No
 def item_card(archive: Archive, from_path: str, item_id: str) -> Context:
     item = archive.items[item_id]
     return {
-        "href": urls.relative(from_path, item.url or ""),
+        "href": relative(from_path, item.url or ""),
         "title": item.display_title,
         "kicker": item.kicker,
         "subtitle": item.subtitle,
@@ -229,9 +304,14 @@ def _terms(archive: Archive, kind: str) -> Sequence[RegionNode | Term]:
 
 
 def _term_by_slug(archive: Archive, kind: str, slug: str) -> RegionNode | Term:
-    for term in _terms(archive, kind):
-        if term.slug == slug:
-            return term
+    if kind == "topics" and slug in archive.topic_by_slug:
+        return archive.topic_by_slug[slug]
+    if kind == "keywords" and slug in archive.keyword_by_slug:
+        return archive.keyword_by_slug[slug]
+    if kind == "regions":
+        for node in archive.regions.values():
+            if node.slug == slug:
+                return node
     raise RenderError(f"unknown {kind} slug {slug!r}")
 
 
@@ -394,7 +474,7 @@ def article_context(archive: Archive, site: SiteInfo, item_id: str) -> Context:
         continued_from=_continuation(archive, path, item, "from"),
         regions=[region_chip(archive, path, code) for code in region_codes],
         topics=[topic_chip(archive, path, t.slug) for t in _unique_topics(item)],
-        keywords=[link(path, urls.term_path("keywords", urls.keyword_slug(w)), w) for w in _unique_keywords(item)],
+        keywords=[_keyword_chip(archive, path, w) for w in _unique_keywords(item)],
         prev_item=item_card(archive, path, prev_id) if prev_id else None,
         next_item=item_card(archive, path, next_id) if next_id else None,
         related=[item_card(archive, path, r) for r in archive.related.get(item_id, ())],
@@ -405,6 +485,13 @@ def article_context(archive: Archive, site: SiteInfo, item_id: str) -> Context:
         jsonld=json_for_script(_jsonld(item, site, path)),
     )
     return ctx
+
+
+def _keyword_chip(archive: Archive, from_path: str, word: str) -> Context:
+    term = archive.keyword_by_word.get(word)
+    if term is None or not has_page("keywords", term):
+        return {"href": None, "label": word}
+    return link(from_path, urls.term_path("keywords", term.slug), word)
 
 
 def _item_region_codes(item: Item) -> list[str]:
@@ -498,7 +585,8 @@ def taxonomy_list_context(archive: Archive, site: SiteInfo, kind: str) -> Contex
     if kind == "regions":
         terms = [_region_tree(archive, path, code) for code in archive.region_roots]
     else:
-        terms = [{**link(path, urls.term_path(kind, t.slug), t.label), "count": t.count, "children": []}
+        terms = [{**(link(path, urls.term_path(kind, t.slug), t.label) if has_page(kind, t)
+                     else {"href": None, "label": t.label}), "count": t.count, "children": []}
                  for t in _terms(archive, kind)]
     ctx.update(kind=kind, kind_label=label, heading=f"按{label}浏览", terms=terms, term_count=len(_terms(archive, kind)))
     return ctx
@@ -535,7 +623,7 @@ def taxonomy_term_contexts(archive: Archive, site: SiteInfo, kind: str, slug: st
             if isinstance(term, RegionNode) else [],
             items=[item_card(archive, path, i) for i in chunk],
             pagination=_pagination(path, kind, slug, number, page_count),
-            term_feed_href=urls.relative(path, urls.term_feed_path(kind, slug)) if kind != "keywords" else None,
+            term_feed_href=relative(path, urls.term_feed_path(kind, slug)) if kind != "keywords" else None,
         )
         contexts.append(ctx)
     return contexts
@@ -592,7 +680,7 @@ def _month_calendar(archive: Archive, path: str, year: str, month: str | None, k
         for week in calendar.Calendar(firstweekday=0).monthdayscalendar(int(year), int(month)):
             weeks.append([
                 {"day": day or None,
-                 "href": urls.relative(path, urls.issue_path(issues_by_day[day])) if day in issues_by_day else None,
+                 "href": relative(path, urls.issue_path(issues_by_day[day])) if day in issues_by_day else None,
                  "title": issue_label(archive, issues_by_day[day]) if day in issues_by_day else None}
                 for day in week])
     label = f"{int(year)}年{int(month)}月" if month else f"{int(year)}年（月不详）"
@@ -605,12 +693,15 @@ def search_context(archive: Archive, site: SiteInfo, config: Config) -> Context:
     ctx = base_context(site, path, f"搜索 - {site.title}")
     facets = search_facets(archive)
     use_fallback = fallback_enabled(archive, config)
+    bundles = pagefind_bundles(archive)
     ctx.update(
         facets=facets,
-        fallback_src=urls.relative(path, FALLBACK_PATH) if use_fallback else None,
-        pagefind_src=urls.relative(path, "pagefind/pagefind.js"),
-        script_src=urls.relative(path, SEARCH_JS_PATH),
-        site_root=urls.relative(path, "index.html").removesuffix("index.html") or "./",
+        fallback_src=relative(path, FALLBACK_PATH) if use_fallback else None,
+        pagefind_src=relative(path, bundles[0] + "pagefind.js") if bundles else "",
+        pagefind_merge=" ".join(relative(path, b + "pagefind.js").removesuffix("pagefind.js")
+                                for b in bundles[1:]),
+        script_src=relative(path, SEARCH_JS_PATH),
+        site_root=relative(path, "index.html").removesuffix("index.html") or "./",
         item_count=len(archive.items),
         fallback_max=config.search_fallback_max_items,
         browse=[link(path, "archive/index.html", "日期"), link(path, "regions/index.html", "地区"),
@@ -641,7 +732,7 @@ def feed_context(archive: Archive, site: SiteInfo, config: Config, path: str, ti
                  item_ids: Sequence[str], alternate: str) -> Context:
     """Atom: absolute links when base_url is known, else links relative to the feed file."""
     def href(target: str) -> str:
-        return urls.absolute(site.base_url, target) if site.base_url else urls.relative(path, target)
+        return urls.absolute(site.base_url, target) if site.base_url else relative(path, target)
 
     entries = []
     for item_id in item_ids[: config.feed_items]:

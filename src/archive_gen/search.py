@@ -1,5 +1,5 @@
-"""The search index: Pagefind (extended build, CJK segmentation) over the rendered article pages, plus a
-small JavaScript fallback index so the search page also works from file:// for small archives.
+"""The search index: Pagefind (extended build, CJK segmentation) over the rendered article pages, one
+bundle per year (merged in the browser), plus a small fallback index for file:// on small archives.
 """
 
 from __future__ import annotations
@@ -9,11 +9,14 @@ import concurrent.futures
 import gzip
 import hashlib
 import json
+import re
 import struct
 import tempfile
 from collections.abc import Coroutine, Mapping
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import urls
 from .archive import Archive
@@ -23,6 +26,10 @@ from .model import Item
 
 FALLBACK_PATH = "search/fallback-index.js"
 PAGEFIND_DIR = "pagefind"
+SHARD_UNDATED = "undated"
+_SHARD_FORMAT = "1"  # bump when the documents fed to Pagefind change shape
+_BODY_ATTR = "data-pagefind-body"
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 FILTER_NAMES = ("province", "prefecture", "county", "topic", "year")
 _FALLBACK_SNIPPET = 120
 
@@ -45,12 +52,54 @@ def search_filters(archive: Archive, item: Item) -> dict[str, list[str]]:
     return {name: sorted(found) for name, found in values.items() if found}
 
 
+class ShardStore(Protocol):
+    """Where finished Pagefind shards are kept between builds (the build cache); may forget anything."""
+
+    def load_shard(self, key: str) -> dict[str, bytes] | None: ...
+
+    def store_shard(self, key: str, files: dict[str, bytes]) -> None: ...
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """The index files plus which shards had to be built by Pagefind this time."""
+
+    files: dict[str, bytes]
+    shard_keys: tuple[str, ...]  # cache key of every shard, in shard order
+    built: tuple[str, ...]  # shards (years) that Pagefind indexed now; the others came from the store
+
+
 def build_search_index(site: Mapping[str, bytes], archive: Archive, config: Config) -> dict[str, bytes]:
-    """Pagefind files under pagefind/ and, for small archives, search/fallback-index.js."""
-    out = pagefind_files(site, archive)
+    """Pagefind bundles under pagefind/<year>/ and, for small archives, search/fallback-index.js."""
+    return build_search_index_cached(site, archive, config, None).files
+
+
+def build_search_index_cached(site: Mapping[str, bytes], archive: Archive, config: Config,
+                              store: ShardStore | None) -> SearchIndex:
+    """``build_search_index`` that re-runs Pagefind only for shards whose indexed text changed."""
+    index = pagefind_files(site, archive, config, store)
+    out = dict(index.files)
     if fallback_enabled(archive, config):
         out[FALLBACK_PATH] = fallback_index(archive)
-    return dict(sorted(out.items()))
+    return SearchIndex(dict(sorted(out.items())), index.shard_keys, index.built)
+
+
+def shard_of(item: Item) -> str:
+    """Search shard of an item: its year, so a new day re-indexes one year only."""
+    year = urls.date_parts(item.date)[:1]
+    return year[0] if year else SHARD_UNDATED
+
+
+def pagefind_shards(archive: Archive) -> list[str]:
+    """Shard names, newest year first, the undated shard last."""
+    found = {shard_of(archive.items[i]) for i in archive.order}
+    years = sorted((s for s in found if s != SHARD_UNDATED), reverse=True)
+    return years + ([SHARD_UNDATED] if SHARD_UNDATED in found else [])
+
+
+def pagefind_bundles(archive: Archive) -> list[str]:
+    """Site paths of the Pagefind bundle folders; the search page loads the first and merges the rest."""
+    return [f"{PAGEFIND_DIR}/{shard}/" for shard in pagefind_shards(archive)]
 
 
 def _extended_binary() -> Path:
@@ -62,18 +111,75 @@ def _extended_binary() -> Path:
     return Path(get_executable())
 
 
-def pagefind_files(site: Mapping[str, bytes], archive: Archive) -> dict[str, bytes]:
-    """Index only the article pages (one entry per item), in archive order so the output is stable."""
-    pages = []
+def indexed_document(html: str, lang: str) -> str:
+    """What Pagefind reads of a page: only its ``data-pagefind-body`` element, in a bare document.
+
+    Pagefind indexes nothing outside that element, so feeding it just the element gives the same
+    index while related links, navigation and counts elsewhere on the page can change without
+    making the shard stale. A page without exactly one such element is indexed whole.
+    """
+    at = html.find(_BODY_ATTR)
+    if at == -1 or html.find(_BODY_ATTR, at + 1) != -1:
+        return html
+    start = html.rfind("<", 0, at)
+    opened = _TAG_NAME.match(html, start) if start != -1 else None
+    if opened is None:
+        return html
+    tag = opened.group(1).lower()
+    close = f"</{tag}>"
+    end = html.find(close, at)
+    if end == -1 or re.search(rf"<{tag}[\s>/]", html[start + 1:end], re.IGNORECASE):
+        return html  # nested elements of the same name: a plain search cannot find the right end
+    section = html[start:end + len(close)]
+    return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head>'
+            f"<body>{section}</body></html>")
+
+
+def pagefind_files(site: Mapping[str, bytes], archive: Archive, config: Config | None = None,
+                   store: ShardStore | None = None) -> SearchIndex:
+    """Index only the article pages (one entry per item), one Pagefind bundle per year; shards whose
+    documents are unchanged are taken from ``store``."""
+    lang = config.language if config is not None else "zh-CN"
+    documents: dict[str, list[tuple[str, str]]] = {shard: [] for shard in pagefind_shards(archive)}
     for item_id in archive.order:
-        url = archive.items[item_id].url
+        item = archive.items[item_id]
+        url = item.url
         if url is None or url not in site:
             raise RenderError(f"article page missing from the rendered site: {url}", source=item_id)
-        pages.append((url, site[url].decode("utf-8")))
-    return _run_to_completion(_run_pagefind(pages))
+        documents[shard_of(item)].append((url, indexed_document(site[url].decode("utf-8"), lang)))
+    version = _pagefind_version()
+    keys = {shard: _shard_key(version, shard, docs) for shard, docs in documents.items()}
+    found: dict[str, dict[str, bytes]] = {}
+    for shard, key in keys.items():
+        cached = store.load_shard(key) if store is not None else None
+        if cached is not None:
+            found[shard] = cached
+    missing = [shard for shard in documents if shard not in found]
+    if missing:
+        fresh = _run_to_completion(_run_pagefind([(shard, documents[shard]) for shard in missing]))
+        for shard in missing:
+            found[shard] = fresh[shard]
+            if store is not None:
+                store.store_shard(keys[shard], fresh[shard])
+    files = {f"{PAGEFIND_DIR}/{shard}/{rel}": data
+             for shard in documents for rel, data in found[shard].items()}
+    return SearchIndex(dict(sorted(files.items())), tuple(keys[s] for s in documents), tuple(missing))
 
 
-def _run_to_completion(coroutine: Coroutine[Any, Any, dict[str, bytes]]) -> dict[str, bytes]:
+def _pagefind_version() -> str:
+    from .cache import distribution_version
+
+    return distribution_version("pagefind") + "/" + distribution_version("pagefind-bin-extended")
+
+
+def _shard_key(version: str, shard: str, docs: list[tuple[str, str]]) -> str:
+    h = hashlib.sha256(f"{_SHARD_FORMAT}\0{version}\0{shard}\0".encode())
+    for url, doc in docs:
+        h.update(url.encode("utf-8") + b"\0" + doc.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def _run_to_completion(coroutine: Coroutine[Any, Any, dict[str, dict[str, bytes]]]) -> dict[str, dict[str, bytes]]:
     """asyncio.run, also when the caller already runs an event loop in this thread (Jupyter, or a
     Playwright sync session in the same process): then the coroutine gets a private loop in a thread."""
     try:
@@ -84,7 +190,8 @@ def _run_to_completion(coroutine: Coroutine[Any, Any, dict[str, bytes]]) -> dict
         return pool.submit(asyncio.run, coroutine).result()
 
 
-async def _run_pagefind(pages: list[tuple[str, str]]) -> dict[str, bytes]:
+async def _run_pagefind(shards: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, dict[str, bytes]]:
+    """One Pagefind service, one index per shard; returns each shard's files relative to its bundle."""
     from pagefind.index import PagefindIndex
     from pagefind.service import PagefindService
 
@@ -94,25 +201,31 @@ async def _run_pagefind(pages: list[tuple[str, str]]) -> dict[str, bytes]:
     service._bin = _extended_binary()
     await service.launch()
     try:
-        created = await service.create_index({"force_language": "zh", "keep_index_url": True})
-        index = PagefindIndex(config=None, _service=service, _index_id=created._index_id)
-        # a private temp folder, never the output: the service answers each request only after a
-        # 0.1 s poll, so one add_directory call beats one add_html_file per article by far, and
-        # write_files avoids get_files(), which can stall on large indexes
         with tempfile.TemporaryDirectory(prefix="archive-gen-pagefind-") as tmp:
-            pages_dir, out_dir = Path(tmp) / "site", Path(tmp) / "index"
-            for url, html in pages:
-                target = pages_dir / url
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html, encoding="utf-8")
-            result = await index.add_directory(str(pages_dir), glob="articles/**/*.html")
-            if result.get("page_count") != len(pages):
-                raise RenderError(f"pagefind indexed {result.get('page_count')} of {len(pages)} article pages")
-            await index.write_files(output_path=str(out_dir))
-            # the packaged Pagefind UIs are not used (search.js is our own): leave them out
-            files = {f"{PAGEFIND_DIR}/{p.relative_to(out_dir).as_posix()}": p.read_bytes()
-                     for p in sorted(out_dir.rglob("*")) if p.is_file() and "-ui." not in p.name}
-            return canonical_pagefind(files)
+            async def one(position: int, shard: str, pages: list[tuple[str, str]]) -> dict[str, bytes]:
+                created = await service.create_index({"force_language": "zh", "keep_index_url": True})
+                index = PagefindIndex(config=None, _service=service, _index_id=created._index_id)
+                # a private temp folder, never the output: the service answers each request only after
+                # a 0.1 s poll, so one add_directory call beats one add_html_file per article by far,
+                # and write_files avoids get_files(), which can stall on large indexes
+                pages_dir, out_dir = Path(tmp) / f"site{position}", Path(tmp) / f"index{position}"
+                for url, html in pages:
+                    target = pages_dir / url
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(html, encoding="utf-8")
+                result = await index.add_directory(str(pages_dir), glob="articles/**/*.html")
+                if result.get("page_count") != len(pages):
+                    raise RenderError(f"pagefind indexed {result.get('page_count')} of {len(pages)} "
+                                      f"article pages of {shard}")
+                await index.write_files(output_path=str(out_dir))
+                # the packaged Pagefind UIs are not used (search.js is our own): leave them out
+                files = {p.relative_to(out_dir).as_posix(): p.read_bytes()
+                         for p in sorted(out_dir.rglob("*")) if p.is_file() and "-ui." not in p.name}
+                return canonical_pagefind(files)
+
+            # the service indexes concurrently; results are keyed by shard, so order cannot leak
+            built = await asyncio.gather(*(one(n, shard, pages) for n, (shard, pages) in enumerate(shards)))
+            return {shard: files for (shard, _), files in zip(shards, built, strict=True)}
     except RenderError:
         raise
     except Exception as exc:  # the service reports every failure as a bare Exception
@@ -158,7 +271,8 @@ _META_SORTS = 4
 
 
 def canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Sort filter values and the metadata's filter list; leave the bundle as is if anything is unexpected."""
+    """Sort filter values and the metadata's filter list of one bundle (paths relative to the bundle);
+    leave the bundle as is if anything is unexpected."""
     try:
         return _canonical_pagefind(files)
     except (ValueError, KeyError, IndexError, TypeError, OSError, EOFError):
@@ -166,29 +280,29 @@ def canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def _canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
-    entry_path = f"{PAGEFIND_DIR}/pagefind-entry.json"
+    entry_path = "pagefind-entry.json"
     entry = json.loads(files[entry_path])
     out = dict(files)
     for language, info in sorted(entry["languages"].items()):
-        meta_path = f"{PAGEFIND_DIR}/pagefind.{info['hash']}.pf_meta"
+        meta_path = f"pagefind.{info['hash']}.pf_meta"
         meta = _read_chunk(files[meta_path])
         filters = meta[_META_FILTERS]
         renamed = []
         for name, old_hash in sorted(filters, key=lambda f: f[0]):
-            old_path = f"{PAGEFIND_DIR}/filter/{old_hash}.pf_filter"
+            old_path = f"filter/{old_hash}.pf_filter"
             chunk = _read_chunk(files[old_path])
             chunk[1] = sorted(chunk[1], key=lambda value: value[0].encode("utf-8"))
             data = _write_chunk(chunk)
             new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
             del out[old_path]
-            out[f"{PAGEFIND_DIR}/filter/{new_hash}.pf_filter"] = data
+            out[f"filter/{new_hash}.pf_filter"] = data
             renamed.append([name, new_hash])
         meta[_META_FILTERS] = renamed
         meta[_META_SORTS] = sorted(meta[_META_SORTS], key=lambda sort: sort[0])
         data = _write_chunk(meta)
         new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
         del out[meta_path]
-        out[f"{PAGEFIND_DIR}/pagefind.{new_hash}.pf_meta"] = data
+        out[f"pagefind.{new_hash}.pf_meta"] = data
         info["hash"] = new_hash
     out[entry_path] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return dict(sorted(out.items()))

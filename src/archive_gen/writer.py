@@ -188,7 +188,7 @@ def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
             return WriteResult((), tuple(unchanged), (), kept, stamps_now())
 
         output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.parent / f".{output.name}.tmp-{os.getpid()}"
+        tmp = _tmp_dir(output)
         if tmp.exists():
             shutil.rmtree(tmp)
         try:
@@ -201,8 +201,7 @@ def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
                 _link_or_copy(output / rel, tmp / rel)
             total = len(to_write)
             for done, rel in enumerate(to_write, 1):
-                with open(tmp / rel, "wb") as fh:
-                    fh.write(files[rel])
+                write_file(tmp / rel, files[rel])
                 if progress is not None:
                     progress(done, total)
                 if delay:
@@ -214,9 +213,32 @@ def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
             raise
         return WriteResult(tuple(to_write), tuple(unchanged), removed, kept, stamps_now())
     except OSError as exc:
-        where = exc.filename if isinstance(exc.filename, str) else str(output)
-        raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=where,
+        raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=_shown_path(exc, output),
                           hint="the previous site was left as it was") from None
+
+
+def _tmp_dir(output: Path) -> Path:
+    return output.parent / f".{output.name}.tmp-{os.getpid()}"
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """The one low-level write of a site file (tests replace it to simulate a full disk)."""
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
+def _shown_path(exc: OSError, output: Path) -> str:
+    """The path an error names, as the user knows it: a file in the temporary folder is shown at the
+    place it was going to have in the output folder."""
+    name = exc.filename if isinstance(exc.filename, str) else None
+    if name is None:
+        return str(output)
+    tmp = str(_tmp_dir(output))
+    if name == tmp:
+        return str(output)
+    if name.startswith(tmp + os.sep):
+        return str(output / name[len(tmp) + 1:])
+    return name
 
 
 def _shadowed(rel: str, new_set: set[str]) -> bool:

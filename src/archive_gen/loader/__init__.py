@@ -150,9 +150,14 @@ def _page_files(root: Path) -> list[tuple[Path, str, list[Notice]]]:
                 walk(Path(entry.path), child)
             elif is_file and entry.name.endswith(".txt") and not entry.name.startswith("."):
                 found.append((Path(entry.path), child.as_posix(), []))
-            elif entry.is_symlink() and entry.name.endswith(".txt"):
+            elif entry.is_symlink() and entry.name.endswith(".txt") and not os.path.exists(entry.path):
                 found.append((Path(entry.path), child.as_posix(),
                               [Notice(child.as_posix(), None, "broken-link", "symbolic link to nothing", "error")]))
+            elif entry.name.endswith(".txt") and not entry.name.startswith("."):
+                # a named pipe or a device would block the read forever (or never end): never opened
+                found.append((Path(entry.path), child.as_posix(),
+                              [Notice(child.as_posix(), None, "not-a-file",
+                                      "not a regular file (a pipe, socket or device); skipped")]))
 
     walk(root, PurePosixPath(""))
     return sorted(found, key=lambda f: f[1])

@@ -24,6 +24,8 @@ _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 # a page in Simplified Chinese decoded the right way keeps almost all its Han characters in GB2312
 _GB2312_SHARE_MIN = 0.9
 _REPLACEMENT_SHARE_MAX = 0.3
+_PLAUSIBLE_SHARE_MIN = 0.5
+_PLAUSIBLE_SAMPLE = 20_000  # characters looked at: enough to tell text from noise, cheap on 50 MB
 
 
 def read_source(path: Path, source: str) -> tuple[bytes | None, list[Notice]]:
@@ -64,6 +66,11 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
         if exc.reason == "incomplete multibyte sequence" and exc.end == len(data):
             return _truncated(data, exc.start, "gb18030", source)
     else:
+        if not _plausible(text):
+            # GB18030 maps nearly any byte string to some character: binary data without NUL bytes
+            # "decodes" into rare symbols and must not become a page of garbage
+            return "", "binary", [Notice(source, None, "undecodable", "not text in UTF-8, GB18030 or Big5 "
+                                         "(binary data?), not a text page", "error")]
         if _gb2312_share(text) >= _GB2312_SHARE_MIN:
             return normalise_newlines(text), "gb18030", []
         big5 = _try_big5(data, source)
@@ -97,6 +104,15 @@ def _truncated(data: bytes, cut: int, encoding: str, source: str) -> tuple[str, 
     notice = Notice(source, line, "truncated", f"file ends inside a multi-byte character ({len(data) - cut} "
                     "byte(s) dropped)")
     return text, encoding, [notice]
+
+
+def _plausible(text: str) -> bool:
+    """True when most characters are what a Chinese news page is made of (ASCII, CJK ideographs and
+    punctuation, full-width forms); wrongly decoded binary data is almost entirely other symbols."""
+    sample = text[:_PLAUSIBLE_SAMPLE]
+    usual = sum(1 for ch in sample if " " <= ch < "\x7f" or ch in "\t\n\r\f" or "\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f"
+                or "\u3400" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return usual >= _PLAUSIBLE_SHARE_MIN * len(sample)
 
 
 def _gb2312_share(text: str) -> float:
@@ -170,7 +186,7 @@ def _decode_by_line(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
         lines.append(text)
         notices.append(Notice(source, number, "undecodable", f"bytes that are not valid {main} were replaced"))
     text = "\n".join(lines)
-    if replaced > _REPLACEMENT_SHARE_MAX * max(len(text), 1):
+    if replaced > _REPLACEMENT_SHARE_MAX * max(len(text), 1) or not _plausible(text):
         notices.append(Notice(source, None, "undecodable", f"mostly undecodable as {main}, not a text page",
                               "error"))
     return text, main, notices

@@ -319,7 +319,8 @@ class _Draft:
 
 def _photo_ahead(units: list[_Unit], start: int) -> bool:
     """True when a photo credit closes the next few body blocks (the heading is a photo title)."""
-    for seen, unit in enumerate(units[start:]):
+    for seen in range(len(units) - start):  # indexing, not a slice: a copy per headline is quadratic
+        unit = units[start + seen]
         if unit.kind == "credit":
             return seen > 0
         if unit.kind != "text" or _headline_shaped(unit):
@@ -364,7 +365,7 @@ def segment(units: list[_Unit]) -> list[_Draft]:
                 current.crossheads.append((group[0], len(current.paragraphs)))
                 i = j
                 continue
-            for draft in _drafts_from_group(group, units[j:]):
+            for draft in _drafts_from_group(group, units[j: j + _STACK_LOOKAHEAD]):
                 drafts.append(draft)
             current = drafts[-1]
             i = j
@@ -463,6 +464,7 @@ def _is_tip_text(group: list[_Unit], unit: _Unit) -> bool:
 
 
 _STACK_BODY_CHARS = 400
+_STACK_LOOKAHEAD = 6  # body blocks read after a headline group to decide a stacked split
 
 
 def _stacked_split(heads: list[_Unit], rest: list[_Unit]) -> int:
@@ -475,7 +477,7 @@ def _stacked_split(heads: list[_Unit], rest: list[_Unit]) -> int:
     if len(texts) < 2 or any(t.endswith("——") for t in texts):
         return 0
     body_units: list[_Unit] = []
-    for unit in rest[:6]:
+    for unit in rest[:_STACK_LOOKAHEAD]:
         if unit.kind != "text" or _headline_shaped(unit):
             break
         body_units.append(unit)
@@ -578,11 +580,11 @@ def attach_orphans(drafts: list[_Draft], notices: list[Notice], source: str) -> 
         return drafts
     weights = _idf([d.headline_text() + d.body_text() for d in drafts])
     kept: list[_Draft] = []
-    for draft in drafts:
+    for position, draft in enumerate(drafts):
         if not draft.orphan or not draft.paragraphs or draft.headlines or draft.credit_text:
             kept.append(draft)
             continue
-        owner = _best_owner(draft, [d for d in drafts if d.headlines and not d.orphan], weights)
+        owner = _best_owner(draft, [d for d in _nearby(drafts, position) if d.headlines and not d.orphan], weights)
         if owner is None:
             kept.append(draft)
             notices.append(Notice(source, draft.paragraphs[0].first_line, "orphan-block",
@@ -618,6 +620,15 @@ def _best_owner(orphan: _Draft, candidates: list[_Draft], weights: dict[str, flo
 
 
 _OWNER_MIN_SCORE = 0.15
+# A printed page holds a few dozen stories. Matching compares stories pairwise, so on a file of
+# thousands of stories (many pages joined into one) orphans look only at stories near them and
+# jumped tails are not matched at all: the file still loads in linear time and loses nothing.
+_NEIGHBOURHOOD = 60
+_PAGE_STORIES_MAX = 2 * _NEIGHBOURHOOD
+
+
+def _nearby(drafts: list[_Draft], position: int) -> list[_Draft]:
+    return drafts[max(0, position - _NEIGHBOURHOOD): position + _NEIGHBOURHOOD + 1]
 _FOREIGN_TAIL_MAX = 0.05  # a tail sharing less than this with its host's own text is foreign to it
 _TAIL_OWNER_MIN = 0.08
 
@@ -629,6 +640,11 @@ def _move_jumped_tails(drafts: list[_Draft], notices: list[Notice], source: str)
     Jumps are far more common for bylined features than for 本报讯 dispatches, so owners without a
     run-in lead count double.
     """
+    if len(drafts) > _PAGE_STORIES_MAX:
+        notices.append(Notice(source, None, "many-stories",
+                              f"{len(drafts)} stories in one file (several pages joined?): story tails after "
+                              "jump markers were not matched"))
+        return
     for host in drafts:
         marker = host.continued_to
         if marker is None or len(host.paragraphs) < 3 or host.paragraphs[-1].marker_to is not marker:
@@ -816,13 +832,22 @@ def item_id(source_stem: str, title: str | None, body: str) -> str:
 def assign_ids(items: list[Item], source_stem: str, taken: set[str] | None = None) -> list[Item]:
     """Stable ids; a collision is resolved by rehashing with a counter, in page order."""
     used = taken if taken is not None else set()
+    # counters below the last one given to a base are all taken (``used`` only grows), so a page that
+    # repeats one story thousands of times resumes there instead of rehashing from 1 every time
+    last_counter: dict[str, int] = {}
     out: list[Item] = []
     for item in items:
         base = item_id(source_stem, item.title, item.body_text)
-        ident, counter = base, 1
+        counter = last_counter.get(base, 1)
+        ident = base if counter == 1 else _rehash(base, counter)
         while ident in used:
             counter += 1
-            ident = hashlib.sha1(f"{base}#{counter}".encode()).hexdigest()[:12]
+            ident = _rehash(base, counter)
+        last_counter[base] = counter
         used.add(ident)
         out.append(replace(item, id=ident))
     return out
+
+
+def _rehash(base: str, counter: int) -> str:
+    return hashlib.sha1(f"{base}#{counter}".encode()).hexdigest()[:12]
