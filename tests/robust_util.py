@@ -1,0 +1,123 @@
+"""Shared helpers of the robustness tests: run the CLI in-process, read its stderr, audit built HTML."""
+
+from __future__ import annotations
+
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from archive_gen.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SEED = SEEDS / "000_d00d0f73704abedd.txt"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+# invalid in UTF-8, GB18030 and Big5 alike, and in every line: no decoder can make text of it
+UNDECODABLE = ("工会".encode() + b"\xff\xff\xff\xff\xff\xff") * 10 + b"\n" + b"\xfe\xff\xfe\xff" * 30
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    """Run ``archive-gen ARGS`` in this process: (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def stderr_lines(err: str) -> list[str]:
+    """The stderr lines a user reads, without the plain progress lines ("rendering pages…")."""
+    return [line for line in err.splitlines() if line.strip() and not line.endswith("…")]
+
+
+def one_error_line(err: str) -> str:
+    """The single error line of a refused run; fails on a traceback or on more than one line."""
+    lines = stderr_lines(err)
+    assert "Traceback" not in err and len(lines) == 1, err
+    return lines[0]
+
+
+def write_config(root: Path, text: str = "") -> Path:
+    """archive.yaml in ``root`` (sources/ and site/ beside it, cache inside root)."""
+    path = root / "archive.yaml"
+    path.write_text(text or "source: sources\noutput: site\n", encoding="utf-8")
+    return path
+
+
+def snapshot(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
+    """{relative path: (size, mtime_ns)} of every file and link under ``root`` except the ``skip`` folders."""
+    found: dict[str, tuple[int, int]] = {}
+    for folder, dirs, files in os.walk(root):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        dirs[:] = sorted(d for d in dirs if (Path(rel_folder) / d).as_posix() not in skip)
+        for name in files + [d for d in dirs if (Path(folder) / d).is_symlink()]:
+            path = Path(folder) / name
+            st = path.lstat()
+            found[path.relative_to(root).as_posix()] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def fallback_entries(site: Path) -> list[dict[str, object]]:
+    """The records of search/fallback-index.js (a JSON array assigned to a window property)."""
+    text = (site / "search" / "fallback-index.js").read_text(encoding="utf-8")
+    prefix = "window.ARCHIVE_SEARCH_FALLBACK = "
+    assert text.startswith(prefix), text[:80]
+    body = text[len(prefix):].strip().rstrip(";")
+    entries = json.loads(body)
+    assert isinstance(entries, list)
+    return entries
+
+
+class HtmlAudit(HTMLParser):
+    """Collects what an injected payload could have produced: event-handler attributes, javascript:
+    URLs, elements that load or run content, and inline scripts other than JSON-LD."""
+
+    DANGEROUS_TAGS = frozenset({"img", "iframe", "object", "embed", "svg", "math", "base", "meta-refresh"})
+    URL_ATTRS = frozenset({"href", "src", "action", "formaction", "srcset", "poster", "data"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.texts: list[str] = []
+        self.ld_json: list[str] = []
+        self._script: dict[str, str | None] | None = None
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.DANGEROUS_TAGS:
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"{name}= attribute on <{tag}>")
+            if name in self.URL_ATTRS and value and value.strip().lower().replace("\t", "").startswith(
+                    ("javascript:", "data:text/html", "vbscript:")):
+                self.problems.append(f"{name}={value!r} on <{tag}>")
+        if tag == "script":
+            self._script = dict(attrs)
+            self._script_text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            body = "".join(self._script_text)
+            if self._script.get("type") == "application/ld+json":
+                self.ld_json.append(body)
+            elif body.strip() and ("alert" in body or "{{" in body):
+                self.problems.append(f"inline script with page text: {body[:80]!r}")
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script_text.append(data)
+        else:
+            self.texts.append(data)
+
+
+def audit_html(text: str) -> HtmlAudit:
+    audit = HtmlAudit()
+    audit.feed(text)
+    audit.close()
+    for body in audit.ld_json:
+        json.loads(body)  # JSON-LD stays data: it parses, and "<" never appears raw inside it
+        if "<" in body:
+            audit.problems.append("raw '<' inside JSON-LD")
+    return audit
