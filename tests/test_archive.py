@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archive_gen import urls
 from archive_gen.archive import build_archive
@@ -122,3 +125,15 @@ def test_url_helpers_are_ascii_and_safe():
     assert urls.article_path("x", "2019-11") == "articles/2019/11/x.html"
     assert urls.relative("articles/2021/05/14/a.html", "index.html") == "../../../../index.html"
     assert urls.relative("index.html", "regions/x/index.html") == "regions/x/index.html"
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c"]), min_size=0, max_size=3),
+       st.lists(st.sampled_from(["a", "b", "c"]), min_size=0, max_size=3),
+       st.sampled_from(["x.html", "index.html"]), st.sampled_from(["y.html", "index.html"]))
+def test_relative_links_resolve_to_their_target(here: list[str], there: list[str], name: str, target: str) -> None:
+    from_path, to_path = "/".join([*here, name]), "/".join([*there, target])
+    link = urls.relative(from_path, to_path)
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(from_path), link)) == to_path
+    # and it is the shortest such link: the one posixpath.relpath gives
+    if from_path != to_path:
+        assert link == posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")

@@ -39,9 +39,11 @@ def test_fixed_entry_points_and_page_kinds_exist(built):
     assert "issues/2021-05-14/index.html" in site and "issues/undated/index.html" in site
     assert "regions/350426-youxi/index.html" in site and "regions/350426-youxi/feed.xml" in site
     assert "topics/gonghui-zuzhi/feed.xml" in site
-    # per_page=2 and 6 items in 工会组织建设: three pages
-    assert "topics/gonghui-zuzhi/page/3/index.html" in site
-    assert "topics/gonghui-zuzhi/page/4/index.html" not in site
+    # per_page=2 and 6 items in 工会组织建设: the front page holds the newest two, pages 1-2 the rest
+    # (page 1 the oldest)
+    assert "topics/gonghui-zuzhi/page/1/index.html" in site
+    assert "topics/gonghui-zuzhi/page/2/index.html" in site
+    assert "topics/gonghui-zuzhi/page/3/index.html" not in site
     assert all(path.isascii() for path in site)
 
 

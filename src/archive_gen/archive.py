@@ -4,10 +4,13 @@ dates, related items and continuation links. Indexes hold item ids, never copies
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Any
 
 from . import urls
 from .config import Config
@@ -15,12 +18,14 @@ from .errors import RenderError
 from .model import Item, Page, Region
 
 RELATED_MAX = 5
-RELATED_MIN = 3
+# per shared tag, how many of its nearest earlier holders are scored as related candidates
+RELATED_NEIGHBOURS = 40
 # shared tags weigh by how specific they are: a shared county says more than a shared keyword
 _WEIGHT_COUNTY, _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE = 4, 2, 1
 _WEIGHT_TOPIC, _WEIGHT_KEYWORD = 3, 1
-# a tag shared by this many items says little and would make related-item scoring quadratic
-_COMMON_FEATURE = 200
+
+# item id -> (key the list was computed under, related ids): kept by the build between runs
+RelatedCache = Mapping[str, tuple[str, tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,19 @@ class Archive:
     topics: tuple[Term, ...]  # count desc, then slug
     keywords: tuple[Term, ...]  # count desc, then word
     years: tuple[YearNode, ...]  # newest first
-    related: Mapping[str, tuple[str, ...]]
+    related: Mapping[str, tuple[str, ...]]  # item id -> up to five earlier or same-day items
     continued_to: Mapping[str, str]  # item id -> id of the item carrying the rest of the text
     continued_from: Mapping[str, str]  # item id -> id of the item where the text began
     topic_by_slug: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))
     keyword_by_word: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))  # label -> term
     keyword_by_slug: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))
+    related_keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # for the cache
+    # per-archive memo of pure functions of the records (the renderer's item cards); never compared
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def related_cache(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """What a later build passes back to ``build_archive`` to reuse these related lists."""
+        return {i: (self.related_keys[i], self.related[i]) for i in sorted(self.related_keys)}
 
     def newest_date(self) -> str | None:
         for issue in self.issues:
@@ -141,8 +153,11 @@ def _page_order_key(page: Page) -> tuple[int, int, str]:
     return (0 if page.page is not None else 1, page.page or 0, page.source)
 
 
-def build_archive(pages: Sequence[Page], config: Config) -> Archive:
-    """Assemble every index from tagged pages; raises RenderError on duplicate item ids."""
+def build_archive(pages: Sequence[Page], config: Config, prior_related: RelatedCache | None = None) -> Archive:
+    """Assemble every index from tagged pages; raises RenderError on duplicate item ids.
+
+    ``prior_related`` (``Archive.related_cache()`` of an earlier build) only saves work: the result is
+    the same with or without it."""
     del config  # the indexes depend on records only; kept for a stable stage signature
     items: dict[str, Item] = {}
     pages_by_issue: dict[str, list[Page]] = defaultdict(list)
@@ -163,6 +178,7 @@ def build_archive(pages: Sequence[Page], config: Config) -> Archive:
     issues, issue_of = _issues(pages_by_issue)
     regions, roots = _regions(ordered)
     topics, keywords = _topics(ordered), _keywords(ordered)
+    related, related_keys = _related(ordered, prior_related)
     return Archive(
         items=frozen_items,
         order=order,
@@ -174,11 +190,12 @@ def build_archive(pages: Sequence[Page], config: Config) -> Archive:
         topics=topics,
         keywords=keywords,
         years=_years(issues),
-        related=MappingProxyType(_related(ordered)),
+        related=MappingProxyType({i: related[i] for i in order}),
         **_continuations(issues, items),
         topic_by_slug=MappingProxyType({t.slug: t for t in topics}),
         keyword_by_word=MappingProxyType({t.label: t for t in keywords}),
         keyword_by_slug=MappingProxyType({t.slug: t for t in keywords}),
+        related_keys=MappingProxyType(related_keys),
     )
 
 
@@ -240,6 +257,9 @@ def _regions(ordered: Sequence[Item]) -> tuple[dict[str, RegionNode], tuple[str,
             region = tag.region
             if region.slug:
                 gazetteer_slugs[region.code].add(region.slug)
+            for code, slug in region.ancestor_slugs:
+                if slug:
+                    gazetteer_slugs[code].add(slug)
             for code, level, name, parent in _ancestors(region):
                 info.setdefault(code, (level, name, parent, region.province,
                                        region.prefecture if level == "county" else None))
@@ -279,10 +299,15 @@ def _topics(ordered: Sequence[Item]) -> tuple[Term, ...]:
 
 def _keywords(ordered: Sequence[Item]) -> tuple[Term, ...]:
     members: dict[str, list[str]] = defaultdict(list)
+    known: dict[str, str] = {}
     for item in ordered:
-        for word in sorted({k.word for k in item.keywords if k.word.strip()}):
+        slugs = {k.word: k.slug for k in item.keywords if k.word.strip()}
+        for word in sorted(slugs):
             members[word].append(item.id)
-    terms = [Term(urls.keyword_slug(word), word, tuple(ids)) for word, ids in members.items()]
+            if slugs[word]:
+                known.setdefault(word, slugs[word])
+    # the tagger computed the slugs (pinyin is slow to load); records from elsewhere may lack them
+    terms = [Term(known.get(word) or urls.keyword_slug(word), word, tuple(ids)) for word, ids in members.items()]
     return tuple(sorted(terms, key=lambda t: (-t.count, t.label)))
 
 
@@ -307,30 +332,66 @@ def _region_weights(item: Item) -> dict[str, int]:
     return weights
 
 
-def _related(ordered: Sequence[Item]) -> dict[str, tuple[str, ...]]:
-    """Up to five items sharing the most regions/topics/keywords; ties go to the newer, then lower id."""
-    features: dict[str, dict[str, int]] = {}
-    holders: dict[str, list[str]] = defaultdict(list)
-    for item in ordered:
-        weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
-        weights.update({f"t:{t.slug}": _WEIGHT_TOPIC for t in item.topics})
-        weights.update({f"k:{k.word}": _WEIGHT_KEYWORD for k in item.keywords})
-        features[item.id] = weights
+def _features(item: Item) -> dict[str, int]:
+    weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
+    weights.update({f"t:{t.slug}": _WEIGHT_TOPIC for t in item.topics})
+    weights.update({f"k:{k.word}": _WEIGHT_KEYWORD for k in item.keywords})
+    return weights
+
+
+def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
+             ) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Up to five earlier (or same-day) items sharing the most regions/topics/keywords, and the key
+    each list was computed under.
+
+    Only earlier coverage is considered, so adding a new day never changes an old article's list (its
+    page stays as it is: the daily rebuild). A list depends on the items of its own day and before,
+    summed up in a hash chain over the days; a ``prior`` list whose key still matches is reused.
+    Per shared tag only the nearest ``RELATED_NEIGHBOURS`` earlier holders are scored, which keeps
+    the work linear and favours coverage close in time. Ties: higher score, then nearer in time.
+    """
+    chrono = sorted(ordered, key=lambda i: (i.date or "", i.id))  # oldest first
+    features = [_features(item) for item in chrono]
+    day_end: list[int] = [0] * len(chrono)
+    keys: dict[str, str] = {}
+    # the algorithm's constants seed the chain, so changing them never reuses an old list
+    chain = hashlib.sha256(repr(("related-v1", RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
+                                 _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE, _WEIGHT_TOPIC, _WEIGHT_KEYWORD)).encode())
+    start = 0
+    while start < len(chrono):
+        date = chrono[start].date or ""
+        end = start
+        while end + 1 < len(chrono) and (chrono[end + 1].date or "") == date:
+            end += 1
+        for position in range(start, end + 1):
+            day_end[position] = end
+            chain.update(repr((chrono[position].id, sorted(features[position].items()))).encode("utf-8"))
+        day_key = chain.hexdigest()
+        for position in range(start, end + 1):
+            keys[chrono[position].id] = day_key
+        start = end + 1
+
+    holders: dict[str, list[int]] = defaultdict(list)  # feature -> positions, oldest first
+    for position, weights in enumerate(features):
         for feature in weights:
-            holders[feature].append(item.id)
-    rank = {item.id: position for position, item in enumerate(ordered)}
+            holders[feature].append(position)
     related: dict[str, tuple[str, ...]] = {}
-    for item in ordered:
-        scores: dict[str, int] = defaultdict(int)
-        for feature, weight in features[item.id].items():
-            if len(holders[feature]) > _COMMON_FEATURE:
-                continue
-            for other in holders[feature]:
-                if other != item.id:
+    for position, item in enumerate(chrono):
+        cached = prior.get(item.id) if prior else None
+        if cached is not None and cached[0] == keys[item.id]:
+            related[item.id] = cached[1]
+            continue
+        limit = day_end[position]
+        scores: dict[int, int] = defaultdict(int)
+        for feature, weight in features[position].items():
+            positions = holders[feature]
+            upto = bisect.bisect_right(positions, limit)
+            for other in positions[max(0, upto - RELATED_NEIGHBOURS - 1):upto]:
+                if other != position:
                     scores[other] += min(weight, features[other][feature])
-        best = sorted(scores, key=lambda other: (-scores[other], rank[other]))
-        related[item.id] = tuple(best[:RELATED_MAX])
-    return related
+        best = sorted(scores, key=lambda other: (-scores[other], -other))[:RELATED_MAX]
+        related[item.id] = tuple(chrono[other].id for other in best)
+    return related, keys
 
 
 def _continuations(issues: Sequence[Issue], items: Mapping[str, Item]) -> dict[str, Mapping[str, str]]:

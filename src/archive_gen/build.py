@@ -14,8 +14,9 @@ import concurrent.futures
 import dataclasses
 import multiprocessing
 import os
+import stat
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -100,23 +101,25 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
     return _stitch(pages)
 
 
-def build_archive(pages: Sequence[Page], config: Config) -> Any:
+def build_archive(pages: Sequence[Page], config: Config, prior: Any) -> Any:
     from .archive import build_archive as _build_archive
 
-    return _build_archive(pages, config)
+    return _build_archive(pages, config, prior)
 
 
-def render_site(archive: Any, config: Config, prior: PriorRender | None, salt: str) -> RenderResult:
+def render_site(archive: Any, config: Config, prior: PriorRender | None, salt: str,
+                record_keys: Mapping[str, str]) -> RenderResult:
     from .render import render_incremental
 
-    return render_incremental(archive, config, prior, salt=salt)
+    return render_incremental(archive, config, prior, salt=salt, record_keys=record_keys)
 
 
 def build_search_index(site: Mapping[str, bytes], archive: Any, config: Config,
                        store: ShardStore | None) -> SearchIndex:
     from .search import build_search_index_cached
 
-    return build_search_index_cached(site, archive, config, store)
+    digests = site.digests if isinstance(site, SiteView) else None
+    return build_search_index_cached(site, archive, config, store, digests)
 
 
 def conservation(text: str, page: Page) -> list[Notice]:
@@ -131,8 +134,10 @@ class Stages:
 
     parse: Callable[[bytes, str, Config], tuple[Page, str]] = load_page_bytes
     make_tagger: Callable[[Config], TaggerLike] = make_tagger
-    build_archive: Callable[[Sequence[Page], Config], Any] = build_archive
-    render_site: Callable[[Any, Config, PriorRender | None, str], RenderResult] = render_site
+    # the third argument is what the previous build's archive left in the cache (or None)
+    build_archive: Callable[[Sequence[Page], Config, Any], Any] = build_archive
+    # (archive, config, the previous render, salt, source -> key of that source's records)
+    render_site: Callable[[Any, Config, PriorRender | None, str, Mapping[str, str]], RenderResult] = render_site
     build_search_index: Callable[[Mapping[str, bytes], Any, Config, ShardStore | None], SearchIndex] = \
         build_search_index
     conservation: Callable[[str, Page], list[Notice]] = conservation
@@ -216,7 +221,9 @@ def discover_sources(paths: Sequence[Path]) -> Discovery:
     notices: list[Notice] = []
     for root in paths:
         if root.is_file():
-            files.append(SourceFile(root, root.name))
+            from .loader.dates import file_source_name
+
+            files.append(SourceFile(root, file_source_name(root.as_posix())))
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=str(root),
@@ -248,7 +255,15 @@ def discover_sources(paths: Sequence[Path]) -> Discovery:
                 path = here / name
                 rel = path.relative_to(root).as_posix()
                 if path.suffix.lower() == ".txt":
-                    found.append(SourceFile(path, rel))
+                    try:
+                        regular = stat.S_ISREG(os.stat(path).st_mode)
+                    except OSError:
+                        regular = True  # a dangling link: reading it reports the error with its name
+                    if regular:
+                        found.append(SourceFile(path, rel))
+                    else:  # reading a pipe would wait forever, a device would never end
+                        notices.append(Notice(rel, None, "not-a-file",
+                                              "not a regular file (a pipe, socket or device); skipped"))
                 else:
                     ignored.append(str(path))
         files.extend(sorted(found, key=lambda f: f.source))
@@ -435,8 +450,8 @@ def _site_fingerprint(render_salt: str, parse_fp: str, tag_fp: str, page_keys: S
 
 
 def _prior_render(manifest: OutputManifest | None, output: Path) -> PriorRender | None:
-    """The previous build's page digests, with a reader that returns a page's old bytes only while the
-    file still has the size and mtime that build wrote (an edited file is rendered again)."""
+    """The previous build's page digests, with a check that a page is still on disk with the size and
+    mtime that build wrote (a deleted or edited file is rendered again)."""
     if manifest is None or not manifest.digests:
         return None
     from .render import PriorRender
@@ -444,20 +459,46 @@ def _prior_render(manifest: OutputManifest | None, output: Path) -> PriorRender 
     root = str(output) + os.sep
     stamps = manifest.files
 
-    def read(rel: str) -> bytes | None:
+    def on_disk(rel: str) -> bool:
         stamp = stamps.get(rel)
         if stamp is None:
-            return None
+            return False
         try:
-            with open(root + rel, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if st.st_size != stamp.size or st.st_mtime_ns != stamp.mtime_ns:
-                    return None
-                return fh.read()
+            st = os.stat(root + rel, follow_symlinks=False)
         except OSError:
-            return None
+            return False
+        return st.st_size == stamp.size and st.st_mtime_ns == stamp.mtime_ns
 
-    return PriorRender(manifest.digests, read, manifest.render_salt)
+    return PriorRender(manifest.digests, on_disk, manifest.render_salt)
+
+
+class SiteView(Mapping[str, bytes]):
+    """The whole site as the search indexer sees it: pages rendered now, and pages kept on disk from
+    the previous build, read only when asked for (only shards that changed read them)."""
+
+    def __init__(self, files: Mapping[str, bytes], kept: Sequence[str], output: Path,
+                 digests: Mapping[str, str]) -> None:
+        self._files = files
+        self._kept = set(kept)
+        self._root = str(output) + os.sep
+        self.digests = digests  # page path -> context digest (equal digests: equal bytes)
+
+    def __getitem__(self, rel: str) -> bytes:
+        if rel in self._files:
+            return self._files[rel]
+        if rel in self._kept:
+            with open(self._root + rel, "rb") as fh:
+                return fh.read()
+        raise KeyError(rel)
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self._files or rel in self._kept
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted({*self._files, *self._kept}))
+
+    def __len__(self) -> int:
+        return len(self._files) + len(self._kept - set(self._files))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -583,15 +624,20 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     report("archive", 0, 0)
     # continued articles need every page of their issue, so halves are joined only after all pages load
     pages = stitch_continuations(pages)
-    archive = stages.build_archive(pages, config)
+    prior_related = None if options.force else cache.load_related()
+    archive = stages.build_archive(pages, config, prior_related)
     report("render", 0, 0)
     prior = None if options.force else _prior_render(manifest, output)
-    rendered = stages.render_site(archive, config, prior, render_salt)
+    # a source's records are fixed by its page key (bytes, override, loader code) and the tagger's inputs
+    record_keys = {sf.source: digest(page_keys[i], tag_fp) for i, sf in enumerate(discovery.files)}
+    rendered = stages.render_site(archive, config, prior, render_salt, record_keys)
     files = dict(rendered.files)
+    kept = rendered.kept
     report("search", 0, 0)
-    search_index = stages.build_search_index(files, archive, config, None if options.force else cache)
+    site_view = SiteView(files, kept, output, rendered.digests)
+    search_index = stages.build_search_index(site_view, archive, config, None if options.force else cache)
     index_files = search_index.files
-    clashes = sorted(set(files) & set(index_files))
+    clashes = sorted((set(files) | set(kept)) & set(index_files))
     if clashes:
         from .errors import RenderError
 
@@ -600,7 +646,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     report("write", 0, len(files))
     written = writer.write_site(files, output, clean=options.clean,
                                 previous=manifest.files if manifest else None,
-                                progress=lambda done, total: report("write", done, total))
+                                progress=lambda done, total: report("write", done, total), kept=kept,
+                                replaced_whole=search_index.replaced_whole)
 
     notices = [*discovery.notices, *(n for p in pages for n in p.notices)]
     warnings = tuple(n for n in notices if n.level != "error")
@@ -624,6 +671,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         cache.store_manifest(output, OutputManifest(site_key, written.stamps, summary, rendered.digests,
                                                     render_salt))
     cache.store_source_index(new_index)
+    if hasattr(archive, "related_cache"):
+        cache.store_related(archive.related_cache())
     cache.prune_pages(page_keys)
     cache.prune_shards(search_index.shard_keys)
     report("done", 0, 0)

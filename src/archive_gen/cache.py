@@ -207,6 +207,19 @@ class BuildCache:
                 removed += 1
         return removed
 
+    # -- related-item lists (archive._related) -------------------------------------------------
+
+    def load_related(self) -> dict[str, tuple[str, tuple[str, ...]]] | None:
+        try:
+            with open(self.root / "related.pickle", "rb") as fh:
+                data = pickle.load(fh)
+        except Exception:  # missing or corrupt: the lists are computed afresh
+            return None
+        return data if isinstance(data, dict) else None
+
+    def store_related(self, related: Mapping[str, tuple[str, tuple[str, ...]]]) -> None:
+        self._atomic_write(self.root / "related.pickle", pickle.dumps(dict(related), protocol=pickle.HIGHEST_PROTOCOL))
+
     # -- source hashes ------------------------------------------------------------------------
 
     def load_source_index(self) -> dict[str, list[Any]]:

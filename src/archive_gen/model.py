@@ -104,6 +104,7 @@ class Region:
     prefecture: str | None = None
     county: str | None = None
     slug: str = ""  # ASCII, stable: "<code>-<pinyin>", e.g. "350100-fuzhou"
+    ancestor_slugs: tuple[tuple[str, str], ...] = ()  # (code, slug) of the province/prefecture above
 
     @property
     def name(self) -> str:
@@ -153,6 +154,7 @@ class Keyword:
 
     word: str
     weight: float
+    slug: str = ""  # ASCII page name (urls.keyword_slug), computed once when the keyword is found
 
 
 @dataclass(frozen=True)

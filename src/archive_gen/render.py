@@ -8,10 +8,10 @@ whose digest equals the previous build's keeps its previous bytes instead of goi
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import json
 import os
-import posixpath
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,21 +62,54 @@ class SiteInfo:
 @dataclass(frozen=True)
 class PriorRender:
     """What the previous build left in the output folder: the context digest of each rendered page and a
-    way to read that page's bytes back (None when the file is gone or was edited since)."""
+    check that the page is still on disk as that build wrote it (not deleted, not edited since)."""
 
     digests: Mapping[str, str]
-    read: Callable[[str], bytes | None]
+    on_disk: Callable[[str], bool]
     salt: str = ""  # hash of everything outside the contexts that shapes the bytes (templates, code, config)
 
 
 @dataclass(frozen=True)
 class RenderResult:
-    """The rendered site plus the digests the next build compares against."""
+    """The rendered site plus the digests the next build compares against.
+
+    ``files`` holds the bytes of what was rendered now; ``kept`` lists the pages whose previous bytes in
+    the output folder are still right and were neither rendered nor read. Together they are the site.
+    """
 
     files: dict[str, bytes]
     digests: dict[str, str] = field(default_factory=dict)  # templated page path -> context digest
     rendered: tuple[str, ...] = ()  # pages that went through Jinja this time (sorted)
     reused: int = 0  # pages whose previous bytes were kept
+    kept: tuple[str, ...] = ()  # sorted; disjoint from ``files``
+
+    @property
+    def paths(self) -> list[str]:
+        """Every path of the site, sorted."""
+        return sorted({*self.files, *self.kept})
+
+
+class Card:
+    """An item as a link in a list (title, kicker, date, snippet…) from one page.
+
+    The body is built once per item and render (``_card_body``) and shared by every page that lists
+    the item; a page digest sees only the link and the body's key, which keeps digests cheap.
+    """
+
+    __slots__ = ("_body", "href")
+
+    def __init__(self, href: str, body: Mapping[str, Any]) -> None:
+        self.href = href
+        self._body = body
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._body[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def digest_form(self) -> list[str]:
+        return [self.href, self._body["key"]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,22 +121,108 @@ def render_site(archive: Archive, config: Config, *, build_date: str | None = No
     return render_incremental(archive, config, None, build_date=build_date).files
 
 
+def _digest_form(value: Any) -> Any:
+    if isinstance(value, Card):
+        return value.digest_form()
+    return repr(value)
+
+
 def context_digest(salt: str, template: str, context: Context) -> str:
     """Hash of exactly what a page is rendered from; equal digests (same salt) mean equal bytes."""
-    text = json.dumps(context, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
+    text = json.dumps(context, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_digest_form)
     return hashlib.sha256(f"{salt}\0{template}\0{text}".encode()).hexdigest()
 
 
+def input_digest(salt: str, template: str, inputs: tuple[Any, ...]) -> str:
+    """Hash of a page's inputs (``InputKeys``); "in:" keeps it apart from context digests."""
+    return "in:" + hashlib.sha256(f"{salt}\0{template}\0{inputs!r}".encode()).hexdigest()
+
+
+class InputKeys:
+    """Everything an article, issue or older term page is rendered from, as a small tuple, computed
+    without building the page's context.
+
+    The records enter through ``record_keys`` (source -> key of that source's parsed and tagged
+    records), everything derived from other items through their card keys and the archive's indexes.
+    Whatever a context builder reads must be here: tests/test_render.py checks that an incremental
+    render after all kinds of changes equals a full one byte for byte.
+    """
+
+    def __init__(self, archive: Archive, record_keys: Mapping[str, str]) -> None:
+        self.archive = archive
+        self.record_keys = record_keys
+
+    def item(self, item_id: str) -> str | None:
+        """Key of one item's record (its page's records, and those of the halves stitched into it)."""
+        item = self.archive.items[item_id]
+        parts = [self.record_keys.get(item.source)]
+        parts.extend(self.record_keys.get(part.source) for part in item.continuation_parts)
+        if any(part is None for part in parts):
+            return None
+        return f"{item_id}:{':'.join(parts)}"  # type: ignore[arg-type]
+
+    def card(self, item_id: str) -> str:
+        return str(_card_body(self.archive, item_id)["key"])
+
+    def _regions(self, codes: Iterable[str]) -> tuple[Any, ...]:
+        return tuple(tuple((n.code, n.slug, n.name, n.level) for n in self.archive.region_path(code))
+                     for code in codes)
+
+    def article(self, item_id: str) -> tuple[Any, ...] | None:
+        own = self.item(item_id)
+        if own is None:
+            return None
+        archive = self.archive
+        item = archive.items[item_id]
+        issue_key = archive.issue_of[item_id]
+        issue = archive.issue_by_key[issue_key]
+        position = issue.item_ids.index(item_id)
+        neighbours = (issue.item_ids[position - 1] if position > 0 else None,
+                      issue.item_ids[position + 1] if position + 1 < len(issue.item_ids) else None)
+        related = archive.related.get(item_id, ())
+        jumps = tuple((target, archive.items[target].url) if target else None
+                      for target in (archive.continued_to.get(item_id), archive.continued_from.get(item_id)))
+        keywords = []
+        for word in _unique_keywords(item):
+            term = archive.keyword_by_word.get(word)
+            keywords.append((word, term.slug if term is not None and has_page("keywords", term) else None))
+        regions = {tag.region.code for tag in item.regions}
+        topics = tuple((t.slug, _term_label(_term_by_slug(archive, "topics", t.slug))) for t in _unique_topics(item))
+        return ("article", own, issue_key, issue.url,
+                tuple((i, self.card(i)) if i else None for i in neighbours),
+                tuple((i, self.card(i)) for i in related), jumps, tuple(keywords),
+                self._regions(sorted(regions)), topics)
+
+    def issue(self, key: str) -> tuple[Any, ...]:
+        issue = self.archive.issue_by_key[key]
+        return ("issue", key, issue.url, issue.prev_key, issue.next_key,
+                tuple((page.page, tuple(self.card(i) for i in page.item_ids)) for page in issue.pages))
+
+    def term_page(self, kind: str, term: RegionNode | Term, number: int, ids: Sequence[str],
+                  newest: bool) -> tuple[Any, ...]:
+        trail = self._regions([term.code]) if isinstance(term, RegionNode) else ()
+        return ("term", kind, term.slug, _term_label(term), number, newest, trail,
+                tuple(self.card(i) for i in ids))
+
+
 def render_incremental(archive: Archive, config: Config, prior: PriorRender | None, *,
-                       salt: str = "", build_date: str | None = None) -> RenderResult:
-    """``render_site`` that re-renders only pages whose context digest differs from ``prior``'s; the
-    bytes are the same as a full render's whenever ``salt`` covers templates, code and config."""
+                       salt: str = "", build_date: str | None = None,
+                       record_keys: Mapping[str, str] | None = None) -> RenderResult:
+    """``render_site`` that re-renders only pages whose digest differs from ``prior``'s; the bytes are
+    the same as a full render's whenever ``salt`` covers templates, code and config.
+
+    A page's digest is the hash of its context. With ``record_keys`` (source -> a key that changes
+    whenever that source's records may change) the pages there are most of (articles, issues, older
+    term pages) are keyed by their inputs instead (``InputKeys``), so an unchanged page costs neither
+    a context nor a render.
+    """
     env = make_environment(config)
     site = SiteInfo(title=config.title, newspaper=config.newspaper or config.title,
                     description=config.description, lang=config.language,
                     base_url=config.base_url, build_date=build_date or default_build_date(archive),
                     item_count=len(archive.items))
     out: dict[str, bytes] = {}
+    kept: list[str] = []
     digests: dict[str, str] = {}
     rendered: list[str] = []
     reuse = prior if prior is not None and prior.salt == salt else None
@@ -111,28 +230,51 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
     def emit(path: str, template: str, context: Context) -> None:
         key = context_digest(salt, template, context)
         digests[path] = key
-        if reuse is not None and reuse.digests.get(path) == key:
-            previous = reuse.read(path)
-            if previous is not None:
-                out[path] = previous
-                return
+        if reuse is not None and reuse.digests.get(path) == key and reuse.on_disk(path):
+            kept.append(path)
+            return
         out[path] = _render(env, template, context, path)
         rendered.append(path)
+
+    def emit_keyed(path: str, template: str, inputs: tuple[Any, ...] | None,
+                   make_context: Callable[[], Context]) -> None:
+        if inputs is None:
+            emit(path, template, make_context())
+            return
+        key = input_digest(salt, template, inputs)
+        digests[path] = key
+        if reuse is not None and reuse.digests.get(path) == key and reuse.on_disk(path):
+            kept.append(path)
+            return
+        out[path] = _render(env, template, make_context(), path)
+        rendered.append(path)
+
+    keys = InputKeys(archive, record_keys) if record_keys is not None else None
 
     emit("index.html", "index.html", home_context(archive, config, site))
     for issue_key in archive.issue_by_key:
         path = archive.issue_by_key[issue_key].url
-        emit(path, "issue.html", issue_context(archive, site, issue_key))
+        emit_keyed(path, "issue.html", keys.issue(issue_key) if keys else None,
+                   functools.partial(issue_context, archive, site, issue_key))
     for item_id in archive.order:
         item = archive.items[item_id]
-        emit(item.url or urls.article_path(item.id, item.date), "article.html", article_context(archive, site, item_id))
+        emit_keyed(item.url or urls.article_path(item.id, item.date), "article.html",
+                   keys.article(item_id) if keys else None,
+                   functools.partial(article_context, archive, site, item_id))
     for kind in ("regions", "topics", "keywords"):
         emit(f"{kind}/index.html", "taxonomy_list.html", taxonomy_list_context(archive, site, kind))
         for term in _terms(archive, kind):
             if not has_page(kind, term):
                 continue
-            for page_context in taxonomy_term_contexts(archive, site, kind, term.slug, config.per_page):
-                emit(page_context["path"], "taxonomy_term.html", page_context)
+            slices, archived = term_plan(term, config.per_page)
+            front = taxonomy_term_context(archive, site, kind, term.slug, config.per_page, None)
+            emit(front["path"], "taxonomy_term.html", front)
+            for number in range(1, archived + 1):
+                emit_keyed(urls.term_path(kind, term.slug, number), "taxonomy_term.html",
+                           keys.term_page(kind, term, number, slices[number - 1], number == archived)
+                           if keys else None,
+                           functools.partial(taxonomy_term_context, archive, site, kind, term.slug,
+                                             config.per_page, number))
             if kind != "keywords":
                 feed_path = urls.term_feed_path(kind, term.slug)
                 emit(feed_path, "feed.xml", feed_context(archive, site, config, feed_path,
@@ -143,12 +285,12 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
     emit("404.html", "404.html", not_found_context(site))
     emit("feed.xml", "feed.xml", feed_context(archive, site, config, "feed.xml", site.title, archive.order,
                                                "index.html"))
-    emit("sitemap.xml", "sitemap.xml", sitemap_context(archive, site, sorted(out)))
+    emit("sitemap.xml", "sitemap.xml", sitemap_context(archive, site, sorted({*out, *kept})))
     out["robots.txt"] = robots_txt(site).encode("utf-8")
     out[".nojekyll"] = b""
     out.update(static_files(config))
     return RenderResult(dict(sorted(out.items())), dict(sorted(digests.items())), tuple(sorted(rendered)),
-                        len(digests) - len(rendered))
+                        len(kept), tuple(sorted(kept)))
 
 
 def has_page(kind: str, term: RegionNode | Term) -> bool:
@@ -219,17 +361,7 @@ def link(from_path: str, to_path: str, label: str, **extra: Any) -> Context:
     return {"href": relative(from_path, to_path), "label": label, **extra}
 
 
-def relative(from_path: str, to_path: str) -> str:
-    """``urls.relative`` without posixpath.relpath's cost (it resolves against the working directory);
-    every site path is a plain relative file path, so the common prefix of folders is all it takes."""
-    if from_path == to_path:
-        return posixpath.basename(to_path)
-    here = from_path.split("/")[:-1]
-    there = to_path.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
+relative = urls.relative
 
 
 def format_date(date: str | None) -> str:
@@ -281,20 +413,32 @@ def base_context(site: SiteInfo, path: str, title: str, *, description: str | No
     }
 
 
-def item_card(archive: Archive, from_path: str, item_id: str) -> Context:
-    item = archive.items[item_id]
-    return {
-        "href": relative(from_path, item.url or ""),
-        "title": item.display_title,
-        "kicker": item.kicker,
-        "subtitle": item.subtitle,
-        "kind": item.kind,
-        "kind_label": KIND_LABELS.get(item.kind, item.kind),
-        "date": item.date,
-        "date_label": format_date(item.date),
-        "page_label": page_label(item.page),
-        "snippet": snippet(item),
-    }
+def item_card(archive: Archive, from_path: str, item_id: str) -> Card:
+    body = _card_body(archive, item_id)
+    return Card(relative(from_path, body["url"]), body)
+
+
+def _card_body(archive: Archive, item_id: str) -> Mapping[str, Any]:
+    """What a card shows of an item, built once per archive (many pages list the same item)."""
+    memo = archive.memo.setdefault("cards", {})
+    body = memo.get(item_id)
+    if body is None:
+        item = archive.items[item_id]
+        body = {
+            "url": item.url or "",
+            "title": item.display_title,
+            "kicker": item.kicker,
+            "subtitle": item.subtitle,
+            "kind": item.kind,
+            "kind_label": KIND_LABELS.get(item.kind, item.kind),
+            "date": item.date,
+            "date_label": format_date(item.date),
+            "page_label": page_label(item.page),
+            "snippet": snippet(item),
+        }
+        body["key"] = hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        memo[item_id] = body
+    return body
 
 
 def _terms(archive: Archive, kind: str) -> Sequence[RegionNode | Term]:
@@ -598,51 +742,91 @@ def _region_tree(archive: Archive, path: str, code: str) -> Context:
             "children": [_region_tree(archive, path, child) for child in node.children]}
 
 
+def term_plan(term: RegionNode | Term, per_page: int) -> tuple[list[tuple[str, ...]], int]:
+    """The term's items cut into slices of ``per_page`` counted from the oldest (each slice newest
+    first), and how many of the oldest slices get pages of their own.
+
+    New items only ever fill the newest slice, so every older slice page keeps its bytes and its URL
+    its meaning. The front page shows the newest slice, and the one before it while the newest holds
+    less than a full page.
+    """
+    chrono = term.item_ids[::-1]  # oldest first
+    slices = [chrono[start:start + per_page][::-1] for start in range(0, len(chrono), per_page)] or [()]
+    on_front = 1 if len(chrono) % per_page == 0 or len(slices) == 1 else 2
+    return slices, len(slices) - on_front
+
+
 def taxonomy_term_contexts(archive: Archive, site: SiteInfo, kind: str, slug: str, per_page: int
                            ) -> list[Context]:
-    """One context per page of the term's item list (newest first)."""
+    """The term's front page, then its older pages 1, 2… (page 1 the oldest); see ``term_plan``."""
+    _, archived = term_plan(_term_by_slug(archive, kind, slug), per_page)
+    return [taxonomy_term_context(archive, site, kind, slug, per_page, number)
+            for number in (None, *range(1, archived + 1))]
+
+
+def taxonomy_term_context(archive: Archive, site: SiteInfo, kind: str, slug: str, per_page: int,
+                          number: int | None) -> Context:
+    """The front page (``number`` None: newest items, counts, sub-regions, links to every older page)
+    or older page ``number``; items newest first on each."""
     term = _term_by_slug(archive, kind, slug)
     label = _term_label(term)
-    ids = term.item_ids
-    page_count = max(1, -(-len(ids) // per_page))
-    contexts = []
-    for number in range(1, page_count + 1):
-        path = urls.term_path(kind, slug, number)
-        ctx = base_context(site, path, f"{label} - {TAXONOMY_LABELS[kind]} - {site.title}")
-        chunk = ids[(number - 1) * per_page: number * per_page]
+    slices, archived = term_plan(term, per_page)
+    front_path = urls.term_path(kind, slug)
+    path = urls.term_path(kind, slug, number)
+    title = f"{label}（第{number}页）" if number else label
+    ctx = base_context(site, path, f"{title} - {TAXONOMY_LABELS[kind]} - {site.title}")
+    ctx.update(
+        kind=kind,
+        kind_label=TAXONOMY_LABELS[kind],
+        heading=label,
+        index_link=link(path, f"{kind}/index.html", f"全部{TAXONOMY_LABELS[kind]}"),
+        breadcrumbs=_region_breadcrumbs(archive, path, term) if isinstance(term, RegionNode) else [],
+        level_label=LEVEL_LABELS[term.level] if isinstance(term, RegionNode) else None,
+        term_feed_href=relative(path, urls.term_feed_path(kind, slug)) if kind != "keywords" else None,
+    )
+    if number is None:
+        front_ids = [i for chunk in slices[archived:][::-1] for i in chunk]
         ctx.update(
-            kind=kind,
-            kind_label=TAXONOMY_LABELS[kind],
-            heading=label,
-            count=len(ids),
-            index_link=link(path, f"{kind}/index.html", f"全部{TAXONOMY_LABELS[kind]}"),
-            breadcrumbs=_region_breadcrumbs(archive, path, term) if isinstance(term, RegionNode) else [],
-            level_label=LEVEL_LABELS[term.level] if isinstance(term, RegionNode) else None,
+            is_front=True,
+            count=term.count,
             children=[{**link(path, urls.term_path("regions", archive.regions[c].slug), archive.regions[c].name),
                        "count": archive.regions[c].count} for c in term.children]
             if isinstance(term, RegionNode) else [],
-            items=[item_card(archive, path, i) for i in chunk],
-            pagination=_pagination(path, kind, slug, number, page_count),
-            term_feed_href=relative(path, urls.term_feed_path(kind, slug)) if kind != "keywords" else None,
+            items=[item_card(archive, path, i) for i in front_ids],
+            pagination={
+                "label": f"更早的稿件：共{archived}页，第1页最早",
+                "newer": None,
+                "older": link(path, urls.term_path(kind, slug, archived), "更早"),
+                "pages": [link(path, urls.term_path(kind, slug, n), str(n), title=_slice_range(archive, slices[n - 1]))
+                          for n in range(archived, 0, -1)],
+            } if archived else None,
         )
-        contexts.append(ctx)
-    return contexts
+        return ctx
+    ids = slices[number - 1]
+    newer = front_path if number == archived else urls.term_path(kind, slug, number + 1)
+    ctx.update(
+        is_front=False,
+        count=None,
+        children=[],
+        items=[item_card(archive, path, i) for i in ids],
+        pagination={
+            "label": f"第{number}页（{_slice_range(archive, ids)}）",
+            "newer": link(path, newer, "最新" if number == archived else "较新"),
+            "older": link(path, urls.term_path(kind, slug, number - 1), "较早") if number > 1 else None,
+            "pages": [],
+        },
+    )
+    return ctx
+
+
+def _slice_range(archive: Archive, ids: Sequence[str]) -> str:
+    """"2021年5月14日—2021年6月2日" for a slice listed newest first."""
+    newest, oldest = format_date(archive.items[ids[0]].date), format_date(archive.items[ids[-1]].date)
+    return newest if newest == oldest else f"{oldest}—{newest}"
 
 
 def _region_breadcrumbs(archive: Archive, path: str, node: RegionNode) -> list[Context]:
     return [link(path, urls.term_path("regions", n.slug), n.name) for n in archive.region_path(node.code)[:-1]]
-
-
-def _pagination(path: str, kind: str, slug: str, number: int, count: int) -> Context | None:
-    if count <= 1:
-        return None
-    pages = [link(path, urls.term_path(kind, slug, n), str(n), current=n == number) for n in range(1, count + 1)]
-    return {
-        "pages": pages,
-        "prev": link(path, urls.term_path(kind, slug, number - 1), "上一页") if number > 1 else None,
-        "next": link(path, urls.term_path(kind, slug, number + 1), "下一页") if number < count else None,
-        "label": f"第{number}页，共{count}页",
-    }
 
 
 def archive_context(archive: Archive, site: SiteInfo) -> Context:

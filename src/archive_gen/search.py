@@ -27,7 +27,7 @@ from .model import Item
 FALLBACK_PATH = "search/fallback-index.js"
 PAGEFIND_DIR = "pagefind"
 SHARD_UNDATED = "undated"
-_SHARD_FORMAT = "1"  # bump when the documents fed to Pagefind change shape
+_SHARD_FORMAT = "2"  # bump when the documents fed to Pagefind change shape
 _BODY_ATTR = "data-pagefind-body"
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 FILTER_NAMES = ("province", "prefecture", "county", "topic", "year")
@@ -67,6 +67,8 @@ class SearchIndex:
     files: dict[str, bytes]
     shard_keys: tuple[str, ...]  # cache key of every shard, in shard order
     built: tuple[str, ...]  # shards (years) that Pagefind indexed now; the others came from the store
+    # folders the index owns whole: an old file there that the index no longer has is removed
+    replaced_whole: tuple[str, ...] = (PAGEFIND_DIR + "/",)
 
 
 def build_search_index(site: Mapping[str, bytes], archive: Archive, config: Config) -> dict[str, bytes]:
@@ -75,13 +77,16 @@ def build_search_index(site: Mapping[str, bytes], archive: Archive, config: Conf
 
 
 def build_search_index_cached(site: Mapping[str, bytes], archive: Archive, config: Config,
-                              store: ShardStore | None) -> SearchIndex:
-    """``build_search_index`` that re-runs Pagefind only for shards whose indexed text changed."""
-    index = pagefind_files(site, archive, config, store)
+                              store: ShardStore | None, digests: Mapping[str, str] | None = None) -> SearchIndex:
+    """``build_search_index`` that re-runs Pagefind only for shards whose pages changed.
+
+    ``digests`` (page path -> render digest, equal digests meaning equal bytes) lets a shard's key be
+    computed without reading its pages; without them the pages' bytes are hashed."""
+    index = pagefind_files(site, archive, config, store, digests)
     out = dict(index.files)
     if fallback_enabled(archive, config):
         out[FALLBACK_PATH] = fallback_index(archive)
-    return SearchIndex(dict(sorted(out.items())), index.shard_keys, index.built)
+    return SearchIndex(dict(sorted(out.items())), index.shard_keys, index.built, index.replaced_whole)
 
 
 def shard_of(item: Item) -> str:
@@ -136,25 +141,30 @@ def indexed_document(html: str, lang: str) -> str:
 
 
 def pagefind_files(site: Mapping[str, bytes], archive: Archive, config: Config | None = None,
-                   store: ShardStore | None = None) -> SearchIndex:
+                   store: ShardStore | None = None, digests: Mapping[str, str] | None = None) -> SearchIndex:
     """Index only the article pages (one entry per item), one Pagefind bundle per year; shards whose
-    documents are unchanged are taken from ``store``."""
+    pages are unchanged are taken from ``store``."""
     lang = config.language if config is not None else "zh-CN"
-    documents: dict[str, list[tuple[str, str]]] = {shard: [] for shard in pagefind_shards(archive)}
+    digests = digests or {}
+    urls_by_shard: dict[str, list[str]] = {shard: [] for shard in pagefind_shards(archive)}
     for item_id in archive.order:
         item = archive.items[item_id]
         url = item.url
         if url is None or url not in site:
             raise RenderError(f"article page missing from the rendered site: {url}", source=item_id)
-        documents[shard_of(item)].append((url, indexed_document(site[url].decode("utf-8"), lang)))
+        urls_by_shard[shard_of(item)].append(url)
     version = _pagefind_version()
-    keys = {shard: _shard_key(version, shard, docs) for shard, docs in documents.items()}
+    keys = {shard: _shard_key(version, shard, [(url, digests.get(url) or _document_key(site[url], lang))
+                                               for url in urls])
+            for shard, urls in urls_by_shard.items()}
     found: dict[str, dict[str, bytes]] = {}
     for shard, key in keys.items():
         cached = store.load_shard(key) if store is not None else None
         if cached is not None:
             found[shard] = cached
-    missing = [shard for shard in documents if shard not in found]
+    missing = [shard for shard in urls_by_shard if shard not in found]
+    documents = {shard: [(url, indexed_document(site[url].decode("utf-8"), lang)) for url in urls_by_shard[shard]]
+                 for shard in missing}
     if missing:
         fresh = _run_to_completion(_run_pagefind([(shard, documents[shard]) for shard in missing]))
         for shard in missing:
@@ -162,8 +172,13 @@ def pagefind_files(site: Mapping[str, bytes], archive: Archive, config: Config |
             if store is not None:
                 store.store_shard(keys[shard], fresh[shard])
     files = {f"{PAGEFIND_DIR}/{shard}/{rel}": data
-             for shard in documents for rel, data in found[shard].items()}
-    return SearchIndex(dict(sorted(files.items())), tuple(keys[s] for s in documents), tuple(missing))
+             for shard in urls_by_shard for rel, data in found[shard].items()}
+    return SearchIndex(dict(sorted(files.items())), tuple(keys[s] for s in urls_by_shard), tuple(missing))
+
+
+def _document_key(page: bytes, lang: str) -> str:
+    """Without a render digest: the hash of what Pagefind reads of the page."""
+    return "doc:" + hashlib.sha256(indexed_document(page.decode("utf-8"), lang).encode("utf-8")).hexdigest()
 
 
 def _pagefind_version() -> str:
@@ -172,10 +187,11 @@ def _pagefind_version() -> str:
     return distribution_version("pagefind") + "/" + distribution_version("pagefind-bin-extended")
 
 
-def _shard_key(version: str, shard: str, docs: list[tuple[str, str]]) -> str:
+def _shard_key(version: str, shard: str, pages: list[tuple[str, str]]) -> str:
+    """Hash of a shard's (url, page key) list: the same key means the same pages, the same index."""
     h = hashlib.sha256(f"{_SHARD_FORMAT}\0{version}\0{shard}\0".encode())
-    for url, doc in docs:
-        h.update(url.encode("utf-8") + b"\0" + doc.encode("utf-8") + b"\0")
+    for url, page_key in pages:
+        h.update(url.encode("utf-8") + b"\0" + page_key.encode("utf-8") + b"\0")
     return h.hexdigest()
 
 

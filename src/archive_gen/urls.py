@@ -10,8 +10,6 @@ import hashlib
 import posixpath
 import re
 
-from pypinyin import lazy_pinyin
-
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
@@ -28,6 +26,8 @@ def short_hash(text: str, length: int = 6) -> str:
 
 def ascii_words(text: str, limit: int = 40) -> str:
     """Lowercase pinyin/ASCII words joined by "-" (no tones), cut at ``limit`` characters."""
+    from pypinyin import lazy_pinyin  # loading its dictionaries takes a second: only when a slug is made
+
     words = []
     for chunk in lazy_pinyin(text, errors="default"):
         word = re.sub(r"[^a-z0-9]+", "-", chunk.lower()).strip("-")
@@ -88,9 +88,11 @@ def issue_path(key: str) -> str:
     return f"issues/{key}/index.html"
 
 
-def term_path(kind: str, slug: str, page: int = 1) -> str:
-    """kind is "regions", "topics" or "keywords"; page 1 is the term's index.html."""
-    if page <= 1:
+def term_path(kind: str, slug: str, page: int | None = None) -> str:
+    """kind is "regions", "topics" or "keywords". No page: the term's front page (its newest items);
+    page N: the N-th slice of its items counted from the oldest, so a page keeps its items (and its URL
+    its meaning) as newer items arrive."""
+    if page is None:
         return f"{kind}/{slug}/index.html"
     return f"{kind}/{slug}/page/{page}/index.html"
 
@@ -103,7 +105,16 @@ def relative(from_path: str, to_path: str) -> str:
     """Link from the page at ``from_path`` to ``to_path`` (both site-relative files)."""
     if from_path == to_path:
         return posixpath.basename(to_path)
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # string prefixes instead of posixpath.relpath (which resolves against the working directory): a
+    # build makes hundreds of thousands of links, and every site path is a plain relative file path
+    folder = from_path.rpartition("/")[0]
+    ups = 0
+    while folder:
+        if to_path.startswith(folder + "/"):
+            return "../" * ups + to_path[len(folder) + 1:]
+        folder = folder.rpartition("/")[0]
+        ups += 1
+    return "../" * ups + to_path
 
 
 def absolute(base_url: str, path: str) -> str:

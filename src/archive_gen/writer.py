@@ -8,12 +8,15 @@ site as it was. Unchanged files keep their inode and mtime, and a build that cha
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import importlib.resources
+import json
 import os
 import shutil
 import stat
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -83,8 +86,9 @@ def check_site_paths(files: Mapping[str, bytes]) -> None:
 
 
 def recover_interrupted(output: Path) -> None:
-    """Undo what a killed build left beside ``output``: restore a backup if the swap was cut in half,
-    and delete temporary folders whose build process is gone."""
+    """Tidy up what a killed build left beside ``output``: finish a swap that had begun (its staging
+    folder carries the journal), restore a backup if a whole-folder swap was cut in half, and delete
+    staging folders whose build never reached the swap."""
     parent = output.parent
     if not parent.is_dir():
         return
@@ -101,6 +105,8 @@ def recover_interrupted(output: Path) -> None:
                 continue  # another build is running right now
             if marker == ".old-" and not output.exists():
                 os.rename(entry, output)  # the swap was interrupted between its two renames
+            elif marker == ".tmp-" and (entry / JOURNAL).is_file() and output.is_dir():
+                _apply_journal(entry, output)  # every file was staged: finish moving them in
             else:
                 shutil.rmtree(entry, ignore_errors=True)
 
@@ -150,42 +156,58 @@ def output_matches(output: Path, stamps: Mapping[str, FileStamp]) -> bool:
 
 def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
                previous: Mapping[str, FileStamp] | None = None, progress: ProgressHook | None = None,
-               ) -> WriteResult:
-    """Make ``output`` hold exactly ``files`` (plus stale files unless ``clean``), atomically.
+               kept: Iterable[str] = (), replaced_whole: tuple[str, ...] = ()) -> WriteResult:
+    """Make ``output`` hold exactly ``files`` and ``kept`` (plus stale files unless ``clean``).
 
-    ``previous`` is the manifest of the last write: a file whose hash and stat match it is kept without
-    being read. OSError (unwritable folder, disk full) becomes OutputError; the old site stays intact.
+    ``kept`` are paths the caller knows are already right on disk (their stamps come from ``previous``);
+    a file of ``files`` whose hash and stat match ``previous`` is kept without being read. Under the
+    ``replaced_whole`` prefixes (the search bundles, whose file names are content hashes) files the
+    previous build wrote and this one does not are removed even without ``clean``. Changed files
+    are staged in a folder beside the output and moved in only once all of them are written, so a
+    failed or interrupted build leaves the previous site as it was. OSError becomes OutputError.
     """
     check_site_paths(files)
     previous = previous or {}
+    kept_set = {rel for rel in kept if rel not in files and rel in previous}
     delay = _write_delay()
     try:
-        old_files = existing_files(output)
-        new_set = set(files)
-        stale = [rel for rel in old_files if rel not in new_set and not _shadowed(rel, new_set)]
-        unchanged: list[str] = []
+        fresh = not output.is_dir() or not any(output.iterdir())
+        old_files = [] if fresh else existing_files(output)
+        new_set = set(files) | kept_set
+        new_folders = {rel[:at] for rel in new_set for at in _slashes(rel)}
+        gone = [rel for rel in old_files if rel not in new_set]
+        # an old file where the new site needs a folder (or inside a folder that is now a file) must go,
+        # whatever --clean says
+        blocking = [rel for rel in gone if rel in new_folders or _shadowed(rel, new_set)]
+        stale = [rel for rel in gone if rel not in new_folders and not _shadowed(rel, new_set)]
+        superseded = [rel for rel in stale if rel.startswith(replaced_whole) and rel in previous] \
+            if replaced_whole else []
+        if superseded:
+            blocking += superseded
+            stale = [rel for rel in stale if rel not in set(superseded)]
+        unchanged: list[str] = sorted(kept_set)
         to_write: list[str] = []
         hashes: dict[str, str] = {}
-        vouched: dict[str, FileStamp] = {}  # unchanged files whose manifest stamp matched their stat
+        vouched: dict[str, FileStamp] = {rel: previous[rel] for rel in kept_set}
         for rel in sorted(files):
             data = files[rel]
             hashes[rel] = sha256_bytes(data)
-            same = _same_on_disk(output / rel, data, hashes[rel], previous.get(rel))
+            same = "" if fresh else _same_on_disk(output / rel, data, hashes[rel], previous.get(rel))
             if same == "vouched":
                 vouched[rel] = previous[rel]
             if same:
                 unchanged.append(rel)
             else:
                 to_write.append(rel)
+        unchanged.sort()
 
         def stamps_now() -> dict[str, FileStamp]:
-            # a hard-linked file is the same inode as before, so a stamp that matched still holds
-            return {rel: vouched.get(rel) or _stamp(output / rel, hashes[rel]) for rel in sorted(files)}
+            return {rel: vouched.get(rel) or _stamp(output / rel, hashes[rel]) for rel in sorted(new_set)}
 
         removed = tuple(stale) if clean else ()
-        kept = () if clean else tuple(stale)
-        if output.is_dir() and not to_write and not removed:
-            return WriteResult((), tuple(unchanged), (), kept, stamps_now())
+        kept_stale = () if clean else tuple(stale)
+        if not fresh and not to_write and not removed and not blocking:
+            return WriteResult((), tuple(unchanged), (), kept_stale, stamps_now())
 
         output.parent.mkdir(parents=True, exist_ok=True)
         tmp = _tmp_dir(output)
@@ -193,28 +215,98 @@ def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
             shutil.rmtree(tmp)
         try:
             tmp.mkdir()
-            carried = sorted(unchanged + list(kept))
             # each folder once, parents first (a mkdir per file costs a syscall per file at scale)
-            for folder in sorted({rel.rpartition("/")[0] for rel in (*carried, *to_write)} - {""}):
+            for folder in sorted({rel.rpartition("/")[0] for rel in to_write} - {""}):
                 os.makedirs(tmp / folder, exist_ok=True)
-            for rel in carried:
-                _link_or_copy(output / rel, tmp / rel)
-            total = len(to_write)
-            for done, rel in enumerate(to_write, 1):
-                write_file(tmp / rel, files[rel])
-                if progress is not None:
-                    progress(done, total)
-                if delay:
-                    time.sleep(delay)
-            _swap(tmp, output)
+            _write_all(tmp, to_write, files, progress, delay)
+            if fresh:
+                if output.exists():
+                    output.rmdir()  # an empty folder
+                os.rename(tmp, output)
+            else:
+                # the journal says "every file is staged": from here on a killed build is finished by
+                # the next one (recover_interrupted) instead of being thrown away
+                journal = {"write": to_write, "remove": sorted([*removed, *blocking])}
+                (tmp / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+                _apply_journal(tmp, output)
         except BaseException:
-            # interrupted (Ctrl-C, SIGTERM) or failed: the old site was never touched
-            shutil.rmtree(tmp, ignore_errors=True)
+            # interrupted (Ctrl-C, SIGTERM) or failed before the swap: the old site was never touched
+            if not (tmp / JOURNAL).is_file():
+                shutil.rmtree(tmp, ignore_errors=True)
             raise
-        return WriteResult(tuple(to_write), tuple(unchanged), removed, kept, stamps_now())
+        return WriteResult(tuple(to_write), tuple(unchanged), removed, kept_stale, stamps_now())
     except OSError as exc:
         raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=_shown_path(exc, output),
                           hint="the previous site was left as it was") from None
+
+
+JOURNAL = ".archive-gen-journal.json"  # inside a staging folder: all its files are complete
+
+
+def _write_all(root: Path, paths: list[str], files: Mapping[str, bytes], progress: ProgressHook | None,
+               delay: float) -> None:
+    """Write the staged files; with many of them, a few threads overlap the filesystem's latency."""
+    total = len(paths)
+    if delay or total < 256:
+        for done, rel in enumerate(paths, 1):
+            write_file(root / rel, files[rel])
+            if progress is not None:
+                progress(done, total)
+            if delay:
+                time.sleep(delay)
+        return
+    base = str(root) + os.sep
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        for done, _ in enumerate(pool.map(lambda rel: write_file(Path(base + rel), files[rel]), paths), 1):
+            if progress is not None and (done % 256 == 0 or done == total):
+                progress(done, total)
+
+
+def _apply_journal(tmp: Path, output: Path) -> None:
+    """Move every staged file of ``tmp`` into ``output`` (each rename is atomic), remove what the journal
+    says to remove, then drop ``tmp``. Safe to run again after an interruption: done steps are skipped."""
+    journal = json.loads((tmp / JOURNAL).read_text(encoding="utf-8"))
+    out = str(output) + os.sep
+    staged = str(tmp) + os.sep
+    for rel in journal["remove"]:
+        target = Path(out + rel)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+    _prune_empty_folders(output, {rel.rpartition("/")[0] for rel in journal["remove"]} - {""})
+    made: set[str] = set()
+    for rel in journal["write"]:
+        source = staged + rel
+        if not os.path.lexists(source):
+            continue  # moved before the interruption
+        folder = rel.rpartition("/")[0]
+        if folder and folder not in made:
+            _make_folder(output, folder)
+            made.add(folder)
+        os.replace(source, out + rel)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _make_folder(output: Path, folder: str) -> None:
+    """Create ``output/folder``, replacing a file that stands where one of its folders must be."""
+    path = output
+    for part in folder.split("/"):
+        path = path / part
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+    os.makedirs(output / folder, exist_ok=True)
+
+
+def _prune_empty_folders(output: Path, folders: set[str]) -> None:
+    """Remove folders that removals left empty, deepest first (never the output itself)."""
+    for folder in sorted(folders, key=lambda f: -f.count("/")):
+        parts = folder.split("/")
+        while parts:
+            with contextlib.suppress(OSError):
+                (output / "/".join(parts)).rmdir()  # fails (and stops nothing) when not empty
+            parts.pop()
 
 
 def _tmp_dir(output: Path) -> Path:
@@ -239,6 +331,10 @@ def _shown_path(exc: OSError, output: Path) -> str:
     if name.startswith(tmp + os.sep):
         return str(output / name[len(tmp) + 1:])
     return name
+
+
+def _slashes(rel: str) -> list[int]:
+    return [at for at, char in enumerate(rel) if char == "/"]
 
 
 def _shadowed(rel: str, new_set: set[str]) -> bool:
@@ -266,35 +362,6 @@ def _same_on_disk(path: Path, data: bytes, sha: str, stamp: FileStamp | None) ->
 def _stamp(path: Path, sha: str) -> FileStamp:
     st = os.stat(path, follow_symlinks=False)
     return FileStamp(sha, st.st_size, st.st_mtime_ns)
-
-
-def _link_or_copy(src: Path, dst: Path) -> None:
-    try:
-        os.link(src, dst, follow_symlinks=False)
-    except OSError:
-        # filesystems without hard links: copy, keeping the mtime so "unchanged" stays visible
-        if src.is_symlink():
-            os.symlink(os.readlink(src), dst)
-        elif src.is_dir():
-            shutil.copytree(src, dst, symlinks=True)
-        else:
-            shutil.copy2(src, dst)
-
-
-def _swap(tmp: Path, output: Path) -> None:
-    if not output.exists():
-        os.rename(tmp, output)
-        return
-    backup = output.parent / f".{output.name}.old-{os.getpid()}"
-    if backup.exists():
-        shutil.rmtree(backup)
-    os.rename(output, backup)
-    try:
-        os.rename(tmp, output)
-    except BaseException:
-        os.rename(backup, output)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
 
 
 def _write_delay() -> float:
