@@ -64,3 +64,21 @@ def test_file_name_wins_over_text_and_override_wins_over_both() -> None:
     assert (forced.date, forced.page, forced.items[0].date, forced.items[0].page) == ("1999-09-09", 8, "1999-09-09", 8)
     inferred = parse_page(text, "x.txt")
     assert (inferred.date, inferred.date_inferred, inferred.page) == ("2021-05-14", True, None)
+
+
+@pytest.mark.parametrize(("given", "source"), [
+    ("archive/2021/05/14/01.txt", "2021/05/14/01.txt"),  # the name it gets when its folder is read
+    ("/data/2021/05/14/03.txt", "2021/05/14/03.txt"),
+    ("seeds/000_d00d0f73704abedd.txt", "000_d00d0f73704abedd.txt"),
+    ("pages/2021-05-14_01.txt", "2021-05-14_01.txt"),
+])
+def test_a_file_given_alone_keeps_the_date_its_folders_carry(given: str, source: str) -> None:
+    from archive_gen.loader.dates import file_source_name
+
+    assert file_source_name(given) == source
+
+
+def test_a_page_with_no_date_anywhere_is_not_marked_inferred() -> None:
+    page = parse_page("工会标题\n\n日前，市总工会开展活动。\n", "p.txt")
+    assert page.date is None and page.date_inferred is False
+    assert page.items[0].date is None and page.items[0].date_inferred is False

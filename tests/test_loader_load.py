@@ -52,12 +52,23 @@ def test_symlink_loop_is_a_notice_not_a_crash(write_tree: Callable[..., Path]) -
     assert [n.code for n in pages[0].notices] == ["symlink-loop"] and not pages[0].failed
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read anything")
-def test_unreadable_file_is_an_error_page(write_tree: Callable[..., Path]) -> None:
-    root = write_tree({"locked.txt": PAGE})
-    (root / "locked.txt").chmod(0)
-    [page] = load_pages([root])
-    assert page.failed and page.notices[0].code == "unreadable"
+def test_unreadable_file_is_an_error_page(write_tree: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_tree({"locked.txt": PAGE, "open.txt": PAGE})
+    if os.geteuid() != 0:
+        (root / "locked.txt").chmod(0)
+    else:  # root (CI) reads any mode: make reading this one file fail as it would for a user
+        real = Path.read_bytes
+
+        def read_bytes(path: Path) -> bytes:
+            if path.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    locked, readable = load_pages([root])
+    assert locked.failed and [(n.code, n.message) for n in locked.notices] == [
+        ("unreadable", "cannot read file: Permission denied")]
+    assert not readable.failed and readable.items
 
 
 def test_ids_are_unique_across_pages_with_the_same_stem(write_tree: Callable[..., Path]) -> None:
@@ -70,3 +81,13 @@ def test_ids_are_unique_across_pages_with_the_same_stem(write_tree: Callable[...
 def test_missing_path_is_an_error_page(tmp_path: Path) -> None:
     [page] = load_pages([tmp_path / "nowhere"])
     assert page.failed and page.notices[0].code == "missing"
+
+
+def test_a_nested_page_file_given_on_its_own_keeps_its_folder_date(tmp_path: Path) -> None:
+    folder = tmp_path / "archive" / "2021" / "05" / "14"
+    folder.mkdir(parents=True)
+    (folder / "03.txt").write_text("工会标题\n\n本报讯(记者郑莉)全总机关启动蹲点活动。\n", encoding="utf-8")
+    alone, = load_pages([folder / "03.txt"])
+    whole, = load_pages([tmp_path / "archive"])
+    assert (alone.source, alone.date, alone.page) == ("2021/05/14/03.txt", "2021-05-14", 3)
+    assert alone.items[0].id == whole.items[0].id

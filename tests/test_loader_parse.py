@@ -292,3 +292,58 @@ def test_ids_are_stable_and_unique() -> None:
     assert all(len(i) == 12 and int(i, 16) >= 0 for i in ids)
     moved = page("前面加一条", "本报讯(记者李丰)别的消息。", *blocks[:2])
     assert moved.items[1].id == first.items[0].id  # position on the page does not change the id
+
+
+# ---- rules found on held-out pages ------------------------------------------------------------
+
+def parsed_lines(text: str, source: str = "p.txt") -> Page:
+    parsed = parse_page(text, source)
+    assert conservation(text, parsed) == []
+    return parsed
+
+
+def test_peoples_daily_layout_headlines_between_indented_paragraphs_start_new_items() -> None:
+    # no blank lines at all: a finished paragraph followed by a short bare line is a heading, not a wrap
+    text = ("标题一\n\u3000\u3000本报讯（记者甲）第一段写完了。\n小标题在这里\n\u3000\u3000第二段也写完了。\n"
+            "□□□\n标题二在这里\n\u3000\u3000本报讯（记者乙）正文内容。\n")
+    first, second = parsed_lines(text).items
+    assert first.title == "标题一" and first.paragraphs == ("第一段写完了。", "第二段也写完了。")
+    assert [c.text for c in first.crossheads] == ["小标题在这里"]
+    assert second.title == "标题二在这里" and second.paragraphs == ("正文内容。",)
+
+
+def test_peoples_daily_hard_wrapped_lines_stay_one_paragraph() -> None:
+    text = ("职工书屋开进车间\n\u3000\u3000本报讯（记者甲）近日，市总工会在十家企业建成职工书屋，\n"
+            "为一线职工提供图书借阅、数字阅读等服务。\n又一行折行的正文，继续讲述书屋如何运营，职工如何借书。\n")
+    item = only(parsed_lines(text))
+    assert len(item.paragraphs) == 1 and item.paragraphs[0].endswith("职工如何借书。")
+
+
+def test_a_dash_subtitle_is_never_cut_off_as_another_story() -> None:
+    item = only(page("从“女焊花”到大国工匠", "——记全国五一劳动奖章获得者、某公司焊工易冉", "本报记者 陈俊宇",
+                     "3月4日，在某公司焊接车间，易冉正在施焊。", "易冉先后获得全国五一劳动奖章、全国技术能手等荣誉。"))
+    assert item.title == "从“女焊花”到大国工匠"
+    assert item.subtitle == "——记全国五一劳动奖章获得者、某公司焊工易冉"
+    assert item.byline.reporters == ("陈俊宇",) and len(item.paragraphs) == 2
+
+
+def test_a_lead_takes_back_the_headline_printed_just_above_it() -> None:
+    # the title ends in ！ and holds a comma, so alone it reads as body text of the story above
+    first, second = page("甲地工会慰问职工", "本报讯(记者甲)正文写完了。", "义乌一企业职工写信感谢工会",
+                         "“工会兄弟，谢谢你们！”", "本报讯 记者乙报道 正文写完了。").items
+    assert first.paragraphs == ("正文写完了。",) and first.crossheads == ()
+    assert (second.title, second.subtitle) == ("义乌一企业职工写信感谢工会", "“工会兄弟，谢谢你们！”")
+    assert second.byline.reporters == ("乙",)
+
+
+def test_a_headline_reprinted_above_a_continued_half_stays_with_it() -> None:
+    item = only(page("从“女焊花”到大国工匠", "(上接第1版)她先后带领团队攻克技术难题27项。", BODY))
+    assert item.title == "从“女焊花”到大国工匠" and item.continued_from is not None
+    assert item.continued_from.page == 1 and len(item.paragraphs) == 2
+
+
+def test_an_unfinished_last_line_is_the_last_paragraph_not_a_headline() -> None:
+    # a file cut short: the final sentence lost its full stop
+    item = only(page("全总召开会议部署工作", "本报讯(记者张锐)全总今天召开会议部署下半年工作。",
+                     "会议要求各级工会积极行动起来，推动工作取得实效"))
+    assert item.paragraphs[-1] == "会议要求各级工会积极行动起来，推动工作取得实效"

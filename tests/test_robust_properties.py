@@ -59,7 +59,7 @@ def test_one_bad_page_never_stops_the_others(seeds_with_bad_pages: Built) -> Non
     assert built.code == 1
     assert "Traceback" not in built.err
     errors = [line for line in stderr_lines(built.err) if ": error: " in line]
-    assert errors == ["garbled.txt: error: mostly undecodable as utf-8, not a text page",
+    assert errors == ["garbled.txt: error: mostly undecodable as utf-8 (binary data?), not a text page",
                       "scan.txt: error: binary file, not a text page"]
     assert "  2 pages could not be read: see the errors above" in built.err.splitlines()
     assert "7 pages read" in built.out

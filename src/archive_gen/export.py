@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from . import urls
 from .model import Item, RegionTag, to_jsonable
 
 
@@ -26,6 +27,8 @@ def _region(tag: RegionTag) -> dict[str, Any]:
 def item_record(item: Item) -> dict[str, Any]:
     """One item as a plain dict in export order."""
     rec = to_jsonable(item)
+    if rec.get("url") is None:
+        rec["url"] = urls.article_path(item.id, item.date)  # where `build` puts the article's page
     rec["regions"] = [_region(t) for t in item.regions]
     rec["mentioned_places"] = [_region(t) for t in item.mentioned_places]
     rec["topics"] = [

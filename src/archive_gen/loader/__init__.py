@@ -18,11 +18,13 @@ from ..config import Config
 from ..model import Item, Notice, Page
 from .blocks import split_blocks
 from .conserve import conservation
-from .dates import PageDate, date_from_path, infer_date, page_from_path
+from .dates import PageDate, date_from_path, file_source_name, infer_date, page_from_path
 from .decode import decode_bytes, normalise_newlines, read_source
 from .items import assign_ids, attach_orphans, build_item, classify, join_splits, segment
 
 __all__ = ["conservation", "load_pages", "parse_page"]
+
+_MIN_HAN_CHARS = 4  # fewer Chinese characters than this in all of a page's items: nothing to archive
 
 
 def parse_page(text: str, source: str, *, date: str | None = None, page: int | None = None,
@@ -39,8 +41,12 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     drafts = attach_orphans(segment(units), notices, source)
     items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
     items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]
-    if not any(it.title or it.paragraphs for it in items):
-        what = "blank page" if not text.strip() else "no recognisable item"
+    han = sum(1 for it in items for part in (it.title or "", *it.paragraphs) for ch in part if "\u3400" <= ch <= "\u9fff")
+    if not any(it.title or it.paragraphs for it in items) or han < _MIN_HAN_CHARS:
+        # a Chinese news page has Chinese text: digits, dashes or Latin words alone are not an archive
+        has_text = any(it.title or it.paragraphs for it in items)
+        what = "blank page" if not text.strip() else \
+            "no recognisable item (no Chinese text)" if has_text else "no recognisable item"
         notices.append(Notice(source, None, "no-items", f"{what}, nothing to archive", "error"))
         items = []
     page_date = _page_date(source, date, items, text)
@@ -111,7 +117,7 @@ def _load_one(path: Path, source: str, override: object | None) -> Page:
 def _page_files(root: Path) -> list[tuple[Path, str, list[Notice]]]:
     """(path, source, problems) for every page file under ``root`` (or ``root`` itself), sorted."""
     if root.is_file():
-        return [(root, root.name, [])]
+        return [(root, file_source_name(root.as_posix()), [])]
     if not root.exists():
         source = root.as_posix()
         return [(root, source, [Notice(source, None, "missing", "no such file or folder", "error")])]

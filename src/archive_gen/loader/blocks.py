@@ -32,12 +32,34 @@ class Block:
         return self.lines[0]
 
 
+# a wrapped line of running text: long, with punctuation inside (headlines are short and bare)
+_WRAP_MIN_CHARS = 24
+_INNER_PUNCTUATION = "，,、；;：:。！？!?“”"
+_RULE_CHARS = set("—–-_=~*·•□■◆◇○●★☆#＝－… \u3000")
+
+
+def continues_indented(previous: str, line: str) -> bool:
+    """May an unindented ``line`` continue the indented block whose last line is ``previous``?
+
+    Yes when ``previous`` stops mid-sentence (a hard-wrapped paragraph), or when ``line`` itself reads
+    as wrapped running text. No for a line after a finished sentence that is short or bare (the next
+    headline of a People's Daily style page, which has no blank lines), for rows of rules (□□□, ———)
+    and for author lines (■李丰).
+    """
+    if all(ch in _RULE_CHARS for ch in line) or line.startswith(("■", "□", "◆", "●")):
+        return False
+    if not is_closed(previous):
+        return True
+    return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])
+
+
 def split_blocks(text: str) -> list[Block]:
     """Split page text (LF line ends) into blocks.
 
     Inside a run of non-blank lines, an indented line starts a new block and an unindented line
-    continues the block above only when that block opened with an indent (hard-wrapped paragraphs);
-    otherwise each line is its own block (captions with a credit line under them).
+    continues the block above only when that block opened with an indent and the line reads as its
+    continuation (``continues_indented``); otherwise each line is its own block (headlines between
+    indented paragraphs, captions with a credit line under them).
     """
     blocks: list[Block] = []
     lines: list[int] = []
@@ -59,7 +81,7 @@ def split_blocks(text: str) -> list[Block]:
             blank += 1
             continue
         starts_indented = raw[:1] in INDENT_CHARS
-        if lines and (starts_indented or not indented):
+        if lines and (starts_indented or not indented or not continues_indented(parts[-1], stripped)):
             flush()
             blank_before = 0
         elif not lines:

@@ -44,6 +44,20 @@ def date_from_path(rel_path: str) -> str | None:
     return "-".join(match.groups())
 
 
+def file_source_name(path: str) -> str:
+    """The source name of a page file given on its own: its name, or, when only its folders carry the
+    date ("…/2021/05/14/01.txt"), the dated tail of its path, the name it gets when its folder is read."""
+    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+    name = parts[-1] if parts else path
+    if date_from_path(name):
+        return name
+    for depth in (2, 3, 4):
+        tail = "/".join(parts[-depth:])
+        if len(parts) >= depth and ".." not in parts[-depth:] and date_from_path(tail):
+            return tail
+    return name
+
+
 def page_from_path(rel_path: str) -> int | None:
     """The page number after a date in the file name, or a bare number file inside a dated folder."""
     parts = rel_path.split("/")
@@ -79,7 +93,7 @@ def infer_date(texts: Iterable[tuple[str, str]], all_text: str) -> PageDate:
     """
     year, year_note = _latest_year(all_text)
     if year is None:
-        return PageDate(None, True, None)
+        return PageDate(None, False, None)  # nothing inferred: no date, and not an inferred one
     days: list[tuple[int, int, str]] = []
     for _kind, text in texts:
         match = _LEAD_DATE.match(text)

@@ -25,6 +25,8 @@ _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _GB2312_SHARE_MIN = 0.9
 _REPLACEMENT_SHARE_MAX = 0.3
 _PLAUSIBLE_SHARE_MIN = 0.5
+# of the Han characters of a guessed decoding, the share GB2312 has (real text ~0.99, noise far lower)
+_GUESSED_HAN_SHARE_MIN = 0.6
 _PLAUSIBLE_SAMPLE = 20_000  # characters looked at: enough to tell text from noise, cheap on 50 MB
 
 
@@ -168,6 +170,10 @@ def _decode_by_line(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
         guessed = _charset_normalizer_guess(data)
         if guessed is not None:
             text, name = guessed
+            if not _plausible(text) or _gb2312_share(text) < _GUESSED_HAN_SHARE_MIN:
+                # a guess that yields symbols or rare characters is binary data read as some codec
+                return "", "binary", [Notice(source, None, "undecodable", "not text in any encoding tried "
+                                             f"(best guess {name} gives noise), not a text page", "error")]
             notice = Notice(source, None, "encoding-guess", f"encoding guessed as {name}; check the text")
             return normalise_newlines(text), name, [notice]
     non_ascii = [enc for enc, raw in zip(chosen, raw_lines, strict=True) if enc and not raw.isascii()]
@@ -186,9 +192,11 @@ def _decode_by_line(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
         lines.append(text)
         notices.append(Notice(source, number, "undecodable", f"bytes that are not valid {main} were replaced"))
     text = "\n".join(lines)
-    if replaced > _REPLACEMENT_SHARE_MAX * max(len(text), 1) or not _plausible(text):
-        notices.append(Notice(source, None, "undecodable", f"mostly undecodable as {main}, not a text page",
-                              "error"))
+    if replaced > _REPLACEMENT_SHARE_MAX * max(len(text), 1) or not _plausible(text) \
+            or _gb2312_share(text) < _GUESSED_HAN_SHARE_MIN:
+        # one line for the file, not one per damaged line: this is not a page at all
+        return "", "binary", [Notice(source, None, "undecodable", f"mostly undecodable as {main} (binary "
+                                     "data?), not a text page", "error")]
     return text, main, notices
 
 

@@ -371,9 +371,15 @@ def segment(units: list[_Unit]) -> list[_Draft]:
             i = j
             continue
         if unit.kind == "text":
-            if unit.marker_from or current is None or current.finished or (unit.lead is not None \
-                    and (current.paragraphs or current.crossheads)):
-                current = _Draft(orphan=not unit.marker_from and unit.lead is None)
+            # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it
+            reprinted = unit.marker_from is not None and current is not None and current.headlines \
+                and not (current.paragraphs or current.crossheads or current.finished
+                         or current.continued_from)
+            if (unit.marker_from and not reprinted) or current is None or current.finished or \
+                    (unit.lead is not None and (current.paragraphs or current.crossheads)):
+                reclaimed = _reclaim_headline(current) if unit.lead is not None and current is not None else []
+                current = _Draft(orphan=not unit.marker_from and unit.lead is None and not reclaimed,
+                                 headlines=reclaimed)
                 drafts.append(current)
             if unit.marker_from and current.continued_from is None:
                 current.continued_from = unit.marker_from
@@ -416,7 +422,58 @@ def segment(units: list[_Unit]) -> list[_Draft]:
             current.decor.extend(unit.lines)
             current.finished = True
         i += 1
+    _unheaded_last_line(drafts)
     return drafts
+
+
+def _unheaded_last_line(drafts: list[_Draft]) -> None:
+    """A page that ends on a sentence-like line with no full stop (a file cut short, or a paragraph whose
+    end is on the next page without a marker) is not a headline with no story under it: the line is the
+    last paragraph of the story above."""
+    if len(drafts) < 2:
+        return
+    last, previous = drafts[-1], drafts[-2]
+    if last.paragraphs or last.bylines or last.crossheads or last.credit or last.trailers or last.tip \
+            or last.marker_units or len(last.headlines) != 1:
+        return
+    line = last.headlines[0]
+    if previous.finished or not previous.paragraphs or line.blank_before >= 2:
+        return
+    if _COMMA_INSIDE.search(line.text) and len(line.text) >= 16:
+        drafts.pop()
+        previous.paragraphs.append(line)
+
+
+_RECLAIM_MAX_CHARS = 30
+
+
+def _reclaim_headline(previous: _Draft) -> list[_Unit]:
+    """The headline of a story whose lead follows another story's text directly, taken back from the end
+    of that story: a lead always opens a story, and a headline printed right above it was misread.
+
+    Taken back: a crosshead that ends the previous story (with at most one short line after it), or,
+    when that story has no such crosshead, a last short paragraph shaped like a title ending in ！ or
+    ？ (titles may carry a comma: “工会兄弟，谢谢你们！”). Stories with no headline at all keep theirs.
+    """
+    if previous.finished or not previous.paragraphs or previous.headlines == [] and not previous.crossheads:
+        return []
+    count = len(previous.paragraphs)
+    tail = previous.paragraphs[-1]
+    short_tail = (len(tail.text) <= _RECLAIM_MAX_CHARS and len(tail.blocks) == 1 and tail.lead is None
+                  and not (tail.credit or tail.marker_to or tail.marker_from or tail.joined or tail.tip))
+    if previous.crossheads:
+        head, before = previous.crossheads[-1]
+        if before == count and count > 0:
+            previous.crossheads.pop()
+            return [head]
+        if before == count - 1 and short_tail and count > 1:
+            previous.crossheads.pop()
+            previous.paragraphs.pop()
+            return [head, tail]
+    if short_tail and count > 1 and tail.text[-1:] in "！？!?" and not _SENTENCE_STOPS.search(tail.text[:-1]):
+        previous.paragraphs.pop()
+        return [tail]
+    return []
 
 
 def _is_crosshead(group: list[_Unit], nxt: _Unit | None, current: _Draft | None, units: list[_Unit],
@@ -463,6 +520,7 @@ def _is_tip_text(group: list[_Unit], unit: _Unit) -> bool:
     return index > 0 and group[index - 1].kind == "tiplabel"
 
 
+_SUBTITLE_DASHES = ("——", "─", "--", "－－")
 _STACK_BODY_CHARS = 400
 _STACK_LOOKAHEAD = 6  # body blocks read after a headline group to decide a stacked split
 
@@ -487,6 +545,8 @@ def _stacked_split(heads: list[_Unit], rest: list[_Unit]) -> int:
     grams = _bigrams(body)
     scores = [_share(_bigrams(t), grams) for t in texts]
     for cut in range(1, len(texts)):
+        if texts[cut].startswith(_SUBTITLE_DASHES):
+            continue  # "——记…" is the 副题 of the line above it: never the start of another story
         if max(scores[:cut]) < 0.2 and min(scores[cut:]) >= 0.45 and len(texts) - cut <= 2:
             lines_cut = texts[cut - 1]
             return next(k for k, u in enumerate(heads) if u.text == lines_cut) + 1
