@@ -455,7 +455,7 @@ def _reclaim_headline(previous: _Draft) -> list[_Unit]:
     when that story has no such crosshead, a last short paragraph shaped like a title ending in ！ or
     ？ (titles may carry a comma: “工会兄弟，谢谢你们！”). Stories with no headline at all keep theirs.
     """
-    if previous.finished or not previous.paragraphs or previous.headlines == [] and not previous.crossheads:
+    if previous.finished or not previous.paragraphs or (not previous.headlines and not previous.crossheads):
         return []
     count = len(previous.paragraphs)
     tail = previous.paragraphs[-1]
