@@ -63,14 +63,45 @@ def read_table(wheel: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
+# Place names read some characters unlike everyday words, and pypinyin reads them as words: 长 is
+# "chang" in 长宁, 长治, 天长 (pypinyin: zhang), except in 长子县. Whole-name readings first, then
+# the character rule; every entry was checked against pypinyin's own output (only differences listed).
+PLACE_NAME_READINGS = {
+    "长子": ("zhang", "zi"), "单县": ("shan", "xian"), "荥经": ("ying", "jing"), "繁峙": ("fan", "shi"),
+    "筠连": ("jun", "lian"), "涡阳": ("guo", "yang"), "洪洞": ("hong", "tong"), "浚县": ("xun", "xian"),
+    "郫都": ("pi", "du"), "郫县": ("pi", "xian"), "乐陵": ("lao", "ling"),
+}
+PLACE_CHAR_READINGS = {"长": "chang"}
+
+
+def place_pinyin(name: str) -> list[str]:
+    """One syllable per character of ``name`` (non-Han characters are dropped), as the place is read."""
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors=lambda chars: [""] * len(chars))
+    if len(syllables) != len(name):  # pypinyin joins runs of non-Han characters
+        syllables = [lazy_pinyin(ch, style=Style.NORMAL, errors="ignore")[:1] or [""] for ch in name]
+        syllables = [s[0] if s else "" for s in syllables]
+    fixed = [False] * len(name)
+    for word, reading in PLACE_NAME_READINGS.items():
+        start = name.find(word)
+        while start != -1:
+            for offset, syllable in enumerate(reading):
+                syllables[start + offset] = syllable
+                fixed[start + offset] = True
+            start = name.find(word, start + len(word))
+    for position, char in enumerate(name):
+        if char in PLACE_CHAR_READINGS and not fixed[position]:
+            syllables[position] = PLACE_CHAR_READINGS[char]
+    return syllables
+
+
 def slug_for(code: str, name: str, short: str) -> str:
     """"<code>-<pinyin>": the code keeps 山西/陕西 and 苏州/宿州 apart, the pinyin keeps it readable."""
     if name.startswith(short) and short.isalpha():
         # read the short form inside the full name: pypinyin gets 朝阳区 (chaoyang) right but
         # reads a bare 朝阳 as "morning sun" (zhaoyang)
-        syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")[: len(short)]
+        syllables = place_pinyin(name)[: len(short)]
     else:
-        syllables = lazy_pinyin(short, style=Style.NORMAL, errors="ignore")
+        syllables = place_pinyin(short)
     ascii_pinyin = "".join(s for s in "".join(syllables).lower() if s.isascii() and s.isalnum())
     return f"{code}-{ascii_pinyin}" if ascii_pinyin else code
 

@@ -166,6 +166,45 @@
     if (input.value || Object.keys(filters()).length) { run(); }
   });
 
+  // region selects depend on each other: a province narrows the prefectures and counties offered,
+  // and picking a county (names repeat: 朝阳区 is in 北京市 and 长春市) also sets its province and city
+  var byFilter = {};
+  selects.forEach(function (s) { byFilter[s.getAttribute("data-filter")] = s; });
+
+  function narrow() {
+    var province = byFilter.province ? byFilter.province.value : "";
+    var prefecture = byFilter.prefecture ? byFilter.prefecture.value : "";
+    [["prefecture", false], ["county", true]].forEach(function (pair) {
+      var select = byFilter[pair[0]];
+      if (!select) { return; }
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) { return; }
+        var fits = (!province || option.getAttribute("data-province") === province) &&
+          (!pair[1] || !prefecture || option.getAttribute("data-prefecture") === prefecture);
+        option.hidden = !fits;
+        option.disabled = !fits;
+        if (!fits && option.selected) { select.value = ""; }
+      });
+    });
+  }
+
+  function adoptParents(select) {
+    var option = select.options[select.selectedIndex];
+    if (!option || !option.value) { return; }
+    var province = option.getAttribute("data-province");
+    var prefecture = option.getAttribute("data-prefecture");
+    if (province && byFilter.province) { byFilter.province.value = province; }
+    if (prefecture && byFilter.prefecture) { byFilter.prefecture.value = prefecture; }
+  }
+
   form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
-  selects.forEach(function (s) { s.addEventListener("change", run); });
+  selects.forEach(function (s) {
+    s.addEventListener("change", function () {
+      var name = s.getAttribute("data-filter");
+      if (name === "county" || name === "prefecture") { adoptParents(s); }
+      narrow();
+      run();
+    });
+  });
+  narrow();
 })();

@@ -137,3 +137,12 @@ def test_relative_links_resolve_to_their_target(here: list[str], there: list[str
     # and it is the shortest such link: the one posixpath.relpath gives
     if from_path != to_path:
         assert link == posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def test_an_item_sharing_nothing_still_gets_related_items_from_its_own_day(archive):
+    # fill-ins come from the same day only, so later days never change the list
+    for item_id, related in archive.related.items():
+        item = archive.items[item_id]
+        same_day = [i for i in archive.items.values() if i.date == item.date and i.id != item_id]
+        assert len(related) >= min(3, len(same_day)), item_id
+        assert all((archive.items[r].date or "") <= (item.date or "") for r in related), item_id

@@ -45,4 +45,6 @@ def test_golden_site_covers_the_features(built: dict[str, bytes]) -> None:
     assert len(articles) == 6  # the 上接 half is stitched into its head, not a page of its own
     stitched = next(built[p] for p in articles if "长春朝阳区" in built[p].decode())
     assert "调解前置" in stitched.decode()
+    # the join is shown where the second half begins, and the jump marker no longer dangles at the end
+    assert "（以下原载第2版）" in stitched.decode() and "转第2版" not in stitched.decode()
     assert any(Path(p).parts[:2] == ("regions", "220104-chaoyang") for p in built)

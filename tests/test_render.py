@@ -190,3 +190,34 @@ def test_template_syntax_error_names_file_and_line(tmp_path):
     cfg = config(tmp_path)
     with pytest.raises(RenderError, match=r"404\.html:2: template syntax error"):
         render_site(build_archive(pages(), cfg), cfg)
+
+
+def test_builtin_templates_are_found_in_an_installed_wheel_layout(tmp_path: Path) -> None:
+    # a wheel puts templates/ and static/ inside the package as _templates/ and _static/, with no
+    # pyproject.toml above them (this once fell back to a non-path and every build failed)
+    from archive_gen.resources import builtin_dir
+
+    package = tmp_path / "site-packages" / "archive_gen"
+    (package / "_templates").mkdir(parents=True)
+    (package / "_static").mkdir()
+    assert builtin_dir("templates", package) == package / "_templates"
+    assert builtin_dir("static", package) == package / "_static"
+    assert (builtin_dir("templates") / "base.html").is_file()  # and in this checkout
+
+
+def test_search_offers_prefecture_and_county_filters_tied_to_their_province(built):
+    _, _, site = built
+    page = text(site, "search/index.html")
+    for name in ("province", "prefecture", "county", "topic", "year"):
+        assert f'data-filter="{name}"' in page, name
+    # a county option names where it is (county names repeat) and carries its parents for the script
+    assert re.search(r'<option value="尤溪县" data-province="福建省" data-prefecture="三明市">尤溪县（三明市）（\d+）</option>',
+                     page)
+
+
+def test_the_404_page_names_the_site_root_only_when_the_base_url_is_known(tmp_path):
+    with_base = config(tmp_path, base_url="https://user.github.io/repo/")
+    page = render_site(build_archive(pages(), with_base), with_base)["404.html"].decode()
+    assert '<base href="https://user.github.io/repo/">' in page
+    without = config(tmp_path)
+    assert "<base " not in render_site(build_archive(pages(), without), without)["404.html"].decode()

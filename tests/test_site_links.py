@@ -113,7 +113,8 @@ def _link_problem(link: Link, site: Path, base_url: str, pages: dict[Path, Parse
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//"):
         if base_url and url.startswith(base_url):
-            absolute_ok = link.tag == "link" and link.rel & ABSOLUTE_OK_RELS
+            # canonical/alternate links, and the 404 page's <base> (it is served at any missing URL)
+            absolute_ok = (link.tag == "link" and link.rel & ABSOLUTE_OK_RELS) or (link.tag == "base" and url == base_url)
             return None if absolute_ok else "absolute link to the site's own page (use a relative link)"
         return None  # external sites are not checked (no network in tests)
     if url.startswith("/"):

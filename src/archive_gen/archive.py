@@ -18,6 +18,7 @@ from .errors import RenderError
 from .model import Item, Page, Region
 
 RELATED_MAX = 5
+RELATED_MIN = 3
 # per shared tag, how many of its nearest earlier holders are scored as related candidates
 RELATED_NEIGHBOURS = 40
 # shared tags weigh by how specific they are: a shared county says more than a shared keyword
@@ -349,13 +350,14 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
     summed up in a hash chain over the days; a ``prior`` list whose key still matches is reused.
     Per shared tag only the nearest ``RELATED_NEIGHBOURS`` earlier holders are scored, which keeps
     the work linear and favours coverage close in time. Ties: higher score, then nearer in time.
+    Fewer than ``RELATED_MIN`` found: the same day's items nearest on the printed pages fill up.
     """
     chrono = sorted(ordered, key=lambda i: (i.date or "", i.id))  # oldest first
     features = [_features(item) for item in chrono]
     day_end: list[int] = [0] * len(chrono)
     keys: dict[str, str] = {}
     # the algorithm's constants seed the chain, so changing them never reuses an old list
-    chain = hashlib.sha256(repr(("related-v1", RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
+    chain = hashlib.sha256(repr(("related-v2", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
                                  _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE, _WEIGHT_TOPIC, _WEIGHT_KEYWORD)).encode())
     start = 0
     while start < len(chrono):
@@ -365,7 +367,9 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
             end += 1
         for position in range(start, end + 1):
             day_end[position] = end
-            chain.update(repr((chrono[position].id, sorted(features[position].items()))).encode("utf-8"))
+            this = chrono[position]
+            chain.update(repr((this.id, this.page, this.source, this.index,
+                               sorted(features[position].items()))).encode("utf-8"))
         day_key = chain.hexdigest()
         for position in range(start, end + 1):
             keys[chrono[position].id] = day_key
@@ -390,6 +394,16 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
                 if other != position:
                     scores[other] += min(weight, features[other][feature])
         best = sorted(scores, key=lambda other: (-scores[other], -other))[:RELATED_MAX]
+        if len(best) < RELATED_MIN:
+            # too little shared: fill up with the same day's other items, nearest on the printed pages
+            # first (the same day only, so the list still never changes when later days arrive)
+            first = position
+            while first > 0 and (chrono[first - 1].date or "") == (item.date or ""):
+                first -= 1
+            same_day = [k for k in range(first, limit + 1) if k != position and k not in best]
+            same_day.sort(key=lambda k: (abs((chrono[k].page or 0) - (item.page or 0)), chrono[k].page or 0,
+                                         chrono[k].source, chrono[k].index))
+            best += same_day[:RELATED_MIN - len(best)]
         related[item.id] = tuple(chrono[other].id for other in best)
     return related, keys
 

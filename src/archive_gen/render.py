@@ -410,6 +410,10 @@ def base_context(site: SiteInfo, path: str, title: str, *, description: str | No
         "build_date": site.build_date if path == "index.html" else None,
         "extra_head": [],
         "path": path,
+        # the 404 page is served at whatever URL was missing (/repo/a/b/gone.html): its links are
+        # relative to the site root, so with a known base URL it names the root (without one it
+        # stays relative like every page, and works where the host serves it from the root)
+        "base_href": site.base_url if path == "404.html" and site.base_url else None,
     }
 
 
@@ -555,14 +559,18 @@ def body_blocks(item: Item) -> list[Context]:
     heads: dict[int, list[str]] = {}
     for head in sorted(item.crossheads, key=lambda h: (h.before, h.line)):
         heads.setdefault(head.before, []).append(head.text)
+    joins = {part.first_paragraph: f"以下原载第{part.page}版" if part.page is not None else "以下原载另一版"
+             for part in item.continuation_parts}
     blocks: list[Context] = []
     paragraphs = item.paragraphs or (("",) if item.lead else ())
     for number, text in enumerate(paragraphs):
+        if number in joins:  # where the half printed on another page was stitched in
+            blocks.append({"crosshead": None, "lead": None, "text": "", "join": joins[number]})
         for head in heads.pop(number, []):
-            blocks.append({"crosshead": head, "lead": None, "text": ""})
-        blocks.append({"crosshead": None, "lead": item.lead if number == 0 else None, "text": text})
+            blocks.append({"crosshead": head, "lead": None, "text": "", "join": None})
+        blocks.append({"crosshead": None, "lead": item.lead if number == 0 else None, "text": text, "join": None})
     for number in sorted(heads):  # a crosshead after the last paragraph stays visible at the end
-        blocks.extend({"crosshead": head, "lead": None, "text": ""} for head in heads[number])
+        blocks.extend({"crosshead": head, "lead": None, "text": "", "join": None} for head in heads[number])
     return blocks
 
 
@@ -673,6 +681,8 @@ def _continuation(archive: Archive, path: str, item: Item, direction: str) -> Co
     jump = item.continued_to if direction == "to" else item.continued_from
     if jump is None:
         return None
+    if direction == "to" and any(part.page == jump.page for part in item.continuation_parts):
+        return None  # the rest was stitched in: the join is shown in the body instead
     label = f"转第{jump.page}版" if direction == "to" else f"接第{jump.page}版"
     target = (archive.continued_to if direction == "to" else archive.continued_from).get(item.id)
     if target is None:
@@ -896,12 +906,31 @@ def search_context(archive: Archive, site: SiteInfo, config: Config) -> Context:
 
 def search_facets(archive: Archive) -> list[Context]:
     """Filter choices for the search form: name, label and sorted options with counts."""
-    province = [{"value": archive.regions[c].name, "count": archive.regions[c].count} for c in archive.region_roots]
-    topic = [{"value": t.label, "count": t.count} for t in archive.topics]
-    year = [{"value": y.year, "count": sum(1 for i in archive.order
-                                           if urls.date_parts(archive.items[i].date)[:1] == (y.year,))}
-            for y in archive.years]
+    def option(value: str, count: int, label: str | None = None, province: str | None = None,
+               prefecture: str | None = None) -> Context:
+        return {"value": value, "label": label or value, "count": count, "province": province,
+                "prefecture": prefecture}
+
+    def by_level(level: str) -> list[RegionNode]:
+        nodes = [n for n in archive.regions.values() if n.level == level]
+        return sorted(nodes, key=lambda n: (-n.count, n.code))
+
+    province = [option(archive.regions[c].name, archive.regions[c].count) for c in archive.region_roots]
+    prefecture = [option(n.name, n.count, province=n.province) for n in by_level("prefecture")]
+    # county names repeat across China (朝阳区, 鼓楼区): the label says where, the page script then
+    # sets the province and city filters too
+    county = [option(n.name, n.count, f"{n.name}（{n.prefecture or n.province}）", n.province, n.prefecture)
+              for n in by_level("county")]
+    topic = [option(t.label, t.count) for t in archive.topics]
+    years: dict[str, int] = {}
+    for item_id in archive.order:
+        year = urls.date_parts(archive.items[item_id].date)[:1]
+        if year:
+            years[year[0]] = years.get(year[0], 0) + 1
+    year = [option(y.year, years.get(y.year, 0)) for y in archive.years]
     return [{"name": "province", "label": "省份", "options": province},
+            {"name": "prefecture", "label": "地市", "options": prefecture},
+            {"name": "county", "label": "区县", "options": county},
             {"name": "topic", "label": "主题", "options": topic},
             {"name": "year", "label": "年份", "options": year}]
 

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parent
 
-def builtin_dir(name: str) -> Path:
+
+def builtin_dir(name: str, package: Path = _PACKAGE) -> Path:
     """Path of the built-in ``templates`` or ``static`` folder.
 
     In a source checkout (including editable installs) these are the top-level folders of the
-    repository; a wheel installs them as the data packages ``archive_gen._templates``/``_static``.
+    repository; a wheel installs them as the data packages ``archive_gen._templates``/``_static``,
+    i.e. the folders ``_templates``/``_static`` inside the installed package. (They have no
+    ``__init__.py``, so importlib.resources would hand back a namespace MultiplexedPath, whose
+    ``str()`` is not a path.)
     """
-    checkout = Path(__file__).resolve().parents[2] / name
+    checkout = package.parents[1] / name
     if checkout.is_dir() and (checkout.parent / "pyproject.toml").is_file():
         return checkout
-    try:
-        return Path(str(importlib.resources.files(f"archive_gen._{name}")))
-    except ModuleNotFoundError:  # pragma: no cover - broken install
-        return checkout
+    installed = package / f"_{name}"
+    return installed if installed.is_dir() else checkout
