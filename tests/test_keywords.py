@@ -52,11 +52,18 @@ def test_keywords_exclude_stop_words_and_numbers(extractor: KeywordExtractor) ->
     assert not any(ch.isdigit() for w in words for ch in w)
 
 
-def test_keywords_are_deterministic_weight_then_word(extractor: KeywordExtractor) -> None:
+def test_keywords_are_deterministic_weight_then_word(extractor: KeywordExtractor,
+                                                    tmp_path_factory: pytest.TempPathFactory) -> None:
     first = extractor.extract(ARTICLE)
-    assert first == extractor.extract(ARTICLE)
     assert list(first) == sorted(first, key=lambda k: (-k.weight, k.word))
     assert all(k.weight > 0 for k in first)
+    # an extractor built separately (its own segmenter, cold cache, stop-words given in another order)
+    # after other items: the same keywords, weights and order
+    segmenter = Segmenter([("爱心驿站", None, "nz"), ("骑士驿站", None, "nz")],
+                          cache_dir=tmp_path_factory.mktemp("cache-other"))
+    other = KeywordExtractor(segmenter, reversed(packaged_stopwords()))
+    other.extract(Item(id="x", source="x.txt", index=0, kind="photo", title="春来蔬菜采摘忙"))
+    assert other.extract(ARTICLE) == first
 
 
 def test_short_or_empty_items_give_few_or_no_keywords(extractor: KeywordExtractor) -> None:
@@ -64,6 +71,22 @@ def test_short_or_empty_items_give_few_or_no_keywords(extractor: KeywordExtracto
     assert extractor.extract(empty) == ()
     short = Item(id="s", source="s.txt", index=0, kind="photo", title="骑士驿站")
     assert [k.word for k in extractor.extract(short)] == ["骑士驿站"]
+
+
+def test_a_short_item_fills_up_with_its_best_other_words(extractor: KeywordExtractor) -> None:
+    # three nouns only (蔬菜, 青椒, 工人): the verb 采摘 fills up; 忙 (one character) and 3月6日 never
+    caption = Item(id="c", source="c.txt", index=0, kind="photo", title="春来蔬菜采摘忙",
+                   paragraphs=("3月6日,工人在采摘青椒。",))
+    keywords = extractor.extract(caption)
+    assert sorted(k.word for k in keywords) == ["工人", "蔬菜", "采摘", "青椒"]
+    assert list(keywords) == sorted(keywords, key=lambda k: (-k.weight, k.word))
+    # stop-words stay out even then (表示, 介绍 are verbs in the stop list)
+    quote = Item(id="q", source="q.txt", index=0, kind="article", title="青椒丰收",
+                 paragraphs=("他表示,今年青椒丰收。记者介绍,采摘已经开始。",))
+    words = [k.word for k in extractor.extract(quote)]
+    assert "表示" not in words and "介绍" not in words and {"青椒", "丰收", "采摘"} <= set(words)
+    # an item with enough nouns does not fill up: no verbs among the article's keywords
+    assert "提供" not in [k.word for k in extractor.extract(ARTICLE)]
 
 
 def test_custom_stop_words_are_honoured(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -58,6 +58,42 @@ def test_gulou_in_one_province_keeps_only_the_province(tagger: RegionTagger) -> 
     assert set(ambiguities[0].candidates) >= {"320106", "320302"}
 
 
+def test_gulou_with_a_city_dateline_is_that_citys_district(tagger: RegionTagger) -> None:
+    # 南京 and 徐州 (江苏), 福州, 开封 all have a 鼓楼区: the 南京 dateline names the city, so the district
+    regions, _, ambiguities = tagger.tag(make("鼓楼区工会为复工企业送去防疫包", "今天,鼓楼区总工会走访辖区企业。",
+                                              dateline="南京"))
+    assert codes(regions) == ["320106"]
+    assert (regions[0].region.prefecture, regions[0].region.county) == ("南京市", "鼓楼区")
+    assert ambiguities == ()
+
+
+def test_ambiguous_district_resolved_by_its_city_in_the_text(tagger: RegionTagger) -> None:
+    # 铁西区 is in 沈阳, 鞍山 (辽宁) and 四平 (吉林); 沈阳 named in the opening decides; "的北方重工集团"
+    # after it is not part of a company name
+    regions, _, _ = tagger.tag(make("他用了18年", "9月的沈阳,秋意渐浓。在位于铁西区的北方重工集团装配车间里,他正带着徒弟调试设备。"))
+    assert codes(regions) == ["210106"]
+
+
+def test_generic_district_name_licensed_by_its_city(tagger: RegionTagger) -> None:
+    title = "市中区推动非公企业工资集体协商全覆盖"
+    body = "今天,市中区总工会组织38家非公企业开展行业工资集体协商。"
+    # 济南, 枣庄, 内江 and 乐山 each have a 市中区: the 济南 dateline names the one meant
+    regions, _, _ = tagger.tag(make(title, body, dateline="济南"))
+    assert codes(regions) == ["370103"]
+    # without a city it stays an ordinary word; with only 山东 (济南 and 枣庄) it is still not certain
+    assert tagger.tag(make(title, body)) == ((), (), ())
+    regions, _, _ = tagger.tag(make(title, "山东省" + body))
+    assert codes(regions) == ["370000"]
+
+
+def test_headline_sending_its_subject_somewhere_is_refined_by_the_opening(tagger: RegionTagger) -> None:
+    # the headline names the prefecture's union going to a site; the opening says the site is in 宁南县
+    regions, _, _ = tagger.tag(make("凉山州总工会“送清凉”进白鹤滩水电站工地",
+                                    "7月12日,四川省凉山彝族自治州总工会慰问团来到白鹤滩水电站宁南县工区。"))
+    assert codes(regions) == ["513427"]
+    assert regions[0].region.prefecture == "凉山彝族自治州"
+
+
 # -- false friends ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -69,6 +105,9 @@ def test_gulou_in_one_province_keeps_only_the_province(tagger: RegionTagger) -> 
     "活动名为印象东方。",
     "工作开展得十分平和顺利。",
     "城区和郊区的职工都来参加。",
+    "他在东方餐馆有限公司当厨师。",
+    "远大理想科技公司与工会签订合作协议。",
+    "新华社记者在互助保障集团采访。",
 ])
 def test_false_friends_are_not_places(tagger: RegionTagger, text: str) -> None:
     regions, mentioned, ambiguities = tagger.tag(make("职工活动", text))
@@ -164,6 +203,20 @@ def test_national_story_gets_no_region(tagger: RegionTagger) -> None:
     assert codes(mentioned) == ["110000"]
 
 
+def test_national_body_filed_from_its_seat_gets_no_region(tagger: RegionTagger) -> None:
+    # 本报北京…电 about 全总: 北京 is where the report was filed, a mentioned place
+    regions, mentioned, _ = tagger.tag(make("全总拨付1.2亿元开展夏季“送清凉”活动",
+                                            "记者今天从全国总工会获悉,全总近日下拨专项资金。", dateline="北京"))
+    assert regions == ()
+    assert codes(mentioned) == ["110000"]
+
+
+def test_nationwide_meeting_keeps_its_dateline_venue(tagger: RegionTagger) -> None:
+    regions, _, _ = tagger.tag(make("全国机械冶金建材系统产业工人队伍建设改革现场推进会召开", "会议总结了各地经验。",
+                                    dateline="南京"))
+    assert codes(regions) == ["320100"]
+
+
 def test_national_story_keeps_the_place_in_its_title(tagger: RegionTagger) -> None:
     regions, _, _ = tagger.tag(make("全国工会社会联络工作会议在昆明召开", "5月13日,全国工会社会联络工作会议召开。"))
     assert codes(regions) == ["530100"]
@@ -205,6 +258,15 @@ def test_company_home_is_the_setting_when_nothing_else_is_named(tagger: RegionTa
     assert codes(regions) == ["460000"]
 
 
+def test_city_in_a_company_name_is_the_setting_when_nothing_else_is(tagger: RegionTagger) -> None:
+    regions, _, _ = tagger.tag(make("从女焊花到大国工匠", "焊枪轻点,弧光闪烁。易冉是中车株洲电力机车有限公司的焊工。"))
+    assert codes(regions) == ["430200"]
+    # a setting named up front wins; the company's home is then a passing mention
+    regions, mentioned, _ = tagger.tag(make("从女焊花到大国工匠", "近日,湖北省武汉市举办焊工技能竞赛。",
+                                            "中车株洲电力机车有限公司的焊工夺得第一名。"))
+    assert codes(regions) == ["420100"] and codes(mentioned) == ["430200"]
+
+
 def test_configured_alias_is_a_place() -> None:
     gazetteer = Gazetteer.load({"甬城": "330200"})
     tagger = RegionTagger(gazetteer, Segmenter(gazetteer.segmenter_words()))
@@ -235,8 +297,17 @@ def test_evidence_points_at_the_matched_text(tagger: RegionTagger) -> None:
 
 
 def test_tagging_is_deterministic(tagger: RegionTagger) -> None:
-    item = make("中国教科文卫体工会赴山西开展志愿服务", "活动在山西和顺、壶关开展,来自北京市的教师参加。")
-    assert tagger.tag(item) == tagger.tag(item)
+    items = [make("中国教科文卫体工会赴山西开展志愿服务", "活动在山西和顺、壶关开展,来自北京市的教师参加。"),
+             make("鼓楼区开展送清凉活动", "福州市鼓楼区总工会走进工地。", "南京市、徐州市的代表参加。"),
+             make("市中区推动工资集体协商", "市中区总工会组织企业协商。", dateline="济南"),
+             make("朝阳区举办职工技能大赛", "大赛共有300名职工参加。")]
+    first = [tagger.tag(item) for item in items]
+    # a tagger built separately (its own gazetteer and segmenter), fed the items in the opposite order
+    gazetteer = Gazetteer.load()
+    other = RegionTagger(gazetteer, Segmenter(gazetteer.segmenter_words()))
+    assert [other.tag(item) for item in reversed(items)] == first[::-1]
+    assert [tagger.tag(item) for item in items] == first
+    assert all(regions or ambiguities for regions, _, ambiguities in first)  # each item tags something
 
 
 def test_given_tokens_are_used_as_cut(tagger: RegionTagger) -> None:

@@ -9,9 +9,10 @@ import pytest
 
 from archive_gen.config import TaxonomyConfig, TopicSpec, load_config
 from archive_gen.errors import ConfigError
-from archive_gen.model import Item
+from archive_gen.model import Evidence, Item
 from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import (
+    FALLBACK_FIELD,
     Taxonomy,
     TopicTagger,
     default_taxonomy_text,
@@ -188,7 +189,16 @@ def test_photo_without_a_union_angle_gets_the_economy_topic(tagger: TopicTagger)
     assert labels(tagger, park) == ["产业与经济发展"]
     scenery = item("晨光", "清晨,阳光洒在湖面上。", kind="photo")
     [only] = tagger.tag(scenery)
-    assert (only.label, only.score, only.evidence) == ("产业与经济发展", 0.0, ())
+    # the fallback says why it was given: a marker in the evidence, so that export explains it
+    assert (only.label, only.score) == ("产业与经济发展", 0.0)
+    assert only.evidence == (Evidence(text="no topic term found", field=FALLBACK_FIELD, offset=0),)
+
+
+def test_fallback_when_only_a_passing_subject_only_topic_is_found(tagger: TopicTagger) -> None:
+    # 党史 in passing is not the subject, and nothing else is there: the fallback, with its reason
+    [only] = tagger.tag(item("湖边晨景", "清晨,有人在湖边读党史。", kind="photo"))
+    assert (only.slug, only.score) == ("chanye-jingji", 0.0)
+    assert only.evidence == (Evidence(text="no topic is the subject", field=FALLBACK_FIELD, offset=0),)
 
 
 def test_a_photo_with_a_union_angle_gets_that_topic(tagger: TopicTagger) -> None:
@@ -227,13 +237,77 @@ def test_evidence_points_at_the_printed_text(tagger: TopicTagger) -> None:
 
 
 def test_a_term_inside_a_longer_word_does_not_match(tagger: TopicTagger) -> None:
-    # 入会 (joining the union) must not be read out of 加入会议 / 出入会场
-    tags = tagger.tag(item("代表陆续出入会场", "他们加入会议讨论。", kind="photo"))
-    assert [t.slug for t in tags] != ["gonghui-zuzhi"]
-    assert all(e.text != "入会" for t in tags for e in t.evidence)
+    # 入会 (joining the union) must not be read out of 加入会议 / 出入会场: nothing else is there either
+    [only] = tagger.tag(item("代表陆续出入会场", "他们加入会议讨论。", kind="photo"))
+    assert (only.slug, only.score, only.evidence[0].field) == ("chanye-jingji", 0.0, FALLBACK_FIELD)
+    # while the word itself is found
+    assert [t.slug for t in tagger.tag(item("职工踊跃入会", "职工纷纷入会。", kind="photo"))] == ["gonghui-zuzhi"]
 
 
 def test_banner_counts_like_a_headline(tagger: TopicTagger) -> None:
     it = item("书写英雄机车新传奇", "机车组坚持安全行车,安全走行里程再创纪录,安全生产无事故。",
               "组里的老司机被评为最美职工。", column="最美职工")
     assert "劳模工匠与技能" in labels(tagger, it)
+
+
+# --- concentrated evidence for secondary topics, the headline for the primary ------------------
+
+def test_one_generic_word_does_not_make_a_secondary_topic(tagger: TopicTagger) -> None:
+    # 服务站 three times, 种植 and 就业 once each: generic words, no paragraph about 普惠, 乡村振兴 or 就业
+    station = item("职工法律服务站开进商圈", "服务站律师为职工提供法律咨询,调解劳动争议,帮助追讨欠薪。",
+                   "服务站还受理工伤认定咨询,多起劳动争议当场化解。")
+    assert labels(tagger, station) == ["劳动争议与维权"]
+    photo = item("春来蔬菜采摘忙", "在一处蔬菜种植基地,工人在采摘青椒。当地发展特色产业,带动群众就业。", kind="photo")
+    assert labels(tagger, photo) == ["产业与经济发展"]
+
+
+def test_one_passing_term_does_not_make_a_secondary_topic(tagger: TopicTagger) -> None:
+    honours = item("全国五一劳动奖名单公布", "今年的全国五一劳动奖章获得者中,有不少来自新就业形态的一线劳动者。",
+                   "获奖者大力弘扬劳模精神、工匠精神。")
+    assert labels(tagger, honours) == ["劳模工匠与技能"]
+    # 产业工人 alone (a generic word) in the headline does not make it a 产改 story
+    checkup = item("产业工人享受“高温体检”", "市总工会为高温作业职工开展职业健康体检。", "体检结果一人一档。")
+    assert labels(tagger, checkup) == ["安全生产"]
+
+
+def test_a_paragraph_about_a_topic_makes_it_secondary(tagger: TopicTagger) -> None:
+    riders = item("外卖骑手有了议事会", "外卖骑手代表与平台企业面对面协商配送时限,骑手议事会每季度召开一次。",
+                  "议事会代表由骑手民主推选产生,职工代表大会式的议事会让骑手有了说话的地方。")
+    assert labels(tagger, riders) == ["新就业形态劳动者", "民主管理"]
+
+
+def test_a_headline_topic_followed_up_in_two_paragraphs_is_secondary(tagger: TopicTagger) -> None:
+    both = item("党建联建聚合力 劳动竞赛助发展", "各单位开展党建联建,党员带头参加劳动竞赛。",
+                "劳动竞赛决出优胜班组。", "党建联建让党员作用更突出。")
+    assert sorted(labels(tagger, both)) == ["党建与主题教育", "劳模工匠与技能"]
+    # named in the headline but followed up in one paragraph only: not a secondary topic
+    once = item("劳模和一线职工疗休养启程", "市总工会组织劳模和一线职工疗休养,疗休养线路十余条。",
+                "疗休养期间安排体检和参观。")
+    assert labels(tagger, once) == ["职工服务与普惠"]
+    # a one-paragraph brief follows its two-topic headline up in that paragraph
+    brief = item("区总工会举办女职工技能大赛", "近日,区总工会举办女职工技能大赛,120名女职工参加茶艺、插花等项目比拼。")
+    assert sorted(labels(tagger, brief)) == ["劳模工匠与技能", "女职工"]
+
+
+def test_the_headline_topic_is_primary_even_when_the_body_leans_elsewhere(tagger: TopicTagger) -> None:
+    body = ("今年夏季,各地工会关注快递员、外卖骑手、网约车司机等新就业形态劳动者,为骑手送去防暑降温用品。",
+            "各地依托爱心驿站,为快递员、外卖骑手提供纳凉休息服务。")
+    tags = tagger.tag(item("工会开展夏季“送清凉”活动", *body))
+    assert [t.slug for t in tags][:2] == ["anquan-shengchan", "xinjiuye"]
+    assert tags[1].score > tags[0].score  # the body weighs more, the headline still decides
+
+
+@pytest.mark.parametrize(("title", "body", "slug"), [
+    ("高温津贴一分都不能少", "用人单位不得以发放绿豆汤为由克扣高温津贴,劳动者可依法维权。", "weiquan"),
+    ("农民工乘专列返岗", "工会组织农民工点对点返岗务工,对接用工企业岗位需求。", "jiuye-peixun"),
+    ("工会送清凉进工地", "为高温作业职工送去防暑药品,开展防暑降温知识讲座,预防中暑。", "anquan-shengchan"),
+])
+def test_heat_return_to_work_and_wage_vocabulary(tagger: TopicTagger, title: str, body: str, slug: str) -> None:
+    assert tagger.tag(item(title, body))[0].slug == slug
+
+
+def test_outdoor_workers_are_not_gig_workers(tagger: TopicTagger) -> None:
+    # 户外劳动者 (street cleaners, builders) use the union's service stations: 普惠, not 新就业形态
+    photo = item("环卫工人的清凉驿站", "在一处工会户外劳动者服务站,环卫工人在休息补水。", kind="photo")
+    assert "新就业形态劳动者" not in labels(tagger, photo)
+    assert labels(tagger, photo)[0] == "职工服务与普惠"

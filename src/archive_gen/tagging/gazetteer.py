@@ -209,9 +209,11 @@ class Gazetteer:
         """
         row = self.division(code, year)
         names: dict[int, str] = {row.level: row.name}
+        slugs: list[tuple[str, str]] = []
         at_year = year if year is not None else row.last
         for ancestor in self.ancestors(code, year):
             above = self.division(ancestor, at_year)
             names[above.level] = above.name
+            slugs.append((above.code, above.slug))
         return Region(code=row.code, province=names.get(1, row.name), prefecture=names.get(2),
-                      county=names.get(3), slug=row.slug)
+                      county=names.get(3), slug=row.slug, ancestor_slugs=tuple(sorted(slugs)))

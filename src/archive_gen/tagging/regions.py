@@ -5,11 +5,14 @@ The rules (documented with examples in docs/regions.md):
 1. A name counts only on token boundaries, or right after one of its ancestors (宁波镇海, 山西和顺、壶关).
 2. County short forms (镇海, 和顺) and short forms that are everyday words (来宾, 安康) count only after an
    ancestor or when the full name appears in the same item; names count only in the years they were valid.
-3. Ambiguous names (朝阳区, 鼓楼区) are resolved from the other places in the item (dateline, organisations);
-   otherwise only the common ancestor is kept and an Ambiguity is recorded.
+3. Ambiguous names (朝阳区, 鼓楼区) are resolved from the other places in the item (dateline, organisations):
+   a candidate inside a named city beats one merely in the same province; otherwise only the common
+   ancestor is kept and an Ambiguity is recorded. A generic name (市中区) counts when the item names the one
+   city that has such a district.
 4. The setting comes from the headline, else the dateline and the opening sentence; national stories
-   (全总, 全国…) take only a headline or dateline place; origins (来自X), destinations (开往X) and company
-   names (山东能源集团) are passing mentions.
+   (全总, 全国…) take only a headline place, or the dateline of a nationwide meeting; origins (来自X),
+   destinations (开往X) and company names (山东能源集团) are passing mentions, a company's city being the
+   setting only when nothing else is.
 """
 
 from __future__ import annotations
@@ -35,12 +38,17 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 # 海南 is both a province and 海南藏族自治州; the province short is allowed, the prefecture one needs support
 # matched with .match(text, pos) right after a name (no "^": that would anchor at the text's start)
 _ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
-_COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）]{0,8}?(集团|公司|银行|大学|学院|报)")
+_COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
-_NATIONAL = re.compile(r"全总|全国|中华全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
-                       r"中国[\u4e00-\u9fff]{0,6}工会|中国职工")
+_NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
+                  r"中国[\u4e00-\u9fff]{0,6}工会")
+# a national story: a national body acts, or a nationwide meeting or system (全国…)
+_NATIONAL = re.compile(_NATIONAL_BODY + r"|全国|中国职工")
+_NATIONAL_BODY_RE = re.compile(_NATIONAL_BODY)
 _SENTENCE_END = "。!！?？"
+# a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
+_GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
 # weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
 HEADLINE, DATELINE, OPENING, FIRST_PARAGRAPH, BODY = 3.0, 2.0, 2.0, 1.0, 0.5
@@ -59,6 +67,7 @@ class Mention:
     weight: float = BODY
     passing: bool = False  # origin/destination/company name: never the setting
     full: bool = False  # written as a full name or alias (not a short form)
+    company: bool = False  # inside a company's name (中车株洲电力机车有限公司): its home, maybe the setting
 
 
 @dataclass(frozen=True)
@@ -87,29 +96,49 @@ class RegionTagger:
             segmented = segment_item(item, self.segmenter)
         fields = _fields(item)
         boundaries = [_boundaries(segmented, fld.name) for fld in fields]
-        # pass 1 finds the full names; they license short forms of the same divisions in pass 2 (福清市 … 福清)
+        # pass 1 finds the full names; they license short forms of the same divisions in pass 2 (福清市 … 福清),
+        # and a named city licenses the one generic name inside it (济南 … 市中区)
         unsupported: set[str] = set()
-        mentions = self._scan_all(fields, boundaries, year, frozenset(), unsupported)
+        generic: dict[str, set[str]] = {}
+        mentions = self._scan_all(fields, boundaries, year, frozenset(), unsupported, generic)
         full_codes = frozenset(d.code for m in mentions if m.full for d in m.candidates)
-        if unsupported & full_codes:
+        licensed = full_codes | self._anchored(generic, mentions, year)
+        turned_away = unsupported.union(*generic.values())
+        if turned_away & licensed:
             # only then can pass 2 decide anything differently from pass 1 (its one changed input)
-            mentions = self._scan_all(fields, boundaries, year, full_codes, None)
+            mentions = self._scan_all(fields, boundaries, year, licensed, None, None)
         resolved, ambiguities = self._resolve(mentions, year)
         return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
 
     # -- finding names ---------------------------------------------------------------------------
 
     def _scan_all(self, fields: list[_Field], boundaries: list[tuple[frozenset[int], frozenset[int]]],
-                  year: int | None, full_codes: frozenset[str], unsupported: set[str] | None) -> list[Mention]:
+                  year: int | None, full_codes: frozenset[str], unsupported: set[str] | None,
+                  generic: dict[str, set[str]] | None) -> list[Mention]:
         """Every accepted name in the fields; ``unsupported`` collects the codes of short forms turned
-        away for want of a full name in the item."""
+        away for want of a full name in the item, ``generic`` the generic names turned away for want of
+        an ancestor (name -> codes)."""
         mentions: list[Mention] = []
         for fld, (starts, ends) in zip(fields, boundaries, strict=True):
-            mentions.extend(self._scan(fld, year, full_codes, starts, ends, unsupported))
+            mentions.extend(self._scan(fld, year, full_codes, starts, ends, unsupported, generic))
         return mentions
 
+    def _anchored(self, generic: dict[str, set[str]], mentions: list[Mention], year: int | None) -> frozenset[str]:
+        """Codes of the generic names (市中区) of which exactly one division lies inside a city or county
+        the item names unambiguously (济南 in the dateline)."""
+        gaz = self.gazetteer
+        anchors = {m.candidates[0].code for m in mentions
+                   if len({d.code for d in m.candidates}) == 1 and m.candidates[0].level >= 2}
+        licensed: set[str] = set()
+        for codes in generic.values():
+            inside = [c for c in codes if any(gaz.is_within(c, a, year) for a in anchors)]
+            if len(inside) == 1:
+                licensed.add(inside[0])
+        return frozenset(licensed)
+
     def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: frozenset[int],
-              ends: frozenset[int], unsupported: set[str] | None) -> list[Mention]:
+              ends: frozenset[int], unsupported: set[str] | None, generic: dict[str, set[str]] | None
+              ) -> list[Mention]:
         gaz = self.gazetteer
         text = fld.text
         size = len(text)
@@ -127,7 +156,8 @@ class RegionTagger:
                         continue
                     forms = gaz.forms_in(text[pos:end], year)
                     if forms:
-                        mention = self._accept(fld, pos, end, forms, found, starts, ends, full_codes, unsupported)
+                        mention = self._accept(fld, pos, end, forms, found, starts, ends, full_codes, unsupported,
+                                               generic)
                         if mention:
                             break
             if mention:
@@ -139,7 +169,7 @@ class RegionTagger:
 
     def _accept(self, fld: _Field, start: int, end: int, forms: tuple[NameForm, ...], before: list[Mention],
                 starts: frozenset[int], ends: frozenset[int], full_codes: frozenset[str],
-                unsupported: set[str] | None = None) -> Mention | None:
+                unsupported: set[str] | None = None, generic: dict[str, set[str]] | None = None) -> Mention | None:
         text = fld.text
         chain = self._chain_parent(text, start, before)
         if chain is not None and end in ends:
@@ -155,7 +185,12 @@ class RegionTagger:
             return None
         allowed = []
         for form in forms:
-            if _needs_ancestor(form):
+            # 市中区 alone is a word, unless the item names the one city that has such a district (never
+            # a two-character name: 城区, 和县)
+            licensable = len(form.text) >= 3
+            if _needs_ancestor(form) and not (licensable and form.division.code in full_codes):
+                if generic is not None and licensable:
+                    generic.setdefault(form.text, set()).add(form.division.code)
                 continue
             if self._needs_support(form) and form.division.code not in full_codes:
                 if unsupported is not None:
@@ -196,9 +231,10 @@ class RegionTagger:
         text = fld.text
         weight = next((w for until, w in fld.weight_at if start < until), BODY)
         before = text[max(0, start - 3):start]
-        passing = inherited_passing or before.endswith(_PASSING_BEFORE) or (
-            _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
-        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, bool(full))
+        company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
+        passing = inherited_passing or before.endswith(_PASSING_BEFORE) or company
+        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, bool(full),
+                       company)
 
     # -- resolving -------------------------------------------------------------------------------
 
@@ -240,12 +276,14 @@ class RegionTagger:
                 if other == code:
                     continue
                 if other in lineage:
-                    # the context names an ancestor: the deeper the shared ancestor, the stronger
-                    support = max(support, 4 - gaz.division(other, year).level)
+                    # the context names a place containing the candidate (南京 for 鼓楼区): the deeper,
+                    # the stronger, and stronger than a mere neighbour at the same depth
+                    support = max(support, 2 * gaz.division(other, year).level + 1)
                     continue
                 shared = lineage & set(gaz.ancestors(other, year))
                 if shared:
-                    support = max(support, max(3 - gaz.division(s, year).level for s in shared))
+                    # a neighbour (another district of the same city, a city of the same province)
+                    support = max(support, max(2 * gaz.division(s, year).level for s in shared))
             scored.append((support, code))
         top = max(support for support, _ in scored)
         if top > 0:
@@ -265,9 +303,12 @@ class RegionTagger:
         dateline = [(m, c) for m, c in resolved if m.field == "dateline"]
         opening = [(m, c) for m, c in resolved if m.weight >= OPENING and m.field.startswith(
             ("paragraph:0", "lead"))]
+        first_paragraph = [(m, c) for m, c in resolved if m.field == "paragraph:0" and m.weight < OPENING]
         headline_text = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
         opening_text = next((f.text[:40] for f in fields if f.name == "paragraph:0"), "")
         national = bool(_NATIONAL.search(headline_text) or _NATIONAL.match(opening_text))
+        # a national body (全总) acting is filed from where it sits; a nationwide meeting has a venue
+        national_body = bool(_NATIONAL_BODY_RE.search(headline_text) or _NATIONAL_BODY_RE.match(opening_text))
 
         def settled(pairs: list[tuple[Mention, str]]) -> list[str]:
             """Codes of the non-passing places, or of all when every one is passing (a company's home)."""
@@ -278,22 +319,33 @@ class RegionTagger:
         head_codes = settled(headline)
         if head_codes:
             main = list(head_codes)
-            # a province in the headline is refined by its own places in the opening (山西 -> 和顺、壶关)
-            bare_provinces = [h for h in head_codes if gaz.division(h, year).level == 1 and not any(
-                o != h and gaz.is_within(o, h, year) for o in head_codes)]
+            # a province in the headline is refined by its own places in the opening (山西 -> 和顺、壶关); so is
+            # any headline place whose headline sends it somewhere (凉山州总工会“送清凉”进…工地 -> 宁南县)
+            refined = [h for h in head_codes if not any(o != h and gaz.is_within(o, h, year) for o in head_codes)]
+            if not _GOES_TO.search(headline_text):
+                refined = [h for h in refined if gaz.division(h, year).level == 1]
             for code in settled(opening + dateline):
-                if any(gaz.is_within(code, h, year) for h in bare_provinces):
+                if any(code != h and gaz.is_within(code, h, year) for h in refined):
                     main.append(code)
         else:
-            date_codes = [c for m, c in dateline if not m.passing]
+            # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
+            # meeting (全国…推进会) keeps its dateline, the venue
+            date_codes = [] if national_body else [c for m, c in dateline if not m.passing]
             open_codes = [] if national else settled(opening)
             if open_codes and date_codes and not any(
                     gaz.is_within(o, d, year) or gaz.is_within(d, o, year) for o in open_codes for d in date_codes):
                 date_codes = []  # 本报广州…电 about a story elsewhere: the dateline is only where it was filed
             main = date_codes + open_codes
+            if main:
+                # a short opening (9月的沈阳,秋意渐浓。) is made precise by the rest of its paragraph (铁西区)
+                main += [c for m, c in first_paragraph if not m.passing and any(
+                    c != s and gaz.is_within(c, s, year) for s in main)]
             if not main and not national:
                 # no place up front: an organisation named in the body (徐州市总工会) is the subject
                 main = [c for m, c in resolved if not m.passing and _ORG_AFTER.match(_field_text(fields, m), m.end)]
+            if not main and not national:
+                # nor that: the city in a company's name (中车株洲电力机车有限公司) is where the story happens
+                main = [c for m, c in resolved if m.company and gaz.division(c, year).level >= 2]
         main_codes = _most_specific(gaz, main, year)
 
         evidence: dict[str, list[Mention]] = {}

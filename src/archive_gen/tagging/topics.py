@@ -41,14 +41,22 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 HEADLINE_FIELDS = ("title", "kicker", "subtitle")
 BANNER_FIELDS = ("column", "column_extra")  # a series banner (最美职工) names what the item is about, like a headline
+_HEADLINE_OR_BANNER = frozenset(HEADLINE_FIELDS + BANNER_FIELDS)
 PARAGRAPH_MIN_SCORE = 2.0  # term weight in one paragraph for the paragraph to be "about" a topic
 PARAGRAPH_SHARE = 0.5  # ... and at least this share of the paragraph's strongest topic
+FOCUS_SHARE = 1.0  # a paragraph "dominated" by a secondary topic: it is the strongest topic there
 SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
+HEADLINE_PRIMARY_SHARE = 0.3  # the headline's topic is primary unless it scores under this share of the top one
+GENERIC_WEIGHT = 0.5  # a term weighing less is a generic word (服务站, 培训): it counts, never makes a secondary
+MIN_BREADTH = 2  # a secondary topic needs this many distinct terms (a generic one counting half) ...
+HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragraphs (all of a shorter
+#                          item's) follow it up
 MAX_TOPICS = 3
 MAX_EVIDENCE = 12
+FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 
 @dataclass(frozen=True)
 class Topic:
@@ -266,9 +274,75 @@ def _children(node: yaml.Node | None, key: str, *, sequence: bool = False) -> An
 @dataclass(frozen=True)
 class _Hit:
     slug: str
-    term_weight: float  # the term's own weight, damped for repeats within the field
+    term: str  # the folded term matched
+    strength: float  # the term's own weight (below GENERIC_WEIGHT: a generic word)
+    term_weight: float  # strength, damped for repeats within the field
     weight: float  # term_weight x field weight
     evidence: Evidence
+
+    @property
+    def generic(self) -> bool:
+        return self.strength < GENERIC_WEIGHT
+
+
+@dataclass(frozen=True)
+class _Scores:
+    """What the hits of one item say about each topic (slug -> value)."""
+
+    totals: dict[str, float]  # weighted score
+    headline: frozenset[str]  # topics the headline or banner names (any term)
+    headline_specific: dict[str, float]  # weighted score of the headline's and banner's specific terms
+    body: dict[str, int]  # fields outside the headline and banner (paragraphs, captions …) with a specific term
+    about: dict[str, int]  # paragraphs mainly about the topic
+    focused: dict[str, int]  # ... with at least MIN_BREADTH distinct terms of it there
+    specific: dict[str, frozenset[str]]  # distinct specific terms
+    generic: dict[str, frozenset[str]]  # distinct generic terms
+
+    def breadth(self, slug: str) -> float:
+        """Distinct specific terms, a generic one counting half (服务站 three times is one word)."""
+        return len(self.specific.get(slug, ())) + 0.5 * len(self.generic.get(slug, ()))
+
+    @classmethod
+    def of(cls, hits: list[_Hit]) -> _Scores:
+        totals: dict[str, float] = {}
+        head: dict[str, float] = {}
+        body: dict[str, int] = {}
+        headline: set[str] = set()
+        units: dict[str, dict[str, float]] = {}  # paragraph (crosshead, caption …) -> slug -> term weight
+        unit_terms: dict[str, dict[str, set[str]]] = {}  # ... -> slug -> its distinct specific terms there
+        specific: dict[str, set[str]] = {}
+        generic: dict[str, set[str]] = {}
+        for hit in hits:
+            slug, field = hit.slug, hit.evidence.field
+            totals[slug] = totals.get(slug, 0.0) + hit.weight
+            is_generic = hit.strength < GENERIC_WEIGHT
+            (generic if is_generic else specific).setdefault(slug, set()).add(hit.term)
+            base = field.partition(":")[0]
+            if base in _HEADLINE_OR_BANNER:
+                headline.add(slug)
+                if not is_generic:
+                    head[slug] = head.get(slug, 0.0) + hit.weight
+                continue
+            if base != "lead":
+                unit = units.setdefault(field, {})
+                unit[slug] = unit.get(slug, 0.0) + hit.term_weight
+            if not is_generic:
+                unit_terms.setdefault(field, {}).setdefault(slug, set()).add(hit.term)
+        for by_slug in unit_terms.values():
+            for slug in by_slug:
+                body[slug] = body.get(slug, 0) + 1
+        about: dict[str, int] = {}
+        focused: dict[str, int] = {}
+        for unit_name, scores in units.items():
+            strongest = max(scores.values())
+            for slug, score in scores.items():
+                if score >= PARAGRAPH_MIN_SCORE and score >= PARAGRAPH_SHARE * strongest:
+                    about[slug] = about.get(slug, 0) + 1
+                    if (score >= FOCUS_SHARE * strongest
+                            and len(unit_terms.get(unit_name, {}).get(slug, ())) >= MIN_BREADTH):
+                        focused[slug] = focused.get(slug, 0) + 1
+        return cls(totals, frozenset(headline), head, body, about, focused,
+                   {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
 
 
 def item_fields(item: Item) -> list[tuple[str, str, float]]:
@@ -319,55 +393,59 @@ class TopicTagger:
             segmented = segment_item(item, self._segmenter)
         hits = [hit for name, _text, weight in item_fields(item)
                 for hit in self._hits(name, weight, segmented.field(name))]
-        totals: dict[str, float] = {}
-        units: dict[str, dict[str, float]] = {}
-        for hit in hits:
-            totals[hit.slug] = totals.get(hit.slug, 0.0) + hit.weight
-            unit = units.setdefault(hit.evidence.field, {})
-            unit[hit.slug] = unit.get(hit.slug, 0.0) + hit.term_weight
-        headline = {hit.slug for hit in hits if _base(hit.evidence.field) in HEADLINE_FIELDS + BANNER_FIELDS}
-        about = self._paragraph_subjects(units)
+        if not hits:
+            return self._fallback("no topic term found")
+        ev = _Scores.of(hits)
+        totals = ev.totals
         order = sorted(totals, key=lambda slug: (-totals[slug], slug))
         grand_total = sum(totals.values())
 
         def is_subject(slug: str) -> bool:
             # "a whole paragraph is about it": the headline or banner names it, one paragraph is
             # mainly about it, or it holds most of the item's evidence
-            return (slug in headline or about.get(slug, 0) > 0
+            return (slug in ev.headline or ev.about.get(slug, 0) > 0
                     or (totals[slug] >= PARAGRAPH_MIN_SCORE and totals[slug] >= DOMINANT_SHARE * grand_total))
 
-        primary = next((s for s in order if is_subject(s) or not self._topics[s].subject_only), None)
-        if primary is None:
-            return self._fallback()
+        eligible = [s for s in order if is_subject(s) or not self._topics[s].subject_only]
+        if not eligible:
+            return self._fallback("no topic is the subject")
+        # the primary topic is what the headline is about: of the topics its specific terms name, the
+        # strongest there (then the highest score), unless the body is overwhelmingly about another one
+        named = [s for s in eligible if ev.headline_specific.get(s, 0.0) > 0
+                 and totals[s] >= HEADLINE_PRIMARY_SHARE * totals[eligible[0]]]
+        primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s])) if named else eligible[0]
+
+        # a one-paragraph item can follow its headline up in one paragraph only
+        follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
 
         def is_secondary(slug: str) -> bool:
+            # "a whole paragraph about it", never one to three generic words: the headline names it and the
+            # body follows it up, or several distinct terms and a paragraph dominated by it (or half the
+            # primary's score spread over the item)
             if slug == primary or self._topics[slug].primary_only:
                 return False
             share = totals[slug] / totals[primary]
+            if (ev.headline_specific.get(slug, 0.0) > 0 and ev.body.get(slug, 0) >= follow_up
+                    and share >= HEADLINE_SECONDARY_SHARE):
+                return True  # 党建联建聚合力 劳动竞赛助发展: the headline names both, the body follows up
+            breadth = ev.breadth(slug)
+            if breadth < MIN_BREADTH:
+                return False
             if share >= SPREAD_SHARE:
                 return True
-            if slug in headline and share >= HEADLINE_SECONDARY_SHARE:
-                return True
-            return is_subject(slug) and share >= SECONDARY_SHARE
+            return ev.focused.get(slug, 0) > 0 and share >= SECONDARY_SHARE
 
         chosen = [primary, *[slug for slug in order if is_secondary(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
 
-    def _paragraph_subjects(self, units: dict[str, dict[str, float]]) -> dict[str, int]:
-        """How many paragraphs (or crossheads, captions) are mainly about each topic."""
-        counts: dict[str, int] = {}
-        for unit, scores in units.items():
-            if _base(unit) in (*HEADLINE_FIELDS, *BANNER_FIELDS, "lead"):
-                continue
-            strongest = max(scores.values())
-            for slug, score in scores.items():
-                if score >= PARAGRAPH_MIN_SCORE and score >= PARAGRAPH_SHARE * strongest:
-                    counts[slug] = counts.get(slug, 0) + 1
-        return counts
-
-    def _fallback(self) -> tuple[TopicTag, ...]:
+    def _fallback(self, reason: str) -> tuple[TopicTag, ...]:
+        """The taxonomy's fallback topic with score 0 and one marker as evidence (``field="fallback"``)
+        saying why, or no topic when the taxonomy has no fallback."""
         fallback = self._topics.get(self.taxonomy.fallback or "")
-        return (TopicTag(slug=fallback.slug, label=fallback.label, score=0.0),) if fallback else ()
+        if fallback is None:
+            return ()
+        return (TopicTag(slug=fallback.slug, label=fallback.label, score=0.0,
+                         evidence=(Evidence(text=reason, field=FALLBACK_FIELD, offset=0),)),)
 
     def _tag(self, slug: str, score: float, hits: list[_Hit]) -> TopicTag:
         ranked = sorted(hits, key=lambda h: (-h.weight, h.evidence.field, h.evidence.offset))
@@ -384,23 +462,24 @@ class TopicTagger:
         seen: dict[tuple[str, str], int] = {}
         for token, start, _end in segmented.tokens:
             for slug, weight in token_terms.get(token, ()):
-                yield self._hit(slug, weight, field_weight, text[start:start + len(token)], name, start, seen)
+                yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
+                                seen)
         for phrase, owners in phrase_terms:
             start = folded.find(phrase)
             while start >= 0:
                 for slug, weight in owners:
-                    yield self._hit(slug, weight, field_weight, text[start:start + len(phrase)], name, start,
-                                    seen)
+                    yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
+                                    start, seen)
                 start = folded.find(phrase, start + len(phrase))
 
     @staticmethod
-    def _hit(slug: str, weight: float, field_weight: float, printed: str, name: str, start: int,
+    def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,
              seen: dict[tuple[str, str], int]) -> _Hit:
         # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
         key = (slug, printed)
         seen[key] = seen.get(key, 0) + 1
         damped = weight / seen[key]
-        return _Hit(slug, damped, damped * field_weight, Evidence(printed, name, start))
+        return _Hit(slug, term, weight, damped, damped * field_weight, Evidence(printed, name, start))
 
 
 def _base(name: str) -> str:
