@@ -75,8 +75,9 @@ class HtmlAudit(HTMLParser):
     DANGEROUS_TAGS = frozenset({"img", "iframe", "object", "embed", "svg", "math", "base", "meta-refresh"})
     URL_ATTRS = frozenset({"href", "src", "action", "formaction", "srcset", "poster", "data"})
 
-    def __init__(self) -> None:
+    def __init__(self, base_url: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self.base_url = base_url  # the configured site root: the only <base href> a page may carry
         self.problems: list[str] = []
         self.texts: list[str] = []
         self.ld_json: list[str] = []
@@ -84,7 +85,9 @@ class HtmlAudit(HTMLParser):
         self._script_text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.DANGEROUS_TAGS:
+        if tag == "base" and self.base_url and list(attrs) == [("href", self.base_url)]:
+            pass  # 404.html names the site root from the config, never from page text
+        elif tag in self.DANGEROUS_TAGS:
             self.problems.append(f"<{tag}> element")
         for name, value in attrs:
             if name.startswith("on"):
@@ -112,8 +115,8 @@ class HtmlAudit(HTMLParser):
             self.texts.append(data)
 
 
-def audit_html(text: str) -> HtmlAudit:
-    audit = HtmlAudit()
+def audit_html(text: str, base_url: str | None = None) -> HtmlAudit:
+    audit = HtmlAudit(base_url)
     audit.feed(text)
     audit.close()
     for body in audit.ld_json:

@@ -77,7 +77,7 @@ def toy_archive(pages: Sequence[Page], config: Config, prior: object = None) -> 
 
 
 def toy_render(archive: tuple[Page, ...], config: Config, prior: PriorRender | None = None, salt: str = "",
-               record_keys: object = None) -> RenderResult:
+               record_keys: object = None, workers: int = 1) -> RenderResult:
     """Every page always rendered (the incremental path is tested on the real pipeline below)."""
     files = toy_files(archive, config)
     return RenderResult(files, rendered=tuple(sorted(files)))
@@ -104,7 +104,7 @@ def toy_conservation(text: str, page: Page) -> list[Notice]:
 
 
 def clashing_render(archive: tuple[Page, ...], config: Config, prior: PriorRender | None = None, salt: str = "",
-                    record_keys: object = None) -> RenderResult:
+                    record_keys: object = None, workers: int = 1) -> RenderResult:
     # "items" as a file and "items/x.html" inside it cannot both exist: writing fails with an OSError
     files = toy_files(archive, config)
     files["index.html/oops.html"] = b"x"

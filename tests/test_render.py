@@ -222,3 +222,28 @@ def test_the_404_page_names_the_site_root_only_when_the_base_url_is_known(tmp_pa
     assert '<base href="https://user.github.io/repo/">' in page
     without = config(tmp_path)
     assert "<base " not in render_site(build_archive(pages(), without), without)["404.html"].decode()
+
+
+def test_rendering_in_worker_processes_gives_the_same_bytes(tmp_path, monkeypatch):
+    import archive_gen.render as render
+
+    monkeypatch.setattr(render, "PARALLEL_RENDER_MIN", 1)  # the fixture is small: force the workers
+    cfg = config(tmp_path)
+    archive = build_archive(pages(), cfg)
+    keys = {item.source: "k" for item in archive.items.values()}  # keyed pages are the ones deferred
+    alone = render.render_incremental(archive, cfg, None, record_keys=keys, workers=1)
+    forked = render.render_incremental(build_archive(pages(), cfg), cfg, None, record_keys=keys, workers=2)
+    assert forked.files == alone.files and forked.rendered == alone.rendered
+
+
+def test_a_template_error_in_a_worker_names_the_page(tmp_path, monkeypatch):
+    import archive_gen.render as render
+
+    monkeypatch.setattr(render, "PARALLEL_RENDER_MIN", 1)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "article.html").write_text("{{ no_such_variable }}", encoding="utf-8")
+    cfg = config(tmp_path)
+    archive = build_archive(pages(), cfg)
+    with pytest.raises(RenderError, match="no_such_variable"):
+        render.render_incremental(archive, cfg, None, record_keys={i.source: "k" for i in archive.items.values()},
+                                  workers=2)

@@ -108,10 +108,10 @@ def build_archive(pages: Sequence[Page], config: Config, prior: Any) -> Any:
 
 
 def render_site(archive: Any, config: Config, prior: PriorRender | None, salt: str,
-                record_keys: Mapping[str, str]) -> RenderResult:
+                record_keys: Mapping[str, str], workers: int = 1) -> RenderResult:
     from .render import render_incremental
 
-    return render_incremental(archive, config, prior, salt=salt, record_keys=record_keys)
+    return render_incremental(archive, config, prior, salt=salt, record_keys=record_keys, workers=workers)
 
 
 def build_search_index(site: Mapping[str, bytes], archive: Any, config: Config,
@@ -136,8 +136,9 @@ class Stages:
     make_tagger: Callable[[Config], TaggerLike] = make_tagger
     # the third argument is what the previous build's archive left in the cache (or None)
     build_archive: Callable[[Sequence[Page], Config, Any], Any] = build_archive
-    # (archive, config, the previous render, salt, source -> key of that source's records)
-    render_site: Callable[[Any, Config, PriorRender | None, str, Mapping[str, str]], RenderResult] = render_site
+    # (archive, config, the previous render, salt, source -> key of that source's records, workers)
+    render_site: Callable[[Any, Config, PriorRender | None, str, Mapping[str, str], int], RenderResult] = \
+        render_site
     build_search_index: Callable[[Mapping[str, bytes], Any, Config, ShardStore | None], SearchIndex] = \
         build_search_index
     conservation: Callable[[str, Page], list[Notice]] = conservation
@@ -630,7 +631,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     prior = None if options.force else _prior_render(manifest, output)
     # a source's records are fixed by its page key (bytes, override, loader code) and the tagger's inputs
     record_keys = {sf.source: digest(page_keys[i], tag_fp) for i, sf in enumerate(discovery.files)}
-    rendered = stages.render_site(archive, config, prior, render_salt, record_keys)
+    rendered = stages.render_site(archive, config, prior, render_salt, record_keys, options.jobs)
     files = dict(rendered.files)
     kept = rendered.kept
     report("search", 0, 0)

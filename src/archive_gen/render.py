@@ -8,9 +8,11 @@ whose digest equals the previous build's keeps its previous bytes instead of goi
 from __future__ import annotations
 
 import calendar
+import concurrent.futures
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -207,14 +209,15 @@ class InputKeys:
 
 def render_incremental(archive: Archive, config: Config, prior: PriorRender | None, *,
                        salt: str = "", build_date: str | None = None,
-                       record_keys: Mapping[str, str] | None = None) -> RenderResult:
+                       record_keys: Mapping[str, str] | None = None, workers: int = 1) -> RenderResult:
     """``render_site`` that re-renders only pages whose digest differs from ``prior``'s; the bytes are
     the same as a full render's whenever ``salt`` covers templates, code and config.
 
     A page's digest is the hash of its context. With ``record_keys`` (source -> a key that changes
     whenever that source's records may change) the pages there are most of (articles, issues, older
     term pages) are keyed by their inputs instead (``InputKeys``), so an unchanged page costs neither
-    a context nor a render.
+    a context nor a render. Those that must be rendered are spread over ``workers`` processes when
+    there are many (the bytes do not depend on it).
     """
     env = make_environment(config)
     site = SiteInfo(title=config.title, newspaper=config.newspaper or config.title,
@@ -236,6 +239,8 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
         out[path] = _render(env, template, context, path)
         rendered.append(path)
 
+    deferred: list[tuple[str, str, Callable[[], Context]]] = []
+
     def emit_keyed(path: str, template: str, inputs: tuple[Any, ...] | None,
                    make_context: Callable[[], Context]) -> None:
         if inputs is None:
@@ -246,7 +251,7 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
         if reuse is not None and reuse.digests.get(path) == key and reuse.on_disk(path):
             kept.append(path)
             return
-        out[path] = _render(env, template, make_context(), path)
+        deferred.append((path, template, make_context))  # built and rendered below, maybe in parallel
         rendered.append(path)
 
     keys = InputKeys(archive, record_keys) if record_keys is not None else None
@@ -285,12 +290,55 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
     emit("404.html", "404.html", not_found_context(site))
     emit("feed.xml", "feed.xml", feed_context(archive, site, config, "feed.xml", site.title, archive.order,
                                                "index.html"))
+    out.update(render_many(env, deferred, workers))
     emit("sitemap.xml", "sitemap.xml", sitemap_context(archive, site, sorted({*out, *kept})))
     out["robots.txt"] = robots_txt(site).encode("utf-8")
     out[".nojekyll"] = b""
     out.update(static_files(config))
     return RenderResult(dict(sorted(out.items())), dict(sorted(digests.items())), tuple(sorted(rendered)),
                         len(kept), tuple(sorted(kept)))
+
+
+# below this many pages to render, starting worker processes costs more than it saves
+PARALLEL_RENDER_MIN = 400
+_FORKED: tuple[jinja2.Environment, list[tuple[str, str, Callable[[], Context]]]] | None = None
+
+
+def render_many(env: jinja2.Environment, pages: list[tuple[str, str, Callable[[], Context]]],
+                workers: int) -> dict[str, bytes]:
+    """Build each page's context and render it: in this process, or for many pages in ``workers``
+    forked processes that inherit the archive (nothing big is pickled; only the bytes come back)."""
+    global _FORKED
+    if workers <= 1 or len(pages) < PARALLEL_RENDER_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return {path: _render(env, template, make(), path) for path, template, make in pages}
+    chunk = max(1, len(pages) // (workers * 8))
+    ranges = [(start, min(start + chunk, len(pages))) for start in range(0, len(pages), chunk)]
+    _FORKED = (env, pages)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers,
+                                                    mp_context=multiprocessing.get_context("fork")) as pool:
+            done: dict[str, bytes] = {}
+            for results in pool.map(_render_range, ranges):  # in submission order: deterministic
+                for path, data, error in results:
+                    if error is not None:
+                        raise RenderError(error, source=path)
+                    done[path] = data
+            return done
+    finally:
+        _FORKED = None
+
+
+def _render_range(bounds: tuple[int, int]) -> list[tuple[str, bytes, str | None]]:
+    """In a forked worker: render pages[start:end] of the state the parent left in ``_FORKED``."""
+    assert _FORKED is not None
+    env, pages = _FORKED
+    out: list[tuple[str, bytes, str | None]] = []
+    for path, template, make in pages[bounds[0]:bounds[1]]:
+        try:
+            out.append((path, _render(env, template, make(), path), None))
+        except RenderError as exc:  # sent back as text: the parent raises it with the page named
+            out.append((path, b"", exc.format()))
+    return out
 
 
 def has_page(kind: str, term: RegionNode | Term) -> bool:

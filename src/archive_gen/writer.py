@@ -8,7 +8,6 @@ site as it was. Unchanged files keep their inode and mtime, and a build that cha
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import importlib.resources
 import json
@@ -245,21 +244,15 @@ JOURNAL = ".archive-gen-journal.json"  # inside a staging folder: all its files 
 
 def _write_all(root: Path, paths: list[str], files: Mapping[str, bytes], progress: ProgressHook | None,
                delay: float) -> None:
-    """Write the staged files; with many of them, a few threads overlap the filesystem's latency."""
+    """Write the staged files, one after another (threads made it slower: the filesystem serialises)."""
     total = len(paths)
-    if delay or total < 256:
-        for done, rel in enumerate(paths, 1):
-            write_file(root / rel, files[rel])
-            if progress is not None:
-                progress(done, total)
-            if delay:
-                time.sleep(delay)
-        return
     base = str(root) + os.sep
-    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
-        for done, _ in enumerate(pool.map(lambda rel: write_file(Path(base + rel), files[rel]), paths), 1):
-            if progress is not None and (done % 256 == 0 or done == total):
-                progress(done, total)
+    for done, rel in enumerate(paths, 1):
+        write_file(Path(base + rel), files[rel])
+        if progress is not None and (done % 64 == 0 or done == total):
+            progress(done, total)
+        if delay:
+            time.sleep(delay)
 
 
 def _apply_journal(tmp: Path, output: Path) -> None:
