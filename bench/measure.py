@@ -1,0 +1,110 @@
+"""Run one command and measure it: wall time, peak RSS of the largest process and of the whole process tree.
+
+psutil polls the tree every few milliseconds, so children (worker pools, pagefind) are counted too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+POLL_SECONDS = 0.1  # 10 Hz: enough for builds of seconds, and the poller itself stays under 2% of a core
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured command."""
+
+    seconds: float
+    peak_rss_max_process: int  # bytes: the largest single process at any poll
+    peak_rss_tree: int  # bytes: the largest sum over the process tree at any poll
+    returncode: int
+    stderr_tail: str
+
+
+class CommandFailed(RuntimeError):
+    """A measured command exited non-zero; the message carries the end of its stderr."""
+
+
+def _tree_rss(root: psutil.Process) -> tuple[int, int]:
+    procs = [root]
+    with contextlib.suppress(psutil.Error):
+        procs += root.children(recursive=True)
+    largest = total = 0
+    for proc in procs:
+        try:
+            rss = proc.memory_info().rss
+        except psutil.Error:
+            continue  # it ended between listing and reading
+        largest = max(largest, rss)
+        total += rss
+    return largest, total
+
+
+def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = True) -> Run:
+    """Run ``cmd`` to completion, polling memory in a thread; raise CommandFailed on a non-zero exit if ``check``."""
+    peaks = [0, 0]
+    started = time.perf_counter()
+    proc = psutil.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def poll() -> None:
+        while not done.is_set():
+            largest, total = _tree_rss(proc)
+            peaks[0] = max(peaks[0], largest)
+            peaks[1] = max(peaks[1], total)
+            done.wait(POLL_SECONDS)
+
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    watcher.join()
+    tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
+    result = Run(seconds, peaks[0], peaks[1], proc.returncode, "\n".join(tail))
+    if check and proc.returncode != 0:
+        raise CommandFailed(f"{' '.join(cmd)} exited {proc.returncode}: {result.stderr_tail}")
+    return result
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of everything under ``folder``; (0, 0) when it does not exist."""
+    size = files = 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            try:
+                size += os.lstat(os.path.join(dirpath, name)).st_size
+            except OSError:
+                continue
+            files += 1
+    return size, files
+
+
+def machine() -> dict[str, object]:
+    """What the numbers were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "cores_logical": psutil.cpu_count(logical=True),
+        "cores_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "ram_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+    }

@@ -1,0 +1,250 @@
+"""The benchmark: archive-gen (cold, no-op, one new day) against Hugo + Pagefind on the same generated articles.
+
+Usage: python bench/run.py --sizes 1000,10000 [--runs 3] [--jobs 2] [--json bench/results.json]
+Each figure is the median of --runs runs; the table gives ratios against the peer measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import generate
+import measure
+import peer_hugo
+
+MIB = 2**20
+# Targets from the issue, for 10k articles on 2 cores.
+TARGETS = {"cold_vs_peer": 1.0, "daily_vs_hugo": 0.5, "noop_vs_hugo": 0.25, "peak_rss_mib": 1024}
+
+
+class BenchError(RuntimeError):
+    """The benchmark cannot run (a tool is missing or a build failed); the message says which."""
+
+
+@dataclass(frozen=True)
+class ArchiveGen:
+    """How to invoke `archive-gen build` on this installation."""
+
+    command: tuple[str, ...]
+    takes_jobs: bool
+    takes_quiet: bool
+    env: dict[str, str] | None = None  # PYTHONPATH of the frozen snapshot, if any
+
+    @classmethod
+    def find(cls, snapshot: Path | None = None) -> ArchiveGen:
+        """The installed CLI, or ``python -m archive_gen`` from a frozen copy of the checkout."""
+        env = None
+        if snapshot:
+            env = dict(os.environ, PYTHONPATH=str(freeze_checkout(snapshot)))
+            command: tuple[str, ...] = (sys.executable, "-m", "archive_gen")
+        else:
+            exe = shutil.which("archive-gen")
+            command = (exe,) if exe else (sys.executable, "-m", "archive_gen")
+        probe = subprocess.run([*command, "build", "--help"], capture_output=True, text=True, env=env)
+        if probe.returncode != 0:
+            reason = (probe.stderr.strip().splitlines() or ["no output"])[-1]
+            raise BenchError(f"`archive-gen build` is not available yet ({reason}); "
+                             "use --peer-only to measure Hugo + Pagefind alone")
+        return cls(command, "--jobs" in probe.stdout, "--quiet" in probe.stdout, env)
+
+    def build(self, config: Path, jobs: int) -> measure.Run:
+        args = [*self.command, "build", "--config", str(config)]
+        if self.takes_jobs:
+            args += ["--jobs", str(jobs)]
+        if self.takes_quiet:
+            args.append("--quiet")  # no progress display: the peer prints nothing either (--quiet)
+        return measure.run(args, cwd=config.parent, env=self.env)
+
+
+def freeze_checkout(target: Path) -> Path:
+    """Copy src/, templates/, static/ and pyproject.toml of this checkout to ``target``; returns the src path.
+
+    The build cache is keyed by the package's own code, so a teammate saving a file between the cold
+    build and the no-op rebuild would silently turn the no-op into a full rebuild; a frozen copy cannot.
+    """
+    repo = Path(__file__).resolve().parents[1]
+    shutil.rmtree(target, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for name in ("src", "templates", "static"):
+        shutil.copytree(repo / name, target / name, ignore=ignore)
+    shutil.copy2(repo / "pyproject.toml", target / "pyproject.toml")
+    return target / "src"
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def prepare(work: Path, size: int, seed: int) -> tuple[Path, list[generate.SynthPage]]:
+    """Generate the corpus (raw pages + Markdown) and archive.yaml; returns the config and the extra day."""
+    shutil.rmtree(work, ignore_errors=True)
+    pages = generate.generate_corpus(size, seed)
+    generate.write_raw(pages, work / "raw")
+    generate.write_markdown(pages, work / "content")
+    extra = generate.generate_day(seed, generate.next_issue(pages), generate.PAGES_PER_DAY * generate.ITEMS_PER_PAGE[1])
+    config = work / "archive.yaml"
+    config.write_text("source: raw\noutput: site\ncache_dir: .archive-cache\n", encoding="utf-8")
+    return config, extra
+
+
+def run_archive_gen(tool: ArchiveGen, config: Path, extra: list[generate.SynthPage], jobs: int) -> dict[str, Any]:
+    """One round: cold build, no-op rebuild, rebuild after one new day; sizes are taken after the cold build."""
+    work = config.parent
+    for stale in (work / "site", work / ".archive-cache"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for page in extra:
+        (work / "raw" / page.relpath()).unlink(missing_ok=True)
+    cold = tool.build(config, jobs)
+    size, files = measure.tree_size(work / "site")
+    index_size, index_files = measure.tree_size(work / "site" / "pagefind")
+    noop = tool.build(config, jobs)
+    generate.write_raw(extra, work / "raw")
+    daily = tool.build(config, jobs)
+    return {"cold_s": cold.seconds, "noop_s": noop.seconds, "daily_s": daily.seconds,
+            "peak_rss_max_process_mib": max(r.peak_rss_max_process for r in (cold, noop, daily)) / MIB,
+            "peak_rss_tree_mib": max(r.peak_rss_tree for r in (cold, noop, daily)) / MIB,
+            "output_mib": size / MIB, "output_files": files,
+            "index_mib": index_size / MIB, "index_files": index_files}
+
+
+def run_peer(work: Path, jobs: int) -> dict[str, Any]:
+    peer = peer_hugo.build(work / "content", work / "hugo", jobs)
+    return {"hugo_s": peer.hugo.seconds, "pagefind_s": peer.pagefind.seconds,
+            "total_s": peer.hugo.seconds + peer.pagefind.seconds,
+            "hugo_peak_rss_mib": peer.hugo.peak_rss_max_process / MIB,
+            "pagefind_peak_rss_mib": peer.pagefind.peak_rss_max_process / MIB,
+            "peak_rss_max_process_mib": max(peer.hugo.peak_rss_max_process, peer.pagefind.peak_rss_max_process) / MIB,
+            "output_mib": peer.output_bytes / MIB, "output_files": peer.output_files,
+            "index_mib": peer.index_bytes / MIB, "index_files": peer.index_files}
+
+
+def stage_times(config: Path, extra: list[generate.SynthPage], jobs: int, env: dict[str, str] | None) -> dict[str, Any]:
+    """One extra instrumented cold build (library API) to split the time by stage, search index included."""
+    work = config.parent
+    for stale in (work / "site", work / ".archive-cache"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for page in extra:  # the same N items as the timed cold builds
+        (work / "raw" / page.relpath()).unlink(missing_ok=True)
+    proc = subprocess.run([sys.executable, str(Path(__file__).with_name("stage_timer.py")), "--config", str(config),
+                           "--jobs", str(jobs)], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        return {"error": (proc.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(proc.stdout)
+
+
+def medians(rounds: list[dict[str, Any]]) -> dict[str, float]:
+    return {key: _median([r[key] for r in rounds]) for key in rounds[0]} if rounds else {}
+
+
+def ratios(ag: dict[str, float], peer: dict[str, float]) -> dict[str, float]:
+    if not ag or not peer:
+        return {}
+    return {"cold_vs_peer": ag["cold_s"] / peer["total_s"],
+            "daily_vs_hugo": ag["daily_s"] / peer["hugo_s"],
+            "noop_vs_hugo": ag["noop_s"] / peer["hugo_s"],
+            "memory_vs_peer": ag["peak_rss_max_process_mib"] / peer["peak_rss_max_process_mib"]}
+
+
+def table(report: dict[str, Any]) -> str:
+    """A Markdown table of the medians and ratios, with the machine underneath."""
+    rows = ["| articles | archive-gen cold | no-op | +1 day | peak RSS | output | index | Hugo | Pagefind "
+            "| peer RSS | peer output | cold/(H+P) | day/H | no-op/H | mem ratio |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size, res in report["sizes"].items():
+        ag, peer, ratio = res.get("archive_gen") or {}, res.get("peer") or {}, res.get("ratios") or {}
+
+        def cell(d: dict[str, float], key: str, fmt: str) -> str:
+            return format(d[key], fmt) if key in d else "–"
+
+        rows.append(" | ".join([
+            f"| {int(size):,}", cell(ag, "cold_s", ".2f") + " s", cell(ag, "noop_s", ".2f") + " s",
+            cell(ag, "daily_s", ".2f") + " s", cell(ag, "peak_rss_max_process_mib", ".0f") + " MiB",
+            f"{cell(ag, 'output_mib', '.0f')} MiB / {cell(ag, 'output_files', '.0f')} files",
+            cell(ag, "index_mib", ".1f") + " MiB", cell(peer, "hugo_s", ".2f") + " s",
+            cell(peer, "pagefind_s", ".2f") + " s", cell(peer, "peak_rss_max_process_mib", ".0f") + " MiB",
+            f"{cell(peer, 'output_mib', '.0f')} MiB / {cell(peer, 'output_files', '.0f')} files",
+            cell(ratio, "cold_vs_peer", ".2f") + "×", cell(ratio, "daily_vs_hugo", ".2f") + "×",
+            cell(ratio, "noop_vs_hugo", ".2f") + "×", cell(ratio, "memory_vs_peer", ".2f") + "× |"]))
+    m = report["machine"]
+    rows.append("")
+    rows.append(f"Machine: {m['cpu']}, {m['cores_usable']} usable cores, {m['ram_gb']} GB RAM, Python {m['python']}; "
+                f"--jobs {report['jobs']}, median of {report['runs']} runs; {report['tools']}.")
+    rows.append(f"Targets at 10k: cold ≤ {TARGETS['cold_vs_peer']}×, day ≤ {TARGETS['daily_vs_hugo']}×, "
+                f"no-op < {TARGETS['noop_vs_hugo']}×, peak RSS < {TARGETS['peak_rss_mib']} MiB.")
+    return "\n".join(rows)
+
+
+def _versions() -> str:
+    parts = []
+    for name, cmd in (("hugo", [str(peer_hugo.hugo_binary()), "version"]),
+                      ("pagefind", [str(peer_hugo.pagefind_binary()), "--version"])):
+        out = subprocess.run(cmd, capture_output=True, text=True).stdout.split()
+        parts.append(f"{name} {next((w.split('-')[0] for w in out if w[:1].isdigit() or w.startswith('v0')), '?')}")
+    return ", ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2, help="archive-gen --jobs and the peer's GOMAXPROCS")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/archive-gen-bench"), help="scratch folder")
+    parser.add_argument("--json", type=Path, help="write the full report here")
+    parser.add_argument("--peer-only", action="store_true", help="measure Hugo + Pagefind only")
+    parser.add_argument("--live-code", action="store_true",
+                        help="run the installed code as it changes instead of a frozen copy under --work")
+    parser.add_argument("--no-stages", action="store_true", help="skip the extra instrumented build per size")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be comma-separated whole numbers, got {args.sizes!r}")
+    if not sizes or min(sizes) < 1 or args.runs < 1 or args.jobs < 1:
+        parser.error("--sizes, --runs and --jobs must be at least 1")
+
+    try:
+        tool = None if args.peer_only else ArchiveGen.find(None if args.live_code else args.work / "_code")
+        report: dict[str, Any] = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                                  "machine": measure.machine(), "jobs": args.jobs, "runs": args.runs,
+                                  "seed": args.seed, "tools": _versions(), "sizes": {}}
+        for size in sizes:
+            work = args.work / str(size)
+            t0 = time.perf_counter()
+            config, extra = prepare(work, size, args.seed)
+            print(f"[{size}] corpus generated in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+            ag_rounds, peer_rounds = [], []
+            for number in range(1, args.runs + 1):
+                if tool:
+                    ag_rounds.append(run_archive_gen(tool, config, extra, args.jobs))
+                    print(f"[{size}] run {number}: archive-gen {json.dumps(ag_rounds[-1])}", file=sys.stderr)
+                peer_rounds.append(run_peer(work, args.jobs))
+                print(f"[{size}] run {number}: peer {json.dumps(peer_rounds[-1])}", file=sys.stderr)
+            ag, peer = medians(ag_rounds), medians(peer_rounds)
+            result = {"archive_gen": ag or None, "peer": peer, "ratios": ratios(ag, peer),
+                      "rounds": {"archive_gen": ag_rounds, "peer": peer_rounds}}
+            if tool and not args.no_stages:
+                result["archive_gen_stages"] = stage_times(config, extra, args.jobs, tool.env)
+            report["sizes"][str(size)] = result
+            if args.json:  # after every size, so a long 100k run leaves the smaller results behind
+                args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except (BenchError, peer_hugo.PeerMissing, measure.CommandFailed) as err:
+        print(f"bench: error: {err}", file=sys.stderr)
+        return 1
+    print(table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
