@@ -655,7 +655,10 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     errors = (*(n for n in notices if n.level == "error"), *losses)
     failed = tuple(p.source for p in pages if p.failed)
     items = [item for p in pages for item in p.items]
-    regions = len({tag.region.code for item in items for tag in item.regions})
+    # counted as the site shows them (a tagged county brings its prefecture and province pages)
+    region_nodes = getattr(archive, "regions", None)
+    regions = len(region_nodes) if isinstance(region_nodes, Mapping) else \
+        len({tag.region.code for item in items for tag in item.regions})
     topics = len({tag.slug for item in items for tag in item.topics})
     summary = {
         "pages_read": len(pages), "items": len(items), "regions": regions, "topics": topics,

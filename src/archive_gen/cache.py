@@ -105,6 +105,16 @@ def tree_digest(roots: Iterable[Path], *, suffixes: tuple[str, ...] | None = Non
     return h.hexdigest()
 
 
+def _delete(paths: Iterable[Path]) -> int:
+    """Delete cache files, skipping any that cannot be (a cache problem is never fatal); returns how many went."""
+    removed = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
 def _walk_files(root: Path) -> list[Path]:
     out: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -162,14 +172,7 @@ class BuildCache:
         if not pages.is_dir():
             return 0
         stale = [path for path in _walk_files(pages) if path.name not in wanted]
-        if len(stale) <= len(wanted) + slack:
-            return 0
-        removed = 0
-        for path in stale:
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed += 1
-        return removed
+        return _delete(stale) if len(stale) > len(wanted) + slack else 0
 
     # -- search shards ------------------------------------------------------------------------
 
@@ -198,14 +201,7 @@ class BuildCache:
         if not folder.is_dir():
             return 0
         stale = sorted(path for path in _walk_files(folder) if path.name not in wanted)
-        if len(stale) <= slack:
-            return 0
-        removed = 0
-        for path in stale:
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed += 1
-        return removed
+        return _delete(stale) if len(stale) > slack else 0
 
     # -- related-item lists (archive._related) -------------------------------------------------
 
