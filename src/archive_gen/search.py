@@ -32,6 +32,7 @@ SHARD_UNDATED = "undated"
 _SHARD_FORMAT = "2"  # bump when the documents fed to Pagefind change shape
 _BODY_ATTR = "data-pagefind-body"
 _TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_CONCURRENT_SHARDS = 2
 FILTER_NAMES = ("province", "prefecture", "county", "topic", "year")
 _FALLBACK_SNIPPET = 120
 
@@ -249,13 +250,23 @@ async def _run_pagefind(shards: list[tuple[str, list[tuple[str, str]]]]) -> dict
                     raise RenderError(f"pagefind indexed {result.get('page_count')} of {len(pages)} "
                                       f"article pages of {shard}")
                 await index.write_files(output_path=str(out_dir))
+                await index.delete_index()  # frees the service's copy before the next shard starts
+                shutil.rmtree(pages_dir, ignore_errors=True)
                 # the packaged Pagefind UIs are not used (search.js is our own): leave them out
                 files = {p.relative_to(out_dir).as_posix(): p.read_bytes()
                          for p in sorted(out_dir.rglob("*")) if p.is_file() and "-ui." not in p.name}
                 return canonical_pagefind(files)
 
-            # the service indexes concurrently; results are keyed by shard, so order cannot leak
-            built = await asyncio.gather(*(one(n, shard, pages) for n, (shard, pages) in enumerate(shards)))
+            # two shards at a time: the service holds every open index in memory, so indexing all years
+            # at once made its peak grow with the whole archive; results are keyed by shard, so order
+            # cannot leak
+            slots = asyncio.Semaphore(_CONCURRENT_SHARDS)
+
+            async def bounded(position: int, shard: str, pages: list[tuple[str, str]]) -> dict[str, bytes]:
+                async with slots:
+                    return await one(position, shard, pages)
+
+            built = await asyncio.gather(*(bounded(n, shard, pages) for n, (shard, pages) in enumerate(shards)))
             return {shard: files for (shard, _), files in zip(shards, built, strict=True)}
     except RenderError:
         raise
