@@ -562,3 +562,36 @@ def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_pat
         assert all(not rel.startswith("pagefind/") for rel in incremental.stale_kept)
         differing = [rel for rel in sorted(cold_tree) if warm_tree[rel] != cold_tree[rel]]
         assert differing == [], f"round {number}: {differing[:5]}"
+
+
+def test_a_swap_killed_half_way_is_finished_by_the_next_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    from archive_gen import writer
+
+    config = make_project(tmp_path)
+    run(config)
+    (tmp_path / "sources" / "2021-05-14_01.txt").write_text("全新的版面\n内容", encoding="utf-8")
+    moved: list[str] = []
+    real_replace = os.replace
+
+    def replace_then_die(src: str, dst: str) -> None:
+        if len(moved) == 1:  # the second move of the swap never happens: the process "dies"
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+        moved.append(dst)
+
+    monkeypatch.setattr(writer.os, "replace", replace_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        run(config)
+    monkeypatch.undo()
+    staged = [p for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-")]
+    assert len(staged) == 1 and (staged[0] / writer.JOURNAL).is_file()  # kept: it says what is left
+    writer.recover_interrupted(config.output)  # what the next build does first
+    assert not staged[0].exists()
+    cold = make_project(tmp_path / "cold")
+    (tmp_path / "cold" / "sources" / "2021-05-14_01.txt").write_text("全新的版面\n内容", encoding="utf-8")
+    run(cold)
+    expected, finished = tree(cold.output), tree(config.output)
+    # the old page's second item stays as a stale file (kept without --clean); the rest is the new site
+    assert {rel: data for rel, data in finished.items() if rel in expected} == expected
+    assert sorted(set(finished) - set(expected)) == ["items/2021-05-14_01-1.html"]
