@@ -354,6 +354,7 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
     """
     chrono = sorted(ordered, key=lambda i: (i.date or "", i.id))  # oldest first
     features = [_features(item) for item in chrono]
+    day_start: list[int] = [0] * len(chrono)
     day_end: list[int] = [0] * len(chrono)
     keys: dict[str, str] = {}
     # the algorithm's constants seed the chain, so changing them never reuses an old list
@@ -366,7 +367,7 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
         while end + 1 < len(chrono) and (chrono[end + 1].date or "") == date:
             end += 1
         for position in range(start, end + 1):
-            day_end[position] = end
+            day_start[position], day_end[position] = start, end
             this = chrono[position]
             chain.update(repr((this.id, this.page, this.source, this.index,
                                sorted(features[position].items()))).encode("utf-8"))
@@ -397,10 +398,7 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
         if len(best) < RELATED_MIN:
             # too little shared: fill up with the same day's other items, nearest on the printed pages
             # first (the same day only, so the list still never changes when later days arrive)
-            first = position
-            while first > 0 and (chrono[first - 1].date or "") == (item.date or ""):
-                first -= 1
-            same_day = [k for k in range(first, limit + 1) if k != position and k not in best]
+            same_day = [k for k in range(day_start[position], limit + 1) if k != position and k not in best]
             same_day.sort(key=lambda k: (abs((chrono[k].page or 0) - (item.page or 0)), chrono[k].page or 0,
                                          chrono[k].source, chrono[k].index))
             best += same_day[:RELATED_MIN - len(best)]

@@ -158,6 +158,7 @@ class SourceFile:
 
     path: Path
     source: str
+    stat: os.stat_result | None = None  # taken by discovery, reused for the change check (no second stat)
 
 
 @dataclass(frozen=True)
@@ -257,11 +258,11 @@ def discover_sources(paths: Sequence[Path]) -> Discovery:
                 rel = path.relative_to(root).as_posix()
                 if path.suffix.lower() == ".txt":
                     try:
-                        regular = stat.S_ISREG(os.stat(path).st_mode)
+                        info: os.stat_result | None = os.stat(path)
                     except OSError:
-                        regular = True  # a dangling link: reading it reports the error with its name
-                    if regular:
-                        found.append(SourceFile(path, rel))
+                        info = None  # a dangling link: reading it reports the error with its name
+                    if info is None or stat.S_ISREG(info.st_mode):
+                        found.append(SourceFile(path, rel, info))
                     else:  # reading a pipe would wait forever, a device would never end
                         notices.append(Notice(rel, None, "not-a-file",
                                               "not a regular file (a pipe, socket or device); skipped"))
@@ -550,7 +551,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     for i, sf in enumerate(discovery.files):
         key_path = str(sf.path.absolute())
         try:
-            st = os.stat(sf.path)
+            st = sf.stat or os.stat(sf.path)
             stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
             known = source_index.get(key_path)
             # a changed stat means reading and hashing (the OS cache makes the worker's second read cheap)

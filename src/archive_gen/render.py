@@ -230,14 +230,18 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
     rendered: list[str] = []
     reuse = prior if prior is not None and prior.salt == salt else None
 
-    def emit(path: str, template: str, context: Context) -> None:
-        key = context_digest(salt, template, context)
+    def still_right(path: str, key: str) -> bool:
+        """Record the page's digest; True (and the page kept as it is on disk) when the last build's matches."""
         digests[path] = key
         if reuse is not None and reuse.digests.get(path) == key and reuse.on_disk(path):
             kept.append(path)
-            return
-        out[path] = _render(env, template, context, path)
+            return True
         rendered.append(path)
+        return False
+
+    def emit(path: str, template: str, context: Context) -> None:
+        if not still_right(path, context_digest(salt, template, context)):
+            out[path] = _render(env, template, context, path)
 
     deferred: list[tuple[str, str, Callable[[], Context]]] = []
 
@@ -245,14 +249,8 @@ def render_incremental(archive: Archive, config: Config, prior: PriorRender | No
                    make_context: Callable[[], Context]) -> None:
         if inputs is None:
             emit(path, template, make_context())
-            return
-        key = input_digest(salt, template, inputs)
-        digests[path] = key
-        if reuse is not None and reuse.digests.get(path) == key and reuse.on_disk(path):
-            kept.append(path)
-            return
-        deferred.append((path, template, make_context))  # built and rendered below, maybe in parallel
-        rendered.append(path)
+        elif not still_right(path, input_digest(salt, template, inputs)):
+            deferred.append((path, template, make_context))  # built and rendered below, maybe in parallel
 
     keys = InputKeys(archive, record_keys) if record_keys is not None else None
 

@@ -173,8 +173,9 @@ def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
         fresh = not output.is_dir() or not any(output.iterdir())
         old_files = [] if fresh else existing_files(output)
         new_set = set(files) | kept_set
-        new_folders = {rel[:at] for rel in new_set for at in _slashes(rel)}
         gone = [rel for rel in old_files if rel not in new_set]
+        # every folder of the new site: only needed (and only built) when old files are left over
+        new_folders = {rel[:at] for rel in new_set for at in _slashes(rel)} if gone else set()
         # an old file where the new site needs a folder (or inside a folder that is now a file) must go,
         # whatever --clean says
         blocking = [rel for rel in gone if rel in new_folders or _shadowed(rel, new_set)]
