@@ -19,6 +19,9 @@ import click
 from . import __version__
 from .config import Config, check_references, load_config
 from .errors import ArchiveGenError
+from .model import Notice, Page
+from .records import read_pages
+from .sources import discover
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -57,11 +60,14 @@ def _load(config_path: Path | None, sources: tuple[Path, ...] = (), **overrides:
     page_sources = None
     # overrides name configured pages: with page files given on the command line, others are expected
     if not sources and config.pages:
-        from .build import discover_sources
-
-        page_sources = [f.source for f in discover_sources(config.sources).files]
+        page_sources = [f.source for f in discover(config.sources, follow_symlinks=config.follow_symlinks).files]
     check_references(config, page_sources)
     return config
+
+
+def _notice_page(notice: Notice) -> Page:
+    """A folder problem found while looking for pages, reported like a page's own notice."""
+    return Page(notice.source, "", "", None, False, None, None, (), (notice,))
 
 
 def _default_jobs() -> int:
@@ -198,10 +204,13 @@ def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> N
 @click.option("--clean", is_flag=True, help="Remove files in the output folder that this build does not produce.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any source text is lost by the parser.")
 @click.option("--force", is_flag=True, help="Ignore the cache: re-parse and re-tag every page.")
+@click.option("--allow-foreign-files", is_flag=True,
+              help="Build into a folder that holds files archive-gen did not write (they are never touched).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="List every warning and the ignored non-.txt files.")
 def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | None, base_url: str | None,
-          jobs: int | None, clean: bool, strict: bool, force: bool, quiet: bool, verbose: bool) -> None:
+          jobs: int | None, clean: bool, strict: bool, force: bool, allow_foreign_files: bool, quiet: bool,
+          verbose: bool) -> None:
     """Parse, tag, render and index the archive into the output folder.
 
     Incremental (unchanged pages come from .archive-cache/), parallel, and atomic: the new site is
@@ -222,7 +231,8 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
     progress = _Progress(quiet)
     with _user_errors(), _sigterm_as_interrupt():
         config = _load(config_path, sources, output=output, base_url=base_url)
-        options = BuildOptions(jobs=jobs or _default_jobs(), clean=clean, strict=strict, force=force)
+        options = BuildOptions(jobs=jobs or _default_jobs(), clean=clean, strict=strict, force=force,
+                               allow_foreign=allow_foreign_files)
         try:
             result = build_site(config, options, progress=progress)
         except KeyboardInterrupt:
@@ -335,18 +345,10 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
       archive-gen export seeds/000_d00d0f73704abedd.txt --format json
     """
     from .export import export_json, export_jsonl
-    from .loader import load_pages
-    from .loader.stitch import stitch_continuations
-
     with _user_errors():
         config = _load(config_path, sources)
-        pages = load_pages(list(config.sources), config)
-        if not no_tags:
-            from .tagging import Tagger
-
-            tagger = Tagger(config)
-            pages = [tagger.tag_page(p) for p in pages]
-        pages = stitch_continuations(pages)
+        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
+        pages = read_pages(discovery, config, tag=not no_tags, stitch=True)
     for page in pages:
         for notice in page.notices:
             if notice.level == "error":
@@ -368,11 +370,11 @@ def check(sources: tuple[Path, ...], config_path: Path | None) -> None:
       archive-gen check
       archive-gen check seeds/001_71b934195b22698b.txt
     """
-    from .loader import load_pages
-
     with _user_errors():
         config = _load(config_path, sources)
-        pages = load_pages(list(config.sources), config)
+        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
+        pages = read_pages(discovery, config, tag=False, stitch=False)
+        pages = [*(_notice_page(n) for n in discovery.notices), *pages]
     for page in pages:
         for notice in page.notices:
             click.echo(str(notice))

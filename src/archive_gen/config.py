@@ -67,6 +67,8 @@ class Config:
     pages: dict[str, PageOverride] = field(default_factory=dict)
     taxonomy: TaxonomyConfig = field(default_factory=TaxonomyConfig)
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # extra name -> GB/T 2260 code
+    follow_symlinks: bool = False  # read page files that are links to places outside the source folder
+    url_history: Path | None = None  # a project file that keeps every published article URL (docs/site.md)
     # where each override was written, so later checks (unknown page, unknown code, clashing topic)
     # can name the line: keys "pages.<file>", "gazetteer.<name>", "taxonomy.extend.<slug>"
     override_lines: dict[str, int] = field(default_factory=dict)
@@ -218,8 +220,12 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
                 values["sources"] = tuple(root / _scalar(x, path, key, str) for x in v.value)
             else:
                 values["sources"] = (root / _scalar(v, path, key, str),)
-        elif key in ("output", "cache_dir"):
+        elif key in ("output", "cache_dir", "url_history"):
             values[key] = root / _scalar(v, path, key, str)
+        elif key == "follow_symlinks":
+            if not isinstance(v, yaml.ScalarNode) or v.value.lower() not in ("true", "false", "yes", "no"):
+                raise _fail(path, v, f"'{key}' must be true or false")
+            values[key] = v.value.lower() in ("true", "yes")
         elif key == "about":
             about = root / _scalar(v, path, key, str)
             if not about.is_file():

@@ -244,6 +244,52 @@ class Page:
         return any(n.level == "error" for n in self.notices) and not self.items
 
 
+@dataclass(frozen=True)
+class ItemSummary:
+    """What indexes, cards, feeds and related lists need of an item; the full record stays in the cache.
+
+    Summaries of every item are loaded on every build, so they hold no body text beyond the snippet.
+    """
+
+    id: str
+    source: str
+    index: int  # position on its page
+    kind: ItemKind
+    date: str | None
+    date_inferred: bool
+    page: int | None
+    url: str  # site-relative article path
+    kicker: str | None
+    title: str | None
+    subtitle: str | None
+    column: str | None
+    display_title: str
+    snippet: str  # the opening of the body, cut for cards
+    names: tuple[str, ...]  # everyone credited, in role order (Byline.names)
+    regions: tuple[Region, ...]  # the main setting: unique codes, in tag order
+    topics: tuple[tuple[str, str], ...]  # (slug, label), unique, primary first
+    keywords: tuple[tuple[str, str], ...]  # (word, slug), unique, in weight order
+    continued_to: Continuation | None = None
+    continued_from: Continuation | None = None
+    parts: tuple[str, ...] = ()  # ids the halves stitched into this item had on their own pages
+    aliases: tuple[str, ...] = ()  # ids older versions of archive-gen gave the item (their URLs redirect)
+    record_key: str = ""  # digest of the full (stitched, tagged) record: equal keys, equal records
+    card_key: str = ""  # digest of what a card shows of the item (title, kicker, snippet, date…)
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """A source page as the indexes see it: where and when it was printed, and its items' summaries."""
+
+    source: str
+    date: str | None
+    date_inferred: bool
+    page: int | None
+    failed: bool
+    items: tuple[ItemSummary, ...]
+    notices: tuple[Notice, ...] = ()
+
+
 def to_jsonable(obj: Any) -> Any:
     """Records -> plain JSON types (tuples become lists), keeping field order."""
     if hasattr(obj, "__dataclass_fields__"):

@@ -18,9 +18,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildOptions, BuildResult, BuildSession, Stages, build_site
+from .build import BuildOptions, BuildResult, BuildSession, build_site
 from .config import Config
 from .errors import ArchiveGenError
+from .records import Stages
 
 VERSION_PATH = "/__archive_gen/version"
 RELOAD_SCRIPT = (

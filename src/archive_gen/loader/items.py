@@ -883,13 +883,25 @@ def _norm(text: str | None) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
-def item_id(source_stem: str, title: str | None, body: str) -> str:
-    """12 hex chars of sha1 over (source stem, normalised title, first 64 normalised body chars)."""
+_ID_OPENING_CHARS = 32
+
+
+def item_id(source_name: str, title: str | None, body: str) -> str:
+    """12 hex chars of sha1 over the page's source name and the item's normalised title, or for an
+    untitled item its opening words: an id (and the article's URL) survives every edit of the body
+    below its first line; when it does change, the build redirects the old URL (docs/site.md)."""
+    identity = _norm(title) if _norm(title) else "\x1e" + _norm(body)[:_ID_OPENING_CHARS]
+    return hashlib.sha1(f"v2\x1f{source_name}\x1f{identity}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def legacy_item_id(source_stem: str, title: str | None, body: str) -> str:
+    """The id archive-gen gave before version 0.2 (title and opening text): known so that its URLs,
+    already published, redirect to the item's current page."""
     payload = "\x1f".join((source_stem, _norm(title), _norm(body)[:64]))
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(payload.encode("utf-8", "surrogateescape")).hexdigest()[:12]
 
 
-def assign_ids(items: list[Item], source_stem: str, taken: set[str] | None = None) -> list[Item]:
+def assign_ids(items: list[Item], source_name: str, taken: set[str] | None = None) -> list[Item]:
     """Stable ids; a collision is resolved by rehashing with a counter, in page order."""
     used = taken if taken is not None else set()
     # counters below the last one given to a base are all taken (``used`` only grows), so a page that
@@ -897,7 +909,7 @@ def assign_ids(items: list[Item], source_stem: str, taken: set[str] | None = Non
     last_counter: dict[str, int] = {}
     out: list[Item] = []
     for item in items:
-        base = item_id(source_stem, item.title, item.body_text)
+        base = item_id(source_name, item.title, item.body_text)
         counter = last_counter.get(base, 1)
         ident = base if counter == 1 else _rehash(base, counter)
         while ident in used:
