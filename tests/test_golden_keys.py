@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from archive_gen.export import export_jsonl
-from archive_gen.loader import conservation, load_pages
+from archive_gen.loader import conservation
+from archive_gen.records import load_pages
 
 THRESHOLDS = {"title_f1": 0.97, "body_bounds": 0.95, "paragraphs": 0.9, "byline": 0.9, "kicker": 0.8, "subtitle": 0.8}
 

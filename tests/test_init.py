@@ -10,7 +10,6 @@ from click.testing import CliRunner
 
 from archive_gen.cli import main
 from archive_gen.config import load_config
-from test_build import _real_stages_present
 
 SCAFFOLD = {"archive.yaml", "about.md", ".gitignore", ".github/workflows/pages.yml",
             "sources/000_d00d0f73704abedd.txt"}
@@ -71,7 +70,6 @@ def test_repository_workflow_installs_from_the_checkout() -> None:
         s["with"] for s in build_steps if s.get("uses", "").startswith("actions/setup-python@")) == {"python-version": "3.11", "cache": "pip"}
 
 
-@pytest.mark.skipif(not _real_stages_present(), reason="the real stages have not landed yet")
 def test_init_then_build_works_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     dest = tmp_path / "new"
     assert invoke("init", str(dest))[0] == 0

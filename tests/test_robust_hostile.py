@@ -19,8 +19,8 @@ from archive_gen.cli import main
 from archive_gen.config import Config
 from archive_gen.resources import builtin_dir
 from archive_gen.serve import DevServer, resolve_request
+from projects import TOY, make_project
 from robust_util import audit_html, fallback_entries, invoke, snapshot
-from test_build import TOY, make_project
 
 PAYLOADS = ["<script>alert(1)</script>", "</title>", '"><img src=x onerror=alert(1)>', "{{ 7*7 }}",
             "{% for x in range(3) %}X{% endfor %}", "javascript:alert(1)", "../../etc/passwd", "..\\..\\win"]

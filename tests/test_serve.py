@@ -24,7 +24,7 @@ from archive_gen.serve import (
     inject_reload,
     resolve_request,
 )
-from test_build import TOY, make_project, tree
+from projects import TOY, make_project, tree
 
 
 def test_resolve_request_maps_folders_to_index_and_refuses_escapes(tmp_path: Path) -> None:
@@ -80,10 +80,10 @@ def test_serves_the_site_on_loopback_with_reload_only_in_responses(served: tuple
     assert server.url.startswith("http://127.0.0.1:")
     status, body, headers = _get(server, "/")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert body.startswith("<h1>档案</h1>".encode()) and RELOAD_SCRIPT in body
+    assert body.startswith(b"<!DOCTYPE html>") and "<title>档案</title>".encode() in body and RELOAD_SCRIPT in body
     assert RELOAD_SCRIPT not in (config.output / "index.html").read_bytes()
     status, body, _ = _get(server, "/static/style.css")
-    assert (status, body) == (200, b"body{}")
+    assert (status, body) == (200, (config.output / "static" / "style.css").read_bytes())
     status, body, headers = _get(server, "/items")
     assert status in (301, 404)
 
@@ -121,14 +121,7 @@ def test_watch_stops_by_itself_after_the_time_limit(served: tuple[DevServer, Con
 # ---------------------------------------------------------------------------------------------
 # the command (real stages)
 
-def _real_stages_present() -> bool:
-    from test_build import _real_stages_present as present
-
-    return present()
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not _real_stages_present(), reason="the real stages have not landed yet")
 def test_serve_command_answers_on_loopback_and_stops_by_itself(tmp_path: Path) -> None:
     (tmp_path / "sources").mkdir()
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_d00d0f73704abedd.txt"

@@ -27,10 +27,11 @@ from .cache import BuildCache, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError
 from .fingerprint import code_key
-from .model import Notice
+from .model import Notice, Page
 from .pages import PageJob, SitePlan, default_build_date
 from .records import (
     STATE_KEY,
+    MemoryRecords,
     RecordOptions,
     RecordSession,
     RecordSet,
@@ -41,6 +42,7 @@ from .records import (
     hash_sources,
     load_records,
     record_keys,
+    remake_page,
 )
 from .render import Cards, PageKeys, Renderer, about_html, robots_txt, static_files, template_dirs
 from .resources import builtin_dir
@@ -64,6 +66,7 @@ class BuildOptions:
     force: bool = False  # ignore the cache and the up-to-date check
     allow_foreign: bool = False  # build into a folder that holds files archive-gen did not write
     parallel_min_pages: int = 16  # below this many pages to parse, worker start-up costs more than it saves
+    parallel_min_render: int = PARALLEL_RENDER_MIN  # the same for pages to render
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     clock = _Clock(progress)
     protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
+    writer.read_ownership(output, allow_foreign=options.allow_foreign)  # refuse a stranger's folder first
     with writer.OutputLock(output):
         try:
             writer.recover_interrupted(output)
@@ -177,7 +181,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         manifest_key = digest("output", str(output))
         manifest = None if options.force else _load_manifest(cache, manifest_key)
         if manifest is not None and not any(s is None for s in shas):
-            skipped = _up_to_date(manifest, site_key, output, discovery, options, started)
+            skipped = _up_to_date(manifest, site_key, output, ownership, discovery, options, started)
             if skipped is not None:
                 return skipped
 
@@ -192,7 +196,13 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
                         build_date=default_build_date(archive, os.environ.get("SOURCE_DATE_EPOCH", "")),
                         redirects=moved)
 
-        store = RecordStore(records, cache)
+        by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
+
+        def remake(source: str) -> Page:
+            sf, sha = by_source[source]
+            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys)
+
+        store = RecordStore(records, cache, keys.tag, remake)
         published = {**history, **permalinks.published(archive)}
         outcome = _write_site(plan, records, store, config, cache, output, ownership, manifest, published,
                               options, clock)
@@ -221,7 +231,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
                                                                 outcome.result.stamps, outcome.page_keys,
                                                                 outcome.shards, summary))
         cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache()))
-        cache.prune("pages", (e.record_key for e in records.stored.values()), slack=100 + len(records.stored))
+        cache.prune("pages", (e.page_key for e in records.stored.values()), slack=100 + len(records.stored))
         cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
         cache.prune("search", outcome.shards.values(), slack=20)
         clock("done", 0, 0)
@@ -279,15 +289,16 @@ def _load_manifest(cache: BuildCache, key: str) -> OutputManifest | None:
     return manifest if isinstance(manifest, OutputManifest) else None
 
 
-def _up_to_date(manifest: OutputManifest, site_key: str, output: Path, discovery: Discovery,
-                options: BuildOptions, started: float) -> BuildResult | None:
+def _up_to_date(manifest: OutputManifest, site_key: str, output: Path, ownership: Ownership,
+                discovery: Discovery, options: BuildOptions, started: float) -> BuildResult | None:
     """The result of a build that changes nothing, or None when something must be rebuilt."""
     summary = manifest.summary
     if manifest.site_key != site_key or not writer.on_disk_as_stamped(output, manifest.stamps):
         return None
     if options.strict and not summary.get("strict_checked"):
         return None
-    stale = tuple(sorted(rel for rel in writer.existing_files(output) if rel not in manifest.stamps))
+    stale = tuple(sorted(rel for rel in writer.existing_files(output)
+                         if rel not in manifest.stamps and ownership.owns(rel)))
     if stale and options.clean:
         return None
     try:
@@ -335,10 +346,11 @@ class _Written:
 
 @dataclass(frozen=True)
 class _Done:
-    """One rendered page: its bytes were staged (stamp), or equal what is on disk (stamp None)."""
+    """One made file: its bytes were staged, or equal what is on disk (kept, with the stamp it has there)."""
 
     path: str
-    stamp: FileStamp | None
+    stamp: FileStamp
+    staged: bool
 
 
 class _OutputWork:
@@ -353,11 +365,10 @@ class _OutputWork:
 
     def emit(self, path: str, data: bytes) -> _Done:
         """Stage ``data`` unless the file on disk already holds exactly it (then it keeps its mtime)."""
-        stamp = self.previous.get(path)
-        if stamp is not None and stamp.size == len(data) and writer.still_on_disk(self.output, path, stamp) \
-                and stamp.sha256 == writer.sha256_bytes(data):
-            return _Done(path, None)
-        return _Done(path, self.staging.stage(path, data))
+        on_disk = writer.same_on_disk(self.output, path, data, self.previous.get(path))
+        if on_disk is not None:
+            return _Done(path, on_disk, False)
+        return _Done(path, self.staging.stage(path, data), True)
 
     def render(self, jobs: Sequence[PageJob]) -> list[_Done]:
         return [self.emit(job.path, self.renderer.render(job)) for job in jobs]
@@ -416,8 +427,8 @@ def _write_site(plan: SitePlan, records: RecordSet, store: RecordStore, config: 
         clock("render", 0, len(pending))
         done: list[_Done] = []
         indexed: list[str] = []
-        workers = min(options.jobs, max(1, len(pending) // 50))
-        if workers > 1 and len(pending) + len(shard_jobs) * 200 >= PARALLEL_RENDER_MIN \
+        workers = min(options.jobs, max(1, len(pending)))
+        if workers > 1 and len(pending) + len(shard_jobs) * 200 >= options.parallel_min_render \
                 and "fork" in multiprocessing.get_all_start_methods():
             _WORK, _PENDING = work, pending
             try:
@@ -438,10 +449,7 @@ def _write_site(plan: SitePlan, records: RecordSet, store: RecordStore, config: 
         clock("write", 0, 0)
         staged: dict[str, FileStamp] = {}
         for item in done:
-            if item.stamp is None:
-                kept[item.path] = previous[item.path]
-            else:
-                staged[item.path] = item.stamp
+            (staged if item.staged else kept)[item.path] = item.stamp
         raw: dict[str, bytes] = {**static_files(config), "robots.txt": robots_txt(config.base_url), ".nojekyll": b""}
         for files in shard_outputs.values():
             raw.update(files)
@@ -450,18 +458,12 @@ def _write_site(plan: SitePlan, records: RecordSet, store: RecordStore, config: 
         if clashes:
             raise RenderError(f"two parts of the site would write {clashes[0]}")
         for path in sorted(raw):
-            emitted = work.emit(path, raw[path])
-            if emitted.stamp is None:
-                kept[path] = previous[path]
-            else:
-                staged[path] = emitted.stamp
-        every = sorted({*kept, *staged, writer.MANIFEST_PATH})
-        emitted = work.emit(writer.MANIFEST_PATH, writer.manifest_bytes(every, published))
-        if emitted.stamp is None:
+            item = work.emit(path, raw[path])
+            (staged if item.staged else kept)[path] = item.stamp
+        if writer.MANIFEST_PATH in previous:
             kept[writer.MANIFEST_PATH] = previous[writer.MANIFEST_PATH]
-        else:
-            staged[writer.MANIFEST_PATH] = emitted.stamp
-        result = staging.commit(staged, kept, ownership, clean=options.clean, replaced_whole=(SEARCH_DIR + "/",))
+        result = staging.commit(staged, kept, ownership, clean=options.clean, replaced_whole=(SEARCH_DIR + "/",),
+                                articles=published)
     except BaseException:
         # interrupted (Ctrl-C, SIGTERM) or failed before the moves: the old site was never touched
         staging.abort()
@@ -519,3 +521,33 @@ def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache
             docs.extend(d for d in store.docs(source) if d.id in wanted)
         todo[name] = docs_order(docs)
     return todo, keys, cached
+
+
+def render_site(pages: Sequence[Page], config: Config) -> dict[str, bytes]:
+    """Every file of the site for parsed and tagged pages, in memory: the same pages, the same bytes as
+    a build of them (without the ownership manifest), for tests and for library users."""
+    records = MemoryRecords(pages)
+    archive = build_archive(records.summaries)
+    plan = SitePlan(archive, config, about_html=about_html(config),
+                    build_date=default_build_date(archive, os.environ.get("SOURCE_DATE_EPOCH", "")),
+                    redirects=())
+    renderer = Renderer(config, Cards(archive.items), records)
+    files: dict[str, bytes] = {}
+    for job in plan.jobs():
+        files[job.path] = renderer.render(job)
+    html = sorted(p for p, _ in files.items() if p.endswith(".html") and p != "404.html")
+    sitemap = plan.sitemap(html)
+    files[sitemap.path] = renderer.render(sitemap)
+    newest = archive.newest_date()
+    docs: dict[str, list[SearchDoc]] = {}
+    by_id = {d.id: d for p in records.pages for d in records.docs(p.source)}
+    for item_id in archive.order:
+        docs.setdefault(shard_of(archive.items[item_id].date, newest), []).append(by_id[item_id])
+    shards = {name: index_shard(name, shard) for name, shard in docs.items()}
+    for shard_files in shards.values():
+        files.update(shard_files)
+    files.update(index_root(sorted(shards.items())))
+    files.update(static_files(config))
+    files["robots.txt"] = robots_txt(config.base_url)
+    files[".nojekyll"] = b""
+    return dict(sorted(files.items()))

@@ -20,7 +20,7 @@ from . import __version__
 from .config import Config, check_references, load_config
 from .errors import ArchiveGenError
 from .model import Notice, Page
-from .records import read_pages
+from .records import check_tagging_config, read_pages
 from .sources import discover
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -62,6 +62,7 @@ def _load(config_path: Path | None, sources: tuple[Path, ...] = (), **overrides:
     if not sources and config.pages:
         page_sources = [f.source for f in discover(config.sources, follow_symlinks=config.follow_symlinks).files]
     check_references(config, page_sources)
+    check_tagging_config(config)
     return config
 
 

@@ -313,9 +313,8 @@ def check_references(config: Config, page_sources: Iterable[str] | None = None) 
 
     ``page_sources`` are the source names of the configured page files; a ``pages:`` override naming
     none of them is a typo that would otherwise be ignored silently. Pass None when the pages of this
-    run are not the configured ones (files given on the command line). The taxonomy file and the
-    gazetteer aliases are checked the way the tagger reads them, so a bad taxonomy stops the run at
-    once instead of failing every page later.
+    run are not the configured ones (files given on the command line). The taxonomy and the gazetteer
+    aliases are the tagger's to check (``records.check_tagging_config``).
     """
     shown = str(config.config_file) if config.config_file else CONFIG_NAME
     if page_sources is not None and config.pages:
@@ -325,12 +324,4 @@ def check_references(config: Config, page_sources: Iterable[str] | None = None) 
                 raise ConfigError(f"'pages.{name}': no such page file in the sources", source=shown,
                                   line=config.override_lines.get(f"pages.{name}"),
                                   hint="page names are paths relative to the source folder, e.g. 2021/05/14_01.txt")
-    # imported here: the tagging package is heavy and most configs name no taxonomy or aliases
-    if config.taxonomy.file is not None or config.taxonomy.extend:
-        from .tagging.topics import load_taxonomy
 
-        load_taxonomy(config.taxonomy, config_file=config.config_file)
-    if config.gazetteer_aliases:
-        from .tagging.gazetteer import Gazetteer
-
-        Gazetteer.load(config.gazetteer_aliases, source=shown, lines=config.override_lines)

@@ -1,8 +1,8 @@
 """Keys for code: what a stage's output depends on, derived from what its modules import.
 
 ``code_key("archive_gen.tagging")`` hashes the source of that module and of every archive_gen module it
-imports (transitively, lazy imports inside functions included), the data files kept beside those
-modules (``data/`` folders), the versions of the third-party distributions they import, and the
+imports (transitively, lazy imports inside functions included), the data files of the ``data/`` folder
+beside each module that names it, the versions of the third-party distributions they import, and the
 Python version. A stage computes its key from this and from the inputs it reads, next to its own code,
 so no hand-kept list of paths can drift from what the code really uses.
 """
@@ -56,10 +56,11 @@ def _closure(modules: tuple[str, ...]) -> tuple[set[Path], set[str]]:
         if path is None:
             continue
         files.add(path)
-        files.update(_data_files(path.parent))
+        if _reads_data(path):
+            files.update(_data_files(path.parent))
+        # a package's __init__ runs before its modules, but what it imports is its own business: only
+        # what a module names is its dependency (else the parser would depend on the taxonomy, say)
         is_package = path.name == "__init__.py"
-        if "." in name:
-            stack.append(name.rpartition(".")[0])  # importing a.b.c runs a/b/__init__.py first
         for imported in _imports(path, name, is_package):
             if imported == _ROOT or imported.startswith(_ROOT + "."):
                 stack.append(imported)
@@ -79,6 +80,15 @@ def _module_path(name: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def _reads_data(path: Path) -> bool:
+    """A module that names its ``"data"`` folder (``resources.files(...).joinpath("data", …)``) reads it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return '"data"' in text or "'data'" in text
 
 
 @functools.cache

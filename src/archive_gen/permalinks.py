@@ -19,13 +19,15 @@ from . import urls
 from .archive import Archive
 from .errors import OutputError
 
-Published = tuple[str, str, str, str]  # id, source, date, title
+Published = tuple[str, str, str, str, str, str]  # id, source, date, title, index on its page, opening words
+OPENING_CHARS = 24
 HISTORY_HEADER = "# archive-gen: every article URL this archive has published (keep it with the sources; docs/site.md)"
 
 
 def published(archive: Archive) -> dict[str, Published]:
     """The article URLs this build publishes."""
-    return {item.url: (item.id, item.source, item.date or "", item.display_title) for item in archive.items.values()}
+    return {item.url: (item.id, item.source, item.date or "", item.display_title, str(item.index),
+                       _norm(item.snippet)[:OPENING_CHARS]) for item in archive.items.values()}
 
 
 def _norm(text: str) -> str:
@@ -36,20 +38,25 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
     """(old path, target path, title) for every recorded URL this build does not produce, sorted."""
     current = {item.url for item in archive.items.values()}
     by_alias: dict[str, str] = {}
-    by_source_title: dict[tuple[str, str], str] = {}
-    by_date_title: dict[tuple[str, str], str] = {}
-    for item in archive.items.values():
+    by_title: dict[tuple[str, str], str] = {}  # (source or date, title)
+    by_opening: dict[tuple[str, str], str] = {}  # (source, opening words)
+    by_place: dict[tuple[str, str], str] = {}  # (source, index)
+    for item in sorted(archive.items.values(), key=lambda i: (i.source, i.index)):
         for old in (*item.aliases, *item.parts):
             by_alias.setdefault(old, item.id)
-        by_source_title.setdefault((item.source, _norm(item.display_title)), item.id)
-        by_date_title.setdefault((item.date or "", _norm(item.display_title)), item.id)
+        by_title.setdefault((item.source, _norm(item.display_title)), item.id)
+        by_title.setdefault((item.date or "", _norm(item.display_title)), item.id)
+        if item.snippet:
+            by_opening.setdefault((item.source, _norm(item.snippet)[:OPENING_CHARS]), item.id)
+        by_place.setdefault((item.source, str(item.index)), item.id)
     out: list[tuple[str, str, str]] = []
     for old in sorted(history):
         if old in current or not urls.is_article_path(old):
             continue
-        old_id, source, date, title = history[old]
-        target_id = (by_alias.get(old_id) or by_source_title.get((source, _norm(title)))
-                     or by_date_title.get((date, _norm(title))))
+        old_id, source, date, title, index, opening = history[old]
+        # the same item under a new id: known by its old id, its title, its opening words or its place
+        target_id = (by_alias.get(old_id) or by_title.get((source, _norm(title))) or by_title.get((date, _norm(title)))
+                     or (by_opening.get((source, opening)) if opening else None) or by_place.get((source, index)))
         if target_id is not None:
             target = archive.items[target_id]
             out.append((old, target.url, target.display_title))
@@ -77,8 +84,8 @@ def read_history(path: Path | None) -> dict[str, Published]:
     history: dict[str, Published] = {}
     for line in lines[1:]:
         fields = line.split("\t")
-        if len(fields) == 5 and urls.is_article_path(fields[0]):
-            history[fields[0]] = (fields[1], fields[2], fields[3], fields[4])
+        if len(fields) == 7 and urls.is_article_path(fields[0]):
+            history[fields[0]] = (fields[1], fields[2], fields[3], fields[4], fields[5], fields[6])
     return history
 
 

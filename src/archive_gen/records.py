@@ -34,8 +34,10 @@ from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
 from .model import Item, ItemSummary, Notice, Page, PageSummary, Region
 from .search import SearchDoc, search_doc
-from .sources import Discovery, SourceFile, read_bytes
+from .sources import Discovery, SourceFile, discover, read_bytes
 from .tagging import Tagger
+from .tagging.gazetteer import Gazetteer
+from .tagging.topics import load_taxonomy
 
 SNIPPET_CHARS = 90
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
@@ -49,6 +51,16 @@ class TaggerLike(Protocol):
     """What the record stage needs of a tagger."""
 
     def tag_page(self, page: Page) -> Page: ...
+
+
+def check_tagging_config(config: Config) -> None:
+    """Read the configured taxonomy and gazetteer aliases the way the tagger does, so a bad one stops the
+    run at once (ConfigError naming its line) instead of failing every page later."""
+    if config.taxonomy.file is not None or config.taxonomy.extend:
+        load_taxonomy(config.taxonomy, config_file=config.config_file)
+    if config.gazetteer_aliases:
+        shown = str(config.config_file) if config.config_file else "archive.yaml"
+        Gazetteer.load(config.gazetteer_aliases, source=shown, lines=config.override_lines)
 
 
 def make_tagger(config: Config) -> TaggerLike:
@@ -105,8 +117,13 @@ class StageKeys:
         tag = digest(function_key(stages.make_tagger), function_key(stages.tag_inputs), stages.tag_inputs(config))
         return cls(parse, tag, digest(code_key(__name__), SNIPPET_CHARS))
 
-    def record_key(self, source: str, sha: str, override: PageOverride | None) -> str:
-        return digest(self.parse, self.tag, source, sha, repr(override))
+    def page_key(self, source: str, sha: str, override: PageOverride | None) -> str:
+        """The key of a page's parse (cache "pages" holds the parse and, beside it, its latest tagging)."""
+        return digest(self.parse, source, sha, repr(override))
+
+    def record_key(self, page_key: str) -> str:
+        """The key of a page's tagged records."""
+        return digest(page_key, self.tag)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,16 +131,26 @@ class StageKeys:
 
 @dataclass(frozen=True)
 class PageEntry:
-    """One source file's full records as cached: the tagged page (or the failed parse) and --strict's check."""
+    """One source file's records as cached under its page key: the parse (or the failed one), --strict's
+    check of it, and its tagging under ``tag_key`` (a new tagger re-tags the parse, never re-parses)."""
 
-    page: Page
+    parsed: Page
     conservation: tuple[Notice, ...] | None  # None: not checked yet
+    tag_key: str = ""
+    tagged: Page | None = None  # None: failed to parse, or not tagged yet
+
+    def page(self, tag_key: str) -> Page | None:
+        """The tagged page under ``tag_key`` (a failed parse is final as it is), or None."""
+        if self.parsed.failed:
+            return self.parsed
+        return self.tagged if self.tag_key == tag_key and self.tagged is not None else None
 
 
 @dataclass(frozen=True)
 class StoredPage:
     """What the summary store keeps of one source between builds."""
 
+    page_key: str
     record_key: str
     summary_key: str
     summary: PageSummary
@@ -219,6 +246,8 @@ class _Job:
     position: int
     source: SourceFile
     sha: str
+    page_key: str
+    tag_key: str
     record_key: str
     summary_key: str  # for a page that turns out not to be stitchable
     override: PageOverride | None
@@ -247,43 +276,51 @@ class PageWorker:
         self._tagger: TaggerLike | None = None
 
     def run(self, job: _Job) -> _Outcome:
-        entry = self.cache.load("pages", job.record_key) if job.use_cache else None
+        entry = self.cache.load("pages", job.page_key) if job.use_cache else None
         if not isinstance(entry, PageEntry) or (job.strict and entry.conservation is None):
-            entry, parsed, tagged, crashed = self._make(job, entry if isinstance(entry, PageEntry) else None)
+            entry = None
+        parsed = tagged = crashed = False
+        page = entry.page(job.tag_key) if entry is not None else None
+        if page is None:
+            entry, parsed, tagged, crashed = self._make(job, entry)
             if not crashed:
-                self.cache.store("pages", job.record_key, entry)
-        else:
-            parsed = tagged = crashed = False
-        page = entry.page
+                self.cache.store("pages", job.page_key, entry)
+            page = entry.page(job.tag_key) or entry.parsed
+        assert entry is not None
         if stitchable(page):
             return _Outcome(job.position, None, page, entry.conservation, parsed, tagged, crashed)
         final = final_page(page)
         if not crashed:
             self.cache.store("docs", job.summary_key, search_docs(final))
-        stored = StoredPage(job.record_key, job.summary_key, summarise_page(final, job.summary_key), False,
-                            entry.conservation)
+        stored = StoredPage(job.page_key, job.record_key, job.summary_key, summarise_page(final, job.summary_key),
+                            False, entry.conservation)
         return _Outcome(job.position, stored, None, entry.conservation, parsed, tagged, crashed)
 
-    def _make(self, job: _Job, parsed_entry: PageEntry | None) -> tuple[PageEntry, bool, bool, bool]:
+    def _make(self, job: _Job, known: PageEntry | None) -> tuple[PageEntry, bool, bool, bool]:
+        """Parse (unless ``known`` holds the parse) and tag; returns the entry and what was done."""
         source = job.source.source
         crashed = False
-        checked: tuple[Notice, ...] | None = None
-        try:
-            data = read_bytes(job.source, MAX_PAGE_BYTES)
-        except (OSError, ValueError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return PageEntry(failed_page(source, f"cannot read file: {reason}"), ()), True, False, True
-        # edited since it was hashed: build what is there now, but never cache it under the old key
-        crashed = sha256_bytes(data) != job.sha
-        try:
-            page, text = self.stages.parse(data, source, job.override)
-            if job.strict:
-                checked = tuple(self.stages.conservation(text, page)) if not page.failed else ()
-        except Exception as exc:  # one bad page never stops the others
-            return (PageEntry(failed_page(source, f"could not be parsed ({type(exc).__name__}: {exc})"), ()),
-                    True, False, True)
-        if page.failed:
-            return PageEntry(page, checked), True, False, crashed
+        if known is not None and not known.parsed.failed:
+            page, checked, parsed_now = known.parsed, known.conservation, False
+        else:
+            try:
+                data = read_bytes(job.source, MAX_PAGE_BYTES)
+            except (OSError, ValueError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                return PageEntry(failed_page(source, f"cannot read file: {reason}"), ()), True, False, True
+            # edited since it was hashed: build what is there now, but never cache it under the old key
+            crashed = sha256_bytes(data) != job.sha
+            checked = None
+            try:
+                page, text = self.stages.parse(data, source, job.override)
+                if job.strict:
+                    checked = tuple(self.stages.conservation(text, page)) if not page.failed else ()
+            except Exception as exc:  # one bad page never stops the others
+                return (PageEntry(failed_page(source, f"could not be parsed ({type(exc).__name__}: {exc})"), ()),
+                        True, False, True)
+            parsed_now = True
+            if page.failed:
+                return PageEntry(page, checked), True, False, crashed
         try:
             if self._tagger is None:
                 self._tagger = self.stages.make_tagger(self.config)
@@ -293,7 +330,7 @@ class PageWorker:
             note = Notice(source, None, "tagging-failed", f"could not be tagged ({type(exc).__name__}: {exc})",
                           "error")
             tagged = dataclasses.replace(page, notices=(*page.notices, note))
-        return PageEntry(tagged, checked), True, True, crashed
+        return PageEntry(page, checked, job.tag_key, tagged), parsed_now, True, crashed
 
 
 def failed_page(source: str, message: str) -> Page:
@@ -399,9 +436,13 @@ def hash_sources(discovery: Discovery, known: SourceState) -> tuple[list[str | N
     return shas, SourceState(fresh)
 
 
-def record_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKeys, config: Config) -> list[str]:
-    return [keys.record_key(sf.source, sha or f"unreadable:{sf.source}", config.pages.get(sf.source))
+def page_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKeys, config: Config) -> list[str]:
+    return [keys.page_key(sf.source, sha or f"unreadable:{sf.source}", config.pages.get(sf.source))
             for sf, sha in zip(discovery.files, shas, strict=True)]
+
+
+def record_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKeys, config: Config) -> list[str]:
+    return [keys.record_key(k) for k in page_keys(discovery, shas, keys, config)]
 
 
 def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, stages: Stages,
@@ -409,7 +450,8 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
                  progress: ProgressFn, session: RecordSession | None = None) -> RecordSet:
     """Summaries of every source, parsing and tagging only what changed (in ``options.jobs`` workers)."""
     files = discovery.files
-    rkeys = record_keys(discovery, shas, keys, config)
+    pkeys = page_keys(discovery, shas, keys, config)
+    rkeys = [keys.record_key(k) for k in pkeys]
     store = {} if options.force else _load_store(cache)
     stored: dict[str, StoredPage] = {}
     jobs: list[_Job] = []
@@ -421,20 +463,23 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
             stored[sf.source] = entry
             hits += 1
             continue
-        jobs.append(_Job(position, sf, shas[position] or "", key, digest(keys.summary, key), config.pages.get(sf.source),
-                         options.strict, not options.force))
+        jobs.append(_Job(position, sf, shas[position] or "", pkeys[position], keys.tag, key,
+                         digest(keys.summary, key), config.pages.get(sf.source), options.strict, not options.force))
 
     if jobs:
         progress("parse", 0, len(jobs))
     outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache) if session else
                          PageWorker(stages, config, cache), options, stages, config, cache, progress) if jobs else []
     crashed = False
+    unsettled: set[str] = set()  # crashed pages: reported now, never remembered, retried next build
     marker_pages: dict[str, Page] = {}
     conservation_of: dict[str, tuple[Notice, ...] | None] = {}
     changed: list[str] = []
     for outcome in outcomes:
         source = files[outcome.position].source
         crashed = crashed or outcome.crashed
+        if outcome.crashed:
+            unsettled.add(source)
         changed.append(source)
         if outcome.stored is not None:
             stored[source] = outcome.stored
@@ -444,24 +489,28 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
             conservation_of[source] = outcome.conservation
     parsed = sum(o.parsed for o in outcomes)
     tagged = sum(o.tagged for o in outcomes)
+    hits += sum(not (o.parsed or o.tagged or o.crashed) for o in outcomes)  # found in the page cache
 
-    fresh = _stitch_groups(files, rkeys, stored, marker_pages, conservation_of, keys, cache, crashed, changed)
+    fresh = _stitch_groups(files, pkeys, rkeys, stored, marker_pages, conservation_of, keys, cache, crashed,
+                           changed)
     pages = tuple(stored[sf.source].summary for sf in files)
     losses: list[Notice] = []
     if options.strict:
         for sf in files:
             losses.extend(dataclasses.replace(n, level="error") for n in stored[sf.source].conservation or ())
     if changed or set(store) != set(stored):
-        _save_store(cache, stored)
+        _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled})
     return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed))
 
 
-def _stitch_groups(files: Sequence[SourceFile], rkeys: Sequence[str], stored: dict[str, StoredPage],
+def _stitch_groups(files: Sequence[SourceFile], pkeys: Sequence[str], rkeys: Sequence[str],
+                   stored: dict[str, StoredPage],
                    marker_pages: dict[str, Page], conservation_of: Mapping[str, tuple[Notice, ...] | None],
                    keys: StageKeys, cache: BuildCache, crashed: bool, changed: list[str]) -> dict[str, Page]:
     """Join halves printed on two pages of one date; a date whose marker pages are all unchanged keeps
     its stored summaries. Returns the final pages made here."""
     key_of = dict(zip((sf.source for sf in files), rkeys, strict=True))
+    page_key_of = dict(zip((sf.source for sf in files), pkeys, strict=True))
     groups: dict[str, list[str]] = defaultdict(list)  # date -> stitchable sources (discovery order)
     for sf in files:
         entry = stored.get(sf.source)
@@ -478,7 +527,7 @@ def _stitch_groups(files: Sequence[SourceFile], rkeys: Sequence[str], stored: di
             continue
         pages = []
         for source in members:
-            page = marker_pages.get(source) or _cached_page(cache, key_of[source])
+            page = marker_pages.get(source) or _cached_page(cache, page_key_of[source], keys.tag)
             if page is None:  # the cache lost it: the stage is rerun for it next build
                 page = failed_page(source, "its cached records vanished during the build; build again")
                 crashed = True
@@ -490,15 +539,16 @@ def _stitch_groups(files: Sequence[SourceFile], rkeys: Sequence[str], stored: di
                 cache.store("docs", key, search_docs(page))
             previous = stored.get(page.source)
             conserved = conservation_of.get(page.source, previous.conservation if previous else None)
-            stored[page.source] = StoredPage(key_of[page.source], key, summarise_page(page, key), True, conserved)
+            stored[page.source] = StoredPage(page_key_of[page.source], key_of[page.source], key,
+                                             summarise_page(page, key), True, conserved)
             if page.source not in changed:
                 changed.append(page.source)
     return fresh
 
 
-def _cached_page(cache: BuildCache, record_key: str) -> Page | None:
-    entry = cache.load("pages", record_key)
-    return entry.page if isinstance(entry, PageEntry) else None
+def _cached_page(cache: BuildCache, page_key: str, tag_key: str) -> Page | None:
+    entry = cache.load("pages", page_key)
+    return entry.page(tag_key) if isinstance(entry, PageEntry) else None
 
 
 def _load_store(cache: BuildCache) -> dict[str, StoredPage]:
@@ -516,9 +566,12 @@ class RecordStore:
     """Full final records of any page, from this build's memory or from the cache (stitched again for
     pages whose halves were joined). Memoised; safe to use in forked workers."""
 
-    def __init__(self, records: RecordSet, cache: BuildCache) -> None:
+    def __init__(self, records: RecordSet, cache: BuildCache, tag_key: str,
+                 remake: Callable[[str], Page] | None = None) -> None:
         self._records = records
         self._cache = cache
+        self._tag_key = tag_key
+        self._remake = remake  # parses and tags a page again when its cache entry is gone or damaged
         self._pages: dict[str, Page] = dict(records.fresh)
         self._position = {page.source: n for n, page in enumerate(records.pages)}
 
@@ -557,10 +610,27 @@ class RecordStore:
         return search_docs(self.page(source))
 
     def _raw(self, source: str) -> Page:
-        page = _cached_page(self._cache, self._records.stored[source].record_key)
+        entry = self._records.stored[source]
+        page = _cached_page(self._cache, entry.page_key, self._tag_key)
+        if page is None and self._remake is not None:
+            page = self._remake(source)
         if page is None:
             raise LookupError(f"the cached records of {source} vanished during the build; build again")
         return page
+
+
+def remake_page(source: SourceFile, sha: str, config: Config, cache: BuildCache, *, stages: Stages,
+                keys: StageKeys) -> Page:
+    """Parse and tag one page again (its cache entry was lost under a summary that still names it)."""
+    override = config.pages.get(source.source)
+    page_key = keys.page_key(source.source, sha, override)
+    record_key = keys.record_key(page_key)
+    job = _Job(0, source, sha, page_key, keys.tag, record_key, digest(keys.summary, record_key), override,
+               False, False)
+    entry, _, _, crashed = PageWorker(stages, config, cache)._make(job, None)
+    if not crashed:
+        cache.store("pages", page_key, entry)
+    return entry.page(keys.tag) or entry.parsed
 
 
 def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,
@@ -585,3 +655,43 @@ def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,
 
 def all_items(pages: Iterable[Page]) -> list[Item]:
     return [item for page in pages for item in page.items]
+
+
+def load_pages(paths: Sequence[Path], config: Config | None = None) -> list[Page]:
+    """Read and parse page files (files or folders, searched recursively), untagged and unstitched: the
+    library way to look at what the loader makes of a folder. A missing path gives a page with an error."""
+    pages: list[Page] = []
+    config = config or Config(root=Path.cwd())
+    for root in paths:
+        if not Path(root).exists():
+            source = os.fsdecode(root)
+            pages.append(Page(source, "", "", None, False, None, None, (),
+                              (Notice(source, None, "missing", "no such file or folder", "error"),)))
+            continue
+        discovery = discover([Path(root)], follow_symlinks=config.follow_symlinks)
+        pages.extend(Page(n.source, "", "", None, False, None, None, (), (n,)) for n in discovery.notices)
+        pages.extend(read_pages(discovery, config, tag=False, stitch=False))
+    return pages
+
+
+class MemoryRecords:
+    """Pages held in memory as the record stage would give them: stitched, final, summarised. What
+    ``build.render_site`` renders from; the record keys are hashes of the pages themselves."""
+
+    def __init__(self, pages: Sequence[Page], *, stitch: bool = True) -> None:
+        self.pages = [final_page(p) for p in (stitch_continuations(list(pages)) if stitch else pages)]
+        self._keys = {p.source: digest("memory", repr(p)) for p in self.pages}
+        self._by_source = {p.source: p for p in self.pages}
+        self.summaries = [summarise_page(p, self._keys[p.source]) for p in self.pages]
+
+    def item(self, ref: tuple[str, str, str]) -> Item:
+        source, item_id, key = ref
+        if digest(self._keys.get(source, ""), item_id) != key:
+            raise LookupError(f"stale record reference {item_id} of {source}")
+        for item in self._by_source[source].items:
+            if item.id == item_id:
+                return item
+        raise LookupError(f"no item {item_id} in {source}")
+
+    def docs(self, source: str) -> tuple[SearchDoc, ...]:
+        return search_docs(self._by_source[source])

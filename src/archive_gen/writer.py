@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import stat
+import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -132,7 +133,8 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
         try:
             data = json.loads(gzip.decompress(manifest.read_bytes()))
             files = frozenset(str(f) for f in data["files"])
-            articles = {str(k): tuple(str(x) for x in v) for k, v in dict(data.get("articles", {})).items()}
+            articles = {str(k): tuple(str(x) for x in v) for k, v in dict(data.get("articles", {})).items()
+                        if isinstance(v, list) and len(v) == 6}
             return Ownership(files, articles)
         except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile):
             pass  # a damaged manifest: fall through, the folder is judged like an unmarked one
@@ -169,11 +171,17 @@ def manifest_bytes(files: Iterable[str], articles: Mapping[str, tuple[str, ...]]
     return gzip.compress(text.encode("utf-8", "surrogateescape"), compresslevel=6, mtime=0)
 
 
+LOCK_PATH = f"{OWN_DIR}/build.lock"
+
+
 class OutputLock:
-    """One build per output folder at a time: a lock file beside the output, held while building."""
+    """One build per output folder at a time: a POSIX lock on ``.archive-gen/build.lock`` in the output,
+    held while building. The file is created once and never written, so a build that changes nothing
+    changes no file; the holder's pid comes from the lock itself (F_GETLK)."""
 
     def __init__(self, output: Path) -> None:
-        self.path = output.parent / f".{output.name}.archive-gen.lock"
+        self.output = output
+        self.path = output / LOCK_PATH
         self._fd: int | None = None
 
     def __enter__(self) -> OutputLock:
@@ -183,26 +191,31 @@ class OutputLock:
         except OSError as exc:
             raise OutputError(f"cannot lock the output folder: {exc.strerror}", source=str(self.path)) from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            holder = _lock_holder(fd)
             os.close(fd)
-            who = f" (pid {holder})" if holder.isdigit() else ""
-            raise OutputError(f"another build of this output folder is running{who}",
-                              source=str(self.path.parent / self.path.name.removeprefix(".").removesuffix(
-                                  ".archive-gen.lock")),
+            who = f" (pid {holder})" if holder else ""
+            raise OutputError(f"another build of this output folder is running{who}", source=str(self.output),
                               hint="wait for it to finish, or build into another folder") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, 0)
             os.close(self._fd)  # closing releases the lock; the file stays (deleting it would race)
             self._fd = None
+
+
+def _lock_holder(fd: int) -> int | None:
+    """The pid holding a write lock on ``fd``'s file (Linux ``struct flock`` layout), or None."""
+    request = struct.pack("hhxxxxqqixxxx", fcntl.F_WRLCK, 0, 0, 0, 0)
+    try:
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, request)
+        kind, _, _, _, pid = struct.unpack("hhxxxxqqixxxx", answer)
+    except (OSError, struct.error):
+        return None
+    return pid if kind != fcntl.F_UNLCK and pid > 0 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,15 +275,19 @@ class Staging:
             shutil.rmtree(self.root, ignore_errors=True)
 
     def commit(self, staged: Mapping[str, FileStamp], kept: Mapping[str, FileStamp], ownership: Ownership, *,
-               clean: bool, replaced_whole: tuple[str, ...] = ()) -> WriteResult:
-        """Make the output hold the staged files and the kept ones (already on disk, untouched).
+               clean: bool, replaced_whole: tuple[str, ...] = (),
+               articles: Mapping[str, tuple[str, ...]] | None = None) -> WriteResult:
+        """Make the output hold the staged files and the kept ones (already on disk, untouched), and the
+        ownership manifest listing them (plus stale files of archive-gen's that stay, and ``articles``).
 
         Stale files (in the output, not in this site) are removed only when archive-gen owns them and
         ``clean`` is set, or they lie under ``replaced_whole`` (the search index, whose file names are
         content hashes); a file the user put there is never removed or overwritten.
         """
         output = self.output
-        new_set = set(staged) | set(kept)
+        staged = dict(staged)
+        kept = dict(kept)
+        new_set = set(staged) | set(kept) | {MANIFEST_PATH}
         try:
             existing = existing_files(output)
             for rel in staged:
@@ -286,6 +303,13 @@ class Staging:
             stale = [rel for rel in stale if rel not in set(superseded)]
             removed = sorted([*superseded, *(stale if clean else [])])
             kept_stale = () if clean else tuple(sorted(stale))
+            manifest = manifest_bytes([*new_set, *kept_stale], articles or {})
+            same = same_on_disk(output, MANIFEST_PATH, manifest, kept.get(MANIFEST_PATH))
+            if same is not None:
+                kept[MANIFEST_PATH] = same
+            else:
+                kept.pop(MANIFEST_PATH, None)
+                staged[MANIFEST_PATH] = self.stage(MANIFEST_PATH, manifest)
             for rel in new_set:
                 if rel not in staged and rel not in existing:
                     raise OutputError("a file of the previous build vanished during this one; build again",
@@ -367,6 +391,25 @@ def still_on_disk(output: Path, rel: str, stamp: FileStamp | None) -> bool:
     except OSError:
         return False
     return stat.S_ISREG(st.st_mode) and st.st_size == stamp.size and st.st_mtime_ns == stamp.mtime_ns
+
+
+def same_on_disk(output: Path, rel: str, data: bytes, stamp: FileStamp | None) -> FileStamp | None:
+    """The stamp of the file on disk when it holds exactly ``data`` (trusted from ``stamp`` while size
+    and mtime match, else read and compared), or None."""
+    try:
+        st = os.stat(str(output) + os.sep + rel, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+        return None
+    sha = sha256_bytes(data)
+    if stamp is not None and stamp.size == st.st_size and stamp.mtime_ns == st.st_mtime_ns:
+        return stamp if stamp.sha256 == sha else None
+    try:
+        with open(str(output) + os.sep + rel, "rb") as fh:
+            return FileStamp(sha, st.st_size, st.st_mtime_ns) if fh.read() == data else None
+    except OSError:
+        return None
 
 
 def _apply_journal(tmp: Path, output: Path) -> None:
