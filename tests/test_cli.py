@@ -187,7 +187,7 @@ def test_sigterm_mid_write_leaves_the_previous_site(seeds_project: Path, cold_bu
                              "--base-url", "https://example.org/archive/"], cwd=seeds_project,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(seeds_project.glob(".site.tmp-*/*.html")):
+    while time.monotonic() < deadline and not list(seeds_project.glob(".site.tmp-*/*.staged")):
         time.sleep(0.05)
     time.sleep(0.5)  # into the slowed-down write loop
     proc.terminate()

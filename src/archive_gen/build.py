@@ -28,7 +28,7 @@ from .config import Config
 from .errors import ConfigError, OutputError, RenderError
 from .fingerprint import code_key
 from .model import Notice, Page
-from .pages import PageJob, SitePlan, default_build_date
+from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
 from .records import (
     STATE_KEY,
     MemoryRecords,
@@ -112,14 +112,19 @@ class OutputManifest:
     page_keys: dict[str, str] = field(default_factory=dict)  # rendered page -> its key
     shards: dict[str, str] = field(default_factory=dict)  # search shard -> key
     summary: dict[str, object] = field(default_factory=dict)  # counts and notices for an up-to-date build
+    plan_salt: str = ""  # what the page keys were made under besides their inputs (render.PageKeys.salt)
+    site_inputs: object = None  # pages.SiteInputs of that build
 
 
 @dataclass(frozen=True)
 class BuildState:
-    """What the cache keeps between builds besides entries: source hashes and related-item lists."""
+    """What the cache keeps between builds besides entries: source hashes, related-item lists, and what
+    the plan compares to know which pages a change can touch (pages.Changes)."""
 
     sources: SourceState = field(default_factory=SourceState)
     related: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    keyword_pages: frozenset[str] = frozenset()
+    issues: frozenset[str] = frozenset()
 
 
 class BuildSession:
@@ -192,9 +197,17 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         clock("archive", 0, 0)
         archive = build_archive(records.pages, None if options.force else state.related)
         moved = permalinks.redirects(history, archive)
+        page_keys = PageKeys(config)
+        plan_salt = digest(page_keys.salt(config), config.per_page, config.feed_items)
+        changes = None
+        if manifest is not None and manifest.plan_salt == plan_salt and manifest.site_inputs == site_inputs(config):
+            changes = Changes.between(
+                [i for p in records.previous.values() for i in p.items],
+                [i for s in records.changed for i in records.stored[s].summary.items], archive,
+                {i: related for i, (_, related) in state.related.items()}, state.keyword_pages, state.issues)
         plan = SitePlan(archive, config, about_html=about_html(config),
                         build_date=default_build_date(archive, os.environ.get("SOURCE_DATE_EPOCH", "")),
-                        redirects=moved)
+                        redirects=moved, changes=changes)
 
         by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
 
@@ -204,8 +217,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 
         store = RecordStore(records, cache, keys.tag, remake)
         published = {**history, **permalinks.published(archive)}
-        outcome = _write_site(plan, records, store, config, cache, output, ownership, manifest, published,
-                              options, clock)
+        outcome = _write_site(plan, page_keys, records, store, config, cache, output, ownership, manifest,
+                              published, options, clock)
         if config.url_history is not None:
             permalinks.write_history(config.url_history, published)
 
@@ -229,8 +242,11 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             # the key the next build will compute when nothing changes: with the history this one leaves
             cache.store("outputs", manifest_key, OutputManifest(_site_key(config, rkeys, published),
                                                                 outcome.result.stamps, outcome.page_keys,
-                                                                outcome.shards, summary))
-        cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache()))
+                                                                outcome.shards, summary, plan_salt,
+                                                                site_inputs(config)))
+        keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
+        cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
+                                                          frozenset(archive.issue_by_key)))
         cache.prune("pages", (e.page_key for e in records.stored.values()), slack=100 + len(records.stored))
         cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
         cache.prune("search", outcome.shards.values(), slack=20)
@@ -389,7 +405,8 @@ def _index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
     return index_shard(name, docs)
 
 
-def _write_site(plan: SitePlan, records: RecordSet, store: RecordStore, config: Config, cache: BuildCache,
+def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: RecordStore, config: Config,
+                cache: BuildCache,
                 output: Path, ownership: Ownership, manifest: OutputManifest | None,
                 published: Mapping[str, permalinks.Published], options: BuildOptions, clock: ProgressFn) -> _Written:
     """Render what changed and index what changed into a staging folder, then move it into place."""
@@ -397,16 +414,23 @@ def _write_site(plan: SitePlan, records: RecordSet, store: RecordStore, config: 
     clock("plan", 0, 0)
     previous = manifest.stamps if manifest is not None else {}
     previous_keys = manifest.page_keys if manifest is not None else {}
-    keys = PageKeys(config)
     page_keys: dict[str, str] = {}
     kept: dict[str, FileStamp] = {}
     pending: list[PageJob] = []
     html_pages: list[str] = []
 
     def consider(job: PageJob) -> None:
+        stamp = previous.get(job.path)
+        if job.inputs is None:  # the plan knows it cannot have changed: its last key stands
+            known = previous_keys.get(job.path)
+            if known is not None and writer.still_on_disk(output, job.path, stamp):
+                assert stamp is not None
+                page_keys[job.path] = known
+                kept[job.path] = stamp
+                return
+            job = job.built()
         key = keys.key(job)
         page_keys[job.path] = key
-        stamp = previous.get(job.path)
         if previous_keys.get(job.path) == key and writer.still_on_disk(output, job.path, stamp):
             assert stamp is not None
             kept[job.path] = stamp

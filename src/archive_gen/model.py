@@ -244,6 +244,15 @@ class Page:
         return any(n.level == "error" for n in self.notices) and not self.items
 
 
+SNIPPET_CHARS = 90  # of the body's opening, on a card
+ABSTRACT_CHARS = 200  # of the body's opening, in a feed
+
+
+def cut(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 @dataclass(frozen=True)
 class ItemSummary:
     """What indexes, cards, feeds and related lists need of an item; the full record stays in the cache.
@@ -265,6 +274,7 @@ class ItemSummary:
     column: str | None
     display_title: str
     snippet: str  # the opening of the body, cut for cards
+    abstract: str  # the opening of the body, cut longer, for feeds
     names: tuple[str, ...]  # everyone credited, in role order (Byline.names)
     regions: tuple[Region, ...]  # the main setting: unique codes, in tag order
     topics: tuple[tuple[str, str], ...]  # (slug, label), unique, primary first

@@ -10,16 +10,18 @@ kept in sync by hand (Lektor records what a page reads; here the page says it up
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 import io
 import pickle
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from . import urls
 from .archive import Archive, RegionNode, Term
 from .config import Config
+from .model import ItemSummary
 
 KIND_LABELS = {"article": "消息", "photo": "图片", "commentary": "评论", "brief": "简讯", "fragment": "续文"}
 TAXONOMY_LABELS = {"regions": "地区", "topics": "主题", "keywords": "关键词"}
@@ -164,11 +166,105 @@ PageInputs = (HomeInputs | IssueInputs | ArticleInputs | TermListInputs | TermIn
 
 @dataclass(frozen=True)
 class PageJob:
-    """One page to make: where it goes, its template, and everything it is made from."""
+    """One page to make: where it goes, its template, and everything it is made from (None: the page
+    cannot have changed since the last build, whose key for it stands; see ``Changes``)."""
 
     path: str
     template: str
-    inputs: PageInputs
+    inputs: PageInputs | None
+    make: Callable[[], PageInputs] | None = field(default=None, compare=False)  # builds the inputs on demand
+
+    def built(self) -> PageJob:
+        """This job with its inputs (built now when the plan skipped them)."""
+        if self.inputs is not None:
+            return self
+        assert self.make is not None
+        return PageJob(self.path, self.template, self.make())
+
+
+TermId = tuple[str, str]  # (kind, key): ("regions", code), ("topics", slug), ("keywords", word)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since the last build of this output, in terms of the archive: which pages could have
+    other inputs. The plan builds inputs only for those and keeps the last build's key for the rest, so a
+    day's rebuild costs what the day touches. It never changes a page's bytes: tests/test_build.py checks
+    that incremental builds equal cold ones after every kind of change."""
+
+    items: frozenset[str]  # ids added, removed or changed in any field
+    issues: frozenset[str]  # issue keys of those items, before and after, and the issues next to new ones
+    terms: frozenset[TermId]  # terms those items are (or were) in, and keywords whose page came or went
+    since: Mapping[TermId, str]  # term -> oldest date where its membership changed (slices from there on)
+    articles: frozenset[str]  # articles whose inputs may differ
+    grown: Mapping[TermId, int] = field(default_factory=dict)  # term -> items gained (negative: lost)
+
+    @classmethod
+    def between(cls, before: Sequence[ItemSummary], after: Sequence[ItemSummary], archive: Archive,
+                related_before: Mapping[str, tuple[str, ...]], keyword_pages_before: frozenset[str],
+                issues_before: frozenset[str]) -> Changes:
+        """The changes from the summaries a build replaced (``before``) to the ones it has now (``after``,
+        for the same sources), given the previous related lists, keywords with pages and issue keys."""
+        old = {i.id: i for i in before}
+        new = {i.id: i for i in after}
+        items = {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
+        issues = {urls.issue_key(x.date) for x in (*(old[i] for i in items if i in old),
+                                                   *(new[i] for i in items if i in new))}
+        added = set(archive.issue_by_key) - issues_before
+        removed = issues_before - set(archive.issue_by_key)
+        keys = [i.key for i in archive.issues]
+        for key in added | removed:
+            issues.add(key)
+            neighbours = keys if key in archive.issue_by_key else sorted({*keys, key}, reverse=True)
+            at = neighbours.index(key)
+            issues.update(neighbours[max(0, at - 1):at + 2])
+        since: dict[TermId, str] = {}
+        grown: dict[TermId, int] = {}
+        terms: set[TermId] = set()
+        for item_id in items:
+            was = _terms(archive, old.get(item_id))
+            now = _terms(archive, new.get(item_id))
+            terms |= was | now
+            for term in now - was:
+                grown[term] = grown.get(term, 0) + 1
+            for term in was - now:
+                grown[term] = grown.get(term, 0) - 1
+            dates = [x.date or "" for x in (old.get(item_id), new.get(item_id)) if x is not None]
+            moved = was ^ now if was != now or len(set(dates)) > 1 else set()
+            if old.get(item_id) is None or new.get(item_id) is None or len(set(dates)) > 1:
+                moved = was | now
+            for term in moved:
+                since[term] = min(since.get(term, "9999"), *dates)
+        keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
+        flipped = keyword_pages ^ keyword_pages_before
+        terms.update(("keywords", word) for word in flipped)
+        articles = {i for i in items if i in archive.items}
+        for key in issues:
+            if key in archive.issue_by_key:
+                articles.update(archive.issue_by_key[key].item_ids)
+        for item_id, related in archive.related.items():
+            if related_before.get(item_id) != related or any(r in items for r in related):
+                articles.add(item_id)
+        for word in flipped:
+            term = archive.keyword_by_word.get(word)
+            if term is not None:
+                articles.update(term.item_ids)
+        return cls(frozenset(items), frozenset(issues), frozenset(terms), since, frozenset(articles), grown)
+
+
+def _terms(archive: Archive, item: ItemSummary | None) -> set[TermId]:
+    """Every term page an item is listed on: its regions and their ancestors, topics, keywords."""
+    if item is None:
+        return set()
+    found: set[TermId] = {("topics", slug) for slug, _ in item.topics}
+    found.update(("keywords", word) for word, _ in item.keywords)
+    for region in item.regions:
+        code = region.code
+        found.add(("regions", code))
+        found.add(("regions", code[:2] + "0000"))
+        if region.county and region.prefecture:
+            found.add(("regions", code[:4] + "00"))
+    return found
 
 
 def inputs_digest(inputs: PageInputs) -> bytes:
@@ -236,6 +332,12 @@ def term_plan(term: RegionNode | Term, per_page: int) -> tuple[list[tuple[str, .
     return slices, len(slices) - on_front
 
 
+def archived_pages(count: int, per_page: int) -> int:
+    """How many older pages a term of ``count`` items has (``term_plan``'s second answer)."""
+    slices = max(1, -(-count // per_page))
+    return slices - (1 if count % per_page == 0 or slices == 1 else 2)
+
+
 def terms_of(archive: Archive, kind: str) -> Sequence[RegionNode | Term]:
     if kind == "regions":
         return [archive.regions[code] for code in sorted(archive.regions)]
@@ -253,9 +355,10 @@ class SitePlan:
     """Every page of the site as a PageJob, built from the archive (summaries and indexes)."""
 
     def __init__(self, archive: Archive, config: Config, *, about_html: str | None, build_date: str,
-                 redirects: Sequence[tuple[str, str, str]] = ()) -> None:
+                 redirects: Sequence[tuple[str, str, str]] = (), changes: Changes | None = None) -> None:
         self.archive = archive
         self.config = config
+        self.changes = changes  # None: every page's inputs are built
         self.site = site_inputs(config)
         self.about_html = about_html
         self.build_date = build_date
@@ -275,21 +378,30 @@ class SitePlan:
     def jobs(self) -> Iterator[PageJob]:
         """Every page, in a fixed order (the sitemap comes last: it lists the others)."""
         archive = self.archive
+        changes = self.changes
         yield PageJob("index.html", "index.html", self.home())
         for key in archive.issue_by_key:
-            yield PageJob(archive.issue_by_key[key].url, "issue.html", self.issue(key))
+            fresh = changes is None or key in changes.issues
+            yield PageJob(archive.issue_by_key[key].url, "issue.html", self.issue(key) if fresh else None,
+                          functools.partial(self.issue, key))
         for item_id in archive.order:
-            yield PageJob(archive.items[item_id].url, "article.html", self.article(item_id))
+            fresh = changes is None or item_id in changes.articles
+            yield PageJob(archive.items[item_id].url, "article.html", self.article(item_id) if fresh else None,
+                          functools.partial(self.article, item_id))
         for kind in ("regions", "topics", "keywords"):
             yield PageJob(f"{kind}/index.html", "taxonomy_list.html", self.term_list(kind))
             for term in terms_of(archive, kind):
                 if not has_page(kind, term):
                     continue
-                yield from self.term_pages(kind, term)
+                key = term.code if isinstance(term, RegionNode) else term.label if kind == "keywords" else term.slug
+                dirty = changes is None or (kind, key) in changes.terms
+                yield from self.term_pages(kind, term, dirty, changes.since.get((kind, key)) if changes else "",
+                                           changes.grown.get((kind, key), 0) if changes else 0)
                 if kind != "keywords":
                     path = urls.term_feed_path(kind, term.slug)
-                    yield PageJob(path, "feed.xml", self.feed(path, f"{term_label(term)} - {self.site.title}",
-                                                              term.item_ids, urls.term_path(kind, term.slug)))
+                    make = functools.partial(self.feed, path, f"{term_label(term)} - {self.site.title}",
+                                             term.item_ids, urls.term_path(kind, term.slug))
+                    yield PageJob(path, "feed.xml", make() if dirty else None, make)
         yield PageJob("archive/index.html", "archive.html", self.calendar())
         yield PageJob("search/index.html", "search.html", self.search())
         yield PageJob("404.html", "404.html", NotFoundInputs(self.site))
@@ -369,41 +481,61 @@ class SitePlan:
         return TermTree((urls.term_path("regions", node.slug), node.name), node.name, node.count,
                         tuple(self._region_tree(child) for child in node.children))
 
-    def term_pages(self, kind: str, term: RegionNode | Term) -> Iterator[PageJob]:
-        """The term's front page, then its older pages 1, 2… (page 1 the oldest); see ``term_plan``."""
-        per_page = self.config.per_page
-        slices, archived = term_plan(term, per_page)
-        front_ids = [i for chunk in slices[archived:][::-1] for i in chunk]
+    def term_pages(self, kind: str, term: RegionNode | Term, dirty: bool = True, since: str | None = "",
+                   grown: int = 0) -> Iterator[PageJob]:
+        """The term's front page, then its older pages 1, 2… (page 1 the oldest); see ``term_plan``.
+
+        A term that is not ``dirty`` yields its pages without inputs; a dirty one builds the front page,
+        the older pages holding a changed item, every older page holding items dated ``since`` or later
+        (its membership changed there: the slices after it shift), and the pages from the last one the
+        term had before it ``grown`` (whose link to the next newer page moved)."""
+        slices, archived = term_plan(term, self.config.per_page)
+        last_before = archived_pages(term.count - grown, self.config.per_page)
+        changed = self.changes.items if self.changes is not None else None
+        front = functools.partial(self._term_inputs, kind, term, None)
+        yield PageJob(urls.term_path(kind, term.slug), "taxonomy_term.html", front() if dirty else None, front)
+        items = self.archive.items
+        for number in range(1, archived + 1):
+            ids = slices[number - 1]
+            make = functools.partial(self._term_inputs, kind, term, number)
+            fresh = dirty and (changed is None or number >= min(archived, last_before)
+                               or any(i in changed for i in ids) or bool(since and (items[ids[0]].date or "") >= since))
+            yield PageJob(urls.term_path(kind, term.slug, number), "taxonomy_term.html", make() if fresh else None,
+                          make)
+
+    def _term_inputs(self, kind: str, term: RegionNode | Term, number: int | None) -> TermInputs:
+        """One page of a term: the front page (``number`` None) or older page ``number``."""
+        slices, archived = term_plan(term, self.config.per_page)
         label = term_label(term)
         breadcrumbs: tuple[Link, ...] = ()
         level = None
-        children: tuple[tuple[Link, int], ...] = ()
+        feed = urls.term_feed_path(kind, term.slug) if kind != "keywords" else None
         if isinstance(term, RegionNode):
             breadcrumbs = tuple((urls.term_path("regions", n.slug), n.name)
                                 for n in self.archive.region_path(term.code)[:-1])
             level = LEVEL_LABELS[term.level]
-            children = tuple(((urls.term_path("regions", self.archive.regions[c].slug), self.archive.regions[c].name),
-                              self.archive.regions[c].count) for c in term.children)
-        feed = urls.term_feed_path(kind, term.slug) if kind != "keywords" else None
-        pagination = None
-        if archived:
-            pagination = (f"更早的稿件：共{archived}页，第1页最早", None,
-                          (urls.term_path(kind, term.slug, archived), "更早"),
-                          tuple(((urls.term_path(kind, term.slug, n), str(n)), self._slice_range(slices[n - 1]))
-                                for n in range(archived, 0, -1)))
-        path = urls.term_path(kind, term.slug)
-        yield PageJob(path, "taxonomy_term.html", TermInputs(
-            self.site, kind, path, label, None, breadcrumbs, level, feed, term.count, children,
-            tuple(self.card(i) for i in front_ids), pagination))
-        for number in range(1, archived + 1):
-            ids = slices[number - 1]
-            newer = (urls.term_path(kind, term.slug) if number == archived else urls.term_path(kind, term.slug, number + 1),
-                     "最新" if number == archived else "较新")
-            older = (urls.term_path(kind, term.slug, number - 1), "较早") if number > 1 else None
-            path = urls.term_path(kind, term.slug, number)
-            yield PageJob(path, "taxonomy_term.html", TermInputs(
-                self.site, kind, path, label, number, breadcrumbs, level, feed, None, (),
-                tuple(self.card(i) for i in ids), (f"第{number}页（{self._slice_range(ids)}）", newer, older, ())))
+        if number is None:
+            children: tuple[tuple[Link, int], ...] = ()
+            if isinstance(term, RegionNode):
+                regions = self.archive.regions
+                children = tuple(((urls.term_path("regions", regions[c].slug), regions[c].name), regions[c].count)
+                                 for c in term.children)
+            pagination = None
+            if archived:
+                pagination = (f"更早的稿件：共{archived}页，第1页最早", None,
+                              (urls.term_path(kind, term.slug, archived), "更早"),
+                              tuple(((urls.term_path(kind, term.slug, n), str(n)), self._slice_range(slices[n - 1]))
+                                    for n in range(archived, 0, -1)))
+            front_ids = [i for chunk in slices[archived:][::-1] for i in chunk]
+            return TermInputs(self.site, kind, urls.term_path(kind, term.slug), label, None, breadcrumbs, level, feed,
+                              term.count, children, tuple(self.card(i) for i in front_ids), pagination)
+        ids = slices[number - 1]
+        newer = (urls.term_path(kind, term.slug) if number == archived else urls.term_path(kind, term.slug, number + 1),
+                 "最新" if number == archived else "较新")
+        older = (urls.term_path(kind, term.slug, number - 1), "较早") if number > 1 else None
+        return TermInputs(self.site, kind, urls.term_path(kind, term.slug, number), label, number, breadcrumbs, level,
+                          feed, None, (), tuple(self.card(i) for i in ids),
+                          (f"第{number}页（{self._slice_range(ids)}）", newer, older, ()))
 
     def _slice_range(self, ids: Sequence[str]) -> str:
         """"2021年5月14日—2021年6月2日" for a slice listed newest first."""
@@ -412,8 +544,11 @@ class SitePlan:
         return newest if newest == oldest else f"{oldest}—{newest}"
 
     def feed(self, path: str, title: str, item_ids: Sequence[str], alternate: str) -> FeedInputs:
-        return FeedInputs(self.site, self.build_date, path, title, alternate,
-                          tuple(self.record(i) for i in item_ids[:self.config.feed_items]))
+        shown = item_ids[:self.config.feed_items]
+        # the build's date stands in for an undated item's (or an empty feed's) time; only then is it an input
+        dated = shown and all(len(urls.date_parts(self.archive.items[i].date)) == 3 for i in shown)
+        return FeedInputs(self.site, "" if dated else self.build_date, path, title, alternate,
+                          tuple(self.record(i) for i in shown))
 
     def calendar(self) -> ArchiveInputs:
         archive = self.archive

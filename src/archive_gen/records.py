@@ -32,14 +32,13 @@ from .fingerprint import code_key
 from .loader import conservation, parse_source
 from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
-from .model import Item, ItemSummary, Notice, Page, PageSummary, Region
+from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
 from .search import SearchDoc, search_doc
 from .sources import Discovery, SourceFile, discover, read_bytes
 from .tagging import Tagger
 from .tagging.gazetteer import Gazetteer
 from .tagging.topics import load_taxonomy
 
-SNIPPET_CHARS = 90
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
 SUMMARY_STORE_KEY = digest("summary-store", 3)[:64]
 STATE_KEY = digest("build-state", 1)[:64]
@@ -171,6 +170,8 @@ class RecordSet:
     hits: int = 0
     crashed: bool = False  # a stage raised or a file changed while read: nothing of it is cached as final
     changed: tuple[str, ...] = ()  # sources whose summaries are new this build
+    previous: dict[str, PageSummary] = field(default_factory=dict)  # the last build's summaries of sources
+    # that changed or are gone (what the plan needs to know which pages could have changed)
 
     @property
     def summary_keys(self) -> dict[str, str]:
@@ -189,9 +190,9 @@ def final_page(page: Page) -> Page:
     return dataclasses.replace(page, items=tuple(items))
 
 
-def snippet(item: Item, limit: int = SNIPPET_CHARS) -> str:
-    text = "".join(item.paragraphs) or (item.reading_tip or "")
-    return text if len(text) <= limit else text[:limit] + "…"
+def opening(item: Item, limit: int) -> str:
+    """The start of an item's body (its 阅读提示 when it has no paragraphs), cut at ``limit``."""
+    return cut("".join(item.paragraphs) or (item.reading_tip or ""), limit)
 
 
 def summarise(item: Item, record_key: str) -> ItemSummary:
@@ -209,12 +210,12 @@ def summarise(item: Item, record_key: str) -> ItemSummary:
     stem = Path(item.source).stem
     legacy = legacy_item_id(stem, item.title, item.body_text)
     card = (item.id, item.url, item.display_title, item.kicker, item.subtitle, item.kind, item.date, item.page,
-            snippet(item))
+            opening(item, SNIPPET_CHARS))
     return ItemSummary(
         id=item.id, source=item.source, index=item.index, kind=item.kind, date=item.date,
         date_inferred=item.date_inferred, page=item.page, url=item.url or "", kicker=item.kicker,
         title=item.title, subtitle=item.subtitle, column=item.column, display_title=item.display_title,
-        snippet=snippet(item), names=item.byline.names(), regions=tuple(regions.values()),
+        snippet=opening(item, SNIPPET_CHARS), abstract=opening(item, ABSTRACT_CHARS), names=item.byline.names(), regions=tuple(regions.values()),
         topics=tuple(topics.items()), keywords=tuple(keywords.items()), continued_to=item.continued_to,
         continued_from=item.continued_from, parts=tuple(p.item_id for p in item.continuation_parts),
         aliases=(legacy,) if legacy != item.id else (),
@@ -500,7 +501,8 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
             losses.extend(dataclasses.replace(n, level="error") for n in stored[sf.source].conservation or ())
     if changed or set(store) != set(stored):
         _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled})
-    return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed))
+    previous = {s: e.summary for s, e in store.items() if s not in stored or s in changed}
+    return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous)
 
 
 def _stitch_groups(files: Sequence[SourceFile], pkeys: Sequence[str], rkeys: Sequence[str],

@@ -57,7 +57,6 @@ Context = dict[str, Any]
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 CSS_PATH = "static/style.css"
 SEARCH_JS_PATH = "static/search.js"
-FEED_SUMMARY_CHARS = 200
 relative = urls.relative
 
 
@@ -84,10 +83,17 @@ class Card:
 
 
 class Cards:
-    """Cards of every item, resolved only by references whose key matches what the card shows."""
+    """Cards and summaries of every item, resolved only by references whose key matches what they hold."""
 
     def __init__(self, items: Mapping[str, ItemSummary]) -> None:
         self._items = items
+
+    def summary(self, ref: RecordRef) -> ItemSummary:
+        """An item's summary by a reference to its record (the record key covers the summary too)."""
+        item = self._items.get(ref[1])
+        if item is None or item.record_key != ref[2]:
+            raise RenderError(f"stale record reference {ref[1]} of {ref[0]}")
+        return item
 
     def card(self, ref: CardRef, from_path: str) -> Card:
         item = self._items.get(ref[0])
@@ -188,11 +194,20 @@ class PageKeys:
         return h.hexdigest()
 
     def key(self, job: PageJob) -> str:
+        assert job.inputs is not None
         h = hashlib.sha256(self._code.encode())
         h.update(self.template_key(job.template).encode())
         h.update(job.template.encode())
         h.update(inputs_digest(job.inputs))
         return h.hexdigest()
+
+    def salt(self, config: Config) -> str:
+        """Everything a page's key covers besides its own inputs: the rendering code and every template.
+        While it stays the same, a page whose inputs cannot have changed keeps its key (pages.Changes)."""
+        names = sorted({name for folder in template_dirs(config) if folder.is_dir()
+                        for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())})
+        return hashlib.sha256("\0".join([self._code, *(f"{n}={self.template_key(n)}" for n in names)]).encode()
+                              ).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -584,20 +599,17 @@ def feed_context(inputs: FeedInputs, r: Renderer) -> Context:
 
     entries = []
     for ref in inputs.entries:
-        item = r.item(ref)
-        categories: dict[str, None] = {}
-        for topic in item.topics:
-            categories.setdefault(topic.label, None)
+        item = r.cards.summary(ref)
         entries.append({
             "title": item.display_title,
-            "href": href(item.url or ""),
-            "id": href(item.url or "") if site.base_url else f"urn:archive-gen:item:{item.id}",
-            "updated": _atom_time(item.date, inputs.build_date),
-            "summary": snippet_of(item, FEED_SUMMARY_CHARS),
-            "authors": list(item.byline.names()),
-            "categories": list(categories),
+            "href": href(item.url),
+            "id": href(item.url) if site.base_url else f"urn:archive-gen:item:{item.id}",
+            "updated": _atom_time(item.date, inputs.build_date or "1970-01-01"),
+            "summary": item.abstract,
+            "authors": list(item.names),
+            "categories": [label for _, label in item.topics],
         })
-    updated = max((e["updated"] for e in entries), default=_atom_time(inputs.build_date, inputs.build_date))
+    updated = max((e["updated"] for e in entries), default=_atom_time(inputs.build_date, "1970-01-01"))
     return {
         "feed_title": inputs.title,
         "feed_id": href(path) if site.base_url else f"urn:archive-gen:feed:{path}",
