@@ -7,10 +7,11 @@ against the content key it carries, so what a page shows can never drift from wh
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -68,7 +69,9 @@ class RecordLookup(Protocol):
 
 @dataclass(frozen=True)
 class Card:
-    """An item as a link in a list, as one page shows it (``href`` is relative to that page)."""
+    """An item as a link in a list, as one page shows it (``href`` is relative to that page); ``html`` is
+    the card as the ``card`` macro of ``_cards.html`` draws it, made once for every page that links the
+    item the same way (a day's rebuild lists one new item on dozens of pages)."""
 
     href: str
     title: str
@@ -80,6 +83,7 @@ class Card:
     date_label: str
     page_label: str
     snippet: str
+    html: Markup = field(default_factory=Markup)
 
 
 class Cards:
@@ -111,6 +115,8 @@ class Renderer:
         self.env = make_environment(config)
         self.cards = cards
         self.records = records
+        self._cards: dict[tuple[str, str, str], Card] = {}
+        self._entries: dict[tuple[str, ...], Markup] = {}
 
     def render(self, job: PageJob) -> bytes:
         context = CONTEXTS[type(job.inputs)](job.inputs, self)  # type: ignore[arg-type]
@@ -120,7 +126,30 @@ class Renderer:
         return self.records.item(ref)
 
     def card(self, ref: CardRef, from_path: str) -> Card:
-        return self.cards.card(ref, from_path)
+        """The item's card for a page at ``from_path``, drawn once per (item, link)."""
+        plain = self.cards.card(ref, from_path)
+        memo = (ref[0], ref[1], plain.href)
+        drawn = self._cards.get(memo)
+        if drawn is None:
+            macro = self._macro("_cards.html", "card")
+            drawn = self._cards[memo] = dataclasses.replace(plain, html=Markup(macro(plain, 3)))
+        return drawn
+
+    def feed_entry(self, key: tuple[str, ...], entry: Context) -> Markup:
+        """A feed entry, drawn once per (item, links) for every feed that lists it."""
+        drawn = self._entries.get(key)
+        if drawn is None:
+            drawn = self._entries[key] = Markup(self._macro("_feed.xml", "entry")(entry))
+        return drawn
+
+    def _macro(self, template: str, name: str) -> Callable[..., str]:
+        try:
+            return getattr(self.env.get_template(template).module, name)  # type: ignore[no-any-return]
+        except jinja2.TemplateSyntaxError as exc:
+            raise RenderError(f"template syntax error: {exc.message}", source=exc.filename or template,
+                              line=exc.lineno) from None
+        except (jinja2.TemplateNotFound, AttributeError):
+            raise RenderError(f"template {template} has no macro '{name}'", source=template) from None
 
 
 def make_environment(config: Config) -> jinja2.Environment:
@@ -600,7 +629,7 @@ def feed_context(inputs: FeedInputs, r: Renderer) -> Context:
     entries = []
     for ref in inputs.entries:
         item = r.cards.summary(ref)
-        entries.append({
+        entry = {
             "title": item.display_title,
             "href": href(item.url),
             "id": href(item.url) if site.base_url else f"urn:archive-gen:item:{item.id}",
@@ -608,7 +637,9 @@ def feed_context(inputs: FeedInputs, r: Renderer) -> Context:
             "summary": item.abstract,
             "authors": list(item.names),
             "categories": [label for _, label in item.topics],
-        })
+        }
+        entry["xml"] = r.feed_entry((item.id, item.record_key, entry["href"], entry["id"], entry["updated"]), entry)
+        entries.append(entry)
     updated = max((e["updated"] for e in entries), default=_atom_time(inputs.build_date, "1970-01-01"))
     return {
         "feed_title": inputs.title,
