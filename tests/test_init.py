@@ -25,7 +25,7 @@ SCAFFOLD = {"archive.yaml", "about.md", ".gitignore", ".github/workflows/pages.y
 
 ORIGINS = {
     "index": InstallOrigin("index", "0.1.0", "archive-gen==0.1.0", "a package index",
-                           home="https://pypi.org/project/archive-gen/"),
+                           home="https://example.org/archive-gen"),
     "vcs": InstallOrigin("vcs", "0.1.0", "archive-gen @ git+https://github.com/example/archive-gen@"
                          "0123456789abcdef0123456789abcdef01234567", "the git repository …",
                          home="https://github.com/example/archive-gen"),
@@ -153,7 +153,7 @@ def test_no_placeholder_reaches_the_project(projects: dict[str, Path]) -> None:
             text = (project / rel).read_text(encoding="utf-8")
             assert "OWNER" not in text and "@ARCHIVE_GEN@" not in text and "@BRANCH@" not in text, (name, rel)
     assert "[archive-gen](https://github.com/example/archive-gen)" in (projects["vcs"] / "about.md").read_text()
-    assert "[archive-gen](https://pypi.org/project/archive-gen/)" in (projects["index"] / "about.md").read_text()
+    assert "[archive-gen](https://example.org/archive-gen)" in (projects["index"] / "about.md").read_text()
     assert "**archive-gen**" in (projects["local"] / "about.md").read_text()
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.origin import CloneCheck, GitPin, check_clone, https_url, origin_from_direct_url
+from archive_gen.origin import (
+    CloneCheck,
+    GitPin,
+    check_clone,
+    https_url,
+    origin_from_direct_url,
+    project_home,
+)
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 
@@ -20,8 +27,12 @@ def no_clone(folder: Path) -> CloneCheck:
 
 def test_installed_from_an_index_pins_the_version() -> None:
     origin = origin_from_direct_url(None, "0.3.1", no_clone)
-    assert (origin.kind, origin.requirement) == ("index", "archive-gen==0.3.1")
-    assert origin.home == "https://pypi.org/project/archive-gen/"
+    assert (origin.kind, origin.requirement, origin.home) == ("index", "archive-gen==0.3.1", None)
+    # the page to link is the project's own (its metadata), never a guess at an index's address
+    home = project_home(["Documentation, https://example.org/docs", "Source, https://github.com/example/archive-gen"])
+    assert home == "https://github.com/example/archive-gen"
+    assert origin_from_direct_url(None, "0.3.1", no_clone, home).home == home
+    assert project_home(["Homepage, http://insecure.example.org"]) is None
 
 
 def test_installed_from_git_pins_the_commit_pip_installed_not_the_branch_asked_for() -> None:

@@ -81,15 +81,27 @@ def installed_origin(dist: metadata.Distribution | None = None,
         except metadata.PackageNotFoundError:
             return InstallOrigin("local", __version__, None,
                                  "a source folder archive-gen is run from without being installed")
-    return origin_from_direct_url(dist.read_text("direct_url.json"), dist.version, probe)
+    return origin_from_direct_url(dist.read_text("direct_url.json"), dist.version, probe,
+                                  project_home(dist.metadata.get_all("Project-URL") or []))
 
 
-def origin_from_direct_url(text: str | None, version: str, probe: CloneProbe) -> InstallOrigin:
-    """Read a PEP 610 ``direct_url.json`` (``None``: there is none, i.e. installed from an index)."""
+def project_home(project_urls: list[str]) -> str | None:
+    """The source or home page among a distribution's ``Project-URL`` entries ("Label, URL")."""
+    pages = {}
+    for entry in project_urls:
+        label, _, url = entry.partition(",")
+        if url.strip().startswith("https://"):
+            pages[label.strip().lower().replace(" ", "")] = url.strip()
+    return next((pages[k] for k in ("source", "repository", "sourcecode", "homepage") if k in pages), None)
+
+
+def origin_from_direct_url(text: str | None, version: str, probe: CloneProbe,
+                           home: str | None = None) -> InstallOrigin:
+    """Read a PEP 610 ``direct_url.json`` (``None``: there is none, i.e. installed from an index);
+    ``home`` is the project's page from its metadata, for an index install (which names no source)."""
     if text is None:
         return InstallOrigin("index", version, f"{DIST_NAME}=={version}",
-                             "a package index (PyPI, or the index pip is set up with)",
-                             home=f"https://pypi.org/project/{DIST_NAME}/")
+                             "a package index (PyPI, or the index pip is set up with)", home=home)
     try:
         data = json.loads(text)
         url = str(data["url"])
