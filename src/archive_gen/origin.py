@@ -66,10 +66,6 @@ class InstallOrigin:
     home: str | None = None  # a web page of archive-gen's source to link to, if known
     suggestion: str | None = None  # local: the line that would work once a commit is pushed
 
-    @property
-    def pinned(self) -> bool:
-        return self.requirement is not None
-
 
 def installed_origin(dist: metadata.Distribution | None = None,
                      probe: CloneProbe | None = None) -> InstallOrigin:
@@ -117,7 +113,7 @@ def origin_from_direct_url(text: str | None, version: str, probe: CloneProbe,
             return _local(_file_path(url), version, probe, f"the local {kind} repository {_file_path(url)}")
         remote = https_url(url) if kind == "git" else _without_credentials(url)
         if remote is None or not commit:
-            return InstallOrigin("local", version, None, f"the {kind} repository {url}")
+            return InstallOrigin("local", version, None, f"the {kind} repository {_without_credentials(url)}")
         if kind == "git":
             pin = GitPin(remote, commit, subdirectory)
             return InstallOrigin("vcs", version, pin.requirement(), f"the git repository {remote} at commit {commit}",
@@ -136,7 +132,7 @@ def origin_from_direct_url(text: str | None, version: str, probe: CloneProbe,
             label = f"the local folder {path}" + (" (an editable install)" if editable else "")
             return _local(path, version, probe, label)
         return InstallOrigin("local", version, None, f"the local file {path}")
-    return InstallOrigin("local", version, None, f"{url}")
+    return InstallOrigin("local", version, None, _without_credentials(url))
 
 
 def _local(path: Path, version: str, probe: CloneProbe, label: str) -> InstallOrigin:
