@@ -13,9 +13,13 @@ from archive_gen.tagging import Tagger
 from tags_snapshot_build import SETS, TAG_FIELDS, read_items, read_tag_lines, tag_lines
 
 
-@pytest.fixture(scope="module")
-def tagger(tmp_path_factory: pytest.TempPathFactory) -> Tagger:
-    return Tagger(load_config(root=tmp_path_factory.mktemp("snapshot")))
+@pytest.fixture(scope="module", params=["cold cache", "warm cache"])
+def tagger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Tagger:
+    # cold: every table built from jieba's data; warm: read back from the cache folder a first Tagger filled
+    config = load_config(root=tmp_path_factory.mktemp("snapshot"))
+    if request.param == "warm cache":
+        Tagger(config).tag_item(read_items("seeds")[0])
+    return Tagger(config)
 
 
 @pytest.mark.parametrize("name", SETS)

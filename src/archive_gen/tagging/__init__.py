@@ -22,7 +22,7 @@ from ..config import Config
 from ..errors import ConfigError
 from ..model import Item, Page
 from .gazetteer import Gazetteer
-from .keywords import KeywordExtractor, packaged_stopwords
+from .keywords import KeywordExtractor, KeywordSlugs, packaged_stopwords
 from .regions import RegionTagger
 from .segmented import Segmented, segment_item
 from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint
@@ -53,7 +53,7 @@ class Tagger:
         self.segmenter = Segmenter(self.words(), cache_dir=config.cache_dir / "jieba", engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)
-        self._keywords = KeywordExtractor(self.segmenter, self.stopwords)
+        self._keywords = KeywordExtractor(self.segmenter, self.stopwords, KeywordSlugs(config.cache_dir / "jieba"))
         self.fingerprint = self.fingerprint_for(config, self.segmenter.engine)
 
     def words(self) -> list[tuple[str, int | None, str | None]]:
