@@ -158,3 +158,13 @@ def test_keyword_slugs_work_without_a_usable_folder(tmp_path: Path) -> None:
     blocker.write_text("a file, not a folder", encoding="utf-8")
     assert KeywordSlugs(blocker / "cache").lookup(["骑士驿站"]) == [keyword_slug("骑士驿站")]
     assert KeywordSlugs(None)("骑士驿站") == keyword_slug("骑士驿站")
+
+
+def test_place_names_of_the_item_are_never_keywords(extractor: KeywordExtractor) -> None:
+    item = Item(id="pl", source="pl.txt", index=0, kind="article", title="甘肃兰州城关区建起骑士驿站",
+                paragraphs=("兰州市城关区总工会建成骑士驿站50个，骑手可在骑士驿站饮水、休息。",))
+    places = frozenset({"甘肃", "甘肃省", "兰州", "兰州市", "城关区", "城关"})
+    words = [k.word for k in extractor.extract(item, places=places)]
+    assert words and "骑士驿站" in words
+    assert not {"甘肃兰州", "兰州", "兰州市", "城关区"} & set(words)
+    assert {"兰州市", "城关区"} & {k.word for k in extractor.extract(item)}  # without places they were there

@@ -110,6 +110,7 @@ class Gazetteer:
         self.province_names = frozenset(provinces)
         self._timeless = frozenset(self._forms.keys() - dated)
         # pure lookups over immutable rows, asked thousands of times per item batch: memoised per instance
+        self._names_by_code: dict[str, frozenset[str]] | None = None  # built on first use
         self._division: dict[tuple[str, int | None], Division] = {}
         self._ancestors: dict[tuple[str, int | None], tuple[str, ...]] = {}
         self._regions: dict[tuple[str, int | None], Region] = {}
@@ -152,6 +153,16 @@ class Gazetteer:
     def names(self) -> tuple[str, ...]:
         """Every name form (full names, short forms, aliases), sorted."""
         return self._names
+
+    def names_of(self, code: str) -> frozenset[str]:
+        """Every name form of the division ``code`` (any year): full name, short forms, aliases."""
+        if self._names_by_code is None:
+            by_code: dict[str, set[str]] = {}
+            for text, found in self._forms.items():
+                for form in found:
+                    by_code.setdefault(form.division.code, set()).add(text)
+            self._names_by_code = {c: frozenset(names) for c, names in by_code.items()}
+        return self._names_by_code.get(code, frozenset())
 
     def forms(self, text: str) -> tuple[NameForm, ...]:
         """Every division written exactly as ``text`` (any year)."""

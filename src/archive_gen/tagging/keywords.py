@@ -110,6 +110,17 @@ class KeywordSlugs:
             self._path = None  # a read-only cache only costs time
 
 
+def _made_of(word: str, names: frozenset[str]) -> bool:
+    """True when ``word`` is one of ``names`` or a run of them (甘肃兰州, 福州市)."""
+    if word in names:
+        return True
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in names for start in range(end)):
+            ends.add(end)
+    return len(word) in ends
+
+
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
@@ -148,14 +159,19 @@ class KeywordExtractor:
         return [(word, weight) for word, weight in lexicon.tfidf(tokens, self._stop, memo)
                 if len(word) >= 2 and not _NOT_A_WORD.search(word)]
 
-    def extract(self, item: Item, *, segmented: Segmented | None = None) -> tuple[Keyword, ...]:
+    def extract(self, item: Item, *, segmented: Segmented | None = None,
+                places: frozenset[str] = frozenset()) -> tuple[Keyword, ...]:
         """5–10 keywords (fewer only when a short item has no more candidates); ``segmented`` is the item's
-        tokens when the caller has them."""
+        tokens when the caller has them. ``places`` are the names (every form) of the item's regions and
+        mentioned places: they are its region chips already, so neither they nor a word made only of them
+        (甘肃兰州) is a keyword."""
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
         tokens = segmented.tokens(*HEADLINE_FIELDS) * TITLE_REPEAT + segmented.tokens(*BODY_FIELDS)
         if not tokens:
             return ()
+        if places:
+            tokens = [t for t in tokens if not _made_of(t, places)]
         scored = self._candidates(self._lexicon, tokens)
         if len(scored) < MIN_KEYWORDS:
             # a short item: the nouns it has, then its best other words, weighed together

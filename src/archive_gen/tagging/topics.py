@@ -55,6 +55,12 @@ MIN_BREADTH = 2  # a secondary topic needs this many distinct terms (a generic o
 HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragraphs (all of a shorter
 #                          item's) follow it up
 MAX_TOPICS = 3
+PASSING_FACTOR = 0.5  # a term in a passing clause (a means or an example) counts this much
+MIN_PRIMARY_SCORE = 1.0  # below it, one term alone outside the headline (a synonym, a passing mention) decides nothing
+_CLAUSE_MARKS = "，,。；;！!？?：:"
+_MEANS_BEFORE = ("通过", "借助", "利用", "依托", "采取")
+_MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段", "等办法")
+_EXAMPLE_BEFORE = ("比如", "例如", "诸如")
 MAX_EVIDENCE = 12
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
@@ -435,6 +441,10 @@ class TopicTagger:
         named = [s for s in eligible if ev.headline_specific.get(s, 0.0) > 0
                  and totals[s] >= HEADLINE_PRIMARY_SHARE * totals[eligible[0]]]
         primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s])) if named else eligible[0]
+        if not named and totals[primary] < MIN_PRIMARY_SCORE and ev.breadth(primary) < MIN_BREADTH:
+            # one weak or passing term in the body (the near-synonym 农民 in a harvest photo, 集体协商 named as a
+            # means in a closing clause) and nothing in the headline: the item is not about any topic
+            return self._fallback("no topic is the subject")
 
         # a one-paragraph item can follow its headline up in one paragraph only
         follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
@@ -486,23 +496,35 @@ class TopicTagger:
         for token, start, _end in [span for span in segmented.tokens if span[0] in token_terms]:
             for slug, weight in token_terms[token]:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
-                                seen)
+                                seen, text)
         for phrase, owners in phrase_terms:
             start = folded.find(phrase)
             while start >= 0:
                 for slug, weight in owners:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
-                                    start, seen)
+                                    start, seen, text)
                 start = folded.find(phrase, start + len(phrase))
 
     @staticmethod
     def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,
-             seen: dict[tuple[str, str], int]) -> _Hit:
+             seen: dict[tuple[str, str], int], text: str = "") -> _Hit:
         # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
         key = (slug, printed)
         seen[key] = seen.get(key, 0) + 1
         damped = weight / seen[key]
+        if text and _in_passing(text, start, start + len(printed)):
+            damped *= PASSING_FACTOR
         return _Hit(slug, term, weight, damped, damped * field_weight, Evidence(printed, name, start))
+
+
+def _in_passing(text: str, start: int, end: int) -> bool:
+    """True when the term at text[start:end] sits in a passing clause: a means named on the way
+    ("通过集体协商等方式", "借助…等形式") or an example ("比如…", "如…等"), not what the clause is about."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    clause_end = min((i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    before, after = text[clause_start:start], text[end:clause_end]
+    return (any(m in before for m in _MEANS_BEFORE) and after.startswith(_MEANS_AFTER)) or before.endswith(
+        _EXAMPLE_BEFORE)
 
 
 def _base(name: str) -> str:
