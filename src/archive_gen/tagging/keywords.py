@@ -171,7 +171,11 @@ class KeywordExtractor:
         if not tokens:
             return ()
         if places:
-            tokens = [t for t in tokens if not _made_of(t, places)]
+            # judged once per distinct token, and only tokens starting like a place name can be one
+            firsts = {name[0] for name in places if name}
+            dropped = {t for t in set(tokens) if t and t[0] in firsts and _made_of(t, places)}
+            if dropped:
+                tokens = [t for t in tokens if t not in dropped]
         scored = self._candidates(self._lexicon, tokens)
         if len(scored) < MIN_KEYWORDS:
             # a short item: the nouns it has, then its best other words, weighed together

@@ -61,6 +61,7 @@ _CLAUSE_MARKS = "，,。；;！!？?：:"
 _MEANS_BEFORE = ("通过", "借助", "利用", "依托", "采取")
 _MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段", "等办法")
 _EXAMPLE_BEFORE = ("比如", "例如", "诸如")
+_PASSING_MARKS = (*_MEANS_AFTER, *_EXAMPLE_BEFORE)
 MAX_EVIDENCE = 12
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
@@ -491,18 +492,20 @@ class TopicTagger:
         text, folded = segmented.text, segmented.folded
         token_terms, phrase_terms = self._terms
         seen: dict[tuple[str, str], int] = {}
+        # only a field holding a passing-clause marker can hold a term in passing (most do not)
+        context = text if any(mark in folded for mark in _PASSING_MARKS) else ""
         # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
         # look-up per token (measured faster than an automaton over the text, see docs/tagging.md)
         for token, start, _end in [span for span in segmented.tokens if span[0] in token_terms]:
             for slug, weight in token_terms[token]:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
-                                seen, text)
+                                seen, context)
         for phrase, owners in phrase_terms:
             start = folded.find(phrase)
             while start >= 0:
                 for slug, weight in owners:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
-                                    start, seen, text)
+                                    start, seen, context)
                 start = folded.find(phrase, start + len(phrase))
 
     @staticmethod
