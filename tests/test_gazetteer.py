@@ -69,16 +69,20 @@ def test_forms_in_a_year_drop_names_not_in_force(gazetteer: Gazetteer) -> None:
     assert gazetteer.forms_in("不是地名", 2020) == ()
 
 
-def test_name_lengths_list_the_names_starting_at_a_position(gazetteer: Gazetteer) -> None:
-    text = "浙江宁波市镇海区"
-    lengths = dict(gazetteer.name_lengths(text, 2))  # names starting 宁波…
-    assert lengths[3] is False and lengths[2] is False  # 宁波市, 宁波 (a prefecture, not a province)
-    assert list(lengths) == sorted(lengths, reverse=True)
-    assert dict(gazetteer.name_lengths(text, 0))[2] is True  # 浙江 may name a province
-    assert gazetteer.may_start_name(text, 0) and not gazetteer.may_start_name("的", 0)
-    assert gazetteer.name_lengths("的确", 0) == ()
+def test_occurrences_are_every_name_written_in_the_text(gazetteer: Gazetteer) -> None:
+    text = "浙江宁波市镇海区的确是北京西站"
+    found = gazetteer.occurrences(text)
+    # ground truth by brute force: every substring that is a name form
+    expected = sorted(((i, j) for i in range(len(text)) for j in range(i + 1, len(text) + 1)
+                       if gazetteer.forms(text[i:j])), key=lambda span: (span[0], -span[1]))
+    assert found == expected
+    names = [text[i:j] for i, j in found]
+    assert {"浙江", "宁波市", "宁波", "镇海区", "镇海", "北京"} <= set(names)
+    assert names.index("宁波市") < names.index("宁波")  # at one start, the longest first
+    assert "浙江" in gazetteer.province_names and "宁波" not in gazetteer.province_names
+    assert gazetteer.occurrences("的确如此") == []
     aliased = Gazetteer.load({"甬": "330200"})  # a one-character alias is found too
-    assert (1, False) in aliased.name_lengths("甬上", 0)
+    assert aliased.occurrences("甬上") == [(0, 1)]
 
 
 def test_short_forms(gazetteer: Gazetteer) -> None:

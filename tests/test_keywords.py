@@ -3,6 +3,8 @@ dictionary part of speech (no names), read from the item's shared tokens."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from archive_gen.model import Item
@@ -10,11 +12,13 @@ from archive_gen.tagging.keywords import (
     MAX_KEYWORDS,
     MIN_KEYWORDS,
     KeywordExtractor,
+    KeywordSlugs,
     packaged_stopwords,
     parse_stopwords,
 )
 from archive_gen.tagging.segmented import segment_item
 from archive_gen.tagging.segmenter import Segmenter
+from archive_gen.urls import keyword_slug
 
 ARTICLE = Item(
     id="k", source="k.txt", index=0, kind="article",
@@ -119,3 +123,48 @@ def test_headline_counts_twice_and_given_tokens_are_used(extractor: KeywordExtra
     segmented = segment_item(headed, extractor._segmenter)
     assert extractor.extract(headed, segmented=segmented) == extractor.extract(headed)
     assert extractor.extract(headed, segmented=segment_item(plain, extractor._segmenter)) == extractor.extract(plain)
+
+
+def test_keyword_slugs_are_remembered_across_runs(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def counted(word: str) -> str:
+        calls.append(word)
+        return keyword_slug(word)
+
+    words = ["骑士驿站", "APP", "山西", "陕西"]
+    first = KeywordSlugs(tmp_path, counted)
+    assert first.lookup(words) == [keyword_slug(w) for w in words]
+    assert first.lookup(words[:2]) == [keyword_slug(w) for w in words[:2]] and calls == words  # once a word
+    again = KeywordSlugs(tmp_path, counted)  # a later build reads them back: no slug computed
+    assert again.lookup(words) == [keyword_slug(w) for w in words] and calls == words
+    assert again("职工书屋") == keyword_slug("职工书屋") and calls == [*words, "职工书屋"]
+
+
+def test_keyword_slugs_skip_torn_or_forged_lines(tmp_path: Path) -> None:
+    KeywordSlugs(tmp_path).lookup(["骑士驿站"])
+    (table,) = tmp_path.glob("slugs-*.tsv")
+    good = table.read_text(encoding="utf-8")
+    # a forged slug (its hash is not the word's), a line cut by a crash, a line glued to another
+    table.write_text(good + "工会\tgong-hui-000000\n职工\tzhi-gong-" + "\n" + "x" + good, encoding="utf-8")
+    calls: list[str] = []
+    slugs = KeywordSlugs(tmp_path, lambda w: calls.append(w) or keyword_slug(w))
+    assert slugs.lookup(["骑士驿站", "工会", "职工"]) == [keyword_slug(w) for w in ("骑士驿站", "工会", "职工")]
+    assert calls == ["工会", "职工"]
+
+
+def test_keyword_slugs_work_without_a_usable_folder(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    assert KeywordSlugs(blocker / "cache").lookup(["骑士驿站"]) == [keyword_slug("骑士驿站")]
+    assert KeywordSlugs(None)("骑士驿站") == keyword_slug("骑士驿站")
+
+
+def test_place_names_of_the_item_are_never_keywords(extractor: KeywordExtractor) -> None:
+    item = Item(id="pl", source="pl.txt", index=0, kind="article", title="甘肃兰州城关区建起骑士驿站",
+                paragraphs=("兰州市城关区总工会建成骑士驿站50个，骑手可在骑士驿站饮水、休息。",))
+    places = frozenset({"甘肃", "甘肃省", "兰州", "兰州市", "城关区", "城关"})
+    words = [k.word for k in extractor.extract(item, places=places)]
+    assert words and "骑士驿站" in words
+    assert not {"甘肃兰州", "兰州", "兰州市", "城关区"} & set(words)
+    assert {"兰州市", "城关区"} & {k.word for k in extractor.extract(item)}  # without places they were there

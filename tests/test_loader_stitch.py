@@ -56,3 +56,22 @@ def test_halves_of_different_dates_are_not_joined() -> None:
 def test_undated_pages_are_left_alone() -> None:
     loose = [parse_page(FRONT, "x.txt"), parse_page(BACK, "y.txt")]
     assert stitch_continuations(loose) == loose
+
+
+def test_a_stitched_item_keeps_the_tail_setting_when_the_head_named_none() -> None:
+    from archive_gen.model import Continuation, Evidence, Item, Page, Region, RegionTag, TopicTag
+
+    shanxi = RegionTag(Region(code="140000", province="山西省", slug="140000-shanxi"), (Evidence("山西", "paragraph:0"),), 2.0)
+    topic = TopicTag("weiquan", "劳动争议与维权", 3.0, (Evidence("调解", "paragraph:0"),))
+    fallback = TopicTag("chanye-jingji", "产业与经济发展", 0.0, (Evidence("no topic term found", "fallback"),))
+    head = Item(id="h", source="a.txt", index=0, kind="article", title="调解员老张", paragraphs=("开头。",),
+                continued_to=Continuation("to", 3, "(下转第3版)", 3), topics=(fallback,))
+    tail = Item(id="t", source="b.txt", index=0, kind="article", paragraphs=("在山西，老张调解了纠纷。",),
+                continued_from=Continuation("from", 1, "(上接第1版)", 1), regions=(shanxi,), topics=(topic,))
+    pages = [Page(source="a.txt", sha256="", encoding="utf-8", date="2022-01-01", date_inferred=False,
+                  date_evidence=None, page=1, items=(head,)),
+             Page(source="b.txt", sha256="", encoding="utf-8", date="2022-01-01", date_inferred=False,
+                  date_evidence=None, page=3, items=(tail,))]
+    stitched = stitch_continuations(pages)[0].items[0]
+    assert stitched.paragraphs == ("开头。", "在山西，老张调解了纠纷。")
+    assert stitched.regions == (shanxi,) and stitched.topics == (topic,)

@@ -14,6 +14,7 @@ import pytest
 from archive_gen.errors import ConfigError
 from archive_gen.tagging.segmenter import (
     KeywordLexicon,
+    PackedIdf,
     Segmenter,
     _base_dictionary,
     _suggest_frequency,
@@ -110,6 +111,18 @@ def test_keyword_candidates_come_from_the_dictionary(segmenter: Segmenter) -> No
     assert lexicon.weight("王振强") is None  # unknown to the dictionary: a name found by the HMM
     assert lexicon.weight("GDP") == lexicon.default_idf  # Latin words count as jieba's "eng"
     assert segmenter.keyword_lexicon(("eng", "n", "nz")) is lexicon  # one table per set, loaded once
+
+
+def test_lexicon_read_back_from_the_cache_is_the_same_table(tmp_path: Path) -> None:
+    words = [("骑士驿站", None, "nz"), ("爱心驿站", None, "nz")]
+    fresh = Segmenter(words, cache_dir=tmp_path).keyword_lexicon(("n", "nz", "eng"))
+    cached = Segmenter(words, cache_dir=tmp_path).keyword_lexicon(("n", "nz", "eng"))
+    assert isinstance(fresh.idf, dict) and isinstance(cached.idf, PackedIdf)  # built, then read back
+    assert len(fresh.idf) > 100_000 and dict(cached.idf) == fresh.idf  # every word, the same float
+    assert cached.default_idf == fresh.default_idf and cached.latin == fresh.latin
+    assert cached.idf.get("不是一个词") is None and "骑士驿站" in cached.idf
+    assert PackedIdf.unpack(("a\0b", b"\0" * 8, 1.0)) is None  # two words, one number: not a table
+    assert PackedIdf.unpack({"a": 1.0}) is None  # the old dict format is rebuilt, not trusted
 
 
 def test_lexicon_tfidf_counts_repeats_and_ignores_short_tokens() -> None:

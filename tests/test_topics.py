@@ -311,3 +311,23 @@ def test_outdoor_workers_are_not_gig_workers(tagger: TopicTagger) -> None:
     photo = item("环卫工人的清凉驿站", "在一处工会户外劳动者服务站,环卫工人在休息补水。", kind="photo")
     assert "新就业形态劳动者" not in labels(tagger, photo)
     assert labels(tagger, photo)[0] == "职工服务与普惠"
+
+
+def test_one_weak_term_outside_the_headline_decides_no_topic(tagger: TopicTagger) -> None:
+    # a harvest photo naming farmers once: no union angle, so the fallback topic, with its reason
+    photo = Item(id="h", source="h.txt", index=0, kind="photo", title="秋收时节稻谷香",
+                 paragraphs=("10月24日，在一处稻田，农民驾驶收割机收获晚稻。",))
+    topics = tagger.tag(photo)
+    assert [t.slug for t in topics] == ["chanye-jingji"]
+    assert topics[0].evidence[0].text == "no topic is the subject"
+
+
+def test_a_term_named_as_a_means_in_passing_weighs_half(tagger: TopicTagger) -> None:
+    body = "各级工会还可以通过集体协商等方式，推动企业合理安排工作时间。"
+    plain = "各级工会还可以开展集体协商，推动企业合理安排工作时间。"
+    item = Item(id="p", source="p.txt", index=0, kind="commentary", title="让休息落到实处",
+                paragraphs=("近年来，一些企业变相延长工作时间。", body))
+    direct = Item(id="q", source="q.txt", index=0, kind="commentary", title="让休息落到实处",
+                  paragraphs=("近年来，一些企业变相延长工作时间。", plain))
+    assert [t.slug for t in tagger.tag(direct)] == ["minzhu-guanli"]  # said outright, it is the topic
+    assert [t.slug for t in tagger.tag(item)] == ["chanye-jingji"]  # a means named on the way is not

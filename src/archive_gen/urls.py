@@ -6,6 +6,7 @@ same build works from file://, at a domain root and under a sub-path.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -37,8 +38,10 @@ def ascii_words(text: str, limit: int = 40) -> str:
     return joined[:limit].rstrip("-")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def keyword_slug(word: str) -> str:
-    """Pinyin plus a hash of the exact word: 山西/陕西 and homophones never share a page."""
+    """Pinyin plus a hash of the exact word: 山西/陕西 and homophones never share a page. Memoised: a
+    build asks for the same few thousand words again and again (pypinyin costs ~0.1 ms a word)."""
     base = ascii_words(word) or "kw"
     return f"{base}-{short_hash(word)}"
 

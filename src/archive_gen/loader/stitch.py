@@ -32,6 +32,25 @@ def _overlap(head: Item, tail: Item) -> float:
     return len(tail_grams & head_grams) / len(tail_grams)
 
 
+def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
+    """The tags of a stitched item when its halves were tagged apart (the build tags each page, then
+    stitches): the head's, completed by the tail's where the head found nothing. A head cut short by its
+    jump marker may name no place (the setting is on the other page), and a tail's places the head did
+    not name are at least mentioned."""
+    regions = head.regions or tail.regions
+    seen = {t.region.code for t in regions}
+    mentioned = []
+    for tag in (*head.mentioned_places, *tail.mentioned_places, *(() if regions is tail.regions else tail.regions)):
+        if tag.region.code not in seen:
+            seen.add(tag.region.code)
+            mentioned.append(tag)
+    fallback = all(e.field == "fallback" for t in head.topics for e in t.evidence)
+    return {"regions": regions, "mentioned_places": tuple(mentioned),
+            "ambiguities": head.ambiguities + tail.ambiguities,
+            "topics": tail.topics if (fallback and tail.topics) else head.topics,
+            "keywords": head.keywords or tail.keywords}
+
+
 def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
     """Join every tail ("上接第M版") to its head ("下转第N版") when both pages of the same date are present.
 
@@ -91,6 +110,7 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
                     trailer=item.trailer + tail.trailer,
                     byline=item.byline if item.byline.names() else tail.byline,
                     continuation_parts=(*item.continuation_parts, part),
+                    **_carried_tags(item, tail),
                 )
             items.append(item)
         out.append(replace(page, items=tuple(items)))

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import ConfigError
-from ..model import Item, Page
+from ..model import Item, Page, RegionTag
 from .gazetteer import Gazetteer
-from .keywords import KeywordExtractor, packaged_stopwords
+from .keywords import KeywordExtractor, KeywordSlugs, packaged_stopwords
 from .regions import RegionTagger
 from .segmented import Segmented, segment_item
 from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint
@@ -31,7 +31,7 @@ from .topics import Taxonomy, TopicTagger, load_taxonomy
 __all__ = ["TAGGER_VERSION", "Segmented", "Tagger"]
 
 # bump when tagging rules change so that cached tags from an older version are not reused
-TAGGER_VERSION = "4"
+TAGGER_VERSION = "5"
 TAXONOMY_POS = "nz"  # part-of-speech flag given to taxonomy terms in the private dictionary
 
 
@@ -53,7 +53,7 @@ class Tagger:
         self.segmenter = Segmenter(self.words(), cache_dir=config.cache_dir / "jieba", engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)
-        self._keywords = KeywordExtractor(self.segmenter, self.stopwords)
+        self._keywords = KeywordExtractor(self.segmenter, self.stopwords, KeywordSlugs(config.cache_dir / "jieba"))
         self.fingerprint = self.fingerprint_for(config, self.segmenter.engine)
 
     def words(self) -> list[tuple[str, int | None, str | None]]:
@@ -93,7 +93,17 @@ class Tagger:
                                                             segmented=segmented)
         return replace(item, regions=regions, mentioned_places=mentioned, ambiguities=ambiguities,
                        topics=self._topics.tag(item, segmented=segmented),
-                       keywords=self._keywords.extract(item, segmented=segmented))
+                       keywords=self._keywords.extract(item, segmented=segmented,
+                                                       places=self._place_names((*regions, *mentioned))))
+
+    def _place_names(self, tags: tuple[RegionTag, ...]) -> frozenset[str]:
+        """Every name form of the tagged places and of the divisions above them, plus the text matched."""
+        names: set[str] = set()
+        for tag in tags:
+            for code in (tag.region.code, *(code for code, _ in tag.region.ancestor_slugs)):
+                names.update(self.gazetteer.names_of(code))
+            names.update(e.text for e in tag.evidence)
+        return frozenset(names)
 
     def tag_page(self, page: Page) -> Page:
         """The page with every item tagged; the page's date gives the year for historic place names."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
+import ahocorasick_rs
+
 from ..errors import ConfigError
 from ..model import Region
 
@@ -92,26 +94,27 @@ class Gazetteer:
         for division in divisions:
             self._by_code.setdefault(division.code, []).append(division)
         forms: dict[str, list[NameForm]] = {}
-        for division in divisions:
-            for text, kind in _name_forms(division):
-                forms.setdefault(text, []).append(NameForm(text, division, kind))
-        for name in sorted(aliases):
-            for division in self._by_code[aliases[name]]:
-                forms.setdefault(name, []).append(NameForm(name, division, "alias"))
+        provinces: set[str] = set()  # names that may name a province (they may start a longer token: 北京西站)
+        dated: set[str] = set()  # names of a division not in force over the whole span (they need a year check)
+        every = [(division, text, kind) for division in divisions for text, kind in _name_forms(division)]
+        every += [(division, name, "alias") for name in sorted(aliases) for division in self._by_code[aliases[name]]]
+        for division, text, kind in every:
+            forms.setdefault(text, []).append(NameForm(text, division, kind))
+            if division.level == 1:
+                provinces.add(text)
+            if division.first > FIRST_YEAR or division.last < LAST_YEAR:
+                dated.add(text)
         self._forms = {text: tuple(found) for text, found in forms.items()}
-        self.max_form_length = max(len(text) for text in self._forms)
-        # (length, may name a province) of the names sharing their first two characters, longest first:
-        # the region scan looks up the two characters at a position, not every possible length
-        lengths: dict[str, set[tuple[int, bool]]] = {}
-        for text, found in self._forms.items():
-            lengths.setdefault(text[:2], set()).add((len(text), any(f.division.level == 1 for f in found)))
-        self._lengths_by_prefix = {prefix: tuple(sorted(found, reverse=True)) for prefix, found in lengths.items()}
-        self._single_char_names = frozenset(text for text in self._forms if len(text) == 1)  # aliases only
-        self._first_chars = frozenset(text[0] for text in self._forms)
-        # names whose every division was in force over the whole span need no year check (most of them)
-        self._timeless = frozenset(text for text, found in self._forms.items()
-                                   if all(f.division.first <= FIRST_YEAR and f.division.last >= LAST_YEAR
-                                          for f in found))
+        self.max_form_length = max(map(len, self._forms))
+        self._names = tuple(sorted(self._forms))  # the automaton's patterns, by index
+        self.province_names = frozenset(provinces)
+        self._timeless = frozenset(self._forms.keys() - dated)
+        # pure lookups over immutable rows, asked thousands of times per item batch: memoised per instance
+        self._names_by_code: dict[str, frozenset[str]] | None = None  # built on first use
+        self._division: dict[tuple[str, int | None], Division] = {}
+        self._ancestors: dict[tuple[str, int | None], tuple[str, ...]] = {}
+        self._regions: dict[tuple[str, int | None], Region] = {}
+        self._forms_in: dict[tuple[str, int | None], tuple[NameForm, ...]] = {}
         digest = hashlib.sha256(raw)
         digest.update(repr(sorted(aliases.items())).encode("utf-8"))
         self.fingerprint = digest.hexdigest()[:16]
@@ -147,6 +150,20 @@ class Gazetteer:
                 words.add(text)
         return [(word, None, "ns") for word in sorted(words)]
 
+    def names(self) -> tuple[str, ...]:
+        """Every name form (full names, short forms, aliases), sorted."""
+        return self._names
+
+    def names_of(self, code: str) -> frozenset[str]:
+        """Every name form of the division ``code`` (any year): full name, short forms, aliases."""
+        if self._names_by_code is None:
+            by_code: dict[str, set[str]] = {}
+            for text, found in self._forms.items():
+                for form in found:
+                    by_code.setdefault(form.division.code, set()).add(text)
+            self._names_by_code = {c: frozenset(names) for c, names in by_code.items()}
+        return self._names_by_code.get(code, frozenset())
+
     def forms(self, text: str) -> tuple[NameForm, ...]:
         """Every division written exactly as ``text`` (any year)."""
         return self._forms.get(text, ())
@@ -156,19 +173,21 @@ class Gazetteer:
         found = self._forms.get(text, ())
         if not found or year is None or text in self._timeless:
             return found
-        return tuple(f for f in found if f.division.valid_in(year))
+        key = (text, year)
+        if key not in self._forms_in:
+            self._forms_in[key] = tuple(f for f in found if f.division.valid_in(year))
+        return self._forms_in[key]
 
-    def may_start_name(self, text: str, pos: int) -> bool:
-        """Cheap pre-check for :meth:`name_lengths`: some name starts with the character at ``pos``."""
-        return text[pos] in self._first_chars
+    @functools.cached_property
+    def _automaton(self) -> ahocorasick_rs.AhoCorasick:
+        # every name form at once, compiled (~10 ms); see docs/tagging.md for the matchers compared
+        return ahocorasick_rs.AhoCorasick(self._names)
 
-    def name_lengths(self, text: str, pos: int) -> tuple[tuple[int, bool], ...]:
-        """(length, may name a province) of the names that may start at ``text[pos]``, longest first:
-        those whose first two characters are there (and a one-character alias), empty when none."""
-        found = self._lengths_by_prefix.get(text[pos:pos + 2], ())
-        if self._single_char_names and text[pos] in self._single_char_names:
-            found = (*found, (1, any(f.division.level == 1 for f in self._forms[text[pos]])))
-        return found
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every name form written in ``text``, overlapping ones included, by start and
+        then longest first (any year: :meth:`forms_in` says which were in force)."""
+        found = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        return sorted(((start, end) for _, start, end in found), key=_by_start_longest_first)
 
     def lookup(self, name: str, year: int | None = None) -> tuple[Region, ...]:
         """Regions written as ``name`` and in force in ``year`` (any year when None), sorted by code."""
@@ -182,21 +201,29 @@ class Gazetteer:
 
     def division(self, code: str, year: int | None = None) -> Division:
         """The row for ``code`` in force in ``year``, else the most recent one. KeyError if unknown."""
-        rows = self._by_code[code]
-        current = [d for d in rows if d.valid_in(year)] if year is not None else []
-        return max(current or rows, key=lambda d: (d.last, d.first, d.name))
+        key = (code, year)
+        found = self._division.get(key)
+        if found is None:
+            rows = self._by_code[code]
+            current = [d for d in rows if d.valid_in(year)] if year is not None else []
+            found = self._division[key] = max(current or rows, key=lambda d: (d.last, d.first, d.name))
+        return found
 
     def parent(self, code: str, year: int | None = None) -> str | None:
         return self.division(code, year).parent or None
 
     def ancestors(self, code: str, year: int | None = None) -> tuple[str, ...]:
         """Codes above ``code``, nearest first (county -> prefecture -> province)."""
-        chain: list[str] = []
-        current = self.parent(code, year)
-        while current and current in self._by_code and current not in chain:
-            chain.append(current)
-            current = self.parent(current, year)
-        return tuple(chain)
+        key = (code, year)
+        found = self._ancestors.get(key)
+        if found is None:
+            chain: list[str] = []
+            current = self.parent(code, year)
+            while current and current in self._by_code and current not in chain:
+                chain.append(current)
+                current = self.parent(current, year)
+            found = self._ancestors[key] = tuple(chain)
+        return found
 
     def is_within(self, code: str, ancestor: str, year: int | None = None) -> bool:
         """True when ``code`` equals ``ancestor`` or lies inside it."""
@@ -207,6 +234,13 @@ class Gazetteer:
 
         Municipal districts and directly administered county-level cities have no prefecture.
         """
+        key = (code, year)
+        found = self._regions.get(key)
+        if found is None:
+            found = self._regions[key] = self._region(code, year)
+        return found
+
+    def _region(self, code: str, year: int | None) -> Region:
         row = self.division(code, year)
         names: dict[int, str] = {row.level: row.name}
         slugs: list[tuple[str, str]] = []
@@ -217,3 +251,7 @@ class Gazetteer:
             slugs.append((above.code, above.slug))
         return Region(code=row.code, province=names.get(1, row.name), prefecture=names.get(2),
                       county=names.get(3), slug=row.slug, ancestor_slugs=tuple(sorted(slugs)))
+
+
+def _by_start_longest_first(span: tuple[int, int]) -> tuple[int, int]:
+    return (span[0], -span[1])

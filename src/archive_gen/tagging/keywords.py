@@ -4,14 +4,18 @@ looked up in jieba's dictionary (no part-of-speech tagging at run time) and doma
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
+from pathlib import Path
 
 from ..model import Item, Keyword
-from ..urls import keyword_slug
+from ..urls import keyword_slug, short_hash
 from .segmented import Segmented, segment_item
-from .segmenter import KeywordLexicon, Segmenter
+from .segmenter import TFIDF_STOP_WORDS, KeywordLexicon, Segmenter
 
 MIN_KEYWORDS = 5
 MAX_KEYWORDS = 10
@@ -45,6 +49,88 @@ def parse_stopwords(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+_SLUG_LINE = re.compile(r"([^\t\n]+)\t((?:[a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{6}))\n")
+
+
+class KeywordSlugs:
+    """word -> its page slug (``urls.keyword_slug``), remembered in the cache folder across builds.
+
+    A slug needs pypinyin, whose import and tables cost ~0.15–0.6 s per process; a daily rebuild's
+    keywords were nearly all seen before, so it reads them from ``slugs-<key>.tsv`` (``word<TAB>slug``
+    lines, appended as new words turn up; the key follows the slug code and the pypinyin version) and
+    imports pypinyin only for a new word. No folder, or an unusable file: computed every time, silently.
+    """
+
+    def __init__(self, folder: Path | None, slug: Callable[[str], str] = keyword_slug) -> None:
+        self._slug = slug
+        self._path = folder / f"slugs-{_slug_key()}.tsv" if folder is not None else None
+        self._known: dict[str, str] | None = None  # read on the first keyword
+
+    def __call__(self, word: str) -> str:
+        return self.lookup([word])[0]
+
+    def lookup(self, words: list[str]) -> list[str]:
+        """The slug of every word, appending the ones computed now to the file in one write."""
+        known = self._load()
+        new: list[str] = []
+        for word in words:
+            if word not in known:
+                known[word] = self._slug(word)
+                new.append(word)
+        if new and self._path is not None:
+            self._append("".join(f"{word}\t{known[word]}\n" for word in new if "\t" not in word and "\n" not in word))
+        return [known[word] for word in words]
+
+    def _load(self) -> dict[str, str]:
+        if self._known is None:
+            self._known = {}
+            try:
+                text = self._path.read_text(encoding="utf-8") if self._path is not None else ""
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            for match in _SLUG_LINE.finditer(text):
+                word, slug, digest = match.groups()
+                # a line torn or interleaved by a crash or a parallel worker fails this and is recomputed
+                whole_line = match.start() == 0 or text[match.start() - 1] == "\n"
+                if whole_line and digest == short_hash(word):
+                    self._known[word] = slug
+        return self._known
+
+    def _append(self, lines: str) -> None:
+        assert self._path is not None
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            # one small O_APPEND write: parallel workers' lines do not interleave
+            descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(descriptor, lines.encode("utf-8"))
+            finally:
+                os.close(descriptor)
+        except OSError:
+            self._path = None  # a read-only cache only costs time
+
+
+def _made_of(word: str, names: frozenset[str]) -> bool:
+    """True when ``word`` is one of ``names`` or a run of them (甘肃兰州, 福州市)."""
+    if word in names:
+        return True
+    ends = {0}
+    for end in range(1, len(word) + 1):
+        if any(start in ends and word[start:end] in names for start in range(end)):
+            ends.add(end)
+    return len(word) in ends
+
+
+def _slug_key() -> str:
+    """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
+    digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
+    try:
+        digest.update(importlib.metadata.version("pypinyin").encode())
+    except importlib.metadata.PackageNotFoundError:
+        digest.update(b"no pypinyin")
+    return digest.hexdigest()[:16]
+
+
 class KeywordExtractor:
     """TF-IDF keywords for an item: the headline (counted twice) plus the body, stop-words removed.
 
@@ -52,9 +138,13 @@ class KeywordExtractor:
     (full-width Latin letters as ASCII), so the same word is one keyword however it was printed.
     """
 
-    def __init__(self, segmenter: Segmenter, stopwords: Iterable[str]) -> None:
+    def __init__(self, segmenter: Segmenter, stopwords: Iterable[str], slugs: KeywordSlugs | None = None) -> None:
         self._segmenter = segmenter
+        self._slugs = slugs or KeywordSlugs(None)
         self.stopwords = frozenset(stopwords)
+        self._stop = self.stopwords | TFIDF_STOP_WORDS  # built once, not per item
+        # per lexicon: token -> its IDF, or None when it cannot be a keyword (judged once per run)
+        self._judged: dict[int, dict[str, float | None]] = {}
 
     @functools.cached_property
     def _lexicon(self) -> KeywordLexicon:
@@ -65,17 +155,27 @@ class KeywordExtractor:
         return self._segmenter.keyword_lexicon(KEYWORD_POS + FILL_POS)  # loaded on the first short item
 
     def _candidates(self, lexicon: KeywordLexicon, tokens: list[str]) -> list[tuple[str, float]]:
-        return [(word, weight) for word, weight in lexicon.tfidf(tokens, self.stopwords)
+        memo = self._judged.setdefault(id(lexicon), {})  # the two lexicons live as long as this extractor
+        return [(word, weight) for word, weight in lexicon.tfidf(tokens, self._stop, memo)
                 if len(word) >= 2 and not _NOT_A_WORD.search(word)]
 
-    def extract(self, item: Item, *, segmented: Segmented | None = None) -> tuple[Keyword, ...]:
+    def extract(self, item: Item, *, segmented: Segmented | None = None,
+                places: frozenset[str] = frozenset()) -> tuple[Keyword, ...]:
         """5–10 keywords (fewer only when a short item has no more candidates); ``segmented`` is the item's
-        tokens when the caller has them."""
+        tokens when the caller has them. ``places`` are the names (every form) of the item's regions and
+        mentioned places: they are its region chips already, so neither they nor a word made only of them
+        (甘肃兰州) is a keyword."""
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
         tokens = segmented.tokens(*HEADLINE_FIELDS) * TITLE_REPEAT + segmented.tokens(*BODY_FIELDS)
         if not tokens:
             return ()
+        if places:
+            # judged once per distinct token, and only tokens starting like a place name can be one
+            firsts = {name[0] for name in places if name}
+            dropped = {t for t in set(tokens) if t and t[0] in firsts and _made_of(t, places)}
+            if dropped:
+                tokens = [t for t in tokens if t not in dropped]
         scored = self._candidates(self._lexicon, tokens)
         if len(scored) < MIN_KEYWORDS:
             # a short item: the nouns it has, then its best other words, weighed together
@@ -88,4 +188,6 @@ class KeywordExtractor:
         best = scored[0][1]
         kept = [pair for i, pair in enumerate(scored[:MAX_KEYWORDS])
                 if i < MIN_KEYWORDS or pair[1] >= RELATIVE_CUTOFF * best]
-        return tuple(Keyword(word=word, weight=round(weight, 6), slug=keyword_slug(word)) for word, weight in kept)
+        slugs = self._slugs.lookup([word for word, _ in kept])
+        return tuple(Keyword(word=word, weight=round(weight, 6), slug=slug)
+                     for (word, weight), slug in zip(kept, slugs, strict=True))

@@ -18,12 +18,12 @@ The rules (documented with examples in docs/regions.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
 from .gazetteer import Division, Gazetteer, NameForm
-from .segmented import Segmented, dateline_place, segment_item
+from .segmented import Offsets, Segmented, dateline_place, segment_item
 from .segmenter import Segmenter
 
 # prefecture short forms that are everyday words: they need the same support as county short forms
@@ -83,6 +83,8 @@ class RegionTagger:
     def __init__(self, gazetteer: Gazetteer, segmenter: Segmenter) -> None:
         self.gazetteer = gazetteer
         self.segmenter = segmenter
+        self._rules: dict[int, tuple[bool, bool, bool]] = {}
+        self._candidate_sets: dict[tuple[int, ...], tuple[tuple[Division, ...], bool]] = {}
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -98,30 +100,28 @@ class RegionTagger:
         boundaries = [_boundaries(segmented, fld.name) for fld in fields]
         # pass 1 finds the full names; they license short forms of the same divisions in pass 2 (福清市 … 福清),
         # and a named city licenses the one generic name inside it (济南 … 市中区)
-        unsupported: set[str] = set()
+        scans: list[list[Mention]] = []
+        turned_away: list[set[str]] = []  # per field: codes pass 1 turned away for want of support
         generic: dict[str, set[str]] = {}
-        mentions = self._scan_all(fields, boundaries, year, frozenset(), unsupported, generic)
-        full_codes = frozenset(d.code for m in mentions if m.full for d in m.candidates)
-        licensed = full_codes | self._anchored(generic, mentions, year)
-        turned_away = unsupported.union(*generic.values())
-        if turned_away & licensed:
-            # only then can pass 2 decide anything differently from pass 1 (its one changed input)
-            mentions = self._scan_all(fields, boundaries, year, licensed, None, None)
+        for fld, (starts, ends) in zip(fields, boundaries, strict=True):
+            unsupported: set[str] = set()
+            field_generic: dict[str, set[str]] = {}
+            scans.append(self._scan(fld, year, frozenset(), starts, ends, unsupported, field_generic))
+            for name, codes in field_generic.items():
+                generic.setdefault(name, set()).update(codes)
+            turned_away.append(unsupported.union(*field_generic.values()))
+        first_pass = [m for found in scans for m in found]
+        full_codes = frozenset(d.code for m in first_pass if m.full for d in m.candidates)
+        licensed = full_codes | self._anchored(generic, first_pass, year)
+        for index, (fld, (starts, ends)) in enumerate(zip(fields, boundaries, strict=True)):
+            if turned_away[index] & licensed:
+                # only a field where pass 1 turned a now-licensed name away can come out differently
+                scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
+        mentions = [m for found in scans for m in found]
         resolved, ambiguities = self._resolve(mentions, year)
         return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
 
     # -- finding names ---------------------------------------------------------------------------
-
-    def _scan_all(self, fields: list[_Field], boundaries: list[tuple[frozenset[int], frozenset[int]]],
-                  year: int | None, full_codes: frozenset[str], unsupported: set[str] | None,
-                  generic: dict[str, set[str]] | None) -> list[Mention]:
-        """Every accepted name in the fields; ``unsupported`` collects the codes of short forms turned
-        away for want of a full name in the item, ``generic`` the generic names turned away for want of
-        an ancestor (name -> codes)."""
-        mentions: list[Mention] = []
-        for fld, (starts, ends) in zip(fields, boundaries, strict=True):
-            mentions.extend(self._scan(fld, year, full_codes, starts, ends, unsupported, generic))
-        return mentions
 
     def _anchored(self, generic: dict[str, set[str]], mentions: list[Mention], year: int | None) -> frozenset[str]:
         """Codes of the generic names (市中区) of which exactly one division lies inside a city or county
@@ -136,39 +136,37 @@ class RegionTagger:
                 licensed.add(inside[0])
         return frozenset(licensed)
 
-    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: frozenset[int],
-              ends: frozenset[int], unsupported: set[str] | None, generic: dict[str, set[str]] | None
+    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: Offsets,
+              ends: Offsets, unsupported: set[str] | None, generic: dict[str, set[str]] | None
               ) -> list[Mention]:
         gaz = self.gazetteer
         text = fld.text
-        size = len(text)
         found: list[Mention] = []
-        pos = 0
-        while pos < size:
-            mention = None
+        pos = 0  # the scan never looks back: a name starts at or after the end of the last one taken
+        tried = -1  # the start whose names were all tried (longest first) and turned away
+        for start, end in gaz.occurrences(text):
+            if start < pos or start == tried:
+                continue
             # a name starts on a token boundary, or right after the previous name (宁波镇海) or after it
             # and a list separator (和顺、壶关): nowhere else can _accept take it
-            if (pos in starts or (found and pos - found[-1].end <= 1)) and gaz.may_start_name(text, pos):
-                for length, province in gaz.name_lengths(text, pos):
-                    end = pos + length
-                    # a name ends on a token boundary too, except a province starting a longer token (北京西站)
-                    if end > size or (end not in ends and not province):
-                        continue
-                    forms = gaz.forms_in(text[pos:end], year)
-                    if forms:
-                        mention = self._accept(fld, pos, end, forms, found, starts, ends, full_codes, unsupported,
-                                               generic)
-                        if mention:
-                            break
+            if not (start in starts or (found and start - found[-1].end <= 1)):
+                tried = start
+                continue
+            name = text[start:end]
+            # a name ends on a token boundary too, except a province starting a longer token (北京西站)
+            if end not in ends and name not in gaz.province_names:
+                continue
+            forms = gaz.forms_in(name, year)
+            if not forms:
+                continue
+            mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
             if mention:
                 found.append(mention)
                 pos = mention.end
-            else:
-                pos += 1
         return found
 
     def _accept(self, fld: _Field, start: int, end: int, forms: tuple[NameForm, ...], before: list[Mention],
-                starts: frozenset[int], ends: frozenset[int], full_codes: frozenset[str],
+                starts: Offsets, ends: Offsets, full_codes: frozenset[str],
                 unsupported: set[str] | None = None, generic: dict[str, set[str]] | None = None) -> Mention | None:
         text = fld.text
         chain = self._chain_parent(text, start, before)
@@ -185,19 +183,27 @@ class RegionTagger:
             return None
         allowed = []
         for form in forms:
+            needs_ancestor, licensable, needs_support = self._form_rules(form)
             # 市中区 alone is a word, unless the item names the one city that has such a district (never
             # a two-character name: 城区, 和县)
-            licensable = len(form.text) >= 3
-            if _needs_ancestor(form) and not (licensable and form.division.code in full_codes):
+            if needs_ancestor and not (licensable and form.division.code in full_codes):
                 if generic is not None and licensable:
                     generic.setdefault(form.text, set()).add(form.division.code)
                 continue
-            if self._needs_support(form) and form.division.code not in full_codes:
+            if needs_support and form.division.code not in full_codes:
                 if unsupported is not None:
                     unsupported.add(form.division.code)
                 continue
             allowed.append(form)
         return self._mention(fld, start, end, allowed, ()) if allowed else None
+
+    def _form_rules(self, form: NameForm) -> tuple[bool, bool, bool]:
+        """(needs an ancestor, may be licensed by its city, needs its full name in the item) of a name
+        form: fixed per form, so computed once (keyed by identity: the gazetteer owns the forms)."""
+        found = self._rules.get(id(form))
+        if found is None:
+            found = self._rules[id(form)] = (_needs_ancestor(form), len(form.text) >= 3, self._needs_support(form))
+        return found
 
     @staticmethod
     def _needs_support(form: NameForm) -> bool:
@@ -218,23 +224,31 @@ class RegionTagger:
             return last.chained_to
         return None
 
-    def _mention(self, fld: _Field, start: int, end: int, forms: Iterable[NameForm],
+    def _candidates(self, forms: Sequence[NameForm]) -> tuple[tuple[Division, ...], bool]:
+        """(the divisions a name may mean, written as a full name or alias), memoised per set of forms."""
+        key = tuple(map(id, forms))  # the gazetteer owns the forms for as long as this tagger lives
+        found = self._candidate_sets.get(key)
+        if found is None:
+            by_code: dict[str, Division] = {}
+            for form in forms:
+                by_code.setdefault(form.division.code, form.division)
+            candidates = tuple(by_code[c] for c in sorted(by_code))
+            # prefer the level a reader would: a full name over a short form of another division (朝阳区 vs 朝阳市)
+            full = {f.division.code for f in forms if f.kind != "short"}
+            if full and len(full) < len(candidates):
+                candidates = tuple(d for d in candidates if d.code in full)
+            found = self._candidate_sets[key] = (candidates, bool(full))
+        return found
+
+    def _mention(self, fld: _Field, start: int, end: int, forms: Sequence[NameForm],
                  chain: tuple[str, ...], inherited_passing: bool = False) -> Mention:
-        by_code: dict[str, Division] = {}
-        for form in forms:
-            by_code.setdefault(form.division.code, form.division)
-        candidates = tuple(by_code[c] for c in sorted(by_code))
-        # prefer the level a reader would: a full name over a short form of another division (朝阳区 vs 朝阳市)
-        full = {f.division.code for f in forms if f.kind != "short"}
-        if full and len(full) < len(candidates):
-            candidates = tuple(d for d in candidates if d.code in full)
+        candidates, full = self._candidates(forms)
         text = fld.text
         weight = next((w for until, w in fld.weight_at if start < until), BODY)
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
         passing = inherited_passing or before.endswith(_PASSING_BEFORE) or company
-        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, bool(full),
-                       company)
+        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company)
 
     # -- resolving -------------------------------------------------------------------------------
 
@@ -428,11 +442,10 @@ def _fields(item: Item) -> list[_Field]:
     return out
 
 
-def _boundaries(segmented: Segmented, name: str) -> tuple[frozenset[int], frozenset[int]]:
+def _boundaries(segmented: Segmented, name: str) -> tuple[Offsets, Offsets]:
     """Token start and end offsets of one field (empty when the item has no such text)."""
     found = segmented.field(name)
-    tokens = found.tokens if found else ()
-    return frozenset(s for _, s, _ in tokens), frozenset(e for _, _, e in tokens)
+    return (found.starts, found.ends) if found else (Offsets(), Offsets())
 
 
 def _field_text(fields: list[_Field], mention: Mention) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -55,8 +55,18 @@ MIN_BREADTH = 2  # a secondary topic needs this many distinct terms (a generic o
 HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragraphs (all of a shorter
 #                          item's) follow it up
 MAX_TOPICS = 3
+PASSING_FACTOR = 0.5  # a term in a passing clause (a means or an example) counts this much
+MIN_PRIMARY_SCORE = 1.0  # below it, one term alone outside the headline (a synonym, a passing mention) decides nothing
+_CLAUSE_MARKS = "，,。；;！!？?：:"
+_MEANS_BEFORE = ("通过", "借助", "利用", "依托", "采取")
+_MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段", "等办法")
+_EXAMPLE_BEFORE = ("比如", "例如", "诸如")
+_PASSING_MARKS = (*_MEANS_AFTER, *_EXAMPLE_BEFORE)
 MAX_EVIDENCE = 12
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
+# libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
+# pure-Python one (the taxonomy is parsed at every start)
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
 @dataclass(frozen=True)
 class Topic:
@@ -102,13 +112,30 @@ def _fail(source: str, node: yaml.Node | None, message: str) -> ConfigError:
     return ConfigError(message, source=source, line=node.start_mark.line + 1 if node is not None else None)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree; a malformed file is re-read by the pure-Python parser, whose messages and
+    lines are the ones users (and the tests) know."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """The value of a YAML node, as ``yaml.safe_load`` of that node alone gives it (without writing the
+    node back out and parsing it again in pure Python)."""
+    return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
+
+
 def parse_taxonomy(text: str, source: str) -> Taxonomy:
     """Parse a taxonomy file: a list of topics, or a mapping with ``topics`` (+ ``hints``, ``fallback``).
 
     Every problem is a ConfigError naming ``source`` and the line.
     """
     try:
-        doc = yaml.compose(text)
+        doc = _compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -179,7 +206,7 @@ def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[s
                     raise _fail(source, value, f"'{name}' must be a list of words")
                 hint["synonyms"] = tuple(v.value for v in value.value)
             elif key.value in ("subject_only", "primary_only"):
-                loaded = yaml.safe_load(yaml.serialize(value))
+                loaded = _scalar(value)
                 if not isinstance(loaded, bool):
                     raise _fail(source, value, f"'{name}' must be true or false")
                 hint[key.value] = loaded
@@ -194,7 +221,7 @@ def _weights(node: yaml.Node, source: str, name: str) -> dict[str, float]:
         raise _fail(source, node, f"'{name}' must be a mapping of word -> weight")
     weights: dict[str, float] = {}
     for word, value in node.value:
-        loaded = yaml.safe_load(yaml.serialize(value))
+        loaded = _scalar(value)
         if isinstance(loaded, bool) or not isinstance(loaded, (int, float)) or loaded <= 0:
             raise _fail(source, value, f"'{name}.{word.value}' must be a positive number")
         weights[word.value] = float(loaded)
@@ -271,8 +298,9 @@ def _children(node: yaml.Node | None, key: str, *, sequence: bool = False) -> An
 # ---------------------------------------------------------------------------------------------
 # tagging
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """One matched term (a tuple: tens of thousands are made per thousand items)."""
+
     slug: str
     term: str  # the folded term matched
     strength: float  # the term's own weight (below GENERIC_WEIGHT: a generic word)
@@ -414,6 +442,10 @@ class TopicTagger:
         named = [s for s in eligible if ev.headline_specific.get(s, 0.0) > 0
                  and totals[s] >= HEADLINE_PRIMARY_SHARE * totals[eligible[0]]]
         primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s])) if named else eligible[0]
+        if not named and totals[primary] < MIN_PRIMARY_SCORE and ev.breadth(primary) < MIN_BREADTH:
+            # one weak or passing term in the body (the near-synonym 农民 in a harvest photo, 集体协商 named as a
+            # means in a closing clause) and nothing in the headline: the item is not about any topic
+            return self._fallback("no topic is the subject")
 
         # a one-paragraph item can follow its headline up in one paragraph only
         follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
@@ -460,26 +492,42 @@ class TopicTagger:
         text, folded = segmented.text, segmented.folded
         token_terms, phrase_terms = self._terms
         seen: dict[tuple[str, str], int] = {}
-        for token, start, _end in segmented.tokens:
-            for slug, weight in token_terms.get(token, ()):
+        # only a field holding a passing-clause marker can hold a term in passing (most do not)
+        context = text if any(mark in folded for mark in _PASSING_MARKS) else ""
+        # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
+        # look-up per token (measured faster than an automaton over the text, see docs/tagging.md)
+        for token, start, _end in [span for span in segmented.tokens if span[0] in token_terms]:
+            for slug, weight in token_terms[token]:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
-                                seen)
+                                seen, context)
         for phrase, owners in phrase_terms:
             start = folded.find(phrase)
             while start >= 0:
                 for slug, weight in owners:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
-                                    start, seen)
+                                    start, seen, context)
                 start = folded.find(phrase, start + len(phrase))
 
     @staticmethod
     def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,
-             seen: dict[tuple[str, str], int]) -> _Hit:
+             seen: dict[tuple[str, str], int], text: str = "") -> _Hit:
         # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
         key = (slug, printed)
         seen[key] = seen.get(key, 0) + 1
         damped = weight / seen[key]
+        if text and _in_passing(text, start, start + len(printed)):
+            damped *= PASSING_FACTOR
         return _Hit(slug, term, weight, damped, damped * field_weight, Evidence(printed, name, start))
+
+
+def _in_passing(text: str, start: int, end: int) -> bool:
+    """True when the term at text[start:end] sits in a passing clause: a means named on the way
+    ("通过集体协商等方式", "借助…等形式") or an example ("比如…", "如…等"), not what the clause is about."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    clause_end = min((i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    before, after = text[clause_start:start], text[end:clause_end]
+    return (any(m in before for m in _MEANS_BEFORE) and after.startswith(_MEANS_AFTER)) or before.endswith(
+        _EXAMPLE_BEFORE)
 
 
 def _base(name: str) -> str:
