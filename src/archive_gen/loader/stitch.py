@@ -44,7 +44,9 @@ def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
         if tag.region.code not in seen:
             seen.add(tag.region.code)
             mentioned.append(tag)
-    fallback = all(e.field == "fallback" for t in head.topics for e in t.evidence)
+    # the head's topic is only the fallback one when every topic it has says so in its evidence
+    fallback = not head.topics or all(t.evidence and all(e.field == "fallback" for e in t.evidence)
+                                      for t in head.topics)
     return {"regions": regions, "mentioned_places": tuple(mentioned),
             "ambiguities": head.ambiguities + tail.ambiguities,
             "topics": tail.topics if (fallback and tail.topics) else head.topics,
