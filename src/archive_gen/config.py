@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError, clipped, count, one_line, shown
+from .errors import ConfigError, clipped, one_line, shown
 
 CONFIG_NAME = "archive.yaml"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 100,000 page overrides take about 6 MB
@@ -185,29 +185,32 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
         self._anchor_sizes: dict[str, tuple[int, int]] = {}  # anchor -> (values, height) of its node
         self._values = 0
 
-    def _fail(self, mark: yaml.Mark | None, message: str, tail: str = "") -> ConfigError:
+    def _fail(self, mark: yaml.Mark | None, message: str) -> ConfigError:
+        """``message`` with "{where}" replaced by the key the node is in (" in 'pages'"), if any."""
         path = ".".join(k for k in self._keys if k)
         where = f" in {_named(path)}" if path else ""
-        return ConfigError(message + where + tail, source=self._source, line=mark.line + 1 if mark else None)
+        return ConfigError(message.replace("{where}", where), source=self._source,
+                           line=mark.line + 1 if mark else None)
 
     def _add_values(self, n: int, mark: yaml.Mark | None) -> None:
         self._values += n
         if self._values > MAX_VALUES:
-            raise self._fail(mark, f"more than {MAX_VALUES:,} values", " once aliases are expanded (an alias bomb?)")
+            raise self._fail(mark, f"more than {MAX_VALUES:,} values{{where}} once aliases are expanded "
+                                   "(an alias bomb?)")
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             size, height = self._anchor_sizes.get(event.anchor or "", (1, 1))
             if len(self._heights) + height > MAX_DEPTH:
-                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep through aliases")
+                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep through aliases{{where}}")
             self._add_values(size, event.start_mark)
             node = super().compose_node(parent, index)
             if self._heights:
                 self._heights[-1] = max(self._heights[-1], height)
         else:
             if len(self._heights) >= MAX_DEPTH:
-                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep{{where}}")
             before = self._values
             self._add_values(1, event.start_mark)
             self._keys.append(_clip(index.value, 40) if isinstance(index, yaml.ScalarNode) else "")
@@ -217,7 +220,7 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
                 tag = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
                 what = "merge keys (<<) are" if node.tag == _YAML_TAG + "merge" else \
                     f"the YAML tag {clipped(tag, 40)} is"
-                raise self._fail(node.start_mark, f"{what} not allowed", " (archive-gen reads plain values only)")
+                raise self._fail(node.start_mark, f"{what} not allowed{{where}} (archive-gen reads plain values only)")
             height = self._heights.pop() + 1
             self._keys.pop()
             if self._heights:
@@ -226,7 +229,7 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
             if anchor is not None:
                 self._anchor_sizes[anchor] = (self._values - before, height)
         if isinstance(parent, yaml.MappingNode) and index is None and not isinstance(node, yaml.ScalarNode):
-            raise self._fail(node.start_mark, f"a key must be plain text, not a {_node_kind(node)}")
+            raise self._fail(node.start_mark, f"a key{{where}} must be plain text, not a {_node_kind(node)}")
         return node
 
     def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:
@@ -235,7 +238,7 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
         for key, _ in node.value:
             if key.value in seen:
                 self._keys.append("")  # the message names the mapping the key is in, not the key's value
-                raise self._fail(key.start_mark, f"duplicate key {_named(key.value)}")
+                raise self._fail(key.start_mark, f"duplicate key {_named(key.value)}{{where}}")
             seen.add(key.value)
         return node
 
@@ -283,8 +286,7 @@ def _text(node: yaml.Node, path: Path | None, key: str, *, limit: int = TEXT_LIM
     if required and not value:
         raise _fail(path, node, f"{_named(key)} must not be empty")
     if len(value) > limit:
-        raise _fail(path, node, f"{_named(key)} is too long ({count(len(value), 'character')}; "
-                                f"the limit is {limit:,})")
+        raise _fail(path, node, f"{_named(key)} is too long ({len(value):,} characters; the limit is {limit:,})")
     bad = _bad_character(value, multiline=multiline)
     if bad:
         raise _fail(path, node, f"{_named(key)} contains {bad}")
@@ -339,7 +341,7 @@ def _name_key(node: yaml.ScalarNode, path: Path | None, key: str, *, limit: int)
     if not value.strip():
         raise _fail(path, node, f"{_named(key)} has an empty name")
     if len(value) > limit:
-        raise _fail(path, node, f"a name in {_named(key)} is too long ({count(len(value), 'character')}; "
+        raise _fail(path, node, f"a name in {_named(key)} is too long ({len(value):,} characters; "
                                 f"the limit is {limit:,})")
     bad = _bad_character(value, multiline=False)
     if bad:
@@ -355,8 +357,7 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 def _check_base_url(value: str, path: Path | None, node: yaml.Node | None) -> str:
     if len(value) > URL_LIMIT:
-        raise _fail(path, node, f"'base_url' is too long ({count(len(value), 'character')}; the limit is "
-                                f"{URL_LIMIT:,})")
+        raise _fail(path, node, f"'base_url' is too long ({len(value):,} characters; the limit is {URL_LIMIT:,})")
     if value and not re.match(r"^https?://[^/\s]+", value):
         raise _fail(path, node, f"'base_url' must start with http:// or https:// (got {clipped(value)})")
     if value and not _URL_CHARS.fullmatch(value):
@@ -470,8 +471,10 @@ def load_config(path: Path | None = None, *, root: Path | None = None) -> Config
 
 
 def _defaults(root: Path, path: Path | None) -> Config:
+    about = root / "about.md"
     return Config(root=root, config_file=path, sources=(root / "seeds",) if (root / "seeds").is_dir()
-                  else (root / "sources",), output=root / "site", cache_dir=root / ".archive-cache")
+                  else (root / "sources",), output=root / "site", cache_dir=root / ".archive-cache",
+                  about=about if about.is_file() else None)
 
 
 def _from_node(doc: yaml.Node | None, path: Path) -> Config:
@@ -492,7 +495,7 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
                 raise _fail(path, v, f"'language' must be a language tag such as zh-CN (got {clipped(language)})")
             values[key] = language
         elif key == "base_url":
-            values[key] = _check_base_url(_text(v, path, key, limit=URL_LIMIT + 1), path, v)
+            values[key] = _check_base_url(_text(v, path, key, limit=URL_LIMIT), path, v)
         elif key == "source":
             if isinstance(v, yaml.SequenceNode):
                 if not v.value:
@@ -516,8 +519,6 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
             values["gazetteer_aliases"] = _gazetteer(v, path, lines)
         else:
             raise _unknown(path, k, "", TOP_KEYS, "see docs/config.md")
-    if "about" not in values and (root / "about.md").is_file():
-        values["about"] = root / "about.md"
     values["override_lines"] = lines
     return replace(cfg, **values)
 
