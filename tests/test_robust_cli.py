@@ -162,3 +162,32 @@ def test_output_survives_a_terminal_that_cannot_show_chinese(project: Path) -> N
     assert done.returncode == 0 and done.stderr == b""
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert len(records) == 7 and records[0]["title"] and not records[0]["title"].isascii()
+
+
+def _many_pages(project: Path, n: int) -> None:
+    for k in range(n):
+        shutil.copy(SEED, project / "sources" / f"p{k:04d}.txt")
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(project: Path) -> None:
+    # `archive-gen check | head -1`: the rest of the output has nowhere to go; no traceback, no noise
+    _many_pages(project, 400)
+    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "check"], cwd=project, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert first.endswith(b"(jump marker and shared vocabulary)\n")
+    assert (proc.returncode, err) == (1, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("command", [["check"], ["export", "--no-tags"]], ids=["check", "export"])
+def test_a_full_disk_under_stdout_is_one_line_exit_2(project: Path, command: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "archive_gen", *command], cwd=project, stdout=full,
+                              stderr=subprocess.PIPE, timeout=60)
+    assert (done.returncode, done.stderr) == (2, b"archive-gen: error: cannot write the output: "
+                                                 b"No space left on device\n")

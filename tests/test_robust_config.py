@@ -264,6 +264,11 @@ def test_a_valid_override_still_applies(project: Path) -> None:
     ("javascript:alert(1)//", "'base_url' must start with http:// or https:// (got 'javascript:alert(1)//')"),
     ("https://a.org/x y", "'base_url' contains characters a URL cannot hold (got 'https://a.org/x y'; "
                           "percent-encode them)"),
+    # a byte that is not UTF-8 in the argument (os.fsdecode makes it a surrogate), a bidi override
+    ("https://a.org/\udcff", "'base_url' contains characters a URL cannot hold (got 'https://a.org/\\udcff'; "
+                             "percent-encode them)"),
+    ("https://a.org/\u202e", "'base_url' contains characters a URL cannot hold (got 'https://a.org/\\u202e'; "
+                             "percent-encode them)"),
 ])
 def test_bad_base_url_option_names_the_option(project: Path, value: str, message: str) -> None:
     code, _, err = invoke("build", "-q", "--base-url", value)

@@ -129,7 +129,31 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail on a closed pipe."""
+    with suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Commands(click.Group):
+    """The command group: output that cannot be written ends the run quietly (the reader went away,
+    `archive-gen check | head`) or in one line (a full disk), never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _drop_stdout()
+            sys.exit(EXIT_PAGE_ERRORS)
+        except OSError as exc:
+            with suppress(OSError):
+                _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
+            _drop_stdout()
+            sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="archive-gen")
 def main() -> None:
     """Turn a folder of raw newspaper page texts into a browsable, searchable static archive.

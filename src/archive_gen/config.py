@@ -13,6 +13,7 @@ import datetime
 import difflib
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -269,6 +270,8 @@ def _bad_character(text: str, *, multiline: bool) -> str | None:
     """The first character a text value must not hold, as a message names it, or None."""
     for ch in text:
         code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for a byte (a command-line argument)
+            return f"a byte that is not UTF-8 ({one_line(ch)})"
         if 0xD800 <= code <= 0xDFFF:
             return f"a lone surrogate ({one_line(ch)})"
         if (code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029)) and not (multiline and ch in "\n\t"):
@@ -360,7 +363,8 @@ def _check_base_url(value: str, path: Path | None, node: yaml.Node | None) -> st
         raise _fail(path, node, f"'base_url' is too long ({len(value):,} characters; the limit is {URL_LIMIT:,})")
     if value and not re.match(r"^https?://[^/\s]+", value):
         raise _fail(path, node, f"'base_url' must start with http:// or https:// (got {clipped(value)})")
-    if value and not _URL_CHARS.fullmatch(value):
+    if value and (not _URL_CHARS.fullmatch(value) or _bad_character(value, multiline=False)
+                  or any(unicodedata.category(ch)[0] in "CZ" for ch in value if ord(ch) > 0x7F)):
         raise _fail(path, node, f"'base_url' contains characters a URL cannot hold (got {clipped(value)}; "
                     "percent-encode them)")
     return value if not value or value.endswith("/") else value + "/"
