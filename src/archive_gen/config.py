@@ -8,8 +8,8 @@ CLI options override values only when given.
 
 from __future__ import annotations
 
+import calendar
 import codecs
-import datetime
 import difflib
 import re
 import stat
@@ -186,32 +186,30 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
         self._anchor_sizes: dict[str, tuple[int, int]] = {}  # anchor -> (values, height) of its node
         self._values = 0
 
-    def _fail(self, mark: yaml.Mark | None, message: str) -> ConfigError:
-        """``message`` with "{where}" replaced by the key the node is in (" in 'pages'"), if any."""
+    def _fail(self, mark: yaml.Mark | None, head: str, tail: str = "") -> ConfigError:
+        """``head``, the key the node is in (" in 'pages'") if any, ``tail``."""
         path = ".".join(k for k in self._keys if k)
         where = f" in {_named(path)}" if path else ""
-        return ConfigError(message.replace("{where}", where), source=self._source,
-                           line=mark.line + 1 if mark else None)
+        return ConfigError(head + where + tail, source=self._source, line=mark.line + 1 if mark else None)
 
     def _add_values(self, n: int, mark: yaml.Mark | None) -> None:
         self._values += n
         if self._values > MAX_VALUES:
-            raise self._fail(mark, f"more than {MAX_VALUES:,} values{{where}} once aliases are expanded "
-                                   "(an alias bomb?)")
+            raise self._fail(mark, f"more than {MAX_VALUES:,} values", " once aliases are expanded (an alias bomb?)")
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             size, height = self._anchor_sizes.get(event.anchor or "", (1, 1))
             if len(self._heights) + height > MAX_DEPTH:
-                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep through aliases{{where}}")
+                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep through aliases")
             self._add_values(size, event.start_mark)
             node = super().compose_node(parent, index)
             if self._heights:
                 self._heights[-1] = max(self._heights[-1], height)
         else:
             if len(self._heights) >= MAX_DEPTH:
-                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep{{where}}")
+                raise self._fail(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
             before = self._values
             self._add_values(1, event.start_mark)
             self._keys.append(_clip(index.value, 40) if isinstance(index, yaml.ScalarNode) else "")
@@ -221,7 +219,7 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
                 tag = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
                 what = "merge keys (<<) are" if node.tag == _YAML_TAG + "merge" else \
                     f"the YAML tag {clipped(tag, 40)} is"
-                raise self._fail(node.start_mark, f"{what} not allowed{{where}} (archive-gen reads plain values only)")
+                raise self._fail(node.start_mark, f"{what} not allowed", " (archive-gen reads plain values only)")
             height = self._heights.pop() + 1
             self._keys.pop()
             if self._heights:
@@ -230,7 +228,7 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
             if anchor is not None:
                 self._anchor_sizes[anchor] = (self._values - before, height)
         if isinstance(parent, yaml.MappingNode) and index is None and not isinstance(node, yaml.ScalarNode):
-            raise self._fail(node.start_mark, f"a key{{where}} must be plain text, not a {_node_kind(node)}")
+            raise self._fail(node.start_mark, "a key", f" must be plain text, not a {_node_kind(node)}")
         return node
 
     def compose_mapping_node(self, anchor: str | None) -> yaml.MappingNode:
@@ -238,8 +236,7 @@ class _LimitedComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Par
         seen: set[str] = set()
         for key, _ in node.value:
             if key.value in seen:
-                self._keys.append("")  # the message names the mapping the key is in, not the key's value
-                raise self._fail(key.start_mark, f"duplicate key {_named(key.value)}{{where}}")
+                raise self._fail(key.start_mark, f"duplicate key {_named(key.value)}")
             seen.add(key.value)
         return node
 
@@ -406,13 +403,10 @@ def _date(node: yaml.Node, path: Path | None, key: str) -> str:
     if month is not None and not 1 <= month <= 12:
         raise _fail(path, node, f"{_named(key)}: there is no month {month} (got {value})")
     if month is not None and day is not None:
-        try:
-            datetime.date(year, month, day)
-        except ValueError:
-            last = (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day \
-                if year < 9999 or month < 12 else 31
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
             raise _fail(path, node, f"{_named(key)}: {year:04d}-{month:02d} has no day {day} "
-                                    f"(it has {last} days; got {value})") from None
+                                    f"(it has {last} days; got {value})")
     return value
 
 
