@@ -377,22 +377,45 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Add the scaffold to a non-empty folder (existing files are kept).")
 def init(directory: Path, force: bool) -> None:
-    """Create a new archive in DIRECTORY: archive.yaml, about.md, sources/ with a sample page,
-    a GitHub Pages workflow and a .gitignore. `archive-gen build` works in it at once.
+    """Create a new archive in DIRECTORY: archive.yaml, about.md, sources/ with a sample page, a
+    GitHub Pages workflow, requirements.txt, a dependabot config and a .gitignore. `archive-gen build`
+    works in it at once.
+
+    Nothing is asked: requirements.txt pins this archive-gen to where it was installed from (a
+    version from PyPI, or the commit of a git repository), so the Pages workflow installs the same
+    one; the workflow publishes pushes to the branch DIRECTORY's git repository has checked out
+    (main when it is not one). When archive-gen came from a local folder GitHub cannot reach, init
+    says so and requirements.txt says what to write in it.
 
     \b
     Examples:
       archive-gen init my-archive
       cd my-archive && archive-gen build && archive-gen serve
     """
+    from .origin import installed_origin
+    from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
     from .writer import write_scaffold
 
+    origin = installed_origin()
+    plan = make_scaffold(origin, repository_branch(directory))
     with _user_errors():
-        created, skipped = write_scaffold(directory, force=force)
+        created, skipped = write_scaffold(directory, plan.files, force=force)
     for rel in created:
         click.echo(f"created {directory / rel}")
     for rel in skipped:
         click.echo(f"kept existing {directory / rel}")
+    if REQUIREMENTS in created:
+        if origin.requirement is not None:
+            click.echo(f"\n{REQUIREMENTS} pins {origin.requirement}\n  (installed from {origin.where})")
+        else:
+            click.echo(f"\nwarning: archive-gen was installed from {origin.where}.\n"
+                       f"  GitHub cannot install it from there: edit {directory / REQUIREMENTS} before you push\n"
+                       "  (its comments say what to write; until then the Pages workflow stops with an error).",
+                       err=True)
+    if WORKFLOW in created:
+        how = "the branch checked out there" if plan.branch_inferred else \
+            "GitHub's default; change `branches:` in the workflow if yours differs"
+        click.echo(f"{WORKFLOW} publishes pushes to branch {plan.branch} ({how}).")
     click.echo(f"\nNext: cd {directory} && archive-gen build   (then open site/index.html or run archive-gen serve)")
 
 

@@ -9,7 +9,6 @@ site as it was. Unchanged files keep their inode and mtime, and a build that cha
 from __future__ import annotations
 
 import contextlib
-import importlib.resources
 import json
 import os
 import shutil
@@ -365,47 +364,30 @@ def _write_delay() -> float:
         return 0.0
 
 
-# Scaffold names that packaging would drop or hide (dotfiles), mapped to their real names.
-_SCAFFOLD_RENAMES = {"_gitignore": ".gitignore", "_github": ".github"}
+def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = False) -> tuple[list[str], list[str]]:
+    """Write a new project's ``files`` (scaffold.make_scaffold) into ``dest``; returns (created, skipped)
+    relative paths.
 
-
-def write_scaffold(dest: Path, *, force: bool = False) -> tuple[list[str], list[str]]:
-    """Copy the packaged project scaffold into ``dest``; returns (created, skipped) relative paths.
-
-    A non-empty ``dest`` is refused unless ``force``; even then existing files are never overwritten.
+    A non-empty ``dest`` is refused unless ``force`` (a folder holding only ``.git``, e.g. a fresh clone
+    of an empty repository, counts as empty); even then existing files are never overwritten.
     """
     if dest.exists() and not dest.is_dir():
         raise OutputError("exists and is not a folder", source=str(dest))
-    if dest.is_dir() and any(dest.iterdir()) and not force:
+    if dest.is_dir() and any(entry.name != ".git" for entry in dest.iterdir()) and not force:
         raise OutputError("folder is not empty", source=str(dest),
                           hint="use --force to add the missing scaffold files; existing files are kept")
     created: list[str] = []
     skipped: list[str] = []
-    root = importlib.resources.files("archive_gen") / "scaffold"
     try:
-        for rel, data in sorted(_scaffold_files(root, "")):
+        for rel in sorted(files):
             target = dest / rel
             if target.exists():
                 skipped.append(rel)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            target.write_bytes(files[rel])
             created.append(rel)
     except OSError as exc:
         raise OutputError(f"cannot write the new project: {exc.strerror or exc}",
                           source=str(exc.filename or dest)) from None
     return created, skipped
-
-
-def _scaffold_files(node: importlib.resources.abc.Traversable, prefix: str) -> list[tuple[str, bytes]]:
-    out: list[tuple[str, bytes]] = []
-    for child in node.iterdir():
-        if child.name in ("__pycache__",) or child.name.endswith(".pyc"):
-            continue
-        name = _SCAFFOLD_RENAMES.get(child.name, child.name)
-        rel = f"{prefix}{name}"
-        if child.is_dir():
-            out.extend(_scaffold_files(child, rel + "/"))
-        else:
-            out.append((rel, child.read_bytes()))
-    return out
