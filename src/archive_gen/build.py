@@ -34,8 +34,8 @@ from .cache import (
     tree_digest,
 )
 from .config import Config
-from .errors import ConfigError, OutputError
-from .model import Notice, Page
+from .errors import ConfigError, OutputError, SourceError, count
+from .model import Notice, Page, source_name
 from .resources import builtin_dir
 
 if TYPE_CHECKING:
@@ -225,7 +225,7 @@ def discover_sources(paths: Sequence[Path]) -> Discovery:
         if root.is_file():
             from .loader.dates import file_source_name
 
-            files.append(SourceFile(root, file_source_name(root.as_posix())))
+            files.append(SourceFile(root, source_name(file_source_name(root.as_posix()))))
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=str(root),
@@ -245,7 +245,7 @@ def discover_sources(paths: Sequence[Path]) -> Discovery:
             except OSError:
                 continue
             if ident in seen_dirs:  # a symlink loop (or a second link to a folder already read)
-                notices.append(Notice(here.relative_to(root).as_posix(), None, "symlink-loop",
+                notices.append(Notice(source_name(here.relative_to(root).as_posix()), None, "symlink-loop",
                                       "folder already read through another link; skipped"))
                 dirnames[:] = []
                 continue
@@ -255,7 +255,7 @@ def discover_sources(paths: Sequence[Path]) -> Discovery:
                 if name.startswith("."):
                     continue
                 path = here / name
-                rel = path.relative_to(root).as_posix()
+                rel = source_name(path.relative_to(root).as_posix())  # records need valid Unicode
                 if path.suffix.lower() == ".txt":
                     try:
                         info: os.stat_result | None = os.stat(path)
@@ -623,6 +623,11 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         if options.strict and entry.conservation:
             losses.extend(dataclasses.replace(n, level="error") for n in entry.conservation)
 
+    if not any(p.items for p in pages):
+        # every page failed: writing now would replace the site with an empty one
+        failed = [n for n in (*discovery.notices, *(n for p in pages for n in p.notices)) if n.level == "error"]
+        raise SourceError(f"no page could be read ({count(len(pages), 'page file')}, errors above); "
+                          "the output folder was left as it was", details=tuple(str(n) for n in failed))
     report("archive", 0, 0)
     # continued articles need every page of their issue, so halves are joined only after all pages load
     pages = stitch_continuations(pages)

@@ -266,7 +266,8 @@ class BuildCache:
             return None
 
     def _write_json(self, path: Path, data: Any) -> None:
-        self._atomic_write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        # ASCII escapes: a path holding bytes that are not UTF-8 (kept by os.fsdecode as surrogates) round-trips
+        self._atomic_write(path, json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
 
     def _atomic_write(self, path: Path, data: bytes) -> None:
         # write-then-rename so a killed build never leaves a half-written entry behind

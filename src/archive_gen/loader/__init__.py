@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..config import Config
-from ..model import Item, Notice, Page
+from ..model import Item, Notice, Page, source_name
 from .blocks import split_blocks
 from .conserve import conservation
 from .dates import PageDate, date_from_path, file_source_name, infer_date, page_from_path
@@ -117,7 +117,7 @@ def _load_one(path: Path, source: str, override: object | None) -> Page:
 def _page_files(root: Path) -> list[tuple[Path, str, list[Notice]]]:
     """(path, source, problems) for every page file under ``root`` (or ``root`` itself), sorted."""
     if root.is_file():
-        return [(root, file_source_name(root.as_posix()), [])]
+        return [(root, source_name(file_source_name(root.as_posix())), [])]
     if not root.exists():
         source = root.as_posix()
         return [(root, source, [Notice(source, None, "missing", "no such file or folder", "error")])]
@@ -144,7 +144,7 @@ def _page_files(root: Path) -> list[tuple[Path, str, list[Notice]]]:
                                                                  f"cannot list folder: {exc.strerror}")]))
             return
         for entry in entries:
-            child = rel / entry.name
+            child = rel / source_name(entry.name)  # records need valid Unicode
             try:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
