@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -145,7 +146,9 @@ def test_verbose_lists_ignored_files_and_warnings(seeds_project: Path, cold_buil
     code, out, err = invoke("build", "--verbose")
     assert code == 0
     assert f"ignored (not a .txt page): {seeds_project / 'seeds' / 'notes.md'}" in err
-    warnings = int(out.split(" warnings")[0].split()[-1])
+    match = re.search(r"^  (\d+) warnings?, ", out, re.M)
+    assert match, out
+    warnings = int(match.group(1))
     assert sum(": warning: " in line for line in err.splitlines()) == warnings
 
 

@@ -189,7 +189,7 @@ def test_init_then_build_works_at_once(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(dest)
     code, out, err = invoke("build", "--jobs", "1")
     assert code == 0, err
-    assert "1 pages read (1 parsed" in out
+    assert "1 page read (1 parsed" in out
     home = (dest / "site" / "index.html").read_text(encoding="utf-8")
     assert (dest / "site" / "search" / "index.html").is_file()
     assert "我的报纸档案" in home and "本站由" in home

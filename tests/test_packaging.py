@@ -151,7 +151,7 @@ def test_the_wheel_in_a_fresh_venv_inits_a_pinned_project_and_builds(fresh_venv:
     build = next(s["run"] for s in steps(workflow) if s.get("run", "").startswith("archive-gen build"))
     build = build.replace("${{ steps.pages.outputs.base_url }}", "https://example.github.io/my-archive")
     done = run(["bash", "-e", "-c", build + " --jobs 1"], cwd=project, env=env)
-    assert "1 pages read (1 parsed" in done.stdout
+    assert "1 page read (1 parsed" in done.stdout
     assert "https://example.github.io/my-archive/" in (project / "site" / "feed.xml").read_text(encoding="utf-8")
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "本站由" in home and "OWNER" not in home and "@ARCHIVE_GEN@" not in home

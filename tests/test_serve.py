@@ -1,9 +1,20 @@
-"""`archive-gen serve`: path safety, live-reload injection, loopback only, rebuild on a source edit."""
+"""`archive-gen serve`: path safety, live-reload injection, loopback only, rebuild on a source edit, and
+how it stops and fails: Ctrl-C and SIGTERM exit 130, a busy port or no sources exit 2 with one line,
+browsers that hang up or idle leave no trace on stderr.
+
+The library is tested in this process (DevServer with the toy stages); the command runs as a real
+`archive-gen serve` subprocess and is stopped with real signals (test hooks are DevServer/watch
+parameters, never CLI options).
+"""
 
 from __future__ import annotations
 
+import _thread
 import http.client
 import os
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -16,15 +27,21 @@ import pytest
 
 from archive_gen.build import BuildOptions
 from archive_gen.config import Config
+from archive_gen.errors import ServeError
 from archive_gen.serve import (
     RELOAD_SCRIPT,
     VERSION_PATH,
     DevServer,
     ServeLimits,
+    SiteState,
+    bind_server,
     inject_reload,
+    make_handler,
     resolve_request,
 )
 from projects import TOY, make_project, tree
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d00d0f73704abedd.txt"
 
 
 def test_resolve_request_maps_folders_to_index_and_refuses_escapes(tmp_path: Path) -> None:
@@ -118,30 +135,200 @@ def test_watch_stops_by_itself_after_the_time_limit(served: tuple[DevServer, Con
     assert time.monotonic() - started < 5 and server.rebuilds == 0
 
 
+def test_ctrl_c_is_not_swallowed_by_the_watcher(served: tuple[DevServer, Config]) -> None:
+    # the watcher used to catch KeyboardInterrupt and start watching again until the time limit
+    server, _ = served
+    timer = threading.Timer(1.0, _thread.interrupt_main)
+    started = time.monotonic()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            server.watch(ServeLimits(seconds=30))
+    finally:
+        timer.cancel()
+    assert time.monotonic() - started < 10
+
+
+def test_a_stop_event_ends_watching(served: tuple[DevServer, Config]) -> None:
+    server, _ = served
+    stop = threading.Event()
+    threading.Timer(0.5, stop.set).start()
+    started = time.monotonic()
+    server.watch(stop=stop)
+    assert time.monotonic() - started < 5 and server.rebuilds == 0
+
+
+def test_close_without_start_returns_and_frees_the_port(tmp_path: Path) -> None:
+    # close() used to wait forever for a serve loop that never started (a failed first build hung serve)
+    config = make_project(tmp_path)
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    port = int(server.url.rstrip("/").rsplit(":", 1)[1])
+    closer = threading.Thread(target=server.close)
+    closer.start()
+    closer.join(timeout=5)
+    assert not closer.is_alive()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", port))
+
+
+def _listening_socket() -> tuple[socket.socket, int]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    return sock, sock.getsockname()[1]
+
+
+def test_a_busy_port_is_named(tmp_path: Path) -> None:
+    busy, port = _listening_socket()
+    with busy, pytest.raises(ServeError) as info:
+        bind_server("127.0.0.1", port, make_handler(SiteState(tmp_path)))
+    assert str(info.value) == f"port {port} on 127.0.0.1 is already in use; try --port 0 or another port"
+    assert info.value.exit_code == 2
+
+
+def test_an_unknown_host_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ServeError) as info:
+        bind_server("no-such-host.invalid", 0, make_handler(SiteState(tmp_path)))
+    assert str(info.value) == ("cannot listen on no-such-host.invalid: no such host name or address; "
+                               "try --host 127.0.0.1")
+
+
+def test_ipv6_loopback_is_served(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<p>v6</p>")
+    httpd = bind_server("::1", 0, make_handler(SiteState(tmp_path)))
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.1,), daemon=True)
+    thread.start()
+    try:
+        conn = http.client.HTTPConnection("::1", httpd.server_address[1], timeout=5)
+        conn.request("GET", "/")
+        assert conn.getresponse().read().startswith(b"<p>v6</p>")
+        conn.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 # ---------------------------------------------------------------------------------------------
-# the command (real stages)
+# the command: a real `archive-gen serve` process with the real stages, stopped by real signals
+
+@pytest.fixture(scope="module")
+def serve_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One page of the seeds; the first server builds it, later ones find the site up to date."""
+    root = tmp_path_factory.mktemp("serve-project")
+    (root / "sources").mkdir()
+    shutil.copy(SEED, root / "sources" / SEED.name)
+    return root
+
+
+def _start(root: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1", *args],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("Serving "):
+            return proc, line.split(" at ")[1].split()[0]
+    proc.kill()
+    raise AssertionError(f"serve did not start: {proc.communicate()[1]}")
+
+
+def _stop(proc: subprocess.Popen[str], signum: int) -> tuple[int, str]:
+    proc.send_signal(signum)
+    try:
+        _, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        raise AssertionError(f"serve did not stop on signal {signum}: {err[-2000:]}") from None
+    return proc.returncode, err
+
+
+def _port(url: str) -> int:
+    return int(url.rstrip("/").rsplit(":", 1)[1])
+
 
 @pytest.mark.slow
-def test_serve_command_answers_on_loopback_and_stops_by_itself(tmp_path: Path) -> None:
-    (tmp_path / "sources").mkdir()
-    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_d00d0f73704abedd.txt"
-    (tmp_path / "sources" / seed.name).write_bytes(seed.read_bytes())
-    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1",
-                             "--stop-after", "20"], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_serve_answers_on_loopback_and_stops_on_a_signal_with_130(serve_project: Path, signum: int) -> None:
+    proc, url = _start(serve_project)
     try:
-        url = None
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith("Serving "):
-                url = line.split(" at ")[1].split()[0]
-                break
-        assert url and url.startswith("http://127.0.0.1:")
+        assert url.startswith("http://127.0.0.1:")
         with urllib.request.urlopen(url, timeout=5) as response:
             page = response.read()
         assert b"<html" in page and RELOAD_SCRIPT in page
-        assert RELOAD_SCRIPT not in (tmp_path / "site" / "index.html").read_bytes()
-        assert tree(tmp_path / "site")
+        assert RELOAD_SCRIPT not in (serve_project / "site" / "index.html").read_bytes()
+        assert tree(serve_project / "site")
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        code, err = _stop(proc, signum)
+    assert code == 130
+    assert err == "archive-gen: interrupted; the server stopped\n"
+    with socket.socket() as probe:  # nothing listens there any more (a new server could bind it)
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(("127.0.0.1", _port(url)))
+
+
+@pytest.mark.slow
+def test_idle_and_dropped_connections_leave_stderr_silent(serve_project: Path) -> None:
+    proc, url = _start(serve_project)
+    port = _port(url)
+    try:
+        clients = []
+        for k in range(300):
+            client = socket.create_connection(("127.0.0.1", port), timeout=5)
+            if k % 3 == 1:
+                client.sendall(b"GET /index.html HT")  # half a request line, then nothing
+            elif k % 3 == 2:
+                client.sendall(b"GET / HTTP/1.0\r\n\r\n")  # a whole request whose answer is never read
+            clients.append(client)
+        time.sleep(0.5)
+        for client in clients:  # hang up with a reset: the server's writes and reads fail
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            client.close()
+        time.sleep(1.0)
+        with urllib.request.urlopen(url, timeout=5) as response:  # still serving
+            assert response.status == 200
+    finally:
+        code, err = _stop(proc, signal.SIGINT)
+    assert code == 130
+    assert err == "archive-gen: interrupted; the server stopped\n"
+
+
+@pytest.mark.slow
+def test_a_busy_port_is_one_line_exit_2(serve_project: Path) -> None:
+    busy, port = _listening_socket()
+    with busy:
+        done = subprocess.run([sys.executable, "-m", "archive_gen", "serve", "--port", str(port)],
+                              cwd=serve_project, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == f"archive-gen: error: port {port} on 127.0.0.1 is already in use; try --port 0 or " \
+                          "another port\n"
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda root: None, "{root}/sources: source folder not found "
+                        "(give page files or folders, or set 'source' in archive.yaml)"),
+    (lambda root: (root / "sources").mkdir(), "{root}/sources: no page files (*.txt) found"),
+], ids=["no-source-folder", "no-page-files"])
+def test_no_sources_fails_like_build_before_taking_the_port(tmp_path: Path, make: object, message: str) -> None:
+    # the port is busy: had serve bound it first, it would say so (or, before, hang holding it)
+    make(tmp_path)  # type: ignore[operator]
+    busy, port = _listening_socket()
+    with busy:
+        done = subprocess.run([sys.executable, "-m", "archive_gen", "serve", "--port", str(port)],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        built = subprocess.run([sys.executable, "-m", "archive_gen", "build", "-q"],
+                               cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    expected = f"archive-gen: error: {message.format(root=tmp_path)}\n"
+    assert (done.returncode, done.stderr, done.stdout) == (2, expected, "")
+    assert (built.returncode, built.stderr) == (2, expected)
+
+
+@pytest.mark.parametrize("option", ["--stop-after", "--max-rebuilds"])
+def test_no_hidden_testing_options(option: str) -> None:
+    from click.testing import CliRunner
+
+    from archive_gen.cli import main
+
+    result = CliRunner().invoke(main, ["serve", option, "1"])
+    assert result.exit_code == 2 and f"No such option '{option}'" in result.stderr

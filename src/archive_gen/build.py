@@ -25,7 +25,7 @@ from . import permalinks, writer
 from .archive import Archive, build_archive
 from .cache import BuildCache, digest, open_cache
 from .config import Config
-from .errors import ConfigError, OutputError, RenderError
+from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
 from .model import Notice, Page
 from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
@@ -194,6 +194,12 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
                                options=RecordOptions(options.jobs, options.strict, options.force,
                                                      options.parallel_min_pages),
                                shas=shas, keys=keys, progress=clock, session=session.records if session else None)
+        if not any(p.items for p in records.pages):
+            # every page failed: writing now would replace the site with an empty one
+            failed = [n for n in (*discovery.notices, *(n for p in records.pages for n in p.notices))
+                      if n.level == "error"]
+            raise SourceError(f"no page could be read ({count(len(records.pages), 'page file')}, errors above); "
+                              "the output folder was left as it was", details=tuple(str(n) for n in failed))
         clock("archive", 0, 0)
         archive = build_archive(records.pages, None if options.force else state.related)
         moved = permalinks.redirects(history, archive)

@@ -1,39 +1,54 @@
 """The command line: a thin click shell over the library API (build.py, serve.py, writer.py, export.py).
 
-Exit codes: 0 ok, 1 the build finished but some pages had errors, 2 usage, config or output error.
-Every user error is one line on stderr naming the file (and line); never a traceback.
+Exit codes: 0 ok, 1 some pages had errors (the rest is built), 2 usage, config or output error, 130
+interrupted (Ctrl-C or SIGTERM). Every message is one line on stderr naming the file (and line), never a
+traceback; file names are shown by errors.shown, counts by errors.count, and writing never fails on an
+unusual character.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, ClassVar, NoReturn
 
 import click
 
 from . import __version__
+from .build import BuildOptions, BuildResult, build_site
 from .config import Config, check_references, load_config
-from .errors import ArchiveGenError
+from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
+from .export import export_json, export_jsonl
 from .model import Notice, Page
+from .origin import installed_origin
 from .records import check_tagging_config, read_pages
-from .sources import discover
+from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
+from .serve import DevServer, is_loopback
+from .sources import Discovery
+from .writer import write_scaffold
 
-EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    """Print one message line: escaped so it stays one line (errors.one_line)."""
+    click.echo(one_line(text), err=err)
 
 
 def _fail(err: ArchiveGenError) -> NoReturn:
-    click.echo(f"archive-gen: error: {err}", err=True)
+    for line in err.details:
+        _say(line, err=True)
+    _say(f"archive-gen: error: {err}", err=True)
     sys.exit(err.exit_code)
 
 
 def _fail_os(exc: OSError) -> NoReturn:
-    where = f"{exc.filename}: " if exc.filename else ""
-    click.echo(f"archive-gen: error: {where}{exc.strerror or exc}", err=True)
+    _say(f"archive-gen: error: {os_error_text(exc)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -48,26 +63,54 @@ def _user_errors() -> Iterator[None]:
         _fail_os(exc)
 
 
+def _tolerant_output() -> None:
+    """stdout and stderr escape what their encoding cannot hold (Chinese under a Latin-1 locale)
+    instead of raising UnicodeEncodeError halfway through a report."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(ValueError, OSError, io.UnsupportedOperation):
+                reconfigure(errors="backslashreplace")
+
+
 def _load(config_path: Path | None, sources: tuple[Path, ...] = (), **overrides: Any) -> Config:
     """archive.yaml (from --config, else the current folder, else defaults) plus the CLI values given,
     with every reference it makes (page overrides, taxonomy file, gazetteer aliases) checked."""
+    config, _ = _load_config(config_path, sources, discover=False, **overrides)
+    return config
+
+
+def _load_with_pages(config_path: Path | None, sources: tuple[Path, ...] = (),
+                     **overrides: Any) -> tuple[Config, Discovery]:
+    """_load, plus the page files: a missing source or no page file at all is the same ConfigError
+    (exit 2) in every command, raised before anything is read, built or bound."""
+    config, discovery = _load_config(config_path, sources, discover=True, **overrides)
+    assert discovery is not None
+    return config, discovery
+
+
+def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discover: bool,
+                 **overrides: Any) -> tuple[Config, Discovery | None]:
     config = load_config(config_path)
     if sources:
         overrides["sources"] = tuple(p.absolute() for p in sources)
     if overrides.get("output") is not None:
         overrides["output"] = Path(overrides["output"]).absolute()
     config = config.with_overrides(**overrides)
-    page_sources = None
+    discovery = discover(config.sources, follow_symlinks=config.follow_symlinks) if discover or config.pages else None
+    if discover and discovery is not None and not discovery.files:
+        # the words of build_site, which raises the same for `build`
+        raise ConfigError("no page files (*.txt) found",
+                          source=", ".join(str(p) for p in config.sources) or "(none)")
     # overrides name configured pages: with page files given on the command line, others are expected
-    if not sources and config.pages:
-        page_sources = [f.source for f in discover(config.sources, follow_symlinks=config.follow_symlinks).files]
-    check_references(config, page_sources)
+    page_sources = [f.source for f in discovery.files] if discovery is not None and not sources else None
+    check_references(config, page_sources if config.pages else None)
     check_tagging_config(config)
-    return config
+    return config, discovery
 
 
 def _notice_page(notice: Notice) -> Page:
-    """A folder problem found while looking for pages, reported like a page's own notice."""
+    """A problem found while looking for pages (a folder that cannot be read), reported like a page's."""
     return Page(notice.source, "", "", None, False, None, None, (), (notice,))
 
 
@@ -80,7 +123,8 @@ def _default_jobs() -> int:
 
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM unwinds like Ctrl-C, so the writer removes its temporary folder; the old site stays."""
+    """SIGTERM unwinds like Ctrl-C: a build removes its temporary folder (the old site stays), serve
+    frees its port; both exit 130."""
     def handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
@@ -95,7 +139,31 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail on a closed pipe."""
+    with suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+class _Commands(click.Group):
+    """The command group: output that cannot be written ends the run quietly (the reader went away,
+    `archive-gen check | head`) or in one line (a full disk), never with a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _drop_stdout()
+            sys.exit(EXIT_PAGE_ERRORS)
+        except OSError as exc:
+            with suppress(OSError):
+                _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
+            _drop_stdout()
+            sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="archive-gen")
 def main() -> None:
     """Turn a folder of raw newspaper page texts into a browsable, searchable static archive.
@@ -105,8 +173,9 @@ def main() -> None:
       archive-gen init my-archive && cd my-archive && archive-gen build
       archive-gen build                      # sources and output from archive.yaml
       archive-gen serve                      # http://127.0.0.1:8000/, rebuilds on change
-      archive-gen check                      # list every loader warning as file:line: message
+      archive-gen check                      # list every warning and error as file:line: message
     """
+    _tolerant_output()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,35 +234,33 @@ class _Progress:
 
 
 def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> None:
-    from .build import BuildResult
-
     assert isinstance(result, BuildResult)
     if verbose:
         for path in result.ignored:
-            click.echo(f"ignored (not a .txt page): {path}", err=True)
+            _say(f"ignored (not a .txt page): {shown(path)}", err=True)
         for notice in result.warnings:
-            click.echo(str(notice), err=True)
+            _say(str(notice), err=True)
         for rel in result.stale_kept:
-            click.echo(f"kept (not produced by this build): {result.output / rel}", err=True)
+            _say(f"kept (not produced by this build): {shown(result.output / rel)}", err=True)
     for notice in result.errors:
-        click.echo(str(notice), err=True)
+        _say(str(notice), err=True)
     if quiet:
         return
     state = "up to date" if result.up_to_date else f"built in {result.seconds:.2f} s"
-    click.echo(f"{result.output}: {state}")
-    click.echo(f"  {result.pages_read} pages read ({result.pages_parsed} parsed, {result.cache_hits} from cache), "
-               f"{result.items} items, {result.regions} regions, {result.topics} topics")
-    click.echo(f"  {len(result.warnings)} warnings, {len(result.errors)} errors"
-               + ("" if verbose or not result.warnings else " (--verbose lists them)"))
-    click.echo(f"  files: {result.files_written} written, {result.files_unchanged} unchanged, "
-               f"{result.files_removed} removed" + (f", {len(result.stale_kept)} stale kept (--clean removes them)"
-                                                    if result.stale_kept else ""))
+    _say(f"{shown(result.output)}: {state}")
+    _say(f"  {count(result.pages_read, 'page')} read ({result.pages_parsed} parsed, {result.cache_hits} from cache), "
+         f"{count(result.items, 'item')}, {count(result.regions, 'region')}, {count(result.topics, 'topic')}")
+    _say(f"  {count(len(result.warnings), 'warning')}, {count(len(result.errors), 'error')}"
+         + ("" if verbose or not result.warnings else " (--verbose lists them)"))
+    _say(f"  files: {result.files_written} written, {result.files_unchanged} unchanged, "
+         f"{result.files_removed} removed" + (f", {len(result.stale_kept)} stale kept (--clean removes them)"
+                                              if result.stale_kept else ""))
     if result.failed_pages:
-        click.echo(f"  {len(result.failed_pages)} pages could not be read: see the errors above", err=True)
+        _say(f"  {count(len(result.failed_pages), 'page')} could not be read: see the errors above", err=True)
     if verbose and result.timings:
-        click.echo("  stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings))
+        _say("  stages: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.timings))
     if strict and result.errors:
-        click.echo("  --strict: the build is marked as failed", err=True)
+        _say("  --strict: the build is marked as failed", err=True)
 
 
 @main.command()
@@ -225,8 +292,6 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
       archive-gen build --base-url https://example.github.io/archive/ --clean
       archive-gen build --strict --quiet       # CI: fail if the parser loses any text
     """
-    from .build import BuildOptions, build_site
-
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     progress = _Progress(quiet)
@@ -238,8 +303,8 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
             result = build_site(config, options, progress=progress)
         except KeyboardInterrupt:
             progress.close()
-            click.echo("archive-gen: interrupted; the previous site was left as it was", err=True)
-            sys.exit(130)
+            _say("archive-gen: interrupted; the previous site was left as it was", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         finally:
             progress.close()
     _print_result(result, verbose=verbose, quiet=quiet, strict=strict)
@@ -258,49 +323,59 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on; anything but loopback exposes the site to your network.")
 @_jobs_option
-@click.option("--stop-after", type=float, default=None, hidden=True, help="Testing: stop after N seconds.")
-@click.option("--max-rebuilds", type=int, default=None, hidden=True, help="Testing: stop after N rebuilds.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the address and errors.")
 def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | None, port: int, host: str,
-          jobs: int | None, stop_after: float | None, max_rebuilds: int | None) -> None:
+          jobs: int | None, quiet: bool) -> None:
     """Build, serve the site locally, rebuild and reload the browser when anything changes.
 
     Watches the sources, archive.yaml, about.md, and the templates/ and static/ folders next to the
     config. Serves only files inside the output folder, on 127.0.0.1 unless --host says otherwise.
+    Ctrl-C (or SIGTERM) stops it with exit code 130.
 
     \b
     Examples:
       archive-gen serve                       # http://127.0.0.1:8000/
       archive-gen serve --port 8080
+      archive-gen serve --port 0              # any free port; the address is printed
       archive-gen serve --host 0.0.0.0        # visible to other machines on your network
     """
-    from .build import BuildOptions
-    from .serve import DevServer, ServeLimits, is_loopback
 
-    def load() -> Config:
-        return _load(config_path, sources, output=output)
+    def echo(line: str) -> None:
+        problem = line.startswith("archive-gen:")
+        if problem or not quiet:
+            _say(line, err=problem)
 
     def on_build(result: Any) -> None:
         for notice in result.errors:
-            click.echo(str(notice), err=True)
+            _say(str(notice), err=True)
 
-    options = BuildOptions(jobs=jobs or _default_jobs())
-    with _user_errors():
-        server = DevServer(load, options, host=host, port=port,
-                           echo=lambda line: click.echo(line, err=line.startswith("archive-gen: error")),
-                           on_build=on_build)
+    server: DevServer | None = None
+    with _user_errors(), _sigterm_as_interrupt():
         try:
+            # the sources are checked before the port is taken: with nothing to serve, fail as `build` does
+            first, _ = _load_with_pages(config_path, sources, output=output)
+            configs = [first]
+
+            def load() -> Config:  # the server's first load is the config just checked; rebuilds reload
+                return configs.pop() if configs else _load(config_path, sources, output=output)
+
+            server = DevServer(load, BuildOptions(jobs=jobs or _default_jobs()), host=host, port=port,
+                               echo=echo, on_build=on_build)
             result = server.build()
-            click.echo(f"built {result.pages_read} pages, {result.items} items in {result.seconds:.2f} s")
+            echo(f"built {count(result.pages_read, 'page')}, {count(result.items, 'item')} in {result.seconds:.2f} s")
             server.start()
             if not is_loopback(host):
-                click.echo(f"warning: listening on {host}: other machines can reach this server", err=True)
-            click.echo(f"Serving {result.output} at {server.url} (Ctrl-C to stop)", err=False)
+                _say(f"archive-gen: warning: listening on {shown(host)}: other machines can reach this server",
+                     err=True)
+            _say(f"Serving {shown(result.output)} at {server.url} (Ctrl-C to stop)")
             sys.stdout.flush()
-            server.watch(ServeLimits(seconds=stop_after, rebuilds=max_rebuilds))
+            server.watch()
         except KeyboardInterrupt:
-            click.echo("stopped")
+            _say("archive-gen: interrupted; the server stopped", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         finally:
-            server.close()
+            if server is not None:
+                server.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,9 +400,6 @@ def init(directory: Path, force: bool) -> None:
       archive-gen init my-archive
       cd my-archive && archive-gen build && archive-gen serve
     """
-    from .origin import installed_origin
-    from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
-    from .writer import write_scaffold
 
     origin = installed_origin()
     plan = make_scaffold(origin, repository_branch(directory))
@@ -361,51 +433,64 @@ def init(directory: Path, force: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @click.option("--no-tags", is_flag=True, help="Skip region/topic tagging (loader output only).")
 def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tags: bool) -> None:
-    """Print the parsed (and tagged) records as JSON.
+    """Print the parsed (and tagged) records as JSON (UTF-8) on stdout; errors go to stderr and make
+    the exit code 1, as in `build`.
 
     \b
     Examples:
       archive-gen export seeds --format jsonl > records.jsonl
       archive-gen export seeds/000_d00d0f73704abedd.txt --format json
+      archive-gen export --no-tags | jq .title
     """
-    from .export import export_json, export_jsonl
     with _user_errors():
-        config = _load(config_path, sources)
-        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
+        config, discovery = _load_with_pages(config_path, sources)
         pages = read_pages(discovery, config, tag=not no_tags, stitch=True)
-    for page in pages:
-        for notice in page.notices:
-            if notice.level == "error":
-                click.echo(str(notice), err=True)
+        pages = [*(_notice_page(n) for n in discovery.notices if n.level == "error"), *pages]
+    errors = [notice for page in pages for notice in page.notices if notice.level == "error"]
+    for notice in errors:
+        _say(str(notice), err=True)
     items = [item for page in pages for item in page.items]
-    click.echo(export_jsonl(items) if fmt == "jsonl" else export_json(items), nl=False)
-    if any(p.failed for p in pages):
+    text = export_jsonl(items) if fmt == "jsonl" else export_json(items)
+    # JSON is UTF-8 whatever the locale; a surrogate (never in a record) would become a JSON escape
+    click.echo(text.encode("utf-8", "backslashreplace"), nl=False)
+    if errors:
         sys.exit(EXIT_PAGE_ERRORS)
 
 
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @_config_option
-def check(sources: tuple[Path, ...], config_path: Path | None) -> None:
-    """Print every loader warning as file:line: message; exit 1 if a page could not be read.
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, without warnings and the summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Also list the ignored non-.txt files.")
+def check(sources: tuple[Path, ...], config_path: Path | None, quiet: bool, verbose: bool) -> None:
+    """Parse the pages (no tagging, no site) and print every warning and error as file:line: level:
+    message, then a summary on stderr; exit 1 if there are errors, as in `build`.
 
     \b
     Examples:
       archive-gen check
       archive-gen check seeds/001_71b934195b22698b.txt
+      archive-gen check --quiet                # errors only
     """
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose cannot be used together")
     with _user_errors():
-        config = _load(config_path, sources)
-        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
-        pages = read_pages(discovery, config, tag=False, stitch=False)
-        pages = [*(_notice_page(n) for n in discovery.notices), *pages]
-    for page in pages:
-        for notice in page.notices:
-            click.echo(str(notice))
-    failed = [p for p in pages if p.failed]
-    items = sum(len(p.items) for p in pages)
-    notices = sum(len(p.notices) for p in pages)
-    click.echo(f"{len(pages)} pages, {items} items, {notices} notices, {len(failed)} unreadable", err=True)
-    if failed:
+        config, discovery = _load_with_pages(config_path, sources)
+        pages = [*(_notice_page(n) for n in discovery.notices), *read_pages(discovery, config, tag=False,
+                                                                               stitch=False)]
+    if verbose:
+        for path in discovery.ignored:
+            _say(f"ignored (not a .txt page): {shown(path)}", err=True)
+    notices = [notice for page in pages for notice in page.notices]
+    for notice in notices:
+        if notice.level == "error" or not quiet:
+            _say(str(notice))
+    errors = sum(notice.level == "error" for notice in notices)
+    failed = sum(page.failed for page in pages)
+    if not quiet:
+        items = sum(len(p.items) for p in pages)
+        _say(f"{count(len(pages), 'page')}, {count(items, 'item')}, {count(len(notices) - errors, 'warning')}, "
+             f"{count(errors, 'error')}" + (f" ({count(failed, 'page')} could not be read)" if failed else ""),
+             err=True)
+    if errors:
         sys.exit(EXIT_PAGE_ERRORS)
-

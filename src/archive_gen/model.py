@@ -6,8 +6,11 @@ Text fields keep the characters exactly as printed; normalisation (NFKC etc.) ha
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+from .errors import one_line, shown
 
 ItemKind = Literal["article", "photo", "commentary", "brief", "fragment"]
 ITEM_KINDS: tuple[str, ...] = ("article", "photo", "commentary", "brief", "fragment")
@@ -219,8 +222,39 @@ class Notice:
     level: Literal["warning", "error"] = "warning"
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.level}: {self.message}"
+        """One line whatever the file is called: an unusual name is quoted (errors.shown)."""
+        where = f"{shown(self.source)}:{self.line}" if self.line else shown(self.source)
+        return f"{where}: {self.level}: {one_line(self.message)}"
+
+
+def source_name(name: str) -> str:
+    """The name records give a page file (its relative path): valid Unicode whatever the file system holds.
+
+    Names come from the OS through os.fsdecode, which keeps bytes that are not UTF-8 as surrogates; those
+    cannot be hashed, cached as JSON, exported or printed. Each such path part is decoded as GB18030 (an
+    archive unzipped from GBK has these names, and the pages use the same encoding), and a part valid in
+    neither keeps its bytes as ``\\xNN`` escapes. UTF-8 names are returned unchanged.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for part in name.split("/"):
+        try:
+            raw = os.fsencode(part)
+        except UnicodeEncodeError:  # a surrogate os.fsdecode cannot have made: keep it visible
+            raw = part.encode("utf-8", "backslashreplace")
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                parts.append(raw.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            parts.append(raw.decode("utf-8", "backslashreplace"))
+    return "/".join(parts)
 
 
 @dataclass(frozen=True)

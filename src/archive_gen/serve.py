@@ -1,14 +1,20 @@
 """`archive-gen serve`: build, serve the output folder on loopback, rebuild on change and reload the browser.
 
 The server only reads files that resolve inside the output folder (no ``..``, no symlinks out). A tiny
-live-reload script is injected into HTML *responses* only; the files on disk are never changed.
+live-reload script is injected into HTML *responses* only; the files on disk are never changed. Browsers
+that hang up early or idle are dropped without a word; Ctrl-C (and SIGTERM, turned into it by the CLI)
+ends :meth:`DevServer.watch` with KeyboardInterrupt.
 """
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import mimetypes
 import posixpath
+import socket
+import socketserver
+import sys
 import threading
 import time
 import urllib.parse
@@ -20,8 +26,10 @@ from pathlib import Path
 
 from .build import BuildOptions, BuildResult, BuildSession, build_site
 from .config import Config
-from .errors import ArchiveGenError
+from .errors import ArchiveGenError, ServeError, os_error_text, shown
 from .records import Stages
+
+IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
 
 VERSION_PATH = "/__archive_gen/version"
 RELOAD_SCRIPT = (
@@ -98,6 +106,7 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
     class Handler(BaseHTTPRequestHandler):
         server_version = "archive-gen"
         sys_version = ""
+        timeout = IDLE_SECONDS
 
         def do_GET(self) -> None:
             self._respond(head=False)
@@ -173,9 +182,59 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class _QuietHTTPServer(ThreadingHTTPServer):
+    """A threading HTTP server that binds without a reverse DNS lookup, and reports a failed request in
+    one line at most: a browser that hangs up (broken pipe, reset) or idles out is not news at all."""
+
+    daemon_threads = True
+    request_queue_size = 128  # socketserver's 5 drops connections when a page loads many files at once
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], family: int,
+                 log: Callable[[str], None]) -> None:
+        self.address_family = family
+        self._log = log
+        super().__init__(address, handler)
+
+    def server_bind(self) -> None:
+        socketserver.TCPServer.server_bind(self)  # HTTPServer's would call socket.getfqdn (slow DNS)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return
+        peer = client_address[0] if isinstance(client_address, tuple) and client_address else "?"
+        self._log(f"archive-gen: warning: a request from {peer} failed: {type(exc).__name__}: {exc}")
+
+
+def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
+                log: Callable[[str], None] = print) -> ThreadingHTTPServer:
+    """A server listening on ``host``:``port`` (IPv4 or IPv6), or a ServeError saying why not."""
+    where = f"port {port} on {shown(host)}"
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, ValueError):
+        raise ServeError(f"cannot listen on {shown(host)}: no such host name or address; "
+                         "try --host 127.0.0.1") from None
+    family = infos[0][0] if infos else socket.AF_INET
+    try:
+        return _QuietHTTPServer((host, port), handler, family, log)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ServeError(f"{where} is already in use; try --port 0 or another port") from None
+        if exc.errno == errno.EACCES:
+            raise ServeError(f"{where}: permission denied (ports below 1024 need administrator rights); "
+                             "try --port 0 or another port") from None
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise ServeError(f"cannot listen on {shown(host)}: not an address of this machine; "
+                             "try --host 127.0.0.1") from None
+        raise ServeError(f"cannot listen on {where}: {exc.strerror or exc}") from None
+
+
 @dataclass(frozen=True)
 class ServeLimits:
-    """Bounds for tests: stop after this many seconds or rebuilds (None: run until Ctrl-C)."""
+    """Bounds for tests and embedding: stop after this many seconds or rebuilds (None: until Ctrl-C)."""
 
     seconds: float | None = None
     rebuilds: int | None = None
@@ -194,8 +253,7 @@ class DevServer:
         self._on_build = on_build
         self.config = load()
         self.state = SiteState(self.config.output)
-        self._httpd = ThreadingHTTPServer((host, port), make_handler(self.state))
-        self._httpd.daemon_threads = True
+        self._httpd = bind_server(host, port, make_handler(self.state), echo)
         self._thread: threading.Thread | None = None
         self._session = BuildSession()
         self.rebuilds = 0
@@ -219,7 +277,11 @@ class DevServer:
         self._thread.start()
 
     def close(self) -> None:
-        self._httpd.shutdown()
+        """Stop serving and free the port (also when :meth:`start` was never called)."""
+        if self._thread is not None:
+            self._httpd.shutdown()  # waits for serve_forever to return: only when it is running
+            self._thread.join(timeout=5)
+            self._thread = None
         self._httpd.server_close()
 
     def watched_paths(self) -> list[Path]:
@@ -230,12 +292,13 @@ class DevServer:
         )
         return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
 
-    def watch(self, limits: ServeLimits = ServeLimits()) -> None:
-        """Rebuild on every change until Ctrl-C or a limit; the watcher restarts after each rebuild so
+    def watch(self, limits: ServeLimits = ServeLimits(), stop: threading.Event | None = None) -> None:
+        """Rebuild on every change until a limit is reached or ``stop`` is set; Ctrl-C raises
+        KeyboardInterrupt out of here (never swallowed). The watcher restarts after each rebuild so
         files replaced by editors (write-then-rename) are watched again."""
         import watchfiles
 
-        stop = threading.Event()
+        stop = stop or threading.Event()
         timer = None
         if limits.seconds is not None:
             timer = threading.Timer(limits.seconds, stop.set)
@@ -246,16 +309,23 @@ class DevServer:
                 if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
                     return
                 paths = self.watched_paths()
+                if not paths:  # everything watched is gone: look again shortly
+                    stop.wait(0.5)
+                    continue
                 changed = False
                 ignored = [self.state.root, self.config.cache_dir]
-                for changes in watchfiles.watch(*paths, stop_event=stop, debounce=300, step=50,
-                                                rust_timeout=500, yield_on_timeout=True, raise_interrupt=False,
-                                                watch_filter=_SiteFilter(ignored)):
-                    if changes:
-                        changed = True
-                        break
-                    if stop.is_set():
-                        break
+                try:
+                    for changes in watchfiles.watch(*paths, stop_event=stop, debounce=300, step=50,
+                                                    rust_timeout=500, yield_on_timeout=True, raise_interrupt=True,
+                                                    watch_filter=_SiteFilter(ignored)):
+                        if changes:
+                            changed = True
+                            break
+                        if stop.is_set():
+                            break
+                except OSError:  # a watched folder vanished between listing and watching: that is a change
+                    changed = True
+                    stop.wait(0.3)
                 if changed and not stop.is_set():
                     self._rebuild()
         finally:
@@ -269,7 +339,12 @@ class DevServer:
             self.config = self._load()
             result = self.build()
         except ArchiveGenError as err:
+            for line in err.details:
+                self._echo(line)
             self._echo(f"archive-gen: error: {err}")
+            return
+        except OSError as exc:  # as `build` reports it, and the last good site stays served
+            self._echo(f"archive-gen: error: {os_error_text(exc)}")
             return
         if result.files_written or result.files_removed:
             self.state.bump()  # open pages reload only when a file really changed

@@ -4,8 +4,9 @@ Every ``*.txt`` under the given files and folders, in a deterministic order (the
 given, then relative path by code point). Hidden files and folders are skipped. A symbolic link that
 leads outside its source folder is skipped with a warning unless ``follow_symlinks`` (a link could
 otherwise publish a private file from anywhere on the disk); pipes, sockets and devices are never
-opened. File names that are not valid UTF-8 are kept as the operating system gives them
-(``os.fsdecode``): messages quote them (``errors.shown``) and paths still open them.
+opened. A file name that is not valid UTF-8 gets a record name that is (``model.source_name``: GB18030,
+as an unzipped GBK archive has them), while the path still opens the file; messages quote odd names
+(``errors.shown``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .loader.dates import file_source_name
-from .model import Notice
+from .model import Notice, source_name
 
 PAGE_SUFFIX = ".txt"
 
@@ -50,7 +51,7 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
     notices: list[Notice] = []
     for root in roots:
         if root.is_file():
-            files.append(_source_file(root, file_source_name(os.fsdecode(root))))
+            files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=os.fsdecode(root),
@@ -96,7 +97,8 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
             continue
         ident = (info.st_dev, info.st_ino)
         if ident in seen_dirs:  # a symlink loop, or a second link to a folder already read
-            notices.append(Notice(rel_here, None, "symlink-loop", "folder already read through another link; skipped"))
+            notices.append(Notice(source_name(rel_here), None, "symlink-loop",
+                                  "folder already read through another link; skipped"))
             dirnames[:] = []
             continue
         seen_dirs.add(ident)
@@ -138,7 +140,8 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
 
 
 def _rel(path: Path, root: Path) -> str:
-    return os.fsdecode(path.relative_to(root).as_posix())
+    """The name records give a file: its path below the source folder, as valid Unicode (model.source_name)."""
+    return source_name(os.fsdecode(path.relative_to(root).as_posix()))
 
 
 def read_bytes(source: SourceFile, limit: int) -> bytes:
