@@ -30,6 +30,7 @@ from .records import check_tagging_config, read_pages
 from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
 from .serve import DevServer, is_loopback
 from .sources import Discovery
+from .sources import discover as discover_pages
 from .writer import write_scaffold
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -97,7 +98,8 @@ def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discove
     if overrides.get("output") is not None:
         overrides["output"] = Path(overrides["output"]).absolute()
     config = config.with_overrides(**overrides)
-    discovery = discover(config.sources, follow_symlinks=config.follow_symlinks) if discover or config.pages else None
+    discovery = (discover_pages(config.sources, follow_symlinks=config.follow_symlinks)
+                 if discover or config.pages else None)
     if discover and discovery is not None and not discovery.files:
         # the words of build_site, which raises the same for `build`
         raise ConfigError("no page files (*.txt) found",

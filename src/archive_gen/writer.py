@@ -182,9 +182,11 @@ class OutputLock:
         self.output = output
         self.path = output / LOCK_PATH
         self._fd: int | None = None
+        self._made_output = False
 
     def __enter__(self) -> OutputLock:
         try:
+            self._made_output = not self.output.exists()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:
@@ -201,9 +203,16 @@ class OutputLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing releases the lock; the file stays (deleting it would race)
-            self._fd = None
+        if self._fd is None:
+            return
+        if self._made_output and not (self.output / MANIFEST_PATH).exists():
+            # this build made the folder only to lock it and wrote no site: leave no trace of it
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+                self.path.parent.rmdir()
+                self.output.rmdir()
+        os.close(self._fd)  # closing releases the lock; the file stays (deleting it would race)
+        self._fd = None
 
 
 def _lock_holder(fd: int) -> int | None:
