@@ -376,9 +376,9 @@ KILL_SCRIPT = textwrap.dedent("""
     from archive_gen.build import BuildOptions, build_site
     from pathlib import Path
     real = writer.write_file
-    def slow(path, data):
+    def slow(fd, data):
         time.sleep(0.2)
-        real(path, data)
+        real(fd, data)
     writer.write_file = slow  # a slow disk: the test kills the build while it writes
     config = make_project(Path({root!r}), {{}})  # the pages are already there
     build_site(config, BuildOptions(), stages=TOY)
@@ -396,7 +396,7 @@ def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         staged: list[Path] = []
         while time.monotonic() < deadline and not staged:
-            staged = [p for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-") and any(p.glob("*.staged"))]
+            staged = [p for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-") and any(p.glob("pack-*"))]
             time.sleep(0.05)
         assert staged, "the build never started writing"
         os.kill(proc.pid, signal.SIGKILL)
@@ -417,15 +417,15 @@ def test_a_swap_killed_half_way_is_finished_by_the_next_build(tmp_path: Path, mo
     run(config)
     (tmp_path / "sources" / "2021-05-14_01.txt").write_text("全新的版面\n内容", encoding="utf-8")
     moved: list[str] = []
-    real_replace = writer.replace_in_place
+    real_put = writer.put_in_place
 
-    def replace_then_die(target: str, source: str) -> None:
+    def put_then_die(target: str, data: bytes) -> None:
         if len(moved) == 1:  # the second file is never put in place: the process "dies"
             raise KeyboardInterrupt
         moved.append(target)
-        real_replace(target, source)
+        real_put(target, data)
 
-    monkeypatch.setattr(writer, "replace_in_place", replace_then_die)
+    monkeypatch.setattr(writer, "put_in_place", put_then_die)
     with pytest.raises(KeyboardInterrupt):
         run(config)
     monkeypatch.undo()

@@ -190,7 +190,7 @@ def test_sigterm_mid_write_leaves_the_previous_site(seeds_project: Path, cold_bu
                              "--base-url", "https://example.org/archive/"], cwd=seeds_project,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(seeds_project.glob(".site.tmp-*/*.staged")):
+    while time.monotonic() < deadline and not list(seeds_project.glob(".site.tmp-*/pack-*")):
         time.sleep(0.05)
     time.sleep(0.5)  # into the slowed-down write loop
     proc.terminate()
@@ -209,9 +209,9 @@ SLOW_DISK_CLI = textwrap.dedent("""
     import sys, time
     from archive_gen import writer
     real = writer.write_file
-    def slow(path, data):
+    def slow(fd, data):
         time.sleep(0.3)
-        real(path, data)
+        real(fd, data)
     writer.write_file = slow
     from archive_gen.cli import main
     sys.argv[0] = "archive-gen"

@@ -48,7 +48,7 @@ from .render import Cards, PageKeys, Renderer, about_html, robots_txt, static_fi
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, docs_order, index_root, index_shard, shard_of
 from .sources import Discovery, discover
-from .writer import FileStamp, Ownership, Staging
+from .writer import FileStamp, Ownership, StagedFile, Staging
 
 # Progress callback: (stage name, done, total); total 0 means "unknown".
 ProgressFn = Callable[[str, int, int], None]
@@ -371,7 +371,7 @@ class _Done:
     """One made file: its bytes were staged, or equal what is on disk (kept, with the stamp it has there)."""
 
     path: str
-    stamp: FileStamp
+    stamp: FileStamp | StagedFile
     staged: bool
 
 
@@ -477,9 +477,12 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
             shard_outputs[name] = files
             indexed.append(name)
         clock("write", 0, 0)
-        staged: dict[str, FileStamp] = {}
+        staged: dict[str, StagedFile] = {}
         for item in done:
-            (staged if item.staged else kept)[item.path] = item.stamp
+            if isinstance(item.stamp, StagedFile):
+                staged[item.path] = item.stamp
+            else:
+                kept[item.path] = item.stamp
         raw: dict[str, bytes] = {**static_files(config), "robots.txt": robots_txt(config.base_url), ".nojekyll": b""}
         for files in shard_outputs.values():
             raw.update(files)
@@ -489,7 +492,10 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
             raise RenderError(f"two parts of the site would write {clashes[0]}")
         for path in sorted(raw):
             item = work.emit(path, raw[path])
-            (staged if item.staged else kept)[path] = item.stamp
+            if isinstance(item.stamp, StagedFile):
+                staged[path] = item.stamp
+            else:
+                kept[path] = item.stamp
         if writer.MANIFEST_PATH in previous:
             kept[writer.MANIFEST_PATH] = previous[writer.MANIFEST_PATH]
         result = staging.commit(staged, kept, ownership, clean=options.clean, replaced_whole=(SEARCH_DIR + "/",),

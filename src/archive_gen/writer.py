@@ -237,22 +237,38 @@ def check_site_path(rel: str) -> None:
         raise RenderError(f"the site contains an unsafe output path {rel!r}")
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """The one low-level write of a site file (tests replace it to simulate a full disk)."""
-    with open(path, "wb") as fh:
-        fh.write(data)
+def write_file(fd: int, data: bytes) -> None:
+    """The one low-level write of a build's bytes (into its staging pack); tests replace it to simulate a
+    full or slow disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A file a build staged: its hash and size, and where its bytes lie (a pack of the staging folder)."""
+
+    sha256: str
+    size: int
+    pack: str
+    offset: int
 
 
 class Staging:
     """The folder beside the output that a build streams its new and changed files into.
 
-    ``stage`` may be called from forked worker processes (each writes its own files); ``commit`` runs
-    in the parent once every file is staged.
+    Each process appends the files it makes to one pack file of its own (``pack-<pid>``): a thousand
+    files cost one file creation, not a thousand (on some disks each costs a millisecond). ``stage``
+    may be called from forked worker processes; ``commit`` runs in the parent once every file is
+    staged, and puts each file in place from its pack under a journal.
     """
 
     def __init__(self, output: Path) -> None:
         self.output = output
         self.root = output.parent / f".{output.name}.tmp-{os.getpid()}"
+        self._pack: tuple[int, int] | None = None  # (pid, fd) of this process's pack
+        self._size = 0
 
     def open(self) -> None:
         try:
@@ -263,24 +279,35 @@ class Staging:
             raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=str(self.output),
                               hint="the previous site was left as it was") from None
 
-    def stage(self, rel: str, data: bytes) -> FileStamp:
-        """Write one file into the staging folder; returns its hash and size (mtime is set on commit).
-
-        Staged files lie flat, named by a hash of their path: no folder tree to make and remove (on
-        some disks each costs milliseconds), and the journal says where each one goes."""
+    def stage(self, rel: str, data: bytes) -> StagedFile:
+        """Append one file to this process's pack; returns where it lies, its hash and its size."""
         check_site_path(rel)
+        pid = os.getpid()
+        name = f"pack-{pid}"
         try:
-            write_file(self.root / staged_name(rel), data)
+            if self._pack is None or self._pack[0] != pid:  # first file here, or a forked worker's first
+                fd = os.open(self.root / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                self._pack, self._size = (pid, fd), 0
+            offset = self._size
+            write_file(self._pack[1], data)
+            self._size += len(data)
         except OSError as exc:
             raise OutputError(f"cannot write the site: {exc.strerror or exc}",
                               source=str(self.output / rel), hint="the previous site was left as it was") from None
-        return FileStamp(sha256_bytes(data), len(data), 0)
+        return StagedFile(sha256_bytes(data), len(data), name, offset)
+
+    def close_pack(self) -> None:
+        """Close this process's pack (workers call it when done; commit calls it in the parent)."""
+        if self._pack is not None and self._pack[0] == os.getpid():
+            os.close(self._pack[1])
+        self._pack = None
 
     def abort(self) -> None:
+        self.close_pack()
         if not (self.root / JOURNAL).is_file():
             shutil.rmtree(self.root, ignore_errors=True)
 
-    def commit(self, staged: Mapping[str, FileStamp], kept: Mapping[str, FileStamp], ownership: Ownership, *,
+    def commit(self, staged: Mapping[str, StagedFile], kept: Mapping[str, FileStamp], ownership: Ownership, *,
                clean: bool, replaced_whole: tuple[str, ...] = (),
                articles: Mapping[str, tuple[str, ...]] | None = None) -> WriteResult:
         """Make the output hold the staged files and the kept ones (already on disk, untouched), and the
@@ -321,8 +348,10 @@ class Staging:
                     raise OutputError("a file of the previous build vanished during this one; build again",
                                       source=str(output / rel))
             to_write = sorted(staged)
+            self.close_pack()
             if to_write or removed or blocking:
-                journal = {"write": to_write, "remove": sorted([*removed, *blocking])}
+                journal = {"write": [[rel, staged[rel].pack, staged[rel].offset, staged[rel].size] for rel in to_write],
+                           "remove": sorted([*removed, *blocking])}
                 (self.root / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
                 _apply_journal(self.root, output)
             else:
@@ -420,15 +449,14 @@ def same_on_disk(output: Path, rel: str, data: bytes, stamp: FileStamp | None) -
 
 def _apply_journal(tmp: Path, output: Path) -> None:
     """Put every staged file of ``tmp`` in its place in ``output``, remove what the journal says to remove,
-    then drop ``tmp``. Safe to run again after an interruption: done steps are skipped or redone.
+    then drop ``tmp``. Safe to run again after an interruption: every step is redone the same way.
 
-    A new file is renamed into place; an existing one is rewritten in place from its staged copy
-    (``replace_in_place``): on disks that discard freed blocks (ext4 ``discard``), freeing a file's
-    blocks costs milliseconds, so a rename over it is fifty times slower than overwriting it."""
+    An existing file is rewritten in place, a new one created: on disks that discard freed blocks (ext4
+    ``discard``), freeing a file's blocks (a rename over it, a truncation to zero) costs milliseconds,
+    fifty times what overwriting it costs."""
     journal = json.loads((tmp / JOURNAL).read_text(encoding="utf-8"))
     output.mkdir(parents=True, exist_ok=True)
     out = str(output) + os.sep
-    staged = str(tmp) + os.sep
     for rel in journal["remove"]:
         target = Path(out + rel)
         if target.is_dir() and not target.is_symlink():
@@ -438,32 +466,38 @@ def _apply_journal(tmp: Path, output: Path) -> None:
                 target.unlink()
     _prune_empty_folders(output, {rel.rpartition("/")[0] for rel in journal["remove"]} - {""})
     made: set[str] = set()
-    for rel in journal["write"]:
-        source = staged + staged_name(rel)
-        if not os.path.lexists(source):
-            continue  # moved before the interruption
-        folder = rel.rpartition("/")[0]
-        if folder and folder not in made:
-            _make_folder(output, folder)
-            made.add(folder)
-        target = out + rel
-        try:
-            existing = os.lstat(target)
-        except FileNotFoundError:
-            existing = None
-        if existing is not None and stat.S_ISREG(existing.st_mode):
-            replace_in_place(target, source)
-            os.unlink(source)
-        else:
-            os.replace(source, target)
+    packs: dict[str, int] = {}
+    try:
+        for rel, pack, offset, size in journal["write"]:
+            folder = rel.rpartition("/")[0]
+            if folder and folder not in made:
+                _make_folder(output, folder)
+                made.add(folder)
+            if pack not in packs:
+                packs[pack] = os.open(tmp / pack, os.O_RDONLY)
+            data = os.pread(packs[pack], size, offset)
+            if len(data) != size:
+                raise OSError(5, "a staged file is shorter than its journal says", str(tmp / pack))
+            put_in_place(out + rel, data)
+    finally:
+        for fd in packs.values():
+            os.close(fd)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-def replace_in_place(target: str, source: str) -> None:
-    """Overwrite the file ``target`` with the bytes of ``source`` without freeing its blocks."""
-    with open(source, "rb") as fh:
-        data = fh.read()
-    fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+def put_in_place(target: str, data: bytes) -> None:
+    """Make ``target`` hold ``data``: an existing regular file is overwritten in place (its blocks kept),
+    anything else that stands there (a link, a folder) is removed first."""
+    try:
+        existing = os.lstat(target)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        if stat.S_ISDIR(existing.st_mode):
+            shutil.rmtree(target)
+        else:
+            os.unlink(target)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
         view = memoryview(data)
         while view:
@@ -471,11 +505,6 @@ def replace_in_place(target: str, source: str) -> None:
         os.ftruncate(fd, len(data))
     finally:
         os.close(fd)
-
-
-def staged_name(rel: str) -> str:
-    """The name a site file has in the staging folder."""
-    return hashlib.sha1(rel.encode("utf-8", "surrogateescape")).hexdigest() + ".staged"
 
 
 def _make_folder(output: Path, folder: str) -> None:
