@@ -5,7 +5,7 @@ are passed in explicitly (``Stages``) so the engine can be run and tested with a
 Parsed and tagged pages are cached by content and tool fingerprints; a build whose inputs did not
 change at all is recognised up front and does no parsing, no tagging, no rendering and no writing.
 Otherwise only pages whose template context changed are rendered (digests in the output manifest) and
-only search shards whose documents changed are re-indexed (shards in the cache); docs/performance.md.
+only search shards whose records changed are re-indexed (shards in the cache); docs/performance.md.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ SITE_CODE_EXCLUDED = ("cli.py", "serve.py", "__main__.py", "scaffold")
 # Code whose output is records only: its fingerprint is in the page keys, not in the render salt.
 RECORD_CODE = ("loader", "tagging")
 # Libraries whose version can change the output bytes.
-SITE_LIBRARIES = ("jinja2", "markdown-it-py", "pagefind", "pypinyin", "pyyaml")
+SITE_LIBRARIES = ("jinja2", "markdown-it-py", "numpy", "pypinyin", "pyyaml")
 
 
 class TaggerLike(Protocol):
@@ -116,10 +116,10 @@ def render_site(archive: Any, config: Config, prior: PriorRender | None, salt: s
 
 def build_search_index(site: Mapping[str, bytes], archive: Any, config: Config,
                        store: ShardStore | None) -> SearchIndex:
+    """The search index is built from the records alone (the rendered pages are not read)."""
     from .search import build_search_index_cached
 
-    digests = site.digests if isinstance(site, SiteView) else None
-    return build_search_index_cached(site, archive, config, store, digests)
+    return build_search_index_cached((archive.items[i] for i in archive.order), store)
 
 
 def conservation(text: str, page: Page) -> list[Notice]:
@@ -205,7 +205,7 @@ class BuildResult:
     timings: tuple[tuple[str, float], ...] = ()  # seconds per stage, in order
     pages_rendered: int = 0  # templated pages that went through Jinja (the rest kept their bytes)
     pages_reused: int = 0
-    shards_indexed: tuple[str, ...] = ()  # search shards (years) Pagefind indexed; the rest were cached
+    shards_indexed: tuple[str, ...] = ()  # search shards indexed now; the rest came from the cache
 
     @property
     def exit_code(self) -> int:

@@ -9,7 +9,7 @@ Layout under ``config.cache_dir``::
     sources.json                stat -> sha256 of every source file, so unchanged files are not re-read
     outputs/<h>.json            manifest of the last site written to one output folder (h = hash of its path),
                                 with the context digest of every rendered page (incremental rendering)
-    search/<k>.pickle           one finished Pagefind shard (k = hash of the documents it indexes)
+    search/<k>.pickle           one finished search shard (k = hash of its records and the search code)
 """
 
 from __future__ import annotations

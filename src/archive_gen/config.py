@@ -63,7 +63,6 @@ class Config:
     about: Path | None = None  # Markdown file shown on the home page
     per_page: int = 20
     feed_items: int = 50
-    search_fallback_max_items: int = 3000  # file:// fallback index only for archives up to this size
     pages: dict[str, PageOverride] = field(default_factory=dict)
     taxonomy: TaxonomyConfig = field(default_factory=TaxonomyConfig)
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # extra name -> GB/T 2260 code
@@ -225,7 +224,10 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
             if not about.is_file():
                 raise _fail(path, v, f"'about' file not found: {about.name}")
             values[key] = about
-        elif key in ("per_page", "feed_items", "search_fallback_max_items"):
+        elif key == "search_fallback_max_items":
+            raise _fail(path, k, "'search_fallback_max_items' was removed: search now works from file:// "
+                        "at any archive size; delete this line")
+        elif key in ("per_page", "feed_items"):
             number = _scalar(v, path, key, int)
             if number < 1:
                 raise _fail(path, v, f"'{key}' must be at least 1")

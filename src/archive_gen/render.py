@@ -30,7 +30,7 @@ from .config import Config
 from .errors import RenderError
 from .model import Item
 from .resources import builtin_dir
-from .search import FALLBACK_PATH, fallback_enabled, pagefind_bundles, search_filters
+from .search import ROOT_PATH, search_filters
 
 Context = dict[str, Any]
 
@@ -931,19 +931,12 @@ def _month_calendar(archive: Archive, path: str, year: str, month: str | None, k
 def search_context(archive: Archive, site: SiteInfo, config: Config) -> Context:
     path = "search/index.html"
     ctx = base_context(site, path, f"搜索 - {site.title}")
-    facets = search_facets(archive)
-    use_fallback = fallback_enabled(archive, config)
-    bundles = pagefind_bundles(archive)
     ctx.update(
-        facets=facets,
-        fallback_src=relative(path, FALLBACK_PATH) if use_fallback else None,
-        pagefind_src=relative(path, bundles[0] + "pagefind.js") if bundles else "",
-        pagefind_merge=" ".join(relative(path, b + "pagefind.js").removesuffix("pagefind.js")
-                                for b in bundles[1:]),
+        facets=search_facets(archive),
+        index_path=ROOT_PATH,  # site-relative: search.js loads every index file from site_root
         script_src=relative(path, SEARCH_JS_PATH),
         site_root=relative(path, "index.html").removesuffix("index.html") or "./",
         item_count=len(archive.items),
-        fallback_max=config.search_fallback_max_items,
         browse=[link(path, "archive/index.html", "日期"), link(path, "regions/index.html", "地区"),
                 link(path, "topics/index.html", "主题")],
     )
@@ -974,11 +967,16 @@ def search_facets(archive: Archive) -> list[Context]:
         if year:
             years[year[0]] = years.get(year[0], 0) + 1
     year = [option(y.year, years.get(y.year, 0)) for y in archive.years]
+    kinds: dict[str, int] = {}
+    for item in archive.items.values():
+        kinds[item.kind] = kinds.get(item.kind, 0) + 1
+    kind = [option(k, kinds[k], KIND_LABELS.get(k, k)) for k in sorted(kinds, key=lambda k: (-kinds[k], k))]
     return [{"name": "province", "label": "省份", "options": province},
             {"name": "prefecture", "label": "地市", "options": prefecture},
             {"name": "county", "label": "区县", "options": county},
             {"name": "topic", "label": "主题", "options": topic},
-            {"name": "year", "label": "年份", "options": year}]
+            {"name": "year", "label": "年份", "options": year},
+            {"name": "kind", "label": "体裁", "options": kind}]
 
 
 def not_found_context(site: SiteInfo) -> Context:

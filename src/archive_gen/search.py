@@ -1,49 +1,516 @@
-"""The search index: Pagefind (extended build, CJK segmentation) over the rendered article pages, one
-bundle per year (merged in the browser), plus a small fallback index for file:// on small archives.
+"""The search index: exact substring search over the records, as positional character-bigram and unigram
+postings, sharded by time and by gram bucket, in script files the search page loads lazily (also from file://).
+
+Layout and encoding: docs/search.md. The public surface is ``search_doc``, ``shard_of``, ``index_shard`` and
+``index_root`` (pure and deterministic, module level, picklable), plus ``build_search_index_cached`` that the
+build calls until the engine caches shards itself.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import gzip
 import hashlib
 import json
-import os
-import re
-import shutil
-import struct
-import tempfile
-from collections.abc import Coroutine, Mapping
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from . import urls
 from .archive import Archive
-from .config import Config
-from .errors import RenderError
 from .model import Item
 
-FALLBACK_PATH = "search/fallback-index.js"
-PAGEFIND_DIR = "pagefind"
+SEARCH_DIR = "search"
+ROOT_PATH = f"{SEARCH_DIR}/index.js"
 SHARD_UNDATED = "undated"
-_SHARD_FORMAT = "2"  # bump when the documents fed to Pagefind change shape
-_BODY_ATTR = "data-pagefind-body"
-_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
-_CONCURRENT_SHARDS = 2
-FILTER_NAMES = ("province", "prefecture", "county", "topic", "year")
-_FALLBACK_SNIPPET = 120
+# bump when the bytes index_shard writes for the same docs change
+SEARCH_FORMAT = 1
+FACETS = ("province", "prefecture", "county", "topic", "year", "kind")
+FILTER_NAMES = FACETS[:5]
+CHUNK_DOCS = 16  # docs per text chunk: the results shown load a few small chunks, not the archive
+BUCKET_BYTES = 12_000  # target size of one postings bucket before compression
+MAX_BUCKETS = 4096
+SEP = "\n"  # between fields and paragraphs: no phrase can span it (queries are split on whitespace)
+# head (kicker, title, subtitle) hits rank above lead hits, which rank above the rest
+CLASS_HEAD, CLASS_LEAD, CLASS_BODY = 0, 1, 2
+CALLBACK = "AGSearch"  # every index file is one call of this function, so script tags load it from file://
+
+Codes = npt.NDArray[np.int64]
 
 
-def fallback_enabled(archive: Archive, config: Config) -> bool:
-    """The file:// fallback ships only for small archives (it is loaded whole into the page)."""
-    return len(archive.items) <= config.search_fallback_max_items
+def _normal_table() -> dict[int, int]:
+    """Full-width ASCII -> ASCII, A-Z -> a-z, any whitespace -> SEP: one code point for one, so positions
+    in the normalised text are positions in the printed text (static/search.js applies the same map)."""
+    table = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+    for c in range(0xFF21, 0xFF3B):  # full-width capitals go straight to lower case
+        table[c] = c - 0xFEE0 + 32
+    table.update({c: c + 32 for c in range(0x41, 0x5B)})
+    table.update({c: ord(SEP) for c in _WHITESPACE})
+    return table
+
+
+# what JavaScript's \s matches (and Python's str.isspace agrees on these)
+_WHITESPACE = (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029,
+               0x202F, 0x205F, 0x3000, 0xFEFF)
+NORMAL = _normal_table()
+
+
+def normalise(text: str) -> str:
+    """What the index sees of a text (and of a query): see ``_normal_table``."""
+    return text.translate(NORMAL)
+
+
+class ShardStore(Protocol):
+    """Where finished shards are kept between builds (the build cache); may forget anything."""
+
+    def load_shard(self, key: str) -> dict[str, bytes] | None: ...
+
+    def store_shard(self, key: str, files: dict[str, bytes]) -> None: ...
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """Everything search needs of one item: what is matched, what a result shows, what filters count."""
+
+    id: str
+    url: str
+    date: str  # "" when undated
+    page: int | None  # 版
+    kind: str
+    title: str  # as listed
+    region: str  # the main region, e.g. "福建省三明市尤溪县"; "" when none
+    regions: tuple[tuple[str, str, str], ...]  # (province, prefecture, county) of each region tag, "" where none
+    topics: tuple[str, ...]  # topic labels
+    head: tuple[str, ...]  # kicker, title, subtitle as printed (those present)
+    lead: str  # the run-in lead
+    body: tuple[str, ...]  # paragraphs, crossheads, 阅读提示, captions and photo credits
+
+    @property
+    def year(self) -> str:
+        parts = urls.date_parts(self.date)
+        return parts[0] if parts else ""
+
+    def fields(self) -> tuple[str, ...]:
+        """Searchable fields in index order: head, lead, body (empty ones left out)."""
+        return (*self.head, *((self.lead,) if self.lead else ()), *self.body)
+
+
+def search_doc(item: Item) -> SearchDoc:
+    """The search record of a tagged item (its url filled)."""
+    regions: list[tuple[str, str, str]] = []
+    for tag in item.regions:
+        r = tag.region
+        entry = (r.province, r.prefecture or "", r.county or "")
+        if entry not in regions:
+            regions.append(entry)
+    topics: list[str] = []
+    for topic in item.topics:
+        if topic.label not in topics:
+            topics.append(topic.label)
+    body = [*item.paragraphs, *(h.text for h in item.crossheads)]
+    body += [item.reading_tip or "", *(c.text for c in item.captions), *(c.credit or "" for c in item.captions),
+             item.credit or ""]
+    return SearchDoc(
+        id=item.id, url=item.url or "", date=item.date or "", page=item.page, kind=item.kind,
+        title=item.display_title, region="".join(regions[0]) if regions else "",
+        regions=tuple(regions), topics=tuple(topics),
+        head=tuple(t for t in (item.kicker, item.title, item.subtitle) if t),
+        lead=item.lead or "", body=tuple(t for t in body if t))
+
+
+def shard_of(date: str | None, newest: str | None) -> str:
+    """Shard of an item dated ``date`` when the newest issue is ``newest``.
+
+    The newest year is cut by month ("2024-08"), older years are whole ("2023"); a month shard is merged
+    into its year only when a newer year begins, so adding a day never moves an item between shards but
+    at that roll-over. Items without a (parseable) date, and the newest year's items known only by year
+    ("2024"), get a shard of their own."""
+    parts = urls.date_parts(date)
+    if not parts:
+        return SHARD_UNDATED
+    latest = urls.date_parts(newest)
+    if len(parts) >= 2 and latest and parts[0] >= latest[0]:
+        return f"{parts[0]}-{parts[1]}"
+    return parts[0]
+
+
+def shard_order(name: str) -> tuple[int, str, int, str]:
+    """Sort key of shards: newest first (a year's months before its year-only shard), undated last."""
+    if name == SHARD_UNDATED:
+        return (1, "", 0, "")
+    year, _, month = name.partition("-")
+    return (0, _descending(year), 0 if month else 1, _descending(month))
+
+
+def _descending(text: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+def docs_order(docs: Iterable[SearchDoc]) -> list[SearchDoc]:
+    """The order index_shard expects: date desc, then id (two stable sorts)."""
+    return sorted(sorted(docs, key=lambda d: d.id), key=lambda d: d.date, reverse=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# encoding
+
+def varints(values: npt.NDArray[np.int64]) -> bytes:
+    """LEB128 unsigned varints of non-negative integers, vectorised."""
+    v = np.asarray(values, dtype=np.uint64)
+    if not len(v):
+        return b""
+    sizes = np.ones(len(v), dtype=np.int64)
+    for shift in range(7, 64, 7):
+        more = (v >> np.uint64(shift)) > 0
+        if not more.any():
+            break
+        sizes += more
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    out = np.empty(int(ends[-1]), dtype=np.uint8)
+    for j in range(int(sizes.max())):
+        has = sizes > j
+        byte = (v[has] >> np.uint64(7 * j)) & np.uint64(0x7F)
+        last = sizes[has] == j + 1
+        out[starts[has] + j] = (byte | np.where(last, 0, 0x80).astype(np.uint64)).astype(np.uint8)
+    return out.tobytes()
+
+
+def read_varints(data: bytes, pos: int = 0, count: int | None = None) -> tuple[list[int], int]:
+    """Decode ``count`` varints (all when None) from ``data`` at ``pos``; returns them and the end."""
+    out: list[int] = []
+    while pos < len(data) and (count is None or len(out) < count):
+        value = shift = 0
+        while True:
+            byte = data[pos]
+            pos += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        out.append(value)
+    return out, pos
+
+
+def bucket_of(first: int, second: int, buckets: int) -> int:
+    """Bucket of the gram (first, second) (second 0 for a unigram); search.js computes the same."""
+    h = ((first * 0x9E3779B1) & 0xFFFFFFFF) ^ second
+    h = ((h ^ (h >> 15)) * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    return h & (buckets - 1)
+
+
+def _buckets_of(first: Codes, second: Codes, buckets: int) -> Codes:
+    a = first.astype(np.uint64)
+    h = ((a * np.uint64(0x9E3779B1)) & np.uint64(0xFFFFFFFF)) ^ second.astype(np.uint64)
+    h = ((h ^ (h >> np.uint64(15))) * np.uint64(0x85EBCA6B)) & np.uint64(0xFFFFFFFF)
+    h ^= h >> np.uint64(13)
+    return (h & np.uint64(buckets - 1)).astype(np.int64)
+
+
+def _bucket_count(total_bytes: int) -> int:
+    count = 1
+    while count * BUCKET_BYTES < total_bytes and count < MAX_BUCKETS:
+        count *= 2
+    return count
+
+
+# the 7-bit values a JavaScript string literal cannot hold as they are ("\0", LF, CR, '"', "\\"), written as
+# U+0080 + their index instead: valid UTF-8 everywhere, 8/7 of the compressed size plus ~4% (base64: 4/3)
+ESCAPED = (0x00, 0x0A, 0x0D, 0x22, 0x5C)
+_ESCAPE = np.arange(128, dtype=np.uint32)
+_ESCAPE[list(ESCAPED)] = 0x80 + np.arange(len(ESCAPED), dtype=np.uint32)
+
+
+def seven(data: bytes) -> str:
+    """Bytes as a string of 7-bit characters (zero bits pad the last one)."""
+    bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8))
+    bits = np.r_[bits, np.zeros(-len(bits) % 7, dtype=np.uint8)].reshape(-1, 7)
+    values = bits.astype(np.uint32) @ (1 << np.arange(6, -1, -1, dtype=np.uint32))
+    return _ESCAPE[values].astype("<u4").tobytes().decode("utf-32-le")
+
+
+def unseven(text: str, size: int) -> bytes:
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").copy()
+    high = codes >= 0x80
+    codes[high] = np.array(ESCAPED, dtype=np.uint32)[codes[high] - 0x80]
+    bits = ((codes[:, None] >> np.arange(6, -1, -1, dtype=np.uint32)) & 1).astype(np.uint8).ravel()
+    return np.packbits(bits[:size * 8]).tobytes()
+
+
+def deflate(payload: bytes) -> bytes:
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+    return squeeze.compress(payload) + squeeze.flush()
+
+
+def script(path: str, payload: bytes) -> bytes:
+    """One index file: ``AGSearch("<path>", <size>, "<7-bit text of the raw-deflated payload>")``."""
+    packed = deflate(payload)
+    return f'{CALLBACK}("{path}",{len(packed)},"{seven(packed)}");\n'.encode()
+
+
+def script_payload(data: bytes) -> tuple[str, bytes]:
+    """(path, payload) of a file written by ``script``."""
+    text = data.decode("utf-8")
+    head = f'{CALLBACK}("'
+    if not text.startswith(head):
+        raise ValueError("not a search index file")
+    path, _, rest = text[len(head):].partition('",')
+    size, _, packed = rest.partition(',"')
+    return path, zlib.decompress(unseven(packed.rstrip().removesuffix('");'), int(size)), -15)
+
+
+# ---------------------------------------------------------------------------------------------
+# one shard
+
+@dataclass(frozen=True)
+class _Postings:
+    """Grams of one kind, grouped: for each gram its first/second code point and its encoded list."""
+
+    first: Codes
+    second: Codes
+    counts: Codes  # entries per gram
+    payloads: list[bytes]
+
+
+def _groups(keys: Codes) -> tuple[Codes, Codes]:
+    """Start index and length of each run of equal keys in a sorted array."""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return starts, np.diff(np.r_[starts, len(keys)])
+
+
+def _encode_groups(values: Codes, starts: Codes, lengths: Codes) -> list[bytes]:
+    """varints of each group, as one vectorised encoding cut at group boundaries."""
+    sizes = np.ones(len(values), dtype=np.int64)
+    v = values.astype(np.uint64)
+    for shift in range(7, 64, 7):
+        more = (v >> np.uint64(shift)) > 0
+        if not more.any():
+            break
+        sizes += more
+    data = varints(values)
+    ends = np.cumsum(sizes)
+    cut = np.r_[0, ends[starts + lengths - 1]]
+    return [data[cut[i]:cut[i + 1]] for i in range(len(starts))]
+
+
+def _bigram_postings(stream: Codes) -> _Postings:
+    """Every position of every bigram (no SEP inside), gap-coded per bigram."""
+    sep = ord(SEP)
+    first, second = stream[:-1], stream[1:]
+    positions = np.flatnonzero((first != sep) & (second != sep))
+    keys = (first[positions] << 21) | second[positions]
+    order = np.argsort(keys, kind="stable")  # positions stay ascending within a bigram
+    keys, positions = keys[order], positions[order]
+    starts, lengths = _groups(keys)
+    gaps = np.diff(np.r_[0, positions])
+    gaps[starts] = positions[starts]
+    group_keys = keys[starts]
+    return _Postings(group_keys >> 21, group_keys & ((1 << 21) - 1), lengths,
+                     _encode_groups(gaps, starts, lengths))
+
+
+def _unigram_postings(stream: Codes, doc_starts: Codes, head_ends: Codes, lead_ends: Codes) -> _Postings:
+    """For every character, the docs containing it, each with its best field class: (gap << 2) | class."""
+    positions = np.flatnonzero(stream != ord(SEP))
+    chars = stream[positions]
+    docs = np.searchsorted(doc_starts, positions, side="right") - 1
+    offset = positions - doc_starts[docs]
+    classes = np.where(offset < head_ends[docs], CLASS_HEAD, np.where(offset < lead_ends[docs], CLASS_LEAD, CLASS_BODY))
+    order = np.lexsort((classes, docs, chars))
+    chars, docs, classes = chars[order], docs[order], classes[order]
+    first = np.r_[True, (chars[1:] != chars[:-1]) | (docs[1:] != docs[:-1])]
+    chars, docs, classes = chars[first], docs[first], classes[first]
+    starts, lengths = _groups(chars)
+    gaps = np.diff(np.r_[0, docs])
+    gaps[starts] = docs[starts]
+    values = (gaps << 2) | classes
+    return _Postings(chars[starts], np.zeros(len(starts), dtype=np.int64), lengths,
+                     _encode_groups(values, starts, lengths))
+
+
+def _bucket_files(kind: str, postings: _Postings, folder: str, bigram: bool) -> tuple[dict[str, bytes], int]:
+    """Postings cut into buckets by gram hash; each bucket file lists its grams, then their lists."""
+    total = sum(len(p) for p in postings.payloads)
+    count = _bucket_count(total)
+    buckets = _buckets_of(postings.first, postings.second, count)
+    files: dict[str, bytes] = {}
+    members: list[list[int]] = [[] for _ in range(count)]
+    for index, bucket in enumerate(buckets.tolist()):
+        members[bucket].append(index)  # grams are sorted, so each bucket lists them sorted too
+    for bucket, indexes in enumerate(members):
+        header: list[int] = [len(indexes)]
+        for i in indexes:
+            header.append(int(postings.first[i]))
+            if bigram:
+                header.append(int(postings.second[i]))
+            header += [int(postings.counts[i]), len(postings.payloads[i])]
+        payload = varints(np.array(header, dtype=np.int64)) + b"".join(postings.payloads[i] for i in indexes)
+        path = f"{folder}/{kind}{bucket}.js"
+        files[path] = payload
+    return files, count
+
+
+def _meta(docs: Sequence[SearchDoc], lengths: Sequence[int], head_ends: Sequence[int],
+          lead_ends: Sequence[int]) -> bytes:
+    """What every query needs of every doc: text length and field bounds (to map positions), and the
+    filter values (to count them). JSON value tables, then one varint record per doc."""
+    tables: dict[str, dict[str, int]] = {"region": {}, "topic": {}, "year": {}, "kind": {}}
+
+    def ref(table: str, value: str) -> int:
+        return tables[table].setdefault(value, len(tables[table]))
+
+    records: list[int] = []
+    for doc, length, head, lead in zip(docs, lengths, head_ends, lead_ends, strict=True):
+        region_ids = [ref("region", "\t".join(r)) for r in doc.regions]
+        topic_ids = [ref("topic", t) for t in doc.topics]
+        records += [length, head, lead - head, ref("kind", doc.kind), ref("year", doc.year),
+                    len(region_ids), *region_ids, len(topic_ids), *topic_ids]
+    header = {name: list(values) for name, values in tables.items()}
+    header["region"] = [value.split("\t") for value in header["region"]]
+    head_json = json.dumps({"docs": len(docs), "tables": header}, ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":")).encode("utf-8")
+    return varints(np.array([len(head_json)], dtype=np.int64)) + head_json + varints(np.array(records, dtype=np.int64))
+
+
+def _chunk(docs: Sequence[SearchDoc], texts: Sequence[str]) -> bytes:
+    """What a listed result shows: url, title, date, page, kind, region and the searchable text."""
+    rows = [[d.url, d.title, d.date, d.page, d.kind, d.region, text] for d, text in zip(docs, texts, strict=True)]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def doc_text(doc: SearchDoc) -> tuple[str, int, int]:
+    """The doc's searchable text (fields joined by SEP) with the ends of its head and lead parts."""
+    head = SEP.join(doc.head)
+    text = SEP.join(doc.fields())
+    head_end = len(head)
+    lead_end = head_end + (len(doc.lead) + (1 if doc.head else 0) if doc.lead else 0)
+    return text, head_end, lead_end
+
+
+def index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
+    """The files of one shard, paths relative to the site root: meta, unigram and bigram buckets, text
+    chunks, all under ``search/<name>.<hash>/``; docs keep the given order (date desc, then id)."""
+    texts: list[str] = []
+    head_ends: list[int] = []
+    lead_ends: list[int] = []
+    for doc in docs:
+        text, head_end, lead_end = doc_text(doc)
+        texts.append(text)
+        head_ends.append(head_end)
+        lead_ends.append(lead_end)
+    lengths = [len(t) + 1 for t in texts]  # each doc is followed by SEP in the stream
+    stream_text = normalise("".join(t + SEP for t in texts))
+    stream = np.frombuffer(stream_text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    doc_starts = np.r_[0, np.cumsum(lengths)[:-1]].astype(np.int64) if docs else np.zeros(0, dtype=np.int64)
+    payloads: dict[str, bytes] = {"meta.js": _meta(docs, lengths, head_ends, lead_ends)}
+    unigrams = _unigram_postings(stream, doc_starts, np.array(head_ends, dtype=np.int64),
+                                 np.array(lead_ends, dtype=np.int64))
+    one, _ = _bucket_files("u", unigrams, "", bigram=False)
+    two, _ = _bucket_files("b", _bigram_postings(stream), "", bigram=True)
+    payloads.update({path.lstrip("/"): data for path, data in (*one.items(), *two.items())})
+    for number, start in enumerate(range(0, len(docs), CHUNK_DOCS)):
+        payloads[f"t{number}.js"] = _chunk(docs[start:start + CHUNK_DOCS], texts[start:start + CHUNK_DOCS])
+    digest = hashlib.sha256(f"{SEARCH_FORMAT}\0{name}\0".encode())
+    for rel, data in sorted(payloads.items()):
+        digest.update(rel.encode("ascii") + b"\0" + hashlib.sha256(data).digest())
+    folder = f"{SEARCH_DIR}/{name}.{digest.hexdigest()[:10]}"
+    return {f"{folder}/{rel}": script(f"{folder}/{rel}", data) for rel, data in sorted(payloads.items())}
+
+
+def index_root(shards: Sequence[tuple[str, Mapping[str, bytes]]]) -> dict[str, bytes]:
+    """``search/index.js``: every shard (newest first) with its folder, doc count and bucket counts,
+    read back from the shards' own files."""
+    listed = []
+    for name, files in sorted(shards, key=lambda s: shard_order(s[0])):
+        folders = {path.rsplit("/", 1)[0] for path in files}
+        if len(folders) != 1:
+            raise ValueError(f"shard {name} is not one folder")
+        folder = folders.pop()
+        names = [path.rsplit("/", 1)[1] for path in files]
+        meta = script_payload(files[f"{folder}/meta.js"])[1]
+        (size,), at = read_varints(meta, 0, 1)
+        docs = json.loads(meta[at:at + size])["docs"]
+        listed.append({"name": name, "dir": folder.removeprefix(SEARCH_DIR + "/"), "docs": docs,
+                       "u": sum(n.startswith("u") for n in names), "b": sum(n.startswith("b") for n in names),
+                       "t": sum(n.startswith("t") for n in names)})
+    body = json.dumps({"format": SEARCH_FORMAT, "chunk": CHUNK_DOCS, "shards": listed}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":"))
+    body = body.replace("<", "\\u003c")
+    return {ROOT_PATH: f'{CALLBACK}("{ROOT_PATH}",{body});\n'.encode()}
+
+
+# ---------------------------------------------------------------------------------------------
+# the build's entry point (until the engine caches shards itself)
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """The index files plus which shards had to be indexed this time."""
+
+    files: dict[str, bytes]
+    shard_keys: tuple[str, ...]  # cache key of every shard, in shard order
+    built: tuple[str, ...]  # shards indexed now; the others came from the store
+    # folders the index owns whole: an old file there that the index no longer has is removed
+    replaced_whole: tuple[str, ...] = (SEARCH_DIR + "/",)
+
+
+def _code_key() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes() + np.__version__.encode()).hexdigest()
+
+
+def shard_key(name: str, docs: Sequence[SearchDoc], code: str) -> str:
+    """Cache key of a shard: its name, its docs in order and the search code."""
+    h = hashlib.sha256(f"{SEARCH_FORMAT}\0{code}\0{name}\0".encode())
+    for doc in docs:
+        h.update(repr(doc).encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def shard_docs(items: Iterable[Item]) -> dict[str, list[SearchDoc]]:
+    """Search records grouped by shard, shards newest first, docs date desc then id."""
+    docs = docs_order(search_doc(item) for item in items)
+    newest = next((d.date for d in docs if urls.date_parts(d.date)), None)
+    grouped: dict[str, list[SearchDoc]] = {}
+    for doc in docs:
+        grouped.setdefault(shard_of(doc.date or None, newest), []).append(doc)
+    return {name: grouped[name] for name in sorted(grouped, key=shard_order)}
+
+
+def build_search_index_cached(items: Iterable[Item], store: ShardStore | None) -> SearchIndex:
+    """The whole index; shards whose docs did not change come from ``store``."""
+    code = _code_key()
+    grouped = shard_docs(items)
+    keys = {name: shard_key(name, docs, code) for name, docs in grouped.items()}
+    outputs: list[tuple[str, dict[str, bytes]]] = []
+    built: list[str] = []
+    for name, docs in grouped.items():
+        files = store.load_shard(keys[name]) if store is not None else None
+        if files is None:
+            files = index_shard(name, docs)
+            built.append(name)
+            if store is not None:
+                store.store_shard(keys[name], files)
+        outputs.append((name, files))
+    out: dict[str, bytes] = {}
+    for _, files in outputs:
+        out.update(files)
+    out.update(index_root(outputs))
+    return SearchIndex(dict(sorted(out.items())), tuple(keys.values()), tuple(built))
+
+
+def build_search_index(items: Iterable[Item]) -> dict[str, bytes]:
+    """Every index file of an archive's items, without a cache."""
+    return build_search_index_cached(items, None).files
 
 
 def search_filters(archive: Archive, item: Item) -> dict[str, list[str]]:
-    """Filter values of one item, each list sorted, empty filters left out."""
+    """Filter values an article page lists (province, prefecture, county, topic, year), each list sorted,
+    empty filters left out; the index computes its own from ``search_doc``."""
     values: dict[str, set[str]] = {name: set() for name in FILTER_NAMES}
     for tag in item.regions:
         for node in archive.region_path(tag.region.code):
@@ -53,376 +520,3 @@ def search_filters(archive: Archive, item: Item) -> dict[str, list[str]]:
     if year:
         values["year"].add(year[0])
     return {name: sorted(found) for name, found in values.items() if found}
-
-
-class ShardStore(Protocol):
-    """Where finished Pagefind shards are kept between builds (the build cache); may forget anything."""
-
-    def load_shard(self, key: str) -> dict[str, bytes] | None: ...
-
-    def store_shard(self, key: str, files: dict[str, bytes]) -> None: ...
-
-
-@dataclass(frozen=True)
-class SearchIndex:
-    """The index files plus which shards had to be built by Pagefind this time."""
-
-    files: dict[str, bytes]
-    shard_keys: tuple[str, ...]  # cache key of every shard, in shard order
-    built: tuple[str, ...]  # shards (years) that Pagefind indexed now; the others came from the store
-    # folders the index owns whole: an old file there that the index no longer has is removed
-    replaced_whole: tuple[str, ...] = (PAGEFIND_DIR + "/",)
-
-
-def build_search_index(site: Mapping[str, bytes], archive: Archive, config: Config) -> dict[str, bytes]:
-    """Pagefind bundles under pagefind/<year>/ and, for small archives, search/fallback-index.js."""
-    return build_search_index_cached(site, archive, config, None).files
-
-
-def build_search_index_cached(site: Mapping[str, bytes], archive: Archive, config: Config,
-                              store: ShardStore | None, digests: Mapping[str, str] | None = None) -> SearchIndex:
-    """``build_search_index`` that re-runs Pagefind only for shards whose pages changed.
-
-    ``digests`` (page path -> render digest, equal digests meaning equal bytes) lets a shard's key be
-    computed without reading its pages; without them the pages' bytes are hashed."""
-    index = pagefind_files(site, archive, config, store, digests)
-    out = dict(index.files)
-    if fallback_enabled(archive, config):
-        out[FALLBACK_PATH] = fallback_index(archive)
-    return SearchIndex(dict(sorted(out.items())), index.shard_keys, index.built, index.replaced_whole)
-
-
-def shard_of(item: Item) -> str:
-    """Search shard of an item: its year, so a new day re-indexes one year only."""
-    year = urls.date_parts(item.date)[:1]
-    return year[0] if year else SHARD_UNDATED
-
-
-def pagefind_shards(archive: Archive) -> list[str]:
-    """Shard names, newest year first, the undated shard last."""
-    found = {shard_of(archive.items[i]) for i in archive.order}
-    years = sorted((s for s in found if s != SHARD_UNDATED), reverse=True)
-    return years + ([SHARD_UNDATED] if SHARD_UNDATED in found else [])
-
-
-def pagefind_bundles(archive: Archive) -> list[str]:
-    """Site paths of the Pagefind bundle folders; the search page loads the first and merges the rest."""
-    return [f"{PAGEFIND_DIR}/{shard}/" for shard in pagefind_shards(archive)]
-
-
-def _extended_binary() -> Path:
-    try:
-        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
-    except ImportError:
-        raise RenderError("the pagefind extended binary is missing",
-                          hint="pip install 'pagefind[extended]'; the plain build cannot segment Chinese") from None
-    return Path(get_executable())
-
-
-def indexed_document(html: str, lang: str) -> str:
-    """What Pagefind reads of a page: only its ``data-pagefind-body`` element, in a bare document.
-
-    Pagefind indexes nothing outside that element, so feeding it just the element gives the same
-    index while related links, navigation and counts elsewhere on the page can change without
-    making the shard stale. A page without exactly one such element is indexed whole.
-    """
-    at = html.find(_BODY_ATTR)
-    if at == -1 or html.find(_BODY_ATTR, at + 1) != -1:
-        return html
-    start = html.rfind("<", 0, at)
-    opened = _TAG_NAME.match(html, start) if start != -1 else None
-    if opened is None:
-        return html
-    tag = opened.group(1).lower()
-    close = f"</{tag}>"
-    end = html.find(close, at)
-    if end == -1 or re.search(rf"<{tag}[\s>/]", html[start + 1:end], re.IGNORECASE):
-        return html  # nested elements of the same name: a plain search cannot find the right end
-    section = html[start:end + len(close)]
-    return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head>'
-            f"<body>{section}</body></html>")
-
-
-def pagefind_files(site: Mapping[str, bytes], archive: Archive, config: Config | None = None,
-                   store: ShardStore | None = None, digests: Mapping[str, str] | None = None) -> SearchIndex:
-    """Index only the article pages (one entry per item), one Pagefind bundle per year; shards whose
-    pages are unchanged are taken from ``store``."""
-    lang = config.language if config is not None else "zh-CN"
-    digests = digests or {}
-    urls_by_shard: dict[str, list[str]] = {shard: [] for shard in pagefind_shards(archive)}
-    for item_id in archive.order:
-        item = archive.items[item_id]
-        url = item.url
-        if url is None or url not in site:
-            raise RenderError(f"article page missing from the rendered site: {url}", source=item_id)
-        urls_by_shard[shard_of(item)].append(url)
-    version = _pagefind_version()
-    keys = {shard: _shard_key(version, shard, [(url, digests.get(url) or _document_key(site[url], lang))
-                                               for url in urls])
-            for shard, urls in urls_by_shard.items()}
-    found: dict[str, dict[str, bytes]] = {}
-    for shard, key in keys.items():
-        cached = store.load_shard(key) if store is not None else None
-        if cached is not None:
-            found[shard] = cached
-    missing = [shard for shard in urls_by_shard if shard not in found]
-    documents = {shard: [(url, indexed_document(site[url].decode("utf-8"), lang)) for url in urls_by_shard[shard]]
-                 for shard in missing}
-    if missing:
-        fresh = _run_to_completion(_run_pagefind([(shard, documents[shard]) for shard in missing]))
-        for shard in missing:
-            found[shard] = fresh[shard]
-            if store is not None:
-                store.store_shard(keys[shard], fresh[shard])
-    files = {f"{PAGEFIND_DIR}/{shard}/{rel}": data
-             for shard in urls_by_shard for rel, data in found[shard].items()}
-    return SearchIndex(dict(sorted(files.items())), tuple(keys[s] for s in urls_by_shard), tuple(missing))
-
-
-def _document_key(page: bytes, lang: str) -> str:
-    """Without a render digest: the hash of what Pagefind reads of the page."""
-    return "doc:" + hashlib.sha256(indexed_document(page.decode("utf-8"), lang).encode("utf-8")).hexdigest()
-
-
-def _pagefind_version() -> str:
-    from .cache import distribution_version
-
-    return distribution_version("pagefind") + "/" + distribution_version("pagefind-bin-extended")
-
-
-def _shard_key(version: str, shard: str, pages: list[tuple[str, str]]) -> str:
-    """Hash of a shard's (url, page key) list: the same key means the same pages, the same index."""
-    h = hashlib.sha256(f"{_SHARD_FORMAT}\0{version}\0{shard}\0".encode())
-    for url, page_key in pages:
-        h.update(url.encode("utf-8") + b"\0" + page_key.encode("utf-8") + b"\0")
-    return h.hexdigest()
-
-
-def _run_to_completion(coroutine: Coroutine[Any, Any, dict[str, dict[str, bytes]]]) -> dict[str, dict[str, bytes]]:
-    """asyncio.run, also when the caller already runs an event loop in this thread (Jupyter, or a
-    Playwright sync session in the same process): then the coroutine gets a private loop in a thread."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
-def _scratch_dir(needed: int) -> str | None:
-    """A memory-backed folder for Pagefind's input and output copies when there is room (on some
-    disks creating ten thousand small files costs seconds), else the usual temp folder."""
-    shm = Path("/dev/shm")
-    try:
-        if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > needed + (256 << 20):
-            return str(shm)
-    except OSError:
-        pass
-    return None
-
-
-async def _run_pagefind(shards: list[tuple[str, list[tuple[str, str]]]]) -> dict[str, dict[str, bytes]]:
-    """One Pagefind service, one index per shard; returns each shard's files relative to its bundle."""
-    from pagefind.index import PagefindIndex
-    from pagefind.service import PagefindService
-
-    service = PagefindService()
-    # the Python API picks whichever binary it finds first (or $PAGEFIND_BINARY_PATH); Chinese needs
-    # the extended one, so pin it instead of trusting the environment
-    service._bin = _extended_binary()
-    await service.launch()
-    try:
-        scratch_bytes = 3 * sum(len(html) for _, pages in shards for _, html in pages)
-        with tempfile.TemporaryDirectory(prefix="archive-gen-pagefind-", dir=_scratch_dir(scratch_bytes)) as tmp:
-            async def one(position: int, shard: str, pages: list[tuple[str, str]]) -> dict[str, bytes]:
-                created = await service.create_index({"force_language": "zh", "keep_index_url": True})
-                index = PagefindIndex(config=None, _service=service, _index_id=created._index_id)
-                # a private temp folder, never the output: the service answers each request only after
-                # a 0.1 s poll, so one add_directory call beats one add_html_file per article by far,
-                # and write_files avoids get_files(), which can stall on large indexes
-                pages_dir, out_dir = Path(tmp) / f"site{position}", Path(tmp) / f"index{position}"
-                for url, html in pages:
-                    target = pages_dir / url
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(html, encoding="utf-8")
-                result = await index.add_directory(str(pages_dir), glob="articles/**/*.html")
-                if result.get("page_count") != len(pages):
-                    raise RenderError(f"pagefind indexed {result.get('page_count')} of {len(pages)} "
-                                      f"article pages of {shard}")
-                await index.write_files(output_path=str(out_dir))
-                await index.delete_index()  # frees the service's copy before the next shard starts
-                shutil.rmtree(pages_dir, ignore_errors=True)
-                # the packaged Pagefind UIs are not used (search.js is our own): leave them out
-                files = {p.relative_to(out_dir).as_posix(): p.read_bytes()
-                         for p in sorted(out_dir.rglob("*")) if p.is_file() and "-ui." not in p.name}
-                return canonical_pagefind(files)
-
-            # two shards at a time: the service holds every open index in memory, so indexing all years
-            # at once made its peak grow with the whole archive; results are keyed by shard, so order
-            # cannot leak
-            slots = asyncio.Semaphore(_CONCURRENT_SHARDS)
-
-            async def bounded(position: int, shard: str, pages: list[tuple[str, str]]) -> dict[str, bytes]:
-                async with slots:
-                    return await one(position, shard, pages)
-
-            built = await asyncio.gather(*(bounded(n, shard, pages) for n, (shard, pages) in enumerate(shards)))
-            return {shard: files for (shard, _), files in zip(shards, built, strict=True)}
-    except RenderError:
-        raise
-    except Exception as exc:  # the service reports every failure as a bare Exception
-        raise RenderError(f"pagefind failed: {exc}") from None
-    finally:
-        await service.close()
-
-
-def fallback_records(archive: Archive) -> list[dict[str, Any]]:
-    """What the file:// search scans: url, title, date, snippet, full text and filter values."""
-    records = []
-    for item_id in archive.order:
-        item = archive.items[item_id]
-        text = " ".join(part for part in (item.kicker, item.title, item.subtitle, item.lead, item.body_text,
-                                          item.reading_tip, item.credit) if part)
-        records.append({
-            "url": item.url,
-            "title": item.display_title,
-            "date": item.date or "",
-            "snippet": item.body_text[:_FALLBACK_SNIPPET],
-            "text": text,
-            "filters": search_filters(archive, item),
-        })
-    return records
-
-
-def fallback_index(archive: Archive) -> bytes:
-    """A script that sets window.ARCHIVE_SEARCH_FALLBACK; "<" is escaped so no text can close a tag."""
-    data = json.dumps(fallback_records(archive), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    data = data.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.ARCHIVE_SEARCH_FALLBACK = {data};\n".encode()
-
-
-# ---------------------------------------------------------------------------------------------
-# Pagefind writes filter values and the filter list of its metadata file in hash-map order, so two
-# runs over the same pages differ (upstream issue Pagefind/pagefind#638). The files are gzip'd CBOR
-# behind a "pagefind_dcd" signature and are looked up by the names the metadata gives, so sorting
-# their contents and renaming them by a hash of the new bytes keeps the bundle valid and stable.
-
-_SIGNATURE = b"pagefind_dcd"
-_META_FILTERS = 3  # [version, pages, index chunks, filters, sorts, meta fields]
-_META_SORTS = 4
-
-
-def canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
-    """Sort filter values and the metadata's filter list of one bundle (paths relative to the bundle);
-    leave the bundle as is if anything is unexpected."""
-    try:
-        return _canonical_pagefind(files)
-    except (ValueError, KeyError, IndexError, TypeError, OSError, EOFError):
-        return files
-
-
-def _canonical_pagefind(files: dict[str, bytes]) -> dict[str, bytes]:
-    entry_path = "pagefind-entry.json"
-    entry = json.loads(files[entry_path])
-    out = dict(files)
-    for language, info in sorted(entry["languages"].items()):
-        meta_path = f"pagefind.{info['hash']}.pf_meta"
-        meta = _read_chunk(files[meta_path])
-        filters = meta[_META_FILTERS]
-        renamed = []
-        for name, old_hash in sorted(filters, key=lambda f: f[0]):
-            old_path = f"filter/{old_hash}.pf_filter"
-            chunk = _read_chunk(files[old_path])
-            chunk[1] = sorted(chunk[1], key=lambda value: value[0].encode("utf-8"))
-            data = _write_chunk(chunk)
-            new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
-            del out[old_path]
-            out[f"filter/{new_hash}.pf_filter"] = data
-            renamed.append([name, new_hash])
-        meta[_META_FILTERS] = renamed
-        meta[_META_SORTS] = sorted(meta[_META_SORTS], key=lambda sort: sort[0])
-        data = _write_chunk(meta)
-        new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
-        del out[meta_path]
-        out[f"pagefind.{new_hash}.pf_meta"] = data
-        info["hash"] = new_hash
-    out[entry_path] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return dict(sorted(out.items()))
-
-
-def _read_chunk(data: bytes) -> Any:
-    raw = gzip.decompress(data)
-    if not raw.startswith(_SIGNATURE):
-        raise ValueError("not a pagefind chunk")
-    value, end = _cbor_decode(raw, len(_SIGNATURE))
-    if end != len(raw) or _cbor_encode(value) != raw[len(_SIGNATURE):]:
-        raise ValueError("chunk does not round-trip")  # an encoding this codec does not reproduce
-    return value
-
-
-def _write_chunk(value: Any) -> bytes:
-    return gzip.compress(_SIGNATURE + _cbor_encode(value), compresslevel=9, mtime=0)
-
-
-def _cbor_head(major: int, length: int) -> bytes:
-    if length < 24:
-        return bytes([major << 5 | length])
-    for extra, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if length < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | extra]) + struct.pack(fmt, length)
-    raise ValueError("integer too large")
-
-
-def _cbor_encode(value: Any) -> bytes:
-    if isinstance(value, bool) or value is None:
-        return bytes([0xF5 if value is True else 0xF4 if value is False else 0xF6])
-    if isinstance(value, int):
-        return _cbor_head(0, value) if value >= 0 else _cbor_head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _cbor_head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _cbor_head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _cbor_head(4, len(value)) + b"".join(_cbor_encode(v) for v in value)
-    if isinstance(value, dict):
-        return _cbor_head(5, len(value)) + b"".join(_cbor_encode(k) + _cbor_encode(v) for k, v in value.items())
-    raise TypeError(f"cannot encode {type(value).__name__}")
-
-
-def _cbor_decode(raw: bytes, pos: int) -> tuple[Any, int]:
-    major, info = raw[pos] >> 5, raw[pos] & 0x1F
-    pos += 1
-    if major == 7:
-        simple = {20: False, 21: True, 22: None}
-        if info not in simple:
-            raise ValueError("unsupported CBOR simple value")
-        return simple[info], pos
-    if info < 24:
-        length = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        length = int.from_bytes(raw[pos:pos + size], "big")
-        pos += size
-    else:
-        raise ValueError("indefinite CBOR lengths are not used by pagefind")
-    if major == 0:
-        return length, pos
-    if major == 1:
-        return -1 - length, pos
-    if major in (2, 3):
-        chunk = raw[pos:pos + length]
-        return (chunk if major == 2 else chunk.decode("utf-8")), pos + length
-    if major == 4:
-        items = []
-        for _ in range(length):
-            item, pos = _cbor_decode(raw, pos)
-            items.append(item)
-        return items, pos
-    if major == 5:
-        mapping = {}
-        for _ in range(length):
-            key, pos = _cbor_decode(raw, pos)
-            mapping[key], pos = _cbor_decode(raw, pos)
-        return mapping, pos
-    raise ValueError("unsupported CBOR type")
