@@ -520,3 +520,143 @@ def search_filters(archive: Archive, item: Item) -> dict[str, list[str]]:
     if year:
         values["year"].add(year[0])
     return {name: sorted(found) for name, found in values.items() if found}
+
+
+# ---------------------------------------------------------------------------------------------
+# reading an index back: the query planner of static/search.js, in Python (tests and bench/ check the
+# files and the plan with it; the browser runs the JavaScript one)
+
+def phrases(query: str) -> list[str]:
+    """A query's phrases: normalised, split on whitespace, each once, in order."""
+    seen: dict[str, None] = {}
+    for phrase in normalise(query).split(SEP):
+        if phrase:
+            seen.setdefault(phrase, None)
+    return list(seen)
+
+
+def cover(length: int) -> tuple[int, ...]:
+    """Offsets of the bigrams that match a phrase of ``length`` (>= 2) characters: 0, 2, 4, … and the last
+    one, so every character is in one of them and a hit is exact without the bigrams in between."""
+    offsets = list(range(0, length - 1, 2))
+    if offsets[-1] != length - 2:
+        offsets.append(length - 2)
+    return tuple(offsets)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching doc: its shard's place in the root, its number there, its rank (lower is better)."""
+
+    shard: int
+    doc: int
+    rank: int
+
+
+class IndexReader:
+    """The files of a built index (site-relative path -> bytes), queried as search.js queries them."""
+
+    def __init__(self, files: Mapping[str, bytes]) -> None:
+        self.files = files
+        text = files[ROOT_PATH].decode("utf-8")
+        self.root = json.loads(text[text.index(",") + 1:text.rindex(")")])
+        self._meta: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        self._payloads: dict[str, bytes] = {}
+
+    def _payload(self, shard: Mapping[str, object], name: str) -> bytes:
+        path = f"{SEARCH_DIR}/{shard['dir']}/{name}"
+        if path not in self._payloads:
+            found, self._payloads[path] = script_payload(self.files[path])
+            if found != path:
+                raise ValueError(f"{path} registers itself as {found}")
+        return self._payloads[path]
+
+    def meta(self, shard: Mapping[str, object]) -> tuple[list[int], list[int], list[int]]:
+        """Doc starts in the shard's stream (one more than docs), head ends and lead ends."""
+        key = str(shard["dir"])
+        if key not in self._meta:
+            data = self._payload(shard, "meta.js")
+            (size,), at = read_varints(data, 0, 1)
+            docs = json.loads(data[at:at + size])["docs"]
+            values, _ = read_varints(data, at + size)
+            starts, heads, leads = [0], [], []
+            i = 0
+            for _ in range(docs):
+                length, head, lead = values[i:i + 3]
+                starts.append(starts[-1] + length)
+                heads.append(head)
+                leads.append(head + lead)
+                regions = values[i + 5]
+                topics = values[i + 6 + regions]
+                i += 7 + regions + topics
+            self._meta[key] = (starts, heads, leads)
+        return self._meta[key]
+
+    def postings(self, shard: Mapping[str, object], kind: str, first: int, second: int) -> list[int]:
+        """The decoded list of one gram (positions for a bigram, (gap << 2 | class) for a unigram)."""
+        count = int(str(shard[kind]))
+        data = self._payload(shard, f"{kind}{bucket_of(first, second, count)}.js")
+        (grams,), at = read_varints(data, 0, 1)
+        width = 4 if kind == "b" else 3
+        header, at = read_varints(data, at, grams * width)
+        for i in range(grams):
+            entry = header[i * width:(i + 1) * width]
+            gram = (entry[0], entry[1] if kind == "b" else 0)
+            size, length = entry[-2], entry[-1]
+            if gram == (first, second):
+                values, _ = read_varints(data[at:at + length])
+                if len(values) != size:
+                    raise ValueError("postings shorter than their header says")
+                return values
+            at += length
+        return []
+
+    def phrase_docs(self, shard: Mapping[str, object], phrase: str) -> dict[int, int]:
+        """Docs of one shard containing the (normalised) phrase, each with its best field class."""
+        codes = [ord(c) for c in phrase]
+        found: dict[int, int] = {}
+        if len(codes) == 1:
+            doc = 0
+            for value in self.postings(shard, "u", codes[0], 0):
+                doc += value >> 2
+                found[doc] = value & 3
+            return found
+        lists = {}
+        for offset in cover(len(codes)):
+            values = self.postings(shard, "b", codes[offset], codes[offset + 1])
+            at, positions = 0, set()
+            for gap in values:
+                at += gap
+                positions.add(at)
+            lists[offset] = positions
+        starts_sets = [{p - offset for p in positions} for offset, positions in lists.items()]
+        starts = sorted(set.intersection(*starts_sets))
+        doc_starts, heads, leads = self.meta(shard)
+        doc = 0
+        for start in starts:
+            while doc_starts[doc + 1] <= start:
+                doc += 1
+            at = start - doc_starts[doc]
+            cls = CLASS_HEAD if at < heads[doc] else CLASS_LEAD if at < leads[doc] else CLASS_BODY
+            found[doc] = min(cls, found.get(doc, cls))
+        return found
+
+    def search(self, query: str) -> list[Hit]:
+        """Every doc holding all the query's phrases, by rank, then newest first."""
+        wanted = phrases(query)
+        hits: list[Hit] = []
+        for number, shard in enumerate(self.root["shards"]):
+            if not wanted:
+                continue
+            per_phrase = [self.phrase_docs(shard, p) for p in wanted]
+            for doc in sorted(set.intersection(*(set(found) for found in per_phrase))):
+                hits.append(Hit(number, doc, sum(found[doc] for found in per_phrase)))
+        return sorted(hits, key=lambda h: (h.rank, h.shard, h.doc))
+
+    def row(self, hit: Hit) -> list[object]:
+        """[url, title, date, page, kind, region, text] of a hit, from its text chunk."""
+        shard = self.root["shards"][hit.shard]
+        size = int(self.root["chunk"])
+        rows = json.loads(self._payload(shard, f"t{hit.doc // size}.js"))
+        row: list[object] = rows[hit.doc % size]
+        return row
