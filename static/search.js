@@ -228,15 +228,10 @@
 
   // ------------------------------------------------------------------------------------------
   // queries
+  // one character for one, as search.py's normalise: full-width ASCII to ASCII, A-Z to a-z, spaces to breaks
   function normalise(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c >= 0xff01 && c <= 0xff5e) { c -= 0xfee0; }
-      if (c >= 0x41 && c <= 0x5a) { c += 32; }
-      out += String.fromCharCode(c);
-    }
-    return out.replace(/\s/g, "\n");
+    return text.replace(/[\uff01-\uff5e]/g, function (ch) { return String.fromCharCode(ch.charCodeAt(0) - 0xfee0); })
+      .replace(/[A-Z]+/g, function (run) { return run.toLowerCase(); }).replace(/\s/g, "\n");
   }
 
   function phrasesOf(query) {
@@ -328,12 +323,14 @@
     });
   }
 
+  var chunks = {};
   function chunk(hit) {
-    var shard = root.shards[hit.shard];
-    var number = Math.floor(hit.doc / root.chunk);
-    return loadData(shardPath(shard, "t" + number + ".js")).then(function (bytes) {
-      return JSON.parse(utf8(bytes))[hit.doc - number * root.chunk];
-    });
+    var path = shardPath(root.shards[hit.shard], "t" + Math.floor(hit.doc / root.chunk) + ".js");
+    if (!chunks[path]) {
+      chunks[path] = loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
+      chunks[path].catch(function () { delete chunks[path]; });
+    }
+    return chunks[path].then(function (rows) { return rows[hit.doc % root.chunk]; });
   }
 
   // site-relative article path -> link from this page; anything else (javascript:, //host) is refused

@@ -37,7 +37,15 @@ CORPUS_QUERIES = (
     "工会", "职工", "女职", "农民", "劳模", "山东", "烟台", "龙口", "王伟", "李娜", "2020", "461",
     "总工会", "女职工", "农民工", "教科文卫体", "龙口市教科文卫体工会", "东西协作", "劳务对接", "特色种植",
     "山东省烟台市", "新就业形态劳动者", "工会 山东", "职工 2019", "农民工 工资 欠薪",
-    "火星", "5G", "APP", "工会 火星", "女职工 烟台",
+    "火星", "5G", "APP", "工会 火星", "女职工 烟台", "鄂", "陈静", "临沂", "1.5",
+)
+# what the browser types on the same index: listing every result of a large answer loads most of the text
+# chunks (a few seconds each), so a few large answers and many small ones; the Python test checks them all
+BROWSER_CORPUS_QUERIES = (
+    "工会", "总工会", "女职工", "帮扶", "山西",
+    "赣", "鄂", "皖", "〇", "烟台", "龙口", "龙口市", "临沂", "曲阜", "太原", "王伟", "李娜", "张强", "陈静",
+    "2020", "2016", "461", "100", "1.5", "龙口市教科文卫体工会", "山东省烟台市", "职工 2019", "女职工 烟台",
+    "工会 火星", "火星", "5G", "APP",
 )
 
 

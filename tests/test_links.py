@@ -45,7 +45,7 @@ def site(tmp_path_factory):
     cfg = config(tmp_path_factory.mktemp("links-root"))
     archive = build_archive(pages(), cfg)
     files = render_site(archive, cfg)
-    files.update(build_search_index(files, archive, cfg))
+    files.update(build_search_index(archive.items[i] for i in archive.order))
     return files
 
 

@@ -13,7 +13,6 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from search_truth import CORPUS_QUERIES, SEED_QUERIES, Truth
 
 from archive_gen import search
 from archive_gen.archive import build_archive
@@ -40,6 +39,7 @@ from archive_gen.search import (
     varints,
 )
 from fixtures.records import HOSTILE_TITLE, config, pages
+from search_truth import CORPUS_QUERIES, SEED_QUERIES, Truth
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -230,7 +230,7 @@ def test_search_page_points_at_the_index_and_offers_every_filter(built):
 
 
 def test_hostile_text_stays_data(built):
-    archive, _, index = built
+    _, _, index = built
     reader = IndexReader(index)
     rows = [reader.row(h) for h in reader.search(HOSTILE_TITLE.split()[0])]
     assert [r[1] for r in rows if r[1] == HOSTILE_TITLE]  # stored as text; search.js only sets textContent

@@ -660,3 +660,10 @@ class IndexReader:
         rows = json.loads(self._payload(shard, f"t{hit.doc // size}.js"))
         row: list[object] = rows[hit.doc % size]
         return row
+
+    def rows(self) -> list[list[object]]:
+        """Every doc's row, shard by shard, in index order."""
+        out: list[list[object]] = []
+        for number, shard in enumerate(self.root["shards"]):
+            out += [self.row(Hit(number, doc, 0)) for doc in range(int(shard["docs"]))]
+        return out
