@@ -300,3 +300,13 @@ def test_corpus_queries_find_exactly_the_items_that_contain_them(corpus_10k) -> 
     counts = _check_truth(items, files, CORPUS_QUERIES)
     assert counts["工会"] > 1000 and counts["总工会"] > 100 and counts["火星"] == 0
     assert sum(1 for n in counts.values() if 0 < n < 100) >= 5
+
+
+def test_the_removed_fallback_limit_is_a_config_error_naming_it(tmp_path: Path) -> None:
+    from archive_gen.config import load_config
+    from archive_gen.errors import ConfigError
+
+    (tmp_path / "archive.yaml").write_text("title: 档案\nsearch_fallback_max_items: 3000\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "archive.yaml")
+    assert "search_fallback_max_items" in str(caught.value) and ":2" in str(caught.value)
