@@ -65,14 +65,14 @@ def test_varints_round_trip(values: list[int]) -> None:
     assert all(b < 0x80 for b in data[-1:])  # the last byte of the last value ends it
 
 
-@given(st.binary(max_size=300))
+@given(st.binary(max_size=300) | st.lists(st.sampled_from([0x00, 0x0A, 0x22, 0x5C, 0x85]), max_size=60).map(bytes))
 def test_seven_bit_text_round_trips_and_is_a_safe_js_string(data: bytes) -> None:
     text = seven(data)
     assert unseven(text, len(data)) == data
     assert not set(text) & {'"', "\\", "\n", "\r", "\0"}
-    assert all(ord(c) < 0x85 for c in text)
-    # 7 bits a character, so at most 8/7 of the bytes plus one (escaped characters are 2 bytes of UTF-8)
-    assert len(text) <= len(data) * 8 // 7 + 1
+    assert all(ord(c) < 0x80 + (5 << 7) for c in text)  # one or two bytes of UTF-8 each
+    # 7 bits a byte of UTF-8 (an escape is 14 bits in two bytes), so at most 8/7 of the size plus one
+    assert len(text.encode("utf-8")) <= len(data) * 8 // 7 + 2
 
 
 def test_index_files_are_scripts_that_name_themselves() -> None:
@@ -101,12 +101,24 @@ def test_normalise_maps_full_width_and_case_one_to_one() -> None:
     assert search.phrases("  ＡＰＰ  app 工会\u3000工会 ") == ["app", "工会"]
 
 
-def test_cover_offsets_touch_every_character() -> None:
-    assert cover(2) == (0,) and cover(3) == (0, 1) and cover(4) == (0, 2) and cover(5) == (0, 2, 3)
-    for length in range(2, 30):
-        offsets = cover(length)
-        covered = {o + k for o in offsets for k in (0, 1)}
-        assert covered == set(range(length)) and len(offsets) == length // 2 + length % 2
+def test_cover_is_the_cheapest_set_of_bigrams_touching_every_character() -> None:
+    assert cover([5]) == (0,) and cover([1, 1]) == (0, 1) and cover([1, 100, 1]) == (0, 2)
+    assert cover([100, 1, 100, 1, 100]) == (0, 1, 3, 4)  # the ends always; here the cheap middle ones too
+    assert cover([0, 0, 0, 0]) == (0, 1, 2, 3) and cover([9, 9, 9, 9, 9]) == (0, 2, 4)
+    for length in range(1, 12):
+        for costs in ([1] * length, list(range(length)), list(range(length, 0, -1)), [(7 * i) % 5 for i in range(length)]):
+            offsets = cover(costs)
+            # every character of the phrase (length + 1 of them) is in a chosen bigram
+            assert {o + k for o in offsets for k in (0, 1)} == set(range(length + 1))
+            brute = min(sum(costs[i] for i in chosen) for chosen in _covers(length))
+            assert sum(costs[i] for i in offsets) == brute
+
+
+def _covers(length: int) -> list[tuple[int, ...]]:
+    import itertools
+
+    return [c for n in range(1, length + 1) for c in itertools.combinations(range(length), n)
+            if {o + k for o in c for k in (0, 1)} == set(range(length + 1))]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,25 +158,46 @@ def _docs(*items: Item) -> list[SearchDoc]:
     return search.docs_order(search_doc(i) for i in items)
 
 
-def test_shard_files_decode_to_the_positions_of_every_bigram() -> None:
-    items = [_item(1, "总工会", "工会工作，工会会员。"), _item(2, "APP", "５Ｇ工会"), _item(3, "无关", "天津")]
-    files = index_shard("2024-03", _docs(*items))
+def _expected_offsets(doc: SearchDoc, gram: str) -> list[int]:
+    """Offsets of ``gram`` in a short doc's offset space: head from 0, lead from LEAD_BASE, body from BODY_BASE."""
+    found: list[int] = []
+    if "\n" in gram:
+        return found  # no bigram spans a field or paragraph break
+    for base, part in ((0, "\n".join(doc.head)), (search.LEAD_BASE, doc.lead), (search.BODY_BASE, "\n".join(doc.body))):
+        text = search.normalise(part)
+        found += [base + m.start() for m in re.finditer(f"(?={re.escape(gram)})", text)]
+    return found
+
+
+@pytest.mark.parametrize("frequent_bytes", [10_000, 0])  # offsets in the doc lists, or all in the parts
+def test_shard_files_decode_to_the_offsets_of_every_bigram(frequent_bytes: int,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "FREQUENT_BYTES", frequent_bytes)
+    monkeypatch.setattr(search, "PART_DOCS", 2)
+    items = [_item(1, "总工会", "工会工作，工会会员。", lead="本报讯 工会"), _item(2, "APP", "５Ｇ工会"),
+             _item(3, "无关", "天津"), _item(4, "工会", "会员")]
+    docs = _docs(*items)
+    files = index_shard("2024-03", docs)
     assert len({p.rsplit("/", 1)[0] for p in files}) == 1
     folder = next(iter(files)).rsplit("/", 1)[0]
     assert re.fullmatch(r"search/2024-03\.[0-9a-f]{10}", folder)
-    root = index_root([("2024-03", files)])
-    reader = IndexReader({**files, **root})
+    reader = IndexReader({**files, **index_root([("2024-03", files)])})
     (shard,) = reader.root["shards"]
-    assert shard["docs"] == 3 and shard["name"] == "2024-03"
-    starts, heads, _ = reader.meta(shard)
-    stream = "".join(search.normalise(search.doc_text(d)[0]) + "\n" for d in _docs(*items))
-    assert starts[-1] == len(stream) and heads == [3, 3, 2]
-    for gram in ("工会", "会会", "5g", "天津", "会员"):
-        gaps = reader.postings(shard, "b", ord(gram[0]), ord(gram[1]))
-        assert list(np.cumsum(gaps)) == [m.start() for m in re.finditer(f"(?={gram})", stream)], gram
-    assert reader.postings(shard, "b", ord("会"), ord("\n")) == []  # no bigram spans a field break
-    # unigram postings: (doc gap << 2) | best field class, docs in date-desc-then-id order
-    assert reader.postings(shard, "u", ord("会"), 0) == [0 << 2 | 0, 1 << 2 | 2]
+    assert shard["docs"] == 4 and shard["name"] == "2024-03"
+    for gram in ("工会", "会会", "5g", "天津", "会员", "讯\n"):
+        classes, offsets = reader.doc_list(shard, ord(gram[0]), ord(gram[1]))
+        expected = {n: _expected_offsets(doc, gram) for n, doc in enumerate(docs) if _expected_offsets(doc, gram)}
+        assert sorted(classes) == sorted(expected), gram
+        if offsets is None:  # a frequent bigram: its offsets are in the parts
+            assert frequent_bytes == 0
+            offsets = {}
+            for part in {n // 2 for n in expected}:
+                mine = sorted(n for n in expected if n // 2 == part)
+                offsets.update(reader.part_offsets(shard, part, ord(gram[0]), ord(gram[1]), mine))
+        assert offsets == expected, gram
+    # a unigram lists its docs with the best field class of its hits
+    assert reader.doc_list(shard, ord("会"), 0) == ({0: 0, 1: 2, 3: 0}, None)
+    assert reader.doc_list(shard, ord("讯"), 0)[0] == {0: 1}
 
 
 def test_phrases_never_span_two_fields_and_rank_title_over_body() -> None:
@@ -237,7 +270,7 @@ def test_hostile_text_stays_data(built):
     script_text = (REPO / "static" / "search.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script_text and "eval(" not in script_text
     # every file is one call with a plain string literal: no text can end the string or run code
-    call = re.compile(r'AGSearch\("search/[\w.-]+/\w+\.js",\d+,"[^"\\\n\r]*"\);\n', re.ASCII)
+    call = re.compile(r'AGSearch\("search/[\w.-]+/[\w-]+\.js",\d+,"[^"\\\n\r]*"\);\n')
     for path, data in index.items():
         if path == ROOT_PATH:
             assert b"<" not in data and data.startswith(b'AGSearch("search/index.js",{')

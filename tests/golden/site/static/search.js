@@ -21,8 +21,8 @@
   var FACETS = ["province", "prefecture", "county", "topic", "year", "kind"];
   var PAGE = 20;
   var DEBOUNCE_MS = 250;
-  var SEP = 10;
-  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values written as U+0080.. in the index files
+  var LEAD_BASE = 1 << 10, BODY_BASE = 1 << 11;  // search.py: where a doc's lead and body offsets start
+  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values escaped in the index files
 
   // ------------------------------------------------------------------------------------------
   // loading index files: script tags (they work from file://, where fetch does not)
@@ -55,14 +55,18 @@
     return scripts[path];
   }
 
-  // 7 bits per character; the five values a JS string cannot hold as they are come as U+0080..U+0084
+  // 7 bits per character; a value a JS string cannot hold as it is comes with the next 7 bits in one
+  // character U+0080 + (index << 7 | next) (search.py's seven)
   function unseven(text, size) {
     var out = new Uint8Array(size), acc = 0, bits = 0, j = 0;
+    function put(v) {
+      acc = ((acc << 7) | v) & 0x7fff;
+      bits += 7;
+      if (bits >= 8) { bits -= 8; if (j < size) { out[j++] = (acc >> bits) & 0xff; } }
+    }
     for (var i = 0; i < text.length && j < size; i++) {
       var c = text.charCodeAt(i);
-      acc = ((acc << 7) | (c < 0x80 ? c : ESCAPED[c - 0x80])) & 0x7fff;
-      bits += 7;
-      if (bits >= 8) { bits -= 8; out[j++] = (acc >> bits) & 0xff; }
+      if (c < 0x80) { put(c); } else { put(ESCAPED[(c - 0x80) >> 7]); put((c - 0x80) & 0x7f); }
     }
     return out;
   }
@@ -104,14 +108,8 @@
         var size = r.next();
         var head = JSON.parse(utf8(bytes.subarray(r.p, r.p + size)));
         r.p += size;
-        var n = head.docs, starts = new Float64Array(n + 1), headEnd = new Int32Array(n), leadEnd = new Int32Array(n);
-        var kind = new Int32Array(n), year = new Int32Array(n), regions = [], topics = [];
-        var at = 0;
+        var n = head.docs, kind = new Int32Array(n), year = new Int32Array(n), regions = [], topics = [];
         for (var d = 0; d < n; d++) {
-          starts[d] = at;
-          at += r.next();
-          headEnd[d] = r.next();
-          leadEnd[d] = headEnd[d] + r.next();
           kind[d] = r.next();
           year[d] = r.next();
           var rs = [], ts = [], k;
@@ -119,9 +117,7 @@
           for (k = r.next(); k > 0; k--) { ts.push(r.next()); }
           regions.push(rs); topics.push(ts);
         }
-        starts[n] = at;
-        return { n: n, tables: head.tables, starts: starts, headEnd: headEnd, leadEnd: leadEnd, kind: kind,
-                 year: year, regions: regions, topics: topics };
+        return { n: n, tables: head.tables, kind: kind, year: year, regions: regions, topics: topics };
       });
       metas[shard.dir].catch(function () { delete metas[shard.dir]; });
     }
@@ -135,16 +131,12 @@
     return h & (count - 1);
   }
 
-  // one bucket: gram key -> the bytes of its list
-  function loadBucket(shard, kind, number) {
-    var path = shardPath(shard, kind + number + ".js");
+  // one bucket file: gram key -> {count, bytes} of its list
+  function loadBucket(path) {
     if (!buckets[path]) {
       buckets[path] = loadData(path).then(function (bytes) {
         var r = new Reader(bytes, 0), count = r.next(), grams = [], i;
-        for (i = 0; i < count; i++) {
-          var first = r.next(), second = kind === "b" ? r.next() : 0;
-          grams.push([first * 0x200000 + second, r.next(), r.next()]);
-        }
+        for (i = 0; i < count; i++) { grams.push([r.next() * 0x200000 + r.next(), r.next(), r.next()]); }
         var map = new Map(), at = r.p;
         for (i = 0; i < count; i++) {
           map.set(grams[i][0], { count: grams[i][1], bytes: bytes.subarray(at, at + grams[i][2]) });
@@ -157,72 +149,103 @@
     return buckets[path];
   }
 
-  function postings(shard, kind, first, second) {
-    var count = shard[kind];
-    return loadBucket(shard, kind, hash(first, second, count)).then(function (map) {
-      return map.get(first * 0x200000 + second) || null;
+  function classOf(offset) { return offset < LEAD_BASE ? 0 : offset < BODY_BASE ? 1 : 2; }
+
+  // one doc's offsets, written as (gap << 1) | another-follows
+  function flagged(r) {
+    var out = [], at = 0, v;
+    do { v = r.next(); at += Math.floor(v / 2); out.push(at); } while (v % 2);
+    return out;
+  }
+
+  // docs holding a unigram (second 0) or bigram: {docs: sorted doc numbers, cls: Map doc -> class,
+  // offsets: Map doc -> offsets, or null for a frequent bigram (its offsets are in the parts)}
+  function gramDocs(shard, first, second) {
+    var path = shardPath(shard, "d" + hash(first, second, shard.d) + ".js");
+    return loadBucket(path).then(function (map) {
+      var entry = map.get(first * 0x200000 + second);
+      var out = { docs: [], cls: new Map(), offsets: null, first: first, second: second };
+      if (!entry) { out.offsets = new Map(); return out; }
+      var n = Math.floor(entry.count / 2), r = new Reader(entry.bytes, 0), doc = 0, i;
+      if (entry.count % 2) {
+        out.offsets = new Map();
+        for (i = 0; i < n; i++) {
+          doc += r.next();
+          var found = flagged(r);
+          out.docs.push(doc); out.cls.set(doc, classOf(found[0])); out.offsets.set(doc, found);
+        }
+      } else {
+        for (i = 0; i < n; i++) {
+          var v = r.next();
+          doc += Math.floor(v / 4);
+          out.docs.push(doc); out.cls.set(doc, v % 4);
+        }
+      }
+      return out;
     });
   }
 
-  function positions(entry) {
-    var out = new Float64Array(entry ? entry.count : 0);
-    if (!entry) { return out; }
-    var r = new Reader(entry.bytes, 0), at = 0;
-    for (var i = 0; i < entry.count; i++) { at += r.next(); out[i] = at; }
-    return out;
+  // offsets of a frequent bigram in its docs of one part
+  function partOffsets(shard, part, list) {
+    var path = shardPath(shard, "p" + part + "-" + hash(list.first, list.second, shard.p) + ".js");
+    return loadBucket(path).then(function (map) {
+      var entry = map.get(list.first * 0x200000 + list.second), out = new Map();
+      if (!entry) { return out; }
+      var r = new Reader(entry.bytes, 0);
+      list.docs.forEach(function (doc) { if (Math.floor(doc / root.part) === part) { out.set(doc, flagged(r)); } });
+      return out;
+    });
   }
 
-  // sorted `starts` kept where `list` holds start + offset
-  function keepShifted(starts, list, offset) {
-    var out = [], j = 0;
-    for (var i = 0; i < starts.length; i++) {
-      var want = starts[i] + offset;
-      while (j < list.length && list[j] < want) { j++; }
-      if (j < list.length && list[j] === want) { out.push(starts[i]); }
-    }
-    return out;
+  // the cheapest bigrams that still touch every character: the first and last always, never two
+  // neighbours left out (search.py's cover)
+  function cover(costs) {
+    var best = [], back = [];
+    costs.forEach(function (cost, i) {
+      if (i === 0) { best.push(cost); back.push(-1); return; }
+      var before = i < 2 || best[i - 1] <= best[i - 2] ? i - 1 : i - 2;
+      best.push(cost + best[before]); back.push(before);
+    });
+    var chosen = [];
+    for (var at = costs.length - 1; at >= 0; at = back[at]) { chosen.unshift(at); }
+    return chosen;
   }
 
   // docs of one shard holding one phrase: Map doc -> best field class (0 head, 1 lead, 2 body)
-  function phraseDocs(shard, meta, cps) {
-    if (cps.length === 1) {
-      return postings(shard, "u", cps[0], 0).then(function (entry) {
-        var found = new Map();
-        if (!entry) { return found; }
-        var r = new Reader(entry.bytes, 0), doc = 0;
-        for (var i = 0; i < entry.count; i++) {
-          var v = r.next();
-          doc += Math.floor(v / 4);
-          found.set(doc, v % 4);
-        }
+  function phraseDocs(shard, cps) {
+    if (cps.length === 1) { return gramDocs(shard, cps[0], 0).then(function (l) { return l.cls; }); }
+    var grams = [];
+    for (var i = 0; i + 1 < cps.length; i++) { grams.push(gramDocs(shard, cps[i], cps[i + 1])); }
+    return Promise.all(grams).then(function (lists) {
+      if (lists.length === 1) { return lists[0].cls; }
+      var sorted = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
+      var candidates = sorted[0].docs.filter(function (doc) {
+        return sorted.every(function (l) { return l.cls.has(doc); });
+      });
+      var found = new Map();
+      if (!candidates.length) { return found; }
+      var chosen = cover(lists.map(function (l) { return l.offsets ? 0 : l.docs.length; }));
+      var parts = [];
+      candidates.forEach(function (doc) {
+        var part = Math.floor(doc / root.part);
+        if (parts[parts.length - 1] !== part) { parts.push(part); }
+      });
+      return Promise.all(parts.map(function (part) {
+        return Promise.all(chosen.map(function (i) {
+          return lists[i].offsets ? lists[i].offsets : partOffsets(shard, part, lists[i]);
+        }));
+      })).then(function (perPart) {
+        candidates.forEach(function (doc) {
+          var offsets = perPart[parts.indexOf(Math.floor(doc / root.part))];
+          var starts = offsets[0].get(doc).map(function (o) { return o - chosen[0]; });
+          for (var k = 1; k < chosen.length && starts.length; k++) {
+            var have = offsets[k].get(doc), shift = chosen[k];
+            starts = starts.filter(function (s) { return have.indexOf(s + shift) !== -1; });
+          }
+          if (starts.length) { found.set(doc, classOf(Math.min.apply(null, starts))); }
+        });
         return found;
       });
-    }
-    // bigrams at offsets 0, 2, 4, … and the last one: together they cover every character
-    var offsets = [];
-    for (var o = 0; o + 1 < cps.length; o += 2) { offsets.push(o); }
-    if (offsets[offsets.length - 1] !== cps.length - 2) { offsets.push(cps.length - 2); }
-    return Promise.all(offsets.map(function (off) {
-      return postings(shard, "b", cps[off], cps[off + 1]);
-    })).then(function (entries) {
-      var found = new Map();
-      if (entries.some(function (e) { return !e; })) { return found; }
-      var order = offsets.map(function (off, i) { return i; });
-      order.sort(function (a, b) { return entries[a].count - entries[b].count; });
-      var first = positions(entries[order[0]]), starts = [];
-      for (var k = 0; k < first.length; k++) { starts.push(first[k] - offsets[order[0]]); }
-      for (var m = 1; m < order.length && starts.length; m++) {
-        starts = keepShifted(starts, positions(entries[order[m]]), offsets[order[m]]);
-      }
-      var doc = 0;
-      starts.forEach(function (s) {
-        while (doc + 1 <= meta.n && meta.starts[doc + 1] <= s) { doc++; }
-        var at = s - meta.starts[doc];
-        var cls = at < meta.headEnd[doc] ? 0 : at < meta.leadEnd[doc] ? 1 : 2;
-        var known = found.get(doc);
-        if (known === undefined || cls < known) { found.set(doc, cls); }
-      });
-      return found;
     });
   }
 
@@ -263,28 +286,27 @@
   function runQuery(query, active) {
     var phrases = phrasesOf(query).map(codePoints);
     return Promise.all(root.shards.map(function (shard, s) {
-      return loadMeta(shard).then(function (meta) {
-        var lists = phrases.length
-          ? Promise.all(phrases.map(function (cps) { return phraseDocs(shard, meta, cps); }))
-          : Promise.resolve(null);
-        return lists.then(function (found) {
-          var hits = [];
-          if (found === null) {
-            for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
-            return { meta: meta, hits: hits };
-          }
-          found.sort(function (a, b) { return a.size - b.size; });
-          found[0].forEach(function (cls, doc) {
-            var rank = cls;
-            for (var i = 1; i < found.length; i++) {
-              var other = found[i].get(doc);
-              if (other === undefined) { return; }
-              rank += other;
-            }
-            hits.push({ shard: s, doc: doc, rank: rank });
-          });
+      // the filter values and the phrase lists load side by side
+      var lists = phrases.length
+        ? Promise.all(phrases.map(function (cps) { return phraseDocs(shard, cps); }))
+        : Promise.resolve(null);
+      return Promise.all([loadMeta(shard), lists]).then(function (both) {
+        var meta = both[0], found = both[1], hits = [];
+        if (found === null) {
+          for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
           return { meta: meta, hits: hits };
+        }
+        found.sort(function (a, b) { return a.size - b.size; });
+        found[0].forEach(function (cls, doc) {
+          var rank = cls;
+          for (var i = 1; i < found.length; i++) {
+            var other = found[i].get(doc);
+            if (other === undefined) { return; }
+            rank += other;
+          }
+          hits.push({ shard: s, doc: doc, rank: rank });
         });
+        return { meta: meta, hits: hits };
       });
     })).then(function (perShard) {
       var names = Object.keys(active);
@@ -381,6 +403,7 @@
 
   function resultItem(hit, row, phrases) {
     var url = row[0], title = row[1], date = row[2], page = row[3], kind = row[4], region = row[5], text = row[6];
+    var headEnd = row[7];
     var href = toHref(url);
     var li = document.createElement("li");
     var h = document.createElement("h2"); h.className = "card-title";
@@ -397,7 +420,7 @@
     parts.forEach(function (node, i) { if (i) { meta.appendChild(document.createTextNode(" · ")); } meta.appendChild(node); });
     li.appendChild(meta);
     var p = document.createElement("p"); p.className = "snippet";
-    p.appendChild(snippet(text, hit.meta.headEnd[hit.doc], phrases));
+    p.appendChild(snippet(text, headEnd, phrases));
     li.appendChild(p);
     return li;
   }
