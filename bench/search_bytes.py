@@ -32,7 +32,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Request, sync_playwright
 
 from archive_gen import search, urls
 from archive_gen.build import BuildOptions, build_site
@@ -50,6 +50,7 @@ import peer_hugo
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 SHOWN = 20  # results a reader sees first
+ALL_LIMIT = 500  # Pagefind: larger answers are judged by their count (each result is one fetch)
 # typical queries: common and rare words, words inside longer words, places, people, numbers, two phrases
 QUERIES = ("工会", "职工", "总工会", "女职工", "农民工", "劳模", "山东", "烟台", "龙口市教科文卫体工会", "王伟",
            "2020", "东西协作", "工会 山东", "欠薪", "帮扶", "天津", "技能", "工匠", "困难职工", "新就业形态劳动者")
@@ -65,9 +66,10 @@ def fields(item: Item) -> list[str]:
     return [f for f in found if f]
 
 
-def truth(items: list[Item], query: str) -> set[str]:
+def truth(texts: list[tuple[str, str]], query: str) -> set[str]:
+    """URLs of the items holding every phrase (fields joined by a line break, which no phrase holds)."""
     wanted = plain(query).split()
-    return {i.url or "" for i in items if all(any(p in plain(f) for f in fields(i)) for p in wanted)}
+    return {url for text, url in texts if all(p in text for p in wanted)}
 
 
 def corpus(work: Path, articles: int, seed: int) -> list[Item]:
@@ -87,11 +89,10 @@ def tree_size(folder: Path) -> tuple[int, int]:
 # building each engine's site
 
 def build_ngram(items: list[Item], site: Path) -> float:
-    seeds = site.parent / "seed-site"
-    if not (seeds / "search" / "index.html").is_file():
-        config = load_config(REPO / "archive.yaml").with_overrides(
-            sources=(REPO / "seeds",), output=seeds, cache_dir=site.parent / "seed-cache")
-        build_site(config, BuildOptions(jobs=1, force=True))
+    seeds = site.parent / "seed-site"  # built afresh: its search page and scripts are this checkout's
+    config = load_config(REPO / "archive.yaml").with_overrides(
+        sources=(REPO / "seeds",), output=seeds, cache_dir=site.parent / "seed-cache")
+    build_site(config, BuildOptions(jobs=1, force=True))
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(seeds / "static", site / "static")
     (site / "search").mkdir(parents=True)
@@ -183,14 +184,20 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-RESOURCES = """() => performance.getEntriesByType("resource").map(e => [e.name, e.transferSize || e.encodedBodySize])"""
-
-
 def measure(browser: Browser, url: str, engine: str, query: str, expected: set[str]) -> dict[str, object]:
     """One query in a fresh context (cold cache): first results, bytes, and whether the result set is exact."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(120_000)
+    # counted from the network events: Pagefind fetches from a web worker, which the page's resource
+    # timing does not list
+    loaded: list[tuple[str, int]] = []
+
+    def finished(request: Request) -> None:
+        sizes = request.sizes()
+        loaded.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    context.on("requestfinished", finished)
     try:
         if engine == "ngram":
             page.goto(url + "search/index.html?q=" + quote(query))
@@ -203,10 +210,11 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
             page.wait_for_selector("body[data-done]", state="attached")
             first_ms = float(page.get_attribute("body", "data-first") or 0)
             count = int(page.get_attribute("body", "data-result-count") or -1)
-        resources = page.evaluate(RESOURCES)
+        page.wait_for_timeout(200)  # the last network events
+        resources = list(loaded)
         index_bytes = sum(size for name, size in resources if "/search/" in name or "/pagefind/" in name)
         all_bytes = sum(size for _, size in resources)
-        if engine != "ngram":
+        if engine != "ngram" and count <= ALL_LIMIT:
             page.goto(url + "harness.html?all=1&q=" + quote(sent))
             page.wait_for_selector("body[data-done]", state="attached")
             got = {u.lstrip("/") for u in page.evaluate("window.allUrls")}
@@ -219,6 +227,9 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
     if got is not None:
         row["found"] = len(got & expected)
         row["wrong"] = len(got - expected)
+    elif engine != "ngram":  # too many to fetch one by one: judged by the count
+        row["found"] = min(count, len(expected)) if count == len(expected) else None
+        row["wrong"] = None if count == len(expected) else max(0, count - len(expected))
     return row
 
 
@@ -242,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     items = corpus(work, args.articles, args.seed)
     print(f"{len(items)} items parsed in {time.perf_counter() - started:.1f} s", flush=True)
-    expected = {q: truth(items, q) for q in QUERIES}
+    texts = [("\n".join(plain(f) for f in fields(i)), i.url or "") for i in items]
+    expected = {q: truth(texts, q) for q in QUERIES}
     report: dict[str, object] = {"articles": args.articles, "items": len(items), "engines": {}}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
@@ -265,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
                         row["wrong"] = len(exact[query] - expected[query])
                     rows.append(row)
                     print("  " + json.dumps(row, ensure_ascii=False), flush=True)
-            right = sum(r["count"] == r["expected"] == r["found"] and r["wrong"] == 0 for r in rows)
+            right = sum(r["count"] == r["expected"] and r["found"] in (r["expected"], None) and not r["wrong"]
+                        for r in rows)
             report["engines"][engine] = {  # type: ignore[index]
                 "build_s": round(seconds, 2), "index_bytes": size, "index_files": count, "exact_queries": right,
                 "median_index_bytes": statistics.median(int(str(r["index_bytes"])) for r in rows),

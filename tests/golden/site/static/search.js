@@ -282,50 +282,71 @@
     return v;
   }
 
-  // every match of a query: [{shard, doc, rank}] plus filter counts for the query
+  // hits of one shard: docs holding every phrase, ranked by the sum of their classes
+  function shardHits(found, s) {
+    var hits = [];
+    found.sort(function (a, b) { return a.size - b.size; });
+    found[0].forEach(function (cls, doc) {
+      var rank = cls;
+      for (var i = 1; i < found.length; i++) {
+        var other = found[i].get(doc);
+        if (other === undefined) { return; }
+        rank += other;
+      }
+      hits.push({ shard: s, doc: doc, rank: rank });
+    });
+    return hits;
+  }
+
+  // the hits that pass every active filter, and for each filter the counts of its values among the hits
+  // that pass the other filters
+  function facets(perShard, metas, active) {
+    var names = Object.keys(active), counts = {}, results = [];
+    FACETS.forEach(function (f) { counts[f] = {}; });
+    perShard.forEach(function (hits, s) {
+      hits.forEach(function (hit) {
+        var values = docValues(metas[s], hit.doc), failed = [];
+        names.forEach(function (name) { if (values[name].indexOf(active[name]) === -1) { failed.push(name); } });
+        if (failed.length > 1) { return; }
+        FACETS.forEach(function (f) {
+          if (failed.length && failed[0] !== f) { return; }
+          values[f].forEach(function (value) { counts[f][value] = (counts[f][value] || 0) + 1; });
+        });
+        if (!failed.length) { results.push(hit); }
+      });
+    });
+    return { results: results, counts: counts };
+  }
+
+  // every match of a query: {results: [{shard, doc, rank}], counts: a promise of the filter counts};
+  // without an active filter the results do not wait for the filter values
   function runQuery(query, active) {
     var phrases = phrasesOf(query).map(codePoints);
-    return Promise.all(root.shards.map(function (shard, s) {
-      // the filter values and the phrase lists load side by side
-      var lists = phrases.length
-        ? Promise.all(phrases.map(function (cps) { return phraseDocs(shard, cps); }))
-        : Promise.resolve(null);
-      return Promise.all([loadMeta(shard), lists]).then(function (both) {
-        var meta = both[0], found = both[1], hits = [];
-        if (found === null) {
+    var metas = Promise.all(root.shards.map(loadMeta));
+    var perShard = phrases.length
+      ? Promise.all(root.shards.map(function (shard, s) {
+        return Promise.all(phrases.map(function (cps) { return phraseDocs(shard, cps); })).then(function (found) {
+          return shardHits(found, s);
+        });
+      }))
+      : metas.then(function (all) {
+        return all.map(function (meta, s) {
+          var hits = [];
           for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
-          return { meta: meta, hits: hits };
-        }
-        found.sort(function (a, b) { return a.size - b.size; });
-        found[0].forEach(function (cls, doc) {
-          var rank = cls;
-          for (var i = 1; i < found.length; i++) {
-            var other = found[i].get(doc);
-            if (other === undefined) { return; }
-            rank += other;
-          }
-          hits.push({ shard: s, doc: doc, rank: rank });
-        });
-        return { meta: meta, hits: hits };
-      });
-    })).then(function (perShard) {
-      var names = Object.keys(active);
-      var counts = {};
-      FACETS.forEach(function (f) { counts[f] = {}; });
-      var results = [];
-      perShard.forEach(function (part) {
-        part.hits.forEach(function (hit) {
-          var values = docValues(part.meta, hit.doc), failed = [];
-          names.forEach(function (name) { if (values[name].indexOf(active[name]) === -1) { failed.push(name); } });
-          if (failed.length > 1) { return; }
-          FACETS.forEach(function (f) {
-            if (failed.length && failed[0] !== f) { return; }
-            values[f].forEach(function (value) { counts[f][value] = (counts[f][value] || 0) + 1; });
-          });
-          if (!failed.length) { hit.meta = part.meta; results.push(hit); }
+          return hits;
         });
       });
-      return { results: results, counts: counts };
+    if (Object.keys(active).length === 0) {
+      return perShard.then(function (lists) {
+        return {
+          results: [].concat.apply([], lists),
+          counts: metas.then(function (all) { return facets(lists, all, active).counts; })
+        };
+      });
+    }
+    return Promise.all([perShard, metas]).then(function (both) {
+      var answer = facets(both[0], both[1], active);
+      return { results: answer.results, counts: Promise.resolve(answer.counts) };
     });
   }
 
@@ -516,7 +537,7 @@
       var results = order(answer.results, sortSelect && sortSelect.value === "date");
       list.textContent = "";
       current = { results: results, shown: 0, phrases: phrasesOf(query) };
-      showCounts(answer.counts);
+      answer.counts.then(function (counts) { if (gen === generation) { showCounts(counts); } });
       return showMore(PAGE).then(function () {
         if (gen !== generation) { return; }
         list.setAttribute("data-result-count", String(results.length));
