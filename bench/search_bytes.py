@@ -289,7 +289,31 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(markdown(report))
     return 0
+
+
+def markdown(report: dict[str, object]) -> str:
+    """The summary and the per-query table, as docs/search.md shows them."""
+    engines = report["engines"]
+    assert isinstance(engines, dict)
+    lines = ["| engine | exact queries | index | files | build | median / max bytes a query | median / max first results |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name, e in engines.items():
+        lines.append(f"| {name} | {e['exact_queries']}/{len(e['queries'])} | {e['index_bytes'] / 2**20:.1f} MiB | "
+                     f"{e['index_files']} | {e['build_s']:.1f} s | {e['median_index_bytes'] / 1024:.0f} / "
+                     f"{e['max_index_bytes'] / 1024:.0f} KiB | {e['median_first_ms']:.0f} / {e['max_first_ms']:.0f} ms |")
+    names = list(engines)
+    lines += ["", "| query | expected | " + " | ".join(f"{n}: found, KiB, ms" for n in names) + " |",
+              "|---|---:|" + "---:|" * len(names)]
+    first = engines[names[0]]["queries"]
+    for i, row in enumerate(first):
+        cells = []
+        for n in names:
+            r = engines[n]["queries"][i]
+            cells.append(f"{r['count']}, {r['index_bytes'] / 1024:.0f}, {r['first_ms']}")
+        lines.append(f"| {row['query']} | {row['expected']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

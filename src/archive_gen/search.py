@@ -34,7 +34,7 @@ FILTER_NAMES = FACETS[:5]
 CHUNK_DOCS = 16  # docs per text chunk: the results shown load a few small chunks, not the archive
 PART_DOCS = 256  # docs per positional part: a long phrase loads offsets only where its candidates are
 DOC_BUCKET_BYTES = 6_000  # target size of one doc-list bucket before compression
-POSITION_BUCKET_BYTES = 8_000  # and of one positional bucket of one part
+POSITION_BUCKET_BYTES = 2_500  # and of one positional bucket of one part
 MAX_BUCKETS = 4096
 # offset space of a doc: head (kicker, title, subtitle) from 0, lead from LEAD_BASE, body from BODY_BASE
 LEAD_BASE, BODY_BASE = 1 << 10, 1 << 11
