@@ -22,6 +22,7 @@
   var PAGE = 20;
   var DEBOUNCE_MS = 250;
   var LEAD_BASE = 1 << 10, BODY_BASE = 1 << 11;  // search.py: where a doc's lead and body offsets start
+  var TRIGRAM = Math.pow(2, 42);
   var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values escaped in the index files
 
   // ------------------------------------------------------------------------------------------
@@ -218,6 +219,10 @@
     for (var i = 0; i + 1 < cps.length; i++) { grams.push(gramDocs(shard, cps[i], cps[i + 1])); }
     return Promise.all(grams).then(function (lists) {
       if (lists.length === 1) { return lists[0].cls; }
+      if (lists.length === 2 && !lists[0].offsets && !lists[1].offsets) {
+        // both bigrams frequent: the trigram has a doc list of its own (search.py's TRIGRAM)
+        return gramDocs(shard, cps[0], TRIGRAM + cps[1] * 0x200000 + cps[2]).then(function (l) { return l.cls; });
+      }
       var sorted = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
       var candidates = sorted[0].docs.filter(function (doc) {
         return sorted.every(function (l) { return l.cls.has(doc); });

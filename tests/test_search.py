@@ -318,7 +318,11 @@ def _check_truth(items: list[Item], files: dict[str, bytes], queries: tuple[str,
     return counts
 
 
-def test_seed_queries_find_exactly_the_items_that_contain_them(seed_items: list[Item]) -> None:
+@pytest.mark.parametrize("frequent_bytes", [search.FREQUENT_BYTES, 0])  # 0: every bigram frequent, so
+def test_seed_queries_find_exactly_the_items_that_contain_them(seed_items: list[Item], frequent_bytes: int,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # three-character phrases go through trigram lists, longer ones through offsets in parts
+    monkeypatch.setattr(search, "FREQUENT_BYTES", frequent_bytes)
     assert len(SEED_QUERIES) >= 30
     counts = _check_truth(seed_items, build_search_index(seed_items), SEED_QUERIES)
     # the cases of issue 13, and a mix of empty, small and large answers

@@ -39,6 +39,7 @@ MAX_BUCKETS = 4096
 # offset space of a doc: head (kicker, title, subtitle) from 0, lead from LEAD_BASE, body from BODY_BASE
 LEAD_BASE, BODY_BASE = 1 << 10, 1 << 11
 FREQUENT_BYTES = 1_500  # a bigram with more offsets than this keeps them apart, in the parts
+TRIGRAM = 1 << 42  # a trigram abc is listed as the gram (a, TRIGRAM + (b << 21) + c)
 SEP = "\n"  # between fields and paragraphs: no phrase can span it (queries are split on whitespace)
 # head (kicker, title, subtitle) hits rank above lead hits, which rank above the rest
 CLASS_HEAD, CLASS_LEAD, CLASS_BODY = 0, 1, 2
@@ -203,7 +204,7 @@ def read_varints(data: bytes, pos: int = 0, count: int | None = None) -> tuple[l
 
 def bucket_of(first: int, second: int, buckets: int) -> int:
     """Bucket of the gram (first, second) (second 0 for a unigram); search.js computes the same."""
-    h = ((first * 0x9E3779B1) & 0xFFFFFFFF) ^ second
+    h = ((first * 0x9E3779B1) & 0xFFFFFFFF) ^ (second & 0xFFFFFFFF)
     h = ((h ^ (h >> 15)) * 0x85EBCA6B) & 0xFFFFFFFF
     h ^= h >> 13
     return h & (buckets - 1)
@@ -211,7 +212,7 @@ def bucket_of(first: int, second: int, buckets: int) -> int:
 
 def _buckets_of(first: Codes, second: Codes, buckets: int) -> Codes:
     a = first.astype(np.uint64)
-    h = ((a * np.uint64(0x9E3779B1)) & np.uint64(0xFFFFFFFF)) ^ second.astype(np.uint64)
+    h = ((a * np.uint64(0x9E3779B1)) & np.uint64(0xFFFFFFFF)) ^ (second.astype(np.uint64) & np.uint64(0xFFFFFFFF))
     h = ((h ^ (h >> np.uint64(15))) * np.uint64(0x85EBCA6B)) & np.uint64(0xFFFFFFFF)
     h ^= h >> np.uint64(13)
     return (h & np.uint64(buckets - 1)).astype(np.int64)
@@ -367,28 +368,31 @@ def _occurrences(stream: Codes, doc_starts: Codes, head_ends: Codes, lead_ends: 
     return positions, docs, offsets, classes
 
 
-def _doc_lists(keys: Codes, docs: Codes, classes: Codes) -> _Lists:
-    """For each gram (keys sorted): its docs ascending, each as (gap << 2) | best class; counts (n << 1)."""
-    order = np.lexsort((classes, docs, keys))
-    keys, docs, classes = keys[order], docs[order], classes[order]
-    first = np.r_[True, (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])] if len(keys) else np.zeros(0, bool)
-    k, d, c = keys[first], docs[first], classes[first]
-    starts, lengths = _groups(k)
+def _doc_lists(first: Codes, second: Codes, docs: Codes, classes: Codes) -> _Lists:
+    """For each gram (first, second): its docs ascending, each as (gap << 2) | best class; counts (n << 1)."""
+    order = np.lexsort((classes, docs, second, first))
+    first, second, docs, classes = first[order], second[order], docs[order], classes[order]
+    gram_change = np.r_[True, (first[1:] != first[:-1]) | (second[1:] != second[:-1])] if len(docs) else \
+        np.zeros(0, bool)
+    keep = gram_change | np.r_[True, docs[1:] != docs[:-1]] if len(docs) else gram_change
+    f, s2, d, c, g = first[keep], second[keep], docs[keep], classes[keep], gram_change[keep]
+    starts = np.flatnonzero(g)
+    lengths = np.diff(np.r_[starts, len(d)])
     gaps = np.diff(np.r_[0, d])
     gaps[starts] = d[starts]
-    return _Lists(k[starts] >> 21, k[starts] & ((1 << 21) - 1), lengths << 1,
-                  _encode_groups((gaps << 2) | c, starts, lengths))
+    return _Lists(f[starts], s2[starts], lengths << 1, _encode_groups((gaps << 2) | c, starts, lengths))
 
 
-def _bigram_lists(keys: Codes, docs: Codes, offsets: Codes, classes: Codes) -> tuple[_Lists, dict[int, _Lists]]:
+def _bigram_lists(keys: Codes, docs: Codes, offsets: Codes, classes: Codes
+                  ) -> tuple[_Lists, dict[int, _Lists], Codes]:
     """Bigram lists (input sorted by key, then doc, then offset).
 
-    A bigram whose offsets are few keeps them in its doc list: per doc the doc gap, then its offsets as
+    Also returns the keys of the frequent bigrams. A bigram whose offsets are few keeps them in its doc list: per doc the doc gap, then its offsets as
     (gap << 1) | another-follows (count (n << 1) | 1). A frequent bigram gets a plain doc list (as
     ``_doc_lists``) and its offsets go to the parts of PART_DOCS docs, per doc in doc-list order."""
     empty = np.zeros(0, dtype=np.int64)
     if not len(keys):
-        return _Lists(empty, empty, empty, []), {}
+        return _Lists(empty, empty, empty, []), {}, empty
     pair_start = np.r_[True, (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])]
     pair_id = np.cumsum(pair_start) - 1
     first_occ = np.flatnonzero(pair_start)
@@ -426,7 +430,7 @@ def _bigram_lists(keys: Codes, docs: Codes, offsets: Codes, classes: Codes) -> t
             keep = np.flatnonzero(g_parts == part)
             parts[part] = _Lists(g_keys[keep] >> 21, g_keys[keep] & ((1 << 21) - 1), g_lengths[keep],
                                  [encoded[i] for i in keep.tolist()])
-    return lists, parts
+    return lists, parts, pair_key[k_starts][frequent]
 
 
 def _meta(docs: Sequence[SearchDoc]) -> bytes:
@@ -469,8 +473,8 @@ def index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
     """The files of one shard, paths relative to the site root, under ``search/<name>.<hash>/``:
 
     - ``meta.js``: filter values of every doc (for counts and filters);
-    - ``d<k>.js``: doc lists of unigrams and bigrams (with their offsets, but for frequent bigrams),
-      bucket k of the gram hash;
+    - ``d<k>.js``: doc lists of unigrams and bigrams (with their offsets, but for frequent bigrams) and of
+      the trigrams made of two frequent bigrams, bucket k of the gram hash;
     - ``p<part>-<k>.js``: offsets of the frequent bigrams in the docs of one part (PART_DOCS docs);
     - ``t<n>.js``: what results show of CHUNK_DOCS docs.
     Docs keep the given order (date desc, then id); a doc's number is its place in it."""
@@ -493,10 +497,20 @@ def index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
     bkeys = (chars[pair] << 21) | chars[pair + 1]
     order = np.argsort(bkeys, kind="stable")  # docs, then offsets, stay ascending within a bigram
     bkeys, bdocs, boffsets, bclasses = bkeys[order], occ_docs[pair][order], offsets[pair][order], classes[pair][order]
-    unigram_lists = _doc_lists(chars << 21, occ_docs, classes)
-    bigram_lists, parts = _bigram_lists(bkeys, bdocs, boffsets, bclasses)
-    grams = _Lists(np.r_[unigram_lists.first, bigram_lists.first], np.r_[unigram_lists.second, bigram_lists.second],
-                   np.r_[unigram_lists.counts, bigram_lists.counts], unigram_lists.payloads + bigram_lists.payloads)
+    unigram_lists = _doc_lists(chars, np.zeros(len(chars), dtype=np.int64), occ_docs, classes)
+    bigram_lists, parts, frequent = _bigram_lists(bkeys, bdocs, boffsets, bclasses)
+    # trigrams of two frequent bigrams get doc lists of their own: such a three-character phrase (总工会)
+    # is then answered without the offsets of its bigrams, which are the largest lists of the shard
+    triple = np.flatnonzero(positions[2:] == positions[:-2] + 2) if len(positions) > 2 else positions[:0]
+    first_key = (chars[triple] << 21) | chars[triple + 1]
+    second_key = (chars[triple + 1] << 21) | chars[triple + 2]
+    both = np.isin(first_key, frequent) & np.isin(second_key, frequent)
+    t = triple[both]
+    trigram_lists = _doc_lists(chars[t], TRIGRAM + (chars[t + 1] << 21) + chars[t + 2], occ_docs[t], classes[t])
+    grams = _Lists(np.r_[unigram_lists.first, bigram_lists.first, trigram_lists.first],
+                   np.r_[unigram_lists.second, bigram_lists.second, trigram_lists.second],
+                   np.r_[unigram_lists.counts, bigram_lists.counts, trigram_lists.counts],
+                   unigram_lists.payloads + bigram_lists.payloads + trigram_lists.payloads)
     payloads: dict[str, bytes] = {"meta.js": _meta(docs)}
     d_count = _bucket_count(sum(len(p) for p in grams.payloads), DOC_BUCKET_BYTES)
     for bucket, data in enumerate(_bucket_payloads(grams, d_count)):
@@ -767,6 +781,9 @@ class IndexReader:
         lists = [self.doc_list(shard, a, b) for a, b in itertools.pairwise(codes)]
         if len(codes) == 2:
             return lists[0][0]
+        if len(codes) == 3 and lists[0][1] is None and lists[1][1] is None:
+            # both bigrams frequent: the trigram has a doc list of its own (none: no doc holds it)
+            return self.doc_list(shard, codes[0], TRIGRAM + (codes[1] << 21) + codes[2])[0]
         candidates = sorted(set.intersection(*(set(classes) for classes, _ in lists)))
         # offsets already at hand cost nothing; a frequent bigram costs its doc count
         chosen = cover([0 if offsets is not None else len(classes) for classes, offsets in lists])
