@@ -198,28 +198,22 @@
     });
   }
 
-  // the cheapest bigrams that still touch every character: the first and last always, never two
-  // neighbours left out (search.py's cover)
-  function cover(costs) {
-    var best = [], back = [];
-    costs.forEach(function (cost, i) {
-      if (i === 0) { best.push(cost); back.push(-1); return; }
-      var before = i < 2 || best[i - 1] <= best[i - 2] ? i - 1 : i - 2;
-      best.push(cost + best[before]); back.push(before);
-    });
-    var chosen = [];
-    for (var at = costs.length - 1; at >= 0; at = back[at]) { chosen.unshift(at); }
-    return chosen;
+  // the bigrams a phrase is read through: offsets 0, 2, 4, … and the last, so every character is in one of
+  // them (search.py's cover)
+  function cover(length) {
+    var offsets = [];
+    for (var o = 0; o + 1 < length; o += 2) { offsets.push(o); }
+    if (offsets[offsets.length - 1] !== length - 2) { offsets.push(length - 2); }
+    return offsets;
   }
 
   // docs of one shard holding one phrase: Map doc -> best field class (0 head, 1 lead, 2 body)
   function phraseDocs(shard, cps) {
     if (cps.length === 1) { return gramDocs(shard, cps[0], 0).then(function (l) { return l.cls; }); }
-    var grams = [];
-    for (var i = 0; i + 1 < cps.length; i++) { grams.push(gramDocs(shard, cps[i], cps[i + 1])); }
-    return Promise.all(grams).then(function (lists) {
+    var chosen = cover(cps.length);
+    return Promise.all(chosen.map(function (i) { return gramDocs(shard, cps[i], cps[i + 1]); })).then(function (lists) {
       if (lists.length === 1) { return lists[0].cls; }
-      if (lists.length === 2 && !lists[0].offsets && !lists[1].offsets) {
+      if (lists.length === 2 && cps.length === 3 && !lists[0].offsets && !lists[1].offsets) {
         // both bigrams frequent: the trigram has a doc list of its own (search.py's TRIGRAM)
         return gramDocs(shard, cps[0], TRIGRAM + cps[1] * 0x200000 + cps[2]).then(function (l) { return l.cls; });
       }
@@ -229,15 +223,14 @@
       });
       var found = new Map();
       if (!candidates.length) { return found; }
-      var chosen = cover(lists.map(function (l) { return l.offsets ? 0 : l.docs.length; }));
       var parts = [];
       candidates.forEach(function (doc) {
         var part = Math.floor(doc / root.part);
         if (parts[parts.length - 1] !== part) { parts.push(part); }
       });
       return Promise.all(parts.map(function (part) {
-        return Promise.all(chosen.map(function (i) {
-          return lists[i].offsets ? lists[i].offsets : partOffsets(shard, part, lists[i]);
+        return Promise.all(lists.map(function (list) {
+          return list.offsets ? list.offsets : partOffsets(shard, part, list);
         }));
       })).then(function (perPart) {
         candidates.forEach(function (doc) {

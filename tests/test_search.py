@@ -101,24 +101,12 @@ def test_normalise_maps_full_width_and_case_one_to_one() -> None:
     assert search.phrases("  ＡＰＰ  app 工会\u3000工会 ") == ["app", "工会"]
 
 
-def test_cover_is_the_cheapest_set_of_bigrams_touching_every_character() -> None:
-    assert cover([5]) == (0,) and cover([1, 1]) == (0, 1) and cover([1, 100, 1]) == (0, 2)
-    assert cover([100, 1, 100, 1, 100]) == (0, 1, 3, 4)  # the ends always; here the cheap middle ones too
-    assert cover([0, 0, 0, 0]) == (0, 1, 2, 3) and cover([9, 9, 9, 9, 9]) == (0, 2, 4)
-    for length in range(1, 12):
-        for costs in ([1] * length, list(range(length)), list(range(length, 0, -1)), [(7 * i) % 5 for i in range(length)]):
-            offsets = cover(costs)
-            # every character of the phrase (length + 1 of them) is in a chosen bigram
-            assert {o + k for o in offsets for k in (0, 1)} == set(range(length + 1))
-            brute = min(sum(costs[i] for i in chosen) for chosen in _covers(length))
-            assert sum(costs[i] for i in offsets) == brute
-
-
-def _covers(length: int) -> list[tuple[int, ...]]:
-    import itertools
-
-    return [c for n in range(1, length + 1) for c in itertools.combinations(range(length), n)
-            if {o + k for o in c for k in (0, 1)} == set(range(length + 1))]
+def test_cover_offsets_touch_every_character() -> None:
+    assert cover(2) == (0,) and cover(3) == (0, 1) and cover(4) == (0, 2) and cover(5) == (0, 2, 3)
+    for length in range(2, 30):
+        offsets = cover(length)
+        assert {o + k for o in offsets for k in (0, 1)} == set(range(length))
+        assert len(offsets) == length // 2 + (length % 2 == 1)  # half the bigrams of a long phrase
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ build calls until the engine caches shards itself.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -644,28 +643,13 @@ def phrases(query: str) -> list[str]:
     return list(seen)
 
 
-def cover(costs: Sequence[int]) -> tuple[int, ...]:
-    """Offsets of the bigrams that match a phrase whose bigram i costs ``costs[i]`` (its doc count): the
-    cheapest set in which every character is in a chosen bigram (the first and last bigram always are, and
-    no two neighbours are both left out), so a hit is exact without the bigrams in between."""
-    if not costs:
-        return ()
-    best: list[int] = []
-    back: list[int] = []
-    for i, cost in enumerate(costs):
-        if i == 0:
-            best.append(cost)
-            back.append(-1)
-            continue
-        before = i - 1 if i < 2 or best[i - 1] <= best[i - 2] else i - 2
-        best.append(cost + best[before])
-        back.append(before)
-    chosen = []
-    at = len(costs) - 1
-    while at >= 0:
-        chosen.append(at)
-        at = back[at]
-    return tuple(reversed(chosen))
+def cover(length: int) -> tuple[int, ...]:
+    """Offsets of the bigrams a phrase of ``length`` (>= 2) characters is read through: 0, 2, 4, … and the
+    last one, so every character is in one of them and a hit is exact without the bigrams in between."""
+    offsets = list(range(0, length - 1, 2))
+    if offsets[-1] != length - 2:
+        offsets.append(length - 2)
+    return tuple(offsets)
 
 
 def _class(offset: int) -> int:
@@ -778,15 +762,14 @@ class IndexReader:
         codes = [ord(c) for c in phrase]
         if len(codes) == 1:
             return self.doc_list(shard, codes[0], 0)[0]
-        lists = [self.doc_list(shard, a, b) for a, b in itertools.pairwise(codes)]
+        chosen = cover(len(codes))  # only these bigrams are read: together they touch every character
+        lists = {i: self.doc_list(shard, codes[i], codes[i + 1]) for i in chosen}
         if len(codes) == 2:
             return lists[0][0]
         if len(codes) == 3 and lists[0][1] is None and lists[1][1] is None:
             # both bigrams frequent: the trigram has a doc list of its own (none: no doc holds it)
             return self.doc_list(shard, codes[0], TRIGRAM + (codes[1] << 21) + codes[2])[0]
-        candidates = sorted(set.intersection(*(set(classes) for classes, _ in lists)))
-        # offsets already at hand cost nothing; a frequent bigram costs its doc count
-        chosen = cover([0 if offsets is not None else len(classes) for classes, offsets in lists])
+        candidates = sorted(set.intersection(*(set(lists[i][0]) for i in chosen)))
         found: dict[int, int] = {}
         for part in sorted({doc // PART_DOCS for doc in candidates}):
             offsets: dict[int, dict[int, list[int]]] = {}
