@@ -1,5 +1,5 @@
-"""The search index: exact substring search over the records, as positional character-bigram and unigram
-postings, sharded by time and by gram bucket, in script files the search page loads lazily (also from file://).
+"""The search index: exact substring search over the records, as character n-gram doc lists and bigram
+offsets, sharded by time and by gram bucket, in script files the search page loads lazily (also from file://).
 
 Layout and encoding: docs/search.md. The public surface is ``search_doc``, ``shard_of``, ``index_shard`` and
 ``index_root`` (pure and deterministic, module level, picklable), plus ``build_search_index_cached`` that the
@@ -342,10 +342,6 @@ def _bucket_payloads(lists: _Lists, count: int) -> list[bytes]:
             header += [int(lists.first[i]), int(lists.second[i]), int(lists.counts[i]), len(lists.payloads[i])]
         out.append(varints(np.array(header, dtype=np.int64)) + b"".join(lists.payloads[i] for i in indexes))
     return out
-
-
-def _subset(lists: _Lists, keep: Codes) -> _Lists:
-    return _Lists(lists.first[keep], lists.second[keep], lists.counts[keep], [lists.payloads[i] for i in keep.tolist()])
 
 
 def _occurrences(stream: Codes, doc_starts: Codes, head_ends: Codes, lead_ends: Codes
