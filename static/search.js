@@ -21,8 +21,9 @@
   var FACETS = ["province", "prefecture", "county", "topic", "year", "kind"];
   var PAGE = 20;
   var DEBOUNCE_MS = 250;
-  var SEP = 10;
-  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values written as U+0080.. in the index files
+  var LEAD_BASE = 1 << 10, BODY_BASE = 1 << 11;  // search.py: where a doc's lead and body offsets start
+  var TRIGRAM = Math.pow(2, 42);
+  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values escaped in the index files
 
   // ------------------------------------------------------------------------------------------
   // loading index files: script tags (they work from file://, where fetch does not)
@@ -55,14 +56,18 @@
     return scripts[path];
   }
 
-  // 7 bits per character; the five values a JS string cannot hold as they are come as U+0080..U+0084
+  // 7 bits per character; a value a JS string cannot hold as it is comes with the next 7 bits in one
+  // character U+0080 + (index << 7 | next) (search.py's seven)
   function unseven(text, size) {
     var out = new Uint8Array(size), acc = 0, bits = 0, j = 0;
+    function put(v) {
+      acc = ((acc << 7) | v) & 0x7fff;
+      bits += 7;
+      if (bits >= 8) { bits -= 8; if (j < size) { out[j++] = (acc >> bits) & 0xff; } }
+    }
     for (var i = 0; i < text.length && j < size; i++) {
       var c = text.charCodeAt(i);
-      acc = ((acc << 7) | (c < 0x80 ? c : ESCAPED[c - 0x80])) & 0x7fff;
-      bits += 7;
-      if (bits >= 8) { bits -= 8; out[j++] = (acc >> bits) & 0xff; }
+      if (c < 0x80) { put(c); } else { put(ESCAPED[(c - 0x80) >> 7]); put((c - 0x80) & 0x7f); }
     }
     return out;
   }
@@ -104,14 +109,8 @@
         var size = r.next();
         var head = JSON.parse(utf8(bytes.subarray(r.p, r.p + size)));
         r.p += size;
-        var n = head.docs, starts = new Float64Array(n + 1), headEnd = new Int32Array(n), leadEnd = new Int32Array(n);
-        var kind = new Int32Array(n), year = new Int32Array(n), regions = [], topics = [];
-        var at = 0;
+        var n = head.docs, kind = new Int32Array(n), year = new Int32Array(n), regions = [], topics = [];
         for (var d = 0; d < n; d++) {
-          starts[d] = at;
-          at += r.next();
-          headEnd[d] = r.next();
-          leadEnd[d] = headEnd[d] + r.next();
           kind[d] = r.next();
           year[d] = r.next();
           var rs = [], ts = [], k;
@@ -119,9 +118,7 @@
           for (k = r.next(); k > 0; k--) { ts.push(r.next()); }
           regions.push(rs); topics.push(ts);
         }
-        starts[n] = at;
-        return { n: n, tables: head.tables, starts: starts, headEnd: headEnd, leadEnd: leadEnd, kind: kind,
-                 year: year, regions: regions, topics: topics };
+        return { n: n, tables: head.tables, kind: kind, year: year, regions: regions, topics: topics };
       });
       metas[shard.dir].catch(function () { delete metas[shard.dir]; });
     }
@@ -135,16 +132,12 @@
     return h & (count - 1);
   }
 
-  // one bucket: gram key -> the bytes of its list
-  function loadBucket(shard, kind, number) {
-    var path = shardPath(shard, kind + number + ".js");
+  // one bucket file: gram key -> {count, bytes} of its list
+  function loadBucket(path) {
     if (!buckets[path]) {
       buckets[path] = loadData(path).then(function (bytes) {
         var r = new Reader(bytes, 0), count = r.next(), grams = [], i;
-        for (i = 0; i < count; i++) {
-          var first = r.next(), second = kind === "b" ? r.next() : 0;
-          grams.push([first * 0x200000 + second, r.next(), r.next()]);
-        }
+        for (i = 0; i < count; i++) { grams.push([r.next() * 0x200000 + r.next(), r.next(), r.next()]); }
         var map = new Map(), at = r.p;
         for (i = 0; i < count; i++) {
           map.set(grams[i][0], { count: grams[i][1], bytes: bytes.subarray(at, at + grams[i][2]) });
@@ -157,86 +150,109 @@
     return buckets[path];
   }
 
-  function postings(shard, kind, first, second) {
-    var count = shard[kind];
-    return loadBucket(shard, kind, hash(first, second, count)).then(function (map) {
-      return map.get(first * 0x200000 + second) || null;
+  function classOf(offset) { return offset < LEAD_BASE ? 0 : offset < BODY_BASE ? 1 : 2; }
+
+  // one doc's offsets, written as (gap << 1) | another-follows
+  function flagged(r) {
+    var out = [], at = 0, v;
+    do { v = r.next(); at += Math.floor(v / 2); out.push(at); } while (v % 2);
+    return out;
+  }
+
+  // docs holding a unigram (second 0) or bigram: {docs: sorted doc numbers, cls: Map doc -> class,
+  // offsets: Map doc -> offsets, or null for a frequent bigram (its offsets are in the parts)}
+  function gramDocs(shard, first, second) {
+    var path = shardPath(shard, "d" + hash(first, second, shard.d) + ".js");
+    return loadBucket(path).then(function (map) {
+      var entry = map.get(first * 0x200000 + second);
+      var out = { docs: [], cls: new Map(), offsets: null, first: first, second: second };
+      if (!entry) { out.offsets = new Map(); return out; }
+      var n = Math.floor(entry.count / 2), r = new Reader(entry.bytes, 0), doc = 0, i;
+      if (entry.count % 2) {
+        out.offsets = new Map();
+        for (i = 0; i < n; i++) {
+          doc += r.next();
+          var found = flagged(r);
+          out.docs.push(doc); out.cls.set(doc, classOf(found[0])); out.offsets.set(doc, found);
+        }
+      } else {
+        for (i = 0; i < n; i++) {
+          var v = r.next();
+          doc += Math.floor(v / 4);
+          out.docs.push(doc); out.cls.set(doc, v % 4);
+        }
+      }
+      return out;
     });
   }
 
-  function positions(entry) {
-    var out = new Float64Array(entry ? entry.count : 0);
-    if (!entry) { return out; }
-    var r = new Reader(entry.bytes, 0), at = 0;
-    for (var i = 0; i < entry.count; i++) { at += r.next(); out[i] = at; }
-    return out;
+  // offsets of a frequent bigram in its docs of one part
+  function partOffsets(shard, part, list) {
+    var path = shardPath(shard, "p" + part + "-" + hash(list.first, list.second, shard.p) + ".js");
+    return loadBucket(path).then(function (map) {
+      var entry = map.get(list.first * 0x200000 + list.second), out = new Map();
+      if (!entry) { return out; }
+      var r = new Reader(entry.bytes, 0);
+      list.docs.forEach(function (doc) { if (Math.floor(doc / root.part) === part) { out.set(doc, flagged(r)); } });
+      return out;
+    });
   }
 
-  // sorted `starts` kept where `list` holds start + offset
-  function keepShifted(starts, list, offset) {
-    var out = [], j = 0;
-    for (var i = 0; i < starts.length; i++) {
-      var want = starts[i] + offset;
-      while (j < list.length && list[j] < want) { j++; }
-      if (j < list.length && list[j] === want) { out.push(starts[i]); }
-    }
-    return out;
+  // the bigrams a phrase is read through: offsets 0, 2, 4, … and the last, so every character is in one of
+  // them (search.py's cover)
+  function cover(length) {
+    var offsets = [];
+    for (var o = 0; o + 1 < length; o += 2) { offsets.push(o); }
+    if (offsets[offsets.length - 1] !== length - 2) { offsets.push(length - 2); }
+    return offsets;
   }
 
   // docs of one shard holding one phrase: Map doc -> best field class (0 head, 1 lead, 2 body)
-  function phraseDocs(shard, meta, cps) {
-    if (cps.length === 1) {
-      return postings(shard, "u", cps[0], 0).then(function (entry) {
-        var found = new Map();
-        if (!entry) { return found; }
-        var r = new Reader(entry.bytes, 0), doc = 0;
-        for (var i = 0; i < entry.count; i++) {
-          var v = r.next();
-          doc += Math.floor(v / 4);
-          found.set(doc, v % 4);
-        }
+  function phraseDocs(shard, cps) {
+    if (cps.length === 1) { return gramDocs(shard, cps[0], 0).then(function (l) { return l.cls; }); }
+    var chosen = cover(cps.length);
+    return Promise.all(chosen.map(function (i) { return gramDocs(shard, cps[i], cps[i + 1]); })).then(function (lists) {
+      if (lists.length === 1) { return lists[0].cls; }
+      if (lists.length === 2 && cps.length === 3 && !lists[0].offsets && !lists[1].offsets) {
+        // both bigrams frequent: the trigram has a doc list of its own (search.py's TRIGRAM)
+        return gramDocs(shard, cps[0], TRIGRAM + cps[1] * 0x200000 + cps[2]).then(function (l) { return l.cls; });
+      }
+      var sorted = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
+      var candidates = sorted[0].docs.filter(function (doc) {
+        return sorted.every(function (l) { return l.cls.has(doc); });
+      });
+      var found = new Map();
+      if (!candidates.length) { return found; }
+      var parts = [];
+      candidates.forEach(function (doc) {
+        var part = Math.floor(doc / root.part);
+        if (parts[parts.length - 1] !== part) { parts.push(part); }
+      });
+      return Promise.all(parts.map(function (part) {
+        return Promise.all(lists.map(function (list) {
+          return list.offsets ? list.offsets : partOffsets(shard, part, list);
+        }));
+      })).then(function (perPart) {
+        candidates.forEach(function (doc) {
+          var offsets = perPart[parts.indexOf(Math.floor(doc / root.part))];
+          var starts = offsets[0].get(doc).map(function (o) { return o - chosen[0]; });
+          for (var k = 1; k < chosen.length && starts.length; k++) {
+            var have = offsets[k].get(doc), shift = chosen[k];
+            starts = starts.filter(function (s) { return have.indexOf(s + shift) !== -1; });
+          }
+          if (starts.length) { found.set(doc, classOf(Math.min.apply(null, starts))); }
+        });
         return found;
       });
-    }
-    // bigrams at offsets 0, 2, 4, … and the last one: together they cover every character
-    var offsets = [];
-    for (var o = 0; o + 1 < cps.length; o += 2) { offsets.push(o); }
-    if (offsets[offsets.length - 1] !== cps.length - 2) { offsets.push(cps.length - 2); }
-    return Promise.all(offsets.map(function (off) {
-      return postings(shard, "b", cps[off], cps[off + 1]);
-    })).then(function (entries) {
-      var found = new Map();
-      if (entries.some(function (e) { return !e; })) { return found; }
-      var order = offsets.map(function (off, i) { return i; });
-      order.sort(function (a, b) { return entries[a].count - entries[b].count; });
-      var first = positions(entries[order[0]]), starts = [];
-      for (var k = 0; k < first.length; k++) { starts.push(first[k] - offsets[order[0]]); }
-      for (var m = 1; m < order.length && starts.length; m++) {
-        starts = keepShifted(starts, positions(entries[order[m]]), offsets[order[m]]);
-      }
-      var doc = 0;
-      starts.forEach(function (s) {
-        while (doc + 1 <= meta.n && meta.starts[doc + 1] <= s) { doc++; }
-        var at = s - meta.starts[doc];
-        var cls = at < meta.headEnd[doc] ? 0 : at < meta.leadEnd[doc] ? 1 : 2;
-        var known = found.get(doc);
-        if (known === undefined || cls < known) { found.set(doc, cls); }
-      });
-      return found;
     });
   }
 
   // ------------------------------------------------------------------------------------------
   // queries
+  // one character for one, as search.py's normalise: full-width ASCII to ASCII, A-Z to a-z, spaces to breaks
   function normalise(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c >= 0xff01 && c <= 0xff5e) { c -= 0xfee0; }
-      if (c >= 0x41 && c <= 0x5a) { c += 32; }
-      out += String.fromCharCode(c);
-    }
-    return out.replace(/\s/g, "\n");
+    return text.replace(/[\uff01-\uff5e]/g, function (ch) { return String.fromCharCode(ch.charCodeAt(0) - 0xfee0); })
+      .replace(/[A-Z]+/g, function (run) { return run.toLowerCase(); }).replace(/\s/g, "\n");
   }
 
   function phrasesOf(query) {
@@ -264,51 +280,71 @@
     return v;
   }
 
-  // every match of a query: [{shard, doc, rank}] plus filter counts for the query
+  // hits of one shard: docs holding every phrase, ranked by the sum of their classes
+  function shardHits(found, s) {
+    var hits = [];
+    found.sort(function (a, b) { return a.size - b.size; });
+    found[0].forEach(function (cls, doc) {
+      var rank = cls;
+      for (var i = 1; i < found.length; i++) {
+        var other = found[i].get(doc);
+        if (other === undefined) { return; }
+        rank += other;
+      }
+      hits.push({ shard: s, doc: doc, rank: rank });
+    });
+    return hits;
+  }
+
+  // the hits that pass every active filter, and for each filter the counts of its values among the hits
+  // that pass the other filters
+  function facets(perShard, metas, active) {
+    var names = Object.keys(active), counts = {}, results = [];
+    FACETS.forEach(function (f) { counts[f] = {}; });
+    perShard.forEach(function (hits, s) {
+      hits.forEach(function (hit) {
+        var values = docValues(metas[s], hit.doc), failed = [];
+        names.forEach(function (name) { if (values[name].indexOf(active[name]) === -1) { failed.push(name); } });
+        if (failed.length > 1) { return; }
+        FACETS.forEach(function (f) {
+          if (failed.length && failed[0] !== f) { return; }
+          values[f].forEach(function (value) { counts[f][value] = (counts[f][value] || 0) + 1; });
+        });
+        if (!failed.length) { results.push(hit); }
+      });
+    });
+    return { results: results, counts: counts };
+  }
+
+  // every match of a query: {results: [{shard, doc, rank}], counts: a promise of the filter counts};
+  // without an active filter the results do not wait for the filter values
   function runQuery(query, active) {
     var phrases = phrasesOf(query).map(codePoints);
-    return Promise.all(root.shards.map(function (shard, s) {
-      return loadMeta(shard).then(function (meta) {
-        var lists = phrases.length
-          ? Promise.all(phrases.map(function (cps) { return phraseDocs(shard, meta, cps); }))
-          : Promise.resolve(null);
-        return lists.then(function (found) {
+    var metas = Promise.all(root.shards.map(loadMeta));
+    var perShard = phrases.length
+      ? Promise.all(root.shards.map(function (shard, s) {
+        return Promise.all(phrases.map(function (cps) { return phraseDocs(shard, cps); })).then(function (found) {
+          return shardHits(found, s);
+        });
+      }))
+      : metas.then(function (all) {
+        return all.map(function (meta, s) {
           var hits = [];
-          if (found === null) {
-            for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
-            return { meta: meta, hits: hits };
-          }
-          found.sort(function (a, b) { return a.size - b.size; });
-          found[0].forEach(function (cls, doc) {
-            var rank = cls;
-            for (var i = 1; i < found.length; i++) {
-              var other = found[i].get(doc);
-              if (other === undefined) { return; }
-              rank += other;
-            }
-            hits.push({ shard: s, doc: doc, rank: rank });
-          });
-          return { meta: meta, hits: hits };
+          for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
+          return hits;
         });
       });
-    })).then(function (perShard) {
-      var names = Object.keys(active);
-      var counts = {};
-      FACETS.forEach(function (f) { counts[f] = {}; });
-      var results = [];
-      perShard.forEach(function (part) {
-        part.hits.forEach(function (hit) {
-          var values = docValues(part.meta, hit.doc), failed = [];
-          names.forEach(function (name) { if (values[name].indexOf(active[name]) === -1) { failed.push(name); } });
-          if (failed.length > 1) { return; }
-          FACETS.forEach(function (f) {
-            if (failed.length && failed[0] !== f) { return; }
-            values[f].forEach(function (value) { counts[f][value] = (counts[f][value] || 0) + 1; });
-          });
-          if (!failed.length) { hit.meta = part.meta; results.push(hit); }
-        });
+    if (Object.keys(active).length === 0) {
+      return perShard.then(function (lists) {
+        return {
+          results: [].concat.apply([], lists),
+          counts: metas.then(function (all) { return facets(lists, all, active).counts; })
+        };
       });
-      return { results: results, counts: counts };
+    }
+    return Promise.all([perShard, metas]).then(function (both) {
+      var answer = facets(both[0], both[1], active);
+      return { results: answer.results, counts: Promise.resolve(answer.counts) };
     });
   }
 
@@ -328,12 +364,14 @@
     });
   }
 
+  var chunks = {};
   function chunk(hit) {
-    var shard = root.shards[hit.shard];
-    var number = Math.floor(hit.doc / root.chunk);
-    return loadData(shardPath(shard, "t" + number + ".js")).then(function (bytes) {
-      return JSON.parse(utf8(bytes))[hit.doc - number * root.chunk];
-    });
+    var path = shardPath(root.shards[hit.shard], "t" + Math.floor(hit.doc / root.chunk) + ".js");
+    if (!chunks[path]) {
+      chunks[path] = loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
+      chunks[path].catch(function () { delete chunks[path]; });
+    }
+    return chunks[path].then(function (rows) { return rows[hit.doc % root.chunk]; });
   }
 
   // site-relative article path -> link from this page; anything else (javascript:, //host) is refused
@@ -384,6 +422,7 @@
 
   function resultItem(hit, row, phrases) {
     var url = row[0], title = row[1], date = row[2], page = row[3], kind = row[4], region = row[5], text = row[6];
+    var headEnd = row[7];
     var href = toHref(url);
     var li = document.createElement("li");
     var h = document.createElement("h2"); h.className = "card-title";
@@ -400,7 +439,7 @@
     parts.forEach(function (node, i) { if (i) { meta.appendChild(document.createTextNode(" · ")); } meta.appendChild(node); });
     li.appendChild(meta);
     var p = document.createElement("p"); p.className = "snippet";
-    p.appendChild(snippet(text, hit.meta.headEnd[hit.doc], phrases));
+    p.appendChild(snippet(text, headEnd, phrases));
     li.appendChild(p);
     return li;
   }
@@ -496,7 +535,7 @@
       var results = order(answer.results, sortSelect && sortSelect.value === "date");
       list.textContent = "";
       current = { results: results, shown: 0, phrases: phrasesOf(query) };
-      showCounts(answer.counts);
+      answer.counts.then(function (counts) { if (gen === generation) { showCounts(counts); } });
       return showMore(PAGE).then(function () {
         if (gen !== generation) { return; }
         list.setAttribute("data-result-count", String(results.length));

@@ -212,7 +212,7 @@ def test_builtin_templates_are_found_in_an_installed_wheel_layout(tmp_path: Path
 def test_search_offers_prefecture_and_county_filters_tied_to_their_province(built):
     _, _, site = built
     page = text(site, "search/index.html")
-    for name in ("province", "prefecture", "county", "topic", "year"):
+    for name in ("province", "prefecture", "county", "topic", "year", "kind"):
         assert f'data-filter="{name}"' in page, name
     # a county option names where it is (county names repeat) and carries its parents for the script
     assert re.search(r'<option value="尤溪县" [^>]*data-province="福建省" data-prefecture="三明市">尤溪县（三明市）（\d+）'

@@ -33,7 +33,7 @@ _READ_TAGS = frozenset(_YAML_TAG + t for t in ("str", "int", "float", "bool", "n
 # longest accepted values: far beyond any real one, short enough that one typo cannot flood every page
 TEXT_LIMIT, LONG_TEXT_LIMIT, WORD_LIMIT, PATH_LIMIT, URL_LIMIT = 200, 2000, 50, 4096, 2048
 NUMBER_RANGES: dict[str, tuple[int, int]] = {
-    "per_page": (1, 1000), "feed_items": (1, 10_000), "search_fallback_max_items": (1, 1_000_000),
+    "per_page": (1, 1000), "feed_items": (1, 10_000),
     "page": (1, 999),
 }
 TOP_KEYS = ("title", "newspaper", "description", "language", "base_url", "source", "output", "cache_dir",
@@ -84,7 +84,6 @@ class Config:
     about: Path | None = None  # Markdown file shown on the home page
     per_page: int = 20
     feed_items: int = 50
-    search_fallback_max_items: int = 3000  # file:// fallback index only for archives up to this size
     pages: dict[str, PageOverride] = field(default_factory=dict)
     taxonomy: TaxonomyConfig = field(default_factory=TaxonomyConfig)
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # extra name -> GB/T 2260 code
@@ -514,7 +513,10 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
             # `about: null` turns the about text off (else about.md is used when present)
             is_null = isinstance(v, yaml.ScalarNode) and v.tag == _YAML_TAG + "null"
             values[key] = None if is_null else _existing_file(v, path, key, root)
-        elif key in ("per_page", "feed_items", "search_fallback_max_items"):
+        elif key == "search_fallback_max_items":
+            raise _fail(path, k, "'search_fallback_max_items' was removed: search now works from file:// "
+                        "at any archive size; delete this line")
+        elif key in ("per_page", "feed_items"):
             values[key] = _number(v, path, key, *NUMBER_RANGES[key])
         elif key == "pages":
             values["pages"] = _page_overrides(v, path, lines)
