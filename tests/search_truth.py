@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from archive_gen import urls
-from archive_gen.loader import load_pages
 from archive_gen.loader.stitch import stitch_continuations
 from archive_gen.model import Item
+from archive_gen.records import load_pages
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 

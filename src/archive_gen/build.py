@@ -256,6 +256,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         cache.prune("pages", (e.page_key for e in records.stored.values()), slack=100 + len(records.stored))
         cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
         cache.prune("search", outcome.shards.values(), slack=20)
+        cache.prune("shards", outcome.shards.values(), slack=20)
         clock("done", 0, 0)
     result = outcome.result
     return BuildResult(
@@ -449,7 +450,10 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
             html_pages.append(job.path)
     consider(plan.sitemap(sorted(html_pages)))
 
-    shard_jobs, shard_keys, shard_outputs = _plan_search(plan.archive, records, store, cache)
+    search = _plan_search(plan.archive, records, store, cache, output, previous,
+                          manifest.shards if manifest is not None else {})
+    shard_jobs, shard_keys, shard_outputs = search.todo, search.keys, search.cached
+    kept.update(search.kept)
     staging = Staging(output)
     staging.open()
     try:
@@ -474,6 +478,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
                 clock("render", len(done), len(pending))
         for name, files in fresh_shards.items():
             cache.store("search", shard_keys[name], files)
+            cache.store("shards", shard_keys[name], _listing(files))
             shard_outputs[name] = files
             indexed.append(name)
         clock("write", 0, 0)
@@ -486,7 +491,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
         raw: dict[str, bytes] = {**static_files(config), "robots.txt": robots_txt(config.base_url), ".nojekyll": b""}
         for files in shard_outputs.values():
             raw.update(files)
-        raw.update(index_root(sorted(shard_outputs.items())))
+        raw.update(index_root(sorted([*shard_outputs.items(), *search.listed.items()])))
         clashes = sorted(set(raw) & (set(page_keys)))
         if clashes:
             raise RenderError(f"two parts of the site would write {clashes[0]}")
@@ -531,9 +536,28 @@ def _run_parallel(work: _OutputWork, pending: list[PageJob], shard_jobs: Mapping
     return done, shards
 
 
-def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache: BuildCache
-                 ) -> tuple[dict[str, list[SearchDoc]], dict[str, str], dict[str, dict[str, bytes]]]:
-    """Shards whose documents changed (with their docs), every shard's key, and the unchanged shards' files."""
+@dataclass(frozen=True)
+class _SearchPlan:
+    """What the search stage must do: shards to index (with their docs), every shard's key, shards whose
+    files come from the cache, and shards still on disk as the last build wrote them (kept unread; their
+    ``listed`` files hold only what index_root reads)."""
+
+    todo: dict[str, list[SearchDoc]]
+    keys: dict[str, str]
+    cached: dict[str, dict[str, bytes]]
+    listed: dict[str, dict[str, bytes]]
+    kept: dict[str, FileStamp]
+
+
+def _listing(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """A shard as index_root reads it: every file's name, and the bytes of its meta file only."""
+    return {path: data if path.endswith("/meta.js") else b"" for path, data in files.items()}
+
+
+def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache: BuildCache, output: Path,
+                 previous: Mapping[str, FileStamp], previous_shards: Mapping[str, str]) -> _SearchPlan:
+    """A shard's key is its name, its items' summary keys and the search code: a day's rebuild indexes
+    the newest shard only, and a shard whose files are still on disk is not even read."""
     newest = archive.newest_date()
     members: dict[str, list[str]] = {}
     for item_id in archive.order:  # date desc, then id: the order index_shard expects
@@ -541,22 +565,26 @@ def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache
         members.setdefault(shard_of(item.date, newest), []).append(item_id)
     code = code_key("archive_gen.search")
     summary_keys = records.summary_keys
-    keys: dict[str, str] = {}
-    cached: dict[str, dict[str, bytes]] = {}
-    todo: dict[str, list[SearchDoc]] = {}
+    plan = _SearchPlan({}, {}, {}, {}, {})
     for name, ids in members.items():
         key = digest(code, name, tuple((i, summary_keys[archive.items[i].source]) for i in ids))
-        keys[name] = key
+        plan.keys[name] = key
+        listing = cache.load("shards", key) if previous_shards.get(name) == key else None
+        if isinstance(listing, dict) and listing and all(writer.still_on_disk(output, p, previous.get(p))
+                                                         for p in listing):
+            plan.listed[name] = listing
+            plan.kept.update({p: previous[p] for p in listing})
+            continue
         files = cache.load("search", key)
         if isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, bytes) for k, v in files.items()):
-            cached[name] = files
+            plan.cached[name] = files
             continue
         wanted = set(ids)
         docs: list[SearchDoc] = []
         for source in dict.fromkeys(archive.items[i].source for i in ids):
             docs.extend(d for d in store.docs(source) if d.id in wanted)
-        todo[name] = docs_order(docs)
-    return todo, keys, cached
+        plan.todo[name] = docs_order(docs)
+    return plan
 
 
 def render_site(pages: Sequence[Page], config: Config) -> dict[str, bytes]:

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from archive_gen import urls
-from archive_gen.loader import load_pages
 from archive_gen.loader.stitch import stitch_continuations
 from archive_gen.model import Item
+from archive_gen.records import load_pages
 from search_truth import BROWSER_CORPUS_QUERIES, SEED_QUERIES, Truth
 
 from .sitekit import SEEDS_DIR, WatchedPage, search_page, serve_directory
