@@ -16,8 +16,9 @@ HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
 _GAP = f"[{_SPACE}]"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"
-_ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:特约|见习|实习)?(?:摄影)?记者"
-         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|摄影)")
+_ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:驻[\u4e00-\u9fff]{1,5})?"
+         r"(?:特约|见习|实习|首席)?(?:摄影)?记者"
+         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = re.compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪")
@@ -40,7 +41,7 @@ _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
 _CREDIT_LINE = re.compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
-    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*摄)")
+    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄)")
 _CREDIT_START = re.compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
@@ -115,7 +116,7 @@ _FIELD_OF_ROLE = (("通讯员", "correspondents"), ("实习生", "interns"), ("�
 
 
 def _role_field(role: str) -> str:
-    if role == "摄影":
+    if role in ("摄影", "图/", "图／", "摄/", "摄／"):
         return "photographers"
     return next((field for word, field in _FIELD_OF_ROLE if word in role), "reporters")
 
@@ -188,8 +189,21 @@ _SIGNATURE = re.compile(rf"^(?P<place>[{HAN}]{{2,8}}){_GAP}+(?:(?P<role>读者|�
 
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
-    "■本报记者 张  峰", "本报记者 吴迪 整理"."""
-    return len(text) <= 60 and bool(_BYLINE_LINE.match(text)) and not text.endswith("摄")
+    "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三"."""
+    if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
+        return False
+    stripped = text.strip(_SPACE)
+    if stripped[:1] in _AUTHOR_MARK and not _ROLE_RE.search(stripped):
+        # "■郑建钢" signs a piece; "■一线风采" is a banner with a typographic mark
+        return all(is_person_name(name) for name in split_names(stripped[1:]))
+    for match in _ROLE_RE.finditer(stripped):
+        glued = stripped[match.end(): match.end() + 1]
+        if glued and glued not in _SPACE and not glued.startswith(("/", "／")):
+            # "记者手记", "记者观察" are column names; a name glued to its role must look like one
+            name = re.match(_NAME, stripped[match.end():])
+            if name is None or not is_person_name(name.group(0)):
+                return False
+    return True
 
 
 def parse_byline_line(text: str) -> Credits:
@@ -274,5 +288,5 @@ def credit_credits(credit: str) -> Credits:
     body = re.sub(rf"^(?:新华社|中新社|人民日报|本报)发{_GAP}*", "", credit.strip(_SPACE))
     body = body.strip("()（）" + _SPACE)
     if body.endswith("摄"):
-        body = body[:-1]
+        body = body[:-1].rstrip(_SPACE + "/／")
     return _as_photographers(parse_credits(body))

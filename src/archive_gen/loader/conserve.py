@@ -11,6 +11,7 @@ independent of the parser's).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Item, Notice, Page
 
@@ -75,8 +76,10 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
         if not item.paragraphs or not item.source_lines:
             continue
         last = _SPACE.sub("", item.paragraphs[-1])
+        if not looks_like_headline(last) or last in _item_blob(replace(item, paragraphs=())):
+            continue  # the same text printed as a byline or heading of the item is not the paragraph's line
         for number in item.source_lines:
-            if _SPACE.sub("", lines[number - 1]) != last or not looks_like_headline(last):
+            if _SPACE.sub("", lines[number - 1]) != last:
                 continue
             after = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), None)
             if after is not None and starts.get(after, k) != k:

@@ -17,14 +17,20 @@ _GAP = r"[ \u3000\t]"
 _CN_NUMBER = "一二三四五六七八九十"
 _PAGE = (rf"(?:第{_GAP}*)?(?P<number>[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
          rf"(?:{_GAP}*[:：·]?{_GAP}*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·・]{{0,9}}))?")
-_PAGE_LINE = re.compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
-_MASTHEAD = re.compile(
-    rf"^(?P<paper>[\u4e00-\u9fff]{{2,10}}报){_GAP}*"
-    rf"(?P<year>(?:19|20)\d{{2}})年(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日{_GAP}*"
-    rf"(?:星期[一二三四五六日天]|周[一二三四五六日天])?{_GAP}*(?:{_PAGE})?$")
-_EDITOR = re.compile(
-    rf"^(?:本版|责任)(?:责任)?编辑{_GAP}*[:：]?{_GAP}*[\u4e00-\u9fff·{_GAP[1:-1]}]{{2,12}}"
-    rf"(?:{_GAP}+(?:美编|美术编辑|校对|版式设计|图片编辑|实习编辑){_GAP}*[:：]?{_GAP}*[\u4e00-\u9fff·{_GAP[1:-1]}]{{2,12}})*$")
+_PAGE_TOKEN = re.compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
+_DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日$")
+_WEEKDAY = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
+_LUNAR = re.compile(r"^农历[\u4e00-\u9fff]{2,10}$")
+_PAPER = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
+_EDITOR_ROLE = re.compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+_NAME_PART = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+_PAGE_NAME = re.compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
+_MAX_LINE = 60
+
+
+def _tokens(text: str) -> list[str]:
+    """The line cut at spaces and after colons that follow a label ("本版编辑：许静" stays one token)."""
+    return [t for t in re.split(r"[ \u3000\t]+", text.strip(" \u3000\t")) if t]
 
 
 @dataclass(frozen=True)
@@ -51,23 +57,60 @@ def _number(text: str) -> int | None:
 
 
 def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
-    """(kind, page number, page name, ISO date) of a furniture line, or None for any other line."""
+    """(kind, page number, page name, ISO date) of a furniture line, or None for any other line.
+
+    A furniture line is made only of furniture tokens — a paper's name, a date, a weekday, a lunar
+    date, a 版 ("第03版：要闻", "3版", "A3版") with the name after it, editor credits ("本版编辑：许静",
+    "美编 王琪") — and holds a 版 or an editor credit, or a paper's name with a date (a masthead).
+    """
     compact = text.strip(" \u3000\t")
-    if len(compact) > 40:
+    if not compact or len(compact) > _MAX_LINE:
         return None
-    match = _PAGE_LINE.match(compact)
-    if match:
-        return "page", _number(match.group("number")), match.group("name"), None
-    match = _MASTHEAD.match(compact)
-    if match:
-        try:
-            day = dt.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-        except ValueError:
-            return None
-        number = _number(match.group("number")) if match.group("number") else None
-        return "masthead", number, match.group("name"), day.isoformat()
-    if _EDITOR.match(compact):
-        return "editor", None, None, None
+    number = name = date = None
+    kinds: set[str] = set()
+    expect_name = expect_person = False
+    for token in _tokens(compact):
+        if expect_person and _NAME_PART.match(token):
+            continue  # the names after an editor label, "许  静" printed with a gap
+        expect_person = False
+        page = _PAGE_TOKEN.match(token)
+        if page:
+            number, kinds = _number(page.group("number")), kinds | {"page"}
+            name = page.group("name") or name
+            expect_name = page.group("name") is None
+            continue
+        if expect_name and _PAGE_NAME.match(token):
+            name, expect_name = token.lstrip(":："), False
+            continue
+        expect_name = False
+        day = _DATE.match(token)
+        if day:
+            try:
+                date = dt.date(int(day.group("year")), int(day.group("month")), int(day.group("day"))).isoformat()
+            except ValueError:
+                return None
+            kinds.add("date")
+            continue
+        if _WEEKDAY.match(token) or _LUNAR.match(token):
+            continue
+        if _PAPER.match(token):
+            kinds.add("paper")
+            continue
+        editor = _EDITOR_ROLE.match(token)
+        if editor:
+            kinds.add("editor")
+            person = editor.group("name")
+            if person and not _NAME_PART.match(person):
+                return None
+            expect_person = True
+            continue
+        return None
+    if "page" in kinds:
+        return ("masthead" if kinds & {"paper", "date"} else "page"), number, name, date
+    if "editor" in kinds:
+        return ("masthead" if "date" in kinds else "editor"), None, None, date
+    if kinds >= {"paper", "date"}:
+        return "masthead", None, None, date
     return None
 
 

@@ -26,6 +26,7 @@ _SAYS = re.compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|
 _COLON_TITLE = re.compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = re.compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 _QUOTES = "“”‘’「」『』\"'"
+_OPENER = re.compile(r"^[^，,“”「」:：]{1,5}[，,]")
 
 
 @dataclass
@@ -105,6 +106,15 @@ class LineFacts:
     def signature(self) -> bool:
         return signature(self.text) is not None
 
+    @functools.cached_property
+    def runs_on(self) -> bool:
+        """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
+        return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end and not self.asks
+
+    @functools.cached_property
+    def commas(self) -> int:
+        return len(re.findall(r"[，,]", self.text))
+
 
 @dataclass(frozen=True)
 class StackContext:
@@ -130,9 +140,10 @@ class ItemHeads:
 
 @dataclass(frozen=True)
 class Reading:
-    items: tuple[ItemHeads, ...]  # empty when every line signs the story before
+    items: tuple[ItemHeads, ...]  # empty when every line belongs to the story before
     signature: tuple[int, ...]  # lines that sign the story before the stack
     score: float
+    run_on: tuple[int, ...] = ()  # a first line that is the cut-off end of the story before
 
 
 NEVER = float("-inf")
@@ -164,11 +175,14 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
     ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
     ("a kicker must earn its place", "K", lambda f: True, -0.5),
-    ("a person's name under a title signs it", "N", lambda f: f.person, 3.0),
-    ("only a name can sign", "N", lambda f: not f.person, NEVER),
+    ("a person's name under a title signs it", "N", lambda f: f.person or f.signature, 3.0),
+    ("only a name can sign", "N", lambda f: not (f.person or f.signature), NEVER),
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
     ("only a signature line can end the story before", "P", lambda f: not f.signature, NEVER),
+    ("a sentence cut off at a column end belongs to the story before", "E", lambda f: f.runs_on, 4.0),
+    ("two commas in a long line make running text", "E", lambda f: f.commas >= 2 and f.length >= 20, 2.0),
+    ("only a sentence can run on from the story before", "E", lambda f: not f.runs_on, NEVER),
 ]
 
 
@@ -253,7 +267,8 @@ def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tupl
                 if t + sub >= stop:
                     continue
                 tail = list(range(t + 1 + sub, stop))
-                options = [("B", "N") if facts[k].person and count <= _MAX_EXHAUSTIVE else ("B",) for k in tail]
+                options = [("B", "N") if (facts[k].person or facts[k].signature) and count <= _MAX_EXHAUSTIVE
+                           else ("B",) for k in tail]
                 for choice in itertools.product(*options):
                     roles = ["A"] * above + ["K"] * kicker + ["T"] + ["S"] * sub + list(choice)
                     columns = tuple(range(start, start + above)) + tuple(k for k, r in zip(tail, choice, strict=True)
@@ -280,17 +295,27 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
 def _candidates(facts: list[LineFacts], context: StackContext) -> Iterator[Reading]:
     n = len(facts)
     exhaustive = n <= _MAX_EXHAUSTIVE
-    signatures = 0
+    scores = {(k, role): _line_score(facts[k], role) for k in range(n) for role in "KTSABNPE"}
+    # the story before may take the stack's first line (a sentence it cut off) and signature lines
+    run_on = 1 if context.after_body and scores[0, "E"] != NEVER else 0
+    for ends in range(run_on + 1):
+        yield from _readings_after(facts, context, scores, ends, exhaustive)
+
+
+def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[tuple[int, Role], float],
+                    ends: int, exhaustive: bool) -> Iterator[Reading]:
+    n = len(facts)
+    signatures = ends
     if context.after_body:
         # a stack with nothing under it may be signatures only (the last line of a page)
         limit = n if not context.body else n - 1
         while signatures < limit and facts[signatures].signature:
             signatures += 1
-    scores = {(k, role): _line_score(facts[k], role) for k in range(n) for role in "KTSABNP"}
-    for sig in range(signatures + 1):
-        sig_score = sum(scores[k, "P"] for k in range(sig))
+    end_score = sum(scores[k, "E"] for k in range(ends))
+    for sig in range(ends, signatures + 1):
+        sig_score = end_score + sum(scores[k, "P"] for k in range(ends, sig))
         if sig == n:
-            yield Reading((), tuple(range(n)), sig_score)
+            yield Reading((), tuple(range(ends, n)), sig_score, tuple(range(ends)))
             continue
         boundaries = range(sig + 1, n) if exhaustive else ()
         for split in (None, *boundaries):
@@ -312,7 +337,8 @@ def _candidates(facts: list[LineFacts], context: StackContext) -> Iterator[Readi
                     score += sum(weight * test(info) for _what, test, weight in SPLIT_FEATURES)
                 if score == NEVER:
                     continue
-                yield Reading(tuple(heads for heads, _roles in combo), tuple(range(sig)), score)
+                yield Reading(tuple(heads for heads, _roles in combo), tuple(range(ends, sig)), score,
+                              tuple(range(ends)))
 
 
 def _simple_shape(facts: list[LineFacts], start: int, stop: int) -> tuple[ItemHeads, list[Role]]:

@@ -77,7 +77,7 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
         credited.extend(credits.roles)
         if not raw_parts:
             raw_parts.append(credit)
-    texts, crossheads = _dedupe(texts, paragraphs, draft, notices, source)
+    texts, crossheads = _dedupe(texts, paragraphs, _crossheads(draft, len(paragraphs)), notices, source)
     for unit in paragraphs + draft.marker_units:
         for marker in (unit.marker_to, unit.marker_from):
             if marker is not None and marker is not draft.continued_to and marker is not draft.continued_from:
@@ -127,6 +127,14 @@ def _paragraph_units(draft: Draft) -> list[Unit]:
             and extra[0].lead is None and not extra[0].marker_from:
         own[-1] = joined(own[-1], extra.pop(0))
     return own + extra
+
+
+def _crossheads(draft: Draft, count: int) -> list[tuple[Unit, int]]:
+    """Crosshead positions in the final paragraph list (one less after a cut-off paragraph ran on into
+    the text put back)."""
+    merged = len(draft.paragraphs) + len(draft.fragments) - count
+    edge = len(draft.paragraphs)
+    return [(unit, before - merged if before >= edge and merged else before) for unit, before in draft.crossheads]
 
 
 def _closed(text: str) -> bool:
@@ -184,7 +192,7 @@ def _merge(a: Byline, b: Byline) -> Byline:
                   join(a.interns, b.interns))
 
 
-def _dedupe(texts: list[str], units: list[Unit], draft: Draft, notices: list[Notice],
+def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], notices: list[Notice],
             source: str) -> tuple[list[str], tuple[Crosshead, ...]]:
     """Drop a paragraph printed twice (reported); report a paragraph that repeats its own text."""
     kept: list[str] = []
@@ -205,8 +213,8 @@ def _dedupe(texts: list[str], units: list[Unit], draft: Draft, notices: list[Not
                                   "the paragraph holds the same passage twice (kept as printed)"))
         kept.append(text)
     new_index.append(len(kept))
-    crossheads = tuple(Crosshead(u.text, new_index[min(before, len(new_index) - 1)], u.first_line)
-                       for u, before in draft.crossheads)
+    crossheads = tuple(Crosshead(u.text, new_index[min(max(before, 0), len(new_index) - 1)], u.first_line)
+                       for u, before in heads)
     return kept, crossheads
 
 

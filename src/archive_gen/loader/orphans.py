@@ -49,12 +49,26 @@ def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> l
             notices.append(Notice(source, draft.paragraphs[0].first_line, "orphan-block",
                                   "body text with no headline and no matching story on the page; kept as a fragment"))
             continue
-        owner.fragments.extend(draft.paragraphs)
-        owner.continued_to = owner.continued_to or draft.continued_to
-        owner.marker_units.extend(draft.marker_units)
-        owner.decor.extend(draft.decor)
-        owner.trailers.extend(draft.trailers)
+        _absorb(owner, draft)
     return kept
+
+
+def _absorb(owner: Draft, orphan: Draft) -> None:
+    """Everything an orphan block carries goes to its owner: text, signatures, crossheads, markers."""
+    offset = len(owner.paragraphs) + len(owner.fragments)
+    owner.crossheads.extend((unit, offset + before) for unit, before in orphan.crossheads)
+    owner.fragments.extend(orphan.paragraphs)
+    owner.bylines.extend(orphan.bylines)
+    owner.continued_to = owner.continued_to or orphan.continued_to
+    owner.marker_units.extend(orphan.marker_units)
+    owner.decor.extend(orphan.decor)
+    owner.trailers.extend(orphan.trailers)
+    owner.tip_lines.extend(orphan.tip_lines)
+    if orphan.tip is not None:
+        if owner.tip is None:
+            owner.tip = orphan.tip
+        else:
+            owner.fragments.append(orphan.tip)  # a second box: its text is kept with the story
 
 
 def _score(text: str, candidate: Draft, weights: dict[str, float]) -> float:
@@ -131,9 +145,12 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
     if not waiting:
         return
     weights = idf([bigrams(d.headline_text() + d.body_text()) for d in drafts])
+    owner_grams = {id(d): (bigrams(d.headline_text()), bigrams(d.headline_text() + d.body_text())) for d in waiting}
     for host in drafts:
         if host in waiting or not host.headlines or len(host.paragraphs) < 2 or host.continued_to:
             continue
+        grams = [bigrams(u.text) for u in host.paragraphs]
+        head = bigrams(host.headline_text())
         best: tuple[float, int, Draft] | None = None
         for cut in range(1, len(host.paragraphs)):
             first = host.paragraphs[cut]
@@ -141,21 +158,20 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
                 continue
             if any(before >= cut for _unit, before in host.crossheads):
                 continue  # a tail with a crosshead of the host in it is the host's own text
-            tail_text = "".join(u.text for u in host.paragraphs[cut:])
-            own_draft = Draft(headlines=host.headlines, paragraphs=host.paragraphs[:cut])
-            own = _score(tail_text, own_draft, weights)
+            tail = set().union(*grams[cut:])
+            own_all = head.union(*grams[:cut])
+            own = _grams_score(tail, head, own_all, weights)
+            first_own = _grams_score(grams[cut], head, own_all, weights)
             broken = shapes.opens_mid_sentence(first.text) or starts_with_half_word(first.text)
-            first_own = _score(first.text, own_draft, weights)
+            # a tail that starts mid-word or mid-sentence needs less: it cannot open the host's paragraph
+            needed, ratio = (_TAIL_OWNER_MIN, 1.0) if broken else (_STRAY_OWNER_MIN, 2.0)
             for owner in waiting:
-                if owner is host:
-                    continue
-                theirs = _score(tail_text, owner, weights)
-                if _score(first.text, owner, weights) <= first_own:
-                    continue  # the tail's first paragraph must itself read on from the owner
-                # a tail that starts mid-word or mid-sentence needs less: it cannot open the host's paragraph
-                needed, ratio = (_TAIL_OWNER_MIN, 1.0) if broken else (_STRAY_OWNER_MIN, 2.0)
+                owner_head, owner_all = owner_grams[id(owner)]
+                theirs = _grams_score(tail, owner_head, owner_all, weights)
                 if theirs < needed or theirs <= ratio * own:
                     continue
+                if _grams_score(grams[cut], owner_head, owner_all, weights) <= first_own:
+                    continue  # the tail's first paragraph must itself read on from the owner
                 if owner.dangling and not _reads_on(owner.paragraphs[-1].text, first.text) and not broken:
                     continue
                 margin = theirs - 2 * own
@@ -165,6 +181,12 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
             _, cut, owner = best
             _hand_over(host, cut, owner, None, notices, source)
             waiting.remove(owner)
+
+
+def _grams_score(text: set[str], head: set[str], whole: set[str], weights: dict[str, float]) -> float:
+    """How well text reads as part of a story: its headline's words recur in the text, or the text's
+    words are the story's."""
+    return max(weighted_share(head, text, weights), weighted_share(text, whole, weights))
 
 
 def _ends_sentence(text: str) -> bool:

@@ -309,7 +309,8 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
         reprinted = unit.marker_from is not None and current is not None and current.headlines \
             and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
         if (unit.marker_from and not reprinted) or current is None or current.finished or \
-                (unit.lead is not None and (current.paragraphs or current.crossheads)):
+                (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
+                (unit.credit and current.credit_text):
             reclaimed = _reclaim_headline(current) if unit.lead is not None and current is not None else []
             current = Draft(orphan=not unit.marker_from and unit.lead is None and not reclaimed,
                             headlines=reclaimed)
@@ -330,7 +331,8 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             current.credit, current.credit_text = unit, unit.credit
         else:
             current.paragraphs.append(unit)  # a second credit line: keep its text as body
-        current.finished = True
+        # a credit printed between a photo's title and its caption leaves the caption to come
+        current.finished = bool(current.paragraphs) or not current.headlines
     elif unit.kind == "marker":
         if unit.marker_from:
             current = Draft(continued_from=unit.marker_from)
@@ -388,6 +390,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     if lead_in is not None:
         group = group[: trailing[0]]
         heads = heads[:-1]
+    if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
+            and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text):
+        # "（受访者供图）", "（完）": a bracketed note right after a story's text closes that story
+        current.trailers.append(group[0])
+        current.finished = True
+        return _place_group(group[1:], units, after, current, drafts, page) if len(group) > 1 else current
     nxt = units[after] if after < len(units) else None
     if len(group) == 1 and _is_crosshead(group[0], nxt, current, units, after):
         assert current is not None
@@ -401,6 +409,9 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         elsewhere=lambda lines: page.elsewhere(lines, range(after, body_end)),
         echo=page.echo)
     reading = read_stack([u.text for u in head_units], context)
+    if reading.run_on:
+        assert current is not None  # a line runs on only from body text
+        current.paragraphs.extend(head_units[k] for k in reading.run_on)
     if reading.signature:
         assert current is not None  # a signature is only read after body text
         current.bylines.extend(head_units[k] for k in reading.signature)
@@ -440,8 +451,12 @@ def _add_meta(draft: Draft, units: list[Unit]) -> None:
     while k < len(units):
         unit = units[k]
         if unit.kind == "tiplabel" and k + 1 < len(units):
-            draft.tip = units[k + 1]
-            draft.tip_lines.extend(unit.lines + units[k + 1].lines)
+            if draft.tip is None:
+                draft.tip = units[k + 1]
+                draft.tip_lines.extend(unit.lines + units[k + 1].lines)
+            else:  # a second box: its text is kept as body, its label with the rules
+                draft.decor.extend(unit.lines)
+                draft.paragraphs.append(units[k + 1])
             k += 2
             continue
         if unit.kind == "byline":

@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from .blocks import ends_open, is_closed
+from .bylines import is_person_name
 
 HAN = "\u3400-\u9fff"
 SENTENCE_STOPS = re.compile(r"[。！？!?]")
@@ -78,7 +79,7 @@ def headline_text(text: str) -> bool:
     A trailing bracketed note ("…成效初显(图)", "…解读（上）") is set aside first, and a line that is only a
     note is headline-shaped too (it belongs to the headline above it).
     """
-    if not text or generic_speaker(text) or editor_note(text):
+    if not text or generic_speaker(text) or editor_note(text) or list_entry(text):
         return False
     if note_only(text):
         return True
@@ -93,10 +94,18 @@ def headline_text(text: str) -> bool:
     return True
 
 
+_NAMED_ENTRY = re.compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,3}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
+
+
 def list_entry(text: str) -> bool:
-    """One entry of an honours list: short, one sentence, ending with 。 ("王秀兰　徐工集团焊接技师。")."""
-    return 4 <= len(text) <= 50 and text.endswith("。") and not SENTENCE_STOPS.search(text[:-1]) \
-        and not re.search(r"[，,；;：:]", text)
+    """One entry of an honours list: short, one sentence, ending with 。 ("王秀兰　徐工集团焊接技师。"),
+    or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长")."""
+    if not 4 <= len(text) <= 50 or re.search(r"[，,；;：:]", text) or SENTENCE_STOPS.search(text[:-1]):
+        return False
+    if text.endswith("。"):
+        return True
+    named = _NAMED_ENTRY.match(text)
+    return named is not None and is_person_name(named.group("name"))
 
 
 def phrases(text: str) -> list[str]:
@@ -117,9 +126,12 @@ def short_slogan(text: str) -> bool:
     return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{2,3}}", p) for p in parts)
 
 
+_DOTTED_BANNER = re.compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
+
+
 def banner(text: str) -> bool:
-    """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春."""
-    return bool(_BANNER.fullmatch(text))
+    """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章."""
+    return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))
 
 
 def opens_mid_sentence(text: str) -> bool:

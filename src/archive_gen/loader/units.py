@@ -16,7 +16,7 @@ from . import shapes
 from .blocks import Block, ends_open, is_closed
 from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
 
-MARKER = re.compile(r"[(（][ \u3000]*(?P<dir>下转|上接|转|接)(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
+MARKER = re.compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
                     r"[ \u3000]*版[^()（）]{0,6}[)）]")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = re.compile(r"^[(（](?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*[)）]$")
@@ -67,6 +67,7 @@ class Unit:
     tip: str | None = None  # a 阅读提示 box found inside a split paragraph
     tip_lines: tuple[int, ...] = ()
     joined: bool = False
+    turn: bool = False  # a turn of an interview ("记者：…", a speaker's name that recurs on the page)
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -146,13 +147,29 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if signoff is not None:
             unit.text, unit.signoff = signoff
         units.append(unit)
+    _mark_turns(units)
     return units
+
+
+def _mark_turns(units: list[Unit]) -> None:
+    """Interview turns: a generic label (记者：, 问：, 答：) or a label that opens two or more blocks,
+    one of them running text ("周建民：…。"), is a speaker; those blocks are body, never headings."""
+    labels: dict[str, list[Unit]] = {}
+    for unit in units:
+        if unit.kind == "text":
+            label = shapes.speaker(unit.text)
+            if label is not None:
+                labels.setdefault(label, []).append(unit)
+    for found in labels.values():
+        if shapes.generic_speaker(found[0].text) or (len(found) >= 2 and any(shapes.sentencey(u.text) for u in found)):
+            for unit in found:
+                unit.turn = True
 
 
 def _lift_markers(unit: Unit) -> None:
     text = unit.text
     start = MARKER.match(text)
-    if start and start.group("dir") in ("上接", "接"):
+    if start and start.group("dir") in ("上接", "紧接", "接"):
         unit.marker_from = _continuation(start, unit.blocks[0].lines[0])
         text = text[start.end():].lstrip(" \u3000")
     found = list(MARKER.finditer(text))
@@ -169,7 +186,8 @@ def _lift_markers(unit: Unit) -> None:
 
 def headline_shaped(unit: Unit) -> bool:
     if unit._shape is None:
-        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to) \
+        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to
+                                                   or unit.turn) \
             and unit.lead is None and shapes.headline_text(unit.text)
     return unit._shape
 
@@ -260,7 +278,7 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) 
     if prev is not None and headline_shaped(prev):
         earlier = before[-2] if len(before) >= 2 else None
         banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
-            shapes.short_slogan(prev.text) or signature(prev.text) is not None
+            shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None
         if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above:
             score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
         else:
