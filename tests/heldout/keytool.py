@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Complete and check the held-out answer keys: strings are cut from the page files by line number.
 
-usage: keytool.py [--check]      (run from anywhere; reads and rewrites tests/heldout/keys/*.yaml)
+usage: keytool.py [--check] [SET_DIR]   (SET_DIR holds pages/ and keys/; default tests/heldout)
 
 A key is written by hand with line references (``head``, ``body``, ``crosshead_lines``, ``tip_lines``,
 ``lines``); this tool fills in the derived fields the scorer reads (``kicker``, ``title``, ``subtitle``,
@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-PAGES = HERE / "pages"
+PAGES = HERE / "pages"  # rebound by main() when another set is named
 KEYS = HERE / "keys"
 INDENT = " \t\u3000\u00a0"
 MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接)第?\d{1,3}版[)）]")
@@ -177,7 +177,11 @@ class _Dumper(yaml.SafeDumper):
 
 
 def main() -> int:
+    global PAGES, KEYS
     check_only = "--check" in sys.argv[1:]
+    named = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if named:
+        PAGES, KEYS = Path(named[0]) / "pages", Path(named[0]) / "keys"
     files = sorted(KEYS.glob("*.yaml"))
     if not files:
         print("no keys found", file=sys.stderr)
