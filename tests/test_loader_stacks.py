@@ -322,3 +322,52 @@ def test_masthead_gives_the_date_when_the_file_name_has_none() -> None:
 def test_jump_marker_keeps_its_printed_wording() -> None:
     item = only(page("书写英雄机车新传奇", "本报记者 赖志凯", BODY, "（下转 第3版）"))
     assert item.continued_to.marker == "（下转 第3版）" and item.continued_to.page == 3
+
+
+# ---- variants found on the fresh pages (tests/heldout/fresh) ------------------------------------------------
+
+def test_page_line_with_a_separator_before_its_name() -> None:
+    parsed = page("05版 · 教育与就业", "甲地工会开展活动", LEAD, source="2024-09-10_05.txt")
+    assert (parsed.page, parsed.page_name, len(parsed.items)) == (5, "教育与就业", 1)
+
+
+def test_column_label_with_a_colon_over_a_stack() -> None:
+    item = only(page("记者调查：", "职业院校毕业生缘何成为“抢手货”", "订单培养、校企共建让学生未毕业就有了“饭碗”",
+                     "本报记者 陈  曦", BODY))
+    assert heads(item) == (None, "职业院校毕业生缘何成为“抢手货”", "订单培养、校企共建让学生未毕业就有了“饭碗”", "记者调查：")
+    assert item.byline_roles == (BylineRole("陈  曦", "本报记者"),)
+
+
+def test_editors_note_box_above_a_letter_and_an_experts_bracketed_signature() -> None:
+    parsed = page("从“零基础”到“技术大拿”", "(上接第一版)刚进厂时，刘志刚连图纸都看不懂。", "编者按",
+                  "近期，本报收到不少读者来信，反映加班费计算不规范的问题。", "加班费该怎么算", "读者 王  红",
+                  "我在一家物流公司工作，经常周末加班。", "专家：休息日加班又不能安排补休的，应支付不低于工资200%的报酬。",
+                  "（北京市劳动法学会 李  林）")
+    half, letter = parsed.items
+    assert half.title == "从“零基础”到“技术大拿”" and half.continued_from.marker == "(上接第一版)"
+    assert (letter.column, letter.title) == ("编者按", "加班费该怎么算")
+    assert letter.paragraphs[0].startswith("近期，本报收到") and len(letter.paragraphs) == 3
+    assert letter.byline.authors == ("王  红", "李  林")
+    assert letter.byline_roles == (BylineRole("王  红", "读者"), BylineRole("李  林", ""))
+
+
+def test_bracketed_credit_line_after_a_qa_names_its_compiler() -> None:
+    item = only(page("让职工子女上学不再难", "问：工会在解决职工子女入学方面做了哪些工作？", "答：我们开展了“金秋助学”活动。",
+                     "（本报记者 王  敏 整理）"))
+    assert item.byline.reporters == ("王  敏",) and item.byline_roles == (BylineRole("王  敏", "本报记者"),)
+    assert len(item.paragraphs) == 2 and item.trailer == ()
+
+
+def test_sign_off_with_a_role_in_brackets() -> None:
+    item = only(page("芜湖：职工服务驿站开进商圈", "本报讯 近日，芜湖市总工会在商圈建成5个职工服务驿站。（通讯员 吴  娟）"))
+    assert item.paragraphs == ("近日，芜湖市总工会在商圈建成5个职工服务驿站。",)
+    assert item.byline.correspondents == ("吴  娟",) and item.byline_roles == (BylineRole("吴  娟", "通讯员"),)
+
+
+def test_credits_in_brackets_and_across_two_agencies() -> None:
+    first, second = page("老师们的“教师节礼物”", "9月9日，学生们为老师献上亲手制作的贺卡。（新华社记者 李  响 摄）",
+                         "冬日里的劳动者（组图）", "图①：11月20日凌晨，环卫工人在清扫道路积雪。", "图②：11月21日，电力工人在检修线路。",
+                         "新华社记者 王  松　本报记者 刘  洋　摄").items
+    assert first.kind == "photo" and first.credit == "（新华社记者 李  响 摄）" and first.byline.photographers == ("李  响",)
+    assert second.kind == "photo" and len(second.paragraphs) == 2
+    assert second.byline_roles == (BylineRole("王  松", "新华社记者"), BylineRole("刘  洋", "本报记者"))

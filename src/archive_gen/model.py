@@ -243,11 +243,12 @@ class Notice:
 @dataclass(frozen=True)
 class PageLine:
     """A line of page furniture that belongs to no item: the 版 line ("第03版：要闻"), a masthead
-    ("工人日报 2023年10月17日 星期二 第1版") or an editor credit ("本版编辑：许静")."""
+    ("工人日报 2023年10月17日 星期二 第1版"), an editor credit ("本版编辑：许静") or a 导读 entry
+    pointing to another page ("职工疗休养新规实施一年来成效初显（3版）")."""
 
     line: int  # 1-based source line
     text: str  # as printed
-    kind: Literal["page", "masthead", "editor"]
+    kind: Literal["page", "masthead", "editor", "index"]  # index: a 导读 box pointing to other pages
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"  # rebound by main() when another set is named
 KEYS = HERE / "keys"
 INDENT = " \t\u3000\u00a0"
-MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接)第?\d{1,3}版[)）]")
+MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接|紧接)[ \u3000]*第?[ \u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \u3000]*版[)）]")
 HEAD_ROLES = ("kicker", "title", "subtitle", "column")
 
 

@@ -42,9 +42,9 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     notices: list[Notice] = []
     lines = text.split("\n")
     line_count = len(lines) - (1 if text.endswith("\n") else 0)
-    furniture, blocks, furniture_notices = take_furniture(split_blocks(text), source)
+    furniture, furniture_notices = take_furniture(text, source)
     notices.extend(furniture_notices)
-    units = join_splits(classify(blocks))
+    units = join_splits(classify(split_blocks(text, frozenset(f.line for f in furniture.lines))))
     drafts = attach_orphans(segment(units), notices, source)
     items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
     items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]

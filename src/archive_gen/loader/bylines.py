@@ -27,7 +27,7 @@ _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
 _NAME_CHUNK = re.compile(rf"[{HAN}·•・]+")
 _AUTHOR_MARK = "■□●◆"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
-_CREDIT_TAIL = re.compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|采写)$")
+_CREDIT_TAIL = re.compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
 _LEAD_PLAIN = re.compile(
     rf"^(?P<lead>(?:本报讯|本报|(?P<agency>新华社|中新社)(?=[{HAN}]{{1,8}}\d))"
@@ -53,7 +53,8 @@ _SURNAMES = set(
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
-    "苑迟邝")
+    "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
+    "堵荆荀闻仝蔺屠谯尉弓沃邴戎")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
 
 
@@ -183,13 +184,23 @@ def split_names(chunk: str) -> tuple[str, ...]:
 
 _BYLINE_LINE = re.compile(
     rf"^(?:[{_AUTHOR_MARK}]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}"
-    rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:报道|整理|采写|文[/／]图)?)$")
-_SIGNATURE = re.compile(rf"^(?P<place>[{HAN}]{{2,8}}){_GAP}+(?:(?P<role>读者|职工|网友){_GAP}*)?(?P<name>{_NAME})$")
+    rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:报道|整理|参与采写|采写|文[/／]图)?)$")
+_SIGNATURE = re.compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?(?:(?P<role>读者|职工|网友){_GAP}*)?(?P<name>{_NAME})$")
+_SIGNER_ROLES = ("读者", "职工", "网友")
+
+
+def _unbracket(text: str) -> str:
+    """A credit printed whole in brackets ("（本报记者 王  敏 整理）") read without them."""
+    stripped = text.strip(_SPACE)
+    if len(stripped) > 2 and stripped[0] in "(（" and stripped[-1] in ")）" and not re.search("[()（）]", stripped[1:-1]):
+        return stripped[1:-1].strip(_SPACE)
+    return stripped
 
 
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三"."""
+    text = _unbracket(text)
     if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
         return False
     stripped = text.strip(_SPACE)
@@ -207,7 +218,7 @@ def is_byline_line(text: str) -> bool:
 
 
 def parse_byline_line(text: str) -> Credits:
-    stripped = text.strip(_SPACE)
+    stripped = _unbracket(text)
     if stripped[:1] in _AUTHOR_MARK:
         rest = stripped[1:].strip(_SPACE)
         # "■郑建钢" signs a commentary; "■本报记者 张  峰" is a reporter with a typographic mark
@@ -228,34 +239,43 @@ def is_person_name(text: str) -> bool:
 
 
 def signature(text: str) -> Credits | None:
-    """A reader's or writer's signature line after the text: "安徽合肥 陈建军", "湖北襄阳 读者 刘梅"."""
-    match = _SIGNATURE.match(text.strip(_SPACE))
+    """A reader's or writer's signature line after the text: "安徽合肥 陈建军", "湖北襄阳 读者 刘梅",
+    "读者 王  红", "（北京市劳动法学会 李  林）" (a place or a unit, a signer's role, a name)."""
+    stripped = text.strip(_SPACE)
+    bracketed = _unbracket(stripped) != stripped
+    match = _SIGNATURE.match(_unbracket(stripped))
     if not match or not is_person_name(match.group("name")):
         return None
+    place, role = match.group("place"), match.group("role") or ""
+    if place in _SIGNER_ROLES and not role:
+        place, role = None, place
+    if not place and not role and not bracketed:
+        return None  # a bare name is not a signature (is_person_name says what it is)
     name = match.group("name")
-    role = match.group("role") or ""
     return Credits(Byline(authors=(name,)), (BylineRole(name, role),))
 
 
-_SIGNOFF = re.compile(rf"[(（]{_GAP}*(?P<names>{_NAMES}){_GAP}*[)）]$")
+_SIGNOFF = re.compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}+(?:{_ROLE}{_GAP}*)?{_NAMES})*)"
+                      rf"{_GAP}*[)）]$")
 
 
 def split_signoff(text: str) -> tuple[str, str] | None:
     """The writers of a brief credited in brackets after its last sentence: "…35份。（陈  晨）",
-    "…开放。（李  欣 马学东）" -> (text before it, the credit as printed)."""
+    "…开放。（李  欣 马学东）", "…服务。（通讯员 吴  娟）" -> (text before it, the credit as printed)."""
     match = _SIGNOFF.search(text)
     if not match or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
         return None
-    names = split_names(match.group("names"))
+    credits = signoff_credits(match.group(0))
+    names = credits.byline.names()
     if not names or not all(is_person_name(name) for name in names):
         return None
     return text[: match.start()], match.group(0)
 
 
 def signoff_credits(signoff: str) -> Credits:
-    """The names of a bracketed sign-off; no role is printed, so they count as the item's reporters."""
-    names = split_names(signoff.strip("()（）" + _SPACE))
-    return Credits(Byline(reporters=names), tuple(BylineRole(name, "") for name in names))
+    """The names of a bracketed sign-off, by their printed roles; with none printed, they count as the
+    item's reporters."""
+    return parse_credits(signoff.strip("()（）" + _SPACE))
 
 
 def split_credit(text: str) -> tuple[str, str] | None:

@@ -1,7 +1,8 @@
 """Page furniture: the 版 line ("第03版：要闻", "3版 要闻", "■第2版 新闻"), a masthead ("工人日报　2023年
-10月17日　星期二　第1版") and editor credits ("本版编辑：许静"). They belong to no item; the page keeps them.
+10月17日　星期二　第1版"), editor credits ("本版编辑：许静") and a 导读 box of headlines printed on other
+pages ("…成效初显（3版）"). They belong to no item; the page keeps them.
 
-Pure: blocks in, (furniture, the other blocks, notices) out.
+Pure: page text in, (furniture, notices) out; the lines are left out of the blocks.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from ..model import Notice, PageLine
-from .blocks import Block
 
 _GAP = r"[ \u3000\t]"
 _CN_NUMBER = "一二三四五六七八九十"
@@ -26,6 +26,11 @@ _EDITOR_ROLE = re.compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:�
 _NAME_PART = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _PAGE_NAME = re.compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 _MAX_LINE = 60
+_SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
+# a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
+_INDEX_ENTRY = re.compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
+                          rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
+_INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
 
 
 def _tokens(text: str) -> list[str]:
@@ -70,6 +75,8 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     kinds: set[str] = set()
     expect_name = expect_person = False
     for token in _tokens(compact):
+        if token in _SEPARATORS:
+            continue  # "05版 · 教育与就业"
         if expect_person and _NAME_PART.match(token):
             continue  # the names after an editor label, "许  静" printed with a gap
         expect_person = False
@@ -114,26 +121,29 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     return None
 
 
-def take_furniture(blocks: list[Block], source: str) -> tuple[Furniture, list[Block], list[Notice]]:
-    """Lift furniture lines out of the page's blocks.
-
-    A furniture line must be a block of its own (a 版 line run into a paragraph is text). Two 版 lines
-    that disagree (several pages in one file) leave the page number unset, with a notice.
-    """
-    kept: list[Block] = []
+def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
+    """Find the furniture lines of a page (LF line ends). Each is tested on its own: a 版 line, a masthead
+    or an editor credit is recognised by its whole shape, wherever it stands. Two 版 lines that disagree
+    (several pages in one file) leave the page number unset, with a notice."""
+    rows = [(number, raw.strip(" \u3000\t\r\ufeff")) for number, raw in enumerate(text.split("\n"), 1)]
+    rows = [(number, line) for number, line in rows if line]
+    indexed = any(_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")) for _, line in rows)
     lines: list[PageLine] = []
     numbers: list[tuple[int, int]] = []
     names: list[str] = []
     dates: list[str] = []
-    for block in blocks:
-        found = _read(block.text) if len(block.lines) == 1 else None
-        if found is None:
-            kept.append(block)
+    for number, line in rows:
+        if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
+                        or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
+            lines.append(PageLine(number, line, "index"))
             continue
-        kind, number, name, date = found
-        lines.append(PageLine(block.first_line, block.parts[0], kind))  # type: ignore[arg-type]
-        if number is not None:
-            numbers.append((number, block.first_line))
+        found = _read(line)
+        if found is None:
+            continue
+        kind, page, name, date = found
+        lines.append(PageLine(number, line, kind))  # type: ignore[arg-type]
+        if page is not None:
+            numbers.append((page, number))
         if name:
             names.append(name)
         if date:
@@ -152,4 +162,4 @@ def take_furniture(blocks: list[Block], source: str) -> tuple[Furniture, list[Bl
         notices.append(Notice(source, lines[0].line, "page-line",
                               f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
     date = dates[0] if len(set(dates)) == 1 else None
-    return Furniture(tuple(lines), page, name, date), kept, notices
+    return Furniture(tuple(lines), page, name, date), notices

@@ -26,6 +26,8 @@ _SAYS = re.compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|
 _COLON_TITLE = re.compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = re.compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 _QUOTES = "“”‘’「」『』\"'"
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)")
+_FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = re.compile(r"^[^，,“”「」:：]{1,5}[，,]")
 
 
@@ -112,6 +114,10 @@ class LineFacts:
         return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end and not self.asks
 
     @functools.cached_property
+    def cut_short(self) -> bool:
+        return self.text.rstrip()[-1:] in _FUNCTION_ENDINGS
+
+    @functools.cached_property
     def commas(self) -> int:
         return len(re.findall(r"[，,]", self.text))
 
@@ -175,12 +181,17 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
     ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
     ("a kicker must earn its place", "K", lambda f: True, -0.5),
+    ("编者按 labels a note; it is no headline", "TKS", lambda f: shapes.editor_label(f.text), -4.0),
+    ("a title of four characters or fewer is rare (读者来信, 工运走笔 are banners)", "T", lambda f: f.length <= 4,
+     -0.5),
     ("a person's name under a title signs it", "N", lambda f: f.person or f.signature, 3.0),
     ("only a name can sign", "N", lambda f: not (f.person or f.signature), NEVER),
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
     ("only a signature line can end the story before", "P", lambda f: not f.signature, NEVER),
-    ("a sentence cut off at a column end belongs to the story before", "E", lambda f: f.runs_on, 4.0),
+    ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
+     1.0),
+    ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
     ("two commas in a long line make running text", "E", lambda f: f.commas >= 2 and f.length >= 20, 2.0),
     ("only a sentence can run on from the story before", "E", lambda f: not f.runs_on, NEVER),
 ]
@@ -195,9 +206,16 @@ def _kicker_much_shorter(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and facts[heads.kicker].length <= 0.5 * facts[heads.title].length
 
 
+def _issuer_over_document(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"江苏省总工会" over "关于表彰…的决定": the issuing body is the kicker of a published document."""
+    return heads.kicker is not None and bool(_ISSUER.fullmatch(facts[heads.kicker].text.strip())) \
+        and facts[heads.title].text.startswith("关于")
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
+    ("an issuing body over a 关于… document title is its kicker", _issuer_over_document, 3.5),
 ]
 
 

@@ -222,8 +222,8 @@ def _kind(draft: Draft, lead: Lead | None, byline: Byline, texts: list[str]) -> 
     if not draft.headlines and draft.orphan:
         return "fragment"
     limit = _NUMBERED_CAPTION_MAX if any(t[:1] in _CIRCLED for t in texts) else _CAPTION_MAX_PARAGRAPHS
-    if draft.credit_text and lead is None and len(texts) <= limit:
-        return "photo"
+    if draft.credit_text and lead is None and len(texts) <= limit and not draft.bylines:
+        return "photo"  # a story with its own byline line is an article with a picture
     if byline.authors or any("作者" in u.text for u in draft.trailers):
         return "commentary"
     if draft.headlines and lead is not None and len(texts) == 1 and len(texts[0]) < 150:

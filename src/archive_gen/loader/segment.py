@@ -8,6 +8,7 @@ a trailer or a rule closes one. Pure.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Continuation
 from . import shapes
+from .bylines import signature
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
 
@@ -24,6 +26,7 @@ _CAPTION_MAX_PARAGRAPHS = 4
 _NUMBERED_CAPTION_MAX = 8  # 组图: ①②③… captions
 _BODY_CHARS = 400  # the opening of a body that repeats its title's words
 _RECLAIM_MAX_CHARS = 30
+_NEARBY_UNITS = 300  # how far the page-wide evidence for a stack looks, in blocks
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
@@ -120,11 +123,23 @@ class _PageText:
 
     def __init__(self, units: list[Unit]) -> None:
         self.units = units
-        self.grams = [bigrams(u.text) if u.kind == "text" else set() for u in units]
-        self.weights = idf([g for g in self.grams if g])
-        # text that may be the body of a headline printed elsewhere: not a story's opening, no lead
-        self.loose = [k for k, u in enumerate(units) if u.kind == "text" and u.lead is None
-                      and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
+        self._ends: dict[int, int] = {}
+        self._matches: dict[tuple[tuple[str, ...], int, int], float] = {}
+
+    @functools.cached_property
+    def grams(self) -> list[set[str]]:  # computed only when a stack needs page-wide evidence
+        return [bigrams(u.text) if u.kind == "text" else set() for u in self.units]
+
+    @functools.cached_property
+    def weights(self) -> dict[str, float]:
+        return idf([g for g in self.grams if g])
+
+    @functools.cached_property
+    def loose(self) -> list[int]:
+        """Text that may be the body of a headline printed elsewhere: not a story's opening, no lead."""
+        units = self.units
+        return [k for k, u in enumerate(units) if u.kind == "text" and u.lead is None
+                and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
 
     def body_after(self, start: int) -> str:
         parts: list[str] = []
@@ -136,6 +151,11 @@ class _PageText:
 
     def body_end(self, start: int) -> int:
         """Where the body under a stack ends: the next lead, stack of two lines, credit, trailer or rule."""
+        if start not in self._ends:
+            self._ends[start] = self._body_end(start)
+        return self._ends[start]
+
+    def _body_end(self, start: int) -> int:
         k = start
         while k < len(self.units):
             unit = self.units[k]
@@ -148,9 +168,11 @@ class _PageText:
         return k
 
     def elsewhere(self, lines: list[str], skip: range) -> float:
-        return self._elsewhere(tuple(lines), skip.start, skip.stop)
+        key = (tuple(lines), skip.start, skip.stop)
+        if key not in self._matches:
+            self._matches[key] = self._elsewhere(*key)
+        return self._matches[key]
 
-    @functools.lru_cache(maxsize=256)  # noqa: B019 - one cache per page object, dropped with it
     def _elsewhere(self, lines: tuple[str, ...], start: int, stop: int) -> float:
         """The best match of any one of the lines (a subtitle need not recur in the body)."""
         best = 0.0
@@ -158,13 +180,17 @@ class _PageText:
             grams = bigrams(line)
             # a short line (a banner) finds its few words anywhere: its evidence counts for less
             scale = min(1.0, len(grams) / 10)
-            for k in self.loose:
+            # a page holds a few dozen stories; a file of thousands (pages joined) is searched nearby
+            for k in self.loose[bisect.bisect_left(self.loose, start - _NEARBY_UNITS):
+                                bisect.bisect_right(self.loose, stop + _NEARBY_UNITS)]:
                 if not start <= k < stop:
                     best = max(best, scale * weighted_share(grams, self.grams[k], self.weights))
         return best
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def echo(line: str, body: str) -> float:
+        """Share of a headline line's words found in a body (asked once per line by every reading)."""
         return share(bigrams(line), bigrams(body))
 
 
@@ -268,7 +294,7 @@ def segment(units: list[Unit]) -> list[Draft]:
     i = 0
     while i < len(units):
         unit = units[i]
-        if unit.kind in ("byline", "tiplabel") or headline_shaped(unit):
+        if unit.kind in ("byline", "tiplabel", "notelabel") or headline_shaped(unit):
             j, group = _collect(units, i)
             if not group:  # a tip label with no text after it: a bare label, kept with the item
                 if current is None:
@@ -294,7 +320,7 @@ def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
         if u.kind == "byline" or headline_shaped(u):
             group.append(u)
             j += 1
-        elif u.kind == "tiplabel" and j + 1 < len(units) and plain_text(units[j + 1]):
+        elif u.kind in ("tiplabel", "notelabel") and j + 1 < len(units) and plain_text(units[j + 1]):
             group.extend(units[j: j + 2])
             j += 2
         else:
@@ -317,6 +343,9 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             drafts.append(current)
         if unit.marker_from and current.continued_from is None:
             current.continued_from = unit.marker_from
+        if current.paragraphs and not unit.marker_to and _bracketed_signature(unit.text):
+            current.bylines.append(unit)  # "（北京市劳动法学会 李  林）" signs the text above
+            return current
         current.paragraphs.append(unit)
         if unit.marker_to:
             current.continued_to = unit.marker_to
@@ -356,8 +385,13 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
     return current
 
 
+def _bracketed_signature(text: str) -> bool:
+    return text[:1] in "(（" and signature(text) is not None
+
+
 def _is_tip_text(group: list[Unit], k: int) -> bool:
-    return k > 0 and group[k - 1].kind == "tiplabel"
+    """The text of a 阅读提示 box or of an 编者按 note (the unit after its label)."""
+    return k > 0 and group[k - 1].kind in ("tiplabel", "notelabel")
 
 
 def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draft | None, drafts: list[Draft],
@@ -369,7 +403,9 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
             current.bylines.append(group.pop(0))
         if not group:
             return current
-    heads = [k for k, u in enumerate(group) if u.kind == "text" and not _is_tip_text(group, k)]
+    # an 编者按 label is read with the headlines (a banner); its note opens the story's body
+    heads = [k for k, u in enumerate(group) if (u.kind == "text" and not _is_tip_text(group, k))
+             or u.kind == "notelabel"]
     if not heads:
         # bylines or a tip box alone: under the headline printed above them (an 编者按 may stand between)
         target = current if current is not None and current.headlines and not current.bylines \
@@ -379,7 +415,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
             drafts.append(target)
         _add_meta(target, group)
         return target
-    meta = [k for k in range(len(group)) if k not in heads]
+    # bylines and 阅读提示 boxes close a stack; lines after them are crossheads or another stack
+    meta = [k for k in range(len(group)) if k not in heads and not (k > 0 and group[k - 1].kind == "notelabel")]
     last_meta = max(meta) if meta else -1
     trailing = [k for k in heads if k > last_meta] if heads[0] < last_meta else []
     if len(trailing) >= 2:
@@ -402,11 +439,10 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         current.crossheads.append((group[0], len(current.paragraphs)))
         return current
     head_units = [group[k] for k in heads]
-    body_end = page.body_end(after)
     context = StackContext(
         body=page.body_after(after),
         after_body=current is not None and bool(current.paragraphs) and current.credit_text is None,
-        elsewhere=lambda lines: page.elsewhere(lines, range(after, body_end)),
+        elsewhere=lambda lines: page.elsewhere(lines, range(after, page.body_end(after))),
         echo=page.echo)
     reading = read_stack([u.text for u in head_units], context)
     if reading.run_on:
@@ -439,6 +475,9 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         # a byline or tip belongs to the last story whose headline starts above it
         position = sum(1 for h in heads if h < k)
         owner = max((n for n, start in enumerate(first_head_of) if start < position), default=0)
+        if k > 0 and group[k - 1].kind == "notelabel":
+            new[owner].paragraphs.append(unit)  # the 编者按 note
+            continue
         _add_meta(new[owner], [unit] if unit.kind != "tiplabel" else group[k: k + 2])
     if lead_in is not None:
         new[-1].crossheads.append((lead_in, 0))

@@ -68,6 +68,14 @@ def generic_speaker(text: str) -> bool:
     return label in _GENERIC_SPEAKERS
 
 
+_EDITOR_LABEL = re.compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编后语|编后记)[】\]〗]?[：:]?$")
+
+
+def editor_label(text: str) -> bool:
+    """"编者按" (or 【编者按】, 编后) printed alone on a line above the note it labels."""
+    return bool(_EDITOR_LABEL.match(text.strip(_GAP)))
+
+
 def editor_note(text: str) -> bool:
     """"编者按：…", "编者按　…", "【编者按】…": a note from the editors that opens a piece."""
     return bool(_EDITOR_NOTE.match(text))
@@ -81,7 +89,7 @@ def headline_text(text: str) -> bool:
     """
     if not text or generic_speaker(text) or editor_note(text) or list_entry(text):
         return False
-    if note_only(text):
+    if note_only(text) or colon_label(text):
         return True
     noted = bracket_note(text)
     if noted is not None:
@@ -129,8 +137,15 @@ def short_slogan(text: str) -> bool:
 _DOTTED_BANNER = re.compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
 
 
+def colon_label(text: str) -> bool:
+    """A column label that introduces what follows: "记者调查：", "特别关注:"."""
+    return len(text) <= 10 and text[-1:] in "：:" and bool(re.fullmatch(rf"[{HAN}·]{{2,8}}", text[:-1]))
+
+
 def banner(text: str) -> bool:
-    """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章."""
+    """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章,
+    记者调查："""
+    text = text[:-1] if colon_label(text) else text
     return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))
 
 

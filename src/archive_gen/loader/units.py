@@ -19,7 +19,8 @@ from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, 
 MARKER = re.compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
                     r"[ \u3000]*版[^()（）]{0,6}[)）]")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
-_TRAILER = re.compile(r"^[(（](?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*[)）]$")
+_TRAILER = re.compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
+                      r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…")
 COMMA_INSIDE = re.compile(r"[,，、；;]")
 # single characters that do not end a headline but often end the first half of a split sentence
@@ -57,7 +58,7 @@ def starts_with_half_word(text: str) -> bool:
 class Unit:
     """A working record for one block (or several joined blocks) while the page is parsed."""
 
-    kind: str  # text, byline, credit, marker, tiplabel, trailer, decor
+    kind: str  # text, byline, credit, marker, tiplabel, notelabel (编者按 alone), trailer, decor
     blocks: list[Block]
     text: str
     marker_from: Continuation | None = None
@@ -128,11 +129,14 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if compact.rstrip(":：") in TIP_LABELS:
             units.append(Unit("tiplabel", [block], text))
             continue
+        if is_byline_line(text):  # before trailers: "（本报记者 王  敏 整理）" credits a name
+            units.append(Unit("byline", [block], text))
+            continue
         if _TRAILER.match(text):
             units.append(Unit("trailer", [block], text))
             continue
-        if is_byline_line(text):
-            units.append(Unit("byline", [block], text))
+        if shapes.editor_label(text):
+            units.append(Unit("notelabel", [block], text))
             continue
         credit = split_credit(text)
         if credit is not None and not credit[0]:
