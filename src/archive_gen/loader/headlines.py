@@ -1,7 +1,7 @@
 """Reading a headline stack as a whole: every way of giving its lines the roles kicker (引题), title,
-subtitle (副题), banner above or below the title, author name, or the signature of the story before is
-scored, and the best reading wins. A stack may also hold two stories: a headline whose body is printed
-elsewhere, above the headline of the story that follows.
+subtitle (副题), banner above or below the title, author name, the signature of the story before, or a
+sentence of that story cut off at a column end is scored, and the best reading wins. A stack may also
+hold two stories: a headline whose body is printed elsewhere, above the headline of the story that follows.
 
 A rule is one row of a table below (``LINE_FEATURES``, ``ITEM_FEATURES``, ``SPLIT_FEATURES``): a test
 and a weight. Pure: no I/O, no page state beyond what ``StackContext`` carries.
@@ -19,7 +19,7 @@ from . import shapes
 from .bylines import is_person_name, signature
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
-# P signature of the story printed before the stack
+# P signature of the story printed before the stack, E a sentence of that story cut off at a column end
 Role = str
 _MAX_EXHAUSTIVE = 7  # longer stacks (pages of headline-like lines) are read without splits or names
 _SAYS = re.compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁)[：:]?$")
