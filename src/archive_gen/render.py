@@ -405,6 +405,7 @@ def article_context(inputs: ArticleInputs, r: Renderer) -> Context:
     before, after = inputs.neighbours
     ctx.update(
         item_id=item.id,
+        starts_incomplete=item.starts_incomplete,
         kind=item.kind,
         kind_label=KIND_LABELS.get(item.kind, item.kind),
         kicker=item.kicker,

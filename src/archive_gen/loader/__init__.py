@@ -1,5 +1,6 @@
-"""The loader: a page file's bytes -> a Page record (decode.py bytes -> text, blocks.py/items.py parse text,
-dates.py dates, stitch.py halves printed on two pages). It never opens files: sources.py finds them.
+"""The loader: a page file's bytes -> a Page record. decode.py turns bytes into text; blocks.py, furniture.py,
+units.py, segment.py (with headlines.py), orphans.py and items.py parse it; dates.py dates it; stitch.py joins
+halves printed on two pages. It never opens files: sources.py finds them.
 
 Public API:
     parse_source(data, source, override) -> (Page, text)   decode and parse one page file's bytes
@@ -18,7 +19,11 @@ from .blocks import split_blocks
 from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path
 from .decode import decode_bytes, normalise_newlines
-from .items import assign_ids, attach_orphans, build_item, classify, join_splits, segment
+from .furniture import Furniture, take_furniture
+from .items import assign_ids, build_item
+from .orphans import attach_orphans
+from .segment import segment
+from .units import classify, join_splits
 
 __all__ = ["conservation", "parse_page", "parse_source"]
 
@@ -35,7 +40,9 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     notices: list[Notice] = []
     lines = text.split("\n")
     line_count = len(lines) - (1 if text.endswith("\n") else 0)
-    units = join_splits(classify(split_blocks(text)))
+    furniture, furniture_notices = take_furniture(text, source)
+    notices.extend(furniture_notices)
+    units = join_splits(classify(split_blocks(text, frozenset(f.line for f in furniture.lines))))
     drafts = attach_orphans(segment(units), notices, source)
     items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
     items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]
@@ -47,26 +54,43 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
             "no recognisable item (no Chinese text)" if has_text else "no recognisable item"
         notices.append(Notice(source, None, "no-items", f"{what}, nothing to archive", "error"))
         items = []
-    page_date = _page_date(source, date, items, text)
+    page_date = _page_date(source, date, items, text, furniture)
     if page_date.value is None:
         notices.append(Notice(source, None, "no-date", "no date in the file name or the text; set pages."
                               f"{source}.date in archive.yaml"))
-    number = page if page is not None else page_from_path(source)
-    items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number)
+    number = _page_number(source, page, furniture, notices)
+    items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number,
+                     page_name=furniture.page_name)
              for k, it in enumerate(items)]
     items = assign_ids(items, source)
     notices.sort(key=lambda n: (n.line or 0, n.code, n.message))
     return Page(source=source, sha256=sha256, encoding=encoding, date=page_date.value,
                 date_inferred=page_date.inferred, date_evidence=page_date.evidence, page=number,
-                items=tuple(items), notices=tuple(notices), line_count=line_count)
+                items=tuple(items), notices=tuple(notices), line_count=line_count,
+                page_name=furniture.page_name, furniture=furniture.lines)
 
 
-def _page_date(source: str, forced: str | None, items: list[Item], text: str) -> PageDate:
+def _page_number(source: str, forced: int | None, furniture: Furniture, notices: list[Notice]) -> int | None:
+    """archive.yaml, else the file name, else the 版 line; a 版 line that disagrees is reported."""
+    from_name = page_from_path(source)
+    chosen = forced if forced is not None else from_name if from_name is not None else furniture.page
+    if furniture.page is not None and chosen is not None and furniture.page != chosen:
+        line = next((f.line for f in furniture.lines if f.kind in ("page", "masthead")), None)
+        given = "archive.yaml" if forced is not None else "the file name"
+        notices.append(Notice(source, line, "page-line",
+                              f"the page says 第{furniture.page}版 but {given} says {chosen}; {chosen} was kept"))
+    return chosen
+
+
+def _page_date(source: str, forced: str | None, items: list[Item], text: str, furniture: Furniture) -> PageDate:
     if forced:
         return PageDate(forced, False, "archive.yaml override")
     from_name = date_from_path(source)
     if from_name:
         return PageDate(from_name, False, f"file name {source}")
+    if furniture.date:
+        line = next(f.line for f in furniture.lines if f.kind == "masthead")
+        return PageDate(furniture.date, False, f"masthead (line {line})")
     openings: list[tuple[str, str]] = []
     for item in items:
         if item.lead and item.paragraphs:

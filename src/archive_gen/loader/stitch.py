@@ -104,8 +104,12 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
                                         item_id=tail.id, title=tail.title,
                                         first_paragraph=len(item.paragraphs),
                                         source_lines=tail.source_lines)
+                # a head printed with no title takes the one reprinted over the tail
+                titled = item.title is None and tail.title is not None
                 item = replace(
                     item,
+                    title=tail.title if titled else item.title,
+                    title_label=None if titled else item.title_label,
                     paragraphs=item.paragraphs + tail.paragraphs,
                     crossheads=item.crossheads + tuple(
                         replace(c, before=c.before + len(item.paragraphs)) for c in tail.crossheads),
