@@ -576,7 +576,7 @@ def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_pat
     lists and search shards, staged writes) must never show: after each change the incremental site
     equals a cold build of the same sources byte for byte, on a corpus spread over years and on a daily one."""
     gen = bench_generator()
-    pages = gen.generate_corpus(160, 3, per_day)
+    pages = gen.generate_corpus(100, 3, per_day)
     root = tmp_path / "warm"
     warm = make_project(root, {}, per_page=3, url_history=root / "published-urls.tsv")
     gen.write_raw(pages, warm.sources[0])
