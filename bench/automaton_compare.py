@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from archive_gen.config import load_config
-from archive_gen.loader import load_pages
+from archive_gen.records import load_pages
 from archive_gen.tagging import Tagger
 from archive_gen.tagging.segmented import SegmentedField
 from archive_gen.tagging.segmenter import _rjieba_class

@@ -33,6 +33,7 @@ from vocab import (
 PAGES_PER_DAY = 10
 ITEMS_PER_PAGE = (7, 9)  # inclusive range, ~8 on average
 FIRST_DAY = dt.date(2016, 1, 4)
+DAILY_FIRST_DAY = dt.date(2024, 1, 1)  # --per-day corpora: consecutive daily issues from here
 MIN_SPAN_DAYS = 3650  # spread issues over about ten years
 JUMP_FROM, JUMP_TO = 1, 3  # the page-1 lead story continues on page 3, as in the seeds
 _NO_SPLIT = set("，。、；：？！,.;:?!“”‘’「」()（）《》—…·0123456789%+ ")  # never split a paragraph next to these
@@ -372,8 +373,11 @@ def generate_day(seed: int, date: dt.date, max_items: int, pages: int = PAGES_PE
     return [SynthPage(date.isoformat(), number, tuple(items)) for number, items in enumerate(plan, start=1)]
 
 
-def issue_dates(articles: int, seed: int) -> list[dt.date]:
-    """Enough issue days for ``articles`` items, spread over years (sorted, no duplicates)."""
+def issue_dates(articles: int, seed: int, per_day: int | None = None) -> list[dt.date]:
+    """Enough issue days for ``articles`` items: spread over about ten years (sorted, no duplicates), or
+    with ``per_day`` one issue every day from DAILY_FIRST_DAY, as a daily paper prints them."""
+    if per_day:
+        return [DAILY_FIRST_DAY + dt.timedelta(days=d) for d in range(math.ceil(articles / per_day))]
     per_day = PAGES_PER_DAY * ITEMS_PER_PAGE[0]
     days = math.ceil(articles / per_day) + 1
     span = max(MIN_SPAN_DAYS, days * 3)
@@ -381,14 +385,20 @@ def issue_dates(articles: int, seed: int) -> list[dt.date]:
     return [FIRST_DAY + dt.timedelta(days=o) for o in offsets]
 
 
-def generate_corpus(articles: int, seed: int) -> list[SynthPage]:
-    """Exactly ``articles`` items on ~8-item pages, ~10 pages a day."""
+def pages_per_day(per_day: int | None) -> int:
+    """Pages of one issue: ten, or as many ~8-item pages as ``per_day`` items need."""
+    return max(1, round(per_day * 2 / sum(ITEMS_PER_PAGE))) if per_day else PAGES_PER_DAY  # ~8 items a page
+
+
+def generate_corpus(articles: int, seed: int, per_day: int | None = None) -> list[SynthPage]:
+    """Exactly ``articles`` items on ~8-item pages: ~10 pages a day on days spread over ten years, or
+    with ``per_day`` at most that many items every day (the realistic daily paper)."""
     pages: list[SynthPage] = []
     left = articles
-    for date in issue_dates(articles, seed):
+    for date in issue_dates(articles, seed, per_day):
         if left <= 0:
             break
-        day = generate_day(seed, date, left)
+        day = generate_day(seed, date, min(left, per_day or left), pages_per_day(per_day))
         left -= sum(len(p.items) for p in day)
         pages.extend(day)
     return pages
@@ -397,6 +407,12 @@ def generate_corpus(articles: int, seed: int) -> list[SynthPage]:
 def next_issue(pages: list[SynthPage]) -> dt.date:
     """The day after the newest issue: where a "one new day" rebuild adds its pages."""
     return dt.date.fromisoformat(max(p.date for p in pages)) + dt.timedelta(days=1)
+
+
+def extra_day(pages: list[SynthPage], seed: int, per_day: int | None = None) -> list[SynthPage]:
+    """The issue after the corpus's newest one (the daily-rebuild timing adds it)."""
+    count = pages_per_day(per_day)
+    return generate_day(seed, next_issue(pages), per_day or count * ITEMS_PER_PAGE[1], count)
 
 
 def write_raw(pages: list[SynthPage], out: Path, nested: bool = False) -> int:
@@ -453,14 +469,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="folder for the raw page files")
     parser.add_argument("--markdown", type=Path, help="Hugo content folder for the same items as Markdown")
     parser.add_argument("--nested", action="store_true", help="write raw pages under YYYY/MM/ folders")
+    parser.add_argument("--per-day", type=int, default=None,
+                        help="items per day, one issue every day (the realistic corpus: --per-day 80); "
+                             "default: ~80-item issues spread over about ten years")
     parser.add_argument("--extra-day", action="store_true",
                         help="write only the one issue that follows the corpus (for the daily-rebuild timing)")
     args = parser.parse_args(argv)
-    if args.articles < 1:
-        parser.error("--articles must be at least 1")
-    pages = generate_corpus(args.articles, args.seed)
+    if args.articles < 1 or (args.per_day is not None and args.per_day < 1):
+        parser.error("--articles and --per-day must be at least 1")
+    pages = generate_corpus(args.articles, args.seed, args.per_day)
     if args.extra_day:
-        pages = generate_day(args.seed, next_issue(pages), PAGES_PER_DAY * ITEMS_PER_PAGE[1])
+        pages = extra_day(pages, args.seed, args.per_day)
     files = write_raw(pages, args.out, args.nested)
     items = sum(len(p.items) for p in pages)
     chars = [i.body_chars for i in iter_items(pages) if i.kind == "article" and not i.continued_from and not i.continued_to]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import resource
 import subprocess
 import sys
 import threading
@@ -29,6 +30,7 @@ class Run:
     peak_rss_tree: int  # bytes: the largest sum over the process tree at any poll
     returncode: int
     stderr_tail: str
+    cpu_seconds: float = 0.0  # user + system time of the command and every process it waited for
 
 
 class CommandFailed(RuntimeError):
@@ -53,6 +55,7 @@ def _tree_rss(root: psutil.Process) -> tuple[int, int]:
 def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = True) -> Run:
     """Run ``cmd`` to completion, polling memory in a thread; raise CommandFailed on a non-zero exit if ``check``."""
     peaks = [0, 0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = threading.Event()
@@ -68,10 +71,12 @@ def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None =
     watcher.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     done.set()
     watcher.join()
     tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
-    result = Run(seconds, peaks[0], peaks[1], proc.returncode, "\n".join(tail))
+    result = Run(seconds, peaks[0], peaks[1], proc.returncode, "\n".join(tail), cpu)
     if check and proc.returncode != 0:
         raise CommandFailed(f"{' '.join(cmd)} exited {proc.returncode}: {result.stderr_tail}")
     return result

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from archive_gen.config import load_config
-from archive_gen.loader import load_pages
 from archive_gen.model import Item
+from archive_gen.records import load_pages
 from archive_gen.tagging import Tagger
 from archive_gen.tagging.segmenter import available_engines
 

@@ -1,23 +1,377 @@
-/* archive-gen search page: Pagefind over http(s), the bundled fallback index from file://. No CDN. */
+/* archive-gen search page: exact substring search over the index in search/ (docs/search.md).
+   Every index file is a script calling AGSearch(path, ...), so the same code runs over http(s) and from
+   file://. A query is split on spaces into phrases that must all occur; a phrase matches where its
+   characters stand next to each other in a kicker, title, subtitle, lead, paragraph or caption. */
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
   if (!form) { return; }
   var input = document.getElementById("search-query");
+  var sortSelect = document.getElementById("search-sort");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var hint = document.getElementById("search-serve-hint");
-  var siteRoot = form.getAttribute("data-site-root") || "./";
+  var more = document.getElementById("search-more");
+  var moreButton = document.getElementById("search-more-button");
+  var allButton = document.getElementById("search-all-button");
+  var unavailable = document.getElementById("search-unavailable");
+  var facetBox = document.getElementById("search-facets");
+  var siteRoot = form.getAttribute("data-site-root") || "../";
+  var rootPath = form.getAttribute("data-index") || "search/index.js";
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
-  var MAX_RESULTS = 50;
-  var engine = null;
+  var FACETS = ["province", "prefecture", "county", "topic", "year", "kind"];
+  var PAGE = 20;
+  var DEBOUNCE_MS = 250;
+  var LEAD_BASE = 1 << 10, BODY_BASE = 1 << 11;  // search.py: where a doc's lead and body offsets start
+  var TRIGRAM = Math.pow(2, 42);
+  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values escaped in the index files
 
-  function setStatus(text) { status.textContent = text; }
+  // ------------------------------------------------------------------------------------------
+  // loading index files: script tags (they work from file://, where fetch does not)
+  var waiting = {};
+  var scripts = {};
+  var decoded = {};
+  window.AGSearch = function (path, a, b) {
+    var w = waiting[path];
+    if (w) { delete waiting[path]; w.resolve(b === undefined ? a : [a, b]); }
+  };
 
-  function filters() {
-    var out = {};
-    selects.forEach(function (s) { if (s.value) { out[s.getAttribute("data-filter")] = s.value; } });
+  function loadScript(path) {
+    if (!scripts[path]) {
+      scripts[path] = new Promise(function (resolve, reject) {
+        waiting[path] = { resolve: resolve };
+        var tag = document.createElement("script");
+        tag.src = siteRoot + path;
+        tag.async = true;
+        tag.onload = function () {
+          tag.remove();
+          if (waiting[path]) { delete waiting[path]; delete scripts[path]; reject(new Error("not an index file: " + path)); }
+        };
+        tag.onerror = function () {
+          tag.remove(); delete waiting[path]; delete scripts[path];
+          reject(new Error("cannot load " + path));
+        };
+        document.head.appendChild(tag);
+      });
+    }
+    return scripts[path];
+  }
+
+  // 7 bits per character; a value a JS string cannot hold as it is comes with the next 7 bits in one
+  // character U+0080 + (index << 7 | next) (search.py's seven)
+  function unseven(text, size) {
+    var out = new Uint8Array(size), acc = 0, bits = 0, j = 0;
+    function put(v) {
+      acc = ((acc << 7) | v) & 0x7fff;
+      bits += 7;
+      if (bits >= 8) { bits -= 8; if (j < size) { out[j++] = (acc >> bits) & 0xff; } }
+    }
+    for (var i = 0; i < text.length && j < size; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0x80) { put(c); } else { put(ESCAPED[(c - 0x80) >> 7]); put((c - 0x80) & 0x7f); }
+    }
     return out;
+  }
+
+  function inflate(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  }
+
+  function loadData(path) {
+    if (!decoded[path]) {
+      decoded[path] = loadScript(path).then(function (args) { return inflate(unseven(args[1], args[0])); });
+      decoded[path].catch(function () { delete decoded[path]; });
+    }
+    return decoded[path];
+  }
+
+  function Reader(bytes, pos) { this.b = bytes; this.p = pos || 0; }
+  Reader.prototype.next = function () {
+    var value = 0, scale = 1, byte;
+    do { byte = this.b[this.p++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
+    return value;
+  };
+
+  function utf8(bytes) { return new TextDecoder("utf-8").decode(bytes); }
+
+  // ------------------------------------------------------------------------------------------
+  // the index: root, per-shard meta, gram buckets, text chunks
+  var root = null;
+  var metas = {};
+  var buckets = {};
+
+  function shardPath(shard, file) { return "search/" + shard.dir + "/" + file; }
+
+  function loadMeta(shard) {
+    if (!metas[shard.dir]) {
+      metas[shard.dir] = loadData(shardPath(shard, "meta.js")).then(function (bytes) {
+        var r = new Reader(bytes, 0);
+        var size = r.next();
+        var head = JSON.parse(utf8(bytes.subarray(r.p, r.p + size)));
+        r.p += size;
+        var n = head.docs, kind = new Int32Array(n), year = new Int32Array(n), regions = [], topics = [];
+        for (var d = 0; d < n; d++) {
+          kind[d] = r.next();
+          year[d] = r.next();
+          var rs = [], ts = [], k;
+          for (k = r.next(); k > 0; k--) { rs.push(r.next()); }
+          for (k = r.next(); k > 0; k--) { ts.push(r.next()); }
+          regions.push(rs); topics.push(ts);
+        }
+        return { n: n, tables: head.tables, kind: kind, year: year, regions: regions, topics: topics };
+      });
+      metas[shard.dir].catch(function () { delete metas[shard.dir]; });
+    }
+    return metas[shard.dir];
+  }
+
+  function hash(first, second, count) {
+    var h = (Math.imul(first, 0x9e3779b1) ^ second) >>> 0;
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    return h & (count - 1);
+  }
+
+  // one bucket file: gram key -> {count, bytes} of its list
+  function loadBucket(path) {
+    if (!buckets[path]) {
+      buckets[path] = loadData(path).then(function (bytes) {
+        var r = new Reader(bytes, 0), count = r.next(), grams = [], i;
+        for (i = 0; i < count; i++) { grams.push([r.next() * 0x200000 + r.next(), r.next(), r.next()]); }
+        var map = new Map(), at = r.p;
+        for (i = 0; i < count; i++) {
+          map.set(grams[i][0], { count: grams[i][1], bytes: bytes.subarray(at, at + grams[i][2]) });
+          at += grams[i][2];
+        }
+        return map;
+      });
+      buckets[path].catch(function () { delete buckets[path]; });
+    }
+    return buckets[path];
+  }
+
+  function classOf(offset) { return offset < LEAD_BASE ? 0 : offset < BODY_BASE ? 1 : 2; }
+
+  // one doc's offsets, written as (gap << 1) | another-follows
+  function flagged(r) {
+    var out = [], at = 0, v;
+    do { v = r.next(); at += Math.floor(v / 2); out.push(at); } while (v % 2);
+    return out;
+  }
+
+  // docs holding a unigram (second 0) or bigram: {docs: sorted doc numbers, cls: Map doc -> class,
+  // offsets: Map doc -> offsets, or null for a frequent bigram (its offsets are in the parts)}
+  function gramDocs(shard, first, second) {
+    var path = shardPath(shard, "d" + hash(first, second, shard.d) + ".js");
+    return loadBucket(path).then(function (map) {
+      var entry = map.get(first * 0x200000 + second);
+      var out = { docs: [], cls: new Map(), offsets: null, first: first, second: second };
+      if (!entry) { out.offsets = new Map(); return out; }
+      var n = Math.floor(entry.count / 2), r = new Reader(entry.bytes, 0), doc = 0, i;
+      if (entry.count % 2) {
+        out.offsets = new Map();
+        for (i = 0; i < n; i++) {
+          doc += r.next();
+          var found = flagged(r);
+          out.docs.push(doc); out.cls.set(doc, classOf(found[0])); out.offsets.set(doc, found);
+        }
+      } else {
+        for (i = 0; i < n; i++) {
+          var v = r.next();
+          doc += Math.floor(v / 4);
+          out.docs.push(doc); out.cls.set(doc, v % 4);
+        }
+      }
+      return out;
+    });
+  }
+
+  // offsets of a frequent bigram in its docs of one part
+  function partOffsets(shard, part, list) {
+    var path = shardPath(shard, "p" + part + "-" + hash(list.first, list.second, shard.p) + ".js");
+    return loadBucket(path).then(function (map) {
+      var entry = map.get(list.first * 0x200000 + list.second), out = new Map();
+      if (!entry) { return out; }
+      var r = new Reader(entry.bytes, 0);
+      list.docs.forEach(function (doc) { if (Math.floor(doc / root.part) === part) { out.set(doc, flagged(r)); } });
+      return out;
+    });
+  }
+
+  // the bigrams a phrase is read through: offsets 0, 2, 4, … and the last, so every character is in one of
+  // them (search.py's cover)
+  function cover(length) {
+    var offsets = [];
+    for (var o = 0; o + 1 < length; o += 2) { offsets.push(o); }
+    if (offsets[offsets.length - 1] !== length - 2) { offsets.push(length - 2); }
+    return offsets;
+  }
+
+  // docs of one shard holding one phrase: Map doc -> best field class (0 head, 1 lead, 2 body)
+  function phraseDocs(shard, cps) {
+    if (cps.length === 1) { return gramDocs(shard, cps[0], 0).then(function (l) { return l.cls; }); }
+    var chosen = cover(cps.length);
+    return Promise.all(chosen.map(function (i) { return gramDocs(shard, cps[i], cps[i + 1]); })).then(function (lists) {
+      if (lists.length === 1) { return lists[0].cls; }
+      if (lists.length === 2 && cps.length === 3 && !lists[0].offsets && !lists[1].offsets) {
+        // both bigrams frequent: the trigram has a doc list of its own (search.py's TRIGRAM)
+        return gramDocs(shard, cps[0], TRIGRAM + cps[1] * 0x200000 + cps[2]).then(function (l) { return l.cls; });
+      }
+      var sorted = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
+      var candidates = sorted[0].docs.filter(function (doc) {
+        return sorted.every(function (l) { return l.cls.has(doc); });
+      });
+      var found = new Map();
+      if (!candidates.length) { return found; }
+      var parts = [];
+      candidates.forEach(function (doc) {
+        var part = Math.floor(doc / root.part);
+        if (parts[parts.length - 1] !== part) { parts.push(part); }
+      });
+      return Promise.all(parts.map(function (part) {
+        return Promise.all(lists.map(function (list) {
+          return list.offsets ? list.offsets : partOffsets(shard, part, list);
+        }));
+      })).then(function (perPart) {
+        candidates.forEach(function (doc) {
+          var offsets = perPart[parts.indexOf(Math.floor(doc / root.part))];
+          var starts = offsets[0].get(doc).map(function (o) { return o - chosen[0]; });
+          for (var k = 1; k < chosen.length && starts.length; k++) {
+            var have = offsets[k].get(doc), shift = chosen[k];
+            starts = starts.filter(function (s) { return have.indexOf(s + shift) !== -1; });
+          }
+          if (starts.length) { found.set(doc, classOf(Math.min.apply(null, starts))); }
+        });
+        return found;
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // queries
+  // one character for one, as search.py's normalise: full-width ASCII to ASCII, A-Z to a-z, spaces to breaks
+  function normalise(text) {
+    return text.replace(/[\uff01-\uff5e]/g, function (ch) { return String.fromCharCode(ch.charCodeAt(0) - 0xfee0); })
+      .replace(/[A-Z]+/g, function (run) { return run.toLowerCase(); }).replace(/\s/g, "\n");
+  }
+
+  function phrasesOf(query) {
+    var seen = {};
+    return normalise(query).split("\n").filter(function (p) {
+      if (!p || seen[p]) { return false; }
+      seen[p] = true;
+      return true;
+    });
+  }
+
+  function codePoints(phrase) { return Array.from(phrase).map(function (ch) { return ch.codePointAt(0); }); }
+
+  function docValues(meta, doc) {
+    var t = meta.tables, v = { province: [], prefecture: [], county: [], topic: [], year: [], kind: [] };
+    meta.regions[doc].forEach(function (id) {
+      var r = t.region[id];
+      ["province", "prefecture", "county"].forEach(function (level, i) {
+        if (r[i] && v[level].indexOf(r[i]) === -1) { v[level].push(r[i]); }
+      });
+    });
+    meta.topics[doc].forEach(function (id) { v.topic.push(t.topic[id]); });
+    if (t.year[meta.year[doc]]) { v.year.push(t.year[meta.year[doc]]); }
+    v.kind.push(t.kind[meta.kind[doc]]);
+    return v;
+  }
+
+  // hits of one shard: docs holding every phrase, ranked by the sum of their classes
+  function shardHits(found, s) {
+    var hits = [];
+    found.sort(function (a, b) { return a.size - b.size; });
+    found[0].forEach(function (cls, doc) {
+      var rank = cls;
+      for (var i = 1; i < found.length; i++) {
+        var other = found[i].get(doc);
+        if (other === undefined) { return; }
+        rank += other;
+      }
+      hits.push({ shard: s, doc: doc, rank: rank });
+    });
+    return hits;
+  }
+
+  // the hits that pass every active filter, and for each filter the counts of its values among the hits
+  // that pass the other filters
+  function facets(perShard, metas, active) {
+    var names = Object.keys(active), counts = {}, results = [];
+    FACETS.forEach(function (f) { counts[f] = {}; });
+    perShard.forEach(function (hits, s) {
+      hits.forEach(function (hit) {
+        var values = docValues(metas[s], hit.doc), failed = [];
+        names.forEach(function (name) { if (values[name].indexOf(active[name]) === -1) { failed.push(name); } });
+        if (failed.length > 1) { return; }
+        FACETS.forEach(function (f) {
+          if (failed.length && failed[0] !== f) { return; }
+          values[f].forEach(function (value) { counts[f][value] = (counts[f][value] || 0) + 1; });
+        });
+        if (!failed.length) { results.push(hit); }
+      });
+    });
+    return { results: results, counts: counts };
+  }
+
+  // every match of a query: {results: [{shard, doc, rank}], counts: a promise of the filter counts};
+  // without an active filter the results do not wait for the filter values
+  function runQuery(query, active) {
+    var phrases = phrasesOf(query).map(codePoints);
+    var metas = Promise.all(root.shards.map(loadMeta));
+    var perShard = phrases.length
+      ? Promise.all(root.shards.map(function (shard, s) {
+        return Promise.all(phrases.map(function (cps) { return phraseDocs(shard, cps); })).then(function (found) {
+          return shardHits(found, s);
+        });
+      }))
+      : metas.then(function (all) {
+        return all.map(function (meta, s) {
+          var hits = [];
+          for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
+          return hits;
+        });
+      });
+    if (Object.keys(active).length === 0) {
+      return perShard.then(function (lists) {
+        return {
+          results: [].concat.apply([], lists),
+          counts: metas.then(function (all) { return facets(lists, all, active).counts; })
+        };
+      });
+    }
+    return Promise.all([perShard, metas]).then(function (both) {
+      var answer = facets(both[0], both[1], active);
+      return { results: answer.results, counts: Promise.resolve(answer.counts) };
+    });
+  }
+
+  function order(results, byDate) {
+    return results.sort(function (a, b) {
+      return (byDate ? 0 : a.rank - b.rank) || a.shard - b.shard || a.doc - b.doc;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // showing results
+  var KIND_LABELS = {};
+  var kindSelect = form.querySelector('select[data-filter="kind"]');
+  if (kindSelect) {
+    Array.prototype.forEach.call(kindSelect.options, function (o) {
+      if (o.value) { KIND_LABELS[o.value] = o.getAttribute("data-label") || o.value; }
+    });
+  }
+
+  var chunks = {};
+  function chunk(hit) {
+    var path = shardPath(root.shards[hit.shard], "t" + Math.floor(hit.doc / root.chunk) + ".js");
+    if (!chunks[path]) {
+      chunks[path] = loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
+      chunks[path].catch(function () { delete chunks[path]; });
+    }
+    return chunks[path].then(function (rows) { return rows[hit.doc % root.chunk]; });
   }
 
   // site-relative article path -> link from this page; anything else (javascript:, //host) is refused
@@ -27,144 +381,180 @@
     return siteRoot + path;
   }
 
-  // Pagefind excerpts are HTML with <mark>; rebuild them from text nodes so nothing else survives
-  function excerptNodes(html) {
-    var doc = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
-    var frag = document.createDocumentFragment();
-    (function walk(node) {
-      Array.prototype.forEach.call(node.childNodes, function (child) {
-        if (child.nodeType === 3) { frag.appendChild(document.createTextNode(child.nodeValue)); }
-        else if (child.nodeName === "MARK") {
-          var m = document.createElement("mark"); m.textContent = child.textContent; frag.appendChild(m);
-        } else { walk(child); }
-      });
-    })(doc.body);
-    return frag;
-  }
-
-  function textWithMarks(text, terms) {
-    var frag = document.createDocumentFragment();
-    var lower = text.toLowerCase();
-    var pos = 0;
-    while (pos < text.length) {
-      var best = -1, len = 0;
-      terms.forEach(function (t) {
-        var i = lower.indexOf(t, pos);
-        if (i !== -1 && (best === -1 || i < best)) { best = i; len = t.length; }
-      });
-      if (best === -1) { frag.appendChild(document.createTextNode(text.slice(pos))); break; }
-      frag.appendChild(document.createTextNode(text.slice(pos, best)));
-      var m = document.createElement("mark"); m.textContent = text.slice(best, best + len); frag.appendChild(m);
-      pos = best + len;
-    }
-    return frag;
-  }
-
-  function show(results, total) {
-    list.textContent = "";
-    results.forEach(function (r) {
-      var href = toHref(r.url);
-      if (!href) { return; }
-      var li = document.createElement("li");
-      var h = document.createElement("h2"); h.className = "card-title";
-      var a = document.createElement("a"); a.href = href; a.textContent = r.title; h.appendChild(a);
-      li.appendChild(h);
-      if (r.date) {
-        var meta = document.createElement("p"); meta.className = "card-meta";
-        var time = document.createElement("time"); time.textContent = r.date; meta.appendChild(time);
-        li.appendChild(meta);
-      }
-      var p = document.createElement("p"); p.className = "snippet"; p.appendChild(r.snippet); li.appendChild(p);
-      list.appendChild(li);
+  // text with every occurrence of the phrases marked (overlaps merged)
+  function marked(text, phrases) {
+    var norm = normalise(text), spans = [];
+    phrases.forEach(function (p) {
+      for (var at = norm.indexOf(p); at !== -1; at = norm.indexOf(p, at + 1)) { spans.push([at, at + p.length]); }
     });
-    setStatus(total ? "找到 " + total + " 篇" + (total > results.length ? "，显示前 " + results.length + " 篇" : "") + "。" : "没有找到匹配的稿件。");
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var frag = document.createDocumentFragment(), pos = 0;
+    spans.forEach(function (span) {
+      if (span[1] <= pos) { return; }
+      var from = Math.max(span[0], pos);
+      frag.appendChild(document.createTextNode(text.slice(pos, from)));
+      var m = document.createElement("mark");
+      m.textContent = text.slice(from, span[1]);
+      frag.appendChild(m);
+      pos = span[1];
+    });
+    frag.appendChild(document.createTextNode(text.slice(pos)));
+    return frag;
   }
 
-  function fallbackEngine(records) {
-    return {
-      search: function (query, active) {
-        var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
-        var hits = records.filter(function (rec) {
-          var hay = rec.text.toLowerCase();
-          for (var key in active) {
-            if ((rec.filters[key] || []).indexOf(active[key]) === -1) { return false; }
-          }
-          return terms.every(function (t) { return hay.indexOf(t) !== -1; });
-        });
-        return Promise.resolve({
-          total: hits.length,
-          results: hits.slice(0, MAX_RESULTS).map(function (rec) {
-            var text = rec.text, first = terms.length ? text.toLowerCase().indexOf(terms[0]) : 0;
-            var start = Math.max(0, first - 30);
-            var piece = (start > 0 ? "…" : "") + text.slice(start, start + 110);
-            return { url: rec.url, title: rec.title, date: rec.date, snippet: textWithMarks(piece, terms) };
-          })
-        });
-      }
-    };
+  // a window of the text around the first hit after the head (or the opening when the hit is in the title)
+  function snippet(text, headEnd, phrases) {
+    var norm = normalise(text), first = -1, length = 0;
+    phrases.forEach(function (p) {
+      var at = norm.indexOf(p, headEnd);
+      if (at !== -1 && (first === -1 || at < first)) { first = at; length = p.length; }
+    });
+    var body = headEnd > 0 ? headEnd + 1 : 0;
+    var start = first === -1 ? body : Math.max(body, first - 40);
+    var end = Math.min(text.length, Math.max(start + 120, first + length + 40));
+    var piece = text.slice(start, end).replace(/\n/g, " ");
+    var frag = document.createDocumentFragment();
+    if (start > body) { frag.appendChild(document.createTextNode("…")); }
+    frag.appendChild(marked(piece, phrases));
+    if (end < text.length) { frag.appendChild(document.createTextNode("…")); }
+    return frag;
   }
 
-  function pagefindEngine(pagefind) {
-    return {
-      search: function (query, active) {
-        return pagefind.search(query || null, { filters: active, sort: query ? undefined : { date: "desc" } }).then(function (res) {
-          return Promise.all(res.results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); })).then(function (data) {
-            return {
-              total: res.results.length,
-              results: data.map(function (d) {
-                return { url: d.url, title: (d.meta && d.meta.title) || d.url, date: (d.meta && d.meta.date) || "", snippet: excerptNodes(d.excerpt || "") };
-              })
-            };
-          });
-        });
-      }
-    };
+  function resultItem(hit, row, phrases) {
+    var url = row[0], title = row[1], date = row[2], page = row[3], kind = row[4], region = row[5], text = row[6];
+    var headEnd = row[7];
+    var href = toHref(url);
+    var li = document.createElement("li");
+    var h = document.createElement("h2"); h.className = "card-title";
+    var a = document.createElement(href ? "a" : "span");
+    if (href) { a.href = href; a.setAttribute("data-result", ""); }
+    a.appendChild(marked(title, phrases));
+    h.appendChild(a); li.appendChild(h);
+    var meta = document.createElement("p"); meta.className = "card-meta";
+    var parts = [];
+    if (date) { var time = document.createElement("time"); time.textContent = date; if (/^\d{4}-\d{2}-\d{2}$/.test(date)) { time.dateTime = date; } parts.push(time); }
+    if (page !== null && page !== undefined) { parts.push(document.createTextNode("第" + page + "版")); }
+    parts.push(document.createTextNode(KIND_LABELS[kind] || kind));
+    if (region) { parts.push(document.createTextNode(region)); }
+    parts.forEach(function (node, i) { if (i) { meta.appendChild(document.createTextNode(" · ")); } meta.appendChild(node); });
+    li.appendChild(meta);
+    var p = document.createElement("p"); p.className = "snippet";
+    p.appendChild(snippet(text, headEnd, phrases));
+    li.appendChild(p);
+    return li;
   }
 
-  function load() {
-    var primary = form.getAttribute("data-pagefind-src");
-    if ((location.protocol === "http:" || location.protocol === "https:") && primary) {
-      var src = new URL(primary, location.href).href;
-      // one Pagefind bundle per year: load the newest, merge the others (results and filters combine)
-      var others = (form.getAttribute("data-pagefind-merge") || "").split(/\s+/).filter(Boolean).map(function (path) {
-        return new URL(path, location.href).pathname;
+  // ------------------------------------------------------------------------------------------
+  // the page: state in the URL, search as you type, stale answers dropped
+  var generation = 0;
+  var current = null;  // {results, shown, phrases, gen}
+  var timer = null;
+  var defaultCounts = {};
+  selects.forEach(function (s) {
+    Array.prototype.forEach.call(s.options, function (o) {
+      if (o.value) { defaultCounts[s.name + "\t" + o.value] = o.getAttribute("data-count"); }
+    });
+  });
+
+  function setStatus(text) { status.textContent = text; }
+
+  function filters() {
+    var out = {};
+    selects.forEach(function (s) { if (s.value) { out[s.getAttribute("data-filter")] = s.value; } });
+    return out;
+  }
+
+  function stateUrl() {
+    var params = new URLSearchParams();
+    if (input.value.trim()) { params.set("q", input.value.trim()); }
+    selects.forEach(function (s) { if (s.value) { params.set(s.name, s.value); } });
+    if (sortSelect && sortSelect.value) { params.set("sort", sortSelect.value); }
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
+  function remember(push) {
+    var url = stateUrl();
+    if (url === location.pathname + location.search + location.hash) { return; }
+    try {
+      if (push) { history.pushState(null, "", url); } else { history.replaceState(null, "", url); }
+    } catch (e) { /* some file:// setups refuse history changes: the search itself still works */ }
+  }
+
+  function showCounts(counts) {
+    selects.forEach(function (s) {
+      Array.prototype.forEach.call(s.options, function (o) {
+        if (!o.value) { return; }
+        var n = counts ? (counts[s.name][o.value] || 0) : defaultCounts[s.name + "\t" + o.value];
+        o.textContent = (o.getAttribute("data-label") || o.value) + "（" + n + "）";
       });
-      return import(src).then(function (pf) {
-        var ready = Promise.resolve(pf.options ? pf.options({ baseUrl: "/" }) : null).then(function () {
-          return pf.init ? pf.init() : null;
-        });
-        return others.reduce(function (chain, bundle) {
-          return chain.then(function () { return pf.mergeIndex(bundle, { baseUrl: "/" }); });
-        }, ready).then(function () { return pagefindEngine(pf); });
-      }).catch(function () {
-        return window.ARCHIVE_SEARCH_FALLBACK ? fallbackEngine(window.ARCHIVE_SEARCH_FALLBACK) : null;
-      });
-    }
-    return Promise.resolve(window.ARCHIVE_SEARCH_FALLBACK ? fallbackEngine(window.ARCHIVE_SEARCH_FALLBACK) : null);
+    });
   }
 
-  function run() {
+  function clearResults() {
+    list.textContent = "";
+    list.removeAttribute("data-result-count");
+    more.hidden = true;
+  }
+
+  function showMore(count) {
+    var state = current;
+    if (!state) { return Promise.resolve(); }
+    var slice = state.results.slice(state.shown, state.shown + count);
+    state.shown += slice.length;
+    list.setAttribute("aria-busy", "true");
+    return Promise.all(slice.map(chunk)).then(function (rows) {
+      if (state !== current) { return; }
+      rows.forEach(function (row, i) { list.appendChild(resultItem(slice[i], row, state.phrases)); });
+      list.removeAttribute("aria-busy");
+      var left = state.results.length - state.shown;
+      more.hidden = left <= 0;
+      moreButton.textContent = "显示更多（还有 " + left + " 篇）";
+    });
+  }
+
+  function run(push) {
+    clearTimeout(timer);
+    var gen = ++generation;
     var query = input.value.trim();
     var active = filters();
-    if (!query && Object.keys(active).length === 0) { list.textContent = ""; setStatus("输入关键词开始搜索。"); return; }
-    if (!engine) { setStatus("搜索索引不可用。"); if (hint) { hint.hidden = false; } return; }
+    remember(push);
+    current = null;
+    if (!query && Object.keys(active).length === 0) {
+      clearResults();
+      showCounts(null);
+      setStatus("输入关键词开始搜索。");
+      return Promise.resolve();
+    }
+    if (!root) { return Promise.resolve(); }
+    list.setAttribute("aria-busy", "true");
+    list.removeAttribute("data-result-count");
     setStatus("正在搜索…");
-    engine.search(query, active).then(function (out) { show(out.results, out.total); });
+    return runQuery(query, active).then(function (answer) {
+      if (gen !== generation) { return; }  // a newer query was typed meanwhile
+      var results = order(answer.results, sortSelect && sortSelect.value === "date");
+      list.textContent = "";
+      current = { results: results, shown: 0, phrases: phrasesOf(query) };
+      answer.counts.then(function (counts) { if (gen === generation) { showCounts(counts); } });
+      return showMore(PAGE).then(function () {
+        if (gen !== generation) { return; }
+        list.setAttribute("data-result-count", String(results.length));
+        setStatus(results.length ? "找到 " + results.length + " 篇。" : "没有找到包含“" + query + "”的稿件。");
+      });
+    }).catch(function (err) {
+      if (gen !== generation) { return; }
+      list.removeAttribute("aria-busy");
+      setStatus("搜索出错：" + err.message);
+    });
   }
 
-  var params = new URLSearchParams(location.search);
-  if (params.get("q")) { input.value = params.get("q"); }
-  selects.forEach(function (s) { var v = params.get(s.name); if (v) { s.value = v; } });
-
-  load().then(function (found) {
-    engine = found;
-    if (!engine) {
-      if (hint) { hint.hidden = false; }
-      setStatus("从本地文件打开时无法搜索本档案，请按下方说明启动本地服务。");
-      return;
-    }
-    if (input.value || Object.keys(filters()).length) { run(); }
-  });
+  function readUrl() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    selects.forEach(function (s) { s.value = params.get(s.name) || ""; });
+    if (sortSelect) { sortSelect.value = params.get("sort") === "date" ? "date" : ""; }
+    narrow();
+  }
 
   // region selects depend on each other: a province narrows the prefectures and counties offered,
   // and picking a county (names repeat: 朝阳区 is in 北京市 and 长春市) also sets its province and city
@@ -197,14 +587,39 @@
     if (prefecture && byFilter.prefecture) { byFilter.prefecture.value = prefecture; }
   }
 
-  form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); run(true); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(false); }, DEBOUNCE_MS);
+  });
   selects.forEach(function (s) {
     s.addEventListener("change", function () {
       var name = s.getAttribute("data-filter");
       if (name === "county" || name === "prefecture") { adoptParents(s); }
       narrow();
-      run();
+      run(true);
     });
   });
-  narrow();
+  if (sortSelect) { sortSelect.addEventListener("change", function () { run(true); }); }
+  moreButton.addEventListener("click", function () { showMore(PAGE); });
+  allButton.addEventListener("click", function () { if (current) { showMore(current.results.length); } });
+  window.addEventListener("popstate", function () { readUrl(); run(false); });
+  if (facetBox && window.matchMedia && window.matchMedia("(max-width: 40em)").matches) { facetBox.open = false; }
+
+  function fail(message) {
+    setStatus(message);
+    if (unavailable) { unavailable.hidden = false; }
+  }
+
+  readUrl();
+  if (typeof DecompressionStream === "undefined") {
+    fail("此浏览器不支持解压搜索索引（需要 DecompressionStream：Chrome 80、Firefox 113、Safari 16.4 或更新版本）。");
+    return;
+  }
+  loadScript(rootPath).then(function (found) {
+    root = found;
+    if (input.value || Object.keys(filters()).length) { run(false); }
+  }, function () {
+    fail("搜索索引没有找到（" + rootPath + "）。请重新生成站点。");
+  });
 })();

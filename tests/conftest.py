@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from archive_gen.model import Item
+from archive_gen.search import build_search_index
+from search_truth import corpus_items
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -37,3 +41,11 @@ def write_tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return root
 
     return write
+
+
+@pytest.fixture(scope="session")
+def corpus_10k(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Item], dict[str, bytes]]:
+    """The generated 10k-item corpus (bench/generate.py, seed 1) parsed without tagging, and its search
+    index; shared by the index tests and the browser tests."""
+    items = corpus_items(tmp_path_factory.mktemp("corpus-10k"), 10_000)
+    return items, build_search_index(items)

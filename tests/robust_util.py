@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from archive_gen.cli import main
+from archive_gen.search import IndexReader
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -57,15 +58,10 @@ def snapshot(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, 
     return found
 
 
-def fallback_entries(site: Path) -> list[dict[str, object]]:
-    """The records of search/fallback-index.js (a JSON array assigned to a window property)."""
-    text = (site / "search" / "fallback-index.js").read_text(encoding="utf-8")
-    prefix = "window.ARCHIVE_SEARCH_FALLBACK = "
-    assert text.startswith(prefix), text[:80]
-    body = text[len(prefix):].strip().rstrip(";")
-    entries = json.loads(body)
-    assert isinstance(entries, list)
-    return entries
+def search_entries(site: Path) -> list[dict[str, object]]:
+    """Every doc of the built search index (search/), read back file by file: url and title."""
+    files = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*.js")}
+    return [{"url": row[0], "title": row[1]} for row in IndexReader(files).rows()]
 
 
 class HtmlAudit(HTMLParser):

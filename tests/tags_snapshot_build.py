@@ -127,7 +127,7 @@ def describe(record: dict[str, Any], field: str) -> str:
 
 def load_source_items(name: str) -> list[Item]:
     """The items of a set parsed from its pages by the current loader (used only to refresh the inputs)."""
-    from archive_gen.loader import load_pages
+    from archive_gen.records import load_pages
 
     if name == "seeds":
         pages = load_pages([REPO / "seeds"])

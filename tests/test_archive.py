@@ -11,9 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive_gen import urls
-from archive_gen.archive import build_archive
-from archive_gen.errors import RenderError
+from archive_gen.archive import build_archive as build_from_summaries
+from archive_gen.records import MemoryRecords
 from fixtures.records import FUZHOU, YOUXI, config, pages
+
+
+def build_archive(corpus, _config=None):
+    """The archive of hand-made tagged pages, as the record stage would summarise them (unstitched)."""
+    return build_from_summaries(MemoryRecords(corpus, stitch=False).summaries)
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +117,13 @@ def test_continuation_without_other_half_has_no_link():
     assert archive.continued_to == {}
 
 
-def test_duplicate_item_ids_are_a_one_line_error():
+def test_an_item_whose_id_another_page_has_is_left_out_and_reported():
     corpus = pages()
-    corpus.append(replace(corpus[0], source="dup.txt"))
-    with pytest.raises(RenderError, match=r"dup\.txt|b/q2\.txt.*duplicate item id"):
-        build_archive(corpus, config(Path("/d")))
+    corpus.append(replace(corpus[0], source="b/zz.txt", items=tuple(replace(i, source="b/zz.txt")
+                                                                 for i in corpus[0].items)))
+    archive = build_archive(corpus, config(Path("/d")))
+    assert archive.duplicate_ids == (("b/zz.txt", "20231123-02-b3"),)
+    assert archive.items["20231123-02-b3"].source == "b/q2.txt"
 
 
 def test_url_helpers_are_ascii_and_safe():

@@ -12,6 +12,8 @@ from types import ModuleType
 
 import pytest
 
+from archive_gen.records import load_pages
+
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
@@ -83,12 +85,9 @@ def test_markdown_front_matter_matches_the_items(gen: ModuleType, tmp_path: Path
 
 
 def test_loader_reads_every_generated_item(gen: ModuleType, tmp_path: Path) -> None:
-    loader = pytest.importorskip("archive_gen.loader")
-    if not hasattr(loader, "load_pages"):
-        pytest.skip("archive_gen.loader.load_pages is not written yet")
     pages = gen.generate_corpus(400, 11)
     gen.write_raw(pages, tmp_path, nested=True)
-    loaded = {p.source: p for p in loader.load_pages([tmp_path])}
+    loaded = {p.source: p for p in load_pages([tmp_path])}
     assert sorted(loaded) == sorted(p.relpath(nested=True) for p in pages)
     exact = 0
     for page in pages:

@@ -1,13 +1,15 @@
-"""The build engine with small real stages of its own (toy parse/tag/render), plus the real pipeline when present.
+"""The build engine end to end: cold, no-op and incremental builds, keys, parallelism, bad pages, the
+output folder's safety, interrupted builds, and incremental-equals-cold after every kind of change.
 
-The toy stages are honest record functions (text -> Page -> tagged Page -> {path: bytes}); they let the
-engine's cache, parallelism, atomic write and error handling be tested without the real loader/tagger.
+Most tests run the real pipeline on tiny projects; the toy record functions (tests/projects.py) stand in
+for the parser and tagger only where a page must crash, warn or lose text on demand.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gzip
 import json
 import os
 import shutil
@@ -16,156 +18,34 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from archive_gen.build import BuildOptions, BuildResult, BuildSession, Stages, build_site, discover_sources
-from archive_gen.config import Config, PageOverride
+from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_site
+from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
 from archive_gen.errors import ConfigError, OutputError
-from archive_gen.model import Item, Notice, Page, TopicTag
-from archive_gen.render import PriorRender, RenderResult
-from archive_gen.search import SearchIndex
-
-# ---------------------------------------------------------------------------------------------
-# toy stages (module level so worker processes can unpickle them)
-
-TAGGER_LOG_ENV = "ARCHIVE_GEN_TEST_TAGGER_LOG"
-
-
-def toy_parse(data: bytes, source: str, config: Config) -> tuple[Page, str]:
-    """Blocks separated by blank lines; a block's first line is the title. 'BROKEN' pages fail."""
-    text = data.decode("utf-8")  # invalid UTF-8 raises: the engine must survive a crashing stage
-    if text.startswith("BROKEN"):
-        note = Notice(source, 1, "unreadable", "not a page", "error")
-        return Page(source, "", "utf-8", None, False, None, None, (), (note,), 1), text
-    override = config.pages.get(source)
-    items = []
-    for index, block in enumerate(b for b in text.split("\n\n") if b.strip()):
-        lines = block.strip().splitlines()
-        items.append(Item(id=f"{Path(source).stem}-{index}", source=source, index=index, kind="article",
-                          title=lines[0], paragraphs=tuple(lines[1:]),
-                          date=override.date if override else None))
-    notices = tuple(Notice(source, n, "odd-line", "line mentions WARN")
-                    for n, line in enumerate(text.splitlines(), 1) if "WARN" in line)
-    return Page(source, "", "utf-8", None, False, None, None, tuple(items), notices, text.count("\n")), text
-
-
-class ToyTagger:
-    """Tags every item with the topic 'strike' when its text says 罢工."""
-
-    def __init__(self, config: Config) -> None:
-        log = os.environ.get(TAGGER_LOG_ENV)
-        if log:  # lets a test see whether (and how often) a tagger was constructed, across processes
-            with open(log, "a", encoding="utf-8") as fh:
-                fh.write(f"{os.getpid()}\n")
-
-    def tag_page(self, page: Page) -> Page:
-        items = tuple(dataclasses.replace(item, topics=(TopicTag("strike", "罢工", 1.0),))
-                      if "罢工" in item.body_text + (item.title or "") else item for item in page.items)
-        return dataclasses.replace(page, items=items)
-
-
-def make_toy_tagger(config: Config) -> ToyTagger:
-    return ToyTagger(config)
-
-
-def toy_archive(pages: Sequence[Page], config: Config, prior: object = None) -> tuple[Page, ...]:
-    return tuple(pages)
-
-
-def toy_render(archive: tuple[Page, ...], config: Config, prior: PriorRender | None = None, salt: str = "",
-               record_keys: object = None, workers: int = 1) -> RenderResult:
-    """Every page always rendered (the incremental path is tested on the real pipeline below)."""
-    files = toy_files(archive, config)
-    return RenderResult(files, rendered=tuple(sorted(files)))
-
-
-def toy_files(archive: tuple[Page, ...], config: Config) -> dict[str, bytes]:
-    items = [item for page in archive for item in page.items]
-    files = {"index.html": (f"<h1>{config.title}</h1>" + "".join(f"<p>{i.title}</p>" for i in items)).encode()}
-    for item in items:
-        topics = ",".join(t.slug for t in item.topics)
-        files[f"items/{item.id}.html"] = f"<h1>{item.title}</h1>{''.join(item.paragraphs)}[{topics}]".encode()
-    files["static/style.css"] = b"body{}"
-    return files
-
-
-def toy_search(site: Mapping[str, bytes], archive: tuple[Page, ...], config: Config, store: Any = None,
-               ) -> SearchIndex:
-    return SearchIndex({"search/index.json": json.dumps(sorted(site)).encode()}, (), ())
-
-
-def toy_conservation(text: str, page: Page) -> list[Notice]:
-    return [Notice(page.source, n, "lost-text", "line not in any record")
-            for n, line in enumerate(text.splitlines(), 1) if "LOST" in line]
-
-
-def clashing_render(archive: tuple[Page, ...], config: Config, prior: PriorRender | None = None, salt: str = "",
-                    record_keys: object = None, workers: int = 1) -> RenderResult:
-    # "items" as a file and "items/x.html" inside it cannot both exist: writing fails with an OSError
-    files = toy_files(archive, config)
-    files["index.html/oops.html"] = b"x"
-    return RenderResult(files)
-
-
-TOY = Stages(parse=toy_parse, make_tagger=make_toy_tagger, build_archive=toy_archive, render_site=toy_render,
-             build_search_index=toy_search, conservation=toy_conservation)
-
-PAGES = {
-    "2021-05-14_01.txt": "全总机关启动蹲点\n会议强调……\n\n工人罢工事件\n正文一段",
-    "2021-05-14_02.txt": "东西协作谱新篇\n图片说明",
-    "2021/05/15_01.txt": "新就业形态\n快递员入会",
-}
-
-
-def make_project(tmp_path: Path, pages: Mapping[str, str] = PAGES) -> Config:
-    src = tmp_path / "sources"
-    for rel, text in pages.items():
-        (src / rel).parent.mkdir(parents=True, exist_ok=True)
-        (src / rel).write_text(text, encoding="utf-8")
-    return Config(root=tmp_path, sources=(src,), output=tmp_path / "site", cache_dir=tmp_path / ".archive-cache",
-                  title="档案")
+from archive_gen.writer import MANIFEST_PATH
+from projects import (
+    PAGES,
+    TAGGER_LOG_ENV,
+    TOY,
+    bench_generator,
+    make_project,
+    mtimes,
+    seed_project,
+    site_tree,
+    tree,
+)
 
 
 def run(config: Config, **options: Any) -> BuildResult:
     return build_site(config, BuildOptions(**options), stages=TOY)
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def mtimes(root: Path) -> dict[str, int]:
-    return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-# ---------------------------------------------------------------------------------------------
-# discovery
-
-def test_discover_sources_is_sorted_recursive_and_lists_ignored_files(tmp_path: Path) -> None:
-    config = make_project(tmp_path)
-    (tmp_path / "sources" / "notes.md").write_text("x")
-    (tmp_path / "sources" / ".hidden.txt").write_text("x")
-    found = discover_sources(config.sources)
-    assert [f.source for f in found.files] == ["2021-05-14_01.txt", "2021-05-14_02.txt", "2021/05/15_01.txt"]
-    assert [Path(p).name for p in found.ignored] == ["notes.md"]
-
-
-def test_discover_sources_survives_a_symlink_loop(tmp_path: Path) -> None:
-    config = make_project(tmp_path)
-    (tmp_path / "sources" / "2021" / "loop").symlink_to(tmp_path / "sources")
-    found = discover_sources(config.sources)
-    assert len(found.files) == 3
-    assert [n.code for n in found.notices] == ["symlink-loop"]
-
-
-def test_missing_source_folder_is_a_config_error(tmp_path: Path) -> None:
-    config = dataclasses.replace(make_project(tmp_path), sources=(tmp_path / "nope",))
-    with pytest.raises(ConfigError, match="nope: source folder not found"):
-        run(config)
+def articles(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.glob("articles/**/*.html"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,16 +55,20 @@ def test_cold_build_writes_the_site_and_counts(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     result = run(config)
     site = tree(config.output)
-    assert set(site) == {"index.html", "static/style.css", "search/index.json", "items/2021-05-14_01-0.html",
-                         "items/2021-05-14_01-1.html", "items/2021-05-14_02-0.html", "items/15_01-0.html"}
-    assert site["items/2021-05-14_01-1.html"].endswith(b"[strike]")
+    assert articles(config.output) == [
+        "articles/2021/05/14/2021-05-14_01-0.html", "articles/2021/05/14/2021-05-14_01-1.html",
+        "articles/2021/05/14/2021-05-14_02-0.html", "articles/2021/05/15/2021-05-15_01-0.html"]
+    assert {"index.html", "issues/2021-05-14/index.html", "topics/strike/index.html", "search/index.js",
+            "feed.xml", "sitemap.xml", ".nojekyll", ".archive-gen/manifest.json.gz"} <= set(site)
+    assert "罢工".encode() in site["articles/2021/05/14/2021-05-14_01-1.html"]
     assert (result.pages_read, result.items, result.topics) == (3, 4, 1)
     assert (result.pages_parsed, result.pages_tagged, result.cache_hits) == (3, 3, 0)
-    assert result.files_written == len(site) and result.files_unchanged == 0
+    assert result.files_written == len(site) - 1 and result.files_unchanged == 0  # all but the lock file
     assert result.exit_code == 0 and not result.up_to_date
 
 
-def test_noop_rebuild_parses_nothing_builds_no_tagger_and_writes_nothing(tmp_path: Path, monkeypatch) -> None:
+def test_noop_rebuild_parses_nothing_builds_no_tagger_and_writes_nothing(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     log = tmp_path / "tagger.log"
     monkeypatch.setenv(TAGGER_LOG_ENV, str(log))
     config = make_project(tmp_path)
@@ -195,13 +79,13 @@ def test_noop_rebuild_parses_nothing_builds_no_tagger_and_writes_nothing(tmp_pat
     result = run(config)
     assert result.up_to_date
     assert (result.pages_parsed, result.pages_tagged, result.files_written) == (0, 0, 0)
-    assert result.cache_hits == 3 and result.files_unchanged == len(before)
+    assert result.cache_hits == 3 and result.files_unchanged == len(before) - 1  # all but the lock file
     assert (result.items, result.topics) == (4, 1)  # the summary survives the skip
     assert mtimes(config.output) == before
     assert len(log.read_text().splitlines()) == 1  # no tagger was constructed
 
 
-def test_one_changed_page_is_the_only_one_parsed(tmp_path: Path) -> None:
+def test_one_changed_page_is_the_only_one_parsed_and_other_articles_are_not_rewritten(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     run(config)
     before = mtimes(config.output)
@@ -210,12 +94,14 @@ def test_one_changed_page_is_the_only_one_parsed(tmp_path: Path) -> None:
     assert (result.pages_parsed, result.pages_tagged, result.cache_hits) == (1, 1, 2)
     after = mtimes(config.output)
     changed = sorted(rel for rel in after if after[rel] != before.get(rel))
-    assert changed == ["items/2021-05-14_02-0.html"]
-    assert result.written == ("items/2021-05-14_02-0.html",)
-    assert b"\xe6\x96\xb0\xe7\x9a\x84" in (config.output / "items/2021-05-14_02-0.html").read_bytes()  # 新的
+    assert "articles/2021/05/14/2021-05-14_02-0.html" in changed
+    # the other day's article does not list the changed item: it keeps its file (and mtime)
+    assert "articles/2021/05/15/2021-05-15_01-0.html" not in changed
+    assert set(changed) == set(result.written)
+    assert "新的图片说明".encode() in (config.output / "articles/2021/05/14/2021-05-14_02-0.html").read_bytes()
 
 
-def test_a_session_keeps_one_tagger_across_rebuilds(tmp_path: Path, monkeypatch) -> None:
+def test_a_session_keeps_one_tagger_across_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     log = tmp_path / "tagger.log"
     monkeypatch.setenv(TAGGER_LOG_ENV, str(log))
     config = make_project(tmp_path)
@@ -231,27 +117,32 @@ def test_a_session_keeps_one_tagger_across_rebuilds(tmp_path: Path, monkeypatch)
 
 def test_config_change_rerenders_from_cache_without_parsing(tmp_path: Path) -> None:
     config = make_project(tmp_path)
-    run(config)
+    first = run(config)
     result = run(dataclasses.replace(config, title="新标题"))
     assert not result.up_to_date
     assert (result.pages_parsed, result.pages_tagged, result.cache_hits) == (0, 0, 3)
-    assert result.written == ("index.html",)
+    # every page shows the site's title; only the sitemap (and the feeds' ids) do not
+    html = {p for p in tree(config.output) if p.endswith(".html")}
+    assert html <= set(result.written) and result.pages_rendered < first.pages_rendered
+    assert "新标题".encode() in (config.output / "index.html").read_bytes()
 
 
 def test_page_override_reparses_only_that_page(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     run(config)
-    result = run(dataclasses.replace(config, pages={"2021-05-14_02.txt": PageOverride(date="2021-05-14")}))
+    result = run(dataclasses.replace(config, pages={"2021-05-14_02.txt": PageOverride(date="2021-05-16")}))
     assert (result.pages_parsed, result.cache_hits) == (1, 2)
+    assert (config.output / "articles/2021/05/16/2021-05-14_02-0.html").is_file()
 
 
 def test_edited_output_file_is_restored(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     run(config)
+    original = (config.output / "index.html").read_bytes()
     (config.output / "index.html").write_text("vandalised")
     result = run(config)
     assert result.written == ("index.html",) and result.pages_parsed == 0
-    assert (config.output / "index.html").read_text(encoding="utf-8").startswith("<h1>档案</h1>")
+    assert (config.output / "index.html").read_bytes() == original
 
 
 def test_touched_output_file_is_kept_and_the_next_build_is_up_to_date(tmp_path: Path) -> None:
@@ -264,30 +155,52 @@ def test_touched_output_file_is_kept_and_the_next_build_is_up_to_date(tmp_path: 
     assert run(config).up_to_date  # the manifest now records what is really on disk
 
 
-def test_corrupt_cache_entry_is_rebuilt_not_fatal(tmp_path: Path) -> None:
+def test_corrupt_or_swapped_cache_entries_are_misses_never_errors(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     run(config)
-    for entry in (config.cache_dir / "pages").rglob("*.pickle"):
-        entry.write_bytes(b"\x80garbage")
-    (config.cache_dir / "sources.json").write_text("{not json")
-    for manifest in (config.cache_dir / "outputs").glob("*.json"):
-        manifest.write_text("[]")
+    entries = sorted((config.cache_dir / "pages").rglob("*.entry"))
+    assert len(entries) == 3
+    # two entries swapped: each file is whole and valid, but not under the key it is read for
+    first, second = entries[0].read_bytes(), entries[1].read_bytes()
+    entries[0].write_bytes(second)
+    entries[1].write_bytes(first)
+    entries[2].write_bytes(b"\x80garbage")
+    (config.cache_dir / "summaries.entry").write_bytes(b"not an entry")
+    for manifest in (config.cache_dir / "outputs").glob("*.entry"):
+        manifest.write_bytes(manifest.read_bytes()[:-10])  # cut short: its length no longer matches
     result = run(config)
     assert result.pages_parsed == 3 and result.exit_code == 0
     assert result.files_written == 0  # bytes identical to what is on disk: nothing rewritten
 
 
-def test_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
+def test_a_cache_entry_linked_to_a_device_is_not_read(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    run(config)
+    summaries = config.cache_dir / "summaries.entry"
+    summaries.unlink()
+    summaries.symlink_to("/dev/zero")  # reading it would never end
+    for entry in (config.cache_dir / "pages").rglob("*.entry"):
+        entry.unlink()
+        entry.symlink_to("/dev/zero")
+    for manifest in (config.cache_dir / "outputs").glob("*.entry"):
+        manifest.unlink()
+        manifest.symlink_to("/dev/zero")
+    result = run(config)
+    assert result.exit_code == 0 and result.pages_parsed == 3
+
+
+def test_a_file_where_the_cache_folder_should_be_is_refused(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     (tmp_path / "cachefile").write_text("a file where the cache folder should be")
-    result = run(dataclasses.replace(config, cache_dir=tmp_path / "cachefile"))
-    assert result.exit_code == 0 and (config.output / "index.html").is_file()
+    with pytest.raises(OutputError, match="cache folder is not a folder"):
+        run(dataclasses.replace(config, cache_dir=tmp_path / "cachefile"))
+    assert (tmp_path / "cachefile").read_text() == "a file where the cache folder should be"
 
 
 # ---------------------------------------------------------------------------------------------
 # parallelism and determinism
 
-def test_jobs_1_and_jobs_2_give_identical_trees(tmp_path: Path, monkeypatch) -> None:
+def test_jobs_1_and_jobs_2_give_identical_trees(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     log = tmp_path / "tagger.log"
     monkeypatch.setenv(TAGGER_LOG_ENV, str(log))
     pages = {f"2021-05-{d:02d}_0{p}.txt": f"标题{d}{p}\n正文{'罢工' if p == 2 else ''}\n\n第二条{d}\n内容"
@@ -295,12 +208,23 @@ def test_jobs_1_and_jobs_2_give_identical_trees(tmp_path: Path, monkeypatch) -> 
     one = make_project(tmp_path / "a", pages)
     two = make_project(tmp_path / "b", pages)
     r1 = run(one, jobs=1)
-    r2 = run(two, jobs=2, parallel_min_pages=1)
+    r2 = run(two, jobs=2, parallel_min_pages=1, parallel_min_render=1)
     assert r1.pages_parsed == r2.pages_parsed == len(pages)
+    assert r1.pages_rendered == r2.pages_rendered > 0
     assert tree(one.output) == tree(two.output)
     # one tagger in this process for --jobs 1, then one per worker process for --jobs 2
     pids = log.read_text().split()
     assert pids[0] == str(os.getpid()) and len(pids) == 3 and str(os.getpid()) not in pids[1:]
+
+
+def test_a_template_error_in_a_render_worker_names_the_page(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "article.html").write_text("{{ no_such_variable }}", encoding="utf-8")
+    with pytest.raises(Exception, match="no_such_variable") as err:
+        run(config, jobs=2, parallel_min_render=1)
+    assert "article.html" in str(err.value)
+    assert not any(p.name.startswith(".site.tmp-") for p in tmp_path.iterdir())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,108 +238,148 @@ def test_one_bad_page_does_not_stop_the_others(tmp_path: Path) -> None:
     assert sorted(result.failed_pages) == ["bad.txt", "crash.txt"]
     assert {str(n).split(":")[0] for n in result.errors} == {"bad.txt", "crash.txt"}
     assert "could not be parsed (UnicodeDecodeError" in " ".join(n.message for n in result.errors)
-    assert (config.output / "items/2021-05-14_02-0.html").is_file()
+    assert (config.output / "articles/2021/05/14/2021-05-14_02-0.html").is_file()
     # the crash is not cached: the next build tries that page again (and still reports it)
     again = run(config)
     assert again.pages_parsed == 1 and again.exit_code == 1
 
 
 def test_warnings_are_reported_and_survive_a_skipped_build(tmp_path: Path) -> None:
-    config = make_project(tmp_path, {"a.txt": "标题\nWARN here"})
+    config = make_project(tmp_path, {"2021-05-14_01.txt": "标题\nWARN here"})
     first = run(config)
     second = run(config)
     assert second.up_to_date
     assert [str(n) for n in first.warnings] == [str(n) for n in second.warnings] == [
-        "a.txt:2: warning: line mentions WARN"]
+        "2021-05-14_01.txt:2: warning: line mentions WARN"]
 
 
 def test_strict_reports_lost_text_as_errors(tmp_path: Path) -> None:
-    config = make_project(tmp_path, {"a.txt": "标题\nLOST line", "b.txt": "标题\n正文"})
+    config = make_project(tmp_path, {"2021-05-14_01.txt": "标题\nLOST line", "2021-05-14_02.txt": "标题\n正文"})
     assert run(config).exit_code == 0  # not strict: the check does not run
     strict = run(config, strict=True)
     assert strict.exit_code == 1
-    assert [str(n) for n in strict.errors] == ["a.txt:2: error: line not in any record"]
+    assert [str(n) for n in strict.errors] == ["2021-05-14_01.txt:2: error: line not in any record"]
     assert run(config, strict=True).errors == strict.errors  # also when nothing changed
 
 
 def test_no_pages_is_a_config_error(tmp_path: Path) -> None:
-    (tmp_path / "sources").mkdir()
     config = make_project(tmp_path, {})
     with pytest.raises(ConfigError, match="no page files"):
         run(config)
 
 
+def test_missing_source_folder_is_a_config_error(tmp_path: Path) -> None:
+    config = dataclasses.replace(make_project(tmp_path), sources=(tmp_path / "nope",))
+    with pytest.raises(ConfigError, match="nope: source folder not found"):
+        run(config)
+
+
 # ---------------------------------------------------------------------------------------------
-# the output folder
+# the output folder: what may be replaced, and what never
 
 @pytest.mark.parametrize("where", ["inside", "equal", "contains"])
 def test_output_overlapping_the_sources_is_refused(tmp_path: Path, where: str) -> None:
-    config = make_project(tmp_path)
-    output = {"inside": tmp_path / "sources" / "site", "equal": tmp_path / "sources", "contains": tmp_path}[where]
+    config = make_project(tmp_path / "project")
+    output = {"inside": config.sources[0] / "site", "equal": config.sources[0], "contains": tmp_path}[where]
     with pytest.raises(OutputError) as err:
         run(dataclasses.replace(config, output=output))
     assert err.value.exit_code == 2 and "source folder" in str(err.value)
 
 
-def test_output_that_is_a_file_or_root_is_refused(tmp_path: Path) -> None:
-    config = make_project(tmp_path)
-    (tmp_path / "site").write_text("not a folder")
+def test_output_that_is_a_file_root_home_or_current_folder_is_refused(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(tmp_path / "p")
+    (tmp_path / "p" / "site").write_text("not a folder")
     with pytest.raises(OutputError, match="not a folder"):
         run(config)
-    with pytest.raises(OutputError, match="refusing"):
+    with pytest.raises(OutputError, match="filesystem root"):
         run(dataclasses.replace(config, output=Path("/")))
+    monkeypatch.setenv("HOME", str(tmp_path / "home" / "user"))
+    (tmp_path / "home" / "user").mkdir(parents=True)
+    for folder in (tmp_path / "home" / "user", tmp_path / "home"):
+        with pytest.raises(OutputError, match="home folder"):
+            run(dataclasses.replace(config, output=folder))
+    monkeypatch.chdir(tmp_path / "p")
+    with pytest.raises(OutputError, match="current folder"):
+        run(dataclasses.replace(config, output=tmp_path / "p"))
+    assert (tmp_path / "p" / "site").read_text() == "not a folder"
 
 
-def test_unwritable_output_is_one_error_and_keeps_the_old_site(tmp_path: Path) -> None:
+def test_a_folder_of_someone_elses_files_is_never_built_into_or_cleaned(tmp_path: Path) -> None:
+    config = make_project(tmp_path)
+    (tmp_path / "site" / "notes").mkdir(parents=True)
+    (tmp_path / "site" / "thesis.docx").write_text("precious")
+    (tmp_path / "site" / "index.html").write_text("my own home page")
+    (tmp_path / "site" / "notes" / "a.txt").write_text("mine")
+    before = tree(tmp_path / "site")
+    for clean in (False, True):
+        with pytest.raises(OutputError, match="holds files archive-gen did not write"):
+            run(config, clean=clean)
+        assert tree(tmp_path / "site") == before
+    # with the explicit option the site is added beside them; a file of the user's in its way stops it
+    with pytest.raises(OutputError, match="refusing to overwrite a file archive-gen did not write"):
+        run(config, allow_foreign=True)
+    assert site_tree(tmp_path / "site") == before  # (its own lock file is all it left, in .archive-gen/)
+    (tmp_path / "site" / "index.html").unlink()
+    result = run(config, allow_foreign=True, clean=True)
+    assert result.exit_code == 0 and (tmp_path / "site" / "thesis.docx").read_text() == "precious"
+    assert (tmp_path / "site" / "notes" / "a.txt").read_text() == "mine"
+    assert "thesis.docx" in result.stale_kept or "thesis.docx" not in result.written
+    run(config, clean=True)  # later builds own only what they wrote
+    assert (tmp_path / "site" / "thesis.docx").read_text() == "precious"
+
+
+def test_stale_files_of_archive_gen_are_kept_and_reported_or_removed_with_clean(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     run(config)
-    before = tree(config.output)
-    (tmp_path / "sources" / "2021-05-14_02.txt").write_text("改动\n正文", encoding="utf-8")
-    with pytest.raises(OutputError, match="cannot write the site"):
-        build_site(config, stages=dataclasses.replace(TOY, render_site=clashing_render))
-    assert tree(config.output) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
-    # an output whose parent is a file cannot even be created
-    (tmp_path / "afile").write_text("x")
-    with pytest.raises(OutputError):
-        run(dataclasses.replace(config, output=tmp_path / "afile" / "site"))
-
-
-def test_stale_files_are_kept_and_reported_or_removed_with_clean(tmp_path: Path) -> None:
-    config = make_project(tmp_path)
-    run(config)
-    (config.output / "old.html").write_text("from another build")
+    stray = config.output / "old.html"
+    stray.write_text("the user's own file")
     kept = run(config)
-    assert kept.stale_kept == ("old.html",) and (config.output / "old.html").exists()
+    assert stray.exists() and "old.html" not in kept.stale_kept  # not ours: not even stale
     (tmp_path / "sources" / "2021-05-14_02.txt").unlink()
     changed = run(config)
-    assert "old.html" in changed.stale_kept and (config.output / "old.html").exists()
+    # the deleted page's article now redirects (a published URL keeps working)
+    assert b'http-equiv="refresh"' in (config.output / "articles/2021/05/14/2021-05-14_02-0.html").read_bytes()
     cleaned = run(config, clean=True)
-    assert cleaned.files_removed == 2 and cleaned.stale_kept == ()
-    assert not (config.output / "old.html").exists()
-    assert not (config.output / "items/2021-05-14_02-0.html").exists()
+    assert stray.read_text() == "the user's own file"
+    assert changed.exit_code == cleaned.exit_code == 0
 
 
-def test_clean_refuses_a_folder_that_is_not_a_site(tmp_path: Path) -> None:
+def test_two_builds_of_one_output_at_once_the_second_is_refused_with_the_pid(tmp_path: Path) -> None:
     config = make_project(tmp_path)
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "thesis.docx").write_text("precious")
-    with pytest.raises(OutputError, match="refusing --clean"):
-        run(config, clean=True)
-    assert (tmp_path / "site" / "thesis.docx").read_text() == "precious"
-    result = run(config)  # without --clean the stranger's file is kept and reported
-    assert result.stale_kept == ("thesis.docx",)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from pathlib import Path
+        from archive_gen.writer import OutputLock
+        with OutputLock(Path({str(config.output.resolve())!r})):
+            print("locked", flush=True)
+            time.sleep(60)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(OutputError, match=rf"another build of this output folder is running \(pid {holder.pid}\)"):
+            run(config)
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert run(config).exit_code == 0  # released with its holder
 
 
 # ---------------------------------------------------------------------------------------------
 # interrupted builds
 
 KILL_SCRIPT = textwrap.dedent("""
-    import sys
+    import sys, time
     sys.path.insert(0, {tests!r})
-    from test_build import TOY, make_project
+    from projects import TOY, make_project
+    from archive_gen import writer
     from archive_gen.build import BuildOptions, build_site
     from pathlib import Path
+    real = writer.write_file
+    def slow(fd, data):
+        time.sleep(0.2)
+        real(fd, data)
+    writer.write_file = slow  # a slow disk: the test kills the build while it writes
     config = make_project(Path({root!r}), {{}})  # the pages are already there
     build_site(config, BuildOptions(), stages=TOY)
 """)
@@ -427,15 +391,14 @@ def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     before = tree(config.output)
     (tmp_path / "sources" / "2021-05-14_01.txt").write_text("全新的版面\n内容", encoding="utf-8")
     script = KILL_SCRIPT.format(tests=str(Path(__file__).parent), root=str(tmp_path))
-    env = {**os.environ, "ARCHIVE_GEN_TEST_WRITE_DELAY": "0.5"}
-    proc = subprocess.Popen([sys.executable, "-c", script], env=env)
+    proc = subprocess.Popen([sys.executable, "-c", script])
     try:
-        deadline = time.monotonic() + 20
-        tmp_dirs: list[Path] = []
-        while time.monotonic() < deadline and not tmp_dirs:
-            tmp_dirs = [p for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-") and any(p.rglob("*.html"))]
+        deadline = time.monotonic() + 30
+        staged: list[Path] = []
+        while time.monotonic() < deadline and not staged:
+            staged = [p for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-") and any(p.glob("pack-*"))]
             time.sleep(0.05)
-        assert tmp_dirs, "the build never started writing"
+        assert staged, "the build never started writing"
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(timeout=10)
@@ -443,125 +406,7 @@ def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     # the next build clears the debris and succeeds
     result = run(config)
     assert result.exit_code == 0 and "全新的版面".encode() in (config.output / "index.html").read_bytes()
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
-
-
-def test_swap_cut_in_half_is_recovered(tmp_path: Path) -> None:
-    config = make_project(tmp_path)
-    run(config)
-    before = tree(config.output)
-    # a kill between "old -> backup" and "new -> output" leaves only the backup
-    os.rename(config.output, tmp_path / ".site.old-999999999")
-    result = run(config)
-    assert result.exit_code == 0 and tree(config.output) == before
-
-
-# ---------------------------------------------------------------------------------------------
-# the real pipeline (switched on when the stages exist)
-
-def _real_stages_present() -> bool:
-    try:
-        from archive_gen.archive import build_archive  # noqa: F401
-        from archive_gen.loader import conservation, parse_page  # noqa: F401
-        from archive_gen.loader.decode import decode_bytes  # noqa: F401
-        from archive_gen.render import render_site  # noqa: F401
-        from archive_gen.search import build_search_index  # noqa: F401
-        from archive_gen.tagging import Tagger  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-real = pytest.mark.skipif(not _real_stages_present(), reason="the real stages have not landed yet")
-
-
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def _seed_project(root: Path, names: Sequence[str]) -> Config:
-    src = root / "sources"
-    src.mkdir(parents=True)
-    for name in names:
-        (src / name).write_bytes((SEEDS / name).read_bytes())
-    return Config(root=root, sources=(src,), output=root / "site", cache_dir=root / ".archive-cache", title="档案")
-
-
-@real
-def test_incremental_rebuild_renders_only_changed_pages_and_equals_a_cold_build(tmp_path: Path) -> None:
-    names = sorted(p.name for p in SEEDS.glob("*.txt"))
-    warm = _seed_project(tmp_path / "warm", names[:-1])
-    first = build_site(warm, BuildOptions(jobs=1))
-    assert first.pages_reused == 0 and first.pages_rendered > 0
-    # one more page arrives: only pages whose context changed go through Jinja, only its shard is re-indexed
-    (warm.sources[0] / names[-1]).write_bytes((SEEDS / names[-1]).read_bytes())
-    second = build_site(warm, BuildOptions(jobs=1))
-    assert second.pages_reused > 0 and second.pages_rendered < first.pages_rendered + 10
-    assert len(second.shards_indexed) < len({p.split("/")[1] for p in tree(warm.output) if p.startswith("pagefind/")})
-    cold = _seed_project(tmp_path / "cold", names)
-    build_site(cold, BuildOptions(jobs=1))
-    assert tree(warm.output) == tree(cold.output)
-    # an output page edited by hand is rendered again, not trusted
-    article = next(p for p in sorted(warm.output.glob("articles/**/*.html")))
-    original = article.read_bytes()
-    article.write_bytes(b"edited")
-    third = build_site(warm, BuildOptions(jobs=1))
-    assert article.read_bytes() == original and third.pages_rendered >= 1
-
-
-def _bench_generator() -> Any:
-    bench = str(Path(__file__).resolve().parents[1] / "bench")
-    sys.path.insert(0, bench)
-    try:
-        import generate
-
-        return generate
-    finally:
-        sys.path.remove(bench)
-
-
-@real
-@pytest.mark.slow
-def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_path: Path) -> None:
-    """The daily-rebuild shortcuts (input keys, kept pages, cached related lists and search shards,
-    staged writes) must never show: after each round of changes the incremental site equals a cold
-    build of the same sources byte for byte."""
-    gen = _bench_generator()
-    pages = gen.generate_corpus(150, 3)
-
-    def project(root: Path) -> Config:
-        return Config(root=root, sources=(root / "sources",), output=root / "site",
-                      cache_dir=root / ".archive-cache", title="档案", per_page=3)
-
-    warm = project(tmp_path / "warm")
-    gen.write_raw(pages, warm.sources[0])
-    build_site(warm, BuildOptions(jobs=1))
-    source = warm.sources[0]
-    files = sorted(source.iterdir())
-    dates = sorted({dt.date.fromisoformat(p.date) for p in pages})
-    middle = dates[0] + (dates[-1] - dates[0]) / 2  # a day in the middle of the archive
-    rounds = [
-        # a new day arrives
-        lambda: gen.write_raw(gen.generate_day(3, gen.next_issue(pages), 40), source),
-        # an old page is corrected, another deleted
-        lambda: (files[3].write_text(files[3].read_text(encoding="utf-8").replace("工会", "总工会", 1),
-                                     encoding="utf-8"), files[7].unlink()),
-        # an older day is filled in (every later slice of the terms it touches shifts)
-        lambda: gen.write_raw(gen.generate_day(4, middle, 30), source / "backfill"),
-    ]
-    for number, change in enumerate(rounds):
-        change()
-        incremental = build_site(warm, BuildOptions(jobs=1))
-        assert incremental.exit_code == 0, incremental.errors
-        cold = project(tmp_path / f"cold{number}")
-        shutil.copytree(source, cold.sources[0])
-        build_site(cold, BuildOptions(jobs=1))
-        warm_tree, cold_tree = tree(warm.output), tree(cold.output)
-        # without --clean, pages of the deleted source stay (and are reported); nothing else may differ
-        assert sorted(set(warm_tree) - set(cold_tree)) == sorted(incremental.stale_kept), f"round {number}"
-        assert set(cold_tree) <= set(warm_tree), f"round {number}: files missing"
-        assert all(not rel.startswith("pagefind/") for rel in incremental.stale_kept)
-        differing = [rel for rel in sorted(cold_tree) if warm_tree[rel] != cold_tree[rel]]
-        assert differing == [], f"round {number}: {differing[:5]}"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.tmp")] == []
 
 
 def test_a_swap_killed_half_way_is_finished_by_the_next_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -572,26 +417,212 @@ def test_a_swap_killed_half_way_is_finished_by_the_next_build(tmp_path: Path, mo
     run(config)
     (tmp_path / "sources" / "2021-05-14_01.txt").write_text("全新的版面\n内容", encoding="utf-8")
     moved: list[str] = []
-    real_replace = os.replace
+    real_put = writer.put_in_place
 
-    def replace_then_die(src: str, dst: str) -> None:
-        if len(moved) == 1:  # the second move of the swap never happens: the process "dies"
+    def put_then_die(target: str, data: bytes) -> None:
+        if len(moved) == 1:  # the second file is never put in place: the process "dies"
             raise KeyboardInterrupt
-        real_replace(src, dst)
-        moved.append(dst)
+        moved.append(target)
+        real_put(target, data)
 
-    monkeypatch.setattr(writer.os, "replace", replace_then_die)
+    monkeypatch.setattr(writer, "put_in_place", put_then_die)
     with pytest.raises(KeyboardInterrupt):
         run(config)
     monkeypatch.undo()
     staged = [p for p in tmp_path.iterdir() if p.name.startswith(".site.tmp-")]
     assert len(staged) == 1 and (staged[0] / writer.JOURNAL).is_file()  # kept: it says what is left
-    writer.recover_interrupted(config.output)  # what the next build does first
-    assert not staged[0].exists()
-    cold = make_project(tmp_path / "cold")
-    (tmp_path / "cold" / "sources" / "2021-05-14_01.txt").write_text("全新的版面\n内容", encoding="utf-8")
+    result = run(config)  # finishes the moves first, then builds (nothing left to do but check)
+    assert not staged[0].exists() and result.exit_code == 0
+    cold = make_project(tmp_path / "cold", {**PAGES, "2021-05-14_01.txt": "全新的版面\n内容"})
     run(cold)
-    expected, finished = tree(cold.output), tree(config.output)
-    # the old page's second item stays as a stale file (kept without --clean); the rest is the new site
-    assert {rel: data for rel, data in finished.items() if rel in expected} == expected
-    assert sorted(set(finished) - set(expected)) == ["items/2021-05-14_01-1.html"]
+    assert site_tree(config.output) == {rel: data for rel, data in site_tree(cold.output).items()} | {
+        rel: data for rel, data in site_tree(config.output).items() if rel not in site_tree(cold.output)}
+    assert "全新的版面".encode() in (config.output / "index.html").read_bytes()
+
+
+# ---------------------------------------------------------------------------------------------
+# what each key covers
+
+def test_a_taxonomy_change_retags_every_page_without_parsing_any(tmp_path: Path) -> None:
+    config = seed_project(tmp_path, cache_dir=tmp_path / "cache")
+    build_site(config)
+    extended = dataclasses.replace(config, taxonomy=TaxonomyConfig(extend=(
+        TopicSpec("haixia", "海峡两岸", "两岸职工交流", ("两岸",)),)))
+    result = build_site(extended)
+    assert (result.pages_parsed, result.pages_tagged) == (0, 5)
+    assert build_site(extended).up_to_date
+
+
+def test_a_template_change_rerenders_exactly_the_pages_that_use_it(tmp_path: Path) -> None:
+    config = seed_project(tmp_path)
+    first = build_site(config)
+    (tmp_path / "templates").mkdir()
+    builtin = Path(__file__).resolve().parents[1] / "templates" / "issue.html"
+    (tmp_path / "templates" / "issue.html").write_text(builtin.read_text(encoding="utf-8") + "<!-- mine -->\n",
+                                                       encoding="utf-8")
+    second = build_site(config)
+    issues = sorted(p.relative_to(config.output).as_posix() for p in config.output.glob("issues/*/index.html"))
+    assert issues and second.pages_rendered == len(issues)
+    assert sorted(second.written) == sorted([*issues, ".archive-gen/manifest.json.gz"][:len(second.written)])
+    assert second.pages_parsed == 0 and first.pages_rendered > 100
+
+
+def test_code_keys_follow_imports(tmp_path: Path) -> None:
+    from archive_gen.fingerprint import module_files
+
+    tagger = [p.relative_to(p.parents[1]).as_posix() if p.parent.name != "data" else p.name
+              for p in module_files("archive_gen.tagging")]
+    assert "tagging/segmenter.py" in tagger and "gazetteer.tsv" in tagger and "topics.yaml" in tagger
+    # the parser asks the segmenter where words end (column breaks inside a word): a parse depends on it,
+    # but not on the gazetteer or the taxonomy, which only the tagger reads
+    loader = {p.name for p in module_files("archive_gen.loader")}
+    assert {"items.py", "segmenter.py"} <= loader and not loader & {"gazetteer.tsv", "topics.yaml", "regions.py"}
+    render = {p.name for p in module_files("archive_gen.render")}
+    assert "pages.py" in render and "items.py" not in render and "segmenter.py" not in render
+
+
+# ---------------------------------------------------------------------------------------------
+# permanent URLs
+
+def _one_story(title: str, body: str) -> dict[str, str]:
+    return {"2021-05-14_01.txt": f"{title}\n\n本报讯(记者李明){body}\n", "2021-05-14_02.txt":
+            "另一篇稿件的标题\n\n本报讯(记者王芳)日前,某市总工会开展了职工培训活动,参加的职工有三百人。\n"}
+
+
+def test_an_edited_body_keeps_the_url_and_a_new_title_leaves_a_redirect(tmp_path: Path) -> None:
+    body = "日前,全国总工会在京召开会议,部署今年的工作,会议强调要做好服务职工工作。"
+    config = make_project(tmp_path, _one_story("全总部署今年工作", body))
+    build_site(config)
+    before = set(articles(config.output))
+    (tmp_path / "sources" / "2021-05-14_01.txt").write_text(_one_story("全总部署今年工作", "近日," + body)
+                                                          ["2021-05-14_01.txt"], encoding="utf-8")
+    build_site(config)
+    assert set(articles(config.output)) == before  # a typo fixed in the first sentence moves nothing
+    (tmp_path / "sources" / "2021-05-14_01.txt").write_text(_one_story("全总部署全年重点工作", body)
+                                                          ["2021-05-14_01.txt"], encoding="utf-8")
+    result = build_site(config)
+    assert result.redirects == 1
+    now = set(articles(config.output))
+    [new] = sorted(now - before)
+    [old] = [a for a in sorted(before) if 'http-equiv="refresh"' in (config.output / a).read_text(encoding="utf-8")]
+    page = (config.output / old).read_text(encoding="utf-8")
+    assert 'http-equiv="refresh"' in page and Path(new).name in page and 'name="robots" content="noindex"' in page
+    sitemap = (config.output / "sitemap.xml").read_text(encoding="utf-8")
+    feed = (config.output / "feed.xml").read_text(encoding="utf-8")
+    assert old not in sitemap and Path(old).name not in feed and Path(new).name in sitemap
+
+
+def test_a_deleted_page_redirects_its_articles_to_the_issue_and_the_history_file_keeps_them(tmp_path: Path) -> None:
+    history = tmp_path / "published-urls.tsv"
+    config = make_project(tmp_path, _one_story("全总部署今年工作", "日前,全国总工会召开会议,部署工作。"),
+                          url_history=history)
+    build_site(config)
+    gone = [a for a in articles(config.output) if "<h1>全总部署" in (config.output / a).read_text(encoding="utf-8")]
+    assert len(gone) == 1
+    (tmp_path / "sources" / "2021-05-14_01.txt").unlink()
+    build_site(config)
+    assert "issues/2021-05-14/index.html" in (config.output / gone[0]).read_text(encoding="utf-8")
+    assert gone[0] in history.read_text(encoding="utf-8")
+    # a fresh checkout (no output, no cache) still knows the URL from the history file
+    shutil.rmtree(config.output)
+    shutil.rmtree(config.cache_dir)
+    build_site(config)
+    assert 'http-equiv="refresh"' in (config.output / gone[0]).read_text(encoding="utf-8")
+
+
+def test_a_history_file_archive_gen_did_not_write_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.tsv").write_text("my own notes\n", encoding="utf-8")
+    config = make_project(tmp_path, url_history=tmp_path / "notes.tsv")
+    with pytest.raises(OutputError, match="archive-gen did not write it"):
+        build_site(config)
+    assert (tmp_path / "notes.tsv").read_text(encoding="utf-8") == "my own notes\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# incremental equals cold, after every kind of change
+
+def _equal_to_cold(warm: Config, result: BuildResult, cold_root: Path, label: str) -> None:
+    cold = dataclasses.replace(warm, root=cold_root, sources=(cold_root / "sources",), output=cold_root / "site",
+                               cache_dir=cold_root / ".archive-cache",
+                               url_history=cold_root / "published-urls.tsv")
+    shutil.copytree(warm.sources[0], cold.sources[0])
+    if warm.url_history is not None and warm.url_history.is_file():
+        shutil.copy2(warm.url_history, cold.url_history)  # type: ignore[arg-type]
+    if (warm.root / "templates").is_dir():
+        shutil.copytree(warm.root / "templates", cold_root / "templates")
+    cold_result = build_site(cold)
+    assert result.exit_code == cold_result.exit_code == 0, (result.errors, cold_result.errors)
+    warm_tree, cold_tree = site_tree(warm.output), site_tree(cold.output)
+    # the ownership manifests differ only by the stale files the warm one also owns
+    warm_manifest, cold_manifest = (json.loads(gzip.decompress((c.output / MANIFEST_PATH).read_bytes()))
+                                    for c in (warm, cold))
+    assert warm_manifest["articles"] == cold_manifest["articles"], label
+    assert sorted(set(warm_manifest["files"]) - set(cold_manifest["files"])) == sorted(result.stale_kept), label
+    # without --clean, pages that no longer exist (a deleted item's keywords) stay, and are reported
+    assert sorted(set(warm_tree) - set(cold_tree)) == sorted(result.stale_kept), f"{label}: extra files"
+    assert all(not rel.startswith(("articles/", "search/")) for rel in result.stale_kept)
+    assert sorted(set(cold_tree) - set(warm_tree)) == [], f"{label}: files missing"
+    for rel in result.stale_kept:
+        del warm_tree[rel]
+    differing = [rel for rel in sorted(cold_tree) if warm_tree[rel] != cold_tree[rel]]
+    assert differing == [], f"{label}: {differing[:5]}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("per_day", [None, 40])
+def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_path: Path, per_day: int | None
+                                                                         ) -> None:
+    """Every shortcut of an incremental build (cached records and summaries, kept pages, cached related
+    lists and search shards, staged writes) must never show: after each change the incremental site
+    equals a cold build of the same sources byte for byte, on a corpus spread over years and on a daily one."""
+    gen = bench_generator()
+    pages = gen.generate_corpus(100, 3, per_day)
+    root = tmp_path / "warm"
+    warm = make_project(root, {}, per_page=3, url_history=root / "published-urls.tsv")
+    gen.write_raw(pages, warm.sources[0])
+    assert build_site(warm).exit_code == 0
+    source = warm.sources[0]
+    files = sorted(source.iterdir())
+    dates = sorted({dt.date.fromisoformat(p.date) for p in pages})
+    middle = dates[0] + (dates[-1] - dates[0]) / 2 + dt.timedelta(hours=12)
+    day = middle.date() if isinstance(middle, dt.datetime) else middle
+
+    def retitle() -> None:
+        text = files[5].read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.strip() and len(line) < 30)
+        files[5].write_text(text.replace(title, title + "纪实", 1), encoding="utf-8")
+
+    def template() -> None:
+        (root / "templates").mkdir(exist_ok=True)
+        builtin = Path(__file__).resolve().parents[1] / "templates" / "article.html"
+        (root / "templates" / "article.html").write_text(
+            builtin.read_text(encoding="utf-8").replace("引用本文", "引用本篇"), encoding="utf-8")
+
+    rounds: list[tuple[str, Any]] = [
+        ("new day", lambda: gen.write_raw(gen.extra_day(pages, 3, per_day), source)),
+        ("edit", lambda: files[3].write_text(files[3].read_text(encoding="utf-8").replace("工会", "总工会", 1),
+                                             encoding="utf-8")),
+        ("deletion", lambda: files[7].unlink()),
+        ("back-filled day", lambda: gen.write_raw(gen.generate_day(4, day, 30, 4), source / "backfill")),
+        ("title change", retitle),
+        ("template change", template),
+    ]
+    for number, (label, change) in enumerate(rounds):
+        change()
+        result = build_site(warm)
+        _equal_to_cold(warm, result, tmp_path / f"cold{number}", label)
+    taxonomy = dataclasses.replace(warm, taxonomy=TaxonomyConfig(extend=(
+        TopicSpec("jineng", "技能人才", "技能人才培养", ("技能人才",)),)))
+    result = build_site(taxonomy)
+    assert result.pages_parsed == 0
+    _equal_to_cold(taxonomy, result, tmp_path / "cold-taxonomy", "taxonomy change")
+
+
+@pytest.mark.parametrize("per_page", [1, 2, 3, 20])
+def test_archived_page_count_agrees_with_the_term_plan(per_page: int) -> None:
+    from archive_gen.archive import Term
+    from archive_gen.pages import archived_pages, term_plan
+
+    for count in range(0, 70):
+        term = Term("t", "t", tuple(str(n) for n in range(count)))
+        assert archived_pages(count, per_page) == term_plan(term, per_page)[1], count

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import re
 import shutil
 import subprocess
@@ -17,12 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from archive_gen import __version__
+from archive_gen.cache import BuildCache
 from archive_gen.cli import main
-from test_build import _real_stages_present, mtimes, tree
+from projects import mtimes, tree
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-real = pytest.mark.skipif(not _real_stages_present(), reason="the real stages have not landed yet")
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -103,8 +102,6 @@ def test_quiet_and_verbose_together_is_a_usage_error(project: Path) -> None:
 @pytest.fixture(scope="module")
 def seeds_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A copy of the sample archive, built once (cold) for the tests below."""
-    if not _real_stages_present():
-        pytest.skip("the real stages have not landed yet")
     root = tmp_path_factory.mktemp("seeds-project")
     shutil.copytree(SEEDS, root / "seeds")
     shutil.copy(REPO / "archive.yaml", root)
@@ -123,7 +120,6 @@ def cold_build(seeds_project: Path) -> tuple[int, str, str]:
     return invoke("build", "--jobs", "1")
 
 
-@real
 def test_build_of_the_seeds_writes_the_site(seeds_project: Path, cold_build: tuple[int, str, str]) -> None:
     code, out, err = cold_build
     assert code == 0, err
@@ -137,7 +133,6 @@ def test_build_of_the_seeds_writes_the_site(seeds_project: Path, cold_build: tup
     assert "Traceback" not in err
 
 
-@real
 def test_noop_rebuild_writes_and_parses_nothing(seeds_project: Path, cold_build: tuple[int, str, str]) -> None:
     before = mtimes(seeds_project / "site")
     time.sleep(0.01)
@@ -147,7 +142,6 @@ def test_noop_rebuild_writes_and_parses_nothing(seeds_project: Path, cold_build:
     assert mtimes(seeds_project / "site") == before
 
 
-@real
 def test_verbose_lists_ignored_files_and_warnings(seeds_project: Path, cold_build: tuple[int, str, str]) -> None:
     code, out, err = invoke("build", "--verbose")
     assert code == 0
@@ -158,7 +152,6 @@ def test_verbose_lists_ignored_files_and_warnings(seeds_project: Path, cold_buil
     assert sum(": warning: " in line for line in err.splitlines()) == warnings
 
 
-@real
 def test_one_changed_page_reparses_only_that_page(seeds_project: Path, cold_build: tuple[int, str, str]) -> None:
     page = seeds_project / "seeds" / "002_af3854c40ad81c88.txt"
     original = page.read_bytes()
@@ -176,7 +169,6 @@ def test_one_changed_page_reparses_only_that_page(seeds_project: Path, cold_buil
     assert code == 0 and "(0 parsed, 5 from cache)" in out and ": built in" in out
 
 
-@real
 def test_bad_page_is_reported_and_the_rest_is_built(seeds_project: Path, cold_build: tuple[int, str, str]) -> None:
     bad = seeds_project / "seeds" / "zz_binary.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
@@ -189,18 +181,16 @@ def test_bad_page_is_reported_and_the_rest_is_built(seeds_project: Path, cold_bu
         bad.unlink()
 
 
-@real
 def test_sigterm_mid_write_leaves_the_previous_site(seeds_project: Path, cold_build: tuple[int, str, str]) -> None:
     site = seeds_project / "site"
     assert invoke("build", "--jobs", "1", "-q")[0] == 0
     before = tree(site)
     # a new base URL re-renders from the cached records (no tagging) and changes some files
-    env = {**os.environ, "ARCHIVE_GEN_TEST_WRITE_DELAY": "0.3"}
-    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "build", "-q", "--jobs", "1",
-                             "--base-url", "https://example.org/archive/"], cwd=seeds_project, env=env,
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_DISK_CLI, "build", "-q", "--jobs", "1",
+                             "--base-url", "https://example.org/archive/"], cwd=seeds_project,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list(seeds_project.glob(".site.tmp-*/*.html")):
+    while time.monotonic() < deadline and not list(seeds_project.glob(".site.tmp-*/pack-*")):
         time.sleep(0.05)
     time.sleep(0.5)  # into the slowed-down write loop
     proc.terminate()
@@ -214,6 +204,20 @@ def test_sigterm_mid_write_leaves_the_previous_site(seeds_project: Path, cold_bu
     assert not list(seeds_project.glob(".site.*"))
 
 
+# the CLI on a slow disk (every site file takes 0.3 s to write), so a test can signal it mid-write
+SLOW_DISK_CLI = textwrap.dedent("""
+    import sys, time
+    from archive_gen import writer
+    real = writer.write_file
+    def slow(fd, data):
+        time.sleep(0.3)
+        real(fd, data)
+    writer.write_file = slow
+    from archive_gen.cli import main
+    sys.argv[0] = "archive-gen"
+    main()
+""")
+
 PARALLEL_SCRIPT = textwrap.dedent("""
     from pathlib import Path
     from archive_gen.build import BuildOptions, build_site
@@ -225,7 +229,6 @@ PARALLEL_SCRIPT = textwrap.dedent("""
 """)
 
 
-@real
 @pytest.mark.slow
 def test_jobs_and_locale_do_not_change_a_byte(seeds_project: Path, cold_build: tuple[int, str, str],
                                                tmp_path: Path) -> None:
@@ -234,9 +237,13 @@ def test_jobs_and_locale_do_not_change_a_byte(seeds_project: Path, cold_build: t
     # re-parsed and re-tagged in two worker processes and the other three from a copy of the cache
     cache = tmp_path / "cache"
     shutil.copytree(seeds_project / ".archive-cache", cache)
-    for entry in (cache / "pages").rglob("*.pickle"):
-        if pickle.loads(entry.read_bytes()).parsed.source in ("000_d00d0f73704abedd.txt", "003_612e8b81a30c8a2d.txt"):
+    entries = sorted((cache / "pages").rglob("*.entry"))
+    assert len(entries) >= 5
+    for entry in entries:
+        if BuildCache(cache).load("pages", entry.stem).parsed.source in ("000_d00d0f73704abedd.txt",
+                                                                         "003_612e8b81a30c8a2d.txt"):
             entry.unlink()
+    (cache / "summaries.entry").unlink()  # so every page goes through the record stage again
     script = PARALLEL_SCRIPT.format(out=str(tmp_path / "site2"), cache=str(cache))
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
     done = subprocess.run([sys.executable, "-c", script], cwd=seeds_project, env=env,

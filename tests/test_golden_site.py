@@ -43,7 +43,8 @@ def test_golden_site_covers_the_features(built: dict[str, bytes]) -> None:
         assert entry in built
     articles = [p for p in built if p.startswith("articles/")]
     assert len(articles) == 6  # the 上接 half is stitched into its head, not a page of its own
-    stitched = next(built[p] for p in articles if "长春朝阳区" in built[p].decode())
+    stitched = next(built[p] for p in articles if "（以下原载第2版）" in built[p].decode())
+    assert "长春朝阳区" in stitched.decode()
     assert "调解前置" in stitched.decode()
     # the join is shown where the second half begins, and the jump marker no longer dangles at the end
     assert "（以下原载第2版）" in stitched.decode() and "转第2版" not in stitched.decode()

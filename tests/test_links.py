@@ -12,9 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from archive_gen.archive import build_archive
-from archive_gen.render import render_site
-from archive_gen.search import build_search_index
+from archive_gen.build import render_site
 from fixtures.records import config, pages
 
 
@@ -42,11 +40,7 @@ def _parse(data: bytes) -> _Refs:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    cfg = config(tmp_path_factory.mktemp("links-root"))
-    archive = build_archive(pages(), cfg)
-    files = render_site(archive, cfg)
-    files.update(build_search_index(files, archive, cfg))
-    return files
+    return render_site(pages(), config(tmp_path_factory.mktemp("links-root")))
 
 
 def broken_links(files: dict[str, bytes]) -> list[str]:

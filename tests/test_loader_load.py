@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 
+from archive_gen import sources
 from archive_gen.config import Config, PageOverride
-from archive_gen.loader import load_pages
+from archive_gen.records import load_pages
 
 PAGE = "甲地工会开展活动\n\n本报讯(记者王伟)5月13日，2021年甲地工会开展活动。\n"
 
@@ -56,15 +58,13 @@ def test_unreadable_file_is_an_error_page(write_tree: Callable[..., Path], monke
     root = write_tree({"locked.txt": PAGE, "open.txt": PAGE})
     if os.geteuid() != 0:
         (root / "locked.txt").chmod(0)
-    else:  # root (CI) reads any mode: make reading this one file fail as it would for a user
-        real = Path.read_bytes
-
-        def read_bytes(path: Path) -> bytes:
-            if path.name == "locked.txt":
+    else:  # root (CI) reads any mode: make opening this one file fail as it would for a user
+        def guarded_open(path: Path, mode: str = "r") -> IO[bytes]:
+            if Path(path).name == "locked.txt":
                 raise PermissionError(13, "Permission denied", str(path))
-            return real(path)
+            return open(path, mode)
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        monkeypatch.setattr(sources, "open", guarded_open, raising=False)
     locked, readable = load_pages([root])
     assert locked.failed and [(n.code, n.message) for n in locked.notices] == [
         ("unreadable", "cannot read file: Permission denied")]

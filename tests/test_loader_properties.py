@@ -1,4 +1,5 @@
-"""Property tests: parse_page never raises and conserves every line on random page-like texts.
+"""Property tests: parse_page never raises and conserves every line on random page-like texts; any headline
+stack keeps every line in a headline field, and the stack reader gives every line exactly one place.
 
 Bounded to 200 examples by default; ``HYPOTHESIS_PROFILE=long pytest tests/test_loader_properties.py``
 runs 5,000 per property.
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_gen.loader import conservation, parse_page
+from archive_gen.loader.headlines import StackContext, read_stack
 
 settings.register_profile("default-loader", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -58,3 +60,88 @@ def test_parse_page_never_raises_and_conserves_lines(text: str) -> None:
 def test_any_text_parses(text: str) -> None:
     page = parse_page(text, "any.txt")
     assert conservation(text, page) == []
+
+
+# ---- headline stacks ------------------------------------------------------------------------------
+
+KICKERS = ["发挥工会组织优势 助力农民工稳岗就业", "连续三年开展“安康杯”竞赛，全省企业事故起数下降两成",
+           "福州市总推动蹲点工作常态化、制度化——", "全国工会职工疗休养工作推进会提出", "扎紧“钱袋子” 护好“血汗钱”"]
+TITLES = ["全总启动“春暖农民工”服务行动", "守好安全生产“第一道防线”", "蹲点，只有起点，没有终点",
+          "职工疗休养新规实施一年来成效初显(图)", "宁波镇海:「商调裁诉执」全链式化解劳动争议", "职工疗休养怎么选？"]
+SUBTITLES = ["——记河北省总工会劳动保护部", "今年将为300万名以上农民工提供就业创业服务", "（2024年度）",
+             "单位可定制云端会议议程 职工能随时随地线上参会"]
+BANNERS = ["工运走笔", "最美职工", "【大国工匠·系列报道③】", "奋斗百年路 启航新征程", "新时代 新征程 新伟业"]
+STACK_LINES = KICKERS + TITLES + SUBTITLES + BANNERS
+STORY_LEAD = "本报讯(记者郑莉)日前，某市总工会启动新一轮职工服务行动，帮助一线职工解决实际困难。"
+STORY_BODY = "据了解，该市已建成职工服务站点四十余个，累计服务职工两万余人次，受到广泛好评。"
+
+
+@st.composite
+def stacks(draw: st.DrawFn) -> list[str]:
+    """A plausible stack in print order: banner, kicker, title, subtitle, banner, each but the title optional."""
+    parts = [draw(st.sampled_from(BANNERS))] if draw(st.booleans()) else []
+    parts += [draw(st.sampled_from(KICKERS))] if draw(st.booleans()) else []
+    parts.append(draw(st.sampled_from(TITLES)))
+    parts += [draw(st.sampled_from(SUBTITLES))] if draw(st.booleans()) else []
+    parts += [draw(st.sampled_from(BANNERS))] if draw(st.booleans()) else []
+    return list(dict.fromkeys(parts))  # one line is printed once
+
+
+def headline_fields(item) -> list[str]:
+    return [t for t in (item.column, *item.column_extra, item.kicker, item.title, item.subtitle) if t]
+
+
+@settings(settings.get_profile(PROFILE))
+@given(stacks(), st.booleans())
+def test_any_stack_over_a_lead_keeps_every_line_as_a_headline_part(stack: list[str], byline: bool) -> None:
+    blocks = [*stack, *(["本报记者 李逸萌"] if byline else []), STORY_LEAD, STORY_BODY]
+    text = "\n\n".join(blocks) + "\n"
+    page = parse_page(text, "stack.txt")
+    assert conservation(text, page) == []
+    assert len(page.items) == 1, [i.title for i in page.items]
+    (item,) = page.items
+    assert sorted(headline_fields(item)) == sorted(stack)
+    assert item.title is not None and len(item.paragraphs) == 2
+    assert item.byline.reporters == (("李逸萌", "郑莉") if byline else ("郑莉",))
+
+
+@settings(settings.get_profile(PROFILE))
+@given(st.lists(st.sampled_from(STACK_LINES), min_size=1, max_size=6, unique=True))
+def test_lines_of_any_stack_in_any_order_stay_headline_parts(stack: list[str]) -> None:
+    text = "\n\n".join([*stack, STORY_LEAD, STORY_BODY]) + "\n"
+    page = parse_page(text, "any-stack.txt")
+    assert conservation(text, page) == []
+    assert page.items and sorted(line for item in page.items for line in headline_fields(item)) == sorted(stack)
+    assert sum(len(item.paragraphs) for item in page.items) == 2
+
+
+@settings(settings.get_profile(PROFILE))
+@given(stacks(), stacks())
+def test_two_stories_keep_their_own_stacks(first: list[str], second: list[str]) -> None:
+    second = [line for line in second if line not in first]
+    if not any(line in TITLES for line in second):  # a printed stack has a title
+        second = ["青海启动职工普惠服务“进万家”活动"]
+    text = "\n\n".join([*first, STORY_LEAD, STORY_BODY, *second, STORY_LEAD.replace("郑莉", "李丰"), STORY_BODY]) + "\n"
+    page = parse_page(text, "two.txt")
+    assert conservation(text, page) == []
+    assert len(page.items) == 2, [i.title for i in page.items]
+    assert sorted(headline_fields(page.items[0])) == sorted(first)
+    assert sorted(headline_fields(page.items[1])) == sorted(second)
+
+
+@settings(settings.get_profile(PROFILE))
+@given(st.lists(st.one_of(st.sampled_from(STACK_LINES),
+                          st.text(alphabet="工会职工服务中心建设活动全国省市新春劳模", min_size=2, max_size=14)),
+                min_size=1, max_size=9),
+       st.booleans(), st.text(alphabet="工会职工服务中心建设活动", max_size=40))
+def test_stack_reader_gives_every_line_exactly_one_place(lines: list[str], after_body: bool, body: str) -> None:
+    reading = read_stack(lines, StackContext(body=body, after_body=after_body))
+    assert reading == read_stack(lines, StackContext(body=body, after_body=after_body))  # deterministic
+    placed = [*reading.run_on, *reading.signature]
+    for heads in reading.items:
+        placed += [heads.title, *(k for k in (heads.kicker, heads.subtitle) if k is not None), *heads.columns,
+                   *heads.names]
+    assert sorted(placed) == list(range(len(lines)))
+    assert reading.items or after_body
+    starts = [min([heads.title, *heads.columns]) for heads in reading.items]
+    assert starts == sorted(starts)

@@ -166,7 +166,7 @@ def test_the_wheel_in_a_fresh_venv_inits_a_pinned_project_and_builds(fresh_venv:
     pages = len(list((REPO / "seeds").glob("*.txt")))
     assert f"{pages} pages read ({pages} parsed" in done.stdout
     assert "工人日报数字报档案（样例）" in (sample / "site" / "index.html").read_text(encoding="utf-8")
-    assert (sample / "site" / "pagefind").is_dir()
+    assert (sample / "site" / "search" / "index.js").is_file()
 
 
 def test_pip_written_direct_url_json_reads_as_expected(dists: Dists, tmp_path: Path) -> None:

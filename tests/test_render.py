@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.archive import build_archive
+from archive_gen.archive import build_archive as build_from_summaries
+from archive_gen.build import render_site as render_pages
 from archive_gen.errors import RenderError
-from archive_gen.render import render_site
+from archive_gen.records import MemoryRecords
 from fixtures.records import HOSTILE_TITLE, TEMPLATE_BODY, config, pages
 
 ENTRY_POINTS = ("index.html", "regions/index.html", "topics/index.html", "archive/index.html",
@@ -19,12 +20,16 @@ ENTRY_POINTS = ("index.html", "regions/index.html", "topics/index.html", "archiv
 HOSTILE = "articles/2023/11/23/20231123-01-b1.html"
 
 
+def build_archive(corpus, _config=None):
+    """The archive of hand-made tagged pages as a build sees them (halves stitched)."""
+    return build_from_summaries(MemoryRecords(corpus).summaries)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("site-root")
     cfg = config(root)
-    archive = build_archive(pages(), cfg)
-    return archive, cfg, render_site(archive, cfg)
+    return build_archive(pages(), cfg), cfg, render_pages(pages(), cfg)
 
 
 def text(site, path):
@@ -93,14 +98,14 @@ def test_article_page_parts(built):
     assert body.index("福州市总工会组织") < body.index("传承红色基因")
     assert '<strong class="lead">本报福州5月13日电(记者李娜 通讯员林如长)</strong>福州市总工会' in page
     assert "阅读提示" in page and "奋斗百年路 启航新征程" in page
-    assert 'href="../../../../articles/2021/05/14/20210514-03-c1.html"' in page or \
-        'href="20210514-03-c1.html">（转第3版）' in page
+    # the half printed on 版3 is stitched in where it begins
+    assert body.index("大家表示要赓续红色基因") < body.index("（以下原载第3版）") < body.index("学习结束后")
     assert "regions/350100-fuzhou/index.html" in page and "topics/dangjian/index.html" in page
     assert 'name="citation_title" content="在红色热土上汲取奋进力量"' in page
     assert '"@type": "NewsArticle"' in page
     assert "李娜, 林如长. 在红色热土上汲取奋进力量[N]. 测试档案, 2021-05-14(1)." in page
-    other = text(site, archive.items["20210514-03-c1"].url)
-    assert 'href="20210514-01-a3.html">（接第1版）' in other
+    # the stitched half has no page of its own: the article holds all of it
+    assert "20210514-03-c1" not in archive.items and "articles/2021/05/14/20210514-03-c1.html" not in site
     assert "相关报道" in page
 
 
@@ -129,8 +134,7 @@ def test_no_base_url_means_no_canonical_but_base_url_gives_absolute_feeds(built,
     _, _, site = built
     assert 'rel="canonical"' not in text(site, "index.html")
     cfg = config(tmp_path, base_url="https://example.org/archive")
-    archive = build_archive(pages(), cfg)
-    other = render_site(archive, cfg)
+    other = render_pages(pages(), cfg)
     assert '<link rel="canonical" href="https://example.org/archive/index.html">' in text(other, "index.html")
     assert "https://example.org/archive/articles/2021/05/14/20210514-01-a1.html" in text(other, "feed.xml")
     assert "<loc>https://example.org/archive/index.html</loc>" in text(other, "sitemap.xml")
@@ -149,16 +153,16 @@ def test_feeds_are_wellformed_atom(built):
 
 def test_two_renders_are_byte_identical(built):
     _, cfg, site = built
-    again = render_site(build_archive(list(reversed(pages())), cfg), cfg)
+    again = render_pages(list(reversed(pages())), cfg)
     assert again == site
 
 
 def test_build_date_honours_source_date_epoch(built, monkeypatch):
-    archive, cfg, _ = built
+    _, cfg, _ = built
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert 'datetime="2023-11-14"' in text(render_site(archive, cfg), "index.html")
+    assert 'datetime="2023-11-14"' in text(render_pages(pages(), cfg), "index.html")
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    assert 'datetime="2023-11-23">2023-11-23' in text(render_site(archive, cfg), "index.html")
+    assert 'datetime="2023-11-23">2023-11-23' in text(render_pages(pages(), cfg), "index.html")
 
 
 def test_about_markdown_is_rendered_without_raw_html(tmp_path):
@@ -166,7 +170,7 @@ def test_about_markdown_is_rendered_without_raw_html(tmp_path):
     about.write_text("# 关于\n\n本档案**收录**工人日报。<script>x()</script> [坏链接](javascript:alert(1))\n",
                      encoding="utf-8")
     cfg = config(tmp_path, about=about)
-    home = text(render_site(build_archive(pages(), cfg), cfg), "index.html")
+    home = text(render_pages(pages(), cfg), "index.html")
     assert "<strong>收录</strong>" in home
     assert "<script>x()</script>" not in home and "&lt;script&gt;" in home
     assert 'href="javascript' not in home
@@ -177,12 +181,11 @@ def test_user_template_overrides_builtin_and_strict_undefined_fails(tmp_path):
     (tmp_path / "templates" / "404.html").write_text(
         '{% extends "base.html" %}{% block main %}<h1>自定义 {{ heading }}</h1>{% endblock %}', encoding="utf-8")
     cfg = config(tmp_path)
-    archive = build_archive(pages(), cfg)
-    assert "<h1>自定义 页面不存在</h1>" in text(render_site(archive, cfg), "404.html")
+    assert "<h1>自定义 页面不存在</h1>" in text(render_pages(pages(), cfg), "404.html")
     (tmp_path / "templates" / "404.html").write_text(
         '{% extends "base.html" %}{% block main %}{{ no_such_variable }}{% endblock %}', encoding="utf-8")
     with pytest.raises(RenderError, match=r"404\.html.*no_such_variable"):
-        render_site(archive, cfg)
+        render_pages(pages(), cfg)
 
 
 def test_template_syntax_error_names_file_and_line(tmp_path):
@@ -190,7 +193,7 @@ def test_template_syntax_error_names_file_and_line(tmp_path):
     (tmp_path / "templates" / "404.html").write_text("ok\n{% if %}\n", encoding="utf-8")
     cfg = config(tmp_path)
     with pytest.raises(RenderError, match=r"404\.html:2: template syntax error"):
-        render_site(build_archive(pages(), cfg), cfg)
+        render_pages(pages(), cfg)
 
 
 def test_builtin_templates_are_found_in_an_installed_wheel_layout(tmp_path: Path) -> None:
@@ -209,41 +212,16 @@ def test_builtin_templates_are_found_in_an_installed_wheel_layout(tmp_path: Path
 def test_search_offers_prefecture_and_county_filters_tied_to_their_province(built):
     _, _, site = built
     page = text(site, "search/index.html")
-    for name in ("province", "prefecture", "county", "topic", "year"):
+    for name in ("province", "prefecture", "county", "topic", "year", "kind"):
         assert f'data-filter="{name}"' in page, name
     # a county option names where it is (county names repeat) and carries its parents for the script
-    assert re.search(r'<option value="尤溪县" data-province="福建省" data-prefecture="三明市">尤溪县（三明市）（\d+）</option>',
-                     page)
+    assert re.search(r'<option value="尤溪县" [^>]*data-province="福建省" data-prefecture="三明市">尤溪县（三明市）（\d+）'
+                     r'</option>', page)
 
 
 def test_the_404_page_names_the_site_root_only_when_the_base_url_is_known(tmp_path):
     with_base = config(tmp_path, base_url="https://user.github.io/repo/")
-    page = render_site(build_archive(pages(), with_base), with_base)["404.html"].decode()
+    page = render_pages(pages(), with_base)["404.html"].decode()
     assert '<base href="https://user.github.io/repo/">' in page
     without = config(tmp_path)
-    assert "<base " not in render_site(build_archive(pages(), without), without)["404.html"].decode()
-
-
-def test_rendering_in_worker_processes_gives_the_same_bytes(tmp_path, monkeypatch):
-    import archive_gen.render as render
-
-    monkeypatch.setattr(render, "PARALLEL_RENDER_MIN", 1)  # the fixture is small: force the workers
-    cfg = config(tmp_path)
-    archive = build_archive(pages(), cfg)
-    keys = {item.source: "k" for item in archive.items.values()}  # keyed pages are the ones deferred
-    alone = render.render_incremental(archive, cfg, None, record_keys=keys, workers=1)
-    forked = render.render_incremental(build_archive(pages(), cfg), cfg, None, record_keys=keys, workers=2)
-    assert forked.files == alone.files and forked.rendered == alone.rendered
-
-
-def test_a_template_error_in_a_worker_names_the_page(tmp_path, monkeypatch):
-    import archive_gen.render as render
-
-    monkeypatch.setattr(render, "PARALLEL_RENDER_MIN", 1)
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "templates" / "article.html").write_text("{{ no_such_variable }}", encoding="utf-8")
-    cfg = config(tmp_path)
-    archive = build_archive(pages(), cfg)
-    with pytest.raises(RenderError, match="no_such_variable"):
-        render.render_incremental(archive, cfg, None, record_keys={i.source: "k" for i in archive.items.values()},
-                                  workers=2)
+    assert "<base " not in render_pages(pages(), without)["404.html"].decode()

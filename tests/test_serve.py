@@ -39,7 +39,7 @@ from archive_gen.serve import (
     make_handler,
     resolve_request,
 )
-from test_build import TOY, make_project, tree
+from projects import TOY, make_project, tree
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d00d0f73704abedd.txt"
 
@@ -97,10 +97,10 @@ def test_serves_the_site_on_loopback_with_reload_only_in_responses(served: tuple
     assert server.url.startswith("http://127.0.0.1:")
     status, body, headers = _get(server, "/")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert body.startswith("<h1>档案</h1>".encode()) and RELOAD_SCRIPT in body
+    assert body.startswith(b"<!DOCTYPE html>") and "<title>档案</title>".encode() in body and RELOAD_SCRIPT in body
     assert RELOAD_SCRIPT not in (config.output / "index.html").read_bytes()
     status, body, _ = _get(server, "/static/style.css")
-    assert (status, body) == (200, b"body{}")
+    assert (status, body) == (200, (config.output / "static" / "style.css").read_bytes())
     status, body, headers = _get(server, "/items")
     assert status in (301, 404)
 

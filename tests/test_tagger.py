@@ -16,8 +16,8 @@ import pytest
 from archive_gen.config import load_config
 from archive_gen.errors import ConfigError
 from archive_gen.export import export_jsonl
-from archive_gen.loader import load_pages
 from archive_gen.model import Caption, Dateline, Item, Page
+from archive_gen.records import load_pages
 from archive_gen.tagging import Tagger
 from archive_gen.tagging.segmented import segment_item
 from archive_gen.tagging.segmenter import available_engines

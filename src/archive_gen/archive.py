@@ -13,9 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import urls
-from .config import Config
-from .errors import RenderError
-from .model import Item, Page, Region
+from .model import ItemSummary, PageSummary, Region
 
 RELATED_MAX = 5
 RELATED_MIN = 3
@@ -104,7 +102,7 @@ class YearNode:
 class Archive:
     """Everything the renderer needs, computed once; mappings are read-only."""
 
-    items: Mapping[str, Item]  # id -> item (url filled), in ``order``
+    items: Mapping[str, ItemSummary]  # id -> item summary, in ``order``
     order: tuple[str, ...]  # all ids, date desc then id
     issues: tuple[Issue, ...]  # newest first, the undated issue last
     issue_by_key: Mapping[str, Issue]
@@ -121,6 +119,7 @@ class Archive:
     keyword_by_word: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))  # label -> term
     keyword_by_slug: Mapping[str, Term] = field(default_factory=lambda: MappingProxyType({}))
     related_keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # for the cache
+    duplicate_ids: tuple[tuple[str, str], ...] = ()  # (source, id) of items left out: the id was taken
     # per-archive memo of pure functions of the records (the renderer's item cards); never compared
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -144,34 +143,37 @@ class Archive:
         return tuple(reversed(chain))
 
 
-def _newest_first(items: Iterable[Item]) -> list[Item]:
+def _newest_first(items: Iterable[ItemSummary]) -> list[ItemSummary]:
     """Date desc, then id asc: two stable sorts make the tie-break explicit."""
     by_id = sorted(items, key=lambda i: i.id)
     return sorted(by_id, key=lambda i: i.date or "", reverse=True)
 
 
-def _page_order_key(page: Page) -> tuple[int, int, str]:
+def _page_order_key(page: PageSummary) -> tuple[int, int, str]:
     return (0 if page.page is not None else 1, page.page or 0, page.source)
 
 
-def build_archive(pages: Sequence[Page], config: Config, prior_related: RelatedCache | None = None) -> Archive:
-    """Assemble every index from tagged pages; raises RenderError on duplicate item ids.
+def build_archive(pages: Sequence[PageSummary], prior_related: RelatedCache | None = None) -> Archive:
+    """Assemble every index from the summaries of tagged pages.
 
+    An item whose id another page's item already has (two files of one name in different folders
+    with the same headline) is left out of the indexes; ``duplicate_ids`` reports it.
     ``prior_related`` (``Archive.related_cache()`` of an earlier build) only saves work: the result is
     the same with or without it."""
-    del config  # the indexes depend on records only; kept for a stable stage signature
-    items: dict[str, Item] = {}
-    pages_by_issue: dict[str, list[Page]] = defaultdict(list)
+    items: dict[str, ItemSummary] = {}
+    duplicates: list[tuple[str, str]] = []
+    pages_by_issue: dict[str, list[PageSummary]] = defaultdict(list)
     for page in sorted(pages, key=lambda p: p.source):
         if page.failed:
             continue
+        kept = []
         for item in page.items:
             if item.id in items:
-                raise RenderError(f"duplicate item id {item.id!r} (also in {items[item.id].source})",
-                                  source=item.source)
-            date = item.date or page.date
-            items[item.id] = replace(item, url=urls.article_path(item.id, date), date=date)
-        pages_by_issue[urls.issue_key(_page_date(page))].append(page)
+                duplicates.append((item.source, item.id))
+                continue
+            items[item.id] = item
+            kept.append(item)
+        pages_by_issue[urls.issue_key(_page_date(page))].append(replace(page, items=tuple(kept)))
 
     ordered = _newest_first(items.values())
     order = tuple(i.id for i in ordered)
@@ -197,10 +199,11 @@ def build_archive(pages: Sequence[Page], config: Config, prior_related: RelatedC
         keyword_by_word=MappingProxyType({t.label: t for t in keywords}),
         keyword_by_slug=MappingProxyType({t.slug: t for t in keywords}),
         related_keys=MappingProxyType(related_keys),
+        duplicate_ids=tuple(duplicates),
     )
 
 
-def _page_date(page: Page) -> str | None:
+def _page_date(page: PageSummary) -> str | None:
     if page.date:
         return page.date
     # a page without its own date still belongs with its items when they agree on one
@@ -208,13 +211,13 @@ def _page_date(page: Page) -> str | None:
     return dates[0] if len(dates) == 1 else None
 
 
-def _issues(pages_by_issue: Mapping[str, list[Page]]) -> tuple[tuple[Issue, ...], dict[str, str]]:
+def _issues(pages_by_issue: Mapping[str, list[PageSummary]]) -> tuple[tuple[Issue, ...], dict[str, str]]:
     dated = sorted((k for k in pages_by_issue if k != urls.UNDATED), reverse=True)
     keys = dated + ([urls.UNDATED] if urls.UNDATED in pages_by_issue else [])
     issue_of: dict[str, str] = {}
     issues = []
     for position, key in enumerate(keys):
-        grouped: dict[int | None, list[Page]] = defaultdict(list)
+        grouped: dict[int | None, list[PageSummary]] = defaultdict(list)
         for page in sorted(pages_by_issue[key], key=_page_order_key):
             grouped[page.page].append(page)
         issue_pages = []
@@ -248,14 +251,13 @@ def _ancestors(region: Region) -> list[tuple[str, str, str, str | None]]:
     return chain
 
 
-def _regions(ordered: Sequence[Item]) -> tuple[dict[str, RegionNode], tuple[str, ...]]:
+def _regions(ordered: Sequence[ItemSummary]) -> tuple[dict[str, RegionNode], tuple[str, ...]]:
     members: dict[str, list[str]] = defaultdict(list)
     info: dict[str, tuple[str, str, str | None, str, str | None]] = {}
     gazetteer_slugs: dict[str, set[str]] = defaultdict(set)
     for item in ordered:
         seen: set[str] = set()
-        for tag in item.regions:
-            region = tag.region
+        for region in item.regions:
             if region.slug:
                 gazetteer_slugs[region.code].add(region.slug)
             for code, slug in region.ancestor_slugs:
@@ -286,29 +288,25 @@ def _regions(ordered: Sequence[Item]) -> tuple[dict[str, RegionNode], tuple[str,
     return nodes, roots
 
 
-def _topics(ordered: Sequence[Item]) -> tuple[Term, ...]:
+def _topics(ordered: Sequence[ItemSummary]) -> tuple[Term, ...]:
     members: dict[str, list[str]] = defaultdict(list)
     labels: dict[str, str] = {}
     for item in ordered:
-        for tag in item.topics:
-            labels.setdefault(tag.slug, tag.label)
-            if item.id not in members[tag.slug][-1:]:
-                members[tag.slug].append(item.id)
+        for slug, label in item.topics:
+            labels.setdefault(slug, label)
+            members[slug].append(item.id)
     return tuple(sorted((Term(slug, labels[slug], tuple(ids)) for slug, ids in members.items()),
                         key=lambda t: (-t.count, t.slug)))
 
 
-def _keywords(ordered: Sequence[Item]) -> tuple[Term, ...]:
+def _keywords(ordered: Sequence[ItemSummary]) -> tuple[Term, ...]:
     members: dict[str, list[str]] = defaultdict(list)
     known: dict[str, str] = {}
     for item in ordered:
-        slugs = {k.word: k.slug for k in item.keywords if k.word.strip()}
-        for word in sorted(slugs):
+        for word, slug in sorted(item.keywords):
             members[word].append(item.id)
-            if slugs[word]:
-                known.setdefault(word, slugs[word])
-    # the tagger computed the slugs (pinyin is slow to load); records from elsewhere may lack them
-    terms = [Term(known.get(word) or urls.keyword_slug(word), word, tuple(ids)) for word, ids in members.items()]
+            known.setdefault(word, slug)
+    terms = [Term(known[word], word, tuple(ids)) for word, ids in members.items()]
     return tuple(sorted(terms, key=lambda t: (-t.count, t.label)))
 
 
@@ -324,23 +322,23 @@ def _years(issues: Sequence[Issue]) -> tuple[YearNode, ...]:
     return tuple(YearNode(year, tuple(months)) for year, months in sorted(years.items(), reverse=True))
 
 
-def _region_weights(item: Item) -> dict[str, int]:
+def _region_weights(item: ItemSummary) -> dict[str, int]:
     weights: dict[str, int] = {}
     level_weight = {"county": _WEIGHT_COUNTY, "prefecture": _WEIGHT_PREFECTURE, "province": _WEIGHT_PROVINCE}
-    for tag in item.regions:
-        for code, level, _, _ in _ancestors(tag.region):
+    for region in item.regions:
+        for code, level, _, _ in _ancestors(region):
             weights[code] = max(weights.get(code, 0), level_weight[level])
     return weights
 
 
-def _features(item: Item) -> dict[str, int]:
+def _features(item: ItemSummary) -> dict[str, int]:
     weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
-    weights.update({f"t:{t.slug}": _WEIGHT_TOPIC for t in item.topics})
-    weights.update({f"k:{k.word}": _WEIGHT_KEYWORD for k in item.keywords})
+    weights.update({f"t:{slug}": _WEIGHT_TOPIC for slug, _ in item.topics})
+    weights.update({f"k:{word}": _WEIGHT_KEYWORD for word, _ in item.keywords})
     return weights
 
 
-def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
+def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
              ) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """Up to five earlier (or same-day) items sharing the most regions/topics/keywords, and the key
     each list was computed under.
@@ -406,7 +404,7 @@ def _related(ordered: Sequence[Item], prior: RelatedCache | None = None
     return related, keys
 
 
-def _continuations(issues: Sequence[Issue], items: Mapping[str, Item]) -> dict[str, Mapping[str, str]]:
+def _continuations(issues: Sequence[Issue], items: Mapping[str, ItemSummary]) -> dict[str, Mapping[str, str]]:
     to_links: dict[str, str] = {}
     from_links: dict[str, str] = {}
     for issue in issues:
@@ -422,7 +420,8 @@ def _continuations(issues: Sequence[Issue], items: Mapping[str, Item]) -> dict[s
     return {"continued_to": MappingProxyType(to_links), "continued_from": MappingProxyType(from_links)}
 
 
-def _continuation_target(issue: Issue, target_page: int, this_page: int, items: Mapping[str, Item]) -> str | None:
+def _continuation_target(issue: Issue, target_page: int, this_page: int, items: Mapping[str, ItemSummary]
+                         ) -> str | None:
     for page in issue.pages:
         if page.page != target_page:
             continue

@@ -1,281 +1,237 @@
-"""The build cache: parsed and tagged page records, source hashes and output manifests on disk.
+"""The build cache: records, summaries, search shards and output manifests on disk, each entry checked.
 
-Everything here is an optimisation: a missing, stale, corrupt or unwritable cache only costs time,
-never correctness, so every read failure means "miss" and every write failure is swallowed.
+Everything here is an optimisation: a missing, stale, corrupt, oversized or unwritable entry only costs
+time, never correctness, so every read failure is a miss and every write failure is swallowed.
+
+Every entry is one file: a header (magic, the key it was stored under, the payload's length and
+SHA-256) and the pickled payload. A load names the key it wants and the file must carry exactly that
+key, length and checksum; links are never followed (``O_NOFOLLOW``) and only regular files are read,
+so a swapped, truncated, linked or foreign file is a miss, never wrong output. The folder is marked
+(``CACHEDIR.TAG`` and ``archive-gen-cache.json``) and pruning deletes only entries of archive-gen's own
+layout; a folder holding other files is refused (``open_cache``).
 
 Layout under ``config.cache_dir``::
 
-    pages/<k[:2]>/<k>.pickle    one PageEntry per source file (k = hash of source path + bytes + override)
-    sources.json                stat -> sha256 of every source file, so unchanged files are not re-read
-    outputs/<h>.json            manifest of the last site written to one output folder (h = hash of its path),
-                                with the context digest of every rendered page (incremental rendering)
-    search/<k>.pickle           one finished Pagefind shard (k = hash of the documents it indexes)
+    CACHEDIR.TAG, archive-gen-cache.json    the marks
+    pages/<k[:2]>/<k>.entry                 one parsed and tagged page (PageEntry), k = its record key
+    docs/<k[:2]>/<k>.entry                  what search needs of one page's items
+    summaries.entry                         every source's summary (loaded on every build)
+    search/<k>.entry                        one finished search shard
+    shards/<k>.entry                        its file names and meta file (all a build reads of a kept shard)
+    state.entry                             stat -> hash of every source, related lists, URL history
+    outputs/<h>.entry                       the last site written to one output folder (h = hash of its path)
+    jieba/                                  the segmenter's own tables (tagging/segmenter.py)
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import json
 import os
 import pickle
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+import re
+import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .model import Notice, Page
+from .errors import OutputError
 
 # Bump when the layout or the pickled classes change incompatibly.
-CACHE_FORMAT = "2"
-
-_PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-@dataclass(frozen=True)
-class PageEntry:
-    """What one source file produced: the parsed page and the tagged page, with the keys they were made under.
-
-    Both pages are pickled together; the tagged page is a ``dataclasses.replace`` of the parsed one, so
-    pickle's memo stores their shared text only once.
-    """
-
-    parse_key: str  # tool version + loader code + the page's bytes/path/override
-    tag_key: str  # tagger code + data + taxonomy/gazetteer config
-    parsed: Page
-    tagged: Page | None  # None when the page failed to parse (nothing to tag)
-    conservation: tuple[Notice, ...] | None = None  # --strict result, computed on demand
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """A written output file as the manifest remembers it: content hash plus the stat that vouches for it."""
-
-    sha256: str
-    size: int
-    mtime_ns: int
-
-
-@dataclass(frozen=True)
-class OutputManifest:
-    """The last site written to one output folder, so the next build can skip unchanged files unread."""
-
-    site_key: str  # hash of every input of the site; equal keys mean an identical site
-    files: dict[str, FileStamp] = field(default_factory=dict)
-    summary: dict[str, Any] = field(default_factory=dict)  # counts and notices to report on a skipped build
-    digests: dict[str, str] = field(default_factory=dict)  # rendered page -> digest of its template context
-    render_salt: str = ""  # what the digests were computed under (templates, code, config)
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+CACHE_FORMAT = "3"
+MARKER = "archive-gen-cache.json"
+CACHEDIR_TAG = "CACHEDIR.TAG"
+_TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+             "# This file is a cache directory tag created by archive-gen.\n"
+             "# For information about cache directory tags, see https://bford.info/cachedir/\n")
+_MAGIC = b"archive-gen-entry/" + CACHE_FORMAT.encode() + b"\n"
+_HEADER = len(_MAGIC) + 64 + 8 + 32
+_ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
+_FOLDERS = ("pages", "docs", "search", "shards", "outputs")
+_SINGLES = ("summaries.entry", "state.entry")
+# what an entry may weigh: a bigger file is not one of ours (a link to /dev/zero, a runaway file)
+MAX_ENTRY_BYTES = 1 << 31
+# what a cache folder of an older archive-gen held, so upgrading adopts it instead of refusing it
+_LEGACY = re.compile(r"(pages/[0-9a-f]{2}/[0-9a-f]{64}\.pickle|search/[0-9a-f]{64}\.pickle|"
+                     r"outputs/[0-9a-f]{20}\.json|related\.pickle|sources\.json|jieba/.*)")
 
 
 def digest(*parts: object) -> str:
     """A stable hash of reprs (all parts are built from str/int/tuple, whose repr is stable)."""
     h = hashlib.sha256()
     for part in parts:
-        h.update(repr(part).encode("utf-8"))
+        h.update(repr(part).encode("utf-8", "surrogateescape"))
         h.update(b"\0")
     return h.hexdigest()
 
 
-def tree_digest(roots: Iterable[Path], *, suffixes: tuple[str, ...] | None = None) -> str:
-    """Hash of every file (relative path + bytes) under ``roots``; missing roots hash as absent."""
-    h = hashlib.sha256()
-    for root in roots:
-        h.update(str(root).encode("utf-8", "surrogateescape") + b"\0")
-        if root.is_file():
-            h.update(root.read_bytes())
-            continue
-        if not root.is_dir():
-            h.update(b"<absent>")
-            continue
-        for path in sorted(_walk_files(root)):
-            if "__pycache__" in path.parts or path.suffix == ".pyc":
-                continue
-            if suffixes is not None and path.suffix not in suffixes:
-                continue
-            h.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-            try:
-                h.update(path.read_bytes())
-            except OSError:
-                h.update(b"<unreadable>")
-    return h.hexdigest()
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def _delete(paths: Iterable[Path]) -> int:
-    """Delete cache files, skipping any that cannot be (a cache problem is never fatal); returns how many went."""
-    removed = 0
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink()
-            removed += 1
-    return removed
-
-
-def _walk_files(root: Path) -> list[Path]:
-    out: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        out.extend(Path(dirpath) / name for name in filenames)
-    return out
-
-
-def package_paths(*relative: str) -> list[Path]:
-    """Paths inside the installed archive_gen package (code and data the fingerprints cover)."""
-    return [_PACKAGE_DIR / rel for rel in relative]
-
-
-def distribution_version(name: str) -> str:
-    """Installed version of a distribution without importing it (importing jieba is slow)."""
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "absent"
+def _is_key(key: str) -> bool:
+    return len(key) == 64 and all(c in "0123456789abcdef" for c in key)
 
 
 class BuildCache:
-    """Reads and writes the cache folder; never raises for a cache problem."""
+    """Reads and writes one cache folder; never raises for a problem with an entry."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.writable = True
 
-    # -- page records -------------------------------------------------------------------------
+    # -- entries ------------------------------------------------------------------------------
 
-    def _page_path(self, key: str) -> Path:
-        return self.root / "pages" / key[:2] / f"{key}.pickle"
+    def _path(self, kind: str, key: str) -> Path:
+        if kind in _FOLDERS[:2]:
+            return self.root / kind / key[:2] / f"{key}.entry"
+        return self.root / kind / f"{key}.entry"
 
-    def load_page(self, key: str) -> PageEntry | None:
-        try:
-            with open(self._page_path(key), "rb") as fh:
-                entry = pickle.load(fh)
-        except FileNotFoundError:
+    def load(self, kind: str, key: str) -> Any:
+        """The payload stored under ``key`` in ``kind`` ("pages", "docs", "search", "outputs"), or None."""
+        if not _is_key(key):
             return None
-        except Exception:  # a corrupt or incompatible entry is a miss, never fatal
-            return None
-        return entry if isinstance(entry, PageEntry) else None
+        return _read_entry(self._path(kind, key), key)
 
-    def store_page(self, key: str, entry: PageEntry) -> None:
-        self._atomic_write(self._page_path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+    def store(self, kind: str, key: str, payload: Any) -> None:
+        if _is_key(key):
+            self._write_entry(self._path(kind, key), key, payload)
 
-    def prune_pages(self, keep: Iterable[str], *, slack: int = 100) -> int:
-        """Delete page entries not in ``keep`` once there are more of them than live ones (plus ``slack``).
+    def load_single(self, name: str, key: str) -> Any:
+        """One of the single entries (``summaries``, ``state``), stored under ``key``."""
+        return _read_entry(self.root / f"{name}.entry", key)
 
-        Stale entries are kept up to that bound so that undoing an edit (or switching back a branch)
-        finds its pages still cached; the bound keeps the cache at most about twice the archive.
-        Returns how many entries were deleted.
+    def store_single(self, name: str, key: str, payload: Any) -> None:
+        self._write_entry(self.root / f"{name}.entry", key, payload)
+
+    def prune(self, kind: str, keep: Iterable[str], *, slack: int) -> int:
+        """Delete entries of ``kind`` not in ``keep`` once more than ``slack`` stale ones piled up.
+
+        A few stale entries are kept so that undoing an edit (or switching back a branch) finds them;
+        only regular files named like an entry are ever deleted. Returns how many went.
         """
-        wanted = {f"{k}.pickle" for k in keep}
-        pages = self.root / "pages"
-        if not pages.is_dir():
+        folder = self.root / kind
+        wanted = {f"{k}.entry" for k in keep}
+        stale = [path for path in _own_entries(folder) if path.name not in wanted]
+        if len(stale) <= slack:
             return 0
-        stale = [path for path in _walk_files(pages) if path.name not in wanted]
-        return _delete(stale) if len(stale) > len(wanted) + slack else 0
-
-    # -- search shards ------------------------------------------------------------------------
-
-    def _shard_path(self, key: str) -> Path:
-        return self.root / "search" / f"{key}.pickle"
-
-    def load_shard(self, key: str) -> dict[str, bytes] | None:
-        try:
-            with open(self._shard_path(key), "rb") as fh:
-                files = pickle.load(fh)
-        except Exception:  # missing, corrupt or incompatible: rebuild the shard
-            return None
-        if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, bytes)
-                                                  for k, v in files.items()):
-            return None
-        return files
-
-    def store_shard(self, key: str, files: dict[str, bytes]) -> None:
-        self._atomic_write(self._shard_path(key), pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def prune_shards(self, keep: Iterable[str], *, slack: int = 20) -> int:
-        """Delete shards not in ``keep`` once more than ``slack`` stale ones piled up (a few are kept so
-        that undoing an edit finds its shard again)."""
-        wanted = {f"{k}.pickle" for k in keep}
-        folder = self.root / "search"
-        if not folder.is_dir():
-            return 0
-        stale = sorted(path for path in _walk_files(folder) if path.name not in wanted)
-        return _delete(stale) if len(stale) > slack else 0
-
-    # -- related-item lists (archive._related) -------------------------------------------------
-
-    def load_related(self) -> dict[str, tuple[str, tuple[str, ...]]] | None:
-        try:
-            with open(self.root / "related.pickle", "rb") as fh:
-                data = pickle.load(fh)
-        except Exception:  # missing or corrupt: the lists are computed afresh
-            return None
-        return data if isinstance(data, dict) else None
-
-    def store_related(self, related: Mapping[str, tuple[str, tuple[str, ...]]]) -> None:
-        self._atomic_write(self.root / "related.pickle", pickle.dumps(dict(related), protocol=pickle.HIGHEST_PROTOCOL))
-
-    # -- source hashes ------------------------------------------------------------------------
-
-    def load_source_index(self) -> dict[str, list[Any]]:
-        data = self._read_json(self.root / "sources.json")
-        return data if isinstance(data, dict) else {}
-
-    def store_source_index(self, index: Mapping[str, list[Any]]) -> None:
-        self._write_json(self.root / "sources.json", dict(sorted(index.items())))
-
-    # -- output manifests ---------------------------------------------------------------------
-
-    def _manifest_path(self, output: Path) -> Path:
-        return self.root / "outputs" / f"{digest(str(output))[:20]}.json"
-
-    def load_manifest(self, output: Path) -> OutputManifest | None:
-        data = self._read_json(self._manifest_path(output))
-        try:
-            if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
-                return None
-            files = {rel: FileStamp(str(s[0]), int(s[1]), int(s[2])) for rel, s in data["files"].items()}
-            digests = {str(rel): str(d) for rel, d in dict(data.get("digests", {})).items()}
-            return OutputManifest(site_key=str(data["site_key"]), files=files, summary=dict(data["summary"]),
-                                  digests=digests, render_salt=str(data.get("render_salt", "")))
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-            return None
-
-    def store_manifest(self, output: Path, manifest: OutputManifest) -> None:
-        self._write_json(self._manifest_path(output), {
-            "format": CACHE_FORMAT,
-            "output": str(output),
-            "site_key": manifest.site_key,
-            "summary": manifest.summary,
-            "files": {rel: [s.sha256, s.size, s.mtime_ns] for rel, s in sorted(manifest.files.items())},
-            "render_salt": manifest.render_salt,
-            "digests": dict(sorted(manifest.digests.items())),
-        })
-
-    def forget_manifest(self, output: Path) -> None:
-        with contextlib.suppress(OSError):
-            self._manifest_path(output).unlink()
+        removed = 0
+        for path in sorted(stale):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+        return removed
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _read_json(self, path: Path) -> Any:
+    def _write_entry(self, path: Path, key: str, payload: Any) -> None:
+        if not self.writable:
+            return
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    def _write_json(self, path: Path, data: Any) -> None:
-        # ASCII escapes: a path holding bytes that are not UTF-8 (kept by os.fsdecode as surrogates) round-trips
-        self._atomic_write(path, json.dumps(data, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
-
-    def _atomic_write(self, path: Path, data: bytes) -> None:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        header = _MAGIC + key.encode("ascii") + len(data).to_bytes(8, "big") + hashlib.sha256(data).digest()
         # write-then-rename so a killed build never leaves a half-written entry behind
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
+            with open(tmp, "wb") as fh:
+                fh.write(header)
+                fh.write(data)
             os.replace(tmp, path)
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def _read_entry(path: Path, key: str) -> Any:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _HEADER <= info.st_size <= MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            header = fh.read(_HEADER)
+            if header[:len(_MAGIC)] != _MAGIC or header[len(_MAGIC):len(_MAGIC) + 64] != key.encode("ascii"):
+                return None
+            length = int.from_bytes(header[len(_MAGIC) + 64:len(_MAGIC) + 72], "big")
+            if info.st_size != _HEADER + length:
+                return None
+            data = fh.read(length)
+        if len(data) != length or hashlib.sha256(data).digest() != header[len(_MAGIC) + 72:]:
+            return None
+        return pickle.loads(data)
+    except Exception:  # an incompatible pickle (old class layout) is a miss like any other
+        return None
+    finally:
+        os.close(fd)
+
+
+def _own_entries(folder: Path) -> list[Path]:
+    """Regular files named like entries under ``folder``, links never followed."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
+        for name in filenames:
+            path = Path(dirpath) / name
+            if _ENTRY.fullmatch(name) and stat.S_ISREG(os.lstat(path).st_mode):
+                found.append(path)
+    return found
+
+
+def open_cache(root: Path) -> BuildCache:
+    """The cache folder, marked as archive-gen's; OutputError when it holds files archive-gen did not
+    write (so that pruning can never touch them). An unwritable cache only costs speed."""
+    cache = BuildCache(root)
+    if root.is_symlink() or (root.exists() and not root.is_dir()):
+        raise OutputError("the cache folder is not a folder", source=str(root),
+                          hint="set cache_dir in archive.yaml to a folder archive-gen may own")
+    marked = (root / MARKER).is_file()
+    if root.is_dir() and not marked:
+        foreign = _foreign_files(root)
+        if foreign:
+            raise OutputError(f"refusing to use this folder as the cache: it holds files archive-gen did not "
+                              f"write ({foreign})", source=str(root),
+                              hint="set cache_dir in archive.yaml to a new or empty folder")
+        _drop_legacy(root)
+    if not marked:
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / CACHEDIR_TAG).write_text(_TAG_TEXT, encoding="ascii")
+            (root / MARKER).write_text(json.dumps({"generator": "archive-gen", "format": CACHE_FORMAT}) + "\n",
+                                       encoding="utf-8")
+        except OSError:
+            cache.writable = False
+    return cache
+
+
+def _foreign_files(root: Path) -> str | None:
+    """The first file in ``root`` that is neither a mark nor of an archive-gen cache layout."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        for name in sorted(filenames):
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            if rel in (CACHEDIR_TAG, MARKER, *_SINGLES) or _LEGACY.fullmatch(rel):
+                continue
+            parts = rel.split("/")
+            if parts[0] in _FOLDERS and _ENTRY.fullmatch(parts[-1]):
+                continue
+            return rel
+    return None
+
+
+def _drop_legacy(root: Path) -> None:
+    """Entries of an older archive-gen cache (different file names) are never read again."""
+    for dirpath, _, filenames in os.walk(root):
+        for name in filenames:
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            if _LEGACY.fullmatch(rel) and not rel.startswith("jieba/"):
+                with contextlib.suppress(OSError):
+                    path.unlink()

@@ -15,16 +15,23 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 import click
 
 from . import __version__
+from .build import BuildOptions, BuildResult, build_site
 from .config import Config, check_references, load_config
 from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
-
-if TYPE_CHECKING:
-    from .build import Discovery
+from .export import export_json, export_jsonl
+from .model import Notice, Page
+from .origin import installed_origin
+from .records import check_tagging_config, read_pages
+from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
+from .serve import DevServer, is_loopback
+from .sources import Discovery
+from .sources import discover as discover_pages
+from .writer import write_scaffold
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -85,15 +92,14 @@ def _load_with_pages(config_path: Path | None, sources: tuple[Path, ...] = (),
 
 def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discover: bool,
                  **overrides: Any) -> tuple[Config, Discovery | None]:
-    from .build import discover_sources
-
     config = load_config(config_path)
     if sources:
         overrides["sources"] = tuple(p.absolute() for p in sources)
     if overrides.get("output") is not None:
         overrides["output"] = Path(overrides["output"]).absolute()
     config = config.with_overrides(**overrides)
-    discovery = discover_sources(config.sources) if discover or config.pages else None
+    discovery = (discover_pages(config.sources, follow_symlinks=config.follow_symlinks)
+                 if discover or config.pages else None)
     if discover and discovery is not None and not discovery.files:
         # the words of build_site, which raises the same for `build`
         raise ConfigError("no page files (*.txt) found",
@@ -101,7 +107,13 @@ def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discove
     # overrides name configured pages: with page files given on the command line, others are expected
     page_sources = [f.source for f in discovery.files] if discovery is not None and not sources else None
     check_references(config, page_sources if config.pages else None)
+    check_tagging_config(config)
     return config, discovery
+
+
+def _notice_page(notice: Notice) -> Page:
+    """A problem found while looking for pages (a folder that cannot be read), reported like a page's."""
+    return Page(notice.source, "", "", None, False, None, None, (), (notice,))
 
 
 def _default_jobs() -> int:
@@ -224,8 +236,6 @@ class _Progress:
 
 
 def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> None:
-    from .build import BuildResult
-
     assert isinstance(result, BuildResult)
     if verbose:
         for path in result.ignored:
@@ -264,10 +274,13 @@ def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> N
 @click.option("--clean", is_flag=True, help="Remove files in the output folder that this build does not produce.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any source text is lost by the parser.")
 @click.option("--force", is_flag=True, help="Ignore the cache: re-parse and re-tag every page.")
+@click.option("--allow-foreign-files", is_flag=True,
+              help="Build into a folder that holds files archive-gen did not write (they are never touched).")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 @click.option("--verbose", "-v", is_flag=True, help="List every warning and the ignored non-.txt files.")
 def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | None, base_url: str | None,
-          jobs: int | None, clean: bool, strict: bool, force: bool, quiet: bool, verbose: bool) -> None:
+          jobs: int | None, clean: bool, strict: bool, force: bool, allow_foreign_files: bool, quiet: bool,
+          verbose: bool) -> None:
     """Parse, tag, render and index the archive into the output folder.
 
     Incremental (unchanged pages come from .archive-cache/), parallel, and atomic: the new site is
@@ -281,14 +294,13 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
       archive-gen build --base-url https://example.github.io/archive/ --clean
       archive-gen build --strict --quiet       # CI: fail if the parser loses any text
     """
-    from .build import BuildOptions, build_site
-
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     progress = _Progress(quiet)
     with _user_errors(), _sigterm_as_interrupt():
         config = _load(config_path, sources, output=output, base_url=base_url)
-        options = BuildOptions(jobs=jobs or _default_jobs(), clean=clean, strict=strict, force=force)
+        options = BuildOptions(jobs=jobs or _default_jobs(), clean=clean, strict=strict, force=force,
+                               allow_foreign=allow_foreign_files)
         try:
             result = build_site(config, options, progress=progress)
         except KeyboardInterrupt:
@@ -329,8 +341,6 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
       archive-gen serve --port 0              # any free port; the address is printed
       archive-gen serve --host 0.0.0.0        # visible to other machines on your network
     """
-    from .build import BuildOptions
-    from .serve import DevServer, is_loopback
 
     def echo(line: str) -> None:
         problem = line.startswith("archive-gen:")
@@ -392,9 +402,6 @@ def init(directory: Path, force: bool) -> None:
       archive-gen init my-archive
       cd my-archive && archive-gen build && archive-gen serve
     """
-    from .origin import installed_origin
-    from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
-    from .writer import write_scaffold
 
     origin = installed_origin()
     plan = make_scaffold(origin, repository_branch(directory))
@@ -437,19 +444,10 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
       archive-gen export seeds/000_d00d0f73704abedd.txt --format json
       archive-gen export --no-tags | jq .title
     """
-    from .export import export_json, export_jsonl
-    from .loader import load_pages
-    from .loader.stitch import stitch_continuations
-
     with _user_errors():
-        config, _ = _load_with_pages(config_path, sources)
-        pages = load_pages(list(config.sources), config)
-        if not no_tags:
-            from .tagging import Tagger
-
-            tagger = Tagger(config)
-            pages = [tagger.tag_page(p) for p in pages]
-        pages = stitch_continuations(pages)
+        config, discovery = _load_with_pages(config_path, sources)
+        pages = read_pages(discovery, config, tag=not no_tags, stitch=True)
+        pages = [*(_notice_page(n) for n in discovery.notices if n.level == "error"), *pages]
     errors = [notice for page in pages for notice in page.notices if notice.level == "error"]
     for notice in errors:
         _say(str(notice), err=True)
@@ -476,13 +474,12 @@ def check(sources: tuple[Path, ...], config_path: Path | None, quiet: bool, verb
       archive-gen check seeds/001_71b934195b22698b.txt
       archive-gen check --quiet                # errors only
     """
-    from .loader import load_pages
-
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose cannot be used together")
     with _user_errors():
         config, discovery = _load_with_pages(config_path, sources)
-        pages = load_pages(list(config.sources), config)
+        pages = [*(_notice_page(n) for n in discovery.notices), *read_pages(discovery, config, tag=False,
+                                                                               stitch=False)]
     if verbose:
         for path in discovery.ignored:
             _say(f"ignored (not a .txt page): {shown(path)}", err=True)

@@ -33,11 +33,12 @@ _READ_TAGS = frozenset(_YAML_TAG + t for t in ("str", "int", "float", "bool", "n
 # longest accepted values: far beyond any real one, short enough that one typo cannot flood every page
 TEXT_LIMIT, LONG_TEXT_LIMIT, WORD_LIMIT, PATH_LIMIT, URL_LIMIT = 200, 2000, 50, 4096, 2048
 NUMBER_RANGES: dict[str, tuple[int, int]] = {
-    "per_page": (1, 1000), "feed_items": (1, 10_000), "search_fallback_max_items": (1, 1_000_000),
+    "per_page": (1, 1000), "feed_items": (1, 10_000),
     "page": (1, 999),
 }
 TOP_KEYS = ("title", "newspaper", "description", "language", "base_url", "source", "output", "cache_dir",
-            "about", "per_page", "feed_items", "search_fallback_max_items", "pages", "taxonomy", "gazetteer")
+            "about", "per_page", "feed_items", "search_fallback_max_items", "pages", "taxonomy", "gazetteer",
+            "follow_symlinks", "url_history")
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,11 @@ class Config:
     about: Path | None = None  # Markdown file shown on the home page
     per_page: int = 20
     feed_items: int = 50
-    search_fallback_max_items: int = 3000  # file:// fallback index only for archives up to this size
     pages: dict[str, PageOverride] = field(default_factory=dict)
     taxonomy: TaxonomyConfig = field(default_factory=TaxonomyConfig)
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # extra name -> GB/T 2260 code
+    follow_symlinks: bool = False  # read page files that are links to places outside the source folder
+    url_history: Path | None = None  # a project file that keeps every published article URL (docs/site.md)
     # where each override was written, so later checks (unknown page, unknown code, clashing topic)
     # can name the line: keys "pages.<file>", "gazetteer.<name>", "taxonomy.extend.<slug>"
     override_lines: dict[str, int] = field(default_factory=dict)
@@ -501,13 +503,20 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
                 values["sources"] = tuple(_relative_path(x, path, key, root) for x in v.value)
             else:
                 values["sources"] = (_relative_path(v, path, key, root),)
-        elif key in ("output", "cache_dir"):
+        elif key in ("output", "cache_dir", "url_history"):
             values[key] = _relative_path(v, path, key, root)
+        elif key == "follow_symlinks":
+            if not isinstance(v, yaml.ScalarNode) or v.value.lower() not in ("true", "false", "yes", "no"):
+                raise _fail(path, v, f"{_named(key)} must be true or false")
+            values[key] = v.value.lower() in ("true", "yes")
         elif key == "about":
             # `about: null` turns the about text off (else about.md is used when present)
             is_null = isinstance(v, yaml.ScalarNode) and v.tag == _YAML_TAG + "null"
             values[key] = None if is_null else _existing_file(v, path, key, root)
-        elif key in ("per_page", "feed_items", "search_fallback_max_items"):
+        elif key == "search_fallback_max_items":
+            raise _fail(path, k, "'search_fallback_max_items' was removed: search now works from file:// "
+                        "at any archive size; delete this line")
+        elif key in ("per_page", "feed_items"):
             values[key] = _number(v, path, key, *NUMBER_RANGES[key])
         elif key == "pages":
             values["pages"] = _page_overrides(v, path, lines)
@@ -585,9 +594,8 @@ def check_references(config: Config, page_sources: Iterable[str] | None = None) 
 
     ``page_sources`` are the source names of the configured page files; a ``pages:`` override naming
     none of them is a typo that would otherwise be ignored silently. Pass None when the pages of this
-    run are not the configured ones (files given on the command line). The taxonomy file and the
-    gazetteer aliases are checked the way the tagger reads them, so a bad taxonomy stops the run at
-    once instead of failing every page later.
+    run are not the configured ones (files given on the command line). The taxonomy and the gazetteer
+    aliases are the tagger's to check (``records.check_tagging_config``).
     """
     where = str(config.config_file) if config.config_file else CONFIG_NAME
     if page_sources is not None and config.pages:
@@ -597,12 +605,4 @@ def check_references(config: Config, page_sources: Iterable[str] | None = None) 
                 raise ConfigError(f"{_named(f'pages.{name}')}: no such page file in the sources", source=where,
                                   line=config.override_lines.get(f"pages.{name}"),
                                   hint="page names are paths relative to the source folder, e.g. 2021/05/14_01.txt")
-    # imported here: the tagging package is heavy and most configs name no taxonomy or aliases
-    if config.taxonomy.file is not None or config.taxonomy.extend:
-        from .tagging.topics import load_taxonomy
 
-        load_taxonomy(config.taxonomy, config_file=config.config_file)
-    if config.gazetteer_aliases:
-        from .tagging.gazetteer import Gazetteer
-
-        Gazetteer.load(config.gazetteer_aliases, source=where, lines=config.override_lines)

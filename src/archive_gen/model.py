@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from .errors import one_line, shown
 
+UNTITLED_LABEL = "（无标题）"  # display title of an item printed with no headline and no jump marker
 ItemKind = Literal["article", "photo", "commentary", "brief", "fragment"]
 ITEM_KINDS: tuple[str, ...] = ("article", "photo", "commentary", "brief", "fragment")
 
@@ -33,6 +34,15 @@ class Byline:
             for name in group:
                 seen.setdefault(name, None)
         return tuple(seen)
+
+
+@dataclass(frozen=True)
+class BylineRole:
+    """One credited name with the role word printed before it ("见习记者", "本报通讯员", "新华社记者");
+    ``role`` is "" when no role word is printed ("■郑建钢", a bare name under a commentary title)."""
+
+    name: str  # as in ``Byline``
+    role: str  # as printed, never normalised (本报见习记者 stays 本报见习记者)
 
 
 @dataclass(frozen=True)
@@ -173,13 +183,17 @@ class Item:
     date: str | None = None  # ISO "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that is known
     date_inferred: bool = False
     page: int | None = None  # 版 number
+    page_name: str | None = None  # 版 name printed on the page ("要闻", "综合新闻"), None when not printed
     kicker: str | None = None  # 引题
     title: str | None = None
+    title_label: str | None = None  # shown for an untitled item instead of a title: the jump marker as
+    #                                 printed ("(上接第1版)"), never text cut from the body; None when titled
     subtitle: str | None = None  # 副题
     column: str | None = None  # section banner / column name (工运走笔, 最美职工…)
     column_extra: tuple[str, ...] = ()  # further banner lines
     byline: Byline = field(default_factory=Byline)
     byline_raw: str | None = None  # the text the byline was read from
+    byline_roles: tuple[BylineRole, ...] = ()  # each name of ``byline`` with its role word as printed
     lead: str | None = None  # the run-in lead removed from the first paragraph
     dateline: Dateline | None = None
     paragraphs: tuple[str, ...] = ()
@@ -190,6 +204,7 @@ class Item:
     trailer: tuple[str, ...] = ()  # author office / reprint source lines ("(原载《人民日报》…)")
     continued_to: Continuation | None = None
     continued_from: Continuation | None = None
+    starts_incomplete: bool = False  # the story's opening is not in the source: its body starts mid-sentence
     fragment_lines: tuple[int, ...] = ()  # lines of orphan blocks stitched in from elsewhere on the page
     continuation_parts: tuple[ContinuationPart, ...] = ()  # halves from other pages stitched in, in order
     source_lines: tuple[int, ...] = ()  # every 1-based source line this item consumed
@@ -204,7 +219,9 @@ class Item:
 
     @property
     def display_title(self) -> str:
-        return self.title or self.kicker or (self.paragraphs[0][:24] if self.paragraphs else self.id)
+        """What lists, citations and feeds show: the printed title, else the kicker, else an honest label
+        (never a sentence cut from the body)."""
+        return self.title or self.kicker or self.title_label or UNTITLED_LABEL
 
     @property
     def body_text(self) -> str:
@@ -258,6 +275,17 @@ def source_name(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class PageLine:
+    """A line of page furniture that belongs to no item: the 版 line ("第03版：要闻"), a masthead
+    ("工人日报 2023年10月17日 星期二 第1版"), an editor credit ("本版编辑：许静") or a 导读 entry
+    pointing to another page ("职工疗休养新规实施一年来成效初显（3版）")."""
+
+    line: int  # 1-based source line
+    text: str  # as printed
+    kind: Literal["page", "masthead", "editor", "index"]  # index: a 导读 box pointing to other pages
+
+
+@dataclass(frozen=True)
 class Page:
     """A parsed page file: its items in page order plus what the loader noticed."""
 
@@ -271,11 +299,69 @@ class Page:
     items: tuple[Item, ...]
     notices: tuple[Notice, ...] = ()
     line_count: int = 0
+    page_name: str | None = None  # 版 name printed on the page ("要闻"), None when not printed
+    furniture: tuple[PageLine, ...] = ()  # 版 lines, mastheads, editor credits: lines of no item
 
     @property
     def failed(self) -> bool:
         """True when the page could not be read at all (the build exits 1)."""
         return any(n.level == "error" for n in self.notices) and not self.items
+
+
+SNIPPET_CHARS = 90  # of the body's opening, on a card
+ABSTRACT_CHARS = 200  # of the body's opening, in a feed
+
+
+def cut(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """What indexes, cards, feeds and related lists need of an item; the full record stays in the cache.
+
+    Summaries of every item are loaded on every build, so they hold no body text beyond the snippet.
+    """
+
+    id: str
+    source: str
+    index: int  # position on its page
+    kind: ItemKind
+    date: str | None
+    date_inferred: bool
+    page: int | None
+    url: str  # site-relative article path
+    kicker: str | None
+    title: str | None
+    subtitle: str | None
+    column: str | None
+    display_title: str
+    snippet: str  # the opening of the body, cut for cards
+    abstract: str  # the opening of the body, cut longer, for feeds
+    names: tuple[str, ...]  # everyone credited, in role order (Byline.names)
+    regions: tuple[Region, ...]  # the main setting: unique codes, in tag order
+    topics: tuple[tuple[str, str], ...]  # (slug, label), unique, primary first
+    keywords: tuple[tuple[str, str], ...]  # (word, slug), unique, in weight order
+    continued_to: Continuation | None = None
+    continued_from: Continuation | None = None
+    parts: tuple[str, ...] = ()  # ids the halves stitched into this item had on their own pages
+    aliases: tuple[str, ...] = ()  # ids older versions of archive-gen gave the item (their URLs redirect)
+    record_key: str = ""  # digest of the full (stitched, tagged) record: equal keys, equal records
+    card_key: str = ""  # digest of what a card shows of the item (title, kicker, snippet, date…)
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """A source page as the indexes see it: where and when it was printed, and its items' summaries."""
+
+    source: str
+    date: str | None
+    date_inferred: bool
+    page: int | None
+    failed: bool
+    items: tuple[ItemSummary, ...]
+    notices: tuple[Notice, ...] = ()
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -24,9 +24,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .build import BuildOptions, BuildResult, BuildSession, Stages, build_site
+from .build import BuildOptions, BuildResult, BuildSession, build_site
 from .config import Config
 from .errors import ArchiveGenError, ServeError, os_error_text, shown
+from .records import Stages
 
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
 

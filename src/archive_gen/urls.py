@@ -87,6 +87,14 @@ def article_path(item_id: str, date: str | None) -> str:
     return f"articles/{folder}/{file_id(item_id)}.html"
 
 
+_ARTICLE_PATH = re.compile(r"articles/(?:\d{4}(?:/\d{2}){0,2}|undated)/[A-Za-z0-9][A-Za-z0-9._-]*\.html")
+
+
+def is_article_path(path: str) -> bool:
+    """True for a path ``article_path`` can give (and nothing that could leave the site folder)."""
+    return bool(_ARTICLE_PATH.fullmatch(path)) and ".." not in path
+
+
 def issue_path(key: str) -> str:
     return f"issues/{key}/index.html"
 

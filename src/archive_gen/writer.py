@@ -1,54 +1,87 @@
-"""The one place that writes sites and projects: output-folder safety checks, the atomic swap of a
-complete new site, and the scaffold of ``archive-gen init``.
+"""The one place that writes sites and projects: output-folder safety and ownership, the build lock, the
+staging folder pages are streamed into, the journaled move of a finished build, and the scaffold of
+``archive-gen init``.
 
-A build writes into a temporary folder beside the output (same filesystem), hard-linking files whose
-bytes did not change, and only then renames it into place; a failed or killed build leaves the previous
-site as it was. Unchanged files keep their inode and mtime, and a build that changes nothing writes nothing.
+archive-gen deletes or overwrites only files it has recorded as its own: every site it writes carries
+``.archive-gen/manifest.json.gz`` listing them. A new build streams its new and changed files into a
+staging folder beside the output (same filesystem) and moves them in only once all are written, under
+a journal, so a failed or killed build leaves the previous site as it was and a build killed during the
+moves is finished by the next one. Unchanged files keep their inode and mtime; a build that changes
+nothing writes nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import gzip
+import hashlib
 import json
 import os
 import shutil
 import stat
-import time
-from collections.abc import Callable, Iterable, Mapping
+import struct
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .cache import FileStamp, sha256_bytes
 from .errors import OutputError, RenderError
 
-# Testing hook: seconds to sleep after each file written, so a test can kill a build mid-write.
-WRITE_DELAY_ENV = "ARCHIVE_GEN_TEST_WRITE_DELAY"
+OWN_DIR = ".archive-gen"
+MANIFEST_PATH = f"{OWN_DIR}/manifest.json.gz"
+JOURNAL = ".archive-gen-journal.json"  # inside a staging folder: all its files are complete
+# what a site written by archive-gen before it kept a manifest could hold (adopted as its own on upgrade)
+_LEGACY_TOP = ("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll")
+_LEGACY_DIRS = ("articles/", "issues/", "regions/", "topics/", "keywords/", "archive/", "search/", "static/",
+                "pagefind/")
 
-# Progress callback: (files written so far, files to write).
-ProgressHook = Callable[[int, int], None]
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A written output file as the build remembers it: content hash plus the stat that vouches for it."""
+
+    sha256: str
+    size: int
+    mtime_ns: int
 
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What a write did; path tuples are sorted site-relative paths."""
+    """What a commit did; path tuples are sorted site-relative paths."""
 
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
-    removed: tuple[str, ...]  # stale files dropped (--clean)
-    kept: tuple[str, ...]  # stale files left in place (no --clean)
+    removed: tuple[str, ...]  # stale files of archive-gen's dropped (--clean, or superseded)
+    kept: tuple[str, ...]  # stale files of archive-gen's left in place (no --clean)
     stamps: dict[str, FileStamp]  # every file the build produced, as now on disk
 
 
-def check_output_safe(output: Path, *, sources: tuple[Path, ...], protected: tuple[Path, ...] = ()) -> Path:
-    """Resolve ``output`` and refuse folders a build must never replace; returns the resolved path.
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
-    Refused: ``/`` and the home folder, an existing non-folder, a folder equal to, inside, or containing
-    a source folder, and a folder containing one of ``protected`` (the config file, the cache).
+
+# ---------------------------------------------------------------------------------------------
+# which folders may be written, and what in them is archive-gen's
+
+def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Iterable[Path] = ()) -> Path:
+    """Resolve ``output`` and refuse folders a build must never own; returns the resolved path.
+
+    Refused (OutputError, exit 2): the filesystem root, the home folder and every folder above it, the
+    current folder and every folder above it, an existing non-folder, a folder equal to, inside or
+    above a source folder, and a folder holding one of ``protected`` (archive.yaml, the cache).
     """
     resolved = output.expanduser().resolve()
     shown = str(output)
-    if resolved == Path(resolved.anchor) or resolved == Path.home().resolve():
-        raise OutputError("refusing to use this folder as the output: it would be replaced", source=shown)
+    home = Path.home().resolve()
+    cwd = Path.cwd().resolve()
+    if resolved == Path(resolved.anchor):
+        raise OutputError("refusing to use the filesystem root as the output folder", source=shown)
+    if home.is_relative_to(resolved):
+        raise OutputError("refusing to use the home folder (or a folder above it) as the output folder",
+                          source=shown, hint="choose a folder of its own, e.g. --output site")
+    if cwd.is_relative_to(resolved):
+        raise OutputError("refusing to use the current folder (or a folder above it) as the output folder",
+                          source=shown, hint="choose a folder of its own, e.g. --output site")
     if resolved.exists() and not resolved.is_dir():
         raise OutputError("output path exists and is not a folder", source=shown)
     # fail before the (long) build when the folder could not be created or written at all
@@ -66,64 +99,296 @@ def check_output_safe(output: Path, *, sources: tuple[Path, ...], protected: tup
                               hint="choose an output outside the sources, e.g. --output site")
         if src.is_relative_to(resolved):
             raise OutputError(f"output folder contains the source folder {source}", source=shown,
-                              hint="the output is replaced on every build")
+                              hint="choose a folder of its own, e.g. --output site")
     for path in protected:
         if path.expanduser().resolve().is_relative_to(resolved):
             raise OutputError(f"output folder contains {path}", source=shown,
-                              hint="the output is replaced on every build")
+                              hint="choose a folder of its own, e.g. --output site")
     return resolved
 
 
-def check_site_paths(files: Mapping[str, bytes]) -> None:
-    """Every rendered path must be a plain relative POSIX path (no '..', no absolute, no backslash)."""
-    for rel in files:
-        pure = PurePosixPath(rel)
-        if (not rel or rel.startswith("/") or "\\" in rel or "\0" in rel
-                or any(part in ("", ".", "..") for part in rel.split("/")) or pure.is_absolute()):
-            raise RenderError(f"the site contains an unsafe output path {rel!r}")
+@dataclass(frozen=True)
+class Ownership:
+    """What archive-gen may replace in an output folder: the files its last build recorded, plus what
+    that manifest says of published article URLs."""
+
+    files: frozenset[str]
+    articles: Mapping[str, tuple[str, ...]]  # published article path -> (id, source, date, title)
+    legacy: bool = False  # a site of an archive-gen that kept no manifest: its own file names are adopted
+
+    def owns(self, rel: str) -> bool:
+        if rel in self.files:
+            return True
+        return self.legacy and (rel in _LEGACY_TOP or rel.startswith(_LEGACY_DIRS))
+
+
+def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
+    """The output folder's manifest; OutputError for a non-empty folder archive-gen did not write,
+    unless ``allow_foreign`` (then its files are the user's and are never replaced)."""
+    if not output.is_dir():
+        return Ownership(frozenset(), {})
+    manifest = output / MANIFEST_PATH
+    if manifest.is_file() and not manifest.is_symlink():
+        try:
+            data = json.loads(gzip.decompress(manifest.read_bytes()))
+            files = frozenset(str(f) for f in data["files"])
+            articles = {str(k): tuple(str(x) for x in v) for k, v in dict(data.get("articles", {})).items()
+                        if isinstance(v, list) and len(v) == 6}
+            return Ownership(files, articles)
+        except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile):
+            pass  # a damaged manifest: fall through, the folder is judged like an unmarked one
+    try:
+        entries = [e for e in os.listdir(output) if e != OWN_DIR]
+    except OSError as exc:
+        raise OutputError(f"cannot read the output folder: {exc.strerror}", source=str(output)) from None
+    if not entries:
+        return Ownership(frozenset(), {})
+    if _legacy_site(output):
+        return Ownership(frozenset(), {}, legacy=True)
+    if allow_foreign:
+        return Ownership(frozenset(), {})
+    raise OutputError("refusing to build into a folder that holds files archive-gen did not write",
+                      source=str(output),
+                      hint="choose an empty or new folder, or pass --allow-foreign-files to add the site "
+                           "beside them (they are never replaced or deleted)")
+
+
+def _legacy_site(output: Path) -> bool:
+    index = output / "index.html"
+    try:
+        head = index.read_bytes()[:2000] if index.is_file() and not index.is_symlink() else b""
+    except OSError:
+        return False
+    return b'<meta name="generator" content="archive-gen">' in head and (output / ".nojekyll").exists()
+
+
+def manifest_bytes(files: Iterable[str], articles: Mapping[str, tuple[str, ...]]) -> bytes:
+    """The ownership manifest a build leaves in its output (deterministic: sorted, gzip without a date)."""
+    body = {"generator": "archive-gen", "format": 1, "files": sorted(set(files) | {MANIFEST_PATH}),
+            "articles": {k: list(v) for k, v in sorted(articles.items())}}
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return gzip.compress(text.encode("utf-8", "surrogateescape"), compresslevel=6, mtime=0)
+
+
+LOCK_PATH = f"{OWN_DIR}/build.lock"
+
+
+class OutputLock:
+    """One build per output folder at a time: a POSIX lock on ``.archive-gen/build.lock`` in the output,
+    held while building. The file is created once and never written, so a build that changes nothing
+    changes no file; the holder's pid comes from the lock itself (F_GETLK)."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.path = output / LOCK_PATH
+        self._fd: int | None = None
+        self._made_output = False
+
+    def __enter__(self) -> OutputLock:
+        try:
+            self._made_output = not self.output.exists()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise OutputError(f"cannot lock the output folder: {exc.strerror}", source=str(self.path)) from None
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = _lock_holder(fd)
+            os.close(fd)
+            who = f" (pid {holder})" if holder else ""
+            raise OutputError(f"another build of this output folder is running{who}", source=str(self.output),
+                              hint="wait for it to finish, or build into another folder") from None
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is None:
+            return
+        if self._made_output and not (self.output / MANIFEST_PATH).exists():
+            # this build made the folder only to lock it and wrote no site: leave no trace of it
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+                self.path.parent.rmdir()
+                self.output.rmdir()
+        os.close(self._fd)  # closing releases the lock; the file stays (deleting it would race)
+        self._fd = None
+
+
+def _lock_holder(fd: int) -> int | None:
+    """The pid holding a write lock on ``fd``'s file (Linux ``struct flock`` layout), or None."""
+    request = struct.pack("hhxxxxqqixxxx", fcntl.F_WRLCK, 0, 0, 0, 0)
+    try:
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, request)
+        kind, _, _, _, pid = struct.unpack("hhxxxxqqixxxx", answer)
+    except (OSError, struct.error):
+        return None
+    return pid if kind != fcntl.F_UNLCK and pid > 0 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# writing
+
+def check_site_path(rel: str) -> None:
+    """A rendered path must be a plain relative POSIX path (no '..', no absolute, no backslash)."""
+    pure = PurePosixPath(rel)
+    if (not rel or rel.startswith("/") or "\\" in rel or "\0" in rel
+            or any(part in ("", ".", "..") for part in rel.split("/")) or pure.is_absolute()):
+        raise RenderError(f"the site contains an unsafe output path {rel!r}")
+
+
+def write_file(fd: int, data: bytes) -> None:
+    """The one low-level write of a build's bytes (into its staging pack); tests replace it to simulate a
+    full or slow disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A file a build staged: its hash and size, and where its bytes lie (a pack of the staging folder)."""
+
+    sha256: str
+    size: int
+    pack: str
+    offset: int
+
+
+class Staging:
+    """The folder beside the output that a build streams its new and changed files into.
+
+    Each process appends the files it makes to one pack file of its own (``pack-<pid>``): a thousand
+    files cost one file creation, not a thousand (on some disks each costs a millisecond). ``stage``
+    may be called from forked worker processes; ``commit`` runs in the parent once every file is
+    staged, and puts each file in place from its pack under a journal.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.root = output.parent / f".{output.name}.tmp-{os.getpid()}"
+        self._pack: tuple[int, int] | None = None  # (pid, fd) of this process's pack
+        self._size = 0
+
+    def open(self) -> None:
+        try:
+            if self.root.exists():
+                shutil.rmtree(self.root)
+            self.root.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=str(self.output),
+                              hint="the previous site was left as it was") from None
+
+    def stage(self, rel: str, data: bytes) -> StagedFile:
+        """Append one file to this process's pack; returns where it lies, its hash and its size."""
+        check_site_path(rel)
+        pid = os.getpid()
+        name = f"pack-{pid}"
+        try:
+            if self._pack is None or self._pack[0] != pid:  # first file here, or a forked worker's first
+                fd = os.open(self.root / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                self._pack, self._size = (pid, fd), 0
+            offset = self._size
+            write_file(self._pack[1], data)
+            self._size += len(data)
+        except OSError as exc:
+            raise OutputError(f"cannot write the site: {exc.strerror or exc}",
+                              source=str(self.output / rel), hint="the previous site was left as it was") from None
+        return StagedFile(sha256_bytes(data), len(data), name, offset)
+
+    def close_pack(self) -> None:
+        """Close this process's pack (workers call it when done; commit calls it in the parent)."""
+        if self._pack is not None and self._pack[0] == os.getpid():
+            os.close(self._pack[1])
+        self._pack = None
+
+    def abort(self) -> None:
+        self.close_pack()
+        if not (self.root / JOURNAL).is_file():
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def commit(self, staged: Mapping[str, StagedFile], kept: Mapping[str, FileStamp], ownership: Ownership, *,
+               clean: bool, replaced_whole: tuple[str, ...] = (),
+               articles: Mapping[str, tuple[str, ...]] | None = None) -> WriteResult:
+        """Make the output hold the staged files and the kept ones (already on disk, untouched), and the
+        ownership manifest listing them (plus stale files of archive-gen's that stay, and ``articles``).
+
+        Stale files (in the output, not in this site) are removed only when archive-gen owns them and
+        ``clean`` is set, or they lie under ``replaced_whole`` (the search index, whose file names are
+        content hashes); a file the user put there is never removed or overwritten.
+        """
+        output = self.output
+        staged = dict(staged)
+        kept = dict(kept)
+        new_set = set(staged) | set(kept) | {MANIFEST_PATH}
+        try:
+            existing = existing_files(output)
+            for rel in staged:
+                if rel in existing and not ownership.owns(rel):
+                    raise OutputError("refusing to overwrite a file archive-gen did not write",
+                                      source=str(output / rel), hint="move it away, or build into another folder")
+            gone = [rel for rel in existing if rel not in new_set and ownership.owns(rel)]
+            new_folders = {rel[:at] for rel in new_set for at in _slashes(rel)} if gone else set()
+            # an old file where the new site needs a folder (or the reverse) must go, whatever --clean says
+            blocking = [rel for rel in gone if rel in new_folders or _shadowed(rel, new_set)]
+            stale = [rel for rel in gone if rel not in new_folders and not _shadowed(rel, new_set)]
+            superseded = [rel for rel in stale if replaced_whole and rel.startswith(replaced_whole)]
+            stale = [rel for rel in stale if rel not in set(superseded)]
+            removed = sorted([*superseded, *(stale if clean else [])])
+            kept_stale = () if clean else tuple(sorted(stale))
+            manifest = manifest_bytes([*new_set, *kept_stale], articles or {})
+            same = same_on_disk(output, MANIFEST_PATH, manifest, kept.get(MANIFEST_PATH))
+            if same is not None:
+                kept[MANIFEST_PATH] = same
+            else:
+                kept.pop(MANIFEST_PATH, None)
+                staged[MANIFEST_PATH] = self.stage(MANIFEST_PATH, manifest)
+            for rel in new_set:
+                if rel not in staged and rel not in existing:
+                    raise OutputError("a file of the previous build vanished during this one; build again",
+                                      source=str(output / rel))
+            to_write = sorted(staged)
+            self.close_pack()
+            if to_write or removed or blocking:
+                journal = {"write": [[rel, staged[rel].pack, staged[rel].offset, staged[rel].size] for rel in to_write],
+                           "remove": sorted([*removed, *blocking])}
+                (self.root / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+                _apply_journal(self.root, output)
+            else:
+                shutil.rmtree(self.root, ignore_errors=True)
+            stamps = dict(kept)
+            for rel in to_write:
+                st = os.stat(output / rel, follow_symlinks=False)
+                stamps[rel] = FileStamp(staged[rel].sha256, st.st_size, st.st_mtime_ns)
+        except OSError as exc:
+            raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=_shown_path(exc, output),
+                              hint="the previous site was left as it was") from None
+        unchanged = tuple(sorted(rel for rel in kept if rel not in staged))
+        return WriteResult(tuple(to_write), unchanged, tuple(removed), kept_stale, dict(sorted(stamps.items())))
 
 
 def recover_interrupted(output: Path) -> None:
-    """Tidy up what a killed build left beside ``output``: finish a swap that had begun (its staging
-    folder carries the journal), restore a backup if a whole-folder swap was cut in half, and delete
-    staging folders whose build never reached the swap."""
+    """Tidy up what a killed build left beside ``output`` (called under the build lock): finish a
+    swap that had begun (its staging folder carries the journal), and delete staging folders whose
+    build never reached it."""
     parent = output.parent
     if not parent.is_dir():
         return
+    prefix = f".{output.name}.tmp-"
     for entry in sorted(parent.iterdir()):
-        name = entry.name
-        for marker in (".tmp-", ".old-"):
-            prefix = f".{output.name}{marker}"
-            if not name.startswith(prefix):
-                continue
-            pid_text = name[len(prefix):]
-            if not pid_text.isdigit():
-                continue  # not a name this module makes
-            if _pid_alive(int(pid_text)) and int(pid_text) != os.getpid():
-                continue  # another build is running right now
-            if marker == ".old-" and not output.exists():
-                os.rename(entry, output)  # the swap was interrupted between its two renames
-            elif marker == ".tmp-" and (entry / JOURNAL).is_file() and output.is_dir():
-                _apply_journal(entry, output)  # every file was staged: finish moving them in
-            else:
-                shutil.rmtree(entry, ignore_errors=True)
+        if not entry.name.startswith(prefix) or not entry.name[len(prefix):].isdigit() or entry.is_symlink():
+            continue  # not a name this module makes
+        if (entry / JOURNAL).is_file() and output.is_dir():
+            _apply_journal(entry, output)  # every file was staged: finish moving them in
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def existing_files(output: Path) -> list[str]:
-    """Site-relative paths of every file (or symlink) currently in the output folder, sorted."""
+def existing_files(output: Path) -> set[str]:
+    """Site-relative paths of every file (or symlink) now in the output folder."""
     if not output.is_dir():
-        return []
-    found: list[str] = []
+        return set()
+    found: set[str] = set()
     # scandir with plain strings: this runs on every build over possibly hundreds of thousands of files
     stack = [(str(output), "")]
     while stack:
@@ -133,13 +398,13 @@ def existing_files(output: Path) -> list[str]:
                 rel = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
                     stack.append((entry.path, rel + "/"))
-                else:  # files and symlinks (a symlinked folder is carried over as a link)
-                    found.append(rel)
-    return sorted(found)
+                else:  # files and symlinks (a symlinked folder is one entry, never entered)
+                    found.add(rel)
+    return found
 
 
-def output_matches(output: Path, stamps: Mapping[str, FileStamp]) -> bool:
-    """True when every file of the manifest is on disk with the size and mtime it was written with."""
+def on_disk_as_stamped(output: Path, stamps: Mapping[str, FileStamp]) -> bool:
+    """True when every stamped file is on disk with the size and mtime it was written with."""
     root = str(output) + os.sep
     stat_of = os.stat
     for rel, stamp in stamps.items():  # plain strings: this is the whole cost of a no-op build
@@ -152,115 +417,46 @@ def output_matches(output: Path, stamps: Mapping[str, FileStamp]) -> bool:
     return True
 
 
-def write_site(files: Mapping[str, bytes], output: Path, *, clean: bool,
-               previous: Mapping[str, FileStamp] | None = None, progress: ProgressHook | None = None,
-               kept: Iterable[str] = (), replaced_whole: tuple[str, ...] = ()) -> WriteResult:
-    """Make ``output`` hold exactly ``files`` and ``kept`` (plus stale files unless ``clean``).
-
-    ``kept`` are paths the caller knows are already right on disk (their stamps come from ``previous``);
-    a file of ``files`` whose hash and stat match ``previous`` is kept without being read. Under the
-    ``replaced_whole`` prefixes (the search bundles, whose file names are content hashes) files the
-    previous build wrote and this one does not are removed even without ``clean``. Changed files
-    are staged in a folder beside the output and moved in only once all of them are written, so a
-    failed or interrupted build leaves the previous site as it was. OSError becomes OutputError.
-    """
-    check_site_paths(files)
-    previous = previous or {}
-    kept_set = {rel for rel in kept if rel not in files and rel in previous}
-    delay = _write_delay()
+def still_on_disk(output: Path, rel: str, stamp: FileStamp | None) -> bool:
+    """One file is on disk as the stamp says (a regular file of that size and mtime)."""
+    if stamp is None:
+        return False
     try:
-        fresh = not output.is_dir() or not any(output.iterdir())
-        old_files = [] if fresh else existing_files(output)
-        new_set = set(files) | kept_set
-        gone = [rel for rel in old_files if rel not in new_set]
-        # every folder of the new site: only needed (and only built) when old files are left over
-        new_folders = {rel[:at] for rel in new_set for at in _slashes(rel)} if gone else set()
-        # an old file where the new site needs a folder (or inside a folder that is now a file) must go,
-        # whatever --clean says
-        blocking = [rel for rel in gone if rel in new_folders or _shadowed(rel, new_set)]
-        stale = [rel for rel in gone if rel not in new_folders and not _shadowed(rel, new_set)]
-        superseded = [rel for rel in stale if rel.startswith(replaced_whole) and rel in previous] \
-            if replaced_whole else []
-        if superseded:
-            blocking += superseded
-            stale = [rel for rel in stale if rel not in set(superseded)]
-        unchanged: list[str] = sorted(kept_set)
-        to_write: list[str] = []
-        hashes: dict[str, str] = {}
-        vouched: dict[str, FileStamp] = {rel: previous[rel] for rel in kept_set}
-        for rel in sorted(files):
-            data = files[rel]
-            hashes[rel] = sha256_bytes(data)
-            same = "" if fresh else _same_on_disk(output / rel, data, hashes[rel], previous.get(rel))
-            if same == "vouched":
-                vouched[rel] = previous[rel]
-            if same:
-                unchanged.append(rel)
-            else:
-                to_write.append(rel)
-        unchanged.sort()
-
-        def stamps_now() -> dict[str, FileStamp]:
-            return {rel: vouched.get(rel) or _stamp(output / rel, hashes[rel]) for rel in sorted(new_set)}
-
-        removed = tuple(stale) if clean else ()
-        kept_stale = () if clean else tuple(stale)
-        if not fresh and not to_write and not removed and not blocking:
-            return WriteResult((), tuple(unchanged), (), kept_stale, stamps_now())
-
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _tmp_dir(output)
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        try:
-            tmp.mkdir()
-            # each folder once, parents first (a mkdir per file costs a syscall per file at scale)
-            for folder in sorted({rel.rpartition("/")[0] for rel in to_write} - {""}):
-                os.makedirs(tmp / folder, exist_ok=True)
-            _write_all(tmp, to_write, files, progress, delay)
-            if fresh:
-                if output.exists():
-                    output.rmdir()  # an empty folder
-                os.rename(tmp, output)
-            else:
-                # the journal says "every file is staged": from here on a killed build is finished by
-                # the next one (recover_interrupted) instead of being thrown away
-                journal = {"write": to_write, "remove": sorted([*removed, *blocking])}
-                (tmp / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
-                _apply_journal(tmp, output)
-        except BaseException:
-            # interrupted (Ctrl-C, SIGTERM) or failed before the swap: the old site was never touched
-            if not (tmp / JOURNAL).is_file():
-                shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return WriteResult(tuple(to_write), tuple(unchanged), removed, kept_stale, stamps_now())
-    except OSError as exc:
-        raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=_shown_path(exc, output),
-                          hint="the previous site was left as it was") from None
+        st = os.stat(str(output) + os.sep + rel, follow_symlinks=False)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size == stamp.size and st.st_mtime_ns == stamp.mtime_ns
 
 
-JOURNAL = ".archive-gen-journal.json"  # inside a staging folder: all its files are complete
-
-
-def _write_all(root: Path, paths: list[str], files: Mapping[str, bytes], progress: ProgressHook | None,
-               delay: float) -> None:
-    """Write the staged files, one after another (threads made it slower: the filesystem serialises)."""
-    total = len(paths)
-    base = str(root) + os.sep
-    for done, rel in enumerate(paths, 1):
-        write_file(Path(base + rel), files[rel])
-        if progress is not None and (done % 64 == 0 or done == total):
-            progress(done, total)
-        if delay:
-            time.sleep(delay)
+def same_on_disk(output: Path, rel: str, data: bytes, stamp: FileStamp | None) -> FileStamp | None:
+    """The stamp of the file on disk when it holds exactly ``data`` (trusted from ``stamp`` while size
+    and mtime match, else read and compared), or None."""
+    try:
+        st = os.stat(str(output) + os.sep + rel, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+        return None
+    sha = sha256_bytes(data)
+    if stamp is not None and stamp.size == st.st_size and stamp.mtime_ns == st.st_mtime_ns:
+        return stamp if stamp.sha256 == sha else None
+    try:
+        with open(str(output) + os.sep + rel, "rb") as fh:
+            return FileStamp(sha, st.st_size, st.st_mtime_ns) if fh.read() == data else None
+    except OSError:
+        return None
 
 
 def _apply_journal(tmp: Path, output: Path) -> None:
-    """Move every staged file of ``tmp`` into ``output`` (each rename is atomic), remove what the journal
-    says to remove, then drop ``tmp``. Safe to run again after an interruption: done steps are skipped."""
+    """Put every staged file of ``tmp`` in its place in ``output``, remove what the journal says to remove,
+    then drop ``tmp``. Safe to run again after an interruption: every step is redone the same way.
+
+    An existing file is rewritten in place, a new one created: on disks that discard freed blocks (ext4
+    ``discard``), freeing a file's blocks (a rename over it, a truncation to zero) costs milliseconds,
+    fifty times what overwriting it costs."""
     journal = json.loads((tmp / JOURNAL).read_text(encoding="utf-8"))
+    output.mkdir(parents=True, exist_ok=True)
     out = str(output) + os.sep
-    staged = str(tmp) + os.sep
     for rel in journal["remove"]:
         target = Path(out + rel)
         if target.is_dir() and not target.is_symlink():
@@ -270,20 +466,49 @@ def _apply_journal(tmp: Path, output: Path) -> None:
                 target.unlink()
     _prune_empty_folders(output, {rel.rpartition("/")[0] for rel in journal["remove"]} - {""})
     made: set[str] = set()
-    for rel in journal["write"]:
-        source = staged + rel
-        if not os.path.lexists(source):
-            continue  # moved before the interruption
-        folder = rel.rpartition("/")[0]
-        if folder and folder not in made:
-            _make_folder(output, folder)
-            made.add(folder)
-        os.replace(source, out + rel)
+    packs: dict[str, int] = {}
+    try:
+        for rel, pack, offset, size in journal["write"]:
+            folder = rel.rpartition("/")[0]
+            if folder and folder not in made:
+                _make_folder(output, folder)
+                made.add(folder)
+            if pack not in packs:
+                packs[pack] = os.open(tmp / pack, os.O_RDONLY)
+            data = os.pread(packs[pack], size, offset)
+            if len(data) != size:
+                raise OSError(5, "a staged file is shorter than its journal says", str(tmp / pack))
+            put_in_place(out + rel, data)
+    finally:
+        for fd in packs.values():
+            os.close(fd)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
+def put_in_place(target: str, data: bytes) -> None:
+    """Make ``target`` hold ``data``: an existing regular file is overwritten in place (its blocks kept),
+    anything else that stands there (a link, a folder) is removed first."""
+    try:
+        existing = os.lstat(target)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        if stat.S_ISDIR(existing.st_mode):
+            shutil.rmtree(target)
+        else:
+            os.unlink(target)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.ftruncate(fd, len(data))
+    finally:
+        os.close(fd)
+
+
 def _make_folder(output: Path, folder: str) -> None:
-    """Create ``output/folder``, replacing a file that stands where one of its folders must be."""
+    """Create ``output/folder``, replacing a file of archive-gen's that stands where a folder must be."""
     path = output
     for part in folder.split("/"):
         path = path / part
@@ -302,23 +527,13 @@ def _prune_empty_folders(output: Path, folders: set[str]) -> None:
             parts.pop()
 
 
-def _tmp_dir(output: Path) -> Path:
-    return output.parent / f".{output.name}.tmp-{os.getpid()}"
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """The one low-level write of a site file (tests replace it to simulate a full disk)."""
-    with open(path, "wb") as fh:
-        fh.write(data)
-
-
 def _shown_path(exc: OSError, output: Path) -> str:
-    """The path an error names, as the user knows it: a file in the temporary folder is shown at the
+    """The path an error names, as the user knows it: a file in the staging folder is shown at the
     place it was going to have in the output folder."""
     name = exc.filename if isinstance(exc.filename, str) else None
     if name is None:
         return str(output)
-    tmp = str(_tmp_dir(output))
+    tmp = str(output.parent / f".{output.name}.tmp-{os.getpid()}")
     if name == tmp:
         return str(output)
     if name.startswith(tmp + os.sep):
@@ -334,34 +549,6 @@ def _shadowed(rel: str, new_set: set[str]) -> bool:
     # an old file "a" where the new site needs a folder "a/" (or the reverse) cannot be kept
     parts = rel.split("/")
     return any("/".join(parts[:i]) in new_set for i in range(1, len(parts)))
-
-
-def _same_on_disk(path: Path, data: bytes, sha: str, stamp: FileStamp | None) -> str:
-    """"vouched" (the manifest's stamp matches: not read), "equal" (read and compared), or "" (differs)."""
-    try:
-        st = os.stat(path, follow_symlinks=False)
-    except OSError:
-        return ""
-    if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
-        return ""
-    if stamp is not None and stamp.sha256 == sha and stamp.size == st.st_size and stamp.mtime_ns == st.st_mtime_ns:
-        return "vouched"
-    try:
-        return "equal" if path.read_bytes() == data else ""
-    except OSError:
-        return ""
-
-
-def _stamp(path: Path, sha: str) -> FileStamp:
-    st = os.stat(path, follow_symlinks=False)
-    return FileStamp(sha, st.st_size, st.st_mtime_ns)
-
-
-def _write_delay() -> float:
-    try:
-        return max(0.0, float(os.environ.get(WRITE_DELAY_ENV, "0") or 0))
-    except ValueError:
-        return 0.0
 
 
 def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = False) -> tuple[list[str], list[str]]:

@@ -25,9 +25,9 @@ from typing import Any
 import yaml
 
 from archive_gen.config import load_config
-from archive_gen.loader import load_pages
 from archive_gen.loader.stitch import stitch_continuations
 from archive_gen.model import Item
+from archive_gen.records import load_pages
 from archive_gen.tagging import Tagger
 
 HERE = Path(__file__).resolve().parent

@@ -53,13 +53,14 @@ def continues_indented(previous: str, line: str) -> bool:
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])
 
 
-def split_blocks(text: str) -> list[Block]:
+def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     """Split page text (LF line ends) into blocks.
 
     Inside a run of non-blank lines, an indented line starts a new block and an unindented line
     continues the block above only when that block opened with an indent and the line reads as its
     continuation (``continues_indented``); otherwise each line is its own block (headlines between
-    indented paragraphs, captions with a credit line under them).
+    indented paragraphs, captions with a credit line under them). Lines in ``skip`` (page furniture,
+    read before) end the block above them and belong to none.
     """
     blocks: list[Block] = []
     lines: list[int] = []
@@ -76,6 +77,9 @@ def split_blocks(text: str) -> list[Block]:
 
     for number, raw in enumerate(text.split("\n"), 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
+        if number in skip:
+            flush()
+            continue
         if not stripped:
             flush()
             blank += 1

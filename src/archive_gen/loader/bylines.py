@@ -1,6 +1,8 @@
-"""Credits: run-in leads ("本报讯(记者…)"), byline lines, photo credits and the names inside them.
+"""Credits: run-in leads ("本报讯(记者…)"), byline lines, photo credits, signatures and the names in them.
 
-Every function here is pure and works on one string; names are returned as printed ("刘　芳" stays one).
+Every function here is pure and works on one string. Names are returned as printed ("刘　芳" and the
+padded "刘  洋" stay one name each, "阿依努尔·吐尔洪" too), and every name keeps the role word printed
+before it ("见习记者", "本报通讯员"): ``Credits.roles``.
 """
 
 from __future__ import annotations
@@ -8,26 +10,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Byline, Dateline
+from ..model import Byline, BylineRole, Dateline
 
 HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
+_GAP = f"[{_SPACE}]"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"
-_ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报)?(?:特约|见习|实习)?(?:摄影)?记者|(?:本报|特约)?通讯员"
-         r"|实习生|特约撰稿人|摄影)")
+_ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:驻[\u4e00-\u9fff]{1,5})?"
+         r"(?:特约|见习|实习|首席)?(?:摄影)?记者"
+         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = re.compile(_ROLE)
-_NAME_CHUNK = re.compile(rf"[{HAN}·]+")
+# a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
+# a minority name with a middle dot ("阿依努尔·吐尔洪")
+_NAME = rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
+_NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
+_NAME_CHUNK = re.compile(rf"[{HAN}·•・]+")
+_AUTHOR_MARK = "■□●◆"
+# what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
+_CREDIT_TAIL = re.compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
 _LEAD_PLAIN = re.compile(
     rf"^(?P<lead>(?:本报讯|本报|(?P<agency>新华社|中新社)(?=[{HAN}]{{1,8}}\d))"
-    rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日电)?"
-    rf"(?:[ \u3000]*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
+    rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
+    rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = re.compile(
-    rf"^(?P<lead>本报讯[ \u3000]*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
-_CREDIT_END = re.compile(
-    rf"(?P<credit>(?:(?:新华社|本报|人民日报|中新社)?(?:特约|见习|实习)?(?:摄影)?(?:记者|通讯员)|实习生|新华社)?"
-    rf"[{_SPACE}]*[{HAN}]{{2,4}}(?:[{_SPACE}、]+[{HAN}]{{1,4}})*[{_SPACE}]*摄)$")
-_AUTHOR_MARK = "■□●◆"
+    rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
+
+# one credit segment of a photo credit: an optional agency/role, then names
+_CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
+_CREDIT_LINE = re.compile(
+    rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
+    rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
+    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄)")
+_CREDIT_START = re.compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
+_SENTENCE_END = "。！？!?”’」』…)） \u3000"
+_CREDIT_MAX_CHARS = 60
+
+# common surnames: a bare two-to-four character line is read as a person only when it starts with one
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
+    "堵荆荀闻仝蔺屠谯尉弓沃邴戎")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Names read from one credit, with their roles as printed."""
+
+    byline: Byline
+    roles: tuple[BylineRole, ...]
 
 
 @dataclass(frozen=True)
@@ -39,15 +75,18 @@ class Lead:
     byline: Byline
     credit_text: str | None  # the part the names were read from
     dateline: Dateline | None
+    roles: tuple[BylineRole, ...] = ()
 
 
 def split_lead(paragraph: str) -> Lead | None:
-    """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报讯 记者X报道", "本报(记者X)" or plain "本报讯"."""
+    """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报讯 记者X报道",
+    "本报(记者X)" or plain "本报讯"."""
     match = _LEAD_REPORTED.match(paragraph)
     if match:
         credit = match.group("credit")
+        credits = parse_credits(credit)
         return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
-                    parse_names(credit), credit, None)
+                    credits.byline, credit, None, credits.roles)
     match = _LEAD_PLAIN.match(paragraph)
     if not match:
         return None
@@ -69,58 +108,64 @@ def split_lead(paragraph: str) -> Lead | None:
     if match.group("month"):
         dateline = Dateline(match.group("place") or "", int(match.group("month")), int(match.group("day")))
     rest = paragraph[len(lead):].lstrip(_SPACE)
-    byline = parse_names(paren) if paren else Byline()
-    return Lead(lead.rstrip(_SPACE), rest, byline, paren, dateline)
+    credits = parse_credits(paren) if paren else Credits(Byline(), ())
+    return Lead(lead.rstrip(_SPACE), rest, credits.byline, paren, dateline, credits.roles)
 
 
-def parse_names(text: str) -> Byline:
-    """Names by role from a credit string ("记者王伟 通讯员刘义昂 顾琳琳", "见习记者何良玉通讯员邢守秒报道")."""
-    text = text.strip(_SPACE)
-    for mark in _AUTHOR_MARK:
-        text = text.replace(mark, " ")
-    if text.endswith("摄影报道"):
-        return _with_photographers(parse_names(text[: -len("摄影报道")]))
-    if text.endswith("报道"):
-        text = text[: -len("报道")]
-    if text.endswith("摄"):
-        names = _names(_ROLE_RE.sub(" ", text[:-1]))
-        return Byline(photographers=names)
-    roles: dict[str, list[str]] = {"reporters": [], "correspondents": [], "interns": [], "photographers": [],
-                                   "authors": []}
-    current = "reporters"
-    pos = 0
-    for match in _ROLE_RE.finditer(text):
-        _extend(roles[current], text[pos:match.start()])
-        current = _role_field(match.group(0))
-        pos = match.end()
-    _extend(roles[current], text[pos:])
-    return Byline(**{k: tuple(v) for k, v in roles.items()})
-
-
-def _with_photographers(byline: Byline) -> Byline:
-    people = byline.reporters + byline.correspondents + byline.interns
-    return Byline(byline.reporters, byline.correspondents, people, byline.authors, byline.interns)
+_FIELD_OF_ROLE = (("通讯员", "correspondents"), ("实习生", "interns"), ("评论员", "authors"), ("撰稿", "authors"),
+                  ("摄影记者", "photographers"))
 
 
 def _role_field(role: str) -> str:
-    if "通讯员" in role:
-        return "correspondents"
-    if "实习生" in role:
-        return "interns"
-    if role == "摄影" or "摄影记者" in role:
+    if role in ("摄影", "图/", "图／", "摄/", "摄／"):
         return "photographers"
-    if "撰稿" in role:
-        return "authors"
-    return "reporters"
+    return next((field for word, field in _FIELD_OF_ROLE if word in role), "reporters")
 
 
-def _extend(names: list[str], chunk: str) -> None:
-    names.extend(_names(chunk))
+def parse_credits(text: str, *, default_field: str = "reporters") -> Credits:
+    """Names by role from a credit string ("记者王伟 通讯员刘义昂 顾琳琳", "见习记者何良玉通讯员邢守秒报道",
+    "记者 何  勇 文/图"); names before any role word go to ``default_field``."""
+    text = text.strip(_SPACE)
+    for mark in _AUTHOR_MARK:
+        text = text.replace(mark, " ")
+    photo_report = text.endswith("摄影报道")
+    text = _CREDIT_TAIL.sub("", text)
+    if text.endswith("摄"):
+        return _as_photographers(parse_credits(text[:-1]))
+    fields: dict[str, list[str]] = {"reporters": [], "correspondents": [], "photographers": [], "authors": [],
+                                    "interns": []}
+    roles: list[BylineRole] = []
+    role, pos = "", 0
+    for match in _ROLE_RE.finditer(text):
+        _take(text[pos:match.start()], role, fields, roles, default_field)
+        role, pos = match.group(0), match.end()
+    _take(text[pos:], role, fields, roles, default_field)
+    credits = Credits(Byline(**{k: tuple(v) for k, v in fields.items()}), tuple(roles))
+    return _as_photographers(credits, keep=True) if photo_report else credits
 
 
-def _names(chunk: str) -> tuple[str, ...]:
-    """Split a run of names on spaces; "刘　芳" (two characters around one U+3000) is one name."""
-    pieces = re.split(r"([ \u00a0\t\u3000、,，]+)", chunk.strip(_SPACE))
+def _take(chunk: str, role: str, fields: dict[str, list[str]], roles: list[BylineRole], default: str) -> None:
+    field = _role_field(role) if role else default
+    for name in split_names(chunk):
+        if name not in fields[field]:
+            fields[field].append(name)
+        roles.append(BylineRole(name, role))
+
+
+def _as_photographers(credits: Credits, keep: bool = False) -> Credits:
+    """Everyone in a "… 摄" credit took the picture; a 摄影报道 lead keeps the roles and adds photographers."""
+    b = credits.byline
+    people = b.reporters + b.correspondents + b.interns + b.authors + b.photographers
+    unique = tuple(dict.fromkeys(people))
+    if keep:
+        return Credits(Byline(b.reporters, b.correspondents, unique, b.authors, b.interns), credits.roles)
+    return Credits(Byline(photographers=unique), credits.roles)
+
+
+def split_names(chunk: str) -> tuple[str, ...]:
+    """Split a run of names on spaces and 、; a two-character name printed with a gap ("刘　芳",
+    "刘  洋") is one name, gap kept as printed."""
+    pieces = re.split(r"([ \u00a0\t\u3000、,，]+)", chunk.strip(_SPACE + "、,，"))
     out: list[str] = []
     previous_single = False
     for k in range(0, len(pieces), 2):
@@ -128,56 +173,140 @@ def _names(chunk: str) -> tuple[str, ...]:
         if not piece:
             continue
         gap = pieces[k - 1] if k else ""
-        if out and previous_single and len(piece) == 1:
-            # a one-character "name" is half of a name printed with a gap; keep a single U+3000 as printed
-            out[-1] += "\u3000" + piece if gap == "\u3000" else piece
+        if out and previous_single and len(piece) == 1 and gap.strip(_SPACE) == "":
+            out[-1] += gap + piece  # the two halves of a padded name
             previous_single = False
             continue
         out.append(piece)
         previous_single = len(piece) == 1
-    return tuple(p for p in out if _NAME_CHUNK.fullmatch(p.replace("\u3000", "")))
+    return tuple(p for p in out if _NAME_CHUNK.fullmatch(re.sub(f"{_GAP}+", "", p)))
 
 
 _BYLINE_LINE = re.compile(
-    rf"^(?:[{_AUTHOR_MARK}][{_SPACE}]*[{HAN}·\u3000 ]{{2,20}}"
-    rf"|(?:{_ROLE}[{_SPACE}]*[{HAN}·]{{1,4}}(?:[{_SPACE}]+[{HAN}·]{{1,4}})*[{_SPACE}]*)+(?:报道)?)$")
+    rf"^(?:[{_AUTHOR_MARK}]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}"
+    rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:报道|整理|参与采写|采写|文[/／]图)?)$")
+_SIGNATURE = re.compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?(?:(?P<role>读者|职工|网友){_GAP}*)?(?P<name>{_NAME})$")
+_SIGNER_ROLES = ("读者", "职工", "网友")
+
+
+def _unbracket(text: str) -> str:
+    """A credit printed whole in brackets ("（本报记者 王  敏 整理）") read without them."""
+    stripped = text.strip(_SPACE)
+    if len(stripped) > 2 and stripped[0] in "(（" and stripped[-1] in ")）" and not re.search("[()（）]", stripped[1:-1]):
+        return stripped[1:-1].strip(_SPACE)
+    return stripped
 
 
 def is_byline_line(text: str) -> bool:
-    """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢"."""
-    return len(text) <= 60 and bool(_BYLINE_LINE.match(text)) and not text.endswith("摄")
-
-
-def parse_byline_line(text: str) -> Byline:
+    """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
+    "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三"."""
+    text = _unbracket(text)
+    if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
+        return False
     stripped = text.strip(_SPACE)
+    if stripped[:1] in _AUTHOR_MARK and not _ROLE_RE.search(stripped):
+        # "■郑建钢" signs a piece; "■一线风采" is a banner with a typographic mark
+        return all(is_person_name(name) for name in split_names(stripped[1:]))
+    for match in _ROLE_RE.finditer(stripped):
+        glued = stripped[match.end(): match.end() + 1]
+        if glued and glued not in _SPACE and not glued.startswith(("/", "／")):
+            # "记者手记", "记者观察" are column names; a name glued to its role must look like one
+            name = re.match(_NAME, stripped[match.end():])
+            if name is None or not is_person_name(name.group(0)):
+                return False
+    return True
+
+
+def parse_byline_line(text: str) -> Credits:
+    stripped = _unbracket(text)
     if stripped[:1] in _AUTHOR_MARK:
-        return Byline(authors=_names(stripped[1:]))
-    return parse_names(stripped)
+        rest = stripped[1:].strip(_SPACE)
+        # "■郑建钢" signs a commentary; "■本报记者 张  峰" is a reporter with a typographic mark
+        return parse_credits(rest, default_field="authors")
+    return parse_credits(stripped)
+
+
+def is_person_name(text: str) -> bool:
+    """A bare name as printed under a commentary title ("李　强", "刘晓军"): 2-4 characters (or a
+    padded pair, or a · name) starting with a common surname."""
+    printed = text.strip(_SPACE)
+    if not re.fullmatch(_NAME, printed):
+        return False
+    compact = re.sub(f"{_GAP}+", "", printed)
+    if any(dot in compact for dot in "·•・"):
+        return True
+    return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(_COMPOUND_SURNAMES))
+
+
+def signature(text: str) -> Credits | None:
+    """A reader's or writer's signature line after the text: "安徽合肥 陈建军", "湖北襄阳 读者 刘梅",
+    "读者 王  红", "（北京市劳动法学会 李  林）" (a place or a unit, a signer's role, a name)."""
+    stripped = text.strip(_SPACE)
+    bracketed = _unbracket(stripped) != stripped
+    match = _SIGNATURE.match(_unbracket(stripped))
+    if not match or not is_person_name(match.group("name")):
+        return None
+    place, role = match.group("place"), match.group("role") or ""
+    if place in _SIGNER_ROLES and not role:
+        place, role = None, place
+    if not place and not role and not bracketed:
+        return None  # a bare name is not a signature (is_person_name says what it is)
+    name = match.group("name")
+    return Credits(Byline(authors=(name,)), (BylineRole(name, role),))
+
+
+_SIGNOFF = re.compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}+(?:{_ROLE}{_GAP}*)?{_NAMES})*)"
+                      rf"{_GAP}*[)）]$")
+
+
+def split_signoff(text: str) -> tuple[str, str] | None:
+    """The writers of a brief credited in brackets after its last sentence: "…35份。（陈  晨）",
+    "…开放。（李  欣 马学东）", "…服务。（通讯员 吴  娟）" -> (text before it, the credit as printed)."""
+    match = _SIGNOFF.search(text)
+    if not match or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
+        return None
+    credits = signoff_credits(match.group(0))
+    names = credits.byline.names()
+    if not names or not all(is_person_name(name) for name in names):
+        return None
+    return text[: match.start()], match.group(0)
+
+
+def signoff_credits(signoff: str) -> Credits:
+    """The names of a bracketed sign-off, by their printed roles; with none printed, they count as the
+    item's reporters."""
+    return parse_credits(signoff.strip("()（）" + _SPACE))
 
 
 def split_credit(text: str) -> tuple[str, str] | None:
-    """A photo credit at the end of a caption or alone: (text before it, credit as printed)."""
-    if not text.endswith("摄"):
+    """A photo credit at the end of a caption or alone: (text before it, credit as printed).
+
+    Credits: "新华社记者 姜克红 摄", "本报记者 王  伟 本报通讯员 张家豪 摄", "本报通讯员 张锋 孟宪勋 摄",
+    "新华社记者 程敏摄" (glued), "新华社发（刘军喜 摄）", "通讯员余美娟 摄". Glued to a caption, the credit
+    must follow a finished sentence or a space, or open with a role or agency word.
+    """
+    tail = text.rstrip(_SPACE)
+    if not tail.rstrip(")）" + _SPACE).endswith("摄"):
         return None
-    match = _CREDIT_END.search(text)
-    if not match:
-        return None
-    before = text[: match.start()]
-    credit = match.group("credit").strip(_SPACE)
-    if before and before[-1] not in "。！？!?”’」』…)） \u3000":
-        # glued to a caption: the credit must follow a closed sentence, or its role word must be present
-        inner = _CREDIT_ROLE_START.match(credit)
-        if not inner:
-            return None
-    if not _CREDIT_ROLE_START.match(credit) and before and len(credit) > 8:
-        return None
-    return before.rstrip(_SPACE), credit
+    for start in range(max(0, len(tail) - _CREDIT_MAX_CHARS), len(tail)):
+        if start and tail[start - 1] not in _SENTENCE_END and not _CREDIT_START.match(tail, start):
+            continue
+        if tail[start] in _SPACE:
+            continue
+        candidate = tail[start:]
+        if not _CREDIT_LINE.fullmatch(candidate):
+            continue
+        before = tail[:start].rstrip(_SPACE)
+        if before and not _CREDIT_START.match(candidate) and len(re.sub(f"{_GAP}+", "", candidate)) > 8:
+            continue  # a long run of "names" glued to a caption is more likely caption text
+        return before, candidate
+    return None
 
 
-_CREDIT_ROLE_START = re.compile(r"(?:新华社|本报|人民日报|中新社|特约|见习|实习|摄影|记者|通讯员)")
-
-
-def credit_byline(credit: str) -> Byline:
-    """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄")."""
-    body = credit[:-1] if credit.endswith("摄") else credit
-    return Byline(photographers=_names(_ROLE_RE.sub(" ", body)))
+def credit_credits(credit: str) -> Credits:
+    """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄", "新华社发（刘军喜 摄）") with their roles."""
+    body = re.sub(rf"^(?:新华社|中新社|人民日报|本报)发{_GAP}*", "", credit.strip(_SPACE))
+    body = body.strip("()（）" + _SPACE)
+    if body.endswith("摄"):
+        body = body[:-1].rstrip(_SPACE + "/／")
+    return _as_photographers(parse_credits(body))

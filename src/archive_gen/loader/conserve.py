@@ -1,21 +1,30 @@
-"""The conservation check: nothing printed on a page may vanish between the text and the records.
+"""The conservation check: nothing printed on a page may vanish or be misfiled between the text and the records.
 
-Every non-blank source line must be listed by exactly one item (``source_lines``) or be named by a
-notice, and the non-whitespace text of each item's lines must be found in that item's fields.
+Every non-blank source line must be listed by exactly one item (``source_lines``), be page furniture
+(``Page.furniture``: 版 lines, mastheads, editor credits) or be named by a notice, and the non-whitespace
+text of each item's lines must be found in that item's fields. A headline misread as body text keeps
+its characters, so it is checked for on its own: a bare headline-like line filed as the last paragraph
+of an item, right above another item's first line, is reported (the shape test here is deliberately
+independent of the parser's).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Item, Notice, Page
 
 _SPACE = re.compile(r"\s+")
 # structural labels and rules carry no content of their own
-_LABELS = ("阅读提示", "核心提示", "内容提要", "导读", "提要")
+_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…:：")
 _MIN_PIECE = 2
 _MAX_PIECES = 8
+# a headline as printed: short, no punctuation inside, not ending a sentence; a bracketed note may end it
+_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_PUNCTUATION = set("。！？!?，,、；;：:…”’」』》")
+_HEADLINE_MAX = 40
 
 
 def _item_blob(item: Item) -> str:
@@ -50,6 +59,37 @@ def _covered(line: str, blob: str) -> bool:
     return True
 
 
+def looks_like_headline(text: str) -> bool:
+    """A printed headline line: short, some Chinese, no punctuation, a bracketed note allowed at the end."""
+    compact = _SPACE.sub("", text)
+    compact = _NOTE.sub("", compact) if _NOTE.search(compact) and not _NOTE.fullmatch(compact) else compact
+    han = sum(1 for ch in compact if "\u3400" <= ch <= "\u9fff")
+    return han >= 4 and len(compact) <= _HEADLINE_MAX and not any(ch in _PUNCTUATION for ch in compact) \
+        and compact[-1:] not in ")）摄"  # a photo credit ends in 摄
+
+
+def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
+    """Headline-like lines filed as the last paragraph of an item right above another item's first line."""
+    starts = {min(item.source_lines): k for k, item in enumerate(page.items) if item.source_lines}
+    problems: list[Notice] = []
+    for k, item in enumerate(page.items):
+        if not item.paragraphs or not item.source_lines:
+            continue
+        last = _SPACE.sub("", item.paragraphs[-1])
+        if not looks_like_headline(last) or last in _item_blob(replace(item, paragraphs=())):
+            continue  # the same text printed as a byline or heading of the item is not the paragraph's line
+        for number in item.source_lines:
+            if _SPACE.sub("", lines[number - 1]) != last:
+                continue
+            after = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+            if after is not None and starts.get(after, k) != k:
+                problems.append(Notice(page.source, number, "conservation",
+                                       "a headline-like line is filed as the last paragraph of the item above "
+                                       f"the next item's first line (line {after}): a headline read as body?",
+                                       "error"))
+    return problems
+
+
 def conservation(text: str, page: Page) -> list[Notice]:
     """Problems found (empty when every line is accounted for); each problem names its line."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -57,6 +97,7 @@ def conservation(text: str, page: Page) -> list[Notice]:
     for index, item in enumerate(page.items):
         for number in item.source_lines:
             owners.setdefault(number, []).append(index)
+    furniture = {f.line: f.text for f in page.furniture}
     noticed = {n.line for n in page.notices if n.line}
     if any(n.level == "error" and n.line is None for n in page.notices) and not page.items:
         return []  # the page as a whole was refused, with a reason
@@ -67,6 +108,14 @@ def conservation(text: str, page: Page) -> list[Notice]:
         if not compact:
             continue
         holders = owners.get(number, [])
+        if number in furniture:
+            if holders:
+                problems.append(Notice(page.source, number, "conservation",
+                                       f"page furniture line is also claimed by items {holders}", "error"))
+            elif _SPACE.sub("", furniture[number]) != compact:
+                problems.append(Notice(page.source, number, "conservation",
+                                       "page furniture does not hold this line's text", "error"))
+            continue
         if len(holders) > 1:
             problems.append(Notice(page.source, number, "conservation",
                                    f"line is claimed by items {holders}", "error"))
@@ -84,4 +133,4 @@ def conservation(text: str, page: Page) -> list[Notice]:
         if not _covered(compact, blobs[index]):
             problems.append(Notice(page.source, number, "conservation",
                                    "text of this line is missing from its item's fields", "error"))
-    return problems
+    return problems + _misfiled_headlines(lines, page)

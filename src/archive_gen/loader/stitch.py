@@ -44,7 +44,9 @@ def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
         if tag.region.code not in seen:
             seen.add(tag.region.code)
             mentioned.append(tag)
-    fallback = all(e.field == "fallback" for t in head.topics for e in t.evidence)
+    # the head's topic is only the fallback one when every topic it has says so in its evidence
+    fallback = not head.topics or all(t.evidence and all(e.field == "fallback" for e in t.evidence)
+                                      for t in head.topics)
     return {"regions": regions, "mentioned_places": tuple(mentioned),
             "ambiguities": head.ambiguities + tail.ambiguities,
             "topics": tail.topics if (fallback and tail.topics) else head.topics,
@@ -102,8 +104,12 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
                                         item_id=tail.id, title=tail.title,
                                         first_paragraph=len(item.paragraphs),
                                         source_lines=tail.source_lines)
+                # a head printed with no title takes the one reprinted over the tail
+                titled = item.title is None and tail.title is not None
                 item = replace(
                     item,
+                    title=tail.title if titled else item.title,
+                    title_label=None if titled else item.title_label,
                     paragraphs=item.paragraphs + tail.paragraphs,
                     crossheads=item.crossheads + tuple(
                         replace(c, before=c.before + len(item.paragraphs)) for c in tail.crossheads),

@@ -1,0 +1,165 @@
+"""Page furniture: the 版 line ("第03版：要闻", "3版 要闻", "■第2版 新闻"), a masthead ("工人日报　2023年
+10月17日　星期二　第1版"), editor credits ("本版编辑：许静") and a 导读 box of headlines printed on other
+pages ("…成效初显（3版）"). They belong to no item; the page keeps them.
+
+Pure: page text in, (furniture, notices) out; the lines are left out of the blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Notice, PageLine
+
+_GAP = r"[ \u3000\t]"
+_CN_NUMBER = "一二三四五六七八九十"
+_PAGE = (rf"(?:第{_GAP}*)?(?P<number>[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
+         rf"(?:{_GAP}*[:：·]?{_GAP}*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·・]{{0,9}}))?")
+_PAGE_TOKEN = re.compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
+_DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日$")
+_WEEKDAY = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
+_LUNAR = re.compile(r"^农历[\u4e00-\u9fff]{2,10}$")
+_PAPER = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
+_EDITOR_ROLE = re.compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+_NAME_PART = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
+_PAGE_NAME = re.compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
+_MAX_LINE = 60
+_SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
+# a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
+_INDEX_ENTRY = re.compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
+                          rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
+_INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
+
+
+def _tokens(text: str) -> list[str]:
+    """The line cut at spaces and after colons that follow a label ("本版编辑：许静" stays one token)."""
+    return [t for t in re.split(r"[ \u3000\t]+", text.strip(" \u3000\t")) if t]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What the page's own furniture says about it."""
+
+    lines: tuple[PageLine, ...] = ()
+    page: int | None = None  # 版 number printed on the page (None when absent or contradictory)
+    page_name: str | None = None
+    date: str | None = None  # from a masthead line ("2023年10月17日"), ISO
+
+
+def _number(text: str) -> int | None:
+    digits = re.sub(r"^[A-Da-d]", "", text)
+    if digits.isdigit():
+        value = int(digits)
+    else:
+        tens, _, ones = text.partition("十")
+        if "十" not in text:
+            value = _CN_NUMBER.index(text) + 1 if len(text) == 1 else 0
+        else:
+            value = (_CN_NUMBER.index(tens) + 1 if tens else 1) * 10 + (_CN_NUMBER.index(ones) + 1 if ones else 0)
+    return value if 0 < value < 1000 else None
+
+
+def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
+    """(kind, page number, page name, ISO date) of a furniture line, or None for any other line.
+
+    A furniture line is made only of furniture tokens — a paper's name, a date, a weekday, a lunar
+    date, a 版 ("第03版：要闻", "3版", "A3版") with the name after it, editor credits ("本版编辑：许静",
+    "美编 王琪") — and holds a 版 or an editor credit, or a paper's name with a date (a masthead).
+    """
+    compact = text.strip(" \u3000\t")
+    if not compact or len(compact) > _MAX_LINE:
+        return None
+    number = name = date = None
+    kinds: set[str] = set()
+    expect_name = expect_person = False
+    for token in _tokens(compact):
+        if token in _SEPARATORS:
+            continue  # "05版 · 教育与就业"
+        if expect_person and _NAME_PART.match(token):
+            continue  # the names after an editor label, "许  静" printed with a gap
+        expect_person = False
+        page = _PAGE_TOKEN.match(token)
+        if page:
+            number, kinds = _number(page.group("number")), kinds | {"page"}
+            name = page.group("name") or name
+            expect_name = page.group("name") is None
+            continue
+        if expect_name and _PAGE_NAME.match(token):
+            name, expect_name = token.lstrip(":："), False
+            continue
+        expect_name = False
+        day = _DATE.match(token)
+        if day:
+            try:
+                date = dt.date(int(day.group("year")), int(day.group("month")), int(day.group("day"))).isoformat()
+            except ValueError:
+                return None
+            kinds.add("date")
+            continue
+        if _WEEKDAY.match(token) or _LUNAR.match(token):
+            continue
+        if _PAPER.match(token):
+            kinds.add("paper")
+            continue
+        editor = _EDITOR_ROLE.match(token)
+        if editor:
+            kinds.add("editor")
+            person = editor.group("name")
+            if person and not _NAME_PART.match(person):
+                return None
+            expect_person = True
+            continue
+        return None
+    if "page" in kinds:
+        return ("masthead" if kinds & {"paper", "date"} else "page"), number, name, date
+    if "editor" in kinds:
+        return ("masthead" if "date" in kinds else "editor"), None, None, date
+    if kinds >= {"paper", "date"}:
+        return "masthead", None, None, date
+    return None
+
+
+def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
+    """Find the furniture lines of a page (LF line ends). Each is tested on its own: a 版 line, a masthead
+    or an editor credit is recognised by its whole shape, wherever it stands. Two 版 lines that disagree
+    (several pages in one file) leave the page number unset, with a notice."""
+    rows = [(number, raw.strip(" \u3000\t\r\ufeff")) for number, raw in enumerate(text.split("\n"), 1)]
+    rows = [(number, line) for number, line in rows if line]
+    indexed = any(_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")) for _, line in rows)
+    lines: list[PageLine] = []
+    numbers: list[tuple[int, int]] = []
+    names: list[str] = []
+    dates: list[str] = []
+    for number, line in rows:
+        if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
+                        or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
+            lines.append(PageLine(number, line, "index"))
+            continue
+        found = _read(line)
+        if found is None:
+            continue
+        kind, page, name, date = found
+        lines.append(PageLine(number, line, kind))  # type: ignore[arg-type]
+        if page is not None:
+            numbers.append((page, number))
+        if name:
+            names.append(name)
+        if date:
+            dates.append(date)
+    notices: list[Notice] = []
+    page = None
+    distinct = sorted({n for n, _ in numbers})
+    if len(distinct) == 1:
+        page = distinct[0]
+    elif distinct:
+        where = ", ".join(f"第{n}版 (line {line})" for n, line in numbers)
+        notices.append(Notice(source, numbers[0][1], "page-line",
+                              f"the page carries different page numbers: {where}; none was kept"))
+    name = names[0] if len(set(names)) == 1 else None
+    if len(set(names)) > 1:
+        notices.append(Notice(source, lines[0].line, "page-line",
+                              f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
+    date = dates[0] if len(set(dates)) == 1 else None
+    return Furniture(tuple(lines), page, name, date), notices

@@ -1,0 +1,367 @@
+"""Reading a headline stack as a whole: every way of giving its lines the roles kicker (引题), title,
+subtitle (副题), banner above or below the title, author name, the signature of the story before, or a
+sentence of that story cut off at a column end is scored, and the best reading wins. A stack may also
+hold two stories: a headline whose body is printed elsewhere, above the headline of the story that follows.
+
+A rule is one row of a table below (``LINE_FEATURES``, ``ITEM_FEATURES``, ``SPLIT_FEATURES``): a test
+and a weight. Pure: no I/O, no page state beyond what ``StackContext`` carries.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from . import shapes
+from .bylines import is_person_name, signature
+
+# roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
+# P signature of the story printed before the stack, E a sentence of that story cut off at a column end
+Role = str
+_MAX_EXHAUSTIVE = 7  # longer stacks (pages of headline-like lines) are read without splits or names
+_SAYS = re.compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁)[：:]?$")
+_COLON_TITLE = re.compile(r"^[^,，:：“”]{1,10}[:：]")
+_SERIES = re.compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
+_QUOTES = "“”‘’「」『』\"'"
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)")
+_FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
+_OPENER = re.compile(r"^[^，,“”「」:：]{1,5}[，,]")
+
+
+@dataclass
+class LineFacts:
+    """Everything the features ask about one line, computed once."""
+
+    text: str
+
+    @functools.cached_property
+    def length(self) -> int:
+        return len(re.sub(r"[\s\u3000]", "", self.text))
+
+    @functools.cached_property
+    def dash_end(self) -> bool:
+        return self.text.rstrip().endswith(("——", "—", "--", "－－"))
+
+    @functools.cached_property
+    def dash_start(self) -> bool:
+        return self.text.startswith(("——", "─", "--", "－－", "—"))
+
+    @functools.cached_property
+    def note_only(self) -> bool:
+        return shapes.note_only(self.text) and not shapes.bracket_label(self.text)
+
+    @functools.cached_property
+    def bracket_label(self) -> bool:
+        return shapes.bracket_label(self.text)
+
+    @functools.cached_property
+    def noted(self) -> bool:
+        return shapes.bracket_note(self.text) is not None
+
+    @functools.cached_property
+    def banner(self) -> bool:
+        return shapes.banner(self.text) or self.bracket_label or (bool(_SERIES.search(self.text)) and self.length <= 16)
+
+    @functools.cached_property
+    def banner_slogan(self) -> bool:
+        """Short phrases of a campaign banner: "奋斗百年路 启航新征程", "抗疫情促发展 工会在行动"."""
+        parts = shapes.phrases(self.text)
+        return shapes.slogan(self.text) and all(len(p) <= 7 for p in parts) and not any(q in self.text for q in _QUOTES)
+
+    @functools.cached_property
+    def short_slogan(self) -> bool:
+        return shapes.short_slogan(self.text)
+
+    @functools.cached_property
+    def slogan(self) -> bool:
+        return shapes.slogan(self.text)
+
+    @functools.cached_property
+    def plain(self) -> bool:
+        """Nothing about it says banner."""
+        return not (self.banner or self.banner_slogan or self.note_only or self.short_slogan)
+
+    @functools.cached_property
+    def colon_title(self) -> bool:
+        return bool(_COLON_TITLE.match(self.text))
+
+    @functools.cached_property
+    def asks(self) -> bool:
+        return self.text.rstrip()[-1:] in "?？!！"
+
+    @functools.cached_property
+    def long_comma(self) -> bool:
+        return self.length >= 18 and bool(re.search(r"[，,；;]", self.text))
+
+    @functools.cached_property
+    def says(self) -> bool:
+        return bool(_SAYS.search(self.text))
+
+    @functools.cached_property
+    def person(self) -> bool:
+        return is_person_name(self.text)
+
+    @functools.cached_property
+    def signature(self) -> bool:
+        return signature(self.text) is not None
+
+    @functools.cached_property
+    def runs_on(self) -> bool:
+        """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
+        return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end and not self.asks
+
+    @functools.cached_property
+    def cut_short(self) -> bool:
+        return self.text.rstrip()[-1:] in _FUNCTION_ENDINGS
+
+    @functools.cached_property
+    def commas(self) -> int:
+        return len(re.findall(r"[，,]", self.text))
+
+
+@dataclass(frozen=True)
+class StackContext:
+    """What the reader may know beyond the lines: the body under the stack and the page around it."""
+
+    body: str = ""  # the opening of the body that follows the stack
+    after_body: bool = False  # the stack follows body text of another story (which a signature may end)
+    # how well some text printed elsewhere on the page (no headline over it) reads as the body of these lines
+    elsewhere: Callable[[list[str]], float] = field(default=lambda lines: 0.0)
+    echo: Callable[[str, str], float] = field(default=lambda line, body: 0.0)  # share of a line found in a text
+
+
+@dataclass(frozen=True)
+class ItemHeads:
+    """Line indexes (into the stack) of one story's headline parts."""
+
+    title: int
+    kicker: int | None = None
+    subtitle: int | None = None
+    columns: tuple[int, ...] = ()  # banners, in print order
+    names: tuple[int, ...] = ()  # author lines ("李　强" under a commentary title)
+
+
+@dataclass(frozen=True)
+class Reading:
+    items: tuple[ItemHeads, ...]  # empty when every line belongs to the story before
+    signature: tuple[int, ...]  # lines that sign the story before the stack
+    score: float
+    run_on: tuple[int, ...] = ()  # a first line that is the cut-off end of the story before
+
+
+NEVER = float("-inf")
+
+# (what it says, roles it scores, test, weight)
+LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
+    ("a kicker leads into the title with ——", "K", lambda f: f.dash_end, 6.0),
+    ("a line ending with —— is not a title or subtitle", "TS", lambda f: f.dash_end, -4.0),
+    ("——记/——访 opens a subtitle", "S", lambda f: f.dash_start, 6.0),
+    ("a line opening with —— is not a title or kicker", "TK", lambda f: f.dash_start, -5.0),
+    ("a line opening with —— is not a banner", "AB", lambda f: f.dash_start, -3.0),
+    ("a bracket-only line notes the headline above it", "S", lambda f: f.note_only, 3.0),
+    ("a bracket-only line is no title or kicker", "TK", lambda f: f.note_only, -3.0),
+    ("a 【label】 is a series or column banner", "A", lambda f: f.bracket_label, 4.0),
+    ("a 【label】 below a title is a banner too", "B", lambda f: f.bracket_label, 2.0),
+    ("a 【label】 is no title", "TK", lambda f: f.bracket_label, -3.0),
+    ("a short bare name is a banner (工运走笔, 最美职工)", "AB", lambda f: f.banner, 2.0),
+    ("phrases of a campaign banner, printed after the title", "B", lambda f: f.banner_slogan, 2.5),
+    ("phrases of a campaign banner above the title", "A", lambda f: f.banner_slogan, 0.5),
+    ("very short phrases are a campaign banner (新时代 新征程 新伟业)", "A", lambda f: f.short_slogan, 2.5),
+    ("a slogan over the title is its kicker", "K", lambda f: f.slogan, 2.0),
+    ("parallel phrases under a title are its subtitle", "S", lambda f: f.slogan and not f.banner_slogan, 1.5),
+    ("very short phrases are rarely a kicker", "K", lambda f: f.short_slogan, -0.5),
+    ("a line with nothing of a banner is not one", "AB", lambda f: f.plain, -3.0),
+    ("“place：…” reads as a title", "T", lambda f: f.colon_title, 1.5),
+    ("a question or exclamation is a title", "T", lambda f: f.asks, 1.0),
+    ("a bracketed note ends a title (…(图), …（上）)", "T", lambda f: f.noted and not f.note_only, 1.0),
+    ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
+    ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
+    ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
+    ("a kicker must earn its place", "K", lambda f: True, -0.5),
+    ("编者按 labels a note; it is no headline", "TKS", lambda f: shapes.editor_label(f.text), -4.0),
+    ("a title of four characters or fewer is rare (读者来信, 工运走笔 are banners)", "T", lambda f: f.length <= 4,
+     -0.5),
+    ("a person's name under a title signs it", "N", lambda f: f.person or f.signature, 3.0),
+    ("only a name can sign", "N", lambda f: not (f.person or f.signature), NEVER),
+    ("a name is no headline", "KTS", lambda f: f.person, -2.0),
+    ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
+    ("only a signature line can end the story before", "P", lambda f: not f.signature, NEVER),
+    ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
+     1.0),
+    ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
+    ("two commas in a long line make running text", "E", lambda f: f.commas >= 2 and f.length >= 20, 2.0),
+    ("only a sentence can run on from the story before", "E", lambda f: not f.runs_on, NEVER),
+]
+
+
+def _kicker_longer(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    return heads.kicker is not None and facts[heads.kicker].length >= 1.3 * facts[heads.title].length
+
+
+def _kicker_much_shorter(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    return heads.kicker is not None and not facts[heads.kicker].slogan \
+        and facts[heads.kicker].length <= 0.5 * facts[heads.title].length
+
+
+def _issuer_over_document(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"江苏省总工会" over "关于表彰…的决定": the issuing body is the kicker of a published document."""
+    return heads.kicker is not None and bool(_ISSUER.fullmatch(facts[heads.kicker].text.strip())) \
+        and facts[heads.title].text.startswith("关于")
+
+
+ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
+    ("a kicker is usually longer than its title", _kicker_longer, 0.5),
+    ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
+    ("an issuing body over a 关于… document title is its kicker", _issuer_over_document, 3.5),
+]
+
+
+@dataclass(frozen=True)
+class _Split:
+    """The facts about one story boundary inside a stack."""
+
+    before: list[str]  # the headline lines of the first story (its body is not under the stack)
+    after_title: str
+    after_kicker: str | None
+    context: StackContext
+
+
+def _body_elsewhere(split: _Split) -> float:
+    """Only when the body under the stack is the second story's (a page repeats its topics)."""
+    if not _echo_contrast(split):
+        return 0.0
+    return min(1.0, split.context.elsewhere(split.before) / 0.3)
+
+
+def _first_echo(split: _Split) -> float:
+    body = split.context.body
+    return max(split.context.echo(line, body) for line in split.before) if body else 0.0
+
+
+def _echo_contrast(split: _Split) -> bool:
+    body = split.context.body
+    return bool(body) and _first_echo(split) < 0.25 and split.context.echo(split.after_title, body) >= 0.45
+
+
+def _stray_kicker(split: _Split) -> bool:
+    return split.after_kicker is not None and bool(split.context.body) \
+        and split.context.echo(split.after_kicker, split.context.body) < 0.15
+
+
+SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
+    ("one stack is one story unless shown otherwise", lambda s: 1.0, -4.0),
+    ("the body under the stack repeats the first lines: they are its headline", lambda s: float(_first_echo(s) >= 0.4),
+     -4.0),
+    ("text printed elsewhere on the page reads as the first story's body (and the body here does not)",
+     _body_elsewhere, 5.0),
+    ("the body under the stack repeats the second title, not the first lines", lambda s: float(_echo_contrast(s)), 2.0),
+    ("a kicker of the second story that its body never echoes is the first story's subtitle",
+     lambda s: float(_stray_kicker(s)), -2.0),
+]
+
+
+def _line_score(facts: LineFacts, role: Role) -> float:
+    total = 0.0
+    for _what, roles, test, weight in LINE_FEATURES:
+        if role in roles and test(facts):
+            total += weight
+            if total == NEVER:
+                return NEVER
+    return total
+
+
+def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tuple[ItemHeads, list[Role]]]:
+    """Every role sequence of lines[start:stop] for one story: A* K? T S? (B|N)*."""
+    count = stop - start
+    for above in range(count):
+        for kicker in (0, 1):
+            t = start + above + kicker
+            if t >= stop:
+                continue
+            for sub in (0, 1):
+                if t + sub >= stop:
+                    continue
+                tail = list(range(t + 1 + sub, stop))
+                options = [("B", "N") if (facts[k].person or facts[k].signature) and count <= _MAX_EXHAUSTIVE
+                           else ("B",) for k in tail]
+                for choice in itertools.product(*options):
+                    roles = ["A"] * above + ["K"] * kicker + ["T"] + ["S"] * sub + list(choice)
+                    columns = tuple(range(start, start + above)) + tuple(k for k, r in zip(tail, choice, strict=True)
+                                                                         if r == "B")
+                    names = tuple(k for k, r in zip(tail, choice, strict=True) if r == "N")
+                    yield ItemHeads(title=t, kicker=t - 1 if kicker else None, subtitle=t + 1 if sub else None,
+                                    columns=columns, names=names), roles
+
+
+def read_stack(lines: list[str], context: StackContext | None = None) -> Reading:
+    """The best reading of a headline stack (one line per entry, in print order)."""
+    context = context or StackContext()
+    if not lines:
+        raise ValueError("an empty stack has no reading")
+    facts = [LineFacts(text) for text in lines]
+    best: Reading | None = None
+    for reading in _candidates(facts, context):
+        if best is None or reading.score > best.score:
+            best = reading
+    assert best is not None  # a single story with every line but one as a banner always qualifies
+    return best
+
+
+def _candidates(facts: list[LineFacts], context: StackContext) -> Iterator[Reading]:
+    n = len(facts)
+    exhaustive = n <= _MAX_EXHAUSTIVE
+    scores = {(k, role): _line_score(facts[k], role) for k in range(n) for role in "KTSABNPE"}
+    # the story before may take the stack's first line (a sentence it cut off) and signature lines
+    run_on = 1 if context.after_body and scores[0, "E"] != NEVER else 0
+    for ends in range(run_on + 1):
+        yield from _readings_after(facts, context, scores, ends, exhaustive)
+
+
+def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[tuple[int, Role], float],
+                    ends: int, exhaustive: bool) -> Iterator[Reading]:
+    n = len(facts)
+    signatures = ends
+    if context.after_body:
+        # a stack with nothing under it may be signatures only (the last line of a page)
+        limit = n if not context.body else n - 1
+        while signatures < limit and facts[signatures].signature:
+            signatures += 1
+    end_score = sum(scores[k, "E"] for k in range(ends))
+    for sig in range(ends, signatures + 1):
+        sig_score = end_score + sum(scores[k, "P"] for k in range(ends, sig))
+        if sig == n:
+            yield Reading((), tuple(range(ends, n)), sig_score, tuple(range(ends)))
+            continue
+        boundaries = range(sig + 1, n) if exhaustive else ()
+        for split in (None, *boundaries):
+            parts = [(sig, n)] if split is None else [(sig, split), (split, n)]
+            per_part = [list(_item_shapes(facts, a, b)) if exhaustive else [_simple_shape(facts, a, b)]
+                        for a, b in parts]
+            for combo in itertools.product(*per_part):
+                score = sig_score
+                for (heads, roles), (a, _b) in zip(combo, parts, strict=True):
+                    score += sum(scores[a + k, role] for k, role in enumerate(roles))
+                    for _what, test, weight in ITEM_FEATURES:
+                        if test(facts, heads):
+                            score += weight
+                if split is not None:
+                    second = combo[1]
+                    kicker = second[0].kicker
+                    info = _Split([facts[k].text for k in range(sig, split)], facts[second[0].title].text,
+                                  facts[kicker].text if kicker is not None else None, context)
+                    score += sum(weight * test(info) for _what, test, weight in SPLIT_FEATURES)
+                if score == NEVER:
+                    continue
+                yield Reading(tuple(heads for heads, _roles in combo), tuple(range(ends, sig)), score,
+                              tuple(range(ends)))
+
+
+def _simple_shape(facts: list[LineFacts], start: int, stop: int) -> tuple[ItemHeads, list[Role]]:
+    """For a long run of headline-like lines: the first plain line is the title, the rest banners."""
+    title = next((k for k in range(start, stop) if facts[k].plain), start)
+    roles = ["A" if k < title else "T" if k == title else "B" for k in range(start, stop)]
+    columns = tuple(k for k in range(start, stop) if k != title)
+    return ItemHeads(title=title, columns=columns), roles

@@ -1,0 +1,551 @@
+"""Units -> drafts: the page cut into stories in print order.
+
+A run of headline-like lines (with byline lines and 阅读提示 boxes among them) is a stack, read as a
+whole by ``headlines.read_stack``; a single heading inside a story is a crosshead unless the evidence
+(``CROSSHEAD_FEATURES``) says it titles a new item; a run-in lead always opens a story; a photo credit,
+a trailer or a rule closes one. Pure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Continuation
+from . import shapes
+from .bylines import signature
+from .headlines import ItemHeads, StackContext, read_stack
+from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
+
+_CAPTION_MAX_PARAGRAPHS = 4
+_NUMBERED_CAPTION_MAX = 8  # 组图: ①②③… captions
+_BODY_CHARS = 400  # the opening of a body that repeats its title's words
+_RECLAIM_MAX_CHARS = 30
+_NEARBY_UNITS = 300  # how far the page-wide evidence for a stack looks, in blocks
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+@dataclass
+class Draft:
+    """A story being assembled."""
+
+    headlines: list[Unit] = field(default_factory=list)  # headline lines, in print order
+    heads: ItemHeads | None = None  # their roles (indexes into ``headlines``); None: read when built
+    bylines: list[Unit] = field(default_factory=list)  # byline, signature and author-name lines
+    paragraphs: list[Unit] = field(default_factory=list)
+    crossheads: list[tuple[Unit, int]] = field(default_factory=list)
+    fragments: list[Unit] = field(default_factory=list)  # paragraphs printed elsewhere on the page
+    tip: Unit | None = None
+    tip_lines: list[int] = field(default_factory=list)
+    credit: Unit | None = None  # standalone credit line
+    credit_text: str | None = None
+    trailers: list[Unit] = field(default_factory=list)
+    decor: list[int] = field(default_factory=list)
+    marker_units: list[Unit] = field(default_factory=list)
+    continued_to: Continuation | None = None
+    continued_from: Continuation | None = None
+    finished: bool = False  # a credit, trailer or rule closed it: later body blocks are orphans
+    orphan: bool = False  # started by a body block with no headline
+
+    def lines(self) -> list[int]:
+        units = self.headlines + self.bylines + self.paragraphs + self.trailers + self.marker_units
+        units += [u for u, _ in self.crossheads]
+        if self.credit:
+            units.append(self.credit)
+        out = [n for u in units for n in u.lines] + self.decor + self.tip_lines
+        out += [n for u in self.paragraphs for n in u.tip_lines]
+        return out
+
+    def body_text(self) -> str:
+        return "".join(u.text for u in self.paragraphs)
+
+    def headline_text(self) -> str:
+        return "".join(u.text for u in self.headlines)
+
+    @property
+    def bodiless(self) -> bool:
+        """A headline with nothing under it: its body was printed elsewhere (or lost)."""
+        return bool(self.headlines) and not self.paragraphs and not self.fragments and not self.credit_text \
+            and not self.continued_to
+
+    @property
+    def dangling(self) -> bool:
+        """Its last paragraph stops mid-sentence with no jump marker: the rest is printed elsewhere."""
+        if not self.paragraphs or self.continued_to or self.credit_text or self.fragments:
+            return False
+        last = self.paragraphs[-1]
+        return not last.marker_to and not _finished_sentence(last.text)
+
+
+def _finished_sentence(text: str) -> bool:
+    return bool(text) and (text[-1] in "。！？!?…”’」』)）》" or text.endswith("——"))
+
+
+# ---------------------------------------------------------------------------------------------
+# the page as a whole, for evidence that crosses stories
+
+
+def bigrams(text: str) -> set[str]:
+    text = re.sub(r"[^\u3400-\u9fff0-9A-Za-z]", "", unicodedata.normalize("NFKC", text))
+    return {text[k: k + 2] for k in range(len(text) - 1)}
+
+
+def share(part: set[str], whole: set[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def idf(sets: list[set[str]]) -> dict[str, float]:
+    """Inverse document frequency of bigrams over the texts of one page."""
+    df: dict[str, int] = {}
+    for grams in sets:
+        for gram in grams:
+            df[gram] = df.get(gram, 0) + 1
+    n = max(len(sets), 1)
+    logs = [0.0] + [math.log((n + 1) / c) for c in range(1, n + 1)]
+    return {g: logs[c] for g, c in df.items()}
+
+
+def weighted_share(grams: set[str], other: set[str], weights: dict[str, float]) -> float:
+    """Weighted share of ``grams`` that also occur in ``other``."""
+    if not grams:
+        return 0.0
+    total = sum(weights.get(g, 1.0) for g in grams)
+    return sum(weights.get(g, 1.0) for g in grams & other) / total if total else 0.0
+
+
+class _PageText:
+    """Bigram views of the page's text units, for the stack reader's page-wide evidence."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self._ends: dict[int, int] = {}
+        self._matches: dict[tuple[tuple[str, ...], int, int], float] = {}
+
+    @functools.cached_property
+    def grams(self) -> list[set[str]]:  # computed only when a stack needs page-wide evidence
+        return [bigrams(u.text) if u.kind == "text" else set() for u in self.units]
+
+    @functools.cached_property
+    def weights(self) -> dict[str, float]:
+        return idf([g for g in self.grams if g])
+
+    @functools.cached_property
+    def loose(self) -> list[int]:
+        """Text that may be the body of a headline printed elsewhere: not a story's opening, no lead."""
+        units = self.units
+        return [k for k, u in enumerate(units) if u.kind == "text" and u.lead is None
+                and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
+
+    def body_after(self, start: int) -> str:
+        parts: list[str] = []
+        for unit in self.units[start: start + 6]:
+            if unit.kind != "text" or headline_shaped(unit):
+                break
+            parts.append(unit.text)
+        return "".join(parts)[:_BODY_CHARS]
+
+    def body_end(self, start: int) -> int:
+        """Where the body under a stack ends: the next lead, stack of two lines, credit, trailer or rule."""
+        if start not in self._ends:
+            self._ends[start] = self._body_end(start)
+        return self._ends[start]
+
+    def _body_end(self, start: int) -> int:
+        k = start
+        while k < len(self.units):
+            unit = self.units[k]
+            if unit.kind in ("credit", "trailer", "decor", "marker") or unit.credit or unit.marker_from or \
+                    (k > start and unit.lead is not None):
+                break
+            if headline_shaped(unit) and k + 1 < len(self.units) and headline_shaped(self.units[k + 1]):
+                break
+            k += 1
+        return k
+
+    def elsewhere(self, lines: list[str], skip: range) -> float:
+        key = (tuple(lines), skip.start, skip.stop)
+        if key not in self._matches:
+            self._matches[key] = self._elsewhere(*key)
+        return self._matches[key]
+
+    def _elsewhere(self, lines: tuple[str, ...], start: int, stop: int) -> float:
+        """The best match of any one of the lines (a subtitle need not recur in the body)."""
+        best = 0.0
+        for line in lines:
+            grams = bigrams(line)
+            # a short line (a banner) finds its few words anywhere: its evidence counts for less
+            scale = min(1.0, len(grams) / 10)
+            # a page holds a few dozen stories; a file of thousands (pages joined) is searched nearby
+            for k in self.loose[bisect.bisect_left(self.loose, start - _NEARBY_UNITS):
+                                bisect.bisect_right(self.loose, stop + _NEARBY_UNITS)]:
+                if not start <= k < stop:
+                    best = max(best, scale * weighted_share(grams, self.grams[k], self.weights))
+        return best
+
+    @staticmethod
+    @functools.lru_cache(maxsize=4096)
+    def echo(line: str, body: str) -> float:
+        """Share of a headline line's words found in a body (asked once per line by every reading)."""
+        return share(bigrams(line), bigrams(body))
+
+
+def _opens_story(units: list[Unit], k: int) -> bool:
+    previous = units[k - 1]
+    return previous.kind in ("byline", "tiplabel") or headline_shaped(previous)
+
+
+# ---------------------------------------------------------------------------------------------
+# crossheads
+
+
+@dataclass
+class _Heading:
+    """What the crosshead decision knows about a single heading line inside a story."""
+
+    text: str
+    paragraphs: int
+    has_lead: bool
+    has_byline_line: bool
+    has_crossheads: bool
+    continued: bool
+    echo_next: float
+    echo_story: float
+    list_follows: bool
+
+
+CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
+    ("a single heading inside a story is a crosshead", lambda h: True, 0.5),
+    ("features and long stories have crossheads",
+     lambda h: h.paragraphs >= 2 or h.has_byline_line or h.has_crossheads or h.continued, 1.5),
+    ("crossheads are short", lambda h: len(h.text) <= 16, 0.5),
+    ("a one-paragraph dispatch has no crossheads", lambda h: h.paragraphs == 1 and h.has_lead
+     and not h.has_byline_line, -0.75),
+    ("the next paragraph restates the line and the story so far does not",
+     lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
+    ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
+    ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
+     and not shapes.bracket_label(h.text), -2.0),
+    ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
+    ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
+]
+
+
+def _list_ahead(units: list[Unit], start: int) -> bool:
+    """Two or more honours-list entries follow (short lines ending in 。)."""
+    entries = 0
+    for unit in units[start: start + 3]:
+        if unit.kind != "text" or not shapes.list_entry(unit.text) or unit.lead is not None:
+            break
+        entries += 1
+    return entries >= 2
+
+
+def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
+    if current is None or current.finished or not current.paragraphs:
+        return False
+    if head.kind != "text" or len(head.text) > shapes.MAX_CROSSHEAD_CHARS or nxt is None or nxt.kind != "text":
+        return False
+    if nxt.marker_from or nxt.lead is not None or headline_shaped(nxt):
+        return False
+    if head.blank_before >= 2 or nxt.blank_before >= 2:
+        return False  # gaps around a heading mark an image slot: a new (photo) item
+    if _photo_ahead(units, after):
+        return False
+    facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
+                     bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
+                     share(bigrams(head.text), bigrams(nxt.text)),
+                     share(bigrams(head.text), bigrams(current.headline_text() + current.body_text())),
+                     _list_ahead(units, after))
+    return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
+
+
+def _photo_ahead(units: list[Unit], start: int) -> bool:
+    """True when a photo credit closes the next few body blocks (the heading is a photo title)."""
+    limit = _CAPTION_MAX_PARAGRAPHS
+    for seen in range(len(units) - start):  # indexing, not a slice: a copy per headline is quadratic
+        unit = units[start + seen]
+        if unit.kind == "credit":
+            return seen > 0
+        if unit.kind != "text" or headline_shaped(unit):
+            return False
+        if unit.text[:1] in _CIRCLED:
+            limit = _NUMBERED_CAPTION_MAX
+        if unit.credit:
+            return True
+        if unit.lead is not None or seen >= limit:
+            return False
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# segmentation
+
+
+def segment(units: list[Unit]) -> list[Draft]:
+    """Cut the unit stream into drafts in page order."""
+    page = _PageText(units)
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit.kind in ("byline", "tiplabel", "notelabel") or headline_shaped(unit):
+            j, group = _collect(units, i)
+            if not group:  # a tip label with no text after it: a bare label, kept with the item
+                if current is None:
+                    current = Draft(orphan=True)
+                    drafts.append(current)
+                current.decor.extend(unit.lines)
+                i += 1
+                continue
+            current = _place_group(group, units, j, current, drafts, page)
+            i = j
+            continue
+        current = _place_unit(unit, current, drafts)
+        i += 1
+    _unheaded_last_line(drafts)
+    return drafts
+
+
+def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
+    j = i
+    group: list[Unit] = []
+    while j < len(units):
+        u = units[j]
+        if u.kind == "byline" or headline_shaped(u):
+            group.append(u)
+            j += 1
+        elif u.kind in ("tiplabel", "notelabel") and j + 1 < len(units) and plain_text(units[j + 1]):
+            group.extend(units[j: j + 2])
+            j += 2
+        else:
+            break
+    return j, group
+
+
+def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft | None:
+    """A body block, credit, jump marker, trailer or rule: where it goes."""
+    if unit.kind == "text":
+        # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it
+        reprinted = unit.marker_from is not None and current is not None and current.headlines \
+            and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
+        if (unit.marker_from and not reprinted) or current is None or current.finished or \
+                (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
+                (unit.credit and current.credit_text):
+            reclaimed = _reclaim_headline(current) if unit.lead is not None and current is not None else []
+            current = Draft(orphan=not unit.marker_from and unit.lead is None and not reclaimed,
+                            headlines=reclaimed)
+            drafts.append(current)
+        if unit.marker_from and current.continued_from is None:
+            current.continued_from = unit.marker_from
+        if current.paragraphs and not unit.marker_to and _bracketed_signature(unit.text):
+            current.bylines.append(unit)  # "（北京市劳动法学会 李  林）" signs the text above
+            return current
+        current.paragraphs.append(unit)
+        if unit.marker_to:
+            current.continued_to = unit.marker_to
+        if unit.credit:
+            current.credit_text = unit.credit
+            current.finished = True
+    elif unit.kind == "credit":
+        if current is None:
+            current = Draft(orphan=True)
+            drafts.append(current)
+        if current.credit is None and current.credit_text is None:
+            current.credit, current.credit_text = unit, unit.credit
+        else:
+            current.paragraphs.append(unit)  # a second credit line: keep its text as body
+        # a credit printed between a photo's title and its caption leaves the caption to come
+        current.finished = bool(current.paragraphs) or not current.headlines
+    elif unit.kind == "marker":
+        if unit.marker_from:
+            current = Draft(continued_from=unit.marker_from)
+            drafts.append(current)
+            current.marker_units.append(unit)
+        else:
+            if current is None:
+                current = Draft(orphan=True)
+                drafts.append(current)
+            current.marker_units.append(unit)
+            current.continued_to = unit.marker_to
+    elif unit.kind in ("trailer", "decor"):
+        if current is None:
+            current = Draft(orphan=True)
+            drafts.append(current)
+        if unit.kind == "trailer":
+            current.trailers.append(unit)
+        else:
+            current.decor.extend(unit.lines)
+        current.finished = True
+    return current
+
+
+def _bracketed_signature(text: str) -> bool:
+    return text[:1] in "(（" and signature(text) is not None
+
+
+def _is_tip_text(group: list[Unit], k: int) -> bool:
+    """The text of a 阅读提示 box or of an 编者按 note (the unit after its label)."""
+    return k > 0 and group[k - 1].kind in ("tiplabel", "notelabel")
+
+
+def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draft | None, drafts: list[Draft],
+                 page: _PageText) -> Draft | None:
+    """Put a stack where it belongs: signature of the story before, crosshead, or new stories."""
+    # byline lines before any headline sign the story above them ("■作者" printed at the end)
+    if current is not None and current.paragraphs and current.credit_text is None:
+        while group and group[0].kind == "byline":
+            current.bylines.append(group.pop(0))
+        if not group:
+            return current
+    # an 编者按 label is read with the headlines (a banner); its note opens the story's body
+    heads = [k for k, u in enumerate(group) if (u.kind == "text" and not _is_tip_text(group, k))
+             or u.kind == "notelabel"]
+    if not heads:
+        # bylines or a tip box alone: under the headline printed above them (an 编者按 may stand between)
+        target = current if current is not None and current.headlines and not current.bylines \
+            and current.credit_text is None else None
+        if target is None:
+            target = Draft()
+            drafts.append(target)
+        _add_meta(target, group)
+        return target
+    # bylines and 阅读提示 boxes close a stack; lines after them are crossheads or another stack
+    meta = [k for k in range(len(group)) if k not in heads and not (k > 0 and group[k - 1].kind == "notelabel")]
+    last_meta = max(meta) if meta else -1
+    trailing = [k for k in heads if k > last_meta] if heads[0] < last_meta else []
+    if len(trailing) >= 2:
+        # a second stack after the byline of a story with no body: read it on its own
+        current = _place_group(group[: trailing[0]], units, after, current, drafts, page)
+        return _place_group(group[trailing[0]:], units, after, current, drafts, page)
+    lead_in = group[trailing[0]] if trailing else None
+    if lead_in is not None:
+        group = group[: trailing[0]]
+        heads = heads[:-1]
+    if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
+            and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text):
+        # "（受访者供图）", "（完）": a bracketed note right after a story's text closes that story
+        current.trailers.append(group[0])
+        current.finished = True
+        return _place_group(group[1:], units, after, current, drafts, page) if len(group) > 1 else current
+    nxt = units[after] if after < len(units) else None
+    if len(group) == 1 and _is_crosshead(group[0], nxt, current, units, after):
+        assert current is not None
+        current.crossheads.append((group[0], len(current.paragraphs)))
+        return current
+    head_units = [group[k] for k in heads]
+    context = StackContext(
+        body=page.body_after(after),
+        after_body=current is not None and bool(current.paragraphs) and current.credit_text is None,
+        elsewhere=lambda lines: page.elsewhere(lines, range(after, page.body_end(after))),
+        echo=page.echo)
+    reading = read_stack([u.text for u in head_units], context)
+    if reading.run_on:
+        assert current is not None  # a line runs on only from body text
+        current.paragraphs.extend(head_units[k] for k in reading.run_on)
+    if reading.signature:
+        assert current is not None  # a signature is only read after body text
+        current.bylines.extend(head_units[k] for k in reading.signature)
+    if not reading.items:
+        return current
+    new: list[Draft] = []
+    for heads_of_item in reading.items:
+        members = sorted({heads_of_item.title, *(k for k in (heads_of_item.kicker, heads_of_item.subtitle)
+                                                   if k is not None), *heads_of_item.columns})
+        position = {k: n for n, k in enumerate(members)}
+        draft = Draft(headlines=[head_units[k] for k in members],
+                      heads=ItemHeads(title=position[heads_of_item.title],
+                                      kicker=position.get(heads_of_item.kicker)
+                                      if heads_of_item.kicker is not None else None,
+                                      subtitle=position.get(heads_of_item.subtitle)
+                                      if heads_of_item.subtitle is not None else None,
+                                      columns=tuple(position[k] for k in heads_of_item.columns)),
+                      bylines=[head_units[k] for k in heads_of_item.names])
+        new.append(draft)
+    first_head_of = [min([*d_heads.columns, d_heads.title] + [k for k in (d_heads.kicker,) if k is not None])
+                     for d_heads in reading.items]
+    for k, unit in enumerate(group):
+        if k in heads:
+            continue
+        # a byline or tip belongs to the last story whose headline starts above it
+        position = sum(1 for h in heads if h < k)
+        owner = max((n for n, start in enumerate(first_head_of) if start < position), default=0)
+        if k > 0 and group[k - 1].kind == "notelabel":
+            new[owner].paragraphs.append(unit)  # the 编者按 note
+            continue
+        _add_meta(new[owner], [unit] if unit.kind != "tiplabel" else group[k: k + 2])
+    if lead_in is not None:
+        new[-1].crossheads.append((lead_in, 0))
+    drafts.extend(new)
+    return new[-1]
+
+
+def _add_meta(draft: Draft, units: list[Unit]) -> None:
+    k = 0
+    while k < len(units):
+        unit = units[k]
+        if unit.kind == "tiplabel" and k + 1 < len(units):
+            if draft.tip is None:
+                draft.tip = units[k + 1]
+                draft.tip_lines.extend(unit.lines + units[k + 1].lines)
+            else:  # a second box: its text is kept as body, its label with the rules
+                draft.decor.extend(unit.lines)
+                draft.paragraphs.append(units[k + 1])
+            k += 2
+            continue
+        if unit.kind == "byline":
+            draft.bylines.append(unit)
+        k += 1
+
+
+def _unheaded_last_line(drafts: list[Draft]) -> None:
+    """A page that ends on a sentence-like line with no full stop (a file cut short, or a paragraph whose
+    end is on the next page without a marker) is not a headline with no story under it: the line is the
+    last paragraph of the story above."""
+    if len(drafts) < 2:
+        return
+    last, previous = drafts[-1], drafts[-2]
+    if last.paragraphs or last.bylines or last.crossheads or last.credit or last.trailers or last.tip \
+            or last.marker_units or len(last.headlines) != 1:
+        return
+    line = last.headlines[0]
+    if previous.finished or not previous.paragraphs or line.blank_before >= 2:
+        return
+    if COMMA_INSIDE.search(line.text) and len(line.text) >= 16:
+        drafts.pop()
+        previous.paragraphs.append(line)
+
+
+def _reclaim_headline(previous: Draft) -> list[Unit]:
+    """The headline of a story whose lead follows another story's text directly, taken back from the end
+    of that story: a lead always opens a story, and a headline printed right above it was misread.
+
+    Taken back: a crosshead that ends the previous story (with at most one short line after it), or,
+    when that story has no such crosshead, a last short paragraph shaped like a title ending in ！ or
+    ？ (titles may carry a comma: “工会兄弟，谢谢你们！”). Stories with no headline at all keep theirs.
+    """
+    if previous.finished or not previous.paragraphs or (not previous.headlines and not previous.crossheads):
+        return []
+    count = len(previous.paragraphs)
+    tail = previous.paragraphs[-1]
+    short_tail = (len(tail.text) <= _RECLAIM_MAX_CHARS and len(tail.blocks) == 1 and tail.lead is None
+                  and not (tail.credit or tail.marker_to or tail.marker_from or tail.joined or tail.tip)
+                  and not shapes.generic_speaker(tail.text))
+    if previous.crossheads:
+        head, before = previous.crossheads[-1]
+        if before == count and count > 0:
+            previous.crossheads.pop()
+            return [head]
+        if before == count - 1 and short_tail and count > 1:
+            previous.crossheads.pop()
+            previous.paragraphs.pop()
+            return [head, tail]
+    if short_tail and count > 1 and tail.text[-1:] in "！？!?" and not shapes.SENTENCE_STOPS.search(tail.text[:-1]):
+        previous.paragraphs.pop()
+        return [tail]
+    return []

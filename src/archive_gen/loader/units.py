@@ -1,0 +1,310 @@
+"""Blocks -> units: each block gets a kind (text, byline, credit, jump marker, 阅读提示 label, trailer, rule),
+jump markers and glued photo credits are lifted out of text, and column-broken paragraphs are re-joined.
+
+Pure; jieba (through the tagger's private Segmenter) is consulted only for the few short blocks whose
+join is ambiguous and for the first word of a block that may start mid-sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..model import Continuation
+from . import shapes
+from .blocks import Block, ends_open, is_closed
+from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
+
+MARKER = re.compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
+                    r"[ \u3000]*版[^()（）]{0,6}[)）]")
+TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
+_TRAILER = re.compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
+                      r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
+DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…")
+COMMA_INSIDE = re.compile(r"[,，、；;]")
+# single characters that do not end a headline but often end the first half of a split sentence
+_FUNCTION_ENDINGS = set("以的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
+_OPENING_MARKS = "“「『《(（【‘\"'"
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_RARE_WORD = 2000  # a one-character first word rarer than this in jieba's dictionary is half of a word
+
+
+@functools.cache
+def _segmenter():  # type: ignore[no-untyped-def]
+    """The tagger's private jieba tokenizer, built once on first need (it takes about a second)."""
+    from ..tagging.segmenter import Segmenter
+
+    return Segmenter()
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    return _segmenter().spans(text)
+
+
+def starts_with_half_word(text: str) -> bool:
+    """The first word is a lone, rare character that jieba cannot attach to what follows ("务中心牵头"
+    is the tail of 服务中心): the block was cut out of a word."""
+    head = text[:8]
+    if not head or not "\u4e00" <= head[0] <= "\u9fff":
+        return False
+    spans = word_spans(head)
+    if len(spans) < 2 or spans[0][2] != 1 or spans[1][2] - spans[1][1] < 2:
+        return False
+    return _segmenter().word_frequency(spans[0][0]) < _RARE_WORD
+
+
+@dataclass
+class Unit:
+    """A working record for one block (or several joined blocks) while the page is parsed."""
+
+    kind: str  # text, byline, credit, marker, tiplabel, notelabel (编者按 alone), trailer, decor
+    blocks: list[Block]
+    text: str
+    marker_from: Continuation | None = None
+    marker_to: Continuation | None = None
+    credit: str | None = None  # a photo credit glued to the end of the text
+    signoff: str | None = None  # writers credited in brackets after the text ("（陈  晨）")
+    tip: str | None = None  # a 阅读提示 box found inside a split paragraph
+    tip_lines: tuple[int, ...] = ()
+    joined: bool = False
+    turn: bool = False  # a turn of an interview ("记者：…", a speaker's name that recurs on the page)
+    # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
+    _lead: Lead | bool | None = field(default=False, repr=False)
+    _shape: bool | None = field(default=None, repr=False)
+
+    @property
+    def lead(self) -> Lead | None:
+        if self._lead is False:
+            self._lead = split_lead(self.text) if self.kind == "text" else None
+        return self._lead  # type: ignore[return-value]
+
+    @property
+    def lines(self) -> list[int]:
+        return [n for b in self.blocks for n in b.lines]
+
+    @property
+    def blank_before(self) -> int:
+        return self.blocks[0].blank_before
+
+    @property
+    def first_line(self) -> int:
+        return self.blocks[0].first_line
+
+
+def _continuation(match: re.Match[str], line: int) -> Continuation:
+    digits = match.group("page")
+    page = int(digits) if digits.isdigit() else _cn_number(digits)
+    direction = "to" if match.group("dir") in ("下转", "转") else "from"
+    return Continuation(direction, page, match.group(0), line)
+
+
+def _cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_DIGITS.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def classify(blocks: list[Block]) -> list[Unit]:
+    """Give each block a kind and lift inline jump markers and glued photo credits out of its text."""
+    units: list[Unit] = []
+    for block in blocks:
+        text = block.text
+        compact = text.replace(" ", "").replace("\u3000", "")
+        if all(ch in DECORATION for ch in compact):
+            units.append(Unit("decor", [block], text))
+            continue
+        whole = MARKER.fullmatch(compact)
+        if whole:
+            unit = Unit("marker", [block], text)
+            cont = _continuation(MARKER.fullmatch(text.strip(" \u3000")) or whole, block.first_line)
+            unit.marker_to, unit.marker_from = (cont, None) if cont.direction == "to" else (None, cont)
+            units.append(unit)
+            continue
+        if compact.rstrip(":：") in TIP_LABELS:
+            units.append(Unit("tiplabel", [block], text))
+            continue
+        if is_byline_line(text):  # before trailers: "（本报记者 王  敏 整理）" credits a name
+            units.append(Unit("byline", [block], text))
+            continue
+        if _TRAILER.match(text):
+            units.append(Unit("trailer", [block], text))
+            continue
+        if shapes.editor_label(text):
+            units.append(Unit("notelabel", [block], text))
+            continue
+        credit = split_credit(text)
+        if credit is not None and not credit[0]:
+            units.append(Unit("credit", [block], text, credit=credit[1]))
+            continue
+        unit = Unit("text", [block], text)
+        _lift_markers(unit)
+        if credit is not None and unit.text.endswith(credit[1]):
+            unit.text = credit[0]
+            unit.credit = credit[1]
+        signoff = split_signoff(unit.text) if unit.credit is None and not unit.marker_to else None
+        if signoff is not None:
+            unit.text, unit.signoff = signoff
+        units.append(unit)
+    _mark_turns(units)
+    return units
+
+
+def _mark_turns(units: list[Unit]) -> None:
+    """Interview turns: a generic label (记者：, 问：, 答：) or a label that opens two or more blocks,
+    one of them running text ("周建民：…。"), is a speaker; those blocks are body, never headings."""
+    labels: dict[str, list[Unit]] = {}
+    for unit in units:
+        if unit.kind == "text":
+            label = shapes.speaker(unit.text)
+            if label is not None:
+                labels.setdefault(label, []).append(unit)
+    for found in labels.values():
+        if shapes.generic_speaker(found[0].text) or (len(found) >= 2 and any(shapes.sentencey(u.text) for u in found)):
+            for unit in found:
+                unit.turn = True
+
+
+def _lift_markers(unit: Unit) -> None:
+    text = unit.text
+    start = MARKER.match(text)
+    if start and start.group("dir") in ("上接", "紧接", "接"):
+        unit.marker_from = _continuation(start, unit.blocks[0].lines[0])
+        text = text[start.end():].lstrip(" \u3000")
+    found = list(MARKER.finditer(text))
+    end = found[-1] if found else None
+    if end and end.end() == len(text.rstrip(" \u3000")) and end.group("dir") in ("下转", "转"):
+        unit.marker_to = _continuation(end, unit.blocks[-1].lines[-1])
+        text = text[: end.start()].rstrip(" \u3000")
+    unit.text = text
+
+
+# ---------------------------------------------------------------------------------------------
+# shapes of units
+
+
+def headline_shaped(unit: Unit) -> bool:
+    if unit._shape is None:
+        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to
+                                                   or unit.turn) \
+            and unit.lead is None and shapes.headline_text(unit.text)
+    return unit._shape
+
+
+def plain_text(unit: Unit) -> bool:
+    """Text with nothing lifted out of it (usable as a 阅读提示 box)."""
+    return unit.kind == "text" and not (unit.credit or unit.marker_to or unit.marker_from)
+
+
+def body_like(unit: Unit) -> bool:
+    return unit.kind == "text" and (not headline_shaped(unit) or ends_open(unit.text))
+
+
+# ---------------------------------------------------------------------------------------------
+# joining column-broken paragraphs
+
+
+def join_splits(units: list[Unit]) -> list[Unit]:
+    """Merge a block that ends mid-sentence with the body block that continues it (no separator).
+
+    A 阅读提示 box printed between the two halves is lifted out as the tip of the joined paragraph.
+    """
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        i += 1
+        while unit.kind == "text" and not unit.marker_to and not unit.credit and not unit.signoff and i < len(units):
+            tip: list[Unit] = []
+            j = i
+            if units[j].kind == "tiplabel" and j + 1 < len(units) and plain_text(units[j + 1]):
+                tip = units[j: j + 2]
+                j += 2
+            if j >= len(units) or not _should_join(unit, units[j], out, tip):
+                break
+            nxt = units[j]
+            unit = joined(unit, nxt)
+            if tip:
+                unit.tip = tip[1].text
+                unit.tip_lines = tuple(n for t in tip for n in t.lines)
+            i = j + 1
+        out.append(unit)
+    return out
+
+
+def joined(first: Unit, second: Unit) -> Unit:
+    """One paragraph made of two units printed apart (a column break, or a tail printed elsewhere)."""
+    return Unit("text", first.blocks + second.blocks, first.text + second.text, first.marker_from,
+                second.marker_to, second.credit, second.signoff, first.tip or second.tip,
+                first.tip_lines + second.tip_lines, True)
+
+
+def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) -> bool:
+    text = first.text
+    if second.kind != "text" or not text or is_closed(text) or text.endswith("——") or second.marker_from:
+        return False
+    if second.lead is not None or not body_like(second):
+        return False
+    if shapes.editor_note(second.text) or shapes.speaker(second.text):
+        return False  # an 编者按 or an interview turn opens a paragraph of its own
+    if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
+        return False  # an indent after an unindented heading starts a paragraph
+    if shapes.bracket_note(text) is not None and headline_shaped(first):
+        return False  # "…成效初显(图)": a headline with its note, not half a sentence
+    if ends_open(text) or shapes.sentencey(text) or first.lead is not None or first.joined:
+        return True
+    return _join_score(first, second, before, tip) >= 2
+
+
+def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) -> int:
+    """Evidence that a short unpunctuated block is half of a split sentence rather than a (cross)heading."""
+    text, nxt = first.text, second.text
+    score = 0
+    commas = len(COMMA_INSIDE.findall(_strip_quoted(text)))
+    if commas:
+        # headings rarely hold commas; a long comma-bearing line after a paragraph is running text
+        score += 2 if commas >= 2 or len(text) >= 12 else 1
+    if text[-1] in _FUNCTION_ENDINGS:
+        score += 1
+    if shapes.list_entry(nxt):
+        score -= 2  # an honours-list entry stands alone
+    if nxt[:1] in _OPENING_MARKS:
+        score -= 2
+    if second.blank_before >= 2 and not tip:
+        score -= 2  # an image slot, not a column break
+    prev = before[-1] if before else None
+    prev_body = prev is not None and prev.kind == "text" and not headline_shaped(prev)
+    if prev is not None and headline_shaped(prev):
+        earlier = before[-2] if len(before) >= 2 else None
+        banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
+            shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None
+        if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above:
+            score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
+        else:
+            score -= 2  # it follows a headline: it is part of the headline group
+    elif not prev_body:
+        score -= 2
+    if tip:
+        score += 2  # a tip box is dropped into running text, not between a heading and its body
+    if _word_spans_join(text, nxt):
+        score += 2
+    return score
+
+
+def _strip_quoted(text: str) -> str:
+    return re.sub(r"“[^”]*”|「[^」]*」|《[^》]*》", "", text)
+
+
+def _word_spans_join(left: str, right: str) -> bool:
+    """True when jieba reads a word across the join ("针对以" + "上问题" -> "以上")."""
+    tail, head = left[-6:], right[:6]
+    if not tail or not head:
+        return False
+    cut = len(tail)
+    return any(start < cut < end for _word, start, end in word_spans(tail + head))
+

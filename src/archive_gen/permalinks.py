@@ -1,0 +1,110 @@
+"""Permanent article URLs: every article URL a build published keeps working, as the article or as a
+redirect to where it went (Hugo's aliases, kept automatically).
+
+Each build records every article URL it publishes, with who it was (id, source, date, title), in the
+output's manifest (and, when ``url_history`` is set in archive.yaml, in that project file too, so the
+record survives a fresh checkout). A recorded URL that a later build no longer produces gets a
+redirect page to the item's new page (its id changed: a new title, a better parse), else to the page
+of its issue, else to the date archive; it is left out of the sitemap and the feeds.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+
+from . import urls
+from .archive import Archive
+from .errors import OutputError
+
+Published = tuple[str, str, str, str, str, str]  # id, source, date, title, index on its page, opening words
+OPENING_CHARS = 24
+HISTORY_HEADER = "# archive-gen: every article URL this archive has published (keep it with the sources; docs/site.md)"
+
+
+def published(archive: Archive) -> dict[str, Published]:
+    """The article URLs this build publishes."""
+    return {item.url: (item.id, item.source, item.date or "", item.display_title, str(item.index),
+                       _norm(item.snippet)[:OPENING_CHARS]) for item in archive.items.values()}
+
+
+def _norm(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[str, str, str]]:
+    """(old path, target path, title) for every recorded URL this build does not produce, sorted."""
+    current = {item.url for item in archive.items.values()}
+    by_alias: dict[str, str] = {}
+    by_title: dict[tuple[str, str], str] = {}  # (source or date, title)
+    by_opening: dict[tuple[str, str], str] = {}  # (source, opening words)
+    by_place: dict[tuple[str, str], str] = {}  # (source, index)
+    for item in sorted(archive.items.values(), key=lambda i: (i.source, i.index)):
+        for old in (*item.aliases, *item.parts):
+            by_alias.setdefault(old, item.id)
+        by_title.setdefault((item.source, _norm(item.display_title)), item.id)
+        by_title.setdefault((item.date or "", _norm(item.display_title)), item.id)
+        if item.snippet:
+            by_opening.setdefault((item.source, _norm(item.snippet)[:OPENING_CHARS]), item.id)
+        by_place.setdefault((item.source, str(item.index)), item.id)
+    out: list[tuple[str, str, str]] = []
+    for old in sorted(history):
+        if old in current or not urls.is_article_path(old):
+            continue
+        old_id, source, date, title, index, opening = history[old]
+        # the same item under a new id: known by its old id, its title, its opening words or its place
+        target_id = (by_alias.get(old_id) or by_title.get((source, _norm(title))) or by_title.get((date, _norm(title)))
+                     or (by_opening.get((source, opening)) if opening else None) or by_place.get((source, index)))
+        if target_id is not None:
+            target = archive.items[target_id]
+            out.append((old, target.url, target.display_title))
+            continue
+        issue = archive.issue_by_key.get(urls.issue_key(date or None))
+        if issue is not None:
+            out.append((old, issue.url, title))
+        else:
+            out.append((old, "archive/index.html", title))
+    return out
+
+
+def read_history(path: Path | None) -> dict[str, Published]:
+    """The url_history project file (missing: empty); OutputError when it is not archive-gen's."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError as exc:
+        raise OutputError(f"cannot read the URL history: {exc.strerror}", source=str(path)) from None
+    lines = text.splitlines()
+    if not lines or lines[0] != HISTORY_HEADER:
+        raise OutputError("refusing to use this file as the URL history: archive-gen did not write it",
+                          source=str(path), hint="point url_history in archive.yaml at a new file")
+    history: dict[str, Published] = {}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) == 7 and urls.is_article_path(fields[0]):
+            history[fields[0]] = (fields[1], fields[2], fields[3], fields[4], fields[5], fields[6])
+    return history
+
+
+def history_text(history: Mapping[str, Published]) -> str:
+    rows = [HISTORY_HEADER]
+    for path in sorted(history):
+        fields = (path, *history[path])
+        rows.append("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
+    return "\n".join(rows) + "\n"
+
+
+def write_history(path: Path, history: Mapping[str, Published]) -> None:
+    """Rewrite the url_history file (only archive-gen's own: read_history checked its header)."""
+    text = history_text(history)
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8", errors="surrogateescape") == text:
+            return
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8", errors="surrogateescape")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write the URL history: {exc.strerror}", source=str(path)) from None

@@ -1,0 +1,153 @@
+"""Finding the page files: the one walk of the source folders that build, check, export and serve share.
+
+Every ``*.txt`` under the given files and folders, in a deterministic order (the roots in the order
+given, then relative path by code point). Hidden files and folders are skipped. A symbolic link that
+leads outside its source folder is skipped with a warning unless ``follow_symlinks`` (a link could
+otherwise publish a private file from anywhere on the disk); pipes, sockets and devices are never
+opened. A file name that is not valid UTF-8 gets a record name that is (``model.source_name``: GB18030,
+as an unzipped GBK archive has them), while the path still opens the file; messages quote odd names
+(``errors.shown``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+from .loader.dates import file_source_name
+from .model import Notice, source_name
+
+PAGE_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A page file to read and the source name its records carry (relative, "/" separators)."""
+
+    path: Path
+    source: str
+    size: int = -1  # from the stat taken by discovery (-1: unknown), so the change check needs no second stat
+    mtime_ns: int = 0
+    inode: int = 0
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What a walk of the sources found."""
+
+    files: tuple[SourceFile, ...]
+    ignored: tuple[str, ...]  # files that are not *.txt pages, skipped
+    notices: tuple[Notice, ...]  # unreadable folders, symlink loops, links leading outside, non-files
+
+
+def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discovery:
+    """Walk ``roots`` (files or folders); a missing root is a ConfigError naming it."""
+    files: list[SourceFile] = []
+    ignored: list[str] = []
+    notices: list[Notice] = []
+    for root in roots:
+        if root.is_file():
+            files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
+            continue
+        if not root.is_dir():
+            raise ConfigError("source folder not found", source=os.fsdecode(root),
+                              hint="give page files or folders, or set 'source' in archive.yaml")
+        found, skipped, problems = _walk(root, follow_symlinks)
+        files.extend(sorted(found, key=lambda f: f.source))
+        ignored.extend(skipped)
+        notices.extend(problems)
+    return Discovery(tuple(files), tuple(sorted(ignored)), tuple(notices))
+
+
+def _source_file(path: Path, source: str) -> SourceFile:
+    try:
+        info = os.stat(path)
+    except OSError:  # reading it reports the problem with its name
+        return SourceFile(path, source)
+    return SourceFile(path, source, info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str], list[Notice]]:
+    found: list[SourceFile] = []
+    ignored: list[str] = []
+    notices: list[Notice] = []
+    real_root = root.resolve()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def outside(path: Path) -> bool:
+        try:
+            return not path.resolve().is_relative_to(real_root)
+        except (OSError, RuntimeError):
+            return True
+
+    def on_error(exc: OSError) -> None:
+        where = os.fsdecode(exc.filename) if exc.filename else os.fsdecode(root)
+        notices.append(Notice(where, None, "unreadable-folder", f"cannot read folder: {exc.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):
+        here = Path(dirpath)
+        rel_here = here.relative_to(root).as_posix()
+        try:
+            info = os.stat(here)
+        except OSError:
+            continue
+        ident = (info.st_dev, info.st_ino)
+        if ident in seen_dirs:  # a symlink loop, or a second link to a folder already read
+            notices.append(Notice(source_name(rel_here), None, "symlink-loop",
+                                  "folder already read through another link; skipped"))
+            dirnames[:] = []
+            continue
+        seen_dirs.add(ident)
+        kept_dirs = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            link = here / name
+            if link.is_symlink() and not follow_symlinks and outside(link):
+                notices.append(Notice(_rel(link, root), None, "symlink-outside",
+                                      "folder is a link to a place outside the source folder; skipped "
+                                      "(follow_symlinks: true in archive.yaml reads it)"))
+                continue
+            kept_dirs.append(name)
+        dirnames[:] = kept_dirs
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = here / name
+            rel = _rel(path, root)
+            if not name.lower().endswith(PAGE_SUFFIX):
+                ignored.append(os.fsdecode(path))
+                continue
+            if path.is_symlink() and not follow_symlinks and outside(path):
+                notices.append(Notice(rel, None, "symlink-outside",
+                                      "page file is a link to a place outside the source folder; skipped "
+                                      "(follow_symlinks: true in archive.yaml reads it)"))
+                continue
+            try:
+                info = os.stat(path)
+            except OSError:
+                found.append(SourceFile(path, rel))  # a dangling link: reading it reports the error
+                continue
+            if not stat.S_ISREG(info.st_mode):  # a pipe would block the read forever, a device never end
+                notices.append(Notice(rel, None, "not-a-file", "not a regular file (a pipe, socket or device); skipped"))
+                continue
+            found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino))
+    return found, ignored, notices
+
+
+def _rel(path: Path, root: Path) -> str:
+    """The name records give a file: its path below the source folder, as valid Unicode (model.source_name)."""
+    return source_name(os.fsdecode(path.relative_to(root).as_posix()))
+
+
+def read_bytes(source: SourceFile, limit: int) -> bytes:
+    """The file's bytes; OSError for an unreadable file, ValueError for one larger than ``limit``."""
+    with open(source.path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit // (1 << 20)} MiB, not a page")
+    return data

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Complete and check the held-out answer keys: strings are cut from the page files by line number.
+
+usage: keytool.py [--check] [SET_DIR]   (SET_DIR holds pages/ and keys/; default tests/heldout)
+
+A key is written by hand with line references (``head``, ``body``, ``crosshead_lines``, ``tip_lines``,
+``lines``); this tool fills in the derived fields the scorer reads (``kicker``, ``title``, ``subtitle``,
+``column``, ``column_extra``, ``first``, ``first_after_lead``, ``last``, ``paragraphs``, ``body_chars``,
+``crossheads``, ``reading_tip``, ``source_lines``) and checks the key against its page. It never imports
+archive_gen: the keys must not depend on the code they judge. ``--check`` only validates (exit 1 when a
+key is stale or wrong).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+PAGES = HERE / "pages"  # rebound by main() when another set is named
+KEYS = HERE / "keys"
+INDENT = " \t\u3000\u00a0"
+MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接|紧接)[ \u3000]*第?[ \u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \u3000]*版[)）]")
+HEAD_ROLES = ("kicker", "title", "subtitle", "column")
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def page_lines(name: str) -> list[str]:
+    return (PAGES / name).read_text(encoding="utf-8").split("\n")
+
+
+def line_text(lines: list[str], number: int) -> str:
+    return lines[number - 1].strip(INDENT).rstrip()
+
+
+def paragraph_texts(lines: list[str], groups: list[list[int]]) -> list[str]:
+    return ["".join(line_text(lines, n) for n in group) for group in groups]
+
+
+def clean_body(texts: list[str], item: dict) -> list[str]:
+    """Jump markers, a glued photo credit and a trailing name credit are not body text."""
+    out = [MARKER.sub("", t).strip(INDENT) for t in texts]
+    for field in ("credit_raw", "strip_tail"):
+        tail = item.get(field)
+        if tail and out and out[-1].endswith(tail):
+            out[-1] = out[-1][: -len(tail)].rstrip(INDENT)
+    return [t for t in out if t]
+
+
+def expand(spans: list) -> list[int]:
+    out: list[int] = []
+    for span in spans:
+        lo, hi = (span, span) if isinstance(span, int) else span
+        out.extend(range(lo, hi + 1))
+    return out
+
+
+def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict]) -> dict:
+    lines = page_lines(name)
+    text = "\n".join(lines)
+    claimed: dict[int, str] = {n: "furniture" for n in key.get("page_furniture") or []}
+    for item in key["articles"]:
+        where = f"{name} #{item['index']}"
+        head = item.get("head") or {}
+        for role in HEAD_ROLES:
+            if role in head and head[role] is not None:
+                item[role] = line_text(lines, head[role])
+            else:
+                item.pop(role, None)
+        if head.get("column_extra"):
+            item["column_extra"] = [line_text(lines, n) for n in head["column_extra"]]
+        if "title" not in head:
+            item["title"] = None
+        for alt in item.get("title_alts") or []:
+            for role in list(alt):
+                if isinstance(alt[role], int):
+                    alt[role] = line_text(lines, alt[role])
+            headline = "".join(line_text(lines, n) for n in head.values() if isinstance(n, int))
+            for role, value in alt.items():
+                if norm(value) not in norm(headline):
+                    errors.append(f"{where}: title_alts {role} {value!r} is not in the headline lines")
+        own = clean_body(paragraph_texts(lines, item.get("body") or []), item)
+        paras = list(own)
+        stitched = item.get("stitched")
+        if stitched:
+            other = all_keys[stitched["file"]]
+            part = next(a for a in other["articles"] if a["index"] == stitched["index"])
+            paras += clean_body(paragraph_texts(page_lines(stitched["file"]), part.get("body") or []), part)
+        for frag_index in item.get("fragments") or []:
+            frag = next(a for a in key["articles"] if a["index"] == frag_index)
+            if frag.get("belongs_to") != item["index"]:
+                errors.append(f"{where}: fragment #{frag_index} does not name this item as its owner")
+        body = "".join(paras)
+        item["paragraphs"] = len(paras)
+        if stitched or item.get("fragments"):
+            item["paragraphs_in_place"] = len(own)
+        if paras:
+            item["first"] = paras[0][:12]
+            item["last"] = paras[-1][-12:]
+        else:
+            item.pop("first", None)
+            item.pop("last", None)
+        lead = item.get("lead")
+        if lead:
+            if not paras or not paras[0].startswith(lead):
+                errors.append(f"{where}: lead {lead!r} does not open the body")
+            else:
+                item["first_after_lead"] = paras[0][len(lead):].lstrip(INDENT)[:12]
+        item["body_chars"] = len(re.sub(r"\s+", "", body))
+        if item.get("crosshead_lines"):
+            item["crossheads"] = [line_text(lines, n) for n in item["crosshead_lines"]]
+        if item.get("tip_lines"):
+            label, *rest = item["tip_lines"]
+            item["reading_tip"] = {"label": line_text(lines, label),
+                                   "text": "".join(line_text(lines, n) for n in rest),
+                                   "lines": item["tip_lines"]}
+        markers = [m.group(0) for g in item.get("body") or [] for n in g for m in MARKER.finditer(line_text(lines, n))]
+        markers += [m.group(0) for n in expand(item.get("lines") or []) for m in [MARKER.fullmatch(line_text(lines, n))] if m]
+        to = [m for m in markers if "下转" in m]
+        if to:
+            item["continues"] = norm(to[0]).strip("()")
+        source_lines = item.get("lines") or []
+        item["source_lines"] = [list(s) if isinstance(s, list) else s for s in source_lines]
+        for number in expand(source_lines):
+            if not line_text(lines, number):
+                continue
+            if number in claimed:
+                errors.append(f"{where}: line {number} already claimed by {claimed[number]}")
+            claimed[number] = where
+        inside = set(expand(source_lines))
+        for frag_index in item.get("fragments") or []:
+            frag = next(a for a in key["articles"] if a["index"] == frag_index)
+            inside |= set(expand(frag.get("lines") or []))
+        used = [n for n in head.values() if isinstance(n, int)] + list(head.get("column_extra") or [])
+        used += [n for g in item.get("body") or [] for n in g] + list(item.get("crosshead_lines") or [])
+        used += list(item.get("tip_lines") or []) + list(item.get("byline_lines") or [])
+        for number in used:
+            if number not in inside:
+                errors.append(f"{where}: line {number} is used but outside the item's lines")
+        for field in ("lead", "byline_raw", "credit_raw"):
+            value = item.get(field)
+            pieces = value.split(" ") if field == "byline_raw" and value else [value]
+            if value and any(p not in text for p in pieces):
+                errors.append(f"{where}: {field} {value!r} is not in the page")
+        for person in item.get("byline") or []:
+            if norm(person) not in norm(text):
+                errors.append(f"{where}: byline name {person!r} is not in the page")
+        for person in item.get("roles") or {}:
+            if norm(person) not in {norm(p) for p in item.get("byline") or []}:
+                errors.append(f"{where}: roles names {person!r}, who is not in the byline")
+        if item.get("kind") not in ("article", "photo", "commentary", "brief", "fragment"):
+            errors.append(f"{where}: unknown kind {item.get('kind')!r}")
+        if not item.get("classes"):
+            errors.append(f"{where}: no classes")
+    for number, raw in enumerate(lines, 1):
+        if raw.strip(INDENT + "\r") and number not in claimed:
+            errors.append(f"{name}: line {number} is in no item and not page furniture")
+    spans = [expand(a.get("lines") or [])[:1] for a in key["articles"]]
+    starts = [s[0] for s in spans if s]
+    if starts != sorted(starts):
+        errors.append(f"{name}: items are not in page order")
+    return key
+
+
+class _Dumper(yaml.SafeDumper):
+    """Flow style for short lists and maps, no anchors (each key stays readable on its own)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def main() -> int:
+    global PAGES, KEYS
+    check_only = "--check" in sys.argv[1:]
+    named = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if named:
+        PAGES, KEYS = Path(named[0]) / "pages", Path(named[0]) / "keys"
+    files = sorted(KEYS.glob("*.yaml"))
+    if not files:
+        print("no keys found", file=sys.stderr)
+        return 1
+    loaded = {yaml.safe_load(f.read_text(encoding="utf-8"))["file"]: f for f in files}
+    raw = {name: yaml.safe_load(path.read_text(encoding="utf-8")) for name, path in loaded.items()}
+    errors: list[str] = []
+    stale: list[str] = []
+    for name, path in loaded.items():
+        before = path.read_text(encoding="utf-8")
+        key = complete(raw[name], name, errors, raw)
+        after = yaml.dump(key, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=200,
+                          default_flow_style=None)
+        if after != before:
+            stale.append(path.name)
+            if not check_only:
+                path.write_text(after, encoding="utf-8")
+    for error in errors:
+        print(error, file=sys.stderr)
+    if check_only and stale:
+        print("stale keys (run keytool.py): " + ", ".join(stale), file=sys.stderr)
+    return 1 if errors or (check_only and stale) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

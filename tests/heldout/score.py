@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Score the loader on the held-out pages (and the seeds) per set and per failure class.
+
+usage: python tests/heldout/score.py [--set heldout|fresh|seeds|all] [--tags] [--json] [-v]
+
+Runs ``archive-gen export --format jsonl`` on the set's pages (the command users and judges run),
+merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the records with
+tests/gold/score_keys.py, run as written. Per class: the keys are cut down to the items tagged with
+that class (``classes:`` in each key) and the records to those that touch the lines of those items,
+then scored the same way. Extra checks the gold scorer does not make (byline roles as printed,
+``starts_incomplete``, labels of untitled halves, 版 numbers and names, halves stitched across pages)
+are printed after the tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+SCORER = REPO / "tests" / "gold" / "score_keys.py"
+SETS = {
+    "heldout": (HERE / "pages", HERE / "keys", HERE / "tags"),
+    # four pages written after the parser work, keyed before the parser saw them: a first-run check
+    "fresh": (HERE / "fresh" / "pages", HERE / "fresh" / "keys", HERE / "fresh" / "tags"),
+    "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
+}
+# keys that state starts_incomplete for every item (the seed keys predate the field)
+COMPLETE_EXTRAS = {"heldout", "fresh"}
+METRICS = ("items_gold", "items_pred", "title_f1", "title_p", "title_r", "body_bounds", "paragraphs", "byline",
+           "kicker", "subtitle", "fragments")
+TAG_METRICS = ("province_f1", "prefecture_f1", "topic_f1")
+
+Key = dict[str, Any]
+Record = dict[str, Any]
+
+
+def norm(text: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def run_export(pages: Path, tags: bool) -> list[Record]:
+    """The records of ``archive-gen export`` on a folder, run from an empty folder (no archive.yaml)."""
+    command = [sys.executable, "-m", "archive_gen", "export", str(pages), "--format", "jsonl"]
+    if not tags:
+        command.append("--no-tags")
+    with tempfile.TemporaryDirectory() as cwd:
+        done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
+    if done.returncode not in (0, 1) or not done.stdout.strip():
+        raise SystemExit(f"archive-gen export failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def load_keys(keys_dir: Path, tags_dir: Path | None) -> dict[str, Key]:
+    keys: dict[str, Key] = {}
+    for path in sorted(keys_dir.glob("*.yaml")):
+        key = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not key or "articles" not in key:
+            continue
+        if tags_dir is not None:
+            merge_tags(key, tags_dir / path.name)
+        keys[Path(key["file"]).stem] = key
+    return keys
+
+
+def merge_tags(key: Key, tags_path: Path) -> None:
+    """Regions and topics labelled by another hand (tags/<name>.yaml) go into the structure key."""
+    if not tags_path.exists():
+        return
+    tags = yaml.safe_load(tags_path.read_text(encoding="utf-8")) or {}
+    by_index = {a["index"]: a for a in key["articles"]}
+    for entry in tags.get("items") or []:
+        item = by_index.get(entry.get("index"))
+        if item is None:
+            print(f"{tags_path.name}: no item {entry.get('index')} in the key", file=sys.stderr)
+            continue
+        if entry.get("title") and norm(entry["title"]) != norm(item.get("title")):
+            print(f"{tags_path.name}: item {entry['index']} title {entry['title']!r} differs from the key's "
+                  f"{item.get('title')!r}", file=sys.stderr)
+        for field in ("regions", "topics", "mentioned_places"):
+            if field in entry:
+                item[field] = entry[field]
+
+
+def cross_page_tails(keys: dict[str, Key]) -> list[tuple[str, Key, str, int]]:
+    """(page, tail item, head page, head index) for halves the export stitches into another page's item."""
+    out = []
+    for stem, key in keys.items():
+        for item in key["articles"]:
+            if item.get("belongs_to_page"):
+                out.append((stem, item, Path(item["belongs_to_page"]).stem, item["belongs_to"]))
+    return out
+
+
+def lines_of(item: Key) -> set[int]:
+    out: set[int] = set()
+    for span in item.get("lines") or item.get("source_lines") or []:
+        lo, hi = (span, span) if isinstance(span, int) else span
+        out.update(range(lo, hi + 1))
+    return out
+
+
+def select(key: Key, wanted: Iterable[int]) -> Key:
+    """The key with only the items whose index is in ``wanted`` (fragment links renumbered)."""
+    items = [a for a in key["articles"] if a["index"] in set(wanted)]
+    renumber = {a["index"]: k for k, a in enumerate(items)}
+    out_items = []
+    for k, item in enumerate(items):
+        copy = dict(item, index=k)
+        if "belongs_to" in copy and not copy.get("belongs_to_page"):
+            copy["belongs_to"] = renumber.get(copy["belongs_to"], -1)
+        if copy.get("fragments"):
+            copy["fragments"] = [renumber[f] for f in copy["fragments"] if f in renumber]
+        out_items.append(copy)
+    return dict(key, articles=out_items)
+
+
+def prepared(keys: dict[str, Key]) -> dict[str, Key]:
+    """Keys as the export sees them: halves stitched into another page leave their own page."""
+    out = {}
+    for stem, key in keys.items():
+        keep = [a["index"] for a in key["articles"] if not a.get("belongs_to_page")]
+        out[stem] = select(key, keep)
+    return out
+
+
+def score(keys: dict[str, Key], records: list[Record], tags: bool) -> dict[str, Any]:
+    """Run tests/gold/score_keys.py on the keys and records; its JSON result."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp) / "keys"
+        gold.mkdir()
+        for stem, key in keys.items():
+            (gold / f"{stem}.yaml").write_text(yaml.safe_dump(key, allow_unicode=True, sort_keys=False),
+                                               encoding="utf-8")
+        pred = Path(tmp) / "records.jsonl"
+        pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        done = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "--json"],
+                              capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not done.stdout:
+        raise SystemExit(f"score_keys.py failed: {done.stderr.strip()[-500:]}")
+    result = json.loads(done.stdout.splitlines()[0])
+    if not tags:
+        for metric in TAG_METRICS:
+            result.pop(metric, None)
+    return result
+
+
+def verbose_misses(keys: dict[str, Key], records: list[Record]) -> list[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = Path(tmp) / "keys"
+        gold.mkdir()
+        for stem, key in keys.items():
+            (gold / f"{stem}.yaml").write_text(yaml.safe_dump(key, allow_unicode=True), encoding="utf-8")
+        pred = Path(tmp) / "records.jsonl"
+        pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        done = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), "-v"],
+                              capture_output=True, text=True, check=False)
+    return done.stdout.splitlines()[:-1]
+
+
+def classes_of(keys: dict[str, Key]) -> list[str]:
+    found = {str(c) for key in keys.values() for a in key["articles"] for c in a.get("classes") or []}
+    return sorted(found, key=lambda c: (not c.isdigit(), int(c) if c.isdigit() else 0, c))
+
+
+def class_slice(keys: dict[str, Key], records: list[Record], cls: str) -> tuple[dict[str, Key], list[Record]]:
+    """Items tagged ``cls`` (with the owners and fragments they are linked to), and the records that
+    touch their lines."""
+    out_keys: dict[str, Key] = {}
+    touched: dict[str, set[int]] = {}
+    for stem, key in keys.items():
+        tagged = {a["index"] for a in key["articles"] if cls in {str(c) for c in a.get("classes") or []}}
+        if not tagged:
+            continue
+        linked = set(tagged)
+        for item in key["articles"]:
+            if item["index"] in tagged:
+                linked.update(item.get("fragments") or [])
+                if "belongs_to" in item and not item.get("belongs_to_page"):
+                    linked.add(item["belongs_to"])
+        out_keys[stem] = select(key, sorted(linked))
+        touched[stem] = set().union(*(lines_of(a) for a in key["articles"] if a["index"] in linked))
+    out_records = [r for r in records if set(r.get("source_lines") or []) & touched.get(Path(r["source"]).stem, set())]
+    return out_keys, out_records
+
+
+def record_at(records: list[Record], stem: str, line: int) -> Record | None:
+    for rec in records:
+        if Path(rec["source"]).stem == stem and line in (rec.get("source_lines") or []):
+            return rec
+    return None
+
+
+def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = True) -> dict[str, Any]:
+    """Checks beyond the gold scorer: roles, starts_incomplete, title labels, page numbers and names,
+    stitched halves. Each is (right, total)."""
+    roles = [0, 0]
+    incomplete = {"tp": 0, "fp": 0, "fn": 0}
+    labels = [0, 0]
+    page_numbers = [0, 0]
+    page_names = [0, 0]
+    stitched = [0, 0]
+    for stem, key in keys.items():
+        page_records = [r for r in records if Path(r["source"]).stem == stem]
+        for rec in page_records[:1]:
+            page_numbers[1] += 1
+            page_numbers[0] += rec.get("page") == key.get("page")
+            page_names[1] += 1
+            page_names[0] += norm(rec.get("page_name")) == norm(key.get("page_name"))
+        for item in key["articles"]:
+            first = min(lines_of(item)) if lines_of(item) else None
+            rec = record_at(records, stem, first) if first else None
+            if item.get("belongs_to_page"):
+                head_key = keys[Path(item["belongs_to_page"]).stem]
+                head = next(a for a in head_key["articles"] if a["index"] == item["belongs_to"])
+                head_rec = record_at(records, Path(item["belongs_to_page"]).stem, min(lines_of(head)))
+                stitched[1] += 1
+                body = norm("".join((head_rec or {}).get("paragraphs") or []))
+                stitched[0] += bool(head_rec) and norm(item.get("first")) in body and rec is None
+                continue
+            if item.get("kind") == "fragment":
+                continue
+            for person, role in (item.get("roles") or {}).items():
+                roles[1] += 1
+                printed = {norm(r.get("name")): r.get("role") for r in (rec or {}).get("byline_roles") or []}
+                roles[0] += printed.get(norm(person)) == role
+            truth = bool(item.get("starts_incomplete"))
+            got = bool((rec or {}).get("starts_incomplete"))
+            if not complete and "starts_incomplete" not in item:
+                continue
+            if truth and got:
+                incomplete["tp"] += 1
+            elif got:
+                incomplete["fp"] += 1
+            elif truth:
+                incomplete["fn"] += 1
+            if "title_label" in item:
+                labels[1] += 1
+                labels[0] += bool(rec) and rec.get("title") is None and \
+                    norm(rec.get("title_label")) == norm(item["title_label"])
+    return {"roles": roles, "starts_incomplete": incomplete, "title_labels": labels,
+            "page_numbers": page_numbers, "page_names": page_names, "stitched_across_pages": stitched}
+
+
+def run_set(name: str, tags: bool, verbose: bool) -> dict[str, Any]:
+    pages, keys_dir, tags_dir = SETS[name]
+    keys = load_keys(keys_dir, tags_dir)
+    has_tags = tags or (tags_dir is not None and any(tags_dir.glob("*.yaml"))) or tags_dir is None
+    records = run_export(pages, has_tags)
+    ready = prepared(keys)
+    result: dict[str, Any] = {"set": name, "overall": score(ready, records, has_tags), "classes": {}}
+    for cls in classes_of(ready):
+        class_keys, class_records = class_slice(ready, records, cls)
+        scored = score(class_keys, class_records, has_tags)
+        for part in ("kicker", "subtitle"):  # the gold scorer prints 0.0 when no key item has one
+            if not any(a.get(part) for k in class_keys.values() for a in k["articles"]):
+                scored[part] = "-"
+        result["classes"][cls] = scored
+    result["extra"] = extra_checks(keys, records, name in COMPLETE_EXTRAS)
+    if verbose:
+        result["misses"] = verbose_misses(ready, records)
+    return result
+
+
+def table(result: dict[str, Any]) -> str:
+    metrics = [m for m in METRICS + TAG_METRICS if m in result["overall"]]
+    rows = [["set/class", *metrics], [result["set"], *(str(result["overall"][m]) for m in metrics)]]
+    for cls, res in result["classes"].items():
+        rows.append([f"  class {cls}", *(str(res.get(m, "")) for m in metrics)])
+    widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    extra = result["extra"]
+    inc = extra["starts_incomplete"]
+    lines.append("  extra: " + "  ".join([
+        f"roles={extra['roles'][0]}/{extra['roles'][1]}",
+        f"starts_incomplete tp={inc['tp']} fp={inc['fp']} fn={inc['fn']}",
+        f"title_labels={extra['title_labels'][0]}/{extra['title_labels'][1]}",
+        f"page={extra['page_numbers'][0]}/{extra['page_numbers'][1]}",
+        f"page_name={extra['page_names'][0]}/{extra['page_names'][1]}",
+        f"stitched={extra['stitched_across_pages'][0]}/{extra['stitched_across_pages'][1]}"]))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=("heldout", "fresh", "seeds", "all"), default="all")
+    parser.add_argument("--tags", action="store_true", help="tag the records even when no tags/ keys exist")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
+    args = parser.parse_args()
+    names = ["heldout", "fresh", "seeds"] if args.set == "all" else [args.set]
+    results = [run_set(name, args.tags, args.verbose) for name in names]
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return 0
+    for result in results:
+        print(table(result))
+        for miss in result.get("misses", []):
+            print("    " + miss)
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The loader on the second held-out set (tests/heldout) and its four fresh pages: floors per set and per
+failure class, the keys checked against their pages. The seeds are held at 1.0 by tests/test_golden_keys.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+HELDOUT = Path(__file__).resolve().parent / "heldout"
+SETS = ("heldout", "fresh")
+# what the loader reaches on these pages, rounded down a little (tests/heldout/SCORES.md)
+FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.97, "byline": 0.97, "subtitle": 0.95}
+KICKER_FLOOR = 0.85  # set 2 only: the fresh pages print no kicker
+CLASS_TITLE_F1_FLOOR = 0.9
+
+
+def _module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, HELDOUT / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict[str, Any]]:
+    score = _module("score")
+    return {name: score.run_set(name, tags=False, verbose=True) for name in SETS}
+
+
+@pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh"], ids=SETS)
+def test_keys_agree_with_their_pages(folder: Path) -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(folder)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_set_two_covers_every_failure_class() -> None:
+    keys = _module("score").load_keys(HELDOUT / "keys", None)
+    assert len(keys) >= 10
+    classes = {str(c) for key in keys.values() for item in key["articles"] for c in item.get("classes") or []}
+    assert {str(n) for n in range(1, 13)} <= classes
+
+
+@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_overall_floor(results: dict[str, dict[str, Any]], name: str, metric: str) -> None:
+    result = results[name]
+    assert float(result["overall"][metric]) >= FLOORS[metric], (result["overall"], result["misses"])
+
+
+def test_kickers_of_set_two(results: dict[str, dict[str, Any]]) -> None:
+    assert float(results["heldout"]["overall"]["kicker"]) >= KICKER_FLOOR
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_every_fragment_is_attached(results: dict[str, dict[str, Any]], name: str) -> None:
+    done, total = results[name]["overall"]["fragments"].split("/")
+    assert int(total) >= 1 and done == total, results[name]["misses"]
+
+
+def test_title_f1_floor_per_failure_class(results: dict[str, dict[str, Any]]) -> None:
+    classes = results["heldout"]["classes"]
+    assert {str(n) for n in range(1, 13)} <= set(classes)
+    low = {cls: res["title_f1"] for cls, res in classes.items() if float(res["title_f1"]) < CLASS_TITLE_F1_FLOOR}
+    assert not low, low
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_roles_labels_pages_and_missing_openings(results: dict[str, dict[str, Any]], name: str) -> None:
+    extra = results[name]["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 15 and roles_right >= 0.95 * roles_total
+    assert extra["starts_incomplete"]["fp"] == 0 and extra["starts_incomplete"]["fn"] == 0
+    for check in ("title_labels", "page_numbers", "page_names", "stitched_across_pages"):
+        right, total = extra[check]
+        assert right == total, (check, extra[check])
+    if name == "heldout":
+        assert extra["starts_incomplete"]["tp"] == 2
+        assert all(extra[check][1] > 0 for check in ("title_labels", "stitched_across_pages"))
