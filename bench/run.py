@@ -107,7 +107,7 @@ def run_archive_gen(tool: ArchiveGen, config: Path, extra: list[generate.SynthPa
         (work / "raw" / page.relpath()).unlink(missing_ok=True)
     cold = tool.build(config, jobs)
     size, files = measure.tree_size(work / "site")
-    index_size, index_files = measure.tree_size(work / "site" / "pagefind")
+    index_size, index_files = measure.tree_size(work / "site" / "search")
     noop = tool.build(config, jobs)
     generate.write_raw(extra, work / "raw")
     daily = tool.build(config, jobs)
