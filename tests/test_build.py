@@ -165,7 +165,8 @@ def test_corrupt_or_swapped_cache_entries_are_misses_never_errors(tmp_path: Path
     entries[0].write_bytes(second)
     entries[1].write_bytes(first)
     entries[2].write_bytes(b"\x80garbage")
-    (config.cache_dir / "summaries.entry").write_bytes(b"not an entry")
+    for chunk in (config.cache_dir / "summaries").glob("*.entry"):
+        chunk.write_bytes(b"not an entry")
     for manifest in (config.cache_dir / "outputs").glob("*.entry"):
         manifest.write_bytes(manifest.read_bytes()[:-10])  # cut short: its length no longer matches
     result = run(config)
@@ -176,9 +177,9 @@ def test_corrupt_or_swapped_cache_entries_are_misses_never_errors(tmp_path: Path
 def test_a_cache_entry_linked_to_a_device_is_not_read(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     run(config)
-    summaries = config.cache_dir / "summaries.entry"
-    summaries.unlink()
-    summaries.symlink_to("/dev/zero")  # reading it would never end
+    for summaries in (config.cache_dir / "summaries").glob("*.entry"):
+        summaries.unlink()
+        summaries.symlink_to("/dev/zero")  # reading it would never end
     for entry in (config.cache_dir / "pages").rglob("*.entry"):
         entry.unlink()
         entry.symlink_to("/dev/zero")

@@ -13,11 +13,13 @@ whose documents changed are indexed again, while the pages render.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +116,7 @@ class OutputManifest:
     summary: dict[str, object] = field(default_factory=dict)  # counts and notices for an up-to-date build
     plan_salt: str = ""  # what the page keys were made under besides their inputs (render.PageKeys.salt)
     site_inputs: object = None  # pages.SiteInputs of that build
+    ownership: Ownership | None = None  # what its manifest in the output says (read back without parsing it)
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,15 @@ class _Clock:
             self.progress(stage, done, total)
 
 
+@contextlib.contextmanager
+def _frozen_objects_released() -> Iterator[None]:
+    """The build freezes what it loaded (gc.freeze) for its duration; a long-running process gets it back."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build_site(config: Config, options: BuildOptions | None = None, *, stages: Stages | None = None,
                progress: ProgressFn | None = None, session: BuildSession | None = None) -> BuildResult:
     """Build the site for ``config`` into ``config.output``; raises ConfigError/OutputError/RenderError."""
@@ -162,15 +174,17 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     clock = _Clock(progress)
     protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
-    writer.read_ownership(output, allow_foreign=options.allow_foreign)  # refuse a stranger's folder first
-    with writer.OutputLock(output):
+    cache = open_cache(config.cache_dir)
+    manifest_key = digest("output", str(output))
+    manifest = None if options.force else _load_manifest(cache, manifest_key)
+    _ownership(output, manifest, options)  # refuse a stranger's folder before making anything in it
+    with writer.OutputLock(output), _frozen_objects_released():
         try:
             writer.recover_interrupted(output)
         except OSError as exc:
             raise OutputError(f"cannot tidy up after an interrupted build: {exc.strerror}",
                               source=str(output)) from None
-        ownership = writer.read_ownership(output, allow_foreign=options.allow_foreign)
-        cache = open_cache(config.cache_dir)
+        ownership = _ownership(output, manifest, options)
 
         clock("scan", 0, 0)
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
@@ -181,14 +195,13 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         shas, source_state = hash_sources(discovery, state.sources)
         keys = StageKeys.of(stages, config)
         rkeys = record_keys(discovery, shas, keys, config)
-        history = {**ownership.articles, **permalinks.read_history(config.url_history)}
-        site_key = _site_key(config, rkeys, history)
-        manifest_key = digest("output", str(output))
-        manifest = None if options.force else _load_manifest(cache, manifest_key)
+        history_file = permalinks.read_history(config.url_history)
+        site_key = _site_key(config, rkeys, manifest.stamps.get(writer.MANIFEST_PATH) if manifest else None)
         if manifest is not None and not any(s is None for s in shas):
-            skipped = _up_to_date(manifest, site_key, output, ownership, discovery, options, started)
+            skipped = _up_to_date(manifest, site_key, output, discovery, options, started)
             if skipped is not None:
                 return skipped
+        history = {**ownership.articles, **history_file}
 
         records = load_records(discovery, config, cache, stages=stages,
                                options=RecordOptions(options.jobs, options.strict, options.force,
@@ -200,8 +213,12 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
                       if n.level == "error"]
             raise SourceError(f"no page could be read ({count(len(records.pages), 'page file')}, errors above); "
                               "the output folder was left as it was", details=tuple(str(n) for n in failed))
+        # the summaries and records live until the build ends: take them out of the collector's reach, so
+        # its passes do not walk them again and again, and forked workers share their pages untouched
+        gc.freeze()
         clock("archive", 0, 0)
         archive = build_archive(records.pages, None if options.force else state.related)
+        gc.freeze()
         moved = permalinks.redirects(history, archive)
         page_keys = PageKeys(config)
         plan_salt = digest(page_keys.salt(config), config.per_page, config.feed_items)
@@ -239,17 +256,17 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             "topics": len(archive.topics), "warnings": [_notice_json(n) for n in warnings],
             "errors": [_notice_json(n) for n in notices if n.level == "error"],
             "losses": [_notice_json(n) for n in records.losses], "strict_checked": options.strict,
-            "failed_pages": list(failed), "redirects": len(moved),
+            "failed_pages": list(failed), "redirects": len(moved), "stale_kept": list(outcome.result.kept),
         }
         # a build with a crashed stage must not be remembered as up to date: the next build retries it
         if records.crashed or any(s is None for s in shas):
             cache.store("outputs", manifest_key, None)
         else:
-            # the key the next build will compute when nothing changes: with the history this one leaves
-            cache.store("outputs", manifest_key, OutputManifest(_site_key(config, rkeys, published),
-                                                                outcome.result.stamps, outcome.page_keys,
-                                                                outcome.shards, summary, plan_salt,
-                                                                site_inputs(config)))
+            # the key the next build computes when nothing changed: over the manifest this build leaves
+            stamps = outcome.result.stamps
+            cache.store("outputs", manifest_key, OutputManifest(
+                _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps, outcome.page_keys,
+                outcome.shards, summary, plan_salt, site_inputs(config), outcome.ownership))
         keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
         cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
                                                           frozenset(archive.issue_by_key)))
@@ -274,16 +291,28 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 # ---------------------------------------------------------------------------------------------
 # keys of the whole site (the up-to-date check)
 
-def _site_key(config: Config, rkeys: Sequence[str], history: Mapping[str, permalinks.Published]) -> str:
+def _ownership(output: Path, manifest: OutputManifest | None, options: BuildOptions) -> Ownership:
+    """What archive-gen owns in the output: as the last build recorded it, while the manifest it left is on
+    disk as written (no need to parse it), else read from the output (refusing a stranger's folder)."""
+    stamp = manifest.stamps.get(writer.MANIFEST_PATH) if manifest is not None else None
+    if manifest is not None and manifest.ownership is not None \
+            and writer.still_on_disk(output, writer.MANIFEST_PATH, stamp):
+        return manifest.ownership
+    return writer.read_ownership(output, allow_foreign=options.allow_foreign)
+
+
+def _site_key(config: Config, rkeys: Sequence[str], manifest_stamp: FileStamp | None) -> str:
     """Every input of the site: records (through their keys), the code that turns records into pages
     (everything this module imports), templates and static files (built-in and the project's), the
-    config, the about page and the published-URL history."""
+    config, the about page, and the published-URL history (the url_history file; the output's own
+    manifest through its hash, which the up-to-date check also finds on disk unchanged)."""
     shown = dataclasses.replace(config, sources=(), output=Path("."), cache_dir=Path("."), config_file=None,
                                 override_lines={})
     about = config.about.read_bytes() if config.about is not None and config.about.is_file() else b""
+    history = config.url_history.read_bytes() if config.url_history and config.url_history.is_file() else b""
     files = [*template_dirs(config), config.root / "static", builtin_dir("static")]
-    return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files), about,
-                  tuple(sorted(history.items())), os.environ.get("SOURCE_DATE_EPOCH", ""))
+    return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files), about, history,
+                  manifest_stamp.sha256 if manifest_stamp else "", os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
 def _tree(roots: Sequence[Path]) -> str:
@@ -312,16 +341,15 @@ def _load_manifest(cache: BuildCache, key: str) -> OutputManifest | None:
     return manifest if isinstance(manifest, OutputManifest) else None
 
 
-def _up_to_date(manifest: OutputManifest, site_key: str, output: Path, ownership: Ownership,
-                discovery: Discovery, options: BuildOptions, started: float) -> BuildResult | None:
+def _up_to_date(manifest: OutputManifest, site_key: str, output: Path, discovery: Discovery,
+                options: BuildOptions, started: float) -> BuildResult | None:
     """The result of a build that changes nothing, or None when something must be rebuilt."""
     summary = manifest.summary
     if manifest.site_key != site_key or not writer.on_disk_as_stamped(output, manifest.stamps):
         return None
     if options.strict and not summary.get("strict_checked"):
         return None
-    stale = tuple(sorted(rel for rel in writer.existing_files(output)
-                         if rel not in manifest.stamps and ownership.owns(rel)))
+    stale = tuple(str(rel) for rel in summary.get("stale_kept", ()))  # type: ignore[attr-defined]
     if stale and options.clean:
         return None
     try:
@@ -360,6 +388,7 @@ class _Written:
     """What the output stage did."""
 
     result: writer.WriteResult
+    ownership: Ownership  # what the manifest it wrote says
     page_keys: dict[str, str]
     shards: dict[str, str]
     rendered: int
@@ -510,7 +539,9 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
         staging.abort()
         raise
     rendered = len(pending)
-    return _Written(result, page_keys, shard_keys, rendered, len(page_keys) - rendered, tuple(sorted(indexed)))
+    owned = frozenset({*result.stamps, *result.kept, writer.MANIFEST_PATH})
+    return _Written(result, Ownership(owned, dict(published)), page_keys, shard_keys, rendered,
+                    len(page_keys) - rendered, tuple(sorted(indexed)))
 
 
 def _run_parallel(work: _OutputWork, pending: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchDoc]],

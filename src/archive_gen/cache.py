@@ -15,7 +15,7 @@ Layout under ``config.cache_dir``::
     CACHEDIR.TAG, archive-gen-cache.json    the marks
     pages/<k[:2]>/<k>.entry                 one parsed and tagged page (PageEntry), k = its record key
     docs/<k[:2]>/<k>.entry                  what search needs of one page's items
-    summaries.entry                         every source's summary (loaded on every build)
+    summaries/<k>.entry                     the summaries of a month's pages (all loaded on every build)
     search/<k>.entry                        one finished search shard
     shards/<k>.entry                        its file names and meta file (all a build reads of a kept shard)
     state.entry                             stat -> hash of every source, related lists, URL history
@@ -26,6 +26,7 @@ Layout under ``config.cache_dir``::
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -48,8 +49,8 @@ _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _MAGIC = b"archive-gen-entry/" + CACHE_FORMAT.encode() + b"\n"
 _HEADER = len(_MAGIC) + 64 + 8 + 32
 _ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
-_FOLDERS = ("pages", "docs", "search", "shards", "outputs")
-_SINGLES = ("summaries.entry", "state.entry")
+_FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries")
+_SINGLES = ("state.entry",)
 # what an entry may weigh: a bigger file is not one of ours (a link to /dev/zero, a runaway file)
 MAX_ENTRY_BYTES = 1 << 31
 # what a cache folder of an older archive-gen held, so upgrading adopts it instead of refusing it
@@ -93,6 +94,10 @@ class BuildCache:
         if not _is_key(key):
             return None
         return _read_entry(self._path(kind, key), key)
+
+    def keys(self, kind: str) -> list[str]:
+        """The keys of every entry of ``kind`` on disk (regular files named like entries), sorted."""
+        return sorted(path.stem for path in _own_entries(self.root / kind))
 
     def store(self, kind: str, key: str, payload: Any) -> None:
         if _is_key(key):
@@ -165,11 +170,24 @@ def _read_entry(path: Path, key: str) -> Any:
             data = fh.read(length)
         if len(data) != length or hashlib.sha256(data).digest() != header[len(_MAGIC) + 72:]:
             return None
-        return pickle.loads(data)
+        return _unpickle(data)
     except Exception:  # an incompatible pickle (old class layout) is a miss like any other
         return None
     finally:
         os.close(fd)
+
+
+def _unpickle(data: bytes) -> Any:
+    """pickle.loads with the cyclic garbage collector paused: unpickling the summaries of ten thousand
+    items makes hundreds of thousands of objects, and each collection pass along the way would walk them
+    all (three times slower)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _own_entries(folder: Path) -> list[Path]:

@@ -40,7 +40,7 @@ from .tagging.gazetteer import Gazetteer
 from .tagging.topics import load_taxonomy
 
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
-SUMMARY_STORE_KEY = digest("summary-store", 3)[:64]
+SUMMARY_FORMAT = 4
 STATE_KEY = digest("build-state", 1)[:64]
 
 ProgressFn = Callable[[str, int, int], None]
@@ -500,7 +500,7 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
         for sf in files:
             losses.extend(dataclasses.replace(n, level="error") for n in stored[sf.source].conservation or ())
     if changed or set(store) != set(stored):
-        _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled})
+        _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled}, store)
     previous = {s: e.summary for s, e in store.items() if s not in stored or s in changed}
     return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous)
 
@@ -553,15 +553,35 @@ def _cached_page(cache: BuildCache, page_key: str, tag_key: str) -> Page | None:
     return entry.page(tag_key) if isinstance(entry, PageEntry) else None
 
 
+def _chunk(entry: StoredPage) -> str:
+    """The part of the summary store a page's summary is kept in: its month (a day's build rewrites one)."""
+    return (entry.summary.date or "")[:7] or "undated"
+
+
+def _chunk_key(name: str) -> str:
+    return digest("summary-store", SUMMARY_FORMAT, name)
+
+
 def _load_store(cache: BuildCache) -> dict[str, StoredPage]:
-    store = cache.load_single("summaries", SUMMARY_STORE_KEY)
-    if not isinstance(store, dict) or not all(isinstance(v, StoredPage) for v in store.values()):
-        return {}
+    """Every source's stored summary: one cache entry per month of pages ("summaries" kind)."""
+    store: dict[str, StoredPage] = {}
+    for key in cache.keys("summaries"):
+        chunk = cache.load("summaries", key)
+        if isinstance(chunk, dict) and all(isinstance(v, StoredPage) for v in chunk.values()):
+            store.update(chunk)
     return store
 
 
-def _save_store(cache: BuildCache, stored: Mapping[str, StoredPage]) -> None:
-    cache.store_single("summaries", SUMMARY_STORE_KEY, dict(sorted(stored.items())))
+def _save_store(cache: BuildCache, stored: Mapping[str, StoredPage], before: Mapping[str, StoredPage]) -> None:
+    """Write the months whose pages changed (or came or went); drop the entries of months with no page."""
+    chunks: dict[str, dict[str, StoredPage]] = defaultdict(dict)
+    for source, entry in stored.items():
+        chunks[_chunk(entry)][source] = entry
+    touched = {_chunk(e) for s, e in stored.items() if before.get(s) is not e}
+    touched |= {_chunk(e) for s, e in before.items() if stored.get(s) is not e}
+    for name in sorted(touched & set(chunks)):
+        cache.store("summaries", _chunk_key(name), dict(sorted(chunks[name].items())))
+    cache.prune("summaries", [_chunk_key(name) for name in chunks], slack=0)
 
 
 class RecordStore:

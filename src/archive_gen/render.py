@@ -99,6 +99,13 @@ class Cards:
             raise RenderError(f"stale record reference {ref[1]} of {ref[0]}")
         return item
 
+    def href(self, ref: CardRef, from_path: str) -> str:
+        """The link to a card's item from ``from_path`` (the reference checked like ``card``)."""
+        item = self._items.get(ref[0])
+        if item is None or item.card_key != ref[1]:
+            raise RenderError(f"stale card reference {ref[0]} while rendering {from_path}")
+        return relative(from_path, item.url)
+
     def card(self, ref: CardRef, from_path: str) -> Card:
         item = self._items.get(ref[0])
         if item is None or item.card_key != ref[1]:
@@ -127,10 +134,10 @@ class Renderer:
 
     def card(self, ref: CardRef, from_path: str) -> Card:
         """The item's card for a page at ``from_path``, drawn once per (item, link)."""
-        plain = self.cards.card(ref, from_path)
-        memo = (ref[0], ref[1], plain.href)
+        memo = (ref[0], ref[1], self.cards.href(ref, from_path))
         drawn = self._cards.get(memo)
         if drawn is None:
+            plain = self.cards.card(ref, from_path)
             macro = self._macro("_cards.html", "card")
             drawn = self._cards[memo] = dataclasses.replace(plain, html=Markup(macro(plain, 3)))
         return drawn
