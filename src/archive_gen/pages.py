@@ -166,20 +166,27 @@ PageInputs = (HomeInputs | IssueInputs | ArticleInputs | TermListInputs | TermIn
 
 @dataclass(frozen=True)
 class PageJob:
-    """One page to make: where it goes, its template, and everything it is made from (None: the page
-    cannot have changed since the last build, whose key for it stands; see ``Changes``)."""
+    """One page to make: where it goes, its template, and how to build everything it is made from.
+
+    ``fresh`` is False when the page cannot have changed since the last build (``Changes``): its last key
+    stands and its inputs are never built, unless that build left no key or no file for it."""
 
     path: str
     template: str
-    inputs: PageInputs | None
-    make: Callable[[], PageInputs] | None = field(default=None, compare=False)  # builds the inputs on demand
+    make: Callable[[], PageInputs] = field(compare=False)
+    fresh: bool = True
 
-    def built(self) -> PageJob:
-        """This job with its inputs (built now when the plan skipped them)."""
-        if self.inputs is not None:
-            return self
-        assert self.make is not None
-        return PageJob(self.path, self.template, self.make())
+    @functools.cached_property
+    def inputs(self) -> PageInputs:
+        return self.make()
+
+
+def _given(inputs: PageInputs) -> Callable[[], PageInputs]:
+    return functools.partial(_identity, inputs)
+
+
+def _identity(inputs: PageInputs) -> PageInputs:
+    return inputs
 
 
 TermId = tuple[str, str]  # (kind, key): ("regions", code), ("topics", slug), ("keywords", word)
@@ -379,17 +386,16 @@ class SitePlan:
         """Every page, in a fixed order (the sitemap comes last: it lists the others)."""
         archive = self.archive
         changes = self.changes
-        yield PageJob("index.html", "index.html", self.home())
+        yield PageJob("index.html", "index.html", self.home)
         for key in archive.issue_by_key:
             fresh = changes is None or key in changes.issues
-            yield PageJob(archive.issue_by_key[key].url, "issue.html", self.issue(key) if fresh else None,
-                          functools.partial(self.issue, key))
+            yield PageJob(archive.issue_by_key[key].url, "issue.html", functools.partial(self.issue, key), fresh)
         for item_id in archive.order:
             fresh = changes is None or item_id in changes.articles
-            yield PageJob(archive.items[item_id].url, "article.html", self.article(item_id) if fresh else None,
-                          functools.partial(self.article, item_id))
+            yield PageJob(archive.items[item_id].url, "article.html", functools.partial(self.article, item_id),
+                          fresh)
         for kind in ("regions", "topics", "keywords"):
-            yield PageJob(f"{kind}/index.html", "taxonomy_list.html", self.term_list(kind))
+            yield PageJob(f"{kind}/index.html", "taxonomy_list.html", functools.partial(self.term_list, kind))
             for term in terms_of(archive, kind):
                 if not has_page(kind, term):
                     continue
@@ -401,20 +407,21 @@ class SitePlan:
                     path = urls.term_feed_path(kind, term.slug)
                     make = functools.partial(self.feed, path, f"{term_label(term)} - {self.site.title}",
                                              term.item_ids, urls.term_path(kind, term.slug))
-                    yield PageJob(path, "feed.xml", make() if dirty else None, make)
-        yield PageJob("archive/index.html", "archive.html", self.calendar())
-        yield PageJob("search/index.html", "search.html", self.search())
-        yield PageJob("404.html", "404.html", NotFoundInputs(self.site))
-        yield PageJob("feed.xml", "feed.xml", self.feed("feed.xml", self.site.title, archive.order, "index.html"))
+                    yield PageJob(path, "feed.xml", make, dirty)
+        yield PageJob("archive/index.html", "archive.html", self.calendar)
+        yield PageJob("search/index.html", "search.html", self.search)
+        yield PageJob("404.html", "404.html", _given(NotFoundInputs(self.site)))
+        yield PageJob("feed.xml", "feed.xml",
+                      functools.partial(self.feed, "feed.xml", self.site.title, archive.order, "index.html"))
         for old, new, title in self.redirects:
-            yield PageJob(old, "redirect.html", RedirectInputs(self.site, old, new, title))
+            yield PageJob(old, "redirect.html", _given(RedirectInputs(self.site, old, new, title)))
 
     def sitemap(self, paths: Sequence[str]) -> PageJob:
         """The sitemap of the given pages (every page but feeds, redirects and the 404 page)."""
         dates = {item.url: item.date for item in self.archive.items.values()}
         entries = tuple((urls.absolute(self.site.base_url, p) if self.site.base_url else p,
                          dates.get(p) if len(urls.date_parts(dates.get(p))) == 3 else None) for p in paths)
-        return PageJob("sitemap.xml", "sitemap.xml", SitemapInputs(entries))
+        return PageJob("sitemap.xml", "sitemap.xml", _given(SitemapInputs(entries)))
 
     # -- builders -----------------------------------------------------------------------------
 
@@ -493,15 +500,14 @@ class SitePlan:
         last_before = archived_pages(term.count - grown, self.config.per_page)
         changed = self.changes.items if self.changes is not None else None
         front = functools.partial(self._term_inputs, kind, term, None)
-        yield PageJob(urls.term_path(kind, term.slug), "taxonomy_term.html", front() if dirty else None, front)
+        yield PageJob(urls.term_path(kind, term.slug), "taxonomy_term.html", front, dirty)
         items = self.archive.items
         for number in range(1, archived + 1):
             ids = slices[number - 1]
             make = functools.partial(self._term_inputs, kind, term, number)
             fresh = dirty and (changed is None or number >= min(archived, last_before)
                                or any(i in changed for i in ids) or bool(since and (items[ids[0]].date or "") >= since))
-            yield PageJob(urls.term_path(kind, term.slug, number), "taxonomy_term.html", make() if fresh else None,
-                          make)
+            yield PageJob(urls.term_path(kind, term.slug, number), "taxonomy_term.html", make, fresh)
 
     def _term_inputs(self, kind: str, term: RegionNode | Term, number: int | None) -> TermInputs:
         """One page of a term: the front page (``number`` None) or older page ``number``."""

@@ -36,7 +36,6 @@ from .pages import (
     IssueInputs,
     NotFoundInputs,
     PageInputs,
-    PageJob,
     RecordRef,
     RedirectInputs,
     SearchInputs,
@@ -125,9 +124,9 @@ class Renderer:
         self._cards: dict[tuple[str, str, str], Card] = {}
         self._entries: dict[tuple[str, ...], Markup] = {}
 
-    def render(self, job: PageJob) -> bytes:
-        context = CONTEXTS[type(job.inputs)](job.inputs, self)  # type: ignore[arg-type]
-        return render_template(self.env, job.template, context, job.path)
+    def render(self, path: str, template: str, inputs: PageInputs) -> bytes:
+        context = CONTEXTS[type(inputs)](inputs, self)
+        return render_template(self.env, template, context, path)
 
     def item(self, ref: RecordRef) -> Item:
         return self.records.item(ref)
@@ -229,12 +228,11 @@ class PageKeys:
             pending.extend(sorted(r for r in referenced if r is not None))
         return h.hexdigest()
 
-    def key(self, job: PageJob) -> str:
-        assert job.inputs is not None
+    def key(self, template: str, inputs: PageInputs) -> str:
         h = hashlib.sha256(self._code.encode())
-        h.update(self.template_key(job.template).encode())
-        h.update(job.template.encode())
-        h.update(inputs_digest(job.inputs))
+        h.update(self.template_key(template).encode())
+        h.update(template.encode())
+        h.update(inputs_digest(inputs))
         return h.hexdigest()
 
     def salt(self, config: Config) -> str:
