@@ -11,9 +11,8 @@ from typing import Any
 
 
 class LazyPattern:
-    """Stands for ``re.compile(pattern, flags)``; compiles it the first time any of its methods is used."""
-
-    __slots__ = ("_compiled", "_flags", "_pattern")
+    """Stands for ``re.compile(pattern, flags)``; compiles it the first time any of its methods is used,
+    then keeps each method it was asked for as its own attribute (no second detour through here)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._pattern = pattern
@@ -21,9 +20,13 @@ class LazyPattern:
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = re.compile(self._pattern, self._flags)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        self.__dict__[name] = value
+        return value
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
