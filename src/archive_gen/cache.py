@@ -193,12 +193,17 @@ def _unpickle(data: bytes) -> Any:
 def _own_entries(folder: Path) -> list[Path]:
     """Regular files named like entries under ``folder``, links never followed."""
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-        for name in filenames:
-            path = Path(dirpath) / name
-            if _ENTRY.fullmatch(name) and stat.S_ISREG(os.lstat(path).st_mode):
-                found.append(path)
+    stack = [str(folder)]
+    while stack:  # scandir: the entry types come with the listing, no stat per file
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif _ENTRY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                        found.append(Path(entry.path))
+        except OSError:
+            continue
     return found
 
 
