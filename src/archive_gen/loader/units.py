@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Continuation
+from ..tagging.segmenter import Segmenter
 from . import shapes
 from .blocks import Block, ends_open, is_closed
 from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
@@ -32,10 +33,8 @@ _RARE_WORD = 2000  # a one-character first word rarer than this in jieba's dicti
 
 
 @functools.cache
-def _segmenter():  # type: ignore[no-untyped-def]
-    """The tagger's private jieba tokenizer, built once on first need (it takes about a second)."""
-    from ..tagging.segmenter import Segmenter
-
+def _segmenter() -> Segmenter:
+    """The tagger's private jieba tokenizer, built once on first need (loading jieba takes about a second)."""
     return Segmenter()
 
 
