@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_site
+from archive_gen.cache import EntryMemo, open_cache
 from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
 from archive_gen.errors import ConfigError, OutputError
 from archive_gen.writer import MANIFEST_PATH
@@ -188,6 +189,25 @@ def test_a_cache_entry_linked_to_a_device_is_not_read(tmp_path: Path) -> None:
         manifest.symlink_to("/dev/zero")
     result = run(config)
     assert result.exit_code == 0 and result.pages_parsed == 3
+
+
+def test_a_sessions_memory_of_cache_entries_sees_every_rewrite(tmp_path: Path) -> None:
+    """serve keeps whole-read entries in memory; another process's rewrite (a CLI build in between) and a
+    damaged file must be seen, never the remembered payload."""
+    memo: EntryMemo = {}
+    cache, other = open_cache(tmp_path / "cache", memo), open_cache(tmp_path / "cache")
+    key = "a" * 64
+    cache.store("outputs", key, {"build": 1})
+    assert cache.load("outputs", key) is cache.load("outputs", key)  # from memory: the same object
+    assert len(memo) == 1
+    other.store("outputs", key, {"build": 2})
+    assert cache.load("outputs", key) == {"build": 2}
+    path = tmp_path / "cache" / "outputs" / f"{key}.entry"
+    path.write_bytes(path.read_bytes()[:-3])
+    assert cache.load("outputs", key) is None
+    assert cache.load("outputs", "b" * 64) is None
+    cache.store("pages", key, {"records": 1})  # records are many: never kept in memory
+    assert len(memo) == 1
 
 
 def test_a_file_where_the_cache_folder_should_be_is_refused(tmp_path: Path) -> None:
@@ -570,18 +590,20 @@ def _equal_to_cold(warm: Config, result: BuildResult, cold_root: Path, label: st
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("per_day", [None, 40])
-def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_path: Path, per_day: int | None
-                                                                         ) -> None:
+@pytest.mark.parametrize(("per_day", "serving"), [(None, False), (40, True)], ids=["years", "daily-serve"])
+def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_path: Path, per_day: int | None,
+                                                                         serving: bool) -> None:
     """Every shortcut of an incremental build (cached records and summaries, kept pages, cached related
     lists and search shards, staged writes) must never show: after each change the incremental site
-    equals a cold build of the same sources byte for byte, on a corpus spread over years and on a daily one."""
+    equals a cold build of the same sources byte for byte, on a corpus spread over years and on a daily
+    one rebuilt the way ``serve`` does (one session: cache entries and the tagger kept in memory)."""
     gen = bench_generator()
     pages = gen.generate_corpus(100, 3, per_day)
     root = tmp_path / "warm"
     warm = make_project(root, {}, per_page=3, url_history=root / "published-urls.tsv")
     gen.write_raw(pages, warm.sources[0])
-    assert build_site(warm).exit_code == 0
+    session = BuildSession() if serving else None
+    assert build_site(warm, session=session).exit_code == 0
     source = warm.sources[0]
     files = sorted(source.iterdir())
     dates = sorted({dt.date.fromisoformat(p.date) for p in pages})
@@ -610,11 +632,13 @@ def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_pat
     ]
     for number, (label, change) in enumerate(rounds):
         change()
-        result = build_site(warm)
+        result = build_site(warm, session=session)
         _equal_to_cold(warm, result, tmp_path / f"cold{number}", label)
+    if session is not None:
+        assert session.entries, "the session kept no cache entry"
     taxonomy = dataclasses.replace(warm, taxonomy=TaxonomyConfig(extend=(
         TopicSpec("jineng", "技能人才", "技能人才培养", ("技能人才",)),)))
-    result = build_site(taxonomy)
+    result = build_site(taxonomy, session=session)
     assert result.pages_parsed == 0
     _equal_to_cold(taxonomy, result, tmp_path / "cold-taxonomy", "taxonomy change")
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import permalinks, writer
 from .archive import Archive, build_archive
-from .cache import BuildCache, digest, open_cache
+from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
@@ -132,10 +132,12 @@ class BuildState:
 
 class BuildSession:
     """What a long-running process (``serve``) keeps between builds: the record stage's worker (its
-    tagger and jieba load once)."""
+    tagger and jieba load once), and the cache entries every build reads whole (the output manifest,
+    the summaries, the build state), for as long as their files are the ones it read or wrote."""
 
     def __init__(self) -> None:
         self.records = RecordSession()
+        self.entries: EntryMemo = {}
 
 
 class _Clock:
@@ -174,7 +176,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     clock = _Clock(progress)
     protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
-    cache = open_cache(config.cache_dir)
+    cache = open_cache(config.cache_dir, session.entries if session is not None else None)
     manifest_key = digest("output", str(output))
     manifest = None if options.force else _load_manifest(cache, manifest_key)
     _ownership(output, manifest, options)  # refuse a stranger's folder before making anything in it
