@@ -27,6 +27,7 @@ from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_sit
 from archive_gen.cache import EntryMemo, open_cache
 from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
 from archive_gen.errors import ConfigError, OutputError
+from archive_gen.records import Stages
 from archive_gen.writer import MANIFEST_PATH
 from projects import (
     PAGES,
@@ -500,6 +501,12 @@ def test_code_keys_follow_imports(tmp_path: Path) -> None:
     assert {"items.py", "segmenter.py"} <= loader and not loader & {"gazetteer.tsv", "topics.yaml", "regions.py"}
     render = {p.name for p in module_files("archive_gen.render")}
     assert "pages.py" in render and "items.py" not in render and "segmenter.py" not in render
+    # the real stages are keyed by the code of their own packages: an edit to the build driver, the cache
+    # or the search index re-parses and re-tags nothing
+    stages = Stages()
+    for stage in (stages.parse, stages.make_tagger, stages.tag_inputs):
+        covered = {p.name for p in module_files(stage.__module__)}
+        assert covered and not covered & {"records.py", "build.py", "cache.py", "search.py", "render.py"}, stage
 
 
 # ---------------------------------------------------------------------------------------------

@@ -62,15 +62,6 @@ def check_tagging_config(config: Config) -> None:
         Gazetteer.load(config.gazetteer_aliases, source=shown, lines=config.override_lines)
 
 
-def make_tagger(config: Config) -> TaggerLike:
-    return Tagger(config)
-
-
-def tagger_inputs(config: Config) -> str:
-    """What the tagger reads of the config (taxonomy, gazetteer aliases, engine), as the tagger hashes it."""
-    return Tagger.fingerprint_for(config)
-
-
 @dataclass(frozen=True)
 class Stages:
     """The record functions a build runs; module-level functions, so worker processes can run them.
@@ -80,8 +71,9 @@ class Stages:
     """
 
     parse: Callable[[bytes, str, PageOverride | None], tuple[Page, str]] = parse_source
-    make_tagger: Callable[[Config], TaggerLike] = make_tagger
-    tag_inputs: Callable[[Config], str] = tagger_inputs
+    # the tagger's own names, not wrappers here: a stage's key is its module's code (the tagging package)
+    make_tagger: Callable[[Config], TaggerLike] = Tagger
+    tag_inputs: Callable[[Config], str] = Tagger.fingerprint_for
     conservation: Callable[[str, Page], list[Notice]] = conservation
 
 
