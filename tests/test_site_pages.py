@@ -292,3 +292,17 @@ def test_unplaced_lines_are_shown_as_such(tmp_path: Path) -> None:
     assert unplaced.index("未归入稿件的文字") < unplaced.index("孤立的一行") < unplaced.index("</section>")
     assert html.index("标题一") < html.index("孤立的一行") < html.index("第二段正文。")
     assert "1 行未归入稿件" in html
+
+
+def test_page_names_are_read_and_checked_in_archive_yaml(tmp_path: Path) -> None:
+    from archive_gen.config import load_config
+    from archive_gen.errors import ConfigError
+
+    good = tmp_path / "archive.yaml"
+    good.write_text("page_names:\n  1: 要闻\n  3: 综合新闻\n", encoding="utf-8")
+    assert load_config(good).page_names == ((1, "要闻"), (3, "综合新闻"))
+    for body, message in (("page_names:\n  0: 要闻\n", "at least 1"), ("page_names:\n  2: ''\n", "must not be empty"),
+                          ("page_names: 要闻\n", "must be a mapping")):
+        good.write_text(body, encoding="utf-8")
+        with pytest.raises(ConfigError, match=message):
+            load_config(good)

@@ -683,14 +683,19 @@ def timeline(months: Iterable[tuple[str, int]], label: str) -> Context | None:
     if not rows:
         return None
     top = max(count for _, count in rows) or 1
-    width, height, gap = 6, 80, 1
+    width, height, gap = max(4, min(24, 640 // len(rows) - 1)), 80, 1
     bars = []
     for position, (month, count) in enumerate(rows):
         tall = round(count / top * height)
         bars.append({"x": position * (width + gap), "y": height - tall, "height": tall, "width": width,
                      "title": f"{int(month[:4])}年{int(month[5:7])}月：{count} 篇", "count": count})
-    years = [{"x": position * (width + gap), "label": month[:4]} for position, (month, _) in enumerate(rows)
-             if month.endswith("-01") or position == 0]
+    years: list[Context] = []
+    for position, (month, _) in enumerate(rows):
+        x = position * (width + gap)
+        if (month.endswith("-01") or position == 0) and (not years or x - years[-1]["x"] >= 30):
+            years.append({"x": x, "label": month[:4]})
+        elif month.endswith("-01") and years and x - years[-1]["x"] < 30:
+            years[-1] = {"x": x, "label": month[:4]}  # a January label wins over the first month's
     return {"label": label, "bars": bars, "width": len(rows) * (width + gap), "height": height, "years": years,
             "rows": [{"month": f"{int(m[:4])}年{int(m[5:7])}月", "count": c} for m, c in rows if c],
             "total": sum(c for _, c in rows), "top": top}
@@ -756,7 +761,8 @@ def archive_context(inputs: ArchiveInputs, r: Renderer) -> Context:
     years = []
     for year, count, months in inputs.years:
         years.append({"year": year, "label": f"{int(year)}年", "anchor": f"y{year}", "count": count,
-                      "months": [_month_calendar(path, y, m, issues) for y, m, issues in months]})
+                      "months": [_month_calendar(path, y, m, issues) for y, m, issues in months],
+                      "wide": len(months) > 1})  # a year of one month shares a row of the grid
     ctx.update(
         years=years,
         year_links=[{"href": f"#y{year}", "label": f"{int(year)}年"} for year, _, _ in inputs.years],
