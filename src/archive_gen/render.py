@@ -648,8 +648,8 @@ def _jsonld(item: Item, site: SiteInputs, path: str, inputs: ArticleInputs | Non
     return data
 
 
-def choropleth(path: str, shape: maps.Shape, counts: Iterable[tuple[str, str, str, int]], label: str
-               ) -> Context:
+def choropleth(path: str, shape: maps.Shape, counts: Iterable[tuple[str, str, str, int]], label: str,
+               unit: str = "省份") -> Context:
     """A map as the template draws it: one region per path, shaded by its count (five classes on a
     square-root scale, 0 unshaded), linked to its page when it has items; regions without data stay grey."""
     found = {code: (target, name, count) for code, target, name, count in counts}
@@ -674,7 +674,7 @@ def choropleth(path: str, shape: maps.Shape, counts: Iterable[tuple[str, str, st
             if high >= low:
                 legend.append({"shade": shade, "label": f"{low}–{high}" if high > low else str(low)})
     return {"view_box": shape.view_box, "regions": regions, "inset": inset, "label": label, "legend": legend,
-            "source": maps.source()}
+            "source": maps.source(), "unit": unit}
 
 
 def timeline(months: Iterable[tuple[str, int]], label: str) -> Context | None:
@@ -735,7 +735,7 @@ def term_context(inputs: TermInputs, r: Renderer) -> Context:
     if inputs.map is not None:
         shape = maps.province(inputs.map[0])
         if shape is not None and inputs.map[1]:
-            region_map = choropleth(path, shape, inputs.map[1], f"{inputs.label}各地市稿件数地图")
+            region_map = choropleth(path, shape, inputs.map[1], f"{inputs.label}各地市稿件数地图", "地市")
     ctx.update(
         kind=kind,
         kind_label=TAXONOMY_LABELS[kind],
