@@ -628,8 +628,16 @@ def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_pat
         (root / "templates" / "article.html").write_text(
             builtin.read_text(encoding="utf-8").replace("引用本文", "引用本篇"), encoding="utf-8")
 
+    def added_page() -> None:
+        # a page more for an existing issue: its 版面导航 (下一版 of the last page), the issue page and
+        # the next issue's first article (上一篇 runs on into this issue's new last item) change
+        date = sorted({p.date for p in pages})[len(dates) // 3]
+        extra = gen.generate_day(7, dt.date.fromisoformat(date), 6, 1)[0]
+        gen.write_raw([dataclasses.replace(extra, page=max(p.page for p in pages) + 1)], source / "added")
+
     rounds: list[tuple[str, Any]] = [
         ("new day", lambda: gen.write_raw(gen.extra_day(pages, 3, per_day), source)),
+        ("page added to an issue", added_page),
         ("edit", lambda: files[3].write_text(files[3].read_text(encoding="utf-8").replace("工会", "总工会", 1),
                                              encoding="utf-8")),
         ("deletion", lambda: files[7].unlink()),

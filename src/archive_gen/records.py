@@ -30,6 +30,7 @@ from .cache import BuildCache, digest, sha256_bytes
 from .config import Config, PageOverride
 from .fingerprint import code_key
 from .loader import conservation, parse_source
+from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
 from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
@@ -129,6 +130,8 @@ class PageEntry:
     conservation: tuple[Notice, ...] | None  # None: not checked yet
     tag_key: str = ""
     tagged: Page | None = None  # None: failed to parse, or not tagged yet
+    lines: tuple[str, ...] | None = None  # the decoded text's lines (source_lines); None: an entry made
+    #                                      before the text was kept, parsed again when met
 
     def page(self, tag_key: str) -> Page | None:
         """The tagged page under ``tag_key`` (a failed parse is final as it is), or None."""
@@ -211,14 +214,26 @@ def summarise(item: Item, record_key: str) -> ItemSummary:
         topics=tuple(topics.items()), keywords=tuple(keywords.items()), continued_to=item.continued_to,
         continued_from=item.continued_from, parts=tuple(p.item_id for p in item.continuation_parts),
         aliases=(legacy,) if legacy != item.id else (),
-        record_key=digest(record_key, item.id), card_key=digest(card),
+        record_key=digest(record_key, item.id), card_key=digest(card), page_name=item.page_name,
     )
 
 
 def summarise_page(page: Page, summary_key: str) -> PageSummary:
     return PageSummary(source=page.source, date=page.date, date_inferred=page.date_inferred, page=page.page,
                        failed=page.failed, items=tuple(summarise(i, summary_key) for i in page.items),
-                       notices=page.notices)
+                       notices=page.notices, page_name=page.page_name, key=page_key_of(summary_key))
+
+
+def page_key_of(summary_key: str) -> str:
+    """The key a page's 版面 view is checked against (``RecordStore.source_page``)."""
+    return digest(summary_key, "page")
+
+
+def source_lines(text: str) -> tuple[str, ...]:
+    """A decoded page's lines as the parser numbers them (1-based ``source_lines`` index into this)."""
+    text = normalise_newlines(text).replace("\x00", "")
+    lines = text.split("\n")
+    return tuple(lines[:-1] if text.endswith("\n") else lines)
 
 
 def search_docs(page: Page) -> tuple[SearchDoc, ...]:
@@ -270,7 +285,7 @@ class PageWorker:
 
     def run(self, job: _Job) -> _Outcome:
         entry = self.cache.load("pages", job.page_key) if job.use_cache else None
-        if not isinstance(entry, PageEntry) or (job.strict and entry.conservation is None):
+        if not isinstance(entry, PageEntry) or (job.strict and entry.conservation is None) or entry.lines is None:
             entry = None
         parsed = tagged = crashed = False
         page = entry.page(job.tag_key) if entry is not None else None
@@ -293,27 +308,28 @@ class PageWorker:
         """Parse (unless ``known`` holds the parse) and tag; returns the entry and what was done."""
         source = job.source.source
         crashed = False
-        if known is not None and not known.parsed.failed:
-            page, checked, parsed_now = known.parsed, known.conservation, False
+        if known is not None and not known.parsed.failed and known.lines is not None:
+            page, checked, parsed_now, lines = known.parsed, known.conservation, False, known.lines
         else:
             try:
                 data = read_bytes(job.source, MAX_PAGE_BYTES)
             except (OSError, ValueError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                return PageEntry(failed_page(source, f"cannot read file: {reason}"), ()), True, False, True
+                return PageEntry(failed_page(source, f"cannot read file: {reason}"), (), lines=()), True, False, True
             # edited since it was hashed: build what is there now, but never cache it under the old key
             crashed = sha256_bytes(data) != job.sha
             checked = None
             try:
                 page, text = self.stages.parse(data, source, job.override)
+                lines = source_lines(text)
                 if job.strict:
                     checked = tuple(self.stages.conservation(text, page)) if not page.failed else ()
             except Exception as exc:  # one bad page never stops the others
-                return (PageEntry(failed_page(source, f"could not be parsed ({type(exc).__name__}: {exc})"), ()),
-                        True, False, True)
+                return (PageEntry(failed_page(source, f"could not be parsed ({type(exc).__name__}: {exc})"), (),
+                                  lines=()), True, False, True)
             parsed_now = True
             if page.failed:
-                return PageEntry(page, checked), True, False, crashed
+                return PageEntry(page, checked, lines=lines), True, False, crashed
         try:
             if self._tagger is None:
                 self._tagger = self.stages.make_tagger(self.config)
@@ -323,7 +339,7 @@ class PageWorker:
             note = Notice(source, None, "tagging-failed", f"could not be tagged ({type(exc).__name__}: {exc})",
                           "error")
             tagged = dataclasses.replace(page, notices=(*page.notices, note))
-        return PageEntry(page, checked, job.tag_key, tagged), parsed_now, True, crashed
+        return PageEntry(page, checked, job.tag_key, tagged, lines), parsed_now, True, crashed
 
 
 def failed_page(source: str, message: str) -> Page:
@@ -616,6 +632,22 @@ class RecordStore:
                 return item
         raise LookupError(f"no item {item_id} in {source}")
 
+    def source_page(self, ref: tuple[str, str]) -> tuple[Page, tuple[str, ...]]:
+        """The page a (source, page key) reference names, as printed (its items before stitching), and the
+        lines of its text; LookupError when the key is not the key of the page this build holds."""
+        source, key = ref
+        entry = self._records.stored.get(source)
+        if entry is None or page_key_of(entry.summary_key) != key:
+            raise LookupError(f"stale page reference {source}")
+        cached = self._cache.load("pages", entry.page_key)
+        if (not isinstance(cached, PageEntry) or cached.lines is None) and self._remake is not None:
+            self._remake(source)
+            cached = self._cache.load("pages", entry.page_key)
+        if not isinstance(cached, PageEntry) or cached.lines is None:
+            raise LookupError(f"the cached records of {source} vanished during the build; build again")
+        page = cached.page(self._tag_key) or cached.parsed
+        return page, cached.lines
+
     def docs(self, source: str) -> tuple[SearchDoc, ...]:
         key = self._records.stored[source].summary_key
         docs = self._cache.load("docs", key)
@@ -692,9 +724,11 @@ class MemoryRecords:
     """Pages held in memory as the record stage would give them: stitched, final, summarised. What
     ``build.render_site`` renders from; the record keys are hashes of the pages themselves."""
 
-    def __init__(self, pages: Sequence[Page], *, stitch: bool = True) -> None:
+    def __init__(self, pages: Sequence[Page], *, stitch: bool = True, texts: Mapping[str, str] | None = None) -> None:
         self.pages = [final_page(p) for p in (stitch_continuations(list(pages)) if stitch else pages)]
-        self._keys = {p.source: digest("memory", repr(p)) for p in self.pages}
+        self._printed = {p.source: p for p in pages}
+        self._texts = dict(texts or {})  # source -> decoded text; a page without one shows no source lines
+        self._keys = {p.source: digest("memory", repr(p), self._texts.get(p.source)) for p in self.pages}
         self._by_source = {p.source: p for p in self.pages}
         self.summaries = [summarise_page(p, self._keys[p.source]) for p in self.pages]
 
@@ -706,6 +740,13 @@ class MemoryRecords:
             if item.id == item_id:
                 return item
         raise LookupError(f"no item {item_id} in {source}")
+
+    def source_page(self, ref: tuple[str, str]) -> tuple[Page, tuple[str, ...]]:
+        source, key = ref
+        if page_key_of(self._keys.get(source, "")) != key:
+            raise LookupError(f"stale page reference {source}")
+        text = self._texts.get(source)
+        return self._printed[source], source_lines(text) if text is not None else ()
 
     def docs(self, source: str) -> tuple[SearchDoc, ...]:
         return search_docs(self._by_source[source])
