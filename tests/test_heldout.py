@@ -84,3 +84,33 @@ def test_roles_labels_pages_and_missing_openings(results: dict[str, dict[str, An
     if name == "heldout":
         assert extra["starts_incomplete"]["tp"] == 2
         assert all(extra[check][1] > 0 for check in ("title_labels", "stitched_across_pages"))
+
+
+# the third batch (tests/heldout/fresh2): what the loader reaches after its fixes, rounded down a little
+FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.95, "byline": 0.97, "subtitle": 0.95,
+                 "kicker": 0.95}
+
+
+@pytest.fixture(scope="module")
+def fresh2() -> dict[str, Any]:
+    return _module("score").run_set("fresh2", tags=False, verbose=True)
+
+
+def test_keys_of_the_third_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh2")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH2_FLOORS))
+def test_third_batch_floor(fresh2: dict[str, Any], metric: str) -> None:
+    assert int(fresh2["overall"]["items_gold"]) >= 20
+    assert float(fresh2["overall"][metric]) >= FRESH2_FLOORS[metric], (fresh2["overall"], fresh2["misses"])
+
+
+def test_third_batch_stitches_both_halves_and_keeps_roles(fresh2: dict[str, Any]) -> None:
+    extra = fresh2["extra"]
+    assert extra["stitched_across_pages"] == [2, 2]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 10 and roles_right == roles_total
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 7

@@ -347,3 +347,61 @@ def test_an_unfinished_last_line_is_the_last_paragraph_not_a_headline() -> None:
     item = only(page("全总召开会议部署工作", "本报讯(记者张锐)全总今天召开会议部署下半年工作。",
                      "会议要求各级工会积极行动起来，推动工作取得实效"))
     assert item.paragraphs[-1] == "会议要求各级工会积极行动起来，推动工作取得实效"
+
+
+# ---- rules from the third held-out batch (tests/heldout/fresh2); inputs differ from those pages ----
+
+def test_photo_credit_with_the_role_before_a_slash_glued_to_the_caption() -> None:
+    item = only(page("麦田里的“铁牛”", CAPTION + "摄影/周　斌（视觉中国）"))
+    assert item.kind == "photo" and item.credit == "摄影/周　斌（视觉中国）"
+    assert item.byline.photographers == ("周　斌",) and item.paragraphs == (CAPTION,)
+    item = only(page("港口夜色", CAPTION + "图/新华社记者 许建国"))
+    assert item.credit == "图/新华社记者 许建国" and item.byline.photographers == ("许建国",)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("许建国", "新华社记者")]
+
+
+def test_a_sign_off_closes_a_brief_so_the_next_heading_titles_the_next_brief() -> None:
+    parsed = page("职工之家", "南京新建职工驿站二十个\n今年以来，南京市总工会新建职工驿站二十个，服务户外劳动者。（孙　立）",
+                  "苏州举办劳模工匠宣讲会\n日前，苏州市总工会举办宣讲会，十位劳模工匠走进企业。（何静怡）")
+    assert [i.title for i in parsed.items] == ["南京新建职工驿站二十个", "苏州举办劳模工匠宣讲会"]
+    assert [i.byline.names() for i in parsed.items] == [("孙　立",), ("何静怡",)]
+
+
+def test_letters_signed_with_a_dash_or_in_brackets_are_items_of_their_own() -> None:
+    parsed = page("社区食堂解了燃眉之急", BODY, "——浙江温州某鞋厂职工　林小芳",
+                  "希望多建一些母婴室", BODY2, "（福建厦门　网约车司机　郑伟强）")
+    assert [i.title for i in parsed.items] == ["社区食堂解了燃眉之急", "希望多建一些母婴室"]
+    assert [i.byline.names() for i in parsed.items] == [("林小芳",), ("郑伟强",)]
+    assert [i.paragraphs for i in parsed.items] == [(BODY,), (BODY2,)]
+
+
+def test_a_signature_with_a_role_signs_the_letter_above_the_reply_under_it() -> None:
+    item = only(page("加班工资怎么算", BODY, "山东临沂　读者　孙国强", "律师答复：", BODY2))
+    assert item.byline.names() == ("孙国强",)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("孙国强", "读者")]
+
+
+def test_two_bare_author_names_under_a_title_are_its_byline() -> None:
+    item = only(page("平台用工的法律边界", "赵立群　何　军", BODY, BODY2))
+    assert item.byline.authors == ("赵立群", "何　军") and item.paragraphs == (BODY, BODY2)
+
+
+def test_a_numbered_heading_is_a_crosshead_not_half_a_sentence() -> None:
+    item = only(page("新时代工会工作的着力点", "■周文斌", BODY, "一、强化思想引领，凝聚奋进力量", BODY2))
+    assert [c.text for c in item.crossheads] == ["一、强化思想引领，凝聚奋进力量"]
+    assert item.paragraphs == (BODY, BODY2)
+
+
+def test_verse_lines_under_a_title_and_byline_are_paragraphs_not_headlines() -> None:
+    text = ("车间的早晨\n\n□ 王小川\n\n天还没亮\n机器先醒\n我们把月光\n装进焊枪\n\n"
+            "火花落下\n落成星星\n\n工地上的春节\n\n文/黄　磊\n\n" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [i.title for i in parsed.items] == ["车间的早晨", "工地上的春节"]
+    assert parsed.items[0].paragraphs == ("天还没亮", "机器先醒", "我们把月光", "装进焊枪", "火花落下", "落成星星")
+    assert parsed.items[1].byline.names() == ("黄　磊",)
+
+
+def test_a_letter_spaced_column_name_is_a_banner_not_the_title() -> None:
+    item = only(page("读　书", "一本书里的工匠精神", "■许　诺", BODY))
+    assert item.column == "读　书" and item.title == "一本书里的工匠精神"

@@ -43,6 +43,11 @@ _CREDIT_LINE = lazy_compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄)")
+# "摄影/王　军（人民视觉）", "图/本报记者 吴海峰": the credit word first, an agency in brackets after the names
+_CREDIT_PREFIXED = lazy_compile(
+    rf"(?:摄影|图|摄)[/／]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
+_CREDIT_PREFIX = lazy_compile(rf"^(?:摄影|图|摄)[/／]{_GAP}*")
+_CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
 _CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
@@ -186,7 +191,11 @@ def split_names(chunk: str) -> tuple[str, ...]:
 _BYLINE_LINE = lazy_compile(
     rf"^(?:[{_AUTHOR_MARK}]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}"
     rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:报道|整理|参与采写|采写|文[/／]图)?)$")
-_SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?(?:(?P<role>读者|职工|网友){_GAP}*)?(?P<name>{_NAME})$")
+# place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
+_SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
+                          rf"(?:(?P<role>读者|职工|网友){_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
+# "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
+_SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 _SIGNER_ROLES = ("读者", "职工", "网友")
 
 
@@ -239,21 +248,49 @@ def is_person_name(text: str) -> bool:
     return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(_COMPOUND_SURNAMES))
 
 
+def person_names(text: str) -> tuple[str, ...]:
+    """The names of a line of two or three bare author names ("王晓红　李　明"), or () when it is not one."""
+    printed = text.strip(_SPACE)
+    if not re.fullmatch(_NAMES, printed) or re.search("[、,，]", printed):
+        return ()
+    names = split_names(printed)
+    # a personal name has at most three characters; "安徽合肥 陈建军" is a place and a signer
+    short = all(len(re.sub(f"{_GAP}+", "", name)) <= 3 for name in names)
+    return names if 2 <= len(names) <= 3 and short and all(is_person_name(name) for name in names) else ()
+
+
 def signature(text: str) -> Credits | None:
     """A reader's or writer's signature line after the text: "安徽合肥 陈建军", "湖北襄阳 读者 刘梅",
-    "读者 王  红", "（北京市劳动法学会 李  林）" (a place or a unit, a signer's role, a name)."""
+    "读者 王  红", "（北京市劳动法学会 李  林）", "（广东深圳　外卖骑手　陈建伟）", "——某厂职工　胡小红"
+    (a dash or brackets; a place or a unit, a signer's role or occupation, a name)."""
     stripped = text.strip(_SPACE)
+    dash = _SIGN_DASH.match(stripped)
+    if dash:
+        stripped = stripped[dash.end():]
     bracketed = _unbracket(stripped) != stripped
     match = _SIGNATURE.match(_unbracket(stripped))
     if not match or not is_person_name(match.group("name")):
         return None
     place, role = match.group("place"), match.group("role") or ""
+    if match.group("job") and not place:
+        place = match.group("job")  # "外卖骑手　陈建伟" with no place: the first word stands where a place would
     if place in _SIGNER_ROLES and not role:
         place, role = None, place
-    if not place and not role and not bracketed:
+    if not place and not role and not bracketed and not dash:
         return None  # a bare name is not a signature (is_person_name says what it is)
     name = match.group("name")
     return Credits(Byline(authors=(name,)), (BylineRole(name, role),))
+
+
+def marked_signature(text: str) -> bool:
+    """A signature that cannot be a headline: printed with a dash or in brackets, or naming the signer's
+    role ("河北保定　读者　赵立新"). "坚守岗位　温暖万家" is shaped like "place name" but marked by nothing."""
+    signed = signature(text)
+    if signed is None:
+        return False
+    stripped = text.strip(_SPACE)
+    return bool(_SIGN_DASH.match(stripped)) or _unbracket(stripped) != stripped or \
+        any(role.role for role in signed.roles)
 
 
 _SIGNOFF = lazy_compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}+(?:{_ROLE}{_GAP}*)?{_NAMES})*)"
@@ -287,6 +324,9 @@ def split_credit(text: str) -> tuple[str, str] | None:
     must follow a finished sentence or a space, or open with a role or agency word.
     """
     tail = text.rstrip(_SPACE)
+    prefixed = _prefixed_credit(tail)
+    if prefixed is not None:
+        return prefixed
     if not tail.rstrip(")）" + _SPACE).endswith("摄"):
         return None
     for start in range(max(0, len(tail) - _CREDIT_MAX_CHARS), len(tail)):
@@ -304,9 +344,22 @@ def split_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _prefixed_credit(tail: str) -> tuple[str, str] | None:
+    """A "摄影/name" or "图/role name" credit at the end of a caption (after a finished sentence) or alone."""
+    for match in re.finditer(r"(?:摄影|图|摄)[/／]", tail):
+        start = match.start()
+        if start and tail[start - 1] not in _SENTENCE_END:
+            continue
+        if _CREDIT_PREFIXED.fullmatch(tail, start):
+            return tail[:start].rstrip(_SPACE), tail[start:]
+    return None
+
+
 def credit_credits(credit: str) -> Credits:
     """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄", "新华社发（刘军喜 摄）") with their roles."""
     body = re.sub(rf"^(?:新华社|中新社|人民日报|本报)发{_GAP}*", "", credit.strip(_SPACE))
+    if _CREDIT_PREFIX.match(body):
+        body = _CREDIT_AGENCY.sub("", _CREDIT_PREFIX.sub("", body))
     body = body.strip("()（）" + _SPACE)
     if body.endswith("摄"):
         body = body[:-1].rstrip(_SPACE + "/／")

@@ -81,6 +81,8 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
         for number in item.source_lines:
             if _SPACE.sub("", lines[number - 1]) != last:
                 continue
+            if _last_verse(lines, item, number):
+                continue
             after = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), None)
             if after is not None and starts.get(after, k) != k:
                 problems.append(Notice(page.source, number, "conservation",
@@ -88,6 +90,16 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
                                        f"the next item's first line (line {after}): a headline read as body?",
                                        "error"))
     return problems
+
+
+def _last_verse(lines: list[str], item: Item, number: int) -> bool:
+    """The last line of a stanza: on a page with blank lines between blocks, the line above it is printed
+    right over it and is the item's paragraph before, headline-like too (a verse of a poem)."""
+    if len(item.paragraphs) < 2 or number < 2 or not lines[number - 2].strip():
+        return False
+    above = _SPACE.sub("", lines[number - 2])
+    blanks = any(not lines[n - 1].strip() for n in range(min(item.source_lines), max(item.source_lines)))
+    return blanks and above == _SPACE.sub("", item.paragraphs[-2]) and looks_like_headline(above)
 
 
 def conservation(text: str, page: Page) -> list[Notice]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import shapes
-from .bylines import is_person_name, signature
+from .bylines import is_person_name, person_names, signature
 from .lazy import lazy_compile
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
@@ -103,7 +103,7 @@ class LineFacts:
 
     @functools.cached_property
     def person(self) -> bool:
-        return is_person_name(self.text)
+        return is_person_name(self.text) or bool(person_names(self.text))
 
     @functools.cached_property
     def signature(self) -> bool:

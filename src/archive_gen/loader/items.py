@@ -21,6 +21,7 @@ from .bylines import (
     is_byline_line,
     is_person_name,
     parse_byline_line,
+    person_names,
     signature,
     signoff_credits,
     split_lead,
@@ -145,6 +146,9 @@ def _credits_of_line(text: str) -> Credits:
     """A byline line, a signature ("安徽合肥 陈建军") or a bare author name ("李　强")."""
     if is_byline_line(text):
         return parse_byline_line(text)
+    names = person_names(text)
+    if names:  # "王晓红　李　明": co-authors under a title (before signature: not "place name")
+        return Credits(Byline(authors=names), tuple(BylineRole(n, "") for n in names))
     signed = signature(text)
     if signed is not None:
         return signed

@@ -3,7 +3,7 @@
 A run of headline-like lines (with byline lines and 阅读提示 boxes among them) is a stack, read as a
 whole by ``headlines.read_stack``; a single heading inside a story is a crosshead unless the evidence
 (``CROSSHEAD_FEATURES``) says it titles a new item; a run-in lead always opens a story; a photo credit,
-a trailer or a rule closes one. Pure.
+a trailer, a brief's bracketed sign-off or a rule closes one. Pure.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Continuation
 from . import shapes
-from .bylines import signature
+from .bylines import marked_signature, signature
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
 
@@ -254,7 +254,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False
     if head.blank_before >= 2 or nxt.blank_before >= 2:
         return False  # gaps around a heading mark an image slot: a new (photo) item
-    if _photo_ahead(units, after):
+    if _photo_ahead(units, after) or marked_signature(head.text) or _signed_ahead(units, after):
         return False
     facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
@@ -262,6 +262,20 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      share(bigrams(head.text), bigrams(current.headline_text() + current.body_text())),
                      _list_ahead(units, after))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
+
+
+def _signed_ahead(units: list[Unit], start: int) -> bool:
+    """True when a signature closes the next few body blocks before any other heading: the heading titles
+    a signed piece of its own (a reader's letter), not a section of the story above."""
+    for seen in range(min(len(units) - start, _CAPTION_MAX_PARAGRAPHS + 1)):
+        unit = units[start + seen]
+        if unit.kind != "text" or unit.lead is not None:
+            return False
+        if seen and marked_signature(unit.text):
+            return True
+        if headline_shaped(unit):
+            return False
+    return False
 
 
 def _photo_ahead(units: list[Unit], start: int) -> bool:
@@ -349,6 +363,8 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
         current.paragraphs.append(unit)
         if unit.marker_to:
             current.continued_to = unit.marker_to
+        if unit.signoff:
+            current.finished = True  # "…。（张　华）": a brief's sign-off is its last line
         if unit.credit:
             current.credit_text = unit.credit
             current.finished = True
@@ -434,6 +450,10 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         current.finished = True
         return _place_group(group[1:], units, after, current, drafts, page) if len(group) > 1 else current
     nxt = units[after] if after < len(units) else None
+    if len(group) == 1 and current is not None and current.paragraphs and current.credit_text is None \
+            and not current.finished and marked_signature(group[0].text):
+        current.bylines.append(group[0])  # a letter signed above the reply printed under it
+        return current
     if len(group) == 1 and _is_crosshead(group[0], nxt, current, units, after):
         assert current is not None
         current.crossheads.append((group[0], len(current.paragraphs)))

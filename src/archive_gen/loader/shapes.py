@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .blocks import ends_open, is_closed
-from .bylines import is_person_name
+from .bylines import is_person_name, person_names
 from .lazy import lazy_compile
 
 HAN = "\u3400-\u9fff"
@@ -106,6 +106,15 @@ def headline_text(text: str) -> bool:
 _NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,3}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
 
 
+# "一、", "（二）", "3." opening a line: a numbered section heading
+_ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+
+
+def numbered_heading(text: str) -> bool:
+    """"一、坚持政治引领，筑牢思想根基": an enumerator, a short phrase or two, no sentence end."""
+    return bool(_ENUMERATOR.match(text)) and len(text) <= 30 and not SENTENCE_STOPS.search(text)
+
+
 def list_entry(text: str) -> bool:
     """One entry of an honours list: short, one sentence, ending with 。 ("王秀兰　徐工集团焊接技师。"),
     or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长")."""
@@ -113,6 +122,8 @@ def list_entry(text: str) -> bool:
         return False
     if text.endswith("。"):
         return True
+    if person_names(text):
+        return False  # "王晓红　李　明": co-authors, not a name and a unit
     named = _NAMED_ENTRY.match(text)
     return named is not None and is_person_name(named.group("name"))
 
@@ -135,6 +146,7 @@ def short_slogan(text: str) -> bool:
     return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{2,3}}", p) for p in parts)
 
 
+_SPACED_BANNER = lazy_compile(rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,3}}")
 _DOTTED_BANNER = lazy_compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
 
 
@@ -147,6 +159,8 @@ def banner(text: str) -> bool:
     """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章,
     记者调查："""
     text = text[:-1] if colon_label(text) else text
+    if _SPACED_BANNER.fullmatch(text) and not is_person_name(text):
+        return True  # a letter-spaced column name: "书　香", "工　运　走　笔" (a padded name is a person)
     return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))
 
 

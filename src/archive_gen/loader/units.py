@@ -69,6 +69,7 @@ class Unit:
     tip_lines: tuple[int, ...] = ()
     joined: bool = False
     turn: bool = False  # a turn of an interview ("记者：…", a speaker's name that recurs on the page)
+    verse: bool = False  # a line of a poem: a paragraph of its own, never a headline, never joined
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -152,7 +153,39 @@ def classify(blocks: list[Block]) -> list[Unit]:
             unit.text, unit.signoff = signoff
         units.append(unit)
     _mark_turns(units)
+    _mark_verse(units)
     return units
+
+
+_VERSE_MAX_CHARS = 20
+
+
+def _short_line(unit: Unit) -> bool:
+    return unit.kind == "text" and len(unit.text) <= _VERSE_MAX_CHARS and not shapes.sentencey(unit.text) \
+        and not unit.marker_from and not unit.marker_to and not unit.credit and unit.lead is None
+
+
+def _mark_verse(units: list[Unit]) -> None:
+    """A poem: on a page that parts its blocks with blank lines, two or more short lines printed on
+    consecutive lines under a title and its byline are verses (stanzas are parted by blank lines); the
+    poem goes on through further stanzas and single headings between them (the title of a second poem)."""
+    if len(units) < 4 or sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1:
+        return  # People's Daily style: consecutive lines are headline stacks
+    in_poem = False
+    i = 0
+    while i < len(units):
+        j = i + 1
+        while j < len(units) and _short_line(units[j - 1]) and _short_line(units[j]) and units[j].blank_before == 0:
+            j += 1
+        if j - i >= 2:
+            under_byline = i >= 2 and units[i - 1].kind == "byline" and headline_shaped(units[i - 2])
+            if under_byline or in_poem:
+                for unit in units[i:j]:
+                    unit.verse = True
+                in_poem = True
+        elif not _short_line(units[i]):
+            in_poem = False
+        i = j
 
 
 def _mark_turns(units: list[Unit]) -> None:
@@ -191,7 +224,7 @@ def _lift_markers(unit: Unit) -> None:
 def headline_shaped(unit: Unit) -> bool:
     if unit._shape is None:
         unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to
-                                                   or unit.turn) \
+                                                   or unit.turn or unit.verse) \
             and unit.lead is None and shapes.headline_text(unit.text)
     return unit._shape
 
@@ -219,7 +252,8 @@ def join_splits(units: list[Unit]) -> list[Unit]:
     while i < len(units):
         unit = units[i]
         i += 1
-        while unit.kind == "text" and not unit.marker_to and not unit.credit and not unit.signoff and i < len(units):
+        while unit.kind == "text" and not unit.marker_to and not unit.credit and not unit.signoff and not unit.verse \
+                and i < len(units):
             tip: list[Unit] = []
             j = i
             if units[j].kind == "tiplabel" and j + 1 < len(units) and plain_text(units[j + 1]):
@@ -248,7 +282,7 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
     text = first.text
     if second.kind != "text" or not text or is_closed(text) or text.endswith("——") or second.marker_from:
         return False
-    if second.lead is not None or not body_like(second):
+    if second.lead is not None or not body_like(second) or second.verse:
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
@@ -271,6 +305,8 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) 
         score += 2 if commas >= 2 or len(text) >= 12 else 1
     if text[-1] in _FUNCTION_ENDINGS:
         score += 1
+    if shapes.numbered_heading(text):
+        score -= 4  # "一、…" numbers a section heading, whatever commas it holds
     if shapes.list_entry(nxt):
         score -= 2  # an honours-list entry stands alone
     if nxt[:1] in _OPENING_MARKS:
