@@ -167,8 +167,9 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
                            "beside them (they are never replaced or deleted)")
 
 
-# a manifest larger than this (read or unpacked) is not one archive-gen wrote (a gzip bomb, a runaway file)
-MAX_MANIFEST_BYTES = 1 << 29
+# a manifest larger than this (read or unpacked) is not one archive-gen wrote (a gzip bomb, a runaway
+# file); a million articles make about 200 MB
+MAX_MANIFEST_BYTES = 1 << 28
 
 
 def _read_manifest(output: Path) -> Ownership | None:
@@ -519,23 +520,37 @@ def _read_journal(tmp: Path) -> _Journal | None:
 
 def _journal_is_ours(journal: _Journal, output: Path) -> bool:
     """True when every file the journal replaces or removes is archive-gen's by the manifest on disk (the
-    old one, or the new one the journal wrote first: both own every such file of a real journal)."""
+    old one, or the new one the journal wrote first: both own every such file of a real journal), and
+    no path of it goes through a link (a removal through ``link/`` would delete a file outside)."""
     writes, removes = journal
     ownership = read_ownership(output, allow_foreign=True)
     out = str(output) + os.sep
 
-    def foreign(rel: str) -> bool:  # a file or link stands there and it is not archive-gen's
+    def kind(rel: str) -> int | None:  # what stands at rel, or None
         try:
-            st = os.lstat(out + rel)
+            return stat.S_IFMT(os.lstat(out + rel).st_mode)
         except OSError:
-            return False
-        return not stat.S_ISDIR(st.st_mode) and not ownership.owns(rel)
+            return None
+
+    def through_links(rel: str) -> bool:  # a folder on the way is a link or a file
+        parts = rel.split("/")
+        for i in range(1, len(parts)):
+            found = kind("/".join(parts[:i]))
+            if found is None:
+                return False  # nothing further down exists
+            if found != stat.S_IFDIR:
+                return True
+        return False
+
+    def foreign(rel: str) -> bool:  # a file or link stands there and it is not archive-gen's
+        found = kind(rel)
+        return found is not None and found != stat.S_IFDIR and not ownership.owns(rel)
 
     for rel in removes:
-        if foreign(rel):
+        if through_links(rel) or foreign(rel):
             return False
     for rel, *_ in writes:
-        parts = rel.split("/")
+        parts = rel.split("/")  # a file of archive-gen's on the way is replaced by a folder, a user's never
         if any(foreign("/".join(parts[:i])) for i in range(1, len(parts) + 1)):
             return False
     return True
