@@ -46,13 +46,16 @@ def _target(project: Path, source: Path) -> tuple[str, list[tuple[int, str]]]:
         raise SystemExit(f"{source}: no item with paragraphs in the export")
     for item in own:
         edits = []
+        shown = "\n".join(item["paragraphs"])
         for paragraph in item["paragraphs"]:
             if text.count(paragraph) != 1:
                 continue  # a paragraph stitched across lines, or repeated: its offsets are not plain
             start = text.index(paragraph)
             for m in re.finditer(",", paragraph):
                 before = _HAN_RUN.search(paragraph[:m.start()])
-                if before is not None:
+                # the text to wait for must be new: not in the article yet, nor made by an earlier edit
+                if (before is not None and before.group(0) + "、" not in shown
+                        and all(before.group(0) != seen for _, seen in edits)):
                     edits.append((start + m.start(), before.group(0)))
         if len(edits) >= 3:
             return item["url"], edits

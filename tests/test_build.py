@@ -509,6 +509,23 @@ def test_code_keys_follow_imports(tmp_path: Path) -> None:
         assert covered and not covered & {"records.py", "build.py", "cache.py", "search.py", "render.py"}, stage
 
 
+def test_code_keys_name_the_distributions_pip_records_for_every_third_party_import() -> None:
+    # code keys carry the versions of the distributions the stages import; they are found beside each
+    # module (fast) and must agree with importlib's full reading of every installed distribution
+    import importlib.metadata
+
+    from archive_gen import fingerprint
+
+    every = importlib.metadata.packages_distributions()
+    imported = sorted({top for top in ("jieba", "rjieba", "jinja2", "markupsafe", "numpy", "yaml", "pypinyin",
+                                       "markdown_it", "click", "ahocorasick_rs", "watchfiles")
+                       if top in every})
+    assert len(imported) >= 8, imported
+    for top in imported:
+        assert fingerprint._distributions(top) == tuple(every[top]), top
+    assert fingerprint._distributions("json") == ()
+
+
 # ---------------------------------------------------------------------------------------------
 # permanent URLs
 

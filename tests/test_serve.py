@@ -128,6 +128,34 @@ def test_rebuilds_after_a_source_edit_and_bumps_the_version(served: tuple[DevSer
     assert "改过的标题".encode() in _get(server, "/")[1]
 
 
+def test_an_edit_made_while_a_rebuild_runs_is_rebuilt_too(tmp_path: Path) -> None:
+    # the watcher used to restart after every rebuild, so an edit saved during one was never seen
+    config = make_project(tmp_path)
+    page = config.sources[0] / "2021-05-14_02.txt"
+    builds: list[int] = []
+
+    def edit_again_during_the_first_rebuild(result: object) -> None:
+        builds.append(1)
+        if len(builds) == 2:
+            page.write_text("第二次改的标题\n正文", encoding="utf-8")
+
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None,
+                       on_build=edit_again_during_the_first_rebuild)
+    server.build()
+    try:
+        watcher = threading.Thread(target=server.watch, args=(ServeLimits(seconds=20, rebuilds=2),))
+        watcher.start()
+        time.sleep(0.5)  # let the watcher start before the edit
+        page.write_text("第一次改的标题\n正文", encoding="utf-8")
+        watcher.join(timeout=25)
+        assert not watcher.is_alive()
+        assert server.rebuilds == 2 and len(builds) == 3
+        home = (config.output / "index.html").read_text(encoding="utf-8")
+        assert "第二次改的标题" in home and "第一次改的标题" not in home
+    finally:
+        server.close()
+
+
 def test_a_version_request_waits_for_the_next_rebuild_and_is_answered_at_once(
         served: tuple[DevServer, Config]) -> None:
     server, _ = served

@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import importlib.util
+import os
 import re
 import sys
 from pathlib import Path
@@ -145,7 +147,44 @@ def _imports(path: Path, name: str, is_package: bool) -> list[str]:
 def _distributions(top_level: str) -> tuple[str, ...]:
     if top_level in sys.stdlib_module_names or top_level == "__future__":
         return ()
+    owner = _owner_beside(top_level)
+    if owner is not None:
+        return (owner,)
     return tuple(_packages().get(top_level, ()))
+
+
+def _owner_beside(top_level: str) -> str | None:
+    """The distribution that installed the regular module or package ``top_level``, found among the
+    dist-info folders beside it whose names contain its name (PyYAML for yaml, markdown-it-py for
+    markdown_it) and confirmed by their file lists, or None (then every distribution is read: that
+    costs ~0.1 s a build). Only one distribution can own a regular package's files; a namespace
+    package, spread over several, always takes the full reading."""
+    try:
+        spec = importlib.util.find_spec(top_level)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None or not spec.has_location:
+        return None
+    origin = Path(spec.origin)
+    site = origin.parent.parent if spec.submodule_search_locations is not None else origin.parent
+    wanted = _squash(top_level)
+    try:
+        names = sorted(n for n in os.listdir(site) if n.endswith(".dist-info") and wanted in _squash(n))
+    except OSError:
+        return None
+    owned = {f"{top_level}/__init__.py", origin.name} if spec.submodule_search_locations is not None \
+        else {origin.name}
+    for name in names:
+        dist = importlib.metadata.Distribution.at(site / name)
+        declared = (dist.read_text("top_level.txt") or "").split()
+        record = "\n" + (dist.read_text("RECORD") or "") if top_level not in declared else ""
+        if top_level in declared or any(f"\n{path}," in record for path in owned):
+            return str(dist.metadata["Name"])
+    return None
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[-_.]+", "", name).lower()
 
 
 @functools.cache

@@ -316,8 +316,12 @@ class DevServer:
 
     def watch(self, limits: ServeLimits = ServeLimits(), stop: threading.Event | None = None) -> None:
         """Rebuild on every change until a limit is reached or ``stop`` is set; Ctrl-C raises
-        KeyboardInterrupt out of here (never swallowed). The watcher restarts after each rebuild so
-        files replaced by editors (write-then-rename) are watched again."""
+        KeyboardInterrupt out of here (never swallowed).
+
+        Rebuilds run inside the watch, so a change made during a rebuild is reported by the next step
+        and rebuilt at once (restarting the watcher after each rebuild lost such edits). The watcher is
+        restarted only when what it should watch changed (a folder appeared, an editor replaced a
+        watched file by renaming); a catch-up rebuild then covers the moment it was not watching."""
         import watchfiles
 
         stop = stop or threading.Event()
@@ -326,6 +330,7 @@ class DevServer:
             timer = threading.Timer(limits.seconds, stop.set)
             timer.daemon = True
             timer.start()
+        catch_up = False
         try:
             while not stop.is_set():
                 if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
@@ -334,22 +339,27 @@ class DevServer:
                 if not paths:  # everything watched is gone: look again shortly
                     stop.wait(0.5)
                     continue
-                changed = False
+                watched = _identities(paths)
                 ignored = [self.state.root, self.config.cache_dir]
                 try:
                     for changes in watchfiles.watch(*paths, stop_event=stop, debounce=300, step=50,
                                                     rust_timeout=500, yield_on_timeout=True, raise_interrupt=True,
                                                     watch_filter=_SiteFilter(ignored)):
-                        if changes:
-                            changed = True
-                            break
                         if stop.is_set():
                             break
+                        if not changes and not catch_up:
+                            continue
+                        catch_up = False
+                        self._rebuild()
+                        if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
+                            return
+                        now = self.watched_paths()
+                        if now != paths or _identities(now) != watched:
+                            catch_up = True
+                            break
                 except OSError:  # a watched folder vanished between listing and watching: that is a change
-                    changed = True
+                    catch_up = True
                     stop.wait(0.3)
-                if changed and not stop.is_set():
-                    self._rebuild()
         finally:
             if timer is not None:
                 timer.cancel()
@@ -372,6 +382,19 @@ class DevServer:
             self.state.bump()  # open pages reload only when a file really changed
         self._echo(f"rebuilt in {time.perf_counter() - started:.2f} s: {result.files_written} files written"
                    + (f", {len(result.errors)} errors" if result.errors else ""))
+
+
+def _identities(paths: Iterable[Path]) -> list[tuple[int, int] | None]:
+    """(device, inode) of each path: an editor that saves by renaming gives a watched file a new one."""
+    found: list[tuple[int, int] | None] = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((stat.st_dev, stat.st_ino))
+    return found
 
 
 class _SiteFilter:
