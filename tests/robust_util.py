@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -55,6 +57,31 @@ def snapshot(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, 
             path = Path(folder) / name
             st = path.lstat()
             found[path.relative_to(root).as_posix()] = (st.st_size, st.st_mtime_ns)
+    return found
+
+
+def tree_state(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[object, ...]]:
+    """Everything under ``root`` a build could harm, for before/after comparisons: every file (mode,
+    mtime, SHA-256 of its content), link (where it points; never followed) and folder (mode), by relative
+    path, except under the ``skip`` folders. Folder mtimes are left out: a build may add and remove its
+    own entries beside the user's."""
+    found: dict[str, tuple[object, ...]] = {}
+    for folder, dirs, files in os.walk(root):
+        rel_folder = Path(folder).relative_to(root).as_posix()
+        dirs[:] = sorted(d for d in dirs if (Path(rel_folder) / d).as_posix() not in skip)
+        for name in [*files, *dirs]:
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            st = path.lstat()
+            if stat.S_ISLNK(st.st_mode):
+                found[rel] = ("link", os.readlink(path))
+            elif stat.S_ISDIR(st.st_mode):
+                found[rel] = ("folder", stat.S_IMODE(st.st_mode))
+            elif stat.S_ISREG(st.st_mode):
+                found[rel] = ("file", stat.S_IMODE(st.st_mode), st.st_mtime_ns,
+                              hashlib.sha256(path.read_bytes()).hexdigest())
+            else:
+                found[rel] = ("special", stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode))
     return found
 
 

@@ -4,6 +4,7 @@ pages are all unreadable writes nothing; output never fails on a character the t
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -170,13 +171,20 @@ def _many_pages(project: Path, n: int) -> None:
 
 
 def test_a_reader_that_goes_away_ends_the_run_quietly(project: Path) -> None:
-    # `archive-gen check | head -1`: the rest of the output has nowhere to go; no traceback, no noise
-    _many_pages(project, 400)
-    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "check"], cwd=project, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    first = proc.stdout.readline()
-    proc.stdout.close()
+    # `archive-gen check | head -1`: the rest of the output has nowhere to go; no traceback, no noise.
+    # The pipe holds one page (4 KB) and 100 pages write ~11 KB of warnings, so the run cannot finish
+    # writing before the reader goes away (with a 64 KB pipe it sometimes did, and exited 0)
+    _many_pages(project, 100)
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "check"], cwd=project, stdout=write_end,
+                                stderr=subprocess.PIPE)
+    finally:
+        os.close(write_end)
+    assert proc.stderr is not None
+    with os.fdopen(read_end, "rb") as reader:
+        first = reader.readline()
     err = proc.stderr.read()
     proc.wait(timeout=60)
     assert first.endswith(b"(jump marker and shared vocabulary)\n")

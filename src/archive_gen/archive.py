@@ -383,12 +383,17 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
         for feature in weights:
             holders[feature].append(position)
     related: dict[str, tuple[str, ...]] = {}
+    position_of = {item.id: position for position, item in enumerate(chrono)} if prior else {}
     for position, item in enumerate(chrono):
+        limit = day_end[position]
         cached = prior.get(item.id) if prior else None
-        if cached is not None and cached[0] == keys[item.id]:
+        # a list from the cache is used only as this function could have made it (a damaged or forged
+        # cache must not name an unknown, later or repeated item): else it is made again
+        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == keys[item.id] \
+                and isinstance(cached[1], tuple) and len(set(cached[1])) == len(cached[1]) <= RELATED_MAX \
+                and all(position_of.get(other, limit + 1) <= limit and other != item.id for other in cached[1]):
             related[item.id] = cached[1]
             continue
-        limit = day_end[position]
         scores: dict[int, int] = defaultdict(int)
         for feature, weight in features[position].items():
             positions = holders[feature]

@@ -34,6 +34,7 @@ from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, sit
 from .records import (
     STATE_KEY,
     MemoryRecords,
+    PageEntry,
     RecordOptions,
     RecordSession,
     RecordSet,
@@ -176,10 +177,14 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     clock = _Clock(progress)
     protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
-    cache = open_cache(config.cache_dir, session.entries if session is not None else None)
+    memo = session.entries if session is not None else None
+    # a cache folder that is not there yet is made only once the output is known to be safe to build
+    cache = open_cache(config.cache_dir, memo) if os.path.lexists(config.cache_dir) else None
     manifest_key = digest("output", str(output))
-    manifest = None if options.force else _load_manifest(cache, manifest_key)
+    manifest = None if options.force or cache is None else _load_manifest(cache, manifest_key)
     _ownership(output, manifest, options)  # refuse a stranger's folder before making anything in it
+    if cache is None:
+        cache = open_cache(config.cache_dir, memo)
     with writer.OutputLock(output), _frozen_objects_released():
         try:
             writer.recover_interrupted(output)
@@ -236,7 +241,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 
         by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
 
-        def remake(source: str) -> Page:
+        def remake(source: str) -> PageEntry:
             sf, sha = by_source[source]
             return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys)
 

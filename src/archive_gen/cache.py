@@ -94,6 +94,8 @@ class BuildCache:
         self.root = root
         self.writable = True
         self._memo = memo
+        self._real: dict[Path, bool] = {}  # folder -> it is a real folder of the cache, not a link out
+        self._links: dict[Path, bool] = {}  # folder -> it, or a folder above it in the cache, is a link
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -130,6 +132,8 @@ class BuildCache:
         only regular files named like an entry are ever deleted. Returns how many went.
         """
         folder = self.root / kind
+        if os.path.islink(folder):
+            return 0  # a link out of the cache: nothing behind it is archive-gen's to delete
         wanted = {f"{k}.entry" for k in keep}
         stale = [path for path in _own_entries(folder) if path.name not in wanted]
         if len(stale) <= slack:
@@ -144,6 +148,8 @@ class BuildCache:
     # -- plumbing -----------------------------------------------------------------------------
 
     def _read(self, path: Path, key: str, kind: str) -> Any:
+        if self._linked(path.parent):
+            return None  # a folder of the cache is a link: nothing behind it is read
         if self._memo is None or kind not in _MEMO_KINDS:
             return _read_entry(path, key)
         kept = self._memo.get(str(path))
@@ -175,8 +181,12 @@ class BuildCache:
         # write-then-rename so a killed build never leaves a half-written entry behind
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as fh:
+            if not self._inside(path.parent):
+                return  # a folder of the cache is a link: never write through it
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()  # a leftover (or a planted link): created afresh below, never followed
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            with os.fdopen(fd, "wb") as fh:
                 fh.write(header)
                 fh.write(data)
             os.replace(tmp, path)
@@ -186,6 +196,27 @@ class BuildCache:
             return
         if self._memo is not None and kind in _MEMO_KINDS:
             self._remember(path, key, payload)
+
+    def _linked(self, folder: Path) -> bool:
+        """Whether ``folder`` (under the root) or one above it is a link; a missing folder is not."""
+        known = self._links.get(folder)
+        if known is None:
+            known = folder != self.root and (os.path.islink(folder) or self._linked(folder.parent))
+            if known or folder.is_dir():  # a folder made later is looked at again
+                self._links[folder] = known
+        return known
+
+    def _inside(self, folder: Path) -> bool:
+        """Make ``folder`` (under the root) if needed; False when it, or one above it, is a link."""
+        known = self._real.get(folder)
+        if known is None:
+            if folder != self.root and not self._inside(folder.parent):
+                known = False
+            else:
+                folder.mkdir(exist_ok=True)
+                known = not folder.is_symlink()
+            self._real[folder] = known
+        return known
 
 
 def _identity(path: Path) -> tuple[int, int, int, int] | None:
@@ -198,8 +229,8 @@ def _identity(path: Path) -> tuple[int, int, int, int] | None:
 
 
 def _read_entry(path: Path, key: str) -> Any:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:  # O_NONBLOCK: a pipe planted under an entry's name must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError:
         return None
     try:
@@ -257,7 +288,10 @@ def open_cache(root: Path, memo: EntryMemo | None = None) -> BuildCache:
     """The cache folder, marked as archive-gen's; OutputError when it holds files archive-gen did not
     write (so that pruning can never touch them). An unwritable cache only costs speed."""
     cache = BuildCache(root, memo)
-    if root.is_symlink() or (root.exists() and not root.is_dir()):
+    if root.is_symlink():
+        raise OutputError("the cache folder is a link, and archive-gen follows no link in its cache", source=str(root),
+                          hint="set cache_dir in archive.yaml to the folder itself")
+    if root.exists() and not root.is_dir():
         raise OutputError("the cache folder is not a folder", source=str(root),
                           hint="set cache_dir in archive.yaml to a folder archive-gen may own")
     marked = (root / MARKER).is_file()
@@ -284,8 +318,13 @@ def _foreign_files(root: Path) -> str | None:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
         rel_dir = Path(dirpath).relative_to(root).as_posix()
+        for name in dirnames:  # archive-gen makes no links: a linked folder leads to someone's files
+            if os.path.islink(os.path.join(dirpath, name)):
+                return name if rel_dir == "." else f"{rel_dir}/{name}"
         for name in sorted(filenames):
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            if os.path.islink(os.path.join(dirpath, name)):
+                return rel
             if rel in (CACHEDIR_TAG, MARKER, *_SINGLES) or _LEGACY.fullmatch(rel):
                 continue
             parts = rel.split("/")

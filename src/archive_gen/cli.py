@@ -29,7 +29,7 @@ from .origin import installed_origin
 from .records import check_tagging_config, read_pages
 from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
 from .serve import DevServer, is_loopback
-from .sources import Discovery
+from .sources import SKIPPED, Discovery
 from .sources import discover as discover_pages
 from .writer import write_scaffold
 
@@ -244,6 +244,10 @@ def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> N
             _say(str(notice), err=True)
         for rel in result.stale_kept:
             _say(f"kept (not produced by this build): {shown(result.output / rel)}", err=True)
+    elif not quiet:
+        for notice in result.warnings:
+            if notice.code in SKIPPED:  # a page left out of the site is said even without --verbose
+                _say(str(notice), err=True)
     for notice in result.errors:
         _say(str(notice), err=True)
     if quiet:
@@ -449,7 +453,7 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
         pages = read_pages(discovery, config, tag=not no_tags, stitch=True)
         pages = [*(_notice_page(n) for n in discovery.notices if n.level == "error"), *pages]
     errors = [notice for page in pages for notice in page.notices if notice.level == "error"]
-    for notice in errors:
+    for notice in (*(n for n in discovery.notices if n.level != "error" and n.code in SKIPPED), *errors):
         _say(str(notice), err=True)
     items = [item for page in pages for item in page.items]
     text = export_jsonl(items) if fmt == "jsonl" else export_json(items)
@@ -491,7 +495,8 @@ def check(sources: tuple[Path, ...], config_path: Path | None, quiet: bool, verb
     failed = sum(page.failed for page in pages)
     if not quiet:
         items = sum(len(p.items) for p in pages)
-        _say(f"{count(len(pages), 'page')}, {count(items, 'item')}, {count(len(notices) - errors, 'warning')}, "
+        read = len(pages) - len(discovery.notices)  # the walk's notices are not pages
+        _say(f"{count(read, 'page')}, {count(items, 'item')}, {count(len(notices) - errors, 'warning')}, "
              f"{count(errors, 'error')}" + (f" ({count(failed, 'page')} could not be read)" if failed else ""),
              err=True)
     if errors:

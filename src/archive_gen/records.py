@@ -597,7 +597,7 @@ class RecordStore:
     pages whose halves were joined). Memoised; safe to use in forked workers."""
 
     def __init__(self, records: RecordSet, cache: BuildCache, tag_key: str,
-                 remake: Callable[[str], Page] | None = None) -> None:
+                 remake: Callable[[str], PageEntry] | None = None) -> None:
         self._records = records
         self._cache = cache
         self._tag_key = tag_key
@@ -641,8 +641,7 @@ class RecordStore:
             raise LookupError(f"stale page reference {source}")
         cached = self._cache.load("pages", entry.page_key)
         if (not isinstance(cached, PageEntry) or cached.lines is None) and self._remake is not None:
-            self._remake(source)
-            cached = self._cache.load("pages", entry.page_key)
+            cached = self._remake(source)  # not read back: an unwritable cache may not have kept it
         if not isinstance(cached, PageEntry) or cached.lines is None:
             raise LookupError(f"the cached records of {source} vanished during the build; build again")
         page = cached.page(self._tag_key) or cached.parsed
@@ -659,14 +658,15 @@ class RecordStore:
         entry = self._records.stored[source]
         page = _cached_page(self._cache, entry.page_key, self._tag_key)
         if page is None and self._remake is not None:
-            page = self._remake(source)
+            remade = self._remake(source)
+            page = remade.page(self._tag_key) or remade.parsed
         if page is None:
             raise LookupError(f"the cached records of {source} vanished during the build; build again")
         return page
 
 
 def remake_page(source: SourceFile, sha: str, config: Config, cache: BuildCache, *, stages: Stages,
-                keys: StageKeys) -> Page:
+                keys: StageKeys) -> PageEntry:
     """Parse and tag one page again (its cache entry was lost under a summary that still names it)."""
     override = config.pages.get(source.source)
     page_key = keys.page_key(source.source, sha, override)
@@ -676,7 +676,7 @@ def remake_page(source: SourceFile, sha: str, config: Config, cache: BuildCache,
     entry, _, _, crashed = PageWorker(stages, config, cache)._make(job, None)
     if not crashed:
         cache.store("pages", page_key, entry)
-    return entry.page(keys.tag) or entry.parsed
+    return entry
 
 
 def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,

@@ -22,6 +22,9 @@ from .loader.dates import file_source_name
 from .model import Notice, source_name
 
 PAGE_SUFFIX = ".txt"
+# notices of files the walk did not read (a link leading out, a pipe, a folder it cannot open): every
+# command prints them, since what they name is missing from the site or the export
+SKIPPED = frozenset({"symlink-outside", "not-a-file", "unreadable-folder"})
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,17 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
     def outside(path: Path) -> bool:
         try:
             return not path.resolve().is_relative_to(real_root)
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError):  # a loop of links: it leads nowhere, let alone inside
             return True
+
+    def loop(path: Path) -> bool:
+        try:
+            path.resolve()
+        except RuntimeError:
+            return True
+        except OSError:
+            pass
+        return False
 
     def on_error(exc: OSError) -> None:
         where = os.fsdecode(exc.filename) if exc.filename else os.fsdecode(root)
@@ -121,6 +133,9 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
             rel = _rel(path, root)
             if not name.lower().endswith(PAGE_SUFFIX):
                 ignored.append(os.fsdecode(path))
+                continue
+            if path.is_symlink() and loop(path):
+                notices.append(Notice(rel, None, "symlink-outside", "page file is a loop of links; skipped"))
                 continue
             if path.is_symlink() and not follow_symlinks and outside(path):
                 notices.append(Notice(rel, None, "symlink-outside",

@@ -19,12 +19,14 @@ import gzip
 import hashlib
 import json
 import os
-import shutil
+import pwd
+import re
 import stat
 import struct
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from .errors import OutputError, RenderError
 
@@ -73,11 +75,10 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
     """
     resolved = output.expanduser().resolve()
     shown = str(output)
-    home = Path.home().resolve()
     cwd = Path.cwd().resolve()
     if resolved == Path(resolved.anchor):
         raise OutputError("refusing to use the filesystem root as the output folder", source=shown)
-    if home.is_relative_to(resolved):
+    if any(home.is_relative_to(resolved) for home in _homes()):
         raise OutputError("refusing to use the home folder (or a folder above it) as the output folder",
                           source=shown, hint="choose a folder of its own, e.g. --output site")
     if cwd.is_relative_to(resolved):
@@ -108,6 +109,14 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
     return resolved
 
 
+def _homes() -> set[Path]:
+    """$HOME and the account's home folder (they differ when HOME is set for one command)."""
+    homes = {Path.home().resolve()}
+    with contextlib.suppress(KeyError, OSError):
+        homes.add(Path(pwd.getpwuid(os.getuid()).pw_dir).resolve())
+    return {home for home in homes if home != Path(home.anchor)}
+
+
 @dataclass(frozen=True)
 class Ownership:
     """What archive-gen may replace in an output folder: the files its last build recorded, plus what
@@ -124,20 +133,25 @@ class Ownership:
 
 
 def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
-    """The output folder's manifest; OutputError for a non-empty folder archive-gen did not write,
-    unless ``allow_foreign`` (then its files are the user's and are never replaced)."""
+    """The output folder's manifest; OutputError for a non-empty folder archive-gen did not write, or
+    one whose manifest is damaged, unless ``allow_foreign`` (then nothing in it is archive-gen's, so
+    nothing in it is ever replaced or deleted).
+
+    The manifest only ever grants files found by walking the output folder (``existing_files``, which
+    never follows a link): a name in it with ``..``, an absolute path or a path through a linked folder
+    matches nothing, so no manifest, however forged, makes a build touch a file outside the folder."""
     if not output.is_dir():
         return Ownership(frozenset(), {})
     manifest = output / MANIFEST_PATH
-    if manifest.is_file() and not manifest.is_symlink():
-        try:
-            data = json.loads(gzip.decompress(manifest.read_bytes()))
-            files = frozenset(str(f) for f in data["files"])
-            articles = {str(k): tuple(str(x) for x in v) for k, v in dict(data.get("articles", {})).items()
-                        if isinstance(v, list) and len(v) == 6}
-            return Ownership(files, articles)
-        except (OSError, ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile):
-            pass  # a damaged manifest: fall through, the folder is judged like an unmarked one
+    if os.path.lexists(manifest) or os.path.islink(output / OWN_DIR):
+        ownership = _read_manifest(output)
+        if ownership is not None:
+            return ownership
+        if allow_foreign:
+            return Ownership(frozenset(), {})
+        raise OutputError("refusing to build into this folder: its ownership manifest is damaged, so archive-gen "
+                          "cannot tell its own files from others", source=str(manifest),
+                          hint="move the output folder away and build again, or build into another folder")
     try:
         entries = [e for e in os.listdir(output) if e != OWN_DIR]
     except OSError as exc:
@@ -152,6 +166,44 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
                       source=str(output),
                       hint="choose an empty or new folder, or pass --allow-foreign-files to add the site "
                            "beside them (they are never replaced or deleted)")
+
+
+# a manifest larger than this (read or unpacked) is not one archive-gen wrote (a gzip bomb, a runaway
+# file); a million articles make about 200 MB
+MAX_MANIFEST_BYTES = 1 << 28
+
+
+def _read_manifest(output: Path) -> Ownership | None:
+    """The manifest as archive-gen writes it, or None: a link, a pipe, a bomb, not gzip, not JSON,
+    not archive-gen's format, a list of files that is not a list of text."""
+    try:
+        folder = os.open(output / OWN_DIR, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        try:
+            fd = os.open("manifest.json.gz", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+        finally:
+            os.close(folder)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST_BYTES:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                packed = fh.read(MAX_MANIFEST_BYTES + 1)
+        finally:
+            os.close(fd)
+        unpacker = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        text = unpacker.decompress(packed, MAX_MANIFEST_BYTES)
+        if unpacker.unconsumed_tail or not unpacker.eof:
+            return None
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("generator") != "archive-gen" or data.get("format") != 1:
+            return None
+        files, articles = data["files"], data.get("articles", {})
+        if not isinstance(files, list) or not all(isinstance(f, str) for f in files) or not isinstance(articles, dict):
+            return None
+        return Ownership(frozenset(files), {str(k): tuple(str(x) for x in v) for k, v in articles.items()
+                                            if isinstance(v, list) and len(v) == 6})
+    except (OSError, ValueError, KeyError, TypeError, zlib.error, RecursionError, MemoryError):
+        return None
 
 
 def _legacy_site(output: Path) -> bool:
@@ -177,43 +229,70 @@ LOCK_PATH = f"{OWN_DIR}/build.lock"
 class OutputLock:
     """One build per output folder at a time: a POSIX lock on ``.archive-gen/build.lock`` in the output,
     held while building. The file is created once and never written, so a build that changes nothing
-    changes no file; the holder's pid comes from the lock itself (F_GETLK)."""
+    changes no file; the holder's pid comes from the lock itself (F_GETLK). The kernel drops the lock
+    with its process, so a killed build never blocks the next one. A build that wrote no site (it was
+    refused, or failed first) removes the lock file and folder it made."""
 
     def __init__(self, output: Path) -> None:
         self.output = output
         self.path = output / LOCK_PATH
         self._fd: int | None = None
         self._made_output = False
+        self._made_own = False
 
     def __enter__(self) -> OutputLock:
-        try:
-            self._made_output = not self.output.exists()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        except OSError as exc:
-            raise OutputError(f"cannot lock the output folder: {exc.strerror}", source=str(self.path)) from None
-        try:
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = _lock_holder(fd)
+        own = self.output / OWN_DIR
+        if os.path.islink(own):
+            raise OutputError("cannot lock the output folder: it is a link, and archive-gen follows no link in "
+                              "its own folder", source=str(own), hint="remove the link and build again")
+        for _ in range(10):  # again only when a finishing build removed the file we opened (see _same_file)
+            try:
+                self._made_output = self._made_output or not self.output.exists()
+                self._made_own = self._made_own or not os.path.lexists(own)
+                own.mkdir(parents=True, exist_ok=True)
+                folder = os.open(own, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+                try:
+                    fd = os.open("build.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644, dir_fd=folder)
+                finally:
+                    os.close(folder)
+            except OSError as exc:
+                raise OutputError(f"cannot lock the output folder: {exc.strerror}", source=str(self.path)) from None
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = _lock_holder(fd)
+                os.close(fd)
+                who = f" (pid {holder})" if holder else ""
+                raise OutputError(f"another build of this output folder is running{who}", source=str(self.output),
+                                  hint="wait for it to finish, or build into another folder") from None
+            if _same_file(fd, self.path):
+                self._fd = fd
+                return self
             os.close(fd)
-            who = f" (pid {holder})" if holder else ""
-            raise OutputError(f"another build of this output folder is running{who}", source=str(self.output),
-                              hint="wait for it to finish, or build into another folder") from None
-        self._fd = fd
-        return self
+        raise OutputError("cannot lock the output folder: its lock file keeps changing", source=str(self.path))
 
     def __exit__(self, *exc: object) -> None:
         if self._fd is None:
             return
-        if self._made_output and not (self.output / MANIFEST_PATH).exists():
-            # this build made the folder only to lock it and wrote no site: leave no trace of it
+        if (self._made_own or self._made_output) and not os.path.lexists(self.output / MANIFEST_PATH):
+            # this build made the lock (and the folder) and wrote no site: leave no trace of it. A build
+            # that opened the file meanwhile finds it gone once it holds the lock, and opens it again.
             with contextlib.suppress(OSError):
                 self.path.unlink()
                 self.path.parent.rmdir()
-                self.output.rmdir()
-        os.close(self._fd)  # closing releases the lock; the file stays (deleting it would race)
+                if self._made_output:
+                    self.output.rmdir()
+        os.close(self._fd)  # closing releases the lock
         self._fd = None
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """True when ``path`` still names the file open as ``fd`` (it was not removed after we opened it)."""
+    try:
+        here, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
 
 
 def _lock_holder(fd: int) -> int | None:
@@ -232,10 +311,16 @@ def _lock_holder(fd: int) -> int | None:
 
 def check_site_path(rel: str) -> None:
     """A rendered path must be a plain relative POSIX path (no '..', no absolute, no backslash)."""
-    pure = PurePosixPath(rel)
-    if (not rel or rel.startswith("/") or "\\" in rel or "\0" in rel
-            or any(part in ("", ".", "..") for part in rel.split("/")) or pure.is_absolute()):
+    if not plain_site_path(rel):
         raise RenderError(f"the site contains an unsafe output path {rel!r}")
+
+
+def plain_site_path(rel: str) -> bool:
+    """True for a relative POSIX path of named parts: no empty part, no '.' or '..', no backslash or NUL
+    (plain string tests: this runs for every file of a build)."""
+    return (bool(rel) and rel[0] != "/" and rel[-1] != "/" and "//" not in rel and "\\" not in rel
+            and "\0" not in rel and rel not in (".", "..") and not rel.startswith(("./", "../"))
+            and not rel.endswith(("/.", "/..")) and "/./" not in rel and "/../" not in rel)
 
 
 def write_file(fd: int, data: bytes) -> None:
@@ -273,8 +358,8 @@ class Staging:
 
     def open(self) -> None:
         try:
-            if self.root.exists():
-                shutil.rmtree(self.root)
+            if os.path.lexists(self.root):
+                _discard_staging(self.root)
             self.root.mkdir(parents=True)
         except OSError as exc:
             raise OutputError(f"cannot write the site: {exc.strerror or exc}", source=str(self.output),
@@ -306,7 +391,7 @@ class Staging:
     def abort(self) -> None:
         self.close_pack()
         if not (self.root / JOURNAL).is_file():
-            shutil.rmtree(self.root, ignore_errors=True)
+            _discard_staging(self.root)
 
     def commit(self, staged: Mapping[str, StagedFile], kept: Mapping[str, FileStamp], ownership: Ownership, *,
                clean: bool, replaced_whole: tuple[str, ...] = (),
@@ -328,6 +413,7 @@ class Staging:
                 if rel in existing and not ownership.owns(rel):
                     raise OutputError("refusing to overwrite a file archive-gen did not write",
                                       source=str(output / rel), hint="move it away, or build into another folder")
+            _refuse_replacing_foreign(output, [rel for rel in staged if rel not in existing], existing, ownership)
             gone = [rel for rel in existing if rel not in new_set and ownership.owns(rel)]
             in_order = sorted(new_set) if gone else []
             # an old file where the new site needs a folder (or the reverse) must go, whatever --clean says
@@ -356,7 +442,7 @@ class Staging:
                 (self.root / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
                 _apply_journal(self.root, output)
             else:
-                shutil.rmtree(self.root, ignore_errors=True)
+                _discard_staging(self.root)
             stamps = dict(kept)
             for rel in to_write:
                 st = os.stat(output / rel, follow_symlinks=False)
@@ -371,18 +457,130 @@ class Staging:
 def recover_interrupted(output: Path) -> None:
     """Tidy up what a killed build left beside ``output`` (called under the build lock): finish a
     swap that had begun (its staging folder carries the journal), and delete staging folders whose
-    build never reached it."""
+    build never reached it.
+
+    Only archive-gen's own files are deleted there (``pack-<pid>``, the journal), never a folder's other
+    contents. A journal is replayed only when every path in it is a plain path inside the output and
+    every file it would replace or remove is one the output's manifest records as archive-gen's: a
+    damaged or forged journal is dropped with its staging folder, and the output is left as it is."""
     parent = output.parent
     if not parent.is_dir():
         return
     prefix = f".{output.name}.tmp-"
     for entry in sorted(parent.iterdir()):
-        if not entry.name.startswith(prefix) or not entry.name[len(prefix):].isdigit() or entry.is_symlink():
+        if not entry.name.startswith(prefix) or not entry.name[len(prefix):].isdigit() or entry.is_symlink() \
+                or not entry.is_dir():
             continue  # not a name this module makes
-        if (entry / JOURNAL).is_file() and output.is_dir():
+        journal = _read_journal(entry) if output.is_dir() else None
+        if journal is not None and _journal_is_ours(journal, output):
             _apply_journal(entry, output)  # every file was staged: finish moving them in
         else:
-            shutil.rmtree(entry, ignore_errors=True)
+            _discard_staging(entry)
+
+
+def _discard_staging(folder: Path) -> None:
+    """Delete a staging folder's own files (its packs and journal), then the folder if nothing else is
+    in it: a folder that only looks like one keeps whatever else it holds."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if (entry.name == JOURNAL or _PACK.fullmatch(entry.name)) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+
+
+_PACK = re.compile(r"pack-[0-9]+")
+_Journal = tuple[list[tuple[str, str, int, int]], list[str]]
+
+
+def _read_journal(tmp: Path) -> _Journal | None:
+    """The journal's (writes, removes) when it is whole and every path in it is a plain site path."""
+    try:
+        fd = os.open(tmp / JOURNAL, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST_BYTES:
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                data = json.loads(fh.read())
+        finally:
+            os.close(fd)
+        writes = [(str(rel), str(pack), int(offset), int(size)) for rel, pack, offset, size in data["write"]]
+        removes = [str(rel) for rel in data["remove"]]
+        if not all(isinstance(x, str) for x in data["remove"]) or not all(
+                isinstance(rel, str) and isinstance(pack, str) and type(offset) is int and type(size) is int
+                and offset >= 0 and size >= 0 and _PACK.fullmatch(pack) for rel, pack, offset, size in data["write"]):
+            return None
+        if not all(plain_site_path(rel) for rel in (*removes, *(w[0] for w in writes))):
+            return None
+        return writes, removes
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+
+
+def _journal_is_ours(journal: _Journal, output: Path) -> bool:
+    """True when every file the journal replaces or removes is archive-gen's by the manifest on disk (the
+    old one, or the new one the journal wrote first: both own every such file of a real journal), and
+    no path of it goes through a link (a removal through ``link/`` would delete a file outside)."""
+    writes, removes = journal
+    ownership = read_ownership(output, allow_foreign=True)
+    out = str(output) + os.sep
+
+    def kind(rel: str) -> int | None:  # what stands at rel, or None
+        try:
+            return stat.S_IFMT(os.lstat(out + rel).st_mode)
+        except OSError:
+            return None
+
+    def through_links(rel: str) -> bool:  # a folder on the way is a link or a file
+        parts = rel.split("/")
+        for i in range(1, len(parts)):
+            found = kind("/".join(parts[:i]))
+            if found is None:
+                return False  # nothing further down exists
+            if found != stat.S_IFDIR:
+                return True
+        return False
+
+    def foreign(rel: str) -> bool:  # a file or link stands there and it is not archive-gen's
+        found = kind(rel)
+        return found is not None and found != stat.S_IFDIR and not ownership.owns(rel)
+
+    for rel in removes:
+        if through_links(rel) or foreign(rel):
+            return False
+    for rel, *_ in writes:
+        parts = rel.split("/")  # a file of archive-gen's on the way is replaced by a folder, a user's never
+        if any(foreign("/".join(parts[:i])) for i in range(1, len(parts) + 1)):
+            return False
+    return True
+
+
+def _refuse_replacing_foreign(output: Path, new: list[str], existing: set[str], ownership: Ownership) -> None:
+    """OutputError when a new file of the site would replace one of the user's in another way than by
+    its name: a file or link of theirs where the site needs a folder (``articles``), or a folder of
+    theirs where the site needs a file (``feed.xml/``)."""
+    if not new:
+        return
+    folders = {rel.rpartition("/")[0] for rel in new} - {""}
+    above = {"/".join(parts[:i]) for folder in folders for parts in [folder.split("/")] for i in range(1, len(parts) + 1)}
+    for folder in sorted(above):
+        if folder in existing and not ownership.owns(folder):
+            raise OutputError("refusing to replace a file archive-gen did not write with a folder of the site",
+                              source=str(output / folder), hint="move it away, or build into another folder")
+    out = str(output) + os.sep
+    for rel in sorted(new):
+        try:
+            is_folder = stat.S_ISDIR(os.lstat(out + rel).st_mode)
+        except OSError:
+            continue
+        if is_folder:
+            theirs = sorted(e for e in existing if e.startswith(rel + "/") and not ownership.owns(e))
+            if theirs:
+                raise OutputError("refusing to replace a folder that holds files archive-gen did not write",
+                                  source=str(output / rel), hint=f"{theirs[0]} is in it; move it away, or build "
+                                                                 "into another folder")
 
 
 def existing_files(output: Path) -> set[str]:
@@ -452,50 +650,59 @@ def _apply_journal(tmp: Path, output: Path) -> None:
     """Put every staged file of ``tmp`` in its place in ``output``, remove what the journal says to remove,
     then drop ``tmp``. Safe to run again after an interruption: every step is redone the same way.
 
-    An existing file is rewritten in place, a new one created: on disks that discard freed blocks (ext4
-    ``discard``), freeing a file's blocks (a rename over it, a truncation to zero) costs milliseconds,
-    fifty times what overwriting it costs."""
-    journal = json.loads((tmp / JOURNAL).read_text(encoding="utf-8"))
+    The new manifest is put in place first, by a rename (a kill leaves the old one or the new one, never
+    half of one), so the files that follow are owned before they appear. An existing file is rewritten
+    in place, a new one created: on disks that discard freed blocks (ext4 ``discard``), freeing a file's
+    blocks (a rename over it, a truncation to zero) costs milliseconds, fifty times what overwriting it
+    costs. Nothing here removes a folder that holds anything (removals are of files; a folder in the
+    way of a file must be empty)."""
+    journal = _read_journal(tmp)
+    if journal is None:
+        raise OSError(5, "the journal of the staging folder is damaged", str(tmp / JOURNAL))
+    writes, removes = journal
     output.mkdir(parents=True, exist_ok=True)
     out = str(output) + os.sep
-    for rel in journal["remove"]:
-        target = Path(out + rel)
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target, ignore_errors=True)
-        else:
-            with contextlib.suppress(FileNotFoundError):
-                target.unlink()
-    _prune_empty_folders(output, {rel.rpartition("/")[0] for rel in journal["remove"]} - {""})
+    for rel in removes:
+        target = out + rel
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            if not stat.S_ISDIR(os.lstat(target).st_mode):
+                os.unlink(target)
+    _prune_empty_folders(output, {rel.rpartition("/")[0] for rel in removes} - {""})
     made: set[str] = set()
     packs: dict[str, int] = {}
     try:
-        for rel, pack, offset, size in journal["write"]:
+        for rel, pack, offset, size in sorted(writes, key=lambda w: w[0] != MANIFEST_PATH):
             folder = rel.rpartition("/")[0]
             if folder and folder not in made:
                 _make_folder(output, folder)
                 made.add(folder)
             if pack not in packs:
-                packs[pack] = os.open(tmp / pack, os.O_RDONLY)
+                packs[pack] = os.open(tmp / pack, os.O_RDONLY | os.O_NOFOLLOW)
             data = os.pread(packs[pack], size, offset)
             if len(data) != size:
                 raise OSError(5, "a staged file is shorter than its journal says", str(tmp / pack))
-            put_in_place(out + rel, data)
+            if rel == MANIFEST_PATH:
+                put_in_place(out + rel + ".tmp", data)
+                os.replace(out + rel + ".tmp", out + rel)
+            else:
+                put_in_place(out + rel, data)
     finally:
         for fd in packs.values():
             os.close(fd)
-    shutil.rmtree(tmp, ignore_errors=True)
+    _discard_staging(tmp)
 
 
 def put_in_place(target: str, data: bytes) -> None:
     """Make ``target`` hold ``data``: an existing regular file is overwritten in place (its blocks kept),
-    anything else that stands there (a link, a folder) is removed first."""
+    a link that stands there is removed first, and an empty folder (a folder that holds anything is
+    never removed: OSError)."""
     try:
         existing = os.lstat(target)
     except FileNotFoundError:
         existing = None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         if stat.S_ISDIR(existing.st_mode):
-            shutil.rmtree(target)
+            os.rmdir(target)
         else:
             os.unlink(target)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)

@@ -8,6 +8,7 @@ import hashlib
 import importlib.metadata
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from ..model import Item, Keyword
 from ..urls import keyword_slug, short_hash
 from .segmented import Segmented, segment_item
-from .segmenter import TFIDF_STOP_WORDS, KeywordLexicon, Segmenter
+from .segmenter import TFIDF_STOP_WORDS, KeywordLexicon, Segmenter, read_cache_bytes
 
 MIN_KEYWORDS = 5
 MAX_KEYWORDS = 10
@@ -84,9 +85,10 @@ class KeywordSlugs:
     def _load(self) -> dict[str, str]:
         if self._known is None:
             self._known = {}
+            data = read_cache_bytes(self._path) if self._path is not None else None
             try:
-                text = self._path.read_text(encoding="utf-8") if self._path is not None else ""
-            except (OSError, UnicodeDecodeError):
+                text = data.decode("utf-8") if data is not None else ""
+            except UnicodeDecodeError:
                 text = ""
             for match in _SLUG_LINE.finditer(text):
                 word, slug, digest = match.groups()
@@ -101,8 +103,12 @@ class KeywordSlugs:
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             # one small O_APPEND write: parallel workers' lines do not interleave
-            descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            # never through a link (it would append to someone's file) nor into a pipe
+            descriptor = os.open(self._path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK,
+                                 0o644)
             try:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    raise OSError("not a regular file")
                 os.write(descriptor, lines.encode("utf-8"))
             finally:
                 os.close(descriptor)

@@ -19,6 +19,7 @@ import marshal
 import math
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -139,12 +140,12 @@ class Segmenter:
         if wanted not in self._lexicons:
             key = _digest(_CACHE_FORMAT, _LEXICON_FORMAT, engine_version("jieba"), repr(self._words), repr(wanted))
             path = self._cache_path(f"lexicon-{key}.marshal")
-            table = PackedIdf.unpack(_read_cache(path))
+            table = PackedIdf.unpack(_read_cache(path, key))
             if table is not None:
                 lexicon = KeywordLexicon(table[0], table[1], "eng" in wanted, not wanted)
             else:
                 lexicon = _keyword_lexicon(self._words, wanted)
-                _write_cache(path, PackedIdf.pack(lexicon.idf, lexicon.default_idf))
+                _write_cache(path, key, PackedIdf.pack(lexicon.idf, lexicon.default_idf))
             self._lexicons[wanted] = lexicon
         return self._lexicons[wanted]
 
@@ -160,14 +161,14 @@ class Segmenter:
     def _dictionary(self) -> _Dictionary:
         key = _digest(_CACHE_FORMAT, engine_version("jieba"), repr(self._words))
         path = self._cache_path(f"words-{key}.marshal")
-        cached = _read_cache(path)
+        cached = _read_cache(path, key)
         try:
             additions, total = cached
             return _Dictionary(tuple((str(w), int(f)) for w, f in additions), int(total))
         except (TypeError, ValueError):
             pass  # no cache yet, or an unexpected one: rebuild it
         dictionary = _custom_dictionary(self._words, _base_dictionary())
-        _write_cache(path, (dictionary.additions, dictionary.total))
+        _write_cache(path, key, (dictionary.additions, dictionary.total))
         return dictionary
 
     @functools.cached_property
@@ -508,21 +509,48 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _read_cache(path: Path) -> Any:
+# a cache file larger than this is not one of ours (a link to /dev/zero, a runaway file); ours are < 10 MB
+CACHE_FILE_LIMIT = 1 << 28
+
+
+def read_cache_bytes(path: Path, limit: int = CACHE_FILE_LIMIT) -> bytes | None:
+    """A cache file's bytes, or None: missing, a link (never followed), a pipe or device (never waited
+    on), or larger than ``limit``."""
     try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
         return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
-def _write_cache(path: Path, value: Any) -> None:
-    """Write atomically (parallel workers may race to write the same file)."""
+def _read_cache(path: Path, key: str) -> Any:
+    """The value stored under ``key``: a file stored under another key (swapped, copied) is a miss."""
+    data = read_cache_bytes(path)
+    try:
+        stored, value = marshal.loads(data) if data is not None else (None, None)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return value if stored == key else None
+
+
+def _write_cache(path: Path, key: str, value: Any) -> None:
+    """Write atomically (parallel workers may race to write the same file), with the key it is for."""
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
             temporary = handle.name
-            handle.write(marshal.dumps(value))
+            handle.write(marshal.dumps((key, value)))
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:
