@@ -21,9 +21,8 @@
   var FACETS = ["province", "prefecture", "county", "topic", "year", "kind"];
   var PAGE = 20;
   var DEBOUNCE_MS = 250;
-  var LEAD_BASE = 1 << 10, BODY_BASE = 1 << 11;  // search.py: where a doc's lead and body offsets start
-  var TRIGRAM = Math.pow(2, 42);
-  var ESCAPED = [0x00, 0x0a, 0x0d, 0x22, 0x5c];  // 7-bit values escaped in the index files
+  var RADIX = 46341;  // search.py's pack: 31 bits in two UTF-16 units of RADIX values from U+0100, U+2028/9 skipped
+  var VERIFY_DIRECT = 2;  // search.py: candidates of a first match checked against their text right away
 
   // ------------------------------------------------------------------------------------------
   // loading index files: script tags (they work from file://, where fetch does not)
@@ -56,18 +55,20 @@
     return scripts[path];
   }
 
-  // 7 bits per character; a value a JS string cannot hold as it is comes with the next 7 bits in one
-  // character U+0080 + (index << 7 | next) (search.py's seven)
-  function unseven(text, size) {
+  // the packed payload back to bytes: each pair of units carries 31 bits (search.py's pack)
+  function unpack(text, size) {
     var out = new Uint8Array(size), acc = 0, bits = 0, j = 0;
-    function put(v) {
-      acc = ((acc << 7) | v) & 0x7fff;
-      bits += 7;
-      if (bits >= 8) { bits -= 8; if (j < size) { out[j++] = (acc >> bits) & 0xff; } }
+    function put(v, n) {
+      acc = (acc << n) | v;
+      bits += n;
+      while (bits >= 8 && j < size) { bits -= 8; out[j++] = (acc >>> bits) & 0xff; }
+      acc &= (1 << bits) - 1;
     }
-    for (var i = 0; i < text.length && j < size; i++) {
-      var c = text.charCodeAt(i);
-      if (c < 0x80) { put(c); } else { put(ESCAPED[(c - 0x80) >> 7]); put((c - 0x80) & 0x7f); }
+    function unit(c) { return c - 0x100 - (c > 0x2029 ? 2 : 0); }
+    for (var i = 0; i + 1 < text.length && j < size; i += 2) {
+      var v = unit(text.charCodeAt(i)) * RADIX + unit(text.charCodeAt(i + 1));
+      put(Math.floor(v / 32768), 16);
+      put(v % 32768, 15);
     }
     return out;
   }
@@ -79,32 +80,41 @@
 
   function loadData(path) {
     if (!decoded[path]) {
-      decoded[path] = loadScript(path).then(function (args) { return inflate(unseven(args[1], args[0])); });
+      decoded[path] = loadScript(path).then(function (args) { return inflate(unpack(args[1], args[0])); });
       decoded[path].catch(function () { delete decoded[path]; });
     }
     return decoded[path];
   }
 
-  function Reader(bytes, pos) { this.b = bytes; this.p = pos || 0; }
+  function Reader(bytes, pos, end) { this.b = bytes; this.p = pos || 0; this.end = end === undefined ? bytes.length : end; }
   Reader.prototype.next = function () {
     var value = 0, scale = 1, byte;
     do { byte = this.b[this.p++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80);
     return value;
   };
+  Reader.prototype.more = function () { return this.p < this.end; };
 
   function utf8(bytes) { return new TextDecoder("utf-8").decode(bytes); }
 
   // ------------------------------------------------------------------------------------------
-  // the index: root, per-shard meta, gram buckets, text chunks
+  // the index: root, per-shard meta, dictionary buckets, pages, text chunks (search.py's index_shard)
   var root = null;
   var metas = {};
-  var buckets = {};
+  var memo = {};
 
   function shardPath(shard, file) { return "search/" + shard.dir + "/" + file; }
 
+  function once(key, make) {
+    if (!memo[key]) {
+      memo[key] = make();
+      memo[key].catch(function () { delete memo[key]; });
+    }
+    return memo[key];
+  }
+
   function loadMeta(shard) {
-    if (!metas[shard.dir]) {
-      metas[shard.dir] = loadData(shardPath(shard, "meta.js")).then(function (bytes) {
+    return once("m " + shard.dir, function () {
+      return loadData(shardPath(shard, "meta.js")).then(function (bytes) {
         var r = new Reader(bytes, 0);
         var size = r.next();
         var head = JSON.parse(utf8(bytes.subarray(r.p, r.p + size)));
@@ -120,9 +130,7 @@
         }
         return { n: n, tables: head.tables, kind: kind, year: year, regions: regions, topics: topics };
       });
-      metas[shard.dir].catch(function () { delete metas[shard.dir]; });
-    }
-    return metas[shard.dir];
+    });
   }
 
   function hash(first, second, count) {
@@ -132,118 +140,185 @@
     return h & (count - 1);
   }
 
-  // one bucket file: gram key -> {count, bytes} of its list
-  function loadBucket(path) {
-    if (!buckets[path]) {
-      buckets[path] = loadData(path).then(function (bytes) {
-        var r = new Reader(bytes, 0), count = r.next(), grams = [], i;
-        for (i = 0; i < count; i++) { grams.push([r.next() * 0x200000 + r.next(), r.next(), r.next()]); }
-        var map = new Map(), at = r.p;
+  // one bucket: "first second" -> {docs, list: bytes or [offset, length] in the pages, trie: same or null}
+  function loadBucket(shard, first, second) {
+    var path = shardPath(shard, "d" + hash(first, second, shard.d) + ".js");
+    return once("d " + path, function () {
+      return loadData(path).then(function (bytes) {
+        var r = new Reader(bytes, 0), count = r.next(), heads = [], i;
         for (i = 0; i < count; i++) {
-          map.set(grams[i][0], { count: grams[i][1], bytes: bytes.subarray(at, at + grams[i][2]) });
-          at += grams[i][2];
+          var h = { key: r.next() + " " + r.next(), docs: r.next() }, flags = r.next(), mode = flags >> 1;
+          h.listRef = flags & 1 ? [r.next(), r.next()] : null;
+          h.listSize = h.listRef ? 0 : r.next();
+          h.trieRef = mode === 2 ? [r.next(), r.next()] : null;
+          h.trieSize = mode === 1 ? r.next() : 0;
+          h.hasTrie = mode > 0;
+          heads.push(h);
         }
+        var map = new Map(), at = r.p;
+        heads.forEach(function (h) {
+          var entry = { docs: h.docs, list: h.listRef, trie: h.trieRef, hasTrie: h.hasTrie, key: h.key };
+          if (!h.listRef) { entry.list = bytes.subarray(at, at + h.listSize); at += h.listSize; }
+          if (h.hasTrie && !h.trieRef) { entry.trie = bytes.subarray(at, at + h.trieSize); at += h.trieSize; }
+          map.set(h.key, entry);
+        });
         return map;
       });
-      buckets[path].catch(function () { delete buckets[path]; });
-    }
-    return buckets[path];
+    });
   }
 
-  function classOf(offset) { return offset < LEAD_BASE ? 0 : offset < BODY_BASE ? 1 : 2; }
+  // bytes [offset, offset + length) of the shard's pages
+  function pageBytes(shard, ref) {
+    var first = Math.floor(ref[0] / root.page), last = Math.floor((ref[0] + ref[1] - 1) / root.page), loads = [];
+    for (var n = first; n <= last; n++) { loads.push(loadData(shardPath(shard, "l" + n + ".js"))); }
+    return Promise.all(loads).then(function (pages) {
+      var out = new Uint8Array(ref[1]), at = 0, skip = ref[0] - first * root.page;
+      pages.forEach(function (page) {
+        var part = page.subarray(Math.min(skip, page.length), Math.min(page.length, skip + ref[1] - at));
+        out.set(part, at);
+        at += part.length;
+        skip = Math.max(0, skip - page.length);
+      });
+      return out;
+    });
+  }
 
-  // one doc's offsets, written as (gap << 1) | another-follows
-  function flagged(r) {
-    var out = [], at = 0, v;
-    do { v = r.next(); at += Math.floor(v / 2); out.push(at); } while (v % 2);
+  function bytesOf(shard, held) { return held instanceof Uint8Array ? Promise.resolve(held) : pageBytes(shard, held); }
+
+  // a doc list: Map doc -> best field class (0 head, 1 lead, 2 body), from values (doc gap << 2) | class
+  function docList(r, count) {
+    var out = new Map(), doc = 0;
+    for (var i = 0; count === undefined ? r.more() : i < count; i++) {
+      var v = r.next();
+      doc += Math.floor(v / 4);
+      out.set(doc, v % 4);
+    }
     return out;
   }
 
-  // docs holding a unigram (second 0) or bigram: {docs: sorted doc numbers, cls: Map doc -> class,
-  // offsets: Map doc -> offsets, or null for a frequent bigram (its offsets are in the parts)}
-  function gramDocs(shard, first, second) {
-    var path = shardPath(shard, "d" + hash(first, second, shard.d) + ".js");
-    return loadBucket(path).then(function (map) {
-      var entry = map.get(first * 0x200000 + second);
-      var out = { docs: [], cls: new Map(), offsets: null, first: first, second: second };
-      if (!entry) { out.offsets = new Map(); return out; }
-      var n = Math.floor(entry.count / 2), r = new Reader(entry.bytes, 0), doc = 0, i;
-      if (entry.count % 2) {
-        out.offsets = new Map();
-        for (i = 0; i < n; i++) {
-          doc += r.next();
-          var found = flagged(r);
-          out.docs.push(doc); out.cls.set(doc, classOf(found[0])); out.offsets.set(doc, found);
-        }
-      } else {
-        for (i = 0; i < n; i++) {
-          var v = r.next();
-          doc += Math.floor(v / 4);
-          out.docs.push(doc); out.cls.set(doc, v % 4);
-        }
-      }
-      return out;
-    });
+  function entryDocs(shard, entry) {
+    return bytesOf(shard, entry.list).then(function (bytes) { return docList(new Reader(bytes, 0)); });
   }
 
-  // offsets of a frequent bigram in its docs of one part
-  function partOffsets(shard, part, list) {
-    var path = shardPath(shard, "p" + part + "-" + hash(list.first, list.second, shard.p) + ".js");
-    return loadBucket(path).then(function (map) {
-      var entry = map.get(list.first * 0x200000 + list.second), out = new Map();
-      if (!entry) { return out; }
-      var r = new Reader(entry.bytes, 0);
-      list.docs.forEach(function (doc) { if (Math.floor(doc / root.part) === part) { out.set(doc, flagged(r)); } });
-      return out;
-    });
-  }
-
-  // the bigrams a phrase is read through: offsets 0, 2, 4, … and the last, so every character is in one of
-  // them (search.py's cover)
-  function cover(length) {
-    var offsets = [];
-    for (var o = 0; o + 1 < length; o += 2) { offsets.push(o); }
-    if (offsets[offsets.length - 1] !== length - 2) { offsets.push(length - 2); }
-    return offsets;
-  }
-
-  // docs of one shard holding one phrase: Map doc -> best field class (0 head, 1 lead, 2 body)
-  function phraseDocs(shard, cps) {
-    if (cps.length === 1) { return gramDocs(shard, cps[0], 0).then(function (l) { return l.cls; }); }
-    var chosen = cover(cps.length);
-    return Promise.all(chosen.map(function (i) { return gramDocs(shard, cps[i], cps[i + 1]); })).then(function (lists) {
-      if (lists.length === 1) { return lists[0].cls; }
-      if (lists.length === 2 && cps.length === 3 && !lists[0].offsets && !lists[1].offsets) {
-        // both bigrams frequent: the trigram has a doc list of its own (search.py's TRIGRAM)
-        return gramDocs(shard, cps[0], TRIGRAM + cps[1] * 0x200000 + cps[2]).then(function (l) { return l.cls; });
-      }
-      var sorted = lists.slice().sort(function (a, b) { return a.docs.length - b.docs.length; });
-      var candidates = sorted[0].docs.filter(function (doc) {
-        return sorted.every(function (l) { return l.cls.has(doc); });
-      });
-      var found = new Map();
-      if (!candidates.length) { return found; }
-      var parts = [];
-      candidates.forEach(function (doc) {
-        var part = Math.floor(doc / root.part);
-        if (parts[parts.length - 1] !== part) { parts.push(part); }
-      });
-      return Promise.all(parts.map(function (part) {
-        return Promise.all(lists.map(function (list) {
-          return list.offsets ? list.offsets : partOffsets(shard, part, list);
-        }));
-      })).then(function (perPart) {
-        candidates.forEach(function (doc) {
-          var offsets = perPart[parts.indexOf(Math.floor(doc / root.part))];
-          var starts = offsets[0].get(doc).map(function (o) { return o - chosen[0]; });
-          for (var k = 1; k < chosen.length && starts.length; k++) {
-            var have = offsets[k].get(doc), shift = chosen[k];
-            starts = starts.filter(function (s) { return have.indexOf(s + shift) !== -1; });
+  // a pair's trie (search.py's _tries): per node its children by code point and its list: a place in the
+  // pages (ref), its values read here (docs), or the child sharing it (via); a longest gram has a label, the
+  // code points every one of its occurrences goes on with
+  function trieOf(shard, entry) {
+    if (!entry.hasTrie) { return Promise.resolve(null); }
+    return once("x " + shard.dir + " " + entry.key, function () {
+      return bytesOf(shard, entry.trie).then(function (bytes) {
+        var r = new Reader(bytes, 0);
+        function children(count) {
+          var found = new Map();
+          for (var i = 0; i < count; i++) {
+            var code = r.next(), head = r.next(), kind = head % 4, node = { via: -1, label: [] }, k;
+            if (kind === 0) { node.via = r.next(); } else if (kind === 1) { node.ref = [r.next(), r.next()]; } else { node.docs = docList(r, r.next()); }
+            if (head & 4) { for (k = r.next(); k > 0; k--) { node.label.push(r.next()); } }
+            node.children = children(Math.floor(head / 8));
+            found.set(code, node);
           }
-          if (starts.length) { found.set(doc, classOf(Math.min.apply(null, starts))); }
-        });
-        return found;
+          return found;
+        }
+        return { children: children(r.next()) };
       });
+    });
+  }
+
+  function nodeDocs(shard, node) {
+    while (node.via >= 0) { node = Array.from(node.children.values())[node.via]; }
+    if (node.docs) { return Promise.resolve(node.docs); }
+    return pageBytes(shard, node.ref).then(function (bytes) { return docList(new Reader(bytes, 0)); });
+  }
+
+  // the longest gram with a list at `start` of the phrase: {end, docs}, or null when the phrase can be in no
+  // doc of the shard (no doc has its pair at `start`, or it leaves a label)
+  function longest(shard, cps, start) {
+    return loadBucket(shard, cps[start], cps[start + 1]).then(function (map) {
+      var entry = map.get(cps[start] + " " + cps[start + 1]);
+      if (!entry) { return null; }
+      return trieOf(shard, entry).then(function (trie) {
+        var end = start + 2, node = trie, deepest = null;
+        while (node && end < cps.length && node.children.has(cps[end])) {
+          node = deepest = node.children.get(cps[end]);
+          end++;
+        }
+        if (deepest) {
+          for (var k = 0; k < deepest.label.length && end < cps.length; k++, end++) {
+            if (cps[end] !== deepest.label[k]) { return null; }
+          }
+        }
+        return (deepest ? nodeDocs(shard, deepest) : entryDocs(shard, entry)).then(function (docs) {
+          return { end: end, docs: docs };
+        });
+      });
+    });
+  }
+
+  // the text chunk row of a doc: [url, title, date, page, kind, region, text, head end, lead end]
+  function rowOf(shard, doc) {
+    var path = shardPath(shard, "t" + Math.floor(doc / root.chunk) + ".js");
+    return once("t " + path, function () {
+      return loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
+    }).then(function (rows) { return rows[doc % root.chunk]; });
+  }
+
+  function classAt(at, row) { return at < row[7] ? 0 : at < row[8] ? 1 : 2; }
+
+  // candidates checked against their own text: the docs that hold the phrase, with the class of its first hit
+  function verify(shard, candidates, phrase) {
+    var docs = Array.from(candidates.keys()).sort(function (a, b) { return a - b; });
+    return Promise.all(docs.map(function (doc) { return rowOf(shard, doc); })).then(function (rows) {
+      var found = new Map();
+      rows.forEach(function (row, i) {
+        var at = normalise(row[6]).indexOf(phrase);
+        if (at !== -1) { found.set(docs[i], classAt(at, row)); }
+      });
+      return found;
+    });
+  }
+
+  function intersect(a, b) {
+    var out = new Map();
+    a.forEach(function (cls, doc) { if (b.has(doc)) { out.set(doc, cls); } });
+    return out;
+  }
+
+  // docs of one shard holding one phrase: Map doc -> best field class. A phrase with a list of its own is
+  // answered by it; otherwise the lists of its parts narrow it to candidates, and their text decides
+  // (search.py's IndexReader.phrase_docs)
+  function phraseDocs(shard, cps, phrase) {
+    if (cps.length < 3) {
+      return loadBucket(shard, cps[0], cps.length === 2 ? cps[1] : 0).then(function (map) {
+        var entry = map.get(cps[0] + " " + (cps.length === 2 ? cps[1] : 0));
+        return entry ? entryDocs(shard, entry) : new Map();
+      });
+    }
+    return longest(shard, cps, 0).then(function (first) {
+      if (!first) { return new Map(); }
+      if (first.end === cps.length) { return first.docs; }
+      // the phrase has no list of its own: its first gram stopped short, so a rare part (a pair or a border
+      // gram with few docs) ends just after it; the three starts before that end are read first, the others
+      // only if none of them was rare (search.py's _second_starts)
+      var end = first.end, near = [], far = [], s;
+      [end - 1, end - 2, end - 3].forEach(function (s) { if (s >= 1 && s <= cps.length - 2) { near.push(s); } });
+      for (s = 1; s < cps.length - 1; s++) { if (near.indexOf(s) === -1) { far.push(s); } }
+      function narrow(candidates, starts) {
+        return Promise.all(starts.map(function (s) { return longest(shard, cps, s); })).then(function (found) {
+          for (var i = 0; i < found.length; i++) {
+            if (!found[i]) { return null; }
+            candidates = intersect(candidates, found[i].docs);
+          }
+          return candidates;
+        });
+      }
+      var narrowed = Promise.resolve(first.docs);
+      if (first.docs.size > VERIFY_DIRECT) {
+        narrowed = narrow(first.docs, near).then(function (candidates) {
+          if (!candidates || candidates.size < root.frequent) { return candidates; }
+          return narrow(candidates, far);
+        });
+      }
+      return narrowed.then(function (candidates) { return candidates ? verify(shard, candidates, phrase) : new Map(); });
     });
   }
 
@@ -319,11 +394,11 @@
   // every match of a query: {results: [{shard, doc, rank}], counts: a promise of the filter counts};
   // without an active filter the results do not wait for the filter values
   function runQuery(query, active) {
-    var phrases = phrasesOf(query).map(codePoints);
+    var phrases = phrasesOf(query);
     var metas = Promise.all(root.shards.map(loadMeta));
     var perShard = phrases.length
       ? Promise.all(root.shards.map(function (shard, s) {
-        return Promise.all(phrases.map(function (cps) { return phraseDocs(shard, cps); })).then(function (found) {
+        return Promise.all(phrases.map(function (p) { return phraseDocs(shard, codePoints(p), p); })).then(function (found) {
           return shardHits(found, s);
         });
       }))
@@ -364,15 +439,7 @@
     });
   }
 
-  var chunks = {};
-  function chunk(hit) {
-    var path = shardPath(root.shards[hit.shard], "t" + Math.floor(hit.doc / root.chunk) + ".js");
-    if (!chunks[path]) {
-      chunks[path] = loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
-      chunks[path].catch(function () { delete chunks[path]; });
-    }
-    return chunks[path].then(function (rows) { return rows[hit.doc % root.chunk]; });
-  }
+  function chunk(hit) { return rowOf(root.shards[hit.shard], hit.doc); }
 
   // site-relative article path -> link from this page; anything else (javascript:, //host) is refused
   function toHref(url) {

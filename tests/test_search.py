@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_gen import search
@@ -25,17 +25,15 @@ from archive_gen.search import (
     IndexReader,
     SearchDoc,
     build_search_index,
-    build_search_index_cached,
-    cover,
     index_root,
     index_shard,
+    pack,
     read_varints,
     script,
     script_payload,
     search_doc,
-    seven,
     shard_of,
-    unseven,
+    unpack,
     varints,
 )
 from fixtures.records import HOSTILE_TITLE, config, pages
@@ -65,22 +63,25 @@ def test_varints_round_trip(values: list[int]) -> None:
     assert all(b < 0x80 for b in data[-1:])  # the last byte of the last value ends it
 
 
-@given(st.binary(max_size=300) | st.lists(st.sampled_from([0x00, 0x0A, 0x22, 0x5C, 0x85]), max_size=60).map(bytes))
-def test_seven_bit_text_round_trips_and_is_a_safe_js_string(data: bytes) -> None:
-    text = seven(data)
-    assert unseven(text, len(data)) == data
-    assert not set(text) & {'"', "\\", "\n", "\r", "\0"}
-    assert all(ord(c) < 0x80 + (5 << 7) for c in text)  # one or two bytes of UTF-8 each
-    # 7 bits a byte of UTF-8 (an escape is 14 bits in two bytes), so at most 8/7 of the size plus one
-    assert len(text.encode("utf-8")) <= len(data) * 8 // 7 + 2
+@given(st.binary(max_size=300) | st.lists(st.sampled_from([0x00, 0x0A, 0x22, 0x5C, 0xFF]), max_size=60).map(bytes))
+def test_packed_text_round_trips_and_is_a_safe_js_string(data: bytes) -> None:
+    text = pack(data)
+    assert unpack(text, len(data)) == data
+    units = text.encode("utf-16-le")
+    codes = [int.from_bytes(units[i:i + 2], "little") for i in range(0, len(units), 2)]
+    # nothing a string literal cannot hold as it is: no quote, backslash, line end, surrogate or BOM
+    assert all(0x100 <= c < 0xD800 and c not in (0x2028, 0x2029) for c in codes)
+    # 31 bits in two units (4 bytes): at most 32/31 of the size, and a pair for the last bits
+    assert len(units) <= len(data) * 32 / 31 + 4
 
 
-def test_index_files_are_scripts_that_name_themselves() -> None:
+def test_index_files_are_utf16_scripts_that_name_themselves() -> None:
     payload = os.urandom(2000) + "总工会".encode()
-    data = script("search/x.abc/b3.js", payload)
-    assert data.startswith(b'AGSearch("search/x.abc/b3.js",') and data.endswith(b'");\n')
-    assert script_payload(data) == ("search/x.abc/b3.js", payload)
-    data.decode("utf-8")  # valid UTF-8 whatever the payload
+    data = script("search/x.abc/d3.js", payload)
+    assert data.startswith("\ufeffAGSearch(\"search/x.abc/d3.js\",".encode("utf-16-le"))
+    assert data.endswith('");\n'.encode("utf-16-le"))
+    assert script_payload(data) == ("search/x.abc/d3.js", payload)
+    assert len(data) < len(search.deflate(payload)) * 33 / 31 + 200  # about 32/31 of the compressed payload
 
 
 def test_bucket_hash_is_the_same_vectorised_and_scalar() -> None:
@@ -101,12 +102,10 @@ def test_normalise_maps_full_width_and_case_one_to_one() -> None:
     assert search.phrases("  ＡＰＰ  app 工会\u3000工会 ") == ["app", "工会"]
 
 
-def test_cover_offsets_touch_every_character() -> None:
-    assert cover(2) == (0,) and cover(3) == (0, 1) and cover(4) == (0, 2) and cover(5) == (0, 2, 3)
-    for length in range(2, 30):
-        offsets = cover(length)
-        assert {o + k for o in offsets for k in (0, 1)} == set(range(length))
-        assert len(offsets) == length // 2 + (length % 2 == 1)  # half the bigrams of a long phrase
+@given(st.text(max_size=80))
+def test_the_index_normalises_text_as_queries_are(text: str) -> None:
+    codes = search._normalised_codes(text)
+    assert "".join(map(chr, codes.tolist())) == search.normalise(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,46 +145,65 @@ def _docs(*items: Item) -> list[SearchDoc]:
     return search.docs_order(search_doc(i) for i in items)
 
 
-def _expected_offsets(doc: SearchDoc, gram: str) -> list[int]:
-    """Offsets of ``gram`` in a short doc's offset space: head from 0, lead from LEAD_BASE, body from BODY_BASE."""
-    found: list[int] = []
-    if "\n" in gram:
-        return found  # no bigram spans a field or paragraph break
-    for base, part in ((0, "\n".join(doc.head)), (search.LEAD_BASE, doc.lead), (search.BODY_BASE, "\n".join(doc.body))):
-        text = search.normalise(part)
-        found += [base + m.start() for m in re.finditer(f"(?={re.escape(gram)})", text)]
+def _truth_classes(docs: list[SearchDoc], gram: str) -> dict[int, int]:
+    """Docs holding ``gram`` with the field class of its first hit, by brute force over the doc text."""
+    found = {}
+    for number, doc in enumerate(docs):
+        text, head_end, lead_end = search.doc_text(doc)
+        at = search.normalise(text).find(gram)
+        if at >= 0:
+            found[number] = search.field_class(at, head_end, lead_end)
     return found
 
 
-@pytest.mark.parametrize("frequent_bytes", [10_000, 0])  # offsets in the doc lists, or all in the parts
-def test_shard_files_decode_to_the_offsets_of_every_bigram(frequent_bytes: int,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "FREQUENT_BYTES", frequent_bytes)
-    monkeypatch.setattr(search, "PART_DOCS", 2)
-    items = [_item(1, "总工会", "工会工作，工会会员。", lead="本报讯 工会"), _item(2, "APP", "５Ｇ工会"),
-             _item(3, "无关", "天津"), _item(4, "工会", "会员")]
+SMALL = {"FREQUENT_DOCS": 2, "PAGE_BYTES": 16, "INLINE_LIST": 6, "INLINE_TRIE": 24, "INLINE_NODE": 1, "MAX_GRAM": 5,
+         "LABEL_GRAM": 3, "BUCKET_BYTES": 200}
+
+
+@pytest.fixture
+def tiny_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Limits that make a handful of docs use every part of the format: tries, border grams, labels, lists
+    inline and in pages, several buckets and pages."""
+    for name, value in SMALL.items():
+        monkeypatch.setattr(search, name, value)
+
+
+def test_every_listed_gram_has_exactly_the_docs_that_hold_it(tiny_limits: None) -> None:
+    items = [_item(1, "总工会", "工会工作，工会会员。", lead="本报讯 工会"), _item(2, "APP", "５Ｇ工会工作"),
+             _item(3, "无关", "天津工会会员"), _item(4, "工会", "会员", "工会会员之家"),
+             _item(5, "工会工作会议", "全总工会工作会议召开"), _item(6, "又一", "工会工作会议")]
     docs = _docs(*items)
     files = index_shard("2024-03", docs)
-    assert len({p.rsplit("/", 1)[0] for p in files}) == 1
     folder = next(iter(files)).rsplit("/", 1)[0]
     assert re.fullmatch(r"search/2024-03\.[0-9a-f]{10}", folder)
+    assert len({p.rsplit("/", 1)[0] for p in files}) == 1
     reader = IndexReader({**files, **index_root([("2024-03", files)])})
     (shard,) = reader.root["shards"]
-    assert shard["docs"] == 4 and shard["name"] == "2024-03"
-    for gram in ("工会", "会会", "5g", "天津", "会员", "讯\n"):
-        classes, offsets = reader.doc_list(shard, ord(gram[0]), ord(gram[1]))
-        expected = {n: _expected_offsets(doc, gram) for n, doc in enumerate(docs) if _expected_offsets(doc, gram)}
-        assert sorted(classes) == sorted(expected), gram
-        if offsets is None:  # a frequent bigram: its offsets are in the parts
-            assert frequent_bytes == 0
-            offsets = {}
-            for part in {n // 2 for n in expected}:
-                mine = sorted(n for n in expected if n // 2 == part)
-                offsets.update(reader.part_offsets(shard, part, ord(gram[0]), ord(gram[1]), mine))
-        assert offsets == expected, gram
-    # a unigram lists its docs with the best field class of its hits
-    assert reader.doc_list(shard, ord("会"), 0) == ({0: 0, 1: 2, 3: 0}, None)
-    assert reader.doc_list(shard, ord("讯"), 0)[0] == {0: 1}
+    assert shard["docs"] == 6 and shard["name"] == "2024-03" and shard["d"] > 1 and shard["l"] > 1
+    listed = list(reader.listed(shard))
+    grams = [gram for gram, _ in listed]
+    assert listed and len(grams) == len(set(grams))
+    for gram, found in listed:
+        assert found == _truth_classes(docs, gram), gram
+    # every character and pair of the text has a list; longer grams too (tries, and labels beyond them)
+    text = "\n".join(search.normalise(search.doc_text(d)[0]) for d in docs)
+    pairs = {text[i:i + 2] for i in range(len(text) - 1)} - {g for g in (text[i:i + 2] for i in range(len(text) - 1))
+                                                              if "\n" in g}
+    assert set(text) - {"\n"} <= set(grams) and pairs <= set(grams)
+    assert max(len(g) for g in grams) > search.MAX_GRAM  # a label goes on past the longest trie gram
+    assert "工会工作会议" in grams and "工会会员" in grams
+
+
+def test_a_rare_phrase_of_common_parts_checks_few_candidates(tiny_limits: None) -> None:
+    common = ["工会工作", "会议召开", "工作会议"]
+    items = [_item(n, f"稿{n}", common[n % 3] + "。", common[(n + 1) % 3]) for n in range(40)]
+    items.append(_item(99, "稿件", "工会工作会议召开"))  # every pair and trigram of it is common
+    docs = _docs(*items)
+    files = index_shard("2024-03", docs)
+    reader = IndexReader({**files, **index_root([("2024-03", files)])})
+    assert [reader.row(h)[0] for h in reader.search("工会工作会议召开")] == ["articles/i099.html"]
+    checked = {p for p in reader.loaded if p.rsplit("/", 1)[1].startswith("t")}
+    assert len(checked) <= 2  # its rare part was found: no chunk of the common docs was read
 
 
 def test_phrases_never_span_two_fields_and_rank_title_over_body() -> None:
@@ -200,31 +218,25 @@ def test_phrases_never_span_two_fields_and_rank_title_over_body() -> None:
                                                                "articles/i003.html"]
 
 
-def test_a_new_day_reindexes_only_the_newest_shard() -> None:
+def test_a_new_day_changes_only_the_newest_shard() -> None:
     old = [_item(n, f"旧闻{n}", "工会", date=date) for n, date in
            enumerate(["2022-05-01", "2023-07-01", "2024-01-10", "2024-03-01"])]
-    store = _MemoryStore()
-    first = build_search_index_cached(old, store)
-    assert set(first.built) == {"2022", "2023", "2024-01", "2024-03"}
-    again = build_search_index_cached([*old, _item(9, "新闻", "女职工", date="2024-03-02")], store)
-    assert again.built == ("2024-03",)
-    assert _hits(again.files, "女职工") == {"articles/i009.html"}
-    stale = {p for p in first.files if "/2024-03." in p}
-    assert stale and not stale & set(again.files)  # the changed shard has a new folder name
-    assert {p for p in first.files if "/2023." in p} <= set(again.files)
-    # the same docs, the same bytes, from the store or not
-    assert build_search_index_cached([*old, _item(9, "新闻", "女职工", date="2024-03-02")], None).files == again.files
+    new = [*old, _item(9, "新闻", "女职工", date="2024-03-02")]
+    first, again = build_search_index(old), build_search_index(new)
+    changed = {p.rsplit("/", 1)[0] for p in set(first) ^ set(again) if p != ROOT_PATH}
+    assert {c.split("/")[1].split(".")[0] for c in changed} == {"2024-03"}  # its folder, old and new
+    assert {p: d for p, d in first.items() if "/2024-03." not in p and p != ROOT_PATH} == \
+        {p: d for p, d in again.items() if "/2024-03." not in p and p != ROOT_PATH}
+    assert _hits(again, "女职工") == {"articles/i009.html"}
 
 
-class _MemoryStore:
-    def __init__(self) -> None:
-        self.shards: dict[str, dict[str, bytes]] = {}
-
-    def load_shard(self, key: str) -> dict[str, bytes] | None:
-        return self.shards.get(key)
-
-    def store_shard(self, key: str, files: dict[str, bytes]) -> None:
-        self.shards[key] = files
+def test_the_root_needs_only_each_shards_file_names_and_meta() -> None:
+    items = [_item(n, f"稿件{n}", "工会", date=date) for n, date in enumerate(["2023-07-01", "2024-03-01"])]
+    shards = [(name, index_shard(name, docs)) for name, docs in search.shard_docs(items).items()]
+    listing = [(name, {p: d if p.endswith("/meta.js") else b"" for p, d in files.items()}) for name, files in shards]
+    assert index_root(listing) == index_root(shards)
+    root = IndexReader({**shards[0][1], **shards[1][1], **index_root(shards)}).root
+    assert [s["name"] for s in root["shards"]] == ["2024-03", "2023"] and all(s["t"] == 1 for s in root["shards"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,12 +272,12 @@ def test_hostile_text_stays_data(built):
     script_text = (REPO / "static" / "search.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script_text and "eval(" not in script_text
     # every file is one call with a plain string literal: no text can end the string or run code
-    call = re.compile(r'AGSearch\("search/[\w.-]+/[\w-]+\.js",\d+,"[^"\\\n\r]*"\);\n')
+    call = re.compile('\ufeff' r'AGSearch\("search/[\w.-]+/[\w-]+\.js",\d+,"[^"\\\n\r\u2028\u2029]*"\);\n')
     for path, data in index.items():
         if path == ROOT_PATH:
             assert b"<" not in data and data.startswith(b'AGSearch("search/index.js",{')
         else:
-            assert call.fullmatch(data.decode("utf-8")), path
+            assert call.fullmatch(data.decode("utf-16-le")), path
 
 
 def test_search_index_is_deterministic(built):
@@ -307,17 +319,42 @@ def _check_truth(items: list[Item], files: dict[str, bytes], queries: tuple[str,
     return counts
 
 
-@pytest.mark.parametrize("frequent_bytes", [search.FREQUENT_BYTES, 0])  # 0: every bigram frequent, so
-def test_seed_queries_find_exactly_the_items_that_contain_them(seed_items: list[Item], frequent_bytes: int,
+@pytest.mark.parametrize("limits", ["default", "tiny", "none frequent"])
+def test_seed_queries_find_exactly_the_items_that_contain_them(seed_items: list[Item], limits: str,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    # three-character phrases go through trigram lists, longer ones through offsets in parts
-    monkeypatch.setattr(search, "FREQUENT_BYTES", frequent_bytes)
+    # tiny: most grams are frequent (tries, labels, lists in pages); none frequent: only characters and
+    # pairs have lists, every longer phrase is checked against the text of its candidates
+    if limits == "tiny":
+        for name, value in SMALL.items():
+            monkeypatch.setattr(search, name, value)
+    elif limits == "none frequent":
+        monkeypatch.setattr(search, "FREQUENT_DOCS", 10**9)
     assert len(SEED_QUERIES) >= 30
     counts = _check_truth(seed_items, build_search_index(seed_items), SEED_QUERIES)
     # the cases of issue 13, and a mix of empty, small and large answers
     assert counts["天津"] == 1 and counts["女职工"] == 0 and counts["蹲点"] == 3 and counts["工会"] == 35
     assert counts["总工会"] < counts["工会"] and counts["APP"] == counts["ＡＰＰ"] == counts["app"] == 1
     assert sum(1 for n in counts.values() if n == 0) >= 4 and sum(1 for n in counts.values() if n > 5) >= 8
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="工会职总天津", min_size=1, max_size=12), min_size=1, max_size=12),
+       st.lists(st.text(alphabet="工会职总天津", min_size=1, max_size=6), min_size=1, max_size=8),
+       st.integers(min_value=1, max_value=4))
+def test_random_texts_find_exactly_what_holds_each_phrase(bodies: list[str], queries: list[str], frequent: int) -> None:
+    limits = {**SMALL, "FREQUENT_DOCS": frequent}
+    saved = {name: getattr(search, name) for name in limits}
+    try:
+        for name, value in limits.items():
+            setattr(search, name, value)
+        items = [_item(n, body[:3], *body.split("津")) for n, body in enumerate(bodies)]
+        files = build_search_index(items)
+    finally:
+        for name, value in saved.items():
+            setattr(search, name, value)
+    oracle, reader = Truth(items), IndexReader(files)
+    for query in [*queries, *(b[1:5] for b in bodies)]:
+        assert _hits(reader, query) == oracle.expected(query), query
 
 
 def test_corpus_queries_find_exactly_the_items_that_contain_them(corpus_10k) -> None:

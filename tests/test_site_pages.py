@@ -4,6 +4,7 @@ keyword index, the 404 page and the date list. Numbers are checked against the s
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import json
 import re
@@ -37,8 +38,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dic
                           newspaper="工人日报")
     result = build_site(config, BuildOptions(force=True))
     assert result.exit_code == 0, result.errors
-    site = {rel: data.decode("utf-8") for rel, data in tree(config.output).items()
-            if rel.endswith((".html", ".xml", ".js"))}
+    # search index files are UTF-16 scripts (a byte order mark says so); the rest is UTF-8
+    site = {rel: data.decode("utf-16" if data.startswith(codecs.BOM_UTF16_LE) else "utf-8")
+            for rel, data in tree(config.output).items() if rel.endswith((".html", ".xml", ".js"))}
     return site, sources
 
 
