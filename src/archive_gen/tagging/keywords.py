@@ -32,6 +32,9 @@ _NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
 TITLE_REPEAT = 2
 HEADLINE_FIELDS = ("kicker", "title", "subtitle")
 BODY_FIELDS = ("paragraph", "caption", "reading_tip")
+# a quotation holding a clause mark is an utterance (a recited line of verse, a saying, a worker's words):
+# its words (九天揽月, 五洋) are not what the item is about; a short quoted name (“四点半课堂”) is kept
+_UTTERANCE = re.compile(r"[“「『][^”」』]*?[，,。；;！!？?][^”」』]*[”」』]")
 
 
 def packaged_stopwords() -> tuple[str, ...]:
@@ -121,6 +124,22 @@ def _made_of(word: str, names: frozenset[str]) -> bool:
     return len(word) in ends
 
 
+def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
+    """The tokens of the named fields (a base name takes every paragraph …), without those inside a quoted
+    utterance."""
+    out: list[str] = []
+    for field in segmented.fields:
+        if field.name not in names and field.name.partition(":")[0] not in names:
+            continue
+        quoted = [m.span() for m in _UTTERANCE.finditer(field.folded)] if "“" in field.text or "「" in field.text or (
+            "『" in field.text) else []
+        if not quoted:
+            out.extend(field.words)
+            continue
+        out.extend(word for word, start, _ in field.tokens if not any(lo <= start < hi for lo, hi in quoted))
+    return out
+
+
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
@@ -167,7 +186,7 @@ class KeywordExtractor:
         (甘肃兰州) is a keyword."""
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
-        tokens = segmented.tokens(*HEADLINE_FIELDS) * TITLE_REPEAT + segmented.tokens(*BODY_FIELDS)
+        tokens = _tokens(segmented, HEADLINE_FIELDS) * TITLE_REPEAT + _tokens(segmented, BODY_FIELDS)
         if not tokens:
             return ()
         if places:
