@@ -3,6 +3,7 @@ looked up in jieba's dictionary (no part-of-speech tagging at run time) and doma
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import importlib.metadata
@@ -131,12 +132,16 @@ def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
     for field in segmented.fields:
         if field.name not in names and field.name.partition(":")[0] not in names:
             continue
-        quoted = [m.span() for m in _UTTERANCE.finditer(field.folded)] if "“" in field.text or "「" in field.text or (
-            "『" in field.text) else []
-        if not quoted:
+        text = field.text
+        if "“" not in text and "「" not in text and "『" not in text:
             out.extend(field.words)
             continue
-        out.extend(word for word, start, _ in field.tokens if not any(lo <= start < hi for lo, hi in quoted))
+        kept = 0  # index of the first token not yet copied
+        for quote in _UTTERANCE.finditer(field.folded):
+            first = bisect.bisect_left(field.starts, quote.start())
+            out.extend(field.words[kept:first])
+            kept = max(kept, bisect.bisect_left(field.starts, quote.end()))
+        out.extend(field.words[kept:])
     return out
 
 

@@ -47,6 +47,7 @@ _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
 _FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区"})
+_FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
 _VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动)")
 _NUMBERED = frozenset("①②③④⑤⑥⑦⑧⑨⑩")
@@ -217,22 +218,21 @@ class RegionTagger:
                 unsupported: set[str] | None = None, generic: dict[str, set[str]] | None = None) -> Mention | None:
         text = fld.text
         chain = self._chain_parent(text, start, before)
-        facility = end not in ends
-        if chain is not None and (end in ends or facility):
-            # after an ancestor (宁波镇海, 山西和顺、壶关): any form of a descendant, on a right boundary
+        # _scan let the name through: it ends on a token boundary, or starts a token as a province (北京西站) or
+        # as the place of a port or station (青岛港)
+        if chain is not None:
+            # after an ancestor (宁波镇海, 山西和顺、壶关): any form of a descendant
             inside = tuple(f for f in forms if any(
                 f.division.code != c and self.gazetteer.is_within(f.division.code, c) for c in chain))
             if inside:
                 # 开往湖南长沙: a name hanging under a passing mention is passing too
                 return self._mention(fld, start, end, inside, chain, before[-1].passing)
-        on_boundary = start in starts and (end in ends or facility)
-        province_prefix = start in starts and all(f.division.level == 1 for f in forms)
-        if not (on_boundary or province_prefix):
+        if start not in starts:
             return None
-        slot = _in_place_slot(fld, start, end)
         # a dateline or signature is a place whatever its form; a headline's "昆山：" or 日照港 is one for
-        # a short form, not for a two-character word (和县)
+        # a short form, not for a two-character word (和县); looked at only when a form needs it
         strong_slot = fld.name in ("dateline", "signature")
+        slot: bool | None = None
         allowed = []
         for form in forms:
             rule = self._form_rules(form)
@@ -245,8 +245,12 @@ class RegionTagger:
                 elif generic is not None:
                     generic.setdefault(form.text, set()).add(form.division.code)
                 continue
-            in_slot = strong_slot or (slot and rule == _SHORT)
-            if rule in (_SHORT, _TWO_CHARS) and not in_slot and form.division.code not in full_codes:
+            if rule == _FREE:
+                allowed.append(form)
+                continue
+            if rule == _SHORT and not strong_slot and slot is None:
+                slot = _in_place_slot(fld, start, end)
+            if not (strong_slot or (slot and rule == _SHORT)) and form.division.code not in full_codes:
                 # 昆山, 大同, 滦县 alone may be words: they need their full name, a place around them, or a slot
                 if unsupported is not None:
                     unsupported.add(form.division.code)
@@ -603,6 +607,8 @@ def _fields(item: Item) -> list[_Field]:
 def _facility(text: str, end: int, ends: Offsets) -> bool:
     """True when the name ending at ``end`` starts a token that is the name of its port or station (青岛港,
     杭州东站): the token runs on to a facility suffix and ends there."""
+    if text[end:end + 1] not in _FACILITY_FIRST:
+        return False
     return any(text.startswith(suffix, end) and end + len(suffix) in ends for suffix in _FACILITY_SUFFIXES)
 
 
@@ -653,7 +659,7 @@ def _most_specific(gaz: Gazetteer, codes: list[str], year: int | None) -> list[s
 def _mark_examples(text: str, found: list[Mention]) -> list[Mention]:
     """The mentions with a list closed by 等地 (走进南京、无锡等地的职业院校) marked as passing: examples of a
     wider reach."""
-    if not any(_EXAMPLES_AFTER.match(text, m.end) for m in found):
+    if "等" not in text or not any(_EXAMPLES_AFTER.match(text, m.end) for m in found):
         return found
     out = list(found)
     for index in range(len(out) - 1, -1, -1):
