@@ -39,14 +39,16 @@ class ArchiveGen:
     command: tuple[str, ...]
     takes_jobs: bool
     takes_quiet: bool
-    env: dict[str, str] | None = None  # PYTHONPATH of the frozen snapshot, if any
+    env: dict[str, str] | None = None  # the environment runs get (PYTHONPATH of a frozen snapshot, if any)
 
     @classmethod
     def find(cls, snapshot: Path | None = None) -> ArchiveGen:
         """The installed CLI, or ``python -m archive_gen`` from a frozen copy of the checkout."""
-        env = None
+        # as installed for real: bytecode cached (a shell with PYTHONDONTWRITEBYTECODE would charge every
+        # run for compiling the package again)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         if snapshot:
-            env = dict(os.environ, PYTHONPATH=str(freeze_checkout(snapshot)))
+            env["PYTHONPATH"] = str(freeze_checkout(snapshot))
             command: tuple[str, ...] = (sys.executable, "-m", "archive_gen")
         else:
             exe = shutil.which("archive-gen")

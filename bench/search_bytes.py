@@ -37,9 +37,9 @@ from playwright.sync_api import Browser, Request, sync_playwright
 from archive_gen import search, urls
 from archive_gen.build import BuildOptions, build_site
 from archive_gen.config import load_config
-from archive_gen.records import load_pages
 from archive_gen.loader.stitch import stitch_continuations
 from archive_gen.model import Item
+from archive_gen.records import load_pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import itertools

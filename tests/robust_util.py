@@ -83,6 +83,8 @@ class HtmlAudit(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "base" and self.base_url and list(attrs) == [("href", self.base_url)]:
             pass  # 404.html names the site root from the config, never from page text
+        elif tag == "svg" and ("data-chart", "") in attrs:
+            pass  # a map or timeline the templates draw (templates/_charts.html), never from page text
         elif tag in self.DANGEROUS_TAGS:
             self.problems.append(f"<{tag}> element")
         for name, value in attrs:

@@ -43,9 +43,15 @@ def test_golden_site_covers_the_features(built: dict[str, bytes]) -> None:
         assert entry in built
     articles = [p for p in built if p.startswith("articles/")]
     assert len(articles) == 6  # the 上接 half is stitched into its head, not a page of its own
-    stitched = next(built[p] for p in articles if "（以下原载第2版）" in built[p].decode())
-    assert "长春朝阳区" in stitched.decode()
-    assert "调解前置" in stitched.decode()
-    # the join is shown where the second half begins, and the jump marker no longer dangles at the end
-    assert "（以下原载第2版）" in stitched.decode() and "转第2版" not in stitched.decode()
+    join = '（以下原载<a href="../../../../issues/2024-03-01/page-02.html">第2版</a>）'
+    stitched = next(built[p].decode() for p in articles if join in built[p].decode())
+    assert "长春朝阳区" in stitched
+    assert "调解前置" in stitched
+    # the join is shown where the second half begins, under the jump marker as printed, which no
+    # longer dangles at the end
+    assert stitched.count("(下转第2版)") == 1
+    assert stitched.index("(下转第2版)") < stitched.index(join) < stitched.index("调解前置")
+    # one 版面 page per source page, with 版面导航
+    assert {"issues/2024-03-01/page-01.html", "issues/2024-03-01/page-02.html",
+            "issues/2024-03-02/page-01.html"} <= set(built)
     assert any(Path(p).parts[:2] == ("regions", "220104-chaoyang") for p in built)

@@ -98,8 +98,11 @@ def test_article_page_parts(built):
     assert body.index("福州市总工会组织") < body.index("传承红色基因")
     assert '<strong class="lead">本报福州5月13日电(记者李娜 通讯员林如长)</strong>福州市总工会' in page
     assert "阅读提示" in page and "奋斗百年路 启航新征程" in page
-    # the half printed on 版3 is stitched in where it begins
-    assert body.index("大家表示要赓续红色基因") < body.index("（以下原载第3版）") < body.index("学习结束后")
+    # the half printed on 版3 is stitched in where it begins, under the head's jump marker as printed,
+    # with a link to the 版面 page it was printed on
+    join = '<span class="marker">(下转第3版)</span> （以下原载<a href="../../../../issues/2021-05-14/page-03.html">第3版</a>）'
+    assert body.index("大家表示要赓续红色基因") < body.index(join) < body.index("学习结束后")
+    assert "转第3版" not in page.replace("下转第3版", "")  # never reworded
     assert "regions/350100-fuzhou/index.html" in page and "topics/dangjian/index.html" in page
     assert 'name="citation_title" content="在红色热土上汲取奋进力量"' in page
     assert '"@type": "NewsArticle"' in page

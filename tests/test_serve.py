@@ -81,9 +81,9 @@ def served(tmp_path: Path) -> Iterator[tuple[DevServer, Config]]:
         server.close()
 
 
-def _get(server: DevServer, path: str) -> tuple[int, bytes, dict[str, str]]:
+def _get(server: DevServer, path: str, timeout: float = 5) -> tuple[int, bytes, dict[str, str]]:
     host, port = server.url.split("//")[1].rstrip("/").rsplit(":", 1)
-    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
     try:
         conn.request("GET", path)  # http.client sends the path as given: no client-side normalisation
         response = conn.getresponse()
@@ -126,6 +126,33 @@ def test_rebuilds_after_a_source_edit_and_bumps_the_version(served: tuple[DevSer
     assert server.rebuilds == 1
     assert _get(server, VERSION_PATH)[1] == b"1"
     assert "改过的标题".encode() in _get(server, "/")[1]
+
+
+def test_a_version_request_waits_for_the_next_rebuild_and_is_answered_at_once(
+        served: tuple[DevServer, Config]) -> None:
+    server, _ = served
+    answers: list[tuple[bytes, float]] = []
+
+    def wait() -> None:
+        body = _get(server, f"{VERSION_PATH}?since=0", timeout=30)[1]
+        answers.append((body, time.monotonic()))
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.5)
+    assert waiter.is_alive() and not answers  # held while nothing changed
+    bumped = time.monotonic()
+    server.state.bump()
+    waiter.join(timeout=5)
+    assert answers and answers[0][0] == b"1" and answers[0][1] - bumped < 0.5
+    assert _get(server, f"{VERSION_PATH}?since=0")[1] == b"1"  # already newer: no wait
+    # a request waiting when the server stops is answered, not left hanging
+    late = threading.Thread(target=wait)
+    late.start()
+    time.sleep(0.3)
+    server.close()
+    late.join(timeout=5)
+    assert not late.is_alive() and answers[-1][0] == b"1"
 
 
 def test_watch_stops_by_itself_after_the_time_limit(served: tuple[DevServer, Config]) -> None:

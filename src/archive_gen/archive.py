@@ -34,6 +34,8 @@ class IssuePage:
     page: int | None
     sources: tuple[str, ...]
     item_ids: tuple[str, ...]
+    keys: tuple[str, ...] = ()  # PageSummary.key of each source
+    names: tuple[str | None, ...] = ()  # the 版 name each source prints (None: none printed)
 
 
 @dataclass(frozen=True)
@@ -223,7 +225,9 @@ def _issues(pages_by_issue: Mapping[str, list[PageSummary]]) -> tuple[tuple[Issu
         issue_pages = []
         for number in sorted(grouped, key=lambda n: (n is None, n or 0)):
             ids = tuple(item.id for page in grouped[number] for item in sorted(page.items, key=lambda i: i.index))
-            issue_pages.append(IssuePage(number, tuple(p.source for p in grouped[number]), ids))
+            issue_pages.append(IssuePage(number, tuple(p.source for p in grouped[number]), ids,
+                                         tuple(p.key for p in grouped[number]),
+                                         tuple(p.page_name for p in grouped[number])))
         all_ids = tuple(i for p in issue_pages for i in p.item_ids)
         for item_id in all_ids:
             issue_of[item_id] = key

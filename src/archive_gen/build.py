@@ -13,17 +13,19 @@ whose documents changed are indexed again, while the pages render.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import permalinks, writer
 from .archive import Archive, build_archive
-from .cache import BuildCache, digest, open_cache
+from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
@@ -114,6 +116,7 @@ class OutputManifest:
     summary: dict[str, object] = field(default_factory=dict)  # counts and notices for an up-to-date build
     plan_salt: str = ""  # what the page keys were made under besides their inputs (render.PageKeys.salt)
     site_inputs: object = None  # pages.SiteInputs of that build
+    ownership: Ownership | None = None  # what its manifest in the output says (read back without parsing it)
 
 
 @dataclass(frozen=True)
@@ -129,10 +132,12 @@ class BuildState:
 
 class BuildSession:
     """What a long-running process (``serve``) keeps between builds: the record stage's worker (its
-    tagger and jieba load once)."""
+    tagger and jieba load once), and the cache entries every build reads whole (the output manifest,
+    the summaries, the build state), for as long as their files are the ones it read or wrote."""
 
     def __init__(self) -> None:
         self.records = RecordSession()
+        self.entries: EntryMemo = {}
 
 
 class _Clock:
@@ -153,6 +158,15 @@ class _Clock:
             self.progress(stage, done, total)
 
 
+@contextlib.contextmanager
+def _frozen_objects_released() -> Iterator[None]:
+    """The build freezes what it loaded (gc.freeze) for its duration; a long-running process gets it back."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def build_site(config: Config, options: BuildOptions | None = None, *, stages: Stages | None = None,
                progress: ProgressFn | None = None, session: BuildSession | None = None) -> BuildResult:
     """Build the site for ``config`` into ``config.output``; raises ConfigError/OutputError/RenderError."""
@@ -162,15 +176,17 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     clock = _Clock(progress)
     protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
-    writer.read_ownership(output, allow_foreign=options.allow_foreign)  # refuse a stranger's folder first
-    with writer.OutputLock(output):
+    cache = open_cache(config.cache_dir, session.entries if session is not None else None)
+    manifest_key = digest("output", str(output))
+    manifest = None if options.force else _load_manifest(cache, manifest_key)
+    _ownership(output, manifest, options)  # refuse a stranger's folder before making anything in it
+    with writer.OutputLock(output), _frozen_objects_released():
         try:
             writer.recover_interrupted(output)
         except OSError as exc:
             raise OutputError(f"cannot tidy up after an interrupted build: {exc.strerror}",
                               source=str(output)) from None
-        ownership = writer.read_ownership(output, allow_foreign=options.allow_foreign)
-        cache = open_cache(config.cache_dir)
+        ownership = _ownership(output, manifest, options)
 
         clock("scan", 0, 0)
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
@@ -181,14 +197,13 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         shas, source_state = hash_sources(discovery, state.sources)
         keys = StageKeys.of(stages, config)
         rkeys = record_keys(discovery, shas, keys, config)
-        history = {**ownership.articles, **permalinks.read_history(config.url_history)}
-        site_key = _site_key(config, rkeys, history)
-        manifest_key = digest("output", str(output))
-        manifest = None if options.force else _load_manifest(cache, manifest_key)
+        history_file = permalinks.read_history(config.url_history)
+        site_key = _site_key(config, rkeys, manifest.stamps.get(writer.MANIFEST_PATH) if manifest else None)
         if manifest is not None and not any(s is None for s in shas):
-            skipped = _up_to_date(manifest, site_key, output, ownership, discovery, options, started)
+            skipped = _up_to_date(manifest, site_key, output, discovery, options, started)
             if skipped is not None:
                 return skipped
+        history = {**ownership.articles, **history_file}
 
         records = load_records(discovery, config, cache, stages=stages,
                                options=RecordOptions(options.jobs, options.strict, options.force,
@@ -200,8 +215,12 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
                       if n.level == "error"]
             raise SourceError(f"no page could be read ({count(len(records.pages), 'page file')}, errors above); "
                               "the output folder was left as it was", details=tuple(str(n) for n in failed))
+        # the summaries and records live until the build ends: take them out of the collector's reach, so
+        # its passes do not walk them again and again, and forked workers share their pages untouched
+        gc.freeze()
         clock("archive", 0, 0)
         archive = build_archive(records.pages, None if options.force else state.related)
+        gc.freeze()
         moved = permalinks.redirects(history, archive)
         page_keys = PageKeys(config)
         plan_salt = digest(page_keys.salt(config), config.per_page, config.feed_items)
@@ -239,17 +258,17 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             "topics": len(archive.topics), "warnings": [_notice_json(n) for n in warnings],
             "errors": [_notice_json(n) for n in notices if n.level == "error"],
             "losses": [_notice_json(n) for n in records.losses], "strict_checked": options.strict,
-            "failed_pages": list(failed), "redirects": len(moved),
+            "failed_pages": list(failed), "redirects": len(moved), "stale_kept": list(outcome.result.kept),
         }
         # a build with a crashed stage must not be remembered as up to date: the next build retries it
         if records.crashed or any(s is None for s in shas):
             cache.store("outputs", manifest_key, None)
         else:
-            # the key the next build will compute when nothing changes: with the history this one leaves
-            cache.store("outputs", manifest_key, OutputManifest(_site_key(config, rkeys, published),
-                                                                outcome.result.stamps, outcome.page_keys,
-                                                                outcome.shards, summary, plan_salt,
-                                                                site_inputs(config)))
+            # the key the next build computes when nothing changed: over the manifest this build leaves
+            stamps = outcome.result.stamps
+            cache.store("outputs", manifest_key, OutputManifest(
+                _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps, outcome.page_keys,
+                outcome.shards, summary, plan_salt, site_inputs(config), outcome.ownership))
         keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
         cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
                                                           frozenset(archive.issue_by_key)))
@@ -274,16 +293,28 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 # ---------------------------------------------------------------------------------------------
 # keys of the whole site (the up-to-date check)
 
-def _site_key(config: Config, rkeys: Sequence[str], history: Mapping[str, permalinks.Published]) -> str:
+def _ownership(output: Path, manifest: OutputManifest | None, options: BuildOptions) -> Ownership:
+    """What archive-gen owns in the output: as the last build recorded it, while the manifest it left is on
+    disk as written (no need to parse it), else read from the output (refusing a stranger's folder)."""
+    stamp = manifest.stamps.get(writer.MANIFEST_PATH) if manifest is not None else None
+    if manifest is not None and manifest.ownership is not None \
+            and writer.still_on_disk(output, writer.MANIFEST_PATH, stamp):
+        return manifest.ownership
+    return writer.read_ownership(output, allow_foreign=options.allow_foreign)
+
+
+def _site_key(config: Config, rkeys: Sequence[str], manifest_stamp: FileStamp | None) -> str:
     """Every input of the site: records (through their keys), the code that turns records into pages
     (everything this module imports), templates and static files (built-in and the project's), the
-    config, the about page and the published-URL history."""
+    config, the about page, and the published-URL history (the url_history file; the output's own
+    manifest through its hash, which the up-to-date check also finds on disk unchanged)."""
     shown = dataclasses.replace(config, sources=(), output=Path("."), cache_dir=Path("."), config_file=None,
                                 override_lines={})
     about = config.about.read_bytes() if config.about is not None and config.about.is_file() else b""
+    history = config.url_history.read_bytes() if config.url_history and config.url_history.is_file() else b""
     files = [*template_dirs(config), config.root / "static", builtin_dir("static")]
-    return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files), about,
-                  tuple(sorted(history.items())), os.environ.get("SOURCE_DATE_EPOCH", ""))
+    return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files), about, history,
+                  manifest_stamp.sha256 if manifest_stamp else "", os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
 def _tree(roots: Sequence[Path]) -> str:
@@ -312,16 +343,15 @@ def _load_manifest(cache: BuildCache, key: str) -> OutputManifest | None:
     return manifest if isinstance(manifest, OutputManifest) else None
 
 
-def _up_to_date(manifest: OutputManifest, site_key: str, output: Path, ownership: Ownership,
-                discovery: Discovery, options: BuildOptions, started: float) -> BuildResult | None:
+def _up_to_date(manifest: OutputManifest, site_key: str, output: Path, discovery: Discovery,
+                options: BuildOptions, started: float) -> BuildResult | None:
     """The result of a build that changes nothing, or None when something must be rebuilt."""
     summary = manifest.summary
     if manifest.site_key != site_key or not writer.on_disk_as_stamped(output, manifest.stamps):
         return None
     if options.strict and not summary.get("strict_checked"):
         return None
-    stale = tuple(sorted(rel for rel in writer.existing_files(output)
-                         if rel not in manifest.stamps and ownership.owns(rel)))
+    stale = tuple(str(rel) for rel in summary.get("stale_kept", ()))  # type: ignore[attr-defined]
     if stale and options.clean:
         return None
     try:
@@ -360,6 +390,7 @@ class _Written:
     """What the output stage did."""
 
     result: writer.WriteResult
+    ownership: Ownership  # what the manifest it wrote says
     page_keys: dict[str, str]
     shards: dict[str, str]
     rendered: int
@@ -369,43 +400,63 @@ class _Written:
 
 @dataclass(frozen=True)
 class _Done:
-    """One made file: its bytes were staged, or equal what is on disk (kept, with the stamp it has there)."""
+    """One page or file: its key (pages only), and its bytes staged, or equal to what is on disk (kept,
+    with the stamp it has there)."""
 
     path: str
     stamp: FileStamp | StagedFile
-    staged: bool
+    key: str = ""
+    rendered: bool = False
 
 
 class _OutputWork:
-    """What render and search workers share (forked: inherited, never pickled)."""
+    """What render and search workers share (forked: inherited, never pickled): the renderer, the staging
+    folder, and what the last build left (stamps and page keys)."""
 
-    def __init__(self, renderer: Renderer, staging: Staging, output: Path,
-                 previous: Mapping[str, FileStamp]) -> None:
+    def __init__(self, renderer: Renderer, keys: PageKeys, staging: Staging, output: Path,
+                 previous: Mapping[str, FileStamp], previous_keys: Mapping[str, str]) -> None:
         self.renderer = renderer
+        self.keys = keys
         self.staging = staging
         self.output = output
         self.previous = previous
+        self.previous_keys = previous_keys
 
-    def emit(self, path: str, data: bytes) -> _Done:
+    def emit(self, path: str, data: bytes, key: str = "", rendered: bool = False) -> _Done:
         """Stage ``data`` unless the file on disk already holds exactly it (then it keeps its mtime)."""
         on_disk = writer.same_on_disk(self.output, path, data, self.previous.get(path))
         if on_disk is not None:
-            return _Done(path, on_disk, False)
-        return _Done(path, self.staging.stage(path, data), True)
+            return _Done(path, on_disk, key, rendered)
+        return _Done(path, self.staging.stage(path, data), key, rendered)
 
-    def render(self, jobs: Sequence[PageJob]) -> list[_Done]:
-        return [self.emit(job.path, self.renderer.render(job)) for job in jobs]
+    def page(self, job: PageJob) -> _Done:
+        """Key one page, and render it unless the last build's file for the same key is still on disk.
+        A page the plan knows to be unchanged (not ``fresh``) keeps its last key without its inputs."""
+        stamp = self.previous.get(job.path)
+        known = self.previous_keys.get(job.path)
+        on_disk = known is not None and writer.still_on_disk(self.output, job.path, stamp)
+        if not job.fresh and on_disk:
+            assert stamp is not None and known is not None
+            return _Done(job.path, stamp, known)
+        inputs = job.make()  # not job.inputs: a worker keeps no page's inputs after rendering it
+        key = self.keys.key(job.template, inputs)
+        if key == known and on_disk:
+            assert stamp is not None
+            return _Done(job.path, stamp, key)
+        return self.emit(job.path, self.renderer.render(job.path, job.template, inputs), key, True)
+
+    def pages(self, jobs: Sequence[PageJob]) -> list[_Done]:
+        return [self.page(job) for job in jobs]
 
 
-_WORK: _OutputWork | None = None
+_WORK: tuple[_OutputWork, list[PageJob]] | None = None  # set in the parent just before it forks
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[_Done]:
-    assert _WORK is not None and _PENDING is not None
-    return _WORK.render(_PENDING[bounds[0]:bounds[1]])
-
-
-_PENDING: list[PageJob] | None = None
+def _pages_chunk(bounds: tuple[int, int]) -> list[_Done]:
+    """In a forked worker: the pages jobs[start:end] of the plan the parent left in ``_WORK``."""
+    assert _WORK is not None
+    work, jobs = _WORK
+    return work.pages(jobs[bounds[0]:bounds[1]])  # its pack stays open for its next chunk; exit closes it
 
 
 def _index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
@@ -413,86 +464,59 @@ def _index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
 
 
 def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: RecordStore, config: Config,
-                cache: BuildCache,
-                output: Path, ownership: Ownership, manifest: OutputManifest | None,
+                cache: BuildCache, output: Path, ownership: Ownership, manifest: OutputManifest | None,
                 published: Mapping[str, permalinks.Published], options: BuildOptions, clock: ProgressFn) -> _Written:
-    """Render what changed and index what changed into a staging folder, then move it into place."""
-    global _WORK, _PENDING
+    """Key every page of the plan and render those that changed, and index the search shards that changed,
+    streaming the files into a staging folder (in ``options.jobs`` forked workers when there is much to
+    do); then move them into place. The parent never holds the pages' inputs or bytes."""
+    global _WORK
     clock("plan", 0, 0)
     previous = manifest.stamps if manifest is not None else {}
     previous_keys = manifest.page_keys if manifest is not None else {}
-    page_keys: dict[str, str] = {}
-    kept: dict[str, FileStamp] = {}
-    pending: list[PageJob] = []
-    html_pages: list[str] = []
-
-    def consider(job: PageJob) -> None:
-        stamp = previous.get(job.path)
-        if job.inputs is None:  # the plan knows it cannot have changed: its last key stands
-            known = previous_keys.get(job.path)
-            if known is not None and writer.still_on_disk(output, job.path, stamp):
-                assert stamp is not None
-                page_keys[job.path] = known
-                kept[job.path] = stamp
-                return
-            job = job.built()
-        key = keys.key(job)
-        page_keys[job.path] = key
-        if previous_keys.get(job.path) == key and writer.still_on_disk(output, job.path, stamp):
-            assert stamp is not None
-            kept[job.path] = stamp
-        else:
-            pending.append(job)
-
-    for job in plan.jobs():
-        consider(job)
-        if job.path.endswith(".html") and job.template not in ("redirect.html", "404.html"):
-            html_pages.append(job.path)
-    consider(plan.sitemap(sorted(html_pages)))
-
+    jobs = list(plan.jobs())
+    html_pages = sorted(job.path for job in jobs
+                        if job.path.endswith(".html") and job.template not in ("redirect.html", "404.html"))
+    jobs.append(plan.sitemap(html_pages))
     search = _plan_search(plan.archive, records, store, cache, output, previous,
                           manifest.shards if manifest is not None else {})
-    shard_jobs, shard_keys, shard_outputs = search.todo, search.keys, search.cached
-    kept.update(search.kept)
+    fresh = sum(job.fresh for job in jobs)
     staging = Staging(output)
     staging.open()
     try:
-        work = _OutputWork(Renderer(config, Cards(plan.archive.items), store), staging, output, previous)
-        clock("render", 0, len(pending))
-        done: list[_Done] = []
-        indexed: list[str] = []
-        workers = min(options.jobs, max(1, len(pending)))
-        if workers > 1 and len(pending) + len(shard_jobs) * 200 >= options.parallel_min_render \
-                and "fork" in multiprocessing.get_all_start_methods():
-            _WORK, _PENDING = work, pending
+        work = _OutputWork(Renderer(config, Cards(plan.archive.items), store), keys, staging, output, previous,
+                           previous_keys)
+        clock("render", 0, len(jobs))
+        workers = options.jobs if fresh + len(search.todo) * 200 >= options.parallel_min_render else 1
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _WORK = (work, jobs)
             try:
-                done, fresh_shards = _run_parallel(work, pending, shard_jobs, workers, clock)
+                done, fresh_shards = _run_parallel(jobs, search.todo, workers, clock)
             finally:
-                _WORK, _PENDING = None, None
+                _WORK = None
         else:
-            fresh_shards = {}
-            for name, docs in shard_jobs.items():
-                fresh_shards[name] = index_shard(name, docs)
-            for start in range(0, len(pending), 64):
-                done.extend(work.render(pending[start:start + 64]))
-                clock("render", len(done), len(pending))
+            fresh_shards = {name: index_shard(name, docs) for name, docs in search.todo.items()}
+            done = []
+            for start in range(0, len(jobs), 256):
+                done.extend(work.pages(jobs[start:start + 256]))
+                clock("render", len(done), len(jobs))
+        indexed = sorted(fresh_shards)
         for name, files in fresh_shards.items():
-            cache.store("search", shard_keys[name], files)
-            cache.store("shards", shard_keys[name], _listing(files))
-            shard_outputs[name] = files
-            indexed.append(name)
+            cache.store("search", search.keys[name], files)
+            cache.store("shards", search.keys[name], _listing(files))
         clock("write", 0, 0)
+        page_keys = {item.path: item.key for item in done}
         staged: dict[str, StagedFile] = {}
+        kept: dict[str, FileStamp] = dict(search.kept)
         for item in done:
             if isinstance(item.stamp, StagedFile):
                 staged[item.path] = item.stamp
             else:
                 kept[item.path] = item.stamp
         raw: dict[str, bytes] = {**static_files(config), "robots.txt": robots_txt(config.base_url), ".nojekyll": b""}
-        for files in shard_outputs.values():
+        for files in (*search.cached.values(), *fresh_shards.values()):
             raw.update(files)
-        raw.update(index_root(sorted([*shard_outputs.items(), *search.listed.items()])))
-        clashes = sorted(set(raw) & (set(page_keys)))
+        raw.update(index_root(sorted([*search.cached.items(), *fresh_shards.items(), *search.listed.items()])))
+        clashes = sorted(set(raw) & set(page_keys))
         if clashes:
             raise RenderError(f"two parts of the site would write {clashes[0]}")
         for path in sorted(raw):
@@ -509,25 +533,27 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
         # interrupted (Ctrl-C, SIGTERM) or failed before the moves: the old site was never touched
         staging.abort()
         raise
-    rendered = len(pending)
-    return _Written(result, page_keys, shard_keys, rendered, len(page_keys) - rendered, tuple(sorted(indexed)))
+    rendered = sum(item.rendered for item in done)
+    owned = frozenset({*result.stamps, *result.kept, writer.MANIFEST_PATH})
+    return _Written(result, Ownership(owned, dict(published)), page_keys, search.keys, rendered,
+                    len(page_keys) - rendered, tuple(indexed))
 
 
-def _run_parallel(work: _OutputWork, pending: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchDoc]],
-                  workers: int, clock: ProgressFn) -> tuple[list[_Done], dict[str, dict[str, bytes]]]:
-    """Index changed shards and render pending pages in ``workers`` forked processes (they inherit the
-    archive; only page stamps and shard files come back), in submission order."""
-    chunk = max(16, min(256, len(pending) // (workers * 8) or 16))
-    ranges = [(start, min(start + chunk, len(pending))) for start in range(0, len(pending), chunk)]
+def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchDoc]], workers: int,
+                  clock: ProgressFn) -> tuple[list[_Done], dict[str, dict[str, bytes]]]:
+    """Index changed shards and key and render the plan's pages in ``workers`` forked processes (they
+    inherit the archive and the plan; only stamps, keys and shard files come back), in plan order."""
+    chunk = max(64, min(1024, len(jobs) // (workers * 8) or 64))
+    ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
     done: list[_Done] = []
     with concurrent.futures.ProcessPoolExecutor(max_workers=workers,
                                                 mp_context=multiprocessing.get_context("fork")) as pool:
         try:
             # shards first: they are the longest tasks, and run while the pages render
             shard_futures = {name: pool.submit(_index_shard, name, docs) for name, docs in shard_jobs.items()}
-            for results in pool.map(_render_chunk, ranges):
+            for results in pool.map(_pages_chunk, ranges):
                 done.extend(results)
-                clock("render", len(done), len(pending))
+                clock("render", len(done), len(jobs))
             clock("search", 0, len(shard_futures))
             shards = {name: future.result() for name, future in shard_futures.items()}
         except BaseException:
@@ -598,10 +624,10 @@ def render_site(pages: Sequence[Page], config: Config) -> dict[str, bytes]:
     renderer = Renderer(config, Cards(archive.items), records)
     files: dict[str, bytes] = {}
     for job in plan.jobs():
-        files[job.path] = renderer.render(job)
+        files[job.path] = renderer.render(job.path, job.template, job.make())
     html = sorted(p for p, _ in files.items() if p.endswith(".html") and p != "404.html")
     sitemap = plan.sitemap(html)
-    files[sitemap.path] = renderer.render(sitemap)
+    files[sitemap.path] = renderer.render(sitemap.path, sitemap.template, sitemap.make())
     newest = archive.newest_date()
     docs: dict[str, list[SearchDoc]] = {}
     by_id = {d.id: d for p in records.pages for d in records.docs(p.source)}

@@ -15,7 +15,7 @@ Layout under ``config.cache_dir``::
     CACHEDIR.TAG, archive-gen-cache.json    the marks
     pages/<k[:2]>/<k>.entry                 one parsed and tagged page (PageEntry), k = its record key
     docs/<k[:2]>/<k>.entry                  what search needs of one page's items
-    summaries.entry                         every source's summary (loaded on every build)
+    summaries/<k>.entry                     the summaries of a month's pages (all loaded on every build)
     search/<k>.entry                        one finished search shard
     shards/<k>.entry                        its file names and meta file (all a build reads of a kept shard)
     state.entry                             stat -> hash of every source, related lists, URL history
@@ -26,6 +26,7 @@ Layout under ``config.cache_dir``::
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -48,8 +49,8 @@ _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _MAGIC = b"archive-gen-entry/" + CACHE_FORMAT.encode() + b"\n"
 _HEADER = len(_MAGIC) + 64 + 8 + 32
 _ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
-_FOLDERS = ("pages", "docs", "search", "shards", "outputs")
-_SINGLES = ("summaries.entry", "state.entry")
+_FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries")
+_SINGLES = ("state.entry",)
 # what an entry may weigh: a bigger file is not one of ours (a link to /dev/zero, a runaway file)
 MAX_ENTRY_BYTES = 1 << 31
 # what a cache folder of an older archive-gen held, so upgrading adopts it instead of refusing it
@@ -74,12 +75,25 @@ def _is_key(key: str) -> bool:
     return len(key) == 64 and all(c in "0123456789abcdef" for c in key)
 
 
-class BuildCache:
-    """Reads and writes one cache folder; never raises for a problem with an entry."""
+# what a long-running process keeps between builds: entry path -> (its file's identity, key, payload)
+EntryMemo = dict[str, tuple[tuple[int, int, int, int], str, Any]]
+# the kinds worth keeping in memory: read whole on every build (records are not: there are too many)
+_MEMO_KINDS = ("outputs", "summaries", "shards", "state")
 
-    def __init__(self, root: Path) -> None:
+
+class BuildCache:
+    """Reads and writes one cache folder; never raises for a problem with an entry.
+
+    With a ``memo`` (``serve`` passes one from build to build), entries of the kinds every build reads
+    whole are kept in memory and served from there while their file is the one they were read from or
+    written to (same inode, size and mtime): another process that rewrites an entry is always seen.
+    Payloads are shared between builds, so no build may change what it loaded.
+    """
+
+    def __init__(self, root: Path, memo: EntryMemo | None = None) -> None:
         self.root = root
         self.writable = True
+        self._memo = memo
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -92,18 +106,22 @@ class BuildCache:
         """The payload stored under ``key`` in ``kind`` ("pages", "docs", "search", "outputs"), or None."""
         if not _is_key(key):
             return None
-        return _read_entry(self._path(kind, key), key)
+        return self._read(self._path(kind, key), key, kind)
+
+    def keys(self, kind: str) -> list[str]:
+        """The keys of every entry of ``kind`` on disk (regular files named like entries), sorted."""
+        return sorted(path.stem for path in _own_entries(self.root / kind))
 
     def store(self, kind: str, key: str, payload: Any) -> None:
         if _is_key(key):
-            self._write_entry(self._path(kind, key), key, payload)
+            self._write_entry(self._path(kind, key), key, payload, kind)
 
     def load_single(self, name: str, key: str) -> Any:
         """One of the single entries (``summaries``, ``state``), stored under ``key``."""
-        return _read_entry(self.root / f"{name}.entry", key)
+        return self._read(self.root / f"{name}.entry", key, name)
 
     def store_single(self, name: str, key: str, payload: Any) -> None:
-        self._write_entry(self.root / f"{name}.entry", key, payload)
+        self._write_entry(self.root / f"{name}.entry", key, payload, name)
 
     def prune(self, kind: str, keep: Iterable[str], *, slack: int) -> int:
         """Delete entries of ``kind`` not in ``keep`` once more than ``slack`` stale ones piled up.
@@ -125,7 +143,28 @@ class BuildCache:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _write_entry(self, path: Path, key: str, payload: Any) -> None:
+    def _read(self, path: Path, key: str, kind: str) -> Any:
+        if self._memo is None or kind not in _MEMO_KINDS:
+            return _read_entry(path, key)
+        kept = self._memo.get(str(path))
+        if kept is not None and kept[1] == key and kept[0] == _identity(path):
+            return kept[2]
+        payload = _read_entry(path, key)
+        if payload is not None:
+            self._remember(path, key, payload)
+        return payload
+
+    def _remember(self, path: Path, key: str, payload: Any) -> None:
+        assert self._memo is not None
+        identity = _identity(path)
+        if identity is None:
+            self._memo.pop(str(path), None)
+        else:
+            self._memo[str(path)] = (identity, key, payload)
+
+    def _write_entry(self, path: Path, key: str, payload: Any, kind: str = "") -> None:
+        if self._memo is not None:
+            self._memo.pop(str(path), None)
         if not self.writable:
             return
         try:
@@ -144,6 +183,18 @@ class BuildCache:
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            return
+        if self._memo is not None and kind in _MEMO_KINDS:
+            self._remember(path, key, payload)
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    """Which file ``path`` is now (device, inode, size, mtime): a rewrite by anyone changes it."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _read_entry(path: Path, key: str) -> Any:
@@ -165,29 +216,47 @@ def _read_entry(path: Path, key: str) -> Any:
             data = fh.read(length)
         if len(data) != length or hashlib.sha256(data).digest() != header[len(_MAGIC) + 72:]:
             return None
-        return pickle.loads(data)
+        return _unpickle(data)
     except Exception:  # an incompatible pickle (old class layout) is a miss like any other
         return None
     finally:
         os.close(fd)
 
 
+def _unpickle(data: bytes) -> Any:
+    """pickle.loads with the cyclic garbage collector paused: unpickling the summaries of ten thousand
+    items makes hundreds of thousands of objects, and each collection pass along the way would walk them
+    all (three times slower)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _own_entries(folder: Path) -> list[Path]:
     """Regular files named like entries under ``folder``, links never followed."""
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = [d for d in dirnames if not os.path.islink(os.path.join(dirpath, d))]
-        for name in filenames:
-            path = Path(dirpath) / name
-            if _ENTRY.fullmatch(name) and stat.S_ISREG(os.lstat(path).st_mode):
-                found.append(path)
+    stack = [str(folder)]
+    while stack:  # scandir: the entry types come with the listing, no stat per file
+        try:
+            with os.scandir(stack.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif _ENTRY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                        found.append(Path(entry.path))
+        except OSError:
+            continue
     return found
 
 
-def open_cache(root: Path) -> BuildCache:
+def open_cache(root: Path, memo: EntryMemo | None = None) -> BuildCache:
     """The cache folder, marked as archive-gen's; OutputError when it holds files archive-gen did not
     write (so that pruning can never touch them). An unwritable cache only costs speed."""
-    cache = BuildCache(root)
+    cache = BuildCache(root, memo)
     if root.is_symlink() or (root.exists() and not root.is_dir()):
         raise OutputError("the cache folder is not a folder", source=str(root),
                           hint="set cache_dir in archive.yaml to a folder archive-gen may own")

@@ -284,7 +284,7 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
     """Parse, tag, render and index the archive into the output folder.
 
     Incremental (unchanged pages come from .archive-cache/), parallel, and atomic: the new site is
-    written beside the old one and swapped in at the end, so a failed or interrupted build leaves the
+    written beside the old one and moved in once complete, so a failed or interrupted build leaves the
     previous site intact.
 
     \b

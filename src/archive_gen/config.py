@@ -37,8 +37,8 @@ NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "page": (1, 999),
 }
 TOP_KEYS = ("title", "newspaper", "description", "language", "base_url", "source", "output", "cache_dir",
-            "about", "per_page", "feed_items", "search_fallback_max_items", "pages", "taxonomy", "gazetteer",
-            "follow_symlinks", "url_history")
+            "about", "per_page", "feed_items", "search_fallback_max_items", "pages", "page_names", "taxonomy",
+            "gazetteer", "follow_symlinks", "url_history")
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ class Config:
     per_page: int = 20
     feed_items: int = 50
     pages: dict[str, PageOverride] = field(default_factory=dict)
+    page_names: tuple[tuple[int, str], ...] = ()  # 版 number -> name shown when a page prints none (要闻)
     taxonomy: TaxonomyConfig = field(default_factory=TaxonomyConfig)
     gazetteer_aliases: dict[str, str] = field(default_factory=dict)  # extra name -> GB/T 2260 code
     follow_symlinks: bool = False  # read page files that are links to places outside the source folder
@@ -520,6 +521,8 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
             values[key] = _number(v, path, key, *NUMBER_RANGES[key])
         elif key == "pages":
             values["pages"] = _page_overrides(v, path, lines)
+        elif key == "page_names":
+            values["page_names"] = _page_names(v, path)
         elif key == "taxonomy":
             values["taxonomy"] = _taxonomy(v, path, root, lines)
         elif key == "gazetteer":
@@ -545,6 +548,15 @@ def _page_overrides(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[
         out[name] = PageOverride(**entry)
         lines[f"pages.{name}"] = k.start_mark.line + 1
     return out
+
+
+def _page_names(node: yaml.Node, path: Path) -> tuple[tuple[int, str], ...]:
+    """``page_names: {1: 要闻, 2: 新闻}``: the name of each 版 number, for pages that print none."""
+    names: dict[int, str] = {}
+    for k, v in _mapping(node, path, "page_names"):
+        number = _number(k, path, "page_names", *NUMBER_RANGES["page"])
+        names[number] = _text(v, path, f"page_names.{number}", limit=WORD_LIMIT, required=True)
+    return tuple(sorted(names.items()))
 
 
 def _taxonomy(node: yaml.Node, path: Path, root: Path, lines: dict[str, int]) -> TaxonomyConfig:

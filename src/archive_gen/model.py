@@ -349,6 +349,7 @@ class ItemSummary:
     aliases: tuple[str, ...] = ()  # ids older versions of archive-gen gave the item (their URLs redirect)
     record_key: str = ""  # digest of the full (stitched, tagged) record: equal keys, equal records
     card_key: str = ""  # digest of what a card shows of the item (title, kicker, snippet, date…)
+    page_name: str | None = None  # 版 name printed on its page ("要闻"), None when not printed
 
 
 @dataclass(frozen=True)
@@ -362,6 +363,8 @@ class PageSummary:
     failed: bool
     items: tuple[ItemSummary, ...]
     notices: tuple[Notice, ...] = ()
+    page_name: str | None = None  # 版 name printed on the page, None when not printed
+    key: str = ""  # digest of the page's final records and source text (its 版面 page shows both)
 
 
 def to_jsonable(obj: Any) -> Any:

@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import urls
-from .archive import Archive, RegionNode, Term
+from .archive import Archive, IssuePage, RegionNode, Term
 from .config import Config
 from .model import ItemSummary
+from .resources import builtin_dir
 
 KIND_LABELS = {"article": "消息", "photo": "图片", "commentary": "评论", "brief": "简讯", "fragment": "续文"}
 TAXONOMY_LABELS = {"regions": "地区", "topics": "主题", "keywords": "关键词"}
@@ -47,13 +48,15 @@ class SiteInputs:
     description: str
     lang: str
     base_url: str
+    page_names: tuple[tuple[int, str], ...] = ()  # 版 number -> name for pages that print none
 
 
 @dataclass(frozen=True)
 class HomeInputs:
     site: SiteInputs
     build_date: str
-    latest: tuple[tuple[Link, int, int, tuple[CardRef, ...]], ...]  # issue link, pages, items, headlines
+    latest: tuple[tuple[Link, int | None, int, tuple[CardRef, ...]], ...]  # issue link, pages (None: some
+    #                                                                         page numbers unknown), items, headlines
     regions: tuple[tuple[Link, int], ...]
     topics: tuple[tuple[Link, int], ...]
     counts: tuple[int, int, int, int]  # articles, issues, regions, topics
@@ -66,10 +69,28 @@ class IssueInputs:
     path: str
     label: str
     date: str | None
-    pages: tuple[tuple[str, str, tuple[CardRef, ...]], ...]  # label, anchor, cards
+    pages: tuple[tuple[str | None, str, str, tuple[CardRef, ...]], ...]  # 版 label (None: unknown), anchor,
+    #                                                                     版面 page, cards; one per source page
+    numbered: bool  # every page's number is known (only then does the issue say how many 版 it has)
     item_count: int
     older: Link | None
     newer: Link | None
+
+
+@dataclass(frozen=True)
+class SourcePageInputs:
+    """The 版面 page of one source page: the page as printed, each item's lines linked to its article."""
+
+    site: SiteInputs
+    path: str
+    page: tuple[str, str]  # (source, PageSummary.key): the printed page and its text, checked
+    label: str | None  # "第3版：要闻"; None when neither number nor name is known
+    issue: Link
+    date: str | None
+    articles: tuple[tuple[str, CardRef], ...]  # id an item has as printed here -> the article showing it
+    pages: tuple[tuple[Link, bool], ...]  # every page of the issue (the 版面导航), current one flagged
+    older: Link | None  # 上一版
+    newer: Link | None  # 下一版
 
 
 @dataclass(frozen=True)
@@ -84,6 +105,11 @@ class ArticleInputs:
     keywords: tuple[tuple[str, str | None], ...]  # word, its page (None: no page)
     regions: tuple[tuple[Link, str], ...]  # chip, trail ("省 › 市")
     topics: tuple[Link, ...]
+    source_page: Link | None = None  # its 版面 page ("第3版：要闻", or "版面原文" when unknown)
+    page_label: str | None = None  # "第3版：要闻"; None when the page number and name are unknown
+    same_page: tuple[CardRef, ...] = ()  # 本版其他稿件, in page order
+    neighbour_issues: tuple[str | None, str | None] = (None, None)  # issue label of a neighbour in another issue
+    issue_pages: tuple[tuple[int, str], ...] = ()  # 版 number -> 版面 page of this issue (jump targets)
 
 
 @dataclass(frozen=True)
@@ -92,6 +118,7 @@ class TermListInputs:
     kind: str
     terms: tuple[TermTree, ...]
     term_count: int
+    map: tuple[tuple[str, str, str, int], ...] = ()  # regions: province code, page, name, count
 
 
 @dataclass(frozen=True)
@@ -116,6 +143,9 @@ class TermInputs:
     children: tuple[tuple[Link, int], ...]
     cards: tuple[CardRef, ...]
     pagination: tuple[str, Link | None, Link | None, tuple[tuple[Link, str], ...]] | None  # label, newer, older, pages
+    timeline: tuple[tuple[str, int], ...] = ()  # front page of a topic: items per month ("2021-05", n)
+    map: tuple[str, tuple[tuple[str, str, str, int], ...]] | None = None  # front page of a province: its
+    #                                                   code and its prefectures (code, page, name, count)
 
 
 @dataclass(frozen=True)
@@ -126,6 +156,7 @@ class FeedInputs:
     title: str
     alternate: str
     entries: tuple[RecordRef, ...]
+    full: bool = False  # entries carry the whole text (the main feed), not only the opening
 
 
 @dataclass(frozen=True)
@@ -133,6 +164,7 @@ class ArchiveInputs:
     site: SiteInputs
     years: tuple[tuple[str, int, tuple[tuple[str, str | None, tuple[tuple[str, str], ...]], ...]], ...]
     undated: tuple[str, int] | None  # (path, item count) of the issue of undated pages
+    timeline: tuple[tuple[str, int], ...] = ()  # items per month ("2021-05", n), oldest first
 
 
 @dataclass(frozen=True)
@@ -145,6 +177,14 @@ class SearchInputs:
 @dataclass(frozen=True)
 class NotFoundInputs:
     site: SiteInputs
+    css: str = ""  # the stylesheet, inlined: served at any depth, the page cannot know where static/ is
+
+
+@dataclass(frozen=True)
+class IssueDatesInputs:
+    """Every issue's date and page, for the date picker (one small file, loaded only when it is used)."""
+
+    issues: tuple[tuple[str, str], ...]  # (issue key, site-relative path), newest first
 
 
 @dataclass(frozen=True)
@@ -160,26 +200,33 @@ class SitemapInputs:
     entries: tuple[tuple[str, str | None], ...]  # loc, lastmod
 
 
-PageInputs = (HomeInputs | IssueInputs | ArticleInputs | TermListInputs | TermInputs | FeedInputs | ArchiveInputs
-              | SearchInputs | NotFoundInputs | RedirectInputs | SitemapInputs)
+PageInputs = (HomeInputs | IssueInputs | SourcePageInputs | ArticleInputs | TermListInputs | TermInputs | FeedInputs
+              | ArchiveInputs | SearchInputs | NotFoundInputs | IssueDatesInputs | RedirectInputs | SitemapInputs)
 
 
 @dataclass(frozen=True)
 class PageJob:
-    """One page to make: where it goes, its template, and everything it is made from (None: the page
-    cannot have changed since the last build, whose key for it stands; see ``Changes``)."""
+    """One page to make: where it goes, its template, and how to build everything it is made from.
+
+    ``fresh`` is False when the page cannot have changed since the last build (``Changes``): its last key
+    stands and its inputs are never built, unless that build left no key or no file for it."""
 
     path: str
     template: str
-    inputs: PageInputs | None
-    make: Callable[[], PageInputs] | None = field(default=None, compare=False)  # builds the inputs on demand
+    make: Callable[[], PageInputs] = field(compare=False)
+    fresh: bool = True
 
-    def built(self) -> PageJob:
-        """This job with its inputs (built now when the plan skipped them)."""
-        if self.inputs is not None:
-            return self
-        assert self.make is not None
-        return PageJob(self.path, self.template, self.make())
+    @functools.cached_property
+    def inputs(self) -> PageInputs:
+        return self.make()
+
+
+def _given(inputs: PageInputs) -> Callable[[], PageInputs]:
+    return functools.partial(_identity, inputs)
+
+
+def _identity(inputs: PageInputs) -> PageInputs:
+    return inputs
 
 
 TermId = tuple[str, str]  # (kind, key): ("regions", code), ("topics", slug), ("keywords", word)
@@ -241,7 +288,17 @@ class Changes:
         articles = {i for i in items if i in archive.items}
         for key in issues:
             if key in archive.issue_by_key:
-                articles.update(archive.issue_by_key[key].item_ids)
+                issue = archive.issue_by_key[key]
+                articles.update(issue.item_ids)
+                # 上一篇/下一篇 run on into the neighbouring issues: their last and first article show
+                # this issue's first and last item
+                if issue.item_ids:
+                    older = archive.issue_by_key.get(issue.prev_key or "")
+                    newer = archive.issue_by_key.get(issue.next_key or "")
+                    if older is not None and older.item_ids:
+                        articles.add(older.item_ids[-1])
+                    if newer is not None and newer.item_ids:
+                        articles.add(newer.item_ids[0])
         for item_id, related in archive.related.items():
             if related_before.get(item_id) != related or any(r in items for r in related):
                 articles.add(item_id)
@@ -279,7 +336,7 @@ def inputs_digest(inputs: PageInputs) -> bytes:
 
 def site_inputs(config: Config) -> SiteInputs:
     return SiteInputs(config.title, config.newspaper or config.title, config.description, config.language,
-                      config.base_url)
+                      config.base_url, config.page_names)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,7 +354,17 @@ def format_date(date: str | None) -> str:
 
 
 def page_label(number: int | None) -> str:
-    return f"第{number}版" if number is not None else "版次不详"
+    """"第3版", or "" when the number is unknown (nothing is said then)."""
+    return f"第{number}版" if number is not None else ""
+
+
+def page_title(site: SiteInputs, number: int | None, printed: str | None) -> str | None:
+    """"第3版：要闻": the number and the name the page prints (else the configured name for that number);
+    None when neither is known."""
+    name = printed or (dict(site.page_names).get(number) if number is not None else None)
+    if number is None:
+        return name
+    return f"第{number}版：{name}" if name else f"第{number}版"
 
 
 def issue_label(archive: Archive, key: str) -> str:
@@ -355,7 +422,8 @@ class SitePlan:
     """Every page of the site as a PageJob, built from the archive (summaries and indexes)."""
 
     def __init__(self, archive: Archive, config: Config, *, about_html: str | None, build_date: str,
-                 redirects: Sequence[tuple[str, str, str]] = (), changes: Changes | None = None) -> None:
+                 redirects: Sequence[tuple[str, str, str]] = (), changes: Changes | None = None,
+                 css: str = "") -> None:
         self.archive = archive
         self.config = config
         self.changes = changes  # None: every page's inputs are built
@@ -363,7 +431,9 @@ class SitePlan:
         self.about_html = about_html
         self.build_date = build_date
         self.redirects = redirects  # (old path, new path, title)
+        self.css = css or stylesheet(config)  # the stylesheet the 404 page inlines
         self._cards: dict[str, CardRef] = {}
+        self._source_pages: dict[str, list[tuple[str, str | None, tuple[IssuePage, int]]]] = {}
 
     def card(self, item_id: str) -> CardRef:
         ref = self._cards.get(item_id)
@@ -379,17 +449,20 @@ class SitePlan:
         """Every page, in a fixed order (the sitemap comes last: it lists the others)."""
         archive = self.archive
         changes = self.changes
-        yield PageJob("index.html", "index.html", self.home())
+        yield PageJob("index.html", "index.html", self.home)
         for key in archive.issue_by_key:
             fresh = changes is None or key in changes.issues
-            yield PageJob(archive.issue_by_key[key].url, "issue.html", self.issue(key) if fresh else None,
-                          functools.partial(self.issue, key))
+            yield PageJob(archive.issue_by_key[key].url, "issue.html", functools.partial(self.issue, key), fresh)
+            # a 版面 page reads its source page, the cards of the issue's items and the issue's page list:
+            # all of them change only with an item of its issue (Changes.issues)
+            for position, (path, _, _) in enumerate(self.source_pages(key)):
+                yield PageJob(path, "source_page.html", functools.partial(self.source_page, key, position), fresh)
         for item_id in archive.order:
             fresh = changes is None or item_id in changes.articles
-            yield PageJob(archive.items[item_id].url, "article.html", self.article(item_id) if fresh else None,
-                          functools.partial(self.article, item_id))
+            yield PageJob(archive.items[item_id].url, "article.html", functools.partial(self.article, item_id),
+                          fresh)
         for kind in ("regions", "topics", "keywords"):
-            yield PageJob(f"{kind}/index.html", "taxonomy_list.html", self.term_list(kind))
+            yield PageJob(f"{kind}/index.html", "taxonomy_list.html", functools.partial(self.term_list, kind))
             for term in terms_of(archive, kind):
                 if not has_page(kind, term):
                     continue
@@ -401,20 +474,25 @@ class SitePlan:
                     path = urls.term_feed_path(kind, term.slug)
                     make = functools.partial(self.feed, path, f"{term_label(term)} - {self.site.title}",
                                              term.item_ids, urls.term_path(kind, term.slug))
-                    yield PageJob(path, "feed.xml", make() if dirty else None, make)
-        yield PageJob("archive/index.html", "archive.html", self.calendar())
-        yield PageJob("search/index.html", "search.html", self.search())
-        yield PageJob("404.html", "404.html", NotFoundInputs(self.site))
-        yield PageJob("feed.xml", "feed.xml", self.feed("feed.xml", self.site.title, archive.order, "index.html"))
+                    yield PageJob(path, "feed.xml", make, dirty)
+        yield PageJob("archive/index.html", "archive.html", self.calendar)
+        yield PageJob(urls.ISSUE_DATES_PATH, "issues.js", self.issue_dates)
+        yield PageJob("search/index.html", "search.html", self.search)
+        yield PageJob("404.html", "404.html", _given(NotFoundInputs(self.site, self.css)))
+        # the main feed carries whole articles: its ~50 records are mostly the newest day's, read anyway;
+        # term feeds carry openings only (docs/site.md: dozens change a day, with older items in them)
+        yield PageJob("feed.xml", "feed.xml",
+                      functools.partial(self.feed, "feed.xml", self.site.title, archive.order, "index.html",
+                                        full=True))
         for old, new, title in self.redirects:
-            yield PageJob(old, "redirect.html", RedirectInputs(self.site, old, new, title))
+            yield PageJob(old, "redirect.html", _given(RedirectInputs(self.site, old, new, title)))
 
     def sitemap(self, paths: Sequence[str]) -> PageJob:
         """The sitemap of the given pages (every page but feeds, redirects and the 404 page)."""
         dates = {item.url: item.date for item in self.archive.items.values()}
         entries = tuple((urls.absolute(self.site.base_url, p) if self.site.base_url else p,
                          dates.get(p) if len(urls.date_parts(dates.get(p))) == 3 else None) for p in paths)
-        return PageJob("sitemap.xml", "sitemap.xml", SitemapInputs(entries))
+        return PageJob("sitemap.xml", "sitemap.xml", _given(SitemapInputs(entries)))
 
     # -- builders -----------------------------------------------------------------------------
 
@@ -422,7 +500,9 @@ class SitePlan:
         archive = self.archive
         latest = []
         for issue in archive.issues[:HOME_ISSUES]:
-            latest.append(((issue.url, issue_label(archive, issue.key)), len(issue.pages), len(issue.item_ids),
+            numbered = all(p.page is not None for p in issue.pages)
+            latest.append(((issue.url, issue_label(archive, issue.key)),
+                           sum(len(p.sources) for p in issue.pages) if numbered else None, len(issue.item_ids),
                            tuple(self.card(i) for i in headlines(archive, issue.item_ids))))
         regions = tuple(((urls.term_path("regions", archive.regions[c].slug), archive.regions[c].name),
                          archive.regions[c].count) for c in archive.region_roots[:HOME_TERMS])
@@ -430,51 +510,122 @@ class SitePlan:
         counts = (len(archive.items), len(archive.issues), len(archive.regions), len(archive.topics))
         return HomeInputs(self.site, self.build_date, tuple(latest), regions, topics, counts, self.about_html)
 
+    def source_pages(self, key: str) -> list[tuple[str, str | None, tuple[IssuePage, int]]]:
+        """The printed pages of an issue in page order: (版面 path, 版 label, (its IssuePage, position
+        among the IssuePage's sources))."""
+        found = self._source_pages.get(key)
+        if found is None:
+            issue = self.archive.issue_by_key[key]
+            found = []
+            for page in issue.pages:
+                unique = page.page is not None and len(page.sources) == 1
+                for at, source in enumerate(page.sources):
+                    name = page.names[at] if at < len(page.names) else None
+                    found.append((urls.source_page_path(key, page.page, source, unique),
+                                  page_title(self.site, page.page, name), (page, at)))
+            self._source_pages[key] = found
+        return found
+
+    def _page_items(self, page: IssuePage, at: int) -> tuple[str, ...]:
+        source = page.sources[at]
+        if len(page.sources) == 1:
+            return page.item_ids
+        return tuple(i for i in page.item_ids if self.archive.items[i].source == source)
+
     def issue(self, key: str) -> IssueInputs:
         archive = self.archive
         issue = archive.issue_by_key[key]
-        pages = tuple((page_label(p.page), f"page-{p.page}" if p.page is not None else "page-unknown",
-                       tuple(self.card(i) for i in p.item_ids)) for p in issue.pages)
+        pages = []
+        for number, (path, label, (page, at)) in enumerate(self.source_pages(key), start=1):
+            anchor = f"page-{page.page}" if page.page is not None and len(page.sources) == 1 else f"printed-{number}"
+            pages.append((label, anchor, path, tuple(self.card(i) for i in self._page_items(page, at))))
         older = (urls.issue_path(issue.prev_key), issue_label(archive, issue.prev_key)) if issue.prev_key else None
         newer = (urls.issue_path(issue.next_key), issue_label(archive, issue.next_key)) if issue.next_key else None
-        return IssueInputs(self.site, issue.url, issue_label(archive, key), issue.date, pages, len(issue.item_ids),
-                           older, newer)
+        return IssueInputs(self.site, issue.url, issue_label(archive, key), issue.date, tuple(pages),
+                           all(p.page is not None for p in issue.pages), len(issue.item_ids), older, newer)
+
+    def source_page(self, key: str, position: int) -> SourcePageInputs:
+        archive = self.archive
+        issue = archive.issue_by_key[key]
+        listed = self.source_pages(key)
+        path, label, (page, at) = listed[position]
+        source = page.sources[at]
+        articles = {i: self.card(i) for i in self._page_items(page, at)}
+        # halves printed here and stitched into an article of another page of the issue
+        for item_id in issue.item_ids:
+            for part in archive.items[item_id].parts:
+                articles.setdefault(part, self.card(item_id))
+        nav = tuple(((p, lab or f"版面{n}"), n - 1 == position) for n, (p, lab, _) in enumerate(listed, start=1))
+        older = nav[position - 1][0] if position > 0 else None
+        newer = nav[position + 1][0] if position + 1 < len(nav) else None
+        key_of = page.keys[at] if at < len(page.keys) else ""
+        return SourcePageInputs(self.site, path, (source, key_of), label,
+                                (issue.url, issue_label(archive, key)), issue.date,
+                                tuple(sorted(articles.items())), nav, older, newer)
 
     def article(self, item_id: str) -> ArticleInputs:
         archive = self.archive
         item = archive.items[item_id]
-        issue = archive.issue_by_key[archive.issue_of[item_id]]
+        issue_key = archive.issue_of[item_id]
+        issue = archive.issue_by_key[issue_key]
         position = issue.item_ids.index(item_id)
         before = issue.item_ids[position - 1] if position > 0 else None
         after = issue.item_ids[position + 1] if position + 1 < len(issue.item_ids) else None
+        # the first and last items lead on into the neighbouring issues (older before, newer after)
+        labels: list[str | None] = [None, None]
+        if before is None and issue.prev_key and archive.issue_by_key[issue.prev_key].item_ids:
+            before = archive.issue_by_key[issue.prev_key].item_ids[-1]
+            labels[0] = issue_label(archive, issue.prev_key)
+        if after is None and issue.next_key and archive.issue_by_key[issue.next_key].item_ids:
+            after = archive.issue_by_key[issue.next_key].item_ids[0]
+            labels[1] = issue_label(archive, issue.next_key)
         jumps = tuple(archive.items[target].url if target else None
                       for target in (archive.continued_to.get(item_id), archive.continued_from.get(item_id)))
-        keywords = []
-        for word, _ in item.keywords:
-            term = archive.keyword_by_word.get(word)
-            keywords.append((word, urls.term_path("keywords", term.slug)
-                             if term is not None and has_page("keywords", term) else None))
+        shown_regions = set()
         regions = []
         for region in item.regions:
             path = archive.region_path(region.code)
             node = path[-1]
+            shown_regions.update(n.name for n in path)
             regions.append(((urls.term_path("regions", node.slug), node.name), " › ".join(n.name for n in path)))
+        keywords = []
+        for word, _ in item.keywords:
+            if any(name == word or (len(word) >= 2 and name.startswith(word)) for name in shown_regions):
+                continue  # the region chip already says it (福州 beside 福州市)
+            term = archive.keyword_by_word.get(word)
+            keywords.append((word, urls.term_path("keywords", term.slug)
+                             if term is not None and has_page("keywords", term) else None))
         topics = tuple((urls.term_path("topics", slug), archive.topic_by_slug[slug].label) for slug, _ in item.topics)
+        source_page: Link | None = None
+        label: str | None = None
+        same: tuple[str, ...] = ()
+        numbers: dict[int, list[str]] = {}
+        for path, title, (page, at) in self.source_pages(issue_key):
+            if page.page is not None:
+                numbers.setdefault(page.page, []).append(path)
+            if page.sources[at] == item.source:
+                source_page, label = (path, title or "版面原文"), title
+                same = tuple(i for i in self._page_items(page, at) if i != item_id)
         return ArticleInputs(
             self.site, item.url, self.record(item_id),
-            (issue.url, f"{issue_label(archive, issue.key)} {page_label(item.page)}"),
+            (issue.url, issue_label(archive, issue.key)),
             (self.card(before) if before else None, self.card(after) if after else None),
             tuple(self.card(r) for r in archive.related.get(item_id, ())), (jumps[0], jumps[1]), tuple(keywords),
-            tuple(regions), topics)
+            tuple(regions), topics, source_page, label, tuple(self.card(i) for i in same), (labels[0], labels[1]),
+            tuple((n, paths[0]) for n, paths in sorted(numbers.items()) if len(paths) == 1))
 
     def term_list(self, kind: str) -> TermListInputs:
         archive = self.archive
+        shown: tuple[tuple[str, str, str, int], ...] = ()
         if kind == "regions":
             terms = tuple(self._region_tree(code) for code in archive.region_roots)
+            shown = tuple((code, urls.term_path("regions", archive.regions[code].slug), archive.regions[code].name,
+                           archive.regions[code].count) for code in sorted(archive.region_roots))
         else:
-            terms = tuple(TermTree((urls.term_path(kind, t.slug), t.label) if has_page(kind, t) else None, t.label,
-                                   t.count) for t in terms_of(archive, kind))
-        return TermListInputs(self.site, kind, terms, len(terms_of(archive, kind)))
+            # a keyword of one item has no page: listing it would only be a word (the article shows it)
+            terms = tuple(TermTree((urls.term_path(kind, t.slug), t.label), t.label, t.count)
+                          for t in terms_of(archive, kind) if has_page(kind, t))
+        return TermListInputs(self.site, kind, terms, len(terms), shown)
 
     def _region_tree(self, code: str) -> TermTree:
         node = self.archive.regions[code]
@@ -493,15 +644,14 @@ class SitePlan:
         last_before = archived_pages(term.count - grown, self.config.per_page)
         changed = self.changes.items if self.changes is not None else None
         front = functools.partial(self._term_inputs, kind, term, None)
-        yield PageJob(urls.term_path(kind, term.slug), "taxonomy_term.html", front() if dirty else None, front)
+        yield PageJob(urls.term_path(kind, term.slug), "taxonomy_term.html", front, dirty)
         items = self.archive.items
         for number in range(1, archived + 1):
             ids = slices[number - 1]
             make = functools.partial(self._term_inputs, kind, term, number)
             fresh = dirty and (changed is None or number >= min(archived, last_before)
                                or any(i in changed for i in ids) or bool(since and (items[ids[0]].date or "") >= since))
-            yield PageJob(urls.term_path(kind, term.slug, number), "taxonomy_term.html", make() if fresh else None,
-                          make)
+            yield PageJob(urls.term_path(kind, term.slug, number), "taxonomy_term.html", make, fresh)
 
     def _term_inputs(self, kind: str, term: RegionNode | Term, number: int | None) -> TermInputs:
         """One page of a term: the front page (``number`` None) or older page ``number``."""
@@ -527,8 +677,16 @@ class SitePlan:
                               tuple(((urls.term_path(kind, term.slug, n), str(n)), self._slice_range(slices[n - 1]))
                                     for n in range(archived, 0, -1)))
             front_ids = [i for chunk in slices[archived:][::-1] for i in chunk]
+            timeline = month_counts(self.archive, term.item_ids) if kind == "topics" else ()
+            shape = None
+            if isinstance(term, RegionNode) and term.level == "province":
+                regions = self.archive.regions
+                shape = (term.code, tuple((c, urls.term_path("regions", regions[c].slug), regions[c].name,
+                                           regions[c].count) for c in sorted(term.children)
+                                          if regions[c].level == "prefecture"))
             return TermInputs(self.site, kind, urls.term_path(kind, term.slug), label, None, breadcrumbs, level, feed,
-                              term.count, children, tuple(self.card(i) for i in front_ids), pagination)
+                              term.count, children, tuple(self.card(i) for i in front_ids), pagination, timeline,
+                              shape)
         ids = slices[number - 1]
         newer = (urls.term_path(kind, term.slug) if number == archived else urls.term_path(kind, term.slug, number + 1),
                  "最新" if number == archived else "较新")
@@ -543,12 +701,15 @@ class SitePlan:
         newest, oldest = format_date(items[ids[0]].date), format_date(items[ids[-1]].date)
         return newest if newest == oldest else f"{oldest}—{newest}"
 
-    def feed(self, path: str, title: str, item_ids: Sequence[str], alternate: str) -> FeedInputs:
+    def feed(self, path: str, title: str, item_ids: Sequence[str], alternate: str, full: bool = False) -> FeedInputs:
         shown = item_ids[:self.config.feed_items]
         # the build's date stands in for an undated item's (or an empty feed's) time; only then is it an input
         dated = shown and all(len(urls.date_parts(self.archive.items[i].date)) == 3 for i in shown)
         return FeedInputs(self.site, "" if dated else self.build_date, path, title, alternate,
-                          tuple(self.record(i) for i in shown))
+                          tuple(self.record(i) for i in shown), full)
+
+    def issue_dates(self) -> IssueDatesInputs:
+        return IssueDatesInputs(tuple((issue.key, issue.url) for issue in self.archive.issues if issue.date))
 
     def calendar(self) -> ArchiveInputs:
         archive = self.archive
@@ -560,10 +721,25 @@ class SitePlan:
                                                               for key in month.issue_keys)))
             years.append((year.year, year.issue_count, tuple(months)))
         undated = archive.issue_by_key.get(urls.UNDATED)
-        return ArchiveInputs(self.site, tuple(years), (undated.url, len(undated.item_ids)) if undated else None)
+        months: dict[str, int] = {}
+        for issue in archive.issues:  # per issue, not per item: a build never walks every item for this
+            parts = urls.date_parts(issue.date)
+            if len(parts) >= 2:
+                months["-".join(parts[:2])] = months.get("-".join(parts[:2]), 0) + len(issue.item_ids)
+        return ArchiveInputs(self.site, tuple(years), (undated.url, len(undated.item_ids)) if undated else None,
+                             fill_months(months))
 
     def search(self) -> SearchInputs:
         return SearchInputs(self.site, search_facets(self.archive), len(self.archive.items))
+
+
+def stylesheet(config: Config) -> str:
+    """static/style.css as the site will have it (the project's own copy wins over the built-in one)."""
+    for folder in (config.root / "static", builtin_dir("static")):
+        path = folder / "style.css"
+        if path.is_file():
+            return path.read_text(encoding="utf-8", errors="replace")
+    return ""
 
 
 def headlines(archive: Archive, item_ids: Sequence[str], limit: int = HEADLINES) -> list[str]:
@@ -598,6 +774,29 @@ def search_facets(archive: Archive) -> tuple[tuple[str, str, tuple[tuple[str, st
     kind = tuple((k, KIND_LABELS.get(k, k), kinds[k], None, None) for k in sorted(kinds, key=lambda k: (-kinds[k], k)))
     return (("province", "省份", province), ("prefecture", "地市", prefecture), ("county", "区县", county),
             ("topic", "主题", topic), ("year", "年份", year_options), ("kind", "体裁", kind))
+
+
+def month_counts(archive: Archive, item_ids: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """Items per month ("2021-05", n), every month from the first to the last (empty ones included)."""
+    months: dict[str, int] = {}
+    for item_id in item_ids:
+        parts = urls.date_parts(archive.items[item_id].date)
+        if len(parts) >= 2:
+            months["-".join(parts[:2])] = months.get("-".join(parts[:2]), 0) + 1
+    return fill_months(months)
+
+
+def fill_months(months: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    if not months:
+        return ()
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        out.append((key, months.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
 
 
 def month_weeks(year: str, month: str) -> list[list[int]]:

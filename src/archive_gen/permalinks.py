@@ -27,7 +27,7 @@ HISTORY_HEADER = "# archive-gen: every article URL this archive has published (k
 def published(archive: Archive) -> dict[str, Published]:
     """The article URLs this build publishes."""
     return {item.url: (item.id, item.source, item.date or "", item.display_title, str(item.index),
-                       _norm(item.snippet)[:OPENING_CHARS]) for item in archive.items.values()}
+                       item.snippet[:OPENING_CHARS]) for item in archive.items.values()}
 
 
 def _norm(text: str) -> str:
@@ -37,6 +37,9 @@ def _norm(text: str) -> str:
 def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[str, str, str]]:
     """(old path, target path, title) for every recorded URL this build does not produce, sorted."""
     current = {item.url for item in archive.items.values()}
+    missing = [old for old in history if old not in current and urls.is_article_path(old)]
+    if not missing:
+        return []
     by_alias: dict[str, str] = {}
     by_title: dict[tuple[str, str], str] = {}  # (source or date, title)
     by_opening: dict[tuple[str, str], str] = {}  # (source, opening words)
@@ -47,16 +50,15 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
         by_title.setdefault((item.source, _norm(item.display_title)), item.id)
         by_title.setdefault((item.date or "", _norm(item.display_title)), item.id)
         if item.snippet:
-            by_opening.setdefault((item.source, _norm(item.snippet)[:OPENING_CHARS]), item.id)
+            by_opening.setdefault((item.source, _norm(item.snippet[:OPENING_CHARS])), item.id)
         by_place.setdefault((item.source, str(item.index)), item.id)
     out: list[tuple[str, str, str]] = []
-    for old in sorted(history):
-        if old in current or not urls.is_article_path(old):
-            continue
+    for old in sorted(missing):
         old_id, source, date, title, index, opening = history[old]
         # the same item under a new id: known by its old id, its title, its opening words or its place
         target_id = (by_alias.get(old_id) or by_title.get((source, _norm(title))) or by_title.get((date, _norm(title)))
-                     or (by_opening.get((source, opening)) if opening else None) or by_place.get((source, index)))
+                     or (by_opening.get((source, _norm(opening))) if opening else None)
+                     or by_place.get((source, index)))
         if target_id is not None:
             target = archive.items[target_id]
             out.append((old, target.url, target.display_title))

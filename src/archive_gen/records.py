@@ -30,6 +30,7 @@ from .cache import BuildCache, digest, sha256_bytes
 from .config import Config, PageOverride
 from .fingerprint import code_key
 from .loader import conservation, parse_source
+from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
 from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
@@ -40,7 +41,7 @@ from .tagging.gazetteer import Gazetteer
 from .tagging.topics import load_taxonomy
 
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
-SUMMARY_STORE_KEY = digest("summary-store", 3)[:64]
+SUMMARY_FORMAT = 4
 STATE_KEY = digest("build-state", 1)[:64]
 
 ProgressFn = Callable[[str, int, int], None]
@@ -62,15 +63,6 @@ def check_tagging_config(config: Config) -> None:
         Gazetteer.load(config.gazetteer_aliases, source=shown, lines=config.override_lines)
 
 
-def make_tagger(config: Config) -> TaggerLike:
-    return Tagger(config)
-
-
-def tagger_inputs(config: Config) -> str:
-    """What the tagger reads of the config (taxonomy, gazetteer aliases, engine), as the tagger hashes it."""
-    return Tagger.fingerprint_for(config)
-
-
 @dataclass(frozen=True)
 class Stages:
     """The record functions a build runs; module-level functions, so worker processes can run them.
@@ -80,8 +72,9 @@ class Stages:
     """
 
     parse: Callable[[bytes, str, PageOverride | None], tuple[Page, str]] = parse_source
-    make_tagger: Callable[[Config], TaggerLike] = make_tagger
-    tag_inputs: Callable[[Config], str] = tagger_inputs
+    # the tagger's own names, not wrappers here: a stage's key is its module's code (the tagging package)
+    make_tagger: Callable[[Config], TaggerLike] = Tagger
+    tag_inputs: Callable[[Config], str] = Tagger.fingerprint_for
     conservation: Callable[[str, Page], list[Notice]] = conservation
 
 
@@ -137,6 +130,8 @@ class PageEntry:
     conservation: tuple[Notice, ...] | None  # None: not checked yet
     tag_key: str = ""
     tagged: Page | None = None  # None: failed to parse, or not tagged yet
+    lines: tuple[str, ...] | None = None  # the decoded text's lines (source_lines); None: an entry made
+    #                                      before the text was kept, parsed again when met
 
     def page(self, tag_key: str) -> Page | None:
         """The tagged page under ``tag_key`` (a failed parse is final as it is), or None."""
@@ -219,14 +214,26 @@ def summarise(item: Item, record_key: str) -> ItemSummary:
         topics=tuple(topics.items()), keywords=tuple(keywords.items()), continued_to=item.continued_to,
         continued_from=item.continued_from, parts=tuple(p.item_id for p in item.continuation_parts),
         aliases=(legacy,) if legacy != item.id else (),
-        record_key=digest(record_key, item.id), card_key=digest(card),
+        record_key=digest(record_key, item.id), card_key=digest(card), page_name=item.page_name,
     )
 
 
 def summarise_page(page: Page, summary_key: str) -> PageSummary:
     return PageSummary(source=page.source, date=page.date, date_inferred=page.date_inferred, page=page.page,
                        failed=page.failed, items=tuple(summarise(i, summary_key) for i in page.items),
-                       notices=page.notices)
+                       notices=page.notices, page_name=page.page_name, key=page_key_of(summary_key))
+
+
+def page_key_of(summary_key: str) -> str:
+    """The key a page's 版面 view is checked against (``RecordStore.source_page``)."""
+    return digest(summary_key, "page")
+
+
+def source_lines(text: str) -> tuple[str, ...]:
+    """A decoded page's lines as the parser numbers them (1-based ``source_lines`` index into this)."""
+    text = normalise_newlines(text).replace("\x00", "")
+    lines = text.split("\n")
+    return tuple(lines[:-1] if text.endswith("\n") else lines)
 
 
 def search_docs(page: Page) -> tuple[SearchDoc, ...]:
@@ -278,7 +285,7 @@ class PageWorker:
 
     def run(self, job: _Job) -> _Outcome:
         entry = self.cache.load("pages", job.page_key) if job.use_cache else None
-        if not isinstance(entry, PageEntry) or (job.strict and entry.conservation is None):
+        if not isinstance(entry, PageEntry) or (job.strict and entry.conservation is None) or entry.lines is None:
             entry = None
         parsed = tagged = crashed = False
         page = entry.page(job.tag_key) if entry is not None else None
@@ -301,27 +308,28 @@ class PageWorker:
         """Parse (unless ``known`` holds the parse) and tag; returns the entry and what was done."""
         source = job.source.source
         crashed = False
-        if known is not None and not known.parsed.failed:
-            page, checked, parsed_now = known.parsed, known.conservation, False
+        if known is not None and not known.parsed.failed and known.lines is not None:
+            page, checked, parsed_now, lines = known.parsed, known.conservation, False, known.lines
         else:
             try:
                 data = read_bytes(job.source, MAX_PAGE_BYTES)
             except (OSError, ValueError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                return PageEntry(failed_page(source, f"cannot read file: {reason}"), ()), True, False, True
+                return PageEntry(failed_page(source, f"cannot read file: {reason}"), (), lines=()), True, False, True
             # edited since it was hashed: build what is there now, but never cache it under the old key
             crashed = sha256_bytes(data) != job.sha
             checked = None
             try:
                 page, text = self.stages.parse(data, source, job.override)
+                lines = source_lines(text)
                 if job.strict:
                     checked = tuple(self.stages.conservation(text, page)) if not page.failed else ()
             except Exception as exc:  # one bad page never stops the others
-                return (PageEntry(failed_page(source, f"could not be parsed ({type(exc).__name__}: {exc})"), ()),
-                        True, False, True)
+                return (PageEntry(failed_page(source, f"could not be parsed ({type(exc).__name__}: {exc})"), (),
+                                  lines=()), True, False, True)
             parsed_now = True
             if page.failed:
-                return PageEntry(page, checked), True, False, crashed
+                return PageEntry(page, checked, lines=lines), True, False, crashed
         try:
             if self._tagger is None:
                 self._tagger = self.stages.make_tagger(self.config)
@@ -331,7 +339,7 @@ class PageWorker:
             note = Notice(source, None, "tagging-failed", f"could not be tagged ({type(exc).__name__}: {exc})",
                           "error")
             tagged = dataclasses.replace(page, notices=(*page.notices, note))
-        return PageEntry(page, checked, job.tag_key, tagged), parsed_now, True, crashed
+        return PageEntry(page, checked, job.tag_key, tagged, lines), parsed_now, True, crashed
 
 
 def failed_page(source: str, message: str) -> Page:
@@ -500,7 +508,7 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
         for sf in files:
             losses.extend(dataclasses.replace(n, level="error") for n in stored[sf.source].conservation or ())
     if changed or set(store) != set(stored):
-        _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled})
+        _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled}, store)
     previous = {s: e.summary for s, e in store.items() if s not in stored or s in changed}
     return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous)
 
@@ -553,15 +561,35 @@ def _cached_page(cache: BuildCache, page_key: str, tag_key: str) -> Page | None:
     return entry.page(tag_key) if isinstance(entry, PageEntry) else None
 
 
+def _chunk(entry: StoredPage) -> str:
+    """The part of the summary store a page's summary is kept in: its month (a day's build rewrites one)."""
+    return (entry.summary.date or "")[:7] or "undated"
+
+
+def _chunk_key(name: str) -> str:
+    return digest("summary-store", SUMMARY_FORMAT, name)
+
+
 def _load_store(cache: BuildCache) -> dict[str, StoredPage]:
-    store = cache.load_single("summaries", SUMMARY_STORE_KEY)
-    if not isinstance(store, dict) or not all(isinstance(v, StoredPage) for v in store.values()):
-        return {}
+    """Every source's stored summary: one cache entry per month of pages ("summaries" kind)."""
+    store: dict[str, StoredPage] = {}
+    for key in cache.keys("summaries"):
+        chunk = cache.load("summaries", key)
+        if isinstance(chunk, dict) and all(isinstance(v, StoredPage) for v in chunk.values()):
+            store.update(chunk)
     return store
 
 
-def _save_store(cache: BuildCache, stored: Mapping[str, StoredPage]) -> None:
-    cache.store_single("summaries", SUMMARY_STORE_KEY, dict(sorted(stored.items())))
+def _save_store(cache: BuildCache, stored: Mapping[str, StoredPage], before: Mapping[str, StoredPage]) -> None:
+    """Write the months whose pages changed (or came or went); drop the entries of months with no page."""
+    chunks: dict[str, dict[str, StoredPage]] = defaultdict(dict)
+    for source, entry in stored.items():
+        chunks[_chunk(entry)][source] = entry
+    touched = {_chunk(e) for s, e in stored.items() if before.get(s) is not e}
+    touched |= {_chunk(e) for s, e in before.items() if stored.get(s) is not e}
+    for name in sorted(touched & set(chunks)):
+        cache.store("summaries", _chunk_key(name), dict(sorted(chunks[name].items())))
+    cache.prune("summaries", [_chunk_key(name) for name in chunks], slack=0)
 
 
 class RecordStore:
@@ -603,6 +631,22 @@ class RecordStore:
             if item.id == item_id:
                 return item
         raise LookupError(f"no item {item_id} in {source}")
+
+    def source_page(self, ref: tuple[str, str]) -> tuple[Page, tuple[str, ...]]:
+        """The page a (source, page key) reference names, as printed (its items before stitching), and the
+        lines of its text; LookupError when the key is not the key of the page this build holds."""
+        source, key = ref
+        entry = self._records.stored.get(source)
+        if entry is None or page_key_of(entry.summary_key) != key:
+            raise LookupError(f"stale page reference {source}")
+        cached = self._cache.load("pages", entry.page_key)
+        if (not isinstance(cached, PageEntry) or cached.lines is None) and self._remake is not None:
+            self._remake(source)
+            cached = self._cache.load("pages", entry.page_key)
+        if not isinstance(cached, PageEntry) or cached.lines is None:
+            raise LookupError(f"the cached records of {source} vanished during the build; build again")
+        page = cached.page(self._tag_key) or cached.parsed
+        return page, cached.lines
 
     def docs(self, source: str) -> tuple[SearchDoc, ...]:
         key = self._records.stored[source].summary_key
@@ -680,9 +724,11 @@ class MemoryRecords:
     """Pages held in memory as the record stage would give them: stitched, final, summarised. What
     ``build.render_site`` renders from; the record keys are hashes of the pages themselves."""
 
-    def __init__(self, pages: Sequence[Page], *, stitch: bool = True) -> None:
+    def __init__(self, pages: Sequence[Page], *, stitch: bool = True, texts: Mapping[str, str] | None = None) -> None:
         self.pages = [final_page(p) for p in (stitch_continuations(list(pages)) if stitch else pages)]
-        self._keys = {p.source: digest("memory", repr(p)) for p in self.pages}
+        self._printed = {p.source: p for p in pages}
+        self._texts = dict(texts or {})  # source -> decoded text; a page without one shows no source lines
+        self._keys = {p.source: digest("memory", repr(p), self._texts.get(p.source)) for p in self.pages}
         self._by_source = {p.source: p for p in self.pages}
         self.summaries = [summarise_page(p, self._keys[p.source]) for p in self.pages]
 
@@ -694,6 +740,13 @@ class MemoryRecords:
             if item.id == item_id:
                 return item
         raise LookupError(f"no item {item_id} in {source}")
+
+    def source_page(self, ref: tuple[str, str]) -> tuple[Page, tuple[str, ...]]:
+        source, key = ref
+        if page_key_of(self._keys.get(source, "")) != key:
+            raise LookupError(f"stale page reference {source}")
+        text = self._texts.get(source)
+        return self._printed[source], source_lines(text) if text is not None else ()
 
     def docs(self, source: str) -> tuple[SearchDoc, ...]:
         return search_docs(self._by_source[source])

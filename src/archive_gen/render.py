@@ -18,13 +18,13 @@ from typing import Any, Protocol
 import jinja2
 import jinja2.meta
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import urls
+from . import maps, urls
 from .config import Config
 from .errors import RenderError
 from .fingerprint import code_key
-from .model import Item, ItemSummary
+from .model import Item, ItemSummary, Page
 from .pages import (
     KIND_LABELS,
     TAXONOMY_LABELS,
@@ -33,15 +33,16 @@ from .pages import (
     CardRef,
     FeedInputs,
     HomeInputs,
+    IssueDatesInputs,
     IssueInputs,
     NotFoundInputs,
     PageInputs,
-    PageJob,
     RecordRef,
     RedirectInputs,
     SearchInputs,
     SiteInputs,
     SitemapInputs,
+    SourcePageInputs,
     TermInputs,
     TermListInputs,
     TermTree,
@@ -58,6 +59,8 @@ Context = dict[str, Any]
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 CSS_PATH = "static/style.css"
 SEARCH_JS_PATH = "static/search.js"
+READER_JS_PATH = "static/reader.js"
+MAP_CLASSES = 5  # shades of a choropleth
 relative = urls.relative
 
 
@@ -65,6 +68,8 @@ class RecordLookup(Protocol):
     """Where contexts get full item records (records.RecordStore): by a reference whose key it checks."""
 
     def item(self, ref: RecordRef) -> Item: ...
+
+    def source_page(self, ref: tuple[str, str]) -> tuple[Page, tuple[str, ...]]: ...
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,10 @@ class Card:
     kind_label: str
     date: str | None
     date_label: str
-    page_label: str
+    page_label: str  # "" when the page number is unknown
     snippet: str
     html: Markup = field(default_factory=Markup)
+    badge: str | None = None  # the kind, only where it tells something (no badge on plain news)
 
 
 class Cards:
@@ -99,13 +105,21 @@ class Cards:
             raise RenderError(f"stale record reference {ref[1]} of {ref[0]}")
         return item
 
+    def href(self, ref: CardRef, from_path: str) -> str:
+        """The link to a card's item from ``from_path`` (the reference checked like ``card``)."""
+        item = self._items.get(ref[0])
+        if item is None or item.card_key != ref[1]:
+            raise RenderError(f"stale card reference {ref[0]} while rendering {from_path}")
+        return relative(from_path, item.url)
+
     def card(self, ref: CardRef, from_path: str) -> Card:
         item = self._items.get(ref[0])
         if item is None or item.card_key != ref[1]:
             raise RenderError(f"stale card reference {ref[0]} while rendering {from_path}")
+        label = KIND_LABELS.get(item.kind, item.kind)
         return Card(relative(from_path, item.url), item.display_title, item.kicker, item.subtitle, item.kind,
-                    KIND_LABELS.get(item.kind, item.kind), item.date, format_date(item.date), page_label(item.page),
-                    item.snippet)
+                    label, item.date, format_date(item.date), page_label(item.page), item.snippet,
+                    badge=None if item.kind == "article" else label)
 
 
 class Renderer:
@@ -118,19 +132,25 @@ class Renderer:
         self._cards: dict[tuple[str, str, str], Card] = {}
         self._entries: dict[tuple[str, ...], Markup] = {}
 
-    def render(self, job: PageJob) -> bytes:
-        context = CONTEXTS[type(job.inputs)](job.inputs, self)  # type: ignore[arg-type]
-        return render_template(self.env, job.template, context, job.path)
+    def render(self, path: str, template: str, inputs: PageInputs) -> bytes:
+        context = CONTEXTS[type(inputs)](inputs, self)
+        return render_template(self.env, template, context, path)
 
     def item(self, ref: RecordRef) -> Item:
         return self.records.item(ref)
 
+    def source_page(self, ref: tuple[str, str]) -> tuple[Page, tuple[str, ...]]:
+        try:
+            return self.records.source_page(ref)
+        except LookupError as exc:
+            raise RenderError(str(exc)) from None
+
     def card(self, ref: CardRef, from_path: str) -> Card:
         """The item's card for a page at ``from_path``, drawn once per (item, link)."""
-        plain = self.cards.card(ref, from_path)
-        memo = (ref[0], ref[1], plain.href)
+        memo = (ref[0], ref[1], self.cards.href(ref, from_path))
         drawn = self._cards.get(memo)
         if drawn is None:
+            plain = self.cards.card(ref, from_path)
             macro = self._macro("_cards.html", "card")
             drawn = self._cards[memo] = dataclasses.replace(plain, html=Markup(macro(plain, 3)))
         return drawn
@@ -222,12 +242,11 @@ class PageKeys:
             pending.extend(sorted(r for r in referenced if r is not None))
         return h.hexdigest()
 
-    def key(self, job: PageJob) -> str:
-        assert job.inputs is not None
+    def key(self, template: str, inputs: PageInputs) -> str:
         h = hashlib.sha256(self._code.encode())
-        h.update(self.template_key(job.template).encode())
-        h.update(job.template.encode())
-        h.update(inputs_digest(job.inputs))
+        h.update(self.template_key(template).encode())
+        h.update(template.encode())
+        h.update(inputs_digest(inputs))
         return h.hexdigest()
 
     def salt(self, config: Config) -> str:
@@ -273,6 +292,8 @@ def base_context(site: SiteInputs, path: str, title: str, *, description: str | 
         # relative to the site root, so with a known base URL it names the root (without one it
         # stays relative like every page, and works where the host serves it from the root)
         "base_href": site.base_url if path == "404.html" and site.base_url else None,
+        "inline_css": None,  # the 404 page's stylesheet (it cannot know where static/ is)
+        "reader_js": None,  # static/reader.js on pages with reading tools
     }
 
 
@@ -323,6 +344,17 @@ def json_for_script(data: Any) -> Markup:
 # ---------------------------------------------------------------------------------------------
 # one context function per page kind (the variables are listed in docs/site.md)
 
+def reading_tools(ctx: Context, path: str, *, fonts: bool, date: str | None = None) -> None:
+    """What the reading tools need on a page (static/reader.js): the script, the date list for the date
+    picker (loaded only when it is used) and the date archive as the picker's no-script fallback."""
+    ctx["reader_js"] = relative(path, READER_JS_PATH)
+    ctx["date_picker"] = {"dates_src": relative(path, urls.ISSUE_DATES_PATH),
+                        "archive_href": relative(path, "archive/index.html"),
+                        "site_root": relative(path, "index.html").removesuffix("index.html") or "./",
+                        "value": date if date and len(urls.date_parts(date)) == 3 else ""}
+    ctx["font_toggle"] = fonts
+
+
 def home_context(inputs: HomeInputs, r: Renderer) -> Context:
     path = "index.html"
     site = inputs.site
@@ -332,12 +364,15 @@ def home_context(inputs: HomeInputs, r: Renderer) -> Context:
         latest.append({**link(path, target, label), "page_count": page_count, "item_count": item_count,
                        "headlines": [r.card(c, path) for c in heads]})
     articles, issues, regions, topics = inputs.counts
+    about = inputs.about_html
     ctx.update(
         latest_issues=latest,
         regions=[link(path, target, label, count=count) for (target, label), count in inputs.regions],
         topics=[link(path, target, label, count=count) for (target, label), count in inputs.topics],
         counts={"articles": articles, "issues": issues, "regions": regions, "topics": topics},
-        about_html=Markup(inputs.about_html) if inputs.about_html is not None else None,
+        about_html=Markup(about) if about is not None else None,
+        # about.md usually opens with its own heading: the page then adds none
+        about_has_heading=about is not None and about.lstrip().startswith(("<h1", "<h2", "<h3")),
         all_regions=link(path, "regions/index.html", "全部地区"),
         all_topics=link(path, "topics/index.html", "全部主题"),
         all_issues=link(path, "archive/index.html", "全部往期"),
@@ -348,16 +383,91 @@ def home_context(inputs: HomeInputs, r: Renderer) -> Context:
 def issue_context(inputs: IssueInputs, r: Renderer) -> Context:
     path = inputs.path
     ctx = base_context(inputs.site, path, f"{inputs.label} - {inputs.site.title}")
+    pages = [{"label": label, "anchor": anchor, "source_href": relative(path, source),
+              "cards": [r.card(c, path) for c in cards]}
+             for label, anchor, source, cards in inputs.pages]
     ctx.update(
         heading=inputs.label,
         date=inputs.date,
-        pages=[{"label": label, "anchor": anchor, "cards": [r.card(c, path) for c in cards]}
-               for label, anchor, cards in inputs.pages],
+        pages=pages,
+        page_count=len(pages) if inputs.numbered else None,
         item_count=inputs.item_count,
         older=link(path, *inputs.older) if inputs.older else None,
         newer=link(path, *inputs.newer) if inputs.newer else None,
         archive_link=link(path, "archive/index.html", "全部往期"),
     )
+    reading_tools(ctx, path, fonts=False, date=inputs.date)
+    return ctx
+
+
+def source_page_context(inputs: SourcePageInputs, r: Renderer) -> Context:
+    """The page as printed: every line in order, grouped into the items that consumed them (each linked to
+    its article), the page's furniture, and the lines no item took, shown as such."""
+    path = inputs.path
+    page, lines = r.source_page(inputs.page)
+    title = f"{inputs.issue[1]} {inputs.label or '版面原文'}"
+    ctx = base_context(inputs.site, path, f"{title}（版面原文） - {inputs.site.title}")
+    articles = dict(inputs.articles)
+    owner: dict[int, int] = {}  # line -> index of the item that consumed it
+    for index, item in enumerate(page.items):
+        for line in item.source_lines:
+            owner.setdefault(line, index)
+    furniture = {f.line: f.kind for f in page.furniture}
+    blocks: list[Context] = []
+    seen_items: set[int] = set()
+    for number, text in enumerate(lines, start=1):
+        if not text.strip() and number not in owner:
+            continue  # blank lines between paragraphs do not break an item's run of lines
+        if number in owner:
+            index = owner[number]
+            kind, key = "item", f"item-{index}"
+        elif number in furniture:
+            kind, key, index = "furniture", f"furniture-{furniture[number]}", -1
+        else:
+            kind, key, index = "unplaced", "unplaced", -1
+        if not blocks or blocks[-1]["key"] != key:
+            block: Context = {"key": key, "kind": kind, "lines": [], "first": number}
+            if kind == "item":
+                item = page.items[index]
+                ref = articles.get(item.id)
+                card = r.card(ref, path) if ref is not None else None
+                block.update(anchor=f"item-{index + 1}" if index not in seen_items else None,
+                             number=index + 1, title=card.title if card else item.display_title,
+                             href=card.href if card else None, kind_label=KIND_LABELS.get(item.kind, item.kind),
+                             continued=index in seen_items)
+                seen_items.add(index)
+            elif kind == "furniture":
+                block["label"] = {"page": "版头", "masthead": "报头", "editor": "编辑", "index": "导读"}.get(
+                    furniture[number], "版面信息")
+            blocks.append(block)
+        if text.strip():
+            blocks[-1]["lines"].append({"number": number, "text": text})
+    shown = [b for b in blocks if b["lines"]]
+    anchors = {b.get("anchor") for b in shown}
+    items = []
+    for index, item in enumerate(page.items):
+        ref = articles.get(item.id)
+        card = r.card(ref, path) if ref is not None else None
+        anchor = f"item-{index + 1}"
+        items.append({"number": index + 1, "anchor": anchor if anchor in anchors else None,
+                      "title": card.title if card else item.display_title, "href": card.href if card else None,
+                      "line_count": len(item.source_lines)})
+    unplaced = sum(len(b["lines"]) for b in shown if b["kind"] == "unplaced")
+    ctx.update(
+        heading=title,
+        label=inputs.label,
+        source=inputs.page[0],
+        issue_link=link(path, *inputs.issue),
+        date=inputs.date,
+        blocks=shown,
+        items=items,
+        unplaced_count=unplaced,
+        line_count=len(lines),
+        page_nav=[link(path, target, label, current=current) for (target, label), current in inputs.pages],
+        older=link(path, *inputs.older) if inputs.older else None,
+        newer=link(path, *inputs.newer) if inputs.newer else None,
+    )
+    reading_tools(ctx, path, fonts=True, date=inputs.date)
     return ctx
 
 
@@ -368,17 +478,26 @@ def byline_groups(item: Item) -> list[Context]:
     return [{"role": role, "names": "、".join(names)} for role, names in groups if names]
 
 
-def body_blocks(item: Item) -> list[Context]:
-    """Paragraphs with crossheads in place; the lead runs in at the start of the first paragraph."""
+def body_blocks(item: Item, path: str = "", pages: dict[int, str] | None = None) -> list[Context]:
+    """Paragraphs with crossheads in place; the lead runs in at the start of the first paragraph. Where a
+    half printed on another page was stitched in, the head's jump marker as printed and a link to that
+    page's 版面 view."""
+    pages = pages or {}
     heads: dict[int, list[str]] = {}
     for head in sorted(item.crossheads, key=lambda h: (h.before, h.line)):
         heads.setdefault(head.before, []).append(head.text)
-    joins = {part.first_paragraph: f"以下原载第{part.page}版" if part.page is not None else "以下原载另一版"
-             for part in item.continuation_parts}
+    joins: dict[int, Context] = {}
+    for part in item.continuation_parts:
+        marker = item.continued_to.marker if item.continued_to is not None and item.continued_to.page == part.page \
+            else None
+        target = pages.get(part.page) if part.page is not None else None
+        joins[part.first_paragraph] = {
+            "marker": marker, "page": f"第{part.page}版" if part.page is not None else "另一版",
+            "href": relative(path, target) if target else None}
     blocks: list[Context] = []
     paragraphs = item.paragraphs or (("",) if item.lead else ())
     for number, text in enumerate(paragraphs):
-        if number in joins:  # where the half printed on another page was stitched in
+        if number in joins:
             blocks.append({"crosshead": None, "lead": None, "text": "", "join": joins[number]})
         for head in heads.pop(number, []):
             blocks.append({"crosshead": head, "lead": None, "text": "", "join": None})
@@ -403,11 +522,15 @@ def article_context(inputs: ArticleInputs, r: Renderer) -> Context:
     site = inputs.site
     ctx = base_context(site, path, f"{item.display_title} - {site.title}", description=snippet_of(item, 90))
     before, after = inputs.neighbours
+    pages = dict(inputs.issue_pages)
+    issue_href = relative(path, inputs.issue[0])
+    printed = " ".join(x for x in (site.newspaper, format_date(item.date), inputs.page_label or "") if x)
     ctx.update(
         item_id=item.id,
         starts_incomplete=item.starts_incomplete,
         kind=item.kind,
         kind_label=KIND_LABELS.get(item.kind, item.kind),
+        badge=None if item.kind == "article" else KIND_LABELS.get(item.kind, item.kind),
         kicker=item.kicker,
         title=item.display_title,
         subtitle=item.subtitle,
@@ -416,29 +539,36 @@ def article_context(inputs: ArticleInputs, r: Renderer) -> Context:
         bylines=byline_groups(item),
         date=item.date,
         date_label=format_date(item.date),
-        page_label=page_label(item.page),
-        issue_link=link(path, *inputs.issue),
+        page_label=inputs.page_label,
+        issue_link={"href": issue_href, "label": inputs.issue[1]},
+        source_page=link(path, *inputs.source_page) if inputs.source_page else None,
         dateline=_dateline_label(item),
-        blocks=body_blocks(item),
+        blocks=body_blocks(item, path, pages),
         reading_tip=item.reading_tip,
         credit=item.credit,
         captions=[{"text": c.text, "credit": c.credit} for c in item.captions],
         trailer=list(item.trailer),
-        continued_to=_jump(path, item, "to", inputs.jumps[0]),
-        continued_from=_jump(path, item, "from", inputs.jumps[1]),
+        continued_to=_jump(path, item, "to", inputs.jumps[0], pages),
+        continued_from=_jump(path, item, "from", inputs.jumps[1], pages),
         regions=[link(path, target, label, title=trail) for (target, label), trail in inputs.regions],
         topics=[link(path, target, label) for target, label in inputs.topics],
         keywords=[link(path, target, word) if target else {"href": None, "label": word}
                   for word, target in inputs.keywords],
         prev_item=r.card(before, path) if before else None,
         next_item=r.card(after, path) if after else None,
+        prev_issue=inputs.neighbour_issues[0],
+        next_issue=inputs.neighbour_issues[1],
+        same_page=[r.card(c, path) for c in inputs.same_page],
         related=[r.card(c, path) for c in inputs.related],
         citation=citation_text(item, site),
+        printed_from=printed,
+        share_url=urls.absolute(site.base_url, path) if site.base_url else None,
         filters=[],
         search_date=item.date or "",
         meta=_article_meta(item, site, path),
-        jsonld=json_for_script(_jsonld(item, site, path)),
+        jsonld=json_for_script(_jsonld(item, site, path, inputs)),
     )
+    reading_tools(ctx, path, fonts=True, date=item.date)
     return ctx
 
 
@@ -450,16 +580,18 @@ def _dateline_label(item: Item) -> str | None:
     return f"{line.place}{' ' + when if when else ''}"
 
 
-def _jump(path: str, item: Item, direction: str, target: str | None) -> Context | None:
+def _jump(path: str, item: Item, direction: str, target: str | None, pages: dict[int, str]) -> Context | None:
+    """A jump marker as printed ("(下转第3版)"), linked to the other half's article when the archive has
+    it, else to the 版面 page of the other page when the archive has that page."""
     jump = item.continued_to if direction == "to" else item.continued_from
     if jump is None:
         return None
     if direction == "to" and any(part.page == jump.page for part in item.continuation_parts):
         return None  # the rest was stitched in: the join is shown in the body instead
-    label = f"转第{jump.page}版" if direction == "to" else f"接第{jump.page}版"
-    if target is None:
-        return {"href": None, "label": label, "marker": jump.marker}
-    return {**link(path, target, label), "marker": jump.marker}
+    where = target or pages.get(jump.page)
+    title = ("续文" if direction == "to" else "前文") + (f"：第{jump.page}版" if target is None and where else "")
+    return {"href": relative(path, where) if where else None, "label": jump.marker, "marker": jump.marker,
+            "title": title, "to_article": target is not None}
 
 
 def _article_meta(item: Item, site: SiteInputs, path: str) -> list[Context]:
@@ -482,7 +614,7 @@ def _article_meta(item: Item, site: SiteInputs, path: str) -> list[Context]:
     return [{"attr": a, "key": k, "content": c} for a, k, c in rows]
 
 
-def _jsonld(item: Item, site: SiteInputs, path: str) -> dict[str, Any]:
+def _jsonld(item: Item, site: SiteInputs, path: str, inputs: ArticleInputs | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -501,7 +633,77 @@ def _jsonld(item: Item, site: SiteInputs, path: str) -> dict[str, Any]:
         data["alternativeHeadline"] = item.subtitle
     if site.base_url:
         data["url"] = urls.absolute(site.base_url, path)
+    # the issue it was printed in, of the newspaper
+    issue: dict[str, Any] = {"@type": "PublicationIssue",
+                             "isPartOf": {"@type": "Periodical", "name": site.newspaper}}
+    if item.date:
+        issue["datePublished"] = item.date
+    if inputs is not None and site.base_url:
+        issue["url"] = urls.absolute(site.base_url, inputs.issue[0])
+    data["isPartOf"] = issue
+    section = (inputs.page_label if inputs is not None else None) or item.page_name or item.column
+    if section:
+        data["articleSection"] = section
+    words = [k.word for k in item.keywords if k.word.strip()]
+    if words:
+        data["keywords"] = words
+    places = list(dict.fromkeys(tag.region.name for tag in item.regions))
+    if places:
+        data["contentLocation"] = [{"@type": "Place", "name": name} for name in places]
     return data
+
+
+def choropleth(path: str, shape: maps.Shape, counts: Iterable[tuple[str, str, str, int]], label: str,
+               unit: str = "省份") -> Context:
+    """A map as the template draws it: one region per path, shaded by its count (five classes on a
+    square-root scale, 0 unshaded), linked to its page when it has items; regions without data stay grey."""
+    found = {code: (target, name, count) for code, target, name, count in counts}
+    top = max((count for _, _, count in found.values()), default=0)
+    regions = []
+    for code in sorted(shape.paths):
+        target, name, count = found.get(code, ("", "", 0))
+        shade = 0 if count <= 0 or top <= 0 else 1 + min(MAP_CLASSES - 1,
+                                                          int((count / top) ** 0.5 * MAP_CLASSES - 1e-9))
+        regions.append({"code": code, "d": shape.paths[code], "shade": shade,
+                        "href": relative(path, target) if target and count else None,
+                        "title": f"{name}：{count} 篇" if name else None})
+    inset = None
+    if shape.inset is not None:
+        x, y, w, h, d = shape.inset
+        inset = {"x": x, "y": y, "width": w, "height": h, "d": d}
+    legend = []
+    if top:
+        for shade in range(1, MAP_CLASSES + 1):
+            low = max(1, int(((shade - 1) / MAP_CLASSES) ** 2 * top) + 1)
+            high = int((shade / MAP_CLASSES) ** 2 * top)
+            if high >= low:
+                legend.append({"shade": shade, "label": f"{low}–{high}" if high > low else str(low)})
+    return {"view_box": shape.view_box, "regions": regions, "inset": inset, "label": label, "legend": legend,
+            "source": maps.source(), "unit": unit}
+
+
+def timeline(months: Iterable[tuple[str, int]], label: str) -> Context | None:
+    """Items per month as bars (an SVG the template draws) and as a table (its text alternative)."""
+    rows = list(months)
+    if not rows:
+        return None
+    top = max(count for _, count in rows) or 1
+    width, height, gap = max(4, min(24, 640 // len(rows) - 1)), 80, 1
+    bars = []
+    for position, (month, count) in enumerate(rows):
+        tall = round(count / top * height)
+        bars.append({"x": position * (width + gap), "y": height - tall, "height": tall, "width": width,
+                     "title": f"{int(month[:4])}年{int(month[5:7])}月：{count} 篇", "count": count})
+    years: list[Context] = []
+    for position, (month, _) in enumerate(rows):
+        x = position * (width + gap)
+        if (month.endswith("-01") or position == 0) and (not years or x - years[-1]["x"] >= 30):
+            years.append({"x": x, "label": month[:4]})
+        elif month.endswith("-01") and years and x - years[-1]["x"] < 30:
+            years[-1] = {"x": x, "label": month[:4]}  # a January label wins over the first month's
+    return {"label": label, "bars": bars, "width": len(rows) * (width + gap), "height": height, "years": years,
+            "rows": [{"month": f"{int(m[:4])}年{int(m[5:7])}月", "count": c} for m, c in rows if c],
+            "total": sum(c for _, c in rows), "top": top}
 
 
 def term_list_context(inputs: TermListInputs, r: Renderer) -> Context:
@@ -514,8 +716,11 @@ def term_list_context(inputs: TermListInputs, r: Renderer) -> Context:
         head = link(path, *term.link) if term.link else {"href": None, "label": term.label}
         return {**head, "count": term.count, "children": [tree(c) for c in term.children]}
 
+    region_map = None
+    if kind == "regions" and inputs.map:
+        region_map = choropleth(path, maps.national(), inputs.map, "各省稿件数地图")
     ctx.update(kind=kind, kind_label=label, heading=f"按{label}浏览", terms=[tree(t) for t in inputs.terms],
-               term_count=inputs.term_count)
+               term_count=inputs.term_count, map_data=region_map)
     return ctx
 
 
@@ -531,6 +736,11 @@ def term_context(inputs: TermInputs, r: Renderer) -> Context:
         pagination = {"label": label, "newer": link(path, *newer) if newer else None,
                       "older": link(path, *older) if older else None,
                       "pages": [link(path, target, text, title=span) for (target, text), span in pages]}
+    region_map = None
+    if inputs.map is not None:
+        shape = maps.province(inputs.map[0])
+        if shape is not None and inputs.map[1]:
+            region_map = choropleth(path, shape, inputs.map[1], f"{inputs.label}各地市稿件数地图", "地市")
     ctx.update(
         kind=kind,
         kind_label=TAXONOMY_LABELS[kind],
@@ -544,6 +754,8 @@ def term_context(inputs: TermInputs, r: Renderer) -> Context:
         children=[link(path, target, label, count=count) for (target, label), count in inputs.children],
         items=[r.card(c, path) for c in inputs.cards],
         pagination=pagination,
+        timeline=timeline(inputs.timeline, f"“{inputs.label}”各月稿件数") if inputs.timeline else None,
+        map_data=region_map,
     )
     return ctx
 
@@ -554,12 +766,14 @@ def archive_context(inputs: ArchiveInputs, r: Renderer) -> Context:
     years = []
     for year, count, months in inputs.years:
         years.append({"year": year, "label": f"{int(year)}年", "anchor": f"y{year}", "count": count,
-                      "months": [_month_calendar(path, y, m, issues) for y, m, issues in months]})
+                      "months": [_month_calendar(path, y, m, issues) for y, m, issues in months],
+                      "wide": len(months) > 1})  # a year of one month shares a row of the grid
     ctx.update(
         years=years,
         year_links=[{"href": f"#y{year}", "label": f"{int(year)}年"} for year, _, _ in inputs.years],
         undated=link(path, inputs.undated[0], "日期不详的版面", count=inputs.undated[1]) if inputs.undated else None,
         weekdays=list(WEEKDAYS),
+        timeline=timeline(inputs.timeline, "各月稿件数"),
     )
     return ctx
 
@@ -607,8 +821,16 @@ def search_context(inputs: SearchInputs, r: Renderer) -> Context:
 
 def not_found_context(inputs: NotFoundInputs, r: Renderer) -> Context:
     ctx = base_context(inputs.site, "404.html", f"页面不存在 - {inputs.site.title}")
-    ctx.update(heading="页面不存在")
+    # hosts serve this page at any missing URL: its links are written relative to the site root, which a
+    # script finds (without a base URL) by probing upwards for the site's stylesheet; the stylesheet is
+    # inlined so the page is styled before that
+    ctx.update(heading="页面不存在", inline_css=Markup(inputs.css.replace("</", "<\\/")) if inputs.css else None,
+               probe=CSS_PATH, find_root=not inputs.site.base_url)
     return ctx
+
+
+def issue_dates_context(inputs: IssueDatesInputs, r: Renderer) -> Context:
+    return {"data": json_for_script([[key, target] for key, target in inputs.issues])}
 
 
 def redirect_context(inputs: RedirectInputs, r: Renderer) -> Context:
@@ -620,7 +842,8 @@ def redirect_context(inputs: RedirectInputs, r: Renderer) -> Context:
 
 
 def feed_context(inputs: FeedInputs, r: Renderer) -> Context:
-    """Atom: absolute links when base_url is known, else links relative to the feed file."""
+    """Atom: absolute links when base_url is known, else links relative to the feed file. The main feed's
+    entries carry the whole article as HTML; term feeds carry the opening (docs/site.md says why)."""
     site = inputs.site
     path = inputs.path
 
@@ -630,16 +853,24 @@ def feed_context(inputs: FeedInputs, r: Renderer) -> Context:
     entries = []
     for ref in inputs.entries:
         item = r.cards.summary(ref)
+        when = _atom_time(item.date, inputs.build_date or "1970-01-01")
         entry = {
             "title": item.display_title,
             "href": href(item.url),
             "id": href(item.url) if site.base_url else f"urn:archive-gen:item:{item.id}",
-            "updated": _atom_time(item.date, inputs.build_date or "1970-01-01"),
+            # the print date: archive-gen keeps no edit times (an edited item keeps its id and URL)
+            "published": when,
+            "updated": when,
             "summary": item.abstract,
+            "content": None,
             "authors": list(item.names),
             "categories": [label for _, label in item.topics],
         }
-        entry["xml"] = r.feed_entry((item.id, item.record_key, entry["href"], entry["id"], entry["updated"]), entry)
+        memo: tuple[str, ...] = (item.id, item.record_key, entry["href"], entry["id"], entry["updated"])
+        if inputs.full:
+            entry["content"] = _content_html(r.item(ref))
+            memo = (*memo, "full")
+        entry["xml"] = r.feed_entry(memo, entry)
         entries.append(entry)
     updated = max((e["updated"] for e in entries), default=_atom_time(inputs.build_date, "1970-01-01"))
     return {
@@ -654,6 +885,25 @@ def feed_context(inputs: FeedInputs, r: Renderer) -> Context:
     }
 
 
+def _content_html(item: Item) -> str:
+    """The article body as HTML for a feed reader (escaped here; the template escapes it once more as XML)."""
+    parts = []
+    if item.subtitle:
+        parts.append(f"<p><em>{escape(item.subtitle)}</em></p>")
+    for block in body_blocks(item):
+        if block["join"]:
+            parts.append(f"<p>（以下原载{escape(block['join']['page'])}）</p>")
+        elif block["crosshead"]:
+            parts.append(f"<h3>{escape(block['crosshead'])}</h3>")
+        else:
+            lead = f"<strong>{escape(block['lead'])}</strong>" if block["lead"] else ""
+            parts.append(f"<p>{lead}{escape(block['text'])}</p>")
+    if item.credit:
+        parts.append(f"<p>{escape(item.credit)}</p>")
+    parts.extend(f"<p>{escape(line)}</p>" for line in item.trailer)
+    return "".join(parts)
+
+
 def _atom_time(date: str | None, fallback: str) -> str:
     parts = urls.date_parts(date) or urls.date_parts(fallback)
     full = (*parts, "01", "01")[:3] if parts else ("1970", "01", "01")
@@ -665,8 +915,9 @@ def sitemap_context(inputs: SitemapInputs, r: Renderer) -> Context:
 
 
 CONTEXTS: dict[type[PageInputs], Callable[[Any, Renderer], Context]] = {
-    HomeInputs: home_context, IssueInputs: issue_context, ArticleInputs: article_context,
-    TermListInputs: term_list_context, TermInputs: term_context, ArchiveInputs: archive_context,
-    SearchInputs: search_context, NotFoundInputs: not_found_context, RedirectInputs: redirect_context,
-    FeedInputs: feed_context, SitemapInputs: sitemap_context,
+    HomeInputs: home_context, IssueInputs: issue_context, SourcePageInputs: source_page_context,
+    ArticleInputs: article_context, TermListInputs: term_list_context, TermInputs: term_context,
+    ArchiveInputs: archive_context, SearchInputs: search_context, NotFoundInputs: not_found_context,
+    IssueDatesInputs: issue_dates_context, RedirectInputs: redirect_context, FeedInputs: feed_context,
+    SitemapInputs: sitemap_context,
 }

@@ -32,11 +32,15 @@ from .records import Stages
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
 
 VERSION_PATH = "/__archive_gen/version"
+WAIT_SECONDS = 20  # a version request with ?since= is held this long at most (below IDLE_SECONDS)
+# long polling: the request for the next version is answered the moment a rebuild lands, so an open page
+# reloads at once (a timer would add up to its period to every edit)
 RELOAD_SCRIPT = (
     "<script>/* archive-gen serve: live reload (not in the built files) */(function(){var seen=null;"
-    "function poll(){fetch('" + VERSION_PATH + "',{cache:'no-store'}).then(function(r){return r.text();})"
-    ".then(function(v){if(seen===null){seen=v;}else if(v!==seen){location.reload();}})"
-    ".catch(function(){}).then(function(){setTimeout(poll,1000);});}poll();})();</script>"
+    "function poll(){fetch('" + VERSION_PATH + "'+(seen===null?'':'?since='+seen),{cache:'no-store'})"
+    ".then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}"
+    "else if(v!==seen){location.reload();return;}setTimeout(poll,0);})"
+    ".catch(function(){setTimeout(poll,1000);});}poll();})();</script>"
 ).encode("ascii")
 
 _TYPES = {
@@ -49,21 +53,35 @@ _TYPES = {
 
 class SiteState:
     """What the request handlers share with the rebuild loop: the folder and a version that changes
-    after every successful rebuild (browsers poll it and reload)."""
+    after every successful rebuild (open pages wait for it to change, then reload)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._version = 0
-        self._lock = threading.Lock()
+        self._closed = False
+        self._changed = threading.Condition()
 
     @property
     def version(self) -> int:
-        with self._lock:
+        with self._changed:
             return self._version
 
     def bump(self) -> None:
-        with self._lock:
+        with self._changed:
             self._version += 1
+            self._changed.notify_all()
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        """The version once it differs from ``seen``, or after ``timeout`` seconds, or at close."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._version != seen or self._closed, timeout)
+            return self._version
+
+    def close(self) -> None:
+        """Answer every waiting request now (the server is stopping)."""
+        with self._changed:
+            self._closed = True
+            self._changed.notify_all()
 
 
 def resolve_request(root: Path, url_path: str) -> Path | None:
@@ -115,9 +133,12 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
             self._respond(head=True)
 
         def _respond(self, *, head: bool) -> None:
-            url_path = urllib.parse.urlsplit(self.path).path
+            url = urllib.parse.urlsplit(self.path)
+            url_path = url.path
             if url_path == VERSION_PATH:
-                self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(state.version).encode(), head)
+                since = urllib.parse.parse_qs(url.query).get("since", [""])[0]
+                version = state.wait_for_change(int(since), WAIT_SECONDS) if since.isdigit() else state.version
+                self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(version).encode(), head)
                 return
             plain = urllib.parse.unquote(url_path)
             if ".." in plain.split("/"):
@@ -278,6 +299,7 @@ class DevServer:
 
     def close(self) -> None:
         """Stop serving and free the port (also when :meth:`start` was never called)."""
+        self.state.close()
         if self._thread is not None:
             self._httpd.shutdown()  # waits for serve_forever to return: only when it is running
             self._thread.join(timeout=5)

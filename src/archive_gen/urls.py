@@ -99,6 +99,17 @@ def issue_path(key: str) -> str:
     return f"issues/{key}/index.html"
 
 
+def source_page_path(key: str, page: int | None, source: str, unique: bool) -> str:
+    """The 版面 page of one source page of issue ``key``: ``issues/<key>/page-03.html`` when its 版 number
+    is known and no other page of the issue has it, else named after its source file (stable too)."""
+    if page is not None and unique:
+        return f"issues/{key}/page-{page:02d}.html"
+    return f"issues/{key}/source-{short_hash(source, 10)}.html"
+
+
+ISSUE_DATES_PATH = "archive/issues.js"  # every issue's date and page, for the date picker
+
+
 def term_path(kind: str, slug: str, page: int | None = None) -> str:
     """kind is "regions", "topics" or "keywords". No page: the term's front page (its newest items);
     page N: the N-th slice of its items counted from the oldest, so a page keeps its items (and its URL

@@ -12,6 +12,7 @@ nothing writes nothing.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fcntl
 import gzip
@@ -328,10 +329,10 @@ class Staging:
                     raise OutputError("refusing to overwrite a file archive-gen did not write",
                                       source=str(output / rel), hint="move it away, or build into another folder")
             gone = [rel for rel in existing if rel not in new_set and ownership.owns(rel)]
-            new_folders = {rel[:at] for rel in new_set for at in _slashes(rel)} if gone else set()
+            in_order = sorted(new_set) if gone else []
             # an old file where the new site needs a folder (or the reverse) must go, whatever --clean says
-            blocking = [rel for rel in gone if rel in new_folders or _shadowed(rel, new_set)]
-            stale = [rel for rel in gone if rel not in new_folders and not _shadowed(rel, new_set)]
+            blocking = {rel for rel in gone if _is_folder_of(rel, in_order) or _shadowed(rel, new_set)}
+            stale = [rel for rel in gone if rel not in blocking]
             superseded = [rel for rel in stale if replaced_whole and rel.startswith(replaced_whole)]
             stale = [rel for rel in stale if rel not in set(superseded)]
             removed = sorted([*superseded, *(stale if clean else [])])
@@ -541,8 +542,10 @@ def _shown_path(exc: OSError, output: Path) -> str:
     return name
 
 
-def _slashes(rel: str) -> list[int]:
-    return [at for at, char in enumerate(rel) if char == "/"]
+def _is_folder_of(rel: str, in_order: list[str]) -> bool:
+    """Some path of the sorted ``in_order`` lies inside a folder named ``rel``."""
+    at = bisect.bisect_left(in_order, rel + "/")
+    return at < len(in_order) and in_order[at].startswith(rel + "/")
 
 
 def _shadowed(rel: str, new_set: set[str]) -> bool:

@@ -80,6 +80,33 @@ def build_seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.fail(message, pytrace=False)
 
 
+GOLDEN_CORPUS = REPO_ROOT / "tests" / "golden" / "corpus"
+
+
+def build_reader_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site whose issues have several numbered pages, a jump stitched across two of them and a 版 line
+    (the golden corpus, page 2 with "第02版：综合新闻"), built once per session like the seed site."""
+    root = tmp_path_factory.getbasetemp() / "reader-site-build"
+    site = root / "site"
+    if (root / "build-ok").exists():
+        return site
+    source = root / "sources"
+    source.mkdir(parents=True, exist_ok=True)
+    for page in sorted(GOLDEN_CORPUS.glob("*.txt")):
+        text = page.read_text(encoding="utf-8")
+        if page.name == "2024-03-01_02.txt":
+            text = "第02版：综合新闻\n\n" + text
+        (source / page.name).write_text(text, encoding="utf-8")
+    (root / "archive.yaml").write_text("title: 读者测试档案\nsource: sources\noutput: site\nabout: null\n"
+                                       "page_names:\n  1: 要闻\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "archive_gen", "build", "--jobs", "1"], cwd=root,
+                            capture_output=True, text=True, timeout=BUILD_TIMEOUT_S, check=False)
+    if result.returncode != 0:
+        pytest.fail(f"building the reader site failed: {result.stderr[-3000:]}", pytrace=False)
+    (root / "build-ok").write_text("ok", encoding="utf-8")
+    return site
+
+
 def run_build(output: Path) -> subprocess.CompletedProcess[str]:
     """`archive-gen build` of seeds/ into ``output`` (one job, fixed base URL), run from the repo root."""
     command = [sys.executable, "-m", "archive_gen", "build", str(SEEDS_DIR), "--output", str(output),
@@ -163,10 +190,40 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         return
 
 
+class _PagesHandler(_QuietHandler):
+    """Like a static host (GitHub Pages): a missing file is answered 404 with the site's 404.html."""
+
+    not_found = Path("404.html")
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.not_found
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port) in a background thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(directory: Path, *, prefix: str = "") -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) in a background thread; yields the base URL. With
+    ``prefix`` ("repo/") the site is served under that sub-path, as GitHub Pages serves a project site,
+    and missing files get the site's 404.html."""
+    if prefix:
+        holder = directory.parent / f".served-{prefix.strip('/')}"
+        holder.mkdir(exist_ok=True)
+        link = holder / prefix.strip("/")
+        if not link.exists():
+            link.symlink_to(directory, target_is_directory=True)
+        pages = type("_SiteHandler", (_PagesHandler,), {"not_found": directory / "404.html"})
+        handler = functools.partial(pages, directory=str(holder))
+    else:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
@@ -174,7 +231,7 @@ def serve_directory(directory: Path) -> Iterator[str]:
     thread.start()
     try:
         host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
+        yield f"http://{host}:{port}/{prefix}"
     finally:
         server.shutdown()
         server.server_close()

@@ -20,14 +20,20 @@ ARTICLE_TITLE = "海西州工会开展关爱货车司机活动"
 
 PAGE_KINDS: dict[str, Callable[[Path], Path]] = {
     "home": lambda site: site / "index.html",
-    "issue": lambda site: first_page(site, "issues/*/index.html"),
+    "issue": lambda site: site / "issues" / "2021-05-14" / "index.html",
+    "source-page": lambda site: site / "issues" / "2021-05-14" / "page-01.html",
     "article": lambda site: find_article(site, ARTICLE_TITLE),
     "region-index": lambda site: site / "regions" / "index.html",
-    "region": lambda site: first_page(site, "regions/*/index.html"),
+    "region": lambda site: site / "regions" / "350000-fujian" / "index.html",
     "topic-index": lambda site: site / "topics" / "index.html",
+    "topic": lambda site: first_page(site, "topics/*/index.html"),
+    "keyword-index": lambda site: site / "keywords" / "index.html",
+    "keyword": lambda site: first_page(site, "keywords/*/index.html"),
+    "archive": lambda site: site / "archive" / "index.html",
     "search": search_page,
+    "404": lambda site: site / "404.html",
 }
-DARK_KINDS = ("home", "article")
+DARK_KINDS = tuple(PAGE_KINDS)  # dark mode has its own colours: every kind is checked again there
 
 
 def axe_violations(browser: Browser, url: str, axe_script: Path,

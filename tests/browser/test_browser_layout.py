@@ -36,18 +36,39 @@ def horizontal_overflow(page: Page) -> dict[str, object]:
     return page.evaluate(OVERFLOW_JS)
 
 
-@pytest.mark.parametrize("kind", ["article", "home", "issue", "search"])
+KINDS = {
+    "article": lambda site: find_article(site, ARTICLE_TITLE),
+    "home": lambda site: site / "index.html",
+    "issue": lambda site: first_page(site, "issues/*/index.html"),
+    "source-page": lambda site: site / "issues" / "2021-05-14" / "page-01.html",
+    "region-index": lambda site: site / "regions" / "index.html",
+    "region": lambda site: site / "regions" / "350000-fujian" / "index.html",
+    "topic": lambda site: first_page(site, "topics/*/index.html"),
+    "keyword-index": lambda site: site / "keywords" / "index.html",
+    "archive": lambda site: site / "archive" / "index.html",
+    "search": lambda site: search_page(site),
+}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
 def test_no_horizontal_scroll_at_375px(kind: str, seed_site: Path, watched_phone: WatchedPage) -> None:
-    path = {
-        "article": lambda: find_article(seed_site, ARTICLE_TITLE),
-        "home": lambda: seed_site / "index.html",
-        "issue": lambda: first_page(seed_site, "issues/*/index.html"),
-        "search": lambda: search_page(seed_site),
-    }[kind]()
+    path = KINDS[kind](seed_site)
     watched_phone.page.goto(path.as_uri())
     overflow = horizontal_overflow(watched_phone.page)
     assert overflow["scrollWidth"] <= overflow["clientWidth"], (
         f"{kind} page {path.relative_to(seed_site)} scrolls sideways at 375px: {overflow}")
+
+
+def test_the_masthead_does_not_break_a_word_at_375px(seed_site: Path, watched_phone: WatchedPage) -> None:
+    """The site title stays on one line on a phone (it used to wrap mid-word)."""
+    page = watched_phone.page
+    page.goto((seed_site / "index.html").as_uri())
+    lines = page.evaluate("""() => {
+      const a = document.querySelector('.site-title a');
+      const range = document.createRange(); range.selectNodeContents(a);
+      return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    }""")
+    assert lines == 1
 
 
 def test_overflow_probe_detects_a_too_wide_page(watched_phone: WatchedPage) -> None:

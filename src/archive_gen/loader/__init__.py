@@ -21,6 +21,7 @@ from .dates import PageDate, date_from_path, infer_date, page_from_path
 from .decode import decode_bytes, normalise_newlines
 from .furniture import Furniture, take_furniture
 from .items import assign_ids, build_item
+from .lazy import lazy_compile
 from .orphans import attach_orphans
 from .segment import segment
 from .units import classify, join_splits
@@ -28,6 +29,18 @@ from .units import classify, join_splits
 __all__ = ["conservation", "parse_page", "parse_source"]
 
 _MIN_HAN_CHARS = 4  # fewer Chinese characters than this in all of a page's items: nothing to archive
+_HAN = lazy_compile("[\u3400-\u9fff]")
+
+
+def _han_count(items: list[Item]) -> int:
+    """How many Chinese characters the items' titles and paragraphs hold, counting no further than needed."""
+    count = 0
+    for it in items:
+        for part in (it.title or "", *it.paragraphs):
+            count += len(_HAN.findall(part))
+            if count >= _MIN_HAN_CHARS:
+                return count
+    return count
 
 
 def parse_page(text: str, source: str, *, date: str | None = None, page: int | None = None,
@@ -46,7 +59,7 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     drafts = attach_orphans(segment(units), notices, source)
     items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
     items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]
-    han = sum(1 for it in items for part in (it.title or "", *it.paragraphs) for ch in part if "\u3400" <= ch <= "\u9fff")
+    han = _han_count(items)
     if not any(it.title or it.paragraphs for it in items) or han < _MIN_HAN_CHARS:
         # a Chinese news page has Chinese text: digits, dashes or Latin words alone are not an archive
         has_text = any(it.title or it.paragraphs for it in items)

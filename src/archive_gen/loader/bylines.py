@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Byline, BylineRole, Dateline
+from .lazy import lazy_compile
 
 HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
@@ -19,30 +20,30 @@ _GAP = f"[{_SPACE}]"
 _ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:驻[\u4e00-\u9fff]{1,5})?"
          r"(?:特约|见习|实习|首席)?(?:摄影)?记者"
          r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|摄影|(?:文|图|摄)[/／])")
-_ROLE_RE = re.compile(_ROLE)
+_ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪")
 _NAME = rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
 _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
-_NAME_CHUNK = re.compile(rf"[{HAN}·•・]+")
+_NAME_CHUNK = lazy_compile(rf"[{HAN}·•・]+")
 _AUTHOR_MARK = "■□●◆"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
-_CREDIT_TAIL = re.compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
+_CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
-_LEAD_PLAIN = re.compile(
+_LEAD_PLAIN = lazy_compile(
     rf"^(?P<lead>(?:本报讯|本报|(?P<agency>新华社|中新社)(?=[{HAN}]{{1,8}}\d))"
     rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
-_LEAD_REPORTED = re.compile(
+_LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
 
 # one credit segment of a photo credit: an optional agency/role, then names
 _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = lazy_compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄)")
-_CREDIT_START = re.compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
+_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
 
@@ -182,10 +183,10 @@ def split_names(chunk: str) -> tuple[str, ...]:
     return tuple(p for p in out if _NAME_CHUNK.fullmatch(re.sub(f"{_GAP}+", "", p)))
 
 
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE = lazy_compile(
     rf"^(?:[{_AUTHOR_MARK}]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}"
     rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:报道|整理|参与采写|采写|文[/／]图)?)$")
-_SIGNATURE = re.compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?(?:(?P<role>读者|职工|网友){_GAP}*)?(?P<name>{_NAME})$")
+_SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?(?:(?P<role>读者|职工|网友){_GAP}*)?(?P<name>{_NAME})$")
 _SIGNER_ROLES = ("读者", "职工", "网友")
 
 
@@ -255,7 +256,7 @@ def signature(text: str) -> Credits | None:
     return Credits(Byline(authors=(name,)), (BylineRole(name, role),))
 
 
-_SIGNOFF = re.compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}+(?:{_ROLE}{_GAP}*)?{_NAMES})*)"
+_SIGNOFF = lazy_compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}+(?:{_ROLE}{_GAP}*)?{_NAMES})*)"
                       rf"{_GAP}*[)）]$")
 
 

@@ -10,19 +10,19 @@ independent of the parser's).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..model import Item, Notice, Page
+from .lazy import lazy_compile
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_compile(r"\s+")
 # structural labels and rules carry no content of their own
 _LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…:：")
 _MIN_PIECE = 2
 _MAX_PIECES = 8
 # a headline as printed: short, no punctuation inside, not ending a sentence; a bracketed note may end it
-_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_NOTE = lazy_compile(r"[(（][^()（）]{1,12}[)）]$")
 _PUNCTUATION = set("。！？!?，,、；;：:…”’」』》")
 _HEADLINE_MAX = 40
 

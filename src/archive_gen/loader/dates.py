@@ -12,17 +12,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_SEP = r"[-_./]?"
-_PATH_DATE = re.compile(rf"(?<!\d)((?:19|20)\d{{2}}){_SEP}(0[1-9]|1[0-2]){_SEP}(0[1-9]|[12]\d|3[01])(?!\d)")
-_PAGE_AFTER_DATE = re.compile(r"^[-_. ]*(?:p|page|版|第)?0*(\d{1,3})(?:版)?(?:[-_. ].*)?$", re.IGNORECASE)
-_PAGE_ONLY = re.compile(r"^(?:p|page|版|第)?0*(\d{1,3})(?:版)?$", re.IGNORECASE)
+from .lazy import lazy_compile
 
-_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SEP = r"[-_./]?"
+_PATH_DATE = lazy_compile(rf"(?<!\d)((?:19|20)\d{{2}}){_SEP}(0[1-9]|1[0-2]){_SEP}(0[1-9]|[12]\d|3[01])(?!\d)")
+_PAGE_AFTER_DATE = lazy_compile(r"^[-_. ]*(?:p|page|版|第)?0*(\d{1,3})(?:版)?(?:[-_. ].*)?$", re.IGNORECASE)
+_PAGE_ONLY = lazy_compile(r"^(?:p|page|版|第)?0*(\d{1,3})(?:版)?$", re.IGNORECASE)
+
+_FULL_DATE = lazy_compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_MONTH_DAY = lazy_compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_YEAR = lazy_compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _TARGET_BEFORE = ("到", "至", "争取", "力争", "计划", "预计", "目标", "展望", "迈向", "面向", "远景")
 _QUANTITY_AFTER = "余多万亿千百个人名家元件次项台米吨户所条份场天位辆套只平公分秒小起批例处座"
-_LEAD_DATE = re.compile(
+_LEAD_DATE = lazy_compile(
     r"^(?:本报讯|本报|新华社)?(?:[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日电)?"
     r"(?:[(（][^()（）]{0,60}[)）])?[ \u3000]*(?:[^\d,，。]{0,14}?(\d{1,2})月(\d{1,2})日)?")
 

@@ -7,10 +7,10 @@ look implausible; damaged lines are decoded on their own so that every problem n
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
 from ..model import Notice
+from .lazy import lazy_compile
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -20,7 +20,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
 )
 _BINARY_MAGIC: tuple[bytes, ...] = (b"\x89PNG", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF")
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(rb"\r\n|\r|\n")
 # a page in Simplified Chinese decoded the right way keeps almost all its Han characters in GB2312
 _GB2312_SHARE_MIN = 0.9
 _REPLACEMENT_SHARE_MAX = 0.3

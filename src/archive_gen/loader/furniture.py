@@ -12,23 +12,24 @@ import re
 from dataclasses import dataclass
 
 from ..model import Notice, PageLine
+from .lazy import lazy_compile
 
 _GAP = r"[ \u3000\t]"
 _CN_NUMBER = "一二三四五六七八九十"
 _PAGE = (rf"(?:第{_GAP}*)?(?P<number>[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
          rf"(?:{_GAP}*[:：·]?{_GAP}*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·・]{{0,9}}))?")
-_PAGE_TOKEN = re.compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
-_DATE = re.compile(r"^(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日$")
-_WEEKDAY = re.compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
-_LUNAR = re.compile(r"^农历[\u4e00-\u9fff]{2,10}$")
-_PAPER = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
-_EDITOR_ROLE = re.compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
-_NAME_PART = re.compile(r"^[\u4e00-\u9fff·]{1,4}$")
-_PAGE_NAME = re.compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
+_PAGE_TOKEN = lazy_compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
+_DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日$")
+_WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
+_LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
+_PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
+_EDITOR_ROLE = lazy_compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+_NAME_PART = lazy_compile(r"^[\u4e00-\u9fff·]{1,4}$")
+_PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 _MAX_LINE = 60
 _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
-_INDEX_ENTRY = re.compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
+_INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
 _INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
 

@@ -17,18 +17,19 @@ from dataclasses import dataclass, field
 
 from . import shapes
 from .bylines import is_person_name, signature
+from .lazy import lazy_compile
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
 # P signature of the story printed before the stack, E a sentence of that story cut off at a column end
 Role = str
 _MAX_EXHAUSTIVE = 7  # longer stacks (pages of headline-like lines) are read without splits or names
-_SAYS = re.compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁)[：:]?$")
-_COLON_TITLE = re.compile(r"^[^,，:：“”]{1,10}[:：]")
-_SERIES = re.compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
+_SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁)[：:]?$")
+_COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
+_SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 _QUOTES = "“”‘’「」『』\"'"
-_ISSUER = re.compile(r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)")
+_ISSUER = lazy_compile(r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)")
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
-_OPENER = re.compile(r"^[^，,“”「」:：]{1,5}[，,]")
+_OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 
 
 @dataclass

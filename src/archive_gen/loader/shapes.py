@@ -9,22 +9,23 @@ import unicodedata
 
 from .blocks import ends_open, is_closed
 from .bylines import is_person_name
+from .lazy import lazy_compile
 
 HAN = "\u3400-\u9fff"
-SENTENCE_STOPS = re.compile(r"[。！？!?]")
+SENTENCE_STOPS = lazy_compile(r"[。！？!?]")
 MAX_HEADLINE_CHARS = 60
 MAX_CROSSHEAD_CHARS = 30
 _GAP = " \u3000"
 
 # a short bracketed note after a headline: "(图)", "（上）", "（摘登）", "（组图）", "（2024年度）"
-_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
-_BRACKET_LABEL = re.compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\])$")
-_SLOGAN_PART = re.compile(rf"[{HAN}“”‘’「」·]{{2,12}}")
-_BANNER = re.compile(rf"[{HAN}·・]{{2,7}}")
+_NOTE = lazy_compile(r"[(（][^()（）]{1,12}[)）]$")
+_BRACKET_LABEL = lazy_compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\])$")
+_SLOGAN_PART = lazy_compile(rf"[{HAN}“”‘’「」·]{{2,12}}")
+_BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
 # a speaker's run-in: "记者：", "问：", "答：", "主持人：" (a name that recurs is checked by the caller)
-_SPEAKER = re.compile(rf"^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
+_SPEAKER = lazy_compile(rf"^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
-_EDITOR_NOTE = re.compile(r"^[【\[]?编者按[】\]]?[：:\s\u3000]")
+_EDITOR_NOTE = lazy_compile(r"^[【\[]?编者按[】\]]?[：:\s\u3000]")
 # characters that never open a sentence: closing marks, pauses, particles and suffixes
 _NEVER_FIRST = set("，,、；;：:。.！!？?）)】」』”’》〉的地得了着过们吗呢吧啊嘛么")
 # single characters that do open sentences before 的 ("我的…", "这的…" are fine; "会的补充" is not)
@@ -68,7 +69,7 @@ def generic_speaker(text: str) -> bool:
     return label in _GENERIC_SPEAKERS
 
 
-_EDITOR_LABEL = re.compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编后语|编后记)[】\]〗]?[：:]?$")
+_EDITOR_LABEL = lazy_compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编后语|编后记)[】\]〗]?[：:]?$")
 
 
 def editor_label(text: str) -> bool:
@@ -102,7 +103,7 @@ def headline_text(text: str) -> bool:
     return True
 
 
-_NAMED_ENTRY = re.compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,3}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
+_NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,3}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
 
 
 def list_entry(text: str) -> bool:
@@ -134,7 +135,7 @@ def short_slogan(text: str) -> bool:
     return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{2,3}}", p) for p in parts)
 
 
-_DOTTED_BANNER = re.compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
+_DOTTED_BANNER = lazy_compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
 
 
 def colon_label(text: str) -> bool:

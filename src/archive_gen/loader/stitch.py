@@ -8,14 +8,14 @@ leaves its page; ``Item.continuation_parts`` records where the stitched half cam
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import ContinuationPart, Item, Page
+from .lazy import lazy_compile
 
-_HAN_OR_WORD = re.compile(r"[\w\u3400-\u9fff]")
+_HAN_OR_WORD = lazy_compile(r"[\w\u3400-\u9fff]")
 
 
 def _bigrams(text: str) -> set[str]:

@@ -12,17 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Continuation
+from ..tagging.segmenter import Segmenter
 from . import shapes
 from .blocks import Block, ends_open, is_closed
 from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
+from .lazy import lazy_compile
 
-MARKER = re.compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
+MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
                     r"[ \u3000]*版[^()（）]{0,6}[)）]")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
-_TRAILER = re.compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
+_TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…")
-COMMA_INSIDE = re.compile(r"[,，、；;]")
+COMMA_INSIDE = lazy_compile(r"[,，、；;]")
 # single characters that do not end a headline but often end the first half of a split sentence
 _FUNCTION_ENDINGS = set("以的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENING_MARKS = "“「『《(（【‘\"'"
@@ -31,10 +33,8 @@ _RARE_WORD = 2000  # a one-character first word rarer than this in jieba's dicti
 
 
 @functools.cache
-def _segmenter():  # type: ignore[no-untyped-def]
-    """The tagger's private jieba tokenizer, built once on first need (it takes about a second)."""
-    from ..tagging.segmenter import Segmenter
-
+def _segmenter() -> Segmenter:
+    """The tagger's private jieba tokenizer, built once on first need (loading jieba takes about a second)."""
     return Segmenter()
 
 
