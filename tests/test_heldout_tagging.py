@@ -1,21 +1,39 @@
-"""Floors on the tagging held-out set (tests/heldout_tagging: pages and keys written before the tagger saw
-them), scored by tests/heldout_tagging/score.py; raise them as the tagger improves, never lower them."""
+"""Floors on the tagging held-out sets (pages and labels written before the tagger saw them), scored by
+tests/heldout_tagging/score.py; raise them as the tagger improves, never lower them."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
-HERE = Path(__file__).resolve().parent / "heldout_tagging"
-FLOORS = {"province_f1": 0.98, "prefecture_f1": 0.97, "topic_f1": 0.84}
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+HERE = TESTS / "heldout_tagging"
+# (pages, labels, fewest scored items, floors): this folder's set (batches 1 and 2, 62 items), and the
+# loader's second held-out set with its region and topic labels (tests/heldout/tags, 66 items; two of its
+# labelled items have no record of their own: a title the loader reads differently, a stitched tail)
+SETS = {
+    "heldout_tagging": (HERE / "pages", HERE / "keys", 60, 0,
+                        {"province_f1": 0.98, "prefecture_f1": 0.98, "topic_f1": 0.95}),
+    "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
+                     {"province_f1": 0.98, "prefecture_f1": 0.97, "topic_f1": 0.92}),
+}
 
 
-def test_heldout_tagging_scores_meet_their_floors() -> None:
+def scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("heldout_tagging_score", HERE / "score.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    result = module.score(HERE / "pages", HERE / "keys")
-    assert result["items"] >= 25 and result["unmatched"] == 0
-    for metric, floor in FLOORS.items():
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_heldout_tagging_scores_meet_their_floors(name: str) -> None:
+    pages, labels, items, unmatched, floors = SETS[name]
+    result = scorer().score(pages, labels)
+    assert result["items"] >= items and result["unmatched"] <= unmatched, result
+    for metric, floor in floors.items():
         assert result[metric] >= floor, (metric, result[metric], result["confusion"])

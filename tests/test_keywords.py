@@ -168,3 +168,14 @@ def test_place_names_of_the_item_are_never_keywords(extractor: KeywordExtractor)
     assert words and "骑士驿站" in words
     assert not {"甘肃兰州", "兰州", "兰州市", "城关区"} & set(words)
     assert {"兰州市", "城关区"} & {k.word for k in extractor.extract(item)}  # without places they were there
+
+
+def test_words_of_a_quoted_utterance_are_not_keywords(extractor: KeywordExtractor) -> None:
+    # a recited line of verse opens the story: its rare words (九天揽月, 五洋) say nothing about the item; a
+    # quoted short name (“四点半课堂”, no clause mark inside) still gives its words
+    item = Item(id="q", source="q.txt", index=0, kind="article", title="工会干部赴井冈山学习",
+                paragraphs=("“可上九天揽月,可下五洋捉鳖,谈笑凯歌还。”吟诵着经典名句,63名工会干部来到井冈山,参加党史学习教育"
+                            "专题研讨班。", "市总工会还在全市开设“四点半课堂”,为职工子女提供课后托管服务。"))
+    words = [k.word for k in extractor.extract(item)]
+    assert words and "研讨班" in words and "课堂" in words
+    assert not {"九天揽月", "五洋", "捉鳖", "凯歌"} & set(words)

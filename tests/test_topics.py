@@ -331,3 +331,75 @@ def test_a_term_named_as_a_means_in_passing_weighs_half(tagger: TopicTagger) -> 
                   paragraphs=("近年来，一些企业变相延长工作时间。", plain))
     assert [t.slug for t in tagger.tag(direct)] == ["minzhu-guanli"]  # said outright, it is the topic
     assert [t.slug for t in tagger.tag(item)] == ["chanye-jingji"]  # a means named on the way is not
+
+
+# --- issue 18: what the item is about, on unseen pages --------------------------------------------
+
+def test_a_craftsmans_profile_is_read_from_his_years_at_the_trade(tagger: TopicTagger) -> None:
+    # no honour, contest or studio named: the profile genre itself (从事…工作18年) says 劳模工匠与技能
+    profile = item("天山脚下的“电力尖兵”",
+                   "凌晨4点,国网伊犁供电公司输电运检班班长热合曼已经带着队员出发了。",
+                   "从事输电线路运维工作18年,热合曼巡视过的线路累计超过3万公里,发现并处置各类缺陷1400余处。")
+    tags = tagger.tag(profile)
+    assert [t.slug for t in tags] == ["laomo-gongjiang"]
+    assert [(e.text, e.field) for e in tags[0].evidence] == [("从事输电线路运维工作18年", "paragraph:1")]
+
+
+def test_taxonomy_patterns_are_validated(tmp_path: Path) -> None:
+    good = "topics:\n  - {slug: a, label: A, keywords: [x]}\nhints:\n  a:\n    patterns: ['从业\\d+年']\n"
+    assert parse_taxonomy(good, "t.yaml").topics[0].patterns == (("从业\\d+年", 1.0),)
+    weighted = "topics:\n  - {slug: a, label: A, keywords: [x]}\nhints:\n  a:\n    patterns: {'从业\\d+年': 0.5}\n"
+    assert parse_taxonomy(weighted, "t.yaml").topics[0].patterns == (("从业\\d+年", 0.5),)
+    bad = "topics:\n  - {slug: a, label: A, keywords: [x]}\nhints:\n  a:\n    patterns: ['从业(\\d+年']\n"
+    with pytest.raises(ConfigError) as caught:
+        parse_taxonomy(bad, "t.yaml")
+    assert str(caught.value).startswith("t.yaml:5:") and "invalid regular expression" in str(caught.value)
+
+
+def test_a_compound_of_two_terms_is_one_word_for_breadth(tagger: TopicTagger) -> None:
+    # 劳模工匠专线 is one passing word of a 疗休养 story, not a paragraph about model workers
+    it = item("职工疗休养新规实施一年来成效初显",
+              "全省各级工会累计组织12万名一线职工参加疗休养活动。",
+              "新规明确,疗休养活动以一线职工为主。各地工会还推出了“劳模工匠专线”“货车司机专线”等特色线路。")
+    assert labels(tagger, it) == ["职工服务与普惠"]
+
+
+def test_one_near_synonym_in_a_photo_decides_no_topic(tagger: TopicTagger) -> None:
+    # 农民 (a near-synonym of 乡村振兴与帮扶) and the generic 种植 in a harvest photo: no union angle
+    photo = item("金秋时节农事忙（组图）", "秋分过后,各地农民抢抓晴好天气收获秋粮。",
+                 "①9月26日,在黑龙江省五常市一处水稻种植基地,农机手驾驶收割机收获水稻。",
+                 "②9月25日,在河南省滑县一处玉米种植基地,农民将收获的玉米装车外运。", kind="photo")
+    assert labels(tagger, photo) == ["产业与经济发展"]
+    # a taxonomy keyword said once is enough (托管: a childcare service for members' children)
+    brief = item("外来务工人员子女有了“四点半课堂”", "市总工会在全市开设80个“四点半课堂”,为外来务工人员子女提供课后托管服务。",
+                 kind="brief")
+    assert labels(tagger, brief) == ["职工服务与普惠"]
+
+
+def test_generic_words_alone_decide_no_topic_unless_the_headline_shares_them(tagger: TopicTagger) -> None:
+    # 职工代表 here is a delegation, not a congress: a generic word of 民主管理
+    visit = item("澳门职工参观内地创新企业", "澳门工会联合总会组织30名职工代表赴广东珠海参观创新企业,了解内地产业发展情况。")
+    assert labels(tagger, visit) == ["产业与经济发展"]
+    jobs = item("人社部：今年前8个月城镇新增就业971万人", "人力资源和社会保障部今天发布,今年前8个月城镇新增就业971万人。")
+    assert labels(tagger, jobs) == ["就业与职工培训"]
+
+
+@pytest.mark.parametrize(("title", "body", "slug"), [
+    ("让“随叫随到”不再成为职工的负担", "下班后经常需要处理工作事务,“隐形加班”已成为不少职工的困扰。保障职工的休息权,需要用人单位转变管理理念。",
+     "weiquan"),
+    ("加班费为何迟迟不到账", "去年“双十一”期间连续加班一个多月,公司承诺的加班费至今没有发放。", "weiquan"),
+    ("社区工会开办职工子女暑期托管班", "区总工会联合社区开办职工子女暑期托管班,为双职工家庭子女提供免费托管服务,首期接收学员120名。",
+     "puhui-fuwu"),
+    ("多地出台举措支持灵活就业人员", "浙江、广东等地相继放开灵活就业人员在就业地参加社会保险的户籍限制。", "xinjiuye"),
+    ("车间里的“点子大王”", "周文斌先后完成技术革新项目50余项,带着工作室成员攻克了一批技术难题。", "laomo-gongjiang"),
+])
+def test_overtime_childcare_flexible_work_and_innovation_vocabulary(tagger: TopicTagger, title: str, body: str,
+                                                                    slug: str) -> None:
+    assert tagger.tag(item(title, body))[0].slug == slug
+
+
+def test_a_safety_contest_is_not_a_skills_topic(tagger: TopicTagger) -> None:
+    # 竞赛 alone is a generic word: the 安康杯 contest is about safety
+    it = item("守好安全生产“第一道防线”", "劳动保护部连续三年在全省组织开展“安康杯”竞赛,把安全责任落实到每一个岗位。",
+              "竞赛以班组为单位,比隐患排查、比安全培训、比应急演练。", kicker="“安康杯”竞赛覆盖300万职工")
+    assert labels(tagger, it) == ["安全生产"]

@@ -1,8 +1,9 @@
 """Score the tagger on held-out pages: province, prefecture and topic F1, and a per-topic confusion table.
 
-usage: python3 tests/heldout_tagging/score.py [PAGES_DIR LABELS_DIR] [--json] [-v]
+usage: python3 tests/heldout_tagging/score.py [PAGES_DIR LABELS_DIR] [--batch N] [--json] [-v]
 
-Defaults to this folder's pages/ and keys/. Labels are YAML files named after the pages, either answer
+Defaults to this folder's pages/ and keys/. ``--batch N`` scores only the label files that say ``batch: N``
+(batch 2: the pages written for the region classes of issue 18; files without the field are batch 1). Labels are YAML files named after the pages, either answer
 keys in the tests/gold format (``articles: [{index, title, regions, topics, kind}]``) or tag files
 (``items: [{index, title, regions, topics}]``, as tests/heldout/tags/). The pages are loaded, tagged,
 and stitched (continued halves joined) as `archive-gen build` does; each labelled item is matched to a
@@ -85,14 +86,21 @@ def region_dicts(item: Item) -> list[dict[str, Any]]:
             for t in item.regions]
 
 
-def score(pages_dir: Path, labels_dir: Path, verbose: bool = False) -> dict[str, Any]:
+def batch_of(path: Path) -> int:
+    """The batch a label file belongs to (``batch: N`` at its top level; 1 when absent)."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return int(doc.get("batch", 1))
+
+
+def score(pages_dir: Path, labels_dir: Path, verbose: bool = False, batch: int | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         records = predicted(pages_dir, Path(tmp))
     counts = Counter()
     per_topic: dict[str, Counter] = {}
     confusion: Counter = Counter()
     misses: list[str] = []
-    for path in sorted(labels_dir.glob("*.yaml")):
+    label_files = [p for p in sorted(labels_dir.glob("*.yaml")) if batch is None or batch_of(p) == batch]
+    for path in label_files:
         items = records.get(path.stem, [])
         by_title: dict[str, list[Item]] = {}
         for item in items:
@@ -146,10 +154,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="?", type=Path, default=HERE / "pages")
     parser.add_argument("labels", nargs="?", type=Path, default=HERE / "keys")
+    parser.add_argument("--batch", type=int, help="score only the label files of this batch")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    result = score(args.pages, args.labels, args.verbose)
+    result = score(args.pages, args.labels, args.verbose, args.batch)
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "misses"}, ensure_ascii=False))
         return

@@ -3,6 +3,7 @@ looked up in jieba's dictionary (no part-of-speech tagging at run time) and doma
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import importlib.metadata
@@ -33,6 +34,9 @@ _NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
 TITLE_REPEAT = 2
 HEADLINE_FIELDS = ("kicker", "title", "subtitle")
 BODY_FIELDS = ("paragraph", "caption", "reading_tip")
+# a quotation holding a clause mark is an utterance (a recited line of verse, a saying, a worker's words):
+# its words (九天揽月, 五洋) are not what the item is about; a short quoted name (“四点半课堂”) is kept
+_UTTERANCE = re.compile(r"[“「『][^”」』]*?[，,。；;！!？?][^”」』]*[”」』]")
 
 
 def packaged_stopwords() -> tuple[str, ...]:
@@ -127,6 +131,26 @@ def _made_of(word: str, names: frozenset[str]) -> bool:
     return len(word) in ends
 
 
+def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
+    """The tokens of the named fields (a base name takes every paragraph …), without those inside a quoted
+    utterance."""
+    out: list[str] = []
+    for field in segmented.fields:
+        if field.name not in names and field.name.partition(":")[0] not in names:
+            continue
+        text = field.text
+        if "“" not in text and "「" not in text and "『" not in text:
+            out.extend(field.words)
+            continue
+        kept = 0  # index of the first token not yet copied
+        for quote in _UTTERANCE.finditer(field.folded):
+            first = bisect.bisect_left(field.starts, quote.start())
+            out.extend(field.words[kept:first])
+            kept = max(kept, bisect.bisect_left(field.starts, quote.end()))
+        out.extend(field.words[kept:])
+    return out
+
+
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
@@ -173,7 +197,7 @@ class KeywordExtractor:
         (甘肃兰州) is a keyword."""
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
-        tokens = segmented.tokens(*HEADLINE_FIELDS) * TITLE_REPEAT + segmented.tokens(*BODY_FIELDS)
+        tokens = _tokens(segmented, HEADLINE_FIELDS) * TITLE_REPEAT + _tokens(segmented, BODY_FIELDS)
         if not tokens:
             return ()
         if places:

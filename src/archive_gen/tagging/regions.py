@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
 from .gazetteer import Division, Gazetteer, NameForm
-from .segmented import Offsets, Segmented, dateline_place, segment_item
+from .segmented import Offsets, Segmented, dateline_place, segment_item, signature_place
 from .segmenter import Segmenter
 
 # prefecture short forms that are everyday words: they need the same support as county short forms
@@ -39,14 +39,32 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 # matched with .match(text, pos) right after a name (no "^": that would anchor at the text's start)
 _ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
 _COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
-_PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍")
+_PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
+# a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
+# 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
+_SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
+# a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
+_HEADLINE_PLACE_MARKS = frozenset("：:　 ")
+# the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
+_FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区"})
+_FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
+# a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
+_VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动)")
+_NUMBERED = frozenset("①②③④⑤⑥⑦⑧⑨⑩")
+_EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
 _NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
                   r"中国[\u4e00-\u9fff]{0,6}工会")
-# a national story: a national body acts, or a nationwide meeting or system (全国…)
-_NATIONAL = re.compile(_NATIONAL_BODY + r"|全国|中国职工")
+# a national story: a national body acts, or a nationwide meeting or system (全国…); a national honour held by
+# a local worker (全国技术能手, 全国五一劳动奖章, 全国模范职工之家) does not make the story national
+_NATIONAL = re.compile(_NATIONAL_BODY + r"|全国(?![^，,。、；;：:“”\s]{0,10}?"
+                       r"(能手|模范|劳模|奖章|最美|先进|标兵|红旗手|先锋号|示范|试点|职工之家|首批|首个|第一))|中国职工")
 _NATIONAL_BODY_RE = re.compile(_NATIONAL_BODY)
 _SENTENCE_END = "。!！?？"
+# a headline about many places at once (多地出台举措…): no one of them is the setting
+_MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
+# "南京、无锡等地": examples of a wider reach, not settings
+_EXAMPLES_AFTER = re.compile(r"等(地|地区|市|城市|省|省份|县|区)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
@@ -68,6 +86,7 @@ class Mention:
     passing: bool = False  # origin/destination/company name: never the setting
     full: bool = False  # written as a full name or alias (not a short form)
     company: bool = False  # inside a company's name (中车株洲电力机车有限公司): its home, maybe the setting
+    position: int = 0  # offset in the item's fields read one after another (for "the nearest named parent")
 
 
 @dataclass(frozen=True)
@@ -75,6 +94,11 @@ class _Field:
     name: str
     text: str
     weight_at: tuple[tuple[int, float], ...]  # (until offset, weight) steps
+    base: int = 0  # offset of the field's start when the item's fields are read one after another
+
+
+# what a name form needs before it counts (fixed per form, see RegionTagger._form_rules)
+_FREE, _SHORT, _TWO_CHARS, _GENERIC, _CHAIN_ONLY = 0, 1, 2, 3, 4
 
 
 class RegionTagger:
@@ -83,7 +107,7 @@ class RegionTagger:
     def __init__(self, gazetteer: Gazetteer, segmenter: Segmenter) -> None:
         self.gazetteer = gazetteer
         self.segmenter = segmenter
-        self._rules: dict[int, tuple[bool, bool, bool]] = {}
+        self._rules: dict[int, int] = {}
         self._candidate_sets: dict[tuple[int, ...], tuple[tuple[Division, ...], bool]] = {}
 
     # -- public ----------------------------------------------------------------------------------
@@ -98,10 +122,12 @@ class RegionTagger:
             segmented = segment_item(item, self.segmenter)
         fields = _fields(item)
         boundaries = [_boundaries(segmented, fld.name) for fld in fields]
-        # pass 1 finds the full names; they license short forms of the same divisions in pass 2 (福清市 … 福清),
-        # and a named city licenses the one generic name inside it (济南 … 市中区)
+        # pass 1 finds the names that need no support; they license in pass 2 the short forms of the same
+        # divisions (福清市 … 福清) and of the divisions inside them (江苏 … 昆山), and a named city licenses
+        # the one generic name inside it (济南 … 市中区)
         scans: list[list[Mention]] = []
         turned_away: list[set[str]] = []  # per field: codes pass 1 turned away for want of support
+        unsupported_all: set[str] = set()
         generic: dict[str, set[str]] = {}
         for fld, (starts, ends) in zip(fields, boundaries, strict=True):
             unsupported: set[str] = set()
@@ -109,10 +135,13 @@ class RegionTagger:
             scans.append(self._scan(fld, year, frozenset(), starts, ends, unsupported, field_generic))
             for name, codes in field_generic.items():
                 generic.setdefault(name, set()).update(codes)
+            unsupported_all |= unsupported
             turned_away.append(unsupported.union(*field_generic.values()))
         first_pass = [m for found in scans for m in found]
+        named = frozenset(m.candidates[0].code for m in first_pass if len(m.candidates) == 1)
         full_codes = frozenset(d.code for m in first_pass if m.full for d in m.candidates)
-        licensed = full_codes | self._anchored(generic, first_pass, year)
+        licensed = (full_codes | named | self._anchored(generic, first_pass, year)
+                    | self._inside_named(unsupported_all, named, year))
         for index, (fld, (starts, ends)) in enumerate(zip(fields, boundaries, strict=True)):
             if turned_away[index] & licensed:
                 # only a field where pass 1 turned a now-licensed name away can come out differently
@@ -136,6 +165,24 @@ class RegionTagger:
                 licensed.add(inside[0])
         return frozenset(licensed)
 
+    def _inside_named(self, turned: set[str], named: frozenset[str], year: int | None) -> frozenset[str]:
+        """Codes of the short forms turned away (昆山, 迁安, 大同, 滦县) whose division lies inside a place the
+        item names unambiguously: a county-level city or a prefecture inside a named province or prefecture
+        (江苏 … 昆山); a county inside its named prefecture (凉山 … 宁南). A district's short form stays a word
+        (杭州 … 西湖 is the lake)."""
+        gaz = self.gazetteer
+        licensed: set[str] = set()
+        for code in turned:
+            division = gaz.division(code, year)
+            lineage = gaz.ancestors(code, year)
+            if division.level == 3:
+                if division.name.endswith("区"):
+                    continue
+                lineage = lineage if division.name.endswith("市") else lineage[:1]
+            if named.intersection(lineage):
+                licensed.add(code)
+        return frozenset(licensed)
+
     def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: Offsets,
               ends: Offsets, unsupported: set[str] | None, generic: dict[str, set[str]] | None
               ) -> list[Mention]:
@@ -153,8 +200,9 @@ class RegionTagger:
                 tried = start
                 continue
             name = text[start:end]
-            # a name ends on a token boundary too, except a province starting a longer token (北京西站)
-            if end not in ends and name not in gaz.province_names:
+            # a name ends on a token boundary too, except a province starting a longer token (北京西站) and
+            # a city starting the name of its port or station (青岛港, 杭州东站)
+            if end not in ends and name not in gaz.province_names and not _facility(text, end, ends):
                 continue
             forms = gaz.forms_in(name, year)
             if not forms:
@@ -163,46 +211,68 @@ class RegionTagger:
             if mention:
                 found.append(mention)
                 pos = mention.end
-        return found
+        return _mark_examples(text, found)
 
     def _accept(self, fld: _Field, start: int, end: int, forms: tuple[NameForm, ...], before: list[Mention],
                 starts: Offsets, ends: Offsets, full_codes: frozenset[str],
                 unsupported: set[str] | None = None, generic: dict[str, set[str]] | None = None) -> Mention | None:
         text = fld.text
         chain = self._chain_parent(text, start, before)
-        if chain is not None and end in ends:
-            # after an ancestor (宁波镇海, 山西和顺、壶关): any form of a descendant, on a right boundary
+        # _scan let the name through: it ends on a token boundary, or starts a token as a province (北京西站) or
+        # as the place of a port or station (青岛港)
+        if chain is not None:
+            # after an ancestor (宁波镇海, 山西和顺、壶关): any form of a descendant
             inside = tuple(f for f in forms if any(
                 f.division.code != c and self.gazetteer.is_within(f.division.code, c) for c in chain))
             if inside:
                 # 开往湖南长沙: a name hanging under a passing mention is passing too
                 return self._mention(fld, start, end, inside, chain, before[-1].passing)
-        on_boundary = start in starts and end in ends
-        province_prefix = start in starts and all(f.division.level == 1 for f in forms)
-        if not (on_boundary or province_prefix):
+        if start not in starts:
             return None
+        # a dateline or signature is a place whatever its form; a headline's "昆山：" or 日照港 is one for
+        # a short form, not for a two-character word (和县); looked at only when a form needs it
+        strong_slot = fld.name in ("dateline", "signature")
+        slot: bool | None = None
         allowed = []
         for form in forms:
-            needs_ancestor, licensable, needs_support = self._form_rules(form)
-            # 市中区 alone is a word, unless the item names the one city that has such a district (never
-            # a two-character name: 城区, 和县)
-            if needs_ancestor and not (licensable and form.division.code in full_codes):
-                if generic is not None and licensable:
+            rule = self._form_rules(form)
+            if rule == _CHAIN_ONLY:
+                continue  # 城区, 郊区: words, unless right after their city (汕尾城区)
+            if rule == _GENERIC:
+                # 市中区 alone is a word, unless the item names the one city that has such a district
+                if form.division.code in full_codes:
+                    allowed.append(form)
+                elif generic is not None:
                     generic.setdefault(form.text, set()).add(form.division.code)
                 continue
-            if needs_support and form.division.code not in full_codes:
+            if rule == _FREE:
+                allowed.append(form)
+                continue
+            if rule == _SHORT and not strong_slot and slot is None:
+                slot = _in_place_slot(fld, start, end)
+            if not (strong_slot or (slot and rule == _SHORT)) and form.division.code not in full_codes:
+                # 昆山, 大同, 滦县 alone may be words: they need their full name, a place around them, or a slot
                 if unsupported is not None:
                     unsupported.add(form.division.code)
                 continue
             allowed.append(form)
         return self._mention(fld, start, end, allowed, ()) if allowed else None
 
-    def _form_rules(self, form: NameForm) -> tuple[bool, bool, bool]:
-        """(needs an ancestor, may be licensed by its city, needs its full name in the item) of a name
-        form: fixed per form, so computed once (keyed by identity: the gazetteer owns the forms)."""
+    def _form_rules(self, form: NameForm) -> int:
+        """What a name form needs before it counts (_FREE, _SHORT, _TWO_CHARS, _GENERIC): fixed per form, so
+        computed once (keyed by identity: the gazetteer owns the forms)."""
         found = self._rules.get(id(form))
         if found is None:
-            found = self._rules[id(form)] = (_needs_ancestor(form), len(form.text) >= 3, self._needs_support(form))
+            if _needs_ancestor(form):
+                # generic stems (城区, 市中区) need their city; other two-character names (滦县, 和县) a place
+                # around them
+                two = len(form.text) <= 2 and not all(ch in _GENERIC_STEM_CHARS for ch in form.text[:-1])
+                found = _TWO_CHARS if two else (_GENERIC if len(form.text) >= 3 else _CHAIN_ONLY)
+            elif self._needs_support(form):
+                found = _SHORT
+            else:
+                found = _FREE
+            self._rules[id(form)] = found
         return found
 
     @staticmethod
@@ -248,7 +318,8 @@ class RegionTagger:
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
         passing = inherited_passing or before.endswith(_PASSING_BEFORE) or company
-        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company)
+        return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
+                       fld.base + start)
 
     # -- resolving -------------------------------------------------------------------------------
 
@@ -256,10 +327,12 @@ class RegionTagger:
                  ) -> tuple[list[tuple[Mention, str]], list[Ambiguity]]:
         """Each mention -> one code (the division, or the common ancestor when ambiguous)."""
         gaz = self.gazetteer
-        context: set[str] = set()
+        context: list[tuple[str, int]] = []  # (code, position) of every unambiguous mention
+        same_name: dict[str, set[str]] = {}  # name -> the codes it has where it is unambiguous (沧州市新华区)
         for m in mentions:
             if len({d.code for d in m.candidates}) == 1:
-                context.add(m.candidates[0].code)
+                context.append((m.candidates[0].code, m.position))
+                same_name.setdefault(m.text, set()).add(m.candidates[0].code)
         resolved: list[tuple[Mention, str]] = []
         ambiguities: list[Ambiguity] = []
         for m in mentions:
@@ -267,9 +340,16 @@ class RegionTagger:
             if len(codes) == 1:
                 resolved.append((m, codes[0]))
                 continue
+            # one name means one place in one item: 新华区 in the headline is the 沧州市新华区 of the body
+            same = same_name.get(m.text, set()).intersection(codes)
             # 长沙 is the short form of 长沙市 and of 长沙县 inside it: the containing division is meant
             container = [c for c in codes if all(gaz.is_within(o, c, year) for o in codes)]
-            best = [container[0]] if container else self._pick_by_context(codes, context, year)
+            if len(same) == 1:
+                best = sorted(same)
+            elif container:
+                best = [container[0]]
+            else:
+                best = self._pick_by_context(codes, context, m.position, year)
             if len(best) == 1:
                 resolved.append((m, best[0]))
                 continue
@@ -279,29 +359,42 @@ class RegionTagger:
                 resolved.append((m, common))
         return resolved, ambiguities
 
-    def _pick_by_context(self, codes: list[str], context: set[str], year: int | None) -> list[str]:
-        """The candidates best supported by the context (all of them when nothing helps)."""
+    def _pick_by_context(self, codes: list[str], context: list[tuple[str, int]], position: int,
+                         year: int | None) -> list[str]:
+        """The candidates best supported by the context (all of them when nothing helps): the one whose
+        nearest parent the item names (天津市 for 天津's 和平区 as much as 沈阳市 for 沈阳's; a named parent beats
+        a named grandparent), a named container beating a named neighbour at the same distance (南京 … 鼓楼区,
+        not 徐州's); among equals, the one whose support is named nearest to the name."""
         gaz = self.gazetteer
-        scored: list[tuple[int, str]] = []
+        scored: list[tuple[tuple[int, int], int, str]] = []  # ((-steps, container), -distance, code)
         for code in codes:
-            lineage = set(gaz.ancestors(code, year))
-            support = 0
-            for other in context:
+            lineage = gaz.ancestors(code, year)
+            best: tuple[tuple[int, int], int] | None = None
+            for other, where in context:
                 if other == code:
                     continue
                 if other in lineage:
-                    # the context names a place containing the candidate (南京 for 鼓楼区): the deeper,
-                    # the stronger, and stronger than a mere neighbour at the same depth
-                    support = max(support, 2 * gaz.division(other, year).level + 1)
-                    continue
-                shared = lineage & set(gaz.ancestors(other, year))
-                if shared:
+                    # the context names a place containing the candidate: the nearer its parent, the stronger
+                    strength = (-(lineage.index(other) + 1), 1)
+                else:
                     # a neighbour (another district of the same city, a city of the same province)
-                    support = max(support, max(2 * gaz.division(s, year).level for s in shared))
-            scored.append((support, code))
-        top = max(support for support, _ in scored)
-        if top > 0:
-            return sorted(code for support, code in scored if support == top)
+                    others = gaz.ancestors(other, year)
+                    shared = next((step for step, a in enumerate(lineage, 1) if a in others), None)
+                    if shared is None:
+                        continue
+                    strength = (-shared, 0)
+                candidate = (strength, -abs(where - position))
+                if best is None or candidate > best:
+                    best = candidate
+            if best is not None:
+                scored.append((best[0], best[1], code))
+        if scored:
+            top = max(s for s, _, _ in scored)
+            tied = [(d, c) for s, d, c in scored if s == top]
+            nearest = max(d for d, _ in tied)
+            winners = sorted(c for d, c in tied if d == nearest)
+            # the same support for several (江苏 for 南京's and 徐州's 鼓楼区): only their common ancestor is certain
+            return winners if len(winners) == 1 else sorted(c for _, c in tied)
         # no context: a province short form beats a prefecture of the same short name (吉林, 海南)
         levels = sorted((gaz.division(c, year).level, c) for c in codes)
         if levels[0][0] == 1 and levels[1][0] > 1:
@@ -314,15 +407,19 @@ class RegionTagger:
                   year: int | None) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...]]:
         gaz = self.gazetteer
         headline = [(m, c) for m, c in resolved if m.field in ("kicker", "title", "subtitle")]
-        dateline = [(m, c) for m, c in resolved if m.field == "dateline"]
-        opening = [(m, c) for m, c in resolved if m.weight >= OPENING and m.field.startswith(
-            ("paragraph:0", "lead"))]
-        first_paragraph = [(m, c) for m, c in resolved if m.field == "paragraph:0" and m.weight < OPENING]
+        # a reader's signature ("河南郑州 读者 李明") says where the letter comes from, as a dateline does
+        dateline = [(m, c) for m, c in resolved if m.field in ("dateline", "signature")]
+        opening_field = f"paragraph:{_opening_index(item)}"  # after an editor's note, the story's own opening
+        opening = [(m, c) for m, c in resolved if m.weight >= OPENING and (m.field == opening_field or m.field == "lead")]
+        first_paragraph = [(m, c) for m, c in resolved if m.field == opening_field and m.weight < OPENING]
         headline_text = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
-        opening_text = next((f.text[:40] for f in fields if f.name == "paragraph:0"), "")
-        national = bool(_NATIONAL.search(headline_text) or _NATIONAL.match(opening_text))
+        opening_text = next((f.text[:40] for f in fields if f.name == opening_field), "")
+        national = bool(_NATIONAL.search(headline_text) or _MANY_PLACES.search(headline_text)
+                        or _NATIONAL.match(opening_text))
         # a national body (全总) acting is filed from where it sits; a nationwide meeting has a venue
-        national_body = bool(_NATIONAL_BODY_RE.search(headline_text) or _NATIONAL_BODY_RE.match(opening_text))
+        # (also when the reporter has it from one: 记者今天从全国总工会获悉，…)
+        first_clause = re.split(r"[，,。；;]", opening_text, maxsplit=1)[0]
+        national_body = bool(_NATIONAL_BODY_RE.search(headline_text) or _NATIONAL_BODY_RE.search(first_clause))
 
         def settled(pairs: list[tuple[Mention, str]]) -> list[str]:
             """Codes of the non-passing places, or of all when every one is passing (a company's home)."""
@@ -338,22 +435,32 @@ class RegionTagger:
             refined = [h for h in head_codes if not any(o != h and gaz.is_within(o, h, year) for o in head_codes)]
             if not _GOES_TO.search(headline_text):
                 refined = [h for h in refined if gaz.division(h, year).level == 1]
-            for code in settled(opening + dateline):
+            # (not by the dateline, where a province-wide story is filed from, nor by the venue of the
+            # province's own meeting: 江苏省…表彰大会在南京举行)
+            # (nor by the home of a company named there: the first line of a list of honoured units)
+            for code in [c for m, c in opening if not m.passing and not (
+                    self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined))]:
                 if any(code != h and gaz.is_within(code, h, year) for h in refined):
                     main.append(code)
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
             # meeting (全国…推进会) keeps its dateline, the venue
             date_codes = [] if national_body else [c for m, c in dateline if not m.passing]
-            open_codes = [] if national else settled(opening)
+            # a nationwide meeting held somewhere (…推进会在浙江杭州召开) has its venue as its place
+            open_codes = settled([(m, c) for m, c in opening if self._venue(fields, m, resolved)]) if (
+                national and not national_body) else [] if national else settled(opening)
             if open_codes and date_codes and not any(
                     gaz.is_within(o, d, year) or gaz.is_within(d, o, year) for o in open_codes for d in date_codes):
                 date_codes = []  # 本报广州…电 about a story elsewhere: the dateline is only where it was filed
             main = date_codes + open_codes
             if main:
-                # a short opening (9月的沈阳,秋意渐浓。) is made precise by the rest of its paragraph (铁西区)
-                main += [c for m, c in first_paragraph if not m.passing and any(
+                # a short opening (9月的沈阳,秋意渐浓。) is made precise by the rest of its paragraph (铁西区), and a
+                # province by a company's home inside it (新疆…国网伊犁供电公司 → 伊犁)
+                main += [c for m, c in first_paragraph + opening if (not m.passing or m.company) and any(
                     c != s and gaz.is_within(c, s, year) for s in main)]
+            if not main and not national:
+                # a photo group (①9月26日，在黑龙江省五常市… ②…): each numbered caption sets its own scene
+                main = self._numbered_scenes(fields, resolved)
             if not main and not national:
                 # no place up front: an organisation named in the body (徐州市总工会) is the subject
                 main = [c for m, c in resolved if not m.passing and _ORG_AFTER.match(_field_text(fields, m), m.end)]
@@ -373,6 +480,41 @@ class RegionTagger:
         regions.sort(key=lambda t: (-t.score, t.region.code))
         mentioned.sort(key=lambda t: (-t.score, t.region.code))
         return tuple(regions), tuple(mentioned)
+
+    @staticmethod
+    def _venue(fields: list[_Field], mention: Mention, resolved: list[tuple[Mention, str]]) -> bool:
+        """True when the mention names where something is held (…在浙江杭州召开): the meeting verb follows it,
+        directly or after the names inside it (浙江 → 杭州 → 召开)."""
+        text = _field_text(fields, mention)
+        end = mention.end
+        chained = {m.start: m.end for m, _ in resolved if m.field == mention.field}
+        while end in chained:
+            end = chained[end]
+        return _VENUE_AFTER.match(text, end) is not None
+
+    @staticmethod
+    def _named_before(fields: list[_Field], mention: Mention, resolved: list[tuple[Mention, str]],
+                      codes: list[str]) -> bool:
+        """True when one of ``codes`` is named earlier in the mention's sentence, apart from the names it
+        directly follows (江苏省庆祝…大会在南京举行; not …年会在贵州省毕节市召开)."""
+        text = _field_text(fields, mention)
+        sentence_start = max(text.rfind(mark, 0, mention.start) for mark in _SENTENCE_END) + 1
+        chain_start = mention.start
+        for m, _ in sorted(resolved, key=lambda pair: -pair[0].start):
+            if m.field == mention.field and m.end == chain_start:
+                chain_start = m.start
+        return any(m.field == mention.field and sentence_start <= m.start and m.end < chain_start and c in codes
+                   for m, c in resolved)
+
+    @staticmethod
+    def _numbered_scenes(fields: list[_Field], resolved: list[tuple[Mention, str]]) -> list[str]:
+        """The places of the first sentence of each numbered paragraph (①…, ②…), when at least two are
+        numbered: a photo group's captions, each at its own place."""
+        numbered = {f.name: _opening_end(f.text) for f in fields
+                    if f.name.startswith("paragraph:") and f.text[:1] in _NUMBERED}
+        if len(numbered) < 2:
+            return []
+        return [c for m, c in resolved if m.field in numbered and m.start < numbered[m.field] and not m.passing]
 
     def _tag(self, code: str, evidence: dict[str, list[Mention]], group: list[str], year: int | None) -> RegionTag:
         """A RegionTag with the evidence of the code itself and of its ancestors named in the item."""
@@ -417,29 +559,71 @@ def _year_of(date: str | None) -> int | None:
     return None
 
 
+def _opening_index(item: Item) -> int:
+    """Index of the paragraph the story opens with: the first, or the one after an editor's note
+    (编者按：…) printed as the first paragraph."""
+    if len(item.paragraphs) > 1 and _EDITOR_NOTE.match(item.paragraphs[0]):
+        return 1
+    return 0
+
+
 def _fields(item: Item) -> list[_Field]:
-    """The texts to scan, each with the weight of its parts (the opening sentence weighs more)."""
-    out: list[_Field] = []
+    """The texts to scan, each with the weight of its parts (the opening sentence weighs more) and its
+    offset when the fields are read one after another."""
+    raw: list[tuple[str, str, tuple[tuple[int, float], ...]]] = []
     for name in ("kicker", "title", "subtitle"):
         text = getattr(item, name)
         if text:
-            out.append(_Field(name, text, ((len(text), HEADLINE),)))
+            raw.append((name, text, ((len(text), HEADLINE),)))
     place = dateline_place(item)
     if place:
-        out.append(_Field("dateline", place, ((len(place), DATELINE),)))
+        raw.append(("dateline", place, ((len(place), DATELINE),)))
+    signed = signature_place(item)
+    if signed:
+        raw.append(("signature", signed, ((len(signed), DATELINE),)))
+    opening = _opening_index(item)
     for index, text in enumerate(item.paragraphs):
-        if index == 0:
+        if index == opening:
             cut = _opening_end(text)
-            out.append(_Field("paragraph:0", text, ((cut, OPENING), (len(text), FIRST_PARAGRAPH))))
+            raw.append((f"paragraph:{index}", text, ((cut, OPENING), (len(text), FIRST_PARAGRAPH))))
+        elif index < opening:  # the editor's note: it introduces the story, it does not open it
+            raw.append((f"paragraph:{index}", text, ((len(text), FIRST_PARAGRAPH),)))
         else:
-            out.append(_Field(f"paragraph:{index}", text, ((len(text), BODY),)))
+            raw.append((f"paragraph:{index}", text, ((len(text), BODY),)))
     for index, crosshead in enumerate(item.crossheads):
-        out.append(_Field(f"crosshead:{index}", crosshead.text, ((len(crosshead.text), BODY),)))
+        raw.append((f"crosshead:{index}", crosshead.text, ((len(crosshead.text), BODY),)))
     for index, caption in enumerate(item.captions):
-        out.append(_Field(f"caption:{index}", caption.text, ((len(caption.text), BODY),)))
+        raw.append((f"caption:{index}", caption.text, ((len(caption.text), BODY),)))
     if item.reading_tip:
-        out.append(_Field("reading_tip", item.reading_tip, ((len(item.reading_tip), BODY),)))
+        raw.append(("reading_tip", item.reading_tip, ((len(item.reading_tip), BODY),)))
+    out: list[_Field] = []
+    base = 0
+    for name, text, weights in raw:
+        out.append(_Field(name, text, weights, base))
+        base += len(text) + 1
     return out
+
+
+def _facility(text: str, end: int, ends: Offsets) -> bool:
+    """True when the name ending at ``end`` starts a token that is the name of its port or station (青岛港,
+    杭州东站): the token runs on to a facility suffix and ends there."""
+    if text[end:end + 1] not in _FACILITY_FIRST:
+        return False
+    return any(text.startswith(suffix, end) and end + len(suffix) in ends for suffix in _FACILITY_SUFFIXES)
+
+
+def _in_place_slot(fld: _Field, start: int, end: int) -> bool:
+    """True when the text around a name makes it a place whatever its form: a dateline or signature, a
+    headline opening with it ("昆山：…"), or a name a branch, office, port or station is named after
+    (莱芜分公司, 伊犁供电公司, 日照港)."""
+    if fld.name in ("dateline", "signature"):
+        return True
+    if fld.name in ("kicker", "title", "subtitle") and start == 0 and fld.text[end:end + 1] in _HEADLINE_PLACE_MARKS:
+        return end < len(fld.text)
+    if _SLOT_AFTER.match(fld.text, end) is not None:
+        return True
+    # a subsidiary named after its place (攀钢集团西昌钢钒公司, 山钢集团莱芜分公司)
+    return fld.text.endswith("集团", 0, start) and _COMPANY_AFTER.match(fld.text, end) is not None
 
 
 def _boundaries(segmented: Segmented, name: str) -> tuple[Offsets, Offsets]:
@@ -470,3 +654,22 @@ def _most_specific(gaz: Gazetteer, codes: list[str], year: int | None) -> list[s
     """Distinct codes in first-seen order, without those that contain another one (浙江省 under 金华市)."""
     unique = list(dict.fromkeys(codes))
     return [c for c in unique if not any(o != c and gaz.is_within(o, c, year) for o in unique)]
+
+
+def _mark_examples(text: str, found: list[Mention]) -> list[Mention]:
+    """The mentions with a list closed by 等地 (走进南京、无锡等地的职业院校) marked as passing: examples of a
+    wider reach."""
+    if "等" not in text or not any(_EXAMPLES_AFTER.match(text, m.end) for m in found):
+        return found
+    out = list(found)
+    for index in range(len(out) - 1, -1, -1):
+        if not _EXAMPLES_AFTER.match(text, out[index].end):
+            continue
+        k = index
+        while True:
+            out[k] = replace(out[k], passing=True)
+            gap = text[out[k - 1].end:out[k].start] if k > 0 else ""
+            if k == 0 or not (gap == "" or (len(gap) == 1 and gap in _LIST_SEPARATORS)):
+                break
+            k -= 1
+    return out

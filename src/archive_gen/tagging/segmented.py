@@ -14,6 +14,10 @@ from .segmenter import Segmenter, Span, fold
 
 # 本报南京11月22日电: the place of a dateline the loader left inside the lead
 _DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
+# a reader's or author's signature line ("安徽合肥 陈建军", "河南郑州 读者 李明"): a place, then the name;
+# a staff credit ("本报记者 王伟", "新华社发") is not one
+_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,12})[ \u3000]+\S")
+_STAFF_WORDS = ("本报", "记者", "通讯员", "评论员", "新华社", "摄", "报道", "文/", "图/", "实习生", "特约")
 
 
 class Offsets(tuple[int, ...]):
@@ -78,6 +82,15 @@ def dateline_place(item: Item) -> str | None:
     return found.group(1) if found else None
 
 
+def signature_place(item: Item) -> str | None:
+    """The place that opens a signature line (a reader's letter signed "湖北襄阳 读者 刘梅"), or None."""
+    raw = item.byline_raw
+    if not raw or any(word in raw for word in _STAFF_WORDS):
+        return None
+    found = _SIGNATURE.match(raw.strip())
+    return found.group(1) if found else None
+
+
 def item_texts(item: Item) -> list[tuple[str, str]]:
     """(field name, text) for every non-empty text field of an item that any tagger reads."""
     texts: list[tuple[str, str]] = []
@@ -93,6 +106,9 @@ def item_texts(item: Item) -> list[tuple[str, str]]:
     place = dateline_place(item)
     if place:
         texts.append(("dateline", place))
+    signed = signature_place(item)
+    if signed:
+        texts.append(("signature", signed))
     texts.extend((f"paragraph:{i}", text) for i, text in enumerate(item.paragraphs) if text)
     texts.extend((f"crosshead:{i}", head.text) for i, head in enumerate(item.crossheads) if head.text)
     texts.extend((f"caption:{i}", caption.text) for i, caption in enumerate(item.captions) if caption.text)

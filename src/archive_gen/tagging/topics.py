@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +24,8 @@ from .segmenter import Segmenter, fold
 
 DEFAULT_TAXONOMY = "topics.yaml"
 SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
-HINT_KEYS = ("weights", "synonyms", "subject_only", "primary_only")
+HINT_KEYS = ("weights", "synonyms", "patterns", "subject_only", "primary_only")
+PATTERN_WEIGHT = 1.0  # a pattern (从业15年) describes what the item is, like a keyword
 
 # How much one occurrence of a term counts, by where it was printed: the headline says what the
 # item is about, the opening paragraph sets the subject, later paragraphs may only mention it.
@@ -57,6 +59,8 @@ HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragr
 MAX_TOPICS = 3
 PASSING_FACTOR = 0.5  # a term in a passing clause (a means or an example) counts this much
 MIN_PRIMARY_SCORE = 1.0  # below it, one term alone outside the headline (a synonym, a passing mention) decides nothing
+KEYWORD_WEIGHT = 1.0  # the weight of a taxonomy keyword; near-synonyms weigh less
+NEAR_SYNONYM_PRIMARY_SCORE = 2.5  # one near-synonym outside the headline decides only from this score (generic words aside)
 _CLAUSE_MARKS = "，,。；;！!？?：:"
 _MEANS_BEFORE = ("通过", "借助", "利用", "依托", "采取")
 _MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段", "等办法")
@@ -74,6 +78,7 @@ class Topic:
 
     spec: TopicSpec
     terms: tuple[tuple[str, float], ...]  # (folded term, weight), keywords first, then synonyms
+    patterns: tuple[tuple[str, float], ...] = ()  # (regular expression, weight) matched on the folded text
     subject_only: bool = False  # given only when the headline or a whole paragraph is about it
     primary_only: bool = False  # never a secondary topic (产业与经济发展: the "no union angle" topic)
 
@@ -99,7 +104,8 @@ class Taxonomy:
 
     @property
     def fingerprint(self) -> str:
-        payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), t.subject_only, t.primary_only]
+        payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), list(t.patterns), t.subject_only,
+                    t.primary_only]
                    for t in self.topics]
         blob = json.dumps([payload, self.fallback], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -205,6 +211,8 @@ def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[s
                         isinstance(v, yaml.ScalarNode) and v.value for v in value.value):
                     raise _fail(source, value, f"'{name}' must be a list of words")
                 hint["synonyms"] = tuple(v.value for v in value.value)
+            elif key.value == "patterns":
+                hint["patterns"] = _patterns(value, source, name)
             elif key.value in ("subject_only", "primary_only"):
                 loaded = _scalar(value)
                 if not isinstance(loaded, bool):
@@ -228,6 +236,31 @@ def _weights(node: yaml.Node, source: str, name: str) -> dict[str, float]:
     return weights
 
 
+def _patterns(node: yaml.Node, source: str, name: str) -> tuple[tuple[str, float], ...]:
+    """``patterns``: a list of regular expressions (weight PATTERN_WEIGHT) or a mapping regex -> weight."""
+    if isinstance(node, yaml.SequenceNode):
+        pairs = [(v, PATTERN_WEIGHT) for v in node.value]
+    elif isinstance(node, yaml.MappingNode):
+        pairs = []
+        for key, value in node.value:
+            loaded = _scalar(value)
+            if isinstance(loaded, bool) or not isinstance(loaded, (int, float)) or loaded <= 0:
+                raise _fail(source, value, f"'{name}.{key.value}' must be a positive number")
+            pairs.append((key, float(loaded)))
+    else:
+        raise _fail(source, node, f"'{name}' must be a list of regular expressions (or a mapping to weights)")
+    out: list[tuple[str, float]] = []
+    for pattern_node, weight in pairs:
+        if not isinstance(pattern_node, yaml.ScalarNode) or not pattern_node.value:
+            raise _fail(source, pattern_node, f"'{name}' must hold regular expressions")
+        try:
+            re.compile(pattern_node.value)
+        except re.error as exc:
+            raise _fail(source, pattern_node, f"'{name}': invalid regular expression: {exc}") from None
+        out.append((pattern_node.value, weight))
+    return tuple(out)
+
+
 def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
     weights: dict[str, float] = hint.get("weights", {})
     terms: dict[str, float] = {}
@@ -235,7 +268,8 @@ def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
         terms.setdefault(fold(word), weights.get(word, 1.0))
     for word in hint.get("synonyms", ()):
         terms.setdefault(fold(word), weights.get(word, SYNONYM_WEIGHT))
-    return Topic(spec=spec, terms=tuple(terms.items()), subject_only=bool(hint.get("subject_only", False)),
+    return Topic(spec=spec, terms=tuple(terms.items()), patterns=hint.get("patterns", ()),
+                 subject_only=bool(hint.get("subject_only", False)),
                  primary_only=bool(hint.get("primary_only", False)))
 
 
@@ -340,11 +374,17 @@ class _Scores:
         unit_terms: dict[str, dict[str, set[str]]] = {}  # ... -> slug -> its distinct specific terms there
         specific: dict[str, set[str]] = {}
         generic: dict[str, set[str]] = {}
+        # where each topic's terms end, per field: a term starting there continues a compound (劳模工匠 is one
+        # word for breadth, not two)
+        ends: set[tuple[str, str, int]] = {(h.slug, h.evidence.field, h.evidence.offset + len(h.evidence.text))
+                                           for h in hits}
         for hit in hits:
             slug, field = hit.slug, hit.evidence.field
             totals[slug] = totals.get(slug, 0.0) + hit.weight
             is_generic = hit.strength < GENERIC_WEIGHT
-            (generic if is_generic else specific).setdefault(slug, set()).add(hit.term)
+            compound = (slug, field, hit.evidence.offset) in ends
+            if not compound:
+                (generic if is_generic else specific).setdefault(slug, set()).add(hit.term)
             base = field.partition(":")[0]
             if base in _HEADLINE_OR_BANNER:
                 headline.add(slug)
@@ -354,7 +394,7 @@ class _Scores:
             if base != "lead":
                 unit = units.setdefault(field, {})
                 unit[slug] = unit.get(slug, 0.0) + hit.term_weight
-            if not is_generic:
+            if not is_generic and not compound:
                 unit_terms.setdefault(field, {}).setdefault(slug, set()).add(hit.term)
         for by_slug in unit_terms.values():
             for slug in by_slug:
@@ -415,6 +455,15 @@ class TopicTagger:
                 (token_terms if single else phrase_terms).setdefault(term, []).append((topic.slug, weight))
         return token_terms, sorted(phrase_terms.items())
 
+    @functools.cached_property
+    def _patterns(self) -> tuple[tuple[re.Pattern[str], str, tuple[tuple[str, float], ...]], ...]:
+        """(compiled pattern, its source, [(slug, weight)]) for every topic pattern."""
+        owners: dict[str, list[tuple[str, float]]] = {}
+        for topic in self.taxonomy.topics:
+            for pattern, weight in topic.patterns:
+                owners.setdefault(pattern, []).append((topic.slug, weight))
+        return tuple((re.compile(p), p, tuple(o)) for p, o in sorted(owners.items()))
+
     def tag(self, item: Item, *, segmented: Segmented | None = None) -> tuple[TopicTag, ...]:
         """1–3 topics, primary first; ``segmented`` is the item's tokens when the caller has them."""
         if segmented is None:
@@ -442,10 +491,17 @@ class TopicTagger:
         named = [s for s in eligible if ev.headline_specific.get(s, 0.0) > 0
                  and totals[s] >= HEADLINE_PRIMARY_SHARE * totals[eligible[0]]]
         primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s])) if named else eligible[0]
-        if not named and totals[primary] < MIN_PRIMARY_SCORE and ev.breadth(primary) < MIN_BREADTH:
-            # one weak or passing term in the body (the near-synonym 农民 in a harvest photo, 集体协商 named as a
-            # means in a closing clause) and nothing in the headline: the item is not about any topic
-            return self._fallback("no topic is the subject")
+        if not named and ev.breadth(primary) < MIN_BREADTH:
+            own = [h for h in hits if h.slug == primary]
+            strongest = max(h.strength for h in own)
+            specific_score = sum(h.weight for h in own if not h.generic)
+            if totals[primary] < MIN_PRIMARY_SCORE or (strongest < GENERIC_WEIGHT and primary not in ev.headline) or (
+                    GENERIC_WEIGHT <= strongest < KEYWORD_WEIGHT and specific_score < NEAR_SYNONYM_PRIMARY_SCORE):
+                # one weak or passing term in the body (集体协商 named as a means in a closing clause), generic
+                # words the headline does not share (职工代表 visiting a factory), or one near-synonym said a few
+                # times (农民 in a harvest photo, whatever 种植 adds) and nothing in the headline: the item is not
+                # about any topic
+                return self._fallback("no topic is the subject")
 
         # a one-paragraph item can follow its headline up in one paragraph only
         follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
@@ -507,6 +563,12 @@ class TopicTagger:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
                                     start, seen, context)
                 start = folded.find(phrase, start + len(phrase))
+        for compiled, source, pattern_owners in self._patterns:
+            for found in compiled.finditer(folded):
+                for slug, weight in pattern_owners:
+                    # the pattern is the "term" (从业15年 and 从业22年 are one), the match is the evidence
+                    yield self._hit(slug, source, weight, field_weight, text[found.start():found.end()], name,
+                                    found.start(), seen, context)
 
     @staticmethod
     def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,

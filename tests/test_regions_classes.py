@@ -1,0 +1,321 @@
+"""The region classes of issue 18, one test per class on realistic dated items: boundary changes by year,
+same-named districts beside their city, county-level cities, 兵团 cities, the SARs, cities without counties,
+and the places written in signatures, editor's notes, company names, venues and photo groups.
+
+The gazetteer facts the tests rely on are first checked against the packaged data file read here with the
+csv module alone (not through the Gazetteer class), so a wrong row fails the data test, not a rule test.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from archive_gen.model import Dateline, Item, RegionTag
+from archive_gen.tagging.gazetteer import Gazetteer
+from archive_gen.tagging.regions import RegionTagger
+from archive_gen.tagging.segmenter import Segmenter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def tagger() -> RegionTagger:
+    gazetteer = Gazetteer.load()
+    return RegionTagger(gazetteer, Segmenter(gazetteer.segmenter_words()))
+
+
+def make(title: str | None, *paragraphs: str, date: str, dateline: str | None = None, byline_raw: str | None = None,
+         kind: str = "article") -> Item:
+    return Item(id="t", source="t.txt", index=0, kind=kind, date=date, title=title,  # type: ignore[arg-type]
+                dateline=Dateline(dateline) if dateline else None, byline_raw=byline_raw, paragraphs=paragraphs)
+
+
+def settings(tagger: RegionTagger, item: Item) -> list[tuple[str, str, str | None, str | None]]:
+    regions, _, _ = tagger.tag(item)
+    return [(t.region.code, t.region.province, t.region.prefecture, t.region.county) for t in regions]
+
+
+def codes(tags: tuple[RegionTag, ...]) -> list[str]:
+    return [t.region.code for t in tags]
+
+
+# -- the data: historic memberships with their years -------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rows() -> dict[str, list[dict[str, str]]]:
+    """Rows of the packaged data file by name, read with the csv module only."""
+    text = resources.files("archive_gen.tagging").joinpath("data", "gazetteer.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    by_name: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in csv.DictReader(lines, delimiter="\t"):
+        by_name[row["name"]].append(row)
+    return by_name
+
+
+def spans(rows: dict[str, list[dict[str, str]]], name: str) -> set[tuple[str, str, int, int]]:
+    return {(r["code"], r["parent"], int(r["first"]), int(r["last"])) for r in rows[name]}
+
+
+def test_data_has_the_historic_memberships_with_their_years(rows: dict[str, list[dict[str, str]]]) -> None:
+    # 巢湖: a prefecture (巢湖地区, then 巢湖市) until its 2011 split; then a county-level city of 合肥
+    assert ("341400", "340000", 1999, 2010) in spans(rows, "巢湖市")
+    assert ("340181", "340100", 2011, 2024) in spans(rows, "巢湖市")
+    assert ("341421", "341400", 1999, 2010) in spans(rows, "庐江县")  # under 巢湖 ...
+    assert ("340124", "340100", 2011, 2024) in spans(rows, "庐江县")  # ... then 合肥
+    assert ("340225", "340200", 2011, 2018) in spans(rows, "无为县")  # to 芜湖, then a city in 2019
+    assert ("340281", "340200", 2019, 2024) in spans(rows, "无为市")
+    # 公主岭 moved from 四平 (2203) to 长春 (2201) in 2020
+    assert ("220381", "220300", 1995, 2019) in spans(rows, "公主岭市")
+    assert ("220184", "220100", 2020, 2024) in spans(rows, "公主岭市")
+    # renamed: one code, two names in turn
+    assert ("420600", "420000", 1980, 2009) in spans(rows, "襄樊市")
+    assert ("420600", "420000", 2010, 2024) in spans(rows, "襄阳市")
+    assert ("530800", "530000", 2003, 2006) in spans(rows, "思茅市")
+    assert ("530800", "530000", 2007, 2024) in spans(rows, "普洱市")
+    # 县 -> 市 upgrades
+    assert ("130226", "130200", 1984, 1995) in spans(rows, "迁安县")
+    assert ("130283", "130200", 1996, 2024) in spans(rows, "迁安市")
+    assert ("130284", "130200", 2018, 2024) in spans(rows, "滦州市")
+    # 莱芜: a prefecture until it became a district of 济南
+    assert ("371200", "370000", 1992, 2017) in spans(rows, "莱芜市")
+    assert ("370116", "370100", 2018, 2024) in spans(rows, "莱芜区")
+    # 儋州: a county-level city under 海南 until 2014, a prefecture-level city from 2015
+    assert ("469003", "460000", 2003, 2014) in spans(rows, "儋州市")
+    assert ("460400", "460000", 2015, 2024) in spans(rows, "儋州市")
+
+
+def test_data_places_without_a_prefecture_hang_under_the_province(rows: dict[str, list[dict[str, str]]]) -> None:
+    for name in ("石河子市", "阿拉尔市", "五家渠市", "北屯市", "可克达拉市"):  # 兵团 cities
+        assert any(r["parent"] == "650000" and r["level"] == "3" and r["last"] == "2024" for r in rows[name]), name
+    for name in ("仙桃市", "潜江市", "天门市", "济源市", "琼海市"):  # county-level cities under a province
+        assert any(r["parent"] in ("420000", "410000", "460000") and r["last"] == "2024" for r in rows[name]), name
+    for name in ("东莞市", "中山市", "嘉峪关市"):  # prefecture-level cities without counties
+        (current,) = [r for r in rows[name] if r["last"] == "2024"]
+        assert current["level"] == "2"
+        assert not any(r["parent"] == current["code"] for rs in rows.values() for r in rs)
+    assert [(r["code"], r["level"]) for r in rows["香港特别行政区"]] == [("810000", "1")]
+    assert [(r["code"], r["level"]) for r in rows["澳门特别行政区"]] == [("820000", "1")]
+
+
+def test_data_has_no_placeholder_divisions(rows: dict[str, list[dict[str, str]]]) -> None:
+    # 重庆's "市" (500300, 1997-2005) grouped its county-level cities in the statistical code; nobody names it
+    assert all(len(name) >= 2 for name in rows), [name for name in rows if len(name) < 2]
+    assert {r["parent"] for r in rows["江津市"] if r["code"] == "500381"} == {"500000"}
+
+
+def test_generator_hangs_placeholder_groups_under_the_province() -> None:
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "scripts" / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    table = [{"year": "2000", "province_name": "重庆市", "province_short": "重庆", "province_adcode": "500000",
+              "city_name": placeholder, "city_short": placeholder, "city_adcode": "500300",
+              "county_name": "江津市", "county_short": "江津", "county_adcode": "500381"}
+             for placeholder in ("市", "县", "市辖区")]
+    collected = module.collect(table)
+    assert {row.parent for row in collected if row.code == "500381"} == {"500000"}
+    assert not any(row.code == "500300" for row in collected)
+
+
+# -- boundary changes over time --------------------------------------------------------------------
+
+def test_chaohu_is_a_prefecture_before_its_split_and_a_city_of_hefei_after(tagger: RegionTagger) -> None:
+    title = "巢湖市总工会为环卫工人送清凉"
+    body = "连日来,巢湖市总工会深入建筑工地、环卫站点,看望慰问高温下坚守岗位的户外劳动者。"
+    assert settings(tagger, make(title, body, date="2008-07-20")) == [("341400", "安徽省", "巢湖市", None)]
+    assert settings(tagger, make(title, body, date="2013-07-20")) == [("340181", "安徽省", "合肥市", "巢湖市")]
+
+
+def test_a_county_takes_the_prefecture_of_the_pages_year(tagger: RegionTagger) -> None:
+    body = "日前,庐江县总工会联合县安监局对全县矿山企业开展安全生产大检查。"
+    assert settings(tagger, make("矿山企业开展安全生产大检查", body, date="2009-06-01"))[0][2] == "巢湖市"
+    assert settings(tagger, make("矿山企业开展安全生产大检查", body, date="2013-06-01"))[0][2] == "合肥市"
+    moved = "今年以来,公主岭市总工会组织建会小分队深入工业园区,新建基层工会56家。"
+    assert settings(tagger, make("非公企业建会提速", moved, date="2019-08-12"))[0][2] == "四平市"
+    assert settings(tagger, make("非公企业建会提速", moved, date="2021-08-12"))[0][2] == "长春市"
+
+
+def test_renamed_places_are_read_with_the_name_of_the_year(tagger: RegionTagger) -> None:
+    assert settings(tagger, make("襄樊职工技能大赛决出20名“岗位状元”", "湖北省襄樊市第六届职工技能大赛日前闭幕。",
+                                 date="2008-09-18")) == [("420600", "湖北省", "襄樊市", None)]
+    assert settings(tagger, make("襄阳职工技能大赛开幕", "湖北省襄阳市第九届职工技能大赛日前开幕。",
+                                 date="2015-09-18")) == [("420600", "湖北省", "襄阳市", None)]
+    # in 2005 襄阳 was a district of 襄樊 (襄阳区), and 思茅 the prefecture that became 普洱 in 2007
+    assert settings(tagger, make("襄阳区农民工夜校开课", "湖北襄樊市襄阳区总工会开办农民工夜校。", date="2005-03-01")) == [
+        ("420607", "湖北省", "襄樊市", "襄阳区")]
+    assert settings(tagger, make("思茅市总工会“送温暖”到茶山", "思茅市总工会组织慰问组深入茶区。", date="2005-06-14")) == [
+        ("530800", "云南省", "思茅市", None)]
+    assert settings(tagger, make("普洱茶企建起工会", "云南省普洱市今年在茶叶加工企业中新建工会46家。", date="2008-09-18")) == [
+        ("530800", "云南省", "普洱市", None)]
+
+
+def test_county_to_city_upgrades_need_the_year(tagger: RegionTagger) -> None:
+    assert codes(tagger.tag(make("迁安县钢铁工人多炼钢", "迁安县的钢铁工人开展劳动竞赛。", date="1990-10-01"))[0]) == ["130226"]
+    assert codes(tagger.tag(make("迁安市钢铁工人技能比武", "迁安市总工会举办技能比武。", date="2000-10-01"))[0]) == ["130283"]
+    assert settings(tagger, make("无为市电缆企业建起“职工书屋”", "近日,无为市总工会为12家电缆企业配送图书。",
+                                 date="2021-06-09")) == [("340281", "安徽省", "芜湖市", "无为市")]
+    # the city's name is not read before it existed
+    assert tagger.tag(make("无为市电缆企业建起“职工书屋”", "近日,无为市总工会为12家电缆企业配送图书。",
+                           date="2015-06-09"))[0] == ()
+
+
+def test_a_prefecture_that_became_a_district(tagger: RegionTagger) -> None:
+    assert settings(tagger, make("莱芜钢铁职工技能比武", "山东莱芜市总工会举办钢铁行业职工技能比武。", date="2005-06-14")) == [
+        ("371200", "山东省", "莱芜市", None)]
+    assert settings(tagger, make("钢铁工人“五一”坚守一线", "“五一”前夕,济南市莱芜区总工会走进钢铁企业慰问职工。",
+                                 date="2021-04-27")) == [("370116", "山东省", "济南市", "莱芜区")]
+
+
+# -- same-named districts and the nearest named parent --------------------------------------------
+
+def test_district_resolved_by_the_dateline_city(tagger: RegionTagger) -> None:
+    item = make("城关区为环卫工人建起“暖心驿站”", "城关区总工会日前在辖区主要街道建成20座环卫工人“暖心驿站”。",
+                date="2016-03-15", dateline="兰州")
+    assert settings(tagger, item) == [("620102", "甘肃省", "兰州市", "城关区")]
+    item = make("城关区建成20家职工之家", "城关区总工会今年建成20家职工之家。", date="2016-03-15", dateline="拉萨")
+    assert codes(tagger.tag(item)[0]) == ["540102"]
+
+
+def test_a_municipality_is_as_near_a_parent_as_a_prefecture(tagger: RegionTagger) -> None:
+    # 天津市 is the parent of 天津's 和平区 as 沈阳市 is of 沈阳's: the city named nearest decides, not the level
+    item = make("和平区楼宇工会覆盖万名白领", "记者近日从天津市总工会获悉,和平区在商务楼宇中推行“楼宇工会”建会模式。"
+                "此前,沈阳市总工会曾组织人员前来考察。", date="2016-03-15")
+    regions, _, ambiguities = tagger.tag(item)
+    assert codes(regions) == ["120101"]
+    assert ambiguities == ()
+
+
+def test_one_name_is_one_place_in_an_item(tagger: RegionTagger) -> None:
+    # 新华区 (石家庄, 沧州, 平顶山) in the headline is the 沧州市新华区 the body names
+    item = make("新华区开办职工子女暑期托管班", "河北省沧州市新华区总工会近日开办暑期托管班,石家庄市总工会派员观摩。",
+                date="2022-07-06")
+    regions, _, ambiguities = tagger.tag(item)
+    assert "130902" in codes(regions) and "130105" not in codes(regions)
+    assert not any(a.text == "新华区" for a in ambiguities)
+
+
+def test_a_district_beside_its_city_without_a_chain(tagger: RegionTagger) -> None:
+    # 张家口, 石家庄 and (until 2020) 邢台 each have a 桥西区
+    item = make("桥西区工会开设“职工夜校”", "张家口市总工会近日在桥西区开设“职工夜校”,首批开设书法、摄影等6门课程。",
+                date="2016-03-15")
+    assert settings(tagger, item) == [("130703", "河北省", "张家口市", "桥西区")]
+
+
+def test_equal_support_for_two_districts_keeps_only_the_province(tagger: RegionTagger) -> None:
+    item = make("鼓楼区开展送清凉活动", "江苏省总工会有关负责人出席。", date="2023-07-01")
+    regions, _, ambiguities = tagger.tag(item)
+    assert codes(regions) == ["320000"]
+    assert ambiguities and ambiguities[0].resolved_to == "320000"
+
+
+# -- county-level cities, 兵团 cities, SARs, cities without counties ------------------------------------
+
+def test_county_level_city_short_form_licensed_by_its_province(tagger: RegionTagger) -> None:
+    item = make("外来务工人员乐享“15分钟服务圈”", "江苏省总工会推广“15分钟服务圈”。在昆山,外来务工人员下班后步行15分钟就能找到"
+                "工会驿站。", date="2019-08-06")
+    regions, mentioned, _ = tagger.tag(item)
+    assert ("320583", "苏州市") in [(t.region.code, t.region.prefecture) for t in (*regions, *mentioned)]
+
+
+def test_county_level_city_heading_the_headline(tagger: RegionTagger) -> None:
+    item = make("昆山：台资企业职工乐享“工会驿站”", "盛夏时节,在昆山一家台资电子企业的厂区门口,新建的“工会驿站”里凉风习习。",
+                date="2019-08-06")
+    assert settings(tagger, item) == [("320583", "江苏省", "苏州市", "昆山市")]
+    item = make("迁安钢铁工人练就“火眼金睛”", "走进河北迁安一家钢铁企业的炼钢车间,炉前工王建军只看一眼钢水就知道温度。",
+                date="2019-08-06")
+    assert settings(tagger, item) == [("130283", "河北省", "唐山市", "迁安市")]
+
+
+def test_short_forms_alone_stay_words(tagger: RegionTagger) -> None:
+    # nothing around them: 东方 (海南 东方市) and 江山 (浙江 江山市) are words here, and a district's short
+    # form stays a word even beside its city (杭州 … 西湖 is the lake)
+    item = make("守护东方明珠的“蜘蛛人”", "他们像守护江山一样守护着这座城市的地标。", date="2020-01-01")
+    assert tagger.tag(item)[:2] == ((), ())
+    item = make("杭州环卫工人的一天", "清晨5点,杭州市的环卫工人已在西湖边开始清扫。", date="2020-01-01")
+    regions, mentioned, _ = tagger.tag(item)
+    assert "330106" not in codes(regions) + codes(mentioned)
+
+
+def test_bingtuan_cities_and_sars_have_no_prefecture(tagger: RegionTagger) -> None:
+    item = make("石河子：兵团职工技能竞赛落幕", "新疆生产建设兵团第八师石河子市第五届职工技能竞赛日前落幕。", date="2022-10-12")
+    assert settings(tagger, item) == [("659001", "新疆维吾尔自治区", None, "石河子市")]
+    item = make("香港工联会为基层劳工送“防疫包”", "香港工会联合会日前向基层劳工派发防疫包1万份。", date="2022-10-12")
+    assert settings(tagger, item) == [("810000", "香港特别行政区", None, None)]
+    item = make("澳门工联举办职业技能培训班", "澳门工会联合总会近日开办职业技能培训班。", date="2022-10-12")
+    assert settings(tagger, item) == [("820000", "澳门特别行政区", None, None)]
+
+
+def test_county_level_cities_under_a_province(tagger: RegionTagger) -> None:
+    item = make("潜江小龙虾加工企业举办技能比武", "湖北潜江市总工会联合市人社局举办小龙虾加工职工技能比武。", date="2023-07-18")
+    assert settings(tagger, item) == [("429005", "湖北省", None, "潜江市")]
+    item = make("济源推进产业工人队伍建设改革", "今年以来,河南济源在重点企业推进产业工人队伍建设改革。", date="2023-07-18")
+    assert settings(tagger, item) == [("419001", "河南省", None, "济源市")]
+
+
+def test_cities_without_counties(tagger: RegionTagger) -> None:
+    item = make("东莞：“新莞人”有了家门口的维权站", "7月中旬,东莞市长安镇职工法律服务站揭牌。", date="2023-07-18")
+    assert settings(tagger, item) == [("441900", "广东省", "东莞市", None)]
+    item = make("灯饰企业为一线职工送清凉", "连日来,广东中山古镇镇的灯饰企业工会为一线职工送去防暑药品。", date="2023-07-18")
+    assert settings(tagger, item) == [("442000", "广东省", "中山市", None)]
+    # 儋州: a county-level city under 海南 until 2014, a prefecture-level city since
+    body = "海南儋州市总工会结对帮扶3个村,引进特色种植项目。"
+    assert settings(tagger, make("工会帮扶助力乡村振兴", body, date="2010-11-20")) == [("469003", "海南省", None, "儋州市")]
+    assert settings(tagger, make("工会帮扶助力乡村振兴", body, date="2019-11-20")) == [("460400", "海南省", "儋州市", None)]
+
+
+# -- where the place is written ----------------------------------------------------------------------
+
+def test_a_readers_signature_line_is_where_the_letter_comes_from(tagger: RegionTagger) -> None:
+    item = make("加班费为何迟迟不到账", "我在一家物流公司做分拣员,公司承诺的加班费至今没有发放。", date="2020-05-20",
+                byline_raw="河南郑州 读者 李明", kind="commentary")
+    assert settings(tagger, item) == [("410100", "河南省", "郑州市", None)]
+    staff = make("加班费为何迟迟不到账", "我在一家物流公司做分拣员。", date="2020-05-20", byline_raw="本报记者 李明")
+    assert tagger.tag(staff)[0] == ()
+
+
+def test_after_an_editors_note_the_story_opens_the_next_paragraph(tagger: RegionTagger) -> None:
+    item = make("一名快递员的“入会”经历", "编者按：新就业形态劳动者入会是近年来工会工作的重点之一。本期刊发一名快递员的来稿。",
+                "我是一名快递员,在成都送快递已经有5年了。以前总觉得工会离我们很远。", date="2022-11-09")
+    assert settings(tagger, item) == [("510100", "四川省", "成都市", None)]
+
+
+def test_a_company_named_after_its_place(tagger: RegionTagger) -> None:
+    # the branch's place is the setting when nothing else is named (2021: 莱芜 is a district of 济南)
+    item = make("一名焊工的“绝活”", "在山钢集团莱芜分公司的焊接车间,焊工刘明正在焊接关键部件。", date="2021-04-27")
+    assert settings(tagger, item) == [("370116", "山东省", "济南市", "莱芜区")]
+    item = make("港口装卸忙", "5月18日,在山东港口日照港石臼港区,工人们正在装卸进口铁矿石。", date="2020-05-20", kind="photo")
+    assert settings(tagger, item) == [("371100", "山东省", "日照市", None)]
+    item = make("天山脚下的“电力尖兵”", "凌晨4点,新疆伊犁河谷还笼罩在夜色中,国网伊犁供电公司输电运检班已经出发了。",
+                date="2022-03-15")
+    assert [s[2] for s in settings(tagger, item)] == ["伊犁哈萨克自治州"]
+
+
+def test_venues_examples_and_honours(tagger: RegionTagger) -> None:
+    # a nationwide meeting's venue is its place; a province's own meeting in its capital stays province-wide
+    national = make("让一线职工成为疗休养主体", "10月15日,全国工会职工疗休养工作推进会在浙江杭州召开。", date="2023-10-17")
+    assert codes(tagger.tag(national)[0]) == ["330100"]
+    provincial = make("江苏表彰2023年五一劳动奖和工人先锋号", "4月27日,江苏省劳模工匠表彰大会在南京举行。", date="2023-04-28")
+    assert codes(tagger.tag(provincial)[0]) == ["320000"]
+    # 南京、无锡等地 are examples of a province-wide tour
+    tour = make("劳模工匠进校园", "江苏省总工会组织20名劳模工匠走进南京、无锡等地的8所职业院校。", date="2023-04-28")
+    assert codes(tagger.tag(tour)[0]) == ["320000"]
+    # a national honour does not make a local story national
+    honour = make("“95后”女焊工的逐梦路", "4月28日,在乌鲁木齐一处在建的体育馆工地上,25岁的章丽萍正在焊接钢结构。",
+                  date="2021-04-30")
+    honour = Item(**{**honour.__dict__, "subtitle": "她今年获得全国五一劳动奖章"})
+    assert codes(tagger.tag(honour)[0]) == ["650100"]
+
+
+def test_each_numbered_caption_of_a_photo_group_sets_its_scene(tagger: RegionTagger) -> None:
+    item = make("秋收时节（组图）", "秋分将至,各地农民抢抓农时收获秋粮。", "①9月18日,在黑龙江省富锦市的稻田里,农机手收获水稻。",
+                "②9月19日,在安徽省无为县的田间,农民晾晒新收的稻谷。", date="2017-09-20", kind="photo")
+    assert sorted(settings(tagger, item)) == [("230882", "黑龙江省", "佳木斯市", "富锦市"),
+                                              ("340225", "安徽省", "芜湖市", "无为县")]
