@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import math
 import sys
@@ -80,7 +81,7 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
 
 
 def area(ring: Sequence[Point]) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False))) / 2
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(ring))) / 2
 
 
 def path_data(rings: Iterable[Ring], min_area: float, *, marks: bool = False) -> str:
@@ -102,7 +103,7 @@ def path_data(rings: Iterable[Ring], min_area: float, *, marks: bool = False) ->
                 parts.append(f"M{x} {y}h1v1h-1z")
             continue
         out = [f"M{dedup[0][0]} {dedup[0][1]}"]
-        for (x0, y0), (x1, y1) in zip(dedup, dedup[1:], strict=False):
+        for (x0, y0), (x1, y1) in itertools.pairwise(dedup):
             out.append(f"l{x1 - x0} {y1 - y0}")
         parts.append("".join(out) + "z")
     return "".join(parts)

@@ -103,6 +103,27 @@ def test_one_changed_page_is_the_only_one_parsed_and_other_articles_are_not_rewr
     assert "新的图片说明".encode() in (config.output / "articles/2021/05/14/2021-05-14_02-0.html").read_bytes()
 
 
+def test_a_deferred_search_keeps_the_old_shard_until_the_next_build_which_equals_a_cold_one(tmp_path: Path) -> None:
+    # serve builds the pages of an edit first and the search shards it changed right after
+    config = make_project(tmp_path)
+    session = BuildSession()
+    build_site(config, BuildOptions(), stages=TOY, session=session)
+    search_before = {rel: data for rel, data in site_tree(config.output).items() if rel.startswith("search/")}
+    assert search_before
+    (tmp_path / "sources" / "2021-05-14_02.txt").write_text("东西协作谱新篇\n新的图片说明", encoding="utf-8")
+    first = build_site(config, BuildOptions(defer_search=True), stages=TOY, session=session)
+    assert first.search_deferred and not first.shards_indexed
+    assert "新的图片说明".encode() in (config.output / "articles/2021/05/14/2021-05-14_02-0.html").read_bytes()
+    assert {rel: data for rel, data in site_tree(config.output).items() if rel.startswith("search/")} == search_before
+    second = build_site(config, BuildOptions(), stages=TOY, session=session)
+    assert not second.up_to_date and second.shards_indexed == first.search_deferred
+    assert second.pages_parsed == 0 and second.pages_rendered == 0
+    assert run(config).up_to_date
+    cold = tmp_path / "cold"
+    run(dataclasses.replace(config, output=cold, cache_dir=tmp_path / "cold-cache"))
+    assert site_tree(config.output) == site_tree(cold)
+
+
 def test_a_session_keeps_one_tagger_across_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     log = tmp_path / "tagger.log"
     monkeypatch.setenv(TAGGER_LOG_ENV, str(log))

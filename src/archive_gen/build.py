@@ -70,6 +70,9 @@ class BuildOptions:
     allow_foreign: bool = False  # build into a folder that holds files archive-gen did not write
     parallel_min_pages: int = 16  # below this many pages to parse, worker start-up costs more than it saves
     parallel_min_render: int = PARALLEL_RENDER_MIN  # the same for pages to render
+    # serve: a search shard that changed keeps the files it has on disk, and the build is not recorded as
+    # up to date, so the next build (which serve starts at once) indexes it; the pages show an edit first
+    defer_search: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,10 +98,12 @@ class BuildResult:
     seconds: float
     output: Path
     written: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()  # seconds per stage, in order
     pages_rendered: int = 0  # pages that went through Jinja (the others kept their bytes unread)
     pages_reused: int = 0
     shards_indexed: tuple[str, ...] = ()  # search shards indexed now; the rest came from the cache
+    search_deferred: tuple[str, ...] = ()  # shards left as they were (BuildOptions.defer_search)
     redirects: int = 0  # article URLs published before that now redirect
 
     @property
@@ -270,10 +275,11 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             cache.store("outputs", manifest_key, None)
         else:
             # the key the next build computes when nothing changed: over the manifest this build leaves
+            # (none while search shards wait: the next build must index them)
             stamps = outcome.result.stamps
             cache.store("outputs", manifest_key, OutputManifest(
-                _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps, outcome.page_keys,
-                outcome.shards, summary, plan_salt, site_inputs(config), outcome.ownership))
+                "" if outcome.deferred else _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps,
+                outcome.page_keys, outcome.shards, summary, plan_salt, site_inputs(config), outcome.ownership))
         keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
         cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
                                                           frozenset(archive.issue_by_key)))
@@ -289,9 +295,9 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         ignored=discovery.ignored, files_written=len(result.written), files_unchanged=len(result.unchanged),
         files_removed=len(result.removed), stale_kept=result.kept, pages_parsed=records.parsed,
         pages_tagged=records.tagged, cache_hits=records.hits, up_to_date=False,
-        seconds=time.perf_counter() - started, output=output, written=result.written,
+        seconds=time.perf_counter() - started, output=output, written=result.written, removed=result.removed,
         timings=tuple(clock.timings.items()), pages_rendered=outcome.rendered, pages_reused=outcome.reused,
-        shards_indexed=outcome.indexed, redirects=len(moved),
+        shards_indexed=outcome.indexed, redirects=len(moved), search_deferred=outcome.deferred,
     )
 
 
@@ -401,6 +407,7 @@ class _Written:
     rendered: int
     reused: int
     indexed: tuple[str, ...]
+    deferred: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -483,7 +490,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
                         if job.path.endswith(".html") and job.template not in ("redirect.html", "404.html"))
     jobs.append(plan.sitemap(html_pages))
     search = _plan_search(plan.archive, records, store, cache, output, previous,
-                          manifest.shards if manifest is not None else {})
+                          manifest.shards if manifest is not None else {}, defer=options.defer_search)
     fresh = sum(job.fresh for job in jobs)
     staging = Staging(output)
     staging.open()
@@ -541,7 +548,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
     rendered = sum(item.rendered for item in done)
     owned = frozenset({*result.stamps, *result.kept, writer.MANIFEST_PATH})
     return _Written(result, Ownership(owned, dict(published)), page_keys, search.keys, rendered,
-                    len(page_keys) - rendered, tuple(indexed))
+                    len(page_keys) - rendered, tuple(indexed), tuple(sorted(search.deferred)))
 
 
 def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchDoc]], workers: int,
@@ -571,13 +578,15 @@ def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchD
 class _SearchPlan:
     """What the search stage must do: shards to index (with their docs), every shard's key, shards whose
     files come from the cache, and shards still on disk as the last build wrote them (kept unread; their
-    ``listed`` files hold only what index_root reads)."""
+    ``listed`` files hold only what index_root reads), among them shards whose indexing is ``deferred``
+    (kept under their last key)."""
 
     todo: dict[str, list[SearchDoc]]
     keys: dict[str, str]
     cached: dict[str, dict[str, bytes]]
     listed: dict[str, dict[str, bytes]]
     kept: dict[str, FileStamp]
+    deferred: list[str]
 
 
 def _listing(files: Mapping[str, bytes]) -> dict[str, bytes]:
@@ -586,9 +595,11 @@ def _listing(files: Mapping[str, bytes]) -> dict[str, bytes]:
 
 
 def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache: BuildCache, output: Path,
-                 previous: Mapping[str, FileStamp], previous_shards: Mapping[str, str]) -> _SearchPlan:
+                 previous: Mapping[str, FileStamp], previous_shards: Mapping[str, str], *,
+                 defer: bool = False) -> _SearchPlan:
     """A shard's key is its name, its items' summary keys and the search code: a day's rebuild indexes
-    the newest shard only, and a shard whose files are still on disk is not even read."""
+    the newest shard only, and a shard whose files are still on disk is not even read. With ``defer``, a
+    changed shard whose last files are still on disk keeps them (and its last key) instead."""
     newest = archive.newest_date()
     members: dict[str, list[str]] = {}
     for item_id in archive.order:  # date desc, then id: the order index_shard expects
@@ -596,15 +607,19 @@ def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache
         members.setdefault(shard_of(item.date, newest), []).append(item_id)
     code = code_key("archive_gen.search")
     summary_keys = records.summary_keys
-    plan = _SearchPlan({}, {}, {}, {}, {})
+    plan = _SearchPlan({}, {}, {}, {}, {}, [])
     for name, ids in members.items():
         key = digest(code, name, tuple((i, summary_keys[archive.items[i].source]) for i in ids))
         plan.keys[name] = key
-        listing = cache.load("shards", key) if previous_shards.get(name) == key else None
+        last = previous_shards.get(name)
+        listing = cache.load("shards", last) if last is not None and (last == key or defer) else None
         if isinstance(listing, dict) and listing and all(writer.still_on_disk(output, p, previous.get(p))
                                                          for p in listing):
             plan.listed[name] = listing
             plan.kept.update({p: previous[p] for p in listing})
+            if last != key:
+                plan.keys[name] = last
+                plan.deferred.append(name)
             continue
         files = cache.load("search", key)
         if isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, bytes) for k, v in files.items()):

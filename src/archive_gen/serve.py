@@ -8,6 +8,7 @@ ends :meth:`DevServer.watch` with KeyboardInterrupt.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import ipaddress
 import mimetypes
@@ -28,18 +29,23 @@ from .build import BuildOptions, BuildResult, BuildSession, build_site
 from .config import Config
 from .errors import ArchiveGenError, ServeError, os_error_text, shown
 from .records import Stages
+from .search import SEARCH_DIR
+from .writer import MANIFEST_PATH
 
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
 
 VERSION_PATH = "/__archive_gen/version"
 WAIT_SECONDS = 20  # a version request with ?since= is held this long at most (below IDLE_SECONDS)
 # long polling: the request for the next version is answered the moment a rebuild lands, so an open page
-# reloads at once (a timer would add up to its period to every edit)
+# reloads at once (a timer would add up to its period to every edit). The answer is "SITE PAGES": the search
+# page reloads when anything changed (its index files move), every other page only when pages changed, so a
+# search shard indexed after the pages of an edit does not reload an open article a second time
 RELOAD_SCRIPT = (
-    "<script>/* archive-gen serve: live reload (not in the built files) */(function(){var seen=null;"
-    "function poll(){fetch('" + VERSION_PATH + "'+(seen===null?'':'?since='+seen),{cache:'no-store'})"
-    ".then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}"
-    "else if(v!==seen){location.reload();return;}setTimeout(poll,0);})"
+    "<script>/* archive-gen serve: live reload (not in the built files) */(function(){"
+    "var part=/\\/search\\/(index\\.html)?$/.test(location.pathname)?0:1,seen=null;"
+    "function poll(){fetch('" + VERSION_PATH + "'+(seen===null?'':'?since='+seen[0]),{cache:'no-store'})"
+    ".then(function(r){return r.text();}).then(function(t){var v=t.split(' ');"
+    "if(seen!==null&&v[part]!==seen[part]){location.reload();return;}seen=v;setTimeout(poll,0);})"
     ".catch(function(){setTimeout(poll,1000);});}poll();})();</script>"
 ).encode("ascii")
 
@@ -52,12 +58,14 @@ _TYPES = {
 
 
 class SiteState:
-    """What the request handlers share with the rebuild loop: the folder and a version that changes
-    after every successful rebuild (open pages wait for it to change, then reload)."""
+    """What the request handlers share with the rebuild loop: the folder and two versions, of the site
+    (any file) and of its pages (any file but the search index), that change when a rebuild lands (open
+    pages wait for a change, then reload)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._version = 0
+        self._pages_version = 0
         self._closed = False
         self._changed = threading.Condition()
 
@@ -66,16 +74,23 @@ class SiteState:
         with self._changed:
             return self._version
 
-    def bump(self) -> None:
+    @property
+    def versions(self) -> str:
+        """"SITE PAGES", as the version request answers."""
+        with self._changed:
+            return f"{self._version} {self._pages_version}"
+
+    def bump(self, *, pages: bool = True) -> None:
         with self._changed:
             self._version += 1
+            self._pages_version += pages
             self._changed.notify_all()
 
-    def wait_for_change(self, seen: int, timeout: float) -> int:
-        """The version once it differs from ``seen``, or after ``timeout`` seconds, or at close."""
+    def wait_for_change(self, seen: int, timeout: float) -> str:
+        """The versions once the site's differs from ``seen``, or after ``timeout`` seconds, or at close."""
         with self._changed:
             self._changed.wait_for(lambda: self._version != seen or self._closed, timeout)
-            return self._version
+            return f"{self._version} {self._pages_version}"
 
     def close(self) -> None:
         """Answer every waiting request now (the server is stopping)."""
@@ -137,8 +152,8 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
             url_path = url.path
             if url_path == VERSION_PATH:
                 since = urllib.parse.parse_qs(url.query).get("since", [""])[0]
-                version = state.wait_for_change(int(since), WAIT_SECONDS) if since.isdigit() else state.version
-                self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(version).encode(), head)
+                versions = state.wait_for_change(int(since), WAIT_SECONDS) if since.isdigit() else state.versions
+                self._send(HTTPStatus.OK, "text/plain; charset=utf-8", versions.encode(), head)
                 return
             plain = urllib.parse.unquote(url_path)
             if ".." in plain.split("/"):
@@ -285,8 +300,9 @@ class DevServer:
         shown = f"[{host}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/"
 
-    def build(self) -> BuildResult:
-        result = build_site(self.config, self._options, stages=self._stages, session=self._session)
+    def build(self, *, defer_search: bool = False) -> BuildResult:
+        options = dataclasses.replace(self._options, defer_search=defer_search)
+        result = build_site(self.config, options, stages=self._stages, session=self._session)
         self.state.root = result.output
         if self._on_build is not None:
             self._on_build(result)
@@ -369,7 +385,12 @@ class DevServer:
         started = time.perf_counter()
         try:
             self.config = self._load()
-            result = self.build()
+            # the pages first (an open page reloads as soon as they land), then the search shards they changed
+            result = self.build(defer_search=True)
+            if result.search_deferred:
+                self._landed(result, started, "search follows")
+                started = time.perf_counter()
+                result = self.build()
         except ArchiveGenError as err:
             for line in err.details:
                 self._echo(line)
@@ -378,10 +399,18 @@ class DevServer:
         except OSError as exc:  # as `build` reports it, and the last good site stays served
             self._echo(f"archive-gen: error: {os_error_text(exc)}")
             return
-        if result.files_written or result.files_removed:
-            self.state.bump()  # open pages reload only when a file really changed
+        self._landed(result, started, "search updated" if result.shards_indexed else "")
+
+    def _landed(self, result: BuildResult, started: float, note: str) -> None:
+        if result.files_written or result.files_removed:  # open pages reload only when a file really changed
+            self.state.bump(pages=not all(map(_search_index_file, (*result.written, *result.removed))))
         self._echo(f"rebuilt in {time.perf_counter() - started:.2f} s: {result.files_written} files written"
-                   + (f", {len(result.errors)} errors" if result.errors else ""))
+                   + (f", {len(result.errors)} errors" if result.errors else "") + (f" ({note})" if note else ""))
+
+
+def _search_index_file(path: str) -> bool:
+    """A file only the search page reads (or the manifest, which no page reads)."""
+    return path == MANIFEST_PATH or (path.startswith(SEARCH_DIR + "/") and not path.endswith(".html"))
 
 
 def _identities(paths: Iterable[Path]) -> list[tuple[int, int] | None]:

@@ -38,8 +38,11 @@ def test_an_open_page_reloads_with_the_edit(tmp_path: Path, watched: WatchedPage
         source.write_text("东西协作谱新篇\n编辑后的新段落出现在页面上", encoding="utf-8")
         expect(page.locator("main")).to_contain_text("编辑后的新段落出现在页面上", timeout=15_000)
         assert page.evaluate("window.__beforeEdit === undefined")
+        page.evaluate("window.__afterEdit = true")
         watcher.join(timeout=30)
-        assert server.rebuilds == 1
+        assert server.rebuilds == 1 and server.state.versions == "2 1"  # the search shard landed after the pages
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__afterEdit === true")  # and did not reload the article a second time
     finally:
         server.close()
     assert watched.console.errors == [], watched.console.errors
