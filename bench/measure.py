@@ -31,30 +31,36 @@ class Run:
     returncode: int
     stderr_tail: str
     cpu_seconds: float = 0.0  # user + system time of the command and every process it waited for
+    # bytes: the largest sum of proportional set sizes over the tree (a page shared by n processes counts
+    # 1/n in each: forked workers share their parent's memory copy-on-write, which the RSS sum counts again
+    # for every worker)
+    peak_pss_tree: int = 0
 
 
 class CommandFailed(RuntimeError):
     """A measured command exited non-zero; the message carries the end of its stderr."""
 
 
-def _tree_rss(root: psutil.Process) -> tuple[int, int]:
+def _tree_rss(root: psutil.Process) -> tuple[int, int, int]:
+    """The largest RSS, the RSS sum and the PSS sum over ``root`` and its descendants."""
     procs = [root]
     with contextlib.suppress(psutil.Error):
         procs += root.children(recursive=True)
-    largest = total = 0
+    largest = total = proportional = 0
     for proc in procs:
         try:
-            rss = proc.memory_info().rss
+            info = proc.memory_full_info()  # Linux: smaps_rollup, which carries rss and pss
         except psutil.Error:
             continue  # it ended between listing and reading
-        largest = max(largest, rss)
-        total += rss
-    return largest, total
+        largest = max(largest, info.rss)
+        total += info.rss
+        proportional += getattr(info, "pss", info.rss)
+    return largest, total, proportional
 
 
 def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = True) -> Run:
     """Run ``cmd`` to completion, polling memory in a thread; raise CommandFailed on a non-zero exit if ``check``."""
-    peaks = [0, 0]
+    peaks = [0, 0, 0]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -62,9 +68,8 @@ def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None =
 
     def poll() -> None:
         while not done.is_set():
-            largest, total = _tree_rss(proc)
-            peaks[0] = max(peaks[0], largest)
-            peaks[1] = max(peaks[1], total)
+            for index, value in enumerate(_tree_rss(proc)):
+                peaks[index] = max(peaks[index], value)
             done.wait(POLL_SECONDS)
 
     watcher = threading.Thread(target=poll, daemon=True)
@@ -76,7 +81,7 @@ def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None =
     done.set()
     watcher.join()
     tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
-    result = Run(seconds, peaks[0], peaks[1], proc.returncode, "\n".join(tail), cpu)
+    result = Run(seconds, peaks[0], peaks[1], proc.returncode, "\n".join(tail), cpu, peaks[2])
     if check and proc.returncode != 0:
         raise CommandFailed(f"{' '.join(cmd)} exited {proc.returncode}: {result.stderr_tail}")
     return result

@@ -62,6 +62,17 @@ def _target(project: Path, source: Path) -> tuple[str, list[tuple[int, str]]]:
     raise SystemExit(f"{source}: no item with three editable commas")
 
 
+def _wait_until_idle(lines: list[str], since: int, timeout: float = 120) -> None:
+    """Until serve's output after line ``since`` ends with a rebuild that has nothing to follow."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = [line for line in lines[since:] if line.startswith("rebuilt in")]
+        if done and not done[-1].endswith("(search follows)"):
+            return
+        time.sleep(0.05)
+    raise SystemExit("serve did not finish the rebuild:\n" + "\n".join(lines[-20:]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--project", type=Path, required=True, help="folder holding archive.yaml, already built")
@@ -106,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                 text = data.decode("utf-8")  # as the previous run left it: "、" keeps every offset
                 text = text[:at] + "、" + text[at + 1:]
                 data = text.encode("utf-8")
+                landed = len(lines)
                 started = time.perf_counter()
                 source.write_bytes(data)
                 try:
@@ -117,7 +129,10 @@ def main(argv: list[str] | None = None) -> int:
                 seconds = time.perf_counter() - started
                 results.append(seconds)
                 print(f"run {run + 1}: visible after {seconds:.2f} s", flush=True)
-                time.sleep(1.0)
+                # each edit starts on an idle server: the search shard the last one changed is indexed after
+                # its pages land, and an edit saved meanwhile would wait for it
+                _wait_until_idle(lines, landed)
+                time.sleep(0.5)
             browser.close()
     finally:
         source.write_bytes(original)

@@ -188,12 +188,15 @@ def _varint_array(values: Codes) -> tuple[npt.NDArray[np.uint8], Codes]:
     sizes = _varint_sizes(v)
     ends = np.cumsum(sizes)
     out = np.empty(int(ends[-1]) if len(v) else 0, dtype=np.uint8)
-    starts = ends - sizes
-    for j in range(int(sizes.max()) if len(v) else 0):
-        has = sizes > j if j else slice(None)
+    longest = int(sizes.max()) if len(v) else 0
+    # most values take one byte: every value's first byte is written in one pass, the rest only where needed
+    if longest:
+        out[ends - sizes] = ((v & np.uint64(0x7F)) | ((sizes > 1).astype(np.uint64) << np.uint64(7))).astype(np.uint8)
+    for j in range(1, longest):
+        has = np.flatnonzero(sizes > j)
         byte = (v[has] >> np.uint64(7 * j)) & np.uint64(0x7F)
         more = (sizes[has] > j + 1).astype(np.uint64) << np.uint64(7)
-        out[starts[has] + j] = (byte | more).astype(np.uint8)
+        out[ends[has] - sizes[has] + j] = (byte | more).astype(np.uint8)
     return out, ends
 
 
@@ -319,6 +322,9 @@ class _Runs:
     occ: Codes  # occurrences of each run
 
 
+_NO_RUNS = _Runs(*(np.zeros(0, dtype=np.int64),) * 4)
+
+
 def _runs(major: Codes, pos: Codes, pos_bits: int) -> _Runs:
     pos, major = _sorted_by(major, pos, pos_bits)
     new = np.ones(len(pos), dtype=bool)
@@ -386,13 +392,23 @@ class _Lists:
             pos, numbers = _sorted_by(numbers, pos, self.pos_bits)
             self._add(numbers, pos)
             self.loose = []
-        numbers, docs, classes = (np.concatenate(a) for a in zip(*self.parts, strict=True)) if self.parts else \
-            (np.zeros(0, dtype=np.int64),) * 3
+        # this is the indexer's peak of memory: each part is let go as soon as it is joined or used
+        parts, self.parts = self.parts, []
+        pieces = [list(column) for column in zip(*parts, strict=True)] if parts else [[np.zeros(0, dtype=np.int64)]] * 3
+        del parts
+        numbers = np.concatenate(pieces[0])
+        pieces[0] = []
         counts = np.bincount(numbers, minlength=self.count)
+        del numbers
         firsts = np.cumsum(counts) - counts
-        gaps = np.diff(np.r_[0, docs])
-        gaps[firsts[counts > 0]] = docs[firsts[counts > 0]]
-        values = (gaps << 2) | classes
+        docs = np.concatenate(pieces[1])
+        pieces[1] = []
+        values = np.diff(np.r_[0, docs])  # the gaps, made values in place below
+        values[firsts[counts > 0]] = docs[firsts[counts > 0]]
+        del docs
+        values <<= 2
+        values |= np.concatenate(pieces[2])
+        del pieces
         data, ends = _varint_array(values)
         value_bounds = np.r_[firsts, len(values)]
         return values, value_bounds, data, np.r_[0, ends][value_bounds]
@@ -487,7 +503,7 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
     # pairs, then each longer length from the positions where both shorter grams are frequent
     pair_at = np.flatnonzero(valid[:-1] & valid[1:])
     runs = _runs(char[pair_at] * alphabet + char[pair_at + 1], pair_at, pos_bits)
-    pairs = runs
+    pair_count = len(runs.starts)
     pair_head = runs.pos[runs.starts]
     rank = np.full(n + 1, -1, dtype=np.int64)
     levels: list[_Level] = []
@@ -498,6 +514,7 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
         if levels:
             _share(levels[-1], current, numbers)
             _own_lists(levels[-1], lists, length == 3)
+            levels[-1].runs = _NO_RUNS  # its occurrences are in the lists now (each length's: ~2 words a char)
         levels.append(current)
         offset += len(numbers)
         frequent_runs = current.node & (runs.occ >= FREQUENT_DOCS)
@@ -511,6 +528,8 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
     if length == MAX_GRAM and last.frequent.any():
         label = _cap(last, _next_runs(rank, last.offset, length + 1, char, alphabet, pos_bits, n), rank, point, char)
     _own_lists(last, lists, length == 2)
+    last.runs = _NO_RUNS
+    del runs
     same = np.concatenate([level.same for level in levels])
     parent = np.concatenate([level.parent for level in levels])
     everyone = np.arange(len(same))
@@ -522,7 +541,7 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
         owner = further
     own = np.concatenate([level.own for level in levels])
     via_child = np.where((same >= 0) & (parent[np.maximum(same, 0)] == everyone), same, -1)
-    pair_node = np.full(len(pairs.starts), -1, dtype=np.int64)
+    pair_node = np.full(pair_count, -1, dtype=np.int64)
     pair_node[levels[0].node] = np.arange(len(levels[0].occ))
     node_list = own[owner]
     pair_list = levels[0].run_lists.copy()
