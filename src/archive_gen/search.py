@@ -351,10 +351,9 @@ class _Lists:
     """Doc lists in the making, numbered as they are chosen; each list holds its docs ascending, each doc
     with the best field class of its hits (the class of its first hit: head, lead, body come in that order)."""
 
-    def __init__(self, doc_of: Codes, cls: Codes, pos_bits: int) -> None:
-        self.doc_of, self.cls, self.pos_bits = doc_of, cls, pos_bits
+    def __init__(self, doc_of: Codes, cls: Codes) -> None:
+        self.doc_of, self.cls = doc_of, cls
         self.parts: list[tuple[Codes, Codes, Codes]] = []  # (list number, doc, class), in list order
-        self.loose: list[tuple[Codes, Codes]] = []  # (list number, position) of lists numbered last
         self.count = 0
 
     def number(self, chosen: npt.NDArray[np.bool_]) -> Codes:
@@ -369,11 +368,6 @@ class _Lists:
         keep = numbers >= 0
         self._add(numbers[keep], pos[keep])
 
-    def add_loose(self, numbers: Codes, pos: Codes) -> None:
-        """Occurrences in any order, of lists numbered after every sorted one."""
-        keep = numbers >= 0
-        self.loose.append((numbers[keep], pos[keep]))
-
     def add_entries(self, numbers: Codes, docs: Codes, classes: Codes) -> None:
         self.parts.append((numbers, docs, classes))
 
@@ -387,11 +381,6 @@ class _Lists:
         """Every list as values (doc gap << 2) | class, the first gap counted from doc 0, and as their
         varints: the values of all lists in list order, list i's values at [bounds[i], bounds[i + 1]), and
         the same for the bytes."""
-        if self.loose:
-            numbers, pos = (np.concatenate(a) for a in zip(*self.loose, strict=True))
-            pos, numbers = _sorted_by(numbers, pos, self.pos_bits)
-            self._add(numbers, pos)
-            self.loose = []
         # this is the indexer's peak of memory: each part is let go as soon as it is joined or used
         parts, self.parts = self.parts, []
         pieces = [list(column) for column in zip(*parts, strict=True)] if parts else [[np.zeros(0, dtype=np.int64)]] * 3
@@ -489,7 +478,7 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
     char = np.cumsum(present)[codes] - 1  # dense character numbers, in code point order
     point = np.flatnonzero(present).astype(np.int64)
     alphabet = len(point)
-    lists = _Lists(doc_of, cls, pos_bits)
+    lists = _Lists(doc_of, cls)
     # characters: one sort of (character, doc, class) keys gives every list
     at = np.flatnonzero(valid)
     doc_bits = max(1, int(doc_of[-1]).bit_length()) if n else 1
@@ -609,10 +598,9 @@ def _own_lists(level: _Level, lists: _Lists, pairs: bool) -> None:
     if pairs:
         chosen |= ~level.node
     numbers = lists.number(chosen)
-    if pairs:
-        lists.add_sorted(numbers[level.runs.run], level.runs.pos)
-    else:
-        lists.add_loose(numbers[level.runs.run], level.runs.pos)
+    # runs are in gram order and a length's lists are numbered in run order, so the occurrences come
+    # sorted by list, then position: each is cut to one entry per (list, doc) at once
+    lists.add_sorted(numbers[level.runs.run], level.runs.pos)
     level.own = numbers[level.node]
     level.run_lists = numbers
 
