@@ -137,6 +137,13 @@ def test_shards_are_years_but_the_newest_year_by_month() -> None:
     # a new day moves nothing; a new year merges the old year's months into the year
     assert shard_of("2024-01-31", "2024-03-06") == shard_of("2024-01-31", newest)
     assert shard_of("2024-01-31", "2025-01-02") == "2024"
+    # a year of a daily paper (more than YEAR_SHARD_DOCS items) stays cut by month, newest or not
+    dates = [f"2023-{m:02d}-01" for m in range(1, 13) for _ in range(search.YEAR_SHARD_DOCS // 12 + 1)]
+    busy = search.busy_years([*dates, "2022-05-01", "2024-01-02", None, "garbage"])
+    assert busy == {"2023"}
+    assert shard_of("2023-07-09", "2024-01-02", busy) == "2023-07"
+    assert shard_of("2023", "2024-01-02", busy) == "2023" and shard_of("2022-05-01", "2024-01-02", busy) == "2022"
+    assert search.busy_years(dates[:search.YEAR_SHARD_DOCS]) == frozenset()  # at the limit: one shard
     ordered = sorted(["undated", "2023", "2024", "2024-01", "2024-03", "2016"], key=search.shard_order)
     assert ordered == ["2024-03", "2024-01", "2024", "2023", "2016", "undated"]
 

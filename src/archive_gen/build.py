@@ -49,7 +49,7 @@ from .records import (
 )
 from .render import Cards, PageKeys, Renderer, about_html, robots_txt, static_files, template_dirs
 from .resources import builtin_dir
-from .search import SEARCH_DIR, SearchDoc, docs_order, index_root, index_shard, shard_of
+from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
 from .sources import Discovery, discover
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
@@ -601,10 +601,11 @@ def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache
     the newest shard only, and a shard whose files are still on disk is not even read. With ``defer``, a
     changed shard whose last files are still on disk keeps them (and its last key) instead."""
     newest = archive.newest_date()
+    busy = busy_years(item.date for item in archive.items.values())
     members: dict[str, list[str]] = {}
     for item_id in archive.order:  # date desc, then id: the order index_shard expects
         item = archive.items[item_id]
-        members.setdefault(shard_of(item.date, newest), []).append(item_id)
+        members.setdefault(shard_of(item.date, newest, busy), []).append(item_id)
     code = code_key("archive_gen.search")
     summary_keys = records.summary_keys
     plan = _SearchPlan({}, {}, {}, {}, {}, [])
@@ -649,10 +650,11 @@ def render_site(pages: Sequence[Page], config: Config) -> dict[str, bytes]:
     sitemap = plan.sitemap(html)
     files[sitemap.path] = renderer.render(sitemap.path, sitemap.template, sitemap.make())
     newest = archive.newest_date()
+    busy = busy_years(item.date for item in archive.items.values())
     docs: dict[str, list[SearchDoc]] = {}
     by_id = {d.id: d for p in records.pages for d in records.docs(p.source)}
     for item_id in archive.order:
-        docs.setdefault(shard_of(archive.items[item_id].date, newest), []).append(by_id[item_id])
+        docs.setdefault(shard_of(archive.items[item_id].date, newest, busy), []).append(by_id[item_id])
     shards = {name: index_shard(name, shard) for name, shard in docs.items()}
     for shard_files in shards.values():
         files.update(shard_files)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,6 +39,7 @@ INLINE_LIST = 64  # a character's or pair's list of at most this many bytes stay
 INLINE_TRIE = 384  # and so does a pair's trie of at most this many bytes
 BUCKET_BYTES = 6_000  # target size of one dictionary bucket before compression
 MAX_BUCKETS = 4096
+YEAR_SHARD_DOCS = 12_000  # a year with more items than this is cut by month (busy_years)
 SEP = "\n"  # between fields and paragraphs: no phrase can span it (queries are split on whitespace)
 # head (kicker, title, subtitle) hits rank above lead hits, which rank above the rest
 CLASS_HEAD, CLASS_LEAD, CLASS_BODY = 0, 1, 2
@@ -135,20 +137,28 @@ def doc_text(doc: SearchDoc) -> tuple[str, int, int]:
     return text, head_end, lead_end
 
 
-def shard_of(date: str | None, newest: str | None) -> str:
-    """Shard of an item dated ``date`` when the newest issue is ``newest``.
+def shard_of(date: str | None, newest: str | None, busy: Collection[str] = ()) -> str:
+    """Shard of an item dated ``date`` when the newest issue is ``newest`` and the ``busy`` years (see
+    ``busy_years``) hold more items than one shard should.
 
-    The newest year is cut by month ("2024-08"), older years are whole ("2023"); a month shard is merged
-    into its year only when a newer year begins, so adding a day never moves an item between shards but
-    at that roll-over. Items without a (parseable) date, and the newest year's items known only by year
-    ("2024"), get a shard of their own."""
+    The newest year and busy years are cut by month ("2024-08"), other years are whole ("2023"); a month
+    shard is merged into its year only when a newer year begins (and never in a busy year), so adding a
+    day never moves an item between shards but at that roll-over. Items without a (parseable) date, and
+    the items of a year cut by month that are known only by year ("2024"), get a shard of their own."""
     parts = urls.date_parts(date)
     if not parts:
         return SHARD_UNDATED
     latest = urls.date_parts(newest)
-    if len(parts) >= 2 and latest and parts[0] >= latest[0]:
+    if len(parts) >= 2 and ((latest and parts[0] >= latest[0]) or parts[0] in busy):
         return f"{parts[0]}-{parts[1]}"
     return parts[0]
+
+
+def busy_years(dates: Iterable[str | None]) -> frozenset[str]:
+    """Years with more than YEAR_SHARD_DOCS items: a daily paper's year (~30,000 items) is indexed by
+    month, so the indexer's memory and the work of a back-filled day or an edit stay a month's worth."""
+    per_year = Counter(parts[0] for parts in map(urls.date_parts, dates) if parts)
+    return frozenset(year for year, count in per_year.items() if count > YEAR_SHARD_DOCS)
 
 
 def shard_order(name: str) -> tuple[int, str, int, str]:
@@ -913,9 +923,10 @@ def shard_docs(items: Iterable[Item]) -> dict[str, list[SearchDoc]]:
     """Search records grouped by shard, shards newest first, docs date desc then id."""
     docs = docs_order(search_doc(item) for item in items)
     newest = next((d.date for d in docs if urls.date_parts(d.date)), None)
+    busy = busy_years(d.date for d in docs)
     grouped: dict[str, list[SearchDoc]] = {}
     for doc in docs:
-        grouped.setdefault(shard_of(doc.date or None, newest), []).append(doc)
+        grouped.setdefault(shard_of(doc.date or None, newest, busy), []).append(doc)
     return {name: grouped[name] for name in sorted(grouped, key=shard_order)}
 
 
