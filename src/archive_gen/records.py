@@ -19,7 +19,7 @@ import concurrent.futures
 import dataclasses
 import multiprocessing
 import os
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +42,7 @@ from .tagging.topics import load_taxonomy
 
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
 SUMMARY_FORMAT = 4
+LOADED_PAGES = 256  # full page records a RecordStore keeps after reading them back from the cache
 STATE_KEY = digest("build-state", 1)[:64]
 
 ProgressFn = Callable[[str, int, int], None]
@@ -602,23 +603,34 @@ class RecordStore:
         self._cache = cache
         self._tag_key = tag_key
         self._remake = remake  # parses and tags a page again when its cache entry is gone or damaged
-        self._pages: dict[str, Page] = dict(records.fresh)
+        self._pages: Mapping[str, Page] = records.fresh  # parsed by this build: in memory anyway
+        # pages read back from the cache: the last few only (pages are rendered in date order, so an
+        # issue's pages are asked for together), or a worker would end up holding the whole archive
+        self._loaded: OrderedDict[str, Page] = OrderedDict()
         self._position = {page.source: n for n, page in enumerate(records.pages)}
 
     def page(self, source: str) -> Page:
         page = self._pages.get(source)
         if page is not None:
             return page
+        page = self._loaded.get(source)
+        if page is not None:
+            self._loaded.move_to_end(source)
+            return page
         entry = self._records.stored[source]
         if entry.stitchable:
             members = [s for s, e in self._records.stored.items()
                        if e.stitchable and e.summary.date == entry.summary.date]
             raw = [self._raw(s) for s in sorted(members, key=self._position.__getitem__)]
-            for stitched in stitch_continuations(raw):
-                self._pages[stitched.source] = final_page(stitched)
+            found = {stitched.source: final_page(stitched) for stitched in stitch_continuations(raw)}
         else:
-            self._pages[source] = final_page(self._raw(source))
-        return self._pages[source]
+            found = {source: final_page(self._raw(source))}
+        for loaded, loaded_page in found.items():
+            self._loaded[loaded] = loaded_page
+            self._loaded.move_to_end(loaded)
+        while len(self._loaded) > LOADED_PAGES:
+            self._loaded.popitem(last=False)
+        return found[source]
 
     def item(self, ref: tuple[str, str, str]) -> Item:
         """The item a (source, id, record key) reference names; LookupError when the key is not the key of

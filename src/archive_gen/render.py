@@ -92,6 +92,9 @@ class Card:
     badge: str | None = None  # the kind, only where it tells something (no badge on plain news)
 
 
+CARD_MEMO = 4096  # drawn cards a Renderer keeps (Renderer.card)
+
+
 class Cards:
     """Cards and summaries of every item, resolved only by references whose key matches what they hold."""
 
@@ -150,6 +153,10 @@ class Renderer:
         memo = (ref[0], ref[1], self.cards.href(ref, from_path))
         drawn = self._cards.get(memo)
         if drawn is None:
+            if len(self._cards) >= CARD_MEMO:
+                # links are relative, so a memo of every (item, link) pair grows with the pages a worker
+                # renders; pages come in date order and reuse the cards of the days around them
+                self._cards.clear()
             plain = self.cards.card(ref, from_path)
             macro = self._macro("_cards.html", "card")
             drawn = self._cards[memo] = dataclasses.replace(plain, html=Markup(macro(plain, 3)))
