@@ -508,6 +508,14 @@ def test_a_template_change_rerenders_exactly_the_pages_that_use_it(tmp_path: Pat
     assert issues and second.pages_rendered == len(issues)
     assert sorted(second.written) == sorted([*issues, ".archive-gen/manifest.json.gz"][:len(second.written)])
     assert second.pages_parsed == 0 and first.pages_rendered > 100
+    # edited again in the same process (as under serve, which keeps the compiled templates): the edit shows
+    text = builtin.read_text(encoding="utf-8")
+    assert text.count("{{ item_count }} 篇</p>") == 1
+    (tmp_path / "templates" / "issue.html").write_text(text.replace("{{ item_count }} 篇</p>", "{{ item_count }} 篇稿件</p>"),
+                                                       encoding="utf-8")
+    third = build_site(config)
+    assert third.pages_rendered == len(issues)
+    assert all(" 篇稿件</p>" in page.read_text(encoding="utf-8") for page in config.output.glob("issues/*/index.html"))
 
 
 def test_code_keys_follow_imports(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ against the content key it carries, so what a page shows can never drift from wh
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -180,9 +181,17 @@ class Renderer:
 
 
 def make_environment(config: Config) -> jinja2.Environment:
-    """User templates (next to archive.yaml) first, built-in second; autoescape and StrictUndefined."""
+    """User templates (next to archive.yaml) first, built-in second; autoescape and StrictUndefined.
+
+    One environment per set of template folders and process: a long-running ``serve`` compiles each
+    template once, and Jinja reloads a template whose file changed (auto_reload)."""
+    return _environment(tuple(str(d) for d in template_dirs(config)))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in template_dirs(config)]),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True,
                                             default=True),
         undefined=jinja2.StrictUndefined,
@@ -242,11 +251,7 @@ class PageKeys:
                 h.update(f"{current}\0<missing>\0".encode())
                 continue
             h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogateescape") + source.encode("utf-8") + b"\0")
-            try:
-                referenced = jinja2.meta.find_referenced_templates(self._env.parse(source))
-            except jinja2.TemplateSyntaxError:
-                continue  # rendering reports it with its line
-            pending.extend(sorted(r for r in referenced if r is not None))
+            pending.extend(_referenced(self._env, source))
         return h.hexdigest()
 
     def key(self, template: str, inputs: PageInputs) -> str:
@@ -263,6 +268,17 @@ class PageKeys:
                         for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())})
         return hashlib.sha256("\0".join([self._code, *(f"{n}={self.template_key(n)}" for n in names)]).encode()
                               ).hexdigest()
+
+
+@functools.lru_cache(maxsize=256)
+def _referenced(env: jinja2.Environment, source: str) -> tuple[str, ...]:
+    """The templates a template's source extends, includes or imports (none when it does not parse:
+    rendering reports that with its line); parsed once per source and environment."""
+    try:
+        referenced = jinja2.meta.find_referenced_templates(env.parse(source))
+    except jinja2.TemplateSyntaxError:
+        return ()
+    return tuple(sorted(r for r in referenced if r is not None))
 
 
 # ---------------------------------------------------------------------------------------------
