@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archive_gen.loader import conservation, parse_page
+from archive_gen.loader.units import starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -405,3 +406,111 @@ def test_verse_lines_under_a_title_and_byline_are_paragraphs_not_headlines() -> 
 def test_a_letter_spaced_column_name_is_a_banner_not_the_title() -> None:
     item = only(page("读　书", "一本书里的工匠精神", "■许　诺", BODY))
     assert item.column == "读　书" and item.title == "一本书里的工匠精神"
+
+
+# ---- rules from the fourth held-out batch (tests/heldout/fresh3); inputs differ from those pages ----
+
+def test_an_index_box_whose_entries_open_with_their_page_is_furniture() -> None:
+    text = ("第1版　要闻\n\n今日导读\n2版　技能比武擂台赛开赛\n7版　一位老焊工的三十年\n\n"
+            "全总召开劳动竞赛推进会\n\n" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [i.title for i in parsed.items] == ["全总召开劳动竞赛推进会"]
+    assert [f.kind for f in parsed.furniture] == ["page", "index", "index", "index"]
+    assert parsed.items[0].page_name == "要闻"  # the entries are not the page's own 版 lines
+
+
+def test_a_standalone_continuation_marker_keeps_the_reprinted_headline_above_it() -> None:
+    item = only(page("老旧小区加装电梯提速", "（上接第3版）", BODY, BODY2))
+    assert item.title == "老旧小区加装电梯提速" and item.continued_from is not None
+    assert item.continued_from.page == 3 and item.paragraphs == (BODY, BODY2)
+
+
+def test_credits_that_name_a_source_close_a_caption_and_credit_nobody() -> None:
+    item = only(page("雪后巡线", CAPTION + "　新华社供图"))
+    assert item.kind == "photo" and item.credit == "新华社供图" and item.byline.names() == ()
+    assert item.paragraphs == (CAPTION,)
+    parsed = page("银杏大道", CAPTION + "\n（照片由市总工会宣传部提供）", "下一条消息的标题", BODY)
+    assert [i.title for i in parsed.items] == ["银杏大道", "下一条消息的标题"]
+    assert parsed.items[0].credit == "（照片由市总工会宣传部提供）" and parsed.items[0].paragraphs == (CAPTION,)
+
+
+def test_a_cartoon_credit_with_a_slash() -> None:
+    item = only(page("加班“隐身术”", "漫画/郑　明"))
+    assert item.title == "加班“隐身术”" and item.subtitle is None
+    assert item.credit == "漫画/郑　明" and item.byline.names() == ("郑　明",)
+
+
+def test_byline_lines_ending_with_photo_report_or_text_and_pictures() -> None:
+    item = only(page("大桥合龙的那一刻", "本报通讯员　周　洁　摄影报道", BODY))
+    assert item.subtitle is None and item.byline.names() == ("周　洁",) and item.paragraphs == (BODY,)
+    item = only(page("守山人", "记者　宋　平　文/图", BODY))
+    assert item.byline.names() == ("宋　平",) and item.paragraphs == (BODY,)
+
+
+def test_labelled_credit_lines_name_the_narrator_and_the_writer() -> None:
+    item = only(page("一把锉刀用了四十年", "口述：退休钳工　黄文忠\n整理：本报实习生　邓　琳", BODY))
+    assert item.title == "一把锉刀用了四十年" and item.subtitle is None
+    assert set(item.byline.names()) == {"黄文忠", "邓　琳"}
+    assert {(r.name, r.role) for r in item.byline_roles} == {("黄文忠", "退休钳工"), ("邓　琳", "本报实习生")}
+
+
+def test_one_line_questions_of_a_recurring_interviewer_are_turns_not_crossheads() -> None:
+    item = only(page("对话一线班组长", "本报记者　方　圆", "小周：您带班组最看重什么？",
+                     "陈建平：安全第一。每天班前会，我都要把风险点讲一遍。",
+                     "小周：年轻人愿意学吗？", "陈建平：愿意。去年班里三个年轻人考上了高级工。"))
+    assert item.crossheads == () and len(item.paragraphs) == 4
+
+
+def test_an_editors_note_printed_above_a_banner_and_title_opens_that_piece() -> None:
+    note = "编者按：职工书屋建设已走过十多个年头。本版推出系列报道，记录书屋里的故事。"
+    parsed = page(note, "书香工地", "板房里的图书角", "■ 何小兵", BODY, BODY2)
+    item = only(parsed)
+    assert item.title == "板房里的图书角" and item.column == "书香工地"
+    assert item.paragraphs == (note, BODY, BODY2)
+
+
+def test_a_byline_never_continues_an_indented_dash_subtitle() -> None:
+    text = ("快递小哥有了“暖心港湾”\n\u3000\u3000——来自浙江义乌的报道\n本报记者　施　然\n\u3000\u3000" + BODY +
+            "\n\u3000\u3000" + BODY2 + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.subtitle == "——来自浙江义乌的报道" and item.byline.names() == ("施　然",)
+    assert item.paragraphs == (BODY, BODY2)
+
+
+def test_a_document_in_full_title_adoption_note_chapters_articles_and_annex() -> None:
+    parsed = page("省总工会修订工会经费使用办法",
+                  "本报讯（记者　龚　伟）省总工会日前修订工会经费使用办法。全文如下。",
+                  "某省基层工会经费使用办法", "（2024年11月28日某省总工会第三次全委会议通过）",
+                  "第一章　一般规定", "第一条　为加强基层工会经费管理，制定本办法。", "第二条　本办法适用于全省基层工会。",
+                  "第二章　附　　则", "第三条　本办法由省总工会负责解释。", "附：基层工会经费收支表（略）")
+    assert [i.title for i in parsed.items] == ["省总工会修订工会经费使用办法", "某省基层工会经费使用办法"]
+    document = parsed.items[1]
+    assert document.subtitle == "（2024年11月28日某省总工会第三次全委会议通过）"
+    assert [c.text for c in document.crossheads] == ["第一章　一般规定", "第二章　附　　则"]
+    assert len(document.paragraphs) == 4 and document.paragraphs[-1].startswith("附：")
+
+
+def test_an_office_signing_a_notice_is_a_trailer_not_a_headline() -> None:
+    parsed = page("声明", "近日有人冒用本会名义开展培训收费活动，本会从未授权任何机构。特此声明。",
+                  "某市总工会办公室", "环卫工人用上智能手环", BODY)
+    assert [i.title for i in parsed.items] == ["声明", "环卫工人用上智能手环"]
+    assert parsed.items[0].trailer == ("某市总工会办公室",) and parsed.items[0].byline.names() == ()
+
+
+def test_a_dash_subtitle_closes_a_bodiless_headline_whose_tail_follows_a_signed_story() -> None:
+    tail = "卫工人月工资普遍提高到三千元以上，环卫工人工资集体协商已覆盖八成城市。"
+    parsed = page("各地提高环卫工人工资待遇", "——部分城市实行工资集体协商", "快递驿站开进了城中村",
+                  BODY, "本报通讯员　邹　毅", tail)
+    assert [i.title for i in parsed.items] == ["各地提高环卫工人工资待遇", "快递驿站开进了城中村"]
+    first, second = parsed.items
+    assert first.subtitle == "——部分城市实行工资集体协商" and first.paragraphs == (tail,)
+    assert first.starts_incomplete and second.paragraphs == (BODY,) and second.byline.names() == ("邹　毅",)
+
+
+def test_text_opening_inside_a_word_of_its_headline_was_cut_from_that_word() -> None:
+    assert starts_with_headline_tail("温泉疗养名额向一线倾斜。", "一线职工赴山区温泉疗养") is False  # a whole word
+    assert starts_with_headline_tail("卫工人月工资普遍提高。", "各地提高环卫工人工资待遇")
+    assert not starts_with_headline_tail("工人们纷纷点赞。", "各地提高环卫工人工资待遇")  # a word may open a sentence

@@ -27,7 +27,7 @@ _SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡�
 _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 _QUOTES = "“”‘’「」『』\"'"
-_ISSUER = lazy_compile(r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)")
+_ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 
@@ -110,6 +110,11 @@ class LineFacts:
         return signature(self.text) is not None
 
     @functools.cached_property
+    def office(self) -> bool:
+        """The name of an office alone ("本报编辑部"): after a notice's text, it signs it."""
+        return shapes.signing_office(self.text)
+
+    @functools.cached_property
     def runs_on(self) -> bool:
         """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
         return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end and not self.asks
@@ -189,7 +194,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("only a name can sign", "N", lambda f: not (f.person or f.signature), NEVER),
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
-    ("only a signature line can end the story before", "P", lambda f: not f.signature, NEVER),
+    ("an office's name after the text signs it (更正…本报编辑部)", "P", lambda f: f.office, 2.5),
+    ("only a signature line can end the story before", "P", lambda f: not (f.signature or f.office), NEVER),
     ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
@@ -261,6 +267,9 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
     ("the body under the stack repeats the second title, not the first lines", lambda s: float(_echo_contrast(s)), 2.0),
     ("a kicker of the second story that its body never echoes is the first story's subtitle",
      lambda s: float(_stray_kicker(s)), -2.0),
+    ("a ——subtitle closes its headline: a title with no kicker after it starts the next story",
+     lambda s: float(len(s.before) >= 2 and s.before[-1].startswith(("——", "－－")) and s.after_kicker is None),
+     2.5),
 ]
 
 
@@ -328,7 +337,7 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     if context.after_body:
         # a stack with nothing under it may be signatures only (the last line of a page)
         limit = n if not context.body else n - 1
-        while signatures < limit and facts[signatures].signature:
+        while signatures < limit and (facts[signatures].signature or facts[signatures].office):
             signatures += 1
     end_score = sum(scores[k, "E"] for k in range(ends))
     for sig in range(ends, signatures + 1):

@@ -28,7 +28,7 @@ from .bylines import (
 )
 from .headlines import ItemHeads, read_stack
 from .segment import Draft
-from .units import Unit, joined, starts_with_half_word
+from .units import Unit, joined, starts_with_half_word, starts_with_headline_tail
 
 _CAPTION_MAX_PARAGRAPHS = 4
 _NUMBERED_CAPTION_MAX = 8
@@ -169,7 +169,7 @@ def _starts_incomplete(draft: Draft, texts: list[str]) -> bool:
     # text put back from elsewhere under a headline with nothing of its own: a cut word says the
     # opening was lost (a lone rare character, "务中心牵头…")
     moved = (not draft.paragraphs and bool(draft.fragments)) or (draft.orphan and not draft.headlines)
-    return moved and starts_with_half_word(first)
+    return moved and (starts_with_half_word(first) or starts_with_headline_tail(first, draft.headline_text()))
 
 
 def _title_label(draft: Draft) -> str:

@@ -196,6 +196,8 @@ class _PageText:
 
 def _opens_story(units: list[Unit], k: int) -> bool:
     previous = units[k - 1]
+    if previous.kind == "byline" and k >= 2 and units[k - 2].kind == "text" and not headline_shaped(units[k - 2]):
+        return False  # a byline after text signs the story above; what follows it opens nothing
     return previous.kind in ("byline", "tiplabel") or headline_shaped(previous)
 
 
@@ -232,6 +234,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
+    ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
+     lambda h: shapes.numbered_heading(h.text), 1.5),
 ]
 
 
@@ -256,6 +260,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False  # gaps around a heading mark an image slot: a new (photo) item
     if _photo_ahead(units, after) or marked_signature(head.text) or _signed_ahead(units, after):
         return False
+    if shapes.signing_office(head.text) and shapes.SENTENCE_STOPS.search(current.paragraphs[-1].text[-1:]):
+        return False  # "…特此声明。" then "某市总工会办公室": the office signs the notice, it heads nothing
     facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
                      share(bigrams(head.text), bigrams(nxt.text)),
@@ -323,7 +329,26 @@ def segment(units: list[Unit]) -> list[Draft]:
         current = _place_unit(unit, current, drafts)
         i += 1
     _unheaded_last_line(drafts)
+    _notes_above(drafts)
     return drafts
+
+
+def _notes_above(drafts: list[Draft]) -> None:
+    """An 编者按 run-in printed above a headline with no headline of its own ("编者按：…" at the top of a page,
+    over a series banner and the first piece) opens the body of the story under it."""
+    k = 0
+    while k + 1 < len(drafts):
+        note, nxt = drafts[k], drafts[k + 1]
+        if note.orphan and not note.headlines and not note.bylines and not note.crossheads \
+                and not note.credit_text and note.paragraphs and shapes.editor_note(note.paragraphs[0].text) \
+                and nxt.headlines and not nxt.continued_from:
+            nxt.paragraphs[:0] = note.paragraphs
+            nxt.crossheads = [(unit, before + len(note.paragraphs)) for unit, before in nxt.crossheads]
+            nxt.decor.extend(note.decor)
+            nxt.trailers[:0] = note.trailers
+            del drafts[k]
+            continue
+        k += 1
 
 
 def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
@@ -344,10 +369,11 @@ def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
 
 def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft | None:
     """A body block, credit, jump marker, trailer or rule: where it goes."""
+    # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it, whether the
+    # marker runs into the text or stands on a line of its own
+    reprinted = unit.marker_from is not None and current is not None and bool(current.headlines) \
+        and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
     if unit.kind == "text":
-        # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it
-        reprinted = unit.marker_from is not None and current is not None and current.headlines \
-            and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
         if (unit.marker_from and not reprinted) or current is None or current.finished or \
                 (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
                 (unit.credit and current.credit_text):
@@ -380,8 +406,11 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
         current.finished = bool(current.paragraphs) or not current.headlines
     elif unit.kind == "marker":
         if unit.marker_from:
-            current = Draft(continued_from=unit.marker_from)
-            drafts.append(current)
+            if not reprinted:
+                current = Draft(continued_from=unit.marker_from)
+                drafts.append(current)
+            assert current is not None
+            current.continued_from = unit.marker_from
             current.marker_units.append(unit)
         else:
             if current is None:
@@ -439,9 +468,14 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         # a second stack after the byline of a story with no body: read it on its own
         current = _place_group(group[: trailing[0]], units, after, current, drafts, page)
         return _place_group(group[trailing[0]:], units, after, current, drafts, page)
-    lead_in = group[trailing[0]] if trailing else None
-    if lead_in is not None:
-        group = group[: trailing[0]]
+    lead_at = trailing[0] if trailing else None
+    if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
+            and shapes.numbered_heading(group[-1].text) and not shapes.numbered_heading(group[heads[0]].text):
+        # "第一章　总　则" under a document's title opens its body: the first crosshead, not a banner
+        lead_at = len(group) - 1
+    lead_in = group[lead_at] if lead_at is not None else None
+    if lead_at is not None:
+        group = group[:lead_at]
         heads = heads[:-1]
     if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
             and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text):
@@ -470,7 +504,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         current.paragraphs.extend(head_units[k] for k in reading.run_on)
     if reading.signature:
         assert current is not None  # a signature is only read after body text
-        current.bylines.extend(head_units[k] for k in reading.signature)
+        for k in reading.signature:
+            if signature(head_units[k].text) is None:
+                current.trailers.append(head_units[k])  # an office signs: it names nobody
+                current.finished = True
+            else:
+                current.bylines.append(head_units[k])
     if not reading.items:
         return current
     new: list[Draft] = []

@@ -19,6 +19,20 @@ _GAP = " \u3000"
 
 # a short bracketed note after a headline: "(图)", "（上）", "（摘登）", "（组图）", "（2024年度）"
 _NOTE = lazy_compile(r"[(（][^()（）]{1,12}[)）]$")
+# a published document's issuing or adoption note under its title: "（2025年6月20日中华全国总工会办公厅印发）",
+# "（2024年3月1日第十四届全国人民代表大会常务委员会第八次会议通过）"
+_ISSUING_NOTE = lazy_compile(r"[(（](?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[^()（）]{0,6}年[^()（）]{0,6}月)[^()（）。；;]{0,50}"
+                             r"(?:通过|印发|发布|公布|修订|修正|施行|审议|颁布)[^()（）。；;]{0,12}[)）]")
+# a body that issues documents and notices: "江苏省总工会", "中华全国总工会办公厅"
+ISSUER = r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)"
+# an office that signs a notice it issues: "本报编辑部", "某市总工会办公室", "中华全国总工会办公厅" (a bare
+# "…工会" is not enough: "…写信感谢工会" is a headline)
+_SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,12}(?:总工会|工会委员会|委员会|人民政府|联合会)"
+                               r"(?:办公厅|办公室|宣传部|编辑部)?|[\u4e00-\u9fff]{2,12}(?:办公厅|办公室)")
+# an article of a published document: "第一条　…", "第十二条 …"
+_ARTICLE = lazy_compile(r"^第[一二三四五六七八九十百零]{1,5}条(?:[ \u3000]|$)")
+# a line that lists what goes with a text ("附件：…", "附：…"): running text, never a heading
+_ANNEX = lazy_compile(r"^(?:附件|附表|附录|附)\d?[：:]")
 _BRACKET_LABEL = lazy_compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\])$")
 _SLOGAN_PART = lazy_compile(rf"[{HAN}“”‘’「」·]{{2,12}}")
 _BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
@@ -42,7 +56,7 @@ def bracket_note(text: str) -> tuple[str, str] | None:
 
 def note_only(text: str) -> bool:
     """A line that is only a bracketed note: "（2024年度）", "（组图）", "【案情】"."""
-    return bool(_NOTE.fullmatch(text) or _BRACKET_LABEL.fullmatch(text))
+    return bool(_NOTE.fullmatch(text) or _BRACKET_LABEL.fullmatch(text) or _ISSUING_NOTE.fullmatch(text))
 
 
 def bracket_label(text: str) -> bool:
@@ -88,7 +102,7 @@ def headline_text(text: str) -> bool:
     A trailing bracketed note ("…成效初显(图)", "…解读（上）") is set aside first, and a line that is only a
     note is headline-shaped too (it belongs to the headline above it).
     """
-    if not text or generic_speaker(text) or editor_note(text) or list_entry(text):
+    if not text or generic_speaker(text) or editor_note(text) or list_entry(text) or _ANNEX.match(text):
         return False
     if note_only(text) or colon_label(text):
         return True
@@ -107,7 +121,9 @@ _NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN
 
 
 # "一、", "（二）", "3." opening a line: a numbered section heading
-_ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+# "第一章", "第三节", "第二部分" open a document's chapter heading the same way
+_ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)"
+                           r"|第[一二三四五六七八九十百零]{1,4}(?:章|节|编|部分)(?:[ \u3000]|$))")
 
 
 def numbered_heading(text: str) -> bool:
@@ -120,6 +136,8 @@ def list_entry(text: str) -> bool:
     or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长")."""
     if not 4 <= len(text) <= 50 or re.search(r"[，,；;：:]", text) or SENTENCE_STOPS.search(text[:-1]):
         return False
+    if _ARTICLE.match(text):
+        return False  # "第六条　本办法由…负责解释。": an article of a document, not a person and a unit
     if text.endswith("。"):
         return True
     if person_names(text):
@@ -173,3 +191,9 @@ def opens_mid_sentence(text: str) -> bool:
     if text[0] in _NEVER_FIRST:
         return True
     return len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "的" and text[0] not in _BEFORE_DE_OK
+
+
+def signing_office(text: str) -> bool:
+    """The name of an office alone on a line ("本报编辑部", "某市总工会办公室"): after a notice's text it
+    signs the notice; over a "关于…" title it is the issuer (the stack reader weighs the two)."""
+    return bool(_SIGNING_OFFICE.fullmatch(text.strip(_GAP)))

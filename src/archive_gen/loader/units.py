@@ -54,6 +54,22 @@ def starts_with_half_word(text: str) -> bool:
     return _segmenter().word_frequency(spans[0][0]) < _RARE_WORD
 
 
+def starts_with_headline_tail(text: str, headline: str) -> bool:
+    """The text opens with the inside or tail of a word of its own headline ("温津贴标准由…" under
+    "多地上调高温津贴标准": "温" ends 高温): the block was cut out of that word."""
+    head = text[:8]
+    if not head or not "\u4e00" <= head[0] <= "\u9fff" or not headline:
+        return False
+    spans = word_spans(head)
+    if len(spans) < 2:
+        return False
+    first = spans[0][0]
+    if len(first) != 1:
+        return False  # a whole word ("工人们…") may open a sentence even when the headline holds it
+    return any(len(word) > len(first) and word.find(first, 1) > 0 and not word.startswith(first)
+               for word, _start, _end in word_spans(headline))
+
+
 @dataclass
 class Unit:
     """A working record for one block (or several joined blocks) while the page is parsed."""
@@ -197,10 +213,15 @@ def _mark_turns(units: list[Unit]) -> None:
             label = shapes.speaker(unit.text)
             if label is not None:
                 labels.setdefault(label, []).append(unit)
-    for found in labels.values():
-        if shapes.generic_speaker(found[0].text) or (len(found) >= 2 and any(shapes.sentencey(u.text) for u in found)):
-            for unit in found:
-                unit.turn = True
+    speakers = [found for found in labels.values() if shapes.generic_speaker(found[0].text)
+                or (len(found) >= 2 and any(shapes.sentencey(u.text) for u in found))]
+    # in a dialogue the other side's recurring label is a speaker too, even when its turns are all
+    # one-line questions ("工人日报：…？" asked of "刘国栋：…。")
+    if any(len(found) >= 2 for found in speakers):
+        speakers += [found for found in labels.values() if len(found) >= 2 and all(found is not s for s in speakers)]
+    for found in speakers:
+        for unit in found:
+            unit.turn = True
 
 
 def _lift_markers(unit: Unit) -> None:
@@ -318,7 +339,8 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) 
     if prev is not None and headline_shaped(prev):
         earlier = before[-2] if len(before) >= 2 else None
         banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
-            shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None
+            shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None \
+            or shapes.signing_office(prev.text)
         if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above:
             score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
         else:
