@@ -514,3 +514,37 @@ def test_text_opening_inside_a_word_of_its_headline_was_cut_from_that_word() -> 
     assert starts_with_headline_tail("温泉疗养名额向一线倾斜。", "一线职工赴山区温泉疗养") is False  # a whole word
     assert starts_with_headline_tail("卫工人月工资普遍提高。", "各地提高环卫工人工资待遇")
     assert not starts_with_headline_tail("工人们纷纷点赞。", "各地提高环卫工人工资待遇")  # a word may open a sentence
+
+
+def test_a_notice_heading_after_a_story_titles_the_notice_and_its_signer_and_date_are_trailers() -> None:
+    parsed = page("夜市里的工会服务站", BODY, BODY2, "启事",
+                  "本报职工摄影大赛征稿截止日期延至6月30日，欢迎踊跃投稿。", "本报编辑部", "2025年5月8日")
+    assert [i.title for i in parsed.items] == ["夜市里的工会服务站", "启事"]
+    assert parsed.items[0].paragraphs == (BODY, BODY2) and parsed.items[0].crossheads == ()
+    assert parsed.items[1].trailer == ("本报编辑部", "2025年5月8日")
+
+
+def test_an_editors_note_in_lenticular_brackets_with_no_colon_opens_the_piece_below() -> None:
+    note = "【编者按】本版今起推出“劳动者说”栏目，讲述普通劳动者的故事。"
+    parsed = page("港口“铁姑娘”", CAPTION + "摄影/谢　军", note, "山里的邮路", "■ 刘　明", BODY)
+    assert [i.title for i in parsed.items] == ["港口“铁姑娘”", "山里的邮路"]
+    assert parsed.items[1].paragraphs == (note, BODY)
+
+
+def test_a_slogan_kicker_of_two_four_character_phrases_is_no_honours_list_entry() -> None:
+    text = ("第3版：综合新闻\n依法维权　温暖同行\n某省法律援助进园区活动启动\n本报记者　邵　杰\n\u3000\u3000" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert (item.kicker, item.title) == ("依法维权　温暖同行", "某省法律援助进园区活动启动")
+
+
+def test_a_file_photo_note_glued_to_a_caption_is_its_credit() -> None:
+    item = only(page("老厂房新生", CAPTION + "　　（资料图片）"))
+    assert item.credit == "（资料图片）" and item.paragraphs == (CAPTION,) and item.byline.names() == ()
+
+
+def test_a_salutation_alone_above_a_letter_is_a_paragraph_of_its_own() -> None:
+    item = only(page("小区门口的“堵点”何时疏通", "尊敬的编辑：", BODY, "浙江宁波　读者　应海波"))
+    assert item.paragraphs == ("尊敬的编辑：", BODY) and item.crossheads == ()
+    assert item.byline.names() == ("应海波",)

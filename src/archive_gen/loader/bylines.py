@@ -51,7 +51,7 @@ _CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_WORDS}[/／]{_GAP}*")
 # credits that name a source, not a person: "视觉中国供图", "受访单位供图", "（图片由南昌市总工会提供）",
 # "图片来源：网络"; they close a caption like any credit and add nobody to the byline
 _CREDIT_SOURCE = lazy_compile(
-    rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供"
+    rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供|资料(?:图片|照片)"
     rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?)(?:{_GAP}*[)）])?$")
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
 _CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")

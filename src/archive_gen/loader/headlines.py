@@ -111,8 +111,8 @@ class LineFacts:
 
     @functools.cached_property
     def office(self) -> bool:
-        """The name of an office alone ("本报编辑部"): after a notice's text, it signs it."""
-        return shapes.signing_office(self.text)
+        """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it."""
+        return shapes.signing_office(self.text) or shapes.signing_date(self.text)
 
     @functools.cached_property
     def runs_on(self) -> bool:

@@ -233,6 +233,7 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
+    ("a notice's heading (更正, 启事, 声明) titles a notice of its own", lambda h: shapes.notice_title(h.text), -4.0),
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
     ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
      lambda h: shapes.numbered_heading(h.text), 1.5),
@@ -506,7 +507,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         assert current is not None  # a signature is only read after body text
         for k in reading.signature:
             if signature(head_units[k].text) is None:
-                current.trailers.append(head_units[k])  # an office signs: it names nobody
+                current.trailers.append(head_units[k])  # an office (and the date) signs: it names nobody
                 current.finished = True
             else:
                 current.bylines.append(head_units[k])

@@ -39,7 +39,7 @@ _BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
 # a speaker's run-in: "记者：", "问：", "答：", "主持人：" (a name that recurs is checked by the caller)
 _SPEAKER = lazy_compile(rf"^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
-_EDITOR_NOTE = lazy_compile(r"^[【\[]?编者按[】\]]?[：:\s\u3000]")
+_EDITOR_NOTE = lazy_compile(r"^(?:[【\[]编者按[】\]][：:\s\u3000]?|编者按[：:\s\u3000])")
 # characters that never open a sentence: closing marks, pauses, particles and suffixes
 _NEVER_FIRST = set("，,、；;：:。.！!？?）)】」』”’》〉的地得了着过们吗呢吧啊嘛么")
 # single characters that do open sentences before 的 ("我的…", "这的…" are fine; "会的补充" is not)
@@ -102,7 +102,8 @@ def headline_text(text: str) -> bool:
     A trailing bracketed note ("…成效初显(图)", "…解读（上）") is set aside first, and a line that is only a
     note is headline-shaped too (it belongs to the headline above it).
     """
-    if not text or generic_speaker(text) or editor_note(text) or list_entry(text) or _ANNEX.match(text):
+    if not text or generic_speaker(text) or editor_note(text) or list_entry(text) or _ANNEX.match(text) \
+            or salutation(text):
         return False
     if note_only(text) or colon_label(text):
         return True
@@ -117,7 +118,8 @@ def headline_text(text: str) -> bool:
     return True
 
 
-_NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,3}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
+# a name of two or three characters (four-character openings are slogans: "全面推行　阳光工资")
+_NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,2}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
 
 
 # "一、", "（二）", "3." opening a line: a numbered section heading
@@ -191,6 +193,31 @@ def opens_mid_sentence(text: str) -> bool:
     if text[0] in _NEVER_FIRST:
         return True
     return len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "的" and text[0] not in _BEFORE_DE_OK
+
+
+# a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"
+_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告)")
+# the date a notice is signed on, alone on a line: "2025年5月8日"
+_SIGNING_DATE = lazy_compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+# the salutation of a letter: "编辑同志：", "尊敬的各位会员：", "亲爱的工友们："
+_SALUTATION = lazy_compile(r"(?:(?:尊敬的|亲爱的)[^，。：:]{1,12}|[\u4e00-\u9fff]{0,8}(?:同志|编辑|记者|读者|朋友|先生|女士|老师|师傅|工友|们))[：:]")
+
+
+def salutation(text: str) -> bool:
+    """"编辑同志：" alone: a letter's salutation, a paragraph of its own (not a sentence cut at a column end)."""
+    return bool(_SALUTATION.fullmatch(text.strip(_GAP)))
+
+
+def notice_title(text: str) -> bool:
+    """"更正", "征稿启事": the heading of a notice; it titles an item, it is no crosshead."""
+    return bool(_NOTICE_TITLE.fullmatch(text.strip(_GAP)))
+
+
+def signing_date(text: str) -> bool:
+    """A date alone on a line ("2025年5月8日"): after a notice's text and its signer, the date it was signed."""
+    return bool(_SIGNING_DATE.fullmatch(text.strip(_GAP)))
 
 
 def signing_office(text: str) -> bool:

@@ -307,6 +307,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
+    if shapes.salutation(text) and second.blank_before >= 1:
+        return False  # "编辑同志：" printed alone above the letter is a paragraph of its own
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
