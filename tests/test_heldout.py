@@ -87,7 +87,7 @@ def test_roles_labels_pages_and_missing_openings(results: dict[str, dict[str, An
 
 
 # the third batch (tests/heldout/fresh2): what the loader reaches after its fixes, rounded down a little
-FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.95, "byline": 0.97, "subtitle": 0.95,
+FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.97, "byline": 0.97, "subtitle": 0.95,
                  "kicker": 0.95}
 
 

@@ -548,3 +548,9 @@ def test_a_salutation_alone_above_a_letter_is_a_paragraph_of_its_own() -> None:
     item = only(page("小区门口的“堵点”何时疏通", "尊敬的编辑：", BODY, "浙江宁波　读者　应海波"))
     assert item.paragraphs == ("尊敬的编辑：", BODY) and item.crossheads == ()
     assert item.byline.names() == ("应海波",)
+
+
+def test_a_jump_to_a_lettered_page_is_a_marker() -> None:
+    item = only(page("沙漠里的光伏电站", BODY, "据介绍，电站年发电量可达十亿千瓦时。（下转B2版）"))
+    assert item.continued_to is not None and item.continued_to.page == 2
+    assert item.paragraphs[-1] == "据介绍，电站年发电量可达十亿千瓦时。"

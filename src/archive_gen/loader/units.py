@@ -18,7 +18,9 @@ from .blocks import Block, ends_open, is_closed
 from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
 from .lazy import lazy_compile
 
-MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
+# a lettered page ("下转A4版") continues on that page's number, the letter naming the section
+MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*[A-Da-d]?"
+                    r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
                     r"[ \u3000]*版[^()（）]{0,6}[)）]")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
