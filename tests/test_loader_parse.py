@@ -554,3 +554,17 @@ def test_a_jump_to_a_lettered_page_is_a_marker() -> None:
     item = only(page("沙漠里的光伏电站", BODY, "据介绍，电站年发电量可达十亿千瓦时。（下转B2版）"))
     assert item.continued_to is not None and item.continued_to.page == 2
     assert item.paragraphs[-1] == "据介绍，电站年发电量可达十亿千瓦时。"
+
+
+def test_a_question_answered_by_an_interview_turn_is_a_turn_not_a_crosshead() -> None:
+    item = only(page("守护“国之重器”的人", "本报记者　韦　清", "问：您在这个岗位干了多少年？",
+                     "答：整整二十年。设备的每一个部件我都熟悉。", "这份工作最难的是什么？",
+                     "答：是责任。一点差错都不能有。"))
+    assert item.crossheads == () and len(item.paragraphs) == 4
+    assert item.paragraphs[2] == "这份工作最难的是什么？"
+
+
+def test_a_banner_with_a_typographic_mark_is_a_banner() -> None:
+    parsed = page("夜班公交司机的一天", BODY, "◆工友心声", "希望多建些司机休息室", BODY2, "——某公交公司驾驶员　马小军")
+    assert [(i.column, i.title) for i in parsed.items] == [(None, "夜班公交司机的一天"), ("◆工友心声", "希望多建些司机休息室")]
+    assert parsed.items[1].paragraphs == (BODY2,)

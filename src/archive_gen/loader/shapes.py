@@ -166,6 +166,7 @@ def short_slogan(text: str) -> bool:
     return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{2,3}}", p) for p in parts)
 
 
+_BANNER_MARKS = "■□◆◇●○▲△★☆▶►"
 _SPACED_BANNER = lazy_compile(rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,3}}")
 _DOTTED_BANNER = lazy_compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
 
@@ -179,6 +180,7 @@ def banner(text: str) -> bool:
     """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章,
     记者调查："""
     text = text[:-1] if colon_label(text) else text
+    text = text.lstrip(_BANNER_MARKS + _GAP)  # "■来信", "▲各地工会": a typographic mark before the name
     if _SPACED_BANNER.fullmatch(text) and not is_person_name(text):
         return True  # a letter-spaced column name: "书　香", "工　运　走　笔" (a padded name is a person)
     return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))

@@ -224,6 +224,12 @@ def _mark_turns(units: list[Unit]) -> None:
     for found in speakers:
         for unit in found:
             unit.turn = True
+    # a question answered by a turn is a turn too, labelled once or not at all ("对年轻人有什么建议？")
+    for k in range(len(units) - 2, -1, -1):
+        unit, answer = units[k], units[k + 1]
+        if unit.kind == "text" and not unit.turn and answer.kind == "text" and answer.turn \
+                and unit.text[-1:] in "？?" and answer.text[-1:] not in "？?":
+            unit.turn = True
 
 
 def _lift_markers(unit: Unit) -> None:
