@@ -568,3 +568,11 @@ def test_a_banner_with_a_typographic_mark_is_a_banner() -> None:
     parsed = page("夜班公交司机的一天", BODY, "◆工友心声", "希望多建些司机休息室", BODY2, "——某公交公司驾驶员　马小军")
     assert [(i.column, i.title) for i in parsed.items] == [(None, "夜班公交司机的一天"), ("◆工友心声", "希望多建些司机休息室")]
     assert parsed.items[1].paragraphs == (BODY2,)
+
+
+def test_a_first_paragraph_printed_twice_lead_and_all_is_kept_once() -> None:
+    lead = "本报讯（记者　苗　青）6月30日，某省职工疗休养基地揭牌，首批200名劳模入住。"
+    parsed = page("劳模疗休养基地揭牌", lead, lead, BODY)
+    item = only(parsed)
+    assert item.paragraphs == ("6月30日，某省职工疗休养基地揭牌，首批200名劳模入住。", BODY)
+    assert [n.code for n in parsed.notices if n.code == "duplicate-paragraph"] == ["duplicate-paragraph"]

@@ -205,12 +205,14 @@ def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], 
     for k, (text, unit) in enumerate(zip(texts, units, strict=True)):
         new_index.append(len(kept))
         key = re.sub(r"\s+", "", text)
-        if key and key in seen and k > 0:
+        printed = re.sub(r"\s+", "", unit.text)  # with its lead: a first paragraph printed twice, lead and all
+        if key and k > 0 and (key in seen or printed in seen):
             for line in unit.lines:
                 notices.append(Notice(source, line, "duplicate-paragraph",
-                                      f"paragraph repeats lines {seen[key]}; the copy was dropped"))
+                                      f"paragraph repeats lines {seen.get(key) or seen[printed]}; the copy was dropped"))
             continue
         seen.setdefault(key, unit.first_line)
+        seen.setdefault(printed, unit.first_line)
         half = len(key) // 2
         if len(key) >= 40 and len(key) % 2 == 0 and key[:half] == key[half:]:
             notices.append(Notice(source, unit.first_line, "repeated-text",

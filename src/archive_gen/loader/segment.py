@@ -375,6 +375,10 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
     reprinted = unit.marker_from is not None and current is not None and bool(current.headlines) \
         and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
     if unit.kind == "text":
+        if unit.lead is not None and current is not None and not current.finished \
+                and any(p.text == unit.text for p in current.paragraphs):
+            current.paragraphs.append(unit)  # a paragraph printed twice, lead and all: the copy is dropped later
+            return current
         if (unit.marker_from and not reprinted) or current is None or current.finished or \
                 (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
                 (unit.credit and current.credit_text):
