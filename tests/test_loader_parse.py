@@ -576,3 +576,19 @@ def test_a_first_paragraph_printed_twice_lead_and_all_is_kept_once() -> None:
     item = only(parsed)
     assert item.paragraphs == ("6月30日，某省职工疗休养基地揭牌，首批200名劳模入住。", BODY)
     assert [n.code for n in parsed.notices if n.code == "duplicate-paragraph"] == ["duplicate-paragraph"]
+
+
+def test_each_picture_of_a_photo_set_credited_on_its_own_stays_in_the_set() -> None:
+    item = only(page("黄河岸边的守堤人（组图）", "①　7月2日，巡堤队员在检查堤坝。新华社记者　郝　源　摄",
+                     "②　队员们在堤上吃午饭。　本报通讯员　甘　霖　摄"))
+    assert item.kind == "photo" and len(item.paragraphs) == 2
+    assert item.byline.photographers == ("郝　源", "甘　霖")
+    assert item.credit == "新华社记者　郝　源　摄 本报通讯员　甘　霖　摄"
+
+
+def test_photo_credits_with_the_role_in_brackets_or_the_agency_after_she() -> None:
+    item = only(page("晨练", CAPTION + "（特约摄影　庞　博）"))
+    assert item.credit == "（特约摄影　庞　博）" and item.paragraphs == (CAPTION,)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("庞　博", "特约摄影")]
+    item = only(page("晚霞", CAPTION + "\n邵明亮／摄（人民图片）"))
+    assert item.credit == "邵明亮／摄（人民图片）" and item.byline.photographers == ("邵明亮",)

@@ -19,7 +19,7 @@ _GAP = f"[{_SPACE}]"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"
 _ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:驻[\u4e00-\u9fff]{1,5})?"
          r"(?:特约|见习|实习|首席)?(?:摄影)?记者"
-         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|摄影|(?:文|图|摄)[/／])")
+         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪")
@@ -42,7 +42,9 @@ _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
 _CREDIT_LINE = lazy_compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
-    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄)")
+    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?)")
+# "（特约摄影　杜　鹃）", "（摄影：李　明）": a photographer credited in brackets with no 摄 at the end
+_CREDIT_BRACKETED_ROLE = lazy_compile(rf"[(（]{_GAP}*(?:特约|本报)?摄影(?:记者)?{_GAP}*[:：]?{_GAP}*{_NAMES}{_GAP}*[)）]")
 # "摄影/王　军（人民视觉）", "图/本报记者 吴海峰": the credit word first, an agency in brackets after the names
 _CREDIT_WORDS = r"(?:摄影|图|摄|漫画|绘图|绘)"
 _CREDIT_PREFIXED = lazy_compile(
@@ -354,7 +356,11 @@ def split_credit(text: str) -> tuple[str, str] | None:
     sourced = _source_credit(tail)
     if sourced is not None:
         return sourced
-    if not tail.rstrip(")）" + _SPACE).endswith("摄"):
+    role_first = _CREDIT_BRACKETED_ROLE.search(tail)
+    if role_first is not None and role_first.end() == len(tail) and \
+            (role_first.start() == 0 or tail[role_first.start() - 1] in _SENTENCE_END):
+        return tail[: role_first.start()].rstrip(_SPACE), tail[role_first.start():]
+    if not _CREDIT_AGENCY.sub("", tail).rstrip(")）" + _SPACE).endswith("摄"):
         return None
     for start in range(max(0, len(tail) - _CREDIT_MAX_CHARS), len(tail)):
         if start and tail[start - 1] not in _SENTENCE_END and not _CREDIT_START.match(tail, start):
@@ -394,13 +400,17 @@ def _prefixed_credit(tail: str) -> tuple[str, str] | None:
 
 
 def credit_credits(credit: str) -> Credits:
-    """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄", "新华社发（刘军喜 摄）") with their roles."""
+    """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄", "新华社发（刘军喜 摄）", "王　军／摄（新华社）",
+    "（特约摄影　杜　鹃）") with their roles; a source ("视觉中国供图") credits nobody."""
     if _CREDIT_SOURCE.fullmatch(credit.strip(_SPACE)):
         return Credits(Byline(), ())  # a source, not a person
     body = re.sub(rf"^(?:新华社|中新社|人民日报|本报)发{_GAP}*", "", credit.strip(_SPACE))
     if _CREDIT_PREFIX.match(body):
         body = _CREDIT_AGENCY.sub("", _CREDIT_PREFIX.sub("", body))
+    elif re.search(rf"摄{_GAP}*[(（][{HAN}]{{2,10}}[)）]$", body):
+        body = _CREDIT_AGENCY.sub("", body)  # the agency after 摄
     body = body.strip("()（）" + _SPACE)
+    body = re.sub(rf"^((?:特约|本报)?摄影(?:记者)?){_GAP}*[:：]", r"\1 ", body)  # "摄影：李　明"
     if body.endswith("摄"):
         body = body[:-1].rstrip(_SPACE + "/／")
     return _as_photographers(parse_credits(body))

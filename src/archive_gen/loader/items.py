@@ -71,11 +71,12 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
             byline = _merge(byline, credits.byline)
             credited.extend(credits.roles)
             raw_parts.append(unit.signoff)
-    credit = draft.credit_text
+    credit = " ".join(c for c in (draft.credit_text, *draft.more_credits) if c) or None
     if credit:
-        credits = credit_credits(credit)
-        byline = _merge(byline, credits.byline)
-        credited.extend(credits.roles)
+        for part in (draft.credit_text, *draft.more_credits):
+            credits = credit_credits(part or "")
+            byline = _merge(byline, credits.byline)
+            credited.extend(credits.roles)
         if not raw_parts:
             raw_parts.append(credit)
     texts, crossheads = _dedupe(texts, paragraphs, _crossheads(draft, len(paragraphs)), notices, source)

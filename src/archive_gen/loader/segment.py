@@ -44,6 +44,7 @@ class Draft:
     tip_lines: list[int] = field(default_factory=list)
     credit: Unit | None = None  # standalone credit line
     credit_text: str | None = None
+    more_credits: list[str] = field(default_factory=list)  # credits of further numbered pictures of a 组图
     trailers: list[Unit] = field(default_factory=list)
     decor: list[int] = field(default_factory=list)
     marker_units: list[Unit] = field(default_factory=list)
@@ -375,6 +376,11 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
     reprinted = unit.marker_from is not None and current is not None and bool(current.headlines) \
         and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
     if unit.kind == "text":
+        if current is not None and _next_picture(current, unit):
+            current.paragraphs.append(unit)  # "图②…" after "图①… 摄": the next picture of the same 组图
+            if unit.credit:
+                current.more_credits.append(unit.credit)
+            return current
         if unit.lead is not None and current is not None and not current.finished \
                 and any(p.text == unit.text for p in current.paragraphs):
             current.paragraphs.append(unit)  # a paragraph printed twice, lead and all: the copy is dropped later
@@ -433,6 +439,17 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             current.decor.extend(unit.lines)
         current.finished = True
     return current
+
+
+_NUMBERED_PICTURE = re.compile(r"^(?:图[ \u3000]*)?[①-⑳]|^图[0-9一二三四五六七八九十]{1,2}[：:. \u3000]")
+
+
+def _next_picture(current: Draft, unit: Unit) -> bool:
+    """A numbered caption after a credited numbered caption under the same photo title (each picture of a
+    组图 credited on its own)."""
+    return bool(current.headlines and current.credit_text and current.paragraphs and unit.lead is None
+                and not unit.marker_from and _NUMBERED_PICTURE.match(current.paragraphs[0].text)
+                and _NUMBERED_PICTURE.match(unit.text))
 
 
 def _bracketed_signature(text: str) -> bool:
