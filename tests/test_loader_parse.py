@@ -592,3 +592,14 @@ def test_photo_credits_with_the_role_in_brackets_or_the_agency_after_she() -> No
     assert [(r.name, r.role) for r in item.byline_roles] == [("庞　博", "特约摄影")]
     item = only(page("晚霞", CAPTION + "\n邵明亮／摄（人民图片）"))
     assert item.credit == "邵明亮／摄（人民图片）" and item.byline.photographers == ("邵明亮",)
+
+
+def test_an_honours_list_of_units_or_name_rows_under_its_title_is_one_item_of_entries() -> None:
+    parsed = page("全国模范职工之家名单", "（按地区排序）", "某钢铁公司炼铁厂工会", "某港口集团装卸公司",
+                  "某市公交总公司第三车队", "优秀工会积极分子", "陈　立　黄小梅　林志强", "郭　勇　范晓东",
+                  "新疆成立首个快递行业工会", "本报讯（记者　王　丹）" + BODY)
+    assert [i.title for i in parsed.items] == ["全国模范职工之家名单", "优秀工会积极分子", "新疆成立首个快递行业工会"]
+    units, people, story = parsed.items
+    assert units.subtitle == "（按地区排序）" and len(units.paragraphs) == 3
+    assert people.paragraphs == ("陈　立　黄小梅　林志强", "郭　勇　范晓东")
+    assert story.paragraphs == (BODY,)

@@ -81,7 +81,7 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
         for number in item.source_lines:
             if _SPACE.sub("", lines[number - 1]) != last:
                 continue
-            if _last_verse(lines, item, number):
+            if _last_verse(lines, item, number) or _last_of_list(item):
                 continue
             after = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), None)
             if after is not None and starts.get(after, k) != k:
@@ -90,6 +90,12 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
                                        f"the next item's first line (line {after}): a headline read as body?",
                                        "error"))
     return problems
+
+
+def _last_of_list(item: Item) -> bool:
+    """The last entry of a list of units or names: every paragraph of the item looks like a headline (two
+    or more), so the line is one of a list, not a headline misfiled under the story above."""
+    return len(item.paragraphs) >= 2 and all(looks_like_headline(_SPACE.sub("", p)) for p in item.paragraphs)
 
 
 def _last_verse(lines: list[str], item: Item, number: int) -> bool:

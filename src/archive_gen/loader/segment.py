@@ -245,7 +245,7 @@ def _list_ahead(units: list[Unit], start: int) -> bool:
     """Two or more honours-list entries follow (short lines ending in 。)."""
     entries = 0
     for unit in units[start: start + 3]:
-        if unit.kind != "text" or not shapes.list_entry(unit.text) or unit.lead is not None:
+        if unit.kind != "text" or not (unit.entry or shapes.list_entry(unit.text)) or unit.lead is not None:
             break
         entries += 1
     return entries >= 2

@@ -212,6 +212,39 @@ def salutation(text: str) -> bool:
     return bool(_SALUTATION.fullmatch(text.strip(_GAP)))
 
 
+# the title of an honours list: "…获奖单位", "…获得者", "…名单（部分）"
+_LIST_TITLE = lazy_compile(r".{2,40}(?:名单|获奖单位|获奖集体|获得者|获奖者|先进集体|先进个人|先进工作者|先进班组|先进单位"
+                           r"|示范单位|积极分子|标兵|能手|劳动模范|先锋号|奖章|奖状)"
+                           r"(?:[(（][^()（）]{1,10}[)）])?")
+# an entry naming a unit: "天津港集团有限公司", "某电网公司带电作业班"
+_UNIT_ENTRY = lazy_compile(rf"[{HAN}A-Za-z0-9（）()·“”]{{4,40}}(?:公司|集团|局|厂|站|所|院|校|中心|班|班组|车间|队|部|处|科|室"
+                           r"|工会|委员会|协会|大学|学院|医院|银行|段|社|矿|场|店|馆|分会|支部)")
+
+
+def list_title(text: str) -> bool:
+    """"2025年全国五一劳动奖章获得者", "工人先锋号名单（部分）": the title of an honours list."""
+    return bool(_LIST_TITLE.fullmatch(text.strip(_GAP)))
+
+
+def list_row(text: str) -> bool:
+    """One line of an honours list under its title: an entry (list_entry), a unit's name, or a row of two or
+    more people's names ("王立新　李秀英　张建国　刘　明")."""
+    text = text.strip(_GAP)
+    if list_entry(text) or _UNIT_ENTRY.fullmatch(text):
+        return True
+    if re.search(r"[，,；;：:。！？!?]", text):
+        return False
+    names = [n for n in re.split(r"[ \u3000]{1,}", text) if n]
+    # padded names ("刘　明") split in two: join single characters pairwise
+    joined: list[str] = []
+    for piece in names:
+        if joined and len(joined[-1]) == 1 and len(piece) == 1:
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return len(joined) >= 2 and all(is_person_name(n) for n in joined)
+
+
 def notice_title(text: str) -> bool:
     """"更正", "征稿启事": the heading of a notice; it titles an item, it is no crosshead."""
     return bool(_NOTICE_TITLE.fullmatch(text.strip(_GAP)))

@@ -88,6 +88,7 @@ class Unit:
     joined: bool = False
     turn: bool = False  # a turn of an interview ("记者：…", a speaker's name that recurs on the page)
     verse: bool = False  # a line of a poem: a paragraph of its own, never a headline, never joined
+    entry: bool = False  # a line of an honours list under its title: the same
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -172,7 +173,32 @@ def classify(blocks: list[Block]) -> list[Unit]:
         units.append(unit)
     _mark_turns(units)
     _mark_verse(units)
+    _mark_entries(units)
     return units
+
+
+def _mark_entries(units: list[Unit]) -> None:
+    """An honours list under its title ("…获奖单位", "…获得者"): the lines under it (after a bracketed note such
+    as "（按行政区划排序）") that name units or people are its entries, two or more of them."""
+    for k, unit in enumerate(units):
+        if unit.kind != "text" or not shapes.list_title(unit.text):
+            continue
+        j = k + 1
+        if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
+            j += 1
+        rows = []
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and not shapes.list_title(units[j].text) and shapes.list_row(units[j].text):
+            rows.append(units[j])
+            j += 1
+        # a "row" right above running text or a byline is the next story's headline ("…成立快递行业工会")
+        while rows and j < len(units) and (units[j].kind == "byline" or (units[j].kind == "text" and (
+                units[j].lead is not None or shapes.sentencey(units[j].text)))):
+            rows.pop()
+            j -= 1
+        if len(rows) >= 2:
+            for row in rows:
+                row.entry = True
 
 
 _VERSE_MAX_CHARS = 20
@@ -253,7 +279,7 @@ def _lift_markers(unit: Unit) -> None:
 def headline_shaped(unit: Unit) -> bool:
     if unit._shape is None:
         unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to
-                                                   or unit.turn or unit.verse) \
+                                                   or unit.turn or unit.verse or unit.entry) \
             and unit.lead is None and shapes.headline_text(unit.text)
     return unit._shape
 
@@ -282,6 +308,7 @@ def join_splits(units: list[Unit]) -> list[Unit]:
         unit = units[i]
         i += 1
         while unit.kind == "text" and not unit.marker_to and not unit.credit and not unit.signoff and not unit.verse \
+                and not unit.entry \
                 and i < len(units):
             tip: list[Unit] = []
             j = i
@@ -311,7 +338,7 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
     text = first.text
     if second.kind != "text" or not text or is_closed(text) or text.endswith("——") or second.marker_from:
         return False
-    if second.lead is not None or not body_like(second) or second.verse:
+    if second.lead is not None or not body_like(second) or second.verse or second.entry:
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
