@@ -603,3 +603,9 @@ def test_an_honours_list_of_units_or_name_rows_under_its_title_is_one_item_of_en
     assert units.subtitle == "（按地区排序）" and len(units.paragraphs) == 3
     assert people.paragraphs == ("陈　立　黄小梅　林志强", "郭　勇　范晓东")
     assert story.paragraphs == (BODY,)
+
+
+def test_a_column_name_between_dashes_under_a_title_is_a_banner_not_a_subtitle() -> None:
+    item = only(page("加班费不能“打折”", "——劳动者说——", "■ 姚　远", BODY))
+    assert (item.title, item.subtitle, item.column) == ("加班费不能“打折”", None, "——劳动者说——")
+    assert item.byline.names() == ("姚　远",)

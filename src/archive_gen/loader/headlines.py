@@ -43,12 +43,19 @@ class LineFacts:
         return len(re.sub(r"[\s\u3000]", "", self.text))
 
     @functools.cached_property
+    def dash_wrapped(self) -> bool:
+        """"——工运走笔——": a column name set between rules, a banner (neither kicker nor subtitle)."""
+        inner = self.text.strip().strip("—─－-")
+        return inner != self.text.strip() and self.text.strip()[:1] in "—─－-" and \
+            self.text.strip()[-1:] in "—─－-" and shapes.banner(inner)
+
+    @functools.cached_property
     def dash_end(self) -> bool:
-        return self.text.rstrip().endswith(("——", "—", "--", "－－"))
+        return self.text.rstrip().endswith(("——", "—", "--", "－－")) and not self.dash_wrapped
 
     @functools.cached_property
     def dash_start(self) -> bool:
-        return self.text.startswith(("——", "─", "--", "－－", "—"))
+        return self.text.startswith(("——", "─", "--", "－－", "—")) and not self.dash_wrapped
 
     @functools.cached_property
     def note_only(self) -> bool:
@@ -64,7 +71,8 @@ class LineFacts:
 
     @functools.cached_property
     def banner(self) -> bool:
-        return shapes.banner(self.text) or self.bracket_label or (bool(_SERIES.search(self.text)) and self.length <= 16)
+        return shapes.banner(self.text) or self.bracket_label or self.dash_wrapped \
+            or (bool(_SERIES.search(self.text)) and self.length <= 16)
 
     @functools.cached_property
     def banner_slogan(self) -> bool:
