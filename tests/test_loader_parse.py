@@ -609,3 +609,11 @@ def test_a_column_name_between_dashes_under_a_title_is_a_banner_not_a_subtitle()
     item = only(page("加班费不能“打折”", "——劳动者说——", "■ 姚　远", BODY))
     assert (item.title, item.subtitle, item.column) == ("加班费不能“打折”", None, "——劳动者说——")
     assert item.byline.names() == ("姚　远",)
+
+
+def test_continuation_markers_after_a_reprinted_headline_or_bare_after_a_mark() -> None:
+    item = only(page("一条铁路和它的守护者（上接第2版）", BODY, BODY2))
+    assert item.title == "一条铁路和它的守护者" and item.continued_from is not None
+    assert item.continued_from.page == 2 and item.paragraphs == (BODY, BODY2)
+    item = only(page("◆上接第4版", BODY))
+    assert item.title is None and item.continued_from is not None and item.continued_from.page == 4

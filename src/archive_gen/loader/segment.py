@@ -547,6 +547,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
                                       if heads_of_item.subtitle is not None else None,
                                       columns=tuple(position[k] for k in heads_of_item.columns)),
                       bylines=[head_units[k] for k in heads_of_item.names])
+        draft.continued_from = next((u.marker_from for u in draft.headlines if u.marker_from), None)
         new.append(draft)
     first_head_of = [min([*d_heads.columns, d_heads.title] + [k for k in (d_heads.kicker,) if k is not None])
                      for d_heads in reading.items]

@@ -22,6 +22,9 @@ from .lazy import lazy_compile
 MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*[A-Da-d]?"
                     r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
                     r"[ \u3000]*版[^()（）]{0,6}[)）]")
+# a marker alone on its line with no brackets, after a typographic mark: "■上接第1版", "▲下转第3版"
+_BARE_MARKER = lazy_compile(r"[■□◆●▲►▶]?(?P<dir>下转|上接|紧接|转|接)(?:第|至|自)?[A-Da-d]?"
+                          r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})版")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
@@ -88,6 +91,7 @@ class Unit:
     joined: bool = False
     turn: bool = False  # a turn of an interview ("记者：…", a speaker's name that recurs on the page)
     verse: bool = False  # a line of a poem: a paragraph of its own, never a headline, never joined
+    head_marker: bool = False  # "劳模精神代代传（上接第1版）": a reprinted headline carrying its jump marker
     entry: bool = False  # a line of an honours list under its title: the same
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
@@ -139,7 +143,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if all(ch in DECORATION for ch in compact):
             units.append(Unit("decor", [block], text))
             continue
-        whole = MARKER.fullmatch(compact)
+        whole = MARKER.fullmatch(compact) or _BARE_MARKER.fullmatch(compact)
         if whole:
             unit = Unit("marker", [block], text)
             cont = _continuation(MARKER.fullmatch(text.strip(" \u3000")) or whole, block.first_line)
@@ -269,6 +273,12 @@ def _lift_markers(unit: Unit) -> None:
     if end and end.end() == len(text.rstrip(" \u3000")) and end.group("dir") in ("下转", "转"):
         unit.marker_to = _continuation(end, unit.blocks[-1].lines[-1])
         text = text[: end.start()].rstrip(" \u3000")
+    elif end and end.end() == len(text.rstrip(" \u3000")) and unit.marker_from is None and end.start() > 0 \
+            and shapes.headline_text(text[: end.start()].rstrip(" \u3000")):
+        # a reprinted headline with the marker after it: the half's title, continued from that page
+        unit.marker_from = _continuation(end, unit.blocks[-1].lines[-1])
+        unit.head_marker = True
+        text = text[: end.start()].rstrip(" \u3000")
     unit.text = text
 
 
@@ -278,7 +288,8 @@ def _lift_markers(unit: Unit) -> None:
 
 def headline_shaped(unit: Unit) -> bool:
     if unit._shape is None:
-        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to
+        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_to
+                                                   or (unit.marker_from and not unit.head_marker)
                                                    or unit.turn or unit.verse or unit.entry) \
             and unit.lead is None and shapes.headline_text(unit.text)
     return unit._shape
