@@ -617,3 +617,10 @@ def test_continuation_markers_after_a_reprinted_headline_or_bare_after_a_mark() 
     assert item.continued_from.page == 2 and item.paragraphs == (BODY, BODY2)
     item = only(page("◆上接第4版", BODY))
     assert item.title is None and item.continued_from is not None and item.continued_from.page == 4
+
+
+def test_media_and_paper_names_are_part_of_the_printed_role() -> None:
+    item = only(page("技能人才评价改革提速", "工人日报—中工网记者　章　程　本报通讯员　秦　川", BODY))
+    assert [(r.name, r.role) for r in item.byline_roles] == [("章　程", "工人日报—中工网记者"), ("秦　川", "本报通讯员")]
+    item = only(page("夜市烟火气", "本报讯（融媒体记者　卜　凡）" + BODY))
+    assert item.byline.reporters == ("卜　凡",) and [(r.name, r.role) for r in item.byline_roles] == [("卜　凡", "融媒体记者")]

@@ -17,8 +17,9 @@ HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
 _GAP = f"[{_SPACE}]"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"
-_ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:驻[\u4e00-\u9fff]{1,5})?"
-         r"(?:特约|见习|实习|首席)?(?:摄影)?记者"
+# ("工人日报—中工网记者", "本报全媒体记者", "融媒体记者": the paper's and the medium's names are part of the role)
+_ROLE = (r"(?:(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?"
+         r"(?:驻[\u4e00-\u9fff]{1,5})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
          r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
