@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from archive_gen.loader import conservation, parse_page
+from archive_gen.loader.headlines import StackContext, read_stack
+from archive_gen.loader.segment import bigrams, share
 from archive_gen.loader.units import starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
@@ -624,3 +626,20 @@ def test_media_and_paper_names_are_part_of_the_printed_role() -> None:
     assert [(r.name, r.role) for r in item.byline_roles] == [("章　程", "工人日报—中工网记者"), ("秦　川", "本报通讯员")]
     item = only(page("夜市烟火气", "本报讯（融媒体记者　卜　凡）" + BODY))
     assert item.byline.reporters == ("卜　凡",) and [(r.name, r.role) for r in item.byline_roles] == [("卜　凡", "融媒体记者")]
+
+
+def test_every_role_may_carry_the_papers_name() -> None:
+    item = only(page("“小候鸟”暑期托管班开班", "工人日报—中工网记者　何　畅\n工人日报—中工网通讯员　宋　词", BODY))
+    assert item.byline.reporters == ("何　畅",) and item.byline.correspondents == ("宋　词",)
+    item = only(page("塔吊上的“空中哨兵”", CAPTION + "　　工人日报—中工网记者　彭　程　摄"))
+    assert item.credit == "工人日报—中工网记者　彭　程　摄" and item.paragraphs == (CAPTION,)
+
+
+def test_one_line_over_a_title_is_not_split_off_as_a_bodiless_headline_on_weak_evidence() -> None:
+    # the body repeats the second line only, and text elsewhere shares a few common words with the first:
+    # weak evidence that the first line is a headline whose body is printed elsewhere; it is the kicker
+    body = "连日来，多地工会为一线职工发放防护手套，累计发放防护手套20万副。"
+    context = StackContext(body=body, after_body=True, elsewhere=lambda lines: 0.16,
+                           echo=lambda line, text: share(bigrams(line), bigrams(text)))
+    reading = read_stack(["关爱劳动者“手上的安全”", "多地工会为一线职工发放防护手套"], context)
+    assert len(reading.items) == 1 and reading.items[0].title in (0, 1)

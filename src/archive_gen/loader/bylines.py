@@ -16,11 +16,12 @@ from .lazy import lazy_compile
 HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
 _GAP = f"[{_SPACE}]"
-# role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"
-# ("工人日报—中工网记者", "本报全媒体记者", "融媒体记者": the paper's and the medium's names are part of the role)
-_ROLE = (r"(?:(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?"
-         r"(?:驻[\u4e00-\u9fff]{1,5})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
-         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
+# the paper or agency a role is printed with ("工人日报—中工网记者", "工人日报—中工网通讯员", "新华社记者")
+_PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)"
+# role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
+# role too ("本报全媒体记者", "融媒体记者")
+_ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
+         rf"|(?:{_PAPER}|特约)?通讯员|{_PAPER}?实习生|(?:{_PAPER}|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪")
@@ -57,7 +58,7 @@ _CREDIT_SOURCE = lazy_compile(
     rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供|资料(?:图片|照片)"
     rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?)(?:{_GAP}*[)）])?$")
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
-_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
+_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|工人日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
 

@@ -275,6 +275,8 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
     ("the body under the stack repeats the second title, not the first lines", lambda s: float(_echo_contrast(s)), 2.0),
     ("a kicker of the second story that its body never echoes is the first story's subtitle",
      lambda s: float(_stray_kicker(s)), -2.0),
+    ("a single line over a title is far more often its kicker than a headline whose body is elsewhere",
+     lambda s: float(len(s.before) == 1), -2.0),
     ("a ——subtitle closes its headline: a title with no kicker after it starts the next story",
      lambda s: float(len(s.before) >= 2 and s.before[-1].startswith(("——", "－－")) and s.after_kicker is None),
      2.5),
