@@ -643,3 +643,11 @@ def test_one_line_over_a_title_is_not_split_off_as_a_bodiless_headline_on_weak_e
                            echo=lambda line, text: share(bigrams(line), bigrams(text)))
     reading = read_stack(["关爱劳动者“手上的安全”", "多地工会为一线职工发放防护手套"], context)
     assert len(reading.items) == 1 and reading.items[0].title in (0, 1)
+
+
+def test_briefs_whose_titles_run_in_after_a_bullet() -> None:
+    parsed = page("工会快讯", "●宁夏举办职工篮球赛　8月以来，宁夏各级工会举办职工篮球赛120场。（马　骏）",
+                  "●海南开展送法进企业活动　日前，海南省总工会组织律师走进50家企业开展普法宣传。（符　玲）")
+    assert [(i.column, i.title) for i in parsed.items] == [("工会快讯", "宁夏举办职工篮球赛"), (None, "海南开展送法进企业活动")]
+    assert parsed.items[0].paragraphs == ("8月以来，宁夏各级工会举办职工篮球赛120场。",)
+    assert parsed.items[1].byline.names() == ("符　玲",)

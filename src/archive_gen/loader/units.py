@@ -25,6 +25,8 @@ MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \
 # a marker alone on its line with no brackets, after a typographic mark: "■上接第1版", "▲下转第3版"
 _BARE_MARKER = lazy_compile(r"[■□◆●▲►▶]?(?P<dir>下转|上接|紧接|转|接)(?:第|至|自)?[A-Da-d]?"
                           r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})版")
+# a brief whose title runs in before its text after a bullet, parted by a wide gap
+_RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
@@ -166,6 +168,13 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if credit is not None and not credit[0]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
+        runin = _RUN_IN_TITLE.match(text)
+        if runin and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
+                and split_lead(text[runin.start("title"):]) is None:
+            # "▲辽宁启动职工技能提升行动　日前，…": a brief's title run in before its text, after a bullet
+            units.append(Unit("text", [block], runin.group("title")))  # the bullet is decoration
+            text = runin.group("rest")
+            credit = split_credit(text)
         unit = Unit("text", [block], text)
         _lift_markers(unit)
         if credit is not None and unit.text.endswith(credit[1]):
