@@ -332,7 +332,25 @@ def segment(units: list[Unit]) -> list[Draft]:
         i += 1
     _unheaded_last_line(drafts)
     _notes_above(drafts)
+    _headline_markers(drafts)
     return drafts
+
+
+def _headline_markers(drafts: list[Draft]) -> None:
+    """A headline printed with its jump marker ("…（上接第2版）") makes its story a continued half; read in any
+    other place (a crosshead, text, a second marker in one story) the marker goes back into the line."""
+    for draft in drafts:
+        units = draft.headlines + [u for u, _ in draft.crossheads] + draft.paragraphs + draft.bylines
+        for unit in units:
+            if not unit.head_marker or unit.marker_from is None:
+                continue
+            if any(unit is head for head in draft.headlines) and draft.continued_from is None:
+                draft.continued_from = unit.marker_from
+                continue
+            if unit.marker_from is not draft.continued_from:
+                unit.text += unit.marker_from.marker
+                unit.marker_from = None
+                unit.head_marker = False
 
 
 def _notes_above(drafts: list[Draft]) -> None:
@@ -547,7 +565,6 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
                                       if heads_of_item.subtitle is not None else None,
                                       columns=tuple(position[k] for k in heads_of_item.columns)),
                       bylines=[head_units[k] for k in heads_of_item.names])
-        draft.continued_from = next((u.marker_from for u in draft.headlines if u.marker_from), None)
         new.append(draft)
     first_head_of = [min([*d_heads.columns, d_heads.title] + [k for k in (d_heads.kicker,) if k is not None])
                      for d_heads in reading.items]

@@ -283,7 +283,7 @@ def _lift_markers(unit: Unit) -> None:
         unit.marker_to = _continuation(end, unit.blocks[-1].lines[-1])
         text = text[: end.start()].rstrip(" \u3000")
     elif end and end.end() == len(text.rstrip(" \u3000")) and unit.marker_from is None and end.start() > 0 \
-            and shapes.headline_text(text[: end.start()].rstrip(" \u3000")):
+            and len(unit.lines) == 1 and shapes.headline_text(text[: end.start()].rstrip(" \u3000")):
         # a reprinted headline with the marker after it: the half's title, continued from that page
         unit.marker_from = _continuation(end, unit.blocks[-1].lines[-1])
         unit.head_marker = True
