@@ -360,7 +360,9 @@ def _notes_above(drafts: list[Draft]) -> None:
     while k + 1 < len(drafts):
         note, nxt = drafts[k], drafts[k + 1]
         if note.orphan and not note.headlines and not note.bylines and not note.crossheads \
-                and not note.credit_text and note.paragraphs and shapes.editor_note(note.paragraphs[0].text) \
+                and not note.credit_text and not note.marker_units and note.continued_to is None \
+                and note.continued_from is None and note.tip is None and not note.tip_lines \
+                and note.paragraphs and shapes.editor_note(note.paragraphs[0].text) \
                 and nxt.headlines and not nxt.continued_from:
             nxt.paragraphs[:0] = note.paragraphs
             nxt.crossheads = [(unit, before + len(note.paragraphs)) for unit, before in nxt.crossheads]
@@ -429,8 +431,11 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             drafts.append(current)
         if current.credit is None and current.credit_text is None:
             current.credit, current.credit_text = unit, unit.credit
+        elif unit.credit:
+            current.more_credits.append(unit.credit)  # a second credit line ("…摄" then "视觉中国供图")
+            current.decor.extend(unit.lines)
         else:
-            current.paragraphs.append(unit)  # a second credit line: keep its text as body
+            current.paragraphs.append(unit)
         # a credit printed between a photo's title and its caption leaves the caption to come
         current.finished = bool(current.paragraphs) or not current.headlines
     elif unit.kind == "marker":
@@ -522,7 +527,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         # "（受访者供图）", "（完）": a bracketed note right after a story's text closes that story
         current.trailers.append(group[0])
         current.finished = True
-        return _place_group(group[1:], units, after, current, drafts, page) if len(group) > 1 else current
+        remaining = group[1:] + ([lead_in] if lead_in is not None else [])  # the heading after them too
+        return _place_group(remaining, units, after, current, drafts, page) if remaining else current
     nxt = units[after] if after < len(units) else None
     if len(group) == 1 and current is not None and current.paragraphs and current.credit_text is None \
             and not current.finished and marked_signature(group[0].text):
@@ -551,6 +557,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
             else:
                 current.bylines.append(head_units[k])
     if not reading.items:
+        # every line signs the story before: byline lines and boxes printed with them stay with it too
+        rest = [u for k, u in enumerate(group) if k not in heads]
+        if rest and current is not None:
+            _add_meta(current, rest)
+        if lead_in is not None:  # the heading after them is read on its own
+            return _place_group([lead_in], units, after, current, drafts, page)
         return current
     new: list[Draft] = []
     for heads_of_item in reading.items:
