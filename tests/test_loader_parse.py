@@ -651,3 +651,15 @@ def test_briefs_whose_titles_run_in_after_a_bullet() -> None:
     assert [(i.column, i.title) for i in parsed.items] == [("工会快讯", "宁夏举办职工篮球赛"), (None, "海南开展送法进企业活动")]
     assert parsed.items[0].paragraphs == ("8月以来，宁夏各级工会举办职工篮球赛120场。",)
     assert parsed.items[1].byline.names() == ("符　玲",)
+
+
+def test_a_kicker_printed_inside_a_column_broken_paragraph_waits_for_its_title() -> None:
+    parsed = page("海岛上的“职工书屋”", "本报记者　林　涛",
+                  "在浙江舟山的一座小岛上，渔民们下海归来，常常会走进码头边的",
+                  "关注职工文化生活——",
+                  "职工书屋看书读报。书屋里的两千多册图书，大多是岛上职工捐赠的。",
+                  "“送文化”走进高原兵站",
+                  "本报讯（记者　白　雪）8月以来，西藏各级工会组织文艺小分队走进高原兵站。")
+    assert [(i.kicker, i.title) for i in parsed.items] == [(None, "海岛上的“职工书屋”"),
+                                                         ("关注职工文化生活——", "“送文化”走进高原兵站")]
+    assert len(parsed.items[0].paragraphs) == 1 and parsed.items[0].crossheads == ()

@@ -36,6 +36,8 @@ _ANNEX = lazy_compile(r"^(?:附件|附表|附录|附)\d?[：:]")
 _BRACKET_LABEL = lazy_compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\])$")
 _SLOGAN_PART = lazy_compile(rf"[{HAN}“”‘’「」·]{{2,12}}")
 _BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
+# characters a title does not end on but a sentence cut at a column end often does
+_CUT_ENDINGS = set("的了在和与对将把被从向为及并而之于由使让给就都也又还更要")
 # a speaker's run-in: "记者：", "问：", "答：", "主持人：" (a name that recurs is checked by the caller)
 _SPEAKER = lazy_compile(rf"^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
@@ -96,6 +98,12 @@ def editor_note(text: str) -> bool:
     return bool(_EDITOR_NOTE.match(text))
 
 
+def cut_sentence(text: str) -> bool:
+    """A long line with a comma that stops on a character no title or sentence ends with ("在青海果洛藏族自治州，
+    一辆辆服务车穿行在草原上，为牧区的"): a sentence cut at a column end."""
+    return len(text) >= 16 and bool(re.search(r"[，,；;]", text)) and text[-1:] in _CUT_ENDINGS
+
+
 def headline_text(text: str) -> bool:
     """Shaped like a headline line: short, no sentence inside, not ending mid-sentence.
 
@@ -112,6 +120,8 @@ def headline_text(text: str) -> bool:
         text = noted[0]
     if not text or sentencey(text) or ends_open(text):
         return False
+    if cut_sentence(text):
+        return False  # "…，为牧区的": a sentence cut at a column end, not a title
     if is_closed(text):
         # titles may end with ? or ! (and a quoted crosshead with its closing quote)
         return len(text) <= MAX_CROSSHEAD_CHARS and (text[-1] in "?？!！”’」』》" or text.endswith("……"))

@@ -320,8 +320,10 @@ def body_like(unit: Unit) -> bool:
 def join_splits(units: list[Unit]) -> list[Unit]:
     """Merge a block that ends mid-sentence with the body block that continues it (no separator).
 
-    A 阅读提示 box printed between the two halves is lifted out as the tip of the joined paragraph.
+    A 阅读提示 box printed between the two halves is lifted out as the tip of the joined paragraph; a kicker
+    printed between them is put after the joined paragraph, above the title it leads into.
     """
+    units = list(units)  # a held kicker changes places with the half after it
     out: list[Unit] = []
     i = 0
     while i < len(units):
@@ -335,6 +337,10 @@ def join_splits(units: list[Unit]) -> list[Unit]:
             if units[j].kind == "tiplabel" and j + 1 < len(units) and plain_text(units[j + 1]):
                 tip = units[j: j + 2]
                 j += 2
+            elif _held_kicker(unit, units, j, out):
+                # a kicker ("…——") printed between the halves of a split paragraph (a column break inside
+                # the next story's headline stack) waits for its title after the joined paragraph
+                units[j], units[j + 1] = units[j + 1], units[j]
             if j >= len(units) or not _should_join(unit, units[j], out, tip):
                 break
             nxt = units[j]
@@ -345,6 +351,18 @@ def join_splits(units: list[Unit]) -> list[Unit]:
             i = j + 1
         out.append(unit)
     return out
+
+
+def _held_kicker(first: Unit, units: list[Unit], j: int, before: list[Unit]) -> bool:
+    kicker = units[j]
+    return j + 1 < len(units) and headline_shaped(kicker) and kicker.text.rstrip().endswith("——") \
+        and len(kicker.lines) == 1 and units[j + 1].kind == "text" and ends_open_sentence(first.text) \
+        and _should_join(first, units[j + 1], before, [])
+
+
+def ends_open_sentence(text: str) -> bool:
+    """The text stops mid-sentence: after a comma or on a character no sentence ends with."""
+    return bool(text) and not is_closed(text) and (ends_open(text) or text[-1] in _FUNCTION_ENDINGS)
 
 
 def joined(first: Unit, second: Unit) -> Unit:
@@ -368,7 +386,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
         return False  # "…成效初显(图)": a headline with its note, not half a sentence
-    if ends_open(text) or shapes.sentencey(text) or first.lead is not None or first.joined:
+    if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
+            or first.joined:
         return True
     return _join_score(first, second, before, tip) >= 2
 
