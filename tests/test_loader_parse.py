@@ -663,3 +663,11 @@ def test_a_kicker_printed_inside_a_column_broken_paragraph_waits_for_its_title()
     assert [(i.kicker, i.title) for i in parsed.items] == [(None, "海岛上的“职工书屋”"),
                                                          ("关注职工文化生活——", "“送文化”走进高原兵站")]
     assert len(parsed.items[0].paragraphs) == 1 and parsed.items[0].crossheads == ()
+
+
+def test_interview_labels_after_a_mark_or_in_lenticular_brackets_are_turns() -> None:
+    for ask, answer in (("【问】", "【答】"), ("◆记者：", "◆曹　阳：")):
+        item = only(page("对话青年技师", "本报记者　卢　平", ask + "您是怎么走上技能之路的？",
+                         answer + "我从学徒干起。那时候一个零件要练上百遍。", ask + "最想对年轻人说什么？",
+                         answer + "沉下心，耐得住。"))
+        assert item.crossheads == () and len(item.paragraphs) == 4

@@ -39,7 +39,10 @@ _BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
 # characters a title does not end on but a sentence cut at a column end often does
 _CUT_ENDINGS = set("的了在和与对将把被从向为及并而之于由使让给就都也又还更要")
 # a speaker's run-in: "记者：", "问：", "答：", "主持人：" (a name that recurs is checked by the caller)
-_SPEAKER = lazy_compile(rf"^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
+# (after a typographic mark, "■问：", "◆记者：", or in lenticular brackets, "【问】", "【答】")
+_SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
+                        rf"|^【(?P<bracketed>本报记者|记者|主持人|编者|问|答|[{HAN}]{{2,4}})】"
+                        rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
 _EDITOR_NOTE = lazy_compile(r"^(?:[【\[]编者按[】\]][：:\s\u3000]?|编者按[：:\s\u3000])")
 # characters that never open a sentence: closing marks, pauses, particles and suffixes
@@ -76,7 +79,7 @@ def speaker(text: str) -> str | None:
     match = _SPEAKER.match(text)
     if not match or len(text) <= match.end() + 1:
         return None
-    return match.group("label")
+    return match.group("label") or match.group("marked") or match.group("bracketed")
 
 
 def generic_speaker(text: str) -> bool:
