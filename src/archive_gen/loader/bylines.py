@@ -381,6 +381,9 @@ def split_credit(text: str) -> tuple[str, str] | None:
 
 def _source_credit(tail: str) -> tuple[str, str] | None:
     """A credit naming a source ("视觉中国供图", "（图片由…提供）") alone, or after a finished sentence."""
+    end = tail.rstrip(")）" + _SPACE)
+    if not end.endswith(("供图", "提供", "资料图片", "资料照片")) and "来源" not in tail[-30:]:
+        return None  # the cheap test first: this runs on every block of text
     for start in range(max(0, len(tail) - 30), len(tail)):
         if tail[start] in _SPACE or (start and tail[start - 1] not in _SENTENCE_END):
             continue
