@@ -420,6 +420,9 @@ def test_an_index_box_whose_entries_open_with_their_page_is_furniture() -> None:
     assert [i.title for i in parsed.items] == ["全总召开劳动竞赛推进会"]
     assert [f.kind for f in parsed.furniture] == ["page", "index", "index", "index"]
     assert parsed.items[0].page_name == "要闻"  # the entries are not the page's own 版 lines
+    text = "导读\n▶一周工会动态　3版\n▶一位老焊工的三十年　第7版\n\n全总召开劳动竞赛推进会\n\n" + BODY + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == [] and [i.title for i in parsed.items] == ["全总召开劳动竞赛推进会"]
 
 
 def test_a_standalone_continuation_marker_keeps_the_reprinted_headline_above_it() -> None:

@@ -32,10 +32,12 @@ _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
 _INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
-# a 导读 entry that opens with the page ("3版　一周工会动态"): read only in the lines right under a label,
-# where it cannot be the page's own 版 line
+# a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版"): read only in the
+# lines right under a label, where it cannot be the page's own 版 line
 _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
-                            rf"{_GAP}+[^\s:：].{{3,40}}$")
+                            rf"{_GAP}+[^\s:：].{{3,40}}$"
+                            rf"|^[▶►■●◆·•]?{_GAP}*[^\s].{{3,40}}?{_GAP}+(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})"
+                            rf"{_GAP}*版$")
 
 
 def _tokens(text: str) -> list[str]:
