@@ -674,3 +674,9 @@ def test_interview_labels_after_a_mark_or_in_lenticular_brackets_are_turns() -> 
                          answer + "我从学徒干起。那时候一个零件要练上百遍。", ask + "最想对年轻人说什么？",
                          answer + "沉下心，耐得住。"))
         assert item.crossheads == () and len(item.paragraphs) == 4
+
+
+def test_text_opening_with_the_tail_of_a_plural_noun_starts_incomplete() -> None:
+    parsed = page("友们都说，这样的食堂办到了心坎上。", "夜班职工有了热饭吃", "本报讯（记者　石　磊）" + BODY)
+    assert parsed.items[0].starts_incomplete and parsed.items[0].title is None
+    assert not only(page("工友食堂", "我们在食堂吃上了热饭。" + BODY)).starts_incomplete

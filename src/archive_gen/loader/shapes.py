@@ -207,6 +207,8 @@ def opens_mid_sentence(text: str) -> bool:
         return False
     if text[0] in _NEVER_FIRST:
         return True
+    if len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "们" and text[0] not in "我你他她它咱人":
+        return True  # "员们纷纷表示…": the tail of 队员们/职员们, cut out of its word
     return len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "的" and text[0] not in _BEFORE_DE_OK
 
 
