@@ -1,4 +1,4 @@
-"""The loader on the second held-out set (tests/heldout) and its four fresh pages: floors per set and per
+"""The loader on the second held-out set (tests/heldout) and the fresh batches: floors per set and per
 failure class, the keys checked against their pages. The seeds are held at 1.0 by tests/test_golden_keys.py."""
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def test_roles_labels_pages_and_missing_openings(results: dict[str, dict[str, An
 
 
 # the third batch (tests/heldout/fresh2): what the loader reaches after its fixes, rounded down a little
-FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.95, "byline": 0.97, "subtitle": 0.95,
+FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.97, "byline": 0.97, "subtitle": 0.95,
                  "kicker": 0.95}
 
 
@@ -114,3 +114,41 @@ def test_third_batch_stitches_both_halves_and_keeps_roles(fresh2: dict[str, Any]
     roles_right, roles_total = extra["roles"]
     assert roles_total >= 10 and roles_right == roles_total
     assert extra["page_numbers"][0] == extra["page_numbers"][1] == 7
+
+
+# the fourth batch (tests/heldout/fresh3, one page GBK with CRLF): what the loader reaches after its fixes
+FRESH3_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.97, "byline": 0.97, "subtitle": 0.95,
+                 "kicker": 0.95}
+FRESH3_CLASS_TITLE_F1_FLOOR = 0.9
+
+
+@pytest.fixture(scope="module")
+def fresh3() -> dict[str, Any]:
+    return _module("score").run_set("fresh3", tags=False, verbose=True)
+
+
+def test_keys_of_the_fourth_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh3")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH3_FLOORS))
+def test_fourth_batch_floor(fresh3: dict[str, Any], metric: str) -> None:
+    assert int(fresh3["overall"]["items_gold"]) >= 25
+    assert float(fresh3["overall"][metric]) >= FRESH3_FLOORS[metric], (fresh3["overall"], fresh3["misses"])
+
+
+def test_fourth_batch_class_title_floors(fresh3: dict[str, Any]) -> None:
+    assert fresh3["classes"]
+    for cls, result in fresh3["classes"].items():
+        assert float(result["title_f1"]) >= FRESH3_CLASS_TITLE_F1_FLOOR, (cls, result)
+
+
+def test_fourth_batch_extras(fresh3: dict[str, Any]) -> None:
+    extra = fresh3["extra"]
+    assert extra["stitched_across_pages"] == [1, 1]
+    assert extra["starts_incomplete"] == {"tp": 1, "fp": 0, "fn": 0}
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 15 and roles_right == roles_total
+    assert extra["page_numbers"] == [9, 9] and extra["page_names"] == [9, 9]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from archive_gen.loader import conservation, parse_page
+from archive_gen.loader.headlines import StackContext, read_stack
+from archive_gen.loader.segment import bigrams, share
+from archive_gen.loader.units import starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -405,3 +408,275 @@ def test_verse_lines_under_a_title_and_byline_are_paragraphs_not_headlines() -> 
 def test_a_letter_spaced_column_name_is_a_banner_not_the_title() -> None:
     item = only(page("读　书", "一本书里的工匠精神", "■许　诺", BODY))
     assert item.column == "读　书" and item.title == "一本书里的工匠精神"
+
+
+# ---- rules from the fourth held-out batch (tests/heldout/fresh3); inputs differ from those pages ----
+
+def test_an_index_box_whose_entries_open_with_their_page_is_furniture() -> None:
+    text = ("第1版　要闻\n\n今日导读\n2版　技能比武擂台赛开赛\n7版　一位老焊工的三十年\n\n"
+            "全总召开劳动竞赛推进会\n\n" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [i.title for i in parsed.items] == ["全总召开劳动竞赛推进会"]
+    assert [f.kind for f in parsed.furniture] == ["page", "index", "index", "index"]
+    assert parsed.items[0].page_name == "要闻"  # the entries are not the page's own 版 lines
+    text = "导读\n▶一周工会动态　3版\n▶一位老焊工的三十年　第7版\n\n全总召开劳动竞赛推进会\n\n" + BODY + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == [] and [i.title for i in parsed.items] == ["全总召开劳动竞赛推进会"]
+
+
+def test_a_standalone_continuation_marker_keeps_the_reprinted_headline_above_it() -> None:
+    item = only(page("老旧小区加装电梯提速", "（上接第3版）", BODY, BODY2))
+    assert item.title == "老旧小区加装电梯提速" and item.continued_from is not None
+    assert item.continued_from.page == 3 and item.paragraphs == (BODY, BODY2)
+
+
+def test_credits_that_name_a_source_close_a_caption_and_credit_nobody() -> None:
+    item = only(page("雪后巡线", CAPTION + "　新华社供图"))
+    assert item.kind == "photo" and item.credit == "新华社供图" and item.byline.names() == ()
+    assert item.paragraphs == (CAPTION,)
+    parsed = page("银杏大道", CAPTION + "\n（照片由市总工会宣传部提供）", "下一条消息的标题", BODY)
+    assert [i.title for i in parsed.items] == ["银杏大道", "下一条消息的标题"]
+    assert parsed.items[0].credit == "（照片由市总工会宣传部提供）" and parsed.items[0].paragraphs == (CAPTION,)
+
+
+def test_a_cartoon_credit_with_a_slash() -> None:
+    item = only(page("加班“隐身术”", "漫画/郑　明"))
+    assert item.title == "加班“隐身术”" and item.subtitle is None
+    assert item.credit == "漫画/郑　明" and item.byline.names() == ("郑　明",)
+
+
+def test_byline_lines_ending_with_photo_report_or_text_and_pictures() -> None:
+    item = only(page("大桥合龙的那一刻", "本报通讯员　周　洁　摄影报道", BODY))
+    assert item.subtitle is None and item.byline.names() == ("周　洁",) and item.paragraphs == (BODY,)
+    item = only(page("守山人", "记者　宋　平　文/图", BODY))
+    assert item.byline.names() == ("宋　平",) and item.paragraphs == (BODY,)
+
+
+def test_labelled_credit_lines_name_the_narrator_and_the_writer() -> None:
+    item = only(page("一把锉刀用了四十年", "口述：退休钳工　黄文忠\n整理：本报实习生　邓　琳", BODY))
+    assert item.title == "一把锉刀用了四十年" and item.subtitle is None
+    assert set(item.byline.names()) == {"黄文忠", "邓　琳"}
+    assert {(r.name, r.role) for r in item.byline_roles} == {("黄文忠", "退休钳工"), ("邓　琳", "本报实习生")}
+
+
+def test_one_line_questions_of_a_recurring_interviewer_are_turns_not_crossheads() -> None:
+    item = only(page("对话一线班组长", "本报记者　方　圆", "小周：您带班组最看重什么？",
+                     "陈建平：安全第一。每天班前会，我都要把风险点讲一遍。",
+                     "小周：年轻人愿意学吗？", "陈建平：愿意。去年班里三个年轻人考上了高级工。"))
+    assert item.crossheads == () and len(item.paragraphs) == 4
+
+
+def test_an_editors_note_printed_above_a_banner_and_title_opens_that_piece() -> None:
+    note = "编者按：职工书屋建设已走过十多个年头。本版推出系列报道，记录书屋里的故事。"
+    parsed = page(note, "书香工地", "板房里的图书角", "■ 何小兵", BODY, BODY2)
+    item = only(parsed)
+    assert item.title == "板房里的图书角" and item.column == "书香工地"
+    assert item.paragraphs == (note, BODY, BODY2)
+
+
+def test_a_byline_never_continues_an_indented_dash_subtitle() -> None:
+    text = ("快递小哥有了“暖心港湾”\n\u3000\u3000——来自浙江义乌的报道\n本报记者　施　然\n\u3000\u3000" + BODY +
+            "\n\u3000\u3000" + BODY2 + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.subtitle == "——来自浙江义乌的报道" and item.byline.names() == ("施　然",)
+    assert item.paragraphs == (BODY, BODY2)
+
+
+def test_a_document_in_full_title_adoption_note_chapters_articles_and_annex() -> None:
+    parsed = page("省总工会修订工会经费使用办法",
+                  "本报讯（记者　龚　伟）省总工会日前修订工会经费使用办法。全文如下。",
+                  "某省基层工会经费使用办法", "（2024年11月28日某省总工会第三次全委会议通过）",
+                  "第一章　一般规定", "第一条　为加强基层工会经费管理，制定本办法。", "第二条　本办法适用于全省基层工会。",
+                  "第二章　附　　则", "第三条　本办法由省总工会负责解释。", "附：基层工会经费收支表（略）")
+    assert [i.title for i in parsed.items] == ["省总工会修订工会经费使用办法", "某省基层工会经费使用办法"]
+    document = parsed.items[1]
+    assert document.subtitle == "（2024年11月28日某省总工会第三次全委会议通过）"
+    assert [c.text for c in document.crossheads] == ["第一章　一般规定", "第二章　附　　则"]
+    assert len(document.paragraphs) == 4 and document.paragraphs[-1].startswith("附：")
+
+
+def test_an_office_signing_a_notice_is_a_trailer_not_a_headline() -> None:
+    parsed = page("声明", "近日有人冒用本会名义开展培训收费活动，本会从未授权任何机构。特此声明。",
+                  "某市总工会办公室", "环卫工人用上智能手环", BODY)
+    assert [i.title for i in parsed.items] == ["声明", "环卫工人用上智能手环"]
+    assert parsed.items[0].trailer == ("某市总工会办公室",) and parsed.items[0].byline.names() == ()
+
+
+def test_a_dash_subtitle_closes_a_bodiless_headline_whose_tail_follows_a_signed_story() -> None:
+    tail = "卫工人月工资普遍提高到三千元以上，环卫工人工资集体协商已覆盖八成城市。"
+    parsed = page("各地提高环卫工人工资待遇", "——部分城市实行工资集体协商", "快递驿站开进了城中村",
+                  BODY, "本报通讯员　邹　毅", tail)
+    assert [i.title for i in parsed.items] == ["各地提高环卫工人工资待遇", "快递驿站开进了城中村"]
+    first, second = parsed.items
+    assert first.subtitle == "——部分城市实行工资集体协商" and first.paragraphs == (tail,)
+    assert first.starts_incomplete and second.paragraphs == (BODY,) and second.byline.names() == ("邹　毅",)
+
+
+def test_text_opening_inside_a_word_of_its_headline_was_cut_from_that_word() -> None:
+    assert starts_with_headline_tail("温泉疗养名额向一线倾斜。", "一线职工赴山区温泉疗养") is False  # a whole word
+    assert starts_with_headline_tail("卫工人月工资普遍提高。", "各地提高环卫工人工资待遇")
+    assert not starts_with_headline_tail("工人们纷纷点赞。", "各地提高环卫工人工资待遇")  # a word may open a sentence
+
+
+def test_a_notice_heading_after_a_story_titles_the_notice_and_its_signer_and_date_are_trailers() -> None:
+    parsed = page("夜市里的工会服务站", BODY, BODY2, "启事",
+                  "本报职工摄影大赛征稿截止日期延至6月30日，欢迎踊跃投稿。", "本报编辑部", "2025年5月8日")
+    assert [i.title for i in parsed.items] == ["夜市里的工会服务站", "启事"]
+    assert parsed.items[0].paragraphs == (BODY, BODY2) and parsed.items[0].crossheads == ()
+    assert parsed.items[1].trailer == ("本报编辑部", "2025年5月8日")
+
+
+def test_an_editors_note_in_lenticular_brackets_with_no_colon_opens_the_piece_below() -> None:
+    note = "【编者按】本版今起推出“劳动者说”栏目，讲述普通劳动者的故事。"
+    parsed = page("港口“铁姑娘”", CAPTION + "摄影/谢　军", note, "山里的邮路", "■ 刘　明", BODY)
+    assert [i.title for i in parsed.items] == ["港口“铁姑娘”", "山里的邮路"]
+    assert parsed.items[1].paragraphs == (note, BODY)
+
+
+def test_a_slogan_kicker_of_two_four_character_phrases_is_no_honours_list_entry() -> None:
+    text = ("第3版：综合新闻\n依法维权　温暖同行\n某省法律援助进园区活动启动\n本报记者　邵　杰\n\u3000\u3000" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert (item.kicker, item.title) == ("依法维权　温暖同行", "某省法律援助进园区活动启动")
+
+
+def test_a_file_photo_note_glued_to_a_caption_is_its_credit() -> None:
+    item = only(page("老厂房新生", CAPTION + "　　（资料图片）"))
+    assert item.credit == "（资料图片）" and item.paragraphs == (CAPTION,) and item.byline.names() == ()
+
+
+def test_a_salutation_alone_above_a_letter_is_a_paragraph_of_its_own() -> None:
+    item = only(page("小区门口的“堵点”何时疏通", "尊敬的编辑：", BODY, "浙江宁波　读者　应海波"))
+    assert item.paragraphs == ("尊敬的编辑：", BODY) and item.crossheads == ()
+    assert item.byline.names() == ("应海波",)
+
+
+def test_a_jump_to_a_lettered_page_is_a_marker() -> None:
+    item = only(page("沙漠里的光伏电站", BODY, "据介绍，电站年发电量可达十亿千瓦时。（下转B2版）"))
+    assert item.continued_to is not None and item.continued_to.page == 2
+    assert item.paragraphs[-1] == "据介绍，电站年发电量可达十亿千瓦时。"
+
+
+def test_a_question_answered_by_an_interview_turn_is_a_turn_not_a_crosshead() -> None:
+    item = only(page("守护“国之重器”的人", "本报记者　韦　清", "问：您在这个岗位干了多少年？",
+                     "答：整整二十年。设备的每一个部件我都熟悉。", "这份工作最难的是什么？",
+                     "答：是责任。一点差错都不能有。"))
+    assert item.crossheads == () and len(item.paragraphs) == 4
+    assert item.paragraphs[2] == "这份工作最难的是什么？"
+
+
+def test_a_banner_with_a_typographic_mark_is_a_banner() -> None:
+    parsed = page("夜班公交司机的一天", BODY, "◆工友心声", "希望多建些司机休息室", BODY2, "——某公交公司驾驶员　马小军")
+    assert [(i.column, i.title) for i in parsed.items] == [(None, "夜班公交司机的一天"), ("◆工友心声", "希望多建些司机休息室")]
+    assert parsed.items[1].paragraphs == (BODY2,)
+
+
+def test_a_first_paragraph_printed_twice_lead_and_all_is_kept_once() -> None:
+    lead = "本报讯（记者　苗　青）6月30日，某省职工疗休养基地揭牌，首批200名劳模入住。"
+    parsed = page("劳模疗休养基地揭牌", lead, lead, BODY)
+    item = only(parsed)
+    assert item.paragraphs == ("6月30日，某省职工疗休养基地揭牌，首批200名劳模入住。", BODY)
+    assert [n.code for n in parsed.notices if n.code == "duplicate-paragraph"] == ["duplicate-paragraph"]
+
+
+def test_each_picture_of_a_photo_set_credited_on_its_own_stays_in_the_set() -> None:
+    item = only(page("黄河岸边的守堤人（组图）", "①　7月2日，巡堤队员在检查堤坝。新华社记者　郝　源　摄",
+                     "②　队员们在堤上吃午饭。　本报通讯员　甘　霖　摄"))
+    assert item.kind == "photo" and len(item.paragraphs) == 2
+    assert item.byline.photographers == ("郝　源", "甘　霖")
+    assert item.credit == "新华社记者　郝　源　摄 本报通讯员　甘　霖　摄"
+
+
+def test_photo_credits_with_the_role_in_brackets_or_the_agency_after_she() -> None:
+    item = only(page("晨练", CAPTION + "（特约摄影　庞　博）"))
+    assert item.credit == "（特约摄影　庞　博）" and item.paragraphs == (CAPTION,)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("庞　博", "特约摄影")]
+    item = only(page("晚霞", CAPTION + "\n邵明亮／摄（人民图片）"))
+    assert item.credit == "邵明亮／摄（人民图片）" and item.byline.photographers == ("邵明亮",)
+
+
+def test_an_honours_list_of_units_or_name_rows_under_its_title_is_one_item_of_entries() -> None:
+    parsed = page("全国模范职工之家名单", "（按地区排序）", "某钢铁公司炼铁厂工会", "某港口集团装卸公司",
+                  "某市公交总公司第三车队", "优秀工会积极分子", "陈　立　黄小梅　林志强", "郭　勇　范晓东",
+                  "新疆成立首个快递行业工会", "本报讯（记者　王　丹）" + BODY)
+    assert [i.title for i in parsed.items] == ["全国模范职工之家名单", "优秀工会积极分子", "新疆成立首个快递行业工会"]
+    units, people, story = parsed.items
+    assert units.subtitle == "（按地区排序）" and len(units.paragraphs) == 3
+    assert people.paragraphs == ("陈　立　黄小梅　林志强", "郭　勇　范晓东")
+    assert story.paragraphs == (BODY,)
+
+
+def test_a_column_name_between_dashes_under_a_title_is_a_banner_not_a_subtitle() -> None:
+    item = only(page("加班费不能“打折”", "——劳动者说——", "■ 姚　远", BODY))
+    assert (item.title, item.subtitle, item.column) == ("加班费不能“打折”", None, "——劳动者说——")
+    assert item.byline.names() == ("姚　远",)
+
+
+def test_continuation_markers_after_a_reprinted_headline_or_bare_after_a_mark() -> None:
+    item = only(page("一条铁路和它的守护者（上接第2版）", BODY, BODY2))
+    assert item.title == "一条铁路和它的守护者" and item.continued_from is not None
+    assert item.continued_from.page == 2 and item.paragraphs == (BODY, BODY2)
+    item = only(page("◆上接第4版", BODY))
+    assert item.title is None and item.continued_from is not None and item.continued_from.page == 4
+
+
+def test_media_and_paper_names_are_part_of_the_printed_role() -> None:
+    item = only(page("技能人才评价改革提速", "工人日报—中工网记者　章　程　本报通讯员　秦　川", BODY))
+    assert [(r.name, r.role) for r in item.byline_roles] == [("章　程", "工人日报—中工网记者"), ("秦　川", "本报通讯员")]
+    item = only(page("夜市烟火气", "本报讯（融媒体记者　卜　凡）" + BODY))
+    assert item.byline.reporters == ("卜　凡",) and [(r.name, r.role) for r in item.byline_roles] == [("卜　凡", "融媒体记者")]
+
+
+def test_every_role_may_carry_the_papers_name() -> None:
+    item = only(page("“小候鸟”暑期托管班开班", "工人日报—中工网记者　何　畅\n工人日报—中工网通讯员　宋　词", BODY))
+    assert item.byline.reporters == ("何　畅",) and item.byline.correspondents == ("宋　词",)
+    item = only(page("塔吊上的“空中哨兵”", CAPTION + "　　工人日报—中工网记者　彭　程　摄"))
+    assert item.credit == "工人日报—中工网记者　彭　程　摄" and item.paragraphs == (CAPTION,)
+
+
+def test_one_line_over_a_title_is_not_split_off_as_a_bodiless_headline_on_weak_evidence() -> None:
+    # the body repeats the second line only, and text elsewhere shares a few common words with the first:
+    # weak evidence that the first line is a headline whose body is printed elsewhere; it is the kicker
+    body = "连日来，多地工会为一线职工发放防护手套，累计发放防护手套20万副。"
+    context = StackContext(body=body, after_body=True, elsewhere=lambda lines: 0.16,
+                           echo=lambda line, text: share(bigrams(line), bigrams(text)))
+    reading = read_stack(["关爱劳动者“手上的安全”", "多地工会为一线职工发放防护手套"], context)
+    assert len(reading.items) == 1 and reading.items[0].title in (0, 1)
+
+
+def test_briefs_whose_titles_run_in_after_a_bullet() -> None:
+    parsed = page("工会快讯", "●宁夏举办职工篮球赛　8月以来，宁夏各级工会举办职工篮球赛120场。（马　骏）",
+                  "●海南开展送法进企业活动　日前，海南省总工会组织律师走进50家企业开展普法宣传。（符　玲）")
+    assert [(i.column, i.title) for i in parsed.items] == [("工会快讯", "宁夏举办职工篮球赛"), (None, "海南开展送法进企业活动")]
+    assert parsed.items[0].paragraphs == ("8月以来，宁夏各级工会举办职工篮球赛120场。",)
+    assert parsed.items[1].byline.names() == ("符　玲",)
+
+
+def test_a_kicker_printed_inside_a_column_broken_paragraph_waits_for_its_title() -> None:
+    parsed = page("海岛上的“职工书屋”", "本报记者　林　涛",
+                  "在浙江舟山的一座小岛上，渔民们下海归来，常常会走进码头边的",
+                  "关注职工文化生活——",
+                  "职工书屋看书读报。书屋里的两千多册图书，大多是岛上职工捐赠的。",
+                  "“送文化”走进高原兵站",
+                  "本报讯（记者　白　雪）8月以来，西藏各级工会组织文艺小分队走进高原兵站。")
+    assert [(i.kicker, i.title) for i in parsed.items] == [(None, "海岛上的“职工书屋”"),
+                                                         ("关注职工文化生活——", "“送文化”走进高原兵站")]
+    assert len(parsed.items[0].paragraphs) == 1 and parsed.items[0].crossheads == ()
+
+
+def test_interview_labels_after_a_mark_or_in_lenticular_brackets_are_turns() -> None:
+    for ask, answer in (("【问】", "【答】"), ("◆记者：", "◆曹　阳：")):
+        item = only(page("对话青年技师", "本报记者　卢　平", ask + "您是怎么走上技能之路的？",
+                         answer + "我从学徒干起。那时候一个零件要练上百遍。", ask + "最想对年轻人说什么？",
+                         answer + "沉下心，耐得住。"))
+        assert item.crossheads == () and len(item.paragraphs) == 4
+
+
+def test_text_opening_with_the_tail_of_a_plural_noun_starts_incomplete() -> None:
+    parsed = page("友们都说，这样的食堂办到了心坎上。", "夜班职工有了热饭吃", "本报讯（记者　石　磊）" + BODY)
+    assert parsed.items[0].starts_incomplete and parsed.items[0].title is None
+    assert not only(page("工友食堂", "我们在食堂吃上了热饭。" + BODY)).starts_incomplete

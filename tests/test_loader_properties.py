@@ -29,11 +29,21 @@ SENTENCES = ["会议要求，各级工会要着眼服务全局。", "据了解�
              "力争到2027年末完成。"]
 EXTRAS = ["(下转第3版)", "(上接第1版)", "新华社记者 姜克红 摄", "本报通讯员 张锋 孟宪勋 摄", "阅读提示", "——————", "□□□",
           "(作者:中华全国总工会党组书记)", "(原载《人民日报》2023年11月22日第9版)", "摄", "（", "\ufeff"]
+# shapes the rules of the fourth held-out batch read (tests/heldout/fresh3): index entries, source credits,
+# labelled bylines, office and date sign-offs, salutations, list titles and entries, documents, run-in briefs
+FRESH3_LINES = ["今日导读", "3版　一周工会动态", "视觉中国供图", "（图片由市总工会提供）", "漫画/郑　明",
+                "口述：退休钳工　黄文忠", "整理：本报记者　卢　晓", "本报记者　聂　磊　摄影报道", "工人日报—中工网记者　何　畅",
+                "本报编辑部", "2025年5月8日", "编辑同志：", "工人日报：您怎么看？", "全国五一劳动奖章获得者",
+                "某钢铁公司炼铁厂工会", "陈　立　黄小梅　林志强", "第一章　总　则", "第一条　为规范管理，制定本办法。",
+                "（2024年11月28日某省总工会第三次全委会议通过）", "附件：申请表（略）", "——工运走笔——", "◆上接第4版",
+                "一条铁路和它的守护者（上接第2版）", "●宁夏举办职工篮球赛　8月以来，宁夏举办篮球赛120场。（马　骏）",
+                "编者按：本版推出系列报道。", "①　7月2日，巡堤队员在检查堤坝。新华社记者　郝　源　摄", "更正"]
 
 paragraph = st.builds(lambda lead, parts, tail: lead + "".join(parts) + tail,
                       st.sampled_from(["", *LEADS]), st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4),
                       st.sampled_from(["", "", " 新华社记者 陈思汗 摄", "新华社记者 陈思汗 摄", "(下转第2版)"]))
 line = st.one_of(st.sampled_from(HEADLINES), st.sampled_from(BYLINES), paragraph, st.sampled_from(EXTRAS),
+                 st.sampled_from(FRESH3_LINES),
                  st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20))
 indent = st.sampled_from(["", "", "\u3000\u3000", "  ", "\t"])
 separator = st.sampled_from(["\n", "\n\n", "\n\n\n\n", "\r\n", "\r\n\r\n", "\r"])

@@ -33,7 +33,14 @@ def norm(text: str) -> str:
 
 
 def page_lines(name: str) -> list[str]:
-    return (PAGES / name).read_text(encoding="utf-8").split("\n")
+    """The page's lines as printed (a page that is not UTF-8 is read as GB18030; a CR is stripped with
+    the rest of the line's trailing space by ``line_text``)."""
+    data = (PAGES / name).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030")
+    return text.split("\n")
 
 
 def line_text(lines: list[str], number: int) -> str:

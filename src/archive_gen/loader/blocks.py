@@ -1,12 +1,14 @@
 """Text -> blocks: runs of lines separated by blank lines or by an indented first line (People's Daily style).
 
 A block remembers its 1-based source lines and how many blank lines stood before it (image slots).
-Pure string work, no knowledge of headlines or items.
+Pure string work, no knowledge of headlines or items (a byline line's shape is asked of bylines.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .bylines import is_byline_line
 
 INDENT_CHARS = " \t\u3000\u00a0"
 # characters that close a sentence; a block ending otherwise continues in the next body block
@@ -48,6 +50,8 @@ def continues_indented(previous: str, line: str) -> bool:
     """
     if all(ch in _RULE_CHARS for ch in line) or line.startswith(("■", "□", "◆", "●")):
         return False
+    if is_byline_line(line):
+        return False  # "本报记者  邱  实" under an indented ——subtitle: a byline, not the subtitle's tail
     if not is_closed(previous):
         return True
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])

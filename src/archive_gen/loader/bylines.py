@@ -16,10 +16,12 @@ from .lazy import lazy_compile
 HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
 _GAP = f"[{_SPACE}]"
-# role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"
-_ROLE = (r"(?:(?:本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)?(?:驻[\u4e00-\u9fff]{1,5})?"
-         r"(?:特约|见习|实习|首席)?(?:摄影)?记者"
-         r"|(?:本报|特约)?通讯员|(?:本报)?实习生|(?:本报|特约)?评论员|特约撰稿人|摄影|(?:文|图|摄)[/／])")
+# the paper or agency a role is printed with ("工人日报—中工网记者", "工人日报—中工网通讯员", "新华社记者")
+_PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)"
+# role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
+# role too ("本报全媒体记者", "融媒体记者")
+_ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
+         rf"|(?:{_PAPER}|特约)?通讯员|{_PAPER}?实习生|(?:{_PAPER}|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪")
@@ -42,13 +44,21 @@ _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
 _CREDIT_LINE = lazy_compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
-    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄)")
+    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?)")
+# "（特约摄影　杜　鹃）", "（摄影：李　明）": a photographer credited in brackets with no 摄 at the end
+_CREDIT_BRACKETED_ROLE = lazy_compile(rf"[(（]{_GAP}*(?:特约|本报)?摄影(?:记者)?{_GAP}*[:：]?{_GAP}*{_NAMES}{_GAP}*[)）]")
 # "摄影/王　军（人民视觉）", "图/本报记者 吴海峰": the credit word first, an agency in brackets after the names
+_CREDIT_WORDS = r"(?:摄影|图|摄|漫画|绘图|绘)"
 _CREDIT_PREFIXED = lazy_compile(
-    rf"(?:摄影|图|摄)[/／]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
-_CREDIT_PREFIX = lazy_compile(rf"^(?:摄影|图|摄)[/／]{_GAP}*")
+    rf"{_CREDIT_WORDS}[/／]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
+_CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_WORDS}[/／]{_GAP}*")
+# credits that name a source, not a person: "视觉中国供图", "受访单位供图", "（图片由南昌市总工会提供）",
+# "图片来源：网络"; they close a caption like any credit and add nobody to the byline
+_CREDIT_SOURCE = lazy_compile(
+    rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供|资料(?:图片|照片)"
+    rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?)(?:{_GAP}*[)）])?$")
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
-_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
+_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|工人日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
 
@@ -190,7 +200,12 @@ def split_names(chunk: str) -> tuple[str, ...]:
 
 _BYLINE_LINE = lazy_compile(
     rf"^(?:[{_AUTHOR_MARK}]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}"
-    rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:报道|整理|参与采写|采写|文[/／]图)?)$")
+    rf"|(?:{_ROLE}{_GAP}*{_NAMES}{_GAP}*)+(?:摄影报道|报道|整理|参与采写|采写|文[/／]图)?)$")
+# a credit labelled with the part each person played: "口述：中铁某局桥隧队队长　扎西次仁", "整理：本报记者　卢　晓",
+# "撰文：李　明" (a job or role may stand between the label and the name)
+_LABELLED = lazy_compile(
+    rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图)[：:]{_GAP}*"
+    rf"(?:(?P<role>{_ROLE})|(?P<job>[{HAN}]{{2,16}}){_GAP}+)?{_GAP}*(?P<names>{_NAMES})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
                           rf"(?:(?P<role>读者|职工|网友){_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
@@ -211,9 +226,14 @@ def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三"."""
     text = _unbracket(text)
+    if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
+        return True
     if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
         return False
-    stripped = text.strip(_SPACE)
+    # "…摄影报道", "…文/图" end the credit: their role-like words ("摄影", "文/") name nobody
+    stripped = _CREDIT_TAIL.sub("", text.strip(_SPACE))
+    if not stripped:
+        return False  # "摄影报道" alone is a banner
     if stripped[:1] in _AUTHOR_MARK and not _ROLE_RE.search(stripped):
         # "■郑建钢" signs a piece; "■一线风采" is a banner with a typographic mark
         return all(is_person_name(name) for name in split_names(stripped[1:]))
@@ -229,6 +249,14 @@ def is_byline_line(text: str) -> bool:
 
 def parse_byline_line(text: str) -> Credits:
     stripped = _unbracket(text)
+    labelled = _LABELLED.match(stripped.strip(_SPACE))
+    if labelled is not None:
+        if labelled.group("role"):
+            return parse_credits(stripped.strip(_SPACE)[labelled.start("role"):])
+        # the narrator or writer of the piece, with the job printed before the name (or the label) as role
+        names = split_names(labelled.group("names"))
+        role = labelled.group("job") or labelled.group("label")
+        return Credits(Byline(authors=names), tuple(BylineRole(name, role) for name in names))
     if stripped[:1] in _AUTHOR_MARK:
         rest = stripped[1:].strip(_SPACE)
         # "■郑建钢" signs a commentary; "■本报记者 张  峰" is a reporter with a typographic mark
@@ -327,7 +355,14 @@ def split_credit(text: str) -> tuple[str, str] | None:
     prefixed = _prefixed_credit(tail)
     if prefixed is not None:
         return prefixed
-    if not tail.rstrip(")）" + _SPACE).endswith("摄"):
+    sourced = _source_credit(tail)
+    if sourced is not None:
+        return sourced
+    role_first = _CREDIT_BRACKETED_ROLE.search(tail)
+    if role_first is not None and role_first.end() == len(tail) and \
+            (role_first.start() == 0 or tail[role_first.start() - 1] in _SENTENCE_END):
+        return tail[: role_first.start()].rstrip(_SPACE), tail[role_first.start():]
+    if not _CREDIT_AGENCY.sub("", tail).rstrip(")）" + _SPACE).endswith("摄"):
         return None
     for start in range(max(0, len(tail) - _CREDIT_MAX_CHARS), len(tail)):
         if start and tail[start - 1] not in _SENTENCE_END and not _CREDIT_START.match(tail, start):
@@ -344,9 +379,23 @@ def split_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _source_credit(tail: str) -> tuple[str, str] | None:
+    """A credit naming a source ("视觉中国供图", "（图片由…提供）") alone, or after a finished sentence."""
+    end = tail.rstrip(")）" + _SPACE)
+    if not end.endswith(("供图", "提供", "资料图片", "资料照片")) and "来源" not in tail[-30:]:
+        return None  # the cheap test first: this runs on every block of text
+    for start in range(max(0, len(tail) - 30), len(tail)):
+        if tail[start] in _SPACE or (start and tail[start - 1] not in _SENTENCE_END):
+            continue
+        if _CREDIT_SOURCE.fullmatch(tail, start):
+            return tail[:start].rstrip(_SPACE), tail[start:]
+    return None
+
+
 def _prefixed_credit(tail: str) -> tuple[str, str] | None:
-    """A "摄影/name" or "图/role name" credit at the end of a caption (after a finished sentence) or alone."""
-    for match in re.finditer(r"(?:摄影|图|摄)[/／]", tail):
+    """A "摄影/name", "图/role name" or "漫画／name" credit at the end of a caption (after a finished sentence)
+    or alone."""
+    for match in re.finditer(rf"{_CREDIT_WORDS}[/／]", tail):
         start = match.start()
         if start and tail[start - 1] not in _SENTENCE_END:
             continue
@@ -356,11 +405,17 @@ def _prefixed_credit(tail: str) -> tuple[str, str] | None:
 
 
 def credit_credits(credit: str) -> Credits:
-    """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄", "新华社发（刘军喜 摄）") with their roles."""
+    """Photographers of a credit line ("本报通讯员 张锋 孟宪勋 摄", "新华社发（刘军喜 摄）", "王　军／摄（新华社）",
+    "（特约摄影　杜　鹃）") with their roles; a source ("视觉中国供图") credits nobody."""
+    if _CREDIT_SOURCE.fullmatch(credit.strip(_SPACE)):
+        return Credits(Byline(), ())  # a source, not a person
     body = re.sub(rf"^(?:新华社|中新社|人民日报|本报)发{_GAP}*", "", credit.strip(_SPACE))
     if _CREDIT_PREFIX.match(body):
         body = _CREDIT_AGENCY.sub("", _CREDIT_PREFIX.sub("", body))
+    elif re.search(rf"摄{_GAP}*[(（][{HAN}]{{2,10}}[)）]$", body):
+        body = _CREDIT_AGENCY.sub("", body)  # the agency after 摄
     body = body.strip("()（）" + _SPACE)
+    body = re.sub(rf"^((?:特约|本报)?摄影(?:记者)?){_GAP}*[:：]", r"\1 ", body)  # "摄影：李　明"
     if body.endswith("摄"):
         body = body[:-1].rstrip(_SPACE + "/／")
     return _as_photographers(parse_credits(body))

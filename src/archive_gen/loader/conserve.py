@@ -18,13 +18,16 @@ from .lazy import lazy_compile
 _SPACE = lazy_compile(r"\s+")
 # structural labels and rules carry no content of their own
 _LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
-_DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…:：")
+_DECORATION = set("—–-_=~*·•□■◆◇○●★☆▲△▶►#＝－…:：")
+_BULLETS = "●■◆★☆□◇▲▶►"
 _MIN_PIECE = 2
 _MAX_PIECES = 8
 # a headline as printed: short, no punctuation inside, not ending a sentence; a bracketed note may end it
 _NOTE = lazy_compile(r"[(（][^()（）]{1,12}[)）]$")
 _PUNCTUATION = set("。！？!?，,、；;：:…”’」』》")
 _HEADLINE_MAX = 40
+_VERSE_MAX = 20  # the verse rule's short line (units._VERSE_MAX_CHARS)
+_SENTENCE_STOP = lazy_compile(r"[。！？!?]")
 
 
 def _item_blob(item: Item) -> str:
@@ -81,9 +84,12 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
         for number in item.source_lines:
             if _SPACE.sub("", lines[number - 1]) != last:
                 continue
-            if _last_verse(lines, item, number):
+            if _last_verse(lines, item, number) or _last_of_list(item):
                 continue
             after = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+            repeated = [n for n in (number - 1, after) if n and _SPACE.sub("", lines[n - 1]) == last]
+            if repeated:
+                continue  # a line printed twice (above it, or as the next line): a copy, not a misread headline
             if after is not None and starts.get(after, k) != k:
                 problems.append(Notice(page.source, number, "conservation",
                                        "a headline-like line is filed as the last paragraph of the item above "
@@ -92,14 +98,24 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
     return problems
 
 
+def _last_of_list(item: Item) -> bool:
+    """The last entry of a list of units or names: every paragraph of the item looks like a headline (two
+    or more), so the line is one of a list, not a headline misfiled under the story above."""
+    return len(item.paragraphs) >= 2 and all(looks_like_headline(_SPACE.sub("", p)) for p in item.paragraphs)
+
+
 def _last_verse(lines: list[str], item: Item, number: int) -> bool:
     """The last line of a stanza: on a page with blank lines between blocks, the line above it is printed
     right over it and is the item's paragraph before, headline-like too (a verse of a poem)."""
     if len(item.paragraphs) < 2 or number < 2 or not lines[number - 2].strip():
         return False
     above = _SPACE.sub("", lines[number - 2])
-    blanks = any(not lines[n - 1].strip() for n in range(min(item.source_lines), max(item.source_lines)))
-    return blanks and above == _SPACE.sub("", item.paragraphs[-2]) and looks_like_headline(above)
+    # the verse rule reads poems on pages that part their blocks with blank lines (a one-stanza poem has
+    # none inside its own lines)
+    blanks = any(not line.strip() for line in lines)
+    # a verse is a short line with no sentence inside (commas allowed: "蹲点，只有起点，没有终点")
+    verse = len(above) <= _VERSE_MAX and not _SENTENCE_STOP.search(above[:-1])
+    return blanks and above == _SPACE.sub("", item.paragraphs[-2]) and verse
 
 
 def conservation(text: str, page: Page) -> list[Notice]:
@@ -142,7 +158,8 @@ def conservation(text: str, page: Page) -> list[Notice]:
         index = holders[0]
         if index not in blobs:
             blobs[index] = _item_blob(page.items[index])
-        if not _covered(compact, blobs[index]):
+        # a bullet before a run-in title ("●宁夏举办职工篮球赛　…") is decoration, kept in no field
+        if not _covered(compact, blobs[index]) and not _covered(compact.lstrip(_BULLETS), blobs[index]):
             problems.append(Notice(page.source, number, "conservation",
                                    "text of this line is missing from its item's fields", "error"))
     return problems + _misfiled_headlines(lines, page)

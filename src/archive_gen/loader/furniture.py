@@ -32,6 +32,12 @@ _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
 _INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
+# a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版"): read only in the
+# lines right under a label, where it cannot be the page's own 版 line
+_INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
+                            rf"{_GAP}+[^\s:：].{{3,40}}$"
+                            rf"|^[▶►■●◆·•]?{_GAP}*[^\s].{{3,40}}?{_GAP}+(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})"
+                            rf"{_GAP}*版$")
 
 
 def _tokens(text: str) -> list[str]:
@@ -129,11 +135,15 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
     rows = [(number, raw.strip(" \u3000\t\r\ufeff")) for number, raw in enumerate(text.split("\n"), 1)]
     rows = [(number, line) for number, line in rows if line]
     indexed = any(_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")) for _, line in rows)
+    listed = _leading_entries(rows)
     lines: list[PageLine] = []
     numbers: list[tuple[int, int]] = []
     names: list[str] = []
     dates: list[str] = []
     for number, line in rows:
+        if number in listed:
+            lines.append(PageLine(number, line, "index"))
+            continue
         if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
             lines.append(PageLine(number, line, "index"))
@@ -164,3 +174,22 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
                               f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
     date = dates[0] if len(set(dates)) == 1 else None
     return Furniture(tuple(lines), page, name, date), notices
+
+
+def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of a 导读 box whose entries open with their page ("3版　一周工会动态"): the label and
+    the two or more entries printed on the lines right under it."""
+    found: set[int] = set()
+    for k, (number, line) in enumerate(rows):
+        if line.strip("【】[]：:") not in _INDEX_LABELS:
+            continue
+        entries = []
+        previous = number
+        for entry_number, entry in rows[k + 1:]:
+            if entry_number - previous > 2 or not _INDEX_LEADING.match(entry):
+                break
+            entries.append(entry_number)
+            previous = entry_number
+        if len(entries) >= 2:
+            found.update([number, *entries])
+    return found

@@ -27,7 +27,7 @@ _SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡�
 _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 _QUOTES = "“”‘’「」『』\"'"
-_ISSUER = lazy_compile(r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)")
+_ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 
@@ -43,12 +43,19 @@ class LineFacts:
         return len(re.sub(r"[\s\u3000]", "", self.text))
 
     @functools.cached_property
+    def dash_wrapped(self) -> bool:
+        """"——工运走笔——": a column name set between rules, a banner (neither kicker nor subtitle)."""
+        inner = self.text.strip().strip("—─－-")
+        return inner != self.text.strip() and self.text.strip()[:1] in "—─－-" and \
+            self.text.strip()[-1:] in "—─－-" and shapes.banner(inner)
+
+    @functools.cached_property
     def dash_end(self) -> bool:
-        return self.text.rstrip().endswith(("——", "—", "--", "－－"))
+        return self.text.rstrip().endswith(("——", "—", "--", "－－")) and not self.dash_wrapped
 
     @functools.cached_property
     def dash_start(self) -> bool:
-        return self.text.startswith(("——", "─", "--", "－－", "—"))
+        return self.text.startswith(("——", "─", "--", "－－", "—")) and not self.dash_wrapped
 
     @functools.cached_property
     def note_only(self) -> bool:
@@ -64,7 +71,8 @@ class LineFacts:
 
     @functools.cached_property
     def banner(self) -> bool:
-        return shapes.banner(self.text) or self.bracket_label or (bool(_SERIES.search(self.text)) and self.length <= 16)
+        return shapes.banner(self.text) or self.bracket_label or self.dash_wrapped \
+            or (bool(_SERIES.search(self.text)) and self.length <= 16)
 
     @functools.cached_property
     def banner_slogan(self) -> bool:
@@ -108,6 +116,11 @@ class LineFacts:
     @functools.cached_property
     def signature(self) -> bool:
         return signature(self.text) is not None
+
+    @functools.cached_property
+    def office(self) -> bool:
+        """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it."""
+        return shapes.signing_office(self.text) or shapes.signing_date(self.text)
 
     @functools.cached_property
     def runs_on(self) -> bool:
@@ -189,7 +202,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("only a name can sign", "N", lambda f: not (f.person or f.signature), NEVER),
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
-    ("only a signature line can end the story before", "P", lambda f: not f.signature, NEVER),
+    ("an office's name after the text signs it (更正…本报编辑部)", "P", lambda f: f.office, 2.5),
+    ("only a signature line can end the story before", "P", lambda f: not (f.signature or f.office), NEVER),
     ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
@@ -261,6 +275,11 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
     ("the body under the stack repeats the second title, not the first lines", lambda s: float(_echo_contrast(s)), 2.0),
     ("a kicker of the second story that its body never echoes is the first story's subtitle",
      lambda s: float(_stray_kicker(s)), -2.0),
+    ("a single line over a title is far more often its kicker than a headline whose body is elsewhere",
+     lambda s: float(len(s.before) == 1), -2.0),
+    ("a ——subtitle closes its headline: a title with no kicker after it starts the next story",
+     lambda s: float(len(s.before) >= 2 and s.before[-1].startswith(("——", "－－")) and s.after_kicker is None),
+     2.5),
 ]
 
 
@@ -328,7 +347,7 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     if context.after_body:
         # a stack with nothing under it may be signatures only (the last line of a page)
         limit = n if not context.body else n - 1
-        while signatures < limit and facts[signatures].signature:
+        while signatures < limit and (facts[signatures].signature or facts[signatures].office):
             signatures += 1
     end_score = sum(scores[k, "E"] for k in range(ends))
     for sig in range(ends, signatures + 1):

@@ -28,7 +28,7 @@ from .bylines import (
 )
 from .headlines import ItemHeads, read_stack
 from .segment import Draft
-from .units import Unit, joined, starts_with_half_word
+from .units import Unit, joined, starts_with_half_word, starts_with_headline_tail
 
 _CAPTION_MAX_PARAGRAPHS = 4
 _NUMBERED_CAPTION_MAX = 8
@@ -71,11 +71,12 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
             byline = _merge(byline, credits.byline)
             credited.extend(credits.roles)
             raw_parts.append(unit.signoff)
-    credit = draft.credit_text
+    credit = " ".join(c for c in (draft.credit_text, *draft.more_credits) if c) or None
     if credit:
-        credits = credit_credits(credit)
-        byline = _merge(byline, credits.byline)
-        credited.extend(credits.roles)
+        for part in (draft.credit_text, *draft.more_credits):
+            credits = credit_credits(part or "")
+            byline = _merge(byline, credits.byline)
+            credited.extend(credits.roles)
         if not raw_parts:
             raw_parts.append(credit)
     texts, crossheads = _dedupe(texts, paragraphs, _crossheads(draft, len(paragraphs)), notices, source)
@@ -169,7 +170,7 @@ def _starts_incomplete(draft: Draft, texts: list[str]) -> bool:
     # text put back from elsewhere under a headline with nothing of its own: a cut word says the
     # opening was lost (a lone rare character, "务中心牵头…")
     moved = (not draft.paragraphs and bool(draft.fragments)) or (draft.orphan and not draft.headlines)
-    return moved and starts_with_half_word(first)
+    return moved and (starts_with_half_word(first) or starts_with_headline_tail(first, draft.headline_text()))
 
 
 def _title_label(draft: Draft) -> str:
@@ -205,12 +206,14 @@ def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], 
     for k, (text, unit) in enumerate(zip(texts, units, strict=True)):
         new_index.append(len(kept))
         key = re.sub(r"\s+", "", text)
-        if key and key in seen and k > 0:
+        printed = re.sub(r"\s+", "", unit.text)  # with its lead: a first paragraph printed twice, lead and all
+        if key and k > 0 and (key in seen or printed in seen):
             for line in unit.lines:
                 notices.append(Notice(source, line, "duplicate-paragraph",
-                                      f"paragraph repeats lines {seen[key]}; the copy was dropped"))
+                                      f"paragraph repeats lines {seen.get(key) or seen[printed]}; the copy was dropped"))
             continue
         seen.setdefault(key, unit.first_line)
+        seen.setdefault(printed, unit.first_line)
         half = len(key) // 2
         if len(key) >= 40 and len(key) % 2 == 0 and key[:half] == key[half:]:
             notices.append(Notice(source, unit.first_line, "repeated-text",

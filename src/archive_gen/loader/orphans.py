@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..model import Continuation, Notice
 from . import shapes
 from .segment import Draft, bigrams, idf, weighted_share
-from .units import Unit, starts_with_half_word
+from .units import Unit, starts_with_half_word, starts_with_headline_tail
 
 _OWNER_MIN_SCORE = 0.15
 # A printed page holds a few dozen stories. Matching compares stories pairwise, so on a file of
@@ -164,10 +164,12 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
             first_own = _grams_score(grams[cut], head, own_all, weights)
             broken = shapes.opens_mid_sentence(first.text) or starts_with_half_word(first.text)
             # a tail that starts mid-word or mid-sentence needs less: it cannot open the host's paragraph
-            needed, ratio = (_TAIL_OWNER_MIN, 1.0) if broken else (_STRAY_OWNER_MIN, 2.0)
             for owner in waiting:
                 owner_head, owner_all = owner_grams[id(owner)]
                 theirs = _grams_score(tail, owner_head, owner_all, weights)
+                # a tail that opens inside a word of the owner's headline ("卫工人…" under "…环卫工人…")
+                cut_word = not broken and owner.bodiless and starts_with_headline_tail(first.text, owner.headline_text())
+                needed, ratio = (_TAIL_OWNER_MIN, 1.0) if broken or cut_word else (_STRAY_OWNER_MIN, 2.0)
                 if theirs < needed or theirs <= ratio * own:
                     continue
                 if _grams_score(grams[cut], owner_head, owner_all, weights) <= first_own:

@@ -44,6 +44,7 @@ class Draft:
     tip_lines: list[int] = field(default_factory=list)
     credit: Unit | None = None  # standalone credit line
     credit_text: str | None = None
+    more_credits: list[str] = field(default_factory=list)  # credits of further numbered pictures of a 组图
     trailers: list[Unit] = field(default_factory=list)
     decor: list[int] = field(default_factory=list)
     marker_units: list[Unit] = field(default_factory=list)
@@ -196,6 +197,8 @@ class _PageText:
 
 def _opens_story(units: list[Unit], k: int) -> bool:
     previous = units[k - 1]
+    if previous.kind == "byline" and k >= 2 and units[k - 2].kind == "text" and not headline_shaped(units[k - 2]):
+        return False  # a byline after text signs the story above; what follows it opens nothing
     return previous.kind in ("byline", "tiplabel") or headline_shaped(previous)
 
 
@@ -231,7 +234,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
+    ("a notice's heading (更正, 启事, 声明) titles a notice of its own", lambda h: shapes.notice_title(h.text), -4.0),
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
+    ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
+     lambda h: shapes.numbered_heading(h.text), 1.5),
 ]
 
 
@@ -239,7 +245,7 @@ def _list_ahead(units: list[Unit], start: int) -> bool:
     """Two or more honours-list entries follow (short lines ending in 。)."""
     entries = 0
     for unit in units[start: start + 3]:
-        if unit.kind != "text" or not shapes.list_entry(unit.text) or unit.lead is not None:
+        if unit.kind != "text" or not (unit.entry or shapes.list_entry(unit.text)) or unit.lead is not None:
             break
         entries += 1
     return entries >= 2
@@ -256,6 +262,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False  # gaps around a heading mark an image slot: a new (photo) item
     if _photo_ahead(units, after) or marked_signature(head.text) or _signed_ahead(units, after):
         return False
+    if shapes.signing_office(head.text) and shapes.SENTENCE_STOPS.search(current.paragraphs[-1].text[-1:]):
+        return False  # "…特此声明。" then "某市总工会办公室": the office signs the notice, it heads nothing
     facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
                      share(bigrams(head.text), bigrams(nxt.text)),
@@ -323,7 +331,46 @@ def segment(units: list[Unit]) -> list[Draft]:
         current = _place_unit(unit, current, drafts)
         i += 1
     _unheaded_last_line(drafts)
+    _notes_above(drafts)
+    _headline_markers(drafts)
     return drafts
+
+
+def _headline_markers(drafts: list[Draft]) -> None:
+    """A headline printed with its jump marker ("…（上接第2版）") makes its story a continued half; read in any
+    other place (a crosshead, text, a second marker in one story) the marker goes back into the line."""
+    for draft in drafts:
+        units = draft.headlines + [u for u, _ in draft.crossheads] + draft.paragraphs + draft.bylines
+        for unit in units:
+            if not unit.head_marker or unit.marker_from is None:
+                continue
+            if any(unit is head for head in draft.headlines) and draft.continued_from is None:
+                draft.continued_from = unit.marker_from
+                continue
+            if unit.marker_from is not draft.continued_from:
+                unit.text += unit.marker_from.marker
+                unit.marker_from = None
+                unit.head_marker = False
+
+
+def _notes_above(drafts: list[Draft]) -> None:
+    """An 编者按 run-in printed above a headline with no headline of its own ("编者按：…" at the top of a page,
+    over a series banner and the first piece) opens the body of the story under it."""
+    k = 0
+    while k + 1 < len(drafts):
+        note, nxt = drafts[k], drafts[k + 1]
+        if note.orphan and not note.headlines and not note.bylines and not note.crossheads \
+                and not note.credit_text and not note.marker_units and note.continued_to is None \
+                and note.continued_from is None and note.tip is None and not note.tip_lines \
+                and note.paragraphs and shapes.editor_note(note.paragraphs[0].text) \
+                and nxt.headlines and not nxt.continued_from:
+            nxt.paragraphs[:0] = note.paragraphs
+            nxt.crossheads = [(unit, before + len(note.paragraphs)) for unit, before in nxt.crossheads]
+            nxt.decor.extend(note.decor)
+            nxt.trailers[:0] = note.trailers
+            del drafts[k]
+            continue
+        k += 1
 
 
 def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
@@ -344,10 +391,20 @@ def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
 
 def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft | None:
     """A body block, credit, jump marker, trailer or rule: where it goes."""
+    # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it, whether the
+    # marker runs into the text or stands on a line of its own
+    reprinted = unit.marker_from is not None and current is not None and bool(current.headlines) \
+        and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
     if unit.kind == "text":
-        # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it
-        reprinted = unit.marker_from is not None and current is not None and current.headlines \
-            and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
+        if current is not None and _next_picture(current, unit):
+            current.paragraphs.append(unit)  # "图②…" after "图①… 摄": the next picture of the same 组图
+            if unit.credit:
+                current.more_credits.append(unit.credit)
+            return current
+        if unit.lead is not None and current is not None and not current.finished \
+                and any(p.text == unit.text for p in current.paragraphs):
+            current.paragraphs.append(unit)  # a paragraph printed twice, lead and all: the copy is dropped later
+            return current
         if (unit.marker_from and not reprinted) or current is None or current.finished or \
                 (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
                 (unit.credit and current.credit_text):
@@ -374,14 +431,20 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             drafts.append(current)
         if current.credit is None and current.credit_text is None:
             current.credit, current.credit_text = unit, unit.credit
+        elif unit.credit:
+            current.more_credits.append(unit.credit)  # a second credit line ("…摄" then "视觉中国供图")
+            current.decor.extend(unit.lines)
         else:
-            current.paragraphs.append(unit)  # a second credit line: keep its text as body
+            current.paragraphs.append(unit)
         # a credit printed between a photo's title and its caption leaves the caption to come
         current.finished = bool(current.paragraphs) or not current.headlines
     elif unit.kind == "marker":
         if unit.marker_from:
-            current = Draft(continued_from=unit.marker_from)
-            drafts.append(current)
+            if not reprinted:
+                current = Draft(continued_from=unit.marker_from)
+                drafts.append(current)
+            assert current is not None
+            current.continued_from = unit.marker_from
             current.marker_units.append(unit)
         else:
             if current is None:
@@ -399,6 +462,17 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             current.decor.extend(unit.lines)
         current.finished = True
     return current
+
+
+_NUMBERED_PICTURE = re.compile(r"^(?:图[ \u3000]*)?[①-⑳]|^图[0-9一二三四五六七八九十]{1,2}[：:. \u3000]")
+
+
+def _next_picture(current: Draft, unit: Unit) -> bool:
+    """A numbered caption after a credited numbered caption under the same photo title (each picture of a
+    组图 credited on its own)."""
+    return bool(current.headlines and current.credit_text and current.paragraphs and unit.lead is None
+                and not unit.marker_from and _NUMBERED_PICTURE.match(current.paragraphs[0].text)
+                and _NUMBERED_PICTURE.match(unit.text))
 
 
 def _bracketed_signature(text: str) -> bool:
@@ -439,16 +513,22 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         # a second stack after the byline of a story with no body: read it on its own
         current = _place_group(group[: trailing[0]], units, after, current, drafts, page)
         return _place_group(group[trailing[0]:], units, after, current, drafts, page)
-    lead_in = group[trailing[0]] if trailing else None
-    if lead_in is not None:
-        group = group[: trailing[0]]
+    lead_at = trailing[0] if trailing else None
+    if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
+            and shapes.numbered_heading(group[-1].text) and not shapes.numbered_heading(group[heads[0]].text):
+        # "第一章　总　则" under a document's title opens its body: the first crosshead, not a banner
+        lead_at = len(group) - 1
+    lead_in = group[lead_at] if lead_at is not None else None
+    if lead_at is not None:
+        group = group[:lead_at]
         heads = heads[:-1]
     if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
             and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text):
         # "（受访者供图）", "（完）": a bracketed note right after a story's text closes that story
         current.trailers.append(group[0])
         current.finished = True
-        return _place_group(group[1:], units, after, current, drafts, page) if len(group) > 1 else current
+        remaining = group[1:] + ([lead_in] if lead_in is not None else [])  # the heading after them too
+        return _place_group(remaining, units, after, current, drafts, page) if remaining else current
     nxt = units[after] if after < len(units) else None
     if len(group) == 1 and current is not None and current.paragraphs and current.credit_text is None \
             and not current.finished and marked_signature(group[0].text):
@@ -470,8 +550,19 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         current.paragraphs.extend(head_units[k] for k in reading.run_on)
     if reading.signature:
         assert current is not None  # a signature is only read after body text
-        current.bylines.extend(head_units[k] for k in reading.signature)
+        for k in reading.signature:
+            if signature(head_units[k].text) is None:
+                current.trailers.append(head_units[k])  # an office (and the date) signs: it names nobody
+                current.finished = True
+            else:
+                current.bylines.append(head_units[k])
     if not reading.items:
+        # every line signs the story before: byline lines and boxes printed with them stay with it too
+        rest = [u for k, u in enumerate(group) if k not in heads]
+        if rest and current is not None:
+            _add_meta(current, rest)
+        if lead_in is not None:  # the heading after them is read on its own
+            return _place_group([lead_in], units, after, current, drafts, page)
         return current
     new: list[Draft] = []
     for heads_of_item in reading.items:

@@ -19,13 +19,32 @@ _GAP = " \u3000"
 
 # a short bracketed note after a headline: "(图)", "（上）", "（摘登）", "（组图）", "（2024年度）"
 _NOTE = lazy_compile(r"[(（][^()（）]{1,12}[)）]$")
+# a published document's issuing or adoption note under its title: "（2025年6月20日中华全国总工会办公厅印发）",
+# "（2024年3月1日第十四届全国人民代表大会常务委员会第八次会议通过）"
+_ISSUING_NOTE = lazy_compile(r"[(（](?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[^()（）]{0,6}年[^()（）]{0,6}月)[^()（）。；;]{0,50}"
+                             r"(?:通过|印发|发布|公布|修订|修正|施行|审议|颁布)[^()（）。；;]{0,12}[)）]")
+# a body that issues documents and notices: "江苏省总工会", "中华全国总工会办公厅"
+ISSUER = r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)"
+# an office that signs a notice it issues: "本报编辑部", "某市总工会办公室", "中华全国总工会办公厅" (a bare
+# "…工会" is not enough: "…写信感谢工会" is a headline)
+_SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,12}(?:总工会|工会委员会|委员会|人民政府|联合会)"
+                               r"(?:办公厅|办公室|宣传部|编辑部)?|[\u4e00-\u9fff]{2,12}(?:办公厅|办公室)")
+# an article of a published document: "第一条　…", "第十二条 …"
+_ARTICLE = lazy_compile(r"^第[一二三四五六七八九十百零]{1,5}条(?:[ \u3000]|$)")
+# a line that lists what goes with a text ("附件：…", "附：…"): running text, never a heading
+_ANNEX = lazy_compile(r"^(?:附件|附表|附录|附)\d?[：:]")
 _BRACKET_LABEL = lazy_compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\])$")
 _SLOGAN_PART = lazy_compile(rf"[{HAN}“”‘’「」·]{{2,12}}")
 _BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
+# characters a title does not end on but a sentence cut at a column end often does
+_CUT_ENDINGS = set("的了在和与对将把被从向为及并而之于由使让给就都也又还更要")
 # a speaker's run-in: "记者：", "问：", "答：", "主持人：" (a name that recurs is checked by the caller)
-_SPEAKER = lazy_compile(rf"^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
+# (after a typographic mark, "■问：", "◆记者：", or in lenticular brackets, "【问】", "【答】")
+_SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
+                        rf"|^【(?P<bracketed>本报记者|记者|主持人|编者|问|答|[{HAN}]{{2,4}})】"
+                        rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
-_EDITOR_NOTE = lazy_compile(r"^[【\[]?编者按[】\]]?[：:\s\u3000]")
+_EDITOR_NOTE = lazy_compile(r"^(?:[【\[]编者按[】\]][：:\s\u3000]?|编者按[：:\s\u3000])")
 # characters that never open a sentence: closing marks, pauses, particles and suffixes
 _NEVER_FIRST = set("，,、；;：:。.！!？?）)】」』”’》〉的地得了着过们吗呢吧啊嘛么")
 # single characters that do open sentences before 的 ("我的…", "这的…" are fine; "会的补充" is not)
@@ -42,7 +61,7 @@ def bracket_note(text: str) -> tuple[str, str] | None:
 
 def note_only(text: str) -> bool:
     """A line that is only a bracketed note: "（2024年度）", "（组图）", "【案情】"."""
-    return bool(_NOTE.fullmatch(text) or _BRACKET_LABEL.fullmatch(text))
+    return bool(_NOTE.fullmatch(text) or _BRACKET_LABEL.fullmatch(text) or _ISSUING_NOTE.fullmatch(text))
 
 
 def bracket_label(text: str) -> bool:
@@ -60,7 +79,7 @@ def speaker(text: str) -> str | None:
     match = _SPEAKER.match(text)
     if not match or len(text) <= match.end() + 1:
         return None
-    return match.group("label")
+    return match.group("label") or match.group("marked") or match.group("bracketed")
 
 
 def generic_speaker(text: str) -> bool:
@@ -82,13 +101,20 @@ def editor_note(text: str) -> bool:
     return bool(_EDITOR_NOTE.match(text))
 
 
+def cut_sentence(text: str) -> bool:
+    """A long line with a comma that stops on a character no title or sentence ends with ("在青海果洛藏族自治州，
+    一辆辆服务车穿行在草原上，为牧区的"): a sentence cut at a column end."""
+    return len(text) >= 16 and bool(re.search(r"[，,；;]", text)) and text[-1:] in _CUT_ENDINGS
+
+
 def headline_text(text: str) -> bool:
     """Shaped like a headline line: short, no sentence inside, not ending mid-sentence.
 
     A trailing bracketed note ("…成效初显(图)", "…解读（上）") is set aside first, and a line that is only a
     note is headline-shaped too (it belongs to the headline above it).
     """
-    if not text or generic_speaker(text) or editor_note(text) or list_entry(text):
+    if not text or generic_speaker(text) or editor_note(text) or list_entry(text) or _ANNEX.match(text) \
+            or salutation(text):
         return False
     if note_only(text) or colon_label(text):
         return True
@@ -97,17 +123,22 @@ def headline_text(text: str) -> bool:
         text = noted[0]
     if not text or sentencey(text) or ends_open(text):
         return False
+    if cut_sentence(text):
+        return False  # "…，为牧区的": a sentence cut at a column end, not a title
     if is_closed(text):
         # titles may end with ? or ! (and a quoted crosshead with its closing quote)
         return len(text) <= MAX_CROSSHEAD_CHARS and (text[-1] in "?？!！”’」』》" or text.endswith("……"))
     return True
 
 
-_NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,3}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
+# a name of two or three characters (four-character openings are slogans: "全面推行　阳光工资")
+_NAMED_ENTRY = lazy_compile(rf"^(?P<name>[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]|[{HAN}]{{1,2}}))(?:\u3000|[ \u3000]{{2,}})[{HAN}]")
 
 
 # "一、", "（二）", "3." opening a line: a numbered section heading
-_ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+# "第一章", "第三节", "第二部分" open a document's chapter heading the same way
+_ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d)"
+                           r"|第[一二三四五六七八九十百零]{1,4}(?:章|节|编|部分)(?:[ \u3000]|$))")
 
 
 def numbered_heading(text: str) -> bool:
@@ -120,6 +151,8 @@ def list_entry(text: str) -> bool:
     or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长")."""
     if not 4 <= len(text) <= 50 or re.search(r"[，,；;：:]", text) or SENTENCE_STOPS.search(text[:-1]):
         return False
+    if _ARTICLE.match(text):
+        return False  # "第六条　本办法由…负责解释。": an article of a document, not a person and a unit
     if text.endswith("。"):
         return True
     if person_names(text):
@@ -146,6 +179,7 @@ def short_slogan(text: str) -> bool:
     return len(parts) >= 2 and all(re.fullmatch(rf"[{HAN}]{{2,3}}", p) for p in parts)
 
 
+_BANNER_MARKS = "■□◆◇●○▲△★☆▶►"
 _SPACED_BANNER = lazy_compile(rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,3}}")
 _DOTTED_BANNER = lazy_compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
 
@@ -159,6 +193,7 @@ def banner(text: str) -> bool:
     """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章,
     记者调查："""
     text = text[:-1] if colon_label(text) else text
+    text = text.lstrip(_BANNER_MARKS + _GAP)  # "■来信", "▲各地工会": a typographic mark before the name
     if _SPACED_BANNER.fullmatch(text) and not is_person_name(text):
         return True  # a letter-spaced column name: "书　香", "工　运　走　笔" (a padded name is a person)
     return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))
@@ -172,4 +207,70 @@ def opens_mid_sentence(text: str) -> bool:
         return False
     if text[0] in _NEVER_FIRST:
         return True
+    if len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "们" and text[0] not in "我你他她它咱人":
+        return True  # "员们纷纷表示…": the tail of 队员们/职员们, cut out of its word
     return len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "的" and text[0] not in _BEFORE_DE_OK
+
+
+# a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"
+_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告)")
+# the date a notice is signed on, alone on a line: "2025年5月8日"
+_SIGNING_DATE = lazy_compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+# the salutation of a letter: "编辑同志：", "尊敬的各位会员：", "亲爱的工友们："
+_SALUTATION = lazy_compile(r"(?:(?:尊敬的|亲爱的)[^，。：:]{1,12}|[\u4e00-\u9fff]{0,8}(?:同志|编辑|记者|读者|朋友|先生|女士|老师|师傅|工友|们))[：:]")
+
+
+def salutation(text: str) -> bool:
+    """"编辑同志：" alone: a letter's salutation, a paragraph of its own (not a sentence cut at a column end)."""
+    return bool(_SALUTATION.fullmatch(text.strip(_GAP)))
+
+
+# the title of an honours list: "…获奖单位", "…获得者", "…名单（部分）"
+_LIST_TITLE = lazy_compile(r".{2,40}(?:名单|获奖单位|获奖集体|获得者|获奖者|先进集体|先进个人|先进工作者|先进班组|先进单位"
+                           r"|示范单位|积极分子|标兵|能手|劳动模范|先锋号|奖章|奖状)"
+                           r"(?:[(（][^()（）]{1,10}[)）])?")
+# an entry naming a unit: "天津港集团有限公司", "某电网公司带电作业班"
+_UNIT_ENTRY = lazy_compile(rf"[{HAN}A-Za-z0-9（）()·“”]{{4,40}}(?:公司|集团|局|厂|站|所|院|校|中心|班|班组|车间|队|部|处|科|室"
+                           r"|工会|委员会|协会|大学|学院|医院|银行|段|社|矿|场|店|馆|分会|支部)")
+
+
+def list_title(text: str) -> bool:
+    """"2025年全国五一劳动奖章获得者", "工人先锋号名单（部分）": the title of an honours list."""
+    return bool(_LIST_TITLE.fullmatch(text.strip(_GAP)))
+
+
+def list_row(text: str) -> bool:
+    """One line of an honours list under its title: an entry (list_entry), a unit's name, or a row of two or
+    more people's names ("王立新　李秀英　张建国　刘　明")."""
+    text = text.strip(_GAP)
+    if list_entry(text) or _UNIT_ENTRY.fullmatch(text):
+        return True
+    if re.search(r"[，,；;：:。！？!?]", text):
+        return False
+    names = [n for n in re.split(r"[ \u3000]{1,}", text) if n]
+    # padded names ("刘　明") split in two: join single characters pairwise
+    joined: list[str] = []
+    for piece in names:
+        if joined and len(joined[-1]) == 1 and len(piece) == 1:
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return len(joined) >= 2 and all(is_person_name(n) for n in joined)
+
+
+def notice_title(text: str) -> bool:
+    """"更正", "征稿启事": the heading of a notice; it titles an item, it is no crosshead."""
+    return bool(_NOTICE_TITLE.fullmatch(text.strip(_GAP)))
+
+
+def signing_date(text: str) -> bool:
+    """A date alone on a line ("2025年5月8日"): after a notice's text and its signer, the date it was signed."""
+    return bool(_SIGNING_DATE.fullmatch(text.strip(_GAP)))
+
+
+def signing_office(text: str) -> bool:
+    """The name of an office alone on a line ("本报编辑部", "某市总工会办公室"): after a notice's text it
+    signs the notice; over a "关于…" title it is the issuer (the stack reader weighs the two)."""
+    return bool(_SIGNING_OFFICE.fullmatch(text.strip(_GAP)))

@@ -18,8 +18,15 @@ from .blocks import Block, ends_open, is_closed
 from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
 from .lazy import lazy_compile
 
-MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
+# a lettered page ("下转A4版") continues on that page's number, the letter naming the section
+MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*[A-Da-d]?"
+                    r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})"
                     r"[ \u3000]*版[^()（）]{0,6}[)）]")
+# a marker alone on its line with no brackets, after a typographic mark: "■上接第1版", "▲下转第3版"
+_BARE_MARKER = lazy_compile(r"[■□◆●▲►▶]?(?P<dir>下转|上接|紧接|转|接)(?:第|至|自)?[A-Da-d]?"
+                          r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})版")
+# a brief whose title runs in before its text after a bullet, parted by a wide gap
+_RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
@@ -54,6 +61,22 @@ def starts_with_half_word(text: str) -> bool:
     return _segmenter().word_frequency(spans[0][0]) < _RARE_WORD
 
 
+def starts_with_headline_tail(text: str, headline: str) -> bool:
+    """The text opens with the inside or tail of a word of its own headline ("温津贴标准由…" under
+    "多地上调高温津贴标准": "温" ends 高温): the block was cut out of that word."""
+    head = text[:8]
+    if not head or not "\u4e00" <= head[0] <= "\u9fff" or not headline:
+        return False
+    spans = word_spans(head)
+    if len(spans) < 2:
+        return False
+    first = spans[0][0]
+    if len(first) != 1:
+        return False  # a whole word ("工人们…") may open a sentence even when the headline holds it
+    return any(len(word) > len(first) and word.find(first, 1) > 0 and not word.startswith(first)
+               for word, _start, _end in word_spans(headline))
+
+
 @dataclass
 class Unit:
     """A working record for one block (or several joined blocks) while the page is parsed."""
@@ -70,6 +93,8 @@ class Unit:
     joined: bool = False
     turn: bool = False  # a turn of an interview ("记者：…", a speaker's name that recurs on the page)
     verse: bool = False  # a line of a poem: a paragraph of its own, never a headline, never joined
+    head_marker: bool = False  # "劳模精神代代传（上接第1版）": a reprinted headline carrying its jump marker
+    entry: bool = False  # a line of an honours list under its title: the same
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -120,7 +145,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if all(ch in DECORATION for ch in compact):
             units.append(Unit("decor", [block], text))
             continue
-        whole = MARKER.fullmatch(compact)
+        whole = MARKER.fullmatch(compact) or _BARE_MARKER.fullmatch(compact)
         if whole:
             unit = Unit("marker", [block], text)
             cont = _continuation(MARKER.fullmatch(text.strip(" \u3000")) or whole, block.first_line)
@@ -143,6 +168,13 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if credit is not None and not credit[0]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
+        runin = _RUN_IN_TITLE.match(text)
+        if runin and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
+                and split_lead(text[runin.start("title"):]) is None:
+            # "▲辽宁启动职工技能提升行动　日前，…": a brief's title run in before its text, after a bullet
+            units.append(Unit("text", [block], runin.group("title")))  # the bullet is decoration
+            text = runin.group("rest")
+            credit = split_credit(text)
         unit = Unit("text", [block], text)
         _lift_markers(unit)
         if credit is not None and unit.text.endswith(credit[1]):
@@ -154,7 +186,32 @@ def classify(blocks: list[Block]) -> list[Unit]:
         units.append(unit)
     _mark_turns(units)
     _mark_verse(units)
+    _mark_entries(units)
     return units
+
+
+def _mark_entries(units: list[Unit]) -> None:
+    """An honours list under its title ("…获奖单位", "…获得者"): the lines under it (after a bracketed note such
+    as "（按行政区划排序）") that name units or people are its entries, two or more of them."""
+    for k, unit in enumerate(units):
+        if unit.kind != "text" or not shapes.list_title(unit.text):
+            continue
+        j = k + 1
+        if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
+            j += 1
+        rows = []
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and not shapes.list_title(units[j].text) and shapes.list_row(units[j].text):
+            rows.append(units[j])
+            j += 1
+        # a "row" right above running text or a byline is the next story's headline ("…成立快递行业工会")
+        while rows and j < len(units) and (units[j].kind == "byline" or (units[j].kind == "text" and (
+                units[j].lead is not None or shapes.sentencey(units[j].text)))):
+            rows.pop()
+            j -= 1
+        if len(rows) >= 2:
+            for row in rows:
+                row.entry = True
 
 
 _VERSE_MAX_CHARS = 20
@@ -197,10 +254,21 @@ def _mark_turns(units: list[Unit]) -> None:
             label = shapes.speaker(unit.text)
             if label is not None:
                 labels.setdefault(label, []).append(unit)
-    for found in labels.values():
-        if shapes.generic_speaker(found[0].text) or (len(found) >= 2 and any(shapes.sentencey(u.text) for u in found)):
-            for unit in found:
-                unit.turn = True
+    speakers = [found for found in labels.values() if shapes.generic_speaker(found[0].text)
+                or (len(found) >= 2 and any(shapes.sentencey(u.text) for u in found))]
+    # in a dialogue the other side's recurring label is a speaker too, even when its turns are all
+    # one-line questions ("工人日报：…？" asked of "刘国栋：…。")
+    if any(len(found) >= 2 for found in speakers):
+        speakers += [found for found in labels.values() if len(found) >= 2 and all(found is not s for s in speakers)]
+    for found in speakers:
+        for unit in found:
+            unit.turn = True
+    # a question answered by a turn is a turn too, labelled once or not at all ("对年轻人有什么建议？")
+    for k in range(len(units) - 2, -1, -1):
+        unit, answer = units[k], units[k + 1]
+        if unit.kind == "text" and not unit.turn and answer.kind == "text" and answer.turn \
+                and unit.text[-1:] in "？?" and answer.text[-1:] not in "？?":
+            unit.turn = True
 
 
 def _lift_markers(unit: Unit) -> None:
@@ -214,6 +282,12 @@ def _lift_markers(unit: Unit) -> None:
     if end and end.end() == len(text.rstrip(" \u3000")) and end.group("dir") in ("下转", "转"):
         unit.marker_to = _continuation(end, unit.blocks[-1].lines[-1])
         text = text[: end.start()].rstrip(" \u3000")
+    elif end and end.end() == len(text.rstrip(" \u3000")) and unit.marker_from is None and end.start() > 0 \
+            and len(unit.lines) == 1 and shapes.headline_text(text[: end.start()].rstrip(" \u3000")):
+        # a reprinted headline with the marker after it: the half's title, continued from that page
+        unit.marker_from = _continuation(end, unit.blocks[-1].lines[-1])
+        unit.head_marker = True
+        text = text[: end.start()].rstrip(" \u3000")
     unit.text = text
 
 
@@ -223,8 +297,9 @@ def _lift_markers(unit: Unit) -> None:
 
 def headline_shaped(unit: Unit) -> bool:
     if unit._shape is None:
-        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_from or unit.marker_to
-                                                   or unit.turn or unit.verse) \
+        unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_to
+                                                   or (unit.marker_from and not unit.head_marker)
+                                                   or unit.turn or unit.verse or unit.entry) \
             and unit.lead is None and shapes.headline_text(unit.text)
     return unit._shape
 
@@ -245,20 +320,27 @@ def body_like(unit: Unit) -> bool:
 def join_splits(units: list[Unit]) -> list[Unit]:
     """Merge a block that ends mid-sentence with the body block that continues it (no separator).
 
-    A 阅读提示 box printed between the two halves is lifted out as the tip of the joined paragraph.
+    A 阅读提示 box printed between the two halves is lifted out as the tip of the joined paragraph; a kicker
+    printed between them is put after the joined paragraph, above the title it leads into.
     """
+    units = list(units)  # a held kicker changes places with the half after it
     out: list[Unit] = []
     i = 0
     while i < len(units):
         unit = units[i]
         i += 1
         while unit.kind == "text" and not unit.marker_to and not unit.credit and not unit.signoff and not unit.verse \
+                and not unit.entry \
                 and i < len(units):
             tip: list[Unit] = []
             j = i
             if units[j].kind == "tiplabel" and j + 1 < len(units) and plain_text(units[j + 1]):
                 tip = units[j: j + 2]
                 j += 2
+            elif _held_kicker(unit, units, j, out):
+                # a kicker ("…——") printed between the halves of a split paragraph (a column break inside
+                # the next story's headline stack) waits for its title after the joined paragraph
+                units[j], units[j + 1] = units[j + 1], units[j]
             if j >= len(units) or not _should_join(unit, units[j], out, tip):
                 break
             nxt = units[j]
@@ -269,6 +351,18 @@ def join_splits(units: list[Unit]) -> list[Unit]:
             i = j + 1
         out.append(unit)
     return out
+
+
+def _held_kicker(first: Unit, units: list[Unit], j: int, before: list[Unit]) -> bool:
+    kicker = units[j]
+    return j + 1 < len(units) and headline_shaped(kicker) and kicker.text.rstrip().endswith("——") \
+        and len(kicker.lines) == 1 and units[j + 1].kind == "text" and ends_open_sentence(first.text) \
+        and _should_join(first, units[j + 1], before, [])
+
+
+def ends_open_sentence(text: str) -> bool:
+    """The text stops mid-sentence: after a comma or on a character no sentence ends with."""
+    return bool(text) and not is_closed(text) and (ends_open(text) or text[-1] in _FUNCTION_ENDINGS)
 
 
 def joined(first: Unit, second: Unit) -> Unit:
@@ -282,15 +376,18 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
     text = first.text
     if second.kind != "text" or not text or is_closed(text) or text.endswith("——") or second.marker_from:
         return False
-    if second.lead is not None or not body_like(second) or second.verse:
+    if second.lead is not None or not body_like(second) or second.verse or second.entry:
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
+    if shapes.salutation(text) and second.blank_before >= 1:
+        return False  # "编辑同志：" printed alone above the letter is a paragraph of its own
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
         return False  # "…成效初显(图)": a headline with its note, not half a sentence
-    if ends_open(text) or shapes.sentencey(text) or first.lead is not None or first.joined:
+    if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
+            or first.joined:
         return True
     return _join_score(first, second, before, tip) >= 2
 
@@ -318,7 +415,8 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) 
     if prev is not None and headline_shaped(prev):
         earlier = before[-2] if len(before) >= 2 else None
         banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
-            shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None
+            shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None \
+            or shapes.signing_office(prev.text)
         if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above:
             score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
         else:
