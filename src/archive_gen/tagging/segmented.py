@@ -36,7 +36,7 @@ class Offsets(tuple[int, ...]):
 class SegmentedField:
     """One text field of an item and its tokens."""
 
-    name: str  # "title", "kicker", "subtitle", "column", "column_extra:0", "reading_tip", "lead",
+    name: str  # "title", "kicker", "subtitle", "column", "column_extra:0", "page_name", "reading_tip", "lead",
     # "dateline", "paragraph:0", "crosshead:0", "caption:0"
     text: str  # as printed
     folded: str  # ``fold(text)``: full-width ASCII as ASCII, same length (offsets are shared)
@@ -110,6 +110,8 @@ def item_texts(item: Item) -> list[tuple[str, str]]:
         if value:
             texts.append((name, value))
     texts.extend((f"column_extra:{i}", extra) for i, extra in enumerate(item.column_extra) if extra)
+    if item.page_name:
+        texts.append(("page_name", item.page_name))
     if item.reading_tip:
         texts.append(("reading_tip", item.reading_tip))
     if item.lead:
