@@ -373,3 +373,14 @@ def test_a_provincial_body_filed_from_the_capital_is_province_wide(tagger: Regio
     # the capital's own union keeps the capital
     city = make("职工驿站开进商圈", "记者从沈阳市总工会获悉：全市已建成职工驿站300个。", date="2025-03-12", dateline="沈阳")
     assert codes(tagger.tag(city)[0]) == ["210100"]
+
+
+def test_a_list_of_honoured_people_and_units_is_set_where_all_the_units_are(tagger: RegionTagger) -> None:
+    honours = make("第三批“江淮工匠”名单（部分）", "于海涛\u3000国网安徽省电力有限公司合肥供电公司带电作业班班长。",
+                   "王晓燕\u3000安徽江淮汽车集团股份有限公司焊装车间技师。", "卢  强\u3000马鞍山钢铁股份有限公司炼铁总厂高炉工长。",
+                   date="2023-12-08")
+    assert settings(tagger, honours) == [("340000", "安徽省", None, None)]
+    # all in one city: that city
+    one_city = make("“合肥工匠”名单", "于海涛\u3000国网合肥供电公司带电作业班班长。", "王晓燕\u3000合肥江淮汽车焊装车间技师。",
+                    date="2023-12-08")
+    assert codes(tagger.tag(one_city)[0]) == ["340100"]

@@ -52,6 +52,8 @@ _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 _VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动)")
 # a numbered caption or point (①…, 图①：…)
 _NUMBERED = re.compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
+# an honours list's line: a name (maybe padded), a wide space, the person's unit (于海涛　国网安徽省电力有限公司…)
+_HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u3000]+\S")
 # a two-character county (寿县, 和县) naming its own body (寿县总工会): a place, when no word runs into it
 # (省总工会和县总工会 is "and the county union")
 _TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
@@ -468,11 +470,16 @@ class RegionTagger:
                 # from its seat; the dateline city is not the setting
                 date_codes = []
             main = date_codes + open_codes
+            honoured = self._honours_list(item, resolved, year)
+            if honoured:
+                # a list of honoured people with their units: the units' homes are spread over the place the
+                # list is about (合肥, 马鞍山 … in 安徽): their common ancestor, not the first line's city
+                main = honoured
             if item.kind == "photo" and not national:
                 # a photo group (图①：11月20日，在黑龙江哈尔滨… 图②：…): each numbered caption sets its own
                 # scene, the first one no more than the others
                 main = self._numbered_scenes(fields, resolved) or main
-            if main:
+            if main and not honoured:
                 # a short opening (9月的沈阳,秋意渐浓。) is made precise by the rest of its paragraph (铁西区), and a
                 # province by a company's home inside it (新疆…国网伊犁供电公司 → 伊犁)
                 main += [c for m, c in first_paragraph + opening if (not m.passing or m.company) and any(
@@ -524,6 +531,18 @@ class RegionTagger:
                 chain_start = m.start
         return any(m.field == mention.field and sentence_start <= m.start and m.end < chain_start and c in codes
                    for m, c in resolved)
+
+    def _honours_list(self, item: Item, resolved: list[tuple[Mention, str]], year: int | None) -> list[str]:
+        """The nearest division containing every place named in a list of honoured people and their units
+        (each paragraph "name　unit"), when at least two paragraphs are such lines and name places."""
+        lines = [f"paragraph:{i}" for i, text in enumerate(item.paragraphs) if _HONOURS_LINE.match(text)]
+        if len(lines) < 2 or len(lines) < len(item.paragraphs) - 1:
+            return []
+        codes = [c for m, c in resolved if m.field in lines]
+        if len({m.field for m, _ in resolved if m.field in lines}) < 2:
+            return []
+        common = _common_ancestor([(c, *self.gazetteer.ancestors(c, year)) for c in codes])
+        return [common] if common else []
 
     @staticmethod
     def _numbered_scenes(fields: list[_Field], resolved: list[tuple[Mention, str]]) -> list[str]:
