@@ -384,3 +384,25 @@ def test_a_list_of_honoured_people_and_units_is_set_where_all_the_units_are(tagg
     one_city = make("“合肥工匠”名单", "于海涛\u3000国网合肥供电公司带电作业班班长。", "王晓燕\u3000合肥江淮汽车焊装车间技师。",
                     date="2023-12-08")
     assert codes(tagger.tag(one_city)[0]) == ["340100"]
+
+
+def test_data_zones_point_to_current_divisions(rows: dict[str, list[dict[str, str]]]) -> None:
+    text = resources.files("archive_gen.tagging").joinpath("data", "zones.tsv").read_text(encoding="utf-8")
+    zones = list(csv.DictReader([line for line in text.splitlines() if not line.startswith("#")], delimiter="\t"))
+    assert zones
+    current = {r["code"]: r["name"] for rs in rows.values() for r in rs if r["last"] == "2024"}
+    for zone in zones:
+        assert zone["code"] in current, zone
+    assert {z["name"]: current[z["code"]] for z in zones if z["name"] in ("横琴", "雄安新区", "金普新区")} == {
+        "横琴": "香洲区", "雄安新区": "保定市", "金普新区": "大连市"}
+
+
+def test_new_areas_and_cooperation_zones_are_places(tagger: RegionTagger) -> None:
+    # not divisions, but named as places: the division holding them is the setting
+    item = make("横琴粤澳深度合作区职工服务中心揭牌", "5月6日，横琴粤澳深度合作区职工服务中心揭牌。", date="2023-05-09")
+    assert settings(tagger, item) == [("440402", "广东省", "珠海市", "香洲区")]
+    xiongan = make("雄安新区建设者有了“职工之家”", "近日，雄安新区总工会在建设工地建成职工之家。", date="2022-05-09")
+    assert codes(tagger.tag(xiongan)[0]) == ["130600"]
+    # a configured alias of the same name wins over the packaged one
+    own = Gazetteer.load({"横琴": "440400"})
+    assert {f.division.code for f in own.forms_in("横琴", 2023)} == {"440400"}
