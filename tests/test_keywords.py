@@ -170,6 +170,17 @@ def test_place_names_of_the_item_are_never_keywords(extractor: KeywordExtractor)
     assert {"兰州市", "城关区"} & {k.word for k in extractor.extract(item)}  # without places they were there
 
 
+def test_a_places_own_union_and_the_national_union_are_not_keywords(extractor: KeywordExtractor) -> None:
+    # 上海市总工会 says no more than the region chip 上海市; 全国总工会 is on every national story (issue 18)
+    item = Item(id="pb", source="pb.txt", index=0, kind="brief", title="上海启动职工疗休养“春季行”",
+                paragraphs=("3月10日，上海市总工会启动职工疗休养“春季行”活动，全国总工会有关负责人出席，首批500名一线职工"
+                            "将赴省内外疗休养基地。",))
+    words = [k.word for k in extractor.extract(item, places=frozenset({"上海", "上海市"}))]
+    assert words and "基地" in words
+    assert not {"上海市总工会", "全国总工会"} & set(words)
+    assert "上海市总工会" in {k.word for k in extractor.extract(item)}  # without places it was there
+
+
 def test_words_of_a_quoted_utterance_are_not_keywords(extractor: KeywordExtractor) -> None:
     # a recited line of verse opens the story: its rare words (九天揽月, 五洋) say nothing about the item; a
     # quoted short name (“四点半课堂”, no clause mark inside) still gives its words

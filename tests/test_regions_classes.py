@@ -319,3 +319,90 @@ def test_each_numbered_caption_of_a_photo_group_sets_its_scene(tagger: RegionTag
                 "②9月19日,在安徽省无为县的田间,农民晾晒新收的稻谷。", date="2017-09-20", kind="photo")
     assert sorted(settings(tagger, item)) == [("230882", "黑龙江省", "佳木斯市", "富锦市"),
                                               ("340225", "安徽省", "芜湖市", "无为县")]
+
+
+# -- issue 18, batch 3 (first-run misses on unseen pages) ------------------------------------------
+
+def test_data_has_shouxian_under_luan_then_huainan(rows: dict[str, list[dict[str, str]]]) -> None:
+    # 寿县 moved from 六安 to 淮南 in 2015
+    assert ("341521", "341500", 1999, 2014) in spans(rows, "寿县")
+    assert ("340422", "340400", 2015, 2024) in spans(rows, "寿县")
+
+
+def test_a_photo_group_whose_first_caption_has_a_place_keeps_every_caption(tagger: RegionTagger) -> None:
+    # captions printed 图①：… (or ①　…): the first caption's place is one scene among the others
+    item = make("冬日里的劳动者（组图）", "图①：11月20日凌晨，在黑龙江哈尔滨，环卫工人在清扫道路积雪。",
+                "图②：11月21日，在内蒙古呼和浩特，电力工人在检修线路。", "图③：11月21日，在吉林长春，快递员在分拣包裹。",
+                date="2019-11-22", kind="photo")
+    assert sorted(s[2] for s in settings(tagger, item)) == ["呼和浩特市", "哈尔滨市", "长春市"]
+    # an article with numbered points keeps its opening's setting
+    article = make("工会推出三项举措", "近日，江苏省总工会推出三项举措。", "①在南京建设职工驿站。", "②在无锡开展技能培训。",
+                   date="2019-11-22")
+    assert codes(tagger.tag(article)[0]) == ["320000"]
+
+
+def test_a_two_character_county_naming_its_own_union(tagger: RegionTagger) -> None:
+    # 寿县 alone reads as a word elsewhere (two characters), but 寿县总工会 is the county's union
+    body = "9月10日，寿县总工会在县城建成10个环卫工人“爱心驿站”。"
+    assert settings(tagger, make("寿县总工会为环卫工人建起“爱心驿站”", body, date="2018-09-12")) == [
+        ("340422", "安徽省", "淮南市", "寿县")]
+    assert settings(tagger, make("县总工会为环卫工人建起“爱心驿站”", body, date="2012-09-12")) == [
+        ("341521", "安徽省", "六安市", "寿县")]
+    # "…总工会和县总工会": 和 is "and", not 和县
+    joint = make("两级工会联合开展送清凉", "7月10日，市总工会和县总工会联合开展送清凉活动。", date="2018-07-12")
+    assert tagger.tag(joint)[0] == ()
+
+
+def test_a_bracketed_or_dashed_signature_gives_the_letters_place(tagger: RegionTagger) -> None:
+    letter = make("小区充电桩何时能装上", "最近，不少骑手反映，小区没有电动车充电桩。", date="2025-03-12",
+                  byline_raw="（广东深圳　外卖骑手　陈建伟）", kind="commentary")
+    assert settings(tagger, letter) == [("440300", "广东省", "深圳市", None)]
+    dashed = make("职工食堂的饭菜变香了", "去年厂工会成立了职工伙食委员会。", date="2025-03-12",
+                  byline_raw="——江西南昌某电子厂职工　胡小红", kind="commentary")
+    assert settings(tagger, dashed) == [("360100", "江西省", "南昌市", None)]
+    # a unit and an expert's name in brackets is an affiliation, not where the story is
+    expert = make("加班费该怎么算", "休息日安排劳动者工作又不能安排补休的，应支付加班费。", date="2020-06-30",
+                  byline_raw="（北京市劳动法学会 李  林）", kind="commentary")
+    assert tagger.tag(expert)[0] == ()
+
+
+def test_a_provincial_body_filed_from_the_capital_is_province_wide(tagger: RegionTagger) -> None:
+    item = make("快递小哥有了“暖心驿站”", "记者从辽宁省总工会获悉：截至目前，全省已建成户外劳动者服务站点3100余个。",
+                date="2025-03-12", dateline="沈阳")
+    assert settings(tagger, item) == [("210000", "辽宁省", None, None)]
+    # the capital's own union keeps the capital
+    city = make("职工驿站开进商圈", "记者从沈阳市总工会获悉：全市已建成职工驿站300个。", date="2025-03-12", dateline="沈阳")
+    assert codes(tagger.tag(city)[0]) == ["210100"]
+
+
+def test_a_list_of_honoured_people_and_units_is_set_where_all_the_units_are(tagger: RegionTagger) -> None:
+    honours = make("第三批“江淮工匠”名单（部分）", "于海涛\u3000国网安徽省电力有限公司合肥供电公司带电作业班班长。",
+                   "王晓燕\u3000安徽江淮汽车集团股份有限公司焊装车间技师。", "卢  强\u3000马鞍山钢铁股份有限公司炼铁总厂高炉工长。",
+                   date="2023-12-08")
+    assert settings(tagger, honours) == [("340000", "安徽省", None, None)]
+    # all in one city: that city
+    one_city = make("“合肥工匠”名单", "于海涛\u3000国网合肥供电公司带电作业班班长。", "王晓燕\u3000合肥江淮汽车焊装车间技师。",
+                    date="2023-12-08")
+    assert codes(tagger.tag(one_city)[0]) == ["340100"]
+
+
+def test_data_zones_point_to_current_divisions(rows: dict[str, list[dict[str, str]]]) -> None:
+    text = resources.files("archive_gen.tagging").joinpath("data", "zones.tsv").read_text(encoding="utf-8")
+    zones = list(csv.DictReader([line for line in text.splitlines() if not line.startswith("#")], delimiter="\t"))
+    assert zones
+    current = {r["code"]: r["name"] for rs in rows.values() for r in rs if r["last"] == "2024"}
+    for zone in zones:
+        assert zone["code"] in current, zone
+    assert {z["name"]: current[z["code"]] for z in zones if z["name"] in ("横琴", "雄安新区", "金普新区")} == {
+        "横琴": "香洲区", "雄安新区": "保定市", "金普新区": "大连市"}
+
+
+def test_new_areas_and_cooperation_zones_are_places(tagger: RegionTagger) -> None:
+    # not divisions, but named as places: the division holding them is the setting
+    item = make("横琴粤澳深度合作区职工服务中心揭牌", "5月6日，横琴粤澳深度合作区职工服务中心揭牌。", date="2023-05-09")
+    assert settings(tagger, item) == [("440402", "广东省", "珠海市", "香洲区")]
+    xiongan = make("雄安新区建设者有了“职工之家”", "近日，雄安新区总工会在建设工地建成职工之家。", date="2022-05-09")
+    assert codes(tagger.tag(xiongan)[0]) == ["130600"]
+    # a configured alias of the same name wins over the packaged one
+    own = Gazetteer.load({"横琴": "440400"})
+    assert {f.division.code for f in own.forms_in("横琴", 2023)} == {"440400"}

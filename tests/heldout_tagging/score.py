@@ -3,7 +3,8 @@
 usage: python3 tests/heldout_tagging/score.py [PAGES_DIR LABELS_DIR] [--batch N] [--json] [-v]
 
 Defaults to this folder's pages/ and keys/. ``--batch N`` scores only the label files that say ``batch: N``
-(batch 2: the pages written for the region classes of issue 18; files without the field are batch 1). Labels are YAML files named after the pages, either answer
+(batch 2: the pages written for the region classes of issue 18; batch 3: the first-run pages of places and
+situations not in batches 1-2; files without the field are batch 1). Labels are YAML files named after the pages, either answer
 keys in the tests/gold format (``articles: [{index, title, regions, topics, kind}]``) or tag files
 (``items: [{index, title, regions, topics}]``, as tests/heldout/tags/). The pages are loaded, tagged,
 and stitched (continued halves joined) as `archive-gen build` does; each labelled item is matched to a
@@ -138,12 +139,10 @@ def score(pages_dir: Path, labels_dir: Path, verbose: bool = False, batch: int |
                 misses.append(f"{path.stem} #{entry.get('index')} {entry.get('title')}: "
                               f"regions {sorted(gp | {p for _, p in gq})} -> {sorted(pp | {p for _, p in pq})}; "
                               f"topics {gold_topics} -> {pred_topics}")
-    result = {"items": counts["items"], "unmatched": counts["unmatched"],
-              "province_f1": round(prf(counts["p_tp"], counts["p_fp"], counts["p_fn"])[2], 3),
-              "prefecture_f1": round(prf(counts["q_tp"], counts["q_fp"], counts["q_fn"])[2], 3),
-              "topic_f1": round(prf(counts["t_tp"], counts["t_fp"], counts["t_fn"])[2], 3),
-              "topic_precision": round(prf(counts["t_tp"], counts["t_fp"], counts["t_fn"])[0], 3),
-              "topic_recall": round(prf(counts["t_tp"], counts["t_fp"], counts["t_fn"])[1], 3)}
+    result: dict[str, Any] = {"items": counts["items"], "unmatched": counts["unmatched"]}
+    for name, key in (("province", "p"), ("prefecture", "q"), ("topic", "t")):
+        p, r, f = prf(counts[f"{key}_tp"], counts[f"{key}_fp"], counts[f"{key}_fn"])
+        result.update({f"{name}_f1": round(f, 3), f"{name}_precision": round(p, 3), f"{name}_recall": round(r, 3)})
     result["per_topic"] = {label: dict(row) for label, row in sorted(per_topic.items())}
     result["confusion"] = {f"{a} -> {b}": n for (a, b), n in confusion.most_common()}
     result["misses"] = misses
@@ -162,8 +161,9 @@ def main() -> None:
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "misses"}, ensure_ascii=False))
         return
-    print(" ".join(f"{k}={result[k]}" for k in ("items", "unmatched", "province_f1", "prefecture_f1", "topic_f1",
-                                                "topic_precision", "topic_recall")))
+    print(" ".join(f"{k}={result[k]}" for k in ("items", "unmatched", "province_f1", "prefecture_f1", "topic_f1")))
+    print(" ".join(f"{name} P/R={result[name + '_precision']}/{result[name + '_recall']}"
+                   for name in ("province", "prefecture", "topic")))
     print(f"\n{'topic':14} {'tp':>3} {'fp':>3} {'fn':>3}  {'P':>5} {'R':>5} {'F1':>5}")
     for label, row in result["per_topic"].items():
         p, r, f = prf(row.get("tp", 0), row.get("fp", 0), row.get("fn", 0))

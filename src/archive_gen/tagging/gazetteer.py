@@ -19,6 +19,7 @@ from ..errors import ConfigError
 from ..model import Region
 
 DATA_FILE = "gazetteer.tsv"
+ZONES_FILE = "zones.tsv"  # areas named as places that are not divisions (packaged aliases)
 FIRST_YEAR, LAST_YEAR = 1980, 2024  # the span the data covers; later years use the newest names
 
 Level = Literal[1, 2, 3]
@@ -63,6 +64,14 @@ def _packaged() -> tuple[bytes, tuple[Division, ...]]:
     """The packaged data, parsed once per process (the divisions are immutable, so sharing is safe)."""
     raw = resources.files("archive_gen.tagging").joinpath("data", DATA_FILE).read_bytes()
     return raw, _parse(raw.decode("utf-8"))
+
+
+@functools.cache
+def _zones() -> dict[str, str]:
+    """Packaged aliases: areas named as places that are not divisions (雄安新区, 横琴) -> the code holding them."""
+    text = resources.files("archive_gen.tagging").joinpath("data", ZONES_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return {name: code for name, code, _holds in (line.split("\t") for line in lines[1:])}
 
 
 def _parse(text: str) -> tuple[Division, ...]:
@@ -129,7 +138,8 @@ class Gazetteer:
         """
         raw, divisions = _packaged()
         known = {d.code for d in divisions}
-        aliases = dict(aliases or {})
+        # the packaged zones (国家级新区, cooperation zones) first: a configured alias of the same name wins
+        aliases = {**_zones(), **(aliases or {})}
         for name in sorted(aliases):
             if aliases[name] not in known:
                 raise ConfigError(f"gazetteer alias '{name}' points to unknown division code {aliases[name]}",

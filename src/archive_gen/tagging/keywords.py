@@ -120,10 +120,20 @@ class KeywordSlugs:
             self._path = None  # a read-only cache only costs time
 
 
+# a place's own bodies (上海市总工会, 宁波市政府) say no more than the place: not keywords either
+_BODY_SUFFIXES = ("总工会", "工会", "人民政府", "政府", "市委", "县委", "区委", "省委")
+
+
 def _made_of(word: str, names: frozenset[str]) -> bool:
-    """True when ``word`` is one of ``names`` or a run of them (甘肃兰州, 福州市)."""
+    """True when ``word`` is one of ``names`` or a run of them (甘肃兰州, 福州市), possibly closed by the name of
+    the place's own body (上海市总工会)."""
     if word in names:
         return True
+    body = next((suffix for suffix in _BODY_SUFFIXES if word.endswith(suffix) and len(word) > len(suffix)), None)
+    if body is not None:
+        word = word[:-len(body)]
+        if word in names:
+            return True
     ends = {0}
     for end in range(1, len(word) + 1):
         if any(start in ends and word[start:end] in names for start in range(end)):

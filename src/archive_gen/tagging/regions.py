@@ -50,7 +50,13 @@ _FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
 _VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动)")
-_NUMBERED = frozenset("①②③④⑤⑥⑦⑧⑨⑩")
+# a numbered caption or point (①…, 图①：…)
+_NUMBERED = re.compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
+# an honours list's line: a name (maybe padded), a wide space, the person's unit (于海涛　国网安徽省电力有限公司…)
+_HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u3000]+\S")
+# a two-character county (寿县, 和县) naming its own body (寿县总工会): a place, when no word runs into it
+# (省总工会和县总工会 is "and the county union")
+_TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
 _EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
 _NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
@@ -250,6 +256,9 @@ class RegionTagger:
                 continue
             if rule == _SHORT and not strong_slot and slot is None:
                 slot = _in_place_slot(fld, start, end)
+            if rule == _TWO_CHARS and _TWO_CHAR_ORG.match(text, end) and not _han(text[start - 1:start]):
+                allowed.append(form)
+                continue
             if not (strong_slot or (slot and rule == _SHORT)) and form.division.code not in full_codes:
                 # 昆山, 大同, 滦县 alone may be words: they need their full name, a place around them, or a slot
                 if unsupported is not None:
@@ -452,8 +461,25 @@ class RegionTagger:
             if open_codes and date_codes and not any(
                     gaz.is_within(o, d, year) or gaz.is_within(d, o, year) for o in open_codes for d in date_codes):
                 date_codes = []  # 本报广州…电 about a story elsewhere: the dateline is only where it was filed
+            # (记者从辽宁省总工会获悉 reads the body as a source, so the mention may be marked passing)
+            provincial = [c for m, c in opening if gaz.division(c, year).level == 1
+                          and _ORG_AFTER.match(_field_text(fields, m), m.end)]
+            if provincial and date_codes and all(any(gaz.is_within(d, p, year) for p in provincial)
+                                                 for d in date_codes):
+                # 本报沈阳…电 记者从辽宁省总工会获悉：全省…: a province's own body speaks for the province, filed
+                # from its seat; the dateline city is not the setting
+                date_codes = []
             main = date_codes + open_codes
-            if main:
+            honoured = self._honours_list(item, resolved, year)
+            if honoured:
+                # a list of honoured people with their units: the units' homes are spread over the place the
+                # list is about (合肥, 马鞍山 … in 安徽): their common ancestor, not the first line's city
+                main = honoured
+            if item.kind == "photo" and not national:
+                # a photo group (图①：11月20日，在黑龙江哈尔滨… 图②：…): each numbered caption sets its own
+                # scene, the first one no more than the others
+                main = self._numbered_scenes(fields, resolved) or main
+            if main and not honoured:
                 # a short opening (9月的沈阳,秋意渐浓。) is made precise by the rest of its paragraph (铁西区), and a
                 # province by a company's home inside it (新疆…国网伊犁供电公司 → 伊犁)
                 main += [c for m, c in first_paragraph + opening if (not m.passing or m.company) and any(
@@ -506,12 +532,24 @@ class RegionTagger:
         return any(m.field == mention.field and sentence_start <= m.start and m.end < chain_start and c in codes
                    for m, c in resolved)
 
+    def _honours_list(self, item: Item, resolved: list[tuple[Mention, str]], year: int | None) -> list[str]:
+        """The nearest division containing every place named in a list of honoured people and their units
+        (each paragraph "name　unit"), when at least two paragraphs are such lines and name places."""
+        lines = [f"paragraph:{i}" for i, text in enumerate(item.paragraphs) if _HONOURS_LINE.match(text)]
+        if len(lines) < 2 or len(lines) < len(item.paragraphs) - 1:
+            return []
+        codes = [c for m, c in resolved if m.field in lines]
+        if len({m.field for m, _ in resolved if m.field in lines}) < 2:
+            return []
+        common = _common_ancestor([(c, *self.gazetteer.ancestors(c, year)) for c in codes])
+        return [common] if common else []
+
     @staticmethod
     def _numbered_scenes(fields: list[_Field], resolved: list[tuple[Mention, str]]) -> list[str]:
         """The places of the first sentence of each numbered paragraph (①…, ②…), when at least two are
         numbered: a photo group's captions, each at its own place."""
         numbered = {f.name: _opening_end(f.text) for f in fields
-                    if f.name.startswith("paragraph:") and f.text[:1] in _NUMBERED}
+                    if f.name.startswith(("paragraph:", "caption:")) and _NUMBERED.match(f.text)}
         if len(numbered) < 2:
             return []
         return [c for m, c in resolved if m.field in numbered and m.start < numbered[m.field] and not m.passing]
@@ -538,6 +576,11 @@ def _needs_ancestor(form: NameForm) -> bool:
         return False  # short forms have their own rule; a configured alias is trusted as written
     stem = form.text[:-1]
     return len(form.text) <= 2 or all(ch in _GENERIC_STEM_CHARS for ch in stem)
+
+
+def _han(text: str) -> bool:
+    """True when ``text`` is one Chinese character (a word may run into the name after it)."""
+    return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
 
 
 def _opening_end(text: str) -> int:

@@ -17,6 +17,7 @@ _DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
 # a reader's or author's signature line ("安徽合肥 陈建军", "河南郑州 读者 李明"): a place, then the name;
 # a staff credit ("本报记者 王伟", "新华社发") is not one
 _SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,12})[ \u3000]+\S")
+_PARTS = re.compile(r"[ \u3000]+")
 _STAFF_WORDS = ("本报", "记者", "通讯员", "评论员", "新华社", "摄", "报道", "文/", "图/", "实习生", "特约")
 
 
@@ -35,7 +36,7 @@ class Offsets(tuple[int, ...]):
 class SegmentedField:
     """One text field of an item and its tokens."""
 
-    name: str  # "title", "kicker", "subtitle", "column", "column_extra:0", "reading_tip", "lead",
+    name: str  # "title", "kicker", "subtitle", "column", "column_extra:0", "page_name", "reading_tip", "lead",
     # "dateline", "paragraph:0", "crosshead:0", "caption:0"
     text: str  # as printed
     folded: str  # ``fold(text)``: full-width ASCII as ASCII, same length (offsets are shared)
@@ -87,7 +88,17 @@ def signature_place(item: Item) -> str | None:
     raw = item.byline_raw
     if not raw or any(word in raw for word in _STAFF_WORDS):
         return None
-    found = _SIGNATURE.match(raw.strip())
+    text = raw.strip().lstrip("—-－ ")
+    if text[:1] in "（(" and text[-1:] in "）)":
+        # a bracketed sign-off is a signature only with a place, a role and a name (（广东深圳　外卖骑手　陈建伟）);
+        # a bracketed pair may be a unit and an expert's name (（北京市劳动法学会 李林）)
+        text = text[1:-1].strip()
+        parts = _PARTS.split(text)
+        while len(parts) >= 2 and len(parts[-1]) == 1 and len(parts[-2]) == 1:
+            parts[-2:] = [parts[-2] + parts[-1]]  # a padded two-character name (李  林) is one part
+        if len(parts) < 3:
+            return None
+    found = _SIGNATURE.match(text)
     return found.group(1) if found else None
 
 
@@ -99,6 +110,8 @@ def item_texts(item: Item) -> list[tuple[str, str]]:
         if value:
             texts.append((name, value))
     texts.extend((f"column_extra:{i}", extra) for i, extra in enumerate(item.column_extra) if extra)
+    if item.page_name:
+        texts.append(("page_name", item.page_name))
     if item.reading_tip:
         texts.append(("reading_tip", item.reading_tip))
     if item.lead:

@@ -34,6 +34,7 @@ FIELD_WEIGHTS: dict[str, float] = {
     "kicker": 2.5,
     "subtitle": 2.5,
     "column": 1.0,
+    "page_name": 1.0,
     "reading_tip": 1.5,
     "crosshead": 1.5,
     "lead": 1.0,
@@ -43,7 +44,9 @@ FIELD_WEIGHTS: dict[str, float] = {
 }
 HEADLINE_FIELDS = ("title", "kicker", "subtitle")
 BANNER_FIELDS = ("column", "column_extra")  # a series banner (最美职工) names what the item is about, like a headline
-_HEADLINE_OR_BANNER = frozenset(HEADLINE_FIELDS + BANNER_FIELDS)
+# the name of the page an item is printed on (副刊) says its genre: a banner's specific terms, never its generic words
+PAGE_FIELDS = ("page_name",)
+_HEADLINE_OR_BANNER = frozenset(HEADLINE_FIELDS + BANNER_FIELDS + PAGE_FIELDS)
 PARAGRAPH_MIN_SCORE = 2.0  # term weight in one paragraph for the paragraph to be "about" a topic
 PARAGRAPH_SHARE = 0.5  # ... and at least this share of the paragraph's strongest topic
 FOCUS_SHARE = 1.0  # a paragraph "dominated" by a secondary topic: it is the strongest topic there
@@ -416,7 +419,7 @@ class _Scores:
 def item_fields(item: Item) -> list[tuple[str, str, float]]:
     """(field name, text, weight) for every text field of an item worth reading for topics."""
     fields: list[tuple[str, str, float]] = []
-    for name in ("title", "kicker", "subtitle", "column", "reading_tip", "lead"):
+    for name in ("title", "kicker", "subtitle", "column", "page_name", "reading_tip", "lead"):
         text = getattr(item, name)
         if text:
             fields.append((name, text, FIELD_WEIGHTS[name]))
@@ -469,7 +472,8 @@ class TopicTagger:
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
         hits = [hit for name, _text, weight in item_fields(item)
-                for hit in self._hits(name, weight, segmented.field(name))]
+                for hit in self._hits(name, weight, segmented.field(name))
+                if not (name in PAGE_FIELDS and hit.generic)]
         if not hits:
             return self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -495,7 +499,10 @@ class TopicTagger:
             own = [h for h in hits if h.slug == primary]
             strongest = max(h.strength for h in own)
             specific_score = sum(h.weight for h in own if not h.generic)
-            if totals[primary] < MIN_PRIMARY_SCORE or (strongest < GENERIC_WEIGHT and primary not in ev.headline) or (
+            # a photo group's later caption (③…在吉林长春，快递员在分拣包裹) is one scene among several: one term
+            # there, worth less than one in the opening caption, does not say what the group is about
+            least = MIN_PRIMARY_SCORE * FIELD_WEIGHTS["paragraph:0"] if item.kind == "photo" else MIN_PRIMARY_SCORE
+            if totals[primary] < least or (strongest < GENERIC_WEIGHT and primary not in ev.headline) or (
                     GENERIC_WEIGHT <= strongest < KEYWORD_WEIGHT and specific_score < NEAR_SYNONYM_PRIMARY_SCORE):
                 # one weak or passing term in the body (集体协商 named as a means in a closing clause), generic
                 # words the headline does not share (职工代表 visiting a factory), or one near-synonym said a few
@@ -599,6 +606,6 @@ def _base(name: str) -> str:
 
 def _field_order(name: str) -> tuple[int, int]:
     base, _, index = name.partition(":")
-    order = ("title", "kicker", "subtitle", "column", "column_extra", "reading_tip", "lead", "crosshead",
+    order = ("title", "kicker", "subtitle", "column", "column_extra", "page_name", "reading_tip", "lead", "crosshead",
              "paragraph", "caption")
     return (order.index(base) if base in order else len(order), int(index) if index.isdigit() else 0)
