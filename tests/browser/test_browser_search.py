@@ -1,7 +1,8 @@
 """The search page in real Chromium, over HTTP on 127.0.0.1 and from file://: exactly the items that contain
 each query (ground truth by plain substring over the records, tests/search_truth.py) on the seed site and on
 the generated 10k corpus; filters with counts; the URL follows the query (Back works); a late answer to an
-old query never replaces a newer one; filters fold away on a phone.
+old query never replaces a newer one; the first results show while older shards still answer, and the count
+only once all have; filters fold away on a phone.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from archive_gen import urls
+from archive_gen import search, urls
 from archive_gen.loader.stitch import stitch_continuations
 from archive_gen.model import Item
 from archive_gen.records import load_pages
@@ -188,6 +189,99 @@ def test_typing_searches_and_replaces_the_url_and_a_late_answer_is_dropped(site_
     expect(page.locator(RESULT_LINKS)).to_have_count(0)
     assert parse_qs(urlsplit(page.url).query) == {"q": ["女职工"]}
     assert page.evaluate("history.length") == history  # typing replaces the entry, it does not push
+    assert watched.console.errors == []
+
+
+def older_shard_files(files: dict[str, bytes], query: str) -> set[str]:
+    """The index files that search.js reads for a query in every shard but the newest (search.IndexReader
+    plans as search.js does)."""
+    reader = search.IndexReader(files)
+    reader.search(query)
+    newest = f"{search.SEARCH_DIR}/{reader.root['shards'][0]['dir']}/"
+    return {path for path in reader.loaded if not path.startswith(newest)}
+
+
+class Held:
+    """Requests for the given site-relative files wait until released; after that they go through."""
+
+    def __init__(self, page: Page, paths: set[str]) -> None:
+        self.paths = paths
+        self.routes: list[Route] = []
+        self.released = False
+        page.route(self.matches, self.hold)
+
+    def matches(self, url: str) -> bool:
+        return any(url.endswith("/" + path) for path in self.paths)
+
+    def hold(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
+
+
+def shown_links(page: Page) -> list[str]:
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_first_results_show_before_older_shards_answer(corpus_10k: tuple[list[Item], dict[str, bytes]],
+                                                       corpus_site: tuple[Path, Truth], corpus_url: str,
+                                                       watched: WatchedPage) -> None:
+    page = watched.page
+    files = corpus_10k[1]
+    held = Held(page, older_shard_files(files, "工会"))
+    assert held.paths, "工会 reads no file of the older shards"
+    # relevance order: the newest month has 20 head hits, which no hit of an older shard can precede
+    page.goto(corpus_url + "search/index.html?q=" + quote("工会"), wait_until="domcontentloaded")  # held: no load
+    expect(page.locator(RESULT_LINKS)).to_have_count(20)
+    assert held.routes, "the older shards were never asked"
+    assert page.get_attribute("#search-results", "data-result-count") is None  # the count is not known yet
+    expect(page.locator("#search-more")).to_be_hidden()
+    first = shown_links(page)
+    held.release()
+    assert wait_count(page) == len(corpus_site[1].expected("工会"))
+    assert shown_links(page) == first  # the first page stays as it was
+    expect(page.get_by_role("button", name="显示更多（还有 " + str(wait_count(page) - 20) + " 篇）")).to_be_visible()
+    # date order: any 20 hits of the newest month come first
+    held = Held(page, older_shard_files(files, "职工"))
+    page.goto(corpus_url + "search/index.html?sort=date&q=" + quote("职工"), wait_until="domcontentloaded")
+    expect(page.locator(RESULT_LINKS)).to_have_count(20)
+    assert page.get_attribute("#search-results", "data-result-count") is None
+    dates = page.eval_on_selector_all("#search-results time", "ts => ts.map(t => t.textContent)")
+    assert dates and dates == sorted(dates, reverse=True)
+    held.release()
+    assert wait_count(page) == len(corpus_site[1].expected("职工"))
+    assert watched.console.errors == []
+
+
+def test_a_late_answer_never_replaces_a_newer_search_shown_early(corpus_10k: tuple[list[Item], dict[str, bytes]],
+                                                                  corpus_site: tuple[Path, Truth], corpus_url: str,
+                                                                  watched: WatchedPage) -> None:
+    page = watched.page
+    files = corpus_10k[1]
+    old = older_shard_files(files, "工会")
+    # a newer query that reads none of the files held back from the old one
+    newer = next(q for q in ("劳模", "山东", "欠薪", "帮扶", "天津", "技能", "工匠")
+                 if not older_shard_files(files, q) & old)
+    held = Held(page, old)
+    page.goto(corpus_url + "search/index.html?q=" + quote("工会"), wait_until="domcontentloaded")  # held: no load
+    expect(page.locator(RESULT_LINKS)).to_have_count(20)  # the old query's first page, its count pending
+    box = page.get_by_role("searchbox")
+    box.fill(newer)
+    box.press("Enter")
+    expected = corpus_site[1].expected(newer)
+    assert wait_count(page) == len(expected) > 20
+    newer_links = shown_links(page)
+    held.release()
+    page.wait_for_timeout(800)  # the old query's answer arrives now and must be ignored
+    assert page.get_attribute("#search-results", "data-result-count") == str(len(expected))
+    assert shown_links(page) == newer_links
+    assert parse_qs(urlsplit(page.url).query) == {"q": [newer]}
     assert watched.console.errors == []
 
 

@@ -73,9 +73,99 @@
     return out;
   }
 
-  function inflate(bytes) {
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  // raw deflate (RFC 1951) decoded right here, synchronously: a DecompressionStream per file took several
+  // task turns of a busy page each, and the next file of a query could only be asked for after them
+  var LEN_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163,
+    195, 227, 258];
+  var LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049,
+    3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  var fixedCodes = null;
+
+  // a canonical Huffman code as one lookup table over its longest code: entry (symbol << 4) | length
+  function huffman(lengths) {
+    var max = 0, count = new Int32Array(16), next = new Int32Array(16), i, code = 0;
+    for (i = 0; i < lengths.length; i++) { count[lengths[i]]++; if (lengths[i] > max) { max = lengths[i]; } }
+    count[0] = 0;
+    for (i = 1; i <= max; i++) { code = (code + count[i - 1]) << 1; next[i] = code; }
+    var table = new Int32Array(1 << max);
+    for (var sym = 0; sym < lengths.length; sym++) {
+      var len = lengths[sym];
+      if (!len) { continue; }
+      var c = next[len]++, reversed = 0;
+      for (i = 0; i < len; i++) { reversed = (reversed << 1) | ((c >> i) & 1); }
+      for (i = reversed; i < table.length; i += 1 << len) { table[i] = (sym << 4) | len; }
+    }
+    return { table: table, bits: max };
+  }
+
+  function inflate(src) {
+    var out = new Uint8Array(Math.max(1024, src.length * 4)), op = 0, ip = 0, buf = 0, held = 0;
+    function need(n) {
+      while (held < n) {
+        if (ip > src.length + 4) { throw new Error("truncated index data"); }
+        buf |= (ip < src.length ? src[ip] : 0) << held; ip++; held += 8;
+      }
+    }
+    function bits(n) { need(n); var v = buf & ((1 << n) - 1); buf >>>= n; held -= n; return v; }
+    function symbol(code) {
+      need(code.bits);
+      var e = code.table[buf & ((1 << code.bits) - 1)], len = e & 15;
+      if (!len) { throw new Error("bad index data"); }
+      buf >>>= len; held -= len;
+      return e >> 4;
+    }
+    function room(n) {
+      if (op + n <= out.length) { return; }
+      var bigger = new Uint8Array(Math.max(out.length * 2, op + n));
+      bigger.set(out.subarray(0, op)); out = bigger;
+    }
+    var last, i;
+    do {
+      last = bits(1);
+      var type = bits(2), lit, dist;
+      if (type === 0) {  // stored
+        buf >>>= held & 7; held -= held & 7;
+        var n = bits(16); bits(16);
+        room(n);
+        for (i = 0; i < n; i++) { out[op++] = bits(8); }
+        continue;
+      }
+      if (type === 1) {
+        if (!fixedCodes) {
+          var fixed = new Uint8Array(288);
+          for (i = 0; i < 288; i++) { fixed[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8; }
+          fixedCodes = [huffman(fixed), huffman(new Uint8Array(30).fill(5))];
+        }
+        lit = fixedCodes[0]; dist = fixedCodes[1];
+      } else if (type === 2) {
+        var nlit = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4, lengths = new Uint8Array(19);
+        for (i = 0; i < ncode; i++) { lengths[CODE_ORDER[i]] = bits(3); }
+        var lengthCode = huffman(lengths), all = new Uint8Array(nlit + ndist);
+        for (i = 0; i < nlit + ndist;) {
+          var s = symbol(lengthCode), repeat = 0, value = 0;
+          if (s < 16) { all[i++] = s; continue; }
+          if (s === 16) { if (!i) { throw new Error("bad index data"); } value = all[i - 1]; repeat = 3 + bits(2); }
+          else if (s === 17) { repeat = 3 + bits(3); } else { repeat = 11 + bits(7); }
+          if (i + repeat > all.length) { throw new Error("bad index data"); }
+          all.fill(value, i, i + repeat); i += repeat;
+        }
+        lit = huffman(all.subarray(0, nlit)); dist = huffman(all.subarray(nlit));
+      } else { throw new Error("bad index data"); }
+      for (;;) {
+        var sym = symbol(lit);
+        if (sym < 256) { room(1); out[op++] = sym; continue; }
+        if (sym === 256) { break; }
+        sym -= 257;
+        var length = LEN_BASE[sym] + bits(LEN_EXTRA[sym]), d = symbol(dist), back = DIST_BASE[d] + bits(DIST_EXTRA[d]);
+        if (back > op) { throw new Error("bad index data"); }
+        room(length);
+        for (i = 0; i < length; i++, op++) { out[op] = out[op - back]; }
+      }
+    } while (!last);
+    return out.subarray(0, op);
   }
 
   function loadData(path) {
@@ -391,36 +481,49 @@
     return { results: results, counts: counts };
   }
 
-  // every match of a query: {results: [{shard, doc, rank}], counts: a promise of the filter counts};
-  // without an active filter the results do not wait for the filter values
+  // a query, shard by shard: {shards: per shard (newest first) a promise of its hits [{shard, doc, rank}] that
+  // pass the active filters, counts(): a promise of the filter counts}. The shards' meta files are read with
+  // the hits only when a filter is active; otherwise only counts() asks for them, once the first results
+  // have asked for their text
   function runQuery(query, active) {
     var phrases = phrasesOf(query);
-    var metas = Promise.all(root.shards.map(loadMeta));
-    var perShard = phrases.length
-      ? Promise.all(root.shards.map(function (shard, s) {
-        return Promise.all(phrases.map(function (p) { return phraseDocs(shard, codePoints(p), p); })).then(function (found) {
-          return shardHits(found, s);
-        });
-      }))
-      : metas.then(function (all) {
-        return all.map(function (meta, s) {
+    var raw = root.shards.map(function (shard, s) {
+      if (!phrases.length) {
+        return loadMeta(shard).then(function (meta) {
           var hits = [];
           for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
           return hits;
         });
+      }
+      return Promise.all(phrases.map(function (p) { return phraseDocs(shard, codePoints(p), p); })).then(function (found) {
+        return shardHits(found, s);
       });
-    if (Object.keys(active).length === 0) {
-      return perShard.then(function (lists) {
-        return {
-          results: [].concat.apply([], lists),
-          counts: metas.then(function (all) { return facets(lists, all, active).counts; })
-        };
-      });
-    }
-    return Promise.all([perShard, metas]).then(function (both) {
-      var answer = facets(both[0], both[1], active);
-      return { results: answer.results, counts: Promise.resolve(answer.counts) };
     });
+    var passing = Object.keys(active).length === 0 ? raw : raw.map(function (hits, s) {
+      return Promise.all([hits, loadMeta(root.shards[s])]).then(function (both) {
+        return facets([both[0]], [both[1]], active).results;
+      });
+    });
+    return {
+      shards: passing,
+      counts: function () {
+        return Promise.all([Promise.all(raw), Promise.all(root.shards.map(loadMeta))]).then(function (both) {
+          return facets(both[0], both[1], active).counts;
+        });
+      }
+    };
+  }
+
+  // the first page of results as soon as it cannot change any more: the newest shards that have all answered
+  // hold PAGE hits that no hit of an older shard can precede — any hit in date order; in relevance order a
+  // hit with every phrase in the head (rank 0), since older shards come after among equal ranks
+  function firstPage(settled, byDate) {
+    var found = [];
+    for (var s = 0; s < root.shards.length && settled[s]; s++) {
+      settled[s].forEach(function (hit) { if (byDate || hit.rank === 0) { found.push(hit); } });
+      if (found.length >= PAGE) { return order(found, byDate).slice(0, PAGE); }
+    }
+    return null;
   }
 
   function order(results, byDate) {
@@ -564,6 +667,18 @@
     more.hidden = true;
   }
 
+  function showRows(hits, rows, phrases) {
+    var items = document.createDocumentFragment();
+    rows.forEach(function (row, i) { items.appendChild(resultItem(hits[i], row, phrases)); });
+    list.appendChild(items);
+  }
+
+  function showLeft(state) {
+    var left = state.results.length - state.shown;
+    more.hidden = left <= 0;
+    moreButton.textContent = "显示更多（还有 " + left + " 篇）";
+  }
+
   function showMore(count) {
     var state = current;
     if (!state) { return Promise.resolve(); }
@@ -572,12 +687,29 @@
     list.setAttribute("aria-busy", "true");
     return Promise.all(slice.map(chunk)).then(function (rows) {
       if (state !== current) { return; }
-      rows.forEach(function (row, i) { list.appendChild(resultItem(slice[i], row, state.phrases)); });
+      showRows(slice, rows, state.phrases);
       list.removeAttribute("aria-busy");
-      var left = state.results.length - state.shown;
-      more.hidden = left <= 0;
-      moreButton.textContent = "显示更多（还有 " + left + " 篇）";
+      showLeft(state);
     });
+  }
+
+  // the first page shown while older shards still answer: resolves to the hits shown (null if the query
+  // was replaced meanwhile)
+  function showFirst(page, gen, phrases) {
+    return Promise.all(page.map(chunk)).then(function (rows) {
+      if (gen !== generation) { return null; }
+      list.textContent = "";
+      more.hidden = true;
+      showRows(page, rows, phrases);
+      return page;
+    });
+  }
+
+  function samePage(shown, results) {
+    for (var i = 0; i < shown.length; i++) {
+      if (!results[i] || results[i].shard !== shown[i].shard || results[i].doc !== shown[i].doc) { return false; }
+    }
+    return true;
   }
 
   function run(push) {
@@ -597,16 +729,43 @@
     list.setAttribute("aria-busy", "true");
     list.removeAttribute("data-result-count");
     setStatus("正在搜索…");
-    return runQuery(query, active).then(function (answer) {
+    var byDate = sortSelect && sortSelect.value === "date", phrases = phrasesOf(query);
+    var answer = runQuery(query, active), settled = [], early = null, waiting = root.shards.length;
+    // the first page goes up as soon as the newest shards decide it; the count waits for every shard
+    answer.shards.forEach(function (hits, s) {
+      hits.then(function (found) {
+        settled[s] = found;
+        waiting--;
+        if (gen !== generation || early || !waiting) { return; }
+        var page = firstPage(settled, byDate);
+        if (page) { early = showFirst(page, gen, phrases); }
+      }, function () { /* reported below */ });
+    });
+    return Promise.all(answer.shards).then(function (lists) {
       if (gen !== generation) { return; }  // a newer query was typed meanwhile
-      var results = order(answer.results, sortSelect && sortSelect.value === "date");
-      list.textContent = "";
-      current = { results: results, shown: 0, phrases: phrasesOf(query) };
-      answer.counts.then(function (counts) { if (gen === generation) { showCounts(counts); } });
-      return showMore(PAGE).then(function () {
+      var results = order([].concat.apply([], lists), byDate);
+      return (early || Promise.resolve(null)).then(function (shown) {
         if (gen !== generation) { return; }
-        list.setAttribute("data-result-count", String(results.length));
-        setStatus(results.length ? "找到 " + results.length + " 篇。" : "没有找到包含“" + query + "”的稿件。");
+        var state = { results: results, shown: 0, phrases: phrases }, done;
+        current = state;
+        if (shown && samePage(shown, results)) {
+          state.shown = shown.length;
+          list.removeAttribute("aria-busy");
+          showLeft(state);
+          done = Promise.resolve();
+        } else {
+          list.textContent = "";
+          done = showMore(PAGE);
+        }
+        // asked for after the results' text, so the meta files queue behind it
+        answer.counts().then(function (counts) { if (gen === generation) { showCounts(counts); } }, function (err) {
+          if (gen === generation) { setStatus("搜索出错：" + err.message); }
+        });
+        return done.then(function () {
+          if (gen !== generation) { return; }
+          list.setAttribute("data-result-count", String(results.length));
+          setStatus(results.length ? "找到 " + results.length + " 篇。" : "没有找到包含“" + query + "”的稿件。");
+        });
       });
     }).catch(function (err) {
       if (gen !== generation) { return; }
@@ -679,10 +838,6 @@
   }
 
   readUrl();
-  if (typeof DecompressionStream === "undefined") {
-    fail("此浏览器不支持解压搜索索引（需要 DecompressionStream：Chrome 80、Firefox 113、Safari 16.4 或更新版本）。");
-    return;
-  }
   loadScript(rootPath).then(function (found) {
     root = found;
     if (input.value || Object.keys(filters()).length) { run(false); }
