@@ -34,13 +34,15 @@
     if (w) { delete waiting[path]; w.resolve(b === undefined ? a : [a, b]); }
   };
 
-  function loadScript(path) {
+  // urgent: the browser fetches it before the others waiting (the newest shard, the text of results shown)
+  function loadScript(path, urgent) {
     if (!scripts[path]) {
       scripts[path] = new Promise(function (resolve, reject) {
         waiting[path] = { resolve: resolve };
         var tag = document.createElement("script");
         tag.src = siteRoot + path;
         tag.async = true;
+        if (urgent || (newest && path.indexOf(newest) === 0)) { tag.fetchPriority = "high"; }
         tag.onload = function () {
           tag.remove();
           if (waiting[path]) { delete waiting[path]; delete scripts[path]; reject(new Error("not an index file: " + path)); }
@@ -168,9 +170,9 @@
     return out.subarray(0, op);
   }
 
-  function loadData(path) {
+  function loadData(path, urgent) {
     if (!decoded[path]) {
-      decoded[path] = loadScript(path).then(function (args) { return inflate(unpack(args[1], args[0])); });
+      decoded[path] = loadScript(path, urgent).then(function (args) { return inflate(unpack(args[1], args[0])); });
       decoded[path].catch(function () { delete decoded[path]; });
     }
     return decoded[path];
@@ -189,6 +191,7 @@
   // ------------------------------------------------------------------------------------------
   // the index: root, per-shard meta, dictionary buckets, pages, text chunks (search.py's index_shard)
   var root = null;
+  var newest = null;  // folder of the newest shard: its files come first
   var metas = {};
   var memo = {};
 
@@ -345,10 +348,10 @@
   }
 
   // the text chunk row of a doc: [url, title, date, page, kind, region, text, head end, lead end]
-  function rowOf(shard, doc) {
+  function rowOf(shard, doc, urgent) {
     var path = shardPath(shard, "t" + Math.floor(doc / root.chunk) + ".js");
     return once("t " + path, function () {
-      return loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
+      return loadData(path, urgent).then(function (bytes) { return JSON.parse(utf8(bytes)); });
     }).then(function (rows) { return rows[doc % root.chunk]; });
   }
 
@@ -526,10 +529,19 @@
     return null;
   }
 
+  // hits by rank (unless by date), then shard, then doc. They come shard by shard in doc order (doc lists
+  // are ascending), so one stable pass by rank sorts them, not a comparison sort of up to every item
   function order(results, byDate) {
-    return results.sort(function (a, b) {
-      return (byDate ? 0 : a.rank - b.rank) || a.shard - b.shard || a.doc - b.doc;
-    });
+    for (var i = 1; i < results.length; i++) {
+      var a = results[i - 1], b = results[i];
+      if (a.shard > b.shard || (a.shard === b.shard && a.doc >= b.doc)) {
+        return results.sort(function (x, y) { return (byDate ? 0 : x.rank - y.rank) || x.shard - y.shard || x.doc - y.doc; });
+      }
+    }
+    if (byDate) { return results; }
+    var byRank = [];
+    results.forEach(function (hit) { (byRank[hit.rank] || (byRank[hit.rank] = [])).push(hit); });
+    return [].concat.apply([], byRank.filter(Boolean));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -542,7 +554,7 @@
     });
   }
 
-  function chunk(hit) { return rowOf(root.shards[hit.shard], hit.doc); }
+  function chunk(hit) { return rowOf(root.shards[hit.shard], hit.doc, true); }
 
   // site-relative article path -> link from this page; anything else (javascript:, //host) is refused
   function toHref(url) {
@@ -840,6 +852,7 @@
   readUrl();
   loadScript(rootPath).then(function (found) {
     root = found;
+    newest = root.shards.length ? shardPath(root.shards[0], "") : null;
     if (input.value || Object.keys(filters()).length) { run(false); }
   }, function () {
     fail("搜索索引没有找到（" + rootPath + "）。请重新生成站点。");
