@@ -8,9 +8,10 @@ Engines:
   bigrams (and unigrams) spelled as digit words, so its whitespace tokeniser sees exact n-grams, and each
   query phrase sent as a quoted phrase of those words.
 
-Times per query (ngram): "first results" from navigation start until the first result link is in the page,
-"complete" until ``data-result-count`` is set (every shard answered, the count and the first page final);
-both stamped in the page by a MutationObserver, so Playwright's polling does not add to them.
+Times per query (ngram), from navigation start: "first results" until the first result link is in the page,
+"first page" until 20 are (or the count is set, for fewer), "complete" until ``data-result-count`` is set
+(every shard answered, the count and the first page final); stamped in the page by a MutationObserver, so
+Playwright's polling does not add to them.
 
 Usage: python bench/search_bytes.py --articles 10000 [--engines ngram,pagefind,pagefind-bigram]
        [--work /tmp/archive-gen-search] [--json bench/search-10k.json] [--reuse-index] [--note TEXT]
@@ -180,14 +181,16 @@ document.body.dataset.done = "1";
 # ---------------------------------------------------------------------------------------------
 # measuring in Chromium
 
-# stamps, in the page's own clock, the first result link and the finished count
+# stamps, in the page's own clock, the first result link, the first 20 and the finished count
 STAMPS = """
 new MutationObserver(function () {
-  if (!window.__agFirst && document.querySelector("[data-result]")) { window.__agFirst = performance.now(); }
+  var now = performance.now(), links = document.querySelectorAll("[data-result]").length;
   var list = document.getElementById("search-results");
-  if (!window.__agDone && list && list.hasAttribute("data-result-count")) { window.__agDone = performance.now(); }
+  if (!window.__agFirst && links) { window.__agFirst = now; }
+  if (!window.__agPage && links >= SHOWN) { window.__agPage = now; }
+  if (!window.__agDone && list && list.hasAttribute("data-result-count")) { window.__agDone = now; }
 }).observe(document, {subtree: true, childList: true, attributes: true});
-"""
+""".replace("SHOWN", str(SHOWN))
 
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
@@ -224,14 +227,15 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
         if engine == "ngram":
             page.goto(url + "search/index.html?q=" + quote(query))
             page.wait_for_selector("#search-results[data-result-count]", state="attached")
-            stamps = page.evaluate("[window.__agFirst || window.__agDone, window.__agDone]")
-            first_ms, complete_ms = float(stamps[0]), float(stamps[1])
+            stamps = page.evaluate("[window.__agFirst || window.__agDone, window.__agPage || window.__agDone, "
+                                   "window.__agDone]")
+            first_ms, page_ms, complete_ms = (float(v) for v in stamps)
             count = int(page.get_attribute("#search-results", "data-result-count") or -1)
         else:
             sent = query_words(query) if engine == "pagefind-bigram" else query
             page.goto(url + "harness.html?q=" + quote(sent))
             page.wait_for_selector("body[data-done]", state="attached")
-            first_ms = complete_ms = float(page.get_attribute("body", "data-first") or 0)
+            first_ms = page_ms = complete_ms = float(page.get_attribute("body", "data-first") or 0)
             count = int(page.get_attribute("body", "data-result-count") or -1)
         page.wait_for_timeout(200)  # the last network events
         resources = list(loaded)
@@ -246,7 +250,7 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
     finally:
         context.close()
     row: dict[str, object] = {"query": query, "expected": len(expected), "count": count, "first_ms": round(first_ms),
-                              "complete_ms": round(complete_ms), "index_bytes": index_bytes, "all_bytes": all_bytes,
+                              "page_ms": round(page_ms), "complete_ms": round(complete_ms), "index_bytes": index_bytes, "all_bytes": all_bytes,
                               "resources": len(resources)}
     if got is not None:
         row["found"] = len(got & expected)
@@ -257,11 +261,11 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
     return row
 
 
-def exact_rows(site: Path, items: list[Item]) -> dict[str, set[str]]:
+def exact_rows(site: Path, queries: tuple[str, ...]) -> dict[str, set[str]]:
     """What the ngram index returns, read back with search.IndexReader (the planner of search.js)."""
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*.js")}
     reader = search.IndexReader(files)
-    return {q: {str(reader.row(h)[0]) for h in reader.search(q)} for q in QUERIES}
+    return {q: {str(reader.row(h)[0]) for h in reader.search(q)} for q in queries}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--reuse-index", action="store_true", help="keep the ngram index already in the work folder")
     parser.add_argument("--note", default="", help="stored with the report (machine, load, what changed)")
+    parser.add_argument("--queries", help="comma-separated queries instead of the 20 typical ones (a quick look)")
     args = parser.parse_args(argv)
     work = args.work / str(args.articles)
     work.mkdir(parents=True, exist_ok=True)
@@ -280,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     items = corpus(work, args.articles, args.seed)
     print(f"{len(items)} items parsed in {time.perf_counter() - started:.1f} s", flush=True)
     texts = [("\n".join(plain(f) for f in fields(i)), i.url or "") for i in items]
-    expected = {q: truth(texts, q) for q in QUERIES}
+    queries = tuple(args.queries.split(",")) if args.queries else QUERIES
+    expected = {q: truth(texts, q) for q in queries}
     report: dict[str, object] = {"articles": args.articles, "items": len(items), "date": time.strftime("%Y-%m-%d"),
                                  "note": args.note, "engines": {}}
     with sync_playwright() as playwright:
@@ -289,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             site = work / engine
             if engine == "ngram":
                 seconds = build_ngram(items, site, args.reuse_index)
-                exact = exact_rows(site, items)
+                exact = exact_rows(site, queries)
             else:
                 seconds = build_pagefind(items, site, engine == "pagefind-bigram")
                 exact = None
@@ -299,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             load_before = os.getloadavg()
             rows = []
             with serve(site) as url:
-                for query in QUERIES:
+                for query in queries:
                     row = measure(browser, url, engine, query, expected[query])
                     if exact is not None:
                         row["found"] = len(exact[query] & expected[query])
@@ -315,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
                 "max_index_bytes": max(int(str(r["index_bytes"])) for r in rows),
                 "median_first_ms": statistics.median(int(str(r["first_ms"])) for r in rows),
                 "max_first_ms": max(int(str(r["first_ms"])) for r in rows),
+                "median_page_ms": statistics.median(int(str(r["page_ms"])) for r in rows),
+                "max_page_ms": max(int(str(r["page_ms"])) for r in rows),
                 "median_complete_ms": statistics.median(int(str(r["complete_ms"])) for r in rows),
                 "max_complete_ms": max(int(str(r["complete_ms"])) for r in rows),
                 "load_average_before": [round(v, 2) for v in load_before],
@@ -334,22 +342,24 @@ def markdown(report: dict[str, object]) -> str:
     engines = report["engines"]
     assert isinstance(engines, dict)
     lines = ["| engine | exact queries | index | files | build | median / max bytes a query | "
-             "median / max first results | median / max complete |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "median / max first results | median / max first page | median / max complete |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, e in engines.items():
         build = "reused" if e["build_s"] is None else f"{e['build_s']:.1f} s"
         lines.append(f"| {name} | {e['exact_queries']}/{len(e['queries'])} | {e['index_bytes'] / 2**20:.1f} MiB | "
                      f"{e['index_files']} | {build} | {e['median_index_bytes'] / 1024:.0f} / "
                      f"{e['max_index_bytes'] / 1024:.0f} KiB | {e['median_first_ms']:.0f} / {e['max_first_ms']:.0f} ms | "
+                     f"{e['median_page_ms']:.0f} / {e['max_page_ms']:.0f} ms | "
                      f"{e['median_complete_ms']:.0f} / {e['max_complete_ms']:.0f} ms |")
     names = list(engines)
-    lines += ["", "| query | expected | " + " | ".join(f"{n}: found, KiB, first / complete ms" for n in names) + " |",
+    lines += ["", "| query | expected | " + " | ".join(f"{n}: found, KiB, first / page / complete ms" for n in names) + " |",
               "|---|---:|" + "---:|" * len(names)]
     first = engines[names[0]]["queries"]
     for i, row in enumerate(first):
         cells = []
         for n in names:
             r = engines[n]["queries"][i]
-            cells.append(f"{r['count']}, {r['index_bytes'] / 1024:.0f}, {r['first_ms']} / {r['complete_ms']}")
+            cells.append(f"{r['count']}, {r['index_bytes'] / 1024:.0f}, {r['first_ms']} / {r['page_ms']} / {r['complete_ms']}")
         lines.append(f"| {row['query']} | {row['expected']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

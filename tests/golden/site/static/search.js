@@ -517,16 +517,15 @@
     };
   }
 
-  // the first page of results as soon as it cannot change any more: the newest shards that have all answered
-  // hold PAGE hits that no hit of an older shard can precede — any hit in date order; in relevance order a
-  // hit with every phrase in the head (rank 0), since older shards come after among equal ranks
-  function firstPage(settled, byDate) {
+  // the start of the results (up to a page) that no answer still to come can change: the hits of the newest
+  // shards that have all answered that no hit of an older shard can precede — any hit in date order; in
+  // relevance order a hit with every phrase in the head (rank 0), since older shards come after among equals
+  function settledStart(settled, byDate) {
     var found = [];
-    for (var s = 0; s < root.shards.length && settled[s]; s++) {
+    for (var s = 0; s < root.shards.length && settled[s] && found.length < PAGE; s++) {
       settled[s].forEach(function (hit) { if (byDate || hit.rank === 0) { found.push(hit); } });
-      if (found.length >= PAGE) { return order(found, byDate).slice(0, PAGE); }
     }
-    return null;
+    return order(found, byDate).slice(0, PAGE);
   }
 
   // hits by rank (unless by date), then shard, then doc. They come shard by shard in doc order (doc lists
@@ -705,18 +704,6 @@
     });
   }
 
-  // the first page shown while older shards still answer: resolves to the hits shown (null if the query
-  // was replaced meanwhile)
-  function showFirst(page, gen, phrases) {
-    return Promise.all(page.map(chunk)).then(function (rows) {
-      if (gen !== generation) { return null; }
-      list.textContent = "";
-      more.hidden = true;
-      showRows(page, rows, phrases);
-      return page;
-    });
-  }
-
   function samePage(shown, results) {
     for (var i = 0; i < shown.length; i++) {
       if (!results[i] || results[i].shard !== shown[i].shard || results[i].doc !== shown[i].doc) { return false; }
@@ -742,29 +729,38 @@
     list.removeAttribute("data-result-count");
     setStatus("正在搜索…");
     var byDate = sortSelect && sortSelect.value === "date", phrases = phrasesOf(query);
-    var answer = runQuery(query, active), settled = [], early = null, waiting = root.shards.length;
-    // the first page goes up as soon as the newest shards decide it; the count waits for every shard
+    var answer = runQuery(query, active), settled = [], waiting = root.shards.length;
+    // the first results go up as soon as the newest shards decide them, in their final order (later ones
+    // only append); the count, the rest of the page and the filter counts wait for every shard
+    var early = { hits: [], asked: 0, done: Promise.resolve() };
     answer.shards.forEach(function (hits, s) {
       hits.then(function (found) {
         settled[s] = found;
         waiting--;
-        if (gen !== generation || early || !waiting) { return; }
-        var page = firstPage(settled, byDate);
-        if (page) { early = showFirst(page, gen, phrases); }
+        if (gen !== generation || !waiting || early.asked >= PAGE) { return; }
+        var start = settledStart(settled, byDate);
+        if (start.length <= early.asked) { return; }
+        var fresh = start.slice(early.asked), rows = Promise.all(fresh.map(chunk));  // their text: asked now
+        early.asked = start.length;
+        early.done = early.done.then(function () { return rows; }).then(function (got) {
+          if (gen !== generation) { return; }
+          if (!early.hits.length) { list.textContent = ""; more.hidden = true; }
+          showRows(fresh, got, phrases);
+          early.hits = early.hits.concat(fresh);
+        });
+        early.done.catch(function () { /* reported below */ });
       }, function () { /* reported below */ });
     });
     return Promise.all(answer.shards).then(function (lists) {
       if (gen !== generation) { return; }  // a newer query was typed meanwhile
       var results = order([].concat.apply([], lists), byDate);
-      return (early || Promise.resolve(null)).then(function (shown) {
+      return early.done.then(function () {
         if (gen !== generation) { return; }
         var state = { results: results, shown: 0, phrases: phrases }, done;
         current = state;
-        if (shown && samePage(shown, results)) {
-          state.shown = shown.length;
-          list.removeAttribute("aria-busy");
-          showLeft(state);
-          done = Promise.resolve();
+        if (early.hits.length && samePage(early.hits, results)) {
+          state.shown = early.hits.length;
+          done = showMore(PAGE - state.shown);
         } else {
           list.textContent = "";
           done = showMore(PAGE);
