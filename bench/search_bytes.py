@@ -237,7 +237,7 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
             page.wait_for_selector("body[data-done]", state="attached")
             first_ms = page_ms = complete_ms = float(page.get_attribute("body", "data-first") or 0)
             count = int(page.get_attribute("body", "data-result-count") or -1)
-        page.wait_for_timeout(200)  # the last network events
+        page.wait_for_load_state("networkidle")  # the last files (meta.js loads after the results) are counted
         resources = list(loaded)
         index_bytes = sum(size for name, size in resources if "/search/" in name or "/pagefind/" in name)
         all_bytes = sum(size for _, size in resources)
