@@ -8,8 +8,15 @@ Engines:
   bigrams (and unigrams) spelled as digit words, so its whitespace tokeniser sees exact n-grams, and each
   query phrase sent as a quoted phrase of those words.
 
+Times per query (ngram), from navigation start: "first results" until the first result link is in the page,
+"first page" until 20 are (or the count is set, for fewer), "complete" until ``data-result-count`` is set
+(every shard answered, the count and the first page final); stamped in the page by a MutationObserver, so
+Playwright's polling does not add to them.
+
 Usage: python bench/search_bytes.py --articles 10000 [--engines ngram,pagefind,pagefind-bigram]
-       [--work /tmp/archive-gen-search] [--json bench/search-10k.json]
+       [--work /tmp/archive-gen-search] [--json bench/search-10k.json] [--reuse-index] [--note TEXT]
+--reuse-index keeps the ngram index of an earlier run in the work folder (the search page and scripts are
+always this checkout's); --json keeps the file's earlier content under "earlier_run".
 Needs the bench extra (pagefind[extended]) for the Pagefind engines and /usr/bin/chromium.
 """
 
@@ -21,6 +28,7 @@ import dataclasses
 import functools
 import html
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -88,11 +96,16 @@ def tree_size(folder: Path) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------
 # building each engine's site
 
-def build_ngram(items: list[Item], site: Path) -> float:
+def build_ngram(items: list[Item], site: Path, reuse: bool = False) -> float | None:
     seeds = site.parent / "seed-site"  # built afresh: its search page and scripts are this checkout's
     config = load_config(REPO / "archive.yaml").with_overrides(
         sources=(REPO / "seeds",), output=seeds, cache_dir=site.parent / "seed-cache")
     build_site(config, BuildOptions(jobs=1, force=True))
+    if reuse and (site / search.ROOT_PATH).is_file():
+        shutil.rmtree(site / "static")
+        shutil.copytree(seeds / "static", site / "static")
+        shutil.copy(seeds / "search" / "index.html", site / "search" / "index.html")
+        return None
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(seeds / "static", site / "static")
     (site / "search").mkdir(parents=True)
@@ -168,6 +181,17 @@ document.body.dataset.done = "1";
 # ---------------------------------------------------------------------------------------------
 # measuring in Chromium
 
+# stamps, in the page's own clock, the first result link, the first 20 and the finished count
+STAMPS = """
+new MutationObserver(function () {
+  var now = performance.now(), links = document.querySelectorAll("[data-result]").length;
+  var list = document.getElementById("search-results");
+  if (!window.__agFirst && links) { window.__agFirst = now; }
+  if (!window.__agPage && links >= SHOWN) { window.__agPage = now; }
+  if (!window.__agDone && list && list.hasAttribute("data-result-count")) { window.__agDone = now; }
+}).observe(document, {subtree: true, childList: true, attributes: true});
+""".replace("SHOWN", str(SHOWN))
+
 @contextlib.contextmanager
 def serve(folder: Path) -> Iterator[str]:
     class Quiet(SimpleHTTPRequestHandler):
@@ -187,6 +211,7 @@ def serve(folder: Path) -> Iterator[str]:
 def measure(browser: Browser, url: str, engine: str, query: str, expected: set[str]) -> dict[str, object]:
     """One query in a fresh context (cold cache): first results, bytes, and whether the result set is exact."""
     context = browser.new_context()
+    context.add_init_script(STAMPS)
     page = context.new_page()
     page.set_default_timeout(120_000)
     # counted from the network events: Pagefind fetches from a web worker, which the page's resource
@@ -202,15 +227,17 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
         if engine == "ngram":
             page.goto(url + "search/index.html?q=" + quote(query))
             page.wait_for_selector("#search-results[data-result-count]", state="attached")
-            first_ms = page.evaluate("performance.now()")
+            stamps = page.evaluate("[window.__agFirst || window.__agDone, window.__agPage || window.__agDone, "
+                                   "window.__agDone]")
+            first_ms, page_ms, complete_ms = (float(v) for v in stamps)
             count = int(page.get_attribute("#search-results", "data-result-count") or -1)
         else:
             sent = query_words(query) if engine == "pagefind-bigram" else query
             page.goto(url + "harness.html?q=" + quote(sent))
             page.wait_for_selector("body[data-done]", state="attached")
-            first_ms = float(page.get_attribute("body", "data-first") or 0)
+            first_ms = page_ms = complete_ms = float(page.get_attribute("body", "data-first") or 0)
             count = int(page.get_attribute("body", "data-result-count") or -1)
-        page.wait_for_timeout(200)  # the last network events
+        page.wait_for_load_state("networkidle")  # the last files (meta.js loads after the results) are counted
         resources = list(loaded)
         index_bytes = sum(size for name, size in resources if "/search/" in name or "/pagefind/" in name)
         all_bytes = sum(size for _, size in resources)
@@ -223,7 +250,8 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
     finally:
         context.close()
     row: dict[str, object] = {"query": query, "expected": len(expected), "count": count, "first_ms": round(first_ms),
-                              "index_bytes": index_bytes, "all_bytes": all_bytes, "resources": len(resources)}
+                              "page_ms": round(page_ms), "complete_ms": round(complete_ms), "index_bytes": index_bytes, "all_bytes": all_bytes,
+                              "resources": len(resources)}
     if got is not None:
         row["found"] = len(got & expected)
         row["wrong"] = len(got - expected)
@@ -233,11 +261,11 @@ def measure(browser: Browser, url: str, engine: str, query: str, expected: set[s
     return row
 
 
-def exact_rows(site: Path, items: list[Item]) -> dict[str, set[str]]:
+def exact_rows(site: Path, queries: tuple[str, ...]) -> dict[str, set[str]]:
     """What the ngram index returns, read back with search.IndexReader (the planner of search.js)."""
     files = {p.relative_to(site).as_posix(): p.read_bytes() for p in (site / "search").rglob("*.js")}
     reader = search.IndexReader(files)
-    return {q: {str(reader.row(h)[0]) for h in reader.search(q)} for q in QUERIES}
+    return {q: {str(reader.row(h)[0]) for h in reader.search(q)} for q in queries}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", default="ngram,pagefind,pagefind-bigram")
     parser.add_argument("--work", type=Path, default=Path("/tmp/archive-gen-search"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--reuse-index", action="store_true", help="keep the ngram index already in the work folder")
+    parser.add_argument("--note", default="", help="stored with the report (machine, load, what changed)")
+    parser.add_argument("--queries", help="comma-separated queries instead of the 20 typical ones (a quick look)")
     args = parser.parse_args(argv)
     work = args.work / str(args.articles)
     work.mkdir(parents=True, exist_ok=True)
@@ -254,23 +285,27 @@ def main(argv: list[str] | None = None) -> int:
     items = corpus(work, args.articles, args.seed)
     print(f"{len(items)} items parsed in {time.perf_counter() - started:.1f} s", flush=True)
     texts = [("\n".join(plain(f) for f in fields(i)), i.url or "") for i in items]
-    expected = {q: truth(texts, q) for q in QUERIES}
-    report: dict[str, object] = {"articles": args.articles, "items": len(items), "engines": {}}
+    queries = tuple(args.queries.split(",")) if args.queries else QUERIES
+    expected = {q: truth(texts, q) for q in queries}
+    report: dict[str, object] = {"articles": args.articles, "items": len(items), "date": time.strftime("%Y-%m-%d"),
+                                 "note": args.note, "engines": {}}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
         for engine in args.engines.split(","):
             site = work / engine
             if engine == "ngram":
-                seconds = build_ngram(items, site)
-                exact = exact_rows(site, items)
+                seconds = build_ngram(items, site, args.reuse_index)
+                exact = exact_rows(site, queries)
             else:
                 seconds = build_pagefind(items, site, engine == "pagefind-bigram")
                 exact = None
             size, count = tree_size(site / ("search" if engine == "ngram" else "pagefind"))
-            print(f"{engine}: index {size / 2**20:.1f} MiB in {count} files, built in {seconds:.1f} s", flush=True)
+            built = "reused" if seconds is None else f"built in {seconds:.1f} s"
+            print(f"{engine}: index {size / 2**20:.1f} MiB in {count} files, {built}", flush=True)
+            load_before = os.getloadavg()
             rows = []
             with serve(site) as url:
-                for query in QUERIES:
+                for query in queries:
                     row = measure(browser, url, engine, query, expected[query])
                     if exact is not None:
                         row["found"] = len(exact[query] & expected[query])
@@ -280,14 +315,23 @@ def main(argv: list[str] | None = None) -> int:
             right = sum(r["count"] == r["expected"] and r["found"] in (r["expected"], None) and not r["wrong"]
                         for r in rows)
             report["engines"][engine] = {  # type: ignore[index]
-                "build_s": round(seconds, 2), "index_bytes": size, "index_files": count, "exact_queries": right,
+                "build_s": None if seconds is None else round(seconds, 2), "index_bytes": size, "index_files": count,
+                "exact_queries": right,
                 "median_index_bytes": statistics.median(int(str(r["index_bytes"])) for r in rows),
                 "max_index_bytes": max(int(str(r["index_bytes"])) for r in rows),
                 "median_first_ms": statistics.median(int(str(r["first_ms"])) for r in rows),
-                "max_first_ms": max(int(str(r["first_ms"])) for r in rows), "queries": rows}
+                "max_first_ms": max(int(str(r["first_ms"])) for r in rows),
+                "median_page_ms": statistics.median(int(str(r["page_ms"])) for r in rows),
+                "max_page_ms": max(int(str(r["page_ms"])) for r in rows),
+                "median_complete_ms": statistics.median(int(str(r["complete_ms"])) for r in rows),
+                "max_complete_ms": max(int(str(r["complete_ms"])) for r in rows),
+                "load_average_before": [round(v, 2) for v in load_before],
+                "load_average_after": [round(v, 2) for v in os.getloadavg()], "queries": rows}
             print(f"  {right}/{len(rows)} exact", flush=True)
         browser.close()
     if args.json:
+        if args.json.is_file():
+            report["earlier_run"] = json.loads(args.json.read_text(encoding="utf-8"))
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(markdown(report))
     return 0
@@ -297,21 +341,25 @@ def markdown(report: dict[str, object]) -> str:
     """The summary and the per-query table, as docs/search.md shows them."""
     engines = report["engines"]
     assert isinstance(engines, dict)
-    lines = ["| engine | exact queries | index | files | build | median / max bytes a query | median / max first results |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| engine | exact queries | index | files | build | median / max bytes a query | "
+             "median / max first results | median / max first page | median / max complete |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, e in engines.items():
+        build = "reused" if e["build_s"] is None else f"{e['build_s']:.1f} s"
         lines.append(f"| {name} | {e['exact_queries']}/{len(e['queries'])} | {e['index_bytes'] / 2**20:.1f} MiB | "
-                     f"{e['index_files']} | {e['build_s']:.1f} s | {e['median_index_bytes'] / 1024:.0f} / "
-                     f"{e['max_index_bytes'] / 1024:.0f} KiB | {e['median_first_ms']:.0f} / {e['max_first_ms']:.0f} ms |")
+                     f"{e['index_files']} | {build} | {e['median_index_bytes'] / 1024:.0f} / "
+                     f"{e['max_index_bytes'] / 1024:.0f} KiB | {e['median_first_ms']:.0f} / {e['max_first_ms']:.0f} ms | "
+                     f"{e['median_page_ms']:.0f} / {e['max_page_ms']:.0f} ms | "
+                     f"{e['median_complete_ms']:.0f} / {e['max_complete_ms']:.0f} ms |")
     names = list(engines)
-    lines += ["", "| query | expected | " + " | ".join(f"{n}: found, KiB, ms" for n in names) + " |",
+    lines += ["", "| query | expected | " + " | ".join(f"{n}: found, KiB, first / page / complete ms" for n in names) + " |",
               "|---|---:|" + "---:|" * len(names)]
     first = engines[names[0]]["queries"]
     for i, row in enumerate(first):
         cells = []
         for n in names:
             r = engines[n]["queries"][i]
-            cells.append(f"{r['count']}, {r['index_bytes'] / 1024:.0f}, {r['first_ms']}")
+            cells.append(f"{r['count']}, {r['index_bytes'] / 1024:.0f}, {r['first_ms']} / {r['page_ms']} / {r['complete_ms']}")
         lines.append(f"| {row['query']} | {row['expected']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -1,7 +1,8 @@
 """The search page in real Chromium, over HTTP on 127.0.0.1 and from file://: exactly the items that contain
 each query (ground truth by plain substring over the records, tests/search_truth.py) on the seed site and on
 the generated 10k corpus; filters with counts; the URL follows the query (Back works); a late answer to an
-old query never replaces a newer one; filters fold away on a phone.
+old query never replaces a newer one; the first results show while older shards still answer, and the count
+only once all have; filters fold away on a phone.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from archive_gen import urls
+from archive_gen import search, urls
 from archive_gen.loader.stitch import stitch_continuations
 from archive_gen.model import Item
 from archive_gen.records import load_pages
@@ -188,6 +189,108 @@ def test_typing_searches_and_replaces_the_url_and_a_late_answer_is_dropped(site_
     expect(page.locator(RESULT_LINKS)).to_have_count(0)
     assert parse_qs(urlsplit(page.url).query) == {"q": ["女职工"]}
     assert page.evaluate("history.length") == history  # typing replaces the entry, it does not push
+    assert watched.console.errors == []
+
+
+def older_shard_files(files: dict[str, bytes], query: str) -> set[str]:
+    """The index files that search.js reads for a query in every shard but the newest (search.IndexReader
+    plans as search.js does)."""
+    reader = search.IndexReader(files)
+    reader.search(query)
+    newest = f"{search.SEARCH_DIR}/{reader.root['shards'][0]['dir']}/"
+    return {path for path in reader.loaded if not path.startswith(newest)}
+
+
+class Held:
+    """Requests for the given site-relative files wait until released; after that they go through."""
+
+    def __init__(self, page: Page, paths: set[str]) -> None:
+        self.paths = paths
+        self.routes: list[Route] = []
+        self.released = False
+        page.route(self.matches, self.hold)
+
+    def matches(self, url: str) -> bool:
+        return any(url.endswith("/" + path) for path in self.paths)
+
+    def hold(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
+
+
+def shown_links(page: Page) -> list[str]:
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.getAttribute('href'))")
+
+
+def newest_shard_start(files: dict[str, bytes], query: str, by_date: bool) -> list[str]:
+    """Links of the results the newest shard decides alone (its hits in date order, its head hits in
+    relevance order: no older hit can precede them), up to a page."""
+    reader = search.IndexReader(files)
+    hits = sorted((h for h in reader.search(query) if h.shard == 0 and (by_date or h.rank == 0)), key=lambda h: h.doc)
+    return ["../" + str(reader.row(h)[0]) for h in hits[:20]]
+
+
+@pytest.mark.parametrize("sort", ["", "date"])
+def test_first_results_show_before_older_shards_answer(sort: str, corpus_10k: tuple[list[Item], dict[str, bytes]],
+                                                       corpus_site: tuple[Path, Truth], corpus_url: str,
+                                                       watched: WatchedPage) -> None:
+    page = watched.page
+    files = corpus_10k[1]
+    truth = corpus_site[1]
+    # a common word fills the first page from the newest month alone; a rarer one shows what it has there
+    rarer = next(q for q in ("烟台", "劳模", "山东", "天津", "帮扶", "欠薪")
+                 if 0 < len(newest_shard_start(files, q, sort == "date")) < 20)
+    for query in ("工会", rarer):
+        start = newest_shard_start(files, query, sort == "date")
+        held = Held(page, older_shard_files(files, query))
+        assert held.paths, f"{query} reads no file of the older shards"
+        url = corpus_url + "search/index.html?q=" + quote(query) + ("&sort=date" if sort else "")
+        page.goto(url, wait_until="domcontentloaded")  # held files hold the load event too
+        expect(page.locator(RESULT_LINKS)).to_have_count(len(start))
+        assert shown_links(page) == start
+        assert held.routes, "the older shards were never asked"
+        assert page.get_attribute("#search-results", "data-result-count") is None  # not known yet
+        expect(page.locator("#search-more")).to_be_hidden()
+        held.release()
+        count = wait_count(page)
+        assert count == len(truth.expected(query)) > 20
+        final = shown_links(page)
+        assert len(final) == 20 and final[:len(start)] == start  # the first ones stay, the rest follow
+        expect(page.get_by_role("button", name=f"显示更多（还有 {count - 20} 篇）")).to_be_visible()
+        page.unroute_all()
+    assert watched.console.errors == []
+
+
+def test_a_late_answer_never_replaces_a_newer_search_shown_early(corpus_10k: tuple[list[Item], dict[str, bytes]],
+                                                                  corpus_site: tuple[Path, Truth], corpus_url: str,
+                                                                  watched: WatchedPage) -> None:
+    page = watched.page
+    files = corpus_10k[1]
+    old = older_shard_files(files, "工会")
+    # a newer query that reads none of the files held back from the old one
+    newer = next(q for q in ("劳模", "山东", "欠薪", "帮扶", "天津", "技能", "工匠")
+                 if not older_shard_files(files, q) & old)
+    held = Held(page, old)
+    page.goto(corpus_url + "search/index.html?q=" + quote("工会"), wait_until="domcontentloaded")  # held: no load
+    expect(page.locator(RESULT_LINKS)).to_have_count(20)  # the old query's first page, its count pending
+    box = page.get_by_role("searchbox")
+    box.fill(newer)
+    box.press("Enter")
+    expected = corpus_site[1].expected(newer)
+    assert wait_count(page) == len(expected) > 20
+    newer_links = shown_links(page)
+    held.release()
+    page.wait_for_timeout(800)  # the old query's answer arrives now and must be ignored
+    assert page.get_attribute("#search-results", "data-result-count") == str(len(expected))
+    assert shown_links(page) == newer_links
+    assert parse_qs(urlsplit(page.url).query) == {"q": [newer]}
     assert watched.console.errors == []
 
 

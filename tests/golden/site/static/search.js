@@ -34,13 +34,15 @@
     if (w) { delete waiting[path]; w.resolve(b === undefined ? a : [a, b]); }
   };
 
-  function loadScript(path) {
+  // urgent: the browser fetches it before the others waiting (the newest shard, the text of results shown)
+  function loadScript(path, urgent) {
     if (!scripts[path]) {
       scripts[path] = new Promise(function (resolve, reject) {
         waiting[path] = { resolve: resolve };
         var tag = document.createElement("script");
         tag.src = siteRoot + path;
         tag.async = true;
+        if (urgent || (newest && path.indexOf(newest) === 0)) { tag.fetchPriority = "high"; }
         tag.onload = function () {
           tag.remove();
           if (waiting[path]) { delete waiting[path]; delete scripts[path]; reject(new Error("not an index file: " + path)); }
@@ -73,14 +75,104 @@
     return out;
   }
 
-  function inflate(bytes) {
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  // raw deflate (RFC 1951) decoded right here, synchronously: a DecompressionStream per file took several
+  // task turns of a busy page each, and the next file of a query could only be asked for after them
+  var LEN_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163,
+    195, 227, 258];
+  var LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049,
+    3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  var fixedCodes = null;
+
+  // a canonical Huffman code as one lookup table over its longest code: entry (symbol << 4) | length
+  function huffman(lengths) {
+    var max = 0, count = new Int32Array(16), next = new Int32Array(16), i, code = 0;
+    for (i = 0; i < lengths.length; i++) { count[lengths[i]]++; if (lengths[i] > max) { max = lengths[i]; } }
+    count[0] = 0;
+    for (i = 1; i <= max; i++) { code = (code + count[i - 1]) << 1; next[i] = code; }
+    var table = new Int32Array(1 << max);
+    for (var sym = 0; sym < lengths.length; sym++) {
+      var len = lengths[sym];
+      if (!len) { continue; }
+      var c = next[len]++, reversed = 0;
+      for (i = 0; i < len; i++) { reversed = (reversed << 1) | ((c >> i) & 1); }
+      for (i = reversed; i < table.length; i += 1 << len) { table[i] = (sym << 4) | len; }
+    }
+    return { table: table, bits: max };
   }
 
-  function loadData(path) {
+  function inflate(src) {
+    var out = new Uint8Array(Math.max(1024, src.length * 4)), op = 0, ip = 0, buf = 0, held = 0;
+    function need(n) {
+      while (held < n) {
+        if (ip > src.length + 4) { throw new Error("truncated index data"); }
+        buf |= (ip < src.length ? src[ip] : 0) << held; ip++; held += 8;
+      }
+    }
+    function bits(n) { need(n); var v = buf & ((1 << n) - 1); buf >>>= n; held -= n; return v; }
+    function symbol(code) {
+      need(code.bits);
+      var e = code.table[buf & ((1 << code.bits) - 1)], len = e & 15;
+      if (!len) { throw new Error("bad index data"); }
+      buf >>>= len; held -= len;
+      return e >> 4;
+    }
+    function room(n) {
+      if (op + n <= out.length) { return; }
+      var bigger = new Uint8Array(Math.max(out.length * 2, op + n));
+      bigger.set(out.subarray(0, op)); out = bigger;
+    }
+    var last, i;
+    do {
+      last = bits(1);
+      var type = bits(2), lit, dist;
+      if (type === 0) {  // stored
+        buf >>>= held & 7; held -= held & 7;
+        var n = bits(16); bits(16);
+        room(n);
+        for (i = 0; i < n; i++) { out[op++] = bits(8); }
+        continue;
+      }
+      if (type === 1) {
+        if (!fixedCodes) {
+          var fixed = new Uint8Array(288);
+          for (i = 0; i < 288; i++) { fixed[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8; }
+          fixedCodes = [huffman(fixed), huffman(new Uint8Array(30).fill(5))];
+        }
+        lit = fixedCodes[0]; dist = fixedCodes[1];
+      } else if (type === 2) {
+        var nlit = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4, lengths = new Uint8Array(19);
+        for (i = 0; i < ncode; i++) { lengths[CODE_ORDER[i]] = bits(3); }
+        var lengthCode = huffman(lengths), all = new Uint8Array(nlit + ndist);
+        for (i = 0; i < nlit + ndist;) {
+          var s = symbol(lengthCode), repeat = 0, value = 0;
+          if (s < 16) { all[i++] = s; continue; }
+          if (s === 16) { if (!i) { throw new Error("bad index data"); } value = all[i - 1]; repeat = 3 + bits(2); }
+          else if (s === 17) { repeat = 3 + bits(3); } else { repeat = 11 + bits(7); }
+          if (i + repeat > all.length) { throw new Error("bad index data"); }
+          all.fill(value, i, i + repeat); i += repeat;
+        }
+        lit = huffman(all.subarray(0, nlit)); dist = huffman(all.subarray(nlit));
+      } else { throw new Error("bad index data"); }
+      for (;;) {
+        var sym = symbol(lit);
+        if (sym < 256) { room(1); out[op++] = sym; continue; }
+        if (sym === 256) { break; }
+        sym -= 257;
+        var length = LEN_BASE[sym] + bits(LEN_EXTRA[sym]), d = symbol(dist), back = DIST_BASE[d] + bits(DIST_EXTRA[d]);
+        if (back > op) { throw new Error("bad index data"); }
+        room(length);
+        for (i = 0; i < length; i++, op++) { out[op] = out[op - back]; }
+      }
+    } while (!last);
+    return out.subarray(0, op);
+  }
+
+  function loadData(path, urgent) {
     if (!decoded[path]) {
-      decoded[path] = loadScript(path).then(function (args) { return inflate(unpack(args[1], args[0])); });
+      decoded[path] = loadScript(path, urgent).then(function (args) { return inflate(unpack(args[1], args[0])); });
       decoded[path].catch(function () { delete decoded[path]; });
     }
     return decoded[path];
@@ -99,6 +191,7 @@
   // ------------------------------------------------------------------------------------------
   // the index: root, per-shard meta, dictionary buckets, pages, text chunks (search.py's index_shard)
   var root = null;
+  var newest = null;  // folder of the newest shard: its files come first
   var metas = {};
   var memo = {};
 
@@ -255,10 +348,10 @@
   }
 
   // the text chunk row of a doc: [url, title, date, page, kind, region, text, head end, lead end]
-  function rowOf(shard, doc) {
+  function rowOf(shard, doc, urgent) {
     var path = shardPath(shard, "t" + Math.floor(doc / root.chunk) + ".js");
     return once("t " + path, function () {
-      return loadData(path).then(function (bytes) { return JSON.parse(utf8(bytes)); });
+      return loadData(path, urgent).then(function (bytes) { return JSON.parse(utf8(bytes)); });
     }).then(function (rows) { return rows[doc % root.chunk]; });
   }
 
@@ -391,42 +484,63 @@
     return { results: results, counts: counts };
   }
 
-  // every match of a query: {results: [{shard, doc, rank}], counts: a promise of the filter counts};
-  // without an active filter the results do not wait for the filter values
+  // a query, shard by shard: {shards: per shard (newest first) a promise of its hits [{shard, doc, rank}] that
+  // pass the active filters, counts(): a promise of the filter counts}. The shards' meta files are read with
+  // the hits only when a filter is active; otherwise only counts() asks for them, once the first results
+  // have asked for their text
   function runQuery(query, active) {
     var phrases = phrasesOf(query);
-    var metas = Promise.all(root.shards.map(loadMeta));
-    var perShard = phrases.length
-      ? Promise.all(root.shards.map(function (shard, s) {
-        return Promise.all(phrases.map(function (p) { return phraseDocs(shard, codePoints(p), p); })).then(function (found) {
-          return shardHits(found, s);
-        });
-      }))
-      : metas.then(function (all) {
-        return all.map(function (meta, s) {
+    var raw = root.shards.map(function (shard, s) {
+      if (!phrases.length) {
+        return loadMeta(shard).then(function (meta) {
           var hits = [];
           for (var d = 0; d < meta.n; d++) { hits.push({ shard: s, doc: d, rank: 0 }); }
           return hits;
         });
+      }
+      return Promise.all(phrases.map(function (p) { return phraseDocs(shard, codePoints(p), p); })).then(function (found) {
+        return shardHits(found, s);
       });
-    if (Object.keys(active).length === 0) {
-      return perShard.then(function (lists) {
-        return {
-          results: [].concat.apply([], lists),
-          counts: metas.then(function (all) { return facets(lists, all, active).counts; })
-        };
-      });
-    }
-    return Promise.all([perShard, metas]).then(function (both) {
-      var answer = facets(both[0], both[1], active);
-      return { results: answer.results, counts: Promise.resolve(answer.counts) };
     });
+    var passing = Object.keys(active).length === 0 ? raw : raw.map(function (hits, s) {
+      return Promise.all([hits, loadMeta(root.shards[s])]).then(function (both) {
+        return facets([both[0]], [both[1]], active).results;
+      });
+    });
+    return {
+      shards: passing,
+      counts: function () {
+        return Promise.all([Promise.all(raw), Promise.all(root.shards.map(loadMeta))]).then(function (both) {
+          return facets(both[0], both[1], active).counts;
+        });
+      }
+    };
   }
 
+  // the start of the results (up to a page) that no answer still to come can change: the hits of the newest
+  // shards that have all answered that no hit of an older shard can precede — any hit in date order; in
+  // relevance order a hit with every phrase in the head (rank 0), since older shards come after among equals
+  function settledStart(settled, byDate) {
+    var found = [];
+    for (var s = 0; s < root.shards.length && settled[s] && found.length < PAGE; s++) {
+      settled[s].forEach(function (hit) { if (byDate || hit.rank === 0) { found.push(hit); } });
+    }
+    return order(found, byDate).slice(0, PAGE);
+  }
+
+  // hits by rank (unless by date), then shard, then doc. They come shard by shard in doc order (doc lists
+  // are ascending), so one stable pass by rank sorts them, not a comparison sort of up to every item
   function order(results, byDate) {
-    return results.sort(function (a, b) {
-      return (byDate ? 0 : a.rank - b.rank) || a.shard - b.shard || a.doc - b.doc;
-    });
+    for (var i = 1; i < results.length; i++) {
+      var a = results[i - 1], b = results[i];
+      if (a.shard > b.shard || (a.shard === b.shard && a.doc >= b.doc)) {
+        return results.sort(function (x, y) { return (byDate ? 0 : x.rank - y.rank) || x.shard - y.shard || x.doc - y.doc; });
+      }
+    }
+    if (byDate) { return results; }
+    var byRank = [];
+    results.forEach(function (hit) { (byRank[hit.rank] || (byRank[hit.rank] = [])).push(hit); });
+    return [].concat.apply([], byRank.filter(Boolean));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -439,7 +553,7 @@
     });
   }
 
-  function chunk(hit) { return rowOf(root.shards[hit.shard], hit.doc); }
+  function chunk(hit) { return rowOf(root.shards[hit.shard], hit.doc, true); }
 
   // site-relative article path -> link from this page; anything else (javascript:, //host) is refused
   function toHref(url) {
@@ -564,6 +678,18 @@
     more.hidden = true;
   }
 
+  function showRows(hits, rows, phrases) {
+    var items = document.createDocumentFragment();
+    rows.forEach(function (row, i) { items.appendChild(resultItem(hits[i], row, phrases)); });
+    list.appendChild(items);
+  }
+
+  function showLeft(state) {
+    var left = state.results.length - state.shown;
+    more.hidden = left <= 0;
+    moreButton.textContent = "显示更多（还有 " + left + " 篇）";
+  }
+
   function showMore(count) {
     var state = current;
     if (!state) { return Promise.resolve(); }
@@ -572,12 +698,17 @@
     list.setAttribute("aria-busy", "true");
     return Promise.all(slice.map(chunk)).then(function (rows) {
       if (state !== current) { return; }
-      rows.forEach(function (row, i) { list.appendChild(resultItem(slice[i], row, state.phrases)); });
+      showRows(slice, rows, state.phrases);
       list.removeAttribute("aria-busy");
-      var left = state.results.length - state.shown;
-      more.hidden = left <= 0;
-      moreButton.textContent = "显示更多（还有 " + left + " 篇）";
+      showLeft(state);
     });
+  }
+
+  function samePage(shown, results) {
+    for (var i = 0; i < shown.length; i++) {
+      if (!results[i] || results[i].shard !== shown[i].shard || results[i].doc !== shown[i].doc) { return false; }
+    }
+    return true;
   }
 
   function run(push) {
@@ -597,16 +728,52 @@
     list.setAttribute("aria-busy", "true");
     list.removeAttribute("data-result-count");
     setStatus("正在搜索…");
-    return runQuery(query, active).then(function (answer) {
+    var byDate = sortSelect && sortSelect.value === "date", phrases = phrasesOf(query);
+    var answer = runQuery(query, active), settled = [], waiting = root.shards.length;
+    // the first results go up as soon as the newest shards decide them, in their final order (later ones
+    // only append); the count, the rest of the page and the filter counts wait for every shard
+    var early = { hits: [], asked: 0, done: Promise.resolve() };
+    answer.shards.forEach(function (hits, s) {
+      hits.then(function (found) {
+        settled[s] = found;
+        waiting--;
+        if (gen !== generation || !waiting || early.asked >= PAGE) { return; }
+        var start = settledStart(settled, byDate);
+        if (start.length <= early.asked) { return; }
+        var fresh = start.slice(early.asked), rows = Promise.all(fresh.map(chunk));  // their text: asked now
+        early.asked = start.length;
+        early.done = early.done.then(function () { return rows; }).then(function (got) {
+          if (gen !== generation) { return; }
+          if (!early.hits.length) { list.textContent = ""; more.hidden = true; }
+          showRows(fresh, got, phrases);
+          early.hits = early.hits.concat(fresh);
+        });
+        early.done.catch(function () { /* reported below */ });
+      }, function () { /* reported below */ });
+    });
+    return Promise.all(answer.shards).then(function (lists) {
       if (gen !== generation) { return; }  // a newer query was typed meanwhile
-      var results = order(answer.results, sortSelect && sortSelect.value === "date");
-      list.textContent = "";
-      current = { results: results, shown: 0, phrases: phrasesOf(query) };
-      answer.counts.then(function (counts) { if (gen === generation) { showCounts(counts); } });
-      return showMore(PAGE).then(function () {
+      var results = order([].concat.apply([], lists), byDate);
+      return early.done.then(function () {
         if (gen !== generation) { return; }
-        list.setAttribute("data-result-count", String(results.length));
-        setStatus(results.length ? "找到 " + results.length + " 篇。" : "没有找到包含“" + query + "”的稿件。");
+        var state = { results: results, shown: 0, phrases: phrases }, done;
+        current = state;
+        if (early.hits.length && samePage(early.hits, results)) {
+          state.shown = early.hits.length;
+          done = showMore(PAGE - state.shown);
+        } else {
+          list.textContent = "";
+          done = showMore(PAGE);
+        }
+        // asked for after the results' text, so the meta files queue behind it
+        answer.counts().then(function (counts) { if (gen === generation) { showCounts(counts); } }, function (err) {
+          if (gen === generation) { setStatus("搜索出错：" + err.message); }
+        });
+        return done.then(function () {
+          if (gen !== generation) { return; }
+          list.setAttribute("data-result-count", String(results.length));
+          setStatus(results.length ? "找到 " + results.length + " 篇。" : "没有找到包含“" + query + "”的稿件。");
+        });
       });
     }).catch(function (err) {
       if (gen !== generation) { return; }
@@ -679,12 +846,9 @@
   }
 
   readUrl();
-  if (typeof DecompressionStream === "undefined") {
-    fail("此浏览器不支持解压搜索索引（需要 DecompressionStream：Chrome 80、Firefox 113、Safari 16.4 或更新版本）。");
-    return;
-  }
   loadScript(rootPath).then(function (found) {
     root = found;
+    newest = root.shards.length ? shardPath(root.shards[0], "") : null;
     if (input.value || Object.keys(filters()).length) { run(false); }
   }, function () {
     fail("搜索索引没有找到（" + rootPath + "）。请重新生成站点。");
