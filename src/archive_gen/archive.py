@@ -155,13 +155,25 @@ def _page_order_key(page: PageSummary) -> tuple[int, int, str]:
     return (0 if page.page is not None else 1, page.page or 0, page.source)
 
 
-def build_archive(pages: Sequence[PageSummary], prior_related: RelatedCache | None = None) -> Archive:
-    """Assemble every index from the summaries of tagged pages.
+@dataclass(frozen=True)
+class Catalogue:
+    """The archive's items in order, before any index is made (a fiftieth of ``build_archive``'s work): what
+    the search stage needs to start indexing while the indexes are assembled."""
 
-    An item whose id another page's item already has (two files of one name in different folders
-    with the same headline) is left out of the indexes; ``duplicate_ids`` reports it.
-    ``prior_related`` (``Archive.related_cache()`` of an earlier build) only saves work: the result is
-    the same with or without it."""
+    items: Mapping[str, ItemSummary]  # id -> item summary, in ``order``
+    order: tuple[str, ...]  # date desc, then id
+    pages_by_issue: Mapping[str, tuple[PageSummary, ...]]  # issue key -> its pages, each with its kept items
+    duplicate_ids: tuple[tuple[str, str], ...]  # (source, id) of items left out: the id was taken
+
+    def newest_date(self) -> str | None:
+        """The date of the newest dated issue (``Archive.newest_date`` of the archive made from it)."""
+        dated = [key for key in self.pages_by_issue if key != urls.UNDATED]
+        return max(dated) if dated else None
+
+
+def catalogue(pages: Sequence[PageSummary]) -> Catalogue:
+    """Every item of the readable pages once, newest first; an item whose id another page's item already
+    has (two files of one name in different folders with the same headline) is left out and reported."""
     items: dict[str, ItemSummary] = {}
     duplicates: list[tuple[str, str]] = []
     pages_by_issue: dict[str, list[PageSummary]] = defaultdict(list)
@@ -176,16 +188,27 @@ def build_archive(pages: Sequence[PageSummary], prior_related: RelatedCache | No
             items[item.id] = item
             kept.append(item)
         pages_by_issue[urls.issue_key(_page_date(page))].append(replace(page, items=tuple(kept)))
-
     ordered = _newest_first(items.values())
-    order = tuple(i.id for i in ordered)
-    frozen_items = MappingProxyType({i.id: items[i.id] for i in ordered})
-    issues, issue_of = _issues(pages_by_issue)
+    return Catalogue(MappingProxyType({i.id: items[i.id] for i in ordered}), tuple(i.id for i in ordered),
+                     MappingProxyType({k: tuple(v) for k, v in pages_by_issue.items()}), tuple(duplicates))
+
+
+def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: RelatedCache | None = None) -> Archive:
+    """Assemble every index from the summaries of tagged pages (or from their ``catalogue``, when the
+    caller has made it already).
+
+    An item whose id another page's item already has is left out of the indexes; ``duplicate_ids``
+    reports it. ``prior_related`` (``Archive.related_cache()`` of an earlier build) only saves work: the
+    result is the same with or without it."""
+    cat = pages if isinstance(pages, Catalogue) else catalogue(pages)
+    items, order = cat.items, cat.order
+    ordered = list(items.values())
+    issues, issue_of = _issues(cat.pages_by_issue)
     regions, roots = _regions(ordered)
     topics, keywords = _topics(ordered), _keywords(ordered)
     related, related_keys = _related(ordered, prior_related)
     return Archive(
-        items=frozen_items,
+        items=items,
         order=order,
         issues=issues,
         issue_by_key=MappingProxyType({i.key: i for i in issues}),
@@ -201,7 +224,7 @@ def build_archive(pages: Sequence[PageSummary], prior_related: RelatedCache | No
         keyword_by_word=MappingProxyType({t.label: t for t in keywords}),
         keyword_by_slug=MappingProxyType({t.slug: t for t in keywords}),
         related_keys=MappingProxyType(related_keys),
-        duplicate_ids=tuple(duplicates),
+        duplicate_ids=cat.duplicate_ids,
     )
 
 
@@ -213,7 +236,7 @@ def _page_date(page: PageSummary) -> str | None:
     return dates[0] if len(dates) == 1 else None
 
 
-def _issues(pages_by_issue: Mapping[str, list[PageSummary]]) -> tuple[tuple[Issue, ...], dict[str, str]]:
+def _issues(pages_by_issue: Mapping[str, Sequence[PageSummary]]) -> tuple[tuple[Issue, ...], dict[str, str]]:
     dated = sorted((k for k in pages_by_issue if k != urls.UNDATED), reverse=True)
     keys = dated + ([urls.UNDATED] if urls.UNDATED in pages_by_issue else [])
     issue_of: dict[str, str] = {}

@@ -20,11 +20,12 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import permalinks, writer
-from .archive import Archive, build_archive
+from .archive import Catalogue, build_archive, catalogue
 from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
@@ -190,7 +191,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
     _ownership(output, manifest, options)  # refuse a stranger's folder before making anything in it
     if cache is None:
         cache = open_cache(config.cache_dir, memo)
-    with writer.OutputLock(output), _frozen_objects_released():
+    with writer.OutputLock(output), _frozen_objects_released(), contextlib.ExitStack() as later:
         try:
             writer.recover_interrupted(output)
         except OSError as exc:
@@ -229,7 +230,18 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         # its passes do not walk them again and again, and forked workers share their pages untouched
         gc.freeze()
         clock("archive", 0, 0)
-        archive = build_archive(records.pages, None if options.force else state.related)
+        catalogued = catalogue(records.pages)
+        by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
+
+        def remake(source: str) -> PageEntry:
+            sf, sha = by_source[source]
+            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys)
+
+        store = RecordStore(records, cache, keys.tag, remake)
+        search = _plan_search(catalogued, records, store, cache, output, manifest, defer=options.defer_search)
+        # a day's or an edit's one shard is the longest task of its build: it starts now, beside the indexes
+        ahead = later.enter_context(_ShardsAhead(search.todo, options.jobs))
+        archive = build_archive(catalogued, None if options.force else state.related)
         gc.freeze()
         moved = permalinks.redirects(history, archive)
         page_keys = PageKeys(config)
@@ -243,16 +255,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         plan = SitePlan(archive, config, about_html=about_html(config),
                         build_date=default_build_date(archive, os.environ.get("SOURCE_DATE_EPOCH", "")),
                         redirects=moved, changes=changes)
-
-        by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
-
-        def remake(source: str) -> PageEntry:
-            sf, sha = by_source[source]
-            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys)
-
-        store = RecordStore(records, cache, keys.tag, remake)
         published = {**history, **permalinks.published(archive)}
-        outcome = _write_site(plan, page_keys, records, store, config, cache, output, ownership, manifest,
+        outcome = _write_site(plan, page_keys, search, ahead, store, config, cache, output, ownership, manifest,
                               published, options, clock)
         if config.url_history is not None:
             permalinks.write_history(config.url_history, published)
@@ -475,12 +479,45 @@ def _index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
     return index_shard(name, docs)
 
 
-def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: RecordStore, config: Config,
-                cache: BuildCache, output: Path, ownership: Ownership, manifest: OutputManifest | None,
-                published: Mapping[str, permalinks.Published], options: BuildOptions, clock: ProgressFn) -> _Written:
-    """Key every page of the plan and render those that changed, and index the search shards that changed,
-    streaming the files into a staging folder (in ``options.jobs`` forked workers when there is much to
-    do); then move them into place. The parent never holds the pages' inputs or bytes."""
+_CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+class _ShardsAhead:
+    """Search shards indexed in processes of their own from the moment their documents are known, while
+    the parent assembles the archive and the pages render: a build with fewer shards to index than
+    workers (a day, an edit) has them on its longest path otherwise. A build with more keeps them in the
+    render pool, where they never run beside more than ``jobs`` processes (memory).
+
+    Used as a context manager: leaving it early (an error, Ctrl-C) cancels what has not started."""
+
+    def __init__(self, todo: Mapping[str, Sequence[SearchDoc]], jobs: int) -> None:
+        self.futures: dict[str, Future[dict[str, bytes]]] = {}
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        if not 0 < len(todo) < jobs or not _CAN_FORK:
+            return
+        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=len(todo),
+                                                            mp_context=multiprocessing.get_context("fork"))
+        self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
+
+    def results(self) -> dict[str, dict[str, bytes]]:
+        return {name: future.result() for name, future in self.futures.items()}
+
+    def __enter__(self) -> _ShardsAhead:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=kind is None, cancel_futures=True)
+
+
+def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _ShardsAhead, store: RecordStore,
+                config: Config, cache: BuildCache, output: Path, ownership: Ownership,
+                manifest: OutputManifest | None, published: Mapping[str, permalinks.Published],
+                options: BuildOptions, clock: ProgressFn) -> _Written:
+    """Key every page of the plan and render those that changed, and index the search shards that changed
+    (those not indexed ``ahead``), streaming the files into a staging folder (in ``options.jobs`` forked
+    workers when there is much to do); then move them into place. The parent never holds the pages' inputs
+    or bytes."""
     global _WORK
     clock("plan", 0, 0)
     previous = manifest.stamps if manifest is not None else {}
@@ -489,8 +526,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
     html_pages = sorted(job.path for job in jobs
                         if job.path.endswith(".html") and job.template not in ("redirect.html", "404.html"))
     jobs.append(plan.sitemap(html_pages))
-    search = _plan_search(plan.archive, records, store, cache, output, previous,
-                          manifest.shards if manifest is not None else {}, defer=options.defer_search)
+    todo = {name: docs for name, docs in search.todo.items() if name not in ahead.futures}
     fresh = sum(job.fresh for job in jobs)
     staging = Staging(output)
     staging.open()
@@ -498,19 +534,22 @@ def _write_site(plan: SitePlan, keys: PageKeys, records: RecordSet, store: Recor
         work = _OutputWork(Renderer(config, Cards(plan.archive.items), store), keys, staging, output, previous,
                            previous_keys)
         clock("render", 0, len(jobs))
-        workers = options.jobs if fresh + len(search.todo) * 200 >= options.parallel_min_render else 1
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        workers = options.jobs if fresh + len(todo) * 200 >= options.parallel_min_render else 1
+        if workers > 1 and _CAN_FORK:
             _WORK = (work, jobs)
             try:
-                done, fresh_shards = _run_parallel(jobs, search.todo, workers, clock)
+                done, fresh_shards = _run_parallel(jobs, todo, workers, clock)
             finally:
                 _WORK = None
         else:
-            fresh_shards = {name: index_shard(name, docs) for name, docs in search.todo.items()}
+            fresh_shards = {name: index_shard(name, docs) for name, docs in todo.items()}
             done = []
             for start in range(0, len(jobs), 256):
                 done.extend(work.pages(jobs[start:start + 256]))
                 clock("render", len(done), len(jobs))
+        if ahead.futures:
+            clock("search", 0, len(ahead.futures))
+            fresh_shards.update(ahead.results())
         indexed = sorted(fresh_shards)
         for name, files in fresh_shards.items():
             cache.store("search", search.keys[name], files)
@@ -594,12 +633,13 @@ def _listing(files: Mapping[str, bytes]) -> dict[str, bytes]:
     return {path: data if path.endswith("/meta.js") else b"" for path, data in files.items()}
 
 
-def _plan_search(archive: Archive, records: RecordSet, store: RecordStore, cache: BuildCache, output: Path,
-                 previous: Mapping[str, FileStamp], previous_shards: Mapping[str, str], *,
-                 defer: bool = False) -> _SearchPlan:
+def _plan_search(archive: Catalogue, records: RecordSet, store: RecordStore, cache: BuildCache, output: Path,
+                 manifest: OutputManifest | None, *, defer: bool = False) -> _SearchPlan:
     """A shard's key is its name, its items' summary keys and the search code: a day's rebuild indexes
     the newest shard only, and a shard whose files are still on disk is not even read. With ``defer``, a
     changed shard whose last files are still on disk keeps them (and its last key) instead."""
+    previous = manifest.stamps if manifest is not None else {}
+    previous_shards = manifest.shards if manifest is not None else {}
     newest = archive.newest_date()
     busy = busy_years(item.date for item in archive.items.values())
     members: dict[str, list[str]] = {}

@@ -16,7 +16,7 @@ import io
 import pickle
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import urls
 from .archive import Archive, IssuePage, RegionNode, Term
@@ -240,7 +240,9 @@ class Changes:
     that incremental builds equal cold ones after every kind of change."""
 
     items: frozenset[str]  # ids added, removed or changed in any field
-    issues: frozenset[str]  # issue keys of those items, before and after, and the issues next to new ones
+    issues: frozenset[str]  # issue keys whose issue page and articles may differ: of items changed in what
+    # other pages show of them (before and after), and the issues next to new or removed ones
+    printed: frozenset[str]  # issue keys whose 版面 pages may differ (they show the text: any change)
     terms: frozenset[TermId]  # terms those items are (or were) in, and keywords whose page came or went
     since: Mapping[TermId, str]  # term -> oldest date where its membership changed (slices from there on)
     articles: frozenset[str]  # articles whose inputs may differ
@@ -251,12 +253,21 @@ class Changes:
                 related_before: Mapping[str, tuple[str, ...]], keyword_pages_before: frozenset[str],
                 issues_before: frozenset[str]) -> Changes:
         """The changes from the summaries a build replaced (``before``) to the ones it has now (``after``,
-        for the same sources), given the previous related lists, keywords with pages and issue keys."""
+        for the same sources), given the previous related lists, keywords with pages and issue keys.
+
+        An item whose summary changed only in its record key (a correction deep in the body: its card,
+        tags and abstract are the same) changes only the pages that show its text: its article and its
+        版面 page (and its search shard)."""
         old = {i.id: i for i in before}
         new = {i.id: i for i in after}
         items = {i for i in old.keys() | new.keys() if old.get(i) != new.get(i)}
-        issues = {urls.issue_key(x.date) for x in (*(old[i] for i in items if i in old),
-                                                   *(new[i] for i in items if i in new))}
+        shown = {i for i in items if _shown(old.get(i)) != _shown(new.get(i))}
+
+        def issue_keys(ids: set[str]) -> set[str]:
+            return {urls.issue_key(x.date) for x in (*(old[i] for i in ids if i in old),
+                                                     *(new[i] for i in ids if i in new))}
+
+        issues = issue_keys(shown)
         added = set(archive.issue_by_key) - issues_before
         removed = issues_before - set(archive.issue_by_key)
         keys = [i.key for i in archive.issues]
@@ -268,7 +279,7 @@ class Changes:
         since: dict[TermId, str] = {}
         grown: dict[TermId, int] = {}
         terms: set[TermId] = set()
-        for item_id in items:
+        for item_id in shown:
             was = _terms(archive, old.get(item_id))
             now = _terms(archive, new.get(item_id))
             terms |= was | now
@@ -300,13 +311,20 @@ class Changes:
                     if newer is not None and newer.item_ids:
                         articles.add(newer.item_ids[0])
         for item_id, related in archive.related.items():
-            if related_before.get(item_id) != related or any(r in items for r in related):
+            if related_before.get(item_id) != related or any(r in shown for r in related):
                 articles.add(item_id)
         for word in flipped:
             term = archive.keyword_by_word.get(word)
             if term is not None:
                 articles.update(term.item_ids)
-        return cls(frozenset(items), frozenset(issues), frozenset(terms), since, frozenset(articles), grown)
+        return cls(frozenset(items), frozenset(issues), frozenset(issues | issue_keys(items)), frozenset(terms),
+                   since, frozenset(articles), grown)
+
+
+def _shown(item: ItemSummary | None) -> ItemSummary | None:
+    """What pages other than its article (and 版面 page) read of an item: its whole summary but the key
+    of its full record."""
+    return replace(item, record_key="") if item is not None else None
 
 
 def _terms(archive: Archive, item: ItemSummary | None) -> set[TermId]:
@@ -454,9 +472,10 @@ class SitePlan:
             fresh = changes is None or key in changes.issues
             yield PageJob(archive.issue_by_key[key].url, "issue.html", functools.partial(self.issue, key), fresh)
             # a 版面 page reads its source page, the cards of the issue's items and the issue's page list:
-            # all of them change only with an item of its issue (Changes.issues)
+            # all of them change only with an item of its issue (Changes.printed)
+            printed = changes is None or key in changes.printed
             for position, (path, _, _) in enumerate(self.source_pages(key)):
-                yield PageJob(path, "source_page.html", functools.partial(self.source_page, key, position), fresh)
+                yield PageJob(path, "source_page.html", functools.partial(self.source_page, key, position), printed)
         for item_id in archive.order:
             fresh = changes is None or item_id in changes.articles
             yield PageJob(archive.items[item_id].url, "article.html", functools.partial(self.article, item_id),

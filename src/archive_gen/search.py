@@ -310,13 +310,15 @@ def script_payload(data: bytes) -> tuple[str, bytes]:
 # ---------------------------------------------------------------------------------------------
 # one shard: the text as one array, runs of equal n-grams, doc lists, tries, buckets, pages, chunks
 
-def _sorted_by(major: Codes, pos: Codes, pos_bits: int) -> tuple[Codes, Codes]:
+def _sorted_by(major: Codes, pos: Codes, pos_bits: int, grouped: bool = False) -> tuple[Codes, Codes]:
     """``pos`` sorted by (major, pos), with the majors in that order: one sort of packed keys when they
-    fit in 63 bits (a plain sort is several times faster than an argsort)."""
+    fit in 63 bits (a plain sort is several times faster than an argsort). ``grouped``: the input comes
+    in order of the shorter gram each major extends, positions ascending within it, so a merge sort
+    (numpy's stable sort) finds most of the order made, a third faster than a quicksort."""
     if not len(pos):
         return pos, major
     if int(major.max()).bit_length() + pos_bits <= 63:
-        key = np.sort((major << pos_bits) | pos)
+        key = np.sort((major << pos_bits) | pos, kind="stable" if grouped else None)
         return key & ((1 << pos_bits) - 1), key >> pos_bits
     order = np.lexsort((pos, major))
     return pos[order], major[order]
@@ -335,8 +337,8 @@ class _Runs:
 _NO_RUNS = _Runs(*(np.zeros(0, dtype=np.int64),) * 4)
 
 
-def _runs(major: Codes, pos: Codes, pos_bits: int) -> _Runs:
-    pos, major = _sorted_by(major, pos, pos_bits)
+def _runs(major: Codes, pos: Codes, pos_bits: int, grouped: bool = False) -> _Runs:
+    pos, major = _sorted_by(major, pos, pos_bits, grouped)
     new = np.ones(len(pos), dtype=bool)
     new[1:] = major[1:] != major[:-1]
     starts = np.flatnonzero(new)
@@ -501,7 +503,10 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
     lists.add_entries(np.cumsum(new_char) - 1, (key >> 2) & ((1 << doc_bits) - 1), key & 3)
     # pairs, then each longer length from the positions where both shorter grams are frequent
     pair_at = np.flatnonzero(valid[:-1] & valid[1:])
-    runs = _runs(char[pair_at] * alphabet + char[pair_at + 1], pair_at, pos_bits)
+    grouped = alphabet <= 1 << 16  # then a radix sort orders the pairs by their first character
+    if grouped:
+        pair_at = pair_at[np.argsort(char[pair_at].astype(np.uint16), kind="stable")]
+    runs = _runs(char[pair_at] * alphabet + char[pair_at + 1], pair_at, pos_bits, grouped)
     pair_count = len(runs.starts)
     pair_head = runs.pos[runs.starts]
     rank = np.full(n + 1, -1, dtype=np.int64)
@@ -521,11 +526,12 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
         if length == MAX_GRAM or not frequent_runs.any():
             break
         length += 1
-        runs = _next_runs(rank, current.offset, length, char, alphabet, pos_bits, n)
+        runs = _next_runs(runs, rank, current.offset, length, char, alphabet, pos_bits, n)
     last = levels[-1]
     label = np.full((len(last.occ), LABEL_GRAM), -1, dtype=np.int64)
     if length == MAX_GRAM and last.frequent.any():
-        label = _cap(last, _next_runs(rank, last.offset, length + 1, char, alphabet, pos_bits, n), rank, point, char)
+        label = _cap(last, _next_runs(runs, rank, last.offset, length + 1, char, alphabet, pos_bits, n), rank, point,
+                     char)
     _own_lists(last, lists, length == 2)
     last.runs = _NO_RUNS
     del runs
@@ -555,11 +561,20 @@ def _mine(codes: Codes, doc_of: Codes, cls: Codes) -> _Mined:
                   np.concatenate([level.frequent for level in levels]), node_label, values, value_bounds, data, bounds)
 
 
-def _next_runs(rank: Codes, offset: int, length: int, char: Codes, alphabet: int, pos_bits: int, n: int) -> _Runs:
-    """Grams of ``length`` at the positions where both grams of ``length - 1`` are frequent."""
-    at = np.flatnonzero((rank[:-1] >= 0) & (rank[1:] >= 0))
-    at = at[at + length - 1 < n]
-    return _runs((rank[at] - offset) * alphabet + char[at + length - 1], at, pos_bits)
+def _next_runs(shorter: _Runs, rank: Codes, offset: int, length: int, char: Codes, alphabet: int, pos_bits: int,
+               n: int) -> _Runs:
+    """Grams of ``length`` at the positions where both grams of ``length - 1`` are frequent, taken in the
+    order of the ``shorter`` grams' occurrences (sorted by gram, then position)."""
+    # every position's gram, made in position order (reading memory in order); then one gather
+    major = np.full(n, -1, dtype=np.int64)
+    span = n - length + 1
+    if span > 0:
+        extends = (rank[:span] >= 0) & (rank[1:span + 1] >= 0)
+        major[:span] = np.where(extends, (rank[:span] - offset) * alphabet + char[length - 1:], -1)
+    at = shorter.pos
+    majors = major[at]
+    keep = majors >= 0
+    return _runs(majors[keep], at[keep], pos_bits, grouped=True)
 
 
 def _share(shorter: _Level, longer: _Level, numbers: Codes) -> None:
