@@ -25,9 +25,11 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.build import BuildOptions
+from archive_gen.build import BuildOptions, BuildSession, build_site
 from archive_gen.config import Config
 from archive_gen.errors import ServeError
+from archive_gen.loader import parse_source
+from archive_gen.records import _WARM_PAGE
 from archive_gen.serve import (
     RELOAD_SCRIPT,
     VERSION_PATH,
@@ -39,7 +41,7 @@ from archive_gen.serve import (
     make_handler,
     resolve_request,
 )
-from projects import TOY, make_project, tree
+from projects import TAGGER_LOG_ENV, TOY, make_project, tree
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d00d0f73704abedd.txt"
 
@@ -391,3 +393,33 @@ def test_no_hidden_testing_options(option: str) -> None:
 
     result = CliRunner().invoke(main, ["serve", option, "1"])
     assert result.exit_code == 2 and f"No such option '{option}'" in result.stderr
+
+
+def test_warming_up_builds_the_tagger_once_so_the_first_edit_does_not(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    config = make_project(tmp_path)
+    build_site(config, stages=TOY)  # the cache holds every page: serve's first build parses nothing
+    log = tmp_path / "taggers.log"
+    monkeypatch.setenv(TAGGER_LOG_ENV, str(log))
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    try:
+        assert server.build().pages_parsed == 0
+        assert not log.exists()
+        server.warm()
+        assert log.read_text().splitlines() == [str(os.getpid())]
+        (config.sources[0] / "2021-05-14_02.txt").write_text("改过的标题\n正文", encoding="utf-8")
+        result = server.build()
+        assert result.pages_parsed == 1
+        assert log.read_text().splitlines() == [str(os.getpid())]  # the edit used the warm tagger
+    finally:
+        server.close()
+
+
+def test_the_warm_up_page_reads_as_a_story_with_a_byline_through_the_real_stages(tmp_path: Path) -> None:
+    page, _ = parse_source(_WARM_PAGE, "<warm-up>", None)
+    stories = [item for item in page.items if item.kind == "article"]
+    assert stories and stories[0].title == "职工技能大赛决赛开幕"
+    assert stories[0].byline is not None and stories[0].byline.reporters  # the byline grammar ran
+    config = make_project(tmp_path)
+    config.cache_dir.mkdir(parents=True)
+    BuildSession().warm(config)  # the real parser and tagger: raises if the sample breaks either

@@ -8,6 +8,7 @@ ends :meth:`DevServer.watch` with KeyboardInterrupt.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import ipaddress
@@ -292,6 +293,7 @@ class DevServer:
         self._httpd = bind_server(host, port, make_handler(self.state), echo)
         self._thread: threading.Thread | None = None
         self._session = BuildSession()
+        self._warmed = False
         self.rebuilds = 0
 
     @property
@@ -307,6 +309,13 @@ class DevServer:
         if self._on_build is not None:
             self._on_build(result)
         return result
+
+    def warm(self) -> None:
+        """Get the parser and tagger ready for the first edit (the initial build read every page from the
+        cache); a failure here is the first rebuild's to report."""
+        # the same stage fails again on a real page, and is reported there
+        with contextlib.suppress(Exception):
+            self._session.warm(self.config, self._stages)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.1,), name="archive-gen-http",
@@ -364,6 +373,9 @@ class DevServer:
                         if stop.is_set():
                             break
                         if not changes and not catch_up:
+                            if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
+                                self._warmed = True
+                                self.warm()
                             continue
                         catch_up = False
                         self._rebuild()
