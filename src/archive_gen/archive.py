@@ -358,11 +358,25 @@ def _region_weights(item: ItemSummary) -> dict[str, int]:
     return weights
 
 
-def _features(item: ItemSummary) -> dict[str, int]:
-    weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
-    weights.update({f"t:{slug}": _WEIGHT_TOPIC for slug, _ in item.topics})
-    weights.update({f"k:{word}": _WEIGHT_KEYWORD for word, _ in item.keywords})
-    return weights
+# record key -> an item's features, sorted: a long-running process (serve) assembles the archive again
+# after every edit, and all but the edited items are the same records
+_FEATURES_MEMO: dict[str, tuple[tuple[str, int], ...]] = {}
+_FEATURES_MEMO_MAX = 500_000
+
+
+def _sorted_features(item: ItemSummary) -> tuple[tuple[str, int], ...]:
+    """(feature, weight) of an item, sorted; remembered by its record key (equal keys, equal records)."""
+    found = _FEATURES_MEMO.get(item.record_key) if item.record_key else None
+    if found is None:
+        weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
+        weights.update({f"t:{slug}": _WEIGHT_TOPIC for slug, _ in item.topics})
+        weights.update({f"k:{word}": _WEIGHT_KEYWORD for word, _ in item.keywords})
+        found = tuple(sorted(weights.items()))
+        if item.record_key:
+            if len(_FEATURES_MEMO) >= _FEATURES_MEMO_MAX:
+                _FEATURES_MEMO.clear()
+            _FEATURES_MEMO[item.record_key] = found
+    return found
 
 
 def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
@@ -378,7 +392,8 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
     Fewer than ``RELATED_MIN`` found: the same day's items nearest on the printed pages fill up.
     """
     chrono = sorted(ordered, key=lambda i: (i.date or "", i.id))  # oldest first
-    features = [_features(item) for item in chrono]
+    sorted_features = [_sorted_features(item) for item in chrono]
+    features = [dict(pairs) for pairs in sorted_features]
     day_start: list[int] = [0] * len(chrono)
     day_end: list[int] = [0] * len(chrono)
     keys: dict[str, str] = {}
@@ -395,7 +410,7 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
             day_start[position], day_end[position] = start, end
             this = chrono[position]
             chain.update(repr((this.id, this.page, this.source, this.index,
-                               sorted(features[position].items()))).encode("utf-8"))
+                               list(sorted_features[position]))).encode("utf-8"))
         day_key = chain.hexdigest()
         for position in range(start, end + 1):
             keys[chrono[position].id] = day_key
