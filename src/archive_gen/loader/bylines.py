@@ -24,8 +24,10 @@ _ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|�
          rf"|(?:{_PAPER}|特约)?通讯员|{_PAPER}?实习生|(?:{_PAPER}|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
-# a minority name with a middle dot ("阿依努尔·吐尔洪")
-_NAME = rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
+# a minority name with a middle dot ("阿依努尔·吐尔洪"); a padded name may be glued to the 摄 of a credit
+# ("（刘　坤摄）"), the one character that may follow it
+_NAME = (rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?:(?=摄)|(?![{HAN}]))"
+         rf"|[{HAN}]{{2,4}})")
 _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
 _NAME_CHUNK = lazy_compile(rf"[{HAN}·•・]+")
 _AUTHOR_MARK = "■□●◆"
@@ -206,6 +208,12 @@ _BYLINE_LINE = lazy_compile(
 _LABELLED = lazy_compile(
     rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图)[：:]{_GAP}*"
     rf"(?:(?P<role>{_ROLE})|(?P<job>[{HAN}]{{2,16}}){_GAP}+)?{_GAP}*(?P<names>{_NAMES})$")
+# a speaker credited under the title with the job as printed: "全国人大代表、某机械集团高级技师　赵建国",
+# "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
+JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", "院士", "主席", "书记", "队长", "班长", "厂长",
+              "经理", "董事长", "主任", "校长", "院长", "会长", "所长", "局长", "部长", "挡车工", "劳动模范", "劳模",
+              "工匠", "技术能手")
+_JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(JOB_TITLES)})){_GAP}+(?P<name>{_NAME})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
                           rf"(?:(?P<role>读者|职工|网友){_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
@@ -228,6 +236,8 @@ def is_byline_line(text: str) -> bool:
     text = _unbracket(text)
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True
+    if len(text) <= 40 and _job_line(text) is not None:
+        return True
     if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
         return False
     # "…摄影报道", "…文/图" end the credit: their role-like words ("摄影", "文/") name nobody
@@ -247,8 +257,16 @@ def is_byline_line(text: str) -> bool:
     return True
 
 
+def _job_line(text: str) -> re.Match[str] | None:
+    job = _JOB_LINE.match(text.strip(_SPACE))
+    return job if job is not None and is_person_name(job.group("name")) else None
+
+
 def parse_byline_line(text: str) -> Credits:
     stripped = _unbracket(text)
+    job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
+    if job is not None:  # a speaker under the title, the job kept as the role
+        return Credits(Byline(authors=(job.group("name"),)), (BylineRole(job.group("name"), job.group("job")),))
     labelled = _LABELLED.match(stripped.strip(_SPACE))
     if labelled is not None:
         if labelled.group("role"):

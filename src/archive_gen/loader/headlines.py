@@ -30,6 +30,10 @@ _QUOTES = "“”‘’「」『』\"'"
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
+# last characters of column names (简讯, 时评, 来论, 漫谈, 手记, 随笔, 快评): such a line is not a bare name
+_COLUMN_ENDINGS = set("讯论评谈言语话记笔说议闻事窗坛苑角台刊栏集录")
+# "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
+_PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 
 
 @dataclass
@@ -114,6 +118,20 @@ class LineFacts:
         return is_person_name(self.text) or bool(person_names(self.text))
 
     @functools.cached_property
+    def bare_name(self) -> bool:
+        """One person's name and nothing else ("郭　峰", "孟凡清"): after a story's text it signs that story.
+        A column's name may start with a surname too ("简讯", "时评"): an unpadded one ending like a column's
+        name is not read as a person."""
+        text = self.text.strip(" \u3000")
+        padded = len(text) != self.length
+        return is_person_name(text) and (padded or text[-1] not in _COLUMN_ENDINGS)
+
+    @functools.cached_property
+    def profile_subtitle(self) -> bool:
+        """"记中原某重工集团焊接班长陈卫东", "访…": the 副题 of a profile or interview, printed without ——."""
+        return bool(_PROFILE.match(self.text.strip())) and self.length >= 8
+
+    @functools.cached_property
     def signature(self) -> bool:
         return signature(self.text) is not None
 
@@ -145,6 +163,8 @@ class StackContext:
     # how well some text printed elsewhere on the page (no headline over it) reads as the body of these lines
     elsewhere: Callable[[list[str]], float] = field(default=lambda lines: 0.0)
     echo: Callable[[str, str], float] = field(default=lambda line, body: 0.0)  # share of a line found in a text
+    # text printed after a closed story (a sign-off, a credit) somewhere else on the page: it needs a headline
+    stranded: Callable[[], bool] = field(default=lambda: False)
 
 
 @dataclass(frozen=True)
@@ -173,6 +193,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a kicker leads into the title with ——", "K", lambda f: f.dash_end, 6.0),
     ("a line ending with —— is not a title or subtitle", "TS", lambda f: f.dash_end, -4.0),
     ("——记/——访 opens a subtitle", "S", lambda f: f.dash_start, 6.0),
+    ("记…/访… opens a profile's subtitle even without ——", "S", lambda f: f.profile_subtitle, 4.0),
+    ("a profile's subtitle is no title or kicker", "TK", lambda f: f.profile_subtitle, -2.0),
     ("a line opening with —— is not a title or kicker", "TK", lambda f: f.dash_start, -5.0),
     ("a line opening with —— is not a banner", "AB", lambda f: f.dash_start, -3.0),
     ("a bracket-only line notes the headline above it", "S", lambda f: f.note_only, 3.0),
@@ -203,7 +225,10 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
     ("an office's name after the text signs it (更正…本报编辑部)", "P", lambda f: f.office, 2.5),
-    ("only a signature line can end the story before", "P", lambda f: not (f.signature or f.office), NEVER),
+    ("a bare name right after a story's text signs it (a letter signed at its end)", "P", lambda f: f.bare_name,
+     3.0),
+    ("only a signature line can end the story before", "P",
+     lambda f: not (f.signature or f.office or f.bare_name), NEVER),
     ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
@@ -275,6 +300,9 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
     ("the body under the stack repeats the second title, not the first lines", lambda s: float(_echo_contrast(s)), 2.0),
     ("a kicker of the second story that its body never echoes is the first story's subtitle",
      lambda s: float(_stray_kicker(s)), -2.0),
+    ("text stranded after a closed story needs a headline: with the body here echoing the second title and not "
+     "the first lines, the first lines are that headline", lambda s: float(_echo_contrast(s) and s.context.stranded()),
+     2.5),
     ("a single line over a title is far more often its kicker than a headline whose body is elsewhere",
      lambda s: float(len(s.before) == 1), -2.0),
     ("a ——subtitle closes its headline: a title with no kicker after it starts the next story",
@@ -347,7 +375,8 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     if context.after_body:
         # a stack with nothing under it may be signatures only (the last line of a page)
         limit = n if not context.body else n - 1
-        while signatures < limit and (facts[signatures].signature or facts[signatures].office):
+        while signatures < limit and (facts[signatures].signature or facts[signatures].office
+                                      or facts[signatures].bare_name):
             signatures += 1
     end_score = sum(scores[k, "E"] for k in range(ends))
     for sig in range(ends, signatures + 1):

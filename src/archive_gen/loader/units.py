@@ -15,7 +15,7 @@ from ..model import Continuation
 from ..tagging.segmenter import Segmenter
 from . import shapes
 from .blocks import Block, ends_open, is_closed
-from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
+from .bylines import Lead, is_byline_line, is_person_name, signature, split_credit, split_lead, split_signoff
 from .lazy import lazy_compile
 
 # a lettered page ("下转A4版") continues on that page's number, the letter naming the section
@@ -386,6 +386,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
         return False  # "…成效初显(图)": a headline with its note, not half a sentence
+    if headline_shaped(first) and len(first.lines) == 1 and is_person_name(text):
+        return False  # "孟凡清" under a commentary title: its author, not the start of its first sentence
     if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
             or first.joined:
         return True
