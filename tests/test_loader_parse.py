@@ -5,7 +5,7 @@ from __future__ import annotations
 from archive_gen.loader import conservation, parse_page
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
-from archive_gen.loader.units import starts_with_headline_tail
+from archive_gen.loader.units import bare_name_line, starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -761,3 +761,13 @@ def test_a_banner_over_an_editors_note_goes_over_the_first_piece_under_it() -> N
     assert [(i.column, i.title) for i in parsed.items] == [("匠心传承", "一把锉刀磨出“精度”"),
                                                           (None, "钳工班里的“女状元”")]
     assert parsed.items[0].paragraphs[0].startswith("编者按") and len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_word_that_starts_with_a_surname_is_no_bare_name() -> None:
+    assert [bare_name_line(t) for t in ("郭　峰", "孟凡清", "欧阳明", "钱文静")] == [True] * 4
+    assert [bare_name_line(t) for t in ("高温", "高温下", "马上评", "石榴籽", "王者归来", "简讯")] == [False] * 6
+    for kicker in ("高温下", "石榴籽"):
+        parsed = page("读书会走进车间", "本报讯（通讯员　方　舟）" + BODY, BODY2, kicker, "多地发放防暑降温物资",
+                      "本报讯（记者　柯　林）连日来，多地工会为户外劳动者送去防暑降温物资。")
+        assert [(i.kicker, i.title) for i in parsed.items][1][1] == "多地发放防暑降温物资"
+        assert parsed.items[0].byline.names() == ("方　舟",)

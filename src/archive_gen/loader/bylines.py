@@ -73,7 +73,7 @@ _SURNAMES = set(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
     "堵荆荀闻仝蔺屠谯尉弓沃邴戎")
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,7 @@ def is_person_name(text: str) -> bool:
     compact = re.sub(f"{_GAP}+", "", printed)
     if any(dot in compact for dot in "·•・"):
         return True
-    return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(_COMPOUND_SURNAMES))
+    return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(COMPOUND_SURNAMES))
 
 
 def person_names(text: str) -> tuple[str, ...]:

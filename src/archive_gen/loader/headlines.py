@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import shapes
 from .bylines import is_person_name, person_names, signature
 from .lazy import lazy_compile
+from .units import bare_name_line
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
 # P signature of the story printed before the stack, E a sentence of that story cut off at a column end
@@ -30,8 +31,6 @@ _QUOTES = "“”‘’「」『』\"'"
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
-# last characters of column names (简讯, 时评, 来论, 漫谈, 手记, 随笔, 快评): such a line is not a bare name
-_COLUMN_ENDINGS = set("讯论评谈言语话记笔说议闻事窗坛苑角台刊栏集录")
 # "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
 _PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 
@@ -119,12 +118,8 @@ class LineFacts:
 
     @functools.cached_property
     def bare_name(self) -> bool:
-        """One person's name and nothing else ("郭　峰", "孟凡清"): after a story's text it signs that story.
-        A column's name may start with a surname too ("简讯", "时评"): an unpadded one ending like a column's
-        name is not read as a person."""
-        text = self.text.strip(" \u3000")
-        padded = len(text) != self.length
-        return is_person_name(text) and (padded or text[-1] not in _COLUMN_ENDINGS)
+        """One person's name and nothing else ("郭　峰", "孟凡清"): after a story's text it signs that story."""
+        return bare_name_line(self.text)
 
     @functools.cached_property
     def profile_subtitle(self) -> bool:
