@@ -771,3 +771,11 @@ def test_a_word_that_starts_with_a_surname_is_no_bare_name() -> None:
                       "本报讯（记者　柯　林）连日来，多地工会为户外劳动者送去防暑降温物资。")
         assert [(i.kicker, i.title) for i in parsed.items][1][1] == "多地发放防暑降温物资"
         assert parsed.items[0].byline.names() == ("方　舟",)
+
+
+def test_a_lead_whose_roles_and_names_are_parted_by_spaces_with_no_brackets() -> None:
+    item = only(page("夜校开到了园区里", "本报讯　记者　高　原　通讯员　欧阳晨　5月9日晚，园区职工夜校开课。" + BODY))
+    assert item.lead == "本报讯　记者　高　原　通讯员　欧阳晨" and item.paragraphs[0].startswith("5月9日晚")
+    assert [(r.name, r.role) for r in item.byline_roles] == [("高　原", "记者"), ("欧阳晨", "通讯员")]
+    item = only(page("夜校开到了园区里", "本报讯　记者从市总工会获悉，园区职工夜校开课。" + BODY))
+    assert item.lead == "本报讯" and item.byline.names() == ()

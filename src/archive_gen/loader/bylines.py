@@ -40,6 +40,10 @@ _LEAD_PLAIN = lazy_compile(
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
+# "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
+# the text starts after the last gap
+_LEAD_SPACED = lazy_compile(
+    rf"^(?P<lead>本报讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
 # one credit segment of a photo credit: an optional agency/role, then names
 _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
@@ -98,13 +102,20 @@ class Lead:
 
 def split_lead(paragraph: str) -> Lead | None:
     """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报讯 记者X报道",
-    "本报(记者X)" or plain "本报讯"."""
+    "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"."""
     match = _LEAD_REPORTED.match(paragraph)
     if match:
         credit = match.group("credit")
         credits = parse_credits(credit)
         return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
                     credits.byline, credit, None, credits.roles)
+    match = _LEAD_SPACED.match(paragraph)
+    if match:
+        credit = match.group("credit")
+        credits = parse_credits(credit)
+        if credits.byline.names() and all(is_person_name(name) for name in credits.byline.names()):
+            return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, None,
+                        credits.roles)
     match = _LEAD_PLAIN.match(paragraph)
     if not match:
         return None
