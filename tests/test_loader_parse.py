@@ -779,3 +779,21 @@ def test_a_lead_whose_roles_and_names_are_parted_by_spaces_with_no_brackets() ->
     assert [(r.name, r.role) for r in item.byline_roles] == [("高　原", "记者"), ("欧阳晨", "通讯员")]
     item = only(page("夜校开到了园区里", "本报讯　记者从市总工会获悉，园区职工夜校开课。" + BODY))
     assert item.lead == "本报讯" and item.byline.names() == ()
+
+
+def test_a_run_in_title_never_runs_on_into_the_next_line() -> None:
+    # found by the long property run: an indented "■name" line and an unindented numbered caption make one
+    # block; the bullet's "title" would end inside the caption's line and leave that line half accounted for
+    text = "\u3000\u3000■周立新\n②\u30003月8日，职工在车间检修设备。新华社记者\u3000柯\u3000南\u3000摄\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert all(item.title != "周立新②" for item in parsed.items)
+
+
+def test_a_caption_with_its_credit_glued_on_is_never_moved_away_as_a_stray_tail() -> None:
+    # found by the long property run: the credited caption was handed to a bodiless headline sharing its
+    # words while the credit stayed with the story above, so the credit's line was accounted for nowhere
+    text = ("全市职工运动会开幕\n开幕式上，各代表队依次入场。\n夜班公交，不分昼夜，温暖归途\n"
+            "据了解，全市已开通夜班公交线路四十余条， 本报记者 孔　岚 摄\n夜班公交，不分昼夜，温暖归途\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []

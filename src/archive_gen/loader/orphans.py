@@ -161,6 +161,8 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
                 continue
             if any(before >= cut for _unit, before in host.crossheads):
                 continue  # a tail with a crosshead of the host in it is the host's own text
+            if any(unit.credit for unit in host.paragraphs[cut:]):
+                continue  # a caption with its credit glued on closes the host's photo: it is no stray tail
             tail = set().union(*grams[cut:])
             own_all = head.union(*grams[:cut])
             own = _grams_score(tail, head, own_all, weights)

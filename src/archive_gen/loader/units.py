@@ -199,7 +199,10 @@ def classify(blocks: list[Block]) -> list[Unit]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
         runin = _RUN_IN_TITLE.match(text)
-        if runin and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
+        # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
+        # that runs on into the next line ("■郑建钢" + "①…") is no title
+        if runin and runin.end("title") <= len(block.parts[0]) \
+                and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
                 and split_lead(text[runin.start("title"):]) is None:
             # "▲辽宁启动职工技能提升行动　日前，…": a brief's title run in before its text, after a bullet
             units.append(Unit("text", [block], runin.group("title")))  # the bullet is decoration
