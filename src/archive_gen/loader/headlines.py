@@ -306,13 +306,20 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
 ]
 
 
+@functools.cache
+def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...]:
+    """The rows of ``LINE_FEATURES`` that score a role, the NEVER rows first (one that holds ends the sum)."""
+    rows = [(test, weight) for _what, roles, test, weight in LINE_FEATURES if role in roles]
+    return tuple(sorted(rows, key=lambda row: row[1] != NEVER))
+
+
 def _line_score(facts: LineFacts, role: Role) -> float:
     total = 0.0
-    for _what, roles, test, weight in LINE_FEATURES:
-        if role in roles and test(facts):
-            total += weight
-            if total == NEVER:
+    for test, weight in _rows_of(role):
+        if test(facts):
+            if weight == NEVER:
                 return NEVER
+            total += weight
     return total
 
 
