@@ -5,7 +5,7 @@ from __future__ import annotations
 from archive_gen.loader import conservation, parse_page
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
-from archive_gen.loader.units import starts_with_headline_tail
+from archive_gen.loader.units import bare_name_line, starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -680,3 +680,120 @@ def test_text_opening_with_the_tail_of_a_plural_noun_starts_incomplete() -> None
     parsed = page("友们都说，这样的食堂办到了心坎上。", "夜班职工有了热饭吃", "本报讯（记者　石　磊）" + BODY)
     assert parsed.items[0].starts_incomplete and parsed.items[0].title is None
     assert not only(page("工友食堂", "我们在食堂吃上了热饭。" + BODY)).starts_incomplete
+
+
+# ---- issue 14, fifth batch (fresh4): rules found on its first run -----------------------------------
+
+def test_a_masthead_with_glued_bars_is_page_furniture() -> None:
+    text = "四川工人日报|2025年5月6日|星期二|第3版　综合\n\n职工书屋开进工地\n\n本报讯（记者　罗　江）" + BODY + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert (parsed.page, parsed.page_name) == (3, "综合")
+    assert [(i.kicker, i.title) for i in parsed.items] == [(None, "职工书屋开进工地")]
+
+
+def test_a_credit_for_the_whole_page_is_page_furniture() -> None:
+    for credit in ("（本版图片由某市总工会提供）", "本版撰稿：本报记者　冯　川"):
+        text = f"职工书屋开进工地\n\n本报讯（记者　罗　江）{BODY}\n\n{credit}\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        item = only(parsed)
+        assert item.byline.names() == ("罗　江",) and item.paragraphs[-1].endswith("新成效。") and not item.trailer
+
+
+def test_a_padded_name_glued_to_she_in_brackets_is_a_photo_credit() -> None:
+    item = only(page("渡口新貌", "5月2日，游客在新建成的渡口码头候船。（孟　岩摄）"))
+    assert item.kind == "photo" and item.credit == "（孟　岩摄）"
+    assert item.byline.photographers == ("孟　岩",) and item.paragraphs == ("5月2日，游客在新建成的渡口码头候船。",)
+
+
+def test_a_bare_author_name_under_a_commentary_title_is_never_read_into_the_piece_above() -> None:
+    parsed = page("读书会走进车间", "本报讯（通讯员　方　舟）" + BODY, BODY2,
+                  "莫让“隐形门槛”挡住求职者", "宋志刚", "一些招聘启事写着“限本地户籍”，这样的门槛应当拆除。",
+                  "用人单位应当依法招聘，给求职者公平的机会。")
+    assert [i.title for i in parsed.items] == ["读书会走进车间", "莫让“隐形门槛”挡住求职者"]
+    piece = parsed.items[1]
+    assert piece.byline.authors == ("宋志刚",) and piece.paragraphs[0].startswith("一些招聘启事")
+    assert len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_bare_name_after_a_letter_signs_it_and_a_column_name_with_a_surname_does_not() -> None:
+    parsed = page("快递柜收费谁说了算", "我在小区取快递，超时一小时就要收费，希望有关部门管一管。", "韩　梅",
+                  "马上评", "别让“最后一公里”变成“最贵一公里”", "快递柜收费要有规矩，不能让居民多掏腰包。")
+    assert [(i.title, i.column) for i in parsed.items] == [("快递柜收费谁说了算", None),
+                                                          ("别让“最后一公里”变成“最贵一公里”", "马上评")]
+    assert parsed.items[0].byline.authors == ("韩　梅",) and parsed.items[1].byline.names() == ()
+
+
+def test_a_profile_subtitle_opening_with_ji_needs_no_dash() -> None:
+    # a short title, or one of two phrases, would otherwise read as a banner or kicker over "记…"
+    for title in ("绿色邮路", "一个邮包　二十年山路"):
+        item = only(page(title + "\n记贵州某县邮政支局投递员王小平", "本报记者　龙　飞", BODY, BODY2))
+        assert (item.kicker, item.title, item.subtitle, item.column) == (None, title, "记贵州某县邮政支局投递员王小平", None)
+    reading = read_stack(["记者调查", "高温下的外卖骑手"])
+    assert reading.items[0].subtitle != 0  # 记者… is a column word, not a profile's subtitle
+
+
+def test_a_bodiless_two_line_headline_is_split_from_the_next_title_when_its_text_is_stranded() -> None:
+    # the text printed after the signed brief shares almost no words with the first two lines
+    parsed = page("老码头换新颜", "渔港小镇迎来旅游热",
+                  "残疾职工就业培训班结业",
+                  "本报讯　日前，某市残联与市总工会联合举办的残疾职工就业培训班结业，48名学员领到结业证书。（江　帆）",
+                  "清晨六点，石浦港的渔船陆续靠岸，游客们早早守在岸边，争相拍下开渔后的第一网海鲜。",
+                  "当地民宿经营者说，今年五一假期的预订量比去年同期翻了一番。")
+    assert [i.title for i in parsed.items][1] == "残疾职工就业培训班结业"
+    first = parsed.items[0]
+    assert first.title in ("老码头换新颜", "渔港小镇迎来旅游热") and len(first.paragraphs) == 2
+    assert first.paragraphs[0].startswith("清晨六点") and parsed.items[1].byline.names() == ("江　帆",)
+    assert len(parsed.items) == 2
+
+
+def test_a_speaker_line_with_the_job_before_the_name_is_a_byline() -> None:
+    item = only(page("让新就业形态劳动者有“家”", "省政协委员、某律师事务所主任　周　航", BODY))
+    assert item.byline.authors == ("周　航",)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("周　航", "省政协委员、某律师事务所主任")]
+    assert item.paragraphs == (BODY,)
+
+
+def test_a_banner_over_an_editors_note_goes_over_the_first_piece_under_it() -> None:
+    parsed = page("匠心传承", "编者按　技能人才是支撑中国制造的重要力量。本版今起推出系列报道，敬请关注。",
+                  "一把锉刀磨出“精度”", "本报记者　吴　越", BODY, "钳工班里的“女状元”", "本报记者　吴　越", BODY2)
+    assert [(i.column, i.title) for i in parsed.items] == [("匠心传承", "一把锉刀磨出“精度”"),
+                                                          (None, "钳工班里的“女状元”")]
+    assert parsed.items[0].paragraphs[0].startswith("编者按") and len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_word_that_starts_with_a_surname_is_no_bare_name() -> None:
+    assert [bare_name_line(t) for t in ("郭　峰", "孟凡清", "欧阳明", "钱文静")] == [True] * 4
+    assert [bare_name_line(t) for t in ("高温", "高温下", "马上评", "石榴籽", "王者归来", "简讯")] == [False] * 6
+    for kicker in ("高温下", "石榴籽"):
+        parsed = page("读书会走进车间", "本报讯（通讯员　方　舟）" + BODY, BODY2, kicker, "多地发放防暑降温物资",
+                      "本报讯（记者　柯　林）连日来，多地工会为户外劳动者送去防暑降温物资。")
+        assert [(i.kicker, i.title) for i in parsed.items][1][1] == "多地发放防暑降温物资"
+        assert parsed.items[0].byline.names() == ("方　舟",)
+
+
+def test_a_lead_whose_roles_and_names_are_parted_by_spaces_with_no_brackets() -> None:
+    item = only(page("夜校开到了园区里", "本报讯　记者　高　原　通讯员　欧阳晨　5月9日晚，园区职工夜校开课。" + BODY))
+    assert item.lead == "本报讯　记者　高　原　通讯员　欧阳晨" and item.paragraphs[0].startswith("5月9日晚")
+    assert [(r.name, r.role) for r in item.byline_roles] == [("高　原", "记者"), ("欧阳晨", "通讯员")]
+    item = only(page("夜校开到了园区里", "本报讯　记者从市总工会获悉，园区职工夜校开课。" + BODY))
+    assert item.lead == "本报讯" and item.byline.names() == ()
+
+
+def test_a_run_in_title_never_runs_on_into_the_next_line() -> None:
+    # found by the long property run: an indented "■name" line and an unindented numbered caption make one
+    # block; the bullet's "title" would end inside the caption's line and leave that line half accounted for
+    text = "\u3000\u3000■周立新\n②\u30003月8日，职工在车间检修设备。新华社记者\u3000柯\u3000南\u3000摄\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert all(item.title != "周立新②" for item in parsed.items)
+
+
+def test_a_caption_with_its_credit_glued_on_is_never_moved_away_as_a_stray_tail() -> None:
+    # found by the long property run: the credited caption was handed to a bodiless headline sharing its
+    # words while the credit stayed with the story above, so the credit's line was accounted for nowhere
+    text = ("全市职工运动会开幕\n开幕式上，各代表队依次入场。\n夜班公交，不分昼夜，温暖归途\n"
+            "据了解，全市已开通夜班公交线路四十余条， 本报记者 孔　岚 摄\n夜班公交，不分昼夜，温暖归途\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []

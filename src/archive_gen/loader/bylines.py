@@ -24,8 +24,10 @@ _ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|�
          rf"|(?:{_PAPER}|特约)?通讯员|{_PAPER}?实习生|(?:{_PAPER}|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
-# a minority name with a middle dot ("阿依努尔·吐尔洪")
-_NAME = rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?![{HAN}])|[{HAN}]{{2,4}})"
+# a minority name with a middle dot ("阿依努尔·吐尔洪"); a padded name may be glued to the 摄 of a credit
+# ("（刘　坤摄）"), the one character that may follow it
+_NAME = (rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?:(?=摄)|(?![{HAN}]))"
+         rf"|[{HAN}]{{2,4}})")
 _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
 _NAME_CHUNK = lazy_compile(rf"[{HAN}·•・]+")
 _AUTHOR_MARK = "■□●◆"
@@ -38,6 +40,10 @@ _LEAD_PLAIN = lazy_compile(
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
+# "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
+# the text starts after the last gap
+_LEAD_SPACED = lazy_compile(
+    rf"^(?P<lead>本报讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
 # one credit segment of a photo credit: an optional agency/role, then names
 _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
@@ -71,7 +77,7 @@ _SURNAMES = set(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
     "堵荆荀闻仝蔺屠谯尉弓沃邴戎")
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
 
 
 @dataclass(frozen=True)
@@ -96,13 +102,20 @@ class Lead:
 
 def split_lead(paragraph: str) -> Lead | None:
     """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报讯 记者X报道",
-    "本报(记者X)" or plain "本报讯"."""
+    "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"."""
     match = _LEAD_REPORTED.match(paragraph)
     if match:
         credit = match.group("credit")
         credits = parse_credits(credit)
         return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
                     credits.byline, credit, None, credits.roles)
+    match = _LEAD_SPACED.match(paragraph)
+    if match:
+        credit = match.group("credit")
+        credits = parse_credits(credit)
+        if credits.byline.names() and all(is_person_name(name) for name in credits.byline.names()):
+            return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, None,
+                        credits.roles)
     match = _LEAD_PLAIN.match(paragraph)
     if not match:
         return None
@@ -206,6 +219,12 @@ _BYLINE_LINE = lazy_compile(
 _LABELLED = lazy_compile(
     rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图)[：:]{_GAP}*"
     rf"(?:(?P<role>{_ROLE})|(?P<job>[{HAN}]{{2,16}}){_GAP}+)?{_GAP}*(?P<names>{_NAMES})$")
+# a speaker credited under the title with the job as printed: "全国人大代表、某机械集团高级技师　赵建国",
+# "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
+JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", "院士", "主席", "书记", "队长", "班长", "厂长",
+              "经理", "董事长", "主任", "校长", "院长", "会长", "所长", "局长", "部长", "挡车工", "劳动模范", "劳模",
+              "工匠", "技术能手")
+_JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(JOB_TITLES)})){_GAP}+(?P<name>{_NAME})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
                           rf"(?:(?P<role>读者|职工|网友){_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
@@ -228,6 +247,8 @@ def is_byline_line(text: str) -> bool:
     text = _unbracket(text)
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True
+    if len(text) <= 40 and _job_line(text) is not None:
+        return True
     if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
         return False
     # "…摄影报道", "…文/图" end the credit: their role-like words ("摄影", "文/") name nobody
@@ -247,8 +268,16 @@ def is_byline_line(text: str) -> bool:
     return True
 
 
+def _job_line(text: str) -> re.Match[str] | None:
+    job = _JOB_LINE.match(text.strip(_SPACE))
+    return job if job is not None and is_person_name(job.group("name")) else None
+
+
 def parse_byline_line(text: str) -> Credits:
     stripped = _unbracket(text)
+    job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
+    if job is not None:  # a speaker under the title, the job kept as the role
+        return Credits(Byline(authors=(job.group("name"),)), (BylineRole(job.group("name"), job.group("job")),))
     labelled = _LABELLED.match(stripped.strip(_SPACE))
     if labelled is not None:
         if labelled.group("role"):
@@ -273,7 +302,7 @@ def is_person_name(text: str) -> bool:
     compact = re.sub(f"{_GAP}+", "", printed)
     if any(dot in compact for dot in "·•・"):
         return True
-    return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(_COMPOUND_SURNAMES))
+    return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(COMPOUND_SURNAMES))
 
 
 def person_names(text: str) -> tuple[str, ...]:

@@ -32,6 +32,9 @@ _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
 _INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
+# a credit for the whole 版: "（本版稿件由本报记者孙　静整理）", "本版图片由某市总工会提供", "本版撰稿：本报记者 李明"
+_PAGE_CREDIT = lazy_compile(rf"^[(（]?{_GAP}*本版(?:稿件|文字|图片|图文|文图|照片|内容)?(?:[^()（）。]{{0,30}}?"
+                            rf"(?:整理|撰稿|采写|提供|摄影?)|(?:撰稿|整理|摄影|供图)[:：][^()（）。]{{1,30}}){_GAP}*[)）]?$")
 # a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版"): read only in the
 # lines right under a label, where it cannot be the page's own 版 line
 _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
@@ -41,8 +44,9 @@ _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(
 
 
 def _tokens(text: str) -> list[str]:
-    """The line cut at spaces and after colons that follow a label ("本版编辑：许静" stays one token)."""
-    return [t for t in re.split(r"[ \u3000\t]+", text.strip(" \u3000\t")) if t]
+    """The line cut at spaces and at bars, which mastheads print glued ("河南工人日报｜2026年3月10日");
+    "本版编辑：许静" stays one token."""
+    return [t for t in re.split(r"[ \u3000\t|｜]+", text.strip(" \u3000\t")) if t]
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,9 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
         if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
             lines.append(PageLine(number, line, "index"))
+            continue
+        if _PAGE_CREDIT.match(line):
+            lines.append(PageLine(number, line, "editor"))
             continue
         found = _read(line)
         if found is None:

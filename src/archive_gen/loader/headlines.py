@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from . import shapes
 from .bylines import is_person_name, person_names, signature
 from .lazy import lazy_compile
+from .units import bare_name_line
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
 # P signature of the story printed before the stack, E a sentence of that story cut off at a column end
@@ -30,6 +31,8 @@ _QUOTES = "“”‘’「」『』\"'"
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
+# "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
+_PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 
 
 @dataclass
@@ -114,6 +117,16 @@ class LineFacts:
         return is_person_name(self.text) or bool(person_names(self.text))
 
     @functools.cached_property
+    def bare_name(self) -> bool:
+        """One person's name and nothing else ("郭　峰", "孟凡清"): after a story's text it signs that story."""
+        return bare_name_line(self.text)
+
+    @functools.cached_property
+    def profile_subtitle(self) -> bool:
+        """"记中原某重工集团焊接班长陈卫东", "访…": the 副题 of a profile or interview, printed without ——."""
+        return bool(_PROFILE.match(self.text.strip())) and self.length >= 8
+
+    @functools.cached_property
     def signature(self) -> bool:
         return signature(self.text) is not None
 
@@ -145,6 +158,8 @@ class StackContext:
     # how well some text printed elsewhere on the page (no headline over it) reads as the body of these lines
     elsewhere: Callable[[list[str]], float] = field(default=lambda lines: 0.0)
     echo: Callable[[str, str], float] = field(default=lambda line, body: 0.0)  # share of a line found in a text
+    # text printed after a closed story (a sign-off, a credit) somewhere else on the page: it needs a headline
+    stranded: Callable[[], bool] = field(default=lambda: False)
 
 
 @dataclass(frozen=True)
@@ -173,6 +188,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a kicker leads into the title with ——", "K", lambda f: f.dash_end, 6.0),
     ("a line ending with —— is not a title or subtitle", "TS", lambda f: f.dash_end, -4.0),
     ("——记/——访 opens a subtitle", "S", lambda f: f.dash_start, 6.0),
+    ("记…/访… opens a profile's subtitle even without ——", "S", lambda f: f.profile_subtitle, 4.0),
+    ("a profile's subtitle is no title or kicker", "TK", lambda f: f.profile_subtitle, -2.0),
     ("a line opening with —— is not a title or kicker", "TK", lambda f: f.dash_start, -5.0),
     ("a line opening with —— is not a banner", "AB", lambda f: f.dash_start, -3.0),
     ("a bracket-only line notes the headline above it", "S", lambda f: f.note_only, 3.0),
@@ -203,7 +220,10 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
     ("an office's name after the text signs it (更正…本报编辑部)", "P", lambda f: f.office, 2.5),
-    ("only a signature line can end the story before", "P", lambda f: not (f.signature or f.office), NEVER),
+    ("a bare name right after a story's text signs it (a letter signed at its end)", "P", lambda f: f.bare_name,
+     3.0),
+    ("only a signature line can end the story before", "P",
+     lambda f: not (f.signature or f.office or f.bare_name), NEVER),
     ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
@@ -275,6 +295,9 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
     ("the body under the stack repeats the second title, not the first lines", lambda s: float(_echo_contrast(s)), 2.0),
     ("a kicker of the second story that its body never echoes is the first story's subtitle",
      lambda s: float(_stray_kicker(s)), -2.0),
+    ("text stranded after a closed story needs a headline: with the body here echoing the second title and not "
+     "the first lines, the first lines are that headline", lambda s: float(_echo_contrast(s) and s.context.stranded()),
+     2.5),
     ("a single line over a title is far more often its kicker than a headline whose body is elsewhere",
      lambda s: float(len(s.before) == 1), -2.0),
     ("a ——subtitle closes its headline: a title with no kicker after it starts the next story",
@@ -283,13 +306,20 @@ SPLIT_FEATURES: list[tuple[str, Callable[[_Split], float], float]] = [
 ]
 
 
+@functools.cache
+def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...]:
+    """The rows of ``LINE_FEATURES`` that score a role, the NEVER rows first (one that holds ends the sum)."""
+    rows = [(test, weight) for _what, roles, test, weight in LINE_FEATURES if role in roles]
+    return tuple(sorted(rows, key=lambda row: row[1] != NEVER))
+
+
 def _line_score(facts: LineFacts, role: Role) -> float:
     total = 0.0
-    for _what, roles, test, weight in LINE_FEATURES:
-        if role in roles and test(facts):
-            total += weight
-            if total == NEVER:
+    for test, weight in _rows_of(role):
+        if test(facts):
+            if weight == NEVER:
                 return NEVER
+            total += weight
     return total
 
 
@@ -347,7 +377,8 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     if context.after_body:
         # a stack with nothing under it may be signatures only (the last line of a page)
         limit = n if not context.body else n - 1
-        while signatures < limit and (facts[signatures].signature or facts[signatures].office):
+        while signatures < limit and (facts[signatures].signature or facts[signatures].office
+                                      or facts[signatures].bare_name):
             signatures += 1
     end_score = sum(scores[k, "E"] for k in range(ends))
     for sig in range(ends, signatures + 1):

@@ -79,7 +79,9 @@ def _score(text: str, candidate: Draft, weights: dict[str, float]) -> float:
 
 def _best_owner(orphan: Draft, candidates: list[Draft], weights: dict[str, float]) -> Draft | None:
     """The story an orphan body continues: its headline words recur in the orphan, or its body shares
-    the orphan's vocabulary; a story waiting for text is the likeliest owner."""
+    the orphan's vocabulary; a story waiting for text is the likeliest owner. When the words decide
+    nothing, the one headline near it with nothing under it takes it (a headline and its text share few
+    words more often than a page holds two bodiless headlines)."""
     text = orphan.body_text()
     best: tuple[float, int] | None = None
     for index, cand in enumerate(candidates):
@@ -93,7 +95,8 @@ def _best_owner(orphan: Draft, candidates: list[Draft], weights: dict[str, float
         if best is None or score > best[0]:
             best = (score, index)
     if best is None or best[0] < _OWNER_MIN_SCORE:
-        return None
+        bodiless = [cand for cand in candidates if cand.bodiless and not cand.credit_text]
+        return bodiless[0] if len(bodiless) == 1 else None
     return candidates[best[1]]
 
 
@@ -158,6 +161,8 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
                 continue
             if any(before >= cut for _unit, before in host.crossheads):
                 continue  # a tail with a crosshead of the host in it is the host's own text
+            if any(unit.credit for unit in host.paragraphs[cut:]):
+                continue  # a caption with its credit glued on closes the host's photo: it is no stray tail
             tail = set().union(*grams[cut:])
             own_all = head.union(*grams[:cut])
             own = _grams_score(tail, head, own_all, weights)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Continuation
 from . import shapes
-from .bylines import marked_signature, signature
+from .bylines import is_person_name, marked_signature, signature
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
 
@@ -142,12 +142,27 @@ class _PageText:
         return [k for k, u in enumerate(units) if u.kind == "text" and u.lead is None
                 and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
 
+    @functools.cached_property
+    def stranded(self) -> list[int]:
+        """Loose text printed right after a story closed (a sign-off, a credit, a trailer, a signature line):
+        no story goes on there, so it is the body of a headline printed elsewhere."""
+        units = self.units
+        return [k for k in self.loose if _closes_story(units, k - 1)]
+
+    def stranded_outside(self, start: int, stop: int) -> bool:
+        """Stranded text near the stack but not under it."""
+        found = self.stranded[bisect.bisect_left(self.stranded, start - _NEARBY_UNITS):
+                              bisect.bisect_right(self.stranded, stop + _NEARBY_UNITS)]
+        return any(not start <= k < stop for k in found)
+
     def body_after(self, start: int) -> str:
         parts: list[str] = []
         for unit in self.units[start: start + 6]:
             if unit.kind != "text" or headline_shaped(unit):
                 break
             parts.append(unit.text)
+            if unit.signoff:
+                break  # "…。（齐　悦）": a brief's sign-off is its last line
         return "".join(parts)[:_BODY_CHARS]
 
     def body_end(self, start: int) -> int:
@@ -166,6 +181,8 @@ class _PageText:
             if headline_shaped(unit) and k + 1 < len(self.units) and headline_shaped(self.units[k + 1]):
                 break
             k += 1
+            if unit.signoff:
+                break  # a sign-off closes the body: what follows it belongs to another story
         return k
 
     def elsewhere(self, lines: list[str], skip: range) -> float:
@@ -193,6 +210,16 @@ class _PageText:
     def echo(line: str, body: str) -> float:
         """Share of a headline line's words found in a body (asked once per line by every reading)."""
         return share(bigrams(line), bigrams(body))
+
+
+def _closes_story(units: list[Unit], k: int) -> bool:
+    """The unit at k ends a story: a credit, a trailer, a brief's sign-off, or a byline line signing text."""
+    unit = units[k]
+    if unit.kind in ("credit", "trailer"):
+        return True
+    if unit.kind == "text":
+        return bool(unit.signoff or unit.credit)
+    return unit.kind == "byline" and k >= 1 and units[k - 1].kind == "text" and not headline_shaped(units[k - 1])
 
 
 def _opens_story(units: list[Unit], k: int) -> bool:
@@ -355,10 +382,20 @@ def _headline_markers(drafts: list[Draft]) -> None:
 
 def _notes_above(drafts: list[Draft]) -> None:
     """An 编者按 run-in printed above a headline with no headline of its own ("编者按：…" at the top of a page,
-    over a series banner and the first piece) opens the body of the story under it."""
+    over a series banner and the first piece) opens the body of the story under it. A single line over
+    nothing but an 编者按 is the banner of the section that note introduces: it goes over the next story."""
     k = 0
     while k + 1 < len(drafts):
         note, nxt = drafts[k], drafts[k + 1]
+        if _banner_over_note(note, nxt):
+            assert nxt.heads is not None
+            shifted = ItemHeads(title=nxt.heads.title + 1,
+                                kicker=None if nxt.heads.kicker is None else nxt.heads.kicker + 1,
+                                subtitle=None if nxt.heads.subtitle is None else nxt.heads.subtitle + 1,
+                                columns=(0, *(c + 1 for c in nxt.heads.columns)), names=nxt.heads.names)
+            nxt.headlines[:0] = note.headlines
+            nxt.heads = shifted
+            note.headlines, note.heads, note.orphan = [], None, True
         if note.orphan and not note.headlines and not note.bylines and not note.crossheads \
                 and not note.credit_text and not note.marker_units and note.continued_to is None \
                 and note.continued_from is None and note.tip is None and not note.tip_lines \
@@ -371,6 +408,16 @@ def _notes_above(drafts: list[Draft]) -> None:
             del drafts[k]
             continue
         k += 1
+
+
+def _banner_over_note(note: Draft, nxt: Draft) -> bool:
+    """A one-line headline whose only text is an 编者按 note, above a story with a headline of its own."""
+    return len(note.headlines) == 1 and note.heads is not None and not (note.heads.kicker or note.heads.subtitle
+                                                                       or note.heads.columns) \
+        and not note.bylines and not note.crossheads and not note.fragments and not note.credit_text \
+        and not note.marker_units and note.continued_to is None and note.continued_from is None \
+        and len(note.paragraphs) == 1 and shapes.editor_note(note.paragraphs[0].text) \
+        and bool(nxt.headlines) and nxt.heads is not None and not nxt.continued_from
 
 
 def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
@@ -543,6 +590,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         body=page.body_after(after),
         after_body=current is not None and bool(current.paragraphs) and current.credit_text is None,
         elsewhere=lambda lines: page.elsewhere(lines, range(after, page.body_end(after))),
+        stranded=lambda: page.stranded_outside(after, page.body_end(after)),
         echo=page.echo)
     reading = read_stack([u.text for u in head_units], context)
     if reading.run_on:
@@ -551,7 +599,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     if reading.signature:
         assert current is not None  # a signature is only read after body text
         for k in reading.signature:
-            if signature(head_units[k].text) is None:
+            if signature(head_units[k].text) is None and not is_person_name(head_units[k].text):
                 current.trailers.append(head_units[k])  # an office (and the date) signs: it names nobody
                 current.finished = True
             else:

@@ -15,7 +15,16 @@ from ..model import Continuation
 from ..tagging.segmenter import Segmenter
 from . import shapes
 from .blocks import Block, ends_open, is_closed
-from .bylines import Lead, is_byline_line, signature, split_credit, split_lead, split_signoff
+from .bylines import (
+    COMPOUND_SURNAMES,
+    Lead,
+    is_byline_line,
+    is_person_name,
+    signature,
+    split_credit,
+    split_lead,
+    split_signoff,
+)
 from .lazy import lazy_compile
 
 # a lettered page ("下转A4版") continues on that page's number, the letter naming the section
@@ -47,6 +56,27 @@ def _segmenter() -> Segmenter:
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     return _segmenter().spans(text)
+
+
+# last characters of column names (简讯, 时评, 来论, 漫谈, 手记, 随笔, 快评): such a line is not a bare name
+_COLUMN_ENDINGS = set("讯论评谈言语话记笔说议闻事窗坛苑角台刊栏集录")
+
+
+def bare_name_line(text: str) -> bool:
+    """One person's name alone on its line, as printed under a commentary's title or after a letter: a padded
+    pair ("郭　峰"), or three characters (four with a two-character surname) that jieba does not read as a word
+    and a tail ("高温下", "马上评", "石榴籽" start with a surname too) and that do not end like a column's name.
+    An unpadded pair ("高温", "林立") is more often a word than a name."""
+    printed = text.strip(" \u3000")
+    if not is_person_name(printed):
+        return False
+    compact = re.sub(r"[ \u3000\t]+", "", printed)
+    if compact != printed:
+        return True
+    if compact[-1] in _COLUMN_ENDINGS or len(compact) == 2 or (len(compact) == 4 and not compact.startswith(COMPOUND_SURNAMES)):
+        return False
+    first = word_spans(compact)[0][0]
+    return len(first) == 1 or first == compact
 
 
 def starts_with_half_word(text: str) -> bool:
@@ -169,7 +199,10 @@ def classify(blocks: list[Block]) -> list[Unit]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
         runin = _RUN_IN_TITLE.match(text)
-        if runin and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
+        # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
+        # that runs on into the next line ("■郑建钢" + "①…") is no title
+        if runin and runin.end("title") <= len(block.parts[0]) \
+                and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
                 and split_lead(text[runin.start("title"):]) is None:
             # "▲辽宁启动职工技能提升行动　日前，…": a brief's title run in before its text, after a bullet
             units.append(Unit("text", [block], runin.group("title")))  # the bullet is decoration
@@ -386,6 +419,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
         return False  # "…成效初显(图)": a headline with its note, not half a sentence
+    if headline_shaped(first) and len(first.lines) == 1 and bare_name_line(text):
+        return False  # "孟凡清" under a commentary title: its author, not the start of its first sentence
     if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
             or first.joined:
         return True
