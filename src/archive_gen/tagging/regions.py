@@ -152,11 +152,27 @@ class RegionTagger:
             if turned_away[index] & licensed:
                 # only a field where pass 1 turned a now-licensed name away can come out differently
                 scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
-        mentions = [m for found in scans for m in found]
+        mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
         resolved, ambiguities = self._resolve(mentions, year)
         return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
 
     # -- finding names ---------------------------------------------------------------------------
+
+    def _as_printed(self, full_codes: frozenset[str], mentions: list[Mention], year: int | None) -> list[Mention]:
+        """One name is one place: a short form means the division the item prints in full under a name that
+        shortens to it, when none of its own candidates is printed so (吴江：… 江苏省吴江市总工会 in 2012 is 吴江市,
+        though 吴江 alone that year would be 吴江区)."""
+        if not full_codes:
+            return mentions
+        gaz = self.gazetteer
+        out: list[Mention] = []
+        for mention in mentions:
+            if not mention.full and not any(d.code in full_codes for d in mention.candidates):
+                same = [code for code in sorted(full_codes) if mention.text in gaz.names_of(code)]
+                if same:
+                    mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+            out.append(mention)
+        return out
 
     def _anchored(self, generic: dict[str, set[str]], mentions: list[Mention], year: int | None) -> frozenset[str]:
         """Codes of the generic names (市中区) of which exactly one division lies inside a city or county
@@ -447,9 +463,13 @@ class RegionTagger:
             # (not by the dateline, where a province-wide story is filed from, nor by the venue of the
             # province's own meeting: 江苏省…表彰大会在南京举行)
             # (nor by the home of a company named there: the first line of a list of honoured units)
-            for code in [c for m, c in opening if not m.passing and not (
-                    self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined))]:
-                if any(code != h and gaz.is_within(code, h, year) for h in refined):
+            for m, code in opening:
+                if m.passing or (self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined)):
+                    continue
+                # any headline place is refined by the body acting in the opening when that body is a division
+                # inside it (鹤岗：… 鹤岗市向阳区总工会在… -> 向阳区; not 福州市总工会 … 在福清市, a place it went to)
+                within = refined if not _ORG_AFTER.match(_field_text(fields, m), m.end) else head_codes
+                if any(code != h and gaz.is_within(code, h, year) for h in within):
                     main.append(code)
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
