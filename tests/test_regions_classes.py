@@ -436,3 +436,7 @@ def test_a_headline_city_is_refined_by_the_district_body_acting_in_the_opening(t
     visit = make("盐城市总工会慰问一线职工", "本报讯 11月1日，盐城市总工会负责人来到亭湖区一家纺织企业慰问一线职工。",
                  date="2021-11-02")
     assert [c for c, *_ in settings(tagger, visit)] == ["320900"]
+    # the acting body is the first one the opening names: a district union it helps is not it
+    helped = make("盐城：蹲点干部助力园区建站", "本报讯 盐城市总工会干部在亭湖区蹲点期间，帮助亭湖区总工会建成3个职工服务站。",
+                  date="2021-11-02")
+    assert [c for c, *_ in settings(tagger, helped)] == ["320900"]

@@ -30,6 +30,12 @@ KEYWORD_POS = ("n", "nz", "ns", "nt", "nrt", "vn", "l", "i", "j", "eng", "an")
 # still no stop-words, names, numbers or single characters
 FILL_POS = ("v", "vd", "a", "ad")
 _NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
+# words that say nothing about an item whatever it is about (issue 18): a span of time (今年以来, 连日来, 春节前夕),
+# an action going on (正忙着, 摆放着), an administrative rank (区级, 省级)
+_UNINFORMATIVE = re.compile(r"(以来|连日来|前夕|之际|着)$|^[省市县区乡镇村]级$")
+# a shorter candidate inside a longer one (书屋 in 职工书屋, 工地 in 建筑工地) gives its place to the longer one among
+# this many best candidates
+_NESTED_REACH = 2 * MAX_KEYWORDS
 # a headline says what the item is about: its words count as often as this in the TF part
 TITLE_REPEAT = 2
 HEADLINE_FIELDS = ("kicker", "title", "subtitle")
@@ -161,6 +167,20 @@ def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _distinct(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Keywords distinct from each other: a word inside a longer candidate (书屋, 职工书屋) is one keyword, the
+    longer and more specific one, in the shorter one's place when that ranked higher."""
+    top = [word for word, _ in scored[:_NESTED_REACH]]
+    out: list[tuple[str, float]] = []
+    taken: set[str] = set()
+    for word, weight in scored:
+        longer = next((other for other in top if len(other) > len(word) and word in other), word)
+        if longer not in taken:
+            taken.add(longer)
+            out.append((longer, weight))
+    return out
+
+
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
@@ -197,7 +217,7 @@ class KeywordExtractor:
     def _candidates(self, lexicon: KeywordLexicon, tokens: list[str]) -> list[tuple[str, float]]:
         memo = self._judged.setdefault(id(lexicon), {})  # the two lexicons live as long as this extractor
         return [(word, weight) for word, weight in lexicon.tfidf(tokens, self._stop, memo)
-                if len(word) >= 2 and not _NOT_A_WORD.search(word)]
+                if len(word) >= 2 and not _NOT_A_WORD.search(word) and not _UNINFORMATIVE.search(word)]
 
     def extract(self, item: Item, *, segmented: Segmented | None = None,
                 places: frozenset[str] = frozenset()) -> tuple[Keyword, ...]:
@@ -225,6 +245,7 @@ class KeywordExtractor:
             scored = [pair for pair in wide if pair[0] in keep]
         if not scored:
             return ()
+        scored = _distinct(scored)
         best = scored[0][1]
         kept = [pair for i, pair in enumerate(scored[:MAX_KEYWORDS])
                 if i < MIN_KEYWORDS or pair[1] >= RELATIVE_CUTOFF * best]

@@ -167,7 +167,8 @@ class RegionTagger:
         gaz = self.gazetteer
         out: list[Mention] = []
         for mention in mentions:
-            if not mention.full and not any(d.code in full_codes for d in mention.candidates):
+            # (not a name right after its ancestor: 吉林省吉林轨道交通集团 is the city's company, whatever the province)
+            if not mention.full and not mention.chained_to and not any(d.code in full_codes for d in mention.candidates):
                 same = [code for code in sorted(full_codes) if mention.text in gaz.names_of(code)]
                 if same:
                     mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
@@ -463,12 +464,15 @@ class RegionTagger:
             # (not by the dateline, where a province-wide story is filed from, nor by the venue of the
             # province's own meeting: 江苏省…表彰大会在南京举行)
             # (nor by the home of a company named there: the first line of a list of honoured units)
+            # the body acting in the opening: the first one it names (福州市总工会干部…帮助福清市总工会: 福州)
+            bodies = [m for m, _ in opening if _ORG_AFTER.match(_field_text(fields, m), m.end)]
+            acting = min(bodies, key=lambda m: m.position) if bodies else None
             for m, code in opening:
                 if m.passing or (self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined)):
                     continue
                 # any headline place is refined by the body acting in the opening when that body is a division
                 # inside it (鹤岗：… 鹤岗市向阳区总工会在… -> 向阳区; not 福州市总工会 … 在福清市, a place it went to)
-                within = refined if not _ORG_AFTER.match(_field_text(fields, m), m.end) else head_codes
+                within = head_codes if m is acting else refined
                 if any(code != h and gaz.is_within(code, h, year) for h in within):
                     main.append(code)
         else:
