@@ -159,3 +159,12 @@ def test_one_short_paragraph_with_two_terms_of_a_topic_is_a_secondary(tagger: To
 ])
 def test_years_since_joining_and_a_skills_contest_however_worded(tagger: TopicTagger, title: str, body: str) -> None:
     assert labels(tagger, item(title, body))[0] == "劳模工匠与技能"
+
+
+def test_a_near_synonym_in_the_headline_does_not_make_a_secondary_topic(tagger: TopicTagger) -> None:
+    # 环卫工人 (a near-synonym of 职工服务与普惠) says who was served; the item is about heat protection
+    it = item("市总工会为环卫工人送上防暑降温用品", "连日高温，市总工会为全市2000名环卫工人送去防暑降温用品和清凉饮品。")
+    assert labels(tagger, it) == ["安全生产"]
+    # a keyword of the topic in the headline still names it (困难职工)
+    keyword = item("市总工会为困难职工送上防暑降温用品", "连日高温，市总工会为全市2000名困难职工送去防暑降温用品和清凉饮品。")
+    assert labels(tagger, keyword) == ["安全生产", "职工服务与普惠"]

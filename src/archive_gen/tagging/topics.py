@@ -375,6 +375,7 @@ class _Scores:
     totals: dict[str, float]  # weighted score
     headline: frozenset[str]  # topics the headline or banner names (any term)
     headline_specific: dict[str, float]  # weighted score of the headline's and banner's specific terms
+    headline_keywords: frozenset[str]  # topics the headline or banner names with a keyword (not a near-synonym)
     body: dict[str, int]  # fields outside the headline and banner (paragraphs, captions …) with a specific term
     about: dict[str, int]  # paragraphs mainly about the topic
     focused: dict[str, int]  # ... with at least MIN_BREADTH distinct terms of it there
@@ -389,6 +390,7 @@ class _Scores:
     def of(cls, hits: list[_Hit]) -> _Scores:
         totals: dict[str, float] = {}
         head: dict[str, float] = {}
+        head_keywords: set[str] = set()
         body: dict[str, int] = {}
         headline: set[str] = set()
         units: dict[str, dict[str, float]] = {}  # paragraph (crosshead, caption …) -> slug -> term weight
@@ -418,6 +420,8 @@ class _Scores:
                 headline.add(slug)
                 if not is_generic:
                     head[slug] = head.get(slug, 0.0) + hit.weight
+                    if hit.strength >= KEYWORD_WEIGHT:
+                        head_keywords.add(slug)
                 continue
             if base != "lead":
                 unit = units.setdefault(field, {})
@@ -437,7 +441,7 @@ class _Scores:
                 if (score >= FOCUS_MIN_SCORE and score >= FOCUS_SHARE * strongest
                         and len(unit_terms.get(unit_name, {}).get(slug, ())) >= MIN_BREADTH):
                     focused[slug] = focused.get(slug, 0) + 1
-        return cls(totals, frozenset(headline), head, body, about, focused,
+        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
 
 
@@ -543,7 +547,8 @@ class TopicTagger:
             if slug == primary or self._topics[slug].primary_only:
                 return False
             share = totals[slug] / totals[primary]
-            if (ev.headline_specific.get(slug, 0.0) > 0 and ev.body.get(slug, 0) >= follow_up
+            # (named by a keyword: a near-synonym in the headline, 为环卫工人 or 爱心驿站, says who or where, not what)
+            if (slug in ev.headline_keywords and ev.body.get(slug, 0) >= follow_up
                     and share >= HEADLINE_SECONDARY_SHARE):
                 return True  # 党建联建聚合力 劳动竞赛助发展: the headline names both, the body follows up
             breadth = ev.breadth(slug)
