@@ -29,10 +29,9 @@ KEYWORD_POS = ("n", "nz", "ns", "nt", "nrt", "vn", "l", "i", "j", "eng", "an")
 # an item with fewer than MIN_KEYWORDS of those fills up with its best verbs and adjectives (采摘, 丰收):
 # still no stop-words, names, numbers or single characters
 FILL_POS = ("v", "vd", "a", "ad")
-_NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
-# words that say nothing about an item whatever it is about (issue 18): a span of time (今年以来, 连日来, 春节前夕),
-# an action going on (正忙着, 摆放着), an administrative rank (区级, 省级)
-_UNINFORMATIVE = re.compile(r"(以来|连日来|前夕|之际|着)$|^[省市县区乡镇村]级$")
+# not words (digits, symbols, a lone letter), and words that say nothing about an item whatever it is about (issue
+# 18): a span of time (今年以来, 连日来, 春节前夕), an action going on (正忙着, 摆放着), an administrative rank (区级, 省级)
+_NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$|(以来|连日来|前夕|之际|着)$|^[省市县区乡镇村]级$")
 # a shorter candidate inside a longer one (书屋 in 职工书屋, 工地 in 建筑工地) gives its place to the longer one among
 # this many best candidates
 _NESTED_REACH = 2 * MAX_KEYWORDS
@@ -171,13 +170,22 @@ def _distinct(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """Keywords distinct from each other: a word inside a longer candidate (书屋, 职工书屋) is one keyword, the
     longer and more specific one, in the shorter one's place when that ranked higher."""
     top = [word for word, _ in scored[:_NESTED_REACH]]
+    in_top = set(top)
+    joined = "\n".join(top)  # one C-level count says whether a word can be inside another (most cannot)
     out: list[tuple[str, float]] = []
     taken: set[str] = set()
     for word, weight in scored:
-        longer = next((other for other in top if len(other) > len(word) and word in other), word)
+        longer = word
+        if joined.count(word) > (word in in_top):
+            for other in top:
+                if len(other) > len(word) and word in other:
+                    longer = other
+                    break
         if longer not in taken:
             taken.add(longer)
             out.append((longer, weight))
+            if len(out) == MAX_KEYWORDS:
+                break  # no more are kept
     return out
 
 
@@ -217,7 +225,7 @@ class KeywordExtractor:
     def _candidates(self, lexicon: KeywordLexicon, tokens: list[str]) -> list[tuple[str, float]]:
         memo = self._judged.setdefault(id(lexicon), {})  # the two lexicons live as long as this extractor
         return [(word, weight) for word, weight in lexicon.tfidf(tokens, self._stop, memo)
-                if len(word) >= 2 and not _NOT_A_WORD.search(word) and not _UNINFORMATIVE.search(word)]
+                if len(word) >= 2 and not _NOT_A_WORD.search(word)]
 
     def extract(self, item: Item, *, segmented: Segmented | None = None,
                 places: frozenset[str] = frozenset()) -> tuple[Keyword, ...]:

@@ -165,13 +165,17 @@ class RegionTagger:
         if not full_codes:
             return mentions
         gaz = self.gazetteer
+        printed: dict[str, list[str]] = {}  # a name form -> the codes printed in full that it may shorten
+        for code in sorted(full_codes):
+            for name in gaz.names_of(code):
+                printed.setdefault(name, []).append(code)
         out: list[Mention] = []
         for mention in mentions:
+            same = printed.get(mention.text)
             # (not a name right after its ancestor: 吉林省吉林轨道交通集团 is the city's company, whatever the province)
-            if not mention.full and not mention.chained_to and not any(d.code in full_codes for d in mention.candidates):
-                same = [code for code in sorted(full_codes) if mention.text in gaz.names_of(code)]
-                if same:
-                    mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+            if same and not mention.full and not mention.chained_to and not any(
+                    d.code in full_codes for d in mention.candidates):
+                mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
             out.append(mention)
         return out
 

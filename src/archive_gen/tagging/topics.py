@@ -4,6 +4,7 @@ TopicTagger that gives every item 1–3 topics, primary first, each with its sco
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -76,7 +77,12 @@ _ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束�
 _PLACE_AFTER = ("身边", "家门口", "心坎")
 _PLACE_PHRASE = re.compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
 _PASSING_MARKS = (*_MEANS_AFTER, *_EXAMPLE_BEFORE, *_ADD_ON_BEFORE, *_PLACE_AFTER)
+_PASSING_MARK_RE = re.compile("|".join(map(re.escape, _PASSING_MARKS)))  # one pass over a field, not one per mark
+_MEANS_BEFORE_RE = re.compile("|".join(_MEANS_BEFORE))
+_ADD_ON_RE = re.compile("|".join(_ADD_ON_BEFORE))
 _SENTENCE_MARKS = "。！!？?；;"
+_CLAUSE_MARK_RE = re.compile(f"[{_CLAUSE_MARKS}]")
+_SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
 # a list of the people or things an item serves or offers, closed by 等 (为快递员、外卖送餐员等提供…; 提供制造、物流、
 # 外卖骑手、快递员等岗位): its members say who is served, not what the item is about
 _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
@@ -84,7 +90,7 @@ _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”�
 _CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
 _CODA_REACH = 8
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
-_GENRE_AFTER = ("报道",)
+_GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
@@ -410,10 +416,13 @@ class _Scores:
             base = field.partition(":")[0]
             # a term in passing in the body adds to the score, never to the distinct words a secondary topic
             # needs (a headline's 货车司机身边 is where the story went: weaker, but still who it is for)
-            compound = (slug, field, hit.evidence.offset) in ends or (hit.listed and (slug, field) in listed) or (
-                hit.passing and not hit.listed and base not in _HEADLINE_OR_BANNER)
-            if hit.listed:
-                listed.add((slug, field))
+            compound = (slug, field, hit.evidence.offset) in ends
+            if hit.passing:
+                if hit.listed:
+                    compound = compound or (slug, field) in listed
+                    listed.add((slug, field))
+                elif base not in _HEADLINE_OR_BANNER:
+                    compound = True
             if not compound:
                 (generic if is_generic else specific).setdefault(slug, set()).add(hit.term)
             if base in _HEADLINE_OR_BANNER:
@@ -604,10 +613,10 @@ class TopicTagger:
         token_terms, phrase_terms = self._terms
         seen: dict[tuple[str, str], int] = {}
         # only a field holding a passing-clause marker can hold a term in passing (most do not)
-        context = text if closing is not None or any(mark in folded for mark in _PASSING_MARKS) else ""
-        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded else []
+        context = _Context.of(text) if _PASSING_MARK_RE.search(folded) else None
+        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else None
         # 摄影报道 is a kind of report: its 摄影 is not workers' photography
-        genre = any(label in folded for label in _GENRE_AFTER)
+        genre = _GENRE_AFTER in folded
         # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
         # look-up per token (measured faster than an automaton over the text, see docs/tagging.md)
         for token, start, end in [span for span in segmented.tokens if span[0] in token_terms]:
@@ -632,32 +641,55 @@ class TopicTagger:
 
     @staticmethod
     def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,
-             seen: dict[tuple[str, str], int], text: str = "", closing: int | None = None,
+             seen: dict[tuple[str, str], int], context: _Context | None = None, closing: int | None = None,
              served: list[tuple[int, int]] | None = None) -> _Hit:
         # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
         key = (slug, printed)
         seen[key] = seen.get(key, 0) + 1
         damped = weight / seen[key]
-        listed = bool(served) and any(a <= start < b for a, b in served or ())
-        passing = listed or (bool(text) and ((closing is not None and start >= closing)
-                                             or _in_passing(text, start, start + len(printed))))
+        listed = passing = False
+        if served:
+            listed = passing = any(a <= start < b for a, b in served)
+        if closing is not None and not passing:
+            passing = start >= closing
+        if context is not None and not passing:
+            passing = _in_passing(context, start, start + len(printed))
         if passing:
             damped *= PASSING_FACTOR
         return _Hit(slug, term, weight, damped, damped * field_weight, Evidence(printed, name, start), listed,
                     passing)
 
 
-def _in_passing(text: str, start: int, end: int) -> bool:
+class _Context(NamedTuple):
+    """A field that may hold terms in passing: its text and where its clauses and sentences end (found once per
+    field, looked up by bisection per term)."""
+
+    text: str
+    clauses: list[int]  # offsets of the clause marks
+    sentences: list[int]  # offsets of the sentence marks
+
+    @classmethod
+    def of(cls, text: str) -> _Context:
+        return cls(text, [m.start() for m in _CLAUSE_MARK_RE.finditer(text)],
+                   [m.start() for m in _SENTENCE_MARK_RE.finditer(text)])
+
+
+def _in_passing(context: _Context, start: int, end: int) -> bool:
     """True when the term at text[start:end] sits in a passing clause: a means named on the way
-    ("通过集体协商等方式", "借助…等形式") or an example ("比如…", "如…等"), not what the clause is about."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    clause_end = min((i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    ("通过集体协商等方式", "借助…等形式"), an example ("比如…", "如…等"), a group named as where something went
+    (…送到货车司机身边), or a sentence adding something on the side (比赛结束后，主办方还…): not what the clause or
+    the story is about."""
+    text, clauses, sentences = context
+    i = bisect.bisect_left(clauses, start)
+    clause_start = clauses[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(clauses, end)
+    clause_end = clauses[j] if j < len(clauses) else len(text)
     before, after = text[clause_start:start], text[end:clause_end]
-    if (any(m in before for m in _MEANS_BEFORE) and after.startswith(_MEANS_AFTER)) or before.endswith(
+    if (_MEANS_BEFORE_RE.search(before) and after.startswith(_MEANS_AFTER)) or before.endswith(
             _EXAMPLE_BEFORE) or _PLACE_PHRASE.match(after):
         return True
-    sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
-    return any(m in text[sentence_start:start] for m in _ADD_ON_BEFORE)
+    k = bisect.bisect_left(sentences, start)
+    return _ADD_ON_RE.search(text, sentences[k - 1] + 1 if k else 0, start) is not None
 
 
 def _closing_sentence(item: Item) -> dict[str, int]:
