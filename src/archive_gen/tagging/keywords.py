@@ -32,7 +32,7 @@ FILL_POS = ("v", "vd", "a", "ad")
 # not words (digits, symbols, a lone letter), and words that say nothing about an item whatever it is about (issue
 # 18): a span of time (今年以来, 连日来, 春节前夕), an action going on (正忙着, 摆放着), an administrative rank (区级, 省级)
 _NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$|(以来|连日来|前夕|之际|着)$|^[省市县区乡镇村]级$")
-# a shorter candidate inside a longer one (书屋 in 职工书屋, 工地 in 建筑工地) gives its place to the longer one among
+# a shorter candidate ending a longer one (书屋 in 职工书屋, 工地 in 建筑工地) gives its place to the longer one among
 # this many best candidates
 _NESTED_REACH = 2 * MAX_KEYWORDS
 # a headline says what the item is about: its words count as often as this in the TF part
@@ -167,8 +167,9 @@ def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
 
 
 def _distinct(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Keywords distinct from each other: a word inside a longer candidate (书屋, 职工书屋) is one keyword, the
-    longer and more specific one, in the shorter one's place when that ranked higher."""
+    """Keywords distinct from each other: a word ending a longer candidate (书屋 and 职工书屋, 骑手 and 外卖骑手) is
+    the same thing named again for short: one keyword, the longer and more specific one, in the shorter one's place
+    when that ranked higher. A word starting a longer one is another thing (劳模 and 劳模精神, 调解 and 调解员)."""
     top = [word for word, _ in scored[:_NESTED_REACH]]
     in_top = set(top)
     joined = "\n".join(top)  # one C-level count says whether a word can be inside another (most cannot)
@@ -178,7 +179,7 @@ def _distinct(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
         longer = word
         if joined.count(word) > (word in in_top):
             for other in top:
-                if len(other) > len(word) and word in other:
+                if len(other) > len(word) and other.endswith(word):
                     longer = other
                     break
         if longer not in taken:
