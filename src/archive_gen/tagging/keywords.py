@@ -214,6 +214,7 @@ class KeywordExtractor:
         self._stop = self.stopwords | TFIDF_STOP_WORDS  # built once, not per item
         # per lexicon: token -> its IDF, or None when it cannot be a keyword (judged once per run)
         self._judged: dict[int, dict[str, float | None]] = {}
+        self._words: dict[str, bool] = {}  # word -> may be a keyword (length, digits, uninformative), judged once
 
     @functools.cached_property
     def _lexicon(self) -> KeywordLexicon:
@@ -225,8 +226,15 @@ class KeywordExtractor:
 
     def _candidates(self, lexicon: KeywordLexicon, tokens: list[str]) -> list[tuple[str, float]]:
         memo = self._judged.setdefault(id(lexicon), {})  # the two lexicons live as long as this extractor
-        return [(word, weight) for word, weight in lexicon.tfidf(tokens, self._stop, memo)
-                if len(word) >= 2 and not _NOT_A_WORD.search(word)]
+        words = self._words
+        out = []
+        for word, weight in lexicon.tfidf(tokens, self._stop, memo):
+            ok = words.get(word)
+            if ok is None:
+                ok = words[word] = len(word) >= 2 and not _NOT_A_WORD.search(word)
+            if ok:
+                out.append((word, weight))
+        return out
 
     def extract(self, item: Item, *, segmented: Segmented | None = None,
                 places: frozenset[str] = frozenset()) -> tuple[Keyword, ...]:

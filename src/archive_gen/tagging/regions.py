@@ -103,6 +103,8 @@ class _Field:
     base: int = 0  # offset of the field's start when the item's fields are read one after another
 
 
+_MEMO_LIMIT = 4096  # sets of codes printed in full whose name index is kept (most items repeat a few cities)
+
 # what a name form needs before it counts (fixed per form, see RegionTagger._form_rules)
 _FREE, _SHORT, _TWO_CHARS, _GENERIC, _CHAIN_ONLY = 0, 1, 2, 3, 4
 
@@ -115,6 +117,7 @@ class RegionTagger:
         self.segmenter = segmenter
         self._rules: dict[int, int] = {}
         self._candidate_sets: dict[tuple[int, ...], tuple[tuple[Division, ...], bool]] = {}
+        self._printed: dict[frozenset[str], dict[str, list[str]]] = {}  # memo of _as_printed's name index
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -165,10 +168,14 @@ class RegionTagger:
         if not full_codes:
             return mentions
         gaz = self.gazetteer
-        printed: dict[str, list[str]] = {}  # a name form -> the codes printed in full that it may shorten
-        for code in sorted(full_codes):
-            for name in gaz.names_of(code):
-                printed.setdefault(name, []).append(code)
+        printed = self._printed.get(full_codes)  # a name form -> the codes printed in full that it may shorten
+        if printed is None:
+            if len(self._printed) >= _MEMO_LIMIT:
+                self._printed.clear()
+            printed = self._printed[full_codes] = {}
+            for code in sorted(full_codes):
+                for name in gaz.names_of(code):
+                    printed.setdefault(name, []).append(code)
         out: list[Mention] = []
         for mention in mentions:
             same = printed.get(mention.text)
