@@ -190,3 +190,29 @@ def test_words_of_a_quoted_utterance_are_not_keywords(extractor: KeywordExtracto
     words = [k.word for k in extractor.extract(item)]
     assert words and "研讨班" in words and "课堂" in words
     assert not {"九天揽月", "五洋", "捉鳖", "凯歌"} & set(words)
+
+
+def test_spans_of_time_actions_going_on_and_ranks_are_not_keywords(extractor: KeywordExtractor) -> None:
+    # words that would fit any item (issue 18): they win TF-IDF on rarity, not on meaning
+    item = Item(id="u", source="u.txt", index=0, kind="brief", title="区级劳模创新工作室挂牌",
+                paragraphs=("今年以来，全区新命名区级劳模创新工作室12家。连日来，工作室成员正忙着攻关一项焊接工艺，车间里摆放着"
+                            "新研制的焊接夹具。",))
+    words = [k.word for k in extractor.extract(item)]
+    assert words and "夹具" in words
+    assert not {"今年以来", "连日来", "区级", "正忙着", "摆放着"} & set(words)
+
+
+def test_a_word_inside_a_longer_keyword_gives_its_place_to_it(extractor: KeywordExtractor, tmp_path: Path) -> None:
+    # 驿站 and 骑士驿站 name one thing: one keyword, the specific one
+    item = Item(id="n", source="n.txt", index=0, kind="article", title="驿站里的一杯热茶",
+                paragraphs=("寒潮来袭，全市120个驿站为户外劳动者备好了热茶。骑手周师傅在骑士驿站歇脚时说，驿站让他暖和了不少。",))
+    words = [k.word for k in extractor.extract(item)]
+    assert words and "骑士驿站" in words and "驿站" not in words
+    assert not [(a, b) for a in words for b in words if a != b and b.endswith(a)]
+    # a word starting a longer one names another thing: 劳模 and 劳模精神 are both keywords
+    terms = KeywordExtractor(Segmenter([("劳模精神", None, "nz"), ("劳模", None, "nz")], cache_dir=tmp_path),
+                             packaged_stopwords())
+    other = Item(id="m", source="m.txt", index=0, kind="article", title="劳模进车间",
+                 paragraphs=("5名劳模走进车间宣讲劳模精神。劳模们讲述了扎根一线的故事，劳模精神在车间里传开了。",))
+    words = [k.word for k in terms.extract(other)]
+    assert "劳模" in words and "劳模精神" in words

@@ -406,3 +406,37 @@ def test_new_areas_and_cooperation_zones_are_places(tagger: RegionTagger) -> Non
     # a configured alias of the same name wins over the packaged one
     own = Gazetteer.load({"横琴": "440400"})
     assert {f.division.code for f in own.forms_in("横琴", 2023)} == {"440400"}
+
+
+# -- fourth round (issue 18): the year a change takes effect, and the body acting in the opening ---------------
+
+def test_data_has_wendeng_a_city_until_2013_then_a_district(rows: dict[str, list[dict[str, str]]]) -> None:
+    assert [(r["code"], r["last"]) for r in rows["文登市"] if r["code"] == "371081"] == [("371081", "2013")]
+    assert [(r["code"], r["first"]) for r in rows["文登区"]] == [("371003", "2014")]
+
+
+def test_a_full_name_printed_in_the_year_it_was_replaced_is_the_old_division(tagger: RegionTagger) -> None:
+    # the data has years only: 文登区 from 2014, but a page of March 2014 printing 文登市 means the county-level
+    # city (the change may come later in the year); so does the short form in its headline
+    item = make("文登：渔港边的职工服务站", "本报讯 山东省文登市总工会近日在石岛渔港建成职工服务站。", date="2014-03-20")
+    assert settings(tagger, item) == [("371081", "山东省", "威海市", "文登市")]
+    # a year later the same full name is no longer in force; the district's name is
+    later = make("文登区工会服务站开放", "本报讯 威海市文登区总工会近日建成职工服务站。", date="2015-03-20")
+    assert settings(tagger, later) == [("371003", "山东省", "威海市", "文登区")]
+    # the short form alone, with no full name printed, is the division of the page's year
+    alone = make("文登：渔港边的职工服务站", "本报讯 近日，当地总工会在渔港建成职工服务站。", date="2014-03-20")
+    assert [c for c, *_ in settings(tagger, alone)] == ["371003"]
+
+
+def test_a_headline_city_is_refined_by_the_district_body_acting_in_the_opening(tagger: RegionTagger) -> None:
+    item = make("盐城：环卫工人有了爱心早餐", "本报讯 近日，江苏省盐城市亭湖区总工会联合爱心商户为环卫工人免费提供早餐。",
+                date="2021-11-02")
+    assert settings(tagger, item) == [("320902", "江苏省", "盐城市", "亭湖区")]
+    # a city's own body going somewhere inside the city keeps the city (the district is where it went)
+    visit = make("盐城市总工会慰问一线职工", "本报讯 11月1日，盐城市总工会负责人来到亭湖区一家纺织企业慰问一线职工。",
+                 date="2021-11-02")
+    assert [c for c, *_ in settings(tagger, visit)] == ["320900"]
+    # the acting body is the first one the opening names: a district union it helps is not it
+    helped = make("盐城：蹲点干部助力园区建站", "本报讯 盐城市总工会干部在亭湖区蹲点期间，帮助亭湖区总工会建成3个职工服务站。",
+                  date="2021-11-02")
+    assert [c for c, *_ in settings(tagger, helped)] == ["320900"]

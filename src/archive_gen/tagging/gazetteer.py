@@ -185,7 +185,13 @@ class Gazetteer:
             return found
         key = (text, year)
         if key not in self._forms_in:
-            self._forms_in[key] = tuple(f for f in found if f.division.valid_in(year))
+            current = tuple(f for f in found if f.division.valid_in(year))
+            if not current and year - 1 >= FIRST_YEAR:
+                # the data has years, not months: a change takes effect in the year it was made, and the pages
+                # printed before it that year still use the old name (吴江市 in May 2012; 吴江区 from September),
+                # so a full name no division holds that year is read as the division it named the year before
+                current = tuple(f for f in found if f.kind == "full" and f.division.valid_in(year - 1))
+            self._forms_in[key] = current
         return self._forms_in[key]
 
     @functools.cached_property

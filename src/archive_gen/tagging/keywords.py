@@ -29,7 +29,12 @@ KEYWORD_POS = ("n", "nz", "ns", "nt", "nrt", "vn", "l", "i", "j", "eng", "an")
 # an item with fewer than MIN_KEYWORDS of those fills up with its best verbs and adjectives (采摘, 丰收):
 # still no stop-words, names, numbers or single characters
 FILL_POS = ("v", "vd", "a", "ad")
-_NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$")
+# not words (digits, symbols, a lone letter), and words that say nothing about an item whatever it is about (issue
+# 18): a span of time (今年以来, 连日来, 春节前夕), an action going on (正忙着, 摆放着), an administrative rank (区级, 省级)
+_NOT_A_WORD = re.compile(r"[\d０-９%％.·\-_/]|^[A-Za-z]$|(以来|连日来|前夕|之际|着)$|^[省市县区乡镇村]级$")
+# a shorter candidate ending a longer one (书屋 in 职工书屋, 工地 in 建筑工地) gives its place to the longer one among
+# this many best candidates
+_NESTED_REACH = 2 * MAX_KEYWORDS
 # a headline says what the item is about: its words count as often as this in the TF part
 TITLE_REPEAT = 2
 HEADLINE_FIELDS = ("kicker", "title", "subtitle")
@@ -161,6 +166,30 @@ def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _distinct(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Keywords distinct from each other: a word ending a longer candidate (书屋 and 职工书屋, 骑手 and 外卖骑手) is
+    the same thing named again for short: one keyword, the longer and more specific one, in the shorter one's place
+    when that ranked higher. A word starting a longer one is another thing (劳模 and 劳模精神, 调解 and 调解员)."""
+    top = [word for word, _ in scored[:_NESTED_REACH]]
+    in_top = set(top)
+    joined = "\n".join(top)  # one C-level count says whether a word can be inside another (most cannot)
+    out: list[tuple[str, float]] = []
+    taken: set[str] = set()
+    for word, weight in scored:
+        longer = word
+        if joined.count(word) > (word in in_top):
+            for other in top:
+                if len(other) > len(word) and other.endswith(word):
+                    longer = other
+                    break
+        if longer not in taken:
+            taken.add(longer)
+            out.append((longer, weight))
+            if len(out) == MAX_KEYWORDS:
+                break  # no more are kept
+    return out
+
+
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
@@ -185,6 +214,7 @@ class KeywordExtractor:
         self._stop = self.stopwords | TFIDF_STOP_WORDS  # built once, not per item
         # per lexicon: token -> its IDF, or None when it cannot be a keyword (judged once per run)
         self._judged: dict[int, dict[str, float | None]] = {}
+        self._words: dict[str, bool] = {}  # word -> may be a keyword (length, digits, uninformative), judged once
 
     @functools.cached_property
     def _lexicon(self) -> KeywordLexicon:
@@ -196,8 +226,15 @@ class KeywordExtractor:
 
     def _candidates(self, lexicon: KeywordLexicon, tokens: list[str]) -> list[tuple[str, float]]:
         memo = self._judged.setdefault(id(lexicon), {})  # the two lexicons live as long as this extractor
-        return [(word, weight) for word, weight in lexicon.tfidf(tokens, self._stop, memo)
-                if len(word) >= 2 and not _NOT_A_WORD.search(word)]
+        words = self._words
+        out = []
+        for word, weight in lexicon.tfidf(tokens, self._stop, memo):
+            ok = words.get(word)
+            if ok is None:
+                ok = words[word] = len(word) >= 2 and not _NOT_A_WORD.search(word)
+            if ok:
+                out.append((word, weight))
+        return out
 
     def extract(self, item: Item, *, segmented: Segmented | None = None,
                 places: frozenset[str] = frozenset()) -> tuple[Keyword, ...]:
@@ -225,6 +262,7 @@ class KeywordExtractor:
             scored = [pair for pair in wide if pair[0] in keep]
         if not scored:
             return ()
+        scored = _distinct(scored)
         best = scored[0][1]
         kept = [pair for i, pair in enumerate(scored[:MAX_KEYWORDS])
                 if i < MIN_KEYWORDS or pair[1] >= RELATIVE_CUTOFF * best]

@@ -103,6 +103,8 @@ class _Field:
     base: int = 0  # offset of the field's start when the item's fields are read one after another
 
 
+_MEMO_LIMIT = 4096  # sets of codes printed in full whose name index is kept (most items repeat a few cities)
+
 # what a name form needs before it counts (fixed per form, see RegionTagger._form_rules)
 _FREE, _SHORT, _TWO_CHARS, _GENERIC, _CHAIN_ONLY = 0, 1, 2, 3, 4
 
@@ -115,6 +117,7 @@ class RegionTagger:
         self.segmenter = segmenter
         self._rules: dict[int, int] = {}
         self._candidate_sets: dict[tuple[int, ...], tuple[tuple[Division, ...], bool]] = {}
+        self._printed: dict[frozenset[str], dict[str, list[str]]] = {}  # memo of _as_printed's name index
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -152,11 +155,36 @@ class RegionTagger:
             if turned_away[index] & licensed:
                 # only a field where pass 1 turned a now-licensed name away can come out differently
                 scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
-        mentions = [m for found in scans for m in found]
+        mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
         resolved, ambiguities = self._resolve(mentions, year)
         return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
 
     # -- finding names ---------------------------------------------------------------------------
+
+    def _as_printed(self, full_codes: frozenset[str], mentions: list[Mention], year: int | None) -> list[Mention]:
+        """One name is one place: a short form means the division the item prints in full under a name that
+        shortens to it, when none of its own candidates is printed so (吴江：… 江苏省吴江市总工会 in 2012 is 吴江市,
+        though 吴江 alone that year would be 吴江区)."""
+        if not full_codes:
+            return mentions
+        gaz = self.gazetteer
+        printed = self._printed.get(full_codes)  # a name form -> the codes printed in full that it may shorten
+        if printed is None:
+            if len(self._printed) >= _MEMO_LIMIT:
+                self._printed.clear()
+            printed = self._printed[full_codes] = {}
+            for code in sorted(full_codes):
+                for name in gaz.names_of(code):
+                    printed.setdefault(name, []).append(code)
+        out: list[Mention] = []
+        for mention in mentions:
+            same = printed.get(mention.text)
+            # (not a name right after its ancestor: 吉林省吉林轨道交通集团 is the city's company, whatever the province)
+            if same and not mention.full and not mention.chained_to and not any(
+                    d.code in full_codes for d in mention.candidates):
+                mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+            out.append(mention)
+        return out
 
     def _anchored(self, generic: dict[str, set[str]], mentions: list[Mention], year: int | None) -> frozenset[str]:
         """Codes of the generic names (市中区) of which exactly one division lies inside a city or county
@@ -447,9 +475,16 @@ class RegionTagger:
             # (not by the dateline, where a province-wide story is filed from, nor by the venue of the
             # province's own meeting: 江苏省…表彰大会在南京举行)
             # (nor by the home of a company named there: the first line of a list of honoured units)
-            for code in [c for m, c in opening if not m.passing and not (
-                    self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined))]:
-                if any(code != h and gaz.is_within(code, h, year) for h in refined):
+            # the body acting in the opening: the first one it names (福州市总工会干部…帮助福清市总工会: 福州)
+            bodies = [m for m, _ in opening if _ORG_AFTER.match(_field_text(fields, m), m.end)]
+            acting = min(bodies, key=lambda m: m.position) if bodies else None
+            for m, code in opening:
+                if m.passing or (self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined)):
+                    continue
+                # any headline place is refined by the body acting in the opening when that body is a division
+                # inside it (鹤岗：… 鹤岗市向阳区总工会在… -> 向阳区; not 福州市总工会 … 在福清市, a place it went to)
+                within = head_codes if m is acting else refined
+                if any(code != h and gaz.is_within(code, h, year) for h in within):
                     main.append(code)
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide

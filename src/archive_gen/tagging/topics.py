@@ -4,6 +4,7 @@ TopicTagger that gives every item 1–3 topics, primary first, each with its sco
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -50,11 +51,13 @@ _HEADLINE_OR_BANNER = frozenset(HEADLINE_FIELDS + BANNER_FIELDS + PAGE_FIELDS)
 PARAGRAPH_MIN_SCORE = 2.0  # term weight in one paragraph for the paragraph to be "about" a topic
 PARAGRAPH_SHARE = 0.5  # ... and at least this share of the paragraph's strongest topic
 FOCUS_SHARE = 1.0  # a paragraph "dominated" by a secondary topic: it is the strongest topic there
+FOCUS_MIN_SCORE = 1.5  # ... with two distinct specific terms weighing this much (会员卡 and 优惠 in one short paragraph)
 SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
 HEADLINE_PRIMARY_SHARE = 0.3  # the headline's topic is primary unless it scores under this share of the top one
+RUNNER_UP_SHARE = 0.5  # a topic that is primary because the strongest one's evidence was too weak needs this share of it
 GENERIC_WEIGHT = 0.5  # a term weighing less is a generic word (服务站, 培训): it counts, never makes a secondary
 MIN_BREADTH = 2  # a secondary topic needs this many distinct terms (a generic one counting half) ...
 HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragraphs (all of a shorter
@@ -68,7 +71,26 @@ _CLAUSE_MARKS = "，,。；;！!？?：:"
 _MEANS_BEFORE = ("通过", "借助", "利用", "依托", "采取")
 _MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段", "等办法")
 _EXAMPLE_BEFORE = ("比如", "例如", "诸如")
-_PASSING_MARKS = (*_MEANS_AFTER, *_EXAMPLE_BEFORE)
+# a sentence that adds something on the side of the story (比赛结束后，主办方还…; 其间还穿插了一次安全知识讲座)
+_ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束后", "闭幕后", "还穿插")
+# a group named as where something went (职工书屋建到了货车司机身边): the place, not the subject
+_PLACE_AFTER = ("身边", "家门口", "心坎")
+_PLACE_PHRASE = re.compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
+_PASSING_MARKS = (*_MEANS_AFTER, *_EXAMPLE_BEFORE, *_ADD_ON_BEFORE, *_PLACE_AFTER)
+_PASSING_MARK_RE = re.compile("|".join(map(re.escape, _PASSING_MARKS)))  # one pass over a field, not one per mark
+_MEANS_BEFORE_RE = re.compile("|".join(_MEANS_BEFORE))
+_ADD_ON_RE = re.compile("|".join(_ADD_ON_BEFORE))
+_SENTENCE_MARKS = "。！!？?；;"
+_CLAUSE_MARK_RE = re.compile(f"[{_CLAUSE_MARKS}]")
+_SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
+# a list of the people or things an item serves or offers, closed by 等 (为快递员、外卖送餐员等提供…; 提供制造、物流、
+# 外卖骑手、快递员等岗位): its members say who is served, not what the item is about
+_SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
+# a closing sentence opening with advice or a next step (工会不妨顺势而为…, 下一步…) within its first characters
+_CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
+_CODA_REACH = 8
+# a genre label (摄影报道, 专题报道) names the kind of report, not its topic
+_GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
@@ -344,6 +366,8 @@ class _Hit(NamedTuple):
     term_weight: float  # strength, damped for repeats within the field
     weight: float  # term_weight x field weight
     evidence: Evidence
+    listed: bool = False  # one of a list of the people or things served (为快递员、外卖送餐员等提供…)
+    passing: bool = False  # in passing (a means, an example, an add-on, a coda, a list of those served)
 
     @property
     def generic(self) -> bool:
@@ -357,6 +381,7 @@ class _Scores:
     totals: dict[str, float]  # weighted score
     headline: frozenset[str]  # topics the headline or banner names (any term)
     headline_specific: dict[str, float]  # weighted score of the headline's and banner's specific terms
+    headline_keywords: frozenset[str]  # topics the headline or banner names with a keyword (not a near-synonym)
     body: dict[str, int]  # fields outside the headline and banner (paragraphs, captions …) with a specific term
     about: dict[str, int]  # paragraphs mainly about the topic
     focused: dict[str, int]  # ... with at least MIN_BREADTH distinct terms of it there
@@ -371,6 +396,7 @@ class _Scores:
     def of(cls, hits: list[_Hit]) -> _Scores:
         totals: dict[str, float] = {}
         head: dict[str, float] = {}
+        head_keywords: set[str] = set()
         body: dict[str, int] = {}
         headline: set[str] = set()
         units: dict[str, dict[str, float]] = {}  # paragraph (crosshead, caption …) -> slug -> term weight
@@ -381,18 +407,30 @@ class _Scores:
         # word for breadth, not two)
         ends: set[tuple[str, str, int]] = {(h.slug, h.evidence.field, h.evidence.offset + len(h.evidence.text))
                                            for h in hits}
+        # the members of one list of people served (快递员、外卖送餐员等) are one word for breadth, like a compound
+        listed: set[tuple[str, str]] = set()
         for hit in hits:
             slug, field = hit.slug, hit.evidence.field
             totals[slug] = totals.get(slug, 0.0) + hit.weight
             is_generic = hit.strength < GENERIC_WEIGHT
+            base = field.partition(":")[0]
+            # a term in passing in the body adds to the score, never to the distinct words a secondary topic
+            # needs (a headline's 货车司机身边 is where the story went: weaker, but still who it is for)
             compound = (slug, field, hit.evidence.offset) in ends
+            if hit.passing:
+                if hit.listed:
+                    compound = compound or (slug, field) in listed
+                    listed.add((slug, field))
+                elif base not in _HEADLINE_OR_BANNER:
+                    compound = True
             if not compound:
                 (generic if is_generic else specific).setdefault(slug, set()).add(hit.term)
-            base = field.partition(":")[0]
             if base in _HEADLINE_OR_BANNER:
                 headline.add(slug)
                 if not is_generic:
                     head[slug] = head.get(slug, 0.0) + hit.weight
+                    if hit.strength >= KEYWORD_WEIGHT:
+                        head_keywords.add(slug)
                 continue
             if base != "lead":
                 unit = units.setdefault(field, {})
@@ -409,10 +447,10 @@ class _Scores:
             for slug, score in scores.items():
                 if score >= PARAGRAPH_MIN_SCORE and score >= PARAGRAPH_SHARE * strongest:
                     about[slug] = about.get(slug, 0) + 1
-                    if (score >= FOCUS_SHARE * strongest
-                            and len(unit_terms.get(unit_name, {}).get(slug, ())) >= MIN_BREADTH):
-                        focused[slug] = focused.get(slug, 0) + 1
-        return cls(totals, frozenset(headline), head, body, about, focused,
+                if (score >= FOCUS_MIN_SCORE and score >= FOCUS_SHARE * strongest
+                        and len(unit_terms.get(unit_name, {}).get(slug, ())) >= MIN_BREADTH):
+                    focused[slug] = focused.get(slug, 0) + 1
+        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
 
 
@@ -471,8 +509,9 @@ class TopicTagger:
         """1–3 topics, primary first; ``segmented`` is the item's tokens when the caller has them."""
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
+        closing = _closing_sentence(item)
         hits = [hit for name, _text, weight in item_fields(item)
-                for hit in self._hits(name, weight, segmented.field(name))
+                for hit in self._hits(name, weight, segmented.field(name), closing.get(name))
                 if not (name in PAGE_FIELDS and hit.generic)]
         if not hits:
             return self._fallback("no topic term found")
@@ -494,20 +533,17 @@ class TopicTagger:
         # strongest there (then the highest score), unless the body is overwhelmingly about another one
         named = [s for s in eligible if ev.headline_specific.get(s, 0.0) > 0
                  and totals[s] >= HEADLINE_PRIMARY_SHARE * totals[eligible[0]]]
-        primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s])) if named else eligible[0]
-        if not named and ev.breadth(primary) < MIN_BREADTH:
-            own = [h for h in hits if h.slug == primary]
-            strongest = max(h.strength for h in own)
-            specific_score = sum(h.weight for h in own if not h.generic)
-            # a photo group's later caption (③…在吉林长春，快递员在分拣包裹) is one scene among several: one term
-            # there, worth less than one in the opening caption, does not say what the group is about
-            least = MIN_PRIMARY_SCORE * FIELD_WEIGHTS["paragraph:0"] if item.kind == "photo" else MIN_PRIMARY_SCORE
-            if totals[primary] < least or (strongest < GENERIC_WEIGHT and primary not in ev.headline) or (
-                    GENERIC_WEIGHT <= strongest < KEYWORD_WEIGHT and specific_score < NEAR_SYNONYM_PRIMARY_SCORE):
-                # one weak or passing term in the body (集体协商 named as a means in a closing clause), generic
-                # words the headline does not share (职工代表 visiting a factory), or one near-synonym said a few
-                # times (农民 in a harvest photo, whatever 种植 adds) and nothing in the headline: the item is not
-                # about any topic
+        # 产业与经济发展 means "no union angle": a headline naming a union topic too (稳岗 … 开进产业园区, the
+        # park being where the job fair went) is about that topic
+        named = [s for s in named if not self._topics[s].primary_only] or named
+        if named:
+            primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s]))
+        else:
+            # the strongest topic whose evidence says what the item is about; a runner-up close behind it when
+            # its own evidence is too weak (种植, 合作社 in a story about 入会 in a greenhouse union group)
+            primary = next((s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
+                            and self._enough(s, item, hits, ev)), "")
+            if not primary:
                 return self._fallback("no topic is the subject")
 
         # a one-paragraph item can follow its headline up in one paragraph only
@@ -520,7 +556,8 @@ class TopicTagger:
             if slug == primary or self._topics[slug].primary_only:
                 return False
             share = totals[slug] / totals[primary]
-            if (ev.headline_specific.get(slug, 0.0) > 0 and ev.body.get(slug, 0) >= follow_up
+            # (named by a keyword: a near-synonym in the headline, 为环卫工人 or 爱心驿站, says who or where, not what)
+            if (slug in ev.headline_keywords and ev.body.get(slug, 0) >= follow_up
                     and share >= HEADLINE_SECONDARY_SHARE):
                 return True  # 党建联建聚合力 劳动竞赛助发展: the headline names both, the body follows up
             breadth = ev.breadth(slug)
@@ -532,6 +569,23 @@ class TopicTagger:
 
         chosen = [primary, *[slug for slug in order if is_secondary(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    @staticmethod
+    def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
+        """True when a topic the headline does not name has evidence enough to be the primary."""
+        if ev.breadth(slug) >= MIN_BREADTH:
+            return True
+        own = [h for h in hits if h.slug == slug]
+        strongest = max(h.strength for h in own)
+        specific_score = sum(h.weight for h in own if not h.generic)
+        # a photo group's later caption (③…在吉林长春，快递员在分拣包裹) is one scene among several: one term
+        # there, worth less than one in the opening caption, does not say what the group is about
+        least = MIN_PRIMARY_SCORE * FIELD_WEIGHTS["paragraph:0"] if item.kind == "photo" else MIN_PRIMARY_SCORE
+        # one weak or passing term in the body (集体协商 named as a means in a closing clause), generic words the
+        # headline does not share (职工代表 visiting a factory), or one near-synonym said a few times (农民 in a
+        # harvest photo, whatever 种植 adds) and nothing in the headline: not what the item is about
+        return not (ev.totals[slug] < least or (strongest < GENERIC_WEIGHT and slug not in ev.headline) or (
+            GENERIC_WEIGHT <= strongest < KEYWORD_WEIGHT and specific_score < NEAR_SYNONYM_PRIMARY_SCORE))
 
     def _fallback(self, reason: str) -> tuple[TopicTag, ...]:
         """The taxonomy's fallback topic with score 0 and one marker as evidence (``field="fallback"``)
@@ -549,54 +603,106 @@ class TopicTagger:
         return TopicTag(slug=slug, label=topic.label, score=round(score, 4),
                         evidence=tuple(h.evidence for h in kept))
 
-    def _hits(self, name: str, field_weight: float, segmented: SegmentedField | None) -> Iterable[_Hit]:
+    def _hits(self, name: str, field_weight: float, segmented: SegmentedField | None,
+              closing: int | None = None) -> Iterable[_Hit]:
+        """The topic terms of one field; from offset ``closing`` on (the item's closing sentence) they count
+        as passing."""
         if segmented is None:
             return
         text, folded = segmented.text, segmented.folded
         token_terms, phrase_terms = self._terms
         seen: dict[tuple[str, str], int] = {}
         # only a field holding a passing-clause marker can hold a term in passing (most do not)
-        context = text if any(mark in folded for mark in _PASSING_MARKS) else ""
+        context = _Context.of(text) if _PASSING_MARK_RE.search(folded) else None
+        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else None
+        # 摄影报道 is a kind of report: its 摄影 is not workers' photography
+        genre = _GENRE_AFTER in folded
         # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
         # look-up per token (measured faster than an automaton over the text, see docs/tagging.md)
-        for token, start, _end in [span for span in segmented.tokens if span[0] in token_terms]:
+        for token, start, end in [span for span in segmented.tokens if span[0] in token_terms]:
+            if genre and folded.startswith(_GENRE_AFTER, end):
+                continue
             for slug, weight in token_terms[token]:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
-                                seen, context)
+                                seen, context, closing, served)
         for phrase, owners in phrase_terms:
             start = folded.find(phrase)
             while start >= 0:
                 for slug, weight in owners:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
-                                    start, seen, context)
+                                    start, seen, context, closing, served)
                 start = folded.find(phrase, start + len(phrase))
         for compiled, source, pattern_owners in self._patterns:
             for found in compiled.finditer(folded):
                 for slug, weight in pattern_owners:
                     # the pattern is the "term" (从业15年 and 从业22年 are one), the match is the evidence
                     yield self._hit(slug, source, weight, field_weight, text[found.start():found.end()], name,
-                                    found.start(), seen, context)
+                                    found.start(), seen, context, closing, served)
 
     @staticmethod
     def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,
-             seen: dict[tuple[str, str], int], text: str = "") -> _Hit:
+             seen: dict[tuple[str, str], int], context: _Context | None = None, closing: int | None = None,
+             served: list[tuple[int, int]] | None = None) -> _Hit:
         # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
         key = (slug, printed)
         seen[key] = seen.get(key, 0) + 1
         damped = weight / seen[key]
-        if text and _in_passing(text, start, start + len(printed)):
+        listed = passing = False
+        if served:
+            listed = passing = any(a <= start < b for a, b in served)
+        if closing is not None and not passing:
+            passing = start >= closing
+        if context is not None and not passing:
+            passing = _in_passing(context, start, start + len(printed))
+        if passing:
             damped *= PASSING_FACTOR
-        return _Hit(slug, term, weight, damped, damped * field_weight, Evidence(printed, name, start))
+        return _Hit(slug, term, weight, damped, damped * field_weight, Evidence(printed, name, start), listed,
+                    passing)
 
 
-def _in_passing(text: str, start: int, end: int) -> bool:
+class _Context(NamedTuple):
+    """A field that may hold terms in passing: its text and where its clauses and sentences end (found once per
+    field, looked up by bisection per term)."""
+
+    text: str
+    clauses: list[int]  # offsets of the clause marks
+    sentences: list[int]  # offsets of the sentence marks
+
+    @classmethod
+    def of(cls, text: str) -> _Context:
+        return cls(text, [m.start() for m in _CLAUSE_MARK_RE.finditer(text)],
+                   [m.start() for m in _SENTENCE_MARK_RE.finditer(text)])
+
+
+def _in_passing(context: _Context, start: int, end: int) -> bool:
     """True when the term at text[start:end] sits in a passing clause: a means named on the way
-    ("通过集体协商等方式", "借助…等形式") or an example ("比如…", "如…等"), not what the clause is about."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    clause_end = min((i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0), default=len(text))
+    ("通过集体协商等方式", "借助…等形式"), an example ("比如…", "如…等"), a group named as where something went
+    (…送到货车司机身边), or a sentence adding something on the side (比赛结束后，主办方还…): not what the clause or
+    the story is about."""
+    text, clauses, sentences = context
+    i = bisect.bisect_left(clauses, start)
+    clause_start = clauses[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(clauses, end)
+    clause_end = clauses[j] if j < len(clauses) else len(text)
     before, after = text[clause_start:start], text[end:clause_end]
-    return (any(m in before for m in _MEANS_BEFORE) and after.startswith(_MEANS_AFTER)) or before.endswith(
-        _EXAMPLE_BEFORE)
+    if (_MEANS_BEFORE_RE.search(before) and after.startswith(_MEANS_AFTER)) or before.endswith(
+            _EXAMPLE_BEFORE) or _PLACE_PHRASE.match(after):
+        return True
+    k = bisect.bisect_left(sentences, start)
+    return _ADD_ON_RE.search(text, sentences[k - 1] + 1 if k else 0, start) is not None
+
+
+def _closing_sentence(item: Item) -> dict[str, int]:
+    """{field: offset} of an item's closing sentence when it is a coda: the last sentence of the last of several
+    paragraphs, opening with advice or a next step (工会不妨…, 下一步…, 从长远看…), which adds to the story rather
+    than saying what it is about. Empty otherwise (a closing sentence stating a fact or a task is the story's)."""
+    if len(item.paragraphs) < 2:
+        return {}
+    last = item.paragraphs[-1].rstrip()
+    body = last.rstrip(_SENTENCE_MARKS + "”」）)")
+    start = max(body.rfind(mark) for mark in _SENTENCE_MARKS) + 1
+    opening = last[start:start + _CODA_REACH]
+    return {f"paragraph:{len(item.paragraphs) - 1}": start} if any(m in opening for m in _CODA_MARKS) else {}
 
 
 def _base(name: str) -> str:
