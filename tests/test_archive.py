@@ -153,3 +153,31 @@ def test_an_item_sharing_nothing_still_gets_related_items_from_its_own_day(archi
         same_day = [i for i in archive.items.values() if i.date == item.date and i.id != item_id]
         assert len(related) >= min(3, len(same_day)), item_id
         assert all((archive.items[r].date or "") <= (item.date or "") for r in related), item_id
+
+
+def _summaries_with(edit):
+    summaries = MemoryRecords(pages(), stitch=False).summaries
+    return [replace(p, items=tuple(edit(i) for i in p.items)) for p in summaries]
+
+
+def test_a_prior_archive_serves_an_edit_that_kept_every_tag_with_the_same_result():
+    before = build_from_summaries(_summaries_with(lambda i: i))
+    # a typo fixed in a body: the summary changes (snippet, record key), its tags and place do not
+    fixed = _summaries_with(lambda i: replace(i, snippet=i.snippet + "。", record_key=i.record_key + "x")
+                            if i.id == "20210514-01-a2" else i)
+    reused = build_from_summaries(fixed, prior=before)
+    fresh = build_from_summaries(fixed)
+    assert reused == fresh
+    assert reused.items["20210514-01-a2"].snippet.endswith("。")
+    assert reused.regions is before.regions and reused.related is before.related  # the indexes were reused
+
+
+def test_a_prior_archive_is_not_reused_once_an_item_changed_its_tags():
+    before = build_from_summaries(_summaries_with(lambda i: i))
+    retagged = _summaries_with(lambda i: replace(i, topics=()) if i.id == "20210514-01-a1" else i)
+    after = build_from_summaries(retagged, prior=before)
+    assert after == build_from_summaries(retagged)
+    assert after.topics != before.topics and after.regions is not before.regions
+    dropped = _summaries_with(lambda i: i)
+    dropped = [replace(p, items=p.items[1:]) if p.items and p.items[0].id == "20210514-01-a1" else p for p in dropped]
+    assert build_from_summaries(dropped, prior=before) == build_from_summaries(dropped)

@@ -193,17 +193,24 @@ def catalogue(pages: Sequence[PageSummary]) -> Catalogue:
                      MappingProxyType({k: tuple(v) for k, v in pages_by_issue.items()}), tuple(duplicates))
 
 
-def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: RelatedCache | None = None) -> Archive:
+def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: RelatedCache | None = None,
+                  prior: Archive | None = None) -> Archive:
     """Assemble every index from the summaries of tagged pages (or from their ``catalogue``, when the
     caller has made it already).
 
     An item whose id another page's item already has is left out of the indexes; ``duplicate_ids``
-    reports it. ``prior_related`` (``Archive.related_cache()`` of an earlier build) only saves work: the
-    result is the same with or without it."""
+    reports it. ``prior_related`` (``Archive.related_cache()`` of an earlier build) and ``prior`` (the
+    archive a long-running process built last) only save work: the result is the same with or without."""
     cat = pages if isinstance(pages, Catalogue) else catalogue(pages)
     items, order = cat.items, cat.order
-    ordered = list(items.values())
     issues, issue_of = _issues(cat.pages_by_issue)
+    if prior is not None and _same_tags(prior, cat):
+        # a correction that left every item's place, date and tags alone (a typo fixed in a body): the
+        # tag indexes and related lists are the prior archive's, only the items and issues are new
+        return replace(prior, items=items, issues=issues, issue_by_key=MappingProxyType({i.key: i for i in issues}),
+                       issue_of=MappingProxyType(issue_of), years=_years(issues), **_continuations(issues, items),
+                       duplicate_ids=cat.duplicate_ids, memo={})
+    ordered = list(items.values())
     regions, roots = _regions(ordered)
     topics, keywords = _topics(ordered), _keywords(ordered)
     related, related_keys = _related(ordered, prior_related)
@@ -226,6 +233,23 @@ def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: Relat
         related_keys=MappingProxyType(related_keys),
         duplicate_ids=cat.duplicate_ids,
     )
+
+
+def _tag_fields(item: ItemSummary) -> tuple[object, ...]:
+    """What the region, topic and keyword indexes and the related lists read of an item (besides its id)."""
+    return (item.date, item.page, item.source, item.index, item.regions, item.topics, item.keywords)
+
+
+def _same_tags(prior: Archive, cat: Catalogue) -> bool:
+    """Every item of ``cat`` is in ``prior``, in the same order, with the same place, date and tags."""
+    if prior.order != cat.order:
+        return False
+    before = prior.items
+    for item_id, item in cat.items.items():
+        old = before[item_id]
+        if old is not item and _tag_fields(old) != _tag_fields(item):
+            return False
+    return True
 
 
 def _page_date(page: PageSummary) -> str | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import permalinks, writer
-from .archive import Catalogue, build_archive, catalogue
+from .archive import Archive, Catalogue, build_archive, catalogue
 from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
@@ -145,6 +145,7 @@ class BuildSession:
     def __init__(self) -> None:
         self.records = RecordSession()
         self.entries: EntryMemo = {}
+        self.archive: Archive | None = None  # the last build's: its indexes serve an edit that kept every tag
 
     def warm(self, config: Config, stages: Stages | None = None) -> None:
         """Load what the first parsed page would (the tagger, jieba, the byline grammars: ~0.7 s), so the
@@ -181,8 +182,12 @@ def _frozen_objects_released() -> Iterator[None]:
 
 
 def build_site(config: Config, options: BuildOptions | None = None, *, stages: Stages | None = None,
-               progress: ProgressFn | None = None, session: BuildSession | None = None) -> BuildResult:
-    """Build the site for ``config`` into ``config.output``; raises ConfigError/OutputError/RenderError."""
+               progress: ProgressFn | None = None, session: BuildSession | None = None,
+               committed: Callable[[Path, writer.WriteResult], None] | None = None) -> BuildResult:
+    """Build the site for ``config`` into ``config.output``; raises ConfigError/OutputError/RenderError.
+
+    ``committed`` is told the moment the new site is in place, before the cache is brought up to date
+    (``serve`` reloads open pages then: the cache's bookkeeping is no part of what the reader sees)."""
     started = time.perf_counter()
     options = options or BuildOptions()
     stages = stages or Stages()
@@ -247,7 +252,10 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         search = _plan_search(catalogued, records, store, cache, output, manifest, defer=options.defer_search)
         # a day's or an edit's one shard is the longest task of its build: it starts now, beside the indexes
         ahead = later.enter_context(_ShardsAhead(search.todo, options.jobs))
-        archive = build_archive(catalogued, None if options.force else state.related)
+        prior = None if options.force or session is None else session.archive
+        archive = build_archive(catalogued, None if options.force else state.related, prior)
+        if session is not None:
+            session.archive = archive
         gc.freeze()
         moved = permalinks.redirects(history, archive)
         page_keys = PageKeys(config)
@@ -264,6 +272,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         published = {**history, **permalinks.published(archive)}
         outcome = _write_site(plan, page_keys, search, ahead, store, config, cache, output, ownership, manifest,
                               published, options, clock)
+        if committed is not None:
+            committed(output, outcome.result)
         if config.url_history is not None:
             permalinks.write_history(config.url_history, published)
 

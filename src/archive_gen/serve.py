@@ -31,7 +31,7 @@ from .config import Config
 from .errors import ArchiveGenError, ServeError, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
-from .writer import MANIFEST_PATH
+from .writer import MANIFEST_PATH, WriteResult
 
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
 
@@ -302,9 +302,11 @@ class DevServer:
         shown = f"[{host}]" if ":" in str(host) else str(host)
         return f"http://{shown}:{port}/"
 
-    def build(self, *, defer_search: bool = False) -> BuildResult:
+    def build(self, *, defer_search: bool = False, announce: bool = False) -> BuildResult:
+        """One build; with ``announce``, open pages are told the moment its files are in place."""
         options = dataclasses.replace(self._options, defer_search=defer_search)
-        result = build_site(self.config, options, stages=self._stages, session=self._session)
+        result = build_site(self.config, options, stages=self._stages, session=self._session,
+                            committed=self._committed if announce else None)
         self.state.root = result.output
         if self._on_build is not None:
             self._on_build(result)
@@ -398,11 +400,11 @@ class DevServer:
         try:
             self.config = self._load()
             # the pages first (an open page reloads as soon as they land), then the search shards they changed
-            result = self.build(defer_search=True)
+            result = self.build(defer_search=True, announce=True)
             if result.search_deferred:
                 self._landed(result, started, "search follows")
                 started = time.perf_counter()
-                result = self.build()
+                result = self.build(announce=True)
         except ArchiveGenError as err:
             for line in err.details:
                 self._echo(line)
@@ -413,9 +415,13 @@ class DevServer:
             return
         self._landed(result, started, "search updated" if result.shards_indexed else "")
 
+    def _committed(self, output: Path, written: WriteResult) -> None:
+        """The new files are in place: open pages reload now, while the build still updates its cache."""
+        self.state.root = output
+        if written.written or written.removed:  # open pages reload only when a file really changed
+            self.state.bump(pages=not all(map(_search_index_file, (*written.written, *written.removed))))
+
     def _landed(self, result: BuildResult, started: float, note: str) -> None:
-        if result.files_written or result.files_removed:  # open pages reload only when a file really changed
-            self.state.bump(pages=not all(map(_search_index_file, (*result.written, *result.removed))))
         self._echo(f"rebuilt in {time.perf_counter() - started:.2f} s: {result.files_written} files written"
                    + (f", {len(result.errors)} errors" if result.errors else "") + (f" ({note})" if note else ""))
 

@@ -63,6 +63,7 @@ def file_id(item_id: str) -> str:
     return f"item-{short_hash(item_id, 12)}"
 
 
+@functools.lru_cache(maxsize=65536)  # every build asks it of every item, several times over
 def date_parts(date: str | None) -> tuple[str, ...]:
     """("2021", "05", "14") for a full date, ("2019", "11") for a month, () for none or garbage."""
     if not date:

@@ -423,13 +423,18 @@ class Staging:
             stale = [rel for rel in stale if rel not in set(superseded)]
             removed = sorted([*superseded, *(stale if clean else [])])
             kept_stale = () if clean else tuple(sorted(stale))
-            manifest = manifest_bytes([*new_set, *kept_stale], articles or {})
-            same = same_on_disk(output, MANIFEST_PATH, manifest, kept.get(MANIFEST_PATH))
-            if same is not None:
-                kept[MANIFEST_PATH] = same
+            listed = new_set.union(kept_stale)
+            if ownership.files == listed and not ownership.legacy and ownership.articles == (articles or {}) \
+                    and still_on_disk(output, MANIFEST_PATH, kept.get(MANIFEST_PATH)):
+                pass  # the manifest on disk lists exactly this already (most rebuilds: ~0.1 s of JSON at 10k)
             else:
-                kept.pop(MANIFEST_PATH, None)
-                staged[MANIFEST_PATH] = self.stage(MANIFEST_PATH, manifest)
+                manifest = manifest_bytes(listed, articles or {})
+                same = same_on_disk(output, MANIFEST_PATH, manifest, kept.get(MANIFEST_PATH))
+                if same is not None:
+                    kept[MANIFEST_PATH] = same
+                else:
+                    kept.pop(MANIFEST_PATH, None)
+                    staged[MANIFEST_PATH] = self.stage(MANIFEST_PATH, manifest)
             for rel in new_set:
                 if rel not in staged and rel not in existing:
                     raise OutputError("a file of the previous build vanished during this one; build again",
