@@ -126,27 +126,35 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
                 continue
             kept_dirs.append(name)
         dirnames[:] = kept_dirs
+        # plain strings and one lstat per file: serve walks every source again after each edit
+        rel_prefix = "" if rel_here == "." else rel_here + "/"
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = here / name
-            rel = _rel(path, root)
+            rel = source_name(os.fsdecode(rel_prefix + name))
             if not name.lower().endswith(PAGE_SUFFIX):
                 ignored.append(os.fsdecode(path))
                 continue
-            if path.is_symlink() and loop(path):
-                notices.append(Notice(rel, None, "symlink-outside", "page file is a loop of links; skipped"))
-                continue
-            if path.is_symlink() and not follow_symlinks and outside(path):
-                notices.append(Notice(rel, None, "symlink-outside",
-                                      "page file is a link to a place outside the source folder; skipped "
-                                      "(follow_symlinks: true in archive.yaml reads it)"))
-                continue
             try:
-                info = os.stat(path)
+                info = os.lstat(path)
             except OSError:
-                found.append(SourceFile(path, rel))  # a dangling link: reading it reports the error
+                found.append(SourceFile(path, rel))  # gone since the listing: reading it reports the error
                 continue
+            if stat.S_ISLNK(info.st_mode):
+                if loop(path):
+                    notices.append(Notice(rel, None, "symlink-outside", "page file is a loop of links; skipped"))
+                    continue
+                if not follow_symlinks and outside(path):
+                    notices.append(Notice(rel, None, "symlink-outside",
+                                          "page file is a link to a place outside the source folder; skipped "
+                                          "(follow_symlinks: true in archive.yaml reads it)"))
+                    continue
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    found.append(SourceFile(path, rel))  # a dangling link: reading it reports the error
+                    continue
             if not stat.S_ISREG(info.st_mode):  # a pipe would block the read forever, a device never end
                 notices.append(Notice(rel, None, "not-a-file", "not a regular file (a pipe, socket or device); skipped"))
                 continue
