@@ -797,3 +797,76 @@ def test_a_caption_with_its_credit_glued_on_is_never_moved_away_as_a_stray_tail(
             "据了解，全市已开通夜班公交线路四十余条， 本报记者 孔　岚 摄\n夜班公交，不分昼夜，温暖归途\n")
     parsed = parse_page(text, "p.txt")
     assert conservation(text, parsed) == []
+
+
+# ---- rules found by the sixth held-out batch (fresh5); inputs unlike its pages -------------------------------
+
+def test_masthead_of_a_paper_whose_name_does_not_end_in_bao_is_furniture() -> None:
+    parsed = page("职工之友　2024年3月2日　星期六　第2版　维权", "讨薪有了“绿色通道”",
+                  "本报讯（记者　任　远）3月1日，某区劳动人事争议仲裁院开通农民工讨薪绿色通道。", BODY)
+    item = only(parsed)
+    assert item.title == "讨薪有了“绿色通道”" and item.subtitle is None and item.kicker is None
+    assert parsed.page_name == "维权" and [f.line for f in parsed.furniture] == [1]
+
+
+def test_a_short_headline_with_a_date_and_no_ban_is_not_a_masthead() -> None:
+    # a name, a date and a weekday but no 版: nothing makes it a masthead
+    parsed = page("春风行动　2024年2月20日　星期二", BODY)
+    assert parsed.furniture == () or all(f.line != 1 for f in parsed.furniture)
+
+
+def test_zebian_line_is_page_furniture() -> None:
+    parsed = page("夜市里的流动服务站", "本报讯（通讯员　易　帆）服务站每晚七点开门。", BODY, "责编：司徒静")
+    item = only(parsed)
+    assert item.byline.authors == () and [f.text for f in parsed.furniture] == ["责编：司徒静"]
+
+
+def test_rows_of_figures_inside_a_story_are_paragraphs_not_a_headline_stack() -> None:
+    text = ("劳动保障监察年报发布\n\n本报讯（记者　吕　方）某市人社局日前发布去年劳动保障监察数据。\n\n"
+            "受理举报投诉　　　　2316件\n追发工资待遇　　　　8460万元\n结案率　　　　　　　99.2%\n\n"
+            "该局表示，今年将继续加大欠薪治理力度。\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert list(item.paragraphs[1:]) == ["受理举报投诉　　　　2316件", "追发工资待遇　　　　8460万元",
+                                   "结案率　　　　　　　99.2%", "该局表示，今年将继续加大欠薪治理力度。"]
+
+
+def test_a_line_after_a_blank_under_a_tight_honours_list_is_not_one_of_its_entries() -> None:
+    text = ("2023年度优秀班组名单\n\n某钢铁公司炼铁车间\n某港口集团装卸一队\n某热电厂检修班\n\n"
+            "夜校课堂搬进了车间\n\n职工书屋添新书\n\n本报讯（通讯员　石　磊）某市职工书屋新添图书两千册。\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    listing = parsed.items[0]
+    assert listing.title == "2023年度优秀班组名单" and len(listing.paragraphs) == 3
+    assert all("夜校课堂" not in p for p in listing.paragraphs)
+
+
+def test_signed_bulleted_items_under_one_label_stay_one_box() -> None:
+    item = only(page("每周简讯",
+                     "●某市总工会日前为500名环卫工人送去防暑用品。（罗　兰）",
+                     "●某区工会举办青年职工联谊会，120名单身职工参加。（何小川）",
+                     "●某县工会开展安全生产知识竞赛，30支队伍参赛。（方　圆）"))
+    assert item.title == "每周简讯" and len(item.paragraphs) == 3
+    assert set(item.byline.reporters + item.byline.authors) >= {"罗　兰", "何小川", "方　圆"}
+
+
+def test_house_commentator_alone_is_a_byline_not_a_banner() -> None:
+    item = only(page("把职工的“小事”办成实事", "本刊评论员", BODY, BODY2))
+    assert item.column is None and item.byline_raw == "本刊评论员" and len(item.paragraphs) == 2
+
+
+def test_author_line_with_a_hollow_diamond_mark() -> None:
+    item = only(page("别让“打卡”变了味", "◇ 欧阳晴", BODY))
+    assert item.byline.authors == ("欧阳晴",) and list(item.paragraphs) == [BODY]
+
+
+def test_guest_list_under_a_label_is_the_credit_block() -> None:
+    text = ("灵活就业者的社保怎么缴\n\n对话嘉宾：\n某市人社局副局长　龙　飞\n快递小哥　陈　亮\n主持人：本报记者　刘　敏\n\n"
+            "主持人：灵活就业人员参保有哪些新变化？\n\n龙　飞：今年起，参保不再受户籍限制。\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    names = set(item.byline.reporters + item.byline.authors)
+    assert {"龙　飞", "陈　亮", "刘　敏"} <= names
+    assert len(item.paragraphs) == 2 and all("嘉宾" not in p for p in item.paragraphs)

@@ -33,9 +33,12 @@ def norm(text: str) -> str:
 
 
 def page_lines(name: str) -> list[str]:
-    """The page's lines as printed (a page that is not UTF-8 is read as GB18030; a CR is stripped with
-    the rest of the line's trailing space by ``line_text``)."""
+    """The page's lines as printed (a page with a byte-order mark is read in the encoding it names, one that
+    is not UTF-8 as GB18030; a CR is stripped with the rest of the line's trailing space by ``line_text``)."""
     data = (PAGES / name).read_bytes()
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec).split("\n")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

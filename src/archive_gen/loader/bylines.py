@@ -30,7 +30,7 @@ _NAME = (rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}
          rf"|[{HAN}]{{2,4}})")
 _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
 _NAME_CHUNK = lazy_compile(rf"[{HAN}·•・]+")
-_AUTHOR_MARK = "■□●◆"
+_AUTHOR_MARK = "■□●◆○◇"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
@@ -217,7 +217,7 @@ _BYLINE_LINE = lazy_compile(
 # a credit labelled with the part each person played: "口述：中铁某局桥隧队队长　扎西次仁", "整理：本报记者　卢　晓",
 # "撰文：李　明" (a job or role may stand between the label and the name)
 _LABELLED = lazy_compile(
-    rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图)[：:]{_GAP}*"
+    rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图|主持人|主持|嘉宾)[：:]{_GAP}*"
     rf"(?:(?P<role>{_ROLE})|(?P<job>[{HAN}]{{2,16}}){_GAP}+)?{_GAP}*(?P<names>{_NAMES})$")
 # a speaker credited under the title with the job as printed: "全国人大代表、某机械集团高级技师　赵建国",
 # "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
@@ -241,10 +241,16 @@ def _unbracket(text: str) -> str:
     return stripped
 
 
+# a paper's own voice signing a piece with no name: "本报评论员", "本刊特约评论员", "新华社评论员"
+_HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
+
+
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
-    "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三"."""
+    "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三", "本报评论员" (no name)."""
     text = _unbracket(text)
+    if _HOUSE_AUTHOR.match(text.strip(_SPACE)):
+        return True
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True
     if len(text) <= 40 and _job_line(text) is not None:

@@ -23,7 +23,8 @@ _DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>
 _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
-_EDITOR_ROLE = lazy_compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+_TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
+_EDITOR_ROLE = lazy_compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
 _NAME_PART = lazy_compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 _MAX_LINE = 60
@@ -85,7 +86,15 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     number = name = date = None
     kinds: set[str] = set()
     expect_name = expect_person = False
-    for token in _tokens(compact):
+    tokens = _tokens(compact)
+    # the first token of a masthead is the paper's name, whatever it ends in ("长兴工运", "职工之友"), when
+    # the line goes on to a date and a 版: those two make it a masthead (checked below)
+    first = tokens[0] if tokens else ""
+    named = len(tokens) >= 3 and _TITLE_NAME.match(first) is not None and not any(
+        pattern.match(first) for pattern in (_PAPER, _EDITOR_ROLE, _PAGE_TOKEN, _WEEKDAY, _LUNAR))
+    for position, token in enumerate(tokens):
+        if named and position == 0:
+            continue
         if token in _SEPARATORS:
             continue  # "05版 · 教育与就业"
         if expect_person and _NAME_PART.match(token):
@@ -122,6 +131,8 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
                 return None
             expect_person = True
             continue
+        return None
+    if named and not kinds >= {"page", "date"}:
         return None
     if "page" in kinds:
         return ("masthead" if kinds & {"paper", "date"} else "page"), number, name, date

@@ -443,6 +443,9 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
     reprinted = unit.marker_from is not None and current is not None and bool(current.headlines) \
         and not (current.paragraphs or current.crossheads or current.finished or current.continued_from)
     if unit.kind == "text":
+        if current is not None and _next_bullet(current, unit):
+            current.paragraphs.append(unit)  # "▲…（贺　娟）" after "▲…（吕　强）": the next item of the same box
+            return current
         if current is not None and _next_picture(current, unit):
             current.paragraphs.append(unit)  # "图②…" after "图①… 摄": the next picture of the same 组图
             if unit.credit:
@@ -509,6 +512,20 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             current.decor.extend(unit.lines)
         current.finished = True
     return current
+
+
+_BULLETS = "▲△●○■□◆◇★☆▶►"
+
+
+def _next_bullet(current: Draft, unit: Unit) -> bool:
+    """A bulleted item after a signed item with the same bullet under one headline: the next entry of a 短讯
+    box whose entries are each signed ("▲…（吕　强）" then "▲…（贺　娟）"), not text printed away from its story."""
+    if not current.headlines or not current.paragraphs or unit.lead is not None or unit.marker_from \
+            or current.credit_text or current.trailers:
+        return False
+    last = current.paragraphs[-1]
+    mark = unit.text[:1]
+    return mark in _BULLETS and last.text[:1] == mark and bool(last.signoff)
 
 
 _NUMBERED_PICTURE = re.compile(r"^(?:图[ \u3000]*)?[①-⑳]|^图[0-9一二三四五六七八九十]{1,2}[：:. \u3000]")

@@ -146,9 +146,23 @@ def numbered_heading(text: str) -> bool:
     return bool(_ENUMERATOR.match(text)) and len(text) <= 30 and not SENTENCE_STOPS.search(text)
 
 
+# a row of a table of figures: a label, a wide gap (two or more spaces), a figure with its unit
+# ("新建职工服务驿站　　　38个", "发放帮扶金　　326.5万元", "参保率　　　98.6%")
+_FIGURE_ROW = lazy_compile(rf"^[{HAN}“”（）()、·A-Za-z]{{2,24}}[ \u3000]{{2,}}[{HAN}]{{0,6}}[0-9０-９][0-9０-９.,，．]*"
+                           rf"(?:%|％|‰|[{HAN}]{{1,4}})?$")
+
+
+def figure_row(text: str) -> bool:
+    """One row of a table of figures printed as text: it stands alone, like an honours-list entry."""
+    return bool(_FIGURE_ROW.match(text.strip(_GAP)))
+
+
 def list_entry(text: str) -> bool:
     """One entry of an honours list: short, one sentence, ending with 。 ("王秀兰　徐工集团焊接技师。"),
-    or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长")."""
+    or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长"); or a
+    row of a table of figures (``figure_row``)."""
+    if figure_row(text):
+        return True
     if not 4 <= len(text) <= 50 or re.search(r"[，,；;：:]", text) or SENTENCE_STOPS.search(text[:-1]):
         return False
     if _ARTICLE.match(text):

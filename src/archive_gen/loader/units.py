@@ -220,7 +220,29 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_turns(units)
     _mark_verse(units)
     _mark_entries(units)
+    _mark_guests(units)
     return units
+
+
+# the label over a list of the people taking part in a 对话/访谈: "嘉宾：", "对话嘉宾：", "受访者："
+_GUEST_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}嘉宾|受访者|参与讨论|出席)[：:]$")
+
+
+def _mark_guests(units: list[Unit]) -> None:
+    """A guest list ("嘉宾：" over "job　name" lines printed line under line, often ending with "主持人：…"):
+    the label and the lines under it that credit a person are byline lines, not text."""
+    for k, unit in enumerate(units):
+        if unit.kind != "text" or not _GUEST_LABEL.match(unit.text.strip(" \u3000")):
+            continue
+        guests = []
+        for row in units[k + 1:]:
+            if row.blank_before or not (row.kind == "byline" or (
+                    row.kind == "text" and row.lead is None and signature(row.text) is not None)):
+                break
+            guests.append(row)
+        if guests:
+            for row in (unit, *guests):
+                row.kind = "byline"
 
 
 def _mark_entries(units: list[Unit]) -> None:
@@ -232,9 +254,11 @@ def _mark_entries(units: list[Unit]) -> None:
         j = k + 1
         if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
             j += 1
-        rows = []
+        rows: list[Unit] = []
         while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
                 and not shapes.list_title(units[j].text) and shapes.list_row(units[j].text):
+            if len(rows) >= 2 and units[j].blank_before and not any(r.blank_before for r in rows[1:]):
+                break  # rows printed line under line end at a blank line: what follows is a headline
             rows.append(units[j])
             j += 1
         # a "row" right above running text or a byline is the next story's headline ("…成立快递行业工会")
@@ -363,7 +387,7 @@ def join_splits(units: list[Unit]) -> list[Unit]:
         unit = units[i]
         i += 1
         while unit.kind == "text" and not unit.marker_to and not unit.credit and not unit.signoff and not unit.verse \
-                and not unit.entry \
+                and not unit.entry and not shapes.figure_row(unit.text) \
                 and i < len(units):
             tip: list[Unit] = []
             j = i
