@@ -75,3 +75,28 @@ def test_a_stitched_item_keeps_the_tail_setting_when_the_head_named_none() -> No
     stitched = stitch_continuations(pages)[0].items[0]
     assert stitched.paragraphs == ("开头。", "在山西，老张调解了纠纷。")
     assert stitched.regions == (shanxi,) and stitched.topics == (topic,)
+
+
+def test_a_tail_reprinting_a_head_title_joins_that_head_whatever_the_shared_words() -> None:
+    # the second tail shares more generic words (一家, 企业, 职工) with the first head than with its own
+    front = parse_page("""老矿工的“绝活”
+
+本报讯（记者 周明）井下300米，老矿工赵大山用耳朵听出了一台设备的异响。（下转第4版）
+
+一家企业职工的新年心愿
+
+本报讯（记者 韩雪）一家企业的职工代表大会上，职工提出了三条心愿。（下转第4版）
+""", "b/01.txt", date="2019-01-02", page=1)
+    back = parse_page("""老矿工的“绝活”
+
+（上接第1版）赵大山是一家煤炭企业的职工，今年带出了五名徒弟。
+
+一家企业职工的新年心愿
+
+（上接第1版）第一条心愿是食堂延长开放时间，工会当场作了回应。
+""", "b/04.txt", date="2019-01-02", page=4)
+    joined, rest = stitch_continuations([front, back])
+    assert rest.items == ()
+    miner, wishes = joined.items
+    assert miner.paragraphs[-1].startswith("赵大山是")
+    assert wishes.paragraphs[-1].startswith("第一条心愿")

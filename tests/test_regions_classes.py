@@ -440,3 +440,13 @@ def test_a_headline_city_is_refined_by_the_district_body_acting_in_the_opening(t
     helped = make("盐城：蹲点干部助力园区建站", "本报讯 盐城市总工会干部在亭湖区蹲点期间，帮助亭湖区总工会建成3个职工服务站。",
                   date="2021-11-02")
     assert [c for c, *_ in settings(tagger, helped)] == ["320900"]
+
+
+def test_examples_closed_by_a_counted_group_are_not_settings(tagger: RegionTagger) -> None:
+    # 甘肃、青海、宁夏等8个省区 is where the drivers come from, counted: the depot's city is the setting
+    depot = make("物流园里的“司机之家”", "山东临沂市总工会在一处物流园建起司机之家,来往货车司机来自甘肃、青海、宁夏等8个省区。",
+                 date="2022-06-01")
+    assert codes(tagger.tag(depot)[0]) == ["371300"]
+    # and in words (等十几个城市)
+    fair = make("招聘会上的外地面孔", "江西九江市总工会举办招聘会,求职者来自武汉、长沙、合肥等十几个城市。", date="2021-03-02")
+    assert codes(tagger.tag(fair)[0]) == ["360400"]

@@ -32,6 +32,14 @@ def _overlap(head: Item, tail: Item) -> float:
     return len(tail_grams & head_grams) / len(tail_grams)
 
 
+def _same_title(head: Item, tail: Item) -> bool:
+    """True when the tail reprints the head's title (the usual make-up of a jump): the strongest sign of the
+    pair, stronger than shared vocabulary, which generic words (一家, 企业, 职工) can tip towards another head."""
+    if not head.title or not tail.title:
+        return False
+    return _bigrams(head.title) == _bigrams(tail.title)
+
+
 def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
     """The tags of a stitched item when its halves were tagged apart (the build tags each page, then
     stitches): the head's, completed by the tail's where the head found nothing. A head cut short by its
@@ -57,8 +65,8 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
     """Join every tail ("上接第M版") to its head ("下转第N版") when both pages of the same date are present.
 
     A tail is matched only to heads on page M of the same date whose jump marker points at the tail's
-    page; among several candidates the one whose text shares most vocabulary with the tail wins
-    (ties: page order). Unmatched halves stay as they are and keep their continuation links.
+    page; among several candidates the one whose title the tail reprints wins, else the one whose text
+    shares most vocabulary with the tail (ties: page order). Unmatched halves stay as they are and keep their continuation links.
     """
     by_issue_page: dict[tuple[str, int], int] = {}
     for position, page in enumerate(pages):
@@ -85,7 +93,7 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
             ]
             if not candidates:
                 continue
-            best_idx, _ = max(candidates, key=lambda c: (_overlap(c[1], tail), -c[0]))
+            best_idx, _ = max(candidates, key=lambda c: (_same_title(c[1], tail), _overlap(c[1], tail), -c[0]))
             claimed_heads.add((head_pos, best_idx))
             claims.setdefault((head_pos, best_idx), []).append((tail_pos, tail_idx))
 

@@ -69,8 +69,8 @@ _NATIONAL_BODY_RE = re.compile(_NATIONAL_BODY)
 _SENTENCE_END = "。!！?？"
 # a headline about many places at once (多地出台举措…): no one of them is the setting
 _MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
-# "南京、无锡等地": examples of a wider reach, not settings
-_EXAMPLES_AFTER = re.compile(r"等(地|地区|市|城市|省|省份|县|区)")
+# "南京、无锡等地", "四川、贵州等10多个省份": examples of a wider reach, not settings
+_EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?(地|地区|市|城市|省|省份|省市|省区|县|区)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 

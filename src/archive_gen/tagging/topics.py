@@ -25,7 +25,7 @@ from .segmenter import Segmenter, fold
 
 DEFAULT_TAXONOMY = "topics.yaml"
 SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
-HINT_KEYS = ("weights", "synonyms", "patterns", "subject_only", "primary_only")
+HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "subject_only", "primary_only")
 PATTERN_WEIGHT = 1.0  # a pattern (从业15年) describes what the item is, like a keyword
 
 # How much one occurrence of a term counts, by where it was printed: the headline says what the
@@ -92,6 +92,14 @@ _CODA_REACH = 8
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
 _GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
+# cues: words that describe a topic but are too common to be evidence (工钱, 电影, 公示); they decide only an item
+# with a union angle that no term decides, instead of the fallback topic, which means "no union angle"
+CUE_WEIGHT = 0.3
+# a union body acting (工会, 工联会) gives any item a union angle; an item that is not a photo has a labour one
+# when it is about workers (a commentary), a photo only a union one
+_UNION_MARKS = ("工会", "工联")
+_LABOUR_MARKS = ("职工", "劳动者", "农民工", "工人", "员工", "民工", "劳务")
+_ANGLE_FIELDS = frozenset({"title", "kicker", "subtitle", "lead", "paragraph:0", *(f"caption:{i}" for i in range(12))})
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
 # pure-Python one (the taxonomy is parsed at every start)
@@ -106,6 +114,7 @@ class Topic:
     patterns: tuple[tuple[str, float], ...] = ()  # (regular expression, weight) matched on the folded text
     subject_only: bool = False  # given only when the headline or a whole paragraph is about it
     primary_only: bool = False  # never a secondary topic (产业与经济发展: the "no union angle" topic)
+    cues: tuple[str, ...] = ()  # folded weak words: they decide only a union item that no term decides
 
     @property
     def slug(self) -> str:
@@ -130,7 +139,7 @@ class Taxonomy:
     @property
     def fingerprint(self) -> str:
         payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), list(t.patterns), t.subject_only,
-                    t.primary_only]
+                    t.primary_only, list(t.cues)]
                    for t in self.topics]
         blob = json.dumps([payload, self.fallback], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -231,11 +240,11 @@ def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[s
             name = f"hints.{slug}.{key.value}"
             if key.value == "weights":
                 hint["weights"] = _weights(value, source, name)
-            elif key.value == "synonyms":
+            elif key.value in ("synonyms", "cues"):
                 if not isinstance(value, yaml.SequenceNode) or not all(
                         isinstance(v, yaml.ScalarNode) and v.value for v in value.value):
                     raise _fail(source, value, f"'{name}' must be a list of words")
-                hint["synonyms"] = tuple(v.value for v in value.value)
+                hint[key.value] = tuple(v.value for v in value.value)
             elif key.value == "patterns":
                 hint["patterns"] = _patterns(value, source, name)
             elif key.value in ("subject_only", "primary_only"):
@@ -295,7 +304,8 @@ def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
         terms.setdefault(fold(word), weights.get(word, SYNONYM_WEIGHT))
     return Topic(spec=spec, terms=tuple(terms.items()), patterns=hint.get("patterns", ()),
                  subject_only=bool(hint.get("subject_only", False)),
-                 primary_only=bool(hint.get("primary_only", False)))
+                 primary_only=bool(hint.get("primary_only", False)),
+                 cues=tuple(dict.fromkeys(fold(word) for word in hint.get("cues", ()))))
 
 
 def default_taxonomy_text() -> str:
@@ -514,7 +524,7 @@ class TopicTagger:
                 for hit in self._hits(name, weight, segmented.field(name), closing.get(name))
                 if not (name in PAGE_FIELDS and hit.generic)]
         if not hits:
-            return self._fallback("no topic term found")
+            return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
         totals = ev.totals
         order = sorted(totals, key=lambda slug: (-totals[slug], slug))
@@ -528,7 +538,7 @@ class TopicTagger:
 
         eligible = [s for s in order if is_subject(s) or not self._topics[s].subject_only]
         if not eligible:
-            return self._fallback("no topic is the subject")
+            return self._rescue(item, hits) or self._fallback("no topic is the subject")
         # the primary topic is what the headline is about: of the topics its specific terms name, the
         # strongest there (then the highest score), unless the body is overwhelmingly about another one
         named = [s for s in eligible if ev.headline_specific.get(s, 0.0) > 0
@@ -544,7 +554,13 @@ class TopicTagger:
             primary = next((s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
                             and self._enough(s, item, hits, ev)), "")
             if not primary:
-                return self._fallback("no topic is the subject")
+                return self._rescue(item, hits) or self._fallback("no topic is the subject")
+        if self._topics[primary].primary_only and max(h.strength for h in hits if h.slug == primary) < KEYWORD_WEIGHT:
+            # "no union angle" said by near-synonyms only (工厂, 产业) is wrong for an item with one when another
+            # topic has evidence (老乡分会 in a 工厂: the headline's factory is where the union is built)
+            rescued = self._rescue(item, hits)
+            if rescued:
+                return rescued
 
         # a one-paragraph item can follow its headline up in one paragraph only
         follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
@@ -586,6 +602,59 @@ class TopicTagger:
         # harvest photo, whatever 种植 adds) and nothing in the headline: not what the item is about
         return not (ev.totals[slug] < least or (strongest < GENERIC_WEIGHT and slug not in ev.headline) or (
             GENERIC_WEIGHT <= strongest < KEYWORD_WEIGHT and specific_score < NEAR_SYNONYM_PRIMARY_SCORE))
+
+    def _rescue(self, item: Item, hits: list[_Hit]) -> tuple[TopicTag, ...]:
+        """The one topic of a union item that no term decides: the strongest of its weak evidence (terms too weak
+        or too few to decide, generic words aside, plus the topics' cues), when one topic leads; () when the item has no union angle,
+        no evidence, or a tie (the caller then gives the fallback topic)."""
+        angle = _union_angle(item)
+        if not angle:
+            return ()
+        # generic words (职工代表, 就业, 会员) are shared between topics: they decide nothing here either
+        found = [h for h in hits if not self._topics[h.slug].primary_only and not h.generic]
+        found += self._cue_hits(item)
+        if not found:
+            return ()
+        totals: dict[str, float] = {}
+        for hit in found:
+            totals[hit.slug] = totals.get(hit.slug, 0.0) + hit.weight
+        ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return ()  # a tie says nothing
+        if angle == "labour" and ranked[0][1] < MIN_PRIMARY_SCORE:
+            return ()  # workers at their posts, one weak word: a story about work, not a union one
+        slug = ranked[0][0]
+        return (self._tag(slug, totals[slug], [h for h in found if h.slug == slug]),)
+
+    @functools.cached_property
+    def _cues(self) -> tuple[tuple[str, str], ...]:
+        """(folded cue, slug), longest first so that a longer cue claims its text before a shorter one in it."""
+        pairs = [(cue, t.slug) for t in self.taxonomy.topics if not t.primary_only for cue in t.cues]
+        return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+    def _cue_hits(self, item: Item) -> list[_Hit]:
+        """The cues in an item's fields, as hits of weight CUE_WEIGHT x the field's weight (damped for repeats);
+        matched as substrings, each stretch of text counted once per topic. Run only for items no term decides."""
+        if not self._cues:
+            return []
+        out: list[_Hit] = []
+        for name, text, field_weight in item_fields(item):
+            folded = fold(text)
+            taken: dict[str, list[tuple[int, int]]] = {}
+            seen: dict[tuple[str, str], int] = {}
+            for cue, slug in self._cues:
+                start = folded.find(cue)
+                while start >= 0:
+                    end = start + len(cue)
+                    spans = taken.setdefault(slug, [])
+                    if not any(a < end and start < b for a, b in spans):
+                        spans.append((start, end))
+                        seen[(slug, cue)] = seen.get((slug, cue), 0) + 1
+                        damped = CUE_WEIGHT / seen[(slug, cue)]
+                        out.append(_Hit(slug, cue, CUE_WEIGHT, damped, damped * field_weight,
+                                        Evidence(text[start:end], name, start)))
+                    start = folded.find(cue, end)
+        return out
 
     def _fallback(self, reason: str) -> tuple[TopicTag, ...]:
         """The taxonomy's fallback topic with score 0 and one marker as evidence (``field="fallback"``)
@@ -672,6 +741,19 @@ class _Context(NamedTuple):
     def of(cls, text: str) -> _Context:
         return cls(text, [m.start() for m in _CLAUSE_MARK_RE.finditer(text)],
                    [m.start() for m in _SENTENCE_MARK_RE.finditer(text)])
+
+
+def _union_angle(item: Item) -> str:
+    """True when an item has a union or labour angle where it says what it is about (the headline, the opening
+    paragraph, a caption): a union named, or, outside photos, workers. A union in a later paragraph may be a
+    side phrase (一些地方工会还组织志愿者… in a grain-market report). "union", "labour" (workers only: the weak
+    evidence must then weigh MIN_PRIMARY_SCORE) or "" (none)."""
+    texts = [text for name, text, _weight in item_fields(item) if name in _ANGLE_FIELDS]
+    if any(mark in text for text in texts for mark in _UNION_MARKS):
+        return "union"
+    if item.kind != "photo" and any(mark in text for text in texts for mark in _LABOUR_MARKS):
+        return "labour"
+    return ""
 
 
 def _in_passing(context: _Context, start: int, end: int) -> bool:
