@@ -3,6 +3,7 @@ StrictUndefined, user template overrides and byte-identical output."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -228,3 +229,34 @@ def test_the_404_page_names_the_site_root_only_when_the_base_url_is_known(tmp_pa
     assert '<base href="https://user.github.io/repo/">' in page
     without = config(tmp_path)
     assert "<base " not in render_pages(pages(), without)["404.html"].decode()
+
+
+def _card_links(html: str) -> list[str]:
+    return re.findall(r'<h3 class="card-title"><a href="([^"]*)">', html)
+
+
+def test_a_card_drawn_once_carries_each_pages_own_link(built):
+    _, _, site = built
+    item = "articles/2021/05/14/20210514-01-a1.html"
+    pages_listing = {path: _card_links(text(site, path)) for path in site
+                     if path.endswith(".html") and any(link.endswith("20210514-01-a1.html")
+                                                       for link in _card_links(text(site, path)))}
+    depths = {path.count("/") for path in pages_listing}
+    assert len(depths) >= 2, pages_listing  # the same card at two link depths
+    for path, links in pages_listing.items():
+        wanted = posixpath.relpath(item, posixpath.dirname(path) or ".")
+        assert wanted in links, (path, links)
+
+
+def test_a_user_card_macro_that_rewrites_the_link_is_drawn_for_every_link(tmp_path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "_cards.html").write_text(
+        '{% macro card(c, level=3) %}<a class="mine" href="{{ c.href|replace(".html", "") }}#{{ c.href|length }}">'
+        '{{ c.title }}</a>{% endmacro %}', encoding="utf-8")
+    site = render_pages(pages(), config(tmp_path))
+    listed = {path: re.findall(r'class="mine" href="([^"]*)#(\d+)"', text(site, path)) for path in site
+              if path.endswith(".html")}
+    drawn = [(path, link, int(length)) for path, found in listed.items() for link, length in found]
+    assert len({path.count("/") for path, _, _ in drawn}) >= 2
+    for path, link, length in drawn:
+        assert not link.endswith(".html") and length == len(link) + len(".html"), (path, link)

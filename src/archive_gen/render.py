@@ -93,7 +93,9 @@ class Card:
     badge: str | None = None  # the kind, only where it tells something (no badge on plain news)
 
 
-CARD_MEMO = 4096  # drawn cards a Renderer keeps (Renderer.card)
+CARD_MEMO = 50_000  # drawn cards a Renderer keeps (Renderer.card): about a kilobyte each
+# stands for the link while the card macro draws an item once (no page text holds a NUL: decode refuses it)
+_HREF_MARK = "\x00href\x00"
 
 
 class Cards:
@@ -133,7 +135,10 @@ class Renderer:
         self.env = make_environment(config)
         self.cards = cards
         self.records = records
-        self._cards: dict[tuple[str, str, str], Card] = {}
+        self._cards: dict[CardRef, tuple[Card, tuple[str, ...] | None]] = {}
+        self._cards_builtin: bool | None = None
+        self._cards_checked: bool | None = None
+        self._linked_cards: dict[tuple[CardRef, str], Card] = {}  # a user's macro: per (item, link)
         self._entries: dict[tuple[str, ...], Markup] = {}
 
     def render(self, path: str, template: str, inputs: PageInputs) -> bytes:
@@ -150,18 +155,48 @@ class Renderer:
             raise RenderError(str(exc)) from None
 
     def card(self, ref: CardRef, from_path: str) -> Card:
-        """The item's card for a page at ``from_path``, drawn once per (item, link)."""
-        memo = (ref[0], ref[1], self.cards.href(ref, from_path))
-        drawn = self._cards.get(memo)
+        """The item's card for a page at ``from_path``. Cards differ between pages only by their relative
+        links, and an archive's cards appear ~25 times each: the built-in macro draws an item once with a
+        mark where the link goes, and every page puts its own escaped link in. A user's ``_cards.html``
+        may do anything with the link, so its cards are drawn for every link."""
+        href = self.cards.href(ref, from_path)
+        drawn = self._cards.get(ref)
         if drawn is None:
             if len(self._cards) >= CARD_MEMO:
-                # links are relative, so a memo of every (item, link) pair grows with the pages a worker
-                # renders; pages come in date order and reuse the cards of the days around them
+                # pages come in date order and reuse the cards of the days around them; a bound keeps a
+                # long-running serve's memo from growing with the archive
                 self._cards.clear()
             plain = self.cards.card(ref, from_path)
-            macro = self._macro("_cards.html", "card")
-            drawn = self._cards[memo] = dataclasses.replace(plain, html=Markup(macro(plain, 3)))
-        return drawn
+            parts = self._marked_card(plain) if self._builtin_cards() else None
+            drawn = self._cards[ref] = (plain, parts)
+        plain, parts = drawn
+        if parts is None:
+            linked = self._linked_cards.get((ref, href))
+            if linked is None:
+                if len(self._linked_cards) >= CARD_MEMO:
+                    self._linked_cards.clear()
+                card = dataclasses.replace(plain, href=href)
+                linked = self._linked_cards[(ref, href)] = dataclasses.replace(
+                    card, html=Markup(self._macro("_cards.html", "card")(card, 3)))
+            return linked
+        return Card(href, plain.title, plain.kicker, plain.subtitle, plain.kind, plain.kind_label, plain.date,
+                    plain.date_label, plain.page_label, plain.snippet, Markup(str(escape(href)).join(parts)),
+                    plain.badge)
+
+    def _builtin_cards(self) -> bool:
+        if self._cards_builtin is None:
+            filename = self.env.get_template("_cards.html").filename
+            self._cards_builtin = filename is not None and Path(filename).parent == builtin_dir("templates")
+        return self._cards_builtin
+
+    def _marked_card(self, plain: Card) -> tuple[str, ...] | None:
+        """The card's html cut where its link goes; None when that does not draw what the macro draws (the
+        first card checks it: the built-in macro prints the link as it is, so the check holds for all)."""
+        macro = self._macro("_cards.html", "card")
+        parts = tuple(str(macro(dataclasses.replace(plain, href=_HREF_MARK), 3)).split(_HREF_MARK))
+        if self._cards_checked is None:
+            self._cards_checked = str(escape(plain.href)).join(parts) == str(macro(plain, 3))
+        return parts if self._cards_checked else None
 
     def feed_entry(self, key: tuple[str, ...], entry: Context) -> Markup:
         """A feed entry, drawn once per (item, links) for every feed that lists it."""
