@@ -417,7 +417,6 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
     """
     chrono = sorted(ordered, key=lambda i: (i.date or "", i.id))  # oldest first
     sorted_features = [_sorted_features(item) for item in chrono]
-    features = [dict(pairs) for pairs in sorted_features]
     day_start: list[int] = [0] * len(chrono)
     day_end: list[int] = [0] * len(chrono)
     keys: dict[str, str] = {}
@@ -441,8 +440,8 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
         start = end + 1
 
     holders: dict[str, list[int]] = defaultdict(list)  # feature -> positions, oldest first
-    for position, weights in enumerate(features):
-        for feature in weights:
+    for position, pairs in enumerate(sorted_features):
+        for feature, _ in pairs:
             holders[feature].append(position)
     related: dict[str, tuple[str, ...]] = {}
     position_of = {item.id: position for position, item in enumerate(chrono)} if prior else {}
@@ -456,13 +455,15 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
                 and all(position_of.get(other, limit + 1) <= limit and other != item.id for other in cached[1]):
             related[item.id] = cached[1]
             continue
+        # a feature weighs the same in every item that has it (a region code's weight is its level's),
+        # so a shared feature adds its own weight
         scores: dict[int, int] = defaultdict(int)
-        for feature, weight in features[position].items():
+        for feature, weight in sorted_features[position]:
             positions = holders[feature]
             upto = bisect.bisect_right(positions, limit)
             for other in positions[max(0, upto - RELATED_NEIGHBOURS - 1):upto]:
-                if other != position:
-                    scores[other] += min(weight, features[other][feature])
+                scores[other] += weight
+        scores.pop(position, None)
         best = sorted(scores, key=lambda other: (-scores[other], -other))[:RELATED_MAX]
         if len(best) < RELATED_MIN:
             # too little shared: fill up with the same day's other items, nearest on the printed pages
