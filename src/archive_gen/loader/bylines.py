@@ -231,6 +231,9 @@ _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
 # "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 _SIGNER_ROLES = ("读者", "职工", "网友")
+# the end of a word naming an occupation (not a place): 外卖骑手, 货车司机, 环卫工人, 快递员, 电焊工, 车间主任
+_OCCUPATION = lazy_compile(r"(?:骑手|司机|工人|职工|农民工|员|师|工|长|手|主任|教授|经理|主席|代表|委员|干部|书记|医生|护士|"
+                           r"老师|律师|学生|会计|保安|保洁|店主|摊主|村民|居民|家长)$")
 
 
 def _unbracket(text: str) -> str:
@@ -337,8 +340,10 @@ def signature(text: str) -> Credits | None:
     place, role = match.group("place"), match.group("role") or ""
     if match.group("job") and not place:
         place = match.group("job")  # "外卖骑手　陈建伟" with no place: the first word stands where a place would
-    if place in _SIGNER_ROLES and not role:
-        place, role = None, place
+    elif match.group("job") and not role:
+        role = match.group("job")  # "湖南长沙　货车司机　易建平": the word between place and name is the job
+    if place and not role and (place in _SIGNER_ROLES or (len(place) <= 6 and _OCCUPATION.search(place))):
+        place, role = None, place  # "外卖骑手　郝　强": an occupation, not a place
     if not place and not role and not bracketed and not dash:
         return None  # a bare name is not a signature (is_person_name says what it is)
     name = match.group("name")

@@ -40,6 +40,7 @@ class LineFacts:
     """Everything the features ask about one line, computed once."""
 
     text: str
+    dated: bool = False  # the next line of the stack is a date alone ("2026年6月1日")
 
     @functools.cached_property
     def length(self) -> int:
@@ -132,8 +133,10 @@ class LineFacts:
 
     @functools.cached_property
     def office(self) -> bool:
-        """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it."""
-        return shapes.signing_office(self.text) or shapes.signing_date(self.text)
+        """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it; so
+        does any body's name ("某厂工会", which alone could be a headline) with a date on the line under it."""
+        return shapes.signing_office(self.text) or shapes.signing_date(self.text) \
+            or (self.dated and bool(_ISSUER.fullmatch(self.text.strip())))
 
     @functools.cached_property
     def runs_on(self) -> bool:
@@ -169,6 +172,7 @@ class ItemHeads:
     title: int
     kicker: int | None = None
     subtitle: int | None = None
+    subtitle_more: tuple[int, ...] = ()  # a second ——subtitle line under the first
     columns: tuple[int, ...] = ()  # banners, in print order
     names: tuple[int, ...] = ()  # author lines ("李　强" under a commentary title)
 
@@ -331,9 +335,11 @@ def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tupl
             t = start + above + kicker
             if t >= stop:
                 continue
-            for sub in (0, 1):
+            for sub in (0, 1, 2):
                 if t + sub >= stop:
                     continue
+                if sub == 2 and not (facts[t + 1].dash_start and facts[t + 2].dash_start):
+                    continue  # two subtitles only as two ——lines
                 tail = list(range(t + 1 + sub, stop))
                 options = [("B", "N") if (facts[k].person or facts[k].signature) and count <= _MAX_EXHAUSTIVE
                            else ("B",) for k in tail]
@@ -343,7 +349,7 @@ def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tupl
                                                                          if r == "B")
                     names = tuple(k for k, r in zip(tail, choice, strict=True) if r == "N")
                     yield ItemHeads(title=t, kicker=t - 1 if kicker else None, subtitle=t + 1 if sub else None,
-                                    columns=columns, names=names), roles
+                                    subtitle_more=(t + 2,) if sub == 2 else (), columns=columns, names=names), roles
 
 
 def read_stack(lines: list[str], context: StackContext | None = None) -> Reading:
@@ -351,7 +357,8 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     context = context or StackContext()
     if not lines:
         raise ValueError("an empty stack has no reading")
-    facts = [LineFacts(text) for text in lines]
+    facts = [LineFacts(text, dated=k + 1 < len(lines) and shapes.signing_date(lines[k + 1]))
+             for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):
         if best is None or reading.score > best.score:

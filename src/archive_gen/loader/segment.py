@@ -80,6 +80,8 @@ class Draft:
         if not self.paragraphs or self.continued_to or self.credit_text or self.fragments:
             return False
         last = self.paragraphs[-1]
+        if last.entry or shapes.list_entry(last.text):
+            return False  # an honours-list entry or a row of figures needs no full stop
         return not last.marker_to and not _finished_sentence(last.text)
 
 
@@ -246,6 +248,7 @@ class _Heading:
     echo_next: float
     echo_story: float
     list_follows: bool
+    table_follows: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -258,6 +261,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
+    ("a short label over rows of figures inside a story labels the story's box (数说安全, 【数读】), not a list",
+     lambda h: h.table_follows and len(h.text) <= 8, 4.5),
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
@@ -278,6 +283,16 @@ def _list_ahead(units: list[Unit], start: int) -> bool:
     return entries >= 2
 
 
+def _table_ahead(units: list[Unit], start: int) -> bool:
+    """Two or more rows of a table of figures follow ("1.6万家　　参赛企业", "结案率　　99.2%")."""
+    rows = 0
+    for unit in units[start: start + 3]:
+        if unit.kind != "text" or unit.lead is not None or not shapes.figure_row(unit.text):
+            break
+        rows += 1
+    return rows >= 2
+
+
 def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
     if current is None or current.finished or not current.paragraphs:
         return False
@@ -295,7 +310,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
                      share(bigrams(head.text), bigrams(nxt.text)),
                      share(bigrams(head.text), bigrams(current.headline_text() + current.body_text())),
-                     _list_ahead(units, after))
+                     _list_ahead(units, after), _table_ahead(units, after))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -392,6 +407,7 @@ def _notes_above(drafts: list[Draft]) -> None:
             shifted = ItemHeads(title=nxt.heads.title + 1,
                                 kicker=None if nxt.heads.kicker is None else nxt.heads.kicker + 1,
                                 subtitle=None if nxt.heads.subtitle is None else nxt.heads.subtitle + 1,
+                                subtitle_more=tuple(j + 1 for j in nxt.heads.subtitle_more),
                                 columns=(0, *(c + 1 for c in nxt.heads.columns)), names=nxt.heads.names)
             nxt.headlines[:0] = note.headlines
             nxt.heads = shifted
@@ -632,7 +648,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     new: list[Draft] = []
     for heads_of_item in reading.items:
         members = sorted({heads_of_item.title, *(k for k in (heads_of_item.kicker, heads_of_item.subtitle)
-                                                   if k is not None), *heads_of_item.columns})
+                                                   if k is not None), *heads_of_item.subtitle_more,
+                          *heads_of_item.columns})
         position = {k: n for n, k in enumerate(members)}
         draft = Draft(headlines=[head_units[k] for k in members],
                       heads=ItemHeads(title=position[heads_of_item.title],
@@ -640,6 +657,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
                                       if heads_of_item.kicker is not None else None,
                                       subtitle=position.get(heads_of_item.subtitle)
                                       if heads_of_item.subtitle is not None else None,
+                                      subtitle_more=tuple(position[k] for k in heads_of_item.subtitle_more),
                                       columns=tuple(position[k] for k in heads_of_item.columns)),
                       bylines=[head_units[k] for k in heads_of_item.names])
         new.append(draft)
