@@ -278,7 +278,11 @@ def is_byline_line(text: str) -> bool:
 
 
 def _job_line(text: str) -> re.Match[str] | None:
-    job = _JOB_LINE.match(text.strip(_SPACE))
+    """"全国政协委员、郑州大学教授　钱文静", also after an author mark ("■江州大学法学院教授　邬立群")."""
+    stripped = text.strip(_SPACE)
+    if stripped[:1] in _AUTHOR_MARK:
+        stripped = stripped[1:].strip(_SPACE)
+    job = _JOB_LINE.match(stripped)
     return job if job is not None and is_person_name(job.group("name")) else None
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import shapes
-from .bylines import is_person_name, person_names, signature
+from .bylines import is_person_name, marked_signature, person_names, signature
 from .lazy import lazy_compile
 from .units import bare_name_line
 
@@ -41,6 +41,7 @@ class LineFacts:
 
     text: str
     dated: bool = False  # the next line of the stack is a date alone ("2026年6月1日")
+    signed_below: bool = False  # the next line of the stack is a marked signature ("湖南长沙　货车司机　易建平")
 
     @functools.cached_property
     def length(self) -> int:
@@ -141,7 +142,8 @@ class LineFacts:
     @functools.cached_property
     def runs_on(self) -> bool:
         """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
-        return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end and not self.asks
+        return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end \
+            and (not self.asks or self.signed_below)
 
     @functools.cached_property
     def cut_short(self) -> bool:
@@ -232,6 +234,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
     ("two commas in a long line make running text", "E", lambda f: f.commas >= 2 and f.length >= 20, 2.0),
+    ("a sentence right above a letter's signature is the letter's last line (a question to the editor)", "E",
+     lambda f: f.signed_below, 3.0),
     ("only a sentence can run on from the story before", "E", lambda f: not f.runs_on, NEVER),
 ]
 
@@ -357,7 +361,8 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     context = context or StackContext()
     if not lines:
         raise ValueError("an empty stack has no reading")
-    facts = [LineFacts(text, dated=k + 1 < len(lines) and shapes.signing_date(lines[k + 1]))
+    facts = [LineFacts(text, dated=k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
+                       signed_below=k + 1 < len(lines) and marked_signature(lines[k + 1]))
              for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):
@@ -382,8 +387,9 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     n = len(facts)
     signatures = ends
     if context.after_body:
-        # a stack with nothing under it may be signatures only (the last line of a page)
-        limit = n if not context.body else n - 1
+        # a stack with nothing under it may be signatures only (the last line of a page), and so may one over
+        # an 编者按 run-in (a note opens the piece under it, never the signer's own text)
+        limit = n if not context.body or shapes.editor_note(context.body) else n - 1
         while signatures < limit and (facts[signatures].signature or facts[signatures].office
                                       or facts[signatures].bare_name):
             signatures += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -373,6 +374,7 @@ def segment(units: list[Unit]) -> list[Draft]:
         current = _place_unit(unit, current, drafts)
         i += 1
     _unheaded_last_line(drafts)
+    _notes_after_signature(drafts)
     _notes_above(drafts)
     _headline_markers(drafts)
     return drafts
@@ -393,6 +395,23 @@ def _headline_markers(drafts: list[Draft]) -> None:
                 unit.text += unit.marker_from.marker
                 unit.marker_from = None
                 unit.head_marker = False
+
+
+def _notes_after_signature(drafts: list[Draft]) -> None:
+    """An 编者按 run-in printed after a signed letter and over the next headline introduces the piece under that
+    headline (the editor's answer to the letter): it opens that piece's body, it is no text of the letter."""
+    for draft, nxt in itertools.pairwise(drafts):
+        if not (draft.bylines and draft.paragraphs and nxt.headlines) or draft.fragments:
+            continue
+        signed = max(n for u in draft.bylines for n in u.lines)
+        cut = next((k for k, u in enumerate(draft.paragraphs) if min(u.lines) > signed), None)
+        if cut is None or not shapes.editor_note(draft.paragraphs[cut].text) \
+                or any(before > cut for _unit, before in draft.crossheads):
+            continue
+        notes = draft.paragraphs[cut:]
+        del draft.paragraphs[cut:]
+        nxt.paragraphs[:0] = notes
+        nxt.crossheads = [(unit, before + len(notes)) for unit, before in nxt.crossheads]
 
 
 def _notes_above(drafts: list[Draft]) -> None:
