@@ -223,7 +223,7 @@ _LABELLED = lazy_compile(
 # "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
 JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", "院士", "主席", "书记", "队长", "班长", "厂长",
               "经理", "董事长", "主任", "校长", "院长", "会长", "所长", "局长", "部长", "挡车工", "劳动模范", "劳模",
-              "工匠", "技术能手")
+              "工匠", "技术能手", "律师", "法官", "检察官", "医师", "医生", "教师", "讲师", "专家", "学者")
 _JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(JOB_TITLES)})){_GAP}+(?P<name>{_NAME})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
@@ -232,7 +232,7 @@ _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 _SIGNER_ROLES = ("读者", "职工", "网友")
 # the end of a word naming an occupation (not a place): 外卖骑手, 货车司机, 环卫工人, 快递员, 电焊工, 车间主任
-_OCCUPATION = lazy_compile(r"(?:骑手|司机|工人|职工|农民工|员|师|工|长|手|主任|教授|经理|主席|代表|委员|干部|书记|医生|护士|"
+_OCCUPATION = lazy_compile(r"(?:骑手|司机|小哥|工人|职工|农民工|员|师|工|长|手|主任|教授|经理|主席|代表|委员|干部|书记|医生|护士|"
                            r"老师|律师|学生|会计|保安|保洁|店主|摊主|村民|居民|家长)$")
 
 

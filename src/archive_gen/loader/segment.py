@@ -294,6 +294,12 @@ def _table_ahead(units: list[Unit], start: int) -> bool:
     return rows >= 2
 
 
+def _signed_at_end(draft: Draft) -> bool:
+    """A signature line ("浙江温州　钢筋工　罗小兵") printed after the story's text."""
+    start = min(draft.paragraphs[0].lines) if draft.paragraphs else None
+    return start is not None and any(min(u.lines) > start and signature(u.text) is not None for u in draft.bylines)
+
+
 def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
     if current is None or current.finished or not current.paragraphs:
         return False
@@ -305,6 +311,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False  # gaps around a heading mark an image slot: a new (photo) item
     if _photo_ahead(units, after) or marked_signature(head.text) or _signed_ahead(units, after):
         return False
+    if _signed_at_end(current):
+        return False  # a letter signed after its text is over: a heading after it heads the next piece
     if shapes.signing_office(head.text) and shapes.SENTENCE_STOPS.search(current.paragraphs[-1].text[-1:]):
         return False  # "…特此声明。" then "某市总工会办公室": the office signs the notice, it heads nothing
     facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
