@@ -933,3 +933,12 @@ def test_a_question_over_a_letters_signature_and_an_editors_note_after_it() -> N
     assert [(r.name, r.role) for r in letter.byline_roles] == [("罗小兵", "钢筋工")]
     assert answer.title == "职工本人也可以申请工伤认定" and answer.paragraphs[0].startswith("编者按")
     assert [(r.name, r.role) for r in answer.byline_roles] == [("蔡文静", "某律师事务所律师")]
+
+
+def test_a_house_commentator_printed_above_a_title_signs_the_piece_below() -> None:
+    parsed = page("夜市摊主有了流动工会", "本报记者　白　露", BODY, BODY2, "本报评论员", "把工会建到烟火气里",
+                  "流动的摊主也需要组织，工会的服务就要跟着他们流动起来。")
+    story, comment = parsed.items
+    assert story.title == "夜市摊主有了流动工会" and len(story.paragraphs) == 2
+    assert comment.title == "把工会建到烟火气里" and comment.byline_raw == "本报评论员"
+    assert comment.byline_roles == () and not comment.byline.reporters  # the house voice names nobody

@@ -248,6 +248,11 @@ def _unbracket(text: str) -> str:
 _HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
 
 
+def house_author(text: str) -> bool:
+    """"本报评论员", "本刊特约评论员" alone: the paper's own commentator, no name."""
+    return bool(_HOUSE_AUTHOR.match(_unbracket(text).strip(_SPACE)))
+
+
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三", "本报评论员" (no name)."""
@@ -287,6 +292,8 @@ def _job_line(text: str) -> re.Match[str] | None:
 
 
 def parse_byline_line(text: str) -> Credits:
+    if house_author(text):
+        return Credits(Byline(), ())  # "本刊评论员": the paper's own voice names nobody ("本刊" is no name)
     stripped = _unbracket(text)
     job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
     if job is not None:  # a speaker under the title, the job kept as the role

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Continuation
 from . import shapes
-from .bylines import is_person_name, marked_signature, signature
+from .bylines import house_author, is_person_name, marked_signature, signature
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
 
@@ -597,6 +597,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     # byline lines before any headline sign the story above them ("■作者" printed at the end)
     if current is not None and current.paragraphs and current.credit_text is None:
         while group and group[0].kind == "byline":
+            if house_author(group[0].text) and len(group) > 1 and group[1].kind == "text":
+                break  # "本刊评论员" printed over a commentary's title signs the piece below it
             current.bylines.append(group.pop(0))
         if not group:
             return current
