@@ -870,3 +870,75 @@ def test_guest_list_under_a_label_is_the_credit_block() -> None:
     names = set(item.byline.reporters + item.byline.authors)
     assert {"龙　飞", "陈　亮", "刘　敏"} <= names
     assert len(item.paragraphs) == 2 and all("嘉宾" not in p for p in item.paragraphs)
+
+
+# ---- fresh6 first-run classes (each on an invented example unlike the held-out pages) -------------------
+
+
+def test_a_special_pages_sponsor_line_is_page_furniture() -> None:
+    parsed = page("第8版　乡村振兴专版", "本专版由某县总工会　某县农业农村局联合主办",
+                  "合作社里来了技术员", "本报讯　日前，某县总工会组织农技人员走进合作社，指导社员科学管理果园。")
+    item = only(parsed)
+    assert item.title == "合作社里来了技术员"
+    assert all("主办" not in p for p in item.paragraphs)
+    assert any("主办" in f.text for f in parsed.furniture)
+
+
+def test_a_short_label_over_figure_first_rows_is_a_crosshead_of_the_story() -> None:
+    rows = "260场　　走访企业\n7.5万元　　慰问资金\n98%　　职工满意率"
+    parsed = page("社区工会走访小微企业", "本报记者　范　林", BODY, BODY2, "【账本】", rows)
+    item = only(parsed)
+    assert [c.text for c in item.crossheads] == ["【账本】"]
+    assert item.paragraphs[-3:] == ("260场　　走访企业", "7.5万元　　慰问资金", "98%　　职工满意率")
+
+
+def test_a_title_with_two_dash_subtitles() -> None:
+    item = only(page("山区公路通了“幸福路”", "——养路工守护盘山公路二十年", "——一条路带富三个村",
+                     "本报记者　沈　玥", BODY, BODY2))
+    assert item.kicker is None and item.title == "山区公路通了“幸福路”"
+    assert item.subtitle is not None and "养路工" in item.subtitle and "三个村" in item.subtitle
+
+
+def test_a_spread_out_notice_heading_after_a_story_titles_a_notice_signed_by_a_body_and_a_date() -> None:
+    parsed = page("车间里的“读书角”", BODY, "启　事", "本会定于下月举办职工摄影比赛，欢迎广大职工踊跃投稿。",
+                  "某区纺织厂工会\n2026年3月2日", "食堂开进了工业园", "本报讯　日前，某工业园区职工食堂开业，可同时容纳六百人就餐。")
+    titles = [i.title for i in parsed.items]
+    assert titles == ["车间里的“读书角”", "启　事", "食堂开进了工业园"]
+    notice = parsed.items[1]
+    assert notice.trailer == ("某区纺织厂工会", "2026年3月2日") and len(notice.paragraphs) == 1
+    assert parsed.items[2].kicker is None
+
+
+def test_a_list_whose_last_entry_has_no_stop_is_not_waiting_for_text() -> None:
+    parsed = page("职工书屋开放", BODY, "据悉，书屋每周开放五天，职工凭工会会员卡即可借阅图书。",
+                  "最受欢迎的五本书", "何秀英　某化工厂化验员\n梁　军　某机床厂车工")
+    first, second = parsed.items
+    assert len(first.paragraphs) == 2 and len(second.paragraphs) == 2
+
+
+def test_a_signers_occupation_is_their_role() -> None:
+    for line, name, role in (("快递小哥　陈　亮", "陈　亮", "快递小哥"), ("云南昆明　环卫工人　杨正明", "杨正明", "环卫工人")):
+        item = only(page("希望多建几个歇脚点", "编辑同志：", "我们每天在路上跑，想找个地方喝口水、热热饭都不容易。",
+                         line))
+        assert [(r.name, r.role) for r in item.byline_roles] == [(name, role)]
+
+
+def test_a_question_over_a_letters_signature_and_an_editors_note_after_it() -> None:
+    parsed = page("工伤认定要多久", "编辑同志：", "我在工地摔伤了腿，单位迟迟不给申请工伤认定。",
+                  "请问，单位不申请，我自己能申请工伤认定吗？", "浙江温州　钢筋工　罗小兵",
+                  "编者按　罗小兵的疑问具有代表性，本报请律师作答。", "职工本人也可以申请工伤认定",
+                  "■某律师事务所律师　蔡文静", "根据工伤保险条例，用人单位未按规定提出申请的，职工本人可以直接申请。")
+    letter, answer = parsed.items
+    assert letter.title == "工伤认定要多久" and letter.paragraphs[-1].startswith("请问")
+    assert [(r.name, r.role) for r in letter.byline_roles] == [("罗小兵", "钢筋工")]
+    assert answer.title == "职工本人也可以申请工伤认定" and answer.paragraphs[0].startswith("编者按")
+    assert [(r.name, r.role) for r in answer.byline_roles] == [("蔡文静", "某律师事务所律师")]
+
+
+def test_a_house_commentator_printed_above_a_title_signs_the_piece_below() -> None:
+    parsed = page("夜市摊主有了流动工会", "本报记者　白　露", BODY, BODY2, "本报评论员", "把工会建到烟火气里",
+                  "流动的摊主也需要组织，工会的服务就要跟着他们流动起来。")
+    story, comment = parsed.items
+    assert story.title == "夜市摊主有了流动工会" and len(story.paragraphs) == 2
+    assert comment.title == "把工会建到烟火气里" and comment.byline_raw == "本报评论员"
+    assert comment.byline_roles == () and not comment.byline.reporters  # the house voice names nobody

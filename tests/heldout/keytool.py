@@ -72,6 +72,16 @@ def expand(spans: list) -> list[int]:
     return out
 
 
+def head_lines(head: dict) -> list[int]:
+    """The line numbers of a headline's parts (a part may span a list of lines)."""
+    out: list[int] = []
+    for role, value in head.items():
+        if role == "column_extra":
+            continue
+        out.extend(value if isinstance(value, list) else [value] if isinstance(value, int) else [])
+    return out
+
+
 def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict]) -> dict:
     lines = page_lines(name)
     text = "\n".join(lines)
@@ -80,7 +90,9 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
         where = f"{name} #{item['index']}"
         head = item.get("head") or {}
         for role in HEAD_ROLES:
-            if role in head and head[role] is not None:
+            if role in head and isinstance(head[role], list):  # a part over two lines
+                item[role] = "".join(line_text(lines, n) for n in head[role])
+            elif role in head and head[role] is not None:
                 item[role] = line_text(lines, head[role])
             else:
                 item.pop(role, None)
@@ -92,7 +104,7 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
             for role in list(alt):
                 if isinstance(alt[role], int):
                     alt[role] = line_text(lines, alt[role])
-            headline = "".join(line_text(lines, n) for n in head.values() if isinstance(n, int))
+            headline = "".join(line_text(lines, n) for n in head_lines(head))
             for role, value in alt.items():
                 if norm(value) not in norm(headline):
                     errors.append(f"{where}: title_alts {role} {value!r} is not in the headline lines")
@@ -148,7 +160,7 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
         for frag_index in item.get("fragments") or []:
             frag = next(a for a in key["articles"] if a["index"] == frag_index)
             inside |= set(expand(frag.get("lines") or []))
-        used = [n for n in head.values() if isinstance(n, int)] + list(head.get("column_extra") or [])
+        used = head_lines(head) + list(head.get("column_extra") or [])
         used += [n for g in item.get("body") or [] for n in g] + list(item.get("crosshead_lines") or [])
         used += list(item.get("tip_lines") or []) + list(item.get("byline_lines") or [])
         for number in used:

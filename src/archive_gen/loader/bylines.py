@@ -223,7 +223,7 @@ _LABELLED = lazy_compile(
 # "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
 JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", "院士", "主席", "书记", "队长", "班长", "厂长",
               "经理", "董事长", "主任", "校长", "院长", "会长", "所长", "局长", "部长", "挡车工", "劳动模范", "劳模",
-              "工匠", "技术能手")
+              "工匠", "技术能手", "律师", "法官", "检察官", "医师", "医生", "教师", "讲师", "专家", "学者")
 _JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(JOB_TITLES)})){_GAP}+(?P<name>{_NAME})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
@@ -231,6 +231,9 @@ _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
 # "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 _SIGNER_ROLES = ("读者", "职工", "网友")
+# the end of a word naming an occupation (not a place): 外卖骑手, 货车司机, 环卫工人, 快递员, 电焊工, 车间主任
+_OCCUPATION = lazy_compile(r"(?:骑手|司机|小哥|工人|职工|农民工|员|师|工|长|手|主任|教授|经理|主席|代表|委员|干部|书记|医生|护士|"
+                           r"老师|律师|学生|会计|保安|保洁|店主|摊主|村民|居民|家长)$")
 
 
 def _unbracket(text: str) -> str:
@@ -243,6 +246,11 @@ def _unbracket(text: str) -> str:
 
 # a paper's own voice signing a piece with no name: "本报评论员", "本刊特约评论员", "新华社评论员"
 _HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
+
+
+def house_author(text: str) -> bool:
+    """"本报评论员", "本刊特约评论员" alone: the paper's own commentator, no name."""
+    return bool(_HOUSE_AUTHOR.match(_unbracket(text).strip(_SPACE)))
 
 
 def is_byline_line(text: str) -> bool:
@@ -275,11 +283,17 @@ def is_byline_line(text: str) -> bool:
 
 
 def _job_line(text: str) -> re.Match[str] | None:
-    job = _JOB_LINE.match(text.strip(_SPACE))
+    """"全国政协委员、郑州大学教授　钱文静", also after an author mark ("■江州大学法学院教授　邬立群")."""
+    stripped = text.strip(_SPACE)
+    if stripped[:1] in _AUTHOR_MARK:
+        stripped = stripped[1:].strip(_SPACE)
+    job = _JOB_LINE.match(stripped)
     return job if job is not None and is_person_name(job.group("name")) else None
 
 
 def parse_byline_line(text: str) -> Credits:
+    if house_author(text):
+        return Credits(Byline(), ())  # "本刊评论员": the paper's own voice names nobody ("本刊" is no name)
     stripped = _unbracket(text)
     job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
     if job is not None:  # a speaker under the title, the job kept as the role
@@ -337,8 +351,10 @@ def signature(text: str) -> Credits | None:
     place, role = match.group("place"), match.group("role") or ""
     if match.group("job") and not place:
         place = match.group("job")  # "外卖骑手　陈建伟" with no place: the first word stands where a place would
-    if place in _SIGNER_ROLES and not role:
-        place, role = None, place
+    elif match.group("job") and not role:
+        role = match.group("job")  # "湖南长沙　货车司机　易建平": the word between place and name is the job
+    if place and not role and (place in _SIGNER_ROLES or (len(place) <= 6 and _OCCUPATION.search(place))):
+        place, role = None, place  # "外卖骑手　郝　强": an occupation, not a place
     if not place and not role and not bracketed and not dash:
         return None  # a bare name is not a signature (is_person_name says what it is)
     name = match.group("name")

@@ -33,9 +33,10 @@ _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
 _INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
-# a credit for the whole 版: "（本版稿件由本报记者孙　静整理）", "本版图片由某市总工会提供", "本版撰稿：本报记者 李明"
-_PAGE_CREDIT = lazy_compile(rf"^[(（]?{_GAP}*本版(?:稿件|文字|图片|图文|文图|照片|内容)?(?:[^()（）。]{{0,30}}?"
-                            rf"(?:整理|撰稿|采写|提供|摄影?)|(?:撰稿|整理|摄影|供图)[:：][^()（）。]{{1,30}}){_GAP}*[)）]?$")
+# a credit for the whole 版: "（本版稿件由本报记者孙　静整理）", "本版图片由某市总工会提供", "本版撰稿：本报记者 李明";
+# a 专版's sponsors: "（本版由某市总工会　某市应急管理局协办）", "本专版由…联合主办"
+_PAGE_CREDIT = lazy_compile(rf"^[(（]?{_GAP}*本专?版(?:稿件|文字|图片|图文|文图|照片|内容)?(?:[^()（）。]{{0,30}}?"
+                            rf"(?:整理|撰稿|采写|提供|摄影?|协办|主办|承办|联办|合办)|(?:撰稿|整理|摄影|供图)[:：][^()（）。]{{1,30}}){_GAP}*[)）]?$")
 # a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版"): read only in the
 # lines right under a label, where it cannot be the page's own 版 line
 _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"

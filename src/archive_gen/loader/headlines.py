@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import shapes
-from .bylines import is_person_name, person_names, signature
+from .bylines import is_person_name, marked_signature, person_names, signature
 from .lazy import lazy_compile
 from .units import bare_name_line
 
@@ -40,6 +40,8 @@ class LineFacts:
     """Everything the features ask about one line, computed once."""
 
     text: str
+    dated: bool = False  # the next line of the stack is a date alone ("2026年6月1日")
+    signed_below: bool = False  # the next line of the stack is a marked signature ("湖南长沙　货车司机　易建平")
 
     @functools.cached_property
     def length(self) -> int:
@@ -132,13 +134,16 @@ class LineFacts:
 
     @functools.cached_property
     def office(self) -> bool:
-        """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it."""
-        return shapes.signing_office(self.text) or shapes.signing_date(self.text)
+        """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it; so
+        does any body's name ("某厂工会", which alone could be a headline) with a date on the line under it."""
+        return shapes.signing_office(self.text) or shapes.signing_date(self.text) \
+            or (self.dated and bool(_ISSUER.fullmatch(self.text.strip())))
 
     @functools.cached_property
     def runs_on(self) -> bool:
         """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
-        return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end and not self.asks
+        return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end \
+            and (not self.asks or self.signed_below)
 
     @functools.cached_property
     def cut_short(self) -> bool:
@@ -169,6 +174,7 @@ class ItemHeads:
     title: int
     kicker: int | None = None
     subtitle: int | None = None
+    subtitle_more: tuple[int, ...] = ()  # a second ——subtitle line under the first
     columns: tuple[int, ...] = ()  # banners, in print order
     names: tuple[int, ...] = ()  # author lines ("李　强" under a commentary title)
 
@@ -228,6 +234,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
     ("two commas in a long line make running text", "E", lambda f: f.commas >= 2 and f.length >= 20, 2.0),
+    ("a sentence right above a letter's signature is the letter's last line (a question to the editor)", "E",
+     lambda f: f.signed_below, 3.0),
     ("only a sentence can run on from the story before", "E", lambda f: not f.runs_on, NEVER),
 ]
 
@@ -331,9 +339,11 @@ def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tupl
             t = start + above + kicker
             if t >= stop:
                 continue
-            for sub in (0, 1):
+            for sub in (0, 1, 2):
                 if t + sub >= stop:
                     continue
+                if sub == 2 and not (facts[t + 1].dash_start and facts[t + 2].dash_start):
+                    continue  # two subtitles only as two ——lines
                 tail = list(range(t + 1 + sub, stop))
                 options = [("B", "N") if (facts[k].person or facts[k].signature) and count <= _MAX_EXHAUSTIVE
                            else ("B",) for k in tail]
@@ -343,7 +353,7 @@ def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tupl
                                                                          if r == "B")
                     names = tuple(k for k, r in zip(tail, choice, strict=True) if r == "N")
                     yield ItemHeads(title=t, kicker=t - 1 if kicker else None, subtitle=t + 1 if sub else None,
-                                    columns=columns, names=names), roles
+                                    subtitle_more=(t + 2,) if sub == 2 else (), columns=columns, names=names), roles
 
 
 def read_stack(lines: list[str], context: StackContext | None = None) -> Reading:
@@ -351,7 +361,9 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     context = context or StackContext()
     if not lines:
         raise ValueError("an empty stack has no reading")
-    facts = [LineFacts(text) for text in lines]
+    facts = [LineFacts(text, dated=k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
+                       signed_below=k + 1 < len(lines) and marked_signature(lines[k + 1]))
+             for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):
         if best is None or reading.score > best.score:
@@ -375,8 +387,9 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     n = len(facts)
     signatures = ends
     if context.after_body:
-        # a stack with nothing under it may be signatures only (the last line of a page)
-        limit = n if not context.body else n - 1
+        # a stack with nothing under it may be signatures only (the last line of a page), and so may one over
+        # an 编者按 run-in (a note opens the piece under it, never the signer's own text)
+        limit = n if not context.body or shapes.editor_note(context.body) else n - 1
         while signatures < limit and (facts[signatures].signature or facts[signatures].office
                                       or facts[signatures].bare_name):
             signatures += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import UNTITLED_LABEL, Byline, BylineRole, Crosshead, Item, Notice
@@ -95,7 +96,7 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
     lines = sorted(set(draft.lines() + [n for u in draft.fragments for n in u.lines]))
     return Item(
         id="", source=source, index=index, kind=kind,  # type: ignore[arg-type]
-        kicker=role(heads.kicker) if heads else None, title=title, subtitle=role(heads.subtitle) if heads else None,
+        kicker=role(heads.kicker) if heads else None, title=title, subtitle=_subtitle(heads, role),
         title_label=None if title else _title_label(draft),
         column=columns[0] if columns else None, column_extra=columns[1:],
         byline=byline, byline_raw=" ".join(raw_parts) or None, byline_roles=_unique_roles(credited),
@@ -108,6 +109,13 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
         fragment_lines=tuple(sorted(n for u in draft.fragments for n in u.lines)),
         source_lines=tuple(lines),
     )
+
+
+def _subtitle(heads: ItemHeads | None, role: Callable[[int | None], str | None]) -> str | None:
+    """The 副题; a second ——line under the first is part of it (joined with a space, as two printed lines)."""
+    if heads is None or heads.subtitle is None:
+        return None
+    return " ".join(t for t in (role(k) for k in (heads.subtitle, *heads.subtitle_more)) if t)
 
 
 def _own_reading(draft: Draft) -> ItemHeads:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Continuation
 from . import shapes
-from .bylines import is_person_name, marked_signature, signature
+from .bylines import house_author, is_person_name, marked_signature, signature
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
 
@@ -80,6 +81,8 @@ class Draft:
         if not self.paragraphs or self.continued_to or self.credit_text or self.fragments:
             return False
         last = self.paragraphs[-1]
+        if last.entry or shapes.list_entry(last.text):
+            return False  # an honours-list entry or a row of figures needs no full stop
         return not last.marker_to and not _finished_sentence(last.text)
 
 
@@ -246,6 +249,7 @@ class _Heading:
     echo_next: float
     echo_story: float
     list_follows: bool
+    table_follows: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -258,6 +262,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
+    ("a short label over rows of figures inside a story labels the story's box (数说安全, 【数读】), not a list",
+     lambda h: h.table_follows and len(h.text) <= 8, 4.5),
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
@@ -278,6 +284,22 @@ def _list_ahead(units: list[Unit], start: int) -> bool:
     return entries >= 2
 
 
+def _table_ahead(units: list[Unit], start: int) -> bool:
+    """Two or more rows of a table of figures follow ("1.6万家　　参赛企业", "结案率　　99.2%")."""
+    rows = 0
+    for unit in units[start: start + 3]:
+        if unit.kind != "text" or unit.lead is not None or not shapes.figure_row(unit.text):
+            break
+        rows += 1
+    return rows >= 2
+
+
+def _signed_at_end(draft: Draft) -> bool:
+    """A signature line ("浙江温州　钢筋工　罗小兵") printed after the story's text."""
+    start = min(draft.paragraphs[0].lines) if draft.paragraphs else None
+    return start is not None and any(min(u.lines) > start and signature(u.text) is not None for u in draft.bylines)
+
+
 def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
     if current is None or current.finished or not current.paragraphs:
         return False
@@ -289,13 +311,15 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False  # gaps around a heading mark an image slot: a new (photo) item
     if _photo_ahead(units, after) or marked_signature(head.text) or _signed_ahead(units, after):
         return False
+    if _signed_at_end(current):
+        return False  # a letter signed after its text is over: a heading after it heads the next piece
     if shapes.signing_office(head.text) and shapes.SENTENCE_STOPS.search(current.paragraphs[-1].text[-1:]):
         return False  # "…特此声明。" then "某市总工会办公室": the office signs the notice, it heads nothing
     facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
                      share(bigrams(head.text), bigrams(nxt.text)),
                      share(bigrams(head.text), bigrams(current.headline_text() + current.body_text())),
-                     _list_ahead(units, after))
+                     _list_ahead(units, after), _table_ahead(units, after))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -358,6 +382,7 @@ def segment(units: list[Unit]) -> list[Draft]:
         current = _place_unit(unit, current, drafts)
         i += 1
     _unheaded_last_line(drafts)
+    _notes_after_signature(drafts)
     _notes_above(drafts)
     _headline_markers(drafts)
     return drafts
@@ -380,6 +405,23 @@ def _headline_markers(drafts: list[Draft]) -> None:
                 unit.head_marker = False
 
 
+def _notes_after_signature(drafts: list[Draft]) -> None:
+    """An 编者按 run-in printed after a signed letter and over the next headline introduces the piece under that
+    headline (the editor's answer to the letter): it opens that piece's body, it is no text of the letter."""
+    for draft, nxt in itertools.pairwise(drafts):
+        if not (draft.bylines and draft.paragraphs and nxt.headlines) or draft.fragments:
+            continue
+        signed = max(n for u in draft.bylines for n in u.lines)
+        cut = next((k for k, u in enumerate(draft.paragraphs) if min(u.lines) > signed), None)
+        if cut is None or not shapes.editor_note(draft.paragraphs[cut].text) \
+                or any(before > cut for _unit, before in draft.crossheads):
+            continue
+        notes = draft.paragraphs[cut:]
+        del draft.paragraphs[cut:]
+        nxt.paragraphs[:0] = notes
+        nxt.crossheads = [(unit, before + len(notes)) for unit, before in nxt.crossheads]
+
+
 def _notes_above(drafts: list[Draft]) -> None:
     """An 编者按 run-in printed above a headline with no headline of its own ("编者按：…" at the top of a page,
     over a series banner and the first piece) opens the body of the story under it. A single line over
@@ -392,6 +434,7 @@ def _notes_above(drafts: list[Draft]) -> None:
             shifted = ItemHeads(title=nxt.heads.title + 1,
                                 kicker=None if nxt.heads.kicker is None else nxt.heads.kicker + 1,
                                 subtitle=None if nxt.heads.subtitle is None else nxt.heads.subtitle + 1,
+                                subtitle_more=tuple(j + 1 for j in nxt.heads.subtitle_more),
                                 columns=(0, *(c + 1 for c in nxt.heads.columns)), names=nxt.heads.names)
             nxt.headlines[:0] = note.headlines
             nxt.heads = shifted
@@ -554,6 +597,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     # byline lines before any headline sign the story above them ("■作者" printed at the end)
     if current is not None and current.paragraphs and current.credit_text is None:
         while group and group[0].kind == "byline":
+            if house_author(group[0].text) and len(group) > 1 and group[1].kind == "text":
+                break  # "本刊评论员" printed over a commentary's title signs the piece below it
             current.bylines.append(group.pop(0))
         if not group:
             return current
@@ -632,7 +677,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     new: list[Draft] = []
     for heads_of_item in reading.items:
         members = sorted({heads_of_item.title, *(k for k in (heads_of_item.kicker, heads_of_item.subtitle)
-                                                   if k is not None), *heads_of_item.columns})
+                                                   if k is not None), *heads_of_item.subtitle_more,
+                          *heads_of_item.columns})
         position = {k: n for n, k in enumerate(members)}
         draft = Draft(headlines=[head_units[k] for k in members],
                       heads=ItemHeads(title=position[heads_of_item.title],
@@ -640,6 +686,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
                                       if heads_of_item.kicker is not None else None,
                                       subtitle=position.get(heads_of_item.subtitle)
                                       if heads_of_item.subtitle is not None else None,
+                                      subtitle_more=tuple(position[k] for k in heads_of_item.subtitle_more),
                                       columns=tuple(position[k] for k in heads_of_item.columns)),
                       bylines=[head_units[k] for k in heads_of_item.names])
         new.append(draft)

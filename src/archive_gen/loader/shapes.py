@@ -149,7 +149,9 @@ def numbered_heading(text: str) -> bool:
 # a row of a table of figures: a label, a wide gap (two or more spaces), a figure with its unit
 # ("新建职工服务驿站　　　38个", "发放帮扶金　　326.5万元", "参保率　　　98.6%")
 _FIGURE_ROW = lazy_compile(rf"^[{HAN}“”（）()、·A-Za-z]{{2,24}}[ \u3000]{{2,}}[{HAN}]{{0,6}}[0-9０-９][0-9０-９.,，．]*"
-                           rf"(?:%|％|‰|[{HAN}]{{1,4}})?$")
+                           rf"(?:%|％|‰|[{HAN}]{{1,4}})?$"
+                           # the figure first: "1.6万家　　　参赛企业"
+                           rf"|^[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?[ \u3000]{{2,}}[{HAN}“”（）()、·A-Za-z]{{2,24}}$")
 
 
 def figure_row(text: str) -> bool:
@@ -227,7 +229,7 @@ def opens_mid_sentence(text: str) -> bool:
 
 
 # a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"
-_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告)")
+_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告|公示)")
 # the date a notice is signed on, alone on a line: "2025年5月8日"
 _SIGNING_DATE = lazy_compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
 
@@ -276,7 +278,10 @@ def list_row(text: str) -> bool:
 
 def notice_title(text: str) -> bool:
     """"更正", "征稿启事": the heading of a notice; it titles an item, it is no crosshead."""
-    return bool(_NOTICE_TITLE.fullmatch(text.strip(_GAP)))
+    text = text.strip(_GAP)
+    if len(text) <= 5:  # a short heading is printed spread out: "讣　告", "公  告"
+        text = re.sub(r"[ \u3000]+", "", text)
+    return bool(_NOTICE_TITLE.fullmatch(text))
 
 
 def signing_date(text: str) -> bool:

@@ -445,6 +445,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
         return False  # "…成效初显(图)": a headline with its note, not half a sentence
     if headline_shaped(first) and len(first.lines) == 1 and bare_name_line(text):
         return False  # "孟凡清" under a commentary title: its author, not the start of its first sentence
+    if shapes.notice_title(text) and len(first.lines) == 1:
+        return False  # "启　事", "讣告": a notice's heading, never the first half of a sentence
     if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
             or first.joined:
         return True
