@@ -942,3 +942,53 @@ def test_a_house_commentator_printed_above_a_title_signs_the_piece_below() -> No
     assert story.title == "夜市摊主有了流动工会" and len(story.paragraphs) == 2
     assert comment.title == "把工会建到烟火气里" and comment.byline_raw == "本报评论员"
     assert comment.byline_roles == () and not comment.byline.reporters  # the house voice names nobody
+
+
+# ---- rules found by the eighth held-out batch (fresh7); inputs unlike its pages -------------------------------
+
+def test_a_masthead_over_three_lines_paper_date_and_a_lettered_page_is_furniture() -> None:
+    text = ("滨海职工报\n2025年11月3日　星期一\nB2　文体\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n")
+    parsed = parse_page(text, "scan.txt")  # no date in the file name: the masthead's date line gives it
+    assert conservation(text, parsed) == []
+    assert [f.line for f in parsed.furniture] == [1, 2, 3]
+    assert (parsed.page, parsed.page_name, parsed.date, parsed.date_inferred) == (2, "文体", "2025-11-03", False)
+    assert [(i.kicker, i.title, i.subtitle) for i in parsed.items] == [(None, "篮球联赛鸣哨", None)]
+
+
+def test_a_date_without_a_weekday_is_no_masthead_and_a_lone_paper_name_stays_text() -> None:
+    parsed = page("喜报", "2025年11月3日", BODY)  # a signature date under a notice: text, not furniture
+    assert parsed.furniture == ()
+
+
+def test_a_bracketed_credit_ending_in_she_on_its_own_line_credits_the_photographer() -> None:
+    # "（本报记者…）" alone is an author trailer; ending in 摄 it is a photo credit
+    item = only(page("雪后抢修", "11月2日，某县供电所职工在山区清除线路积雪。", "（本报记者　尚　可　摄）"))
+    assert item.kind == "photo" and item.byline.names() == ("尚　可",) and item.trailer == ()
+
+
+def test_a_paragraph_hard_wrapped_at_the_pages_width_keeps_its_short_last_line() -> None:
+    # no blank lines; a paragraph opens with spaces; every line of text is cut at 20 characters, and one cut
+    # falls right after a full stop, so the paragraph's last line looks like a new unindented block
+    lines = ("书香飘进生产车间",
+             "  职工书屋今年新添图书三千册，阅读区增", "设二十个座位，还与市图书馆实现通借通还。", "倒班职工借书，再也不用跑远路了。",
+             "  工会将继续推进书屋建设，计划年底前覆", "盖全部生产车间和班组，让职工在家门口就能", "读到好书。")
+    item = only(page("\n".join(lines)))
+    assert item.title == "书香飘进生产车间" and len(item.paragraphs) == 2
+    assert item.paragraphs[0].endswith("再也不用跑远路了。")
+
+
+def test_a_line_after_a_full_stop_is_glued_only_on_a_page_wrapped_at_a_fixed_width() -> None:
+    from archive_gen.loader.blocks import split_blocks, wrap_width
+
+    lines = ["书香飘进生产车间", "  职工书屋今年新添图书三千册，阅读区增设二十个座位。", "倒班职工借书，再也不用跑远路了。"]
+    assert wrap_width(lines) is None  # lines of many lengths: no fixed width
+    assert [b.lines for b in split_blocks("\n".join(lines))] == [(1,), (2,), (3,)]
+
+
+def test_a_chronicle_of_dated_rows_under_a_heading_is_an_item_of_its_own() -> None:
+    rows = ("2024年3月　成立职工创新联盟，首批成员企业12家。\n2024年9月　首批12个创新项目结题，转化收益300万元。\n"
+            "2025年5月　联盟成员扩大到46家企业，覆盖全市主要行业。")
+    parsed = page("职工创新联盟助力企业转型", "本报记者　纪　安", BODY, BODY2, "联盟发展历程", rows)
+    story, chronicle = parsed.items
+    assert len(story.paragraphs) == 2 and story.crossheads == ()
+    assert chronicle.title == "联盟发展历程" and len(chronicle.paragraphs) == 3

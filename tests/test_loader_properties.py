@@ -149,8 +149,8 @@ def test_stack_reader_gives_every_line_exactly_one_place(lines: list[str], after
     assert reading == read_stack(lines, StackContext(body=body, after_body=after_body))  # deterministic
     placed = [*reading.run_on, *reading.signature]
     for heads in reading.items:
-        placed += [heads.title, *(k for k in (heads.kicker, heads.subtitle) if k is not None), *heads.columns,
-                   *heads.names]
+        placed += [heads.title, *(k for k in (heads.kicker, heads.subtitle) if k is not None), *heads.subtitle_more,
+                   *heads.columns, *heads.names]
     assert sorted(placed) == list(range(len(lines)))
     assert reading.items or after_body
     starts = [min([heads.title, *heads.columns]) for heads in reading.items]

@@ -40,7 +40,7 @@ _INNER_PUNCTUATION = "，,、；;：:。！？!?“”"
 _RULE_CHARS = set("—–-_=~*·•□■◆◇○●★☆#＝－… \u3000")
 
 
-def continues_indented(previous: str, line: str) -> bool:
+def continues_indented(previous: str, line: str, previous_full: bool = False) -> bool:
     """May an unindented ``line`` continue the indented block whose last line is ``previous``?
 
     Yes when ``previous`` stops mid-sentence (a hard-wrapped paragraph), or when ``line`` itself reads
@@ -54,7 +54,32 @@ def continues_indented(previous: str, line: str) -> bool:
         return False  # "本报记者  邱  实" under an indented ——subtitle: a byline, not the subtitle's tail
     if not is_closed(previous):
         return True
+    if previous_full and any(ch in _SENTENCE_PUNCTUATION for ch in line):
+        return True  # the previous line filled the page's fixed width: this is its paragraph's wrapped tail
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])
+
+
+# punctuation of running text (quotes and brackets are left out: headlines print them too)
+_SENTENCE_PUNCTUATION = "，,、；;。！？!?"
+# a page hard-wrapped at a fixed width: at least this many lines (and this share of the long ones) have one length
+_WRAP_WIDTH_MIN_LINES = 3
+_WRAP_WIDTH_SHARE = 0.3
+_WRAP_WIDTH_MIN = 16
+
+
+def wrap_width(raw_lines: list[str]) -> int | None:
+    """The width a page was hard-wrapped at (every line of running text broken at the same length, the last
+    line of a paragraph shorter), or None: the most common length of the long lines, when it is common."""
+    lengths = [len(raw.rstrip()) for raw in raw_lines if len(raw.rstrip()) >= _WRAP_WIDTH_MIN]
+    if not lengths:
+        return None
+    counts: dict[int, int] = {}
+    for length in lengths:
+        counts[length] = counts.get(length, 0) + 1
+    width, count = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+    if count >= _WRAP_WIDTH_MIN_LINES and count >= _WRAP_WIDTH_SHARE * len(lengths):
+        return width
+    return None
 
 
 def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
@@ -79,7 +104,10 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             lines.clear()
             parts.clear()
 
-    for number, raw in enumerate(text.split("\n"), 1):
+    raw_lines = text.split("\n")
+    width = wrap_width(raw_lines)
+    previous_full = False
+    for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
         if number in skip:
             flush()
@@ -89,7 +117,9 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             blank += 1
             continue
         starts_indented = raw[:1] in INDENT_CHARS
-        if lines and (starts_indented or not indented or not continues_indented(parts[-1], stripped)):
+        if lines and (
+            starts_indented or not indented or not continues_indented(parts[-1], stripped, previous_full)
+        ):
             flush()
             blank_before = 0
         elif not lines:
@@ -98,6 +128,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             indented = starts_indented
         lines.append(number)
         parts.append(stripped)
+        previous_full = width is not None and len(raw.rstrip()) == width
         blank = 0
     flush()
     return blocks

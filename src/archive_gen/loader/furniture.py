@@ -27,6 +27,8 @@ _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
 _EDITOR_ROLE = lazy_compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
 _NAME_PART = lazy_compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
+# a page numbered by its section letter with no 版 ("A1　要闻", "B3 文体"): read only with a page name after it
+_LETTER_PAGE = lazy_compile(r"^[A-Da-d]\d{1,2}$")
 _MAX_LINE = 60
 _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
@@ -93,6 +95,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     first = tokens[0] if tokens else ""
     named = len(tokens) >= 3 and _TITLE_NAME.match(first) is not None and not any(
         pattern.match(first) for pattern in (_PAPER, _EDITOR_ROLE, _PAGE_TOKEN, _WEEKDAY, _LUNAR))
+    weekday = False
     for position, token in enumerate(tokens):
         if named and position == 0:
             continue
@@ -101,6 +104,10 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         if expect_person and _NAME_PART.match(token):
             continue  # the names after an editor label, "许  静" printed with a gap
         expect_person = False
+        following = [t for t in tokens[position + 1:] if t not in _SEPARATORS]
+        if _LETTER_PAGE.match(token) and following and _PAGE_NAME.match(following[0]):
+            number, kinds, expect_name = _number(token), kinds | {"page"}, True
+            continue
         page = _PAGE_TOKEN.match(token)
         if page:
             number, kinds = _number(page.group("number")), kinds | {"page"}
@@ -119,7 +126,10 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
                 return None
             kinds.add("date")
             continue
-        if _WEEKDAY.match(token) or _LUNAR.match(token):
+        if _WEEKDAY.match(token):
+            weekday = True
+            continue
+        if _LUNAR.match(token):
             continue
         if _PAPER.match(token):
             kinds.add("paper")
@@ -139,8 +149,8 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         return ("masthead" if kinds & {"paper", "date"} else "page"), number, name, date
     if "editor" in kinds:
         return ("masthead" if "date" in kinds else "editor"), None, None, date
-    if kinds >= {"paper", "date"}:
-        return "masthead", None, None, date
+    if kinds >= {"paper", "date"} or (kinds == {"date"} and weekday):
+        return "masthead", None, None, date  # a masthead, or its date line ("2026年7月9日　星期四")
     return None
 
 
@@ -178,6 +188,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             names.append(name)
         if date:
             dates.append(date)
+    lines = _paper_names(rows, lines)
     notices: list[Notice] = []
     page = None
     distinct = sorted({n for n, _ in numbers})
@@ -212,3 +223,18 @@ def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
         if len(entries) >= 2:
             found.update([number, *entries])
     return found
+
+
+def _paper_names(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:
+    """A paper's name printed alone ("江州工人报") on the line right above or under a masthead line (its date
+    line, "2026年7月9日　星期四") is the masthead's first line."""
+    masthead = {line.line for line in lines if line.kind == "masthead"}
+    taken = {line.line for line in lines}
+    found = list(lines)
+    for k, (number, line) in enumerate(rows):
+        if number in taken or not _PAPER.match(line):
+            continue
+        near = [rows[j][0] for j in (k - 1, k + 1) if 0 <= j < len(rows)]
+        if any(n in masthead and abs(n - number) == 1 for n in near):
+            found.append(PageLine(number, line, "masthead"))
+    return sorted(found, key=lambda line: line.line)

@@ -188,7 +188,8 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if is_byline_line(text):  # before trailers: "（本报记者 王  敏 整理）" credits a name
             units.append(Unit("byline", [block], text))
             continue
-        if _TRAILER.match(text):
+        if _TRAILER.match(text) and not text.rstrip(")）" + " \u3000").endswith("摄"):
+            # "（本报记者　汤　淼　摄）" credits a photographer: a credit, read below
             units.append(Unit("trailer", [block], text))
             continue
         if shapes.editor_label(text):
@@ -220,6 +221,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_turns(units)
     _mark_verse(units)
     _mark_entries(units)
+    _mark_dated_rows(units)
     _mark_guests(units)
     return units
 
@@ -269,6 +271,27 @@ def _mark_entries(units: list[Unit]) -> None:
         if len(rows) >= 2:
             for row in rows:
                 row.entry = True
+
+
+# one row of a chronicle (大事记): a date, a gap, then the event ("4月28日　全市…召开。", "2025年3月　…")
+_DATED_ROW = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)(?:[—\-－~～至]\d{1,2}[月日](?:\d{1,2}日)?)?"
+                        r"[ \u3000]+[^ \u3000]")
+_DATED_ROWS_MIN = 3
+
+
+def _mark_dated_rows(units: list[Unit]) -> None:
+    """A chronicle (大事记): three or more rows in a run, each a date, a gap and the event, are entries of a list
+    (the heading over them titles it), not the paragraphs of the story printed above the heading."""
+    k = 0
+    while k < len(units):
+        j = k
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and _DATED_ROW.match(units[j].text):
+            j += 1
+        if j - k >= _DATED_ROWS_MIN:
+            for row in units[k:j]:
+                row.entry = True
+        k = max(j, k + 1)
 
 
 _VERSE_MAX_CHARS = 20
