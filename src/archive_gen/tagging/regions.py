@@ -40,6 +40,8 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 _ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
 _COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
+# a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
+_PASSING_AFTER = ("籍",)
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
 _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
@@ -70,7 +72,9 @@ _SENTENCE_END = "。!！?？"
 # a headline about many places at once (多地出台举措…): no one of them is the setting
 _MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
 # "南京、无锡等地", "四川、贵州等10多个省份": examples of a wider reach, not settings
-_EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?(地|地区|市|城市|省|省份|省市|省区|县|区)")
+# (文山、红河等州市, 锡林郭勒、呼伦贝尔等盟市, 昆山、太仓等县市 too)
+_EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?"
+                             r"(地|地区|市|城市|省|省份|省市|省区|县|区|州|盟|旗)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
@@ -354,7 +358,8 @@ class RegionTagger:
         weight = next((w for until, w in fld.weight_at if start < until), BODY)
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
-        passing = inherited_passing or before.endswith(_PASSING_BEFORE) or company
+        passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
+                   or text.startswith(_PASSING_AFTER, end))
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
                        fld.base + start)
 
