@@ -51,7 +51,10 @@ _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 _FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区"})
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
-_VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动)")
+_VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
+# a headline naming a group of places by their count (浙江工会与西部三省结对, 两地工会签约, 四省市): the parties
+# named in the opening are settings too, not only the headline's place
+_COUNTED_PLACES = re.compile(r"[两二三四五六七八九十几多]+(省|省区|省市|省份|地|市|州|县|城)(?!长|委)")
 # a numbered caption or point (①…, 图①：…)
 _NUMBERED = re.compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
 # an honours list's line: a name (maybe padded), a wide space, the person's unit (于海涛　国网安徽省电力有限公司…)
@@ -470,6 +473,7 @@ class RegionTagger:
 
         main: list[str] = []
         head_codes = settled(headline)
+        counted = bool(_COUNTED_PLACES.search(headline_text))
         if head_codes:
             main = list(head_codes)
             # a province in the headline is refined by its own places in the opening (山西 -> 和顺、壶关); so is
@@ -491,6 +495,8 @@ class RegionTagger:
                 within = head_codes if m is acting else refined
                 if any(code != h and gaz.is_within(code, h, year) for h in within):
                     main.append(code)
+                elif counted and not self._venue(fields, m, resolved):
+                    main.append(code)  # one of the counted parties (四川省凉山州…总工会 beside 浙江省总工会)
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
             # meeting (全国…推进会) keeps its dateline, the venue
@@ -624,9 +630,19 @@ def _han(text: str) -> bool:
 
 
 def _opening_end(text: str) -> int:
-    """End of the first sentence, ignoring sentence marks inside quotations (“…。”)."""
+    """End of the first sentence, ignoring sentence marks inside quotations (“…。”); a paragraph opening with a
+    quotation (“3号楼楼道里堆放了杂物。”12月5日，快递员…上报。在江苏南通…) sets its scene one sentence later, so
+    its opening runs one sentence further."""
+    end = _sentence_end(text, 0)
+    if text.startswith(("“", "「", "『")) and end < len(text):
+        end = _sentence_end(text, end)
+    return end
+
+
+def _sentence_end(text: str, start: int) -> int:
     depth = 0
-    for index, ch in enumerate(text):
+    for index in range(start, len(text)):
+        ch = text[index]
         if ch in "“「『":
             depth += 1
         elif ch in "”」』":
