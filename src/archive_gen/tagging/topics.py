@@ -631,14 +631,17 @@ class TopicTagger:
         # generic words (职工代表, 就业, 会员) are shared between topics: they decide nothing here either
         found = [h for h in hits if not self._topics[h.slug].primary_only and not h.generic]
         found += self._cue_hits(item)
+        # the union default speaks only when the fallback topic has no word of its own either (a delegation
+        # visiting 创新企业 to learn of 产业发展 is the fallback's)
+        default = () if any(self._topics[h.slug].primary_only for h in hits) else self._union_default(angle)
         if not found:
-            return self._union_default(angle)
+            return default
         totals: dict[str, float] = {}
         for hit in found:
             totals[hit.slug] = totals.get(hit.slug, 0.0) + hit.weight
         ranked = sorted(totals.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
-            return self._union_default(angle)  # a tie says nothing
+            return default  # a tie says nothing
         if angle == "labour" and ranked[0][1] < MIN_PRIMARY_SCORE:
             return ()  # workers at their posts, one weak word: a story about work, not a union one
         slug = ranked[0][0]
