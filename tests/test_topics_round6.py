@@ -155,3 +155,14 @@ def test_a_stitched_tail_adds_its_secondaries_when_it_reads_as_the_same_story() 
     ] == ["劳模"]
     full = half(tag("甲"), tag("乙"), tag("丙"))
     assert len(_carried_tags(full, half(tag("甲"), tag("丁")))["topics"]) == 3
+
+
+def test_the_group_a_later_course_is_set_up_for_is_who_is_served(tagger: TopicTagger) -> None:
+    # joining is the story; the second paragraph is about a course set up *for* the drivers
+    joined = item(
+        "网约车司机入会又上课",
+        "6月3日，市出租汽车行业工会联合会成立，首批210名网约车司机加入工会。",
+        "成立大会后，市总工会为网约车司机开设了为期两天的技能提升班，讲授车辆保养和应急处置，"
+        "今年还将为网约车司机、货车司机组织技能培训6期，培训800人次。",
+    )
+    assert "就业与职工培训" in labels(tagger, joined)

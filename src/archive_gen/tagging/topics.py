@@ -86,6 +86,9 @@ _SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
 # a list of the people or things an item serves or offers, closed by 等 (为快递员、外卖送餐员等提供…; 提供制造、物流、
 # 外卖骑手、快递员等岗位): its members say who is served, not what the item is about
 _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
+# the people a service is done for, named between 为 and the verb of the service (市总工会为快递员开设了…班, 为环卫
+#工人、快递员开展…): who is served, not what the clause is about
+_SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
 # a closing sentence opening with advice or a next step (工会不妨顺势而为…, 下一步…) within its first characters
 _CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
 _CODA_REACH = 8
@@ -717,7 +720,11 @@ class TopicTagger:
         seen: dict[tuple[str, str], int] = {}
         # only a field holding a passing-clause marker can hold a term in passing (most do not)
         context = _Context.of(text) if _PASSING_MARK_RE.search(folded) else None
-        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else None
+        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else []
+        if "为" in folded and name.startswith("paragraph:") and name != "paragraph:0":
+            # 为快递员开设了技能提升班: in a later paragraph, the group named before the service is who is served,
+            # not what the paragraph adds (in the headline and the opening the group is the story's subject)
+            served += [m.span(2) for m in _SERVED_BY_VERB.finditer(folded)]
         # 摄影报道 is a kind of report: its 摄影 is not workers' photography
         genre = _GENRE_AFTER in folded
         # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
