@@ -450,3 +450,33 @@ def test_examples_closed_by_a_counted_group_are_not_settings(tagger: RegionTagge
     # and in words (等十几个城市)
     fair = make("招聘会上的外地面孔", "江西九江市总工会举办招聘会,求职者来自武汉、长沙、合肥等十几个城市。", date="2021-03-02")
     assert codes(tagger.tag(fair)[0]) == ["360400"]
+
+
+# -- sixth round (tests/heldout_tagging4) ---------------------------------------------------------------------
+
+def test_a_place_written_before_ji_is_an_origin(tagger: RegionTagger) -> None:
+    # 四川籍 says where the welders come from; the story is in 宁波
+    story = make(None, "12名四川籍焊工日前在宁波一家船厂领到了技能等级证书。", date="2019-07-10")
+    assert [s[1] for s in settings(tagger, story)] == ["浙江省"]
+
+
+def test_examples_closed_by_a_counted_kind_of_division_are_not_settings(tagger: RegionTagger) -> None:
+    # 锡林郭勒、呼伦贝尔等盟市: examples of where the herders come from; 包头 is where they go to work
+    story = make(None, "内蒙古自治区总工会日前组织锡林郭勒、呼伦贝尔等盟市的200名牧民到包头企业务工。", date="2021-04-02")
+    found = {(s[1], s[2]) for s in settings(tagger, story)}
+    assert ("内蒙古自治区", "锡林郭勒盟") not in found and ("内蒙古自治区", "呼伦贝尔市") not in found
+
+
+def test_a_headline_counting_its_parties_keeps_every_party_of_the_opening(tagger: RegionTagger) -> None:
+    story = make("江苏工会与西北两省区结对协作",
+                 "5月8日，江苏省总工会与甘肃省定西市、宁夏回族自治区固原市总工会在南京签订劳务协作协议。", date="2019-05-10")
+    found = {(s[1], s[2]) for s in settings(tagger, story)}
+    assert {p for p, _ in found} == {"江苏省", "甘肃省", "宁夏回族自治区"}
+    assert ("甘肃省", "定西市") in found and ("江苏省", "南京市") not in found  # 南京 is where they signed
+
+
+def test_a_quoted_opening_leaves_the_scene_to_the_next_sentence(tagger: RegionTagger) -> None:
+    story = make("“有事找工会”",
+                 "“孩子的学费总算有着落了。”10月9日，环卫工人李大姐领到了助学金。在湖南岳阳市岳阳楼区，"
+                 "区总工会今年为86名环卫工人的子女发放助学金。", date="2020-10-12")
+    assert ("湖南省", "岳阳市") in {(s[1], s[2]) for s in settings(tagger, story)}

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import ContinuationPart, Item, Page
+from ..model import ContinuationPart, Item, Page, TopicTag
 from .lazy import lazy_compile
 
 _HAN_OR_WORD = lazy_compile(r"[\w\u3400-\u9fff]")
@@ -40,6 +40,14 @@ def _same_title(head: Item, tail: Item) -> bool:
     return _bigrams(head.title) == _bigrams(tail.title)
 
 
+_MAX_TOPICS = 3  # as the tagger gives
+
+
+def _is_fallback(tag: TopicTag) -> bool:
+    """True for a topic given for want of evidence (its evidence says so: field "fallback")."""
+    return bool(tag.evidence) and all(e.field == "fallback" for e in tag.evidence)
+
+
 def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
     """The tags of a stitched item when its halves were tagged apart (the build tags each page, then
     stitches): the head's, completed by the tail's where the head found nothing. A head cut short by its
@@ -53,11 +61,19 @@ def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
             seen.add(tag.region.code)
             mentioned.append(tag)
     # the head's topic is only the fallback one when every topic it has says so in its evidence
-    fallback = not head.topics or all(t.evidence and all(e.field == "fallback" for e in t.evidence)
-                                      for t in head.topics)
+    fallback = not head.topics or all(_is_fallback(t) for t in head.topics)
+    topics = tail.topics if (fallback and tail.topics) else head.topics
+    if topics is head.topics and tail.topics and tail.topics[0].slug in {t.slug for t in head.topics}:
+        # a tail read alone as the same story (its primary is one of the head's topics) may be about something
+        # more the head never reached (the jump cut the head before its paragraph on women's clauses or on
+        # safety): its secondary topics are secondaries of the whole item, after the head's own. A tail that reads
+        # as another story (劳模 sent to workshops closing a training campaign) adds nothing
+        have = {t.slug for t in topics}
+        extra = [t for t in tail.topics[1:] if t.slug not in have and not _is_fallback(t)]
+        topics = (*topics, *extra)[:_MAX_TOPICS]
     return {"regions": regions, "mentioned_places": tuple(mentioned),
             "ambiguities": head.ambiguities + tail.ambiguities,
-            "topics": tail.topics if (fallback and tail.topics) else head.topics,
+            "topics": topics,
             "keywords": head.keywords or tail.keywords}
 
 

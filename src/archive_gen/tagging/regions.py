@@ -40,6 +40,8 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 _ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
 _COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
+# a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
+_PASSING_AFTER = ("籍",)
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
 _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
@@ -49,7 +51,10 @@ _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 _FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区"})
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
-_VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动)")
+_VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
+# a headline naming a group of places by their count (浙江工会与西部三省结对, 两地工会签约, 四省市): the parties
+# named in the opening are settings too, not only the headline's place
+_COUNTED_PLACES = re.compile(r"[两二三四五六七八九十几多]+(省|省区|省市|省份|地|市|州|县|城)(?!长|委)")
 # a numbered caption or point (①…, 图①：…)
 _NUMBERED = re.compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
 # an honours list's line: a name (maybe padded), a wide space, the person's unit (于海涛　国网安徽省电力有限公司…)
@@ -70,7 +75,9 @@ _SENTENCE_END = "。!！?？"
 # a headline about many places at once (多地出台举措…): no one of them is the setting
 _MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
 # "南京、无锡等地", "四川、贵州等10多个省份": examples of a wider reach, not settings
-_EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?(地|地区|市|城市|省|省份|省市|省区|县|区)")
+# (文山、红河等州市, 锡林郭勒、呼伦贝尔等盟市, 昆山、太仓等县市 too)
+_EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?"
+                             r"(地|地区|市|城市|省|省份|省市|省区|县|区|州|盟|旗)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
@@ -354,7 +361,8 @@ class RegionTagger:
         weight = next((w for until, w in fld.weight_at if start < until), BODY)
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
-        passing = inherited_passing or before.endswith(_PASSING_BEFORE) or company
+        passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
+                   or text.startswith(_PASSING_AFTER, end))
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
                        fld.base + start)
 
@@ -465,6 +473,7 @@ class RegionTagger:
 
         main: list[str] = []
         head_codes = settled(headline)
+        counted = bool(_COUNTED_PLACES.search(headline_text))
         if head_codes:
             main = list(head_codes)
             # a province in the headline is refined by its own places in the opening (山西 -> 和顺、壶关); so is
@@ -486,6 +495,8 @@ class RegionTagger:
                 within = head_codes if m is acting else refined
                 if any(code != h and gaz.is_within(code, h, year) for h in within):
                     main.append(code)
+                elif counted and not self._venue(fields, m, resolved):
+                    main.append(code)  # one of the counted parties (四川省凉山州…总工会 beside 浙江省总工会)
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
             # meeting (全国…推进会) keeps its dateline, the venue
@@ -619,9 +630,19 @@ def _han(text: str) -> bool:
 
 
 def _opening_end(text: str) -> int:
-    """End of the first sentence, ignoring sentence marks inside quotations (“…。”)."""
+    """End of the first sentence, ignoring sentence marks inside quotations (“…。”); a paragraph opening with a
+    quotation (“3号楼楼道里堆放了杂物。”12月5日，快递员…上报。在江苏南通…) sets its scene one sentence later, so
+    its opening runs one sentence further."""
+    end = _sentence_end(text, 0)
+    if text.startswith(("“", "「", "『")) and end < len(text):
+        end = _sentence_end(text, end)
+    return end
+
+
+def _sentence_end(text: str, start: int) -> int:
     depth = 0
-    for index, ch in enumerate(text):
+    for index in range(start, len(text)):
+        ch = text[index]
         if ch in "“「『":
             depth += 1
         elif ch in "”」』":

@@ -25,7 +25,7 @@ from .segmenter import Segmenter, fold
 
 DEFAULT_TAXONOMY = "topics.yaml"
 SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
-HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "subject_only", "primary_only")
+HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "subject_only", "primary_only", "union_default")
 PATTERN_WEIGHT = 1.0  # a pattern (从业15年) describes what the item is, like a keyword
 
 # How much one occurrence of a term counts, by where it was printed: the headline says what the
@@ -86,9 +86,15 @@ _SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
 # a list of the people or things an item serves or offers, closed by 等 (为快递员、外卖送餐员等提供…; 提供制造、物流、
 # 外卖骑手、快递员等岗位): its members say who is served, not what the item is about
 _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
+# the people a service is done for, named between 为 and the verb of the service (市总工会为快递员开设了…班, 为环卫
+#工人、快递员开展…): who is served, not what the clause is about
+_SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
 # a closing sentence opening with advice or a next step (工会不妨顺势而为…, 下一步…) within its first characters
 _CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
 _CODA_REACH = 8
+# a commentary's closing sentence that says what someone should *also* do (工会组织劳动竞赛…，也应把休息权放在心上)
+# is advice on the side of its argument, wherever in the sentence the modal stands (a plain 应当 is the argument's)
+_COMMENTARY_CODA_MARKS = ("不妨", "也应", "还应", "同样应", "也要", "还要", "同样要", "也需", "还需")
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
 _GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
@@ -115,6 +121,7 @@ class Topic:
     subject_only: bool = False  # given only when the headline or a whole paragraph is about it
     primary_only: bool = False  # never a secondary topic (产业与经济发展: the "no union angle" topic)
     cues: tuple[str, ...] = ()  # folded weak words: they decide only a union item that no term decides
+    union_default: bool = False  # the topic of a union item that neither a term nor a cue decides
 
     @property
     def slug(self) -> str:
@@ -139,7 +146,7 @@ class Taxonomy:
     @property
     def fingerprint(self) -> str:
         payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), list(t.patterns), t.subject_only,
-                    t.primary_only, list(t.cues)]
+                    t.primary_only, list(t.cues), t.union_default]
                    for t in self.topics]
         blob = json.dumps([payload, self.fallback], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -247,7 +254,7 @@ def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[s
                 hint[key.value] = tuple(v.value for v in value.value)
             elif key.value == "patterns":
                 hint["patterns"] = _patterns(value, source, name)
-            elif key.value in ("subject_only", "primary_only"):
+            elif key.value in ("subject_only", "primary_only", "union_default"):
                 loaded = _scalar(value)
                 if not isinstance(loaded, bool):
                     raise _fail(source, value, f"'{name}' must be true or false")
@@ -305,7 +312,8 @@ def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
     return Topic(spec=spec, terms=tuple(terms.items()), patterns=hint.get("patterns", ()),
                  subject_only=bool(hint.get("subject_only", False)),
                  primary_only=bool(hint.get("primary_only", False)),
-                 cues=tuple(dict.fromkeys(fold(word) for word in hint.get("cues", ()))))
+                 cues=tuple(dict.fromkeys(fold(word) for word in hint.get("cues", ()))),
+                 union_default=bool(hint.get("union_default", False)))
 
 
 def default_taxonomy_text() -> str:
@@ -523,6 +531,13 @@ class TopicTagger:
         hits = [hit for name, _text, weight in item_fields(item)
                 for hit in self._hits(name, weight, segmented.field(name), closing.get(name))
                 if not (name in PAGE_FIELDS and hit.generic)]
+        if _is_report(item) and any(h.evidence.field in PAGE_FIELDS for h in hits):
+            # a news report (a lead, a dateline, a photo or a brief) on a page named for a topic (维权) is about that
+            # topic only when its own text says so too: the page name then supports it, never decides alone (a
+            # photo of a harvest or a craftsman's profile printed on the 维权 page); a piece with no lead (a poem
+            # on the 副刊 page) has no other evidence, and its page's name says its genre
+            own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
+            hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -551,8 +566,14 @@ class TopicTagger:
         else:
             # the strongest topic whose evidence says what the item is about; a runner-up close behind it when
             # its own evidence is too weak (种植, 合作社 in a story about 入会 in a greenhouse union group)
-            primary = next((s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
-                            and self._enough(s, item, hits, ev)), "")
+            # (a topic resting on generic words only, 服务站 three times, yields to one close behind it whose
+            # specific term the item comes back to, 货车司机 in two paragraphs: generic words never decide against
+            # specific evidence; one listed facility, 设有…职工书屋等, does not)
+            close = [s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
+                     and self._enough(s, item, hits, ev)]
+            primary = close[0] if close else ""
+            if primary and not ev.specific.get(primary):
+                primary = next((s for s in close if ev.body.get(s, 0) >= HEADLINE_BODY_UNITS), primary)
             if not primary:
                 return self._rescue(item, hits) or self._fallback("no topic is the subject")
         if self._topics[primary].primary_only and max(h.strength for h in hits if h.slug == primary) < KEYWORD_WEIGHT:
@@ -613,18 +634,34 @@ class TopicTagger:
         # generic words (职工代表, 就业, 会员) are shared between topics: they decide nothing here either
         found = [h for h in hits if not self._topics[h.slug].primary_only and not h.generic]
         found += self._cue_hits(item)
+        # the union default speaks only when the fallback topic has no word of its own either (a delegation
+        # visiting 创新企业 to learn of 产业发展 is the fallback's)
+        default = () if any(self._topics[h.slug].primary_only for h in hits) else self._union_default(angle)
         if not found:
-            return ()
+            return default
         totals: dict[str, float] = {}
         for hit in found:
             totals[hit.slug] = totals.get(hit.slug, 0.0) + hit.weight
         ranked = sorted(totals.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
-            return ()  # a tie says nothing
+            return default  # a tie says nothing
         if angle == "labour" and ranked[0][1] < MIN_PRIMARY_SCORE:
             return ()  # workers at their posts, one weak word: a story about work, not a union one
         slug = ranked[0][0]
         return (self._tag(slug, totals[slug], [h for h in found if h.slug == slug]),)
+
+    def _union_default(self, angle: str) -> tuple[TopicTag, ...]:
+        """The taxonomy's union-default topic (职工服务与普惠: a union doing something for workers that no word
+        names) for a union item nothing else decides, with a marker as evidence (``field="fallback"``, so a
+        stitched half with evidence of its own still wins); () for a labour-only item or without such a topic."""
+        if angle != "union":
+            return ()
+        topic = next((t for t in self.taxonomy.topics if t.union_default), None)
+        if topic is None:
+            return ()
+        return (TopicTag(slug=topic.slug, label=topic.label, score=0.0,
+                         evidence=(Evidence(text="a union item no term or cue decides", field=FALLBACK_FIELD,
+                                            offset=0),)),)
 
     @functools.cached_property
     def _cues(self) -> tuple[tuple[str, str], ...]:
@@ -683,7 +720,11 @@ class TopicTagger:
         seen: dict[tuple[str, str], int] = {}
         # only a field holding a passing-clause marker can hold a term in passing (most do not)
         context = _Context.of(text) if _PASSING_MARK_RE.search(folded) else None
-        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else None
+        served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else []
+        if "为" in folded and name.startswith("paragraph:") and name != "paragraph:0":
+            # 为快递员开设了技能提升班: in a later paragraph, the group named before the service is who is served,
+            # not what the paragraph adds (in the headline and the opening the group is the story's subject)
+            served += [m.span(2) for m in _SERVED_BY_VERB.finditer(folded)]
         # 摄影报道 is a kind of report: its 摄影 is not workers' photography
         genre = _GENRE_AFTER in folded
         # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
@@ -743,6 +784,11 @@ class _Context(NamedTuple):
                    [m.start() for m in _SENTENCE_MARK_RE.finditer(text)])
 
 
+def _is_report(item: Item) -> bool:
+    """True for a news report: a photo, a brief, or an item with a run-in lead or a dateline (本报讯, 新华社…电)."""
+    return item.kind in ("photo", "brief") or bool(item.lead) or item.dateline is not None
+
+
 def _union_angle(item: Item) -> str:
     """True when an item has a union or labour angle where it says what it is about (the headline, the opening
     paragraph, a caption): a union named, or, outside photos, workers. A union in a later paragraph may be a
@@ -784,7 +830,10 @@ def _closing_sentence(item: Item) -> dict[str, int]:
     body = last.rstrip(_SENTENCE_MARKS + "”」）)")
     start = max(body.rfind(mark) for mark in _SENTENCE_MARKS) + 1
     opening = last[start:start + _CODA_REACH]
-    return {f"paragraph:{len(item.paragraphs) - 1}": start} if any(m in opening for m in _CODA_MARKS) else {}
+    if any(m in opening for m in _CODA_MARKS) or (
+            item.kind == "commentary" and any(m in last[start:] for m in _COMMENTARY_CODA_MARKS)):
+        return {f"paragraph:{len(item.paragraphs) - 1}": start}
+    return {}
 
 
 def _base(name: str) -> str:
