@@ -1060,3 +1060,23 @@ def test_a_tail_after_closed_briefs_goes_to_the_one_story_cut_off_mid_sentence()
     assert "fragment" not in [i.kind for i in parsed.items]
     owner = parsed.items[0]
     assert owner.paragraphs[-1].endswith("淋浴间和洗衣房，每天接待过往货车司机三百余人次。")
+
+
+def test_a_heading_over_an_interviews_first_question_titles_the_interview() -> None:
+    # an untitled half (上接) ends; a heading, then 记者： turns: a new piece, not a crosshead of the half
+    parsed = page("（上接第2版）", BODY, "技能补贴怎么领", "记者：今年的技能提升补贴有哪些变化？",
+                  "人社局职业能力处处长　白　露：申领范围扩大到所有参保职工。", "记者：多久能到账？", "白　露：审核通过后十五个工作日内发放。")
+    half, interview = parsed.items
+    assert half.title is None and half.paragraphs == (BODY,) and half.crossheads == ()
+    assert interview.title == "技能补贴怎么领" and len(interview.paragraphs) == 4
+
+
+def test_a_heading_between_turns_of_an_interview_stays_a_crosshead() -> None:
+    item = only(page("车间里的技能课", "本报记者　丁　香", "记者：为什么要办车间课堂？", "答：工人下了班没时间去培训中心。",
+                     "从一个班组到全厂", "记者：现在有多少人参加？", "答：全厂一千二百人都报了名。"))
+    assert [c.text for c in item.crossheads] == ["从一个班组到全厂"] and len(item.paragraphs) == 4
+
+
+def test_a_credit_ending_wen_bing_she_names_one_photographer() -> None:
+    item = only(page("码头上的夜班", "凌晨，装卸工人在码头作业。新华社记者　柏　林　文并摄"))
+    assert item.kind == "photo" and item.byline.photographers == ("柏　林",)

@@ -487,5 +487,5 @@ def credit_credits(credit: str) -> Credits:
     if body.endswith("摄影") and not re.fullmatch(r"(?:特约|本报)?摄影", body):
         body = body[:-2].rstrip(_SPACE + "/／")  # "role name　摄影": 摄影 printed for 摄
     elif body.endswith("摄"):
-        body = body[:-1].rstrip(_SPACE + "/／")
+        body = re.sub(rf"{_GAP}*文并$", "", body[:-1].rstrip(_SPACE + "/／"))  # "name　文并摄"
     return _as_photographers(parse_credits(body))
