@@ -992,3 +992,91 @@ def test_a_chronicle_of_dated_rows_under_a_heading_is_an_item_of_its_own() -> No
     story, chronicle = parsed.items
     assert len(story.paragraphs) == 2 and story.crossheads == ()
     assert chronicle.title == "联盟发展历程" and len(chronicle.paragraphs) == 3
+
+
+# ---- rules found by the fresh8 first run (issue 14) -------------------------------------------
+
+
+def test_a_credit_ending_in_sheying_on_its_own_line_closes_a_photo() -> None:
+    # "role name　摄影" is printed for "…　摄": a photo credit, not a byline line of the story above
+    parsed = page("夜班车间里的读书角", "本报讯　某厂工会在夜班车间设立读书角，配备图书八百册。",
+                  "雪中送炭到工地", "1月8日，志愿者为隧道工人送去棉衣。", "特约记者　孔　明　本报通讯员　冯　达　摄影")
+    story, photo = parsed.items
+    assert story.credit is None and len(story.paragraphs) == 1
+    assert photo.kind == "photo" and photo.byline.photographers == ("孔　明", "冯　达")
+    assert [(r.name, r.role) for r in photo.byline_roles] == [("孔　明", "特约记者"), ("冯　达", "本报通讯员")]
+
+
+def test_a_credit_line_labelled_per_picture_credits_every_photographer() -> None:
+    item = only(page("春耕时节（组图）", "①农机手在田间作业。", "②技术员查看秧苗长势。",
+                     "图①　新华社记者　钟　声　摄　图②　本报记者　方圆圆　摄"))
+    assert item.kind == "photo" and len(item.paragraphs) == 2
+    assert item.byline.photographers == ("钟　声", "方圆圆")
+
+
+def test_a_writer_and_photographer_credit_line_names_both() -> None:
+    item = only(page("山村来了流动书车", "周末，市图书馆的流动书车开进大山，村民排队借书。", "通讯员　韩　梅/文　见习记者　林　森/图"))
+    assert item.byline.reporters == () and item.byline.correspondents == ("韩　梅",)
+    assert item.byline.photographers == ("林　森",)
+    assert {(r.name, r.role) for r in item.byline_roles} == {("韩　梅", "通讯员"), ("林　森", "见习记者")}
+
+
+def test_a_paper_and_special_correspondent_role_is_kept_whole() -> None:
+    item = only(page("职工运动会开幕", "人民日报特约通讯员　谷　雨　本报实习生　石　磊", BODY))
+    assert [(r.name, r.role) for r in item.byline_roles] == [("谷　雨", "人民日报特约通讯员"), ("石　磊", "本报实习生")]
+
+
+def test_a_headline_that_asks_then_answers_on_one_line_is_a_title() -> None:
+    item = only(page("辞职后公积金能取吗？三种情况要分清（维权课堂）", "——一名职工的咨询引出的话题", BODY))
+    assert item.title == "辞职后公积金能取吗？三种情况要分清（维权课堂）"
+    assert item.subtitle == "——一名职工的咨询引出的话题" and item.paragraphs == (BODY,)
+
+
+def test_two_sentences_in_a_paragraph_are_not_a_question_headline() -> None:
+    from archive_gen.loader.shapes import headline_text
+
+    assert not headline_text("行不行？试一试就知道了，大家说。")
+    assert not headline_text("“真的吗？”他问。")
+    assert headline_text("工资被拖欠怎么办？律师来支招")
+
+
+def test_a_slogan_under_a_bracketed_banner_is_the_kicker() -> None:
+    item = only(page("【新春走基层】", "迎新春　送温暖　暖人心", "三百名环卫工吃上团圆饭", "本报记者　凌　云", BODY))
+    assert (item.column, item.kicker, item.title) == ("【新春走基层】", "迎新春　送温暖　暖人心", "三百名环卫工吃上团圆饭")
+
+
+def test_a_short_clause_over_a_title_and_subtitle_is_a_kicker_not_a_column() -> None:
+    item = only(page("向最美护士致敬", "市人民医院护理团队获评全国巾帼文明岗", "六十名护士坚守急诊一线十年", BODY))
+    assert (item.column, item.kicker, item.title) == (None, "向最美护士致敬", "市人民医院护理团队获评全国巾帼文明岗")
+    assert item.subtitle == "六十名护士坚守急诊一线十年"
+
+
+def test_a_tail_after_closed_briefs_goes_to_the_one_story_cut_off_mid_sentence() -> None:
+    # the story stops mid-sentence; after two briefs signed in brackets, a block with no headline reads on
+    parsed = page("高速服务区建起司机之家", "本报讯　某高速服务区司机之家日前投用，设有休息室、淋浴间和",
+                  "工会开展读书月活动", "本报讯　某区工会举办职工读书月活动，发放图书两千册。（吴　桐）",
+                  "社区举办职工书法展", "本报讯　某社区举办职工书法展，展出作品六十件。（童　言）",
+                  "洗衣房，每天接待过往货车司机三百余人次。")
+    assert "fragment" not in [i.kind for i in parsed.items]
+    owner = parsed.items[0]
+    assert owner.paragraphs[-1].endswith("淋浴间和洗衣房，每天接待过往货车司机三百余人次。")
+
+
+def test_a_heading_over_an_interviews_first_question_titles_the_interview() -> None:
+    # an untitled half (上接) ends; a heading, then 记者： turns: a new piece, not a crosshead of the half
+    parsed = page("（上接第2版）", BODY, "技能补贴怎么领", "记者：今年的技能提升补贴有哪些变化？",
+                  "人社局职业能力处处长　白　露：申领范围扩大到所有参保职工。", "记者：多久能到账？", "白　露：审核通过后十五个工作日内发放。")
+    half, interview = parsed.items
+    assert half.title is None and half.paragraphs == (BODY,) and half.crossheads == ()
+    assert interview.title == "技能补贴怎么领" and len(interview.paragraphs) == 4
+
+
+def test_a_heading_between_turns_of_an_interview_stays_a_crosshead() -> None:
+    item = only(page("车间里的技能课", "本报记者　丁　香", "记者：为什么要办车间课堂？", "答：工人下了班没时间去培训中心。",
+                     "从一个班组到全厂", "记者：现在有多少人参加？", "答：全厂一千二百人都报了名。"))
+    assert [c.text for c in item.crossheads] == ["从一个班组到全厂"] and len(item.paragraphs) == 4
+
+
+def test_a_credit_ending_wen_bing_she_names_one_photographer() -> None:
+    item = only(page("码头上的夜班", "凌晨，装卸工人在码头作业。新华社记者　柏　林　文并摄"))
+    assert item.kind == "photo" and item.byline.photographers == ("柏　林",)

@@ -21,7 +21,7 @@ _PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
 # role too ("本报全媒体记者", "融媒体记者")
 _ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
-         rf"|(?:{_PAPER}|特约)?通讯员|{_PAPER}?实习生|(?:{_PAPER}|特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
+         rf"|{_PAPER}?(?:特约)?通讯员|{_PAPER}?实习生|{_PAPER}?(?:特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪"); a padded name may be glued to the 摄 of a credit
@@ -45,12 +45,19 @@ _LEAD_REPORTED = lazy_compile(
 _LEAD_SPACED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
+# the label of one picture of a 组图 in a credit line: "图①", "图②③"
+_PICTURE_LABEL = r"图[①-⑳、]+"
 # one credit segment of a photo credit: an optional agency/role, then names
 _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
 _CREDIT_LINE = lazy_compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
     rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
-    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?)")
+    rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄影?(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?"
+    # one credit per picture of a 组图: "图①　本报记者　严　冬　摄　图②　通讯员　郎　月　摄"
+    rf"|(?:{_PICTURE_LABEL}{_GAP}*{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄{_GAP}*)+"
+    # the writer and the photographer of a photo story: "本报记者　包　容/文　通讯员　骆　峰/图"
+    rf"|{_CREDIT_SEGMENT}{_GAP}*[/／]{_GAP}*文{_GAP}+{_CREDIT_SEGMENT}{_GAP}*[/／]{_GAP}*图)")
+_CREDIT_ENDS = ("摄", "摄影", "/图", "／图")
 # "（特约摄影　杜　鹃）", "（摄影：李　明）": a photographer credited in brackets with no 摄 at the end
 _CREDIT_BRACKETED_ROLE = lazy_compile(rf"[(（]{_GAP}*(?:特约|本报)?摄影(?:记者)?{_GAP}*[:：]?{_GAP}*{_NAMES}{_GAP}*[)）]")
 # "摄影/王　军（人民视觉）", "图/本报记者 吴海峰": the credit word first, an agency in brackets after the names
@@ -64,7 +71,7 @@ _CREDIT_SOURCE = lazy_compile(
     rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供|资料(?:图片|照片)"
     rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?)(?:{_GAP}*[)）])?$")
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
-_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|工人日报|本报|特约|见习|实习|摄影|记者|通讯员|[(（])")
+_CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|工人日报|本报|特约|见习|实习|摄影|记者|通讯员|图[①-⑳]|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
 
@@ -263,8 +270,9 @@ def is_byline_line(text: str) -> bool:
         return True
     if len(text) <= 40 and _job_line(text) is not None:
         return True
-    if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄"):
-        return False
+    if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄") \
+            or (text.endswith("摄影") and split_credit(text) is not None):
+        return False  # a photo credit ("…　摄", "role　name　摄影")
     # "…摄影报道", "…文/图" end the credit: their role-like words ("摄影", "文/") name nobody
     stripped = _CREDIT_TAIL.sub("", text.strip(_SPACE))
     if not stripped:
@@ -413,7 +421,7 @@ def split_credit(text: str) -> tuple[str, str] | None:
     if role_first is not None and role_first.end() == len(tail) and \
             (role_first.start() == 0 or tail[role_first.start() - 1] in _SENTENCE_END):
         return tail[: role_first.start()].rstrip(_SPACE), tail[role_first.start():]
-    if not _CREDIT_AGENCY.sub("", tail).rstrip(")）" + _SPACE).endswith("摄"):
+    if not _CREDIT_AGENCY.sub("", tail).rstrip(")）" + _SPACE).endswith(_CREDIT_ENDS):
         return None
     for start in range(max(0, len(tail) - _CREDIT_MAX_CHARS), len(tail)):
         if start and tail[start - 1] not in _SENTENCE_END and not _CREDIT_START.match(tail, start):
@@ -466,7 +474,18 @@ def credit_credits(credit: str) -> Credits:
     elif re.search(rf"摄{_GAP}*[(（][{HAN}]{{2,10}}[)）]$", body):
         body = _CREDIT_AGENCY.sub("", body)  # the agency after 摄
     body = body.strip("()（）" + _SPACE)
+    writer = re.fullmatch(rf"(.+?){_GAP}*[/／]{_GAP}*文{_GAP}+(.+?){_GAP}*[/／]{_GAP}*图", body)
+    if writer is not None:  # "role name/文　role name/图": the writer keeps the role, the other took the picture
+        text, photo = parse_credits(writer.group(1)), _as_photographers(parse_credits(writer.group(2)))
+        b, p = text.byline, photo.byline
+        return Credits(Byline(b.reporters, b.correspondents, p.photographers, b.authors, b.interns),
+                       text.roles + photo.roles)
+    if body.startswith("图") and re.match(_PICTURE_LABEL, body):  # "图①　name　摄　图②　name　摄"
+        body = re.sub(rf"{_PICTURE_LABEL}{_GAP}*", "", body)
+        body = re.sub(rf"{_GAP}*摄{_GAP}+(?=[^{_SPACE}])", " ", body)
     body = re.sub(rf"^((?:特约|本报)?摄影(?:记者)?){_GAP}*[:：]", r"\1 ", body)  # "摄影：李　明"
-    if body.endswith("摄"):
-        body = body[:-1].rstrip(_SPACE + "/／")
+    if body.endswith("摄影") and not re.fullmatch(r"(?:特约|本报)?摄影", body):
+        body = body[:-2].rstrip(_SPACE + "/／")  # "role name　摄影": 摄影 printed for 摄
+    elif body.endswith("摄"):
+        body = re.sub(rf"{_GAP}*文并$", "", body[:-1].rstrip(_SPACE + "/／"))  # "name　文并摄"
     return _as_photographers(parse_credits(body))

@@ -28,6 +28,8 @@ _SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡�
 _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 _QUOTES = "“”‘’「」『』\"'"
+# a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
+_CLAUSE_OPENERS = "为向让把给"
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
@@ -97,6 +99,12 @@ class LineFacts:
     def plain(self) -> bool:
         """Nothing about it says banner."""
         return not (self.banner or self.banner_slogan or self.note_only or self.short_slogan)
+
+    @functools.cached_property
+    def clause(self) -> bool:
+        """"为奋斗者点赞", "向劳动者致敬": a short line opening with 为/向/让/把/给 says something; a column's
+        name does not."""
+        return self.length <= 12 and self.text.strip()[:1] in _CLAUSE_OPENERS and not self.bracket_label
 
     @functools.cached_property
     def colon_title(self) -> bool:
@@ -211,6 +219,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("parallel phrases under a title are its subtitle", "S", lambda f: f.slogan and not f.banner_slogan, 1.5),
     ("very short phrases are rarely a kicker", "K", lambda f: f.short_slogan, -0.5),
     ("a line with nothing of a banner is not one", "AB", lambda f: f.plain, -3.0),
+    ("a short clause (为奋斗者点赞, 向劳动者致敬) is a kicker, not a column's name", "AB", lambda f: f.clause, -3.0),
+    ("a short clause over a title leads into it", "K", lambda f: f.clause, 1.0),
     ("“place：…” reads as a title", "T", lambda f: f.colon_title, 1.5),
     ("a question or exclamation is a title", "T", lambda f: f.asks, 1.0),
     ("a bracketed note ends a title (…(图), …（上）)", "T", lambda f: f.noted and not f.note_only, 1.0),
@@ -255,10 +265,18 @@ def _issuer_over_document(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and facts[heads.title].text.startswith("关于")
 
 
+def _slogan_under_label(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"【奋进新征程·一线见闻】" over "顶烈日　战高温　保供电" over the title: the 【label】 is the banner, the slogan
+    under it the title's kicker (a headline carries one banner above it far more often than two)."""
+    return heads.kicker is not None and bool(heads.columns) and facts[heads.columns[0]].bracket_label \
+        and facts[heads.kicker].slogan
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
     ("an issuing body over a 关于… document title is its kicker", _issuer_over_document, 3.5),
+    ("a slogan under a 【label】 banner is the title's kicker, not a second banner", _slogan_under_label, 2.5),
 ]
 
 

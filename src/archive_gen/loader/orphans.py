@@ -81,7 +81,8 @@ def _best_owner(orphan: Draft, candidates: list[Draft], weights: dict[str, float
     """The story an orphan body continues: its headline words recur in the orphan, or its body shares
     the orphan's vocabulary; a story waiting for text is the likeliest owner. When the words decide
     nothing, the one headline near it with nothing under it takes it (a headline and its text share few
-    words more often than a page holds two bodiless headlines)."""
+    words more often than a page holds two bodiless headlines); with no such headline, the one story cut off
+    mid-sentence that the block reads on from."""
     text = orphan.body_text()
     best: tuple[float, int] | None = None
     for index, cand in enumerate(candidates):
@@ -96,7 +97,12 @@ def _best_owner(orphan: Draft, candidates: list[Draft], weights: dict[str, float
             best = (score, index)
     if best is None or best[0] < _OWNER_MIN_SCORE:
         bodiless = [cand for cand in candidates if cand.bodiless and not cand.credit_text]
-        return bodiless[0] if len(bodiless) == 1 else None
+        if bodiless:
+            return bodiless[0] if len(bodiless) == 1 else None
+        # no headline waits: the one story cut off mid-sentence that the block reads on from takes it
+        cut = [cand for cand in candidates if cand.dangling and not cand.credit_text and cand.paragraphs
+               and _reads_on(cand.paragraphs[-1].text, text)]
+        return cut[0] if len(cut) == 1 else None
     return candidates[best[1]]
 
 

@@ -250,6 +250,7 @@ class _Heading:
     echo_story: float
     list_follows: bool
     table_follows: bool = False
+    opens_interview: bool = False  # the next paragraph is the first interviewer's turn (记者：…, 问：…)
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -262,6 +263,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
+    ("an interview's first question follows and the story so far has no turns: the line titles the interview",
+     lambda h: h.opens_interview, -3.0),
     ("a short label over rows of figures inside a story labels the story's box (数说安全, 【数读】), not a list",
      lambda h: h.table_follows and len(h.text) <= 8, 4.5),
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
@@ -272,6 +275,9 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
      lambda h: shapes.numbered_heading(h.text), 1.5),
 ]
+
+
+_INTERVIEWERS = ("记者", "本报记者", "问", "Q")
 
 
 def _list_ahead(units: list[Unit], start: int) -> bool:
@@ -319,7 +325,9 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
                      share(bigrams(head.text), bigrams(nxt.text)),
                      share(bigrams(head.text), bigrams(current.headline_text() + current.body_text())),
-                     _list_ahead(units, after), _table_ahead(units, after))
+                     _list_ahead(units, after), _table_ahead(units, after),
+                     shapes.speaker(nxt.text) in _INTERVIEWERS
+                     and not any(shapes.speaker(u.text) for u in current.paragraphs))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 

@@ -74,6 +74,16 @@ def sentencey(text: str) -> bool:
     return bool(SENTENCE_STOPS.search(text[:-1])) or len(text) > MAX_HEADLINE_CHARS
 
 
+# a headline that asks and then answers: "加班费怎么算？先看清这三种情形", "工资被拖欠怎么办？律师来支招"
+# (short, one ？/！ inside, no comma, colon or full stop anywhere)
+_QUESTION_HEADLINE = lazy_compile(r"[^。，,；;：:？?！!]{2,16}[？?！!][^。，,；;：:？?！!]{2,20}[？?！!]?")
+
+
+def question_headline(text: str) -> bool:
+    """A question (or exclamation) and a short phrase after it on one line: a headline, not two sentences."""
+    return bool(_QUESTION_HEADLINE.fullmatch(text)) and text[:1] not in "“「『"
+
+
 def speaker(text: str) -> str | None:
     """The speaker label of an interview line ("记者：…", "周建民：…"), or None."""
     match = _SPEAKER.match(text)
@@ -121,7 +131,7 @@ def headline_text(text: str) -> bool:
     noted = bracket_note(text)
     if noted is not None:
         text = noted[0]
-    if not text or sentencey(text) or ends_open(text):
+    if not text or (sentencey(text) and not question_headline(text)) or ends_open(text):
         return False
     if cut_sentence(text):
         return False  # "…，为牧区的": a sentence cut at a column end, not a title
