@@ -291,6 +291,34 @@ def test_the_cache_folder_is_marked_with_a_valid_cachedir_tag(warm: tuple[Path, 
     assert (cache / MARKER).read_text(encoding="utf-8").startswith('{"generator": "archive-gen"')
 
 
+@pytest.mark.parametrize("damage", ["link-dev-zero", "link-users-file", "pipe", "empty"])
+def test_a_damaged_mark_is_put_right_and_never_read_or_written_through(project: Path,
+                                                                        warm: tuple[Path, dict[str, bytes]],
+                                                                        tmp_path: Path, damage: str) -> None:
+    cache = project / ".archive-cache"
+    users = tmp_path / "thesis.docx"
+    users.write_bytes(b"PK\x03\x04 ten years of work")
+    before = tree_state(tmp_path, skip=("p",))
+    marker = cache / MARKER
+    marker.unlink()
+    if damage == "link-dev-zero":
+        marker.symlink_to("/dev/zero")
+    elif damage == "link-users-file":
+        marker.symlink_to(users)
+    elif damage == "pipe":
+        os.mkfifo(marker)
+    else:
+        marker.write_bytes(b"")
+    links = [p for p in entries(cache, "pages")][:2]
+    assert links, "the warm cache holds page entries"
+    for path in links:  # damage elsewhere too, as a disk fault leaves it: the folder stays archive-gen's
+        path.unlink()
+        path.symlink_to("/dev/zero")
+    assert rebuild(project) == warm[1]
+    assert marker.is_file() and not marker.is_symlink()
+    assert tree_state(tmp_path, skip=("p",)) == before  # the linked file: never read into, never written
+
+
 def test_pruning_deletes_only_archive_gens_own_entries(project: Path, tmp_path: Path) -> None:
     cache = project / ".archive-cache"
     users = tmp_path / "thesis.docx"

@@ -294,7 +294,7 @@ def open_cache(root: Path, memo: EntryMemo | None = None) -> BuildCache:
     if root.exists() and not root.is_dir():
         raise OutputError("the cache folder is not a folder", source=str(root),
                           hint="set cache_dir in archive.yaml to a folder archive-gen may own")
-    marked = (root / MARKER).is_file()
+    marked = _marked(root)
     if root.is_dir() and not marked:
         foreign = _foreign_files(root)
         if foreign:
@@ -311,6 +311,29 @@ def open_cache(root: Path, memo: EntryMemo | None = None) -> BuildCache:
         except OSError:
             cache.writable = False
     return cache
+
+
+def _marked(root: Path) -> bool:
+    """The folder carries archive-gen's mark. A mark damaged into something else than a file (a link, a
+    device: a cache is someone's disk) is put right: it is removed, never followed, and written again. A
+    folder in its place may hold someone's files: that is no mark (and ``_foreign_files`` refuses it)."""
+    marker = root / MARKER
+    try:
+        mode = os.lstat(marker).st_mode
+    except OSError:
+        return False
+    if stat.S_ISREG(mode):
+        return True
+    if stat.S_ISDIR(mode):
+        return False
+    try:
+        os.unlink(marker)
+        fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"generator": "archive-gen", "format": CACHE_FORMAT}) + "\n")
+    except OSError:
+        pass  # an unwritable cache only costs speed; what stood there is gone or was never ours to read
+    return True
 
 
 def _foreign_files(root: Path) -> str | None:
