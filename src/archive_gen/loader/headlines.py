@@ -161,6 +161,11 @@ class LineFacts:
     def commas(self) -> int:
         return len(re.findall(r"[，,]", self.text))
 
+    @functools.cached_property
+    def scores(self) -> dict[Role, float]:
+        """The line's score in every role (``LINE_FEATURES``), computed once per line."""
+        return {role: _line_score(self, role) for role in "KTSABNPE"}
+
 
 @dataclass(frozen=True)
 class StackContext:
@@ -339,6 +344,14 @@ def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...
     return tuple(sorted(rows, key=lambda row: row[1] != NEVER))
 
 
+@functools.lru_cache(maxsize=4096)
+def _line_facts(text: str, dated: bool, signed_below: bool) -> LineFacts:
+    """One ``LineFacts`` per distinct line: a stack is read again for every candidate reading and a line
+    recurs across stacks (a column banner on every page), and the facts depend on nothing else.
+    Shared instances are safe: a ``LineFacts`` only ever fills in its own cached properties."""
+    return LineFacts(text, dated=dated, signed_below=signed_below)
+
+
 def _line_score(facts: LineFacts, role: Role) -> float:
     total = 0.0
     for test, weight in _rows_of(role):
@@ -379,8 +392,8 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     context = context or StackContext()
     if not lines:
         raise ValueError("an empty stack has no reading")
-    facts = [LineFacts(text, dated=k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
-                       signed_below=k + 1 < len(lines) and marked_signature(lines[k + 1]))
+    facts = [_line_facts(text, k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
+                         k + 1 < len(lines) and marked_signature(lines[k + 1]))
              for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):
@@ -393,7 +406,7 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
 def _candidates(facts: list[LineFacts], context: StackContext) -> Iterator[Reading]:
     n = len(facts)
     exhaustive = n <= _MAX_EXHAUSTIVE
-    scores = {(k, role): _line_score(facts[k], role) for k in range(n) for role in "KTSABNPE"}
+    scores = {(k, role): score for k in range(n) for role, score in facts[k].scores.items()}
     # the story before may take the stack's first line (a sentence it cut off) and signature lines
     run_on = 1 if context.after_body and scores[0, "E"] != NEVER else 0
     for ends in range(run_on + 1):

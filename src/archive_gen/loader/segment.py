@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
 from ..model import Continuation
@@ -94,16 +94,33 @@ def _finished_sentence(text: str) -> bool:
 # the page as a whole, for evidence that crosses stories
 
 
-def bigrams(text: str) -> set[str]:
-    text = re.sub(r"[^\u3400-\u9fff0-9A-Za-z]", "", unicodedata.normalize("NFKC", text))
-    return {text[k: k + 2] for k in range(len(text) - 1)}
+_NOT_GRAM = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]")
 
 
-def share(part: set[str], whole: set[str]) -> float:
+def gram_text(text: str) -> str:
+    """The characters bigrams are made of: NFKC-normalised Han, digits and Latin letters, in order."""
+    return _NOT_GRAM.sub("", unicodedata.normalize("NFKC", text))
+
+
+@functools.lru_cache(maxsize=8192)
+def bigrams(text: str) -> frozenset[str]:
+    """The character bigrams of ``text`` (``gram_text``). Memoised: a page asks for the same line's bigrams
+    in every stack reading, crosshead test and orphan match; frozen, so a caller cannot spoil the memo."""
+    text = gram_text(text)
+    return frozenset(map(str.__add__, text, text[1:]))
+
+
+def share(part: Set[str], whole: Set[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def idf(sets: list[set[str]]) -> dict[str, float]:
+def share_in(part: Set[str], cleaned: str) -> float:
+    """``share(part, bigrams(text))`` given ``gram_text(text)``: a bigram is in a text's bigram set exactly
+    when it is a substring of its gram text, so a long text (a story so far) needs no set of its own."""
+    return sum(1 for gram in part if gram in cleaned) / len(part) if part else 0.0
+
+
+def idf(sets: list[Set[str]]) -> dict[str, float]:
     """Inverse document frequency of bigrams over the texts of one page."""
     df: dict[str, int] = {}
     for grams in sets:
@@ -114,7 +131,7 @@ def idf(sets: list[set[str]]) -> dict[str, float]:
     return {g: logs[c] for g, c in df.items()}
 
 
-def weighted_share(grams: set[str], other: set[str], weights: dict[str, float]) -> float:
+def weighted_share(grams: Set[str], other: Set[str], weights: dict[str, float]) -> float:
     """Weighted share of ``grams`` that also occur in ``other``."""
     if not grams:
         return 0.0
@@ -131,8 +148,8 @@ class _PageText:
         self._matches: dict[tuple[tuple[str, ...], int, int], float] = {}
 
     @functools.cached_property
-    def grams(self) -> list[set[str]]:  # computed only when a stack needs page-wide evidence
-        return [bigrams(u.text) if u.kind == "text" else set() for u in self.units]
+    def grams(self) -> list[frozenset[str]]:  # computed only when a stack needs page-wide evidence
+        return [bigrams(u.text) if u.kind == "text" else frozenset() for u in self.units]
 
     @functools.cached_property
     def weights(self) -> dict[str, float]:
@@ -324,7 +341,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
     facts = _Heading(head.text, len(current.paragraphs), bool(current.paragraphs[0].lead),
                      bool(current.bylines), bool(current.crossheads), current.continued_from is not None,
                      share(bigrams(head.text), bigrams(nxt.text)),
-                     share(bigrams(head.text), bigrams(current.headline_text() + current.body_text())),
+                     share_in(bigrams(head.text), gram_text(current.headline_text() + current.body_text())),
                      _list_ahead(units, after), _table_ahead(units, after),
                      shapes.speaker(nxt.text) in _INTERVIEWERS
                      and not any(shapes.speaker(u.text) for u in current.paragraphs))
