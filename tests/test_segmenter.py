@@ -89,6 +89,15 @@ def test_a_given_frequency_is_kept_and_word_order_does_not_matter(cache_dir: Pat
     assert forward.fingerprint == backward.fingerprint
 
 
+def test_char_frequency_is_word_frequency_for_every_single_character(cache_dir: Path) -> None:
+    # char_frequency reads only the one-character lines of dict.txt: it must agree with the full parse
+    seg = Segmenter([("驿", 123, "n")], cache_dir=cache_dir, engine=ENGINES[0])
+    chars = [w for w in _base_dictionary().frequencies if len(w) == 1]
+    assert len(chars) > 1000
+    for char in [*chars, "驿", "\U00020000", "a", "　"]:
+        assert seg.char_frequency(char) == seg.word_frequency(char), char
+
+
 def test_tfidf_is_sorted_by_weight_then_word_and_drops_stop_words(segmenter: Segmenter) -> None:
     text = "骑士驿站为骑手提供免费饮水。骑士驿站还为骑手提供临时休息。工会开展活动。"
     pairs = segmenter.tfidf(text, stop_words={"工会", "活动"})

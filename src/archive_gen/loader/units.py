@@ -88,7 +88,7 @@ def starts_with_half_word(text: str) -> bool:
     spans = word_spans(head)
     if len(spans) < 2 or spans[0][2] != 1 or spans[1][2] - spans[1][1] < 2:
         return False
-    return _segmenter().word_frequency(spans[0][0]) < _RARE_WORD
+    return _segmenter().char_frequency(spans[0][0]) < _RARE_WORD
 
 
 def starts_with_headline_tail(text: str, headline: str) -> bool:
