@@ -409,12 +409,38 @@ def _candidates(facts: list[LineFacts], context: StackContext) -> Iterator[Readi
     scores = {(k, role): score for k in range(n) for role, score in facts[k].scores.items()}
     # the story before may take the stack's first line (a sentence it cut off) and signature lines
     run_on = 1 if context.after_body and scores[0, "E"] != NEVER else 0
+    shaped: dict[tuple[int, int], list[_Shaped]] = {}  # one stack's parts recur in many candidate readings
     for ends in range(run_on + 1):
-        yield from _readings_after(facts, context, scores, ends, exhaustive)
+        yield from _readings_after(facts, context, scores, ends, exhaustive, shaped)
+
+
+@dataclass(frozen=True)
+class _Shaped:
+    """One role sequence of a part of a stack, with what scoring it adds that depends on nothing else:
+    the sum of its lines' role scores and the weights of the ``ITEM_FEATURES`` that hold, in table order
+    (added one by one, as before, so every candidate's score is the same float)."""
+
+    heads: ItemHeads
+    roles: list[Role]
+    role_sum: float
+    weights: tuple[float, ...]
+
+
+def _shapes_of(facts: list[LineFacts], scores: dict[tuple[int, Role], float], exhaustive: bool,
+               start: int, stop: int, memo: dict[tuple[int, int], list[_Shaped]]) -> list[_Shaped]:
+    """The scored shapes of lines[start:stop], computed once per stack (``memo``)."""
+    found = memo.get((start, stop))
+    if found is None:
+        shapes_here = _item_shapes(facts, start, stop) if exhaustive else [_simple_shape(facts, start, stop)]
+        found = memo[start, stop] = [
+            _Shaped(heads, roles, sum(scores[start + k, role] for k, role in enumerate(roles)),
+                    tuple(weight for _what, test, weight in ITEM_FEATURES if test(facts, heads)))
+            for heads, roles in shapes_here]
+    return found
 
 
 def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[tuple[int, Role], float],
-                    ends: int, exhaustive: bool) -> Iterator[Reading]:
+                    ends: int, exhaustive: bool, memo: dict[tuple[int, int], list[_Shaped]]) -> Iterator[Reading]:
     n = len(facts)
     signatures = ends
     if context.after_body:
@@ -433,24 +459,22 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
         boundaries = range(sig + 1, n) if exhaustive else ()
         for split in (None, *boundaries):
             parts = [(sig, n)] if split is None else [(sig, split), (split, n)]
-            per_part = [list(_item_shapes(facts, a, b)) if exhaustive else [_simple_shape(facts, a, b)]
-                        for a, b in parts]
+            per_part = [_shapes_of(facts, scores, exhaustive, a, b, memo) for a, b in parts]
             for combo in itertools.product(*per_part):
                 score = sig_score
-                for (heads, roles), (a, _b) in zip(combo, parts, strict=True):
-                    score += sum(scores[a + k, role] for k, role in enumerate(roles))
-                    for _what, test, weight in ITEM_FEATURES:
-                        if test(facts, heads):
-                            score += weight
+                for part in combo:
+                    score += part.role_sum
+                    for weight in part.weights:
+                        score += weight
                 if split is not None:
-                    second = combo[1]
-                    kicker = second[0].kicker
-                    info = _Split([facts[k].text for k in range(sig, split)], facts[second[0].title].text,
+                    second = combo[1].heads
+                    kicker = second.kicker
+                    info = _Split([facts[k].text for k in range(sig, split)], facts[second.title].text,
                                   facts[kicker].text if kicker is not None else None, context)
                     score += sum(weight * test(info) for _what, test, weight in SPLIT_FEATURES)
                 if score == NEVER:
                     continue
-                yield Reading(tuple(heads for heads, _roles in combo), tuple(range(ends, sig)), score,
+                yield Reading(tuple(part.heads for part in combo), tuple(range(ends, sig)), score,
                               tuple(range(ends)))
 
 
