@@ -20,7 +20,7 @@ from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path
 from .decode import decode_bytes, normalise_newlines
 from .furniture import Furniture, take_furniture
-from .items import assign_ids, build_item
+from .items import build_item, item_ids
 from .lazy import lazy_compile
 from .orphans import attach_orphans
 from .segment import segment
@@ -72,10 +72,10 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
         notices.append(Notice(source, None, "no-date", "no date in the file name or the text; set pages."
                               f"{source}.date in archive.yaml"))
     number = _page_number(source, page, furniture, notices)
+    # one copy of each item with its place and id (ids depend on the title and text, not on these fields)
     items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number,
-                     page_name=furniture.page_name)
-             for k, it in enumerate(items)]
-    items = assign_ids(items, source)
+                     page_name=furniture.page_name, id=ident)
+             for k, (it, ident) in enumerate(zip(items, item_ids(items, source), strict=True))]
     notices.sort(key=lambda n: (n.line or 0, n.code, n.message))
     return Page(source=source, sha256=sha256, encoding=encoding, date=page_date.value,
                 date_inferred=page_date.inferred, date_evidence=page_date.evidence, page=number,

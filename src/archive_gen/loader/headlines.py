@@ -440,7 +440,8 @@ def _shapes_of(facts: list[LineFacts], scores: dict[tuple[int, Role], float], ex
 
 
 def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[tuple[int, Role], float],
-                    ends: int, exhaustive: bool, memo: dict[tuple[int, int], list[_Shaped]]) -> Iterator[Reading]:
+                    ends: int, exhaustive: bool,
+                    memo: dict[tuple[int, int], list[_Shaped]]) -> Iterator[Reading]:
     n = len(facts)
     signatures = ends
     if context.after_body:

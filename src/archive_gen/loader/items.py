@@ -261,7 +261,8 @@ def item_id(source_name: str, title: str | None, body: str) -> str:
     """12 hex chars of sha1 over the page's source name and the item's normalised title, or for an
     untitled item its opening words: an id (and the article's URL) survives every edit of the body
     below its first line; when it does change, the build redirects the old URL (docs/site.md)."""
-    identity = _norm(title) if _norm(title) else "\x1e" + _norm(body)[:_ID_OPENING_CHARS]
+    titled = _norm(title)
+    identity = titled if titled else "\x1e" + _norm(body)[:_ID_OPENING_CHARS]
     return hashlib.sha1(f"v2\x1f{source_name}\x1f{identity}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
 
 
@@ -274,11 +275,17 @@ def legacy_item_id(source_stem: str, title: str | None, body: str) -> str:
 
 def assign_ids(items: list[Item], source_name: str, taken: set[str] | None = None) -> list[Item]:
     """Stable ids; a collision is resolved by rehashing with a counter, in page order."""
+    ids = item_ids(items, source_name, taken)
+    return [replace(item, id=ident) for item, ident in zip(items, ids, strict=True)]
+
+
+def item_ids(items: list[Item], source_name: str, taken: set[str] | None = None) -> list[str]:
+    """The ids ``assign_ids`` gives, in order (for a caller that rebuilds the items anyway: one copy each)."""
     used = taken if taken is not None else set()
     # counters below the last one given to a base are all taken (``used`` only grows), so a page that
     # repeats one story thousands of times resumes there instead of rehashing from 1 every time
     last_counter: dict[str, int] = {}
-    out: list[Item] = []
+    out: list[str] = []
     for item in items:
         base = item_id(source_name, item.title, item.body_text)
         counter = last_counter.get(base, 1)
@@ -288,7 +295,7 @@ def assign_ids(items: list[Item], source_name: str, taken: set[str] | None = Non
             ident = _rehash(base, counter)
         last_counter[base] = counter
         used.add(ident)
-        out.append(replace(item, id=ident))
+        out.append(ident)
     return out
 
 

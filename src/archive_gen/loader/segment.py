@@ -21,6 +21,7 @@ from ..model import Continuation
 from . import shapes
 from .bylines import house_author, is_person_name, marked_signature, signature
 from .headlines import ItemHeads, StackContext, read_stack
+from .lazy import lazy_compile
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
 
 _CAPTION_MAX_PARAGRAPHS = 4
@@ -94,7 +95,7 @@ def _finished_sentence(text: str) -> bool:
 # the page as a whole, for evidence that crosses stories
 
 
-_NOT_GRAM = re.compile(r"[^\u3400-\u9fff0-9A-Za-z]")
+_NOT_GRAM = lazy_compile(r"[^\u3400-\u9fff0-9A-Za-z]")
 
 
 def gram_text(text: str) -> str:
