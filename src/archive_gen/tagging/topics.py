@@ -25,7 +25,7 @@ from .segmenter import Segmenter, fold
 
 DEFAULT_TAXONOMY = "topics.yaml"
 SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
-HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "subject_only", "primary_only", "union_default")
+HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "who", "subject_only", "primary_only", "union_default")
 PATTERN_WEIGHT = 1.0  # a pattern (从业15年) describes what the item is, like a keyword
 
 # How much one occurrence of a term counts, by where it was printed: the headline says what the
@@ -122,6 +122,7 @@ class Topic:
     primary_only: bool = False  # never a secondary topic (产业与经济发展: the "no union angle" topic)
     cues: tuple[str, ...] = ()  # folded weak words: they decide only a union item that no term decides
     union_default: bool = False  # the topic of a union item that neither a term nor a cue decides
+    who: tuple[str, ...] = ()  # folded terms naming the people the topic is about (女职工, 女工): who, not what
 
     @property
     def slug(self) -> str:
@@ -146,7 +147,7 @@ class Taxonomy:
     @property
     def fingerprint(self) -> str:
         payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), list(t.patterns), t.subject_only,
-                    t.primary_only, list(t.cues), t.union_default]
+                    t.primary_only, list(t.cues), t.union_default, *([list(t.who)] if t.who else [])]
                    for t in self.topics]
         blob = json.dumps([payload, self.fallback], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -247,7 +248,7 @@ def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[s
             name = f"hints.{slug}.{key.value}"
             if key.value == "weights":
                 hint["weights"] = _weights(value, source, name)
-            elif key.value in ("synonyms", "cues"):
+            elif key.value in ("synonyms", "cues", "who"):
                 if not isinstance(value, yaml.SequenceNode) or not all(
                         isinstance(v, yaml.ScalarNode) and v.value for v in value.value):
                     raise _fail(source, value, f"'{name}' must be a list of words")
@@ -313,7 +314,8 @@ def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
                  subject_only=bool(hint.get("subject_only", False)),
                  primary_only=bool(hint.get("primary_only", False)),
                  cues=tuple(dict.fromkeys(fold(word) for word in hint.get("cues", ()))),
-                 union_default=bool(hint.get("union_default", False)))
+                 union_default=bool(hint.get("union_default", False)),
+                 who=tuple(dict.fromkeys(fold(word) for word in hint.get("who", ()))))
 
 
 def default_taxonomy_text() -> str:
@@ -538,6 +540,8 @@ class TopicTagger:
             # on the 副刊 page) has no other evidence, and its page's name says its genre
             own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
+        if self._who:
+            hits = self._who_in_headline(hits)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -606,6 +610,19 @@ class TopicTagger:
 
         chosen = [primary, *[slug for slug in order if is_secondary(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    @functools.cached_property
+    def _who(self) -> dict[str, frozenset[str]]:
+        return {t.slug: frozenset(t.who) for t in self.taxonomy.topics if t.who}
+
+    def _who_in_headline(self, hits: list[_Hit]) -> list[_Hit]:
+        """A word that says WHO the item is about (女工 in 单亲女工的孩子拿到了助学金, 女职工 in 女职工合唱团) is evidence
+        for its topic only when the body has a specific term of that topic besides such words (哺乳期, 孕期): otherwise
+        the service or the activity the item is about decides (and a union item no term decides takes the union
+        default, not the group's topic)."""
+        told = {h.slug for h in hits if h.slug in self._who and not h.generic
+                and h.term not in self._who[h.slug] and _base(h.evidence.field) not in _HEADLINE_OR_BANNER}
+        return [h for h in hits if h.slug in told or h.slug not in self._who or h.term not in self._who[h.slug]]
 
     @staticmethod
     def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
