@@ -89,6 +89,13 @@ _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”�
 # the people a service is done for, named between 为 and the verb of the service (市总工会为快递员开设了…班, 为环卫
 #工人、快递员开展…): who is served, not what the clause is about
 _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
+# a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
+# is where the item's subject went, not what it is; it counts half and names no topic in the headline
+_DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+# a cue that is the verb of a named agent (工会把“健康餐”配送到工地, 由…餐饮企业统一配送, 工会为项目部配送了净水设备): the
+# agent's act, not the work of the group the cue describes (配送 read as couriers' work)
+_AGENT_BEFORE = re.compile(r"([把由][^，,。；;：:]{2,}|工会[^，,。；;：:]*)$")
+_AGENT_CUE_AFTER = ("到", "给", "至", "了")
 # a closing sentence opening with advice or a next step (工会不妨顺势而为…, 下一步…) within its first characters
 _CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
 _CODA_REACH = 8
@@ -542,6 +549,7 @@ class TopicTagger:
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
         if self._who:
             hits = self._who_in_headline(hits)
+        hits = _destinations(hits, item)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -701,7 +709,10 @@ class TopicTagger:
                 while start >= 0:
                     end = start + len(cue)
                     spans = taken.setdefault(slug, [])
-                    if not any(a < end and start < b for a, b in spans):
+                    if folded.startswith(_AGENT_CUE_AFTER, end) and _AGENT_BEFORE.search(
+                            folded, max(0, start - 30), start):
+                        pass  # the verb of a named agent (工会把…配送到工地, 工会为…配送了)
+                    elif not any(a < end and start < b for a, b in spans):
                         spans.append((start, end))
                         seen[(slug, cue)] = seen.get((slug, cue), 0) + 1
                         damped = CUE_WEIGHT / seen[(slug, cue)]
@@ -817,6 +828,21 @@ def _union_angle(item: Item) -> str:
     if item.kind != "photo" and any(mark in text for text in texts for mark in _LABOUR_MARKS):
         return "labour"
     return ""
+
+
+def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A headline term right after a verb of going into or building at (开进了工会驿站) is where the subject went:
+    half its weight, and a generic word there (it names no topic in the headline)."""
+    out = hits
+    for i, hit in enumerate(hits):
+        # (a group named as the place, 建到了货车司机身边, is already in passing: still who the item is for)
+        if (hit.evidence.field == "title" and not hit.passing
+                and _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)):
+            if out is hits:
+                out = list(hits)
+            out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
+                                  * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
 
 
 def _in_passing(context: _Context, start: int, end: int) -> bool:
