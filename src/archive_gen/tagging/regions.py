@@ -395,6 +395,12 @@ class RegionTagger:
                 best = [container[0]]
             else:
                 best = self._pick_by_context(codes, context, m.position, year)
+            if len(best) > 1 and m.field == "dateline":
+                # a dateline (本报大同…电) is filed from a city: with nothing else to decide, the highest-level
+                # division of the name (大同市, not 大庆's 大同区 nor its own 大同县) is meant, when it is one
+                levels = sorted((gaz.division(c, year).level, c) for c in best)
+                if levels[0][0] < levels[1][0]:
+                    best = [levels[0][1]]
             if len(best) == 1:
                 resolved.append((m, best[0]))
                 continue
