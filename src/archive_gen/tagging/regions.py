@@ -48,7 +48,9 @@ _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
-_FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区"})
+# ... and a zone named after its city (苏州工业园区, 一个 token the segmenter keeps whole: the city is the place)
+_FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区",
+                                "工业园区", "工业园", "高新区", "开发区", "经济开发区", "经济技术开发区", "保税区"})
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
 _VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
