@@ -66,6 +66,7 @@ _HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u30
 _TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
 _EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
+_ORIGIN_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})  # a list of origins goes on after these
 _NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
                   r"中国[\u4e00-\u9fff]{0,6}工会")
 # a national story: a national body acts, or a nationwide meeting or system (全国…); a national honour held by
@@ -302,7 +303,12 @@ class RegionTagger:
                     unsupported.add(form.division.code)
                 continue
             allowed.append(form)
-        return self._mention(fld, start, end, allowed, ()) if allowed else None
+        if not allowed:
+            return None
+        # a list continuing a passing name (来自江苏、浙江和本地的企业): its members are origins too
+        listed = bool(before) and before[-1].passing and before[-1].field == fld.name and text[
+            before[-1].end:start] in _ORIGIN_LIST_SEPARATORS
+        return self._mention(fld, start, end, allowed, (), listed)
 
     def _form_rules(self, form: NameForm) -> int:
         """What a name form needs before it counts (_FREE, _SHORT, _TWO_CHARS, _GENERIC): fixed per form, so
