@@ -547,8 +547,9 @@ class TopicTagger:
             # on the 副刊 page) has no other evidence, and its page's name says its genre
             own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
+        said_who: frozenset[str] = frozenset()
         if self._who:
-            hits = self._who_in_headline(hits)
+            hits, said_who = self._who_in_headline(hits)
         hits = _destinations(hits, item)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
@@ -573,6 +574,8 @@ class TopicTagger:
         # 产业与经济发展 means "no union angle": a headline naming a union topic too (稳岗 … 开进产业园区, the
         # park being where the job fair went) is about that topic
         named = [s for s in named if not self._topics[s].primary_only] or named
+        # a word saying who (女职工合唱团) does not make its topic the primary; another topic the headline names does
+        named = [s for s in named if s not in said_who]
         if named:
             primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s]))
         else:
@@ -582,12 +585,18 @@ class TopicTagger:
             # specific term the item comes back to, 货车司机 in two paragraphs: generic words never decide against
             # specific evidence; one listed facility, 设有…职工书屋等, does not)
             close = [s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
-                     and self._enough(s, item, hits, ev)]
+                     and s not in said_who and self._enough(s, item, hits, ev)]
             primary = close[0] if close else ""
             if primary and not ev.specific.get(primary):
                 primary = next((s for s in close if ev.body.get(s, 0) >= HEADLINE_BODY_UNITS), primary)
             if not primary:
-                return self._rescue(item, hits) or self._fallback("no topic is the subject")
+                # (a topic said only by who the item is about weighs nothing here: 棉纺厂女工有了“夜班车”)
+                return self._rescue(item, [h for h in hits if h.slug not in said_who]) or self._fallback(
+                    "no topic is the subject")
+        if primary in said_who:
+            # only who the item is about (棉纺厂女工有了“夜班车”): what was done for them decides, else the union default
+            return self._rescue(item, [h for h in hits if h.slug != primary]) or self._tag(
+                primary, totals[primary], [h for h in hits if h.slug == primary])
         if self._topics[primary].primary_only and max(h.strength for h in hits if h.slug == primary) < KEYWORD_WEIGHT:
             # "no union angle" said by near-synonyms only (工厂, 产业) is wrong for an item with one when another
             # topic has evidence (老乡分会 in a 工厂: the headline's factory is where the union is built)
@@ -610,7 +619,7 @@ class TopicTagger:
                     and share >= HEADLINE_SECONDARY_SHARE):
                 return True  # 党建联建聚合力 劳动竞赛助发展: the headline names both, the body follows up
             breadth = ev.breadth(slug)
-            if breadth < MIN_BREADTH:
+            if breadth < MIN_BREADTH or slug in said_who:  # (女工 and 女职工 name the same people: one word)
                 return False
             if share >= SPREAD_SHARE:
                 return True
@@ -623,14 +632,19 @@ class TopicTagger:
     def _who(self) -> dict[str, frozenset[str]]:
         return {t.slug: frozenset(t.who) for t in self.taxonomy.topics if t.who}
 
-    def _who_in_headline(self, hits: list[_Hit]) -> list[_Hit]:
-        """A word that says WHO the item is about (女工 in 单亲女工的孩子拿到了助学金, 女职工 in 女职工合唱团) is evidence
-        for its topic only when the body has a specific term of that topic besides such words (哺乳期, 孕期): otherwise
-        the service or the activity the item is about decides (and a union item no term decides takes the union
-        default, not the group's topic)."""
-        told = {h.slug for h in hits if h.slug in self._who and not h.generic
-                and h.term not in self._who[h.slug] and _base(h.evidence.field) not in _HEADLINE_OR_BANNER}
-        return [h for h in hits if h.slug in told or h.slug not in self._who or h.term not in self._who[h.slug]]
+    def _who_in_headline(self, hits: list[_Hit]) -> tuple[list[_Hit], frozenset[str]]:
+        """A word that says WHO the item is about (女工 in 单亲女工的孩子拿到了助学金, 女职工 in 女职工合唱团) is weak evidence
+        for its topic unless the item has a specific term of that topic besides such words (哺乳期, 爱心妈咪小屋): it counts half,
+        its forms are one word (no breadth for a secondary), and it never makes the topic primary; the service or the
+        activity the item is about decides (a union item nothing else decides takes the union default). A headline
+        keyword the body follows up still makes it secondary (区总工会举办女职工技能大赛). Returns the hits and the
+        topics said only so."""
+        told = {h.slug for h in hits if h.slug in self._who and not h.generic and h.term not in self._who[h.slug]}
+        said = frozenset(h.slug for h in hits if h.slug in self._who and h.slug not in told)
+        if not said:
+            return hits, said
+        return [h._replace(term_weight=h.term_weight * PASSING_FACTOR, weight=h.weight * PASSING_FACTOR)
+                if h.slug in said else h for h in hits], said
 
     @staticmethod
     def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
