@@ -480,3 +480,30 @@ def test_a_quoted_opening_leaves_the_scene_to_the_next_sentence(tagger: RegionTa
                  "“孩子的学费总算有着落了。”10月9日，环卫工人李大姐领到了助学金。在湖南岳阳市岳阳楼区，"
                  "区总工会今年为86名环卫工人的子女发放助学金。", date="2020-10-12")
     assert ("湖南省", "岳阳市") in {(s[1], s[2]) for s in settings(tagger, story)}
+
+
+# -- seventh round (tests/heldout_tagging5) --------------------------------------------------------------------------
+
+
+def test_a_datelines_ambiguous_short_name_is_its_highest_level_division(tagger: RegionTagger) -> None:
+    # 本报朝阳…电 with no other place: 朝阳市 (辽宁), not 北京's or 长春's 朝阳区 nor 朝阳县
+    story = make("矿山工会办起夜间食堂", "矿工会为夜班矿工办起了夜间食堂。", date="2015-03-02", dateline="朝阳")
+    assert [(s[1], s[2]) for s in settings(tagger, story)] == [("辽宁省", "朝阳市")]
+    # two districts of one level (北京's and 南通's 通州区): nothing to prefer, no setting is made up
+    shared = make("物流园工会建起职工书屋", "物流园工会建起了职工书屋。", date="2019-03-02", dateline="通州")
+    assert settings(tagger, shared) == []
+
+
+def test_a_zone_named_after_its_city_in_one_token_names_the_city(tagger: RegionTagger) -> None:
+    # 武汉经济技术开发区 and 大连经济技术开发区 are single tokens of the segmenter
+    story = make("园区企业集中建会", "湖北武汉经济技术开发区的46家汽车配件企业日前集中成立工会。", date="2018-06-12")
+    assert ("湖北省", "武汉市") in {(s[1], s[2]) for s in settings(tagger, story)}
+    other = make("一家外企的职代会", "辽宁大连经济技术开发区一家日资企业召开第一届职代会。", date="2016-04-20")
+    assert ("辽宁省", "大连市") in {(s[1], s[2]) for s in settings(tagger, other)}
+
+
+def test_a_list_continuing_an_origin_is_origins_whatever_closes_it(tagger: RegionTagger) -> None:
+    # 来自江西、安徽和本地的求职者: 安徽 continues the origin list closed by 和本地, not by 等
+    story = make("招聘会上的外地求职者",
+                 "3月5日，在浙江义乌举行的招聘会上，来自江西、安徽和本地的600多名求职者与企业达成意向。", date="2019-03-06")
+    assert {s[1] for s in settings(tagger, story)} == {"浙江省"}

@@ -31,7 +31,7 @@ from .topics import Taxonomy, TopicTagger, load_taxonomy
 __all__ = ["TAGGER_VERSION", "Segmented", "Tagger"]
 
 # bump when tagging rules change so that cached tags from an older version are not reused
-TAGGER_VERSION = "6"
+TAGGER_VERSION = "7"
 TAXONOMY_POS = "nz"  # part-of-speech flag given to taxonomy terms in the private dictionary
 
 

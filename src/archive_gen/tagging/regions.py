@@ -48,7 +48,9 @@ _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
-_FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区"})
+# ... and a zone named after its city (苏州工业园区, 一个 token the segmenter keeps whole: the city is the place)
+_FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区",
+                                "工业园区", "工业园", "高新区", "开发区", "经济开发区", "经济技术开发区", "保税区"})
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
 _VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
@@ -64,6 +66,7 @@ _HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u30
 _TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
 _EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
+_ORIGIN_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})  # a list of origins goes on after these
 _NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
                   r"中国[\u4e00-\u9fff]{0,6}工会")
 # a national story: a national body acts, or a nationwide meeting or system (全国…); a national honour held by
@@ -300,7 +303,12 @@ class RegionTagger:
                     unsupported.add(form.division.code)
                 continue
             allowed.append(form)
-        return self._mention(fld, start, end, allowed, ()) if allowed else None
+        if not allowed:
+            return None
+        # a list continuing a passing name (来自江苏、浙江和本地的企业): its members are origins too
+        listed = bool(before) and before[-1].passing and before[-1].field == fld.name and text[
+            before[-1].end:start] in _ORIGIN_LIST_SEPARATORS
+        return self._mention(fld, start, end, allowed, (), listed)
 
     def _form_rules(self, form: NameForm) -> int:
         """What a name form needs before it counts (_FREE, _SHORT, _TWO_CHARS, _GENERIC): fixed per form, so
@@ -395,6 +403,12 @@ class RegionTagger:
                 best = [container[0]]
             else:
                 best = self._pick_by_context(codes, context, m.position, year)
+            if len(best) > 1 and m.field == "dateline":
+                # a dateline (本报大同…电) is filed from a city: with nothing else to decide, the highest-level
+                # division of the name (大同市, not 大庆's 大同区 nor its own 大同县) is meant, when it is one
+                levels = sorted((gaz.division(c, year).level, c) for c in best)
+                if levels[0][0] < levels[1][0]:
+                    best = [levels[0][1]]
             if len(best) == 1:
                 resolved.append((m, best[0]))
                 continue

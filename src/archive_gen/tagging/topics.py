@@ -25,7 +25,7 @@ from .segmenter import Segmenter, fold
 
 DEFAULT_TAXONOMY = "topics.yaml"
 SYNONYM_WEIGHT = 0.6  # a near-synonym is weaker evidence than the taxonomy's own keyword
-HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "subject_only", "primary_only", "union_default")
+HINT_KEYS = ("weights", "synonyms", "patterns", "cues", "who", "subject_only", "primary_only", "union_default")
 PATTERN_WEIGHT = 1.0  # a pattern (从业15年) describes what the item is, like a keyword
 
 # How much one occurrence of a term counts, by where it was printed: the headline says what the
@@ -89,6 +89,13 @@ _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”�
 # the people a service is done for, named between 为 and the verb of the service (市总工会为快递员开设了…班, 为环卫
 #工人、快递员开展…): who is served, not what the clause is about
 _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
+# a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
+# is where the item's subject went, not what it is; it counts half and names no topic in the headline
+_DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+# a cue that is the verb of a named agent (工会把“健康餐”配送到工地, 由…餐饮企业统一配送, 工会为项目部配送了净水设备): the
+# agent's act, not the work of the group the cue describes (配送 read as couriers' work)
+_AGENT_BEFORE = re.compile(r"([把由][^，,。；;：:]{2,}|工会[^，,。；;：:]*)$")
+_AGENT_CUE_AFTER = ("到", "给", "至", "了")
 # a closing sentence opening with advice or a next step (工会不妨顺势而为…, 下一步…) within its first characters
 _CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
 _CODA_REACH = 8
@@ -122,6 +129,7 @@ class Topic:
     primary_only: bool = False  # never a secondary topic (产业与经济发展: the "no union angle" topic)
     cues: tuple[str, ...] = ()  # folded weak words: they decide only a union item that no term decides
     union_default: bool = False  # the topic of a union item that neither a term nor a cue decides
+    who: tuple[str, ...] = ()  # folded terms naming the people the topic is about (女职工, 女工): who, not what
 
     @property
     def slug(self) -> str:
@@ -146,7 +154,7 @@ class Taxonomy:
     @property
     def fingerprint(self) -> str:
         payload = [[t.spec.slug, t.spec.label, t.spec.definition, list(t.terms), list(t.patterns), t.subject_only,
-                    t.primary_only, list(t.cues), t.union_default]
+                    t.primary_only, list(t.cues), t.union_default, *([list(t.who)] if t.who else [])]
                    for t in self.topics]
         blob = json.dumps([payload, self.fallback], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -247,7 +255,7 @@ def _parse_hints(node: yaml.Node | None, source: str, slugs: set[str]) -> dict[s
             name = f"hints.{slug}.{key.value}"
             if key.value == "weights":
                 hint["weights"] = _weights(value, source, name)
-            elif key.value in ("synonyms", "cues"):
+            elif key.value in ("synonyms", "cues", "who"):
                 if not isinstance(value, yaml.SequenceNode) or not all(
                         isinstance(v, yaml.ScalarNode) and v.value for v in value.value):
                     raise _fail(source, value, f"'{name}' must be a list of words")
@@ -313,7 +321,8 @@ def _topic(spec: TopicSpec, hint: dict[str, Any]) -> Topic:
                  subject_only=bool(hint.get("subject_only", False)),
                  primary_only=bool(hint.get("primary_only", False)),
                  cues=tuple(dict.fromkeys(fold(word) for word in hint.get("cues", ()))),
-                 union_default=bool(hint.get("union_default", False)))
+                 union_default=bool(hint.get("union_default", False)),
+                 who=tuple(dict.fromkeys(fold(word) for word in hint.get("who", ()))))
 
 
 def default_taxonomy_text() -> str:
@@ -538,6 +547,10 @@ class TopicTagger:
             # on the 副刊 page) has no other evidence, and its page's name says its genre
             own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
+        said_who: frozenset[str] = frozenset()
+        if self._who:
+            hits, said_who = self._who_in_headline(hits)
+        hits = _destinations(hits, item)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -561,6 +574,8 @@ class TopicTagger:
         # 产业与经济发展 means "no union angle": a headline naming a union topic too (稳岗 … 开进产业园区, the
         # park being where the job fair went) is about that topic
         named = [s for s in named if not self._topics[s].primary_only] or named
+        # a word saying who (女职工合唱团) does not make its topic the primary; another topic the headline names does
+        named = [s for s in named if s not in said_who]
         if named:
             primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s]))
         else:
@@ -570,12 +585,18 @@ class TopicTagger:
             # specific term the item comes back to, 货车司机 in two paragraphs: generic words never decide against
             # specific evidence; one listed facility, 设有…职工书屋等, does not)
             close = [s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
-                     and self._enough(s, item, hits, ev)]
+                     and s not in said_who and self._enough(s, item, hits, ev)]
             primary = close[0] if close else ""
             if primary and not ev.specific.get(primary):
                 primary = next((s for s in close if ev.body.get(s, 0) >= HEADLINE_BODY_UNITS), primary)
             if not primary:
-                return self._rescue(item, hits) or self._fallback("no topic is the subject")
+                # (a topic said only by who the item is about weighs nothing here: 棉纺厂女工有了“夜班车”)
+                return self._rescue(item, [h for h in hits if h.slug not in said_who]) or self._fallback(
+                    "no topic is the subject")
+        if primary in said_who:
+            # only who the item is about (棉纺厂女工有了“夜班车”): what was done for them decides, else the union default
+            return self._rescue(item, [h for h in hits if h.slug != primary]) or self._tag(
+                primary, totals[primary], [h for h in hits if h.slug == primary])
         if self._topics[primary].primary_only and max(h.strength for h in hits if h.slug == primary) < KEYWORD_WEIGHT:
             # "no union angle" said by near-synonyms only (工厂, 产业) is wrong for an item with one when another
             # topic has evidence (老乡分会 in a 工厂: the headline's factory is where the union is built)
@@ -598,7 +619,7 @@ class TopicTagger:
                     and share >= HEADLINE_SECONDARY_SHARE):
                 return True  # 党建联建聚合力 劳动竞赛助发展: the headline names both, the body follows up
             breadth = ev.breadth(slug)
-            if breadth < MIN_BREADTH:
+            if breadth < MIN_BREADTH or slug in said_who:  # (女工 and 女职工 name the same people: one word)
                 return False
             if share >= SPREAD_SHARE:
                 return True
@@ -606,6 +627,24 @@ class TopicTagger:
 
         chosen = [primary, *[slug for slug in order if is_secondary(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    @functools.cached_property
+    def _who(self) -> dict[str, frozenset[str]]:
+        return {t.slug: frozenset(t.who) for t in self.taxonomy.topics if t.who}
+
+    def _who_in_headline(self, hits: list[_Hit]) -> tuple[list[_Hit], frozenset[str]]:
+        """A word that says WHO the item is about (女工 in 单亲女工的孩子拿到了助学金, 女职工 in 女职工合唱团) is weak evidence
+        for its topic unless the item has a specific term of that topic besides such words (哺乳期, 爱心妈咪小屋): it counts half,
+        its forms are one word (no breadth for a secondary), and it never makes the topic primary; the service or the
+        activity the item is about decides (a union item nothing else decides takes the union default). A headline
+        keyword the body follows up still makes it secondary (区总工会举办女职工技能大赛). Returns the hits and the
+        topics said only so."""
+        told = {h.slug for h in hits if h.slug in self._who and not h.generic and h.term not in self._who[h.slug]}
+        said = frozenset(h.slug for h in hits if h.slug in self._who and h.slug not in told)
+        if not said:
+            return hits, said
+        return [h._replace(term_weight=h.term_weight * PASSING_FACTOR, weight=h.weight * PASSING_FACTOR)
+                if h.slug in said else h for h in hits], said
 
     @staticmethod
     def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
@@ -684,7 +723,10 @@ class TopicTagger:
                 while start >= 0:
                     end = start + len(cue)
                     spans = taken.setdefault(slug, [])
-                    if not any(a < end and start < b for a, b in spans):
+                    if folded.startswith(_AGENT_CUE_AFTER, end) and _AGENT_BEFORE.search(
+                            folded, max(0, start - 30), start):
+                        pass  # the verb of a named agent (工会把…配送到工地, 工会为…配送了)
+                    elif not any(a < end and start < b for a, b in spans):
                         spans.append((start, end))
                         seen[(slug, cue)] = seen.get((slug, cue), 0) + 1
                         damped = CUE_WEIGHT / seen[(slug, cue)]
@@ -800,6 +842,21 @@ def _union_angle(item: Item) -> str:
     if item.kind != "photo" and any(mark in text for text in texts for mark in _LABOUR_MARKS):
         return "labour"
     return ""
+
+
+def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A headline term right after a verb of going into or building at (开进了工会驿站) is where the subject went:
+    half its weight, and a generic word there (it names no topic in the headline)."""
+    out = hits
+    for i, hit in enumerate(hits):
+        # (a group named as the place, 建到了货车司机身边, is already in passing: still who the item is for)
+        if (hit.evidence.field == "title" and not hit.passing
+                and _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)):
+            if out is hits:
+                out = list(hits)
+            out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
+                                  * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
 
 
 def _in_passing(context: _Context, start: int, end: int) -> bool:
