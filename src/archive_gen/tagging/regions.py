@@ -17,8 +17,9 @@ The rules (documented with examples in docs/regions.md):
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
@@ -224,15 +225,21 @@ class RegionTagger:
                 licensed.add(code)
         return frozenset(licensed)
 
-    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: Offsets,
-              ends: Offsets, unsupported: set[str] | None, generic: dict[str, set[str]] | None
+    def _scan(self, fld: _Field, year: int | None, full_codes: frozenset[str], starts: Collection[int],
+              ends: Collection[int], unsupported: set[str] | None, generic: dict[str, set[str]] | None
               ) -> list[Mention]:
         gaz = self.gazetteer
         text = fld.text
+        occurrences = gaz.occurrences(text)
+        if not occurrences:
+            return []  # most fields name no place: no boundary is asked
+        # each name asks its boundaries up to five times: hashed once per field, a C-level look-up each
+        # (a bisection in Python is ~15x slower per question)
+        starts, ends = frozenset(starts), frozenset(ends)
         found: list[Mention] = []
         pos = 0  # the scan never looks back: a name starts at or after the end of the last one taken
         tried = -1  # the start whose names were all tried (longest first) and turned away
-        for start, end in gaz.occurrences(text):
+        for start, end in occurrences:
             if start < pos or start == tried:
                 continue
             # a name starts on a token boundary, or right after the previous name (宁波镇海) or after it
@@ -255,7 +262,7 @@ class RegionTagger:
         return _mark_examples(text, found)
 
     def _accept(self, fld: _Field, start: int, end: int, forms: tuple[NameForm, ...], before: list[Mention],
-                starts: Offsets, ends: Offsets, full_codes: frozenset[str],
+                starts: Collection[int], ends: Collection[int], full_codes: frozenset[str],
                 unsupported: set[str] | None = None, generic: dict[str, set[str]] | None = None) -> Mention | None:
         text = fld.text
         chain = self._chain_parent(text, start, before)
@@ -703,7 +710,7 @@ def _fields(item: Item) -> list[_Field]:
     return out
 
 
-def _facility(text: str, end: int, ends: Offsets) -> bool:
+def _facility(text: str, end: int, ends: Collection[int]) -> bool:
     """True when the name ending at ``end`` starts a token that is the name of its port or station (青岛港,
     杭州东站): the token runs on to a facility suffix and ends there."""
     if text[end:end + 1] not in _FACILITY_FIRST:
@@ -728,13 +735,14 @@ def _in_place_slot(fld: _Field, start: int, end: int) -> bool:
 def _boundaries(segmented: Segmented, name: str) -> tuple[Offsets, Offsets]:
     """Token start and end offsets of one field (empty when the item has no such text)."""
     found = segmented.field(name)
-    return (found.starts, found.ends) if found else (Offsets(), Offsets())
+    return (found.starts, found.ends) if found else ((), ())
 
 
 def _field_text(fields: list[_Field], mention: Mention) -> str:
     return next((f.text for f in fields if f.name == mention.field), "")
 
 
+@functools.cache  # a pure function of a few hundred distinct names, asked for every evidence sort
 def _field_order(name: str) -> tuple[int, int]:
     rank = {"kicker": 0, "title": 1, "subtitle": 2, "dateline": 3}
     if name in rank:
