@@ -73,6 +73,7 @@ _NATIONAL = re.compile(_NATIONAL_BODY + r"|全国(?![^，,。、；;：:“”\s
                        r"(能手|模范|劳模|奖章|最美|先进|标兵|红旗手|先锋号|示范|试点|职工之家|首批|首个|第一))|中国职工")
 _NATIONAL_BODY_RE = re.compile(_NATIONAL_BODY)
 _SENTENCE_END = "。!！?？"
+_SENTENCE_OR_QUOTE = re.compile(f"[“「『”」』{_SENTENCE_END}]")
 # a headline about many places at once (多地出台举措…): no one of them is the setting
 _MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
 # "南京、无锡等地", "四川、贵州等10多个省份": examples of a wider reach, not settings
@@ -667,15 +668,17 @@ def _opening_end(text: str) -> int:
 
 
 def _sentence_end(text: str, start: int) -> int:
+    """End of the sentence from ``start``: after the first sentence mark outside quotation marks."""
     depth = 0
-    for index in range(start, len(text)):
-        ch = text[index]
+    # only quotation and sentence marks change anything: the regex skips every other character in compiled code
+    for found in _SENTENCE_OR_QUOTE.finditer(text, start):
+        ch = found.group()
         if ch in "“「『":
             depth += 1
         elif ch in "”」』":
             depth = max(0, depth - 1)
-        elif ch in _SENTENCE_END and depth == 0:
-            return index + 1
+        elif depth == 0:
+            return found.end()
     return len(text)
 
 
