@@ -6,7 +6,7 @@ import pytest
 
 from archive_gen.model import Dateline, Item, RegionTag
 from archive_gen.tagging.gazetteer import Gazetteer
-from archive_gen.tagging.regions import RegionTagger
+from archive_gen.tagging.regions import RegionTagger, _one_code, _sentence_end
 from archive_gen.tagging.segmented import segment_item
 from archive_gen.tagging.segmenter import Segmenter
 
@@ -308,6 +308,23 @@ def test_tagging_is_deterministic(tagger: RegionTagger) -> None:
     assert [other.tag(item) for item in reversed(items)] == first[::-1]
     assert [tagger.tag(item) for item in items] == first
     assert all(regions or ambiguities for regions, _, ambiguities in first)  # each item tags something
+
+
+def test_one_code_counts_divisions_not_rows(tagger: RegionTagger) -> None:
+    # the fast path for a single candidate must agree with counting distinct codes (issue 12)
+    rows = [d for d in tagger.gazetteer.divisions if d.code == "120110"]  # 东郊区 until 1991, then 东丽区
+    other = next(d for d in tagger.gazetteer.divisions if d.code == "120111")
+    assert len(rows) == 2 and _one_code(tuple(rows)) and _one_code(tuple(rows[:1]))
+    assert not _one_code((rows[0], other))
+
+
+def test_sentence_end_skips_marks_inside_quotations() -> None:
+    # the scan jumps from mark to mark (issue 12): the same ends as reading every character
+    assert _sentence_end("他说：“好。”然后走了。", 0) == 12  # 好。 is quoted
+    assert _sentence_end("”。", 0) == 2  # a stray closing mark does not open a quotation
+    assert _sentence_end("「『。』」？后", 0) == 6
+    assert _sentence_end("a!b", 0) == 2 and _sentence_end("一。二。", 2) == 4
+    assert _sentence_end("“没有结束", 0) == 5 and _sentence_end("", 0) == 0
 
 
 def test_given_tokens_are_used_as_cut(tagger: RegionTagger) -> None:

@@ -70,6 +70,19 @@ def test_tagging_is_deterministic(tagger: Tagger, project: Path) -> None:
     assert all(item.topics and item.keywords for item in first.items)
 
 
+def test_memos_carry_nothing_from_one_item_to_the_next(seeds_dir: Path, project: Path) -> None:
+    # the tagger memoises per name, per set of forms, per printed set of codes, per field name and per token
+    # (issue 12): a tagger warmed by every seed item, of other years and other places, gives each item the tags
+    # of a tagger that has seen nothing else, whichever order the items come in
+    pages = load_pages([seeds_dir])
+    warmed = Tagger(load_config(root=project))
+    forward = [warmed.tag_page(page) for page in pages]
+    backward = [warmed.tag_page(page) for page in reversed(pages)][::-1]
+    assert backward == forward
+    for page in pages[:: max(1, len(pages) // 4)]:  # a few pages, each on a tagger that saw nothing before
+        assert Tagger(load_config(root=project)).tag_page(page) == forward[pages.index(page)]
+
+
 def test_tag_item_takes_the_year_from_the_item_when_not_given(tagger: Tagger) -> None:
     dated = replace(ITEMS[0], date="2021-05-14")
     assert tagger.tag_item(dated) == tagger.tag_item(dated, year=2021)

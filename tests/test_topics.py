@@ -10,6 +10,7 @@ import pytest
 from archive_gen.config import TaxonomyConfig, TopicSpec, load_config
 from archive_gen.errors import ConfigError
 from archive_gen.model import Evidence, Item
+from archive_gen.tagging.segmented import segment_item
 from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import (
     FALLBACK_FIELD,
@@ -354,6 +355,28 @@ def test_taxonomy_patterns_are_validated(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         parse_taxonomy(bad, "t.yaml")
     assert str(caught.value).startswith("t.yaml:5:") and "invalid regular expression" in str(caught.value)
+
+
+def test_patterns_joined_for_a_first_search_find_what_each_finds(cache_dir: Path) -> None:
+    # every field is first searched for all patterns at once (issue 12): the hits are those of searching
+    # pattern by pattern, and a taxonomy whose pattern names a group (\1) is searched pattern by pattern
+    head = "topics:\n  - {slug: a, label: A, keywords: [职工]}\n  - {slug: b, label: B, keywords: [工会]}\n"
+    plain = parse_taxonomy(head + "hints:\n  a:\n    patterns: ['从业\\d+年']\n  b:\n    patterns: ['(?P<x>坚守)岗位']\n",
+                           "t.yaml")
+    grouped = parse_taxonomy(head + "hints:\n  a:\n    patterns: ['从业\\d+年']\n  b:\n    patterns: ['(好)\\1']\n",
+                             "t.yaml")
+    segmenter = Segmenter([(w, None, "nz") for w in plain.words()], cache_dir=cache_dir)
+    texts = ["他从业15年,坚守岗位,职工都说好好好。", "工会慰问一线职工。", "从业3年"]
+    for taxonomy, joined in ((plain, True), (grouped, False)):
+        tagger = TopicTagger(taxonomy, segmenter)
+        assert (tagger._any_pattern is not None) is joined
+        one_by_one = TopicTagger(taxonomy, segmenter)
+        one_by_one.__dict__["_any_pattern"] = None  # no first search: every pattern searched on its own
+        for text in texts:
+            field = segment_item(item(text), segmenter).field("title")
+            assert list(tagger._hits("title", 4.0, field)) == list(one_by_one._hits("title", 4.0, field))
+        hits = list(tagger._hits("title", 4.0, segment_item(item(texts[0]), segmenter).field("title")))
+        assert {h.evidence.text for h in hits} >= {"从业15年", "职工", ("坚守岗位" if joined else "好好")}
 
 
 def test_a_compound_of_two_terms_is_one_word_for_breadth(tagger: TopicTagger) -> None:

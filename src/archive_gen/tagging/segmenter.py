@@ -72,6 +72,7 @@ def default_engine() -> Engine:
     return "rjieba" if "rjieba" in available_engines() else "jieba"
 
 
+@functools.cache  # ~0.5 ms per metadata look-up, asked by every cache key; installs do not change mid-run
 def engine_version(engine: str) -> str:
     """Installed version of an engine's distribution, without importing it."""
     try:
@@ -105,11 +106,12 @@ class Segmenter:
         if self.engine not in available_engines():
             raise ConfigError(f"segmenter engine '{self.engine}' is not installed",
                               hint=f"pip install {self.engine}, or use the jieba engine")
-        self._words = sorted({(w, f, t) for w, f, t in words if w}, key=lambda x: (x[0], x[1] or 0, x[2] or ""))
+        self._words = _ordered(words)
+        self._words_repr = repr(self._words)  # part of every cache key: written out once (~8,000 words)
         # without a cache folder, a per-user temp folder still spares the next process the work
         self._cache_dir = Path(cache_dir) if cache_dir is not None else _shared_cache_dir()
         self._lexicons: dict[tuple[str, ...], KeywordLexicon] = {}  # per part-of-speech set
-        self.fingerprint = segmenter_fingerprint(self._words, self.engine)
+        self.fingerprint = _fingerprint(self._words_repr, self.engine)
 
     # -- cutting ---------------------------------------------------------------------------------
 
@@ -144,7 +146,7 @@ class Segmenter:
         """
         wanted = tuple(sorted(set(parts_of_speech)))
         if wanted not in self._lexicons:
-            key = _digest(_CACHE_FORMAT, _LEXICON_FORMAT, engine_version("jieba"), repr(self._words), repr(wanted))
+            key = _digest(_CACHE_FORMAT, _LEXICON_FORMAT, engine_version("jieba"), self._words_repr, repr(wanted))
             path = self._cache_path(f"lexicon-{key}.marshal")
             table = PackedIdf.unpack(_read_cache(path, key))
             if table is not None:
@@ -165,7 +167,7 @@ class Segmenter:
 
     @functools.cached_property
     def _dictionary(self) -> _Dictionary:
-        key = _digest(_CACHE_FORMAT, engine_version("jieba"), repr(self._words))
+        key = _digest(_CACHE_FORMAT, engine_version("jieba"), self._words_repr)
         path = self._cache_path(f"words-{key}.marshal")
         cached = _read_cache(path, key)
         try:
@@ -189,8 +191,17 @@ class Segmenter:
 
 def segmenter_fingerprint(words: Iterable[CustomWord], engine: str) -> str:
     """Hash of everything a segmenter's cuts depend on (computed without loading any engine)."""
-    ordered = sorted({(w, f, t) for w, f, t in words if w}, key=lambda x: (x[0], x[1] or 0, x[2] or ""))
-    return _digest(_CACHE_FORMAT, repr(ordered), engine, engine_version("jieba"), engine_version(engine))[:16]
+    return _fingerprint(repr(_ordered(words)), engine)
+
+
+def _ordered(words: Iterable[CustomWord]) -> list[CustomWord]:
+    """The distinct custom words in one order, whatever order they came in."""
+    return sorted({(w, f, t) for w, f, t in words if w}, key=lambda x: (x[0], x[1] or 0, x[2] or ""))
+
+
+def _fingerprint(ordered_repr: str, engine: str) -> str:
+    """:func:`segmenter_fingerprint` of words already ordered and written out."""
+    return _digest(_CACHE_FORMAT, ordered_repr, engine, engine_version("jieba"), engine_version(engine))[:16]
 
 
 class PackedIdf(Mapping[str, float]):

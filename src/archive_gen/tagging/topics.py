@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -114,6 +115,9 @@ _UNION_MARKS = ("工会", "工联")
 _LABOUR_MARKS = ("职工", "劳动者", "农民工", "工人", "员工", "民工", "劳务")
 _ANGLE_FIELDS = frozenset({"title", "kicker", "subtitle", "lead", "paragraph:0", *(f"caption:{i}" for i in range(12))})
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
+# a back-reference (\1, (?P=name)) or a conditional ((?(1)…)) names a group: joined with other patterns, its
+# number would change, so a taxonomy with one is searched pattern by pattern (a false alarm only costs time)
+_REFERS_TO_GROUP = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
 # pure-Python one (the taxonomy is parsed at every start)
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
@@ -532,6 +536,19 @@ class TopicTagger:
                 owners.setdefault(pattern, []).append((topic.slug, weight))
         return tuple((re.compile(p), p, tuple(o)) for p, o in sorted(owners.items()))
 
+    @functools.cached_property
+    def _any_pattern(self) -> re.Pattern[str] | None:
+        """Every topic pattern in one alternation: a field it finds nothing in (nearly all) is not searched once
+        per pattern. None when joining could change what a pattern matches (a group number or a flag inside it),
+        or when there is no pattern: then each pattern is searched."""
+        sources = [source for _, source, _ in self._patterns]
+        if not sources or any(_REFERS_TO_GROUP.search(source) for source in sources):
+            return None
+        try:
+            return re.compile("|".join(f"(?:{source})" for source in sources))
+        except re.error:  # a flag or a group name that only one pattern may have
+            return None
+
     def tag(self, item: Item, *, segmented: Segmented | None = None) -> tuple[TopicTag, ...]:
         """1–3 topics, primary first; ``segmented`` is the item's tokens when the caller has them."""
         if segmented is None:
@@ -771,7 +788,8 @@ class TopicTagger:
         genre = _GENRE_AFTER in folded
         # the field's tokens were cut with every term in the dictionary, so a term is a token: one dict
         # look-up per token (measured faster than an automaton over the text, see docs/tagging.md)
-        for token, start, end in [span for span in segmented.tokens if span[0] in token_terms]:
+        # (compress walks the tokens in compiled code: most are no term)
+        for token, start, end in compress(segmented.tokens, map(token_terms.__contains__, segmented.words)):
             if genre and folded.startswith(_GENRE_AFTER, end):
                 continue
             for slug, weight in token_terms[token]:
@@ -784,6 +802,9 @@ class TopicTagger:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
                                     start, seen, context, closing, served)
                 start = folded.find(phrase, start + len(phrase))
+        any_pattern = self._any_pattern
+        if any_pattern is not None and any_pattern.search(folded) is None:
+            return  # the patterns come last: no pattern matches anywhere in the field
         for compiled, source, pattern_owners in self._patterns:
             for found in compiled.finditer(folded):
                 for slug, weight in pattern_owners:
@@ -898,6 +919,7 @@ def _base(name: str) -> str:
     return name.partition(":")[0]
 
 
+@functools.cache  # a pure function of a few hundred distinct names, asked for every evidence sort
 def _field_order(name: str) -> tuple[int, int]:
     base, _, index = name.partition(":")
     order = ("title", "kicker", "subtitle", "column", "column_extra", "page_name", "reading_tip", "lead", "crosshead",
