@@ -358,3 +358,34 @@ def test_ninth_batch_extras(fresh8: dict[str, Any]) -> None:
     assert extra["starts_incomplete"] == {"tp": 1, "fp": 0, "fn": 0}
     assert extra["title_labels"] == [1, 1]  # the untitled （上接第1版） half at the top of a page
     assert extra["page_numbers"][0] == extra["page_numbers"][1] >= 9
+
+
+# the tenth batch (tests/heldout/fresh9: plain, common 工人日报 layouts — a 要闻 front page, a 工会新闻 page, a 区域 page,
+# a 综合新闻 page with a photo, a 维权 page): first run 0.941 title F1 (two comma titles over a byline line read as
+# running text: one ending on 了 at the page top, one opening "岗位在身边，" after a story); 1.0 after. Floors a little below.
+FRESH9_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                 "subtitle": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh9() -> dict[str, Any]:
+    return _module("score").run_set("fresh9", tags=False, verbose=True)
+
+
+def test_keys_of_the_tenth_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh9")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH9_FLOORS))
+def test_tenth_batch_floor(fresh9: dict[str, Any], metric: str) -> None:
+    assert int(fresh9["overall"]["items_gold"]) >= 18
+    assert float(fresh9["overall"][metric]) >= FRESH9_FLOORS[metric], (fresh9["overall"], fresh9["misses"])
+
+
+def test_tenth_batch_extras(fresh9: dict[str, Any]) -> None:
+    extra = fresh9["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 20 and roles_right == roles_total  # 本报实习生 and two roles on one byline line
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] >= 5

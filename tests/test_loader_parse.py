@@ -1080,3 +1080,37 @@ def test_a_heading_between_turns_of_an_interview_stays_a_crosshead() -> None:
 def test_a_credit_ending_wen_bing_she_names_one_photographer() -> None:
     item = only(page("码头上的夜班", "凌晨，装卸工人在码头作业。新华社记者　柏　林　文并摄"))
     assert item.kind == "photo" and item.byline.photographers == ("柏　林",)
+
+
+def test_a_comma_title_ending_on_le_over_a_byline_line_is_a_title() -> None:
+    # "…，工人笑了" could be a sentence cut at a column end, but a byline line under it opens a story
+    item = only(page("食堂饭菜降价了，工人笑了", "本报记者　封　岩", BODY, BODY2))
+    assert item.title == "食堂饭菜降价了，工人笑了" and item.paragraphs == (BODY, BODY2)
+    # with no byline under it, the same kind of line after a paragraph still reads as a cut sentence
+    from archive_gen.loader.shapes import headline_text
+
+    assert not headline_text("在车间一线，他们把最难啃的骨头留给了")
+    assert headline_text("食堂饭菜降价了，工人笑了", cut_ok=True)
+
+
+def test_a_line_over_a_byline_line_after_a_story_titles_the_next_story() -> None:
+    # "夜班有补贴，…" opens with a short phrase and a comma (as a sentence cut at a column end can), but a
+    # byline line under it opens the next story: it is that story's title, not the run-on of the one before
+    parsed = page("车间工会办起夜校", "本报讯　某厂工会开办职工夜校，首期招收学员八十名。", BODY,
+                  "夜班有补贴，休息有驿站，城南物流园留住了年轻骑手", "本报记者　梅　朵　本报通讯员　夏　至", BODY2)
+    first, second = parsed.items
+    assert first.paragraphs[-1] == BODY
+    assert second.title == "夜班有补贴，休息有驿站，城南物流园留住了年轻骑手" and second.paragraphs == (BODY2,)
+    assert second.byline.reporters == ("梅　朵",)
+
+
+def test_a_letter_with_a_comma_title_after_a_finished_commentary_is_its_own_piece() -> None:
+    # a commentary ends; a one-line title with a comma, the letter's text, and a signature naming the
+    # signer's place and job in brackets: the letter is a piece of its own, not a column-split paragraph
+    parsed = page("技能不分高低", "■石　磊", BODY, BODY2, "夜班再累，也想在书屋读几页书",
+                  "我在物流园开叉车，下了夜班最想找个安静地方看看书。希望园区的职工书屋晚上也能开门。",
+                  "（江苏无锡　司机　宋小川）")
+    commentary, letter = parsed.items
+    assert commentary.paragraphs == (BODY, BODY2)
+    assert letter.title == "夜班再累，也想在书屋读几页书" and len(letter.paragraphs) == 1
+    assert letter.byline.authors == ("宋小川",) and letter.trailer == ()

@@ -44,6 +44,7 @@ class LineFacts:
     text: str
     dated: bool = False  # the next line of the stack is a date alone ("2026年6月1日")
     signed_below: bool = False  # the next line of the stack is a marked signature ("湖南长沙　货车司机　易建平")
+    bylined_below: bool = False  # the stack's last line, right above a byline line ("本报记者　name") that opens a story
 
     @functools.cached_property
     def length(self) -> int:
@@ -178,6 +179,7 @@ class StackContext:
     echo: Callable[[str, str], float] = field(default=lambda line, body: 0.0)  # share of a line found in a text
     # text printed after a closed story (a sign-off, a credit) somewhere else on the page: it needs a headline
     stranded: Callable[[], bool] = field(default=lambda: False)
+    bylined: bool = False  # a byline line ("本报记者　name", not bracketed) is printed right under the stack
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a sentence right above a letter's signature is the letter's last line (a question to the editor)", "E",
      lambda f: f.signed_below, 3.0),
     ("only a sentence can run on from the story before", "E", lambda f: not f.runs_on, NEVER),
+    ("a line right above a byline line heads the story it opens; it does not run on from the story before", "E",
+     lambda f: f.bylined_below, NEVER),
 ]
 
 
@@ -345,11 +349,11 @@ def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...
 
 
 @functools.lru_cache(maxsize=4096)
-def _line_facts(text: str, dated: bool, signed_below: bool) -> LineFacts:
+def _line_facts(text: str, dated: bool, signed_below: bool, bylined_below: bool = False) -> LineFacts:
     """One ``LineFacts`` per distinct line: a stack is read again for every candidate reading and a line
     recurs across stacks (a column banner on every page), and the facts depend on nothing else.
     Shared instances are safe: a ``LineFacts`` only ever fills in its own cached properties."""
-    return LineFacts(text, dated=dated, signed_below=signed_below)
+    return LineFacts(text, dated=dated, signed_below=signed_below, bylined_below=bylined_below)
 
 
 def _line_score(facts: LineFacts, role: Role) -> float:
@@ -393,7 +397,8 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     if not lines:
         raise ValueError("an empty stack has no reading")
     facts = [_line_facts(text, k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
-                         k + 1 < len(lines) and marked_signature(lines[k + 1]))
+                         k + 1 < len(lines) and marked_signature(lines[k + 1]),
+                         k + 1 == len(lines) and context.bylined)
              for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):

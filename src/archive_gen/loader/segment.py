@@ -608,6 +608,13 @@ def _next_picture(current: Draft, unit: Unit) -> bool:
                 and _NUMBERED_PICTURE.match(unit.text))
 
 
+def _role_signature(text: str) -> bool:
+    """"（河南洛阳　快递员　name）": a signature naming the signer's role (a reader's letter signed at its end),
+    short enough to look like a bracketed note; it signs the story, it is no trailer."""
+    signed = signature(text)
+    return signed is not None and any(role.role for role in signed.roles)
+
+
 def _bracketed_signature(text: str) -> bool:
     return text[:1] in "(（" and signature(text) is not None
 
@@ -658,7 +665,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         group = group[:lead_at]
         heads = heads[:-1]
     if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
-            and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text):
+            and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text) \
+            and not _role_signature(group[0].text):
         # "（受访者供图）", "（完）": a bracketed note right after a story's text closes that story
         current.trailers.append(group[0])
         current.finished = True
@@ -679,7 +687,9 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         after_body=current is not None and bool(current.paragraphs) and current.credit_text is None,
         elsewhere=lambda lines: page.elsewhere(lines, range(after, page.body_end(after))),
         stranded=lambda: page.stranded_outside(after, page.body_end(after)),
-        echo=page.echo)
+        echo=page.echo,
+        bylined=heads[-1] + 1 < len(group) and group[heads[-1] + 1].kind == "byline"
+        and group[heads[-1] + 1].text[:1] not in "(（")
     reading = read_stack([u.text for u in head_units], context)
     if reading.run_on:
         assert current is not None  # a line runs on only from body text

@@ -117,8 +117,11 @@ def cut_sentence(text: str) -> bool:
     return len(text) >= 16 and bool(re.search(r"[，,；;]", text)) and text[-1:] in _CUT_ENDINGS
 
 
-def headline_text(text: str) -> bool:
+def headline_text(text: str, cut_ok: bool = False) -> bool:
     """Shaped like a headline line: short, no sentence inside, not ending mid-sentence.
+
+    ``cut_ok``: the line is known to head a story (a byline line under it), so a comma and a last character
+    that can end a cut sentence (了, 的…) do not make it one ("公司违法解除合同，法院判了").
 
     A trailing bracketed note ("…成效初显(图)", "…解读（上）") is set aside first, and a line that is only a
     note is headline-shaped too (it belongs to the headline above it).
@@ -133,7 +136,7 @@ def headline_text(text: str) -> bool:
         text = noted[0]
     if not text or (sentencey(text) and not question_headline(text)) or ends_open(text):
         return False
-    if cut_sentence(text):
+    if cut_sentence(text) and not cut_ok:
         return False  # "…，为牧区的": a sentence cut at a column end, not a title
     if is_closed(text):
         # titles may end with ? or ! (and a quoted crosshead with its closing quote)

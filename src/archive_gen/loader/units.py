@@ -8,6 +8,7 @@ join is ambiguous and for the first word of a block that may start mid-sentence.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from .bylines import (
     Lead,
     is_byline_line,
     is_person_name,
+    marked_signature,
     signature,
     split_credit,
     split_lead,
@@ -125,6 +127,7 @@ class Unit:
     verse: bool = False  # a line of a poem: a paragraph of its own, never a headline, never joined
     head_marker: bool = False  # "劳模精神代代传（上接第1版）": a reprinted headline carrying its jump marker
     entry: bool = False  # a line of an honours list under its title: the same
+    bylined: bool = False  # a one-line block right above a byline line ("本报记者　name"): the story's title
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -223,7 +226,17 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_entries(units)
     _mark_dated_rows(units)
     _mark_guests(units)
+    _mark_bylined(units)
     return units
+
+
+def _mark_bylined(units: list[Unit]) -> None:
+    """A one-line block printed right above a byline line ("本报记者　name", not a bracketed signature) heads the
+    story that byline opens: a sentence cut at a column end goes on with text, never with a byline, so a title
+    ending on 了 ("…，法院判了") is no cut sentence there."""
+    for unit, below in itertools.pairwise(units):
+        if unit.kind == "text" and below.kind == "byline" and len(unit.lines) == 1 and below.text[:1] not in "(（":
+            unit.bylined = True
 
 
 # the label over a list of the people taking part in a 对话/访谈: "嘉宾：", "对话嘉宾：", "受访者："
@@ -380,7 +393,7 @@ def headline_shaped(unit: Unit) -> bool:
         unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_to
                                                    or (unit.marker_from and not unit.head_marker)
                                                    or unit.turn or unit.verse or unit.entry) \
-            and unit.lead is None and shapes.headline_text(unit.text)
+            and unit.lead is None and shapes.headline_text(unit.text, cut_ok=unit.bylined)
     return unit._shape
 
 
@@ -421,7 +434,9 @@ def join_splits(units: list[Unit]) -> list[Unit]:
                 # a kicker ("…——") printed between the halves of a split paragraph (a column break inside
                 # the next story's headline stack) waits for its title after the joined paragraph
                 units[j], units[j + 1] = units[j + 1], units[j]
-            if j >= len(units) or not _should_join(unit, units[j], out, tip):
+            signed = j + 1 < len(units) and units[j + 1].kind in ("text", "byline") \
+                and marked_signature(units[j + 1].text)
+            if j >= len(units) or not _should_join(unit, units[j], out, tip, signed):
                 break
             nxt = units[j]
             unit = joined(unit, nxt)
@@ -452,7 +467,7 @@ def joined(first: Unit, second: Unit) -> Unit:
                 first.tip_lines + second.tip_lines, True)
 
 
-def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) -> bool:
+def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], signed: bool = False) -> bool:
     text = first.text
     if second.kind != "text" or not text or is_closed(text) or text.endswith("——") or second.marker_from:
         return False
@@ -473,10 +488,10 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit])
     if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
             or first.joined:
         return True
-    return _join_score(first, second, before, tip) >= 2
+    return _join_score(first, second, before, tip, signed) >= 2
 
 
-def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) -> int:
+def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], signed: bool = False) -> int:
     """Evidence that a short unpunctuated block is half of a split sentence rather than a (cross)heading."""
     text, nxt = first.text, second.text
     score = 0
@@ -507,6 +522,10 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit]) 
             score -= 2  # it follows a headline: it is part of the headline group
     elif not prev_body:
         score -= 2
+    if signed and prev_body and is_closed(prev.text) and len(first.lines) == 1:  # type: ignore[union-attr]
+        # "跑单再忙，也要有喘口气的时间" after a closed paragraph, over text whose next line is a marked
+        # signature ("（河南洛阳　快递员　name）"): a letter signed at its end, under its one-line title
+        score -= 3
     if tip:
         score += 2  # a tip box is dropped into running text, not between a heading and its body
     if _word_spans_join(text, nxt):
