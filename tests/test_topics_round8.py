@@ -77,3 +77,18 @@ def test_the_safety_family_of_the_eighth_round(tagger: TopicTagger) -> None:
     # a real skills contest stays one
     skills = item("机械厂举行车工技能竞赛", "厂工会举办车工技能竞赛，40名车工同台比武。")
     assert labels(tagger, skills)[0] == "劳模工匠与技能"
+
+
+def test_organise_followed_by_what_is_organised_is_the_verb(tagger: TopicTagger) -> None:
+    # 工会组织200多名…监督员: the union organised them (a winter check), not the union organisation
+    check = item(
+        "冬季大检查",
+        "公司工会组织200多名群众监督员，深入车间检查消防器材和电气线路，查出问题76处。",
+    )
+    assert "工会组织建设" not in labels(tagger, check)
+    # the noun stays a noun: 工会组织覆盖, 工会组织建设
+    cover = item(
+        "街道实现工会组织全覆盖",
+        "街道总工会今年推动辖区120家小微企业建立工会，实现工会组织覆盖。",
+    )
+    assert labels(tagger, cover)[0] == "工会组织建设"
