@@ -507,3 +507,24 @@ def test_a_list_continuing_an_origin_is_origins_whatever_closes_it(tagger: Regio
     story = make("招聘会上的外地求职者",
                  "3月5日，在浙江义乌举行的招聘会上，来自江西、安徽和本地的600多名求职者与企业达成意向。", date="2019-03-06")
     assert {s[1] for s in settings(tagger, story)} == {"浙江省"}
+
+
+# -- eighth round (tests/heldout_tagging6) ---------------------------------------------------------------------------
+
+
+def test_a_trip_end_whose_own_body_acts_is_a_setting(tagger: RegionTagger) -> None:
+    # both ends of a labour trip: 从甘肃天水出发 is an origin, but 天水市总工会 runs the buses
+    story = make("务工专列开进了昆山",
+                 "3月2日，一趟务工专列从甘肃天水出发，载着400名务工人员开往江苏昆山。",
+                 "这趟专列由天水市总工会和昆山市总工会共同联系开行，车票由两地工会承担。", date="2019-03-03")
+    assert {(s[1], s[2]) for s in settings(tagger, story)} == {("甘肃省", "天水市"), ("江苏省", "苏州市")}
+    # the destination named in the opening after 前往, whose county union acts later: a setting too
+    export = make("定西：300名村民外出务工",
+                  "2月20日，甘肃定西市安定区的300名村民乘大巴前往浙江慈溪务工。",
+                  "慈溪市总工会为他们安排了住宿，并在企业设立了老乡服务站。", date="2021-02-21")
+    assert ("浙江省", "宁波市") in {(s[1], s[2]) for s in settings(tagger, export)}
+    # an origin whose own body does not act stays an origin
+    plain = make("昆山：外地务工人员返岗",
+                 "2月25日，一批从甘肃天水来的务工人员回到江苏昆山的企业，昆山市总工会为他们送上了防疫包。",
+                 date="2021-02-26")
+    assert {(s[1], s[2]) for s in settings(tagger, plain)} == {("江苏省", "苏州市")}

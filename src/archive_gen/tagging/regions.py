@@ -41,6 +41,8 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 _ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
 _COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
+# the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
+_TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
 # a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
 _PASSING_AFTER = ("籍",)
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
@@ -566,6 +568,8 @@ class RegionTagger:
             if not main and not national:
                 # nor that: the city in a company's name (中车株洲电力机车有限公司) is where the story happens
                 main = [c for m, c in resolved if m.company and gaz.division(c, year).level >= 2]
+        if main and not national:
+            main += self._trip_ends_acting(item, fields, resolved, main, opening_field, year)
         main_codes = _most_specific(gaz, main, year)
 
         evidence: dict[str, list[Mention]] = {}
@@ -579,6 +583,35 @@ class RegionTagger:
         regions.sort(key=lambda t: (-t.score, t.region.code))
         mentioned.sort(key=lambda t: (-t.score, t.region.code))
         return tuple(regions), tuple(mentioned)
+
+    def _trip_ends_acting(self, item: Item, fields: list[_Field], resolved: list[tuple[Mention, str]],
+                          main: list[str], opening_field: str, year: int | None) -> list[str]:
+        """The other end of a trip whose place's own body acts in the item: a place the headline or the opening names
+        as where a trip starts or goes (从贵州铜仁出发, 前往福建晋江, 开到苏州), apart from the settings found, is a
+        setting too when its own union or government is named (铜仁市总工会 对接, 晋江市总工会 设立): both ends of a
+        labour-export or return-to-work trip are where the story happens. An origin whose own body does not act
+        (从四川来的农民工) stays an origin."""
+        gaz = self.gazetteer
+        acting = {c for m, c in resolved if not m.company and _ORG_AFTER.match(_field_text(fields, m), m.end)}
+        if not acting:
+            return []
+        out: list[str] = []
+        for m, code in resolved:
+            if m.field not in ("kicker", "title", "subtitle", "lead", opening_field) or m.company:
+                continue
+            if code in out or any(gaz.is_within(code, s, year) or gaz.is_within(s, code, year) for s in main):
+                continue
+            if not any(gaz.is_within(a, code, year) and gaz.division(a, year).level
+                       <= gaz.division(code, year).level + 1 for a in acting):
+                continue
+            text = _field_text(fields, m)
+            chain_start, end = m.start, m.end
+            for other, _ in sorted(resolved, key=lambda pair: -pair[0].start):
+                if other.field == m.field and other.end == chain_start:
+                    chain_start = other.start
+            if text[max(0, chain_start - 3):chain_start].endswith(_TRIP_BEFORE) or text.startswith("出发", end):
+                out.append(code)
+        return out
 
     @staticmethod
     def _venue(fields: list[_Field], mention: Mention, resolved: list[tuple[Mention, str]]) -> bool:

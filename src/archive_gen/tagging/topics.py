@@ -93,6 +93,14 @@ _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
 _DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+# a person's role right after a term (基层工会主席, 工会干部 of an 产业工会): the term names who holds it (eighth round);
+# 委员会 is a body, not a role
+_ROLE_AFTER = re.compile(r"副?主席|干部|委员(?!会)|主任|负责人")
+# a term ending in 组织 followed by what is organised (工会组织200多名检查员, 工会组织职工, 工会组织开展): the verb
+# "organised" after its subject, not the organisation (工会组织建设, 工会组织覆盖, 工会组织的作用) (eighth round)
+_ORGANISE = "组织"
+_ORGANISE_OBJECT = re.compile(r"[0-9零一二两三四五六七八九十百千几多数各]|了|开展|举办|召开|参加|参与|职工|员工|工人|干部|会员"
+                              r"|群众|志愿|劳模|专家|医|律师|党员|青年|农民工|技术|骨干|人员|一线")
 # a cue that is the verb of a named agent (工会把“健康餐”配送到工地, 由…餐饮企业统一配送, 工会为项目部配送了净水设备): the
 # agent's act, not the work of the group the cue describes (配送 read as couriers' work)
 _AGENT_BEFORE = re.compile(r"([把由][^，,。；;：:]{2,}|工会[^，,。；;：:]*)$")
@@ -568,6 +576,7 @@ class TopicTagger:
         if self._who:
             hits, said_who = self._who_in_headline(hits)
         hits = _destinations(hits, item)
+        hits = _roles(hits, item)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -792,6 +801,8 @@ class TopicTagger:
         for token, start, end in compress(segmented.tokens, map(token_terms.__contains__, segmented.words)):
             if genre and folded.startswith(_GENRE_AFTER, end):
                 continue
+            if token.endswith(_ORGANISE) and _ORGANISE_OBJECT.match(folded, end):
+                continue  # 工会组织200多名职工…: the union organised them, not the union organisation
             for slug, weight in token_terms[token]:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
                                 seen, context, closing, served)
@@ -863,6 +874,27 @@ def _union_angle(item: Item) -> str:
     if item.kind != "photo" and any(mark in text for text in texts for mark in _LABOUR_MARKS):
         return "labour"
     return ""
+
+
+def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A term right before a person's role (基层工会主席, 产业工会干部, 女职工委员会负责人) names the people holding it, not
+    what the item is about (a training class for 基层工会主席 is training): half its weight, and a generic word there
+    (it names no topic in the headline and adds no breadth)."""
+    texts: dict[str, str] | None = None
+    out = hits
+    for i, hit in enumerate(hits):
+        if hit.passing and hit.strength < GENERIC_WEIGHT:
+            continue
+        if texts is None:
+            texts = {name: text for name, text, _weight in item_fields(item)}
+        text = texts.get(hit.evidence.field)
+        if text is None or not _ROLE_AFTER.match(text, hit.evidence.offset + len(hit.evidence.text)):
+            continue
+        if out is hits:
+            out = list(hits)
+        out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
+                              * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
 
 
 def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
