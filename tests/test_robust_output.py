@@ -107,6 +107,6 @@ def test_output_equal_to_the_sources_is_refused(built: Path) -> None:
     code, _, err = invoke("build", "-q", "--config", str(built / "archive.yaml"),
                           "--output", str(built / "sources"))
     assert code == 2
-    assert one_error_line(err).endswith(f"output folder is inside the source folder {built / 'sources'} "
+    assert one_error_line(err).endswith(f"output folder is the source folder {built / 'sources'} "
                                         "(choose an output outside the sources, e.g. --output site)")
     assert snapshot(built / "sources") == before

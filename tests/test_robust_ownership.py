@@ -140,7 +140,8 @@ def test_an_output_inside_the_sources_is_refused(world: Path, where: str) -> Non
     project = world / "home" / "user" / "proj"
     output = project / "sources" / "site" if where == "inside" else project / "sources"
     assert _refused(world, "build", "--config", str(project / "archive.yaml"), "-o", str(output), "--clean") == (
-        f"archive-gen: error: {output}: output folder is inside the source folder {project / 'sources'} "
+        f"archive-gen: error: {output}: output folder {'is inside' if where == 'inside' else 'is'} the source "
+        f"folder {project / 'sources'} "
         "(choose an output outside the sources, e.g. --output site)")
 
 
@@ -148,7 +149,7 @@ def test_the_cache_folder_as_output_is_refused(world: Path) -> None:
     project = world / "home" / "user" / "proj"
     cache = project / ".archive-cache"
     assert _refused(world, "build", "--config", str(project / "archive.yaml"), "-o", str(cache), "--clean") == (
-        f"archive-gen: error: {cache}: output folder contains {cache} {CHOOSE}")
+        f"archive-gen: error: {cache}: output folder is {cache} {CHOOSE}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -97,14 +97,17 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
     for source in sources:
         src = source.expanduser().resolve()
         if resolved == src or resolved.is_relative_to(src):
-            raise OutputError(f"output folder is inside the source folder {source}", source=shown,
+            where = "is the source folder" if resolved == src else "is inside the source folder"
+            raise OutputError(f"output folder {where} {source}", source=shown,
                               hint="choose an output outside the sources, e.g. --output site")
         if src.is_relative_to(resolved):
             raise OutputError(f"output folder contains the source folder {source}", source=shown,
                               hint="choose a folder of its own, e.g. --output site")
     for path in protected:
-        if path.expanduser().resolve().is_relative_to(resolved):
-            raise OutputError(f"output folder contains {path}", source=shown,
+        held = path.expanduser().resolve()
+        if held.is_relative_to(resolved):
+            where = "is" if held == resolved else "contains"
+            raise OutputError(f"output folder {where} {path}", source=shown,
                               hint="choose a folder of its own, e.g. --output site")
     return resolved
 
