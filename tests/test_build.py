@@ -12,6 +12,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -450,6 +451,75 @@ def test_killed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     result = run(config)
     assert result.exit_code == 0 and "全新的版面".encode() in (config.output / "index.html").read_bytes()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.tmp")] == []
+
+
+SLOW_PARSE_SCRIPT = textwrap.dedent("""
+    import dataclasses, sys, time
+    sys.path.insert(0, {tests!r})
+    from projects import TOY, make_project, toy_parse
+    from archive_gen.build import BuildOptions, build_site
+    from pathlib import Path
+    def slow_parse(data, source, override):
+        time.sleep(1)  # a long page: the test kills the build while its workers parse
+        return toy_parse(data, source, override)
+    if __name__ == "__main__":
+        config = make_project(Path({root!r}), {{}})  # the pages are already there
+        stages = dataclasses.replace(TOY, parse=slow_parse)
+        build_site(config, BuildOptions(jobs=2, parallel_min_pages=1), stages=stages)
+""")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads children from /proc (Linux)")
+def test_a_killed_build_takes_its_workers_with_it(tmp_path: Path) -> None:
+    """SIGKILL (or the OOM killer) gives the build no chance to stop its pool: the forked workers must
+    notice and leave, or they wait forever, holding memory and the caller's pipe (``build | tee`` hangs)."""
+    make_project(tmp_path, {f"2021-05-{day:02d}_01.txt": f"标题{day}\n正文{day}" for day in range(1, 21)})
+    script = tmp_path / "slow_build.py"
+    script.write_text(SLOW_PARSE_SCRIPT.format(tests=str(Path(__file__).parent), root=str(tmp_path)),
+                      encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert proc.stdout is not None
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(workers) < 2:
+            workers = _children(proc.pid)
+            time.sleep(0.05)
+        assert len(workers) >= 2, f"the build never started its workers: {workers}"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        # the pipe reaches its end once every process holding it is gone
+        deadline = time.monotonic() + 10
+        ended = False
+        while time.monotonic() < deadline and not ended:
+            ready, _, _ = select.select([proc.stdout], [], [], 0.1)
+            ended = bool(ready) and not os.read(proc.stdout.fileno(), 65536)
+        assert ended, "the caller's pipe stayed open after the build was killed"
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.05)
+        assert not any(_alive(w) for w in workers), "a worker outlived its build"
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        proc.stdout.close()
 
 
 def test_a_swap_killed_half_way_is_finished_by_the_next_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch

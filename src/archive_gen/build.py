@@ -32,6 +32,7 @@ from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
 from .model import Notice, Page
 from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
+from .pools import fork_pool
 from .records import (
     STATE_KEY,
     MemoryRecords,
@@ -511,8 +512,7 @@ class _ShardsAhead:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         if not 0 < len(todo) < jobs or not _CAN_FORK:
             return
-        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=len(todo),
-                                                            mp_context=multiprocessing.get_context("fork"))
+        self._pool = fork_pool(len(todo))
         self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
 
     def results(self) -> dict[str, dict[str, bytes]]:
@@ -613,8 +613,7 @@ def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchD
     chunk = max(64, min(1024, len(jobs) // (workers * 8) or 64))
     ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
     done: list[_Done] = []
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers,
-                                                mp_context=multiprocessing.get_context("fork")) as pool:
+    with fork_pool(workers) as pool:
         try:
             # shards first: they are the longest tasks, and run while the pages render
             shard_futures = {name: pool.submit(_index_shard, name, docs) for name, docs in shard_jobs.items()}

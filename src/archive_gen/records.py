@@ -15,7 +15,6 @@ the cache only for the pages that must be rendered (``RecordStore``).
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import multiprocessing
 import os
@@ -34,6 +33,7 @@ from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
 from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
+from .pools import fork_pool
 from .search import SearchDoc, search_doc
 from .sources import Discovery, SourceFile, discover, read_bytes
 from .tagging import Tagger
@@ -421,9 +421,7 @@ def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: Recor
         return outcomes
     # fork: the CLI can run as `python -m archive_gen`, whose __main__ a spawned child would re-run
     chunk = max(1, min(16, total // (workers * 4)))
-    with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-            initializer=_init_worker, initargs=(stages, config, cache)) as pool:
+    with fork_pool(workers, _init_worker, (stages, config, cache)) as pool:
         try:
             # map() yields in submission order, so the merge is deterministic whatever finishes first
             for outcome in pool.map(_run_in_worker, jobs, chunksize=chunk):

@@ -1,0 +1,40 @@
+"""Forked worker pools whose workers end with the build that forked them.
+
+A pool's workers wait on a queue whose write end they hold themselves, so when the build is killed outright
+(SIGKILL, the OOM killer) they would wait forever: holding their memory and the caller's terminal or pipe
+(``archive-gen build | tee log`` would never end). Every worker watches its parent and leaves when it is gone.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
+              initargs: tuple[Any, ...] = ()) -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of ``workers`` forked processes (they inherit the parent's memory: the archive, the plan);
+    ``initializer(*initargs)`` runs in each, after its parent watch has started."""
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
+
+
+def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    threading.Thread(target=_leave_with, args=(parent,), name="archive-gen-parent-watch", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _leave_with(parent: int) -> None:
+    # an orphan is adopted by init (or a subreaper): its parent pid changes
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
