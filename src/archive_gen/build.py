@@ -12,7 +12,6 @@ whose documents changed are indexed again, while the pages render.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import dataclasses
 import gc
@@ -32,7 +31,7 @@ from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
 from .model import Notice, Page
 from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
-from .pools import fork_pool
+from .pools import ForkPool, fork_pool
 from .records import (
     STATE_KEY,
     MemoryRecords,
@@ -509,7 +508,7 @@ class _ShardsAhead:
 
     def __init__(self, todo: Mapping[str, Sequence[SearchDoc]], jobs: int) -> None:
         self.futures: dict[str, Future[dict[str, bytes]]] = {}
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self._pool: ForkPool | None = None
         if not 0 < len(todo) < jobs or not _CAN_FORK:
             return
         self._pool = fork_pool(len(todo))
@@ -523,7 +522,10 @@ class _ShardsAhead:
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=kind is None, cancel_futures=True)
+            if kind is None:
+                self._pool.shutdown(wait=True)
+            else:
+                self._pool.stop_now()
 
 
 def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _ShardsAhead, store: RecordStore,
@@ -623,7 +625,7 @@ def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchD
             clock("search", 0, len(shard_futures))
             shards = {name: future.result() for name, future in shard_futures.items()}
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.stop_now()
             raise
     return done, shards
 

@@ -18,13 +18,30 @@ from typing import Any
 PARENT_CHECK_SECONDS = 0.5
 
 
+class ForkPool(concurrent.futures.ProcessPoolExecutor):
+    """A pool of forked processes (they inherit the parent's memory: the archive, the plan)."""
+
+    def stop_now(self) -> None:
+        """Cancel what has not started and end the workers mid-task: an interrupted or failed build keeps
+        none of their work, and a SIGTERM sent to the build alone should not wait for a chunk of pages."""
+        terminate = getattr(self, "terminate_workers", None)  # Python 3.14
+        if terminate is not None:
+            terminate()
+            return
+        # before shutdown(), which forgets them
+        processes = list((getattr(self, "_processes", None) or {}).values())
+        self.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+
+
 def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
-              initargs: tuple[Any, ...] = ()) -> concurrent.futures.ProcessPoolExecutor:
-    """A pool of ``workers`` forked processes (they inherit the parent's memory: the archive, the plan);
-    ``initializer(*initargs)`` runs in each, after its parent watch has started."""
-    return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
+              initargs: tuple[Any, ...] = ()) -> ForkPool:
+    """A pool of ``workers`` forked processes; ``initializer(*initargs)`` runs in each, after its parent
+    watch has started."""
+    return ForkPool(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                    initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
 
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:

@@ -428,7 +428,7 @@ def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: Recor
                 outcomes.append(outcome)
                 progress("parse", len(outcomes), total)
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.stop_now()
             raise
     return outcomes
 
