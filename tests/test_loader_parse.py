@@ -1186,3 +1186,8 @@ def test_a_box_of_advice_after_a_story_is_a_piece_of_its_own() -> None:
     story, box = parsed.items
     assert story.paragraphs == (BODY, BODY2) and story.crossheads == ()
     assert box.title == "防暑小贴士" and len(box.paragraphs) == 1
+
+
+def test_a_sheying_label_credits_photographers_not_authors() -> None:
+    item = only(page("清晨的菜市场", "6月3日清晨，商户们在菜市场整理当天的蔬菜。", "摄影：费　青　闻　笛"))
+    assert item.byline.photographers == ("费　青", "闻　笛") and item.byline.authors == ()

@@ -244,6 +244,8 @@ _BYLINE_LINE = lazy_compile(
 _LABELLED = lazy_compile(
     rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图|主持人|主持|嘉宾)[：:]{_GAP}*"
     rf"(?:(?P<role>{_ROLE})|(?P<job>[{HAN}]{{2,16}}){_GAP}+)?{_GAP}*(?P<names>{_NAMES})$")
+# the labels of a _LABELLED line that credit the picture, not the text
+_PICTURE_LABELS = ("摄影", "摄像", "绘图")
 # a speaker credited under the title with the job as printed: "全国人大代表、某机械集团高级技师　赵建国",
 # "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
 JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", "院士", "主席", "书记", "队长", "班长", "厂长",
@@ -331,6 +333,8 @@ def parse_byline_line(text: str) -> Credits:
         # the narrator or writer of the piece, with the job printed before the name (or the label) as role
         names = split_names(labelled.group("names"))
         role = labelled.group("job") or labelled.group("label")
+        if labelled.group("label") in _PICTURE_LABELS:  # "摄影：name　name" took the picture
+            return Credits(Byline(photographers=names), tuple(BylineRole(name, role) for name in names))
         return Credits(Byline(authors=names), tuple(BylineRole(name, role) for name in names))
     if stripped[:1] in _AUTHOR_MARK:
         rest = stripped[1:].strip(_SPACE)
