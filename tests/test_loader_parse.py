@@ -1191,3 +1191,13 @@ def test_a_box_of_advice_after_a_story_is_a_piece_of_its_own() -> None:
 def test_a_sheying_label_credits_photographers_not_authors() -> None:
     item = only(page("清晨的菜市场", "6月3日清晨，商户们在菜市场整理当天的蔬菜。", "摄影：费　青　闻　笛"))
     assert item.byline.photographers == ("费　青", "闻　笛") and item.byline.authors == ()
+
+
+def test_a_heading_over_a_letters_salutation_titles_the_letter_not_a_crosshead() -> None:
+    # a box of advice ends; a heading over "编辑同志：" opens a reader's letter signed "读者：name"
+    parsed = page("维权小贴士", "劳动者遇到欠薪问题，可拨打职工服务热线求助。", "年休假能不能折算工资",
+                  "编辑同志：", "我入职三年，单位从没安排过年休假。请问能要求折算工资吗？", "读者：景　明")
+    box, letter = parsed.items
+    assert box.title == "维权小贴士" and len(box.paragraphs) == 1 and box.crossheads == ()
+    assert letter.title == "年休假能不能折算工资" and letter.paragraphs[0] == "编辑同志："
+    assert {r.name: r.role for r in letter.byline_roles} == {"景　明": "读者"}

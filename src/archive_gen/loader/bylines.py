@@ -254,7 +254,7 @@ JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", 
 _JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(JOB_TITLES)})){_GAP}+(?P<name>{_NAME})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
-                          rf"(?:(?P<role>读者|职工|网友){_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
+                          rf"(?:(?P<role>读者|职工|网友)(?:{_GAP}*[:：])?{_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
 # "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 _SIGNER_ROLES = ("读者", "职工", "网友")

@@ -269,6 +269,7 @@ class _Heading:
     list_follows: bool
     table_follows: bool = False
     opens_interview: bool = False  # the next paragraph is the first interviewer's turn (记者：…, 问：…)
+    opens_letter: bool = False  # the next paragraph is a letter's salutation (编辑同志：)
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -290,6 +291,7 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
     ("a notice's heading (更正, 启事, 声明) titles a notice of its own", lambda h: shapes.notice_title(h.text), -4.0),
     ("a box of advice (安全小贴士, 温馨提示) is a piece of its own", lambda h: shapes.advice_box(h.text), -4.0),
+    ("a letter's salutation follows (编辑同志：): the line titles the letter", lambda h: h.opens_letter, -4.0),
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
     ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
      lambda h: shapes.numbered_heading(h.text), 1.5),
@@ -346,7 +348,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      share_in(bigrams(head.text), gram_text(current.headline_text() + current.body_text())),
                      _list_ahead(units, after), _table_ahead(units, after),
                      shapes.speaker(nxt.text) in _INTERVIEWERS
-                     and not any(shapes.speaker(u.text) for u in current.paragraphs))
+                     and not any(shapes.speaker(u.text) for u in current.paragraphs),
+                     shapes.salutation(nxt.text))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
