@@ -1114,3 +1114,90 @@ def test_a_letter_with_a_comma_title_after_a_finished_commentary_is_its_own_piec
     assert commentary.paragraphs == (BODY, BODY2)
     assert letter.title == "夜班再累，也想在书屋读几页书" and len(letter.paragraphs) == 1
     assert letter.byline.authors == ("宋小川",) and letter.trailer == ()
+
+
+# ---- fresh11: other papers and page types (rules found by tests/heldout/fresh11) ---------------
+
+def test_a_section_heading_over_its_first_subsection_heading_are_both_crossheads() -> None:
+    item = only(page("把握新发展阶段的工会工作", BODY, "三、夯实基层组织基础", "（一）扩大组织覆盖", BODY2,
+                     "（二）增强组织活力", "工会要把服务做到职工身边，不断增强职工群众的获得感。"))
+    assert [c.text for c in item.crossheads] == ["三、夯实基层组织基础", "（一）扩大组织覆盖", "（二）增强组织活力"]
+    assert len(item.paragraphs) == 3
+
+
+def test_an_essays_author_named_only_in_its_closing_bracket_is_its_byline() -> None:
+    item = only(page("让技能成为职工的底气", BODY, BODY2, "（作者：郝明川，系某大学公共管理学院副教授）"))
+    assert item.byline.authors == ("郝明川",) and item.trailer == ("（作者：郝明川，系某大学公共管理学院副教授）",)
+    assert item.paragraphs == (BODY, BODY2)
+    # a trailer that names a unit and no person adds nobody
+    item = only(page("让技能成为职工的底气", "■郝明川", BODY, "（作者单位：某大学公共管理学院）"))
+    assert item.byline.authors == ("郝明川",)
+
+
+def test_a_double_circle_marks_an_author_line() -> None:
+    item = only(page("小事不小", "◎ 钱　塘", BODY, BODY2))
+    assert item.byline.authors == ("钱　塘",) and item.paragraphs == (BODY, BODY2)
+
+
+def test_a_poem_under_a_padded_title_and_a_bare_author_name_keeps_its_verses() -> None:
+    parsed = page("第8版　副刊", "塔　吊", "柯　蓝", "在城市的最高处\n我数着\n一层一层\n长高的楼", "风从江面吹来\n吹亮了\n我的安全帽",
+                  "（作者单位：某建工集团）", "晨光里的工地", "柳　絮", BODY)
+    poem, prose = parsed.items
+    assert poem.title == "塔　吊" and poem.byline.authors == ("柯　蓝",)
+    assert poem.paragraphs == ("在城市的最高处", "我数着", "一层一层", "长高的楼", "风从江面吹来", "吹亮了", "我的安全帽")
+    assert poem.trailer == ("（作者单位：某建工集团）",)
+    assert prose.title == "晨光里的工地" and prose.byline.authors == ("柳　絮",) and prose.paragraphs == (BODY,)
+
+
+def test_a_letter_keeps_its_closing_formula_date_and_the_answer_under_a_reply_label() -> None:
+    parsed = page("第5版　读者来信", "宿舍的空调何时能修", "编辑同志：",
+                  "我们宿舍的空调坏了一个多月，反映了几次都没人来修。希望有关部门重视。", "此致", "敬礼！",
+                  "读者　邬小青", "7月2日", "记者回访", "本报记者　古　月",
+                  "记者联系了该公司工会，工会表示空调已经维修完毕。", "食堂排队时间太长",
+                  "午饭时间食堂只开两个窗口，排队要二十分钟。建议增开窗口。", "某物流园职工　杭　州")
+    letter, second = parsed.items
+    assert letter.title == "宿舍的空调何时能修" and letter.trailer == ("7月2日",)
+    assert letter.paragraphs[2:4] == ("此致", "敬礼！") and len(letter.paragraphs) == 5
+    assert [c.text for c in letter.crossheads] == ["记者回访"]
+    assert {r.name: r.role for r in letter.byline_roles} == {"邬小青": "读者", "古　月": "本报记者"}
+    assert second.title == "食堂排队时间太长" and len(second.paragraphs) == 1
+
+
+def test_a_web_copys_bracketed_footer_is_page_furniture() -> None:
+    parsed = page("职工书屋开到工地上", "　　本报记者　白　桦", BODY, "《 光明日报 》（ 2026年4月3日　 第 07 版）")
+    item = only(parsed)
+    assert item.paragraphs == (BODY,)
+    assert parsed.page == 7 and parsed.date == "2026-04-03"
+
+
+def test_a_lead_and_a_credit_may_name_another_paper() -> None:
+    item = only(page("全市职工运动会开幕", "江城晚报讯（记者付　强、通讯员鲁　青）5月8日，全市职工运动会开幕。", BODY))
+    assert item.lead == "江城晚报讯（记者付　强、通讯员鲁　青）"
+    assert item.byline.reporters == ("付　强",) and item.byline.correspondents == ("鲁　青",)
+    photo = only(page("夜色中的港口", "5月7日晚，货轮在港口装卸集装箱。", "江城晚报记者　齐　岳　摄"))
+    assert photo.kind == "photo" and photo.byline.photographers == ("齐　岳",)
+    assert {r.name: r.role for r in photo.byline_roles} == {"齐　岳": "江城晚报记者"}
+    assert photo.paragraphs == ("5月7日晚，货轮在港口装卸集装箱。",)
+
+
+def test_a_box_of_advice_after_a_story_is_a_piece_of_its_own() -> None:
+    parsed = page("车间里的安全课", "本报通讯员　龙　飞", BODY, BODY2, "防暑小贴士",
+                  "高温天气户外作业要避开正午时段，随身携带防暑药品，多喝淡盐水。")
+    story, box = parsed.items
+    assert story.paragraphs == (BODY, BODY2) and story.crossheads == ()
+    assert box.title == "防暑小贴士" and len(box.paragraphs) == 1
+
+
+def test_a_sheying_label_credits_photographers_not_authors() -> None:
+    item = only(page("清晨的菜市场", "6月3日清晨，商户们在菜市场整理当天的蔬菜。", "摄影：费　青　闻　笛"))
+    assert item.byline.photographers == ("费　青", "闻　笛") and item.byline.authors == ()
+
+
+def test_a_heading_over_a_letters_salutation_titles_the_letter_not_a_crosshead() -> None:
+    # a box of advice ends; a heading over "编辑同志：" opens a reader's letter signed "读者：name"
+    parsed = page("维权小贴士", "劳动者遇到欠薪问题，可拨打职工服务热线求助。", "年休假能不能折算工资",
+                  "编辑同志：", "我入职三年，单位从没安排过年休假。请问能要求折算工资吗？", "读者：景　明")
+    box, letter = parsed.items
+    assert box.title == "维权小贴士" and len(box.paragraphs) == 1 and box.crossheads == ()
+    assert letter.title == "年休假能不能折算工资" and letter.paragraphs[0] == "编辑同志："
+    assert {r.name: r.role for r in letter.byline_roles} == {"景　明": "读者"}

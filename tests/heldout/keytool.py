@@ -26,6 +26,8 @@ KEYS = HERE / "keys"
 INDENT = " \t\u3000\u00a0"
 MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接|紧接)[ \u3000]*第?[ \u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \u3000]*版[)）]")
 HEAD_ROLES = ("kicker", "title", "subtitle", "column")
+# a run-in title: a bullet, the title, a U+3000 (or two spaces) and the text on the same line
+RUN_IN = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>\S+?)(?:\u3000|[ \u3000]{2,})[ \u3000]*(?P<rest>\S.*)")
 
 
 def norm(text: str) -> str:
@@ -100,6 +102,13 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
             item["column_extra"] = [line_text(lines, n) for n in head["column_extra"]]
         if "title" not in head:
             item["title"] = None
+        runin = None
+        if item.get("runin"):  # the title line is also the first body line: the title is cut off its text
+            runin = RUN_IN.fullmatch(line_text(lines, head["title"]))
+            if runin is None:
+                errors.append(f"{where}: runin, but line {head['title']} holds no run-in title")
+            else:
+                item["title"] = runin.group("title")
         for alt in item.get("title_alts") or []:
             for role in list(alt):
                 if isinstance(alt[role], int):
@@ -108,7 +117,10 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
             for role, value in alt.items():
                 if norm(value) not in norm(headline):
                     errors.append(f"{where}: title_alts {role} {value!r} is not in the headline lines")
-        own = clean_body(paragraph_texts(lines, item.get("body") or []), item)
+        texts = paragraph_texts(lines, item.get("body") or [])
+        if runin is not None and texts and (item.get("body") or [[None]])[0][0] == head["title"]:
+            texts[0] = texts[0][runin.start("rest"):]
+        own = clean_body(texts, item)
         paras = list(own)
         stitched = item.get("stitched")
         if stitched:

@@ -17,7 +17,10 @@ HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"
 _GAP = f"[{_SPACE}]"
 # the paper or agency a role is printed with ("工人日报—中工网记者", "工人日报—中工网通讯员", "新华社记者")
-_PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报)"
+_PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|中新社|工人日报|央视|经济日报|光明日报|" \
+         rf"{'|'.join('[' + HAN + ']{2,6}' + end for end in ('工人日报', '工人报', '日报', '晚报', '午报', '工报'))})"
+# any other paper by the end of its name ("楚天工人报记者", "江城晚报讯"): its own name opens a lead as 本报 does
+_PAPER_NAME = rf"[{HAN}]{{2,6}}(?:工人日报|工人报|日报|晚报|午报|工报)"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
 # role too ("本报全媒体记者", "融媒体记者")
 _ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
@@ -30,12 +33,12 @@ _NAME = (rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}
          rf"|[{HAN}]{{2,4}})")
 _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
 _NAME_CHUNK = lazy_compile(rf"[{HAN}·•・]+")
-_AUTHOR_MARK = "■□●◆○◇"
+_AUTHOR_MARK = "■□●◆○◇◎"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
 _LEAD_PLAIN = lazy_compile(
-    rf"^(?P<lead>(?:本报讯|本报|(?P<agency>新华社|中新社)(?=[{HAN}]{{1,8}}\d))"
+    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报|(?P<agency>新华社|中新社)(?=[{HAN}]{{1,8}}\d))"
     rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
@@ -107,6 +110,21 @@ class Lead:
     roles: tuple[BylineRole, ...] = ()
 
 
+# an essay's author named in the bracketed line at its end: "（作者：周启航，系某党校教授）", "（作者：林　溪）"
+_TRAILER_AUTHOR = lazy_compile(rf"^[(（]{_GAP}*作者{_GAP}*[:：]{_GAP}*(?P<names>{_NAMES}){_GAP}*(?:[，,；;]|[)）]$)")
+
+
+def trailer_credits(text: str) -> Credits | None:
+    """The authors a trailer names ("（作者：周启航，系…）"); None for a trailer that names nobody (作者单位…)."""
+    match = _TRAILER_AUTHOR.match(text.strip(_SPACE))
+    if match is None:
+        return None
+    names = split_names(match.group("names"))
+    if not names or not all(is_person_name(n) for n in names):
+        return None
+    return Credits(Byline(authors=names), tuple(BylineRole(n, "") for n in names))
+
+
 def split_lead(paragraph: str) -> Lead | None:
     """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报讯 记者X报道",
     "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"."""
@@ -133,7 +151,7 @@ def split_lead(paragraph: str) -> Lead | None:
         return None  # "本报…" that is just a sentence about the paper
     if paren is not None and not _ROLE_RE.search(paren):
         # "(…)" that is not a credit belongs to the text (本报讯(上接…) is handled elsewhere)
-        if lead.startswith("本报讯") or match.group("month"):
+        if lead.startswith("本报讯") or match.group("month") or lead.endswith("报讯"):
             lead = lead[: lead.index(paren) - 1].rstrip(_SPACE + "(（")
             paren = None
         else:
@@ -226,6 +244,8 @@ _BYLINE_LINE = lazy_compile(
 _LABELLED = lazy_compile(
     rf"^(?P<label>口述|整理|采写|撰文|执笔|采访|文字|摄影|摄像|绘图|主持人|主持|嘉宾)[：:]{_GAP}*"
     rf"(?:(?P<role>{_ROLE})|(?P<job>[{HAN}]{{2,16}}){_GAP}+)?{_GAP}*(?P<names>{_NAMES})$")
+# the labels of a _LABELLED line that credit the picture, not the text
+_PICTURE_LABELS = ("摄影", "摄像", "绘图")
 # a speaker credited under the title with the job as printed: "全国人大代表、某机械集团高级技师　赵建国",
 # "省政协委员　钱文静" (a 两会 page, a 专版 of quoted voices); the job must end in one of these words
 JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", "院士", "主席", "书记", "队长", "班长", "厂长",
@@ -234,7 +254,7 @@ JOB_TITLES = ("代表", "委员", "教授", "技师", "工程师", "研究员", 
 _JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(JOB_TITLES)})){_GAP}+(?P<name>{_NAME})$")
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
-                          rf"(?:(?P<role>读者|职工|网友){_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
+                          rf"(?:(?P<role>读者|职工|网友)(?:{_GAP}*[:：])?{_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
 # "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 _SIGNER_ROLES = ("读者", "职工", "网友")
@@ -313,6 +333,8 @@ def parse_byline_line(text: str) -> Credits:
         # the narrator or writer of the piece, with the job printed before the name (or the label) as role
         names = split_names(labelled.group("names"))
         role = labelled.group("job") or labelled.group("label")
+        if labelled.group("label") in _PICTURE_LABELS:  # "摄影：name　name" took the picture
+            return Credits(Byline(photographers=names), tuple(BylineRole(name, role) for name in names))
         return Credits(Byline(authors=names), tuple(BylineRole(name, role) for name in names))
     if stripped[:1] in _AUTHOR_MARK:
         rest = stripped[1:].strip(_SPACE)

@@ -30,6 +30,10 @@ _PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 # a page numbered by its section letter with no 版 ("A1　要闻", "B3 文体"): read only with a page name after it
 _LETTER_PAGE = lazy_compile(r"^[A-Da-d]\d{1,2}$")
 _MAX_LINE = 60
+# a web copy's footer naming the paper, the date and the 版 inside brackets, with gaps inside them:
+# "《 人民日报 》（ 2026年10月13日　 第 06 版）" reads as the masthead "人民日报 2026年10月13日 第06版"
+_BRACKETED_MASTHEAD = lazy_compile(rf"^《{_GAP}*(?P<paper>[^《》\s]{{2,12}}){_GAP}*》{_GAP}*[(（]{_GAP}*"
+                                   rf"(?P<date>[^()（）]*?日){_GAP}*(?:第{_GAP}*(?P<number>\d{{1,3}}){_GAP}*版)?{_GAP}*[)）]$")
 _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
@@ -86,6 +90,10 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     compact = text.strip(" \u3000\t")
     if not compact or len(compact) > _MAX_LINE:
         return None
+    footer = _BRACKETED_MASTHEAD.match(compact)
+    if footer:
+        number = f" 第{footer.group('number')}版" if footer.group("number") else ""
+        compact = f"{footer.group('paper')} {footer.group('date')}{number}"
     number = name = date = None
     kinds: set[str] = set()
     expect_name = expect_person = False

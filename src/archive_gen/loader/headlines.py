@@ -243,6 +243,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),
     ("a signature line ends the story before", "P", lambda f: f.signature, 5.0),
     ("an office's name after the text signs it (更正…本报编辑部)", "P", lambda f: f.office, 2.5),
+    ("a date alone (10月9日, 2025年5月8日) dates what it follows; it heads nothing", "KTSAB",
+     lambda f: shapes.signing_date(f.text), -4.0),
     ("a bare name right after a story's text signs it (a letter signed at its end)", "P", lambda f: f.bare_name,
      3.0),
     ("only a signature line can end the story before", "P",

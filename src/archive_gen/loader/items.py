@@ -26,6 +26,7 @@ from .bylines import (
     signature,
     signoff_credits,
     split_lead,
+    trailer_credits,
 )
 from .headlines import ItemHeads, read_stack
 from .segment import Draft
@@ -72,6 +73,12 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
             byline = _merge(byline, credits.byline)
             credited.extend(credits.roles)
             raw_parts.append(unit.signoff)
+    for unit in draft.trailers:
+        named = trailer_credits(unit.text)  # "（作者：name，系…）": the essay's author, named at its end
+        if named is not None and not raw_parts:
+            byline = _merge(byline, named.byline)
+            credited.extend(named.roles)
+            raw_parts.append(unit.text)
     credit = " ".join(c for c in (draft.credit_text, *draft.more_credits) if c) or None
     if credit:
         for part in (draft.credit_text, *draft.more_credits):

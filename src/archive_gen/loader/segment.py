@@ -269,6 +269,7 @@ class _Heading:
     list_follows: bool
     table_follows: bool = False
     opens_interview: bool = False  # the next paragraph is the first interviewer's turn (记者：…, 问：…)
+    opens_letter: bool = False  # the next paragraph is a letter's salutation (编辑同志：)
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -289,6 +290,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
     ("a notice's heading (更正, 启事, 声明) titles a notice of its own", lambda h: shapes.notice_title(h.text), -4.0),
+    ("a box of advice (安全小贴士, 温馨提示) is a piece of its own", lambda h: shapes.advice_box(h.text), -4.0),
+    ("a letter's salutation follows (编辑同志：): the line titles the letter", lambda h: h.opens_letter, -4.0),
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
     ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
      lambda h: shapes.numbered_heading(h.text), 1.5),
@@ -345,7 +348,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      share_in(bigrams(head.text), gram_text(current.headline_text() + current.body_text())),
                      _list_ahead(units, after), _table_ahead(units, after),
                      shapes.speaker(nxt.text) in _INTERVIEWERS
-                     and not any(shapes.speaker(u.text) for u in current.paragraphs))
+                     and not any(shapes.speaker(u.text) for u in current.paragraphs),
+                     shapes.salutation(nxt.text))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -681,6 +685,11 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         assert current is not None
         current.crossheads.append((group[0], len(current.paragraphs)))
         return current
+    if len(group) >= 2 and all(u.kind == "text" and shapes.numbered_heading(u.text) for u in group) \
+            and _is_crosshead(group[-1], nxt, current, units, after):
+        assert current is not None  # "一、…" over "（一）…": a section's heading and its first subsection's
+        current.crossheads.extend((unit, len(current.paragraphs)) for unit in group)
+        return current
     head_units = [group[k] for k in heads]
     context = StackContext(
         body=page.body_after(after),
@@ -702,6 +711,13 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
                 current.finished = True
             else:
                 current.bylines.append(head_units[k])
+    if reading.signature and current is not None and len(reading.items) == 1 and len(heads) - len(reading.signature) == 1 \
+            and shapes.reply_label(head_units[reading.items[0].title].text) and _signed_at_end(current):
+        # "记者回访" (and the reporter's line) under a signed letter: the answer printed with the letter
+        current.crossheads.append((head_units[reading.items[0].title], len(current.paragraphs)))
+        current.bylines.extend(u for k, u in enumerate(group) if k not in heads)
+        current.finished = False  # the letter's date closed the letter, not the item: the answer follows
+        return current
     if not reading.items:
         # every line signs the story before: byline lines and boxes printed with them stay with it too
         rest = [u for k, u in enumerate(group) if k not in heads]

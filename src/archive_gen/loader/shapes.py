@@ -127,7 +127,7 @@ def headline_text(text: str, cut_ok: bool = False) -> bool:
     note is headline-shaped too (it belongs to the headline above it).
     """
     if not text or generic_speaker(text) or editor_note(text) or list_entry(text) or _ANNEX.match(text) \
-            or salutation(text):
+            or salutation(text) or letter_closing(text):
         return False
     if note_only(text) or colon_label(text):
         return True
@@ -243,8 +243,8 @@ def opens_mid_sentence(text: str) -> bool:
 
 # a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"
 _NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告|公示)")
-# the date a notice is signed on, alone on a line: "2025年5月8日"
-_SIGNING_DATE = lazy_compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+# the date a notice or a letter is signed on, alone on a line: "2025年5月8日", "10月9日"
+_SIGNING_DATE = lazy_compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 
 
 # the salutation of a letter: "编辑同志：", "尊敬的各位会员：", "亲爱的工友们："
@@ -254,6 +254,35 @@ _SALUTATION = lazy_compile(r"(?:(?:尊敬的|亲爱的)[^，。：:]{1,12}|[\u4e
 def salutation(text: str) -> bool:
     """"编辑同志：" alone: a letter's salutation, a paragraph of its own (not a sentence cut at a column end)."""
     return bool(_SALUTATION.fullmatch(text.strip(_GAP)))
+
+
+# the formulas that close a letter, each printed on a line of its own: "此致" over "敬礼！", "顺祝商祺"
+LETTER_CLOSINGS = ("此致", "敬礼", "此致敬礼", "顺祝", "顺颂", "祝好", "谢谢", "顺祝商祺", "顺颂商祺", "祝工作顺利",
+                   "祝身体健康", "祝编安", "顺颂编安")
+
+
+# the label of the answer printed under a reader's letter: "记者回访", "本报编辑部答复：", "律师回复"
+_REPLY_LABEL = lazy_compile(rf"[{HAN}]{{0,8}}(?:回访|答复|回复|追踪|跟进|释疑)[：:]?")
+
+
+def reply_label(text: str) -> bool:
+    """"记者回访": under a signed letter, the label of the answer to it (a crosshead of the letter's item)."""
+    return bool(_REPLY_LABEL.fullmatch(text.strip(_GAP)))
+
+
+# the heading of a box of advice printed on its own ("安全小贴士", "温馨提示", "维权须知"): it addresses the reader,
+# not the story printed above it
+BOX_HEADING_ENDINGS = ("小贴士", "温馨提示", "安全提示", "维权须知", "小常识", "小知识")
+
+
+def advice_box(text: str) -> bool:
+    """"安全小贴士": the heading of a box of advice, a piece of its own."""
+    return text.strip(_GAP).endswith(BOX_HEADING_ENDINGS) and len(text.strip(_GAP)) <= 10
+
+
+def letter_closing(text: str) -> bool:
+    """"此致", "敬礼！": a letter's closing formula alone on a line, text of the letter (no headline)."""
+    return text.strip(_GAP).rstrip("！!。") in LETTER_CLOSINGS
 
 
 # the title of an honours list: "…获奖单位", "…获得者", "…名单（部分）"
@@ -298,7 +327,8 @@ def notice_title(text: str) -> bool:
 
 
 def signing_date(text: str) -> bool:
-    """A date alone on a line ("2025年5月8日"): after a notice's text and its signer, the date it was signed."""
+    """A date alone on a line ("2025年5月8日", "10月9日"): after a notice's or a letter's text and its signer, the
+    date it was signed."""
     return bool(_SIGNING_DATE.fullmatch(text.strip(_GAP)))
 
 

@@ -328,7 +328,10 @@ def _mark_verse(units: list[Unit]) -> None:
         while j < len(units) and _short_line(units[j - 1]) and _short_line(units[j]) and units[j].blank_before == 0:
             j += 1
         if j - i >= 2:
-            under_byline = i >= 2 and units[i - 1].kind == "byline" and headline_shaped(units[i - 2])
+            # under a title and its byline line, or its author's bare name ("李　岚")
+            under_byline = i >= 2 and (units[i - 1].kind == "byline" or (units[i - 1].kind == "text"
+                                                                         and bare_name_line(units[i - 1].text))) \
+                and headline_shaped(units[i - 2])
             if under_byline or in_poem:
                 for unit in units[i:j]:
                     unit.verse = True
@@ -475,8 +478,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
-    if shapes.salutation(text) and second.blank_before >= 1:
-        return False  # "编辑同志：" printed alone above the letter is a paragraph of its own
+    if (shapes.salutation(text) or shapes.letter_closing(text)) and second.blank_before >= 1:
+        return False  # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
