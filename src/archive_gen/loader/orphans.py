@@ -34,11 +34,22 @@ def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> l
     else:
         _move_jumped_tails(drafts, notices, source)
         _move_stray_tails(drafts, notices, source)
-    if not any(d.orphan and d.paragraphs and not d.headlines for d in drafts):
+    if not any((d.orphan or _headless_lead(d)) and d.paragraphs and not d.headlines for d in drafts):
         return drafts
     weights = idf([bigrams(d.headline_text() + d.body_text()) for d in drafts])
     kept: list[Draft] = []
     for position, draft in enumerate(drafts):
+        if _headless_lead(draft):
+            # a story printed with its run-in lead but no headline, right after another story: the text of a
+            # headline with nothing under it elsewhere on the page, when its words say so; else it stays untitled
+            nearby = drafts[max(0, position - _NEIGHBOURHOOD): position + _NEIGHBOURHOOD + 1]
+            waiting = [d for d in nearby if d.headlines and not d.orphan and d.bodiless and not d.credit_text]
+            owner = _best_owner(draft, waiting, weights) if waiting else None
+            if owner is not None and _score(draft.body_text(), owner, weights) >= _OWNER_MIN_SCORE:
+                _absorb(owner, draft)
+            else:
+                kept.append(draft)
+            continue
         if not draft.orphan or not draft.paragraphs or draft.headlines or draft.credit_text:
             kept.append(draft)
             continue
@@ -51,6 +62,12 @@ def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> l
             continue
         _absorb(owner, draft)
     return kept
+
+
+def _headless_lead(draft: Draft) -> bool:
+    """Text that opens with a run-in lead ("本报讯（…）") under no headline, and is no continued half."""
+    return not draft.orphan and not draft.headlines and bool(draft.paragraphs) \
+        and draft.paragraphs[0].lead is not None and draft.continued_from is None and not draft.credit_text
 
 
 def _absorb(owner: Draft, orphan: Draft) -> None:

@@ -158,9 +158,10 @@ class _PageText:
 
     @functools.cached_property
     def loose(self) -> list[int]:
-        """Text that may be the body of a headline printed elsewhere: not a story's opening, no lead."""
+        """Text that may be the body of a headline printed elsewhere: not a story's opening (a run-in lead
+        printed right after another story's text, with no headline over it, opens nothing either)."""
         units = self.units
-        return [k for k, u in enumerate(units) if u.kind == "text" and u.lead is None
+        return [k for k, u in enumerate(units) if u.kind == "text"
                 and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
 
     @functools.cached_property
@@ -178,9 +179,9 @@ class _PageText:
 
     def body_after(self, start: int) -> str:
         parts: list[str] = []
-        for unit in self.units[start: start + 6]:
-            if unit.kind != "text" or headline_shaped(unit):
-                break
+        for k, unit in enumerate(self.units[start: start + 6]):
+            if unit.kind != "text" or headline_shaped(unit) or (k and unit.lead is not None):
+                break  # (a second run-in lead opens another story's text)
             parts.append(unit.text)
             if unit.signoff:
                 break  # "…。（齐　悦）": a brief's sign-off is its last line
