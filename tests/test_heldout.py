@@ -389,3 +389,48 @@ def test_tenth_batch_extras(fresh9: dict[str, Any]) -> None:
     roles_right, roles_total = extra["roles"]
     assert roles_total >= 20 and roles_right == roles_total  # 本报实习生 and two roles on one byline line
     assert extra["page_numbers"][0] == extra["page_numbers"][1] >= 5
+
+
+# the eleventh batch (tests/heldout/fresh10: issue 14's classes in new combinations — a series line over a slogan kicker,
+# an issuing body + 命名 over an honours list, an 编者按： run-in under a 本报评论员 line, a column name under a title, a
+# （name） signature line, a 组图： credit, a title + ——subtitle whose text opens mid-word, and the one-line bodiless
+# headline over the next story's title): first run 0.87 title F1; 1.0 after. The tail printed after an unrelated
+# interview (it shares almost no words with its story) is still read as the interview's, hence the lower body floors.
+FRESH10_FLOORS = {"title_f1": 0.98, "body_bounds": 0.95, "paragraphs": 0.9, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh10() -> dict[str, Any]:
+    return _module("score").run_set("fresh10", tags=False, verbose=True)
+
+
+def test_keys_of_the_eleventh_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh10")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH10_FLOORS))
+def test_eleventh_batch_floor(fresh10: dict[str, Any], metric: str) -> None:
+    assert int(fresh10["overall"]["items_gold"]) >= 23
+    assert float(fresh10["overall"][metric]) >= FRESH10_FLOORS[metric], (fresh10["overall"], fresh10["misses"])
+
+
+def test_eleventh_batch_class_title_floors(fresh10: dict[str, Any]) -> None:
+    assert fresh10["classes"]
+    for cls, result in fresh10["classes"].items():
+        # class 7 counts the interview that still holds the tail of the story printed before it (0.8 today)
+        assert float(result["title_f1"]) >= (0.8 if cls == "7" else 0.95), (cls, result)
+
+
+def test_eleventh_batch_extras(fresh10: dict[str, Any]) -> None:
+    # the bodiless headline's text, printed after the next story with its own lead, went back to it
+    assert int(str(fresh10["overall"]["fragments"]).split("/")[0]) >= 1
+    extra = fresh10["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 26 and roles_right == roles_total  # 见习记者, 本报通讯员, 特约记者, 本报特约记者 as printed
+    assert extra["starts_incomplete"] == {"tp": 1, "fp": 0, "fn": 0}
+    assert extra["title_labels"] == [1, 1]  # the untitled half whose （上接第1版） is glued to its first paragraph
+    assert extra["stitched_across_pages"] == [1, 1]
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] >= 8
