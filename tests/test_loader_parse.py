@@ -1191,3 +1191,20 @@ def test_a_bodiless_headline_over_the_next_title_takes_its_lead_text_printed_aft
     assert school.lead == "本报讯（通讯员　燕　南）" and school.byline.names() == ("燕　南",)
     assert (patents.kicker, patents.title) == (None, "江州港集团“蓝领创客”获三项专利授权")
     assert len(patents.paragraphs) == 2
+
+
+def test_a_tail_sharing_no_words_after_the_last_story_goes_to_the_one_story_cut_off() -> None:
+    # the words decide nothing (the tail shares almost none with the interview it follows, nor with its own
+    # story), but one story on the page stops mid-sentence and the tail reads on from it
+    cut = "据介绍，改造费用由企业和工会按比例分担，市总工会还组织营养师走进食堂，并对食堂从业人员开展"
+    parsed = page("职工食堂“明厨亮灶”让就餐更放心",
+                  "本报讯（本报通讯员　郝　帅）全市已有186家企业职工食堂完成“明厨亮灶”改造，职工可实时查看后厨操作。",
+                  cut, "让“娘家人”服务一点就到", "——访江州市总工会网上工作部部长乌兰·巴特尔", "本报记者　邵　宁",
+                  "记者：“职工之家”App主要能为职工办哪些事？",
+                  "乌兰·巴特尔：入会、申请困难帮扶、报名技能培训，这些事现在都能在手机上办。",
+                  "记者：怎样让更多新就业形态劳动者用起来？",
+                  "乌兰·巴特尔：我们在App里开设了骑手、货车司机等专区，打开就能找到最近的歇脚点。",
+                  "食品安全培训，累计培训1300余人次。")
+    canteen, interview = parsed.items
+    assert canteen.paragraphs[-1] == cut + "食品安全培训，累计培训1300余人次。"
+    assert len(interview.paragraphs) == 4
