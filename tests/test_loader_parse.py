@@ -1116,6 +1116,99 @@ def test_a_letter_with_a_comma_title_after_a_finished_commentary_is_its_own_piec
     assert letter.byline.authors == ("宋小川",) and letter.trailer == ()
 
 
+# ---- the eleventh held-out batch (tests/heldout/fresh10) ------------------------------------------
+
+
+def test_a_long_series_line_is_a_banner_and_the_slogan_under_it_the_kicker() -> None:
+    # "…·系列评论之三" is a banner however long the name before its number; a slogan under a series line is the
+    # title's kicker (a headline carries one banner above it far more often than two)
+    item = only(page("关注新就业形态劳动者权益·系列评论之三", "算法不能“算”走骑手的休息时间", "本报评论员　谷　雨", BODY))
+    assert (item.column, item.title) == ("关注新就业形态劳动者权益·系列评论之三", "算法不能“算”走骑手的休息时间")
+    item = only(page("大国工匠风采录·系列报道之三", "一双脚 一张图 一颗心", "燃气管网上的“活地图”",
+                     "——记江州燃气集团巡线工买买提·吐尔逊", "本报记者　柯　蓝", BODY))
+    assert (item.column, item.kicker, item.title) == ("大国工匠风采录·系列报道之三", "一双脚 一张图 一颗心",
+                                                      "燃气管网上的“活地图”")
+
+
+def test_an_issuing_body_with_a_verb_of_conferring_is_the_kicker_of_an_honours_list() -> None:
+    parsed = page("车间工会办起夜校", "本报讯　某厂工会开办职工夜校，首期招收学员八十名。", "江州市总工会命名",
+                  "2026年度“江州工匠”", "姚远航　江州重工集团数控车工。\n尚　进　江州港务集团门机司机。")
+    honours = parsed.items[-1]
+    assert (honours.kicker, honours.title) == ("江州市总工会命名", "2026年度“江州工匠”")
+    assert honours.paragraphs == ("姚远航　江州重工集团数控车工。", "尚　进　江州港务集团门机司机。")
+
+
+def test_an_editors_note_under_a_commentators_byline_line_stays_with_its_piece() -> None:
+    # the byline line stands above all the text: it signs nothing printed before the note, so the 编者按 run-in
+    # opens this piece and does not move to the next one
+    note = "编者按：本报推出系列评论，围绕报酬、休息等话题展开讨论，敬请关注。"
+    parsed = page("算法不能“算”走骑手的休息时间", "本报评论员　谷　雨", note, BODY, "工人论坛",
+                  "技能补贴要让职工“看得见、领得到”", "特约评论员　柏　舟", BODY2)
+    first, second = parsed.items
+    assert first.paragraphs == (note, BODY) and second.paragraphs == (BODY2,)
+    assert second.column == "工人论坛"
+
+
+def test_a_column_name_under_a_title_is_no_half_of_a_split_sentence() -> None:
+    # "职工说事" + "前些年…" read as one word across the join ("事前"), but a column's name under a title is
+    # part of the headline group
+    text = "前些年，不少企业恢复了工间操，可没过多久，有的地方就“偃旗息鼓”了。"
+    parsed = page("技能不分高低", BODY, "工间操不该“一阵风”", "职工说事", text, BODY2)
+    last = parsed.items[-1]
+    assert (last.title, last.column) == ("工间操不该“一阵风”", "职工说事") and last.paragraphs == (text, BODY2)
+
+
+def test_a_bracketed_name_alone_after_the_text_signs_the_piece() -> None:
+    item = only(page("工间操不该“一阵风”", "职工说事", BODY, BODY2, "（秦　桑）"))
+    assert item.byline.names() == ("秦　桑",) and item.trailer == () and item.byline_raw == "（秦　桑）"
+
+
+def test_a_group_photo_label_belongs_to_its_credit() -> None:
+    item = only(page("金秋棉田机采忙", "①10月13日，采棉机正在作业。", "②10月13日，棉农在田头查看棉花。",
+                     "组图：本报记者　米　粒　通讯员　艾尔肯·吾斯曼　摄"))
+    assert item.kind == "photo" and item.credit == "组图：本报记者　米　粒　通讯员　艾尔肯·吾斯曼　摄"
+    assert len(item.paragraphs) == 2 and item.byline.photographers == ("米　粒", "艾尔肯·吾斯曼")
+
+
+def test_a_single_character_before_a_pause_opens_mid_word() -> None:
+    from archive_gen.loader.shapes import opens_mid_sentence
+
+    assert opens_mid_sentence("位，每月评比一次，得分与班组绩效挂钩。")  # the tail of 岗位/单位
+    assert not opens_mid_sentence("对，这就是我们的办法。") and not opens_mid_sentence("但，问题仍然存在。")
+    item = only(page("“安康杯”竞赛进班组", "——江州建工集团安全生产见闻", "位，每月评比一次，得分与班组绩效挂钩。", BODY))
+    assert item.starts_incomplete
+
+
+def test_a_bodiless_headline_over_the_next_title_takes_its_lead_text_printed_after_that_story() -> None:
+    # a one-line headline right above another story's title is read as a headline of its own when its text,
+    # lead and all, is printed after that story (the body under the stack echoes the second title only)
+    night = "本报讯（通讯员　燕　南）10月16日晚，江州市职工夜校秋季班在市工人文化宫开课，1800余名职工报名参加。"
+    parsed = page("职工夜校秋季班开课", "江州港集团“蓝领创客”获三项专利授权",
+                  "本报讯（见习记者　闻　达）近日，江州港务集团“蓝领创客”工作室的三项成果获得国家专利授权。",
+                  "工作室成员均为一线职工，成立五年来累计完成技术革新83项。", night)
+    school, patents = parsed.items
+    assert (school.kicker, school.title) == (None, "职工夜校秋季班开课")
+    assert school.lead == "本报讯（通讯员　燕　南）" and school.byline.names() == ("燕　南",)
+    assert (patents.kicker, patents.title) == (None, "江州港集团“蓝领创客”获三项专利授权")
+    assert len(patents.paragraphs) == 2
+
+
+def test_a_tail_sharing_no_words_after_the_last_story_goes_to_the_one_story_cut_off() -> None:
+    # the words decide nothing (the tail shares almost none with the interview it follows, nor with its own
+    # story), but one story on the page stops mid-sentence and the tail reads on from it
+    cut = "据介绍，改造费用由企业和工会按比例分担，市总工会还组织营养师走进食堂，并对食堂从业人员开展"
+    parsed = page("职工食堂“明厨亮灶”让就餐更放心",
+                  "本报讯（本报通讯员　郝　帅）全市已有186家企业职工食堂完成“明厨亮灶”改造，职工可实时查看后厨操作。",
+                  cut, "让“娘家人”服务一点就到", "——访江州市总工会网上工作部部长乌兰·巴特尔", "本报记者　邵　宁",
+                  "记者：“职工之家”App主要能为职工办哪些事？",
+                  "乌兰·巴特尔：入会、申请困难帮扶、报名技能培训，这些事现在都能在手机上办。",
+                  "记者：怎样让更多新就业形态劳动者用起来？",
+                  "乌兰·巴特尔：我们在App里开设了骑手、货车司机等专区，打开就能找到最近的歇脚点。",
+                  "食品安全培训，累计培训1300余人次。")
+    canteen, interview = parsed.items
+    assert canteen.paragraphs[-1] == cut + "食品安全培训，累计培训1300余人次。"
+    assert len(interview.paragraphs) == 4
+
 # ---- fresh11: other papers and page types (rules found by tests/heldout/fresh11) ---------------
 
 def test_a_section_heading_over_its_first_subsection_heading_are_both_crossheads() -> None:

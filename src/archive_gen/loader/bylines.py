@@ -74,6 +74,8 @@ _CREDIT_SOURCE = lazy_compile(
     rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供|资料(?:图片|照片)"
     rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?)(?:{_GAP}*[)）])?$")
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
+# a label printed before a credit: "组图：本报记者　name　摄", "图片：…" (part of the credit, not caption text)
+_CREDIT_LABEL = lazy_compile(rf"(?:组图|图片|图)[：:]{_GAP}*$")
 _CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|工人日报|本报|特约|见习|实习|摄影|记者|通讯员|图[①-⑳]|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
@@ -456,6 +458,9 @@ def split_credit(text: str) -> tuple[str, str] | None:
         before = tail[:start].rstrip(_SPACE)
         if before and not _CREDIT_START.match(candidate) and len(re.sub(f"{_GAP}+", "", candidate)) > 8:
             continue  # a long run of "names" glued to a caption is more likely caption text
+        label = _CREDIT_LABEL.search(before)
+        if label is not None and (label.start() == 0 or before[label.start() - 1] in _SENTENCE_END):
+            return before[: label.start()].rstrip(_SPACE), tail[label.start():]
         return before, candidate
     return None
 

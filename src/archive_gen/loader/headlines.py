@@ -27,6 +27,10 @@ _MAX_EXHAUSTIVE = 7  # longer stacks (pages of headline-like lines) are read wit
 _SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁)[：:]?$")
 _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
+# "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number
+_SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查)(?:之[一二三四五六七八九十]+|[①-⑳]|\d{1,2})?$")
+# "江州市总工会命名" over "2026年度“江州工匠”": an issuing body and a verb of conferring lead into the honour named
+_CONFERS = lazy_compile(shapes.ISSUER + r"(?:命名|表彰|授予|通报表扬)")
 _QUOTES = "“”‘’「」『』\"'"
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
@@ -79,8 +83,17 @@ class LineFacts:
 
     @functools.cached_property
     def banner(self) -> bool:
-        return shapes.banner(self.text) or self.bracket_label or self.dash_wrapped \
-            or (bool(_SERIES.search(self.text)) and self.length <= 16)
+        return shapes.banner(self.text) or self.bracket_label or self.dash_wrapped or self.series
+
+    @functools.cached_property
+    def series(self) -> bool:
+        """A series line: "系列报道之三", "大国工匠风采录·系列报道之三"."""
+        return (bool(_SERIES.search(self.text)) and self.length <= 16) \
+            or (bool(_SERIES_TAIL.search(self.text.strip())) and self.length <= 30)
+
+    @functools.cached_property
+    def confers(self) -> bool:
+        return bool(_CONFERS.fullmatch(self.text.strip()))
 
     @functools.cached_property
     def banner_slogan(self) -> bool:
@@ -234,6 +247,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
     ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
     ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
+    ("an issuing body and a verb of conferring (…总工会命名) lead into the honour the title names", "K",
+     lambda f: f.confers, 2.5),
     ("a kicker must earn its place", "K", lambda f: True, -0.5),
     ("编者按 labels a note; it is no headline", "TKS", lambda f: shapes.editor_label(f.text), -4.0),
     ("a title of four characters or fewer is rare (读者来信, 工运走笔 are banners)", "T", lambda f: f.length <= 4,
@@ -277,10 +292,11 @@ def _issuer_over_document(facts: list[LineFacts], heads: ItemHeads) -> bool:
 
 
 def _slogan_under_label(facts: list[LineFacts], heads: ItemHeads) -> bool:
-    """"【奋进新征程·一线见闻】" over "顶烈日　战高温　保供电" over the title: the 【label】 is the banner, the slogan
-    under it the title's kicker (a headline carries one banner above it far more often than two)."""
-    return heads.kicker is not None and bool(heads.columns) and facts[heads.columns[0]].bracket_label \
-        and facts[heads.kicker].slogan
+    """"【奋进新征程·一线见闻】" (or a series line, "…·系列报道之三") over "顶烈日　战高温　保供电" over the title: the
+    label is the banner, the slogan under it the title's kicker (a headline carries one banner above it far more
+    often than two)."""
+    return heads.kicker is not None and bool(heads.columns) and heads.columns[0] < heads.title \
+        and (facts[heads.columns[0]].bracket_label or facts[heads.columns[0]].series) and facts[heads.kicker].slogan
 
 
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [

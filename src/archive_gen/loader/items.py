@@ -51,7 +51,8 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
     paragraphs = _paragraph_units(draft)
     texts = [u.text for u in paragraphs]
     lead: Lead | None = None
-    if texts and draft.paragraphs:
+    # a headline with nothing under it reads the lead of its text put back from elsewhere, too
+    if texts and (draft.paragraphs or paragraphs[0].lead is not None):
         lead = split_lead(texts[0])
         if lead is not None:
             texts[0] = lead.rest

@@ -23,6 +23,7 @@ _FOREIGN_TAIL_MAX = 0.05  # a tail sharing less than this with its host's own te
 _TAIL_OWNER_MIN = 0.08
 _STRAY_OWNER_MIN = 0.2  # a tail with no jump marker needs more evidence to leave its host
 _WAITING_BONUS = 1.5  # a story waiting for text is the likelier owner
+_SILENT = 0.08  # a share of words this low says nothing either way
 
 
 def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> list[Draft]:
@@ -34,11 +35,22 @@ def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> l
     else:
         _move_jumped_tails(drafts, notices, source)
         _move_stray_tails(drafts, notices, source)
-    if not any(d.orphan and d.paragraphs and not d.headlines for d in drafts):
+    if not any((d.orphan or _headless_lead(d)) and d.paragraphs and not d.headlines for d in drafts):
         return drafts
     weights = idf([bigrams(d.headline_text() + d.body_text()) for d in drafts])
     kept: list[Draft] = []
     for position, draft in enumerate(drafts):
+        if _headless_lead(draft):
+            # a story printed with its run-in lead but no headline, right after another story: the text of a
+            # headline with nothing under it elsewhere on the page, when its words say so; else it stays untitled
+            nearby = drafts[max(0, position - _NEIGHBOURHOOD): position + _NEIGHBOURHOOD + 1]
+            waiting = [d for d in nearby if d.headlines and not d.orphan and d.bodiless and not d.credit_text]
+            owner = _best_owner(draft, waiting, weights) if waiting else None
+            if owner is not None and _score(draft.body_text(), owner, weights) >= _OWNER_MIN_SCORE:
+                _absorb(owner, draft)
+            else:
+                kept.append(draft)
+            continue
         if not draft.orphan or not draft.paragraphs or draft.headlines or draft.credit_text:
             kept.append(draft)
             continue
@@ -51,6 +63,12 @@ def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> l
             continue
         _absorb(owner, draft)
     return kept
+
+
+def _headless_lead(draft: Draft) -> bool:
+    """Text that opens with a run-in lead ("本报讯（…）") under no headline, and is no continued half."""
+    return not draft.orphan and not draft.headlines and bool(draft.paragraphs) \
+        and draft.paragraphs[0].lead is not None and draft.continued_from is None and not draft.credit_text
 
 
 def _absorb(owner: Draft, orphan: Draft) -> None:
@@ -190,10 +208,38 @@ def _move_stray_tails(drafts: list[Draft], notices: list[Notice], source: str) -
                 margin = theirs - 2 * own
                 if best is None or margin > best[0]:
                     best = (margin, cut, owner)
+        if best is None and host is drafts[-1]:
+            best = _silent_tail(host, grams, head, waiting, owner_grams, weights)
         if best is not None:
             _, cut, owner = best
             _hand_over(host, cut, owner, None, notices, source)
             waiting.remove(owner)
+
+
+def _silent_tail(host: Draft, grams: list[set[str]], head: set[str], waiting: list[Draft],
+                 owner_grams: dict[int, tuple[set[str], set[str]]],
+                 weights: dict[str, float]) -> tuple[float, int, Draft] | None:
+    """When the words decide nothing: the last story of the page ends with paragraphs that share almost
+    nothing with its own text nor with anything else, and one story on the page stops mid-sentence: the first
+    such paragraph after a finished sentence, if it reads on from the cut, is that story's rest (as an orphan
+    block with no owner by its words goes to the one story cut off that it reads on from)."""
+    dangling = [d for d in waiting if d.dangling and not d.bodiless and d.paragraphs]
+    if len(dangling) != 1 or len(waiting) != 1:
+        return None
+    owner = dangling[0]
+    owner_head, owner_all = owner_grams[id(owner)]
+    for cut in range(1, len(host.paragraphs)):
+        first = host.paragraphs[cut]
+        if first.lead is not None or first.marker_from or not _ends_sentence(host.paragraphs[cut - 1].text):
+            continue
+        if any(before >= cut for _unit, before in host.crossheads) or any(u.credit for u in host.paragraphs[cut:]):
+            continue
+        tail = set().union(*grams[cut:])
+        own = _grams_score(tail, head, head.union(*grams[:cut]), weights)
+        theirs = _grams_score(tail, owner_head, owner_all, weights)
+        if own < _SILENT and theirs < _SILENT and _reads_on(owner.paragraphs[-1].text, first.text):
+            return (0.0, cut, owner)
+    return None
 
 
 def _grams_score(text: set[str], head: set[str], whole: set[str], weights: dict[str, float]) -> float:

@@ -158,9 +158,10 @@ class _PageText:
 
     @functools.cached_property
     def loose(self) -> list[int]:
-        """Text that may be the body of a headline printed elsewhere: not a story's opening, no lead."""
+        """Text that may be the body of a headline printed elsewhere: not a story's opening (a run-in lead
+        printed right after another story's text, with no headline over it, opens nothing either)."""
         units = self.units
-        return [k for k, u in enumerate(units) if u.kind == "text" and u.lead is None
+        return [k for k, u in enumerate(units) if u.kind == "text"
                 and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
 
     @functools.cached_property
@@ -178,9 +179,9 @@ class _PageText:
 
     def body_after(self, start: int) -> str:
         parts: list[str] = []
-        for unit in self.units[start: start + 6]:
-            if unit.kind != "text" or headline_shaped(unit):
-                break
+        for k, unit in enumerate(self.units[start: start + 6]):
+            if unit.kind != "text" or headline_shaped(unit) or (k and unit.lead is not None):
+                break  # (a second run-in lead opens another story's text)
             parts.append(unit.text)
             if unit.signoff:
                 break  # "…。（齐　悦）": a brief's sign-off is its last line
@@ -443,7 +444,9 @@ def _notes_after_signature(drafts: list[Draft]) -> None:
             continue
         signed = max(n for u in draft.bylines for n in u.lines)
         cut = next((k for k, u in enumerate(draft.paragraphs) if min(u.lines) > signed), None)
-        if cut is None or not shapes.editor_note(draft.paragraphs[cut].text) \
+        # a byline line above all the text (a commentator's line under the title) signs nothing printed
+        # before the note: the note is that piece's own run-in
+        if not cut or not shapes.editor_note(draft.paragraphs[cut].text) \
                 or any(before > cut for _unit, before in draft.crossheads):
             continue
         notes = draft.paragraphs[cut:]
@@ -619,6 +622,12 @@ def _role_signature(text: str) -> bool:
     return signed is not None and any(role.role for role in signed.roles)
 
 
+def _bracketed_name(text: str) -> bool:
+    """"（秦　桑）": one person's name alone in brackets on its own line."""
+    inner = text.strip(" \u3000")
+    return inner[:1] in "(（" and inner[-1:] in ")）" and is_person_name(inner[1:-1])
+
+
 def _bracketed_signature(text: str) -> bool:
     return text[:1] in "(（" and signature(text) is not None
 
@@ -668,6 +677,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     if lead_at is not None:
         group = group[:lead_at]
         heads = heads[:-1]
+    if current is not None and current.paragraphs and current.credit_text is None and not current.finished \
+            and _bracketed_name(group[0].text):
+        # "（秦　桑）" alone after a commentary's text: its author signs it, as a brief is signed at its end
+        current.bylines.append(group[0])
+        remaining = group[1:] + ([lead_in] if lead_in is not None else [])
+        return _place_group(remaining, units, after, current, drafts, page) if remaining else current
     if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
             and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text) \
             and not _role_signature(group[0].text):

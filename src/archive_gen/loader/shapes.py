@@ -238,7 +238,13 @@ def opens_mid_sentence(text: str) -> bool:
         return True
     if len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "们" and text[0] not in "我你他她它咱人":
         return True  # "员们纷纷表示…": the tail of 队员们/职员们, cut out of its word
+    if len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] in "，,、；;" and text[0] not in _ALONE_FIRST:
+        return True  # "位，每月评比一次…": the last character of a word (岗位, 单位) cut from its line
     return len(text) >= 3 and "\u4e00" <= text[0] <= "\u9fff" and text[1] == "的" and text[0] not in _BEFORE_DE_OK
+
+
+# one character that may stand alone before a pause at the start of a sentence ("对，…", "但，…", "嗯，…")
+_ALONE_FIRST = set("对是好嗯哦噢啊唉哎诶喂呀嘿但而且或则故因总另再")
 
 
 # a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"

@@ -519,8 +519,10 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], 
         banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
             shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None \
             or shapes.signing_office(prev.text)
-        if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above:
+        if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above \
+                and not shapes.banner(text):
             score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
+        # (a column's name under a title, "工间操不该“一阵风”" / "职工说事", is the headline's banner)
         else:
             score -= 2  # it follows a headline: it is part of the headline group
     elif not prev_body:
