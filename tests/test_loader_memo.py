@@ -19,12 +19,14 @@ def _clear() -> None:
 
 def _pages() -> list[tuple[str, bytes]]:
     folders = [ROOT / "seeds", *sorted((ROOT / "tests" / "heldout").glob("**/pages"))]
-    return [(p.name, p.read_bytes()) for folder in folders for p in sorted(folder.glob("*.txt"))]
+    # keyed by path: two batches may hold pages of the same name
+    return [(str(p.relative_to(ROOT)), p.read_bytes()) for folder in folders for p in sorted(folder.glob("*.txt"))]
 
 
 def test_each_page_parses_alike_with_empty_and_with_warm_memos() -> None:
     pages = _pages()
     assert len(pages) > 50
+    assert len({name for name, _ in pages}) == len(pages)
     alone = {}
     for name, data in pages:
         _clear()
