@@ -1,0 +1,63 @@
+"""Issue 18, tenth round (tests/heldout_tagging8): the mechanisms added for its first run's misses, each checked on
+small invented items unlike the held-out pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_gen.config import TaxonomyConfig
+from archive_gen.loader.stitch import _carried_tags
+from archive_gen.model import Evidence, Item, TopicTag
+from archive_gen.tagging.segmenter import Segmenter
+from archive_gen.tagging.topics import FALLBACK_FIELD, TopicTagger, load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def tagger(tmp_path_factory: pytest.TempPathFactory) -> TopicTagger:
+    taxonomy = load_taxonomy(TaxonomyConfig())
+    words = [(w, None, "nz") for w in taxonomy.words()]
+    return TopicTagger(taxonomy, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))
+
+
+def item(title: str, *paragraphs: str) -> Item:
+    return Item(id="t", source="t.txt", index=0, kind="article", title=title, paragraphs=tuple(paragraphs))
+
+
+def labels(tagger: TopicTagger, it: Item) -> list[str]:
+    return [t.label for t in tagger.tag(it)]
+
+
+def tag(label: str, score: float, field: str = "paragraph:1") -> TopicTag:
+    return TopicTag(slug=label, label=label, score=score, evidence=(Evidence(text="x", field=field, offset=0),))
+
+
+def half(*topics: TopicTag) -> Item:
+    return Item(id="h", source="h.txt", index=0, kind="article", title="t", topics=topics)  # type: ignore[arg-type]
+
+
+def carried(head: Item, tail: Item) -> list[tuple[str, float]]:
+    return [(t.label, t.score) for t in _carried_tags(head, tail)["topics"]]  # type: ignore[attr-defined]
+
+
+# -- continued halves: a head cut short by its jump ------------------------------------------------
+
+def test_a_weak_head_yields_to_a_tail_that_outscores_it_over_both_halves() -> None:
+    # the head's primary came from one body sentence; the tail is all about another topic
+    assert carried(half(tag("产改", 1.3)), half(tag("培训", 3.3))) == [("培训", 3.3)]
+    # a head topic holding half the new primary's score over both halves stays, as a secondary
+    assert carried(half(tag("产改", 2.0)), half(tag("培训", 3.0))) == [("培训", 3.0), ("产改", 2.0)]
+    # the tail's secondaries come along; never more than three topics
+    assert [t for t, _ in carried(half(tag("甲", 1.0)), half(tag("乙", 4.0), tag("丙", 2.0), tag("丁", 1.5)))] == [
+        "乙", "丙", "丁"]
+
+
+def test_a_head_whose_headline_names_its_topic_or_that_outscores_the_tail_keeps_it() -> None:
+    # the headline's own term decides, whatever the tail says
+    assert carried(half(tag("维权", 1.0, "title")), half(tag("培训", 5.0))) == [("维权", 1.0)]
+    assert carried(half(tag("维权", 1.0, "kicker")), half(tag("培训", 5.0))) == [("维权", 1.0)]
+    # a tail no stronger than the head over both halves changes nothing (the tail repeating the head's topic counts
+    # for the head)
+    assert carried(half(tag("维权", 2.0)), half(tag("培训", 2.0))) == [("维权", 2.0)]
+    assert carried(half(tag("维权", 1.5)), half(tag("培训", 2.0), tag("维权", 1.0))) == [("维权", 1.5)]
+    # a fallback tail is no evidence
+    assert carried(half(tag("维权", 1.0)), half(tag("产业", 0.0, FALLBACK_FIELD))) == [("维权", 1.0)]
