@@ -61,3 +61,23 @@ def test_a_head_whose_headline_names_its_topic_or_that_outscores_the_tail_keeps_
     assert carried(half(tag("维权", 1.5)), half(tag("培训", 2.0), tag("维权", 1.0))) == [("维权", 1.5)]
     # a fallback tail is no evidence
     assert carried(half(tag("维权", 1.0)), half(tag("产业", 0.0, FALLBACK_FIELD))) == [("维权", 1.0)]
+
+
+# -- vocabulary families ---------------------------------------------------------------------------
+
+def test_womens_screening_named_by_what_is_screened(tagger: TopicTagger) -> None:
+    # the keyword 两癌筛查 split by quotes, or the two cancers named: a women workers' item, not a free service
+    quoted = item("纺织厂女工免费做“两癌”检查", "本报讯 日前，某纺织厂工会为800名女工免费做“两癌”检查，费用由工会承担。")
+    assert labels(tagger, quoted)[0] == "女职工"
+    named = item("800名女工免费筛查", "本报讯 日前，某市总工会为800名女工免费进行宫颈癌和乳腺癌检查。")
+    assert labels(tagger, named)[0] == "女职工"
+
+
+def test_the_people_whose_job_is_safety_make_a_safety_item(tagger: TopicTagger) -> None:
+    # a course for safety officers is about safety: the course word says how, 安全员 says what
+    course = item("200名班组安全员培训结业", "本报讯 日前，某区总工会举办的班组安全员培训班结业，200名学员通过考核。")
+    assert labels(tagger, course)[0] == "安全生产"
+    # 安全员工 is no safety officer
+    staff = item("食堂给员工加餐", "本报讯 某厂工会为夜班员工送去夜宵，保证员工吃得安全员工放心。")
+    assert "安全生产" not in labels(tagger, staff)
+
