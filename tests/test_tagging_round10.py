@@ -8,6 +8,8 @@ import pytest
 from archive_gen.config import TaxonomyConfig
 from archive_gen.loader.stitch import _carried_tags
 from archive_gen.model import Evidence, Item, TopicTag
+from archive_gen.tagging.gazetteer import Gazetteer
+from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import FALLBACK_FIELD, TopicTagger, load_taxonomy
 
@@ -81,3 +83,43 @@ def test_the_people_whose_job_is_safety_make_a_safety_item(tagger: TopicTagger) 
     staff = item("食堂给员工加餐", "本报讯 某厂工会为夜班员工送去夜宵，保证员工吃得安全员工放心。")
     assert "安全生产" not in labels(tagger, staff)
 
+
+
+# -- regions: a short form in a workplace slot --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def regions() -> RegionTagger:
+    gazetteer = Gazetteer.load()
+    return RegionTagger(gazetteer, Segmenter(gazetteer.segmenter_words()))
+
+
+def settings(tagger: RegionTagger, title: str, *paragraphs: str, date: str) -> list[tuple[str, str | None, str | None]]:
+    it = Item(id="t", source="t.txt", index=0, kind="article", date=date, title=title,  # type: ignore[arg-type]
+              paragraphs=paragraphs)
+    found, _, _ = tagger.tag(it)
+    return [(t.region.province, t.region.prefecture, t.region.county) for t in found]
+
+
+def test_a_county_level_city_counting_a_workplace_is_the_place(regions: RegionTagger) -> None:
+    # a county-level city's short form alone (no province, no full name) counting a workplace or a site
+    assert settings(regions, "电子厂的夜班", "本报讯 日前，太仓一家电子企业工会为夜班职工送去夜宵。", date="2019-05-06") == [
+        ("江苏省", "苏州市", "太仓市")]
+    assert settings(regions, "纺织厂的新规", "本报讯 石河子某纺织厂日前出台新规。", date="2019-05-06") == [
+        ("新疆维吾尔自治区", None, "石河子市")]
+    # a province-administered city: no prefecture
+    assert settings(regions, "无纺布企业扩招", "本报讯 日前，天门多家无纺布企业扩大招工。", date="2019-05-06") == [
+        ("湖北省", None, "天门市")]
+    # where people work: 在X打工
+    assert settings(regions, "十年打工路", "老李在永康打工十年，今年当上了班组长。", date="2019-05-06") == [
+        ("浙江省", "金华市", "永康市")]
+    # the membership of the page's year: 公主岭 under 四平 before 2020, under 长春 after
+    assert settings(regions, "农机厂招工", "本报讯 公主岭一家农机厂日前招工。", date="2016-05-06")[0][1] == "四平市"
+    assert settings(regions, "农机厂招工", "本报讯 公主岭一家农机厂日前招工。", date="2022-05-06")[0][1] == "长春市"
+
+
+def test_a_short_form_that_is_a_word_stays_a_word_outside_the_slot(regions: RegionTagger) -> None:
+    # 合作 (合作市), 大方 (大方县) are words: a family after them (一家亲, 一家人) is no workplace
+    assert settings(regions, "校企携手", "校企合作一家亲，共同培养技术工人。", date="2019-05-06") == []
+    assert settings(regions, "好邻居", "老王待人出手大方一家人都很和气。", date="2019-05-06") == []
+    # and without a slot a county-level city's short form alone still needs its full name or a place around it
+    assert settings(regions, "电子厂的夜班", "本报讯 日前，太仓的电子企业工会为职工送去夜宵。", date="2019-05-06") == []

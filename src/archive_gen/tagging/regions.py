@@ -48,6 +48,11 @@ _PASSING_AFTER = ("籍",)
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
 _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
+# a place a workplace is counted in (昆山一家电子厂, 义乌多家外贸企业, 石河子某纺织厂) and where people work (在昆山打工):
+# a short form there is the place (合作, 大方 are words, but followed by 一家 they are 合作一家亲, 大方一家人: a family)
+_WORKPLACE_AFTER = re.compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
+                              r"|某(?=[\u4e00-\u9fff])")
+_WORK_THERE_AFTER = re.compile(r"(?:打工|务工|上班|就业|创业)")
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
@@ -796,7 +801,9 @@ def _in_place_slot(fld: _Field, start: int, end: int) -> bool:
         return True
     if fld.name in ("kicker", "title", "subtitle") and start == 0 and fld.text[end:end + 1] in _HEADLINE_PLACE_MARKS:
         return end < len(fld.text)
-    if _SLOT_AFTER.match(fld.text, end) is not None:
+    if _SLOT_AFTER.match(fld.text, end) is not None or _WORKPLACE_AFTER.match(fld.text, end) is not None:
+        return True
+    if fld.text.endswith("在", 0, start) and _WORK_THERE_AFTER.match(fld.text, end) is not None:
         return True
     # a subsidiary named after its place (攀钢集团西昌钢钒公司, 山钢集团莱芜分公司)
     return fld.text.endswith("集团", 0, start) and _COMPANY_AFTER.match(fld.text, end) is not None
