@@ -123,3 +123,23 @@ def test_a_short_form_that_is_a_word_stays_a_word_outside_the_slot(regions: Regi
     assert settings(regions, "好邻居", "老王待人出手大方一家人都很和气。", date="2019-05-06") == []
     # and without a slot a county-level city's short form alone still needs its full name or a place around it
     assert settings(regions, "电子厂的夜班", "本报讯 日前，太仓的电子企业工会为职工送去夜宵。", date="2019-05-06") == []
+
+
+# -- regions: where people come from is no setting -------------------------------------------------
+
+def test_a_persons_home_written_before_ren_is_an_origin_with_its_ancestors(regions: RegionTagger) -> None:
+    # 甘肃天水人 is where the worker comes from; the story is where he works now
+    assert settings(regions, "一位电工的东进路", "本报讯 12年前，甘肃天水人李明来到江苏无锡打工，如今已是班组长。",
+                    date="2019-05-06") == [("江苏省", "无锡市", None)]
+    # 人民, 人社, 人大 … after a place are bodies, not people: 天水市人社局 is the setting
+    assert settings(regions, "技能补贴发放", "本报讯 甘肃天水市人社局日前为300名职工发放技能补贴。",
+                    date="2019-05-06") == [("甘肃省", "天水市", None)]
+
+
+def test_a_headline_naming_only_origins_leaves_the_setting_to_the_opening(regions: RegionTagger) -> None:
+    # 在京湖南籍农民工: the setting is where the acting union is (北京), not the workers' home province
+    assert settings(regions, "在京湖南籍农民工领到返乡车票", "本报讯 北京市总工会日前为在京务工的湖南籍农民工送上返乡车票。",
+                    date="2019-01-10") == [("北京市", None, None)]
+    # an origin is still all there is when nothing else is named
+    assert settings(regions, "湖南籍农民工领到返乡车票", "本报讯 日前，300名农民工领到了返乡车票。",
+                    date="2019-01-10") == [("湖南省", None, None)]

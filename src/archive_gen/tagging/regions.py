@@ -45,6 +45,9 @@ _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
 # a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
 _PASSING_AFTER = ("籍",)
+# a person's home written after the place (河南周口人王强, 一名四川人): an origin too; not 人民, 人社, 人大, 人力, 人口,
+# 人才, 人员 … (a body, a count or a word that only starts with 人)
+_PERSON_AFTER = re.compile(r"人(?![民社大力口才员工气均次群家寿防居文流事保和行数])")
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
 _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
@@ -270,6 +273,12 @@ class RegionTagger:
                 continue
             mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
             if mention:
+                if mention.passing and mention.chained_to and _origin_after(text, mention.end):
+                    # 四川达州籍, 河南周口人: the ancestors written right before an origin are the same origin
+                    at, follows = len(found) - 1, mention.start
+                    while at >= 0 and found[at].end == follows and not found[at].passing:
+                        found[at] = replace(found[at], passing=True)
+                        at, follows = at - 1, found[at].start
                 found.append(mention)
                 pos = mention.end
         return _mark_examples(text, found)
@@ -387,7 +396,7 @@ class RegionTagger:
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
-                   or text.startswith(_PASSING_AFTER, end))
+                   or _origin_after(text, end))
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
                        fld.base + start)
 
@@ -506,7 +515,9 @@ class RegionTagger:
             return firm or [c for _, c in pairs]
 
         main: list[str] = []
-        head_codes = settled(headline)
+        # a headline naming only where people come from (在沪新疆籍职工, 四川籍农民工) leaves the setting to the opening;
+        # a company's home stays a headline place (it may be all there is)
+        head_codes = settled([(m, c) for m, c in headline if not m.passing or m.company])
         counted = bool(_COUNTED_PLACES.search(headline_text))
         if head_codes:
             main = list(head_codes)
@@ -573,6 +584,9 @@ class RegionTagger:
             if not main and not national:
                 # nor that: the city in a company's name (中车株洲电力机车有限公司) is where the story happens
                 main = [c for m, c in resolved if m.company and gaz.division(c, year).level >= 2]
+            if not main and not national:
+                # nothing at all but where the people of the headline come from: that is all the item says
+                main = [c for _, c in headline]
         if main and not national:
             main += self._trip_ends_acting(item, fields, resolved, main, opening_field, year)
         main_codes = _most_specific(gaz, main, year)
@@ -791,6 +805,11 @@ def _facility(text: str, end: int, ends: Collection[int]) -> bool:
     if text[end:end + 1] not in _FACILITY_FIRST:
         return False
     return any(text.startswith(suffix, end) and end + len(suffix) in ends for suffix in _FACILITY_SUFFIXES)
+
+
+def _origin_after(text: str, end: int) -> bool:
+    """True when what follows a name makes it someone's home (四川籍, 周口人)."""
+    return text.startswith(_PASSING_AFTER, end) or _PERSON_AFTER.match(text, end) is not None
 
 
 def _in_place_slot(fld: _Field, start: int, end: int) -> bool:
