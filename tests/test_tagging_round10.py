@@ -187,3 +187,17 @@ def test_a_headline_naming_only_origins_leaves_the_setting_to_the_opening(region
     assert settings(
         regions, "湖南籍农民工领到返乡车票", "本报讯 日前，300名农民工领到了返乡车票。", date="2019-01-10"
     ) == [("湖南省", None, None)]
+
+
+def test_the_places_delegates_come_from_are_guests_not_settings(regions: RegionTagger) -> None:
+    # an event held in one city, with delegates from elsewhere attending
+    assert settings(
+        regions,
+        "职工书画展开幕",
+        "本报讯 职工书画展日前在福建厦门开幕，台湾、香港工会代表应邀出席。",
+        date="2019-05-06",
+    ) == [("福建省", "厦门市", None)]
+    # a place whose own congress of workers' representatives meets is the setting (代表大会 is no guest)
+    assert settings(
+        regions, "职代会召开", "本报讯 江苏扬州一家企业日前召开职工代表大会。", date="2019-05-06"
+    ) == [("江苏省", "扬州市", None)]

@@ -93,6 +93,9 @@ _MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
 # (文山、红河等州市, 锡林郭勒、呼伦贝尔等盟市, 昆山、太仓等县市 too)
 _EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?"
                              r"(地|地区|市|城市|省|省份|省市|省区|县|区|州|盟|旗)")
+# the places delegates come from, closing a list (香港、澳门工会代表参加, 京津冀三地劳模代表出席): guests of the event
+_DELEGATES_AFTER = re.compile(r"(?:[省市区县州]?总工会|工会|职工|企业|劳模|工匠)?(?:的)?代表(?:们)?"
+                              r"(?:应邀)?(?:参加|出席|参会|与会|列席|观摩)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
@@ -859,14 +862,20 @@ def _most_specific(gaz: Gazetteer, codes: list[str], year: int | None) -> list[s
     return [c for c in unique if not any(o != c and gaz.is_within(o, c, year) for o in unique)]
 
 
+def _closes_list(text: str, end: int) -> bool:
+    """True when what follows a name closes a list of examples (等地) or of the places delegates came from
+    (香港、澳门工会代表参加)."""
+    return _EXAMPLES_AFTER.match(text, end) is not None or _DELEGATES_AFTER.match(text, end) is not None
+
+
 def _mark_examples(text: str, found: list[Mention]) -> list[Mention]:
     """The mentions with a list closed by 等地 (走进南京、无锡等地的职业院校) marked as passing: examples of a
-    wider reach."""
-    if "等" not in text or not any(_EXAMPLES_AFTER.match(text, m.end) for m in found):
+    wider reach; so are the places a meeting's delegates came from (香港、澳门工会代表参加: guests, not settings)."""
+    if ("等" not in text and "代表" not in text) or not any(_closes_list(text, m.end) for m in found):
         return found
     out = list(found)
     for index in range(len(out) - 1, -1, -1):
-        if not _EXAMPLES_AFTER.match(text, out[index].end):
+        if not _closes_list(text, out[index].end):
             continue
         k = index
         while True:
