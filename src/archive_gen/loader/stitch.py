@@ -41,11 +41,38 @@ def _same_title(head: Item, tail: Item) -> bool:
 
 
 _MAX_TOPICS = 3  # as the tagger gives
+_HEADLINE_FIELDS = frozenset({"title", "kicker", "subtitle", "column", "column_extra", "page_name"})
+_KEEP_SHARE = 0.5  # a weak head's topic stays a secondary of the stitched item with this share of the new primary
 
 
 def _is_fallback(tag: TopicTag) -> bool:
     """True for a topic given for want of evidence (its evidence says so: field "fallback")."""
     return bool(tag.evidence) and all(e.field == "fallback" for e in tag.evidence)
+
+
+def _from_headline(tag: TopicTag) -> bool:
+    """True when a headline or banner term gave the topic (its evidence says where each term was)."""
+    return any(e.field.partition(":")[0] in _HEADLINE_FIELDS for e in tag.evidence)
+
+
+def _weak_head_yields(head: tuple[TopicTag, ...], tail: tuple[TopicTag, ...]) -> tuple[TopicTag, ...]:
+    """The topics of an item whose head was cut short by its jump: a head whose primary no headline term gave is
+    only the opening of the story (一座老工业城的“技工回流”: the people, 技术工人, in its second paragraph); when the
+    tail's own primary, another topic, then outscores it over both halves, the whole item is about what the tail
+    says (the courses and jobs on page 3), and a head topic stays only as a secondary holding half that score.
+    Otherwise the head's topics stand (returned as the same tuple)."""
+    lead, first = tail[0], head[0]
+    if _is_fallback(lead) or lead.slug == first.slug or _from_headline(first):
+        return head
+    combined: dict[str, float] = {}
+    for tag in (*head, *tail):
+        if not _is_fallback(tag):
+            combined[tag.slug] = combined.get(tag.slug, 0.0) + tag.score
+    if combined.get(lead.slug, 0.0) <= combined.get(first.slug, 0.0):
+        return head
+    have = {t.slug for t in tail}
+    kept = [t for t in head if t.slug not in have and combined.get(t.slug, 0.0) >= _KEEP_SHARE * combined[lead.slug]]
+    return (*tail, *kept)[:_MAX_TOPICS]
 
 
 def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
@@ -63,6 +90,8 @@ def _carried_tags(head: Item, tail: Item) -> dict[str, object]:
     # the head's topic is only the fallback one when every topic it has says so in its evidence
     fallback = not head.topics or all(_is_fallback(t) for t in head.topics)
     topics = tail.topics if (fallback and tail.topics) else head.topics
+    if topics is head.topics and tail.topics:
+        topics = _weak_head_yields(head.topics, tail.topics)
     if topics is head.topics and tail.topics and tail.topics[0].slug in {t.slug for t in head.topics}:
         # a tail read alone as the same story (its primary is one of the head's topics) may be about something
         # more the head never reached (the jump cut the head before its paragraph on women's clauses or on

@@ -45,9 +45,17 @@ _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
 # a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
 _PASSING_AFTER = ("籍",)
+# a person's home written after the place (河南周口人王强, 一名四川人): an origin too; not 人民, 人社, 人大, 人力, 人口,
+# 人才, 人员 … (a body, a count or a word that only starts with 人)
+_PERSON_AFTER = re.compile(r"人(?![民社大力口才员工气均次群家寿防居文流事保和行数])")
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
 _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
+# a place a workplace is counted in (昆山一家电子厂, 义乌多家外贸企业, 石河子某纺织厂) and where people work (在昆山打工):
+# a short form there is the place (合作, 大方 are words, but followed by 一家 they are 合作一家亲, 大方一家人: a family)
+_WORKPLACE_AFTER = re.compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
+                              r"|某(?=[\u4e00-\u9fff])")
+_WORK_THERE_AFTER = re.compile(r"(?:打工|务工|上班|就业|创业)")
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
@@ -85,6 +93,9 @@ _MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
 # (文山、红河等州市, 锡林郭勒、呼伦贝尔等盟市, 昆山、太仓等县市 too)
 _EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?"
                              r"(地|地区|市|城市|省|省份|省市|省区|县|区|州|盟|旗)")
+# the places delegates come from, closing a list (香港、澳门工会代表参加, 京津冀三地劳模代表出席): guests of the event
+_DELEGATES_AFTER = re.compile(r"(?:[省市区县州]?总工会|工会|职工|企业|劳模|工匠)?(?:的)?代表(?:们)?"
+                              r"(?:应邀)?(?:参加|出席|参会|与会|列席|观摩)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
@@ -265,6 +276,12 @@ class RegionTagger:
                 continue
             mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
             if mention:
+                if mention.passing and mention.chained_to and _origin_after(text, mention.end):
+                    # 四川达州籍, 河南周口人: the ancestors written right before an origin are the same origin
+                    at, follows = len(found) - 1, mention.start
+                    while at >= 0 and found[at].end == follows and not found[at].passing:
+                        found[at] = replace(found[at], passing=True)
+                        at, follows = at - 1, found[at].start
                 found.append(mention)
                 pos = mention.end
         return _mark_examples(text, found)
@@ -382,7 +399,7 @@ class RegionTagger:
         before = text[max(0, start - 3):start]
         company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
-                   or text.startswith(_PASSING_AFTER, end))
+                   or _origin_after(text, end))
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
                        fld.base + start)
 
@@ -501,7 +518,9 @@ class RegionTagger:
             return firm or [c for _, c in pairs]
 
         main: list[str] = []
-        head_codes = settled(headline)
+        # a headline naming only where people come from (在沪新疆籍职工, 四川籍农民工) leaves the setting to the opening;
+        # a company's home stays a headline place (it may be all there is)
+        head_codes = settled([(m, c) for m, c in headline if not m.passing or m.company])
         counted = bool(_COUNTED_PLACES.search(headline_text))
         if head_codes:
             main = list(head_codes)
@@ -568,6 +587,9 @@ class RegionTagger:
             if not main and not national:
                 # nor that: the city in a company's name (中车株洲电力机车有限公司) is where the story happens
                 main = [c for m, c in resolved if m.company and gaz.division(c, year).level >= 2]
+            if not main and not national:
+                # nothing at all but where the people of the headline come from: that is all the item says
+                main = [c for _, c in headline]
         if main and not national:
             main += self._trip_ends_acting(item, fields, resolved, main, opening_field, year)
         main_codes = _most_specific(gaz, main, year)
@@ -788,6 +810,11 @@ def _facility(text: str, end: int, ends: Collection[int]) -> bool:
     return any(text.startswith(suffix, end) and end + len(suffix) in ends for suffix in _FACILITY_SUFFIXES)
 
 
+def _origin_after(text: str, end: int) -> bool:
+    """True when what follows a name makes it someone's home (四川籍, 周口人)."""
+    return text.startswith(_PASSING_AFTER, end) or _PERSON_AFTER.match(text, end) is not None
+
+
 def _in_place_slot(fld: _Field, start: int, end: int) -> bool:
     """True when the text around a name makes it a place whatever its form: a dateline or signature, a
     headline opening with it ("昆山：…"), or a name a branch, office, port or station is named after
@@ -796,7 +823,9 @@ def _in_place_slot(fld: _Field, start: int, end: int) -> bool:
         return True
     if fld.name in ("kicker", "title", "subtitle") and start == 0 and fld.text[end:end + 1] in _HEADLINE_PLACE_MARKS:
         return end < len(fld.text)
-    if _SLOT_AFTER.match(fld.text, end) is not None:
+    if _SLOT_AFTER.match(fld.text, end) is not None or _WORKPLACE_AFTER.match(fld.text, end) is not None:
+        return True
+    if fld.text.endswith("在", 0, start) and _WORK_THERE_AFTER.match(fld.text, end) is not None:
         return True
     # a subsidiary named after its place (攀钢集团西昌钢钒公司, 山钢集团莱芜分公司)
     return fld.text.endswith("集团", 0, start) and _COMPANY_AFTER.match(fld.text, end) is not None
@@ -833,14 +862,20 @@ def _most_specific(gaz: Gazetteer, codes: list[str], year: int | None) -> list[s
     return [c for c in unique if not any(o != c and gaz.is_within(o, c, year) for o in unique)]
 
 
+def _closes_list(text: str, end: int) -> bool:
+    """True when what follows a name closes a list of examples (等地) or of the places delegates came from
+    (香港、澳门工会代表参加)."""
+    return _EXAMPLES_AFTER.match(text, end) is not None or _DELEGATES_AFTER.match(text, end) is not None
+
+
 def _mark_examples(text: str, found: list[Mention]) -> list[Mention]:
     """The mentions with a list closed by 等地 (走进南京、无锡等地的职业院校) marked as passing: examples of a
-    wider reach."""
-    if "等" not in text or not any(_EXAMPLES_AFTER.match(text, m.end) for m in found):
+    wider reach; so are the places a meeting's delegates came from (香港、澳门工会代表参加: guests, not settings)."""
+    if ("等" not in text and "代表" not in text) or not any(_closes_list(text, m.end) for m in found):
         return found
     out = list(found)
     for index in range(len(out) - 1, -1, -1):
-        if not _EXAMPLES_AFTER.match(text, out[index].end):
+        if not _closes_list(text, out[index].end):
             continue
         k = index
         while True:
