@@ -658,13 +658,17 @@ class TopicTagger:
 
         # a word both topics list (帮扶: a village helped, or a worker in hardship) reads as the primary topic's word
         # in an item about that topic: it is no evidence for a secondary one (ninth round)
-        spots = {(h.evidence.field, h.evidence.offset) for h in hits if h.slug == primary}
+        spots: set[tuple[str, int]] = set()
+        sharing: set[str] = set()  # the topics with a hit where the primary has one
         unshared: list[_Scores] = []
 
         def is_secondary_alone(slug: str) -> bool:
             if not is_secondary(slug):
                 return False
-            if not any(h.slug == slug and (h.evidence.field, h.evidence.offset) in spots for h in hits):
+            if not spots:  # (built only for an item with a secondary candidate: most have none)
+                spots.update((h.evidence.field, h.evidence.offset) for h in hits if h.slug == primary)
+                sharing.update(h.slug for h in hits if (h.evidence.field, h.evidence.offset) in spots)
+            if slug not in sharing:
                 return True
             if not unshared:
                 unshared.append(_Scores.of([h for h in hits if h.slug == primary
@@ -696,7 +700,7 @@ class TopicTagger:
     def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
         """True when a topic the headline does not name has evidence enough to be the primary."""
         own = [h for h in hits if h.slug == slug]
-        if all(h.passing for h in own) and any(not h.passing for h in hits if h.slug != slug):
+        if all(h.passing for h in own) and not all(h.passing for h in hits):
             # said only in passing (a closing 法律课 at a night school) while another topic is said outright: the
             # side phrase does not decide what the item is about (ninth round)
             return False
@@ -1004,6 +1008,8 @@ def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
     def inside(hit: _Hit) -> bool:
         return hit.evidence.field == field and any(a <= hit.evidence.offset < b for a, b in spans)
 
+    if not any(map(inside, hits)):
+        return hits
     named = {h.slug for h in hits if not h.generic and not h.passing and not inside(h)}
     out = hits
     for i, hit in enumerate(hits):
