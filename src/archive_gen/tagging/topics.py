@@ -999,7 +999,9 @@ def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
     """A closing "also" sentence (_also_sentences) is on the side of the story for a topic the rest of the item does
     not name with a specific term (a 文艺演出 at a skills contest's closing ceremony, a 法律课 at a night school, a
     visit to a 劳模 exhibition after a grant): its terms of that topic count half and add no breadth. A topic the
-    item names elsewhere keeps them (工会还公布了维权热线 after a paragraph on 高温津贴 checks) (ninth round)."""
+    item names elsewhere keeps them (工会还公布了维权热线 after a paragraph on 高温津贴 checks), and an item naming no topic
+    outside the sentence keeps it whole (a commentary whose advice 各级工会还可以开展集体协商 is its only topic) (ninth
+    round)."""
     also = _also_sentences(item)
     if also is None:
         return hits
@@ -1011,6 +1013,8 @@ def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
     if not any(map(inside, hits)):
         return hits
     named = {h.slug for h in hits if not h.generic and not h.passing and not inside(h)}
+    if not named:
+        return hits  # the rest of the item names no topic: the "also" is what it has to say (a commentary's advice)
     out = hits
     for i, hit in enumerate(hits):
         if hit.passing or hit.slug in named or not inside(hit):
