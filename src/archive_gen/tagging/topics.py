@@ -111,6 +111,9 @@ _CODA_REACH = 8
 # a commentary's closing sentence that says what someone should *also* do (工会组织劳动竞赛…，也应把休息权放在心上)
 # is advice on the side of its argument, wherever in the sentence the modal stands (a plain 应当 is the argument's)
 _COMMENTARY_CODA_MARKS = ("不妨", "也应", "还应", "同样应", "也要", "还要", "同样要", "也需", "还需")
+# an adverbial 还 ("also"; not 还是, 还没, 还不, 还未, nor the verb "to return": 偿还, 归还, 还款, 还清 …): a sentence of the
+# closing paragraph that holds one adds something on the side of the story (ninth round)
+_ALSO = re.compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原])")
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
 _GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
@@ -563,7 +566,7 @@ class TopicTagger:
             segmented = segment_item(item, self._segmenter)
         closing = _closing_sentence(item)
         hits = [hit for name, _text, weight in item_fields(item)
-                for hit in self._hits(name, weight, segmented.field(name), closing.get(name))
+                for hit in self._hits(name, weight, segmented.field(name), closing.get(name, ()))
                 if not (name in PAGE_FIELDS and hit.generic)]
         if _is_report(item) and any(h.evidence.field in PAGE_FIELDS for h in hits):
             # a news report (a lead, a dateline, a photo or a brief) on a page named for a topic (维权) is about that
@@ -577,6 +580,7 @@ class TopicTagger:
             hits, said_who = self._who_in_headline(hits)
         hits = _destinations(hits, item)
         hits = _roles(hits, item)
+        hits = _side_additions(hits, item)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         ev = _Scores.of(hits)
@@ -633,13 +637,14 @@ class TopicTagger:
         # a one-paragraph item can follow its headline up in one paragraph only
         follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
 
-        def is_secondary(slug: str) -> bool:
+        def is_secondary(slug: str, ev: _Scores = ev) -> bool:
             # "a whole paragraph about it", never one to three generic words: the headline names it and the
             # body follows it up, or several distinct terms and a paragraph dominated by it (or half the
             # primary's score spread over the item)
             if slug == primary or self._topics[slug].primary_only:
                 return False
-            share = totals[slug] / totals[primary]
+            totals = ev.totals
+            share = totals.get(slug, 0.0) / totals[primary]
             # (named by a keyword: a near-synonym in the headline, 为环卫工人 or 爱心驿站, says who or where, not what)
             if (slug in ev.headline_keywords and ev.body.get(slug, 0) >= follow_up
                     and share >= HEADLINE_SECONDARY_SHARE):
@@ -651,7 +656,26 @@ class TopicTagger:
                 return True
             return ev.focused.get(slug, 0) > 0 and share >= SECONDARY_SHARE
 
-        chosen = [primary, *[slug for slug in order if is_secondary(slug)][:MAX_TOPICS - 1]]
+        # a word both topics list (帮扶: a village helped, or a worker in hardship) reads as the primary topic's word
+        # in an item about that topic: it is no evidence for a secondary one (ninth round)
+        spots: set[tuple[str, int]] = set()
+        sharing: set[str] = set()  # the topics with a hit where the primary has one
+        unshared: list[_Scores] = []
+
+        def is_secondary_alone(slug: str) -> bool:
+            if not is_secondary(slug):
+                return False
+            if not spots:  # (built only for an item with a secondary candidate: most have none)
+                spots.update((h.evidence.field, h.evidence.offset) for h in hits if h.slug == primary)
+                sharing.update(h.slug for h in hits if (h.evidence.field, h.evidence.offset) in spots)
+            if slug not in sharing:
+                return True
+            if not unshared:
+                unshared.append(_Scores.of([h for h in hits if h.slug == primary
+                                            or (h.evidence.field, h.evidence.offset) not in spots]))
+            return is_secondary(slug, unshared[0])
+
+        chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
 
     @functools.cached_property
@@ -675,9 +699,13 @@ class TopicTagger:
     @staticmethod
     def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
         """True when a topic the headline does not name has evidence enough to be the primary."""
+        own = [h for h in hits if h.slug == slug]
+        if all(h.passing for h in own) and not all(h.passing for h in hits):
+            # said only in passing (a closing 法律课 at a night school) while another topic is said outright: the
+            # side phrase does not decide what the item is about (ninth round)
+            return False
         if ev.breadth(slug) >= MIN_BREADTH:
             return True
-        own = [h for h in hits if h.slug == slug]
         strongest = max(h.strength for h in own)
         specific_score = sum(h.weight for h in own if not h.generic)
         # a photo group's later caption (③…在吉林长春，快递员在分拣包裹) is one scene among several: one term
@@ -778,9 +806,9 @@ class TopicTagger:
                         evidence=tuple(h.evidence for h in kept))
 
     def _hits(self, name: str, field_weight: float, segmented: SegmentedField | None,
-              closing: int | None = None) -> Iterable[_Hit]:
-        """The topic terms of one field; from offset ``closing`` on (the item's closing sentence) they count
-        as passing."""
+              closing: tuple[tuple[int, int], ...] = ()) -> Iterable[_Hit]:
+        """The topic terms of one field; within the spans ``closing`` (the item's closing text said on the side)
+        they count as passing."""
         if segmented is None:
             return
         text, folded = segmented.text, segmented.folded
@@ -825,7 +853,8 @@ class TopicTagger:
 
     @staticmethod
     def _hit(slug: str, term: str, weight: float, field_weight: float, printed: str, name: str, start: int,
-             seen: dict[tuple[str, str], int], context: _Context | None = None, closing: int | None = None,
+             seen: dict[tuple[str, str], int], context: _Context | None = None,
+             closing: tuple[tuple[int, int], ...] = (),
              served: list[tuple[int, int]] | None = None) -> _Hit:
         # a term repeated in one field says less each time: 1, 1/2, 1/3 ...
         key = (slug, printed)
@@ -834,8 +863,8 @@ class TopicTagger:
         listed = passing = False
         if served:
             listed = passing = any(a <= start < b for a, b in served)
-        if closing is not None and not passing:
-            passing = start >= closing
+        if closing and not passing:
+            passing = any(a <= start < b for a, b in closing)
         if context is not None and not passing:
             passing = _in_passing(context, start, start + len(printed))
         if passing:
@@ -930,8 +959,8 @@ def _in_passing(context: _Context, start: int, end: int) -> bool:
     return _ADD_ON_RE.search(text, sentences[k - 1] + 1 if k else 0, start) is not None
 
 
-def _closing_sentence(item: Item) -> dict[str, int]:
-    """{field: offset} of an item's closing sentence when it is a coda: the last sentence of the last of several
+def _closing_sentence(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
+    """{field: (span,)} of an item's closing sentence when it is a coda: the last sentence of the last of several
     paragraphs, opening with advice or a next step (工会不妨…, 下一步…, 从长远看…), which adds to the story rather
     than saying what it is about. Empty otherwise (a closing sentence stating a fact or a task is the story's)."""
     if len(item.paragraphs) < 2:
@@ -942,8 +971,59 @@ def _closing_sentence(item: Item) -> dict[str, int]:
     opening = last[start:start + _CODA_REACH]
     if any(m in opening for m in _CODA_MARKS) or (
             item.kind == "commentary" and any(m in last[start:] for m in _COMMENTARY_CODA_MARKS)):
-        return {f"paragraph:{len(item.paragraphs) - 1}": start}
+        return {f"paragraph:{len(item.paragraphs) - 1}": ((start, len(last)),)}
     return {}
+
+
+def _also_sentences(item: Item) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """(field, spans) of what an item's closing paragraph (of several) adds with an adverbial 还, "also": from the
+    clause holding it to the end of its sentence (闭幕式上，职工艺术团还带来了一台文艺演出; 工会还开设了瑜伽兴趣班; 驿站还为
+    骑手提供口罩; not the clauses before it, which may be the story's: 市总工会为司机开设了技能提升班，今年还将…), or None
+    (ninth round)."""
+    if len(item.paragraphs) < 2 or "还" not in item.paragraphs[-1]:
+        return None
+    last = item.paragraphs[-1]
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for mark in [*_SENTENCE_MARK_RE.finditer(last), None]:
+        end = mark.end() if mark is not None else len(last)
+        also = _ALSO.search(last, begin, end) if begin < end else None
+        if also is not None:
+            clause = max((m.end() for m in _CLAUSE_MARK_RE.finditer(last, begin, also.start())), default=begin)
+            spans.append((clause, end))
+        begin = end
+    return (f"paragraph:{len(item.paragraphs) - 1}", tuple(spans)) if spans else None
+
+
+def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A closing "also" sentence (_also_sentences) is on the side of the story for a topic the rest of the item does
+    not name with a specific term (a 文艺演出 at a skills contest's closing ceremony, a 法律课 at a night school, a
+    visit to a 劳模 exhibition after a grant): its terms of that topic count half and add no breadth. A topic the
+    item names elsewhere keeps them (工会还公布了维权热线 after a paragraph on 高温津贴 checks), and an item naming no topic
+    outside the sentence keeps it whole (a commentary whose advice 各级工会还可以开展集体协商 is its only topic) (ninth
+    round)."""
+    also = _also_sentences(item)
+    if also is None:
+        return hits
+    field, spans = also
+
+    def inside(hit: _Hit) -> bool:
+        return hit.evidence.field == field and any(a <= hit.evidence.offset < b for a, b in spans)
+
+    if not any(map(inside, hits)):
+        return hits
+    named = {h.slug for h in hits if not h.generic and not h.passing and not inside(h)}
+    if not named:
+        return hits  # the rest of the item names no topic: the "also" is what it has to say (a commentary's advice)
+    out = hits
+    for i, hit in enumerate(hits):
+        if hit.passing or hit.slug in named or not inside(hit):
+            continue
+        if out is hits:
+            out = list(hits)
+        out[i] = hit._replace(term_weight=hit.term_weight * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR,
+                              passing=True)
+    return out
 
 
 def _base(name: str) -> str:
