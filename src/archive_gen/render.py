@@ -99,6 +99,7 @@ class Card:
 
 
 CARD_MEMO = 50_000  # drawn cards a Renderer keeps (Renderer.card): about a kilobyte each
+PLACED_MEMO = 20_000  # cards with their link (Renderer.card): a card's html, about a kilobyte each
 # stands for the link while the card macro draws an item once (no page text holds a NUL: decode refuses it)
 _HREF_MARK = "\x00href\x00"
 
@@ -143,7 +144,7 @@ class Renderer:
         self._cards: dict[CardRef, tuple[Card, tuple[str, ...] | None]] = {}
         self._cards_builtin: bool | None = None
         self._cards_checked: bool | None = None
-        self._linked_cards: dict[tuple[CardRef, str], Card] = {}  # a user's macro: per (item, link)
+        self._placed: dict[tuple[CardRef, str], Card] = {}  # per (item, link): a user's macro draws it so
         self._entries: dict[tuple[str, ...], Markup] = {}
 
     def render(self, path: str, template: str, inputs: PageInputs) -> bytes:
@@ -163,8 +164,19 @@ class Renderer:
         """The item's card for a page at ``from_path``. Cards differ between pages only by their relative
         links, and an archive's cards appear ~25 times each: the built-in macro draws an item once with a
         mark where the link goes, and every page puts its own escaped link in. A user's ``_cards.html``
-        may do anything with the link, so its cards are drawn for every link."""
+        may do anything with the link, so its cards are drawn for every link.
+
+        Many pages link an item the same way (every term page of one depth; a 版's articles list each
+        other): a card is kept with its link for the next page that links it so."""
         href = self.cards.href(ref, from_path)
+        placed = self._placed.get((ref, href))
+        if placed is None:
+            if len(self._placed) >= PLACED_MEMO:
+                self._placed.clear()
+            placed = self._placed[(ref, href)] = self._place(ref, href, from_path)
+        return placed
+
+    def _place(self, ref: CardRef, href: str, from_path: str) -> Card:
         drawn = self._cards.get(ref)
         if drawn is None:
             if len(self._cards) >= CARD_MEMO:
@@ -176,14 +188,8 @@ class Renderer:
             drawn = self._cards[ref] = (plain, parts)
         plain, parts = drawn
         if parts is None:
-            linked = self._linked_cards.get((ref, href))
-            if linked is None:
-                if len(self._linked_cards) >= CARD_MEMO:
-                    self._linked_cards.clear()
-                card = dataclasses.replace(plain, href=href)
-                linked = self._linked_cards[(ref, href)] = dataclasses.replace(
-                    card, html=Markup(self._macro("_cards.html", "card")(card, 3)))
-            return linked
+            card = dataclasses.replace(plain, href=href)
+            return dataclasses.replace(card, html=Markup(self._macro("_cards.html", "card")(card, 3)))
         return Card(href, plain.title, plain.kicker, plain.subtitle, plain.kind, plain.kind_label, plain.date,
                     plain.date_label, plain.page_label, plain.snippet, Markup(str(escape(href)).join(parts)),
                     plain.badge)
