@@ -532,11 +532,11 @@ def test_a_swap_killed_half_way_is_finished_by_the_next_build(tmp_path: Path, mo
     moved: list[str] = []
     real_put = writer.put_in_place
 
-    def put_then_die(target: str, data: bytes) -> None:
+    def put_then_die(target: str, data: bytes, **how: bool) -> None:
         if len(moved) == 1:  # the second file is never put in place: the process "dies"
             raise KeyboardInterrupt
         moved.append(target)
-        real_put(target, data)
+        real_put(target, data, **how)
 
     monkeypatch.setattr(writer, "put_in_place", put_then_die)
     with pytest.raises(KeyboardInterrupt):

@@ -260,3 +260,31 @@ def test_a_user_card_macro_that_rewrites_the_link_is_drawn_for_every_link(tmp_pa
     assert len({path.count("/") for path, _, _ in drawn}) >= 2
     for path, link, length in drawn:
         assert not link.endswith(".html") and length == len(link) + len(".html"), (path, link)
+
+
+def test_printed_expressions_escape_exactly_as_jinja_does(tmp_path: Path) -> None:
+    # the environment prints plain strings without building a Markup each (render._printed): every kind of
+    # value must come out as Jinja's own autoescape prints it, in pages, macros, blocks and filter blocks
+    import jinja2
+    from markupsafe import Markup
+
+    from archive_gen.render import _environment, _escape_inner, _printed
+
+    class Html:
+        def __html__(self) -> str:
+            return "<i>safe</i>"
+
+    class Text(str):
+        pass
+
+    source = ('{% macro m(v) %}[{{ v }}]{% endmacro %}{% set kept %}{{ a }}{% endset %}'
+              '{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}|{{ g }}|{{ m(a) }}|{{ kept }}|'
+              '{% filter upper %}{{ a }}{% endfilter %}|{{ a ~ b }}|{% for x in [a, b] %}{{ x }}{% endfor %}')
+    values = {"a": "<a href=\"x\">'&'</a> 中文", "b": Markup("<b>&amp;</b>"), "c": 3, "d": None, "e": Html(),
+              "f": Text("<t>"), "g": ""}
+    (tmp_path / "t.html").write_text(source, encoding="utf-8")
+    ours = _environment((str(tmp_path),)).get_template("t.html")
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), autoescape=True)
+    assert ours.render(values) == plain.get_template("t.html").render(values)
+    assert "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt; 中文" in ours.render(values)
+    assert _escape_inner is None or ours.root_render_func.__globals__["escape"] is _printed

@@ -21,6 +21,11 @@ import jinja2.meta
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+try:  # markupsafe 3: escape() is Python around this C function (markupsafe 2's escape is all C)
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - a pure-Python markupsafe, or markupsafe 2
+    _escape_inner = None
+
 from . import maps, urls
 from .config import Config
 from .errors import RenderError
@@ -94,6 +99,7 @@ class Card:
 
 
 CARD_MEMO = 50_000  # drawn cards a Renderer keeps (Renderer.card): about a kilobyte each
+PLACED_MEMO = 20_000  # cards with their link (Renderer.card): a card's html, about a kilobyte each
 # stands for the link while the card macro draws an item once (no page text holds a NUL: decode refuses it)
 _HREF_MARK = "\x00href\x00"
 
@@ -138,7 +144,7 @@ class Renderer:
         self._cards: dict[CardRef, tuple[Card, tuple[str, ...] | None]] = {}
         self._cards_builtin: bool | None = None
         self._cards_checked: bool | None = None
-        self._linked_cards: dict[tuple[CardRef, str], Card] = {}  # a user's macro: per (item, link)
+        self._placed: dict[tuple[CardRef, str], Card] = {}  # per (item, link): a user's macro draws it so
         self._entries: dict[tuple[str, ...], Markup] = {}
 
     def render(self, path: str, template: str, inputs: PageInputs) -> bytes:
@@ -158,8 +164,19 @@ class Renderer:
         """The item's card for a page at ``from_path``. Cards differ between pages only by their relative
         links, and an archive's cards appear ~25 times each: the built-in macro draws an item once with a
         mark where the link goes, and every page puts its own escaped link in. A user's ``_cards.html``
-        may do anything with the link, so its cards are drawn for every link."""
+        may do anything with the link, so its cards are drawn for every link.
+
+        Many pages link an item the same way (every term page of one depth; a 版's articles list each
+        other): a card is kept with its link for the next page that links it so."""
         href = self.cards.href(ref, from_path)
+        placed = self._placed.get((ref, href))
+        if placed is None:
+            if len(self._placed) >= PLACED_MEMO:
+                self._placed.clear()
+            placed = self._placed[(ref, href)] = self._place(ref, href, from_path)
+        return placed
+
+    def _place(self, ref: CardRef, href: str, from_path: str) -> Card:
         drawn = self._cards.get(ref)
         if drawn is None:
             if len(self._cards) >= CARD_MEMO:
@@ -171,14 +188,8 @@ class Renderer:
             drawn = self._cards[ref] = (plain, parts)
         plain, parts = drawn
         if parts is None:
-            linked = self._linked_cards.get((ref, href))
-            if linked is None:
-                if len(self._linked_cards) >= CARD_MEMO:
-                    self._linked_cards.clear()
-                card = dataclasses.replace(plain, href=href)
-                linked = self._linked_cards[(ref, href)] = dataclasses.replace(
-                    card, html=Markup(self._macro("_cards.html", "card")(card, 3)))
-            return linked
+            card = dataclasses.replace(plain, href=href)
+            return dataclasses.replace(card, html=Markup(self._macro("_cards.html", "card")(card, 3)))
         return Card(href, plain.title, plain.kicker, plain.subtitle, plain.kind, plain.kind_label, plain.date,
                     plain.date_label, plain.page_label, plain.snippet, Markup(str(escape(href)).join(parts)),
                     plain.badge)
@@ -219,13 +230,43 @@ def make_environment(config: Config) -> jinja2.Environment:
     """User templates (next to archive.yaml) first, built-in second; autoescape and StrictUndefined.
 
     One environment per set of template folders and process: a long-running ``serve`` compiles each
-    template once, and Jinja reloads a template whose file changed (auto_reload)."""
-    return _environment(tuple(str(d) for d in template_dirs(config)))
+    template once. Templates are checked against their files here, once per build (each build makes its
+    Renderer and PageKeys through this), not on every page: Jinja's auto_reload stats a page's template and
+    every template it extends or imports each time one is rendered (~70k stats a cold 10k build)."""
+    env = _environment(tuple(str(d) for d in template_dirs(config)))
+    cache = env.cache
+    if cache is not None and not all(template.is_up_to_date for template in cache.values()):
+        cache.clear()  # a file changed (an edit under serve): compile again what is asked for
+    return env
+
+
+def _printed(value: Any) -> str:
+    """What ``{{ value }}`` prints under autoescape: markupsafe.escape's text. Plain strings (most of what a
+    page prints, ~165 a page) skip building a Markup around it: what a template prints only ever goes into
+    the page's (or a macro's or a block's) list of strings, which is joined (and marked safe) whole."""
+    if type(value) is str:
+        return _escape_inner(value)  # type: ignore[misc]
+    return escape(value)
+
+
+class _Template(jinja2.Template):
+    """A template whose printed expressions use ``_printed``: the same text as Jinja's own ``escape``
+    (test_render checks), a third cheaper on the plain strings that make most of a page."""
+
+    @classmethod
+    def from_code(cls, environment: jinja2.Environment, code: Any, globals: Any,
+                  uptodate: Callable[[], bool] | None = None) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        if _escape_inner is not None:
+            # the module namespace the template's render and block functions run in (Jinja puts its runtime's
+            # escape there; the compiler calls it only to print an expression)
+            template.root_render_func.__globals__["escape"] = _printed
+        return template
 
 
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True,
                                             default=True),
@@ -233,7 +274,10 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # make_environment checks the files once per build instead
     )
+    env.template_class = _Template
+    return env
 
 
 def template_dirs(config: Config) -> list[Path]:

@@ -676,14 +676,14 @@ def _apply_journal(tmp: Path, output: Path) -> None:
             if not stat.S_ISDIR(os.lstat(target).st_mode):
                 os.unlink(target)
     _prune_empty_folders(output, {rel.rpartition("/")[0] for rel in removes} - {""})
-    made: set[str] = set()
+    made: set[str] = set()  # folders known to stand (as folders) now
+    created: set[str] = set()  # folders this call made: nothing stands in them but what it put there
     packs: dict[str, int] = {}
     try:
         for rel, pack, offset, size in sorted(writes, key=lambda w: w[0] != MANIFEST_PATH):
             folder = rel.rpartition("/")[0]
             if folder and folder not in made:
-                _make_folder(output, folder)
-                made.add(folder)
+                _make_folder(out, folder, made, created)
             if pack not in packs:
                 packs[pack] = os.open(tmp / pack, os.O_RDONLY | os.O_NOFOLLOW)
             data = os.pread(packs[pack], size, offset)
@@ -693,17 +693,27 @@ def _apply_journal(tmp: Path, output: Path) -> None:
                 put_in_place(out + rel + ".tmp", data)
                 os.replace(out + rel + ".tmp", out + rel)
             else:
-                put_in_place(out + rel, data)
+                put_in_place(out + rel, data, new=folder in created)
     finally:
         for fd in packs.values():
             os.close(fd)
     _discard_staging(tmp)
 
 
-def put_in_place(target: str, data: bytes) -> None:
+def put_in_place(target: str, data: bytes, *, new: bool = False) -> None:
     """Make ``target`` hold ``data``: an existing regular file is overwritten in place (its blocks kept),
     a link that stands there is removed first, and an empty folder (a folder that holds anything is
-    never removed: OSError)."""
+    never removed: OSError). ``new``: nothing stands there (its folder was just made), so the file is
+    only created (O_EXCL checks it): no lstat, no truncation (a cold build puts every file this way)."""
+    if new:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        return
     try:
         existing = os.lstat(target)
     except FileNotFoundError:
@@ -723,14 +733,32 @@ def put_in_place(target: str, data: bytes) -> None:
         os.close(fd)
 
 
-def _make_folder(output: Path, folder: str) -> None:
-    """Create ``output/folder``, replacing a file of archive-gen's that stands where a folder must be."""
-    path = output
-    for part in folder.split("/"):
-        path = path / part
-        if path.is_symlink() or (path.exists() and not path.is_dir()):
-            path.unlink()
-    os.makedirs(output / folder, exist_ok=True)
+def _make_folder(out: str, folder: str, made: set[str], created: set[str]) -> None:
+    """Create ``out + folder`` and the folders above it not yet in ``made`` (each then is), replacing a file
+    of archive-gen's (or a link) that stands where a folder must be; the folders made are added to
+    ``created``. One lstat per folder not yet known (a cold build makes ~6k folders)."""
+    parts = folder.split("/")
+    for end in range(1, len(parts) + 1):
+        current = "/".join(parts[:end])
+        if current in made:
+            continue
+        target = out + current
+        try:
+            kind = stat.S_IFMT(os.lstat(target).st_mode)
+        except FileNotFoundError:
+            kind = None
+        if kind is not None and kind != stat.S_IFDIR:
+            os.unlink(target)
+            kind = None
+        if kind is None:
+            try:
+                os.mkdir(target)
+            except FileExistsError:  # made by someone else meanwhile: a folder now, or mkdir's error stands
+                if not stat.S_ISDIR(os.lstat(target).st_mode):
+                    raise
+            else:
+                created.add(current)
+        made.add(current)
 
 
 def _prune_empty_folders(output: Path, folders: set[str]) -> None:
