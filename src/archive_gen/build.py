@@ -277,41 +277,14 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         if config.url_history is not None:
             permalinks.write_history(config.url_history, published)
 
-        notices = [*discovery.notices, *(n for p in records.pages for n in p.notices),
-                   *(Notice(source, None, "duplicate-id", f"item {item_id} left out: another page's item has "
-                            "this id", "error") for source, item_id in archive.duplicate_ids)]
-        warnings = tuple(n for n in notices if n.level != "error")
-        errors = (*(n for n in notices if n.level == "error"), *records.losses)
-        failed = tuple(p.source for p in records.pages if p.failed)
-        summary: dict[str, object] = {
-            "pages_read": len(records.pages), "items": len(archive.items), "regions": len(archive.regions),
-            "topics": len(archive.topics), "warnings": [_notice_json(n) for n in warnings],
-            "errors": [_notice_json(n) for n in notices if n.level == "error"],
-            "losses": [_notice_json(n) for n in records.losses], "strict_checked": options.strict,
-            "failed_pages": list(failed), "redirects": len(moved), "stale_kept": list(outcome.result.kept),
-        }
-        # a build with a crashed stage must not be remembered as up to date: the next build retries it
-        if records.crashed or any(s is None for s in shas):
-            cache.store("outputs", manifest_key, None)
-        else:
-            # the key the next build computes when nothing changed: over the manifest this build leaves
-            # (none while search shards wait: the next build must index them)
-            stamps = outcome.result.stamps
-            cache.store("outputs", manifest_key, OutputManifest(
-                "" if outcome.deferred else _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps,
-                outcome.page_keys, outcome.shards, summary, plan_salt, site_inputs(config), outcome.ownership))
-        keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
-        cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
-                                                          frozenset(archive.issue_by_key)))
-        cache.prune("pages", (e.page_key for e in records.stored.values()), slack=100 + len(records.stored))
-        cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
-        cache.prune("search", outcome.shards.values(), slack=20)
-        cache.prune("shards", outcome.shards.values(), slack=20)
+        report = _report(discovery, records, archive, moved, outcome, options)
+        _remember(cache, config, manifest_key, records, shas, rkeys, outcome, report, plan_salt, archive,
+                  source_state)
         clock("done", 0, 0)
     result = outcome.result
     return BuildResult(
         pages_read=len(records.pages), items=len(archive.items), regions=len(archive.regions),
-        topics=len(archive.topics), warnings=warnings, errors=tuple(errors), failed_pages=failed,
+        topics=len(archive.topics), warnings=report.warnings, errors=report.errors, failed_pages=report.failed,
         ignored=discovery.ignored, files_written=len(result.written), files_unchanged=len(result.unchanged),
         files_removed=len(result.removed), stale_kept=result.kept, pages_parsed=records.parsed,
         pages_tagged=records.tagged, cache_hits=records.hits, up_to_date=False,
@@ -319,6 +292,58 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         timings=tuple(clock.timings.items()), pages_rendered=outcome.rendered, pages_reused=outcome.reused,
         shards_indexed=outcome.indexed, redirects=len(moved), search_deferred=outcome.deferred,
     )
+
+
+@dataclass(frozen=True)
+class _Report:
+    """What a build tells its caller (and an up-to-date build repeats from the cache's summary)."""
+
+    warnings: tuple[Notice, ...]
+    errors: tuple[Notice, ...]
+    failed: tuple[str, ...]
+    summary: dict[str, object]
+
+
+def _report(discovery: Discovery, records: RecordSet, archive: Archive, moved: Sequence[tuple[str, str, str]],
+            outcome: _Written, options: BuildOptions) -> _Report:
+    notices = [*discovery.notices, *(n for p in records.pages for n in p.notices),
+               *(Notice(source, None, "duplicate-id", f"item {item_id} left out: another page's item has "
+                        "this id", "error") for source, item_id in archive.duplicate_ids)]
+    warnings = tuple(n for n in notices if n.level != "error")
+    errors = (*(n for n in notices if n.level == "error"), *records.losses)
+    failed = tuple(p.source for p in records.pages if p.failed)
+    summary: dict[str, object] = {
+        "pages_read": len(records.pages), "items": len(archive.items), "regions": len(archive.regions),
+        "topics": len(archive.topics), "warnings": [_notice_json(n) for n in warnings],
+        "errors": [_notice_json(n) for n in notices if n.level == "error"],
+        "losses": [_notice_json(n) for n in records.losses], "strict_checked": options.strict,
+        "failed_pages": list(failed), "redirects": len(moved), "stale_kept": list(outcome.result.kept),
+    }
+    return _Report(warnings, tuple(errors), failed, summary)
+
+
+def _remember(cache: BuildCache, config: Config, manifest_key: str, records: RecordSet,
+              shas: Sequence[str | None], rkeys: Sequence[str], outcome: _Written, report: _Report,
+              plan_salt: str, archive: Archive, source_state: SourceState) -> None:
+    """Bring the cache up to date with the site just written: its manifest (the next build's up-to-date
+    check), the state the next plan compares against, and entries no longer used pruned."""
+    # a build with a crashed stage must not be remembered as up to date: the next build retries it
+    if records.crashed or any(s is None for s in shas):
+        cache.store("outputs", manifest_key, None)
+    else:
+        # the key the next build computes when nothing changed: over the manifest this build leaves
+        # (none while search shards wait: the next build must index them)
+        stamps = outcome.result.stamps
+        cache.store("outputs", manifest_key, OutputManifest(
+            "" if outcome.deferred else _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps,
+            outcome.page_keys, outcome.shards, report.summary, plan_salt, site_inputs(config), outcome.ownership))
+    keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
+    cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
+                                                      frozenset(archive.issue_by_key)))
+    cache.prune("pages", (e.page_key for e in records.stored.values()), slack=100 + len(records.stored))
+    cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
+    cache.prune("search", outcome.shards.values(), slack=20)
+    cache.prune("shards", outcome.shards.values(), slack=20)
 
 
 # ---------------------------------------------------------------------------------------------
