@@ -539,8 +539,10 @@ class RegionTagger:
                 if m.passing or (self._venue(fields, m, resolved) and self._named_before(fields, m, resolved, refined)):
                     continue
                 # any headline place is refined by the body acting in the opening when that body is a division
-                # inside it (鹤岗：… 鹤岗市向阳区总工会在… -> 向阳区; not 福州市总工会 … 在福清市, a place it went to)
-                within = head_codes if m is acting else refined
+                # inside it (鹤岗：… 鹤岗市向阳区总工会在… -> 向阳区; not 福州市总工会 … 在福清市, a place it went to),
+                # and by a division the opening writes right after it, as its part (柳州：… 在广西柳州市柳南区… ->
+                # 柳南区; 威海：… 山东威海环翠区… -> 环翠区): the scene of the opening, however the sentence goes on
+                within = head_codes if m is acting or m.chained_to else refined
                 if any(code != h and gaz.is_within(code, h, year) for h in within):
                     main.append(code)
                 elif counted and not self._venue(fields, m, resolved):

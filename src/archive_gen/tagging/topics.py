@@ -689,7 +689,9 @@ class TopicTagger:
         activity the item is about decides (a union item nothing else decides takes the union default). A headline
         keyword the body follows up still makes it secondary (区总工会举办女职工技能大赛). Returns the hits and the
         topics said only so."""
-        told = {h.slug for h in hits if h.slug in self._who and not h.generic and h.term not in self._who[h.slug]}
+        # (the page's banner, 工会工作 over every item of the page, says what the page is, not what this item is)
+        told = {h.slug for h in hits if h.slug in self._who and not h.generic and h.term not in self._who[h.slug]
+                and h.evidence.field not in PAGE_FIELDS}
         said = frozenset(h.slug for h in hits if h.slug in self._who and h.slug not in told)
         if not said:
             return hits, said
