@@ -4,6 +4,7 @@ starts in the middle. Pure string tests, shared by the headline reader, the join
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -216,6 +217,32 @@ _DOTTED_BANNER = lazy_compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+
 def colon_label(text: str) -> bool:
     """A column label that introduces what follows: "记者调查：", "特别关注:"."""
     return len(text) <= 10 and text[-1:] in "：:" and bool(re.fullmatch(rf"[{HAN}·]{{2,8}}", text[:-1]))
+
+
+def place_label(text: str) -> bool:
+    """"河北唐山：", "四川：": a place's name (one or two names of the gazetteer's provinces or prefectures, full or
+    short) and a colon alone on a line: the place of the story under it, its kicker, not a column's name."""
+    if not colon_label(text.strip()):
+        return False
+    name = text.strip()[:-1]
+    places = _place_names()
+    return name in places or any(name[:k] in places and name[k:] in places for k in range(2, len(name) - 1))
+
+
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """Names (full and short) of provinces and prefectures; county short forms stay out (合作, 东方 are words)."""
+    from ..tagging.gazetteer import Gazetteer  # loaded only when a line looks like a label with a colon
+
+    gazetteer = Gazetteer.load()
+    return frozenset(name for name in gazetteer.names() if len(name) >= 2
+                     and any(form.division.level <= 2 for form in gazetteer.forms(name)))
+
+
+def plain_name_shape(text: str) -> bool:
+    """Five to seven Han characters and nothing else ("冬训练兵正当时"): the shape of a bare column name and of a
+    short kicker alike."""
+    return bool(_BANNER.fullmatch(text.strip())) and "·" not in text and "・" not in text and len(text.strip()) >= 5
 
 
 def banner(text: str) -> bool:
