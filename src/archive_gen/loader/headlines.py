@@ -306,14 +306,19 @@ def _slogan_under_label(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and (facts[heads.columns[0]].bracket_label or facts[heads.columns[0]].series) and facts[heads.kicker].slogan
 
 
-def _short_kicker_of_three(facts: list[LineFacts], heads: ItemHeads) -> bool:
-    """"冬训练兵正当时" over a title and a plain subtitle: the short line tops a three-line stack (引题, 主题, 副题)
-    and is its kicker; a bare column name over a title rarely comes with a subtitle printed with no ——."""
-    if heads.kicker is None or heads.subtitle is None or heads.columns or heads.subtitle_more:
+def _short_banner_over_three(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"冬训练兵正当时" read as a column banner over two plain headline lines (kicker and title, or title and
+    subtitle, none with —— or a mark): the short line tops a three-line stack (引题, 主题, 副题) and is its kicker; a
+    bare column name rarely stands over a two-line headline printed with no ——."""
+    if heads.subtitle_more or len(heads.columns) != 1:
         return False
-    sub = facts[heads.subtitle]
-    return shapes.plain_name_shape(facts[heads.kicker].text) and not (sub.dash_start or sub.profile_subtitle
-                                                                      or sub.note_only or sub.banner)
+    top = heads.columns[0]
+    below = [k for k in (heads.kicker, heads.title, heads.subtitle) if k is not None]
+    if len(below) != 2 or below != [top + 1, top + 2]:
+        return False
+    return shapes.plain_name_shape(facts[top].text) and not any(
+        facts[k].dash_start or facts[k].dash_end or facts[k].profile_subtitle or facts[k].note_only
+        or facts[k].banner for k in below)
 
 
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
@@ -321,8 +326,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
     ("an issuing body over a 关于… document title is its kicker", _issuer_over_document, 3.5),
     ("a slogan under a 【label】 banner is the title's kicker, not a second banner", _slogan_under_label, 2.5),
-    ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack",
-     _short_kicker_of_three, 3.5),
+    ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack, not a banner",
+     _short_banner_over_three, -4.0),
 ]
 
 
