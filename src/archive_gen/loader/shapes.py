@@ -4,7 +4,6 @@ starts in the middle. Pure string tests, shared by the headline reader, the join
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -219,24 +218,19 @@ def colon_label(text: str) -> bool:
     return len(text) <= 10 and text[-1:] in "：:" and bool(re.fullmatch(rf"[{HAN}·]{{2,8}}", text[:-1]))
 
 
+# the short names of the provinces (the parser does not read the tagger's gazetteer: a parse must not depend on it)
+_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+
+
 def place_label(text: str) -> bool:
-    """"河北唐山：", "四川：": a place's name (one or two names of the gazetteer's provinces or prefectures, full or
-    short) and a colon alone on a line: the place of the story under it, its kicker, not a column's name."""
+    """"河北唐山：", "四川：": a province's short name (and a place of two or three characters after it) and a colon
+    alone on a line: the place of the story under it, its kicker, not a column's name."""
     if not colon_label(text.strip()):
         return False
     name = text.strip()[:-1]
-    places = _place_names()
-    return name in places or any(name[:k] in places and name[k:] in places for k in range(2, len(name) - 1))
-
-
-@functools.cache
-def _place_names() -> frozenset[str]:
-    """Names (full and short) of provinces and prefectures; county short forms stay out (合作, 东方 are words)."""
-    from ..tagging.gazetteer import Gazetteer  # loaded only when a line looks like a label with a colon
-
-    gazetteer = Gazetteer.load()
-    return frozenset(name for name in gazetteer.names() if len(name) >= 2
-                     and any(form.division.level <= 2 for form in gazetteer.forms(name)))
+    return any(name.startswith(p) and len(name) - len(p) in (0, 2, 3) for p in _PROVINCES)
 
 
 def plain_name_shape(text: str) -> bool:
