@@ -475,3 +475,42 @@ def test_twelfth_batch_extras(fresh11: dict[str, Any]) -> None:
     assert roles_total >= 21 and roles_right == roles_total  # 楚天工人报记者, 读者, 本报记者 after a letter
     assert extra["page_numbers"][0] == extra["page_numbers"][1] == 9  # one page numbered only by its footer
     assert extra["page_names"][0] == extra["page_names"][1]
+
+
+# fresh12 (the thirteenth batch: five ordinary pages — 要闻 with a jump, 经济 with the stitched half and briefs, 区域,
+# 工会新闻, 评论): first run title F1 1.0, kicker 0.5 (a short kicker over a plain subtitle and a place-and-colon kicker
+# read as column banners); 1.0 on every column after two rules. Floors a little below.
+FRESH12_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98,
+                  "kicker": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh12() -> dict[str, Any]:
+    return _module("score").run_set("fresh12", tags=False, verbose=True)
+
+
+def test_keys_of_the_thirteenth_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh12")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH12_FLOORS))
+def test_thirteenth_batch_floor(fresh12: dict[str, Any], metric: str) -> None:
+    assert int(fresh12["overall"]["items_gold"]) >= 17
+    assert float(fresh12["overall"][metric]) >= FRESH12_FLOORS[metric], (fresh12["overall"], fresh12["misses"])
+
+
+def test_thirteenth_batch_class_title_floors(fresh12: dict[str, Any]) -> None:
+    assert fresh12["classes"]
+    for cls, result in fresh12["classes"].items():
+        assert float(result["title_f1"]) >= 0.95, (cls, result)
+
+
+def test_thirteenth_batch_extras(fresh12: dict[str, Any]) -> None:
+    extra = fresh12["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 17 and roles_right == roles_total  # 见习记者, 本报通讯员, 本报评论员 as printed
+    assert extra["stitched_across_pages"] == [1, 1]  # the front page's jump, stitched from page 2
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 5
+    assert extra["page_names"][0] == extra["page_names"][1] == 5

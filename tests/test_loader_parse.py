@@ -1294,3 +1294,29 @@ def test_a_heading_over_a_letters_salutation_titles_the_letter_not_a_crosshead()
     assert box.title == "维权小贴士" and len(box.paragraphs) == 1 and box.crossheads == ()
     assert letter.title == "年休假能不能折算工资" and letter.paragraphs[0] == "编辑同志："
     assert {r.name: r.role for r in letter.byline_roles} == {"景　明": "读者"}
+
+
+def test_a_short_unmarked_line_over_a_title_and_a_plain_subtitle_is_the_kicker() -> None:
+    # a three-line stack with no ——: the short top line (a phrase of five to seven characters) is the 引题
+    item = only(page("春耕备耕正当时", "江城农机职工下田送技术", "全市组建八十支农机维修服务队", "本报记者　贺　川",
+                     BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("春耕备耕正当时", "江城农机职工下田送技术",
+                                                        "全市组建八十支农机维修服务队")
+    assert item.column is None
+
+
+def test_a_bare_column_name_over_a_title_with_a_dash_subtitle_stays_a_column() -> None:
+    item = only(page("劳模风采录", "三十年守护一条铁路线", "——记江城工务段线路工区工长严守成", "本报记者　贺　川", BODY))
+    assert item.column == "劳模风采录" and item.kicker is None
+    assert item.subtitle == "——记江城工务段线路工区工长严守成"
+
+
+def test_a_place_and_a_colon_over_a_title_is_its_kicker() -> None:
+    item = only(page("浙江湖州：", "“职工夜校”开到产业园区", "本报讯（记者　贺　川）近日，湖州市总工会在产业园区开办职工夜校。",
+                     BODY))
+    assert item.kicker == "浙江湖州：" and item.title == "“职工夜校”开到产业园区" and item.column is None
+
+
+def test_a_column_label_with_a_colon_stays_a_column() -> None:
+    item = only(page("记者调查：", "“共享员工”能否走得更远", "本报记者　贺　川", BODY))
+    assert item.column == "记者调查：" and item.kicker is None

@@ -121,6 +121,10 @@ class LineFacts:
         return self.length <= 12 and self.text.strip()[:1] in _CLAUSE_OPENERS and not self.bracket_label
 
     @functools.cached_property
+    def place_label(self) -> bool:
+        return shapes.place_label(self.text)
+
+    @functools.cached_property
     def colon_title(self) -> bool:
         return bool(_COLON_TITLE.match(self.text))
 
@@ -242,6 +246,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a short clause (为奋斗者点赞, 向劳动者致敬) is a kicker, not a column's name", "AB", lambda f: f.clause, -3.0),
     ("a short clause over a title leads into it", "K", lambda f: f.clause, 1.0),
     ("“place：…” reads as a title", "T", lambda f: f.colon_title, 1.5),
+    ("a place's name and a colon alone on a line (河北唐山：) gives the story's place: a kicker, not a column label",
+     "K", lambda f: f.place_label, 3.0),
+    ("a place's name and a colon is no column label", "AB", lambda f: f.place_label, -3.0),
     ("a question or exclamation is a title", "T", lambda f: f.asks, 1.0),
     ("a bracketed note ends a title (…(图), …（上）)", "T", lambda f: f.noted and not f.note_only, 1.0),
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
@@ -299,11 +306,28 @@ def _slogan_under_label(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and (facts[heads.columns[0]].bracket_label or facts[heads.columns[0]].series) and facts[heads.kicker].slogan
 
 
+def _short_banner_over_three(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"冬训练兵正当时" read as a column banner over two plain headline lines (kicker and title, or title and
+    subtitle, none with —— or a mark): the short line tops a three-line stack (引题, 主题, 副题) and is its kicker; a
+    bare column name rarely stands over a two-line headline printed with no ——."""
+    if heads.subtitle_more or len(heads.columns) != 1:
+        return False
+    top = heads.columns[0]
+    below = [k for k in (heads.kicker, heads.title, heads.subtitle) if k is not None]
+    if len(below) != 2 or below != [top + 1, top + 2]:
+        return False
+    return shapes.plain_name_shape(facts[top].text) and not any(
+        facts[k].dash_start or facts[k].dash_end or facts[k].profile_subtitle or facts[k].note_only
+        or facts[k].banner for k in below)
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
     ("an issuing body over a 关于… document title is its kicker", _issuer_over_document, 3.5),
     ("a slogan under a 【label】 banner is the title's kicker, not a second banner", _slogan_under_label, 2.5),
+    ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack, not a banner",
+     _short_banner_over_three, -4.0),
 ]
 
 

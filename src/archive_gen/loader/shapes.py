@@ -218,6 +218,27 @@ def colon_label(text: str) -> bool:
     return len(text) <= 10 and text[-1:] in "：:" and bool(re.fullmatch(rf"[{HAN}·]{{2,8}}", text[:-1]))
 
 
+# the short names of the provinces (the parser does not read the tagger's gazetteer: a parse must not depend on it)
+_PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+              "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+              "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+
+
+def place_label(text: str) -> bool:
+    """"河北唐山：", "四川：": a province's short name (and a place of two or three characters after it) and a colon
+    alone on a line: the place of the story under it, its kicker, not a column's name."""
+    if not colon_label(text.strip()):
+        return False
+    name = text.strip()[:-1]
+    return any(name.startswith(p) and len(name) - len(p) in (0, 2, 3) for p in _PROVINCES)
+
+
+def plain_name_shape(text: str) -> bool:
+    """Five to seven Han characters and nothing else ("冬训练兵正当时"): the shape of a bare column name and of a
+    short kicker alike."""
+    return bool(_BANNER.fullmatch(text.strip())) and "·" not in text and "・" not in text and len(text.strip()) >= 5
+
+
 def banner(text: str) -> bool:
     """A section banner or column name: 工运走笔, 最美职工, 以案说法, 奋斗者·正青春, 新时代·新作为·新篇章,
     记者调查："""
