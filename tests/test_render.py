@@ -288,3 +288,42 @@ def test_printed_expressions_escape_exactly_as_jinja_does(tmp_path: Path) -> Non
     assert ours.render(values) == plain.get_template("t.html").render(values)
     assert "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt; 中文" in ours.render(values)
     assert _escape_inner is None or ours.root_render_func.__globals__["escape"] is _printed
+
+
+class _Store:
+    """A dict standing for the build cache's entries."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], object] = {}
+        self.stored = 0
+
+    def load(self, kind, key):
+        return self.entries.get((kind, key))
+
+    def store(self, kind, key, payload):
+        self.stored += 1
+        self.entries[(kind, key)] = payload
+
+
+def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(tmp_path):
+    from archive_gen.render import TemplateCodeCache, _environment, make_environment
+
+    (tmp_path / "templates").mkdir()
+    mine = tmp_path / "templates" / "404.html"
+    mine.write_text('{% extends "base.html" %}{% block main %}<h1>第一版</h1>{% endblock %}', encoding="utf-8")
+    cfg = config(tmp_path)
+    store = _Store()
+    first = make_environment(cfg, TemplateCodeCache(store)).get_template("404.html")
+    assert store.stored == 1 and {kind for kind, _ in store.entries} == {"templates"}
+    stored = store.stored
+    _environment.cache_clear()  # a new process: nothing compiled in memory
+    again = make_environment(cfg, TemplateCodeCache(store)).get_template("404.html")
+    assert again is not first and store.stored == stored  # loaded, not compiled and stored again
+    assert "".join(again.blocks["main"](again.new_context({}))) == "<h1>第一版</h1>"
+    mine.write_text('{% extends "base.html" %}{% block main %}<h1>第二版</h1>{% endblock %}', encoding="utf-8")
+    _environment.cache_clear()
+    edited = make_environment(cfg, TemplateCodeCache(store)).get_template("404.html")
+    assert store.stored == stored + 1  # only the changed template is compiled again
+    assert "".join(edited.blocks["main"](edited.new_context({}))) == "<h1>第二版</h1>"
+    _environment.cache_clear()
+    assert "<h1>第二版</h1>" in text(render_pages(pages(), cfg), "404.html")

@@ -48,7 +48,16 @@ from .records import (
     record_keys,
     remake_page,
 )
-from .render import Cards, PageKeys, Renderer, about_html, robots_txt, static_files, template_dirs
+from .render import (
+    Cards,
+    PageKeys,
+    Renderer,
+    TemplateCodeCache,
+    about_html,
+    robots_txt,
+    static_files,
+    template_dirs,
+)
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
 from .sources import Discovery, discover
@@ -344,6 +353,7 @@ def _remember(cache: BuildCache, config: Config, manifest_key: str, records: Rec
     cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
     cache.prune("search", outcome.shards.values(), slack=20)
     cache.prune("shards", outcome.shards.values(), slack=20)
+    cache.prune("templates", (), slack=200)  # one entry per template file and code version: cleared when many
 
 
 # ---------------------------------------------------------------------------------------------
@@ -574,8 +584,8 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
     staging = Staging(output)
     staging.open()
     try:
-        work = _OutputWork(Renderer(config, Cards(plan.archive.items), store), keys, staging, output, previous,
-                           previous_keys)
+        renderer = Renderer(config, Cards(plan.archive.items), store, TemplateCodeCache(cache))
+        work = _OutputWork(renderer, keys, staging, output, previous, previous_keys)
         clock("render", 0, len(jobs))
         workers = options.jobs if fresh + len(todo) * 200 >= options.parallel_min_render else 1
         if workers > 1 and _CAN_FORK:
