@@ -65,6 +65,9 @@ def _tree_rss(root: psutil.Process, *, pss: bool) -> tuple[int, int, int]:
 def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = True) -> Run:
     """Run ``cmd`` to completion, polling memory in a thread; raise CommandFailed on a non-zero exit if ``check``."""
     peaks = [0, 0, 0]
+    # what an earlier command wrote (a cold round writes ~300 MB) is flushed before this one starts, not on
+    # its clock: without it the tool measured after a big write paid for the other's writeback
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = psutil.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
