@@ -1399,3 +1399,17 @@ def test_a_headline_opening_with_wen_is_no_unit_credit() -> None:
     from archive_gen.loader.bylines import is_byline_line
     assert not is_byline_line("文化和旅游局") and not is_byline_line("图书馆工会")
     assert is_byline_line("文/图　江城市总工会") and is_byline_line("文｜闻　溪")
+
+
+def test_the_first_item_of_a_numbered_list_under_its_lead_in_sentence_is_a_paragraph_of_its_own() -> None:
+    item = only(page("公积金提取须知", "本报记者　贺　川", "近日，市公积金中心调整提取办法。职工提取住房公积金，须满足下列情形之一：\n（1）购买自住住房；\n"
+                     "（2）偿还购房贷款本息。", BODY))
+    assert item.paragraphs[:3] == ("近日，市公积金中心调整提取办法。职工提取住房公积金，须满足下列情形之一：", "（1）购买自住住房；", "（2）偿还购房贷款本息。")
+    # guard: a sentence cut after a colon at a column end still joins its tail when the tail is no list item
+    joined = only(page("公积金提取须知", "本报记者　贺　川", "市公积金中心负责人介绍：", "今年以来，全市共办理提取业务两万余笔。"))
+    assert joined.paragraphs == ("市公积金中心负责人介绍：今年以来，全市共办理提取业务两万余笔。",)
+
+
+def test_a_news_sites_dateline_opens_a_lead() -> None:
+    item = only(page("冬季劳务对接活动启动", "中新网成都12月1日电　记者1日获悉，冬季劳务对接活动将持续至明年2月。", BODY))
+    assert item.lead == "中新网成都12月1日电" and item.dateline == Dateline("成都", 12, 1)

@@ -485,9 +485,11 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
-    number = shapes.list_number(text)
-    if number is not None and shapes.list_number(second.text) == number + 1:
-        return False  # "1．…；" then "2．…；": the items of a numbered list, each a paragraph of its own
+    number, following = shapes.list_number(text), shapes.list_number(second.text)
+    if following is not None and (following == (number or 0) + 1) and (number is not None or text[-1] in "：:"):
+        # "1．…；" then "2．…；": the items of a numbered list, each a paragraph of its own; so is item 1 under
+        # the sentence that introduces the list ("…需同时满足以下条件：" then "（1）…；")
+        return False
     if (shapes.salutation(text) or shapes.letter_closing(text)) and second.blank_before >= 1:
         return False  # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
