@@ -1320,3 +1320,96 @@ def test_a_place_and_a_colon_over_a_title_is_its_kicker() -> None:
 def test_a_column_label_with_a_colon_stays_a_column() -> None:
     item = only(page("记者调查：", "“共享员工”能否走得更远", "本报记者　贺　川", BODY))
     assert item.column == "记者调查：" and item.kicker is None
+
+
+# ---- fresh13 (issue 14, the fourteenth batch): agency copy, service pages, run-in briefs, notes with no blank lines ----
+
+def test_a_clause_ending_in_a_verb_of_reporting_over_a_title_is_its_kicker() -> None:
+    item = only(page("全国职工状况抽样调查显示", "技能岗位收入连续五年增长",
+                     "新华社北京3月2日电（记者　袁　朗）全国总工会2日发布职工状况抽样调查结果。", BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("全国职工状况抽样调查显示", "技能岗位收入连续五年增长", None)
+
+
+def test_an_author_line_with_a_bar_after_wen_signs_the_piece() -> None:
+    item = only(page("工人文苑", "雨中的站台", "文｜闻　溪", BODY, BODY2))
+    assert item.title == "雨中的站台" and item.column == "工人文苑"
+    assert item.byline.names() == ("闻　溪",) and item.paragraphs == (BODY, BODY2)
+
+
+def test_a_wentu_credit_naming_a_union_signs_the_story_and_names_nobody() -> None:
+    item = only(page("夜校里的读书声", "文/图　江城市总工会", BODY, BODY2))
+    assert item.title == "夜校里的读书声" and item.subtitle is None
+    assert item.byline.names() == () and item.paragraphs == (BODY, BODY2)
+
+
+def test_another_agencys_picture_distributed_by_xinhua_is_a_credit() -> None:
+    text = "雪后的港口\n\n1月5日，工人在德国汉堡港清扫码头积雪。\n新华社/欧新\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    photo = only(parsed)
+    assert photo.kind == "photo" and photo.credit == "新华社/欧新" and photo.byline.names() == ()
+    assert photo.paragraphs == ("1月5日，工人在德国汉堡港清扫码头积雪。",)
+
+
+def test_a_ju_xinhua_dian_lead_opens_a_brief() -> None:
+    item = only(page("一季度用工需求回升", "据新华社电　人力资源和社会保障部日前发布数据，一季度用工需求环比回升。"))
+    assert item.lead == "据新华社电" and item.paragraphs[0].startswith("人力资源和社会保障部")
+
+
+def test_the_items_of_a_numbered_list_are_paragraphs_of_their_own() -> None:
+    item = only(page("申领技能补贴三步走", "1．登录职工服务平台，进入“技能补贴”栏目；\n2．上传职业资格证书及身份证明；\n"
+                     "3．审核通过后，补贴在10个工作日内发放到个人账户。"))
+    assert len(item.paragraphs) == 3 and item.paragraphs[1] == "2．上传职业资格证书及身份证明；"
+
+
+def test_a_run_in_brief_whose_text_is_one_sentence_is_a_brief() -> None:
+    parsed = page("城南动态", "◇街道举办职工羽毛球赛　日前，街道第三届职工羽毛球赛落幕，12支队伍参赛。",
+                  "◇园区成立货运司机工会　近日，园区货运司机工会成立，首批会员208人。")
+    assert [i.title for i in parsed.items] == ["街道举办职工羽毛球赛", "园区成立货运司机工会"]
+    assert all(len(i.paragraphs) == 1 for i in parsed.items)
+
+
+def test_a_run_in_title_is_never_a_crosshead_of_the_brief_above() -> None:
+    # the second title shares no words with its text, so nothing but its run-in shape says it is a title
+    parsed = page("◆江城举办职工象棋赛　日前，比赛在市工人文化宫举行。共有60名职工参赛。",
+                  "◆新区开展送法进工地活动　近日，区法律援助中心的律师走进三个建筑工地。现场解答咨询120余人次。")
+    assert [i.title for i in parsed.items] == ["江城举办职工象棋赛", "新区开展送法进工地活动"]
+    assert all(i.crossheads == () for i in parsed.items)
+
+
+def test_a_heading_after_a_short_dispatch_titles_the_next_story() -> None:
+    parsed = page("日本调整外籍劳工政策", "中新社东京3月1日电　日本政府1日通过新的外籍劳工制度方案，将于明年实施。", BODY2,
+                  "法国推迟养老金法案表决", "据法新社报道，法国国民议会2月28日决定推迟表决养老金改革法案。")
+    assert [i.title for i in parsed.items] == ["日本调整外籍劳工政策", "法国推迟养老金法案表决"]
+    assert parsed.items[0].crossheads == () and len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_bracketed_note_after_a_finished_sentence_is_no_wrapped_tail_on_a_page_with_no_blank_lines() -> None:
+    text = ("在新时代弘扬工匠精神\n江城职业技术学院　蔺　川\n　　" + BODY + "\n　　" + BODY2 + "\n"
+            "（本文系江城市社科规划项目“产业工人技能形成研究”阶段性成果）\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.paragraphs == (BODY, BODY2)
+    assert item.trailer == ("（本文系江城市社科规划项目“产业工人技能形成研究”阶段性成果）",)
+
+
+def test_a_headline_opening_with_wen_is_no_unit_credit() -> None:
+    # guard: "文化…" opens a word, not a 文/ credit; only a separator or a gap after 文/图 makes a credit line
+    from archive_gen.loader.bylines import is_byline_line
+    assert not is_byline_line("文化和旅游局") and not is_byline_line("图书馆工会")
+    assert is_byline_line("文/图　江城市总工会") and is_byline_line("文｜闻　溪")
+
+
+def test_the_first_item_of_a_numbered_list_under_its_lead_in_sentence_is_a_paragraph_of_its_own() -> None:
+    item = only(page("公积金提取须知", "本报记者　贺　川", "近日，市公积金中心调整提取办法。职工提取住房公积金，须满足下列情形之一：\n（1）购买自住住房；\n"
+                     "（2）偿还购房贷款本息。", BODY))
+    assert item.paragraphs[:3] == ("近日，市公积金中心调整提取办法。职工提取住房公积金，须满足下列情形之一：", "（1）购买自住住房；", "（2）偿还购房贷款本息。")
+    # guard: a sentence cut after a colon at a column end still joins its tail when the tail is no list item
+    joined = only(page("公积金提取须知", "本报记者　贺　川", "市公积金中心负责人介绍：", "今年以来，全市共办理提取业务两万余笔。"))
+    assert joined.paragraphs == ("市公积金中心负责人介绍：今年以来，全市共办理提取业务两万余笔。",)
+
+
+def test_a_news_sites_dateline_opens_a_lead() -> None:
+    item = only(page("冬季劳务对接活动启动", "中新网成都12月1日电　记者1日获悉，冬季劳务对接活动将持续至明年2月。", BODY))
+    assert item.lead == "中新网成都12月1日电" and item.dateline == Dateline("成都", 12, 1)

@@ -54,6 +54,8 @@ def continues_indented(previous: str, line: str, previous_full: bool = False) ->
         return False  # "本报记者  邱  实" under an indented ——subtitle: a byline, not the subtitle's tail
     if not is_closed(previous):
         return True
+    if line[:1] in "(（" and line[-1:] in ")）":
+        return False  # a line wholly in brackets after a finished sentence is a note of its own ("（本文系…）")
     if previous_full and any(ch in _SENTENCE_PUNCTUATION for ch in line):
         return True  # the previous line filled the page's fixed width: this is its paragraph's wrapped tail
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])

@@ -24,7 +24,7 @@ _PAPER_NAME = rf"[{HAN}]{{2,6}}(?:工人日报|工人报|日报|晚报|午报|�
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
 # role too ("本报全媒体记者", "融媒体记者")
 _ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
-         rf"|{_PAPER}?(?:特约)?通讯员|{_PAPER}?实习生|{_PAPER}?(?:特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／])")
+         rf"|{_PAPER}?(?:特约)?通讯员|{_PAPER}?实习生|{_PAPER}?(?:特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／｜|])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪"); a padded name may be glued to the 摄 of a credit
@@ -38,7 +38,7 @@ _AUTHOR_MARK = "■□●◆○◇◎"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
 _LEAD_PLAIN = lazy_compile(
-    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报|(?P<agency>新华社|中新社)(?=[{HAN}]{{1,8}}\d))"
+    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
     rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
@@ -72,7 +72,10 @@ _CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_WORDS}[/／]{_GAP}*")
 # "图片来源：网络"; they close a caption like any credit and add nobody to the byline
 _CREDIT_SOURCE = lazy_compile(
     rf"(?:[(（]{_GAP}*)?(?:[{HAN}A-Za-z·]{{2,16}}[/／]?供图|(?:图片|照片)由[^()（）。，,]{{2,20}}提供|资料(?:图片|照片)"
-    rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?)(?:{_GAP}*[)）])?$")
+    rf"|(?:图片|照片)来源[:：]{_GAP}*[^()（）。，,]{{2,20}}?"
+    # a picture of another agency distributed by a Chinese one: "新华社/法新", "新华社/路透", "中新社/美联"
+    rf"|(?:新华社|中新社)[/／][{HAN}]{{2,5}})"
+    rf"(?:{_GAP}*[)）])?$")
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
 # a label printed before a credit: "组图：本报记者　name　摄", "图片：…" (part of the credit, not caption text)
 _CREDIT_LABEL = lazy_compile(rf"(?:组图|图片|图)[：:]{_GAP}*$")
@@ -277,6 +280,17 @@ def _unbracket(text: str) -> str:
 _HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
 
 
+# "文/图　城西区总工会", "文｜某公司工会": a 文/图 (or 文, 图) credit naming a body, not a person; it signs the story
+# and names nobody
+_UNIT_CREDIT = lazy_compile(rf"^(?:文[/／｜|]?图|图[/／｜|]?文|文|图)(?:[/／｜|:：]{_GAP}*|{_GAP}+)[{HAN}]{{2,18}}"
+                            rf"(?:工会|委员会|联合会|协会|公司|集团|中心|局|厅|办公室|宣传部|研究院|学校|医院)$")
+
+
+def unit_credit(text: str) -> bool:
+    """"文/图　城西区总工会": a 文/图 credit line naming a body (a union, a company, an office) and no person."""
+    return bool(_UNIT_CREDIT.match(_unbracket(text).strip(_SPACE)))
+
+
 def house_author(text: str) -> bool:
     """"本报评论员", "本刊特约评论员" alone: the paper's own commentator, no name."""
     return bool(_HOUSE_AUTHOR.match(_unbracket(text).strip(_SPACE)))
@@ -286,7 +300,7 @@ def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三", "本报评论员" (no name)."""
     text = _unbracket(text)
-    if _HOUSE_AUTHOR.match(text.strip(_SPACE)):
+    if _HOUSE_AUTHOR.match(text.strip(_SPACE)) or unit_credit(text):
         return True
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True
@@ -304,7 +318,7 @@ def is_byline_line(text: str) -> bool:
         return all(is_person_name(name) for name in split_names(stripped[1:]))
     for match in _ROLE_RE.finditer(stripped):
         glued = stripped[match.end(): match.end() + 1]
-        if glued and glued not in _SPACE and not glued.startswith(("/", "／")):
+        if glued and glued not in _SPACE and not glued.startswith(("/", "／", "｜", "|")):
             # "记者手记", "记者观察" are column names; a name glued to its role must look like one
             name = re.match(_NAME, stripped[match.end():])
             if name is None or not is_person_name(name.group(0)):
@@ -322,7 +336,7 @@ def _job_line(text: str) -> re.Match[str] | None:
 
 
 def parse_byline_line(text: str) -> Credits:
-    if house_author(text):
+    if house_author(text) or unit_credit(text):
         return Credits(Byline(), ())  # "本刊评论员": the paper's own voice names nobody ("本刊" is no name)
     stripped = _unbracket(text)
     job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
@@ -468,7 +482,8 @@ def split_credit(text: str) -> tuple[str, str] | None:
 def _source_credit(tail: str) -> tuple[str, str] | None:
     """A credit naming a source ("视觉中国供图", "（图片由…提供）") alone, or after a finished sentence."""
     end = tail.rstrip(")）" + _SPACE)
-    if not end.endswith(("供图", "提供", "资料图片", "资料照片")) and "来源" not in tail[-30:]:
+    if not end.endswith(("供图", "提供", "资料图片", "资料照片")) and "来源" not in tail[-30:] \
+            and not re.search(r"(?:新华社|中新社)[/／][\u4e00-\u9fff]{2,6}$", end):
         return None  # the cheap test first: this runs on every block of text
     for start in range(max(0, len(tail) - 30), len(tail)):
         if tail[start] in _SPACE or (start and tail[start - 1] not in _SENTENCE_END):

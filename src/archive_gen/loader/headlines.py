@@ -24,7 +24,8 @@ from .units import bare_name_line
 # P signature of the story printed before the stack, E a sentence of that story cut off at a column end
 Role = str
 _MAX_EXHAUSTIVE = 7  # longer stacks (pages of headline-like lines) are read without splits or names
-_SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁)[：:]?$")
+# a verb of saying or reporting ending the line: "…提出", "…报告显示", "…调查表明" lead into the title below
+_SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁|显示|表明)[：:]?$")
 _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 # "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number

@@ -271,6 +271,7 @@ class _Heading:
     table_follows: bool = False
     opens_interview: bool = False  # the next paragraph is the first interviewer's turn (记者：…, 问：…)
     opens_letter: bool = False  # the next paragraph is a letter's salutation (编辑同志：)
+    dated_lead: bool = False  # the story opens with a dateline lead (新华社东京12月1日电)
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -280,6 +281,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("crossheads are short", lambda h: len(h.text) <= 16, 0.5),
     ("a one-paragraph dispatch has no crossheads", lambda h: h.paragraphs == 1 and h.has_lead
      and not h.has_byline_line, -0.75),
+    ("a short dispatch (a dateline lead: 新华社东京…电, 本报北京…电) of two or three paragraphs has no crossheads",
+     lambda h: 2 <= h.paragraphs <= 3 and h.dated_lead and not h.has_byline_line and not h.has_crossheads, -3.0),
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
@@ -333,6 +336,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False
     if head.kind != "text" or len(head.text) > shapes.MAX_CROSSHEAD_CHARS or nxt is None or nxt.kind != "text":
         return False
+    if head.runin:
+        return False  # "◇title　text…": a brief's run-in title titles the brief, never a section of the one above
     if nxt.marker_from or nxt.lead is not None or headline_shaped(nxt):
         return False
     if head.blank_before >= 2 or nxt.blank_before >= 2:
@@ -350,7 +355,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      _list_ahead(units, after), _table_ahead(units, after),
                      shapes.speaker(nxt.text) in _INTERVIEWERS
                      and not any(shapes.speaker(u.text) for u in current.paragraphs),
-                     shapes.salutation(nxt.text))
+                     shapes.salutation(nxt.text),
+                     current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None)
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 

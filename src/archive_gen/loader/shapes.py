@@ -154,6 +154,20 @@ _ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（]
                            r"|第[一二三四五六七八九十百零]{1,4}(?:章|节|编|部分)(?:[ \u3000]|$))")
 
 
+# the number of a list item opening a line: "1．", "2.", "3、", "（4）", "⑤"
+_LIST_NUMBER = lazy_compile(r"^(?:(?P<arabic>\d{1,2})[.．、](?!\d)|[(（](?P<bracketed>\d{1,2})[)）]|(?P<circled>[①-⑳]))")
+
+
+def list_number(text: str) -> int | None:
+    """The number of a list item opening the line ("2．选择…；" -> 2), or None."""
+    match = _LIST_NUMBER.match(text.strip(_GAP))
+    if match is None:
+        return None
+    if match.group("circled"):
+        return ord(match.group("circled")) - ord("①") + 1
+    return int(match.group("arabic") or match.group("bracketed"))
+
+
 def numbered_heading(text: str) -> bool:
     """"一、坚持政治引领，筑牢思想根基": an enumerator, a short phrase or two, no sentence end."""
     return bool(_ENUMERATOR.match(text)) and len(text) <= 30 and not SENTENCE_STOPS.search(text)

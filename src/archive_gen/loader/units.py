@@ -128,6 +128,7 @@ class Unit:
     head_marker: bool = False  # "劳模精神代代传（上接第1版）": a reprinted headline carrying its jump marker
     entry: bool = False  # a line of an honours list under its title: the same
     bylined: bool = False  # a one-line block right above a byline line ("本报记者　name"): the story's title
+    runin: bool = False  # a brief's title run in before its text after a bullet ("◇title　text…"): a title
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -206,10 +207,10 @@ def classify(blocks: list[Block]) -> list[Unit]:
         # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
         # that runs on into the next line ("■郑建钢" + "①…") is no title
         if runin and runin.end("title") <= len(block.parts[0]) \
-                and shapes.headline_text(runin.group("title")) and shapes.sentencey(runin.group("rest")) \
+                and shapes.headline_text(runin.group("title")) and _brief_text(runin.group("rest")) \
                 and split_lead(text[runin.start("title"):]) is None:
             # "▲辽宁启动职工技能提升行动　日前，…": a brief's title run in before its text, after a bullet
-            units.append(Unit("text", [block], runin.group("title")))  # the bullet is decoration
+            units.append(Unit("text", [block], runin.group("title"), runin=True))  # the bullet is decoration
             text = runin.group("rest")
             credit = split_credit(text)
         unit = Unit("text", [block], text)
@@ -228,6 +229,12 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_guests(units)
     _mark_bylined(units)
     return units
+
+
+def _brief_text(text: str) -> bool:
+    """The text of a run-in brief: running text, or one finished sentence with a comma inside
+    ("日前，某街道快递行业工会联合会成立，首批吸纳会员312人。")."""
+    return shapes.sentencey(text) or (is_closed(text) and bool(COMMA_INSIDE.search(text)))
 
 
 def _mark_bylined(units: list[Unit]) -> None:
@@ -478,6 +485,11 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
         return False  # an 编者按 or an interview turn opens a paragraph of its own
+    number, following = shapes.list_number(text), shapes.list_number(second.text)
+    if following is not None and (following == (number or 0) + 1) and (number is not None or text[-1] in "：:"):
+        # "1．…；" then "2．…；": the items of a numbered list, each a paragraph of its own; so is item 1 under
+        # the sentence that introduces the list ("…需同时满足以下条件：" then "（1）…；")
+        return False
     if (shapes.salutation(text) or shapes.letter_closing(text)) and second.blank_before >= 1:
         return False  # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
