@@ -37,7 +37,10 @@ HERE = TESTS / "heldout_tagging"
 # same-named districts, county-level, 兵团, SAR and province-administered cities, several places, a continued half),
 # labelled before the tagger ran on them (first run: 1.0/1.0/0.857; after the tenth round's fixes 1.0/1.0/0.911);
 # and the eleventh round's heldout_tagging9 (6 dated pages 2018-2025 of ordinary everyday items over 11 topics in 19
-# provinces), labelled before the tagger ran on them (first run: 1.0/1.0/1.0)
+# provinces), labelled before the tagger ran on them (first run: 1.0/1.0/1.0); and the twelfth round's heldout_tagging10
+# (6 dated pages 2002-2024: year-dependent places, same-named districts, 兵团/SAR/province-administered cities, a
+# continued half, side phrases, commentaries), labelled before the tagger ran on them (first run: 1.0/1.0/0.98; after
+# the twelfth round's fixes 1.0/1.0/1.0)
 SETS = {
     "heldout_tagging": (HERE / "pages", HERE / "keys", 100, 0,
                         {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
@@ -57,6 +60,8 @@ SETS = {
                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.9}),
     "heldout_tagging9": (TESTS / "heldout_tagging9" / "pages", TESTS / "heldout_tagging9" / "keys", 21, 0,
                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
+    "heldout_tagging10": (TESTS / "heldout_tagging10" / "pages", TESTS / "heldout_tagging10" / "keys", 24, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.96}),
     "loader fresh": (TESTS / "heldout" / "fresh" / "pages", TESTS / "heldout" / "fresh" / "tags", 16, 0,

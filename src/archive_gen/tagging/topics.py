@@ -93,6 +93,13 @@ _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
 _DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+# a headline term right before a verb of teaching (“夜校”开讲劳动法, 劳模讲起安全课): the school, class or speaker is
+# how the item is delivered, not what it is about; when the rest of the headline names what is taught with a term of
+# another topic, the term before the verb counts half and names no topic there (twelfth round)
+_TEACHES_AFTER = re.compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|教授|讲了|开课讲|上起)")
+# a headline term right before the organisation it qualifies (快递企业成立联合工会, 家政行业建会): the sector says whose
+# organisation acts, not what the headline says was done; it counts half there (twelfth round)
+_SECTOR_AFTER = re.compile(r"(企业|行业|网点|公司|门店|站点)")
 # a person's role right after a term (基层工会主席, 工会干部 of an 产业工会): the term names who holds it (eighth round);
 # 委员会 is a body, not a role
 _ROLE_AFTER = re.compile(r"副?主席|干部|委员(?!会)|主任|负责人")
@@ -579,6 +586,8 @@ class TopicTagger:
         if self._who:
             hits, said_who = self._who_in_headline(hits)
         hits = _destinations(hits, item)
+        hits = _teachers(hits, item)
+        hits = _sectors(hits, item)
         hits = _roles(hits, item)
         hits = _side_additions(hits, item)
         if not hits:
@@ -940,6 +949,47 @@ def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
                 out = list(hits)
             out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
                                   * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
+def _teachers(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A headline term right before a verb of teaching (矿区“职工夜校”开讲劳动法) is the school or the speaker: when
+    the headline names what is taught with a term of another topic after the verb, the term before it counts half
+    and is a generic word there (it names no topic in the headline); what is taught decides. Without such a term
+    (夜校开讲了, 夜校开课) the headline keeps it."""
+    out = hits
+    title = item.title or ""
+    for i, hit in enumerate(hits):
+        if hit.evidence.field != "title" or hit.passing:
+            continue
+        end = hit.evidence.offset + len(hit.evidence.text)
+        verb = _TEACHES_AFTER.match(title, end)
+        if verb is None or not any(h.evidence.field == "title" and h.slug != hit.slug and not h.generic
+                                   and h.evidence.offset >= verb.end() for h in hits):
+            continue
+        if out is hits:
+            out = list(hits)
+        out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
+                              * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
+def _sectors(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A headline term right before the organisation it qualifies (快递企业成立联合工会) names the sector whose
+    organisation acts: when the headline names another topic too, the sector term counts half there (the act
+    decides which topic the headline is about); alone it keeps its weight (快递企业建起爱心驿站 is still the couriers')."""
+    title = item.title or ""
+    sector = [i for i, h in enumerate(hits) if h.evidence.field == "title" and not h.passing
+              and _SECTOR_AFTER.match(title, h.evidence.offset + len(h.evidence.text))]
+    if not sector:
+        return hits
+    out = list(hits)
+    for i in sector:
+        hit = hits[i]
+        if not any(h.evidence.field == "title" and h.slug != hit.slug and not h.generic and j not in sector
+                   for j, h in enumerate(hits)):
+            continue
+        out[i] = hit._replace(term_weight=hit.term_weight * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR)
     return out
 
 
