@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ POLL_SECONDS = 0.1  # 10 Hz: enough for builds of seconds, and the poller itself
 # the PSS comes from /proc/PID/smaps_rollup, a walk of the page tables: 50-200 ms for a process of 2-3 GB, so
 # read once a second (at 10 Hz the poller took most of a core from the build it measured)
 PSS_EVERY = 10
+DROP_CACHES = Path("/proc/sys/vm/drop_caches")
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,43 @@ def _tree_rss(root: psutil.Process, *, pss: bool) -> tuple[int, int, int]:
     return largest, total, proportional
 
 
-def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = True) -> Run:
-    """Run ``cmd`` to completion, polling memory in a thread; raise CommandFailed on a non-zero exit if ``check``."""
+def drop_page_cache() -> bool:
+    """Write everything back and drop the kernel's clean page cache, the block device's buffers included;
+    False where this process may not (not root, not Linux).
+
+    Why: on this bench's machines (ext4 on a virtual disk) creating a file got slower the more of the
+    disk's metadata the buffer cache held (``find_get_block_common`` walking large folios): Hugo's cold
+    build took 4.3, 5.6, 7.1, 9.1, then 9.7-11.8 s in consecutive identical runs, kernel time rising from
+    1.3 to 13 s, and 4.3 s again right after dropping the cache. Without a drop, whichever command ran
+    later in a round paid for what the earlier ones had written.
+    """
+    os.sync()
+    try:
+        with DROP_CACHES.open("w") as handle:
+            handle.write("1\n")
+    except OSError:
+        return False
+    return True
+
+
+def read_through(*paths: Path) -> None:
+    """Read every file under ``paths`` once, so what a tool reads at start-up comes from memory (as it does
+    for anyone who runs it twice) while its output's metadata does not."""
+    for path in paths:
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            with contextlib.suppress(OSError), file.open("rb") as handle:
+                while handle.read(1 << 20):
+                    pass
+
+
+def run(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = True,
+        before: Callable[[], None] | None = None) -> Run:
+    """Run ``cmd`` to completion, polling memory in a thread; raise CommandFailed on a non-zero exit if ``check``.
+    ``before`` runs first, off the clock (drop_page_cache and warming the tool: bench/run.py)."""
     peaks = [0, 0, 0]
+    if before is not None:
+        before()
     # what an earlier command wrote (a cold round writes ~300 MB) is flushed before this one starts, not on
     # its clock: without it the tool measured after a big write paid for the other's writeback
     os.sync()

@@ -12,6 +12,7 @@ import importlib.util
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,8 +91,10 @@ class PeerResult:
     index_files: int
 
 
-def build(content: Path, site: Path, jobs: int | None = None) -> PeerResult:
-    """Cold build: remove public/ and Hugo's cache, run Hugo, then Pagefind over public/."""
+def build(content: Path, site: Path, jobs: int | None = None,
+          before: Callable[[], None] | None = None) -> PeerResult:
+    """Cold build: remove public/ and Hugo's cache, run Hugo (``before`` first, off the clock: bench/run.py
+    settles the machine there), then Pagefind over public/ straight after, as a pipeline would."""
     write_config(site, content)
     public = site / "public"
     for stale in (public, site / "resources", site / ".hugo_cache"):
@@ -99,7 +102,7 @@ def build(content: Path, site: Path, jobs: int | None = None) -> PeerResult:
     env = dict(os.environ, HUGO_CACHEDIR=str(site / ".hugo_cache"))
     if jobs:
         env["GOMAXPROCS"] = str(jobs)  # Hugo uses every core otherwise; match archive-gen's --jobs
-    hugo = measure.run([str(hugo_binary()), "--quiet", "--source", str(site)], env=env)
+    hugo = measure.run([str(hugo_binary()), "--quiet", "--source", str(site)], env=env, before=before)
     pagefind = measure.run([str(pagefind_binary()), "--site", str(public)], env=env)
     size, files = measure.tree_size(public)
     index_size, index_files = measure.tree_size(public / "pagefind")

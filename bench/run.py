@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,13 +61,29 @@ class ArchiveGen:
                              "use --peer-only to measure Hugo + Pagefind alone")
         return cls(command, "--jobs" in probe.stdout, "--quiet" in probe.stdout, env)
 
-    def build(self, config: Path, jobs: int) -> measure.Run:
+    def build(self, config: Path, jobs: int, before: Callable[[], None] | None = None) -> measure.Run:
         args = [*self.command, "build", "--config", str(config)]
         if self.takes_jobs:
             args += ["--jobs", str(jobs)]
         if self.takes_quiet:
             args.append("--quiet")  # no progress display: the peer prints nothing either (--quiet)
-        return measure.run(args, cwd=config.parent, env=self.env)
+        return measure.run(args, cwd=config.parent, env=self.env, before=before)
+
+    def settle(self, warm_config: Path, jobs: int, sources: Path) -> Callable[[], None]:
+        """What runs before each timed build: the page cache dropped (measure.drop_page_cache), then the
+        tool warmed by a cold build of a one-day corpus (every module, dictionary and template read from
+        disk) and the sources read, so a build starts as on a machine that ran archive-gen before; the
+        archive's own cache and output are not warmed (a daily rebuild reads them cold the next day)."""
+        def before() -> None:
+            if not measure.drop_page_cache():
+                return
+            for stale in (warm_config.parent / "site", warm_config.parent / ".archive-cache"):
+                shutil.rmtree(stale, ignore_errors=True)
+            subprocess.run([*self.command, "build", "--config", str(warm_config), "--jobs", str(jobs), "--quiet"],
+                           cwd=warm_config.parent, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           check=False)
+            measure.read_through(sources)
+        return before
 
 
 def freeze_checkout(target: Path) -> Path:
@@ -97,6 +114,9 @@ def prepare(work: Path, size: int, seed: int, per_day: int | None = None) -> tup
     extra = generate.extra_day(pages, seed, per_day)
     config = work / "archive.yaml"
     config.write_text("source: raw\noutput: site\ncache_dir: .archive-cache\n", encoding="utf-8")
+    # one day of other items, built cold (untimed) before each timed build to warm the tool (ArchiveGen.settle)
+    generate.write_raw(generate.generate_corpus(80, seed + 1, per_day or 80), work / "warm" / "raw")
+    (work / "warm" / "archive.yaml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
     return config, extra
 
 
@@ -107,14 +127,15 @@ def run_archive_gen(tool: ArchiveGen, config: Path, extra: list[generate.SynthPa
         shutil.rmtree(stale, ignore_errors=True)
     for page in extra:
         (work / "raw" / page.relpath()).unlink(missing_ok=True)
-    cold = tool.build(config, jobs)
+    settle = tool.settle(work / "warm" / "archive.yaml", jobs, work / "raw")
+    cold = tool.build(config, jobs, settle)
     size, files = measure.tree_size(work / "site")
     index_size, index_files = measure.tree_size(work / "site" / "search")
-    noop = tool.build(config, jobs)
+    noop = tool.build(config, jobs, settle)
     generate.write_raw(extra, work / "raw")
-    daily = tool.build(config, jobs)
+    daily = tool.build(config, jobs, settle)
     edited, original = edit_old_page(work / "raw")
-    edit = tool.build(config, jobs)
+    edit = tool.build(config, jobs, settle)
     edited.write_bytes(original)
     runs = (cold, noop, daily, edit)
     return {"cold_s": cold.seconds, "noop_s": noop.seconds, "daily_s": daily.seconds, "edit_s": edit.seconds,
@@ -140,7 +161,11 @@ def edit_old_page(raw: Path) -> tuple[Path, bytes]:
 
 
 def run_peer(work: Path, jobs: int) -> dict[str, Any]:
-    peer = peer_hugo.build(work / "content", work / "hugo", jobs)
+    def settle() -> None:  # as ArchiveGen.settle: the page cache dropped, the binaries and the sources read
+        if measure.drop_page_cache():
+            measure.read_through(peer_hugo.hugo_binary(), peer_hugo.pagefind_binary(), peer_hugo.THEME_DIR,
+                                 work / "content")
+    peer = peer_hugo.build(work / "content", work / "hugo", jobs, before=settle)
     return {"hugo_s": peer.hugo.seconds, "pagefind_s": peer.pagefind.seconds,
             "total_s": peer.hugo.seconds + peer.pagefind.seconds,
             "cpu_s": peer.hugo.cpu_seconds + peer.pagefind.cpu_seconds,
@@ -248,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
         tool = None if args.peer_only else ArchiveGen.find(None if args.live_code else args.work / "_code")
         report: dict[str, Any] = {"started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                                   "machine": measure.machine(), "jobs": args.jobs, "runs": args.runs,
-                                  "seed": args.seed, "per_day": args.per_day, "tools": _versions(), "sizes": {}}
+                                  "seed": args.seed, "per_day": args.per_day, "tools": _versions(),
+                                  "page_cache_dropped": measure.drop_page_cache(), "sizes": {}}
         for size in sizes:
             label = f"{size}" + (f"-daily{args.per_day}" if args.per_day else "")
             work = args.work / label
