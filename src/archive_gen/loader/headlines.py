@@ -30,8 +30,6 @@ _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 # "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number
 _SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查)(?:之[一二三四五六七八九十]+|[①-⑳]|\d{1,2})?$")
-# "江州市总工会命名" over "2026年度“江州工匠”": an issuing body and a verb of conferring lead into the honour named
-_CONFERS = lazy_compile(shapes.ISSUER + r"(?:命名|表彰|授予|通报表扬)")
 _QUOTES = "“”‘’「」『』\"'"
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
@@ -95,7 +93,7 @@ class LineFacts:
 
     @functools.cached_property
     def confers(self) -> bool:
-        return bool(_CONFERS.fullmatch(self.text.strip()))
+        return shapes.confers(self.text)  # "江州市总工会命名" over "2026年度“江州工匠”": it leads into the honour
 
     @functools.cached_property
     def banner_slogan(self) -> bool:

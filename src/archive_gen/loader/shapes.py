@@ -343,6 +343,14 @@ _UNIT_ENTRY = lazy_compile(rf"[{HAN}A-Za-z0-9（）()·“”]{{4,40}}(?:公司|
                            r"|工会|委员会|协会|大学|学院|医院|银行|段|社|矿|场|店|馆|分会|支部)")
 
 
+_CONFERS = lazy_compile(ISSUER + r"(?:命名|表彰|授予|通报表扬)")
+
+
+def confers(text: str) -> bool:
+    """"江州市总工会命名", "省总工会表彰": an issuing body and a verb of conferring, over the honour it names."""
+    return bool(_CONFERS.fullmatch(text.strip(_GAP)))
+
+
 def list_title(text: str) -> bool:
     """"2025年全国五一劳动奖章获得者", "工人先锋号名单（部分）": the title of an honours list."""
     return bool(_LIST_TITLE.fullmatch(text.strip(_GAP)))
