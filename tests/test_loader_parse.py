@@ -1487,3 +1487,25 @@ def test_very_short_phrases_over_a_title_and_a_run_in_lead_are_its_kicker() -> N
     # guard: over a feature with no lead the same phrases stay a campaign banner
     banner = only(page("新时代 新征程 新伟业", "一把焊枪的“毫米人生”", BODY, BODY2))
     assert (banner.column, banner.kicker) == ("新时代 新征程 新伟业", None)
+
+
+def test_collectives_named_as_a_workers_home_are_honours_list_rows() -> None:
+    parsed = page("江城市总工会表彰", "2026年度“模范职工之家”", "江城港务集团装卸公司职工之家\n江城第二纺织厂职工小家\n江城市政工程公司职工之家",
+                  "钢轨上的“听诊师”", "本报记者　龙　溪", BODY, BODY2)
+    assert [i.title for i in parsed.items] == ["2026年度“模范职工之家”", "钢轨上的“听诊师”"]
+    assert len(parsed.items[0].paragraphs) == 3
+    # guard: a phrase ending 家 that names no unit ("老专家", "回到家") is no row
+    from archive_gen.loader import shapes
+    assert shapes.list_row("江城第二纺织厂职工小家") and not shapes.list_row("退休后回到家")
+
+
+def test_a_heading_over_text_opening_on_another_papers_report_titles_a_round_up() -> None:
+    parsed = page("守护城市的“蜘蛛人”", "本报通讯员　苗　禾", BODY, BODY2, "多地为外卖骑手建起“歇脚站”",
+                  "据《湖南工人报》消息，长沙市总工会今年新建骑手驿站120个，提供饮水、充电等服务。",
+                  "另据《贵州日报》消息，贵阳市将在明年上半年实现城区骑手驿站全覆盖。")
+    assert [i.title for i in parsed.items] == ["守护城市的“蜘蛛人”", "多地为外卖骑手建起“歇脚站”"]
+    assert parsed.items[0].crossheads == () and len(parsed.items[1].paragraphs) == 2
+    # guard: a section opening 据了解， (no outlet's report) under a feature's heading stays a crosshead
+    feature = only(page("守护城市的“蜘蛛人”", "本报通讯员　苗　禾", BODY, BODY2, "高空作业有了保险",
+                        "据了解，市总工会今年为1200名高空作业职工购买了意外伤害保险。"))
+    assert [c.text for c in feature.crossheads] == ["高空作业有了保险"]

@@ -273,6 +273,7 @@ class _Heading:
     opens_letter: bool = False  # the next paragraph is a letter's salutation (编辑同志：)
     dated_lead: bool = False  # the story opens with a dateline lead (新华社东京12月1日电)
     reported: bool = False  # the story opens by citing another outlet's report (据外媒报道，…, 据《…》报道，…)
+    reports_next: bool = False  # the paragraph under the line opens by citing another outlet's report
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -286,6 +287,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      lambda h: 2 <= h.paragraphs <= 3 and h.dated_lead and not h.has_byline_line and not h.has_crossheads, -3.0),
     ("a short round-up of others' reports (据外媒报道，…, no dateline) of two or three paragraphs has no crossheads",
      lambda h: 2 <= h.paragraphs <= 3 and h.reported and not h.has_byline_line and not h.has_crossheads, -3.0),
+    ("text opening on another outlet's report (据《…》消息，) under the line: the line titles a round-up, no section",
+     lambda h: h.reports_next and not h.has_crossheads, -3.0),
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
@@ -362,7 +365,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      and not any(shapes.speaker(u.text) for u in current.paragraphs),
                      shapes.salutation(nxt.text),
                      current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
-                     bool(_REPORTED.match(current.paragraphs[0].text)))
+                     bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
