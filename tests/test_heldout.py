@@ -553,3 +553,43 @@ def test_fourteenth_batch_extras(fresh13: dict[str, Any]) -> None:
     assert roles_total >= 11 and roles_right == roles_total  # 本报驻柏林记者, 记者 in a 新华社 lead, 通讯员 × 2
     assert extra["page_numbers"][0] == extra["page_numbers"][1] == 6
     assert extra["page_names"][0] == extra["page_names"][1] == 6
+
+
+# fresh14 (the fifteenth batch: banners over spaced kickers, two stitched halves one with no headline, 组图 credits, 编者按
+# and letters, a lost opening, round-ups with no dateline): first run title F1 0.926; the post-fix check page 3 of 5 titles;
+# 1.0 on every column after the general rules of this batch (the lost opening after a byline line is still not marked
+# starts_incomplete). Floors a little below.
+FRESH14_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98,
+                  "kicker": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh14() -> dict[str, Any]:
+    return _module("score").run_set("fresh14", tags=False, verbose=True)
+
+
+def test_keys_of_the_fifteenth_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh14")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH14_FLOORS))
+def test_fifteenth_batch_floor(fresh14: dict[str, Any], metric: str) -> None:
+    assert int(fresh14["overall"]["items_gold"]) >= 33  # 28 on the nine pages, 5 on the post-fix check page
+    assert float(fresh14["overall"][metric]) >= FRESH14_FLOORS[metric], (fresh14["overall"], fresh14["misses"])
+
+
+def test_fifteenth_batch_class_title_floors(fresh14: dict[str, Any]) -> None:
+    assert fresh14["classes"]
+    for cls, result in fresh14["classes"].items():
+        assert float(result["title_f1"]) >= 0.95, (cls, result)
+
+
+def test_fifteenth_batch_extras(fresh14: dict[str, Any]) -> None:
+    extra = fresh14["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 28 and roles_right == roles_total  # 本报实习生, 实习生, 见习记者, 读者, 网友 as printed
+    assert extra["stitched_across_pages"] == [2, 2]  # one half under its reprinted title, one under a bare marker
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 10
+    assert extra["page_names"][0] == extra["page_names"][1] == 10

@@ -1098,7 +1098,7 @@ def test_a_line_over_a_byline_line_after_a_story_titles_the_next_story() -> None
     # byline line under it opens the next story: it is that story's title, not the run-on of the one before
     parsed = page("车间工会办起夜校", "本报讯　某厂工会开办职工夜校，首期招收学员八十名。", BODY,
                   "夜班有补贴，休息有驿站，城南物流园留住了年轻骑手", "本报记者　梅　朵　本报通讯员　夏　至", BODY2)
-    first, second = parsed.items
+    first, second = parsed.items  # the tail shares a little with the story cut short (工资, 农民工), nothing with its host
     assert first.paragraphs[-1] == BODY
     assert second.title == "夜班有补贴，休息有驿站，城南物流园留住了年轻骑手" and second.paragraphs == (BODY2,)
     assert second.byline.reporters == ("梅　朵",)
@@ -1413,3 +1413,99 @@ def test_the_first_item_of_a_numbered_list_under_its_lead_in_sentence_is_a_parag
 def test_a_news_sites_dateline_opens_a_lead() -> None:
     item = only(page("冬季劳务对接活动启动", "中新网成都12月1日电　记者1日获悉，冬季劳务对接活动将持续至明年2月。", BODY))
     assert item.lead == "中新网成都12月1日电" and item.dateline == Dateline("成都", 12, 1)
+
+
+# ---- fresh14 (issue 14, fifteenth batch) -----------------------------------------------------
+
+def test_a_letter_signed_place_reader_name_is_signed_not_an_honours_entry() -> None:
+    parsed = page("读者来信", "食堂饭菜该降价了", "编辑同志：", "我们厂食堂的饭菜一年涨了三次价，分量却越来越少，希望厂里管一管。",
+                  "江城市　读者　尚　云", "夜班公交能否多开几趟", "下夜班后等车常常要半个小时，希望公交公司增开班次。", "读者　程晓丹")
+    assert [i.title for i in parsed.items] == ["食堂饭菜该降价了", "夜班公交能否多开几趟"]
+    first = parsed.items[0]
+    assert first.byline.names() == ("尚　云",) and len(first.paragraphs) == 2
+    assert [(r.name, r.role) for r in first.byline_roles] == [("尚　云", "读者")]
+    # guard: a name, a wide gap and a unit is still an honours-list entry
+    from archive_gen.loader import shapes
+    assert shapes.list_entry("马　超　江城客车公司焊接班班长") and not shapes.list_entry("江城市　读者　尚　云")
+
+
+def test_a_label_of_a_role_word_and_two_characters_is_no_signature() -> None:
+    from archive_gen.loader.bylines import signature
+    assert signature("职工简讯") is None and signature("网友热议") is None
+    # guard: a gap, a colon, brackets or a dash between the role and the name still sign
+    assert all(signature(t) is not None for t in ("读者　刘梅", "读者：刘梅", "（读者刘梅）", "——读者刘梅"))
+    parsed = page("夜校开课了", "——访江城市总工会职工学校校长蒙　雪", "本报记者　费　扬", "记者：夜校开设了哪些课程？",
+                  "蒙　雪：有电工、焊工等技能课，也有书法、摄影等兴趣课。", "职工简讯", "江城港开展消防演练",
+                  "本报讯　日前，江城港务集团组织消防应急演练，200余名职工参加。（史　青）")
+    assert [i.title for i in parsed.items] == ["夜校开课了", "江城港开展消防演练"]
+    assert parsed.items[0].byline.names() == ("费　扬",) and parsed.items[1].column == "职工简讯"
+
+
+def test_an_honours_list_under_a_conferring_line_is_a_list_whatever_the_honour() -> None:
+    parsed = page("江城市总工会命名", "2026年度江城市“职工创新工作室”（部分）",
+                  "江城重工集团焊接工艺创新工作室\n江城港务集团桥吊技术攻关组\n江城市中心医院护理质量改进组",
+                  "安全生产 警钟长鸣", "江城开展冬季安全大检查", "本报讯（记者　饶　佳）" + BODY)
+    assert [i.title for i in parsed.items] == ["2026年度江城市“职工创新工作室”（部分）", "江城开展冬季安全大检查"]
+    assert len(parsed.items[0].paragraphs) == 3 and parsed.items[1].kicker == "安全生产 警钟长鸣"
+    # guard: an honour named in quotes titles a list on its own, a quoted phrase naming none does not; a body and a
+    # verb that confers nothing is no conferring line
+    from archive_gen.loader import shapes
+    assert shapes.list_title("2026年度“工人先锋号”（部分）") and not shapes.list_title("走进“职工之家”")
+    assert shapes.confers("江城市总工会命名") and not shapes.confers("江城市总工会召开")
+
+
+def test_a_heading_after_a_short_round_up_of_others_reports_titles_the_next_story() -> None:
+    parsed = page("韩国上调外卖骑手保险补贴", "据韩联社报道，韩国雇佣劳动部日前宣布，明年起提高外卖骑手工伤保险补贴比例。",
+                  "另据报道，首尔市还将在地铁站附近增设骑手休息点。", "澳大利亚最低工资上调", "据澳洲媒体报道，澳大利亚公平工作委员会宣布上调全国最低工资。",
+                  BODY2)
+    assert [i.title for i in parsed.items] == ["韩国上调外卖骑手保险补贴", "澳大利亚最低工资上调"]
+    assert parsed.items[0].crossheads == ()
+    # guard: a bylined feature opening with 据…报道 keeps its crosshead
+    feature = only(page("平台劳动者的冬天", "本报记者　伍　岳", "据媒体报道，多地平台劳动者冬季接单量明显上升。", BODY,
+                        "保障仍有短板", "据了解，一些平台尚未为骑手缴纳职业伤害保障，受伤后维权困难。"))
+    assert [c.text for c in feature.crossheads] == ["保障仍有短板"]
+
+
+def test_a_tail_printed_after_the_last_story_goes_to_the_story_cut_short_it_reads_on_from() -> None:
+    parsed = page("工资保证金制度全面推行", "本报讯（实习生　任　航）记者日前从江城市人社局获悉，全市在建项目已全部开设农民工工资专用账户，今年以来通过专户发放工资19亿元。",
+                  "据介绍，人社部门还将联合住建部门、工会等单位，在元旦春节前开展", "工地上的“充电站”", "本报记者　龙　溪",
+                  "在江城地铁3号线工地，一间由板房改造的“工友充电站”格外显眼。", "“干完活进来歇一歇，心里踏实。”钢筋工罗大成说。",
+                  "拖欠工资专项整治，对查实的问题限期整改，确保农民工工资按时足额发放。")
+    first, second = parsed.items  # the tail shares a little with the story cut short (工资, 农民工), nothing with its host
+    assert first.paragraphs[-1] == "据介绍，人社部门还将联合住建部门、工会等单位，在元旦春节前开展拖欠工资专项整治，对查实的问题限期整改，确保农民工工资按时足额发放。"
+    assert len(second.paragraphs) == 2
+    # guard: a last paragraph that opens a quote does not read on from the cut story
+    guarded = page("工资保证金制度全面推行", "本报讯（实习生　任　航）记者日前从江城市人社局获悉，全市在建项目已全部开设农民工工资专用账户，今年以来通过专户发放工资19亿元。",
+                   "据介绍，人社部门还将联合住建部门、工会等单位，在元旦春节前开展", "工地上的“充电站”", "本报记者　龙　溪",
+                   "在江城地铁3号线工地，一间由板房改造的“工友充电站”格外显眼。", "“拖欠工资的事，现在少多了。”钢筋工罗大成说。")
+    assert len(guarded.items[1].paragraphs) == 2 and guarded.items[0].paragraphs[-1] == "据介绍，人社部门还将联合住建部门、工会等单位，在元旦春节前开展"
+
+
+def test_very_short_phrases_over_a_title_and_a_run_in_lead_are_its_kicker() -> None:
+    item = only(page("保安全 护稳定 促发展", "江城启动冬季安全生产百日行动", "本报讯（记者　汤　宁）" + BODY, BODY2))
+    assert (item.kicker, item.column, item.title) == ("保安全 护稳定 促发展", None, "江城启动冬季安全生产百日行动")
+    # guard: over a feature with no lead the same phrases stay a campaign banner
+    banner = only(page("新时代 新征程 新伟业", "一把焊枪的“毫米人生”", BODY, BODY2))
+    assert (banner.column, banner.kicker) == ("新时代 新征程 新伟业", None)
+
+
+def test_collectives_named_as_a_workers_home_are_honours_list_rows() -> None:
+    parsed = page("江城市总工会表彰", "2026年度“模范职工之家”", "江城港务集团装卸公司职工之家\n江城第二纺织厂职工小家\n江城市政工程公司职工之家",
+                  "钢轨上的“听诊师”", "本报记者　龙　溪", BODY, BODY2)
+    assert [i.title for i in parsed.items] == ["2026年度“模范职工之家”", "钢轨上的“听诊师”"]
+    assert len(parsed.items[0].paragraphs) == 3
+    # guard: a phrase ending 家 that names no unit ("老专家", "回到家") is no row
+    from archive_gen.loader import shapes
+    assert shapes.list_row("江城第二纺织厂职工小家") and not shapes.list_row("退休后回到家")
+
+
+def test_a_heading_over_text_opening_on_another_papers_report_titles_a_round_up() -> None:
+    parsed = page("守护城市的“蜘蛛人”", "本报通讯员　苗　禾", BODY, BODY2, "多地为外卖骑手建起“歇脚站”",
+                  "据《湖南工人报》消息，长沙市总工会今年新建骑手驿站120个，提供饮水、充电等服务。",
+                  "另据《贵州日报》消息，贵阳市将在明年上半年实现城区骑手驿站全覆盖。")
+    assert [i.title for i in parsed.items] == ["守护城市的“蜘蛛人”", "多地为外卖骑手建起“歇脚站”"]
+    assert parsed.items[0].crossheads == () and len(parsed.items[1].paragraphs) == 2
+    # guard: a section opening 据了解， (no outlet's report) under a feature's heading stays a crosshead
+    feature = only(page("守护城市的“蜘蛛人”", "本报通讯员　苗　禾", BODY, BODY2, "高空作业有了保险",
+                        "据了解，市总工会今年为1200名高空作业职工购买了意外伤害保险。"))
+    assert [c.text for c in feature.crossheads] == ["高空作业有了保险"]

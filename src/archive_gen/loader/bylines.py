@@ -262,7 +262,8 @@ _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
                           rf"(?:(?P<role>读者|职工|网友)(?:{_GAP}*[:：])?{_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
 # "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
-_SIGNER_ROLES = ("读者", "职工", "网友")
+SIGNER_ROLES = ("读者", "职工", "网友")
+_SIGNER_ROLES = SIGNER_ROLES
 # the end of a word naming an occupation (not a place): 外卖骑手, 货车司机, 环卫工人, 快递员, 电焊工, 车间主任
 _OCCUPATION = lazy_compile(r"(?:骑手|司机|小哥|工人|职工|农民工|员|师|工|长|手|主任|教授|经理|主席|代表|委员|干部|书记|医生|护士|"
                            r"老师|律师|学生|会计|保安|保洁|店主|摊主|村民|居民|家长)$")
@@ -395,6 +396,8 @@ def signature(text: str) -> Credits | None:
     if not match or not is_person_name(match.group("name")):
         return None
     place, role = match.group("place"), match.group("role") or ""
+    if role and match.end("role") == match.start("name") and not bracketed and not dash:
+        return None  # "职工简讯", "读者来信": a role word glued to two characters, unmarked, is a label, not a signer
     if match.group("job") and not place:
         place = match.group("job")  # "外卖骑手　陈建伟" with no place: the first word stands where a place would
     elif match.group("job") and not role:

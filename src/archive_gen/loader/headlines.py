@@ -30,8 +30,6 @@ _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 # "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number
 _SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查)(?:之[一二三四五六七八九十]+|[①-⑳]|\d{1,2})?$")
-# "江州市总工会命名" over "2026年度“江州工匠”": an issuing body and a verb of conferring lead into the honour named
-_CONFERS = lazy_compile(shapes.ISSUER + r"(?:命名|表彰|授予|通报表扬)")
 _QUOTES = "“”‘’「」『』\"'"
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
@@ -50,6 +48,7 @@ class LineFacts:
     dated: bool = False  # the next line of the stack is a date alone ("2026年6月1日")
     signed_below: bool = False  # the next line of the stack is a marked signature ("湖南长沙　货车司机　易建平")
     bylined_below: bool = False  # the stack's last line, right above a byline line ("本报记者　name") that opens a story
+    over_lead: bool = False  # the line above the stack's last, which stands right over a run-in lead (本报讯…)
 
     @functools.cached_property
     def length(self) -> int:
@@ -94,7 +93,7 @@ class LineFacts:
 
     @functools.cached_property
     def confers(self) -> bool:
-        return bool(_CONFERS.fullmatch(self.text.strip()))
+        return shapes.confers(self.text)  # "江州市总工会命名" over "2026年度“江州工匠”": it leads into the honour
 
     @functools.cached_property
     def banner_slogan(self) -> bool:
@@ -198,6 +197,7 @@ class StackContext:
     # text printed after a closed story (a sign-off, a credit) somewhere else on the page: it needs a headline
     stranded: Callable[[], bool] = field(default=lambda: False)
     bylined: bool = False  # a byline line ("本报记者　name", not bracketed) is printed right under the stack
+    lead: bool = False  # the text right under the stack opens with a run-in lead ("本报讯（记者…）", "本报…电")
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a slogan over the title is its kicker", "K", lambda f: f.slogan, 2.0),
     ("parallel phrases under a title are its subtitle", "S", lambda f: f.slogan and not f.banner_slogan, 1.5),
     ("very short phrases are rarely a kicker", "K", lambda f: f.short_slogan, -0.5),
+    ("very short phrases over a one-line title and a run-in lead (稳就业 惠民生 暖人心 / title / 本报讯…) lead into a "
+     "news story: its kicker, not a campaign banner", "K", lambda f: f.short_slogan and f.over_lead, 2.5),
     ("a line with nothing of a banner is not one", "AB", lambda f: f.plain, -3.0),
     ("a short clause (为奋斗者点赞, 向劳动者致敬) is a kicker, not a column's name", "AB", lambda f: f.clause, -3.0),
     ("a short clause over a title leads into it", "K", lambda f: f.clause, 1.0),
@@ -392,11 +394,12 @@ def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...
 
 
 @functools.lru_cache(maxsize=4096)
-def _line_facts(text: str, dated: bool, signed_below: bool, bylined_below: bool = False) -> LineFacts:
+def _line_facts(text: str, dated: bool, signed_below: bool, bylined_below: bool = False,
+               over_lead: bool = False) -> LineFacts:
     """One ``LineFacts`` per distinct line: a stack is read again for every candidate reading and a line
     recurs across stacks (a column banner on every page), and the facts depend on nothing else.
     Shared instances are safe: a ``LineFacts`` only ever fills in its own cached properties."""
-    return LineFacts(text, dated=dated, signed_below=signed_below, bylined_below=bylined_below)
+    return LineFacts(text, dated=dated, signed_below=signed_below, bylined_below=bylined_below, over_lead=over_lead)
 
 
 def _line_score(facts: LineFacts, role: Role) -> float:
@@ -441,7 +444,8 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
         raise ValueError("an empty stack has no reading")
     facts = [_line_facts(text, k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
                          k + 1 < len(lines) and marked_signature(lines[k + 1]),
-                         k + 1 == len(lines) and context.bylined)
+                         k + 1 == len(lines) and context.bylined,
+                         k + 2 == len(lines) and context.lead)
              for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):

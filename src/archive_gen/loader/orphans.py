@@ -220,7 +220,8 @@ def _silent_tail(host: Draft, grams: list[set[str]], head: set[str], waiting: li
                  owner_grams: dict[int, tuple[set[str], set[str]]],
                  weights: dict[str, float]) -> tuple[float, int, Draft] | None:
     """When the words decide nothing: the last story of the page ends with paragraphs that share almost
-    nothing with its own text nor with anything else, and one story on the page stops mid-sentence: the first
+    nothing with its own text (and nothing with anything else, or a little with the story cut off), and one story
+    on the page stops mid-sentence: the first
     such paragraph after a finished sentence, if it reads on from the cut, is that story's rest (as an orphan
     block with no owner by its words goes to the one story cut off that it reads on from)."""
     dangling = [d for d in waiting if d.dangling and not d.bodiless and d.paragraphs]
@@ -237,7 +238,9 @@ def _silent_tail(host: Draft, grams: list[set[str]], head: set[str], waiting: li
         tail = set().union(*grams[cut:])
         own = _grams_score(tail, head, head.union(*grams[:cut]), weights)
         theirs = _grams_score(tail, owner_head, owner_all, weights)
-        if own < _SILENT and theirs < _SILENT and _reads_on(owner.paragraphs[-1].text, first.text):
+        # the words say nothing of the host; of the owner they say nothing either, or speak for it (a share too
+        # small for a tail that opens on a whole word, "冬季欠薪专项检查，…确保农民工…工资" after "…联合工会开展")
+        if own < _SILENT and (theirs < _SILENT or theirs > own) and _reads_on(owner.paragraphs[-1].text, first.text):
             return (0.0, cut, owner)
     return None
 

@@ -272,6 +272,8 @@ class _Heading:
     opens_interview: bool = False  # the next paragraph is the first interviewer's turn (记者：…, 问：…)
     opens_letter: bool = False  # the next paragraph is a letter's salutation (编辑同志：)
     dated_lead: bool = False  # the story opens with a dateline lead (新华社东京12月1日电)
+    reported: bool = False  # the story opens by citing another outlet's report (据外媒报道，…, 据《…》报道，…)
+    reports_next: bool = False  # the paragraph under the line opens by citing another outlet's report
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -283,6 +285,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      and not h.has_byline_line, -0.75),
     ("a short dispatch (a dateline lead: 新华社东京…电, 本报北京…电) of two or three paragraphs has no crossheads",
      lambda h: 2 <= h.paragraphs <= 3 and h.dated_lead and not h.has_byline_line and not h.has_crossheads, -3.0),
+    ("a short round-up of others' reports (据外媒报道，…, no dateline) of two or three paragraphs has no crossheads",
+     lambda h: 2 <= h.paragraphs <= 3 and h.reported and not h.has_byline_line and not h.has_crossheads, -3.0),
+    ("text opening on another outlet's report (据《…》消息，) under the line: the line titles a round-up, no section",
+     lambda h: h.reports_next and not h.has_crossheads, -3.0),
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
@@ -303,6 +309,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
 
 
 _INTERVIEWERS = ("记者", "本报记者", "问", "Q")
+# "据外媒报道，", "据《四川工人日报》报道，", "据日本共同社消息，": a story opening on another outlet's report
+_REPORTED = lazy_compile(r"^据[^，,。；;：:]{1,20}(?:报道|消息)[，,]")
 
 
 def _list_ahead(units: list[Unit], start: int) -> bool:
@@ -356,7 +364,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      shapes.speaker(nxt.text) in _INTERVIEWERS
                      and not any(shapes.speaker(u.text) for u in current.paragraphs),
                      shapes.salutation(nxt.text),
-                     current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None)
+                     current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
+                     bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -719,7 +728,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         stranded=lambda: page.stranded_outside(after, page.body_end(after)),
         echo=page.echo,
         bylined=heads[-1] + 1 < len(group) and group[heads[-1] + 1].kind == "byline"
-        and group[heads[-1] + 1].text[:1] not in "(（")
+        and group[heads[-1] + 1].text[:1] not in "(（",
+        lead=heads[-1] + 1 == len(group) and nxt is not None and nxt.kind == "text" and nxt.lead is not None)
     reading = read_stack([u.text for u in head_units], context)
     if reading.run_on:
         assert current is not None  # a line runs on only from body text

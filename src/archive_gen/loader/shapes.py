@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .blocks import ends_open, is_closed
-from .bylines import is_person_name, person_names
+from .bylines import SIGNER_ROLES, is_person_name, person_names, signature
 from .lazy import lazy_compile
 
 HAN = "\u3400-\u9fff"
@@ -186,6 +186,12 @@ def figure_row(text: str) -> bool:
     return bool(_FIGURE_ROW.match(text.strip(_GAP)))
 
 
+def _reader_signature(text: str) -> bool:
+    """A signature naming a reader's, worker's or netizen's role ("江州市　读者　甘　露", "读者　苗青青")."""
+    signed = signature(text)
+    return signed is not None and any(role.role in SIGNER_ROLES for role in signed.roles)
+
+
 def list_entry(text: str) -> bool:
     """One entry of an honours list: short, one sentence, ending with 。 ("王秀兰　徐工集团焊接技师。"),
     or a person's name, a wide gap and their unit, with or without 。 ("马  超　郑州宇通客车…班长"); or a
@@ -200,6 +206,8 @@ def list_entry(text: str) -> bool:
         return True
     if person_names(text):
         return False  # "王晓红　李　明": co-authors, not a name and a unit
+    if _reader_signature(text):
+        return False  # "江州市　读者　甘　露": a letter's signature (place, the signer's role, a name), not an entry
     named = _NAMED_ENTRY.match(text)
     return named is not None and is_person_name(named.group("name"))
 
@@ -329,10 +337,18 @@ def letter_closing(text: str) -> bool:
 # the title of an honours list: "…获奖单位", "…获得者", "…名单（部分）"
 _LIST_TITLE = lazy_compile(r".{2,40}(?:名单|获奖单位|获奖集体|获得者|获奖者|先进集体|先进个人|先进工作者|先进班组|先进单位"
                            r"|示范单位|积极分子|标兵|能手|劳动模范|先锋号|奖章|奖状)"
-                           r"(?:[(（][^()（）]{1,10}[)）])?")
+                           r"[”」』]?(?:[(（][^()（）]{1,10}[)）])?")  # the honour may be named in quotes: …“工人先锋号”
 # an entry naming a unit: "天津港集团有限公司", "某电网公司带电作业班"
-_UNIT_ENTRY = lazy_compile(rf"[{HAN}A-Za-z0-9（）()·“”]{{4,40}}(?:公司|集团|局|厂|站|所|院|校|中心|班|班组|车间|队|部|处|科|室"
+_UNIT_ENTRY = lazy_compile(rf"[{HAN}A-Za-z0-9（）()·“”]{{4,40}}(?:公司|集团|局|厂|站|所|院|校|中心|班|班组|组|车间|队|部|处|科|室|之家|小家"
                            r"|工会|委员会|协会|大学|学院|医院|银行|段|社|矿|场|店|馆|分会|支部)")
+
+
+_CONFERS = lazy_compile(ISSUER + r"(?:命名|表彰|授予|通报表扬)")
+
+
+def confers(text: str) -> bool:
+    """"江州市总工会命名", "省总工会表彰": an issuing body and a verb of conferring, over the honour it names."""
+    return bool(_CONFERS.fullmatch(text.strip(_GAP)))
 
 
 def list_title(text: str) -> bool:

@@ -268,10 +268,12 @@ def _mark_guests(units: list[Unit]) -> None:
 
 
 def _mark_entries(units: list[Unit]) -> None:
-    """An honours list under its title ("…获奖单位", "…获得者"): the lines under it (after a bracketed note such
-    as "（按行政区划排序）") that name units or people are its entries, two or more of them."""
+    """An honours list under its title ("…获奖单位", "…获得者", or any honour under a line conferring it:
+    "江州市总工会命名" / "2026年度“职工创新工作室”"): the lines under it (after a bracketed note such as
+    "（按行政区划排序）") that name units or people are its entries, two or more of them."""
     for k, unit in enumerate(units):
-        if unit.kind != "text" or not shapes.list_title(unit.text):
+        conferred = k > 0 and units[k - 1].kind == "text" and shapes.confers(units[k - 1].text)
+        if unit.kind != "text" or not (shapes.list_title(unit.text) or conferred):
             continue
         j = k + 1
         if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
