@@ -75,6 +75,7 @@ _HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u30
 # a two-character county (寿县, 和县) naming its own body (寿县总工会): a place, when no word runs into it
 # (省总工会和县总工会 is "and the county union")
 _TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
+_LEVEL_SUFFIXES = frozenset("县市区旗")  # a division's level character, which its body's word may start (县总工会)
 _EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
 _ORIGIN_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})  # a list of origins goes on after these
@@ -269,7 +270,8 @@ class RegionTagger:
             name = text[start:end]
             # a name ends on a token boundary too, except a province starting a longer token (北京西站) and
             # a city starting the name of its port or station (青岛港, 杭州东站)
-            if end not in ends and name not in gaz.province_names and not _facility(text, end, ends):
+            if (end not in ends and name not in gaz.province_names and not _facility(text, end, ends)
+                    and not _suffix_in_body(text, start, end, starts, ends)):
                 continue
             forms = gaz.forms_in(name, year)
             if not forms:
@@ -810,6 +812,16 @@ def _facility(text: str, end: int, ends: Collection[int]) -> bool:
     if text[end:end + 1] not in _FACILITY_FIRST:
         return False
     return any(text.startswith(suffix, end) and end + len(suffix) in ends for suffix in _FACILITY_SUFFIXES)
+
+
+def _suffix_in_body(text: str, start: int, end: int, starts: Collection[int], ends: Collection[int]) -> bool:
+    """True when the name's level character opens the token of its own body (和|县总工会, 和|县委): the segmenter
+    gave the suffix to the body's word (县总工会 is one word of its dictionary) when the name's first character is a
+    common word (和), so the name ends inside that token; the body's word starts at the suffix and ends a token."""
+    if end - start < 2 or text[end - 1] not in _LEVEL_SUFFIXES or end - 1 not in starts:
+        return False
+    body = _TWO_CHAR_ORG.match(text, end)
+    return body is not None and body.end() in ends
 
 
 def _origin_after(text: str, end: int) -> bool:

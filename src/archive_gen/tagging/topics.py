@@ -73,7 +73,8 @@ _MEANS_BEFORE = ("通过", "借助", "利用", "依托", "采取")
 _MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段", "等办法")
 _EXAMPLE_BEFORE = ("比如", "例如", "诸如")
 # a sentence that adds something on the side of the story (比赛结束后，主办方还…; 其间还穿插了一次安全知识讲座)
-_ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束后", "闭幕后", "还穿插")
+# (thirteenth round) or at the side of the event's ground (赛场边，工会设立了送清凉服务点: 场边, 赛场外, 会场外)
+_ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束后", "闭幕后", "还穿插", "场边", "赛场外", "会场外")
 # a group named as where something went (职工书屋建到了货车司机身边): the place, not the subject
 _PLACE_AFTER = ("身边", "家门口", "心坎")
 _PLACE_PHRASE = re.compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
@@ -628,6 +629,16 @@ class TopicTagger:
             primary = close[0] if close else ""
             if primary and not ev.specific.get(primary):
                 primary = next((s for s in close if ev.body.get(s, 0) >= HEADLINE_BODY_UNITS), primary)
+            if primary and not ev.specific.get(primary):
+                # still resting on generic words only (竞赛 of a “百日安全无事故”竞赛, 比赛 of a 割胶技术比赛, 培训 of
+                # 安全培训): a topic with specific evidence decides instead — two distinct specific words in the body
+                # (技术能手, 技能比武), or a generic word of its own in the headline beside the primary's and at least
+                # its score (安全 of 安全培训, then 事故 in the body): the headline's generic words tie, the body's
+                # specific words break the tie (thirteenth round)
+                primary = next((s for s in eligible if s != primary and ev.specific.get(s) and s not in said_who
+                                and not all(h.passing for h in hits if h.slug == s)
+                                and ((s in close and ev.breadth(s) >= MIN_BREADTH)
+                                     or (s in ev.headline and totals[s] >= totals[primary]))), primary)
             if not primary:
                 # (a topic said only by who the item is about weighs nothing here: 棉纺厂女工有了“夜班车”)
                 return self._rescue(item, [h for h in hits if h.slug not in said_who]) or self._fallback(
