@@ -262,6 +262,14 @@ class TemplateCodeCache(jinja2.BytecodeCache):
         self._cache = cache
         self._salt = code_key(__name__)
 
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key (the template's name and file), but a file name that is not UTF-8 (a folder named
+        in GBK bytes: surrogate escapes) is hashed too, where Jinja's strict encode raised."""
+        key = hashlib.sha1(name.encode("utf-8", "surrogatepass"))
+        if filename is not None:
+            key.update(f"|{filename}".encode("utf-8", "surrogatepass"))
+        return key.hexdigest()
+
     def _key(self, bucket: jinja2.bccache.Bucket) -> str:
         return hashlib.sha256(f"template\0{bucket.key}\0{self._salt}".encode()).hexdigest()
 
