@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from robust_util import SEEDS, invoke
 
@@ -41,3 +47,54 @@ def test_user_templates_in_a_folder_named_in_bytes_that_are_not_utf8(tmp_path: P
         code, out, err = invoke("build", "-q", "--config", str(config))
         assert (code, out, err) == (0, "", "")
         assert site_bytes(root / "site") == site_bytes(plain.parent / "site")
+
+
+# ---------------------------------------------------------------------------------------------
+# Ctrl-C and SIGTERM: exit 130 and one line in every command, at every moment
+
+@pytest.mark.parametrize("command", ["check", "export"])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_check_and_export_interrupted_exit_130_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           command: str, signum: int) -> None:
+    """Ctrl-C in `check` or `export` was click's "Aborted!" with exit 1, SIGTERM a silent death by the
+    signal (143): both are `archive-gen: interrupted` and exit 130, as in `build` and `serve`."""
+    config = seed_project(tmp_path)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signum)  # SIGINT is KeyboardInterrupt here; SIGTERM runs the CLI's handler
+        time.sleep(5)  # the handler raises before this ends
+
+    def unhandled(*args: object) -> None:  # what SIGTERM would be without the CLI's handler: not this test's end
+        raise AssertionError("SIGTERM not handled by the command")
+
+    monkeypatch.setattr("archive_gen.cli.read_pages", interrupted)
+    previous = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        code, out, err = invoke(command, "--config", str(config))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert (code, out, err) == (130, "", "archive-gen: interrupted\n")
+
+
+_INTERRUPT_WHILE_LOADING = """
+import importlib.abc, os, signal, sys
+class Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "archive_gen.build":  # the slow part of the command line's imports
+            os.kill(os.getpid(), signal.SIG{sig})
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv = ["archive-gen", "build"]
+from archive_gen.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", ["INT", "TERM"])
+def test_interrupted_while_the_modules_load(tmp_path: Path, sig: str) -> None:
+    """A Ctrl-C in the second the command line takes to import the build was a KeyboardInterrupt
+    traceback out of some module, a SIGTERM a silent exit 143: `archive-gen: interrupted`, exit 130."""
+    done = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_LOADING.format(sig=sig)], cwd=tmp_path,
+                          capture_output=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"archive-gen: interrupted\n")
+    assert not list(tmp_path.iterdir())  # nothing was made
