@@ -98,3 +98,23 @@ def test_interrupted_while_the_modules_load(tmp_path: Path, sig: str) -> None:
                           capture_output=True, timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"archive-gen: interrupted\n")
     assert not list(tmp_path.iterdir())  # nothing was made
+
+
+# ---------------------------------------------------------------------------------------------
+# url_history that is not a file
+
+@pytest.mark.parametrize("target", ["pipe", "/dev/zero"])
+def test_a_url_history_that_is_a_pipe_or_device_is_refused_without_reading_it(tmp_path: Path, target: str) -> None:
+    """url_history naming a FIFO waited forever for a writer; /dev/zero was read until memory ran out
+    (the build was OOM-killed): one line, exit 2, nothing built."""
+    config = seed_project(tmp_path)
+    if target == "pipe":
+        os.mkfifo(tmp_path / "pipe")
+    config.write_text(f"source: sources\noutput: site\nurl_history: {target}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "archive_gen", "build", "-q"], cwd=tmp_path, capture_output=True,
+                          timeout=120)
+    shown = tmp_path / "pipe" if target == "pipe" else Path(target)
+    assert (done.returncode, done.stdout, done.stderr.decode()) == (2, b"", (
+        f"archive-gen: error: {shown}: the URL history is not a regular file (a pipe, socket or device) "
+        "(point url_history in archive.yaml at a new file)\n"))
+    assert not (tmp_path / "site").exists()
