@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from archive_gen.pools import fork_pool, worker_limit
 from robust_util import SEEDS, invoke
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -118,3 +119,27 @@ def test_a_url_history_that_is_a_pipe_or_device_is_refused_without_reading_it(tm
         f"archive-gen: error: {shown}: the URL history is not a regular file (a pipe, socket or device) "
         "(point url_history in archive.yaml at a new file)\n"))
     assert not (tmp_path / "site").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# --jobs beyond reason
+
+def test_a_huge_jobs_number_builds_the_same_site(tmp_path: Path) -> None:
+    """`--jobs 99999999999999999999` was an OverflowError traceback (a queue of that size), `--jobs 100000`
+    forked a hundred thousand workers at once: a pool gets at most 8 workers a CPU, and no more than it has
+    tasks; the site is the one `--jobs 1` builds."""
+    config = seed_project(tmp_path)
+    assert invoke("build", "-q", "--jobs", "1", "--config", str(config))[0] == 0
+    single = site_bytes(tmp_path / "site")
+    shutil.rmtree(tmp_path / "site")
+    shutil.rmtree(tmp_path / ".archive-cache")
+    assert invoke("build", "-q", "--jobs", "99999999999999999999", "--config", str(config)) == (0, "", "")
+    assert site_bytes(tmp_path / "site") == single
+
+
+def test_a_pool_never_has_more_workers_than_the_limit() -> None:
+    with fork_pool(10**20) as pool:
+        assert pool.submit(os.getpid).result() != os.getpid()
+        assert pool._max_workers == worker_limit()
+    with fork_pool(0) as pool:
+        assert pool._max_workers == 1

@@ -36,10 +36,18 @@ class ForkPool(concurrent.futures.ProcessPoolExecutor):
                 process.terminate()
 
 
+def worker_limit() -> int:
+    """The most worker processes a pool gets, whatever ``--jobs`` asks: 8 a CPU. A forked pool starts
+    every worker at once, so ``--jobs 100000`` forked until the machine stopped (and a number beyond a C
+    int was an OverflowError traceback); the output is the same whatever the number of workers."""
+    return 8 * (os.cpu_count() or 1)
+
+
 def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
               initargs: tuple[Any, ...] = ()) -> ForkPool:
-    """A pool of ``workers`` forked processes; ``initializer(*initargs)`` runs in each, after its parent
-    watch has started."""
+    """A pool of ``workers`` (at most ``worker_limit()``) forked processes; ``initializer(*initargs)`` runs
+    in each, after its parent watch has started."""
+    workers = max(1, min(workers, worker_limit()))
     return ForkPool(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                     initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
 
