@@ -143,3 +143,27 @@ def test_a_pool_never_has_more_workers_than_the_limit() -> None:
         assert pool._max_workers == worker_limit()
     with fork_pool(0) as pool:
         assert pool._max_workers == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# the project's static/ folder
+
+def test_a_static_file_named_in_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    """static/ holding a file named in bytes that are not UTF-8: the build's journal was written as strict
+    UTF-8 (a UnicodeEncodeError traceback after every page was rendered, nothing built). It is copied like
+    any static file, the next build is up to date (the manifest that names it reads back), and `--clean`
+    removes it once it is gone from static/."""
+    config = seed_project(tmp_path)
+    odd = os.fsencode(tmp_path / "static") + b"/\xff\xfe.css"
+    os.makedirs(os.path.dirname(odd))
+    with open(odd, "wb") as handle:
+        handle.write(b"body{}\n")
+    copied = os.fsencode(tmp_path / "site") + b"/static/\xff\xfe.css"
+    assert invoke("build", "-q", "--config", str(config)) == (0, "", "")
+    with open(copied, "rb") as handle:
+        assert handle.read() == b"body{}\n"
+    code, out, _ = invoke("build", "--config", str(config))
+    assert code == 0 and ": up to date" in out.splitlines()[0]
+    os.unlink(odd)
+    code, out, _ = invoke("build", "--clean", "--config", str(config))
+    assert code == 0 and "1 removed" in out and not os.path.lexists(copied)
