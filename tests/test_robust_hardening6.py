@@ -167,3 +167,18 @@ def test_a_static_file_named_in_bytes_that_are_not_utf8(tmp_path: Path) -> None:
     os.unlink(odd)
     code, out, _ = invoke("build", "--clean", "--config", str(config))
     assert code == 0 and "1 removed" in out and not os.path.lexists(copied)
+
+
+# ---------------------------------------------------------------------------------------------
+# templates that are not UTF-8
+
+def test_a_user_template_that_is_not_utf8_is_one_line_naming_its_file_and_line(tmp_path: Path) -> None:
+    """templates/404.html saved as GBK was a UnicodeDecodeError traceback out of Jinja's loader."""
+    config = seed_project(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "404.html").write_bytes(b'{% extends "base.html" %}\n{# note #}\n' + "页面".encode("gbk"))  # d2 b3 c3 e6: 0xc3 is the first byte UTF-8 refuses
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert (code, err) == (1, f"archive-gen: error: {tmp_path}/templates/404.html:3: template syntax error: "
+                              "template is not UTF-8 text (byte 0xc3); save it as UTF-8\n")
+    assert not (tmp_path / "site").exists()
+

@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,10 +307,31 @@ class _Template(jinja2.Template):
         return template
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja's loader of a template folder; a template that is not UTF-8 text (saved as GBK) is a
+    TemplateSyntaxError naming its file and line, reported like any other (Jinja let a UnicodeDecodeError
+    out: a traceback)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            for folder in self.searchpath:
+                path = os.path.join(folder, *pieces)
+                if os.path.isfile(path):
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                    raise jinja2.TemplateSyntaxError(
+                        f"template is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
+                        data[:exc.start].count(b"\n") + 1, template, path) from None
+            raise
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+        loader=jinja2.ChoiceLoader([_Loader(folder) for folder in folders]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True,
                                             default=True),
         undefined=jinja2.StrictUndefined,
@@ -370,6 +392,10 @@ class PageKeys:
                 source, filename, _ = self._env.loader.get_source(self._env, current)  # type: ignore[union-attr]
             except jinja2.TemplateNotFound:
                 h.update(f"{current}\0<missing>\0".encode())
+                continue
+            except jinja2.TemplateSyntaxError as exc:  # not UTF-8: rendering reports it; keyed by its bytes
+                with open(exc.filename or "", "rb") as handle:
+                    h.update(f"{current}\0<not utf-8>\0".encode() + handle.read() + b"\0")
                 continue
             h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogateescape") + source.encode("utf-8") + b"\0")
             pending.extend(_referenced(self._env, source))
