@@ -182,3 +182,35 @@ def test_a_user_template_that_is_not_utf8_is_one_line_naming_its_file_and_line(t
                               "template is not UTF-8 text (byte 0xc3); save it as UTF-8\n")
     assert not (tmp_path / "site").exists()
 
+
+# ---------------------------------------------------------------------------------------------
+# worker processes and signals
+
+def _interrupt_myself() -> str:
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.2)
+    except KeyboardInterrupt:
+        return "interrupted"
+    return "done"
+
+
+def test_workers_leave_ctrl_c_to_their_parent_and_end_quietly_on_sigterm(capfd: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C in a terminal reaches every process of the group, and stopping a pool sends SIGTERM to
+    its workers, which inherited the CLI's SIGTERM handler (it raises KeyboardInterrupt): each worker
+    printed a KeyboardInterrupt traceback. Workers ignore SIGINT (the parent stops the pool) and end on
+    SIGTERM without a word."""
+    def as_interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, as_interrupt)  # what the CLI installs around a command
+    try:
+        with fork_pool(2) as pool:
+            assert pool.submit(_interrupt_myself).result() == "done"
+            pool.submit(time.sleep, 30)
+            time.sleep(0.5)
+            pool.stop_now()
+        time.sleep(0.5)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert "Traceback" not in capfd.readouterr().err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -53,6 +54,11 @@ def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
 
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    # the parent's handlers came with the fork: SIGTERM (stop_now's, or the CLI's that raises
+    # KeyboardInterrupt) and Ctrl-C (sent to the whole process group) printed a traceback per worker. A
+    # worker ends quietly on SIGTERM and leaves Ctrl-C to its parent, which stops the pool.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_leave_with, args=(parent,), name="archive-gen-parent-watch", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)
