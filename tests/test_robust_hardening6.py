@@ -214,3 +214,13 @@ def test_workers_leave_ctrl_c_to_their_parent_and_end_quietly_on_sigterm(capfd: 
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_an_about_file_that_is_not_utf8_names_its_line_in_plain_words(tmp_path: Path) -> None:
+    """about.md saved as GBK said Python's "'utf-8' codec can't decode byte 0xb9 in position 12: invalid
+    start byte": the words and the line a config file that is not UTF-8 gets."""
+    config = seed_project(tmp_path)
+    (tmp_path / "about.md").write_bytes("\ufeff# 关于\n\n".encode() + "工人".encode("gbk") + b"\n")
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert (code, err) == (1, f"archive-gen: error: {tmp_path}/about.md:3: about file is not UTF-8 text "
+                              "(byte 0xb9); save it as UTF-8\n")

@@ -477,9 +477,15 @@ def about_html(config: Config) -> str | None:
     if config.about is None:
         return None
     try:
-        text = config.about.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RenderError(f"cannot read the about file: {exc}", source=str(config.about)) from None
+        data = config.about.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"cannot read the about file: {exc.strerror or exc}", source=str(config.about)) from None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # the words and the line of a config file that is not UTF-8
+        raise RenderError(f"about file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                          source=str(config.about), line=data[:exc.start].count(b"\n") + 1) from None
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     return md.render(text)
 
