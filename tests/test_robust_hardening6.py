@@ -16,6 +16,7 @@ import pytest
 from archive_gen.pools import fork_pool, worker_limit
 from robust_util import SEEDS, invoke
 
+SEED_PAGE = SEEDS / "001_71b934195b22698b.txt"
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
@@ -224,3 +225,28 @@ def test_an_about_file_that_is_not_utf8_names_its_line_in_plain_words(tmp_path: 
     code, _, err = invoke("build", "-q", "--config", str(config))
     assert (code, err) == (1, f"archive-gen: error: {tmp_path}/about.md:3: about file is not UTF-8 text "
                               "(byte 0xb9); save it as UTF-8\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# pages in UTF-16 without a byte order mark
+
+@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")])
+def test_a_utf16_page_without_a_bom_is_read_not_called_binary(tmp_path: Path, codec: str, name: str) -> None:
+    """A UTF-16 page saved without its BOM (its line breaks are half NUL bytes) was 'binary file, not a
+    text page' and every character of it lost: it is decoded, said once, and gives the records of the same
+    page in UTF-8. Binary data with NUL bytes stays binary."""
+    text = SEED_PAGE.read_text(encoding="utf-8")
+    for folder, data in (("utf8", text.encode()), ("utf16", text.encode(codec))):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.txt").write_bytes(data)
+    code, plain, _ = invoke("export", "--no-tags", str(tmp_path / "utf8"))
+    assert code == 0
+    code, out, _ = invoke("export", "--no-tags", str(tmp_path / "utf16"))
+    assert code == 0 and out == plain
+    code, out, _ = invoke("check", str(tmp_path / "utf16"))
+    assert code == 0 and out.splitlines()[0] == (f"page.txt: warning: decoded as {name} without a byte order mark; "
+                                                 "the archive expects GB18030 or UTF-8 pages")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "page.txt").write_bytes(bytes(range(256)) * 64)
+    code, out, _ = invoke("check", str(tmp_path / "bin"))
+    assert code == 1 and out.splitlines()[0] == "page.txt: error: binary file, not a text page"
