@@ -4,16 +4,19 @@ and concurrent builds through the real command line. Each test failed before its
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
 
 from archive_gen.pools import fork_pool, worker_limit
+from archive_gen.serve import DevServer
 from robust_util import SEEDS, invoke
 
 SEED_PAGE = SEEDS / "001_71b934195b22698b.txt"
@@ -250,3 +253,17 @@ def test_a_utf16_page_without_a_bom_is_read_not_called_binary(tmp_path: Path, co
     (tmp_path / "bin" / "page.txt").write_bytes(bytes(range(256)) * 64)
     code, out, _ = invoke("check", str(tmp_path / "bin"))
     assert code == 1 and out.splitlines()[0] == "page.txt: error: binary file, not a text page"
+
+
+# ---------------------------------------------------------------------------------------------
+# serve's rebuild line
+
+def test_serve_says_one_file_and_one_error_in_the_singular() -> None:
+    """A rebuild under serve said "1 files written, 1 errors"; counts agree with their number everywhere."""
+    lines: list[str] = []
+    result = types.SimpleNamespace(files_written=1, errors=["e"])
+    DevServer._landed(types.SimpleNamespace(_echo=lines.append), result, time.perf_counter(), "")  # type: ignore[arg-type]
+    assert re.fullmatch(r"rebuilt in \d+\.\d\d s: 1 file written, 1 error", lines[0]), lines
+    result = types.SimpleNamespace(files_written=2, errors=[])
+    DevServer._landed(types.SimpleNamespace(_echo=lines.append), result, time.perf_counter(), "")  # type: ignore[arg-type]
+    assert re.fullmatch(r"rebuilt in \d+\.\d\d s: 2 files written", lines[1]), lines
