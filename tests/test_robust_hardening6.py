@@ -267,3 +267,24 @@ def test_serve_says_one_file_and_one_error_in_the_singular() -> None:
     result = types.SimpleNamespace(files_written=2, errors=[])
     DevServer._landed(types.SimpleNamespace(_echo=lines.append), result, time.perf_counter(), "")  # type: ignore[arg-type]
     assert re.fullmatch(r"rebuilt in \d+\.\d\d s: 2 files written", lines[1]), lines
+
+
+# ---------------------------------------------------------------------------------------------
+# the same page given twice
+
+def test_a_source_given_twice_is_read_once(tmp_path: Path) -> None:
+    """A folder given twice (also as `./sources/` or through a link), a page beside its folder, a folder
+    inside another: every page was read twice and each item of the second copy was an error ("another
+    page's item has this id", 42 errors and exit 1 for the seeds). Each file is read once."""
+    shutil.copytree(SEEDS, tmp_path / "sources")
+    (tmp_path / "link").symlink_to("sources")
+    page = next(iter(sorted((tmp_path / "sources").iterdir())))
+    code, once, err = invoke("check", str(tmp_path / "sources"))
+    assert code == 0 and err.splitlines()[-1] == "5 pages, 42 items, 3 warnings, 0 errors"
+    for roots in ([tmp_path / "sources", tmp_path / "sources"], [tmp_path / "sources", tmp_path / "link"],
+                  [page, tmp_path / "sources"], [tmp_path / "sources", page]):
+        assert invoke("check", *map(str, roots)) == (0, once, err), roots
+    (tmp_path / "deep" / "sub").mkdir(parents=True)
+    shutil.copy(page, tmp_path / "deep" / "sub")
+    code, _, err = invoke("check", str(tmp_path / "deep"), str(tmp_path / "deep" / "sub"))
+    assert code == 0 and err.splitlines()[-1].startswith("1 page, ")
