@@ -650,7 +650,7 @@ def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchD
     chunk = max(64, min(1024, len(jobs) // (workers * 8) or 64))
     ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
     done: list[_Done] = []
-    with fork_pool(workers) as pool:
+    with fork_pool(min(workers, len(ranges) + len(shard_jobs))) as pool:  # no worker without a task
         try:
             # shards first: they are the longest tasks, and run while the pages render
             shard_futures = {name: pool.submit(_index_shard, name, docs) for name, docs in shard_jobs.items()}

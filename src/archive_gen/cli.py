@@ -19,7 +19,7 @@ from typing import Any, ClassVar, NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, _startup  # first: Ctrl-C while the modules below load is no traceback
 from .build import BuildOptions, BuildResult, build_site
 from .config import Config, check_references, load_config
 from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
@@ -32,6 +32,8 @@ from .serve import DevServer, is_loopback
 from .sources import SKIPPED, Discovery
 from .sources import discover as discover_pages
 from .writer import write_scaffold
+
+_startup.loaded()
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -154,7 +156,11 @@ class _Commands(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _sigterm_as_interrupt():
+                return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM in a command that has no words of its own for it
+            _say("archive-gen: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             _drop_stdout()
             sys.exit(EXIT_PAGE_ERRORS)

@@ -11,6 +11,7 @@ of its issue, else to the date archive; it is left out of the sitemap and the fe
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -75,8 +76,17 @@ def read_history(path: Path | None) -> dict[str, Published]:
     """The url_history project file (missing: empty); OutputError when it is not archive-gen's."""
     if path is None or not path.exists():
         return {}
-    try:
-        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    try:  # O_NONBLOCK: a pipe named as the history must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if not stat.S_ISREG(mode):  # a pipe or /dev/zero is never read (it has no end)
+                what = "a folder, not a file" if stat.S_ISDIR(mode) else "not a regular file (a pipe, socket or device)"
+                raise OutputError(f"the URL history is {what}", source=str(path),
+                                  hint="point url_history in archive.yaml at a new file")
+            head = handle.read(len(HISTORY_HEADER.encode()) + 1)  # someone's big file: not read whole
+            text = "" if head.rstrip(b"\r\n") != HISTORY_HEADER.encode() else (head + handle.read()).decode(
+                "utf-8", errors="surrogateescape")
     except OSError as exc:
         raise OutputError(f"cannot read the URL history: {exc.strerror}", source=str(path)) from None
     lines = text.splitlines()

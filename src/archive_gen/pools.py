@@ -10,6 +10,7 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -36,15 +37,28 @@ class ForkPool(concurrent.futures.ProcessPoolExecutor):
                 process.terminate()
 
 
+def worker_limit() -> int:
+    """The most worker processes a pool gets, whatever ``--jobs`` asks: 8 a CPU. A forked pool starts
+    every worker at once, so ``--jobs 100000`` forked until the machine stopped (and a number beyond a C
+    int was an OverflowError traceback); the output is the same whatever the number of workers."""
+    return 8 * (os.cpu_count() or 1)
+
+
 def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
               initargs: tuple[Any, ...] = ()) -> ForkPool:
-    """A pool of ``workers`` forked processes; ``initializer(*initargs)`` runs in each, after its parent
-    watch has started."""
+    """A pool of ``workers`` (at most ``worker_limit()``) forked processes; ``initializer(*initargs)`` runs
+    in each, after its parent watch has started."""
+    workers = max(1, min(workers, worker_limit()))
     return ForkPool(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                     initializer=_start_worker, initargs=(os.getpid(), initializer, initargs))
 
 
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    # the parent's handlers came with the fork: SIGTERM (stop_now's, or the CLI's that raises
+    # KeyboardInterrupt) and Ctrl-C (sent to the whole process group) printed a traceback per worker. A
+    # worker ends quietly on SIGTERM and leaves Ctrl-C to its parent, which stops the pool.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_leave_with, args=(parent,), name="archive-gen-parent-watch", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)

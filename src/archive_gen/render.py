@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,6 +263,14 @@ class TemplateCodeCache(jinja2.BytecodeCache):
         self._cache = cache
         self._salt = code_key(__name__)
 
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key (the template's name and file), but a file name that is not UTF-8 (a folder named
+        in GBK bytes: surrogate escapes) is hashed too, where Jinja's strict encode raised."""
+        key = hashlib.sha1(name.encode("utf-8", "surrogatepass"))
+        if filename is not None:
+            key.update(f"|{filename}".encode("utf-8", "surrogatepass"))
+        return key.hexdigest()
+
     def _key(self, bucket: jinja2.bccache.Bucket) -> str:
         return hashlib.sha256(f"template\0{bucket.key}\0{self._salt}".encode()).hexdigest()
 
@@ -298,10 +307,31 @@ class _Template(jinja2.Template):
         return template
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja's loader of a template folder; a template that is not UTF-8 text (saved as GBK) is a
+    TemplateSyntaxError naming its file and line, reported like any other (Jinja let a UnicodeDecodeError
+    out: a traceback)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            pieces = jinja2.loaders.split_template_path(template)
+            for folder in self.searchpath:
+                path = os.path.join(folder, *pieces)
+                if os.path.isfile(path):
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                    raise jinja2.TemplateSyntaxError(
+                        f"template is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8",
+                        data[:exc.start].count(b"\n") + 1, template, path) from None
+            raise
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+        loader=jinja2.ChoiceLoader([_Loader(folder) for folder in folders]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True,
                                             default=True),
         undefined=jinja2.StrictUndefined,
@@ -362,6 +392,10 @@ class PageKeys:
                 source, filename, _ = self._env.loader.get_source(self._env, current)  # type: ignore[union-attr]
             except jinja2.TemplateNotFound:
                 h.update(f"{current}\0<missing>\0".encode())
+                continue
+            except jinja2.TemplateSyntaxError as exc:  # not UTF-8: rendering reports it; keyed by its bytes
+                with open(exc.filename or "", "rb") as handle:
+                    h.update(f"{current}\0<not utf-8>\0".encode() + handle.read() + b"\0")
                 continue
             h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogateescape") + source.encode("utf-8") + b"\0")
             pending.extend(_referenced(self._env, source))
@@ -443,9 +477,15 @@ def about_html(config: Config) -> str | None:
     if config.about is None:
         return None
     try:
-        text = config.about.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RenderError(f"cannot read the about file: {exc}", source=str(config.about)) from None
+        data = config.about.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"cannot read the about file: {exc.strerror or exc}", source=str(config.about)) from None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # the words and the line of a config file that is not UTF-8
+        raise RenderError(f"about file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+                          source=str(config.about), line=data[:exc.start].count(b"\n") + 1) from None
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     return md.render(text)
 

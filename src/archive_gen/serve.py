@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .build import BuildOptions, BuildResult, BuildSession, build_site
 from .config import Config
-from .errors import ArchiveGenError, ServeError, os_error_text, shown
+from .errors import ArchiveGenError, ServeError, count, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
 from .writer import MANIFEST_PATH, WriteResult
@@ -422,8 +422,8 @@ class DevServer:
             self.state.bump(pages=not all(map(_search_index_file, (*written.written, *written.removed))))
 
     def _landed(self, result: BuildResult, started: float, note: str) -> None:
-        self._echo(f"rebuilt in {time.perf_counter() - started:.2f} s: {result.files_written} files written"
-                   + (f", {len(result.errors)} errors" if result.errors else "") + (f" ({note})" if note else ""))
+        self._echo(f"rebuilt in {time.perf_counter() - started:.2f} s: {count(result.files_written, 'file')} written"
+                   + (f", {count(len(result.errors), 'error')}" if result.errors else "") + (f" ({note})" if note else ""))
 
 
 def _search_index_file(path: str) -> bool:

@@ -52,15 +52,27 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
     files: list[SourceFile] = []
     ignored: list[str] = []
     notices: list[Notice] = []
+    # where each file is (its root resolved, the rest as walked: a link inside a folder stays a page of its
+    # own name): a folder given twice, or a file beside its folder, is read once; it was read twice, and
+    # every item of the second copy was an error ("another page's item has this id")
+    taken: set[str] = set()
     for root in roots:
         if root.is_file():
-            files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
+            place = os.path.join(os.path.realpath(root.parent), root.name)
+            if place not in taken:
+                taken.add(place)
+                files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=os.fsdecode(root),
                               hint="give page files or folders, or set 'source' in archive.yaml")
         found, skipped, problems = _walk(root, follow_symlinks)
-        files.extend(sorted(found, key=lambda f: f.source))
+        real_root = os.path.realpath(root)
+        for file in sorted(found, key=lambda f: f.source):
+            place = os.path.join(real_root, os.path.relpath(file.path, root))
+            if place not in taken:
+                taken.add(place)
+                files.append(file)
         ignored.extend(skipped)
         notices.extend(problems)
     return Discovery(tuple(files), tuple(sorted(ignored)), tuple(notices))

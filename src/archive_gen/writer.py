@@ -197,7 +197,7 @@ def _read_manifest(output: Path) -> Ownership | None:
         text = unpacker.decompress(packed, MAX_MANIFEST_BYTES)
         if unpacker.unconsumed_tail or not unpacker.eof:
             return None
-        data = json.loads(text)
+        data = json.loads(text.decode("utf-8", "surrogateescape"))  # as written: names that are not UTF-8
         if not isinstance(data, dict) or data.get("generator") != "archive-gen" or data.get("format") != 1:
             return None
         files, articles = data["files"], data.get("articles", {})
@@ -447,7 +447,8 @@ class Staging:
             if to_write or removed or blocking:
                 journal = {"write": [[rel, staged[rel].pack, staged[rel].offset, staged[rel].size] for rel in to_write],
                            "remove": sorted([*removed, *blocking])}
-                (self.root / JOURNAL).write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+                # ASCII: a static file named in bytes that are not UTF-8 (surrogate escapes) is written too
+                (self.root / JOURNAL).write_bytes(json.dumps(journal).encode("ascii"))
                 _apply_journal(self.root, output)
             else:
                 _discard_staging(self.root)

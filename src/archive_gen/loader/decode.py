@@ -55,6 +55,10 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _decode_with_bom(data[len(bom):], codec, name, source)
+    if b"\x00" in data and not data.startswith(_BINARY_MAGIC):
+        utf16 = _try_utf16(data, source)
+        if utf16 is not None:
+            return utf16
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
         return "", "binary", [Notice(source, None, "binary", "binary file, not a text page", "error")]
     try:
@@ -145,6 +149,24 @@ def _big5_common_share(text: str) -> float:
         except UnicodeEncodeError:
             pass
     return common / len(han)
+
+
+def _try_utf16(data: bytes, source: str) -> tuple[str, str, list[Notice]] | None:
+    """A UTF-16 page saved without its byte order mark (its line breaks and ASCII are half NUL bytes): the
+    byte order under which it decodes strictly into Chinese text with no NUL character; binary data does
+    not (NUL runs, rare symbols)."""
+    if len(data) % 2:
+        return None
+    for codec, name in (("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _plausible(text) and _gb2312_share(text) >= _GB2312_SHARE_MIN:
+            notice = Notice(source, None, "utf16", f"decoded as {name} without a byte order mark; the archive "
+                            "expects GB18030 or UTF-8 pages")
+            return normalise_newlines(text), codec, [notice]
+    return None
 
 
 def _try_big5(data: bytes, source: str) -> tuple[str, str, list[Notice]] | None:
