@@ -327,3 +327,53 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(tm
     assert "".join(edited.blocks["main"](edited.new_context({}))) == "<h1>第二版</h1>"
     _environment.cache_clear()
     assert "<h1>第二版</h1>" in text(render_pages(pages(), cfg), "404.html")
+
+
+_NAMING_SOURCES = [
+    '{% extends "base.html" %}{% block x %}{% endblock %}',
+    "{%- from 'macros/cards.html' import card with context -%}",
+    '{% import "forms.html" as forms %}{{ forms.x() }}',
+    "{% include ['missing.html', \"fallback.html\"] ignore missing %}",
+    '{%+ include "plus.html" +%}\n{% raw %}{% include "raw.html" %}{% endraw %}',
+    '{% set name = "partial.html" %}{% include name %}{% include "it\'s.html" %}',
+    '{{ "not a template" }}{% if x %}{% include "nested/deep.html" %}{% endif %}',
+]
+
+
+@pytest.mark.parametrize("source", _NAMING_SOURCES)
+def test_template_references_cover_what_jinja_finds(source: str) -> None:
+    """A page's key follows every template its template names: the quick scan must find at least what
+    Jinja's own parser reports (ground truth from jinja2.meta, not from the scan)."""
+    import jinja2
+    import jinja2.meta
+
+    from archive_gen.render import _referenced
+
+    truth = {name for name in jinja2.meta.find_referenced_templates(jinja2.Environment().parse(source)) if name}
+    assert truth, "each sample names at least one template"
+    assert truth <= set(_referenced(source))
+
+
+def test_a_template_chosen_at_render_time_is_covered_either_way() -> None:
+    from archive_gen.render import _referenced
+
+    # Jinja's parser reports nothing it can know for this tag; the scan keeps both names in the key
+    assert {"a.html", "b.html"} <= set(_referenced('{% include "a.html" if flag else "b.html" %}'))
+
+
+def test_every_builtin_template_reference_is_found() -> None:
+    import jinja2
+    import jinja2.meta
+
+    from archive_gen.render import _referenced
+    from archive_gen.resources import builtin_dir
+
+    folder = builtin_dir("templates")
+    sources = [path.read_text(encoding="utf-8") for path in sorted(folder.rglob("*.html"))]
+    assert len(sources) > 5
+    found = 0
+    for source in sources:
+        truth = {n for n in jinja2.meta.find_referenced_templates(jinja2.Environment().parse(source)) if n}
+        assert truth <= set(_referenced(source))
+        found += len(truth)
+    assert found > 5
