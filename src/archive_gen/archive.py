@@ -5,6 +5,7 @@ dates, related items and continuation links. Indexes hold item ids, never copies
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -373,17 +374,30 @@ def _years(issues: Sequence[Issue]) -> tuple[YearNode, ...]:
     return tuple(YearNode(year, tuple(months)) for year, months in sorted(years.items(), reverse=True))
 
 
-def _region_weights(item: ItemSummary) -> dict[str, int]:
+def _region_weights(regions: Iterable[Region]) -> dict[str, int]:
     weights: dict[str, int] = {}
     level_weight = {"county": _WEIGHT_COUNTY, "prefecture": _WEIGHT_PREFECTURE, "province": _WEIGHT_PROVINCE}
-    for region in item.regions:
+    for region in regions:
         for code, level, _, _ in _ancestors(region):
             weights[code] = max(weights.get(code, 0), level_weight[level])
     return weights
 
 
-# record key -> an item's features, sorted: a long-running process (serve) assembles the archive again
-# after every edit, and all but the edited items are the same records
+@functools.lru_cache(maxsize=4096)
+def _region_features(regions: tuple[Region, ...]) -> tuple[tuple[str, int], ...]:
+    """("r:code", weight) of a set of settings, sorted; few distinct sets recur across an archive."""
+    return tuple(sorted((f"r:{code}", weight) for code, weight in _region_weights(regions).items()))
+
+
+def tags_key(regions: tuple[Region, ...], topics: tuple[tuple[str, str], ...],
+             keywords: tuple[tuple[str, str], ...]) -> str:
+    """Digest of what an item's related-list features are made from (``ItemSummary.tags_key``)."""
+    h = hashlib.sha256(repr((regions, topics, keywords)).encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+# record key -> an item's features: a long-running process (serve) assembles the archive again after every
+# edit, and all but the edited items are the same records
 _FEATURES_MEMO: dict[str, tuple[tuple[str, int], ...]] = {}
 _FEATURES_MEMO_MAX = 500_000
 
@@ -392,10 +406,10 @@ def _sorted_features(item: ItemSummary) -> tuple[tuple[str, int], ...]:
     """(feature, weight) of an item, sorted; remembered by its record key (equal keys, equal records)."""
     found = _FEATURES_MEMO.get(item.record_key) if item.record_key else None
     if found is None:
-        weights = {f"r:{code}": w for code, w in _region_weights(item).items()}
-        weights.update({f"t:{slug}": _WEIGHT_TOPIC for slug, _ in item.topics})
-        weights.update({f"k:{word}": _WEIGHT_KEYWORD for word, _ in item.keywords})
-        found = tuple(sorted(weights.items()))
+        # the prefixes sort k: < r: < t:, and each part holds distinct features: sorting the parts sorts all
+        found = (*[(f"k:{word}", _WEIGHT_KEYWORD) for word in sorted({word for word, _ in item.keywords})],
+                 *_region_features(item.regions),
+                 *[(f"t:{slug}", _WEIGHT_TOPIC) for slug in sorted({slug for slug, _ in item.topics})])
         if item.record_key:
             if len(_FEATURES_MEMO) >= _FEATURES_MEMO_MAX:
                 _FEATURES_MEMO.clear()
@@ -421,7 +435,7 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
     day_end: list[int] = [0] * len(chrono)
     keys: dict[str, str] = {}
     # the algorithm's constants seed the chain, so changing them never reuses an old list
-    chain = hashlib.sha256(repr(("related-v2", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
+    chain = hashlib.sha256(repr(("related-v3", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
                                  _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE, _WEIGHT_TOPIC, _WEIGHT_KEYWORD)).encode())
     start = 0
     while start < len(chrono):
@@ -432,8 +446,11 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
         for position in range(start, end + 1):
             day_start[position], day_end[position] = start, end
             this = chrono[position]
-            chain.update(repr((this.id, this.page, this.source, this.index,
-                               list(sorted_features[position]))).encode("utf-8"))
+            # the features are a function of the tags (and the constants above): their digest stands for them;
+            # length-prefixed strings, so no file name can make two different days hash alike
+            tags = this.tags_key or tags_key(this.regions, this.topics, this.keywords)
+            chain.update(f"{len(this.id)}:{this.id}{this.page};{len(this.source)}:{this.source}{this.index};"
+                         f"{tags}|".encode("utf-8", "surrogateescape"))
         day_key = chain.hexdigest()
         for position in range(start, end + 1):
             keys[chrono[position].id] = day_key

@@ -349,6 +349,7 @@ class ItemSummary:
     aliases: tuple[str, ...] = ()  # ids older versions of archive-gen gave the item (their URLs redirect)
     record_key: str = ""  # digest of the full (stitched, tagged) record: equal keys, equal records
     card_key: str = ""  # digest of what a card shows of the item (title, kicker, snippet, date…)
+    tags_key: str = ""  # digest of regions, topics and keywords (archive.tags_key); "" when not computed
     page_name: str | None = None  # 版 name printed on its page ("要闻"), None when not printed
 
 

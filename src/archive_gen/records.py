@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import urls
+from .archive import tags_key
 from .cache import BuildCache, digest, sha256_bytes
 from .config import Config, PageOverride
 from .fingerprint import code_key
@@ -216,6 +217,7 @@ def summarise(item: Item, record_key: str) -> ItemSummary:
         continued_from=item.continued_from, parts=tuple(p.item_id for p in item.continuation_parts),
         aliases=(legacy,) if legacy != item.id else (),
         record_key=digest(record_key, item.id), card_key=digest(card), page_name=item.page_name,
+        tags_key=tags_key(tuple(regions.values()), tuple(topics.items()), tuple(keywords.items())),
     )
 
 
