@@ -28,10 +28,21 @@ def _module(name: str) -> ModuleType:
     return module
 
 
+Exported = dict[tuple[Path, bool], list[dict[str, Any]]]
+# every set this module scores, exported side by side once (tests/heldout/score.py export_all)
+SCORED = (*SETS, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
+
+
 @pytest.fixture(scope="module")
-def results() -> dict[str, dict[str, Any]]:
+def exported() -> Exported:
     score = _module("score")
-    return {name: score.run_set(name, tags=False, verbose=True) for name in SETS}
+    return score.export_all(score.export_request(name, False) for name in SCORED)
+
+
+@pytest.fixture(scope="module")
+def results(exported: Exported) -> dict[str, dict[str, Any]]:
+    score = _module("score")
+    return {name: score.run_set(name, tags=False, verbose=True, exported=exported) for name in SETS}
 
 
 @pytest.mark.parametrize("folder", [HELDOUT, HELDOUT / "fresh"], ids=SETS)
@@ -92,8 +103,8 @@ FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.97, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh2() -> dict[str, Any]:
-    return _module("score").run_set("fresh2", tags=False, verbose=True)
+def fresh2(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh2", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_third_batch_agree_with_their_pages() -> None:
@@ -123,8 +134,8 @@ FRESH3_CLASS_TITLE_F1_FLOOR = 0.9
 
 
 @pytest.fixture(scope="module")
-def fresh3() -> dict[str, Any]:
-    return _module("score").run_set("fresh3", tags=False, verbose=True)
+def fresh3(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh3", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_fourth_batch_agree_with_their_pages() -> None:
@@ -163,8 +174,8 @@ FRESH4_CLASS_TITLE_F1_FLOOR = 0.9
 
 
 @pytest.fixture(scope="module")
-def fresh4() -> dict[str, Any]:
-    return _module("score").run_set("fresh4", tags=False, verbose=True)
+def fresh4(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh4", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_fifth_batch_agree_with_their_pages() -> None:
@@ -207,8 +218,8 @@ FRESH5_CLASS_TITLE_F1_FLOOR = 0.5  # class 7: the bodiless headline read as a ki
 
 
 @pytest.fixture(scope="module")
-def fresh5() -> dict[str, Any]:
-    return _module("score").run_set("fresh5", tags=False, verbose=True)
+def fresh5(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh5", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_sixth_batch_agree_with_their_pages() -> None:
@@ -246,8 +257,8 @@ FRESH6_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh6() -> dict[str, Any]:
-    return _module("score").run_set("fresh6", tags=False, verbose=True)
+def fresh6(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh6", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_seventh_batch_agree_with_their_pages() -> None:
@@ -286,8 +297,8 @@ FRESH7_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh7() -> dict[str, Any]:
-    return _module("score").run_set("fresh7", tags=False, verbose=True)
+def fresh7(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh7", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_eighth_batch_agree_with_their_pages() -> None:
@@ -328,8 +339,8 @@ FRESH8_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh8() -> dict[str, Any]:
-    return _module("score").run_set("fresh8", tags=False, verbose=True)
+def fresh8(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh8", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_ninth_batch_agree_with_their_pages() -> None:
@@ -368,8 +379,8 @@ FRESH9_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh9() -> dict[str, Any]:
-    return _module("score").run_set("fresh9", tags=False, verbose=True)
+def fresh9(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh9", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_tenth_batch_agree_with_their_pages() -> None:
@@ -401,8 +412,8 @@ FRESH10_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh10() -> dict[str, Any]:
-    return _module("score").run_set("fresh10", tags=False, verbose=True)
+def fresh10(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh10", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_eleventh_batch_fresh10_agree_with_their_pages() -> None:
@@ -422,8 +433,8 @@ FRESH11_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh11() -> dict[str, Any]:
-    return _module("score").run_set("fresh11", tags=False, verbose=True)
+def fresh11(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh11", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_twelfth_batch_agree_with_their_pages() -> None:
@@ -485,8 +496,8 @@ FRESH12_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh12() -> dict[str, Any]:
-    return _module("score").run_set("fresh12", tags=False, verbose=True)
+def fresh12(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh12", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_thirteenth_batch_agree_with_their_pages() -> None:
@@ -525,8 +536,8 @@ FRESH13_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh13() -> dict[str, Any]:
-    return _module("score").run_set("fresh13", tags=False, verbose=True)
+def fresh13(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh13", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_fourteenth_batch_agree_with_their_pages() -> None:
@@ -564,8 +575,8 @@ FRESH14_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh14() -> dict[str, Any]:
-    return _module("score").run_set("fresh14", tags=False, verbose=True)
+def fresh14(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh14", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_fifteenth_batch_agree_with_their_pages() -> None:
