@@ -261,6 +261,29 @@ def test_jobs_1_and_jobs_2_give_identical_trees(tmp_path: Path, monkeypatch: pyt
     assert pids[0] == str(os.getpid()) and len(pids) == 3 and str(os.getpid()) not in pids[1:]
 
 
+def test_the_output_warmer_counts_every_file_and_leaves_no_process_behind(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from archive_gen.writer import warm_metadata
+
+    config = make_project(tmp_path)
+    run(config, jobs=2)
+    on_disk = sum(len(files) for _, _, files in os.walk(config.output))
+    assert on_disk > 10
+    assert warm_metadata(config.output) == on_disk
+    assert warm_metadata(tmp_path / "no such folder") == 0
+    # a rebuild over a previous site starts the warmer beside its parsing and stops it before returning
+    page = sorted(config.sources[0].glob("*.txt"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n补记一句。\n", encoding="utf-8")
+    before = tree(config.output)
+    result = run(config, jobs=2)
+    assert result.pages_parsed == 1 and tree(config.output) != before
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()
+
+
 def test_a_template_error_in_a_render_worker_names_the_page(tmp_path: Path) -> None:
     config = make_project(tmp_path)
     (tmp_path / "templates").mkdir()

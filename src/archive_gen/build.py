@@ -218,6 +218,7 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             raise OutputError(f"cannot tidy up after an interrupted build: {exc.strerror}",
                               source=str(output)) from None
         ownership = _ownership(output, manifest, options)
+        later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
         clock("scan", 0, 0)
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
@@ -531,6 +532,27 @@ def _index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
 
 
 _CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+class _WarmOutput:
+    """The output folder's metadata read into the kernel's cache by a forked process (writer.warm_metadata)
+    while this one scans and parses: on the morning after, a day's build otherwise waits ~0.3 s at 10k
+    items for the disk, in a stat of every page it keeps and the walk before the swap. Only with a spare
+    worker (``jobs`` > 1) and a previous site; leaving the context stops it wherever it is."""
+
+    def __init__(self, output: Path, jobs: int, previous: OutputManifest | None) -> None:
+        self._pool: ForkPool | None = None
+        if jobs < 2 or previous is None or not previous.stamps or not _CAN_FORK:
+            return
+        self._pool = fork_pool(1)
+        self._pool.submit(writer.warm_metadata, output)
+
+    def __enter__(self) -> _WarmOutput:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self._pool is not None:
+            self._pool.stop_now()  # what it has not read by now no longer saves anything
 
 
 class _ShardsAhead:

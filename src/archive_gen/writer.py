@@ -611,6 +611,23 @@ def existing_files(output: Path) -> set[str]:
     return found
 
 
+def warm_metadata(output: Path) -> int:
+    """Read the metadata of every file under ``output`` (its folders, and a stat of each file) and forget it:
+    run in a process of its own while a build parses, it brings into the kernel's cache what the build reads
+    later on its longest path (a stat of every page it keeps, the walk before the swap). Like git's
+    preload-index, it only warms: nothing it learns is used, so a file changing meanwhile changes nothing.
+    Returns how many files it saw."""
+    seen = 0
+    try:
+        for rel in existing_files(output):
+            with contextlib.suppress(OSError):
+                os.stat(os.path.join(output, rel), follow_symlinks=False)
+            seen += 1
+    except OSError:
+        pass  # a folder that went away or cannot be read: the build reports what it finds itself
+    return seen
+
+
 def on_disk_as_stamped(output: Path, stamps: Mapping[str, FileStamp]) -> bool:
     """True when every stamped file is on disk with the size and mtime it was written with."""
     root = str(output) + os.sep
