@@ -261,6 +261,28 @@ def test_jobs_1_and_jobs_2_give_identical_trees(tmp_path: Path, monkeypatch: pyt
     assert pids[0] == str(os.getpid()) and len(pids) == 3 and str(os.getpid()) not in pids[1:]
 
 
+def test_a_few_changed_pages_are_parsed_by_a_worker_started_ahead(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    log = tmp_path / "tagger.log"
+    monkeypatch.setenv(TAGGER_LOG_ENV, str(log))
+    one, two = make_project(tmp_path / "a"), make_project(tmp_path / "b")
+    run(one, jobs=1)
+    run(two, jobs=2)
+    first = log.read_text().split()
+    # three new pages: --jobs 1 parses them here, --jobs 2 in the worker it forks on learning of them
+    assert first[0] == str(os.getpid()) and len(first) == 2 and first[1] != str(os.getpid())
+    for config in (one, two):
+        (config.sources[0] / "2021-05-14_02.txt").write_text("东西协作谱新篇\n罢工后复工", encoding="utf-8")
+    assert run(one, jobs=1).pages_parsed == 1
+    second = run(two, jobs=2)
+    assert second.pages_parsed == 1
+    pids = log.read_text().split()[2:]
+    # one page changed: the same again
+    assert pids[0] == str(os.getpid()) and len(pids) == 2 and pids[1] != str(os.getpid())
+    assert tree(one.output) == tree(two.output)
+    assert run(two, jobs=2).up_to_date and len(log.read_text().split()) == 4  # nothing changed: no worker
+
+
 def test_the_output_warmer_counts_every_file_and_leaves_no_process_behind(tmp_path: Path) -> None:
     import multiprocessing
 

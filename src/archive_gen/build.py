@@ -36,6 +36,7 @@ from .records import (
     STATE_KEY,
     MemoryRecords,
     PageEntry,
+    ParserAhead,
     RecordOptions,
     RecordSession,
     RecordSet,
@@ -43,6 +44,7 @@ from .records import (
     SourceState,
     StageKeys,
     Stages,
+    changed_sources,
     hash_sources,
     load_records,
     record_keys,
@@ -227,6 +229,10 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             raise ConfigError("no page files (*.txt) found", source=shown)
         state = _load_state(cache, options)
         shas, source_state = hash_sources(discovery, state.sources)
+        # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile
+        changing = changed_sources(state.sources, source_state)
+        ahead = later.enter_context(ParserAhead(stages, config, cache)) \
+            if options.jobs > 1 and session is None and 0 < changing < options.parallel_min_pages else None
         keys = StageKeys.of(stages, config)
         rkeys = record_keys(discovery, shas, keys, config)
         history_file = permalinks.read_history(config.url_history)
@@ -240,7 +246,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
         records = load_records(discovery, config, cache, stages=stages,
                                options=RecordOptions(options.jobs, options.strict, options.force,
                                                      options.parallel_min_pages),
-                               shas=shas, keys=keys, progress=clock, session=session.records if session else None)
+                               shas=shas, keys=keys, progress=clock, session=session.records if session else None,
+                               ahead=ahead)
         if not any(p.items for p in records.pages):
             # every page failed: writing now would replace the site with an empty one
             failed = [n for n in (*discovery.notices, *(n for p in records.pages for n in p.notices))

@@ -34,7 +34,7 @@ from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
 from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
-from .pools import fork_pool
+from .pools import ForkPool, fork_pool
 from .search import SearchDoc, search_doc
 from .sources import Discovery, SourceFile, discover, read_bytes
 from .tagging import Tagger
@@ -400,6 +400,60 @@ def _run_in_worker(job: _Job) -> _Outcome:
     return _WORKER.run(job)
 
 
+def _init_warm_worker(stages: Stages, config: Config, cache: BuildCache) -> None:
+    _init_worker(stages, config, cache)
+    assert _WORKER is not None
+    _WORKER.warm()
+
+
+def _started() -> None:
+    """The first task of a ``ParserAhead``: a pool forks its worker when it is given one."""
+
+
+class ParserAhead:
+    """A page worker forked when a build learns that a few sources changed (a day's pages, an edit), which
+    loads the loader and the tagger (their patterns, jieba, the gazetteer: ~0.7 CPU-s) on the spare core
+    while the build computes its keys and reads its summaries; the changed pages are then parsed in it.
+    Leaving the context stops it wherever it is (a build that finds nothing to parse after all)."""
+
+    def __init__(self, stages: Stages, config: Config, cache: BuildCache) -> None:
+        self._pool: ForkPool | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self._pool = fork_pool(1, _init_warm_worker, (stages, config, cache))
+            self._pool.submit(_started)
+
+    @property
+    def ready(self) -> bool:
+        return self._pool is not None
+
+    def run(self, jobs: list[_Job], progress: ProgressFn) -> list[_Outcome]:
+        assert self._pool is not None
+        outcomes: list[_Outcome] = []
+        try:
+            for outcome in self._pool.map(_run_in_worker, jobs):  # in submission order: deterministic
+                outcomes.append(outcome)
+                progress("parse", len(outcomes), len(jobs))
+        except BaseException:
+            self._pool.stop_now()
+            self._pool = None
+            raise
+        return outcomes
+
+    def __enter__(self) -> ParserAhead:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self._pool is not None:
+            self._pool.stop_now()
+            self._pool = None
+
+
+def changed_sources(known: SourceState, now: SourceState) -> int:
+    """How many sources ``now`` holds with content ``known`` has not seen at that path (new or edited)."""
+    return sum(1 for path, stamp in now.hashes.items()
+               if (before := known.hashes.get(path)) is None or before[3] != stamp[3])
+
+
 @dataclass(frozen=True)
 class RecordOptions:
     """How to run the stage (none of these change a record)."""
@@ -411,10 +465,13 @@ class RecordOptions:
 
 
 def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: RecordOptions, stages: Stages,
-              config: Config, cache: BuildCache, progress: ProgressFn) -> list[_Outcome]:
+              config: Config, cache: BuildCache, progress: ProgressFn,
+              ahead: ParserAhead | None = None) -> list[_Outcome]:
     total = len(jobs)
     outcomes: list[_Outcome] = []
     workers = min(options.jobs, total)
+    if total < options.parallel_min_pages and ahead is not None and ahead.ready:
+        return ahead.run(jobs, progress)
     if workers <= 1 or total < options.parallel_min_pages or "fork" not in multiprocessing.get_all_start_methods():
         local = worker()
         for job in jobs:
@@ -477,8 +534,10 @@ def record_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKey
 
 def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, stages: Stages,
                  options: RecordOptions, shas: Sequence[str | None], keys: StageKeys,
-                 progress: ProgressFn, session: RecordSession | None = None) -> RecordSet:
-    """Summaries of every source, parsing and tagging only what changed (in ``options.jobs`` workers)."""
+                 progress: ProgressFn, session: RecordSession | None = None,
+                 ahead: ParserAhead | None = None) -> RecordSet:
+    """Summaries of every source, parsing and tagging only what changed (in ``options.jobs`` workers, or for
+    a few pages in ``ahead``'s)."""
     files = discovery.files
     pkeys = page_keys(discovery, shas, keys, config)
     rkeys = [keys.record_key(k) for k in pkeys]
@@ -499,7 +558,8 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
     if jobs:
         progress("parse", 0, len(jobs))
     outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache) if session else
-                         PageWorker(stages, config, cache), options, stages, config, cache, progress) if jobs else []
+                         PageWorker(stages, config, cache), options, stages, config, cache, progress,
+                         ahead) if jobs else []
     crashed = False
     unsettled: set[str] = set()  # crashed pages: reported now, never remembered, retried next build
     marker_pages: dict[str, Page] = {}
