@@ -1610,3 +1610,16 @@ def test_a_poems_last_verse_takes_no_tail_from_the_next_item() -> None:
                "困难职工家庭走访慰问，把慰问金和慰问品送到职工手中。")
     assert cut.items[0].paragraphs[-1].endswith("在元旦春节前开展困难职工家庭走访慰问，把慰问金和慰问品送到职工手中。")
     assert len(cut.items[1].paragraphs) == 2
+
+
+def test_a_statement_over_a_title_and_subtitle_is_their_kicker_not_a_column() -> None:
+    text = "\n".join(["冬季施工不停歇", "芜城：重点工程建设者坚守一线", "——全市120个重点项目冬季施工有序推进", "　　本报记者　蔡　明",
+                      "　　入冬以来，芜城市120个重点项目保持施工节奏，3万余名建设者坚守一线。", "　　" + BODY]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.kicker == "冬季施工不停歇" and item.column is None
+    assert item.title == "芜城：重点工程建设者坚守一线" and item.subtitle == "——全市120个重点项目冬季施工有序推进"
+    # guard: a column's name (no statement) over the same headline stays a column
+    named = only(parse_page(text.replace("冬季施工不停歇", "一线观察"), "p.txt"))
+    assert named.column == "一线观察" and named.kicker is None
