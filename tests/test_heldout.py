@@ -604,3 +604,43 @@ def test_fifteenth_batch_extras(fresh14: dict[str, Any]) -> None:
     assert extra["stitched_across_pages"] == [2, 2]  # one half under its reprinted title, one under a bare marker
     assert extra["page_numbers"][0] == extra["page_numbers"][1] == 10
     assert extra["page_names"][0] == extra["page_names"][1] == 10
+
+
+# fresh15 (the sixteenth batch: a stack jumping to page 3 with the marker glued to the half's text, 问　/答　 turns, a provincial
+# page with unbracketed leads, ● briefs with no blank lines, 理论 with an 编者按 and a column-broken paragraph, 副刊 signed at the
+# end and a poem with （外一首）, odd photo credits): first run title F1 1.0 (byline 0.792, kicker 0.667, paragraphs 0.917); after
+# the general rules of this batch 1.0 on every column; the post-fix check page 7 of 7 on its first run. Floors a little below.
+FRESH15_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98,
+                  "kicker": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh15() -> dict[str, Any]:
+    return _module("score").run_set("fresh15", tags=False, verbose=True)
+
+
+def test_keys_of_the_sixteenth_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh15")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH15_FLOORS))
+def test_sixteenth_batch_floor(fresh15: dict[str, Any], metric: str) -> None:
+    assert int(fresh15["overall"]["items_gold"]) >= 31  # 24 on the seven pages, 7 on the post-fix check page
+    assert float(fresh15["overall"][metric]) >= FRESH15_FLOORS[metric], (fresh15["overall"], fresh15["misses"])
+
+
+def test_sixteenth_batch_class_title_floors(fresh15: dict[str, Any]) -> None:
+    assert fresh15["classes"]
+    for cls, result in fresh15["classes"].items():
+        assert float(result["title_f1"]) >= 0.95, (cls, result)
+
+
+def test_sixteenth_batch_extras(fresh15: dict[str, Any]) -> None:
+    extra = fresh15["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 24 and roles_right == roles_total  # 江州日报记者, 潭州晚报记者, 特约通讯员, 本报九江讯's 通讯员
+    assert extra["stitched_across_pages"] == [1, 1]  # the front page's jump, stitched from page 3
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 8
+    assert extra["page_names"][0] == extra["page_names"][1] == 8

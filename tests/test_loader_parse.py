@@ -1509,3 +1509,117 @@ def test_a_heading_over_text_opening_on_another_papers_report_titles_a_round_up(
     feature = only(page("守护城市的“蜘蛛人”", "本报通讯员　苗　禾", BODY, BODY2, "高空作业有了保险",
                         "据了解，市总工会今年为1200名高空作业职工购买了意外伤害保险。"))
     assert [c.text for c in feature.crossheads] == ["高空作业有了保险"]
+
+
+# ---- fresh15 (issue 14, sixteenth batch) -----------------------------------------------------
+
+def test_a_place_lead_with_no_date_opens_the_text() -> None:
+    item = only(page("芜城港开设职工子女托管班", "本报芜城讯　通讯员　石　磊　近日，芜城港务集团工会开设职工子女寒假托管班。", BODY))
+    assert item.lead == "本报芜城讯　通讯员　石　磊" and item.byline.correspondents == ("石　磊",)
+    assert item.paragraphs[0].startswith("近日")
+    bare = only(page("芜城港开展冬训", "本报芜城讯　日前，芜城港务集团组织开展冬季技能培训。", BODY))
+    assert bare.lead == "本报芜城讯" and bare.paragraphs[0].startswith("日前")
+    bracketed = only(page("芜城港开展冬训", "本报芜城讯（记者　蔡　明）日前，芜城港务集团组织开展冬季技能培训。", BODY))
+    assert bracketed.byline.reporters == ("蔡　明",)
+    # guard: a sentence about the paper's reporters opens no lead
+    plain = only(page("芜城港开展冬训", "本报记者从芜城港务集团获悉，该集团日前组织开展冬季技能培训。", BODY))
+    assert plain.lead is None and plain.paragraphs[0].startswith("本报记者从")
+
+
+def test_a_credit_naming_another_papers_reporter_after_a_caption() -> None:
+    item = only(page("春运首日", "1月10日，旅客在芜城站有序候车。　　芜城晚报记者　蔡　明　摄"))
+    assert item.kind == "photo" and item.paragraphs == ("1月10日，旅客在芜城站有序候车。",)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("蔡　明", "芜城晚报记者")]
+    # guard: a caption that names such a reporter inside its text keeps its text; a run of bare "names" glued to a
+    # caption with no role is still caption text
+    from archive_gen.loader.bylines import split_credit
+    assert split_credit("1月10日，芜城晚报记者蔡明在站台采访旅客。") is None
+    assert split_credit("旅客在候车。芜城站台候车大厅春运摄") is None
+
+
+def test_a_photo_credit_opening_with_sheying_before_a_role_and_a_name() -> None:
+    item = only(page("雪后清障", "1月5日，养护工人在芜城绕城高速清理积雪。摄影　本报记者　莫　非"))
+    assert item.kind == "photo" and item.paragraphs == ("1月5日，养护工人在芜城绕城高速清理积雪。",)
+    assert item.byline.photographers == ("莫　非",)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("莫　非", "本报记者")]
+    # guard: 摄影 and a name with no role, or 摄影 inside the text, is no credit
+    from archive_gen.loader.bylines import split_credit
+    assert split_credit("他的爱好是摄影　书法") is None and split_credit("摄影　莫　非") is None
+
+
+def test_a_bracketed_credit_with_a_slash_before_she_is_a_credit() -> None:
+    item = only(page("湖畔晨光", "1月6日清晨，市民在芜城南湖边晨练。\n（通讯员　邝　宇/摄）"))
+    assert item.kind == "photo" and item.trailer == () and item.byline.photographers == ("邝　宇",)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("邝　宇", "通讯员")]
+    # guard: the same credit with no slash is read as before
+    plain = only(page("湖畔晨光", "1月6日清晨，市民在芜城南湖边晨练。\n（通讯员　邝　宇　摄）"))
+    assert plain.byline.photographers == ("邝　宇",)
+
+
+def test_question_and_answer_turns_parted_by_a_wide_space_are_paragraphs() -> None:
+    item = only(page("“把每一次巡检都做到位”", "——访芜城供电公司高级技师乔　木", "本报记者　蔡　明",
+                     "乔木在变电运维岗位上工作了20年。近日，记者来到她的班组。", "问　您刚上班时遇到过什么困难？",
+                     "答　那时候设备多、图纸少，我就一台一台地记，一本笔记记了三年。", "问　对年轻人有什么建议？",
+                     "答　多问、多看、多动手。"))
+    assert item.crossheads == () and len(item.paragraphs) == 5
+    # guard: a padded two-character heading and a byline line are no turns
+    from archive_gen.loader import shapes
+    assert shapes.speaker("问　题") is None and shapes.speaker("记者　蔡　明") is None
+    assert shapes.speaker("问　您刚上班时遇到过什么困难？") == "问"
+
+
+def test_a_padded_name_in_brackets_signs_a_commentary_whatever_its_surname() -> None:
+    text = "\n".join(["■短评", "“小驿站”里有大温暖", "驿站建得好不好，关键看有没有人来歇脚。只要把驿站建在劳动者身边，驿站就能“热”起来。",
+                      "（满　江）"]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.byline.names() == ("满　江",) and item.trailer == ()
+    # guard: a bracketed note after a story (not padded) is still a trailer
+    noted = parse_page("\n".join(["■短评", "“小驿站”里有大温暖", "驿站建得好不好，关键看有没有人来歇脚。", "（完）"]) + "\n", "p.txt")
+    assert noted.items[0].trailer == ("（完）",) and noted.items[0].byline.names() == ()
+
+
+def test_a_marked_author_line_naming_a_unit_signs_the_essay() -> None:
+    item = only(page("学术观点", "以职业培训促进充分就业", "◇　芜城师范学院　乔　木",
+                     "高质量充分就业离不开劳动者技能的持续提升，需要构建终身职业技能培训制度。", BODY))
+    assert item.title == "以职业培训促进充分就业" and item.subtitle is None
+    assert item.byline.names() == ("乔　木",)
+    # guard: without the author mark, or with a unit of no known ending, the line is no author line
+    from archive_gen.loader.bylines import is_byline_line
+    assert not is_byline_line("芜城师范学院　乔　木") and not is_byline_line("◇　一线风采　乔　木")
+
+
+POEM_PAGE = ("巡夜人", "□ 乔　木", "大雪落下的时候\n他们沿着铁轨\n把一盏灯\n提成回家的路",
+             "灯　语", "每一盏灯亮起来\n都有一双手\n在寒风里\n拧紧过螺丝",
+             "开卷有益", "在钢水里读懂时代", "——读报告文学《炉火》", "◎ 蔡　明",
+             "《炉火》记录了芜城钢厂几代炉前工的奋斗历程。作者深入车间采访一年多，笔下人物有血有肉。",
+             "书中写到，老炉长为了抢修一座高炉，连续三个晚上没有回家。这样的细节，让人读来动容。")
+
+
+def test_a_poems_last_verse_takes_no_tail_from_the_next_item() -> None:
+    parsed = page(*POEM_PAGE)
+    assert [i.title for i in parsed.items] == ["巡夜人", "在钢水里读懂时代"]
+    poem, review = parsed.items
+    assert len(poem.paragraphs) == 8 and poem.paragraphs[-1] == "拧紧过螺丝"
+    assert len(review.paragraphs) == 2
+    # guard: a prose story cut off mid-sentence still takes the page's silent tail
+    cut = page("冬季送温暖资金提前下拨", "本报讯（记者　蔡　明）记者日前从芜城市总工会获悉，今年冬季送温暖资金已全部下拨到基层工会，共计3600万元。",
+               "据介绍，市总工会还将联合民政、人社等部门，在元旦春节前开展", "车间里的“读书角”", "本报记者　乔　木",
+               "在芜城机床厂总装车间，一排书架靠墙而立，几名工人正坐在长凳上翻书。", "“干完活来看看书，心里静。”装配工罗小川说。",
+               "困难职工家庭走访慰问，把慰问金和慰问品送到职工手中。")
+    assert cut.items[0].paragraphs[-1].endswith("在元旦春节前开展困难职工家庭走访慰问，把慰问金和慰问品送到职工手中。")
+    assert len(cut.items[1].paragraphs) == 2
+
+
+def test_a_statement_over_a_title_and_subtitle_is_their_kicker_not_a_column() -> None:
+    text = "\n".join(["冬季施工不停歇", "芜城：重点工程建设者坚守一线", "——全市120个重点项目冬季施工有序推进", "　　本报记者　蔡　明",
+                      "　　入冬以来，芜城市120个重点项目保持施工节奏，3万余名建设者坚守一线。", "　　" + BODY]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.kicker == "冬季施工不停歇" and item.column is None
+    assert item.title == "芜城：重点工程建设者坚守一线" and item.subtitle == "——全市120个重点项目冬季施工有序推进"
+    # guard: a column's name (no statement) over the same headline stays a column
+    named = only(parse_page(text.replace("冬季施工不停歇", "一线观察"), "p.txt"))
+    assert named.column == "一线观察" and named.kicker is None

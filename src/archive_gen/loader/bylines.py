@@ -38,7 +38,7 @@ _AUTHOR_MARK = "■□●◆○◇◎"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
 _LEAD_PLAIN = lazy_compile(
-    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
+    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
     rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
@@ -46,7 +46,7 @@ _LEAD_REPORTED = lazy_compile(
 # "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
 # the text starts after the last gap
 _LEAD_SPACED = lazy_compile(
-    rf"^(?P<lead>本报讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
+    rf"^(?P<lead>本报(?:[{HAN}]{{2,4}}?)?讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
 # the label of one picture of a 组图 in a credit line: "图①", "图②③"
 _PICTURE_LABEL = r"图[①-⑳、]+"
@@ -54,7 +54,7 @@ _PICTURE_LABEL = r"图[①-⑳、]+"
 _CREDIT_SEGMENT = rf"(?:(?:{_ROLE}|新华社|中新社){_GAP}*)?{_NAMES}"
 _CREDIT_LINE = lazy_compile(
     rf"(?:(?:新华社|中新社|人民日报|本报)发{_GAP}*[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
-    rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*摄{_GAP}*[)）]"
+    rf"|[(（]{_GAP}*{_CREDIT_SEGMENT}{_GAP}*[/／]?{_GAP}*摄{_GAP}*[)）]"
     rf"|{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄影?(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?"
     # one credit per picture of a 组图: "图①　本报记者　严　冬　摄　图②　通讯员　郎　月　摄"
     rf"|(?:{_PICTURE_LABEL}{_GAP}*{_CREDIT_SEGMENT}(?:{_GAP}+{_CREDIT_SEGMENT})*{_GAP}*[/／]?{_GAP}*摄{_GAP}*)+"
@@ -68,6 +68,9 @@ _CREDIT_WORDS = r"(?:摄影|图|摄|漫画|绘图|绘)"
 _CREDIT_PREFIXED = lazy_compile(
     rf"{_CREDIT_WORDS}[/／]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
 _CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_WORDS}[/／]{_GAP}*")
+# "摄影　本报通讯员　岑　杰": 摄影 and a gap before a role and the names (a role is required: "摄影　name" alone
+# may be a caption's words)
+_CREDIT_PHOTO_FIRST = lazy_compile(rf"摄影{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES})$")
 # credits that name a source, not a person: "视觉中国供图", "受访单位供图", "（图片由南昌市总工会提供）",
 # "图片来源：网络"; they close a caption like any credit and add nobody to the byline
 _CREDIT_SOURCE = lazy_compile(
@@ -79,6 +82,8 @@ _CREDIT_SOURCE = lazy_compile(
 _CREDIT_AGENCY = lazy_compile(rf"{_GAP}*[(（][{HAN}]{{2,10}}[)）]$")
 # a label printed before a credit: "组图：本报记者　name　摄", "图片：…" (part of the credit, not caption text)
 _CREDIT_LABEL = lazy_compile(rf"(?:组图|图片|图)[：:]{_GAP}*$")
+# another paper's reporter opening a credit after a caption: "江州日报记者　樊　翔　摄", "江城晚报通讯员　name　摄"
+_PAPER_ROLE = lazy_compile(rf"{_PAPER_NAME}(?:记者|通讯员|摄影记者){_GAP}*[{HAN}]")
 _CREDIT_START = lazy_compile(r"(?:新华社|中新社|人民日报|工人日报|本报|特约|见习|实习|摄影|记者|通讯员|图[①-⑳]|[(（])")
 _SENTENCE_END = "。！？!?”’」』…)） \u3000"
 _CREDIT_MAX_CHARS = 60
@@ -131,7 +136,8 @@ def trailer_credits(text: str) -> Credits | None:
 
 
 def split_lead(paragraph: str) -> Lead | None:
-    """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报讯 记者X报道",
+    """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报九江讯　…" (a place, no date),
+    "本报讯 记者X报道",
     "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"."""
     match = _LEAD_REPORTED.match(paragraph)
     if match:
@@ -151,7 +157,7 @@ def split_lead(paragraph: str) -> Lead | None:
         return None
     lead = match.group("lead")
     paren = match.group("paren")
-    if lead in ("本报",) or (lead.startswith("本报") and not lead.startswith("本报讯")
+    if lead in ("本报",) or (lead.startswith("本报") and not lead.startswith("本报讯") and not lead.endswith("讯")
                              and not match.group("month") and not paren):
         return None  # "本报…" that is just a sentence about the paper
     if paren is not None and not _ROLE_RE.search(paren):
@@ -305,7 +311,7 @@ def is_byline_line(text: str) -> bool:
         return True
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True
-    if len(text) <= 40 and _job_line(text) is not None:
+    if len(text) <= 40 and (_job_line(text) is not None or _unit_author(text) is not None):
         return True
     if len(text) > 60 or not _BYLINE_LINE.match(text) or text.endswith("摄") \
             or (text.endswith("摄影") and split_credit(text) is not None):
@@ -327,6 +333,19 @@ def is_byline_line(text: str) -> bool:
     return True
 
 
+# an author mark, the writer's unit and the name: "◇　江州职业技术学院　简　宁", "■某市委党校　林　立" (the unit is
+# known by the end of its name; without the mark such a line may be a place and a signer)
+_UNIT_AUTHOR = lazy_compile(
+    rf"^[{_AUTHOR_MARK}]{_GAP}*(?P<unit>[{HAN}]{{2,20}}(?:大学|学院|学校|党校|研究院|研究所|研究中心|社科院|科学院|工会"
+    rf"|公司|集团|委员会|协会|学会|中心|医院)){_GAP}+(?P<name>{_NAME})$")
+
+
+def _unit_author(text: str) -> re.Match[str] | None:
+    """"◇　江州职业技术学院　简　宁": a marked author line naming the writer's unit before the name."""
+    match = _UNIT_AUTHOR.match(text.strip(_SPACE))
+    return match if match is not None and is_person_name(match.group("name")) else None
+
+
 def _job_line(text: str) -> re.Match[str] | None:
     """"全国政协委员、郑州大学教授　钱文静", also after an author mark ("■江州大学法学院教授　邬立群")."""
     stripped = text.strip(_SPACE)
@@ -343,6 +362,9 @@ def parse_byline_line(text: str) -> Credits:
     job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
     if job is not None:  # a speaker under the title, the job kept as the role
         return Credits(Byline(authors=(job.group("name"),)), (BylineRole(job.group("name"), job.group("job")),))
+    unit = _unit_author(stripped)
+    if unit is not None:  # the writer's unit is no role
+        return Credits(Byline(authors=(unit.group("name"),)), (BylineRole(unit.group("name"), ""),))
     labelled = _LABELLED.match(stripped.strip(_SPACE))
     if labelled is not None:
         if labelled.group("role"):
@@ -473,8 +495,9 @@ def split_credit(text: str) -> tuple[str, str] | None:
         if not _CREDIT_LINE.fullmatch(candidate):
             continue
         before = tail[:start].rstrip(_SPACE)
-        if before and not _CREDIT_START.match(candidate) and len(re.sub(f"{_GAP}+", "", candidate)) > 8:
-            continue  # a long run of "names" glued to a caption is more likely caption text
+        if before and not _CREDIT_START.match(candidate) and not _PAPER_ROLE.match(candidate) \
+                and len(re.sub(f"{_GAP}+", "", candidate)) > 8:
+            continue  # a long run of "names" glued to a caption is more likely caption text (not so "江州日报记者…")
         label = _CREDIT_LABEL.search(before)
         if label is not None and (label.start() == 0 or before[label.start() - 1] in _SENTENCE_END):
             return before[: label.start()].rstrip(_SPACE), tail[label.start():]
@@ -505,6 +528,13 @@ def _prefixed_credit(tail: str) -> tuple[str, str] | None:
             continue
         if _CREDIT_PREFIXED.fullmatch(tail, start):
             return tail[:start].rstrip(_SPACE), tail[start:]
+    for match in re.finditer(rf"摄影{_GAP}", tail):
+        start = match.start()
+        if start and tail[start - 1] not in _SENTENCE_END:
+            continue
+        credit = _CREDIT_PHOTO_FIRST.fullmatch(tail, start)
+        if credit is not None and _ROLE_RE.fullmatch(credit.group("credit").split()[0].strip(_SPACE)) is not None:
+            return tail[:start].rstrip(_SPACE), tail[start:]
     return None
 
 
@@ -514,6 +544,9 @@ def credit_credits(credit: str) -> Credits:
     if _CREDIT_SOURCE.fullmatch(credit.strip(_SPACE)):
         return Credits(Byline(), ())  # a source, not a person
     body = re.sub(rf"^(?:新华社|中新社|人民日报|本报)发{_GAP}*", "", credit.strip(_SPACE))
+    photo_first = _CREDIT_PHOTO_FIRST.fullmatch(body)
+    if photo_first is not None:
+        body = photo_first.group("credit")  # "摄影　本报通讯员　岑　杰": the role and names after 摄影
     if _CREDIT_PREFIX.match(body):
         body = _CREDIT_AGENCY.sub("", _CREDIT_PREFIX.sub("", body))
     elif re.search(rf"摄{_GAP}*[(（][{HAN}]{{2,10}}[)）]$", body):

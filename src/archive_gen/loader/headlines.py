@@ -33,6 +33,8 @@ _SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查
 _QUOTES = "“”‘’「」『』\"'"
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
+# a short line ending in a negated verb ("安全生产不放松", "服务不打烊") makes a statement, as a clause does
+_NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
@@ -324,6 +326,16 @@ def _short_banner_over_three(facts: list[LineFacts], heads: ItemHeads) -> bool:
         or facts[k].banner for k in below)
 
 
+def _statement_as_column(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"安全生产不放松" over a title and its subtitle: a line that makes a statement (a negated verb at its end) over a
+    whole headline leads into it; a column's name states nothing. (Over a title alone the line might be the title
+    itself, and this says nothing.)"""
+    if heads.subtitle is None or not heads.columns:
+        return False
+    top = heads.columns[0]
+    return top < heads.title < heads.subtitle and bool(_NEGATED_PREDICATE.match(facts[top].text.strip()))
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -331,6 +343,7 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
     ("a slogan under a 【label】 banner is the title's kicker, not a second banner", _slogan_under_label, 2.5),
     ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack, not a banner",
      _short_banner_over_three, -4.0),
+    ("a statement (…不放松) over a title and subtitle is their kicker, not a column's name", _statement_as_column, -4.0),
 ]
 
 

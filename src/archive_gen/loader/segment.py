@@ -82,8 +82,8 @@ class Draft:
         if not self.paragraphs or self.continued_to or self.credit_text or self.fragments:
             return False
         last = self.paragraphs[-1]
-        if last.entry or shapes.list_entry(last.text):
-            return False  # an honours-list entry or a row of figures needs no full stop
+        if last.entry or last.verse or shapes.list_entry(last.text):
+            return False  # an honours-list entry, a row of figures or a poem's last verse needs no full stop
         return not last.marker_to and not _finished_sentence(last.text)
 
 
@@ -637,10 +637,17 @@ def _role_signature(text: str) -> bool:
     return signed is not None and any(role.role for role in signed.roles)
 
 
+_PADDED_PAIR = re.compile(r"[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]")
+
+
 def _bracketed_name(text: str) -> bool:
-    """"（秦　桑）": one person's name alone in brackets on its own line."""
+    """"（秦　桑）": one person's name alone in brackets on its own line. Two characters padded to the width of
+    three ("（羊　奇）") are a name whatever the surname: notes in brackets ("（完）", "（续完）") are not padded."""
     inner = text.strip(" \u3000")
-    return inner[:1] in "(（" and inner[-1:] in ")）" and is_person_name(inner[1:-1])
+    if not (inner[:1] in "(（" and inner[-1:] in ")）"):
+        return False
+    name = inner[1:-1]
+    return is_person_name(name) or bool(_PADDED_PAIR.fullmatch(name))
 
 
 def _bracketed_signature(text: str) -> bool:

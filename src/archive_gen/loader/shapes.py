@@ -42,7 +42,10 @@ _CUT_ENDINGS = set("的了在和与对将把被从向为及并而之于由使让
 # (after a typographic mark, "■问：", "◆记者：", or in lenticular brackets, "【问】", "【答】")
 _SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
                         rf"|^【(?P<bracketed>本报记者|记者|主持人|编者|问|答|[{HAN}]{{2,4}})】"
-                        rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]")
+                        rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
+                        # "问　您刚进厂时…", "答　那时候…": the one-character turn words parted from the text by a
+                        # U+3000 (no colon); "记者　name" is a byline, so only 问 and 答
+                        rf"|^(?P<gapped>问|答)\u3000(?=[^\s\u3000])")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
 _EDITOR_NOTE = lazy_compile(r"^(?:[【\[]编者按[】\]][：:\s\u3000]?|编者按[：:\s\u3000])")
 # characters that never open a sentence: closing marks, pauses, particles and suffixes
@@ -89,7 +92,7 @@ def speaker(text: str) -> str | None:
     match = _SPEAKER.match(text)
     if not match or len(text) <= match.end() + 1:
         return None
-    return match.group("label") or match.group("marked") or match.group("bracketed")
+    return match.group("label") or match.group("marked") or match.group("bracketed") or match.group("gapped")
 
 
 def generic_speaker(text: str) -> bool:
