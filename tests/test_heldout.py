@@ -30,7 +30,8 @@ def _module(name: str) -> ModuleType:
 
 Exported = dict[tuple[Path, bool], list[dict[str, Any]]]
 # every set this module scores, exported side by side once (tests/heldout/score.py export_all)
-SCORED = (*SETS, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
+SCORED = (*SETS, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
+          "fresh15")
 
 
 @pytest.fixture(scope="module")
@@ -615,8 +616,8 @@ FRESH15_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh15() -> dict[str, Any]:
-    return _module("score").run_set("fresh15", tags=False, verbose=True)
+def fresh15(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh15", tags=False, verbose=True, exported=exported)
 
 
 def test_keys_of_the_sixteenth_batch_agree_with_their_pages() -> None:
