@@ -130,7 +130,8 @@ _COMMENTARY_CODA_MARKS = ("不妨", "也应", "还应", "同样应", "也要", "
 _ALSO = re.compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原])")
 # a sentence saying who the people of the story are (他们大多是周边乡村的农民, 这些工人多为返乡青年): who, not what was
 # done; its terms are on the side (fourteenth round)
-_WHO_SENTENCE = re.compile(r"(他们|她们|这些[\u4e00-\u9fff]{0,4}?|其中)(大多|大都|大部分|多数|多|都|均|主要)?(是|为)")
+_WHO_SENTENCE = re.compile(r"(?:^|(?<=[。！!？?；;]))(?:他们|她们|这些[\u4e00-\u9fff]{0,4}?|其中)"
+                           r"(?:大多|大都|大部分|多数|多|都|均|主要)?(?:是|为)")
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
 _GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
@@ -1085,15 +1086,11 @@ def _who_sentences(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
     乡村的农民, 这些工人多为…): a description of who they are, not of what the item is about (fourteenth round)."""
     out: dict[str, tuple[tuple[int, int], ...]] = {}
     for index, text in enumerate(item.paragraphs):
-        if "是" not in text and "为" not in text:
-            continue
-        spans: list[tuple[int, int]] = []
-        begin = 0
-        for mark in [*_SENTENCE_MARK_RE.finditer(text), None]:
-            end = mark.end() if mark is not None else len(text)
-            if _WHO_SENTENCE.match(text, begin):
-                spans.append((begin, end))
-            begin = end
+        # (one compiled search per paragraph: nearly all have no such sentence)
+        spans = []
+        for found in _WHO_SENTENCE.finditer(text):
+            mark = _SENTENCE_MARK_RE.search(text, found.end())
+            spans.append((found.start(), mark.end() if mark else len(text)))
         if spans:
             out[f"paragraph:{index}"] = tuple(spans)
     return out
