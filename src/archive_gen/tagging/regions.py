@@ -21,6 +21,7 @@ import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
 from .gazetteer import Division, Gazetteer, NameForm
@@ -99,6 +100,11 @@ _DELEGATES_AFTER = re.compile(r"(?:[省市区县州]?总工会|工会|职工|企
                               r"(?:应邀)?(?:参加|出席|参会|与会|列席|观摩)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
+
+# countries and world regions outside China (data/abroad.txt), and the words setting a scene at one (在老挝首都万象…,
+# 远赴非洲): a story whose headline or opening sets it there is set abroad (fourteenth round)
+ABROAD_FILE = "abroad.txt"
+_SCENE_BEFORE = ("在", "于", "赴", "来到", "身在", "远在")
 
 # weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
 HEADLINE, DATELINE, OPENING, FIRST_PARAGRAPH, BODY = 3.0, 2.0, 2.0, 1.0, 0.5
@@ -185,7 +191,8 @@ class RegionTagger:
                 scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
         mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
         resolved, ambiguities = self._resolve(mentions, year)
-        return (*self._classify(item, fields, resolved, year), tuple(ambiguities))
+        abroad = _set_abroad(fields, boundaries, f"paragraph:{_opening_index(item)}")
+        return (*self._classify(item, fields, resolved, year, abroad), tuple(ambiguities))
 
     # -- finding names ---------------------------------------------------------------------------
 
@@ -497,7 +504,7 @@ class RegionTagger:
     # -- setting vs passing mention --------------------------------------------------------------
 
     def _classify(self, item: Item, fields: list[_Field], resolved: list[tuple[Mention, str]],
-                  year: int | None) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...]]:
+                  year: int | None, abroad: bool = False) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...]]:
         gaz = self.gazetteer
         headline = [(m, c) for m, c in resolved if m.field in ("kicker", "title", "subtitle")]
         # a reader's signature ("河南郑州 读者 李明") says where the letter comes from, as a dateline does
@@ -552,10 +559,13 @@ class RegionTagger:
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
             # meeting (全国…推进会) keeps its dateline, the venue
-            date_codes = [] if national_body else [c for m, c in dateline if not m.passing]
-            # a nationwide meeting held somewhere (…推进会在浙江杭州召开) has its venue as its place
+            # (a story set abroad, 在老挝首都万象…, is filed from home: the dateline is only where it was filed)
+            date_codes = [] if national_body or abroad else [c for m, c in dateline if not m.passing]
+            # a nationwide meeting held somewhere (…推进会在浙江杭州召开) has its venue as its place; a story set
+            # abroad has only a Chinese place its opening names outright (not 来自昆明的司机: an origin)
             open_codes = settled([(m, c) for m, c in opening if self._venue(fields, m, resolved)]) if (
-                national and not national_body) else [] if national else settled(opening)
+                national and not national_body) else [] if national else [
+                c for m, c in opening if not m.passing] if abroad else settled(opening)
             if open_codes and date_codes and not any(
                     gaz.is_within(o, d, year) or gaz.is_within(d, o, year) for o in open_codes for d in date_codes):
                 date_codes = []  # 本报广州…电 about a story elsewhere: the dateline is only where it was filed
@@ -582,16 +592,19 @@ class RegionTagger:
                 # province by a company's home inside it (新疆…国网伊犁供电公司 → 伊犁)
                 main += [c for m, c in first_paragraph + opening if (not m.passing or m.company) and any(
                     c != s and gaz.is_within(c, s, year) for s in main)]
-            if not main and not national:
+            # a story set abroad (在北非阿尔及利亚的一处工地上) takes none of the places the fallbacks below find: the
+            # homes of its people, bodies or companies are not where it happens (fourteenth round)
+            nowhere = national or abroad
+            if not main and not nowhere:
                 # a photo group (①9月26日，在黑龙江省五常市… ②…): each numbered caption sets its own scene
                 main = self._numbered_scenes(fields, resolved)
-            if not main and not national:
+            if not main and not nowhere:
                 # no place up front: an organisation named in the body (徐州市总工会) is the subject
                 main = [c for m, c in resolved if not m.passing and _ORG_AFTER.match(_field_text(fields, m), m.end)]
-            if not main and not national:
+            if not main and not nowhere:
                 # nor that: the city in a company's name (中车株洲电力机车有限公司) is where the story happens
                 main = [c for m, c in resolved if m.company and gaz.division(c, year).level >= 2]
-            if not main and not national:
+            if not main and not nowhere:
                 # nothing at all but where the people of the headline come from: that is all the item says
                 main = [c for _, c in headline]
         if main and not national:
@@ -804,6 +817,35 @@ def _fields(item: Item) -> list[_Field]:
         out.append(_Field(name, text, weights, base))
         base += len(text) + 1
     return out
+
+
+@functools.cache
+def _abroad_names() -> re.Pattern[str]:
+    """Every name of data/abroad.txt in one alternation, longest first, right after the last character of a word of
+    setting a scene (group 1; the compiled search only tries the names there)."""
+    text = resources.files("archive_gen.tagging").joinpath("data", ABROAD_FILE).read_text(encoding="utf-8")
+    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    lasts = "".join(sorted({word[-1] for word in _SCENE_BEFORE}))
+    return re.compile(f"[{lasts}](" + "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))) + ")")
+
+
+def _set_abroad(fields: list[_Field], boundaries: list[tuple[Offsets, Offsets]], opening_field: str) -> bool:
+    """True when the headline or the opening sentence sets the story in a place outside China: a country or world
+    region (data/abroad.txt) on token boundaries right after a word of setting a scene (在老挝首都万象…, 在北非阿尔及利亚
+    的一处工地上, 赴非洲). Goods sold there (销往老挝) or people from there (来自韩国) are not a scene."""
+    names = _abroad_names()
+    for fld, (starts, ends) in zip(fields, boundaries, strict=True):
+        if fld.name == opening_field:
+            limit = fld.weight_at[0][0]  # the opening sentence
+        elif fld.name in ("kicker", "title", "subtitle"):
+            limit = len(fld.text)
+        else:
+            continue
+        for found in names.finditer(fld.text, 0, limit):
+            start, end = found.span(1)
+            if start in starts and end in ends and fld.text.endswith(_SCENE_BEFORE, 0, start):
+                return True
+    return False
 
 
 def _facility(text: str, end: int, ends: Collection[int]) -> bool:

@@ -74,7 +74,10 @@ _MEANS_AFTER = ("等方式", "等形式", "等途径", "等渠道", "等手段",
 _EXAMPLE_BEFORE = ("比如", "例如", "诸如")
 # a sentence that adds something on the side of the story (比赛结束后，主办方还…; 其间还穿插了一次安全知识讲座)
 # (thirteenth round) or at the side of the event's ground (赛场边，工会设立了送清凉服务点: 场边, 赛场外, 会场外)
-_ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束后", "闭幕后", "还穿插", "场边", "赛场外", "会场外")
+# ... or what was done before it (此前，区总工会刚刚为困难职工送去了慰问金: background, with its comma; 比此前增长 is a
+# comparison) (fourteenth round)
+_ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束后", "闭幕后", "还穿插", "场边", "赛场外", "会场外",
+                  "此前，", "此前,")
 # a group named as where something went (职工书屋建到了货车司机身边): the place, not the subject
 _PLACE_AFTER = ("身边", "家门口", "心坎")
 _PLACE_PHRASE = re.compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
@@ -90,6 +93,9 @@ _SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
 _SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
 # the people a service is done for, named between 为 and the verb of the service (市总工会为快递员开设了…班, 为环卫
 #工人、快递员开展…): who is served, not what the clause is about
+# a list after a colon (一个职工遇到的难处：工资被拖欠、工伤认定卡了壳、劳动合同到期不续签): instances of what the words
+# before the colon name, one list (fourteenth round)
+_COLON_LIST = re.compile(r"[：:]([^，,。；;：:“”（）()]{1,30}?、[^。；;：:“”（）()]{1,60}?)(?=[。；;]|$)")
 _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
@@ -122,6 +128,10 @@ _COMMENTARY_CODA_MARKS = ("不妨", "也应", "还应", "同样应", "也要", "
 # an adverbial 还 ("also"; not 还是, 还没, 还不, 还未, nor the verb "to return": 偿还, 归还, 还款, 还清 …): a sentence of the
 # closing paragraph that holds one adds something on the side of the story (ninth round)
 _ALSO = re.compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原])")
+# a sentence saying who the people of the story are (他们大多是周边乡村的农民, 这些工人多为返乡青年): who, not what was
+# done; its terms are on the side (fourteenth round)
+_WHO_SENTENCE = re.compile(r"(?:^|(?<=[。！!？?；;]))(?:他们|她们|这些[\u4e00-\u9fff]{0,4}?|其中)"
+                           r"(?:大多|大都|大部分|多数|多|都|均|主要)?(?:是|为)")
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
 _GENRE_AFTER = "报道"
 MAX_EVIDENCE = 12
@@ -547,6 +557,23 @@ class TopicTagger:
         return token_terms, sorted(phrase_terms.items())
 
     @functools.cached_property
+    def _compounds(self) -> dict[str, list[tuple[str, float]]]:
+        """Four-character words made of two two-character words of one topic, at least one of them a term (事故 +
+        隐患: 事故隐患, which jieba keeps as one token, so neither part matched): compound -> [(slug, weight of its
+        stronger term)]. A compound that is a term itself keeps its own reading (fourteenth round)."""
+        token_terms = self._terms[0]
+        out: dict[str, list[tuple[str, float]]] = {}
+        for topic in self.taxonomy.topics:
+            words = {term: weight for term, weight in topic.terms if len(term) == 2}
+            parts = {**{cue: 0.0 for cue in topic.cues if len(cue) == 2}, **words}
+            for first, a in parts.items():
+                for second, b in parts.items():
+                    compound = first + second
+                    if (a or b) and first != second and compound not in token_terms:
+                        out.setdefault(compound, []).append((topic.slug, max(a, b)))
+        return out
+
+    @functools.cached_property
     def _patterns(self) -> tuple[tuple[re.Pattern[str], str, tuple[tuple[str, float], ...]], ...]:
         """(compiled pattern, its source, [(slug, weight)]) for every topic pattern."""
         owners: dict[str, list[tuple[str, float]]] = {}
@@ -573,6 +600,8 @@ class TopicTagger:
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
         closing = _closing_sentence(item)
+        for name, spans in _who_sentences(item).items():
+            closing[name] = closing.get(name, ()) + spans
         hits = [hit for name, _text, weight in item_fields(item)
                 for hit in self._hits(name, weight, segmented.field(name), closing.get(name, ()))
                 if not (name in PAGE_FIELDS and hit.generic)]
@@ -618,6 +647,12 @@ class TopicTagger:
         named = [s for s in named if s not in said_who]
         if named:
             primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s]))
+            if primary not in ev.headline_keywords:
+                # the headline names its topic by near-synonyms only (首席技师每月多拿800元) while the body frames the
+                # item with a term weighing more than a keyword (产业工人队伍建设改革: the reform by its name), said
+                # outright, for a topic scoring more: the frame decides (fourteenth round)
+                primary = next((s for s in eligible if s != primary and totals[s] > totals[primary] and any(
+                    h.slug == s and h.strength > KEYWORD_WEIGHT and not h.passing for h in hits)), primary)
         else:
             # the strongest topic whose evidence says what the item is about; a runner-up close behind it when
             # its own evidence is too weak (种植, 合作社 in a story about 入会 in a greenhouse union group)
@@ -839,6 +874,8 @@ class TopicTagger:
         # only a field holding a passing-clause marker can hold a term in passing (most do not)
         context = _Context.of(text) if _PASSING_MARK_RE.search(folded) else None
         served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else []
+        if "、" in folded and ":" in folded:
+            served += [m.span(1) for m in _COLON_LIST.finditer(folded)]
         if "为" in folded and name.startswith("paragraph:") and name != "paragraph:0":
             # 为快递员开设了技能提升班: in a later paragraph, the group named before the service is who is served,
             # not what the paragraph adds (in the headline and the opening the group is the story's subject)
@@ -863,6 +900,12 @@ class TopicTagger:
                     yield self._hit(slug, phrase, weight, field_weight, text[start:start + len(phrase)], name,
                                     start, seen, context, closing, served)
                 start = folded.find(phrase, start + len(phrase))
+        # a word of two of a topic's words (事故隐患) that the segmenter keeps whole: the topic's compound
+        compounds = self._compounds
+        for token, start, _end in compress(segmented.tokens, map(compounds.__contains__, segmented.words)):
+            for slug, weight in compounds[token]:
+                yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
+                                seen, context, closing, served)
         any_pattern = self._any_pattern
         if any_pattern is not None and any_pattern.search(folded) is None:
             return  # the patterns come last: no pattern matches anywhere in the field
@@ -1036,6 +1079,21 @@ def _closing_sentence(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
             item.kind == "commentary" and any(m in last[start:] for m in _COMMENTARY_CODA_MARKS)):
         return {f"paragraph:{len(item.paragraphs) - 1}": ((start, len(last)),)}
     return {}
+
+
+def _who_sentences(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
+    """{field: spans} of the sentences of the paragraphs that open by saying who the story's people are (他们大多是周边
+    乡村的农民, 这些工人多为…): a description of who they are, not of what the item is about (fourteenth round)."""
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for index, text in enumerate(item.paragraphs):
+        # (one compiled search per paragraph: nearly all have no such sentence)
+        spans = []
+        for found in _WHO_SENTENCE.finditer(text):
+            mark = _SENTENCE_MARK_RE.search(text, found.end())
+            spans.append((found.start(), mark.end() if mark else len(text)))
+        if spans:
+            out[f"paragraph:{index}"] = tuple(spans)
+    return out
 
 
 def _also_sentences(item: Item) -> tuple[str, tuple[tuple[int, int], ...]] | None:
