@@ -84,13 +84,19 @@ def _module_path(name: str) -> Path | None:
     return None
 
 
+@functools.cache
+def _source(path: Path) -> str | None:
+    """A module's text, read once per process (several stages' keys share most modules); None: unreadable."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _reads_data(path: Path) -> bool:
     """A module that names its ``"data"`` folder (``resources.files(...).joinpath("data", …)``) reads it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return True
-    return '"data"' in text or "'data'" in text
+    text = _source(path)
+    return text is None or '"data"' in text or "'data'" in text
 
 
 @functools.cache
@@ -106,16 +112,16 @@ _FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\([^)
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]*)", re.M)
 
 
-def _imports(path: Path, name: str, is_package: bool) -> list[str]:
-    """Dotted names of every module ``path`` imports, anywhere in its body.
+@functools.cache
+def _imports(path: Path, name: str, is_package: bool) -> tuple[str, ...]:
+    """Dotted names of every module ``path`` imports, anywhere in its body (scanned once per process).
 
     A line scan, not a parse (parsing every module would cost more than a no-op build): a line that
     only looks like an import (in a docstring) at worst adds a dependency, never drops one.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
+    text = _source(path)
+    if text is None:
+        return ()
     package = name if is_package else name.rpartition(".")[0]
     found: list[str] = []
     for match in _IMPORT.finditer(text):
@@ -140,7 +146,7 @@ def _imports(path: Path, name: str, is_package: bool) -> list[str]:
                 member = alias.split(" as ")[0].strip()
                 if member and member != "*" and _module_path(f"{target}.{member}") is not None:
                     found.append(f"{target}.{member}")
-    return found
+    return tuple(found)
 
 
 @functools.cache
