@@ -424,6 +424,7 @@ class ParserAhead:
 
     @property
     def ready(self) -> bool:
+        """Started, and not used yet."""
         return self._pool is not None
 
     def run(self, jobs: list[_Job], progress: ProgressFn) -> list[_Outcome]:
@@ -437,6 +438,9 @@ class ParserAhead:
             self._pool.stop_now()
             self._pool = None
             raise
+        # one batch a build: the worker (the tagger's memory) leaves before the pages render
+        self._pool.shutdown(wait=True)
+        self._pool = None
         return outcomes
 
     def __enter__(self) -> ParserAhead:
