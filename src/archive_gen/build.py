@@ -220,7 +220,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
             raise OutputError(f"cannot tidy up after an interrupted build: {exc.strerror}",
                               source=str(output)) from None
         ownership = _ownership(output, manifest, options)
-        later.enter_context(_WarmOutput(output, options.jobs, manifest))
+        if session is None:  # serve rebuilds a folder it has just written: its metadata is in memory
+            later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
         clock("scan", 0, 0)
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
