@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -473,15 +473,21 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
             related[item.id] = cached[1]
             continue
         # a feature weighs the same in every item that has it (a region code's weight is its level's),
-        # so a shared feature adds its own weight
-        scores: dict[int, int] = defaultdict(int)
+        # so a shared feature adds its own weight: each holder is listed that many times, and counted once
+        # (Counter counts in C: this loop ran ~2M times in Python for a cold 10k build)
+        listed: list[int] = []
         for feature, weight in sorted_features[position]:
             positions = holders[feature]
             upto = bisect.bisect_right(positions, limit)
-            for other in positions[max(0, upto - RELATED_NEIGHBOURS - 1):upto]:
-                scores[other] += weight
+            listed.extend(positions[max(0, upto - RELATED_NEIGHBOURS - 1):upto] * weight)
+        scores = Counter(listed)
         scores.pop(position, None)
-        best = sorted(scores, key=lambda other: (-scores[other], -other))[:RELATED_MAX]
+        # highest score first, then the nearest in time (the larger position); only candidates scoring at
+        # least the RELATED_MAX-th best score can be among them (sorting plain ints first is ~10x cheaper)
+        ordered_scores = sorted(scores.values(), reverse=True)
+        floor = ordered_scores[RELATED_MAX - 1] if len(ordered_scores) >= RELATED_MAX else 0
+        ranked = sorted((-score, -other) for other, score in scores.items() if score >= floor)
+        best = [-negated for _, negated in ranked[:RELATED_MAX]]
         if len(best) < RELATED_MIN:
             # too little shared: fill up with the same day's other items, nearest on the printed pages
             # first (the same day only, so the list still never changes when later days arrive)
