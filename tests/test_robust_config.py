@@ -214,6 +214,9 @@ HOSTILE: list[tuple[str, str, dict[str, str | bytes], str, str]] = [
      'unknown key "ti\\ntle" (did you mean \'title\'? see docs/config.md)'),
     ("key-posing-as-a-message", '"x: error: forged": 1\n', {}, "archive.yaml:1",
      'unknown key "x: error: forged" (see docs/config.md)'),
+    # 1 and 01 are one 版: the later name silently replaced the earlier
+    ("page-name-twice", "page_names:\n  1: 要闻\n  01: 新闻\n", {}, "archive.yaml:3",
+     "page_names lists 版 1 twice ('01' is 1 again); keep one"),
 ]
 CASES += HOSTILE
 

@@ -555,6 +555,8 @@ def _page_names(node: yaml.Node, path: Path) -> tuple[tuple[int, str], ...]:
     names: dict[int, str] = {}
     for k, v in _mapping(node, path, "page_names"):
         number = _number(k, path, "page_names", *NUMBER_RANGES["page"])
+        if number in names:  # 1 and 01 (or 0x1) are one 版: the later name silently won
+            raise _fail(path, k, f"page_names lists 版 {number} twice ({clipped(k.value, 40)} is {number} again); keep one")
         names[number] = _text(v, path, f"page_names.{number}", limit=WORD_LIMIT, required=True)
     return tuple(sorted(names.items()))
 
