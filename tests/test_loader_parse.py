@@ -1706,3 +1706,20 @@ def test_an_unmarked_unit_and_name_after_an_essay_signs_it() -> None:
     # guard: a unit with no person's name after it, or a name after a cut sentence, is no sign-off
     from archive_gen.loader.bylines import unit_signoff
     assert not unit_signoff("芜城港务集团　转型之路") and unit_signoff("芜城纺织集团　严　冬")
+
+
+def test_a_heading_after_a_run_in_brief_heads_the_next_piece() -> None:
+    parsed = page("芜城港开通职工通勤专线", BODY,
+                  "◆芜城区总工会走访慰问环卫职工　1月5日，芜城区总工会走访慰问一线环卫职工320人，送去棉衣等物资。",
+                  "灯下的夜班", "每到深夜，调度室的灯总是亮着，值班的人一遍遍核对列车运行图。",
+                  "那盏灯，照着这座城市的平安夜。")
+    assert [i.title for i in parsed.items] == ["芜城港开通职工通勤专线", "芜城区总工会走访慰问环卫职工", "灯下的夜班"]
+    assert len(parsed.items[1].paragraphs) == 1 and parsed.items[1].crossheads == ()
+    assert len(parsed.items[2].paragraphs) == 2
+
+
+def test_a_heading_inside_a_story_with_a_headline_is_still_a_crosshead() -> None:
+    # guard: a story titled on its own line keeps its crossheads
+    item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "一线：寒风中的坚守",
+                     "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
+    assert [c.text for c in item.crossheads] == ["一线：寒风中的坚守"]

@@ -358,6 +358,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False
     if head.runin:
         return False  # "◇title　text…": a brief's run-in title titles the brief, never a section of the one above
+    if any(u.runin for u in current.headlines):
+        return False  # a brief run in after a bullet has no sections: a heading after it heads the next piece
     if nxt.marker_from or nxt.lead is not None or headline_shaped(nxt):
         return False
     if head.blank_before >= 2 or nxt.blank_before >= 2:
