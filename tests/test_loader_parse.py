@@ -1685,6 +1685,8 @@ def test_a_sponsor_line_with_no_benban_is_page_furniture() -> None:
     from archive_gen.loader.furniture import _SPONSOR_LINE
     assert not _SPONSOR_LINE.match("芜城市总工会主办职工冬季运动会")
     assert not _SPONSOR_LINE.match("职工书画展由芜城市总工会主办")
+    assert not _SPONSOR_LINE.match("芜城市总工会和芜城日报社联合主办")  # no gap: a line of a hard-wrapped paragraph
+    assert _SPONSOR_LINE.match("芜城市总工会　主办")
 
 
 def test_a_readers_role_glued_to_the_place_before_the_name() -> None:
