@@ -31,7 +31,7 @@ def _module(name: str) -> ModuleType:
 Exported = dict[tuple[Path, bool], list[dict[str, Any]]]
 # every set this module scores, exported side by side once (tests/heldout/score.py export_all)
 SCORED = (*SETS, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-          "fresh15")
+          "fresh15", "fresh16")
 
 
 @pytest.fixture(scope="module")
@@ -645,3 +645,43 @@ def test_sixteenth_batch_extras(fresh15: dict[str, Any]) -> None:
     assert extra["stitched_across_pages"] == [1, 1]  # the front page's jump, stitched from page 3
     assert extra["page_numbers"][0] == extra["page_numbers"][1] == 8
     assert extra["page_names"][0] == extra["page_names"][1] == 8
+
+
+# fresh16 (the seventeenth batch: a front page with a 导读 box and a jump to page 2, ▲ run-in 简讯 under a padded label, a 国际
+# page of foreign wire datelines, a 职工文苑 page with a unit　name sign-off, an 编后 note and a poem, 律师解答 run-in turns and a
+# letter with its reply, a 专版 with one banner repeated above each item): first run title F1 0.837 (byline 0.889, roles 15/16);
+# after the general rules of this batch 1.0 on every column; the post-fix check page 5 of 6 on its first run, 6 of 6 after one
+# more rule. Floors a little below (no item has a kicker: the kicker column, 0.0 when nothing is scored, is left out).
+FRESH16_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh16(exported: Exported) -> dict[str, Any]:
+    return _module("score").run_set("fresh16", tags=False, verbose=True, exported=exported)
+
+
+def test_keys_of_the_seventeenth_batch_agree_with_their_pages() -> None:
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(HELDOUT / "fresh16")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("metric", sorted(FRESH16_FLOORS))
+def test_seventeenth_batch_floor(fresh16: dict[str, Any], metric: str) -> None:
+    assert int(fresh16["overall"]["items_gold"]) >= 28  # 22 on the six pages, 6 on the post-fix check page
+    assert float(fresh16["overall"][metric]) >= FRESH16_FLOORS[metric], (fresh16["overall"], fresh16["misses"])
+
+
+def test_seventeenth_batch_class_title_floors(fresh16: dict[str, Any]) -> None:
+    assert fresh16["classes"]
+    for cls, result in fresh16["classes"].items():
+        assert float(result["title_f1"]) >= 0.95, (cls, result)
+
+
+def test_seventeenth_batch_extras(fresh16: dict[str, Any]) -> None:
+    extra = fresh16["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 19 and roles_right == roles_total  # 读者/网友 glued to the place, 本报驻…记者, 新华社记者, 实习生
+    assert extra["stitched_across_pages"] == [1, 1]  # the front page's jump, stitched from page 2
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 7
+    assert extra["page_names"][0] == extra["page_names"][1] == 7

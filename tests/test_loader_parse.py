@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive_gen.loader import conservation, parse_page
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
@@ -1623,3 +1625,103 @@ def test_a_statement_over_a_title_and_subtitle_is_their_kicker_not_a_column() ->
     # guard: a column's name (no statement) over the same headline stays a column
     named = only(parse_page(text.replace("冬季施工不停歇", "一线观察"), "p.txt"))
     assert named.column == "一线观察" and named.kicker is None
+
+
+# ---- fresh16 (issue 14, seventeenth batch) ---------------------------------------------------
+
+@pytest.mark.parametrize("label", ["时　讯", "简　讯"])
+def test_a_padded_label_over_bulleted_run_in_briefs_heads_the_first_brief(label: str) -> None:
+    # (a padded pair opening with a surname read as a name signing the story above, and the run-in title joined
+    # back to its text as a split sentence)
+    parsed = page("芜城港开通职工通勤专线", "本报讯（通讯员　祁　远）1月3日，芜城港务集团开通职工通勤专线4条。", BODY,
+                  label,
+                  "▲芜城区总工会走访慰问环卫职工　1月5日，芜城区总工会走访慰问一线环卫职工320人，送去棉衣、手套等物资。（乔　林）",
+                  "▲芜城供电公司开展冬季安全培训　日前，芜城供电公司组织一线班组开展冬季安全培训，参训职工560人次。")
+    titles = [i.title for i in parsed.items]
+    assert titles == ["芜城港开通职工通勤专线", "芜城区总工会走访慰问环卫职工", "芜城供电公司开展冬季安全培训"], titles
+    first, brief = parsed.items[0], parsed.items[1]
+    assert len(first.paragraphs) == 2 and first.crossheads == () and first.byline.correspondents == ("祁　远",)
+    assert brief.column == label and brief.paragraphs[0].startswith("1月5日") and "乔　林" in brief.byline.reporters
+
+
+def test_a_bare_padded_name_after_a_story_still_signs_it_when_no_run_in_brief_follows() -> None:
+    # guard: only a line right over a bulleted brief's run-in title is read as the briefs' label
+    lines = ["郭　峰", "芜城港开通职工通勤专线"]
+    signed = read_stack(lines, StackContext(body=BODY, after_body=True))
+    assert signed.signature == (0,) and [h.title for h in signed.items] == [1]
+    labelled = read_stack(lines, StackContext(body=BODY, after_body=True, runin=True))
+    assert labelled.signature == () and [(h.title, h.columns) for h in labelled.items] == [(1, (0,))]
+
+
+def test_a_line_repeated_over_several_headlines_is_their_series_banner() -> None:
+    banner = "奋进新征程·一线劳动者风采"
+    parsed = page(banner, "芜城港桥吊班组三年零事故", "本报记者　蔡　明", BODY,
+                  banner, "“焊花姐”邝玉兰：一道焊缝十年功", "本报通讯员　石　磊", BODY2,
+                  banner, "芜城地铁检修工夜守列车", "本报记者　蔡　明", BODY)
+    assert [i.title for i in parsed.items] == ["芜城港桥吊班组三年零事故", "“焊花姐”邝玉兰：一道焊缝十年功",
+                                               "芜城地铁检修工夜守列车"]
+    assert all(i.column == banner and i.subtitle is None for i in parsed.items)
+
+
+def test_a_title_printed_twice_under_different_kickers_stays_a_title() -> None:
+    # guard: only the top line of a stack, printed again over other headlines, is read as a banner
+    parsed = page("一线见闻——", "芜城港开通职工通勤专线", "本报记者　蔡　明", BODY,
+                  "岁末走基层——", "芜城港开通职工通勤专线", "本报通讯员　石　磊", BODY2)
+    assert [(i.kicker, i.title) for i in parsed.items] == [("一线见闻——", "芜城港开通职工通勤专线"),
+                                                          ("岁末走基层——", "芜城港开通职工通勤专线")]
+    plain = read_stack(["奋进新征程·一线劳动者风采", "芜城港桥吊班组三年零事故"], StackContext(body=BODY))
+    repeated = read_stack(["奋进新征程·一线劳动者风采", "芜城港桥吊班组三年零事故"],
+                          StackContext(body=BODY, recurring=frozenset({"奋进新征程·一线劳动者风采"})))
+    assert [h.columns for h in repeated.items] == [(0,)] and [h.columns for h in plain.items] != [(0,)]
+
+
+def test_a_sponsor_line_with_no_benban_is_page_furniture() -> None:
+    parsed = page("第6版　安全生产专版\n芜城市应急管理局　芜城市总工会　联合主办", "冬季安全生产检查全面展开",
+                  "本报记者　蔡　明", BODY)
+    item = only(parsed)
+    assert item.kicker is None and item.title == "冬季安全生产检查全面展开"
+    assert any(line.text.endswith("联合主办") for line in parsed.furniture)
+    # guard: a headline or a sentence saying who hosts something is no sponsor line
+    from archive_gen.loader.furniture import _SPONSOR_LINE
+    assert not _SPONSOR_LINE.match("芜城市总工会主办职工冬季运动会")
+    assert not _SPONSOR_LINE.match("职工书画展由芜城市总工会主办")
+    assert not _SPONSOR_LINE.match("芜城市总工会和芜城日报社联合主办")  # no gap: a line of a hard-wrapped paragraph
+    assert _SPONSOR_LINE.match("芜城市总工会　主办")
+
+
+def test_a_readers_role_glued_to_the_place_before_the_name() -> None:
+    item = only(page("读者来信", "食堂饭菜价格能否公开？", "编辑同志：",
+                     "我们厂食堂今年涨价两次，职工不知道钱花在了哪里，希望能定期公开账目。", "芜城读者　秦　风"))
+    assert [(r.name, r.role) for r in item.byline_roles] == [("秦　风", "读者")]
+    # guard: a unit ending in 职工 keeps it (the unit is no role)
+    from archive_gen.loader.bylines import signature
+    credits = signature("芜城某纺织厂职工　黄　蓓")
+    assert credits is not None and [(r.name, r.role) for r in credits.roles] == [("黄　蓓", "")]
+
+
+def test_an_unmarked_unit_and_name_after_an_essay_signs_it() -> None:
+    item = only(page("母亲的针线筐", "母亲在纺织厂干了一辈子挡车工，退休后，针线筐就成了她的宝贝。",
+                     "如今我也进了纺织厂，才懂得那一针一线里的分量。", "芜城纺织集团　严　冬",
+                     "编后：一只针线筐，连着两代纺织工人的手艺。欢迎职工朋友来稿。"))
+    assert item.byline.authors == ("严　冬",) and item.crossheads == ()
+    assert len(item.paragraphs) == 3 and item.paragraphs[-1].startswith("编后")
+    # guard: a unit with no person's name after it, or a name after a cut sentence, is no sign-off
+    from archive_gen.loader.bylines import unit_signoff
+    assert not unit_signoff("芜城港务集团　转型之路") and unit_signoff("芜城纺织集团　严　冬")
+
+
+def test_a_heading_after_a_run_in_brief_heads_the_next_piece() -> None:
+    parsed = page("芜城港开通职工通勤专线", BODY,
+                  "◆芜城区总工会走访慰问环卫职工　1月5日，芜城区总工会走访慰问一线环卫职工320人，送去棉衣等物资。",
+                  "灯下的夜班", "每到深夜，调度室的灯总是亮着，值班的人一遍遍核对列车运行图。",
+                  "那盏灯，照着这座城市的平安夜。")
+    assert [i.title for i in parsed.items] == ["芜城港开通职工通勤专线", "芜城区总工会走访慰问环卫职工", "灯下的夜班"]
+    assert len(parsed.items[1].paragraphs) == 1 and parsed.items[1].crossheads == ()
+    assert len(parsed.items[2].paragraphs) == 2
+
+
+def test_a_heading_inside_a_story_with_a_headline_is_still_a_crosshead() -> None:
+    # guard: a story titled on its own line keeps its crossheads
+    item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "一线：寒风中的坚守",
+                     "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
+    assert [c.text for c in item.crossheads] == ["一线：寒风中的坚守"]

@@ -270,6 +270,8 @@ _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
 SIGNER_ROLES = ("读者", "职工", "网友")
 _SIGNER_ROLES = SIGNER_ROLES
+# a reader's role printed glued to the place before it ("江州读者　name"); "…职工" after a unit stays the unit's
+_GLUED_READER = ("读者", "网友")
 # the end of a word naming an occupation (not a place): 外卖骑手, 货车司机, 环卫工人, 快递员, 电焊工, 车间主任
 _OCCUPATION = lazy_compile(r"(?:骑手|司机|小哥|工人|职工|农民工|员|师|工|长|手|主任|教授|经理|主席|代表|委员|干部|书记|医生|护士|"
                            r"老师|律师|学生|会计|保安|保洁|店主|摊主|村民|居民|家长)$")
@@ -344,6 +346,18 @@ def _unit_author(text: str) -> re.Match[str] | None:
     """"◇　江州职业技术学院　简　宁": a marked author line naming the writer's unit before the name."""
     match = _UNIT_AUTHOR.match(text.strip(_SPACE))
     return match if match is not None and is_person_name(match.group("name")) else None
+
+
+_UNIT_SIGNOFF = lazy_compile(
+    rf"^(?P<unit>[{HAN}]{{2,20}}(?:大学|学院|学校|党校|研究院|研究所|研究中心|社科院|科学院|工会|公司|集团|委员会|协会|学会"
+    rf"|中心|医院|厂|矿|段|站)){_GAP}+(?P<name>{_NAME})$")
+
+
+def unit_signoff(text: str) -> bool:
+    """"江州重型机械厂　武　昕": the writer's unit (known by the end of its name) and a name, with no mark, as printed
+    on a line of its own after an essay's text."""
+    match = _UNIT_SIGNOFF.match(text.strip(_SPACE))
+    return match is not None and is_person_name(match.group("name"))
 
 
 def _job_line(text: str) -> re.Match[str] | None:
@@ -426,6 +440,8 @@ def signature(text: str) -> Credits | None:
         role = match.group("job")  # "湖南长沙　货车司机　易建平": the word between place and name is the job
     if place and not role and (place in _SIGNER_ROLES or (len(place) <= 6 and _OCCUPATION.search(place))):
         place, role = None, place  # "外卖骑手　郝　强": an occupation, not a place
+    elif place and not role and place.endswith(_GLUED_READER) and 2 <= len(place) - 2 <= 6:
+        place, role = place[:-2], place[-2:]  # "江州读者　鞠海涛": a place with the signer's role glued to it
     if not place and not role and not bracketed and not dash:
         return None  # a bare name is not a signature (is_person_name says what it is)
     name = match.group("name")

@@ -43,6 +43,11 @@ _INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要�
 # a 专版's sponsors: "（本版由某市总工会　某市应急管理局协办）", "本专版由…联合主办"
 _PAGE_CREDIT = lazy_compile(rf"^[(（]?{_GAP}*本专?版(?:稿件|文字|图片|图文|文图|照片|内容)?(?:[^()（）。]{{0,30}}?"
                             rf"(?:整理|撰稿|采写|提供|摄影?|协办|主办|承办|联办|合办)|(?:撰稿|整理|摄影|供图)[:：][^()（）。]{{1,30}}){_GAP}*[)）]?$")
+# a 专版's sponsors named with no 本版: "江州市总工会　江州日报社　联合主办", "某市总工会　主办" (bodies known by the end
+# of their names, then the verb, with a gap somewhere: a line of a hard-wrapped paragraph has none; a line saying 由 is a
+# sentence)
+_SPONSOR_LINE = lazy_compile(rf"^(?!.*由)(?=.*\S{_GAP}+\S)(?:[\u4e00-\u9fff]{{2,14}}?(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心|"
+                             rf"报社|日报社|集团|公司){_GAP}*){{1,4}}(?:联合)?(?:主办|协办|承办|联办|合办)$")
 # a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版"): read only in the
 # lines right under a label, where it cannot be the page's own 版 line
 _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
@@ -182,7 +187,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
             lines.append(PageLine(number, line, "index"))
             continue
-        if _PAGE_CREDIT.match(line):
+        if _PAGE_CREDIT.match(line) or _SPONSOR_LINE.match(line):
             lines.append(PageLine(number, line, "editor"))
             continue
         found = _read(line)

@@ -51,6 +51,8 @@ class LineFacts:
     signed_below: bool = False  # the next line of the stack is a marked signature ("湖南长沙　货车司机　易建平")
     bylined_below: bool = False  # the stack's last line, right above a byline line ("本报记者　name") that opens a story
     over_lead: bool = False  # the line above the stack's last, which stands right over a run-in lead (本报讯…)
+    over_runin: bool = False  # the line right above a bulleted brief's run-in title ("简　讯" over "▲title　text")
+    recurs: bool = False  # the stack's top line, printed again over another headline on the page (a series banner)
 
     @functools.cached_property
     def length(self) -> int:
@@ -200,6 +202,8 @@ class StackContext:
     stranded: Callable[[], bool] = field(default=lambda: False)
     bylined: bool = False  # a byline line ("本报记者　name", not bracketed) is printed right under the stack
     lead: bool = False  # the text right under the stack opens with a run-in lead ("本报讯（记者…）", "本报…电")
+    runin: bool = False  # the stack's last line is a brief's title run in after a bullet ("▲title　text…")
+    recurring: frozenset[str] = frozenset()  # lines printed two or more times on the page over another headline line
 
 
 @dataclass(frozen=True)
@@ -276,6 +280,13 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
      3.0),
     ("only a signature line can end the story before", "P",
      lambda f: not (f.signature or f.office or f.bare_name), NEVER),
+    ("the top line of a stack printed again over other headlines of the page is a series banner repeated over its "
+     "stories", "A", lambda f: f.recurs, 4.0),
+    ("…not a title or kicker of each", "TK", lambda f: f.recurs, -3.0),
+    ("a short line right over a bulleted brief's run-in title (简　讯 over ▲title　text) labels the briefs: a banner, "
+     "not a bare name signing the story before", "A", lambda f: f.over_runin and f.length <= 8 and not f.signature, 3.0),
+    ("…and no bare name signing the story before", "P", lambda f: f.over_runin and f.bare_name and not f.signature,
+     -4.0),
     ("a line opening with a short phrase and a comma may run on from the story before", "E", lambda f: f.runs_on,
      1.0),
     ("a line stopping on a particle or preposition was cut off mid-sentence", "E", lambda f: f.cut_short, 2.0),
@@ -408,11 +419,12 @@ def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...
 
 @functools.lru_cache(maxsize=4096)
 def _line_facts(text: str, dated: bool, signed_below: bool, bylined_below: bool = False,
-               over_lead: bool = False) -> LineFacts:
+               over_lead: bool = False, over_runin: bool = False, recurs: bool = False) -> LineFacts:
     """One ``LineFacts`` per distinct line: a stack is read again for every candidate reading and a line
     recurs across stacks (a column banner on every page), and the facts depend on nothing else.
     Shared instances are safe: a ``LineFacts`` only ever fills in its own cached properties."""
-    return LineFacts(text, dated=dated, signed_below=signed_below, bylined_below=bylined_below, over_lead=over_lead)
+    return LineFacts(text, dated=dated, signed_below=signed_below, bylined_below=bylined_below, over_lead=over_lead,
+                     over_runin=over_runin, recurs=recurs)
 
 
 def _line_score(facts: LineFacts, role: Role) -> float:
@@ -458,7 +470,9 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     facts = [_line_facts(text, k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
                          k + 1 < len(lines) and marked_signature(lines[k + 1]),
                          k + 1 == len(lines) and context.bylined,
-                         k + 2 == len(lines) and context.lead)
+                         k + 2 == len(lines) and context.lead,
+                         k + 2 == len(lines) and context.runin,
+                         k == 0 and len(lines) >= 2 and text.strip(" \u3000") in context.recurring)
              for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):

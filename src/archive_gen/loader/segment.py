@@ -9,6 +9,7 @@ a trailer, a brief's bracketed sign-off or a rule closes one. Pure.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import math
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Continuation
 from . import shapes
-from .bylines import house_author, is_person_name, marked_signature, signature
+from .bylines import house_author, is_person_name, marked_signature, signature, unit_signoff
 from .headlines import ItemHeads, StackContext, read_stack
 from .lazy import lazy_compile
 from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
@@ -163,6 +164,17 @@ class _PageText:
         units = self.units
         return [k for k, u in enumerate(units) if u.kind == "text"
                 and not headline_shaped(u) and k > 0 and not _opens_story(units, k)]
+
+    @functools.cached_property
+    def recurring(self) -> frozenset[str]:
+        """Lines printed two or more times on the page over another headline line ("建功“十五五”·产业工人风采"
+        above each story of a 专版): a series banner repeated over its stories."""
+        units = self.units
+        counts = collections.Counter(
+            u.text.strip(" \u3000") for u, below in itertools.pairwise(units)
+            if u.kind == "text" and len(u.lines) == 1 and headline_shaped(u) and below.kind == "text"
+            and headline_shaped(below))
+        return frozenset(text for text, count in counts.items() if count >= 2)
 
     @functools.cached_property
     def stranded(self) -> list[int]:
@@ -346,6 +358,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
         return False
     if head.runin:
         return False  # "◇title　text…": a brief's run-in title titles the brief, never a section of the one above
+    if any(u.runin for u in current.headlines):
+        return False  # a brief run in after a bullet has no sections: a heading after it heads the next piece
     if nxt.marker_from or nxt.lead is not None or headline_shaped(nxt):
         return False
     if head.blank_before >= 2 or nxt.blank_before >= 2:
@@ -718,6 +732,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
             and not current.finished and marked_signature(group[0].text):
         current.bylines.append(group[0])  # a letter signed above the reply printed under it
         return current
+    if len(group) == 1 and current is not None and current.paragraphs and current.credit_text is None \
+            and not current.finished and not current.bylines and unit_signoff(group[0].text) \
+            and _finished_sentence(current.paragraphs[-1].text):
+        # "江州重型机械厂　武　昕" after an essay's last full stop: its writer signs it (a note may follow)
+        current.bylines.append(group[0])
+        return current
     if len(group) == 1 and _is_crosshead(group[0], nxt, current, units, after):
         assert current is not None
         current.crossheads.append((group[0], len(current.paragraphs)))
@@ -736,7 +756,9 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         echo=page.echo,
         bylined=heads[-1] + 1 < len(group) and group[heads[-1] + 1].kind == "byline"
         and group[heads[-1] + 1].text[:1] not in "(（",
-        lead=heads[-1] + 1 == len(group) and nxt is not None and nxt.kind == "text" and nxt.lead is not None)
+        lead=heads[-1] + 1 == len(group) and nxt is not None and nxt.kind == "text" and nxt.lead is not None,
+        runin=head_units[-1].runin,
+        recurring=page.recurring)
     reading = read_stack([u.text for u in head_units], context)
     if reading.run_on:
         assert current is not None  # a line runs on only from body text

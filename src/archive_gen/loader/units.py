@@ -483,6 +483,8 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
     text = first.text
     if second.kind != "text" or not text or is_closed(text) or text.endswith("——") or second.marker_from:
         return False
+    if first.runin:
+        return False  # "▲title　text…": the bullet and the gap cut the brief's title from its text; it stays cut
     if second.lead is not None or not body_like(second) or second.verse or second.entry:
         return False
     if shapes.editor_note(second.text) or shapes.speaker(second.text):
