@@ -4,6 +4,8 @@ failed before its fix."""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +13,10 @@ import pytest
 
 from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config
+from archive_gen.model import Page
+from archive_gen.records import Stages
 from archive_gen.render import ANY_TEMPLATE, _referenced
-from projects import TOY, make_project, tree
+from projects import TOY, make_project, toy_parse, tree
 
 BUILTIN_ARTICLE = Path(__file__).resolve().parents[1] / "templates" / "article.html"
 
@@ -64,3 +68,51 @@ def test_the_template_name_scan_reads_names_as_jinja_does() -> None:
     for computed in ("{% include part %}", '{% extends "a" ~ b %}', '{% import "m" + ".html" as m %}',
                      '{% from name import x %}', '{% include "a.html" if wide else "b.html" %}'):
         assert ANY_TEMPLATE in _referenced(computed), computed
+
+
+# ---------------------------------------------------------------------------------------------
+# the parser started ahead (a rebuild with 1..15 new or edited sources and --jobs 2)
+
+_BUILDER = os.getpid()
+
+
+def tagger_that_cannot_be_built(config: Config) -> Any:
+    raise RuntimeError("no tagger today")
+
+
+def parse_that_kills_its_worker(data: bytes, source: str, override: Any) -> tuple[Page, str]:
+    # the OOM killer taking the worker that parses an edited page
+    if os.getpid() != _BUILDER and "EDITED" in data.decode("utf-8", "replace"):
+        os._exit(9)
+    return toy_parse(data, source, override)
+
+
+def edited_twice(tmp_path: Path, stages: Stages) -> tuple[BuildResult, BuildResult, Config, Config]:
+    """The same edit built with --jobs 1 and with --jobs 2 (its parser started ahead)."""
+    results = []
+    configs = []
+    for jobs in (1, 2):
+        config = make_project(tmp_path / f"jobs{jobs}")
+        build_site(config, BuildOptions(jobs=1), stages=stages)
+        (config.sources[0] / "2021-05-14_02.txt").write_text("东西协作谱新篇\n罢工后复工 EDITED", encoding="utf-8")
+        results.append(build_site(config, BuildOptions(jobs=jobs), stages=stages))
+        configs.append(config)
+    return results[0], results[1], configs[0], configs[1]
+
+
+def test_a_tagger_that_cannot_be_built_fails_the_pages_not_the_parser_started_ahead(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    stages = dataclasses.replace(TOY, make_tagger=tagger_that_cannot_be_built)
+    one, two, _, _ = edited_twice(tmp_path, stages)  # was BrokenProcessPool, "Exception in initializer" traceback
+    assert [n.message for n in two.errors] == [n.message for n in one.errors]
+    assert two.errors and "no tagger today" in two.errors[0].message
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_parser_started_ahead_that_dies_leaves_its_pages_to_the_build(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    stages = dataclasses.replace(TOY, parse=parse_that_kills_its_worker)
+    one, two, first, second = edited_twice(tmp_path, stages)  # was BrokenProcessPool out of build_site
+    assert two.pages_parsed == one.pages_parsed == 1 and not two.errors
+    assert tree(first.output) == tree(second.output)
+    assert "Traceback" not in capfd.readouterr().err
