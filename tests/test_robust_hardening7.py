@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ import pytest
 from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config
 from archive_gen.model import Page
+from archive_gen.pools import fork_pool
 from archive_gen.records import Stages
 from archive_gen.render import ANY_TEMPLATE, _referenced
 from projects import TOY, make_project, toy_parse, tree
@@ -116,3 +120,40 @@ def test_a_parser_started_ahead_that_dies_leaves_its_pages_to_the_build(
     assert two.pages_parsed == one.pages_parsed == 1 and not two.errors
     assert tree(first.output) == tree(second.output)
     assert "Traceback" not in capfd.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# stopping a pool (Ctrl-C or SIGTERM while pages render, shards index or the parser ahead works)
+
+def _interrupted_map(pool: Any) -> None:
+    old = signal.signal(signal.SIGALRM, signal.default_int_handler)
+    signal.setitimer(signal.ITIMER_REAL, 0.3)
+    try:
+        for _ in pool.map(time.sleep, [3] * 8):  # Ctrl-C while waiting: map cancels what has not started
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_a_stopped_pool_lets_its_workers_go_before_stop_now_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    # its manager thread, told of the dead workers before the stop (or after the pool was gone), failed on
+    # the tasks map() had cancelled: an InvalidStateError traceback, and a build that hung at exit on the
+    # queue it never closed (SIGTERM during a rebuild's render, 3 times in 3)
+    failures: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+    for _ in range(3):
+        pool = fork_pool(2)
+        _interrupted_map(pool)
+        manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+        workers = list(pool._processes.values())  # type: ignore[attr-defined]
+        started = time.monotonic()
+        pool.stop_now()
+        assert manager is not None and not manager.is_alive()
+        assert not any(worker.is_alive() for worker in workers)
+        assert time.monotonic() - started < 5
+        pool.shutdown(wait=True)  # what leaving `with fork_pool(...)` does next
+        del pool
+    assert not failures

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 PARENT_CHECK_SECONDS = 0.5
+STOP_SECONDS = 10.0  # the most stop_now waits for a pool's manager thread to let its workers go
 
 
 class ForkPool(concurrent.futures.ProcessPoolExecutor):
@@ -24,17 +25,30 @@ class ForkPool(concurrent.futures.ProcessPoolExecutor):
 
     def stop_now(self) -> None:
         """Cancel what has not started and end the workers mid-task: an interrupted or failed build keeps
-        none of their work, and a SIGTERM sent to the build alone should not wait for a chunk of pages."""
+        none of their work, and a SIGTERM sent to the build alone should not wait for a chunk of pages.
+        Returns once the pool's manager thread has let its workers go."""
         terminate = getattr(self, "terminate_workers", None)  # Python 3.14
         if terminate is not None:
             terminate()
             return
+        # Python < 3.14: the manager thread marks every task it still lists as failed once a worker is
+        # gone, and a task that map() cancelled when Ctrl-C left it is done already: InvalidStateError, a
+        # traceback on stderr, and a manager that died before closing its queue (the build then hung at exit
+        # on a pipe no worker reads). It cancels them itself when it learns of the shutdown, if the pool is
+        # still alive then: so the pool lives until the manager is done, and a cancelled task it lists
+        # gets a fresh future (nobody waits on it) in case it learns of the dead worker first.
+        for item in list((getattr(self, "_pending_work_items", None) or {}).values()):
+            if item.future.cancelled():
+                item.future = concurrent.futures.Future()
+        manager = getattr(self, "_executor_manager_thread", None)
         # before shutdown(), which forgets them
         processes = list((getattr(self, "_processes", None) or {}).values())
         self.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        if manager is not None and manager is not threading.current_thread():
+            manager.join(STOP_SECONDS)
 
 
 def worker_limit() -> int:
