@@ -7,6 +7,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import struct
+import sys
 import threading
 import time
 from pathlib import Path
@@ -157,3 +159,29 @@ def test_a_stopped_pool_lets_its_workers_go_before_stop_now_returns(monkeypatch:
         pool.shutdown(wait=True)  # what leaving `with fork_pool(...)` does next
         del pool
     assert not failures
+
+
+def _send_half_a_result() -> None:
+    """In a worker: start sending a result (its length, a few of its bytes) and never finish it, as a
+    worker ended while it sends a chunk of pages does."""
+    frame = sys._getframe()
+    while frame is not None and "result_queue" not in frame.f_locals:
+        frame = frame.f_back  # type: ignore[assignment]
+    assert frame is not None
+    queue = frame.f_locals["result_queue"]
+    with queue._wlock:
+        os.write(queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04")
+        time.sleep(60)
+
+
+def test_a_worker_stopped_while_it_sends_a_result_leaves_no_manager_waiting() -> None:
+    # SIGINT to the process group during a rebuild's render: the build hung at exit (30 s and more) in
+    # the manager thread's read of a result its worker never finished
+    pool = fork_pool(1)
+    pool.submit(_send_half_a_result)
+    time.sleep(1.0)
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    started = time.monotonic()
+    pool.stop_now()
+    assert manager is not None and not manager.is_alive()
+    assert time.monotonic() - started < 5

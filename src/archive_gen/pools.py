@@ -41,12 +41,20 @@ class ForkPool(concurrent.futures.ProcessPoolExecutor):
             if item.future.cancelled():
                 item.future = concurrent.futures.Future()
         manager = getattr(self, "_executor_manager_thread", None)
+        results = getattr(self, "_result_queue", None)
         # before shutdown(), which forgets them
         processes = list((getattr(self, "_processes", None) or {}).values())
         self.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        # a worker ended while it sent a result (a chunk of pages, a shard's files) leaves the manager
+        # waiting for the rest of it, and this process holds the results pipe's write end too (its workers
+        # wrote through their copies): that wait, and then the exit joining the manager, never ended.
+        # Closed here, the pipe ends with the workers and the manager reads the end of it.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
         if manager is not None and manager is not threading.current_thread():
             manager.join(STOP_SECONDS)
 
