@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 
 from archive_gen.build import BuildOptions, BuildResult, build_site
-from archive_gen.config import Config
+from archive_gen.config import Config, PageOverride
 from archive_gen.model import Page
 from archive_gen.pools import fork_pool
 from archive_gen.records import Stages
 from archive_gen.render import ANY_TEMPLATE, _referenced
-from projects import TOY, make_project, toy_parse, tree
+from projects import TOY, make_project, site_tree, toy_parse, tree
 
 BUILTIN_ARTICLE = Path(__file__).resolve().parents[1] / "templates" / "article.html"
 
@@ -185,3 +185,24 @@ def test_a_worker_stopped_while_it_sends_a_result_leaves_no_manager_waiting() ->
     pool.stop_now()
     assert manager is not None and not manager.is_alive()
     assert time.monotonic() - started < 5
+
+
+# ---------------------------------------------------------------------------------------------
+# related lists: their key chain
+
+def test_a_page_moved_to_the_day_before_gets_the_related_list_a_cold_build_gives_it(tmp_path: Path) -> None:
+    # the chain named each item and its tags but not its date: an item whose date moved (a date override,
+    # a corrected masthead) while the items before it stayed kept the key of its old list, and the list
+    # (its old day had no other item to fill it up with; the new one has three)
+    moved = {"2021/05/2021-05-15_01.txt": PageOverride(date="2021-05-14")}
+    warm = make_project(tmp_path / "warm")
+    run(warm)
+    warm = dataclasses.replace(warm, pages=moved)
+    run(warm)
+    cold = dataclasses.replace(make_project(tmp_path / "cold"), pages=moved)
+    run(cold)
+    warm_site, cold_site = site_tree(warm.output), site_tree(cold.output)
+    page = "articles/2021/05/14/2021-05-15_01-0.html"
+    assert warm_site[page] == cold_site[page]
+    # besides the redirects from the article URLs the first build published, the same site
+    assert {path: data for path, data in warm_site.items() if path in cold_site} == cold_site
