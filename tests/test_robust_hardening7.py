@@ -8,6 +8,7 @@ import dataclasses
 import os
 import signal
 import struct
+import subprocess
 import sys
 import threading
 import time
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 
+import archive_gen
 from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config, PageOverride
 from archive_gen.model import Page
@@ -206,3 +208,30 @@ def test_a_page_moved_to_the_day_before_gets_the_related_list_a_cold_build_gives
     assert warm_site[page] == cold_site[page]
     # besides the redirects from the article URLs the first build published, the same site
     assert {path: data for path, data in warm_site.items() if path in cold_site} == cold_site
+
+
+_STOPPED_AS_STARTED = """
+import signal, time
+from archive_gen.pools import fork_pool
+def interrupt(*_):
+    raise KeyboardInterrupt
+signal.signal(signal.SIGTERM, interrupt)  # what the CLI sets while it builds
+for _ in range(40):
+    pool = fork_pool(1)
+    pool.submit(time.sleep, 0)
+    pool.stop_now()  # a build that leaves at once: its worker may still be starting
+    pool.shutdown(wait=True)
+print("done")
+"""
+
+
+def test_a_pool_stopped_as_its_workers_start_prints_nothing() -> None:
+    # a build that leaves at once (an error right after the output warmer forked): its worker still ran the
+    # CLI's SIGTERM handler, and stop_now's SIGTERM was a "Process ForkProcess-1: Traceback ...
+    # KeyboardInterrupt" on stderr (30 times in 40)
+    src = str(Path(archive_gen.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", _STOPPED_AS_STARTED], capture_output=True, text=True, env=env,
+                          timeout=120, check=False)
+    assert done.returncode == 0 and done.stdout == "done\n"
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr

@@ -20,8 +20,25 @@ PARENT_CHECK_SECONDS = 0.5
 STOP_SECONDS = 10.0  # the most stop_now waits for a pool's manager thread to let its workers go
 
 
+# held in the parent while it forks and in a new worker until it has set its own handlers
+_STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+_CAN_MASK = hasattr(signal, "pthread_sigmask")
+
+
 class ForkPool(concurrent.futures.ProcessPoolExecutor):
     """A pool of forked processes (they inherit the parent's memory: the archive, the plan)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future[Any]:
+        # the first submit forks the workers, and a worker runs the parent's handlers until _start_worker sets
+        # its own: a stop_now soon after (a build that fails at once), or Ctrl-C then, was a worker's
+        # "Process ForkProcess-1: Traceback ... KeyboardInterrupt" on stderr. The signals wait meanwhile.
+        if not _CAN_MASK:
+            return super().submit(fn, *args, **kwargs)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+        try:
+            return super().submit(fn, *args, **kwargs)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def stop_now(self) -> None:
         """Cancel what has not started and end the workers mid-task: an interrupted or failed build keeps
@@ -81,6 +98,8 @@ def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs
     # worker ends quietly on SIGTERM and leaves Ctrl-C to its parent, which stops the pool.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _CAN_MASK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)  # held since the fork (ForkPool.submit)
     threading.Thread(target=_leave_with, args=(parent,), name="archive-gen-parent-watch", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)
