@@ -552,7 +552,11 @@ class _WarmOutput:
         if jobs < 2 or previous is None or not previous.stamps or not _CAN_FORK:
             return
         self._pool = fork_pool(1)
-        self._pool.submit(writer.warm_metadata, output)
+        try:
+            self._pool.submit(writer.warm_metadata, output)
+        except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
+            self._pool.stop_now()
+            raise
 
     def __enter__(self) -> _WarmOutput:
         return self
@@ -576,7 +580,11 @@ class _ShardsAhead:
         if not 0 < len(todo) < jobs or not _CAN_FORK:
             return
         self._pool = fork_pool(len(todo))
-        self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
+        try:
+            self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
+        except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
+            self._pool.stop_now()
+            raise
 
     def results(self) -> dict[str, dict[str, bytes]]:
         return {name: future.result() for name, future in self.futures.items()}
