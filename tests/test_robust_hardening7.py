@@ -235,3 +235,14 @@ def test_a_pool_stopped_as_its_workers_start_prints_nothing() -> None:
                           timeout=120, check=False)
     assert done.returncode == 0 and done.stdout == "done\n"
     assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr, done.stderr
+
+
+def test_a_template_naming_a_lone_surrogate_builds(tmp_path: Path) -> None:
+    # "\ud800" in a name is decoded as Jinja decodes it: a name no file can have, to be keyed as missing
+    config = make_project(tmp_path)
+    (tmp_path / "templates").mkdir()
+    source = BUILTIN_ARTICLE.read_text(encoding="utf-8")
+    (tmp_path / "templates" / "article.html").write_text(
+        source.replace("{% block main %}", '{% block main %}{% include "\\ud800.html" ignore missing %}', 1),
+        encoding="utf-8")
+    assert run(config).exit_code == 0

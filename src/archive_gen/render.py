@@ -391,13 +391,14 @@ class PageKeys:
             try:
                 source, filename, _ = self._env.loader.get_source(self._env, current)  # type: ignore[union-attr]
             except jinja2.TemplateNotFound:
-                h.update(f"{current}\0<missing>\0".encode())
+                # a name from a literal may hold any code point ("\\ud800" decodes to a lone surrogate)
+                h.update(f"{current}\0<missing>\0".encode("utf-8", "surrogatepass"))
                 continue
             except jinja2.TemplateSyntaxError as exc:  # not UTF-8: rendering reports it; keyed by its bytes
                 with open(exc.filename or "", "rb") as handle:
-                    h.update(f"{current}\0<not utf-8>\0".encode() + handle.read() + b"\0")
+                    h.update(f"{current}\0<not utf-8>\0".encode("utf-8", "surrogatepass") + handle.read() + b"\0")
                 continue
-            h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogateescape") + source.encode("utf-8") + b"\0")
+            h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogatepass") + source.encode("utf-8") + b"\0")
             named = _referenced(source)
             if ANY_TEMPLATE in named:  # a name computed when it renders: every template there is
                 named = (*(n for n in named if n != ANY_TEMPLATE), *self._env.list_templates())
