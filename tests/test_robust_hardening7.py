@@ -20,6 +20,7 @@ import pytest
 import archive_gen
 from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config, PageOverride
+from archive_gen.errors import RenderError
 from archive_gen.model import Page
 from archive_gen.pools import fork_pool
 from archive_gen.records import Stages
@@ -246,3 +247,16 @@ def test_a_template_naming_a_lone_surrogate_builds(tmp_path: Path) -> None:
         source.replace("{% block main %}", '{% block main %}{% include "\\ud800.html" ignore missing %}', 1),
         encoding="utf-8")
     assert run(config).exit_code == 0
+
+
+def test_a_worker_killed_mid_build_is_one_error_and_the_site_stays(tmp_path: Path) -> None:
+    # the OOM killer taking a parse (or render) worker: a BrokenProcessPool traceback out of the CLI
+    stages = dataclasses.replace(TOY, parse=parse_that_kills_its_worker)
+    config = make_project(tmp_path)
+    build_site(config, BuildOptions(jobs=1), stages=stages)
+    before = tree(config.output)
+    for page in config.sources[0].glob("2021-05-14_0*.txt"):
+        page.write_text(page.read_text(encoding="utf-8") + "\n\nEDITED\n补记", encoding="utf-8")
+    with pytest.raises(RenderError, match="worker process of the build ended"):
+        build_site(config, BuildOptions(jobs=2, parallel_min_pages=1), stages=stages)
+    assert tree(config.output) == before

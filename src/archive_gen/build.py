@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,6 +199,18 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 
     ``committed`` is told the moment the new site is in place, before the cache is brought up to date
     (``serve`` reloads open pages then: the cache's bookkeeping is no part of what the reader sees)."""
+    try:
+        return _build_site(config, options, stages=stages, progress=progress, session=session, committed=committed)
+    except BrokenExecutor:
+        # a worker killed (the OOM killer, a stray kill) before its pages or shards came back: the site was
+        # not touched (the staging folder is dropped on the way out); was a BrokenProcessPool traceback
+        raise RenderError("a worker process of the build ended before its work was done (killed, or out of "
+                          "memory?); the previous site was left as it was", hint="build again") from None
+
+
+def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages | None,
+                progress: ProgressFn | None, session: BuildSession | None,
+                committed: Callable[[Path, writer.WriteResult], None] | None) -> BuildResult:
     started = time.perf_counter()
     options = options or BuildOptions()
     stages = stages or Stages()
