@@ -435,7 +435,7 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
     day_end: list[int] = [0] * len(chrono)
     keys: dict[str, str] = {}
     # the algorithm's constants seed the chain, so changing them never reuses an old list
-    chain = hashlib.sha256(repr(("related-v3", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
+    chain = hashlib.sha256(repr(("related-v4", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
                                  _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE, _WEIGHT_TOPIC, _WEIGHT_KEYWORD)).encode())
     start = 0
     while start < len(chrono):
@@ -449,8 +449,9 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
             # the features are a function of the tags (and the constants above): their digest stands for them;
             # length-prefixed strings, so no file name can make two different days hash alike
             tags = this.tags_key or tags_key(this.regions, this.topics, this.keywords)
+            # and the date: an item moved to another day (an override) changes the days its list may draw on
             chain.update(f"{len(this.id)}:{this.id}{this.page};{len(this.source)}:{this.source}{this.index};"
-                         f"{tags}|".encode("utf-8", "surrogateescape"))
+                         f"{len(date)}:{date}{tags}|".encode("utf-8", "surrogateescape"))
         day_key = chain.hexdigest()
         for position in range(start, end + 1):
             keys[chrono[position].id] = day_key

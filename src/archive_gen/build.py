@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,6 +199,18 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 
     ``committed`` is told the moment the new site is in place, before the cache is brought up to date
     (``serve`` reloads open pages then: the cache's bookkeeping is no part of what the reader sees)."""
+    try:
+        return _build_site(config, options, stages=stages, progress=progress, session=session, committed=committed)
+    except BrokenExecutor:
+        # a worker killed (the OOM killer, a stray kill) before its pages or shards came back: the site was
+        # not touched (the staging folder is dropped on the way out); was a BrokenProcessPool traceback
+        raise RenderError("a worker process of the build ended before its work was done (killed, or out of "
+                          "memory?); the previous site was left as it was", hint="build again") from None
+
+
+def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages | None,
+                progress: ProgressFn | None, session: BuildSession | None,
+                committed: Callable[[Path, writer.WriteResult], None] | None) -> BuildResult:
     started = time.perf_counter()
     options = options or BuildOptions()
     stages = stages or Stages()
@@ -553,7 +565,11 @@ class _WarmOutput:
         if jobs < 2 or previous is None or not previous.stamps or not _CAN_FORK:
             return
         self._pool = fork_pool(1)
-        self._pool.submit(writer.warm_metadata, output)
+        try:
+            self._pool.submit(writer.warm_metadata, output)
+        except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
+            self._pool.stop_now()
+            raise
 
     def __enter__(self) -> _WarmOutput:
         return self
@@ -577,7 +593,11 @@ class _ShardsAhead:
         if not 0 < len(todo) < jobs or not _CAN_FORK:
             return
         self._pool = fork_pool(len(todo))
-        self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
+        try:
+            self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
+        except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
+            self._pool.stop_now()
+            raise
 
     def results(self) -> dict[str, dict[str, bytes]]:
         return {name: future.result() for name, future in self.futures.items()}

@@ -17,24 +17,63 @@ from collections.abc import Callable
 from typing import Any
 
 PARENT_CHECK_SECONDS = 0.5
+STOP_SECONDS = 10.0  # the most stop_now waits for a pool's manager thread to let its workers go
+
+
+# held in the parent while it forks and in a new worker until it has set its own handlers
+_STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+_CAN_MASK = hasattr(signal, "pthread_sigmask")
 
 
 class ForkPool(concurrent.futures.ProcessPoolExecutor):
     """A pool of forked processes (they inherit the parent's memory: the archive, the plan)."""
 
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future[Any]:
+        # the first submit forks the workers, and a worker runs the parent's handlers until _start_worker sets
+        # its own: a stop_now soon after (a build that fails at once), or Ctrl-C then, was a worker's
+        # "Process ForkProcess-1: Traceback ... KeyboardInterrupt" on stderr. The signals wait meanwhile.
+        if not _CAN_MASK:
+            return super().submit(fn, *args, **kwargs)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+        try:
+            return super().submit(fn, *args, **kwargs)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
     def stop_now(self) -> None:
         """Cancel what has not started and end the workers mid-task: an interrupted or failed build keeps
-        none of their work, and a SIGTERM sent to the build alone should not wait for a chunk of pages."""
+        none of their work, and a SIGTERM sent to the build alone should not wait for a chunk of pages.
+        Returns once the pool's manager thread has let its workers go."""
         terminate = getattr(self, "terminate_workers", None)  # Python 3.14
         if terminate is not None:
             terminate()
             return
+        # Python < 3.14: the manager thread marks every task it still lists as failed once a worker is
+        # gone, and a task that map() cancelled when Ctrl-C left it is done already: InvalidStateError, a
+        # traceback on stderr, and a manager that died before closing its queue (the build then hung at exit
+        # on a pipe no worker reads). It cancels them itself when it learns of the shutdown, if the pool is
+        # still alive then: so the pool lives until the manager is done, and a cancelled task it lists
+        # gets a fresh future (nobody waits on it) in case it learns of the dead worker first.
+        for item in list((getattr(self, "_pending_work_items", None) or {}).values()):
+            if item.future.cancelled():
+                item.future = concurrent.futures.Future()
+        manager = getattr(self, "_executor_manager_thread", None)
+        results = getattr(self, "_result_queue", None)
         # before shutdown(), which forgets them
         processes = list((getattr(self, "_processes", None) or {}).values())
         self.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
+        # a worker ended while it sent a result (a chunk of pages, a shard's files) leaves the manager
+        # waiting for the rest of it, and this process holds the results pipe's write end too (its workers
+        # wrote through their copies): that wait, and then the exit joining the manager, never ended.
+        # Closed here, the pipe ends with the workers and the manager reads the end of it.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
+        if manager is not None and manager is not threading.current_thread():
+            manager.join(STOP_SECONDS)
 
 
 def worker_limit() -> int:
@@ -59,6 +98,8 @@ def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs
     # worker ends quietly on SIGTERM and leaves Ctrl-C to its parent, which stops the pool.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _CAN_MASK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)  # held since the fork (ForkPool.submit)
     threading.Thread(target=_leave_with, args=(parent,), name="archive-gen-parent-watch", daemon=True).start()
     if initializer is not None:
         initializer(*initargs)

@@ -15,11 +15,13 @@ the cache only for the pages that must be rendered (``RecordStore``).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -403,7 +405,10 @@ def _run_in_worker(job: _Job) -> _Outcome:
 def _init_warm_worker(stages: Stages, config: Config, cache: BuildCache) -> None:
     _init_worker(stages, config, cache)
     assert _WORKER is not None
-    _WORKER.warm()
+    # only a head start: a tagger that cannot be built fails each page's tagging, reported with the page
+    # as with --jobs 1 (an initializer that raised broke the pool: a traceback, and no build)
+    with contextlib.suppress(Exception):
+        _WORKER.warm()
 
 
 def _started() -> None:
@@ -420,7 +425,11 @@ class ParserAhead:
         self._pool: ForkPool | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             self._pool = fork_pool(1, _init_warm_worker, (stages, config, cache))
-            self._pool.submit(_started)
+            try:
+                self._pool.submit(_started)
+            except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
+                self._pool.stop_now()
+                raise
 
     @property
     def ready(self) -> bool:
@@ -475,7 +484,10 @@ def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: Recor
     outcomes: list[_Outcome] = []
     workers = min(options.jobs, total)
     if total < options.parallel_min_pages and ahead is not None and ahead.ready:
-        return ahead.run(jobs, progress)
+        try:
+            return ahead.run(jobs, progress)
+        except BrokenExecutor:
+            pass  # its worker died (the OOM killer, a stray kill): the pages are parsed here instead
     if workers <= 1 or total < options.parallel_min_pages or "fork" not in multiprocessing.get_all_start_methods():
         local = worker()
         for job in jobs:

@@ -391,14 +391,18 @@ class PageKeys:
             try:
                 source, filename, _ = self._env.loader.get_source(self._env, current)  # type: ignore[union-attr]
             except jinja2.TemplateNotFound:
-                h.update(f"{current}\0<missing>\0".encode())
+                # a name from a literal may hold any code point ("\\ud800" decodes to a lone surrogate)
+                h.update(f"{current}\0<missing>\0".encode("utf-8", "surrogatepass"))
                 continue
             except jinja2.TemplateSyntaxError as exc:  # not UTF-8: rendering reports it; keyed by its bytes
                 with open(exc.filename or "", "rb") as handle:
-                    h.update(f"{current}\0<not utf-8>\0".encode() + handle.read() + b"\0")
+                    h.update(f"{current}\0<not utf-8>\0".encode("utf-8", "surrogatepass") + handle.read() + b"\0")
                 continue
-            h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogateescape") + source.encode("utf-8") + b"\0")
-            pending.extend(_referenced(source))
+            h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogatepass") + source.encode("utf-8") + b"\0")
+            named = _referenced(source)
+            if ANY_TEMPLATE in named:  # a name computed when it renders: every template there is
+                named = (*(n for n in named if n != ANY_TEMPLATE), *self._env.list_templates())
+            pending.extend(named)
         return h.hexdigest()
 
     def key(self, template: str, inputs: PageInputs) -> str:
@@ -418,18 +422,46 @@ class PageKeys:
 
 
 # a tag that names other templates, and the string literals in it (only the default delimiters, which
-# _environment sets; Jinja's parser would find the same names, at ~10 ms a template)
-_NAMING_TAG = re.compile(r"\{%[-+]?\s*(?:extends|include|import|from)\b(.*?)[-+]?%\}", re.DOTALL)
+# _environment sets; Jinja's parser would find the same names, at ~10 ms a template). A string literal
+# may hold "%}" (Jinja reads it as part of the string), so the tag's end is looked for outside them.
+_NAMING_TAG = re.compile(r"""\{%[-+]?\s*(extends|include|import|from)\b((?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|[^"'])*?)"""
+                         r"[-+]?%\}", re.DOTALL)
 _STRING_LITERAL = re.compile(r"""("|')((?:\\.|(?!\1).)*)\1""", re.DOTALL)
+# what a naming tag may hold besides its template's name: with the literals out, anything else (a
+# variable, "~", "+", a conditional) names a template only known when the page renders
+_TAG_WORDS = {
+    "from": re.compile(r"\bimport\b.*", re.DOTALL),
+    "import": re.compile(r"\bas\s+\w+|\b(?:with|without)\s+context\b"),
+    "include": re.compile(r"\bignore\s+missing\b|\b(?:with|without)\s+context\b"),
+    "extends": re.compile(r"(?!)"),
+}
+_PLAIN_NAMES = re.compile(r"[\s\[\](),]*")
+# in a template's references: a name it computes when it renders, so it may use any template there is
+ANY_TEMPLATE = "\0any"
+
+
+def _literal(raw: str) -> str:
+    """A string literal's value as Jinja's lexer reads it: its escapes decoded ("\\u5934.html" is 头.html)."""
+    try:
+        return raw.replace("\r\n", "\n").replace("\r", "\n").encode("ascii", "backslashreplace").decode(
+            "unicode-escape")
+    except UnicodeDecodeError:  # a bad escape: Jinja refuses the template when it renders
+        return raw
 
 
 @functools.lru_cache(maxsize=256)
 def _referenced(source: str) -> tuple[str, ...]:
     """The templates a template's source may extend, include or import: every string literal in such a tag
     (a superset of what Jinja's ``find_referenced_templates`` reports: a key that covers a file too many
-    only costs a rebuild; one that covers too few would serve a stale page)."""
-    names = {literal.group(2) for tag in _NAMING_TAG.finditer(source)
-             for literal in _STRING_LITERAL.finditer(tag.group(1))}
+    only costs a rebuild; one that covers too few would serve a stale page), and ``ANY_TEMPLATE`` when a
+    tag computes its name (``{% include part %}``, ``{% include "_" ~ kind ~ ".html" %}``)."""
+    names: set[str] = set()
+    for tag in _NAMING_TAG.finditer(source):
+        expression = tag.group(2)
+        names.update(_literal(literal.group(2)) for literal in _STRING_LITERAL.finditer(expression))
+        rest = _TAG_WORDS[tag.group(1)].sub(" ", _STRING_LITERAL.sub(" ", expression))
+        if not _PLAIN_NAMES.fullmatch(rest):
+            names.add(ANY_TEMPLATE)
     return tuple(sorted(name for name in names if name))
 
 
