@@ -29,33 +29,20 @@ def _module(name: str) -> ModuleType:
 
 
 Exported = dict[tuple[Path, bool], list[dict[str, Any]]]
-# every set this module scores, exported side by side once (tests/heldout/score.py export_all)
-SCORED = (*SETS, "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14",
-          "fresh15", "fresh16")
+Batches = dict[str, dict[str, Any]]
 
 
 @pytest.fixture(scope="module")
 def exported() -> Exported:
     score = _module("score")
-    return score.export_all(score.export_request(name, False) for name in SCORED)
+    # every set this module scores, exported side by side once (tests/heldout/score.py export_all)
+    return score.export_all(score.export_request(name, False) for name in (*SETS, *BATCHES))
 
 
 @pytest.fixture(scope="module")
 def results(exported: Exported) -> dict[str, dict[str, Any]]:
     score = _module("score")
     return {name: score.run_set(name, tags=False, verbose=True, exported=exported) for name in SETS}
-
-
-KEYED = (*SETS, *(f"fresh{n}" for n in range(2, 17)))  # every batch: its keys checked against its pages
-
-
-@pytest.mark.parametrize("name", KEYED)
-def test_keys_agree_with_their_pages(name: str) -> None:
-    folder = HELDOUT if name == "heldout" else HELDOUT / name
-    assert (folder / "keys").is_dir() and any((folder / "keys").glob("*.yaml"))
-    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(folder)],
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
 
 
 def test_set_two_covers_every_failure_class() -> None:
@@ -109,14 +96,8 @@ FRESH2_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.97, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh2(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh2", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH2_FLOORS))
-def test_third_batch_floor(fresh2: dict[str, Any], metric: str) -> None:
-    assert int(fresh2["overall"]["items_gold"]) >= 20
-    assert float(fresh2["overall"][metric]) >= FRESH2_FLOORS[metric], (fresh2["overall"], fresh2["misses"])
+def fresh2(batches: Batches) -> dict[str, Any]:
+    return batches["fresh2"]
 
 
 def test_third_batch_stitches_both_halves_and_keeps_roles(fresh2: dict[str, Any]) -> None:
@@ -134,20 +115,8 @@ FRESH3_CLASS_TITLE_F1_FLOOR = 0.9
 
 
 @pytest.fixture(scope="module")
-def fresh3(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh3", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH3_FLOORS))
-def test_fourth_batch_floor(fresh3: dict[str, Any], metric: str) -> None:
-    assert int(fresh3["overall"]["items_gold"]) >= 25
-    assert float(fresh3["overall"][metric]) >= FRESH3_FLOORS[metric], (fresh3["overall"], fresh3["misses"])
-
-
-def test_fourth_batch_class_title_floors(fresh3: dict[str, Any]) -> None:
-    assert fresh3["classes"]
-    for cls, result in fresh3["classes"].items():
-        assert float(result["title_f1"]) >= FRESH3_CLASS_TITLE_F1_FLOOR, (cls, result)
+def fresh3(batches: Batches) -> dict[str, Any]:
+    return batches["fresh3"]
 
 
 def test_fourth_batch_extras(fresh3: dict[str, Any]) -> None:
@@ -168,20 +137,8 @@ FRESH4_CLASS_TITLE_F1_FLOOR = 0.9
 
 
 @pytest.fixture(scope="module")
-def fresh4(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh4", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH4_FLOORS))
-def test_fifth_batch_floor(fresh4: dict[str, Any], metric: str) -> None:
-    assert int(fresh4["overall"]["items_gold"]) >= 25
-    assert float(fresh4["overall"][metric]) >= FRESH4_FLOORS[metric], (fresh4["overall"], fresh4["misses"])
-
-
-def test_fifth_batch_class_title_floors(fresh4: dict[str, Any]) -> None:
-    assert fresh4["classes"]
-    for cls, result in fresh4["classes"].items():
-        assert float(result["title_f1"]) >= FRESH4_CLASS_TITLE_F1_FLOOR, (cls, result)
+def fresh4(batches: Batches) -> dict[str, Any]:
+    return batches["fresh4"]
 
 
 def test_fifth_batch_extras(fresh4: dict[str, Any]) -> None:
@@ -206,20 +163,8 @@ FRESH5_CLASS_TITLE_F1_FLOOR = 0.5  # class 7: the bodiless headline read as a ki
 
 
 @pytest.fixture(scope="module")
-def fresh5(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh5", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH5_FLOORS))
-def test_sixth_batch_floor(fresh5: dict[str, Any], metric: str) -> None:
-    assert int(fresh5["overall"]["items_gold"]) >= 29
-    assert float(fresh5["overall"][metric]) >= FRESH5_FLOORS[metric], (fresh5["overall"], fresh5["misses"])
-
-
-def test_sixth_batch_class_title_floors(fresh5: dict[str, Any]) -> None:
-    assert fresh5["classes"]
-    for cls, result in fresh5["classes"].items():
-        assert float(result["title_f1"]) >= FRESH5_CLASS_TITLE_F1_FLOOR, (cls, result)
+def fresh5(batches: Batches) -> dict[str, Any]:
+    return batches["fresh5"]
 
 
 def test_sixth_batch_extras(fresh5: dict[str, Any]) -> None:
@@ -239,20 +184,8 @@ FRESH6_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh6(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh6", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH6_FLOORS))
-def test_seventh_batch_floor(fresh6: dict[str, Any], metric: str) -> None:
-    assert int(fresh6["overall"]["items_gold"]) >= 25
-    assert float(fresh6["overall"][metric]) >= FRESH6_FLOORS[metric], (fresh6["overall"], fresh6["misses"])
-
-
-def test_seventh_batch_class_title_floors(fresh6: dict[str, Any]) -> None:
-    assert fresh6["classes"]
-    for cls, result in fresh6["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh6(batches: Batches) -> dict[str, Any]:
+    return batches["fresh6"]
 
 
 def test_seventh_batch_extras(fresh6: dict[str, Any]) -> None:
@@ -273,20 +206,8 @@ FRESH7_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh7(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh7", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH7_FLOORS))
-def test_eighth_batch_floor(fresh7: dict[str, Any], metric: str) -> None:
-    assert int(fresh7["overall"]["items_gold"]) >= 26
-    assert float(fresh7["overall"][metric]) >= FRESH7_FLOORS[metric], (fresh7["overall"], fresh7["misses"])
-
-
-def test_eighth_batch_class_title_floors(fresh7: dict[str, Any]) -> None:
-    assert fresh7["classes"]
-    for cls, result in fresh7["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh7(batches: Batches) -> dict[str, Any]:
+    return batches["fresh7"]
 
 
 def test_eighth_batch_extras(fresh7: dict[str, Any]) -> None:
@@ -309,20 +230,8 @@ FRESH8_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh8(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh8", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH8_FLOORS))
-def test_ninth_batch_floor(fresh8: dict[str, Any], metric: str) -> None:
-    assert int(fresh8["overall"]["items_gold"]) >= 26
-    assert float(fresh8["overall"][metric]) >= FRESH8_FLOORS[metric], (fresh8["overall"], fresh8["misses"])
-
-
-def test_ninth_batch_class_title_floors(fresh8: dict[str, Any]) -> None:
-    assert fresh8["classes"]
-    for cls, result in fresh8["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh8(batches: Batches) -> dict[str, Any]:
+    return batches["fresh8"]
 
 
 def test_ninth_batch_extras(fresh8: dict[str, Any]) -> None:
@@ -343,14 +252,8 @@ FRESH9_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byl
 
 
 @pytest.fixture(scope="module")
-def fresh9(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh9", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH9_FLOORS))
-def test_tenth_batch_floor(fresh9: dict[str, Any], metric: str) -> None:
-    assert int(fresh9["overall"]["items_gold"]) >= 18
-    assert float(fresh9["overall"][metric]) >= FRESH9_FLOORS[metric], (fresh9["overall"], fresh9["misses"])
+def fresh9(batches: Batches) -> dict[str, Any]:
+    return batches["fresh9"]
 
 
 def test_tenth_batch_extras(fresh9: dict[str, Any]) -> None:
@@ -370,8 +273,8 @@ FRESH10_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh10(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh10", tags=False, verbose=True, exported=exported)
+def fresh10(batches: Batches) -> dict[str, Any]:
+    return batches["fresh10"]
 
 
 # the twelfth batch (tests/heldout/fresh11: other labour papers and page types — a provincial front page with a
@@ -385,20 +288,8 @@ FRESH11_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh11(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh11", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH10_FLOORS))
-def test_eleventh_batch_fresh10_floor(fresh10: dict[str, Any], metric: str) -> None:
-    assert int(fresh10["overall"]["items_gold"]) >= 23
-    assert float(fresh10["overall"][metric]) >= FRESH10_FLOORS[metric], (fresh10["overall"], fresh10["misses"])
-
-
-def test_eleventh_batch_fresh10_class_title_floors(fresh10: dict[str, Any]) -> None:
-    assert fresh10["classes"]
-    for cls, result in fresh10["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh11(batches: Batches) -> dict[str, Any]:
+    return batches["fresh11"]
 
 
 def test_eleventh_batch_fresh10_extras(fresh10: dict[str, Any]) -> None:
@@ -412,18 +303,6 @@ def test_eleventh_batch_fresh10_extras(fresh10: dict[str, Any]) -> None:
     assert extra["title_labels"] == [1, 1]  # the untitled half whose （上接第1版） is glued to its first paragraph
     assert extra["stitched_across_pages"] == [1, 1]
     assert extra["page_numbers"][0] == extra["page_numbers"][1] >= 8
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH11_FLOORS))
-def test_twelfth_batch_floor(fresh11: dict[str, Any], metric: str) -> None:
-    assert int(fresh11["overall"]["items_gold"]) >= 30
-    assert float(fresh11["overall"][metric]) >= FRESH11_FLOORS[metric], (fresh11["overall"], fresh11["misses"])
-
-
-def test_twelfth_batch_class_title_floors(fresh11: dict[str, Any]) -> None:
-    assert fresh11["classes"]
-    for cls, result in fresh11["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
 
 
 def test_twelfth_batch_extras(fresh11: dict[str, Any]) -> None:
@@ -442,20 +321,8 @@ FRESH12_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh12(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh12", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH12_FLOORS))
-def test_thirteenth_batch_floor(fresh12: dict[str, Any], metric: str) -> None:
-    assert int(fresh12["overall"]["items_gold"]) >= 17
-    assert float(fresh12["overall"][metric]) >= FRESH12_FLOORS[metric], (fresh12["overall"], fresh12["misses"])
-
-
-def test_thirteenth_batch_class_title_floors(fresh12: dict[str, Any]) -> None:
-    assert fresh12["classes"]
-    for cls, result in fresh12["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh12(batches: Batches) -> dict[str, Any]:
+    return batches["fresh12"]
 
 
 def test_thirteenth_batch_extras(fresh12: dict[str, Any]) -> None:
@@ -476,20 +343,8 @@ FRESH13_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh13(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh13", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH13_FLOORS))
-def test_fourteenth_batch_floor(fresh13: dict[str, Any], metric: str) -> None:
-    assert int(fresh13["overall"]["items_gold"]) >= 30  # 24 on the five pages, 6 on the post-fix check page
-    assert float(fresh13["overall"][metric]) >= FRESH13_FLOORS[metric], (fresh13["overall"], fresh13["misses"])
-
-
-def test_fourteenth_batch_class_title_floors(fresh13: dict[str, Any]) -> None:
-    assert fresh13["classes"]
-    for cls, result in fresh13["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh13(batches: Batches) -> dict[str, Any]:
+    return batches["fresh13"]
 
 
 def test_fourteenth_batch_extras(fresh13: dict[str, Any]) -> None:
@@ -509,20 +364,8 @@ FRESH14_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh14(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh14", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH14_FLOORS))
-def test_fifteenth_batch_floor(fresh14: dict[str, Any], metric: str) -> None:
-    assert int(fresh14["overall"]["items_gold"]) >= 33  # 28 on the nine pages, 5 on the post-fix check page
-    assert float(fresh14["overall"][metric]) >= FRESH14_FLOORS[metric], (fresh14["overall"], fresh14["misses"])
-
-
-def test_fifteenth_batch_class_title_floors(fresh14: dict[str, Any]) -> None:
-    assert fresh14["classes"]
-    for cls, result in fresh14["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh14(batches: Batches) -> dict[str, Any]:
+    return batches["fresh14"]
 
 
 def test_fifteenth_batch_extras(fresh14: dict[str, Any]) -> None:
@@ -543,20 +386,8 @@ FRESH15_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh15(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh15", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH15_FLOORS))
-def test_sixteenth_batch_floor(fresh15: dict[str, Any], metric: str) -> None:
-    assert int(fresh15["overall"]["items_gold"]) >= 31  # 24 on the seven pages, 7 on the post-fix check page
-    assert float(fresh15["overall"][metric]) >= FRESH15_FLOORS[metric], (fresh15["overall"], fresh15["misses"])
-
-
-def test_sixteenth_batch_class_title_floors(fresh15: dict[str, Any]) -> None:
-    assert fresh15["classes"]
-    for cls, result in fresh15["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh15(batches: Batches) -> dict[str, Any]:
+    return batches["fresh15"]
 
 
 def test_sixteenth_batch_extras(fresh15: dict[str, Any]) -> None:
@@ -577,20 +408,8 @@ FRESH16_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 
 
 @pytest.fixture(scope="module")
-def fresh16(exported: Exported) -> dict[str, Any]:
-    return _module("score").run_set("fresh16", tags=False, verbose=True, exported=exported)
-
-
-@pytest.mark.parametrize("metric", sorted(FRESH16_FLOORS))
-def test_seventeenth_batch_floor(fresh16: dict[str, Any], metric: str) -> None:
-    assert int(fresh16["overall"]["items_gold"]) >= 28  # 22 on the six pages, 6 on the post-fix check page
-    assert float(fresh16["overall"][metric]) >= FRESH16_FLOORS[metric], (fresh16["overall"], fresh16["misses"])
-
-
-def test_seventeenth_batch_class_title_floors(fresh16: dict[str, Any]) -> None:
-    assert fresh16["classes"]
-    for cls, result in fresh16["classes"].items():
-        assert float(result["title_f1"]) >= 0.95, (cls, result)
+def fresh16(batches: Batches) -> dict[str, Any]:
+    return batches["fresh16"]
 
 
 def test_seventeenth_batch_extras(fresh16: dict[str, Any]) -> None:
@@ -600,3 +419,55 @@ def test_seventeenth_batch_extras(fresh16: dict[str, Any]) -> None:
     assert extra["stitched_across_pages"] == [1, 1]  # the front page's jump, stitched from page 2
     assert extra["page_numbers"][0] == extra["page_numbers"][1] == 7
     assert extra["page_names"][0] == extra["page_names"][1] == 7
+
+
+# ---------------------------------------------------------------------------------------------
+# every batch after set 2: its floors (above, with what each batch is), the fewest items its keys hold, and the
+# floor of title F1 in each failure class (None: the batch is not scored per class)
+BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
+    "fresh2": (FRESH2_FLOORS, 20, None),
+    "fresh3": (FRESH3_FLOORS, 25, FRESH3_CLASS_TITLE_F1_FLOOR),
+    "fresh4": (FRESH4_FLOORS, 25, FRESH4_CLASS_TITLE_F1_FLOOR),
+    "fresh5": (FRESH5_FLOORS, 29, FRESH5_CLASS_TITLE_F1_FLOOR),
+    "fresh6": (FRESH6_FLOORS, 25, 0.95),
+    "fresh7": (FRESH7_FLOORS, 26, 0.95),
+    "fresh8": (FRESH8_FLOORS, 26, 0.95),
+    "fresh9": (FRESH9_FLOORS, 18, None),
+    "fresh10": (FRESH10_FLOORS, 23, 0.95),
+    "fresh11": (FRESH11_FLOORS, 30, 0.95),
+    "fresh12": (FRESH12_FLOORS, 17, 0.95),
+    "fresh13": (FRESH13_FLOORS, 30, 0.95),  # 24 on the five pages, 6 on the post-fix check page
+    "fresh14": (FRESH14_FLOORS, 33, 0.95),  # 28 on the nine pages, 5 on the post-fix check page
+    "fresh15": (FRESH15_FLOORS, 31, 0.95),  # 24 on the seven pages, 7 on the post-fix check page
+    "fresh16": (FRESH16_FLOORS, 28, 0.95),  # 22 on the six pages, 6 on the post-fix check page
+}
+
+
+@pytest.fixture(scope="module")
+def batches(exported: Exported) -> Batches:
+    score = _module("score")
+    return {name: score.run_set(name, tags=False, verbose=True, exported=exported) for name in BATCHES}
+
+
+@pytest.mark.parametrize(("name", "metric"), [(n, m) for n, (floors, _, _) in BATCHES.items() for m in sorted(floors)])
+def test_batch_floor(batches: Batches, name: str, metric: str) -> None:
+    result, (floors, fewest, _) = batches[name], BATCHES[name]
+    assert int(result["overall"]["items_gold"]) >= fewest
+    assert float(result["overall"][metric]) >= floors[metric], (result["overall"], result["misses"])
+
+
+@pytest.mark.parametrize("name", [n for n, (_, _, floor) in BATCHES.items() if floor is not None])
+def test_batch_title_floor_per_failure_class(batches: Batches, name: str) -> None:
+    classes, floor = batches[name]["classes"], BATCHES[name][2]
+    assert classes and floor is not None
+    for cls, result in classes.items():
+        assert float(result["title_f1"]) >= floor, (cls, result)
+
+
+@pytest.mark.parametrize("name", (*SETS, *BATCHES))
+def test_keys_agree_with_their_pages(name: str) -> None:
+    folder = HELDOUT if name == "heldout" else HELDOUT / name
+    assert (folder / "keys").is_dir() and any((folder / "keys").glob("*.yaml"))
+    done = subprocess.run([sys.executable, str(HELDOUT / "keytool.py"), "--check", str(folder)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
