@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from archive_gen.config import TaxonomyConfig
 from archive_gen.model import Item
 from archive_gen.search import build_search_index
+from archive_gen.tagging.gazetteer import Gazetteer
+from archive_gen.tagging.regions import RegionTagger
+from archive_gen.tagging.segmenter import Segmenter
+from archive_gen.tagging.topics import TopicTagger, load_taxonomy
 from search_truth import corpus_items
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,3 +54,21 @@ def corpus_10k(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Item], di
     index; shared by the index tests and the browser tests."""
     items = corpus_items(tmp_path_factory.mktemp("corpus-10k"), 10_000)
     return items, build_search_index(items)
+
+
+@pytest.fixture(scope="session")
+def topics(tmp_path_factory: pytest.TempPathFactory) -> TopicTagger:
+    """The topic scorer with a segmenter that knows the taxonomy's terms (built once: ~0.3 s a segmenter)."""
+    taxonomy = load_taxonomy(TaxonomyConfig())
+    words = [(w, None, "nz") for w in taxonomy.words()]
+    return TopicTagger(taxonomy, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))
+
+
+@pytest.fixture(scope="session")
+def regions(tmp_path_factory: pytest.TempPathFactory) -> RegionTagger:
+    """The region resolver with the Tagger's own segmenter words: the gazetteer's and the taxonomy's terms
+    (县总工会 among them, which is what cuts 礼|县总工会)."""
+    gazetteer = Gazetteer.load()
+    taxonomy = load_taxonomy(TaxonomyConfig())
+    words = list(gazetteer.segmenter_words()) + [(w, None, "nz") for w in taxonomy.words()]
+    return RegionTagger(gazetteer, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from archive_gen.config import TaxonomyConfig
 from archive_gen.model import Item
 from archive_gen.tagging.gazetteer import Gazetteer
 from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.segmenter import Segmenter
-from archive_gen.tagging.topics import TopicTagger, load_taxonomy
+from archive_gen.tagging.topics import TopicTagger
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +67,6 @@ def test_a_headline_city_whose_own_body_goes_somewhere_inside_it_stays_the_city(
 
 
 # -- topics: members are who is served ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def topics(tmp_path_factory: pytest.TempPathFactory) -> TopicTagger:
-    taxonomy = load_taxonomy(TaxonomyConfig())
-    words = [(w, None, "nz") for w in taxonomy.words()]
-    return TopicTagger(taxonomy, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))
 
 
 def labels(tagger: TopicTagger, title: str, *paragraphs: str, page_name: str = "工会工作") -> list[str]:

@@ -3,29 +3,9 @@ invented items unlike the held-out pages."""
 
 from __future__ import annotations
 
-import pytest
-
-from archive_gen.config import TaxonomyConfig
 from archive_gen.model import Item
-from archive_gen.tagging.gazetteer import Gazetteer
 from archive_gen.tagging.regions import RegionTagger
-from archive_gen.tagging.segmenter import Segmenter
-from archive_gen.tagging.topics import TopicTagger, load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def regions(tmp_path_factory: pytest.TempPathFactory) -> RegionTagger:
-    gazetteer = Gazetteer.load()
-    taxonomy = load_taxonomy(TaxonomyConfig())
-    words = list(gazetteer.segmenter_words()) + [(w, None, "nz") for w in taxonomy.words()]
-    return RegionTagger(gazetteer, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))
-
-
-@pytest.fixture(scope="module")
-def topics(tmp_path_factory: pytest.TempPathFactory) -> TopicTagger:
-    taxonomy = load_taxonomy(TaxonomyConfig())
-    words = [(w, None, "nz") for w in taxonomy.words()]
-    return TopicTagger(taxonomy, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))
+from archive_gen.tagging.topics import TopicTagger
 
 
 def place(tagger: RegionTagger, title: str, *paragraphs: str, date: str,
