@@ -100,6 +100,11 @@ _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
 _DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+# ... also when a few characters qualify the place between the verb and the term (招聘会开进搬迁安置点): a term naming
+# a place (its last character one of _PLACE_SUFFIX) is still where the subject went, not what it is (fifteenth
+# round); a deed after the place (走进工地送清凉) names no place and keeps its reading
+_DESTINATION_PHRASE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
+_PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心")
 # a headline term right before a verb of teaching (“夜校”开讲劳动法, 劳模讲起安全课): the school, class or speaker is
 # how the item is delivered, not what it is about; when the rest of the headline names what is taught with a term of
 # another topic, the term before the verb counts half and names no topic there (twelfth round)
@@ -997,8 +1002,10 @@ def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
     out = hits
     for i, hit in enumerate(hits):
         # (a group named as the place, 建到了货车司机身边, is already in passing: still who the item is for)
-        if (hit.evidence.field == "title" and not hit.passing
-                and _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)):
+        if hit.evidence.field == "title" and not hit.passing and (
+                _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)
+                or (hit.evidence.text.endswith(_PLACE_SUFFIX)
+                    and _DESTINATION_PHRASE.search(item.title, 0, hit.evidence.offset))):
             if out is hits:
                 out = list(hits)
             out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
