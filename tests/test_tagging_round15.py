@@ -44,3 +44,26 @@ def test_a_deed_after_the_place_keeps_its_reading(topics: TopicTagger) -> None:
         "工会还提醒企业合理安排作业时间，防止中暑。",
     )
     assert got[0] == "安全生产"
+
+
+def test_a_cue_ending_the_headline_s_founding_names_what_was_founded(topics: TopicTagger) -> None:
+    # 工会联合会 is only a cue of 工会组织建设; founded in the headline (成立…工会联合会) it says what the item is about,
+    # not the couriers the sector word names
+    got = labels(
+        topics,
+        "某街道成立快递行业工会联合会",
+        "9月2日，某街道快递行业工会联合会成立，辖区6家快递网点的150名快递员当天申请入会。",
+        "联合会首届委员会由快递员和网点负责人组成，快递员李强当选主席。",
+    )
+    assert got[0] == "工会组织建设"
+
+
+def test_a_founding_whose_phrase_ends_in_no_cue_keeps_the_headline_s_topic(topics: TopicTagger) -> None:
+    # guard: 成立…服务队 ends in no cue: the couriers' item stays theirs
+    got = labels(
+        topics,
+        "某街道成立快递员志愿服务队",
+        "9月2日，某街道快递员志愿服务队成立，辖区6家快递网点的40名快递员报名。",
+        "服务队利用派送间隙为独居老人代购生活用品。",
+    )
+    assert got[0] == "新就业形态劳动者"

@@ -105,6 +105,10 @@ _DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|�
 # round); a deed after the place (走进工地送清凉) names no place and keeps its reading
 _DESTINATION_PHRASE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
 _PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心")
+# what a headline says was founded (东坡区成立外卖配送行业工会联合会, 组建了职工艺术团): the body founded names what the
+# item is about even when it is only a cue of its topic (工会联合会), so a cue ending the headline's founding phrase
+# counts as a keyword there (fifteenth round)
+_FOUNDED = re.compile(r"(成立|组建)了?([^，,。；;：:“”！!？?]{0,12})$")
 # a headline term right before a verb of teaching (“夜校”开讲劳动法, 劳模讲起安全课): the school, class or speaker is
 # how the item is delivered, not what it is about; when the rest of the headline names what is taught with a term of
 # another topic, the term before the verb counts half and names no topic there (twelfth round)
@@ -617,6 +621,7 @@ class TopicTagger:
             # on the 副刊 page) has no other evidence, and its page's name says its genre
             own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
+        hits += self._founded(item)
         said_who: frozenset[str] = frozenset()
         if self._who:
             hits, said_who = self._who_in_headline(hits)
@@ -737,6 +742,24 @@ class TopicTagger:
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    def _founded(self, item: Item) -> list[_Hit]:
+        """A topic cue that ends the headline after 成立/组建 (成立外卖配送行业工会联合会) names what was founded: a hit
+        of keyword weight in the title for its topic."""
+        title = item.title or ""
+        if "成立" not in title and "组建" not in title:
+            return []
+        found = _FOUNDED.search(fold(title))
+        if found is None:
+            return []
+        phrase = found.group(2)
+        for cue, slug in self._cues:
+            if phrase.endswith(cue):
+                start = found.end() - len(cue)
+                weight = KEYWORD_WEIGHT * FIELD_WEIGHTS["title"]
+                return [_Hit(slug, cue, KEYWORD_WEIGHT, KEYWORD_WEIGHT, weight,
+                             Evidence(title[start:found.end()], "title", start))]
+        return []
 
     @functools.cached_property
     def _who(self) -> dict[str, frozenset[str]]:
