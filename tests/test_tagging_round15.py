@@ -67,3 +67,25 @@ def test_a_founding_whose_phrase_ends_in_no_cue_keeps_the_headline_s_topic(topic
         "服务队利用派送间隙为独居老人代购生活用品。",
     )
     assert got[0] == "新就业形态劳动者"
+
+
+def test_what_a_vote_adopted_is_the_vote_s_matter(topics: TopicTagger) -> None:
+    # 高温津贴 right after 表决通过 is what the 职代会 adopted, not a rights item of its own
+    got = labels(
+        topics,
+        "某机械厂职代会表决通过高温津贴标准",
+        "6月6日，某机械厂召开职工代表大会，98名职工代表无记名投票，表决通过了高温津贴标准。",
+        "按照标准，锻造车间职工每月高温津贴为280元。这项标准是职工代表在提案中提出的。",
+    )
+    assert got == ["民主管理"]
+
+
+def test_a_matter_the_body_takes_up_on_its_own_is_still_a_secondary(topics: TopicTagger) -> None:
+    # guard: the body has a paragraph of its own on the arrears behind the vote (劳动争议, 仲裁, 拖欠工资)
+    got = labels(
+        topics,
+        "某机械厂职代会表决通过高温津贴标准",
+        "6月6日，某机械厂召开职工代表大会，98名职工代表无记名投票，表决通过了高温津贴标准。",
+        "去年，该厂因拖欠工资和高温津贴引发劳动争议，20多名职工申请劳动仲裁，厂工会律师介入调解后才化解。",
+    )
+    assert got[0] == "民主管理" and "劳动争议与维权" in got

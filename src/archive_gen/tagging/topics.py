@@ -105,6 +105,9 @@ _DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|�
 # round); a deed after the place (走进工地送清凉) names no place and keeps its reading
 _DESTINATION_PHRASE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
 _PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心")
+# a headline term right after a vote's verb (职代会表决通过高温津贴发放办法): what the vote adopted, the matter of the
+# democratic procedure the headline is about, not a topic of its own there (fifteenth round)
+_VOTED_BEFORE = re.compile(r"(表决通过|审议通过|投票通过)了?[《“]?$")
 # what a headline says was founded (东坡区成立外卖配送行业工会联合会, 组建了职工艺术团): the body founded names what the
 # item is about even when it is only a cue of its topic (工会联合会), so a cue ending the headline's founding phrase
 # counts as a keyword there (fifteenth round)
@@ -626,6 +629,7 @@ class TopicTagger:
         if self._who:
             hits, said_who = self._who_in_headline(hits)
         hits = _destinations(hits, item)
+        hits = _voted(hits, item)
         hits = _teachers(hits, item)
         hits = _sectors(hits, item)
         hits = _roles(hits, item)
@@ -1029,6 +1033,22 @@ def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
                 _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)
                 or (hit.evidence.text.endswith(_PLACE_SUFFIX)
                     and _DESTINATION_PHRASE.search(item.title, 0, hit.evidence.offset))):
+            if out is hits:
+                out = list(hits)
+            out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
+                                  * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
+def _voted(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A headline term right after a vote's verb (表决通过高温津贴发放办法) is what the vote adopted: half its weight, and a
+    generic word there (the headline is about the vote; the body may still make the matter a secondary topic)."""
+    title = item.title or ""
+    if "通过" not in title:
+        return hits
+    out = hits
+    for i, hit in enumerate(hits):
+        if hit.evidence.field == "title" and not hit.passing and _VOTED_BEFORE.search(title, 0, hit.evidence.offset):
             if out is hits:
                 out = list(hits)
             out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
