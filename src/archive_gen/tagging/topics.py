@@ -100,6 +100,18 @@ _SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
 _DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+# ... also when a few characters qualify the place between the verb and the term (招聘会开进搬迁安置点): a term naming
+# a place (its last character one of _PLACE_SUFFIX) is still where the subject went, not what it is (fifteenth
+# round); a deed after the place (走进工地送清凉) names no place and keeps its reading
+_DESTINATION_PHRASE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
+_PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心")
+# a headline term right after a vote's verb (职代会表决通过高温津贴发放办法): what the vote adopted, the matter of the
+# democratic procedure the headline is about, not a topic of its own there (fifteenth round)
+_VOTED_BEFORE = re.compile(r"(表决通过|审议通过|投票通过)了?[《“]?$")
+# what a headline says was founded (东坡区成立外卖配送行业工会联合会, 组建了职工艺术团): the body founded names what the
+# item is about even when it is only a cue of its topic (工会联合会), so a cue ending the headline's founding phrase
+# counts as a keyword there (fifteenth round)
+_FOUNDED = re.compile(r"(成立|组建)了?([^，,。；;：:“”！!？?]{0,12})$")
 # a headline term right before a verb of teaching (“夜校”开讲劳动法, 劳模讲起安全课): the school, class or speaker is
 # how the item is delivered, not what it is about; when the rest of the headline names what is taught with a term of
 # another topic, the term before the verb counts half and names no topic there (twelfth round)
@@ -612,10 +624,12 @@ class TopicTagger:
             # on the 副刊 page) has no other evidence, and its page's name says its genre
             own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
+        hits += self._founded(item)
         said_who: frozenset[str] = frozenset()
         if self._who:
             hits, said_who = self._who_in_headline(hits)
         hits = _destinations(hits, item)
+        hits = _voted(hits, item)
         hits = _teachers(hits, item)
         hits = _sectors(hits, item)
         hits = _roles(hits, item)
@@ -732,6 +746,24 @@ class TopicTagger:
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    def _founded(self, item: Item) -> list[_Hit]:
+        """A topic cue that ends the headline after 成立/组建 (成立外卖配送行业工会联合会) names what was founded: a hit
+        of keyword weight in the title for its topic."""
+        title = item.title or ""
+        if "成立" not in title and "组建" not in title:
+            return []
+        found = _FOUNDED.search(fold(title))
+        if found is None:
+            return []
+        phrase = found.group(2)
+        for cue, slug in self._cues:
+            if phrase.endswith(cue):
+                start = found.end() - len(cue)
+                weight = KEYWORD_WEIGHT * FIELD_WEIGHTS["title"]
+                return [_Hit(slug, cue, KEYWORD_WEIGHT, KEYWORD_WEIGHT, weight,
+                             Evidence(title[start:found.end()], "title", start))]
+        return []
 
     @functools.cached_property
     def _who(self) -> dict[str, frozenset[str]]:
@@ -997,8 +1029,26 @@ def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
     out = hits
     for i, hit in enumerate(hits):
         # (a group named as the place, 建到了货车司机身边, is already in passing: still who the item is for)
-        if (hit.evidence.field == "title" and not hit.passing
-                and _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)):
+        if hit.evidence.field == "title" and not hit.passing and (
+                _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)
+                or (hit.evidence.text.endswith(_PLACE_SUFFIX)
+                    and _DESTINATION_PHRASE.search(item.title, 0, hit.evidence.offset))):
+            if out is hits:
+                out = list(hits)
+            out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
+                                  * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
+def _voted(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A headline term right after a vote's verb (表决通过高温津贴发放办法) is what the vote adopted: half its weight, and a
+    generic word there (the headline is about the vote; the body may still make the matter a secondary topic)."""
+    title = item.title or ""
+    if "通过" not in title:
+        return hits
+    out = hits
+    for i, hit in enumerate(hits):
+        if hit.evidence.field == "title" and not hit.passing and _VOTED_BEFORE.search(title, 0, hit.evidence.offset):
             if out is hits:
                 out = list(hits)
             out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
