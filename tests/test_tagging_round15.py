@@ -3,19 +3,8 @@ invented items unlike the held-out pages."""
 
 from __future__ import annotations
 
-import pytest
-
-from archive_gen.config import TaxonomyConfig
 from archive_gen.model import Item
-from archive_gen.tagging.segmenter import Segmenter
-from archive_gen.tagging.topics import TopicTagger, load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def topics(tmp_path_factory: pytest.TempPathFactory) -> TopicTagger:
-    taxonomy = load_taxonomy(TaxonomyConfig())
-    words = [(w, None, "nz") for w in taxonomy.words()]
-    return TopicTagger(taxonomy, Segmenter(words, cache_dir=tmp_path_factory.mktemp("jieba-cache")))
+from archive_gen.tagging.topics import TopicTagger
 
 
 def labels(tagger: TopicTagger, title: str, *paragraphs: str) -> list[str]:
