@@ -1725,3 +1725,39 @@ def test_a_heading_inside_a_story_with_a_headline_is_still_a_crosshead() -> None
     item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "一线：寒风中的坚守",
                      "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
     assert [c.text for c in item.crossheads] == ["一线：寒风中的坚守"]
+
+
+# ---- fresh17 (the eighteenth batch) ----------------------------------------------------------
+
+
+def test_a_dated_lead_with_an_unbracketed_credit_closed_by_reported_is_the_lead() -> None:
+    item = only(page("芜城开通返岗务工专车",
+                     "本报芜城3月2日电　记者蒯　宁、通讯员阚小川报道：2日上午，首批返岗务工人员乘专车抵达芜城经济开发区。",
+                     BODY))
+    assert item.lead == "本报芜城3月2日电　记者蒯　宁、通讯员阚小川报道："
+    assert item.byline.reporters == ("蒯　宁",) and item.byline.correspondents == ("阚小川",)
+    assert item.dateline == Dateline("芜城", 3, 2)
+    assert item.paragraphs[0].startswith("2日上午")
+
+
+def test_a_dated_lead_followed_by_a_sentence_about_the_reporter_keeps_its_text() -> None:
+    # guard: "记者从…获悉，…" after a dateline is the text (no credit closed by 报道 before a comma)
+    item = only(page("芜城开通返岗务工专车", "本报芜城3月2日电　记者从芜城市总工会获悉，今年将开通返岗专车20趟。", BODY))
+    assert item.lead == "本报芜城3月2日电" and not item.byline.names()
+    assert item.paragraphs[0].startswith("记者从芜城市总工会获悉")
+
+
+def test_a_bracketed_place_and_name_glued_after_a_letter_signs_it() -> None:
+    item = only(page("加班费何时能补发？", "编辑同志：", "我在芜城一家电子厂做操作工，去年冬天连续加班两个月，至今没有拿到加班费。",
+                     "我手里有考勤记录，上面写明了每天的加班时长。请问我应该向哪个部门反映？（芜城市城南区　冼家明）"))
+    assert item.byline.names() == ("冼家明",)
+    assert item.paragraphs[-1] == "我手里有考勤记录，上面写明了每天的加班时长。请问我应该向哪个部门反映？"
+
+
+def test_a_bracket_naming_no_person_after_the_last_sentence_stays_text() -> None:
+    # guard: a bracketed unit, or a place and a word that is no name, is not a signature
+    item = only(page("职工书屋开放", "本报讯（记者　蒯　宁）芜城职工书屋日前正式开放，首批图书三千册。（芜城市总工会）", BODY))
+    assert item.byline.names() == ("蒯　宁",)
+    assert "（芜城市总工会）" in "".join(item.paragraphs)
+    from archive_gen.loader.bylines import split_signoff
+    assert split_signoff("活动当天正式启动。（芜城　经济开发区）") is None
