@@ -1761,3 +1761,35 @@ def test_a_bracket_naming_no_person_after_the_last_sentence_stays_text() -> None
     assert "（芜城市总工会）" in "".join(item.paragraphs)
     from archive_gen.loader.bylines import split_signoff
     assert split_signoff("活动当天正式启动。（芜城　经济开发区）") is None
+
+
+def test_the_editors_dash_signoff_is_a_trailer_not_a_headline() -> None:
+    parsed = page("职工书屋开放", "本报讯（记者　蒯　宁）芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。", BODY,
+                  "——本刊编辑部")
+    assert [i.title for i in parsed.items] == ["职工书屋开放"]
+    assert parsed.items[0].trailer == ("——本刊编辑部",) and len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_dash_profile_subtitle_is_not_the_editors_signoff() -> None:
+    # guard: "——记…" under a title is a subtitle; a dash before a person still signs as before
+    item = only(page("车间里的“老把式”", "——记芜城机床厂钳工班长冼家明", BODY, BODY2))
+    assert item.subtitle == "——记芜城机床厂钳工班长冼家明" and item.trailer == ()
+
+
+def test_a_letter_signed_by_a_collective_over_a_date_keeps_its_last_line() -> None:
+    parsed = page("一封来自食堂职工的感谢信", "尊敬的芜城市总工会：",
+                  "春节前夕，工会的同志来到食堂，为我们送来了慰问品和新春祝福，让我们倍感温暖。",
+                  "在这里，我们向工会的同志们道一声：辛苦了！",
+                  "芜城机床厂食堂全体职工\n2027年3月1日",
+                  "来信追踪", "小区路灯为何不亮？",
+                  "本报讯（记者　蒯　宁）近日，读者来信反映城南某小区路灯长期不亮。记者调查发现，线路已老化。", BODY)
+    assert [i.title for i in parsed.items] == ["一封来自食堂职工的感谢信", "小区路灯为何不亮？"]
+    letter = parsed.items[0]
+    assert letter.paragraphs[-1] == "在这里，我们向工会的同志们道一声：辛苦了！" and not letter.byline.names()
+
+
+def test_a_body_name_over_a_title_is_not_a_collective_signature() -> None:
+    # guard: a collective's name with no date under it, over a headline, is still read with the headlines
+    from archive_gen.loader.headlines import _dated_office
+    assert not _dated_office(["芜城机床厂全体职工", "车间里的“老把式”"], 0)
+    assert _dated_office(["芜城机床厂全体职工", "2027年3月1日"], 0)
