@@ -1793,3 +1793,17 @@ def test_a_body_name_over_a_title_is_not_a_collective_signature() -> None:
     from archive_gen.loader.headlines import _dated_office
     assert not _dated_office(["芜城机床厂全体职工", "车间里的“老把式”"], 0)
     assert _dated_office(["芜城机床厂全体职工", "2027年3月1日"], 0)
+
+
+def test_a_label_over_a_note_the_editors_sign_heads_a_piece_of_its_own() -> None:
+    parsed = page("职工书屋开放", "本报讯（记者　蒯　宁）芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。", BODY,
+                  "写在后面", "职工的每一封来信，我们都认真阅读。欢迎读者继续来信，本版将持续关注。", "——编　者")
+    assert [i.title for i in parsed.items] == ["职工书屋开放", "写在后面"]
+    assert parsed.items[0].crossheads == () and parsed.items[1].trailer == ("——编　者",)
+
+
+def test_a_crosshead_over_text_with_no_editors_signoff_stays_a_crosshead() -> None:
+    # guard: the same heading and text with no sign-off under them is a section of the story above
+    item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "写在后面",
+                     "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
+    assert [c.text for c in item.crossheads] == ["写在后面"]

@@ -43,6 +43,13 @@ _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 # the editors signing a note with a dash and no person: "——编　者", "——本刊编辑部" (a trailer, never a headline)
 _EDITORS_SIGNOFF = lazy_compile(r"^[—－]{1,2}[ \u3000]*(?:编[ \u3000]*者|本(?:报|刊|版)?编辑部)$")
+
+
+def editors_signoff(text: str) -> bool:
+    """"——编　者", "——本刊编辑部": the editors sign a note with a dash and no person's name."""
+    return bool(_EDITORS_SIGNOFF.match(text.strip(" \u3000")))
+
+
 DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…")
 COMMA_INSIDE = lazy_compile(r"[,，、；;]")
 # single characters that do not end a headline but often end the first half of a split sentence
