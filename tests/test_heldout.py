@@ -421,6 +421,27 @@ def test_seventeenth_batch_extras(fresh16: dict[str, Any]) -> None:
     assert extra["page_names"][0] == extra["page_names"][1] == 7
 
 
+# fresh17 (the eighteenth batch: a 人民日报-style front page with 【】 labels and two jumps to page 2 under reprinted titles, a photo
+# page of odd credits, a 工会工作 feature with crossheads and a 链接 sidebar, a 【背景】 box, a 读者来信 page with a bracketed signature,
+# a collective's letter over a date and an 编辑的话 note signed ——编　者): first run title F1 0.889 (body bounds 0.906, paragraphs
+# 0.938, byline 0.875, roles 16/18); after five general rules 1.0 on every column. Floors a little below.
+FRESH17_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh17(batches: Batches) -> dict[str, Any]:
+    return batches["fresh17"]
+
+
+def test_eighteenth_batch_extras(fresh17: dict[str, Any]) -> None:
+    extra = fresh17["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 18 and roles_right == roles_total  # the 报道 lead's 记者/通讯员, 特约摄影, 新华社记者, 实习生
+    assert extra["stitched_across_pages"] == [2, 2]  # both jumps of the front page, stitched from page 2
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 5
+    assert extra["page_names"][0] == extra["page_names"][1] == 5
+
+
 # ---------------------------------------------------------------------------------------------
 # every batch after set 2: its floors (above, with what each batch is), the fewest items its keys hold, and the
 # floor of title F1 in each failure class (None: the batch is not scored per class)
@@ -440,6 +461,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh14": (FRESH14_FLOORS, 33, 0.95),  # 28 on the nine pages, 5 on the post-fix check page
     "fresh15": (FRESH15_FLOORS, 31, 0.95),  # 24 on the seven pages, 7 on the post-fix check page
     "fresh16": (FRESH16_FLOORS, 28, 0.95),  # 22 on the six pages, 6 on the post-fix check page
+    "fresh17": (FRESH17_FLOORS, 18, 0.95),
 }
 
 

@@ -1725,3 +1725,85 @@ def test_a_heading_inside_a_story_with_a_headline_is_still_a_crosshead() -> None
     item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "一线：寒风中的坚守",
                      "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
     assert [c.text for c in item.crossheads] == ["一线：寒风中的坚守"]
+
+
+# ---- fresh17 (the eighteenth batch) ----------------------------------------------------------
+
+
+def test_a_dated_lead_with_an_unbracketed_credit_closed_by_reported_is_the_lead() -> None:
+    item = only(page("芜城开通返岗务工专车",
+                     "本报芜城3月2日电　记者蒯　宁、通讯员阚小川报道：2日上午，首批返岗务工人员乘专车抵达芜城经济开发区。",
+                     BODY))
+    assert item.lead == "本报芜城3月2日电　记者蒯　宁、通讯员阚小川报道："
+    assert item.byline.reporters == ("蒯　宁",) and item.byline.correspondents == ("阚小川",)
+    assert item.dateline == Dateline("芜城", 3, 2)
+    assert item.paragraphs[0].startswith("2日上午")
+
+
+def test_a_dated_lead_followed_by_a_sentence_about_the_reporter_keeps_its_text() -> None:
+    # guard: "记者从…获悉，…" after a dateline is the text (no credit closed by 报道 before a comma)
+    item = only(page("芜城开通返岗务工专车", "本报芜城3月2日电　记者从芜城市总工会获悉，今年将开通返岗专车20趟。", BODY))
+    assert item.lead == "本报芜城3月2日电" and not item.byline.names()
+    assert item.paragraphs[0].startswith("记者从芜城市总工会获悉")
+
+
+def test_a_bracketed_place_and_name_glued_after_a_letter_signs_it() -> None:
+    item = only(page("加班费何时能补发？", "编辑同志：", "我在芜城一家电子厂做操作工，去年冬天连续加班两个月，至今没有拿到加班费。",
+                     "我手里有考勤记录，上面写明了每天的加班时长。请问我应该向哪个部门反映？（芜城市城南区　冼家明）"))
+    assert item.byline.names() == ("冼家明",)
+    assert item.paragraphs[-1] == "我手里有考勤记录，上面写明了每天的加班时长。请问我应该向哪个部门反映？"
+
+
+def test_a_bracket_naming_no_person_after_the_last_sentence_stays_text() -> None:
+    # guard: a bracketed unit, or a place and a word that is no name, is not a signature
+    item = only(page("职工书屋开放", "本报讯（记者　蒯　宁）芜城职工书屋日前正式开放，首批图书三千册。（芜城市总工会）", BODY))
+    assert item.byline.names() == ("蒯　宁",)
+    assert "（芜城市总工会）" in "".join(item.paragraphs)
+    from archive_gen.loader.bylines import split_signoff
+    assert split_signoff("活动当天正式启动。（芜城　经济开发区）") is None
+
+
+def test_the_editors_dash_signoff_is_a_trailer_not_a_headline() -> None:
+    parsed = page("职工书屋开放", "本报讯（记者　蒯　宁）芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。", BODY,
+                  "——本刊编辑部")
+    assert [i.title for i in parsed.items] == ["职工书屋开放"]
+    assert parsed.items[0].trailer == ("——本刊编辑部",) and len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_dash_profile_subtitle_is_not_the_editors_signoff() -> None:
+    # guard: "——记…" under a title is a subtitle; a dash before a person still signs as before
+    item = only(page("车间里的“老把式”", "——记芜城机床厂钳工班长冼家明", BODY, BODY2))
+    assert item.subtitle == "——记芜城机床厂钳工班长冼家明" and item.trailer == ()
+
+
+def test_a_letter_signed_by_a_collective_over_a_date_keeps_its_last_line() -> None:
+    parsed = page("一封来自食堂职工的感谢信", "尊敬的芜城市总工会：",
+                  "春节前夕，工会的同志来到食堂，为我们送来了慰问品和新春祝福，让我们倍感温暖。",
+                  "在这里，我们向工会的同志们道一声：辛苦了！",
+                  "芜城机床厂食堂全体职工\n2027年3月1日",
+                  "来信追踪", "小区路灯为何不亮？",
+                  "本报讯（记者　蒯　宁）近日，读者来信反映城南某小区路灯长期不亮。记者调查发现，线路已老化。", BODY)
+    assert [i.title for i in parsed.items] == ["一封来自食堂职工的感谢信", "小区路灯为何不亮？"]
+    letter = parsed.items[0]
+    assert letter.paragraphs[-1] == "在这里，我们向工会的同志们道一声：辛苦了！" and not letter.byline.names()
+
+
+def test_a_body_name_over_a_title_is_not_a_collective_signature() -> None:
+    # guard: a collective's name with no date under it, over a headline, is still read with the headlines
+    from archive_gen.loader.headlines import _dated_office
+    assert not _dated_office(["芜城机床厂全体职工", "车间里的“老把式”"], 0)
+    assert _dated_office(["芜城机床厂全体职工", "2027年3月1日"], 0)
+
+
+def test_a_label_over_a_note_the_editors_sign_heads_a_piece_of_its_own() -> None:
+    parsed = page("职工书屋开放", "本报讯（记者　蒯　宁）芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。", BODY,
+                  "写在后面", "职工的每一封来信，我们都认真阅读。欢迎读者继续来信，本版将持续关注。", "——编　者")
+    assert [i.title for i in parsed.items] == ["职工书屋开放", "写在后面"]
+    assert parsed.items[0].crossheads == () and parsed.items[1].trailer == ("——编　者",)
+
+
+def test_a_crosshead_over_text_with_no_editors_signoff_stays_a_crosshead() -> None:
+    # guard: the same heading and text with no sign-off under them is a section of the story above
+    item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "写在后面",
+                     "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
+    assert [c.text for c in item.crossheads] == ["写在后面"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the loader on the held-out pages (and the seeds) per set and per failure class.
 
-usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|seeds|all] [--tags] [--json] [-v]
+usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|seeds|all] [--tags] [--json] [-v]
 
 Runs ``archive-gen export --format jsonl`` on the set's pages (the command users and judges run),
 merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the records with
@@ -74,10 +74,14 @@ SETS = {
     # page of foreign datelines, a 职工文苑 page with a sign-off, an 编后 note and a poem, 律师解答 and a letter with its
     # reply, a 专版 with one banner repeated above each item)
     "fresh16": (HERE / "fresh16" / "pages", HERE / "fresh16" / "keys", HERE / "fresh16" / "tags"),
+    # an eighteenth batch (five pages: a 人民日报-style front page with 【】 labels and two jumps to page 2, where both halves
+    # sit under reprinted titles; a photo page of odd credits; a 工会工作 feature with crossheads and a 链接 sidebar, a
+    # 【背景】 box; a 读者来信 page with a bracketed signature, a collective's letter and an 编辑的话 note)
+    "fresh17": (HERE / "fresh17" / "pages", HERE / "fresh17" / "keys", HERE / "fresh17" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }
 # keys that state starts_incomplete for every item (the seed keys predate the field)
-COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16"}
+COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"}
 METRICS = ("items_gold", "items_pred", "title_f1", "title_p", "title_r", "body_bounds", "paragraphs", "byline",
            "kicker", "subtitle", "fragments")
 TAG_METRICS = ("province_f1", "prefecture_f1", "topic_f1")
@@ -368,12 +372,12 @@ def table(result: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "seeds", "all"), default="all")
+    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "seeds", "all"), default="all")
     parser.add_argument("--tags", action="store_true", help="tag the records even when no tags/ keys exist")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = parser.parse_args()
-    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "seeds"] if args.set == "all" else [args.set]
+    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "seeds"] if args.set == "all" else [args.set]
     results = [run_set(name, args.tags, args.verbose) for name in names]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))

@@ -43,6 +43,11 @@ _LEAD_PLAIN = lazy_compile(
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
+# "本报江州2月7日电　记者籍晓彤、通讯员郁　帆报道：…": a dateline, then the credit unbracketed and closed by 报道
+# (the colon after it, when printed, is part of the lead)
+_LEAD_DATED_REPORTED = lazy_compile(
+    rf"^(?P<lead>本报(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯){_GAP}*"
+    rf"(?P<credit>{_ROLE}[{HAN}{_SPACE}·、]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
 # the text starts after the last gap
 _LEAD_SPACED = lazy_compile(
@@ -145,6 +150,15 @@ def split_lead(paragraph: str) -> Lead | None:
         credits = parse_credits(credit)
         return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
                     credits.byline, credit, None, credits.roles)
+    match = _LEAD_DATED_REPORTED.match(paragraph)
+    if match:
+        credit = match.group("credit")
+        credits = parse_credits(credit)
+        # a role opens the credit and 报道 closes it: each name need only be shaped like one (rare surnames too)
+        if credits.byline.names() and all(re.fullmatch(_NAME, name) for name in credits.byline.names()):
+            dateline = Dateline(match.group("place") or "", int(match.group("month")), int(match.group("day")))
+            return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
+                        credits.byline, credit, dateline, credits.roles)
     match = _LEAD_SPACED.match(paragraph)
     if match:
         credit = match.group("credit")
@@ -468,7 +482,7 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     "…开放。（李  欣 马学东）", "…服务。（通讯员 吴  娟）" -> (text before it, the credit as printed)."""
     match = _SIGNOFF.search(text)
     if not match or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
-        return None
+        return _signature_signoff(text)
     credits = signoff_credits(match.group(0))
     names = credits.byline.names()
     if not names or not all(is_person_name(name) for name in names):
@@ -476,9 +490,29 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     return text[: match.start()], match.group(0)
 
 
+# a letter's signature glued in brackets after its last sentence: "…我能维权吗？（江州市江北区　俞佳豪）"
+_SIGNATURE_TAIL = lazy_compile(r"[(（][^()（）\n]{4,40}[)）]$")
+
+
+def _signature_signoff(text: str) -> tuple[str, str] | None:
+    """"…维权吗？（江州市江北区　俞佳豪）": a bracketed signature naming a place (or unit) and a person, glued after
+    the last sentence of a letter, is its signer, not text (a bracket naming no person, "（江州市总工会）", is none)."""
+    match = _SIGNATURE_TAIL.search(text)
+    if not match or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
+        return None
+    signed = signature(match.group(0))
+    if signed is None or not any(m.group("place") for m in [_SIGNATURE.match(_unbracket(match.group(0)))] if m):
+        return None
+    return text[: match.start()], match.group(0)
+
+
 def signoff_credits(signoff: str) -> Credits:
     """The names of a bracketed sign-off, by their printed roles; with none printed, they count as the
-    item's reporters."""
+    item's reporters. A bracketed signature ("（江州市江北区　俞佳豪）") names its signer only."""
+    if not _SIGNOFF.fullmatch(signoff.strip(_SPACE)):
+        signed = signature(signoff)
+        if signed is not None:
+            return signed
     return parse_credits(signoff.strip("()（）" + _SPACE))
 
 

@@ -468,7 +468,7 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
     if not lines:
         raise ValueError("an empty stack has no reading")
     facts = [_line_facts(text, k + 1 < len(lines) and shapes.signing_date(lines[k + 1]),
-                         k + 1 < len(lines) and marked_signature(lines[k + 1]),
+                         k + 1 < len(lines) and (marked_signature(lines[k + 1]) or _dated_office(lines, k + 1)),
                          k + 1 == len(lines) and context.bylined,
                          k + 2 == len(lines) and context.lead,
                          k + 2 == len(lines) and context.runin,
@@ -491,6 +491,11 @@ def _candidates(facts: list[LineFacts], context: StackContext) -> Iterator[Readi
     shaped: dict[tuple[int, int], list[_Shaped]] = {}  # one stack's parts recur in many candidate readings
     for ends in range(run_on + 1):
         yield from _readings_after(facts, context, scores, ends, exhaustive, shaped)
+
+
+def _dated_office(lines: list[str], k: int) -> bool:
+    """Line k names a signing body ("…环卫所全体环卫工人", "某市总工会") over a date alone: a letter's signature."""
+    return k + 1 < len(lines) and shapes.signing_office(lines[k]) and shapes.signing_date(lines[k + 1])
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from . import shapes
 from .bylines import house_author, is_person_name, marked_signature, signature, unit_signoff
 from .headlines import ItemHeads, StackContext, read_stack
 from .lazy import lazy_compile
-from .units import COMMA_INSIDE, Unit, headline_shaped, plain_text
+from .units import COMMA_INSIDE, Unit, editors_signoff, headline_shaped, plain_text
 
 _CAPTION_MAX_PARAGRAPHS = 4
 _NUMBERED_CAPTION_MAX = 8  # 组图: ①②③… captions
@@ -388,6 +388,8 @@ def _signed_ahead(units: list[Unit], start: int) -> bool:
     a signed piece of its own (a reader's letter), not a section of the story above."""
     for seen in range(min(len(units) - start, _CAPTION_MAX_PARAGRAPHS + 1)):
         unit = units[start + seen]
+        if seen and unit.kind == "trailer" and editors_signoff(unit.text):
+            return True  # "编辑的话" over a note the editors sign (——编　者): a piece of its own
         if unit.kind != "text" or unit.lead is not None:
             return False
         if seen and marked_signature(unit.text):

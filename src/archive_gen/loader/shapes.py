@@ -28,7 +28,9 @@ ISSUER = r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公�
 # an office that signs a notice it issues: "本报编辑部", "某市总工会办公室", "中华全国总工会办公厅" (a bare
 # "…工会" is not enough: "…写信感谢工会" is a headline)
 _SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,12}(?:总工会|工会委员会|委员会|人民政府|联合会)"
-                               r"(?:办公厅|办公室|宣传部|编辑部)?|[\u4e00-\u9fff]{2,12}(?:办公厅|办公室)")
+                               r"(?:办公厅|办公室|宣传部|编辑部)?|[\u4e00-\u9fff]{2,12}(?:办公厅|办公室)"
+                               # a body of people signing together: "…环卫所全体环卫工人", "…车间全体职工"
+                               r"|[\u4e00-\u9fff]{2,20}全体[\u4e00-\u9fff]{0,4}(?:职工|员工|工人|会员|同志|师生|党员|干部|队员)")
 # an article of a published document: "第一条　…", "第十二条 …"
 _ARTICLE = lazy_compile(r"^第[一二三四五六七八九十百零]{1,5}条(?:[ \u3000]|$)")
 # a line that lists what goes with a text ("附件：…", "附：…"): running text, never a heading

@@ -41,6 +41,15 @@ _RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<tit
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
+# the editors signing a note with a dash and no person: "——编　者", "——本刊编辑部" (a trailer, never a headline)
+_EDITORS_SIGNOFF = lazy_compile(r"^[—－]{1,2}[ \u3000]*(?:编[ \u3000]*者|本(?:报|刊|版)?编辑部)$")
+
+
+def editors_signoff(text: str) -> bool:
+    """"——编　者", "——本刊编辑部": the editors sign a note with a dash and no person's name."""
+    return bool(_EDITORS_SIGNOFF.match(text.strip(" \u3000")))
+
+
 DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…")
 COMMA_INSIDE = lazy_compile(r"[,，、；;]")
 # single characters that do not end a headline but often end the first half of a split sentence
@@ -192,7 +201,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if is_byline_line(text):  # before trailers: "（本报记者 王  敏 整理）" credits a name
             units.append(Unit("byline", [block], text))
             continue
-        if _TRAILER.match(text) and not text.rstrip(")）" + " \u3000").endswith("摄"):
+        if (_TRAILER.match(text) and not text.rstrip(")）" + " \u3000").endswith("摄")) or _EDITORS_SIGNOFF.match(text):
             # "（本报记者　汤　淼　摄）" credits a photographer: a credit, read below
             units.append(Unit("trailer", [block], text))
             continue
