@@ -565,11 +565,7 @@ class _WarmOutput:
         if jobs < 2 or previous is None or not previous.stamps or not _CAN_FORK:
             return
         self._pool = fork_pool(1)
-        try:
-            self._pool.submit(writer.warm_metadata, output)
-        except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
-            self._pool.stop_now()
-            raise
+        self._pool.start(writer.warm_metadata, output)
 
     def __enter__(self) -> _WarmOutput:
         return self
@@ -593,11 +589,7 @@ class _ShardsAhead:
         if not 0 < len(todo) < jobs or not _CAN_FORK:
             return
         self._pool = fork_pool(len(todo))
-        try:
-            self.futures = {name: self._pool.submit(_index_shard, name, docs) for name, docs in todo.items()}
-        except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
-            self._pool.stop_now()
-            raise
+        self.futures = {name: self._pool.start(_index_shard, name, docs) for name, docs in todo.items()}
 
     def results(self) -> dict[str, dict[str, bytes]]:
         return {name: future.result() for name, future in self.futures.items()}

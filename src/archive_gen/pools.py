@@ -40,6 +40,15 @@ class ForkPool(concurrent.futures.ProcessPoolExecutor):
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
+    def start(self, fn: Callable[..., Any], /, *args: Any) -> concurrent.futures.Future[Any]:
+        """``submit`` for a pool started ahead of the context that will stop it: Ctrl-C while it forks
+        leaves no context to stop it, so it is stopped here."""
+        try:
+            return self.submit(fn, *args)
+        except BaseException:
+            self.stop_now()
+            raise
+
     def stop_now(self) -> None:
         """Cancel what has not started and end the workers mid-task: an interrupted or failed build keeps
         none of their work, and a SIGTERM sent to the build alone should not wait for a chunk of pages.

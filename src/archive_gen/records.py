@@ -425,11 +425,7 @@ class ParserAhead:
         self._pool: ForkPool | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             self._pool = fork_pool(1, _init_warm_worker, (stages, config, cache))
-            try:
-                self._pool.submit(_started)
-            except BaseException:  # Ctrl-C as it forked: no context to leave yet, so stop it here
-                self._pool.stop_now()
-                raise
+            self._pool.start(_started)
 
     @property
     def ready(self) -> bool:
