@@ -181,3 +181,53 @@ def test_a_prior_archive_is_not_reused_once_an_item_changed_its_tags():
     dropped = _summaries_with(lambda i: i)
     dropped = [replace(p, items=p.items[1:]) if p.items and p.items[0].id == "20210514-01-a1" else p for p in dropped]
     assert build_from_summaries(dropped, prior=before) == build_from_summaries(dropped)
+
+
+def _newest_day_apart():
+    summaries = _summaries_with(lambda i: i)
+    newest = max(p.date for p in summaries if p.date)
+    return [p for p in summaries if p.date != newest], summaries, newest
+
+
+def test_a_new_day_extends_the_prior_archive_passing_over_the_new_items_only(monkeypatch):
+    from archive_gen import archive as archive_module
+
+    older, everything, newest = _newest_day_apart()
+    before = build_from_summaries(older)
+    folded: list[list[str]] = []
+    real_fold = archive_module._fold
+
+    def spy(ordered):
+        folded.append([i.id for i in ordered])
+        return real_fold(ordered)
+
+    listed: list[str] = []
+    real_best = archive_module._RelatedLists._best
+
+    def best_spy(self, position):
+        listed.append(self.chrono[position].id)
+        return real_best(self, position)
+
+    monkeypatch.setattr(archive_module, "_fold", spy)
+    monkeypatch.setattr(archive_module._RelatedLists, "_best", best_spy)
+    extended = build_from_summaries(everything, prior=before)
+    new_ids = sorted(i.id for p in everything if p.date == newest for i in p.items)
+    assert len(new_ids) >= 2 and folded == [sorted(new_ids)]  # one pass, over the new day's items alone
+    assert sorted(listed) == new_ids  # and related lists made for them alone
+    folded.clear()
+    fresh = build_from_summaries(everything)
+    assert len(folded[0]) == len(fresh.items) > len(new_ids)
+    assert extended == fresh
+    assert extended.regions == fresh.regions and extended.keywords == fresh.keywords and extended.topics == fresh.topics
+    # and the extended archive extends again as it was made from scratch
+    assert extended.folds == fresh.folds
+
+
+def test_a_back_filled_day_or_a_retagged_old_item_is_not_an_extension():
+    older, everything, newest = _newest_day_apart()
+    newest_only = [p for p in everything if p.date == newest]
+    # the prior holds only the newest day: the older day is back-filled behind it
+    assert build_from_summaries(everything, prior=build_from_summaries(newest_only)) == build_from_summaries(everything)
+    retagged = [replace(p, items=tuple(replace(i, keywords=()) for i in p.items)) if p.date != newest else p
+                for p in everything]
+    assert build_from_summaries(retagged, prior=build_from_summaries(older)) == build_from_summaries(retagged)

@@ -765,9 +765,11 @@ def test_incremental_builds_equal_cold_builds_after_every_kind_of_change(tmp_pat
     lists and search shards, staged writes) must never show: after each change the incremental site
     equals a cold build of the same sources byte for byte, on a corpus spread over years and on a daily
     one rebuilt the way ``serve`` does (one session: cache entries and the tagger kept in memory) with two
-    workers (a build with one shard to index indexes it ahead, beside the archive and the render pool)."""
+    workers (a build with one shard to index indexes it ahead, beside the archive and the render pool). The
+    first is built as ``archive-gen build --jobs 2`` does: a few changed pages are parsed in a worker forked
+    ahead while the last build's archive is assembled, for an edit to keep and a new day to extend."""
     gen = bench_generator()
-    options = BuildOptions(jobs=2, parallel_min_pages=1, parallel_min_render=1) if serving else BuildOptions()
+    options = BuildOptions(jobs=2, parallel_min_pages=1, parallel_min_render=1) if serving else BuildOptions(jobs=2)
     pages = gen.generate_corpus(100, 3, per_day)
     root = tmp_path / "warm"
     warm = make_project(root, {}, per_page=3, url_history=root / "published-urls.tsv")

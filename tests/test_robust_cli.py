@@ -199,3 +199,23 @@ def test_a_full_disk_under_stdout_is_one_line_exit_2(project: Path, command: lis
                               stderr=subprocess.PIPE, timeout=60)
     assert (done.returncode, done.stderr) == (2, b"archive-gen: error: cannot write the output: "
                                                  b"No space left on device\n")
+
+
+@pytest.mark.slow
+def test_the_command_leaves_at_once_with_its_output_flushed_and_its_exit_code(project: Path) -> None:
+    # cli.run ends the process with os._exit (no heap teardown): what was printed to a pipe must still
+    # arrive, the exit code must be the command's, and the site and its manifest must be complete
+    done = subprocess.run([sys.executable, "-m", "archive_gen", "build", "--jobs", "2"], cwd=project,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert out.splitlines()[1].startswith("  1 page read (1 parsed, 0 from cache), 7 items, ")
+    assert (project / "site" / "index.html").is_file()
+    assert (project / "site" / ".archive-gen" / "manifest.json.gz").is_file()
+    again = subprocess.run([sys.executable, "-m", "archive_gen", "build"], cwd=project, capture_output=True,
+                           timeout=120)
+    assert again.returncode == 0 and b"up to date" in again.stdout, again.stdout  # the cache was stored whole
+    missing = subprocess.run([sys.executable, "-m", "archive_gen", "build", "--config", "nope.yaml"], cwd=project,
+                             capture_output=True, timeout=60)
+    assert missing.returncode == 2 and missing.stdout == b""
+    assert missing.stderr.decode("utf-8").startswith("archive-gen: error: ") and b"nope.yaml" in missing.stderr

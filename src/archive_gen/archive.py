@@ -125,6 +125,10 @@ class Archive:
     duplicate_ids: tuple[tuple[str, str], ...] = ()  # (source, id) of items left out: the id was taken
     # per-archive memo of pure functions of the records (the renderer's item cards); never compared
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # the per-item passes of the region, topic and keyword indexes, which a later archive extends when only
+    # newer items came (a new day); derived from the fields above, so never compared
+    folds: _Folds | None = field(default=None, compare=False, repr=False)
+    related_lists: _RelatedLists | None = field(default=None, compare=False, repr=False)  # and the related pass
 
     def related_cache(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """What a later build passes back to ``build_archive`` to reuse these related lists."""
@@ -212,9 +216,23 @@ def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: Relat
                        issue_of=MappingProxyType(issue_of), years=_years(issues), **_continuations(issues, items),
                        duplicate_ids=cat.duplicate_ids, memo={})
     ordered = list(items.values())
-    regions, roots = _regions(ordered)
-    topics, keywords = _topics(ordered), _keywords(ordered)
-    related, related_keys = _related(ordered, prior_related)
+    newer = _newer_only(prior, cat) if prior is not None and prior.folds is not None else None
+    if newer is not None and prior is not None and prior.folds is not None:
+        # a new day after every item the prior archive holds, which all kept their tags: the index passes
+        # over the new items go in front of the prior's (each index lists its items newest first)
+        folds = _fold([items[i] for i in newer]).before(prior.folds)
+    else:
+        folds = _fold(ordered)
+    regions, roots = folds.regions()
+    topics, keywords = folds.topics(), folds.keywords()
+    if newer is not None and prior is not None and prior.related_lists is not None \
+            and min(items[i].date or "" for i in newer) > (prior.related_lists.last_date() or ""):
+        # and on days after the prior's last: its lists stand, the new days' are made after them
+        lists = prior.related_lists.copy()
+        lists.add(sorted((items[i] for i in newer), key=_chrono_key), prior_related)
+    else:
+        lists = _related(ordered, prior_related)
+    related, related_keys = lists.related, lists.keys
     return Archive(
         items=items,
         order=order,
@@ -233,6 +251,8 @@ def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: Relat
         keyword_by_slug=MappingProxyType({t.slug: t for t in keywords}),
         related_keys=MappingProxyType(related_keys),
         duplicate_ids=cat.duplicate_ids,
+        folds=folds,
+        related_lists=lists,
     )
 
 
@@ -251,6 +271,20 @@ def _same_tags(prior: Archive, cat: Catalogue) -> bool:
         if old is not item and _tag_fields(old) != _tag_fields(item):
             return False
     return True
+
+
+def _newer_only(prior: Archive, cat: Catalogue) -> tuple[str, ...] | None:
+    """The ids ``cat`` holds in front of every item of ``prior`` (which it holds in the same order, each
+    with the same place, date and tags), or None when ``cat`` differs from ``prior`` in any other way."""
+    extra = len(cat.order) - len(prior.order)
+    if extra <= 0 or cat.order[extra:] != prior.order:
+        return None
+    before, now = prior.items, cat.items
+    for item_id in prior.order:
+        old, item = before[item_id], now[item_id]
+        if old is not item and _tag_fields(old) != _tag_fields(item):
+            return None
+    return cat.order[:extra]
 
 
 def _page_date(page: PageSummary) -> str | None:
@@ -303,63 +337,98 @@ def _ancestors(region: Region) -> list[tuple[str, str, str, str | None]]:
     return chain
 
 
-def _regions(ordered: Sequence[ItemSummary]) -> tuple[dict[str, RegionNode], tuple[str, ...]]:
-    members: dict[str, list[str]] = defaultdict(list)
-    info: dict[str, tuple[str, str, str | None, str, str | None]] = {}
-    gazetteer_slugs: dict[str, set[str]] = defaultdict(set)
+# region code -> (level, name, parent code, province, prefecture of a county)
+_RegionInfo = tuple[str, str, str | None, str, str | None]
+
+
+@dataclass(frozen=True)
+class _Folds:
+    """One pass over the items, newest first, for the region, topic and keyword indexes: the members of each
+    region, topic and keyword in order, and what the first item to name each says of it. ``before`` puts
+    the pass over newer items in front of an older pass: the result is the pass over both."""
+
+    region_members: Mapping[str, tuple[str, ...]]
+    region_info: Mapping[str, _RegionInfo]  # as the first item naming the region gives it
+    region_slugs: Mapping[str, frozenset[str]]  # the gazetteer's slugs of each region, from every item
+    topic_members: Mapping[str, tuple[str, ...]]
+    topic_labels: Mapping[str, str]
+    keyword_members: Mapping[str, tuple[str, ...]]
+    keyword_slugs: Mapping[str, str]
+
+    def before(self, older: _Folds) -> _Folds:
+        def joined(newer: Mapping[str, tuple[str, ...]], later: Mapping[str, tuple[str, ...]]
+                   ) -> dict[str, tuple[str, ...]]:
+            return {k: newer.get(k, ()) + later.get(k, ()) for k in {*newer, *later}}
+
+        # a first-seen value: the newer pass's when it has one (``{**older, **newer}``)
+        return _Folds(joined(self.region_members, older.region_members), {**older.region_info, **self.region_info},
+                      {k: self.region_slugs.get(k, frozenset()) | older.region_slugs.get(k, frozenset())
+                       for k in {*self.region_slugs, *older.region_slugs}},
+                      joined(self.topic_members, older.topic_members), {**older.topic_labels, **self.topic_labels},
+                      joined(self.keyword_members, older.keyword_members),
+                      {**older.keyword_slugs, **self.keyword_slugs})
+
+    def regions(self) -> tuple[dict[str, RegionNode], tuple[str, ...]]:
+        members, info = self.region_members, self.region_info
+        children: dict[str, list[str]] = defaultdict(list)
+        for code, (_, _, parent, _, _) in info.items():
+            if parent:
+                children[parent].append(code)
+
+        def by_size(codes: Iterable[str]) -> tuple[str, ...]:
+            return tuple(sorted(codes, key=lambda c: (-len(members[c]), c)))
+
+        nodes = {}
+        for code in sorted(info):
+            level, name, parent, province, prefecture = info[code]
+            slugs = sorted(self.region_slugs.get(code, ()))
+            nodes[code] = RegionNode(code=code, slug=slugs[0] if slugs else urls.region_slug(code, name), name=name,
+                                     level=level, parent=parent, children=by_size(children[code]),
+                                     item_ids=members[code], province=province, prefecture=prefecture)
+        roots = by_size(code for code, node in nodes.items() if node.parent is None)
+        return nodes, roots
+
+    def topics(self) -> tuple[Term, ...]:
+        return tuple(sorted((Term(slug, self.topic_labels[slug], ids) for slug, ids in self.topic_members.items()),
+                            key=lambda t: (-t.count, t.slug)))
+
+    def keywords(self) -> tuple[Term, ...]:
+        terms = [Term(self.keyword_slugs[word], word, ids) for word, ids in self.keyword_members.items()]
+        return tuple(sorted(terms, key=lambda t: (-t.count, t.label)))
+
+
+def _fold(ordered: Sequence[ItemSummary]) -> _Folds:
+    """The pass of ``_Folds`` over items in archive order (newest first)."""
+    region_members: dict[str, list[str]] = defaultdict(list)
+    info: dict[str, _RegionInfo] = {}
+    slugs: dict[str, set[str]] = defaultdict(set)
+    topic_members: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, str] = {}
+    keyword_members: dict[str, list[str]] = defaultdict(list)
+    known: dict[str, str] = {}
     for item in ordered:
         seen: set[str] = set()
         for region in item.regions:
             if region.slug:
-                gazetteer_slugs[region.code].add(region.slug)
+                slugs[region.code].add(region.slug)
             for code, slug in region.ancestor_slugs:
                 if slug:
-                    gazetteer_slugs[code].add(slug)
+                    slugs[code].add(slug)
             for code, level, name, parent in _ancestors(region):
                 info.setdefault(code, (level, name, parent, region.province,
                                        region.prefecture if level == "county" else None))
                 if code not in seen:
                     seen.add(code)
-                    members[code].append(item.id)
-    children: dict[str, list[str]] = defaultdict(list)
-    for code, (_, _, parent, _, _) in info.items():
-        if parent:
-            children[parent].append(code)
-
-    def by_size(codes: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(codes, key=lambda c: (-len(members[c]), c)))
-
-    nodes = {}
-    for code in sorted(info):
-        level, name, parent, province, prefecture = info[code]
-        slugs = sorted(gazetteer_slugs.get(code, ()))
-        nodes[code] = RegionNode(code=code, slug=slugs[0] if slugs else urls.region_slug(code, name), name=name,
-                                 level=level, parent=parent, children=by_size(children[code]),
-                                 item_ids=tuple(members[code]), province=province, prefecture=prefecture)
-    roots = by_size(code for code, node in nodes.items() if node.parent is None)
-    return nodes, roots
-
-
-def _topics(ordered: Sequence[ItemSummary]) -> tuple[Term, ...]:
-    members: dict[str, list[str]] = defaultdict(list)
-    labels: dict[str, str] = {}
-    for item in ordered:
+                    region_members[code].append(item.id)
         for slug, label in item.topics:
             labels.setdefault(slug, label)
-            members[slug].append(item.id)
-    return tuple(sorted((Term(slug, labels[slug], tuple(ids)) for slug, ids in members.items()),
-                        key=lambda t: (-t.count, t.slug)))
-
-
-def _keywords(ordered: Sequence[ItemSummary]) -> tuple[Term, ...]:
-    members: dict[str, list[str]] = defaultdict(list)
-    known: dict[str, str] = {}
-    for item in ordered:
+            topic_members[slug].append(item.id)
         for word, slug in sorted(item.keywords):
-            members[word].append(item.id)
+            keyword_members[word].append(item.id)
             known.setdefault(word, slug)
-    terms = [Term(known[word], word, tuple(ids)) for word, ids in members.items()]
-    return tuple(sorted(terms, key=lambda t: (-t.count, t.label)))
+    return _Folds({k: tuple(v) for k, v in region_members.items()}, info,
+                  {k: frozenset(v) for k, v in slugs.items()}, {k: tuple(v) for k, v in topic_members.items()},
+                  labels, {k: tuple(v) for k, v in keyword_members.items()}, known)
 
 
 def _years(issues: Sequence[Issue]) -> tuple[YearNode, ...]:
@@ -417,68 +486,104 @@ def _sorted_features(item: ItemSummary) -> tuple[tuple[str, int], ...]:
     return found
 
 
-def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
-             ) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """Up to five earlier (or same-day) items sharing the most regions/topics/keywords, and the key
-    each list was computed under.
+# the algorithm's constants seed the related lists' hash chain, so changing them never reuses an old list
+_RELATED_SEED = repr(("related-v4", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY, _WEIGHT_PREFECTURE,
+                      _WEIGHT_PROVINCE, _WEIGHT_TOPIC, _WEIGHT_KEYWORD)).encode()
+
+
+def _chrono_key(item: ItemSummary) -> tuple[str, str]:
+    return (item.date or "", item.id)
+
+
+class _RelatedLists:
+    """Up to five earlier (or same-day) items sharing the most regions/topics/keywords, and the key each
+    list was computed under, made day by day from the oldest.
 
     Only earlier coverage is considered, so adding a new day never changes an old article's list (its
-    page stays as it is: the daily rebuild). A list depends on the items of its own day and before,
-    summed up in a hash chain over the days; a ``prior`` list whose key still matches is reused.
-    Per shared tag only the nearest ``RELATED_NEIGHBOURS`` earlier holders are scored, which keeps
-    the work linear and favours coverage close in time. Ties: higher score, then nearer in time.
+    page stays as it is: the daily rebuild), and a later archive whose new items all come after the last
+    day here continues a copy of these lists instead of starting over. A list depends on the items of its
+    own day and before, summed up in a hash chain over the days; a ``prior`` list whose key still matches
+    is reused. Per shared tag only the nearest ``RELATED_NEIGHBOURS`` earlier holders are scored, which
+    keeps the work linear and favours coverage close in time. Ties: higher score, then nearer in time.
     Fewer than ``RELATED_MIN`` found: the same day's items nearest on the printed pages fill up.
     """
-    chrono = sorted(ordered, key=lambda i: (i.date or "", i.id))  # oldest first
-    sorted_features = [_sorted_features(item) for item in chrono]
-    day_start: list[int] = [0] * len(chrono)
-    day_end: list[int] = [0] * len(chrono)
-    keys: dict[str, str] = {}
-    # the algorithm's constants seed the chain, so changing them never reuses an old list
-    chain = hashlib.sha256(repr(("related-v4", RELATED_MIN, RELATED_MAX, RELATED_NEIGHBOURS, _WEIGHT_COUNTY,
-                                 _WEIGHT_PREFECTURE, _WEIGHT_PROVINCE, _WEIGHT_TOPIC, _WEIGHT_KEYWORD)).encode())
-    start = 0
-    while start < len(chrono):
-        date = chrono[start].date or ""
-        end = start
-        while end + 1 < len(chrono) and (chrono[end + 1].date or "") == date:
-            end += 1
-        for position in range(start, end + 1):
-            day_start[position], day_end[position] = start, end
-            this = chrono[position]
-            # the features are a function of the tags (and the constants above): their digest stands for them;
-            # length-prefixed strings, so no file name can make two different days hash alike
-            tags = this.tags_key or tags_key(this.regions, this.topics, this.keywords)
-            # and the date: an item moved to another day (an override) changes the days its list may draw on
-            chain.update(f"{len(this.id)}:{this.id}{this.page};{len(this.source)}:{this.source}{this.index};"
-                         f"{len(date)}:{date}{tags}|".encode("utf-8", "surrogateescape"))
-        day_key = chain.hexdigest()
-        for position in range(start, end + 1):
-            keys[chrono[position].id] = day_key
-        start = end + 1
 
-    holders: dict[str, list[int]] = defaultdict(list)  # feature -> positions, oldest first
-    for position, pairs in enumerate(sorted_features):
-        for feature, _ in pairs:
-            holders[feature].append(position)
-    related: dict[str, tuple[str, ...]] = {}
-    position_of = {item.id: position for position, item in enumerate(chrono)} if prior else {}
-    for position, item in enumerate(chrono):
-        limit = day_end[position]
-        cached = prior.get(item.id) if prior else None
-        # a list from the cache is used only as this function could have made it (a damaged or forged
-        # cache must not name an unknown, later or repeated item): else it is made again
-        if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == keys[item.id] \
-                and isinstance(cached[1], tuple) and len(set(cached[1])) == len(cached[1]) <= RELATED_MAX \
-                and all(position_of.get(other, limit + 1) <= limit and other != item.id for other in cached[1]):
-            related[item.id] = cached[1]
-            continue
+    def __init__(self) -> None:
+        self.chrono: list[ItemSummary] = []  # oldest first (``_chrono_key``)
+        self.features: list[tuple[tuple[str, int], ...]] = []
+        self.holders: dict[str, list[int]] = defaultdict(list)  # feature -> positions, oldest first
+        self.day_start: list[int] = []
+        self.day_end: list[int] = []
+        self.keys: dict[str, str] = {}
+        self.related: dict[str, tuple[str, ...]] = {}
+        self.chain = hashlib.sha256(_RELATED_SEED)
+
+    def last_date(self) -> str | None:
+        return (self.chrono[-1].date or "") if self.chrono else None
+
+    def copy(self) -> _RelatedLists:
+        """An independent copy (the one copied from may still serve: serve's last archive)."""
+        other = _RelatedLists()
+        other.chrono, other.features = list(self.chrono), list(self.features)
+        other.holders = defaultdict(list, {feature: list(at) for feature, at in self.holders.items()})
+        other.day_start, other.day_end = list(self.day_start), list(self.day_end)
+        other.keys, other.related, other.chain = dict(self.keys), dict(self.related), self.chain.copy()
+        return other
+
+    def add(self, items: Sequence[ItemSummary], prior: RelatedCache | None) -> None:
+        """Append ``items`` (in ``_chrono_key`` order, every one dated after the last day here) and make
+        their lists."""
+        base = len(self.chrono)
+        chrono = self.chrono
+        chrono.extend(items)
+        for position in range(base, len(chrono)):
+            pairs = _sorted_features(chrono[position])
+            self.features.append(pairs)
+            for feature, _ in pairs:
+                self.holders[feature].append(position)
+        start = base
+        while start < len(chrono):
+            date = chrono[start].date or ""
+            end = start
+            while end + 1 < len(chrono) and (chrono[end + 1].date or "") == date:
+                end += 1
+            for position in range(start, end + 1):
+                self.day_start.append(start)
+                self.day_end.append(end)
+                this = chrono[position]
+                # the features are a function of the tags (and the constants above): their digest stands for
+                # them; length-prefixed strings, so no file name can make two different days hash alike
+                tags = this.tags_key or tags_key(this.regions, this.topics, this.keywords)
+                # and the date: an item moved to another day (an override) changes the days its list may draw on
+                self.chain.update(f"{len(this.id)}:{this.id}{this.page};{len(this.source)}:{this.source}"
+                                  f"{this.index};{len(date)}:{date}{tags}|".encode("utf-8", "surrogateescape"))
+            day_key = self.chain.hexdigest()
+            for position in range(start, end + 1):
+                self.keys[chrono[position].id] = day_key
+            start = end + 1
+        position_of = {item.id: position for position, item in enumerate(chrono)} if prior else {}
+        for position in range(base, len(chrono)):
+            item = chrono[position]
+            cached = prior.get(item.id) if prior else None
+            limit = self.day_end[position]
+            # a list from the cache is used only as this function could have made it (a damaged or forged
+            # cache must not name an unknown, later or repeated item): else it is made again
+            if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == self.keys[item.id] \
+                    and isinstance(cached[1], tuple) and len(set(cached[1])) == len(cached[1]) <= RELATED_MAX \
+                    and all(position_of.get(other, limit + 1) <= limit and other != item.id for other in cached[1]):
+                self.related[item.id] = cached[1]
+                continue
+            self.related[item.id] = self._best(position)
+
+    def _best(self, position: int) -> tuple[str, ...]:
+        chrono, limit = self.chrono, self.day_end[position]
+        item = chrono[position]
         # a feature weighs the same in every item that has it (a region code's weight is its level's),
         # so a shared feature adds its own weight: each holder is listed that many times, and counted once
         # (Counter counts in C: this loop ran ~2M times in Python for a cold 10k build)
         listed: list[int] = []
-        for feature, weight in sorted_features[position]:
-            positions = holders[feature]
+        for feature, weight in self.features[position]:
+            positions = self.holders[feature]
             upto = bisect.bisect_right(positions, limit)
             listed.extend(positions[max(0, upto - RELATED_NEIGHBOURS - 1):upto] * weight)
         scores = Counter(listed)
@@ -492,12 +597,18 @@ def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None
         if len(best) < RELATED_MIN:
             # too little shared: fill up with the same day's other items, nearest on the printed pages
             # first (the same day only, so the list still never changes when later days arrive)
-            same_day = [k for k in range(day_start[position], limit + 1) if k != position and k not in best]
+            same_day = [k for k in range(self.day_start[position], limit + 1) if k != position and k not in best]
             same_day.sort(key=lambda k: (abs((chrono[k].page or 0) - (item.page or 0)), chrono[k].page or 0,
                                          chrono[k].source, chrono[k].index))
             best += same_day[:RELATED_MIN - len(best)]
-        related[item.id] = tuple(chrono[other].id for other in best)
-    return related, keys
+        return tuple(chrono[other].id for other in best)
+
+
+def _related(ordered: Sequence[ItemSummary], prior: RelatedCache | None = None) -> _RelatedLists:
+    """Every item's related list (``_RelatedLists``), made from the oldest day."""
+    lists = _RelatedLists()
+    lists.add(sorted(ordered, key=_chrono_key), prior)
+    return lists
 
 
 def _continuations(issues: Sequence[Issue], items: Mapping[str, ItemSummary]) -> dict[str, Mapping[str, str]]:

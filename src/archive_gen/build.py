@@ -29,7 +29,7 @@ from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
-from .model import Notice, Page
+from .model import Notice, Page, PageSummary
 from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
 from .pools import ForkPool, fork_pool
 from .records import (
@@ -236,16 +236,19 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
         clock("scan", 0, 0)
+        state = _load_state(cache, options)
+        # a rebuild most often follows a day's pages or a correction: the parser for them starts loading on the
+        # spare core now (~0.7 CPU-s), before the sources are walked and hashed, and is stopped when the
+        # hashes show nothing to parse or more than a few pages (those get the full pool)
+        ahead = later.enter_context(ParserAhead(stages, config, cache)) \
+            if options.jobs > 1 and session is None and state.sources.hashes else None
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
         if not discovery.files:
             shown = ", ".join(str(p) for p in config.sources) or "(none)"
             raise ConfigError("no page files (*.txt) found", source=shown)
-        state = _load_state(cache, options)
         shas, source_state = hash_sources(discovery, state.sources)
-        # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile
-        changing = changed_sources(state.sources, source_state)
-        ahead = later.enter_context(ParserAhead(stages, config, cache)) \
-            if options.jobs > 1 and session is None and 0 < changing < options.parallel_min_pages else None
+        if ahead is not None and not 0 < changed_sources(state.sources, source_state) < options.parallel_min_pages:
+            ahead.stop()
         keys = StageKeys.of(stages, config)
         rkeys = record_keys(discovery, shas, keys, config)
         history_file = permalinks.read_history(config.url_history)
@@ -256,11 +259,18 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                 return skipped
         history = {**ownership.articles, **history_file}
 
+        last: list[Archive] = []
+
+        def assemble_last(summaries: Sequence[PageSummary]) -> None:
+            # the changed pages are parsed on the other core: the last build's archive is assembled on this
+            # one meanwhile, for build_archive to keep (an edit that left every tag) or extend (a new day)
+            last.append(build_archive(summaries, state.related))
+
         records = load_records(discovery, config, cache, stages=stages,
                                options=RecordOptions(options.jobs, options.strict, options.force,
                                                      options.parallel_min_pages),
                                shas=shas, keys=keys, progress=clock, session=session.records if session else None,
-                               ahead=ahead)
+                               ahead=ahead, meanwhile=None if options.force else assemble_last)
         if not any(p.items for p in records.pages):
             # every page failed: writing now would replace the site with an empty one
             failed = [n for n in (*discovery.notices, *(n for p in records.pages for n in p.notices))
@@ -282,7 +292,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         search = _plan_search(catalogued, records, store, cache, output, manifest, defer=options.defer_search)
         # a day's or an edit's one shard is the longest task of its build: it starts now, beside the indexes
         ahead = later.enter_context(_ShardsAhead(search.todo, options.jobs))
-        prior = None if options.force or session is None else session.archive
+        prior = None if options.force else session.archive if session is not None else last[0] if last else None
         archive = build_archive(catalogued, None if options.force else state.related, prior)
         if session is not None:
             session.archive = archive

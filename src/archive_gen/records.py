@@ -416,10 +416,11 @@ def _started() -> None:
 
 
 class ParserAhead:
-    """A page worker forked when a build learns that a few sources changed (a day's pages, an edit), which
-    loads the loader and the tagger (their patterns, jieba, the gazetteer: ~0.7 CPU-s) on the spare core
-    while the build computes its keys and reads its summaries; the changed pages are then parsed in it.
-    Leaving the context stops it wherever it is (a build that finds nothing to parse after all)."""
+    """A page worker forked when a rebuild starts (most often a day's pages or an edit came), which loads
+    the loader and the tagger (their patterns, jieba, the gazetteer: ~0.7 CPU-s) on the spare core while
+    the build hashes its sources, computes its keys and reads its summaries; the changed pages are then
+    parsed in it. ``stop``, or leaving the context, stops it wherever it is (a build that finds nothing or
+    too much to parse)."""
 
     def __init__(self, stages: Stages, config: Config, cache: BuildCache) -> None:
         self._pool: ForkPool | None = None
@@ -432,11 +433,16 @@ class ParserAhead:
         """Started, and not used yet."""
         return self._pool is not None
 
-    def run(self, jobs: list[_Job], progress: ProgressFn) -> list[_Outcome]:
+    def run(self, jobs: list[_Job], progress: ProgressFn, meanwhile: Callable[[], None] | None = None
+            ) -> list[_Outcome]:
+        """Parse ``jobs`` in the worker; ``meanwhile`` runs here while it does (this core is idle till then)."""
         assert self._pool is not None
         outcomes: list[_Outcome] = []
         try:
-            for outcome in self._pool.map(_run_in_worker, jobs):  # in submission order: deterministic
+            done = self._pool.map(_run_in_worker, jobs)  # every job is submitted now
+            if meanwhile is not None:
+                meanwhile()
+            for outcome in done:  # in submission order: deterministic
                 outcomes.append(outcome)
                 progress("parse", len(outcomes), len(jobs))
         except BaseException:
@@ -448,13 +454,17 @@ class ParserAhead:
         self._pool = None
         return outcomes
 
+    def stop(self) -> None:
+        """Stop the worker wherever it is (nothing for it to parse after all); ``ready`` is False after."""
+        if self._pool is not None:
+            self._pool.stop_now()
+            self._pool = None
+
     def __enter__(self) -> ParserAhead:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if self._pool is not None:
-            self._pool.stop_now()
-            self._pool = None
+        self.stop()
 
 
 def changed_sources(known: SourceState, now: SourceState) -> int:
@@ -475,13 +485,13 @@ class RecordOptions:
 
 def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: RecordOptions, stages: Stages,
               config: Config, cache: BuildCache, progress: ProgressFn,
-              ahead: ParserAhead | None = None) -> list[_Outcome]:
+              ahead: ParserAhead | None = None, meanwhile: Callable[[], None] | None = None) -> list[_Outcome]:
     total = len(jobs)
     outcomes: list[_Outcome] = []
     workers = min(options.jobs, total)
     if total < options.parallel_min_pages and ahead is not None and ahead.ready:
         try:
-            return ahead.run(jobs, progress)
+            return ahead.run(jobs, progress, meanwhile)
         except BrokenExecutor:
             pass  # its worker died (the OOM killer, a stray kill): the pages are parsed here instead
     if workers <= 1 or total < options.parallel_min_pages or "fork" not in multiprocessing.get_all_start_methods():
@@ -547,9 +557,11 @@ def record_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKey
 def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, stages: Stages,
                  options: RecordOptions, shas: Sequence[str | None], keys: StageKeys,
                  progress: ProgressFn, session: RecordSession | None = None,
-                 ahead: ParserAhead | None = None) -> RecordSet:
+                 ahead: ParserAhead | None = None,
+                 meanwhile: Callable[[Sequence[PageSummary]], None] | None = None) -> RecordSet:
     """Summaries of every source, parsing and tagging only what changed (in ``options.jobs`` workers, or for
-    a few pages in ``ahead``'s)."""
+    a few pages in ``ahead``'s). While ``ahead``'s worker parses, ``meanwhile`` is given the summaries the cache
+    held of the sources found (the last build's, for the next stage to prepare from)."""
     files = discovery.files
     pkeys = page_keys(discovery, shas, keys, config)
     rkeys = [keys.record_key(k) for k in pkeys]
@@ -569,9 +581,10 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
 
     if jobs:
         progress("parse", 0, len(jobs))
+    last = [store[sf.source].summary for sf in files if sf.source in store]
     outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache) if session else
                          PageWorker(stages, config, cache), options, stages, config, cache, progress,
-                         ahead) if jobs else []
+                         ahead, (lambda: meanwhile(last)) if meanwhile is not None and last else None) if jobs else []
     crashed = False
     unsettled: set[str] = set()  # crashed pages: reported now, never remembered, retried next build
     marker_pages: dict[str, Page] = {}
