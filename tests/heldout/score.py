@@ -78,6 +78,11 @@ SETS = {
     # sit under reprinted titles; a photo page of odd credits; a 工会工作 feature with crossheads and a 链接 sidebar, a
     # 【背景】 box; a 读者来信 page with a bracketed signature, a collective's letter and an 编辑的话 note)
     "fresh17": (HERE / "fresh17" / "pages", HERE / "fresh17" / "keys", HERE / "fresh17" / "tags"),
+    # a nineteenth batch (seven pages: a front page with a kicker holding a space over a subtitle with no ——, a column
+    # break inside a paragraph and an 评论员文章; a 人物 feature with colon crossheads jumping from page 4 to page 5; a 经济
+    # page with a 数读 box; 法治 with ■案例/■裁判 boxes and 律师说法; 副刊 with a poem signed at its end; 职工文体 with
+    # results lines and run-in briefs; ● briefs with odd spacing in their credits)
+    "fresh18": (HERE / "fresh18" / "pages", HERE / "fresh18" / "keys", HERE / "fresh18" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }
 # keys that state starts_incomplete for every item (the seed keys predate the field)
