@@ -353,7 +353,8 @@ def _mark_colon_lists(units: list[Unit]) -> None:
         if k == 0 or unit.kind != "text" or unit.text[-1:] not in "：:" or unit.lead is not None:
             continue
         before = units[k - 1]
-        if before.kind != "text" or not is_closed(before.text) or not shapes.sentencey(before.text):
+        if before.kind != "text" or not is_closed(before.text) \
+                or not (shapes.sentencey(before.text) or len(before.text) > shapes.MAX_CROSSHEAD_CHARS):
             continue  # a colon line under a headline or at the top of a page is a column's label ("记者调查：")
         rows = list(itertools.takewhile(
             lambda row: row.kind == "text" and row.lead is None and not row.credit and not row.runin
