@@ -1831,6 +1831,15 @@ def test_a_list_announced_by_a_colon_stays_in_the_story() -> None:
     assert item.paragraphs[1:] == ("比赛结果如下：", "男子团体：芜城钢厂、芜城港务集团", "女子单打：柯　蓝（芜城纺织厂）", BODY)
 
 
+def test_a_colon_title_after_an_announced_list_heads_the_next_story() -> None:
+    # guard: the last "row" over a lead is the next story's place-colon title, not a row of the list
+    parsed = page("芜城职工羽毛球赛落幕", "本报讯（记者　乔　木）3月10日，芜城市职工羽毛球比赛落下帷幕，48支代表队参赛。",
+                  "比赛结果如下：", "男子团体：芜城钢厂、芜城港务集团", "女子单打：柯　蓝（芜城纺织厂）", "混合双打：芜城电厂",
+                  "江西南昌：农民工工资专户全覆盖", "本报讯（记者　柯　蓝）记者日前从南昌市人社局获悉，全市在建项目已全部开设农民工工资专户。")
+    assert [i.title for i in parsed.items] == ["芜城职工羽毛球赛落幕", "江西南昌：农民工工资专户全覆盖"]
+    assert parsed.items[0].paragraphs[-1] == "混合双打：芜城电厂"
+
+
 def test_a_colon_label_over_a_title_is_still_a_column() -> None:
     # guard: under no text, a short colon line is a column's label over the headline
     item = only(page("记者调查：", "小区充电桩为何“建不起来”", "本报记者　乔　木", BODY))

@@ -359,6 +359,10 @@ def _mark_colon_lists(units: list[Unit]) -> None:
         rows = list(itertools.takewhile(
             lambda row: row.kind == "text" and row.lead is None and not row.credit and not row.runin
             and bool(_COLON_ROW.match(row.text.strip(" \u3000"))), units[k + 1:]))
+        # a "row" right above a byline or a lead is the next story's colon title ("江西南昌：…" over 本报讯…)
+        while rows and k + 1 + len(rows) < len(units) and (units[k + 1 + len(rows)].kind == "byline"
+                                                           or units[k + 1 + len(rows)].lead is not None):
+            rows.pop()
         if len(rows) >= _COLON_ROWS_MIN:
             for row in (unit, *rows):
                 row.entry = True
