@@ -442,6 +442,28 @@ def test_eighteenth_batch_extras(fresh17: dict[str, Any]) -> None:
     assert extra["page_names"][0] == extra["page_names"][1] == 5
 
 
+# fresh18 (the nineteenth batch: a front page with a kicker holding a space over a subtitle with no ——, a column break inside a
+# paragraph and an 评论员文章 signed by the paper; a 人物 feature with colon crossheads jumping from page 4 to page 5; a 经济 page with a
+# 数读 box; 法治 with ■案例/■裁判 boxes and 律师说法; 副刊 with a poem signed at its end; 职工文体 with results lines under a colon and
+# run-in briefs with no bullet; ● briefs signed with a role and odd spacing): first run title F1 0.83 (body bounds 0.909, paragraphs
+# 0.909, byline 0.909, roles 18/20); after five general rules 1.0 on every column; the post-fix check page 6 of 6 on its first run.
+FRESH18_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh18(batches: Batches) -> dict[str, Any]:
+    return batches["fresh18"]
+
+
+def test_nineteenth_batch_extras(fresh18: dict[str, Any]) -> None:
+    extra = fresh18["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 24 and roles_right == roles_total  # roles in bracketed sign-offs, 本报实习生, 江州日报记者
+    assert extra["stitched_across_pages"] == [1, 1]  # the 人物 feature's jump from page 4 to page 5
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 8
+    assert extra["page_names"][0] == extra["page_names"][1] == 8
+
+
 # ---------------------------------------------------------------------------------------------
 # every batch after set 2: its floors (above, with what each batch is), the fewest items its keys hold, and the
 # floor of title F1 in each failure class (None: the batch is not scored per class)
@@ -462,6 +484,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh15": (FRESH15_FLOORS, 31, 0.95),  # 24 on the seven pages, 7 on the post-fix check page
     "fresh16": (FRESH16_FLOORS, 28, 0.95),  # 22 on the six pages, 6 on the post-fix check page
     "fresh17": (FRESH17_FLOORS, 18, 0.95),
+    "fresh18": (FRESH18_FLOORS, 32, 0.95),  # 26 on the seven pages, 6 on the post-fix check page
 }
 
 

@@ -1807,3 +1807,73 @@ def test_a_crosshead_over_text_with_no_editors_signoff_stays_a_crosshead() -> No
     item = only(page("芜城港冬季生产见闻", "本报记者　蔡　明", BODY, "写在后面",
                      "凌晨四点，码头上的桥吊司机已经开始了一天的作业，他们要在寒风中连续工作八个小时。", BODY2))
     assert [c.text for c in item.crossheads] == ["写在后面"]
+
+
+# ---- fresh18 ----------------------------------------------------------------------------------
+
+
+def test_a_run_of_figure_rows_with_one_gap_is_a_box_of_the_story() -> None:
+    item = only(page("前两个月芜城新增就业2.1万人", "本报记者　乔　木", BODY, BODY2, "数读",
+                     "2.1万人\u3000城镇新增就业", "96场\u3000招聘会", "3100个\u3000见习岗位"))
+    assert [c.text for c in item.crossheads] == ["数读"]
+    assert item.paragraphs[2:] == ("2.1万人\u3000城镇新增就业", "96场\u3000招聘会", "3100个\u3000见习岗位")
+
+
+def test_one_figure_shaped_line_over_a_title_is_still_a_kicker() -> None:
+    # guard: alone, "figure　phrase" is a headline line (a kicker with a gap), not a row of a box
+    item = only(page("10万职工\u3000同上一堂安全课", "芜城安全生产月活动启动", BODY))
+    assert "10万职工\u3000同上一堂安全课" in (item.kicker, item.title) and item.paragraphs == (BODY,)
+
+
+def test_a_list_announced_by_a_colon_stays_in_the_story() -> None:
+    item = only(page("芜城职工羽毛球赛落幕", "本报讯（记者　乔　木）3月10日，芜城市职工羽毛球比赛落下帷幕，48支代表队参赛。",
+                     "比赛结果如下：", "男子团体：芜城钢厂、芜城港务集团", "女子单打：柯　蓝（芜城纺织厂）", BODY))
+    assert item.paragraphs[1:] == ("比赛结果如下：", "男子团体：芜城钢厂、芜城港务集团", "女子单打：柯　蓝（芜城纺织厂）", BODY)
+
+
+def test_a_colon_title_after_an_announced_list_heads_the_next_story() -> None:
+    # guard: the last "row" over a lead is the next story's place-colon title, not a row of the list
+    parsed = page("芜城职工羽毛球赛落幕", "本报讯（记者　乔　木）3月10日，芜城市职工羽毛球比赛落下帷幕，48支代表队参赛。",
+                  "比赛结果如下：", "男子团体：芜城钢厂、芜城港务集团", "女子单打：柯　蓝（芜城纺织厂）", "混合双打：芜城电厂",
+                  "江西南昌：农民工工资专户全覆盖", "本报讯（记者　柯　蓝）记者日前从南昌市人社局获悉，全市在建项目已全部开设农民工工资专户。")
+    assert [i.title for i in parsed.items] == ["芜城职工羽毛球赛落幕", "江西南昌：农民工工资专户全覆盖"]
+    assert parsed.items[0].paragraphs[-1] == "混合双打：芜城电厂"
+
+
+def test_a_colon_label_over_a_title_is_still_a_column() -> None:
+    # guard: under no text, a short colon line is a column's label over the headline
+    item = only(page("记者调查：", "小区充电桩为何“建不起来”", "本报记者　乔　木", BODY))
+    assert item.column == "记者调查：" and item.title == "小区充电桩为何“建不起来”"
+
+
+def test_a_role_in_a_bracketed_signoff_vouches_for_a_rare_surname() -> None:
+    from archive_gen.loader.bylines import split_signoff
+    assert split_signoff("职工参赛。（本报记者　芮　思）") == ("职工参赛。", "（本报记者　芮　思）")
+    assert split_signoff("职工参赛。（记者 芮　思）") == ("职工参赛。", "（记者 芮　思）")
+    assert split_signoff("职工参赛。（芮　思）") is None  # no role, no known surname: not vouched for
+    item = only(page("●芜城港举办劳动法知识竞赛", "3月10日，芜城港务集团工会举办劳动法知识竞赛，18支代表队参赛。（本报记者　芮　思）"))
+    assert item.paragraphs == ("3月10日，芜城港务集团工会举办劳动法知识竞赛，18支代表队参赛。",)
+    assert item.byline.reporters == ("芮　思",)
+
+
+def test_a_poem_signed_after_its_stanzas_is_a_piece_of_its_own() -> None:
+    parsed = page("第8版　副刊", "母亲的针线", "芜城机务段　庞　宇", BODY, BODY2, "夜班的灯",
+                  "车间的灯亮了\n比星星早一点", "你在流水线上站成一棵树\n把夜色缝进明天", "灯下的人\n从不说累",
+                  "（芜城纺织厂　柯　蓝）", "新书架", "一本写给青年技工的书", "■ 乔　木", BODY)
+    assert [i.title for i in parsed.items] == ["母亲的针线", "夜班的灯", "一本写给青年技工的书"]
+    essay, poem, review = parsed.items
+    assert essay.crossheads == () and essay.paragraphs == (BODY, BODY2)
+    assert poem.paragraphs == ("车间的灯亮了", "比星星早一点", "你在流水线上站成一棵树", "把夜色缝进明天", "灯下的人", "从不说累")
+    assert poem.byline.authors == ("柯　蓝",) and poem.trailer == ()
+    assert review.column == "新书架" and review.byline.authors == ("乔　木",)
+
+
+def test_a_run_in_title_before_a_lead_needs_no_bullet() -> None:
+    parsed = page("第6版　职工文体", "文体快讯",
+                  "职工书画展开展\u3000本报讯\u30003月9日，芜城职工书画作品展在市工人文化宫开展，展出作品160余幅。（柯　蓝）",
+                  "“工匠杯”象棋赛报名启动\u3000本报讯\u3000芜城市第三届“工匠杯”职工象棋赛即日起接受报名。（乔　木）")
+    assert [(i.column, i.title) for i in parsed.items] == [("文体快讯", "职工书画展开展"), (None, "“工匠杯”象棋赛报名启动")]
+    assert parsed.items[1].byline.names() == ("乔　木",)
+    # guard: a line that opens with its lead is no run-in, whatever gap follows the lead
+    item = only(page("芜城职工书屋开放", "本报讯\u3000芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。"))
+    assert item.title == "芜城职工书屋开放" and item.paragraphs == ("芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。",)

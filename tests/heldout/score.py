@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the loader on the held-out pages (and the seeds) per set and per failure class.
 
-usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|seeds|all] [--tags] [--json] [-v]
+usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|seeds|all] [--tags] [--json] [-v]
 
 Runs ``archive-gen export --format jsonl`` on the set's pages (the command users and judges run),
 merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the records with
@@ -78,10 +78,15 @@ SETS = {
     # sit under reprinted titles; a photo page of odd credits; a 工会工作 feature with crossheads and a 链接 sidebar, a
     # 【背景】 box; a 读者来信 page with a bracketed signature, a collective's letter and an 编辑的话 note)
     "fresh17": (HERE / "fresh17" / "pages", HERE / "fresh17" / "keys", HERE / "fresh17" / "tags"),
+    # a nineteenth batch (seven pages: a front page with a kicker holding a space over a subtitle with no ——, a column
+    # break inside a paragraph and an 评论员文章; a 人物 feature with colon crossheads jumping from page 4 to page 5; a 经济
+    # page with a 数读 box; 法治 with ■案例/■裁判 boxes and 律师说法; 副刊 with a poem signed at its end; 职工文体 with
+    # results lines and run-in briefs; ● briefs with odd spacing in their credits)
+    "fresh18": (HERE / "fresh18" / "pages", HERE / "fresh18" / "keys", HERE / "fresh18" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }
 # keys that state starts_incomplete for every item (the seed keys predate the field)
-COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"}
+COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18"}
 METRICS = ("items_gold", "items_pred", "title_f1", "title_p", "title_r", "body_bounds", "paragraphs", "byline",
            "kicker", "subtitle", "fragments")
 TAG_METRICS = ("province_f1", "prefecture_f1", "topic_f1")
@@ -372,12 +377,12 @@ def table(result: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "seeds", "all"), default="all")
+    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "seeds", "all"), default="all")
     parser.add_argument("--tags", action="store_true", help="tag the records even when no tags/ keys exist")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = parser.parse_args()
-    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "seeds"] if args.set == "all" else [args.set]
+    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "seeds"] if args.set == "all" else [args.set]
     results = [run_set(name, args.tags, args.verbose) for name in names]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))

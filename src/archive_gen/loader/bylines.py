@@ -485,7 +485,10 @@ def split_signoff(text: str) -> tuple[str, str] | None:
         return _signature_signoff(text)
     credits = signoff_credits(match.group(0))
     names = credits.byline.names()
-    if not names or not all(is_person_name(name) for name in names):
+    # a name after a printed role ("（本报记者　芮　思）", "（记者 言　谨）") is a name whatever its surname: the
+    # role says a person is credited; a bare bracket needs a known surname ("（完）", "（续）" are notes)
+    vouched = {role.name for role in credits.roles if role.role}
+    if not names or not all(is_person_name(name) or name in vouched for name in names):
         return None
     return text[: match.start()], match.group(0)
 

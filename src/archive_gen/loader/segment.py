@@ -286,6 +286,7 @@ class _Heading:
     dated_lead: bool = False  # the story opens with a dateline lead (新华社东京12月1日电)
     reported: bool = False  # the story opens by citing another outlet's report (据外媒报道，…, 据《…》报道，…)
     reports_next: bool = False  # the paragraph under the line opens by citing another outlet's report
+    poem_follows: bool = False  # verses follow and the story so far is prose: the line titles a poem
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -304,6 +305,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("the next paragraph restates the line and the story so far does not",
      lambda h: h.echo_next >= 0.5 and h.echo_story < 0.25, -1.0),
     ("a list follows: the line is the list's title", lambda h: h.list_follows, -4.0),
+    ("verses follow a prose story: the line titles a poem of its own (a second poem's title inside a poem stays a "
+     "crosshead)", lambda h: h.poem_follows, -4.0),
     ("an interview's first question follows and the story so far has no turns: the line titles the interview",
      lambda h: h.opens_interview, -3.0),
     ("a short label over rows of figures inside a story labels the story's box (数说安全, 【数读】), not a list",
@@ -339,7 +342,7 @@ def _table_ahead(units: list[Unit], start: int) -> bool:
     """Two or more rows of a table of figures follow ("1.6万家　　参赛企业", "结案率　　99.2%")."""
     rows = 0
     for unit in units[start: start + 3]:
-        if unit.kind != "text" or unit.lead is not None or not shapes.figure_row(unit.text):
+        if unit.kind != "text" or unit.lead is not None or not shapes.figure_row(unit.text, narrow=unit.entry):
             break
         rows += 1
     return rows >= 2
@@ -379,7 +382,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      and not any(shapes.speaker(u.text) for u in current.paragraphs),
                      shapes.salutation(nxt.text),
                      current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
-                     bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)))
+                     bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)),
+                     nxt.verse and not current.paragraphs[-1].verse)
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -656,6 +660,12 @@ def _role_signature(text: str) -> bool:
 _PADDED_PAIR = re.compile(r"[\u4e00-\u9fff][ \u3000]{1,3}[\u4e00-\u9fff]")
 
 
+def _signed_verse(current: Draft, text: str) -> bool:
+    """"（江州纺织集团　谷　雨）" after a poem's last verse: the poet's unit and name sign the poem (a bracketed note
+    after prose, "（江州市总工会）", names nobody and is a trailer either way)."""
+    return bool(current.paragraphs) and current.paragraphs[-1].verse and _bracketed_signature(text)
+
+
 def _bracketed_name(text: str) -> bool:
     """"（秦　桑）": one person's name alone in brackets on its own line. Two characters padded to the width of
     three ("（羊　奇）") are a name whatever the surname: notes in brackets ("（完）", "（续完）") are not padded."""
@@ -723,7 +733,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         return _place_group(remaining, units, after, current, drafts, page) if remaining else current
     if current is not None and current.paragraphs and not current.finished and group[0].kind == "text" \
             and shapes.note_only(group[0].text) and not shapes.bracket_label(group[0].text) \
-            and not _role_signature(group[0].text):
+            and not _role_signature(group[0].text) and not _signed_verse(current, group[0].text):
         # "（受访者供图）", "（完）": a bracketed note right after a story's text closes that story
         current.trailers.append(group[0])
         current.finished = True

@@ -186,9 +186,18 @@ _FIGURE_ROW = lazy_compile(rf"^[{HAN}“”（）()、·A-Za-z]{{2,24}}[ \u3000]
                            rf"|^[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?[ \u3000]{{2,}}[{HAN}“”（）()、·A-Za-z]{{2,24}}$")
 
 
-def figure_row(text: str) -> bool:
-    """One row of a table of figures printed as text: it stands alone, like an honours-list entry."""
-    return bool(_FIGURE_ROW.match(text.strip(_GAP)))
+# the same row with one U+3000 between the figure and its label ("3.6万人　城镇新增就业", "参保率　98.6%"): alone it
+# may be a kicker with a gap ("10万职工　同上一堂课"), so it counts only in a run of rows (units._mark_figure_rows)
+_NARROW_FIGURE_ROW = lazy_compile(rf"^[{HAN}“”（）()、·A-Za-z]{{2,24}}\u3000[{HAN}]{{0,6}}[0-9０-９][0-9０-９.,，．]*"
+                                  rf"(?:%|％|‰|[{HAN}]{{1,4}})?$"
+                                  rf"|^[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?\u3000[{HAN}“”（）()、·A-Za-z]{{2,24}}$")
+
+
+def figure_row(text: str, narrow: bool = False) -> bool:
+    """One row of a table of figures printed as text: it stands alone, like an honours-list entry. ``narrow``:
+    a single U+3000 between figure and label is enough (the row is one of a run)."""
+    text = text.strip(_GAP)
+    return bool(_FIGURE_ROW.match(text) or (narrow and _NARROW_FIGURE_ROW.match(text)))
 
 
 def _reader_signature(text: str) -> bool:

@@ -38,6 +38,9 @@ _BARE_MARKER = lazy_compile(r"[■□◆●▲►▶]?(?P<dir>下转|上接|紧�
                           r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})版")
 # a brief whose title runs in before its text after a bullet, parted by a wide gap
 _RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
+# the same with no bullet: a title, a wide gap and a lead ("职工书画展开展　本报讯　3月9日，…"): the lead after the gap
+# marks the run-in as surely as a bullet does (``_lead_run_in``)
+_BARE_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
@@ -212,7 +215,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if credit is not None and not credit[0]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
-        runin = _RUN_IN_TITLE.match(text)
+        runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text)
         # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
         # that runs on into the next line ("■郑建钢" + "①…") is no title
         if runin and runin.end("title") <= len(block.parts[0]) \
@@ -235,9 +238,20 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_verse(units)
     _mark_entries(units)
     _mark_dated_rows(units)
+    _mark_figure_rows(units)
+    _mark_colon_lists(units)
     _mark_guests(units)
     _mark_bylined(units)
     return units
+
+
+def _lead_run_in(text: str) -> re.Match[str] | None:
+    """A brief's title run in before its text with no bullet, when the text after the gap opens with a lead
+    ("“工匠杯”象棋赛报名启动　本报讯　…"); a line that itself opens with a lead ("本报讯　3月9日，…") is no run-in."""
+    runin = _BARE_RUN_IN_TITLE.match(text)
+    if runin is None or split_lead(runin.group("rest")) is None:
+        return None
+    return runin
 
 
 def _brief_text(text: str) -> bool:
@@ -325,6 +339,54 @@ def _mark_dated_rows(units: list[Unit]) -> None:
         k = max(j, k + 1)
 
 
+# a row of results or facts under a sentence that announces them: "男子团体：江州钢铁集团、江州港集团", "女子单打：鄢　雪
+# （江州纺织集团）" (a label, a colon, what it names; no sentence stop)
+_COLON_ROW = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[：:][ \u3000]*[^ \u3000。！？!?：:][^。！？!?：:]{0,40}$")
+_COLON_ROWS_MIN = 2
+
+
+def _mark_colon_lists(units: list[Unit]) -> None:
+    """A list announced inside a story: a paragraph ending with a colon ("比赛结果如下：") right after the story's
+    text, over two or more "label：what" rows. The announcing line and its rows are paragraphs of the story (the
+    short line is no column label over a new piece, the rows are no colon titles), as honours-list entries are."""
+    for k, unit in enumerate(units):
+        if k == 0 or unit.kind != "text" or unit.text[-1:] not in "：:" or unit.lead is not None:
+            continue
+        before = units[k - 1]
+        if before.kind != "text" or not is_closed(before.text) \
+                or not (shapes.sentencey(before.text) or len(before.text) > shapes.MAX_CROSSHEAD_CHARS):
+            continue  # a colon line under a headline or at the top of a page is a column's label ("记者调查：")
+        rows = list(itertools.takewhile(
+            lambda row: row.kind == "text" and row.lead is None and not row.credit and not row.runin
+            and bool(_COLON_ROW.match(row.text.strip(" \u3000"))), units[k + 1:]))
+        # a "row" right above a byline or a lead is the next story's colon title ("江西南昌：…" over 本报讯…)
+        while rows and k + 1 + len(rows) < len(units) and (units[k + 1 + len(rows)].kind == "byline"
+                                                           or units[k + 1 + len(rows)].lead is not None):
+            rows.pop()
+        if len(rows) >= _COLON_ROWS_MIN:
+            for row in (unit, *rows):
+                row.entry = True
+
+
+_FIGURE_ROWS_MIN = 2
+
+
+def _mark_figure_rows(units: list[Unit]) -> None:
+    """A box of figures (数读, 数说): two or more rows in a run, each a figure and its label parted by a single
+    U+3000 ("3.6万人　城镇新增就业" / "142场　招聘会"), are entries of the box, never a headline stack (one such
+    row alone may be a kicker with a gap; rows with a wider gap are ``shapes.figure_row`` on their own)."""
+    k = 0
+    while k < len(units):
+        j = k
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and not units[j].runin and shapes.figure_row(units[j].text, narrow=True):
+            j += 1
+        if j - k >= _FIGURE_ROWS_MIN:
+            for row in units[k:j]:
+                row.entry = True
+        k = max(j, k + 1)
+
+
 _VERSE_MAX_CHARS = 20
 
 
@@ -350,13 +412,32 @@ def _mark_verse(units: list[Unit]) -> None:
             under_byline = i >= 2 and (units[i - 1].kind == "byline" or (units[i - 1].kind == "text"
                                                                          and bare_name_line(units[i - 1].text))) \
                 and headline_shaped(units[i - 2])
-            if under_byline or in_poem:
+            if under_byline or in_poem or _signed_poem(units, i):
                 for unit in units[i:j]:
                     unit.verse = True
                 in_poem = True
         elif not _short_line(units[i]):
             in_poem = False
         i = j
+
+
+def _signed_poem(units: list[Unit], start: int) -> bool:
+    """A poem with no author line under its title, signed after its last verse ("（江州纺织集团　谷　雨）",
+    "——谷　雨", a bare name): two or more stanzas of short lines, parted from a one-line title by a blank line,
+    and a signature after them. A headline stack is followed by a byline or by text, never by a signature."""
+    if start < 1 or units[start].blank_before == 0 or not headline_shaped(units[start - 1]):
+        return False
+    stanzas, k = 0, start
+    while k < len(units) and _short_line(units[k]) and units[k].blank_before >= 1:
+        if stanzas >= 2 and (marked_signature(units[k].text) or bare_name_line(units[k].text)):
+            return True
+        j = k + 1
+        while j < len(units) and _short_line(units[j]) and units[j].blank_before == 0:
+            j += 1
+        if stanzas == 0 and j - k < 2:
+            return False
+        stanzas, k = stanzas + 1, j
+    return False
 
 
 def _mark_turns(units: list[Unit]) -> None:
