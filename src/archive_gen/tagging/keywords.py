@@ -42,6 +42,13 @@ BODY_FIELDS = ("paragraph", "caption", "reading_tip")
 # a quotation holding a clause mark is an utterance (a recited line of verse, a saying, a worker's words):
 # its words (九天揽月, 五洋) are not what the item is about; a short quoted name (“四点半课堂”) is kept
 _UTTERANCE = re.compile(r"[“「『][^”」』]*?[，,。；;！!？?][^”」』]*[”」』]")
+# a person's given name that is also a dictionary word (建国 in 周建国, 保国 in 李保国, 大山, 铁柱): jieba cuts the
+# surname off, so the given name looks like a noun. Read as a name when every time the word occurs it follows one
+# of the commonest surnames and at least once the name goes on to speak or act (周建国说, 李保国带领…). Surnames that
+# often end an everyday word are left out (全国, 双方, 主任, 由于, 工程, 油田 …: 全国劳模说 is not a person 国劳模)
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭肖董袁潘蒋蔡杜魏吕丁沈姚卢姜崔"
+                      "钟谭汪廖贾韦邹孟熊秦邱尹薛闫阎雷侯陶贺顾郝龚邵覃莫汤周常马")
+_NAME_ACTS = re.compile(r"说|表示|介绍|告诉|坦言|笑着|回忆|带领|带着|：|:")
 
 
 def packaged_stopwords() -> tuple[str, ...]:
@@ -190,6 +197,29 @@ def _distinct(scored: list[tuple[str, float]]) -> list[tuple[str, float]]:
     return out
 
 
+def _given_names(texts: list[str], words: Iterable[str]) -> set[str]:
+    """The two-character ``words`` that are a person's given name in ``texts`` (see ``_SURNAMES``)."""
+    out: set[str] = set()
+    for word in words:
+        if len(word) != 2:
+            continue
+        seen = acts = False
+        for text in texts:
+            pos = text.find(word)
+            while pos != -1:
+                if pos == 0 or text[pos - 1] not in _SURNAMES:
+                    break
+                seen = True
+                acts = acts or _NAME_ACTS.match(text, pos + 2) is not None
+                pos = text.find(word, pos + 2)
+            if pos != -1:
+                seen = False  # once not after a surname: a word of its own
+                break
+        if seen and acts:
+            out.add(word)
+    return out
+
+
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
@@ -262,6 +292,11 @@ class KeywordExtractor:
             scored = [pair for pair in wide if pair[0] in keep]
         if not scored:
             return ()
+        names = _given_names([f.folded for f in segmented.fields], [word for word, _ in scored[:_NESTED_REACH]])
+        if names:
+            scored = [pair for pair in scored if pair[0] not in names]
+            if not scored:
+                return ()
         scored = _distinct(scored)
         best = scored[0][1]
         kept = [pair for i, pair in enumerate(scored[:MAX_KEYWORDS])

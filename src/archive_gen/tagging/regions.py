@@ -78,6 +78,13 @@ _HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u30
 _TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
 _LEVEL_SUFFIXES = frozenset("县市区旗")  # a division's level character, which its body's word may start (县总工会)
 _EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
+# a county whose name is an everyday word and a level character (会同县, 比如县), written where that level character
+# starts a body of the item's own county (县总工会会同县人社局: "jointly with the county's bureau"; 比如县总工会: "for
+# example the county union"): the word and the body, no place (sixteenth round). The body after the level character,
+# and how common a word the stem must be in the segmenter's dictionary (会同 859, 比如 5621; place stems such as
+# 会宁 53, 昆山 148, 长乐 202 are far rarer)
+_OWN_BODY_AFTER = re.compile(r"总工会|工会|委|政府|人民政府|法院|检察院|[\u4e00-\u9fff]{1,3}?局")
+_EVERYDAY_STEM_FREQUENCY = 300
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
 _ORIGIN_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})  # a list of origins goes on after these
 _NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人力资源和社会保障部|国务院|中共中央|党中央|"
@@ -191,8 +198,40 @@ class RegionTagger:
                 scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
         mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
         resolved, ambiguities = self._resolve(mentions, year)
+        resolved = self._without_words_before_own_bodies(fields, resolved, year)
         abroad = _set_abroad(fields, boundaries, f"paragraph:{_opening_index(item)}")
         return (*self._classify(item, fields, resolved, year, abroad), tuple(ambiguities))
+
+    def _without_words_before_own_bodies(self, fields: list[_Field], resolved: list[tuple[Mention, str]],
+                                         year: int | None) -> list[tuple[Mention, str]]:
+        """``resolved`` without the counties that are an everyday word before the item's own county body
+        (县总工会会同县人社局, 比如县总工会): a full county name of a two-character stem, written only below the
+        opening, never after an ancestor nor with any place above or inside it named, each time followed by a body,
+        in an item whose headline, dateline or opening names a county of the same level character (县 … 县), and whose
+        stem is a common word (``_EVERYDAY_STEM_FREQUENCY``)."""
+        suspects = {c for m, c in resolved if m.full and len(m.text) == 3 and m.text[-1] in _LEVEL_SUFFIXES
+                    and m.weight < OPENING and not m.chained_to}
+        if not suspects:
+            return resolved  # nearly every item: one set comprehension
+        gaz = self.gazetteer
+        # the level characters of the counties up front: an item set in a 县 calls its own bodies 县总工会, 县人社局
+        own_levels = {gaz.division(c, year).name[-1] for m, c in resolved
+                      if m.weight >= OPENING and gaz.division(c, year).level == 3}
+        dropped: set[str] = set()
+        for code in suspects:
+            if gaz.division(code, year).level != 3 or gaz.division(code, year).name[-1] not in own_levels:
+                continue
+            mine = [m for m, c in resolved if c == code]
+            if any(m.weight >= OPENING or m.chained_to or not m.full
+                   or not _OWN_BODY_AFTER.match(_field_text(fields, m), m.end) for m in mine):
+                continue
+            related = [c for _, c in resolved if c != code and (gaz.is_within(code, c, year)
+                                                                 or gaz.is_within(c, code, year))]
+            if related:
+                continue  # 湖南 … 会同县人社局: its province or a place inside it is named; the place
+            if self.segmenter.word_frequency(mine[0].text[:-1]) >= _EVERYDAY_STEM_FREQUENCY:
+                dropped.add(code)
+        return [(m, c) for m, c in resolved if c not in dropped] if dropped else resolved
 
     # -- finding names ---------------------------------------------------------------------------
 
