@@ -236,19 +236,18 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
         clock("scan", 0, 0)
-        state = _load_state(cache, options)
-        # a rebuild most often follows a day's pages or a correction: the parser for them starts loading on the
-        # spare core now (~0.7 CPU-s), before the sources are walked and hashed, and is stopped when the
-        # hashes show nothing to parse or more than a few pages (those get the full pool)
-        ahead = later.enter_context(ParserAhead(stages, config, cache)) \
-            if options.jobs > 1 and session is None and state.sources.hashes else None
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
         if not discovery.files:
             shown = ", ".join(str(p) for p in config.sources) or "(none)"
             raise ConfigError("no page files (*.txt) found", source=shown)
+        state = _load_state(cache, options)
         shas, source_state = hash_sources(discovery, state.sources)
-        if ahead is not None and not 0 < changed_sources(state.sources, source_state) < options.parallel_min_pages:
-            ahead.stop()
+        # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile.
+        # (Forked before the walk instead, it started ~0.1 s sooner, but a no-op rebuild then paid for a
+        # worker it stops at once, on a machine with two cores: three processes with the output warmer.)
+        changing = changed_sources(state.sources, source_state)
+        ahead = later.enter_context(ParserAhead(stages, config, cache)) \
+            if options.jobs > 1 and session is None and 0 < changing < options.parallel_min_pages else None
         keys = StageKeys.of(stages, config)
         rkeys = record_keys(discovery, shas, keys, config)
         history_file = permalinks.read_history(config.url_history)

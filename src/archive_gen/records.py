@@ -416,11 +416,10 @@ def _started() -> None:
 
 
 class ParserAhead:
-    """A page worker forked when a rebuild starts (most often a day's pages or an edit came), which loads
-    the loader and the tagger (their patterns, jieba, the gazetteer: ~0.7 CPU-s) on the spare core while
-    the build hashes its sources, computes its keys and reads its summaries; the changed pages are then
-    parsed in it. ``stop``, or leaving the context, stops it wherever it is (a build that finds nothing or
-    too much to parse)."""
+    """A page worker forked when a build learns that a few sources changed (a day's pages, an edit), which
+    loads the loader and the tagger (their patterns, jieba, the gazetteer: ~0.7 CPU-s) on the spare core
+    while the build computes its keys and reads its summaries; the changed pages are then parsed in it.
+    Leaving the context stops it wherever it is (a build that finds nothing to parse after all)."""
 
     def __init__(self, stages: Stages, config: Config, cache: BuildCache) -> None:
         self._pool: ForkPool | None = None
@@ -454,17 +453,13 @@ class ParserAhead:
         self._pool = None
         return outcomes
 
-    def stop(self) -> None:
-        """Stop the worker wherever it is (nothing for it to parse after all); ``ready`` is False after."""
-        if self._pool is not None:
-            self._pool.stop_now()
-            self._pool = None
-
     def __enter__(self) -> ParserAhead:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self.stop()
+        if self._pool is not None:
+            self._pool.stop_now()
+            self._pool = None
 
 
 def changed_sources(known: SourceState, now: SourceState) -> int:
