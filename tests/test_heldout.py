@@ -464,6 +464,28 @@ def test_nineteenth_batch_extras(fresh18: dict[str, Any]) -> None:
     assert extra["page_names"][0] == extra["page_names"][1] == 8
 
 
+# fresh19 (the twentieth batch: a provincial front page in half-width punctuation and ASCII quotes with a 【基层动态】 label over
+# briefs; a 理论 essay with 一、 and （一） crossheads and （作者单位：…）; a 时评 page of three pieces, two signed after their text; a
+# feature under a series label and a 开栏的话 run-in; a photo page with ①②③ captions sharing one credit and a 文/图 credit; a 读者来信
+# with a 【编者附言】 after its signature and a 征文启事 signed by the paper; an obituary news item): first run title F1 0.902 (body
+# bounds 0.913, paragraphs 0.87, byline 0.87, roles 12/16); after six general rules 1.0 on every column; the post-fix check page 5 of
+# 5 on its first run.
+FRESH19_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+
+@pytest.fixture(scope="module")
+def fresh19(batches: Batches) -> dict[str, Any]:
+    return batches["fresh19"]
+
+
+def test_twentieth_batch_extras(fresh19: dict[str, Any]) -> None:
+    extra = fresh19["extra"]
+    roles_right, roles_total = extra["roles"]
+    assert roles_total >= 18 and roles_right == roles_total  # half-width leads, 文/图 credits, a letter's 读者/职工
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 8
+    assert extra["page_names"][0] == extra["page_names"][1] == 8
+
+
 # ---------------------------------------------------------------------------------------------
 # every batch after set 2: its floors (above, with what each batch is), the fewest items its keys hold, and the
 # floor of title F1 in each failure class (None: the batch is not scored per class)
@@ -485,6 +507,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh16": (FRESH16_FLOORS, 28, 0.95),  # 22 on the six pages, 6 on the post-fix check page
     "fresh17": (FRESH17_FLOORS, 18, 0.95),
     "fresh18": (FRESH18_FLOORS, 32, 0.95),  # 26 on the seven pages, 6 on the post-fix check page
+    "fresh19": (FRESH19_FLOORS, 30, 0.95),  # 25 on the seven pages, 5 on the post-fix check page
 }
 
 

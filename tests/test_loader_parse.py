@@ -1877,3 +1877,72 @@ def test_a_run_in_title_before_a_lead_needs_no_bullet() -> None:
     # guard: a line that opens with its lead is no run-in, whatever gap follows the lead
     item = only(page("芜城职工书屋开放", "本报讯\u3000芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。"))
     assert item.title == "芜城职工书屋开放" and item.paragraphs == ("芜城职工书屋日前正式开放，首批图书三千册，职工可免费借阅。",)
+
+
+# ---- fresh19 ----------------------------------------------------------------------------------
+
+
+def test_a_publisher_signs_its_notice_with_a_date() -> None:
+    parsed = page("“我和我的车间”摄影征集启事", BODY, "芜城工人报社\n2027年4月2日")
+    item = only(parsed)
+    assert item.title == "“我和我的车间”摄影征集启事" and item.paragraphs == (BODY,)
+    assert item.trailer == ("芜城工人报社", "2027年4月2日")
+    from archive_gen.loader import shapes
+    assert shapes.signing_office("芜城职工杂志社") and shapes.signing_office("芜城工人报社")
+    # guard: a headline naming a paper over a story's text still heads that story
+    parsed = page("芜城职工书屋开放", BODY, "走进芜城工人报社", "本报讯（记者　乔　木）" + BODY2)
+    assert [i.title for i in parsed.items] == ["芜城职工书屋开放", "走进芜城工人报社"]
+
+
+def test_a_finished_comma_sentence_over_a_letter_signature_is_the_letters_last_line() -> None:
+    question = "能不能延长食堂开放时间，或者增设夜宵窗口，方便我们夜班职工？"
+    parsed = page("读者来信", "厂区食堂能否为夜班留盏灯", "编辑同志：", BODY, question, "芜城市开发区　读者　柯　蓝",
+                  "芜城职工书屋开放", "本报讯（记者　乔　木）" + BODY2)
+    assert [i.title for i in parsed.items] == ["厂区食堂能否为夜班留盏灯", "芜城职工书屋开放"]
+    item = parsed.items[0]
+    assert item.paragraphs == ("编辑同志：", BODY, question)
+    assert item.byline.names() == ("柯　蓝",)
+    # guard: with no signature under it, a question line between stories still heads the next story
+    parsed = page("芜城职工书屋开放", BODY, "工资条为何越来越看不懂？", "本报讯（记者　乔　木）" + BODY2)
+    assert [i.title for i in parsed.items] == ["芜城职工书屋开放", "工资条为何越来越看不懂？"]
+
+
+def test_an_editors_afterword_run_in_closes_the_signed_letter() -> None:
+    note = "【编者附言】读者反映的问题已转交有关部门，本报将持续关注。"
+    item = only(page("读者来信", "夜班职工就餐难谁来管", "编辑同志：", BODY, BODY2, "芜城市江北区　读者　乔　木", note))
+    assert item.paragraphs == ("编辑同志：", BODY, BODY2, note) and item.byline.names() == ("乔　木",)
+    from archive_gen.loader import shapes
+    assert shapes.editor_afterword("编后：一只工具箱，装的是手艺。") and shapes.editor_afterword(note)
+    # guard: the word inside a sentence, or 编者按 (which opens a piece), is no afterword
+    assert not shapes.editor_afterword("编后记得把稿子交上来。") and not shapes.editor_afterword("编者按：近日，…")
+
+
+def test_a_writer_photographer_credit_after_a_caption_closes_it() -> None:
+    from archive_gen.loader.bylines import credit_credits, split_credit
+    caption = "4月18日，芜城纺织集团职工在车间读书角阅读。"
+    assert split_credit(caption + "\u3000\u3000文/图\u3000本报记者\u3000乔　木") == (caption, "文/图\u3000本报记者\u3000乔　木")
+    assert credit_credits("文/图\u3000通讯员\u3000柯　蓝").byline.photographers == ("柯　蓝",)
+    # guard: 文/图 glued inside a sentence is no credit
+    assert split_credit("展览以文/图结合的方式介绍劳模事迹") is None
+
+
+def test_an_opening_note_of_a_new_column_is_the_first_paragraph_of_the_piece_under_it() -> None:
+    note = "开栏的话：即日起，本版推出“走进新车间”栏目，记录新车间里的新工人、新故事。"
+    item = only(page("【走进新车间】", note, "在“黑灯工厂”里当“医生”", "本报记者　乔　木", BODY, BODY2))
+    assert item.column == "【走进新车间】" and item.title == "在“黑灯工厂”里当“医生”"
+    assert item.paragraphs == (note, BODY, BODY2)
+    from archive_gen.loader import shapes
+    assert shapes.editor_note("开篇的话　技能人才是制造强国的“顶梁柱”。")
+    # guard: a sentence that merely starts with the words is no note
+    assert not shapes.editor_note("开栏的话题引发热议")
+
+
+def test_an_author_line_printed_after_the_text_signs_the_piece_above() -> None:
+    parsed = page("工人时评", "“隐形加班”该有个说法了", "■ 乔　木", BODY, BODY2, "技能补贴要“应发尽发”", BODY, BODY2,
+                  "■ 柯　蓝", "给新职业多一些“成长空间”", BODY, BODY2, "庞　宇")
+    assert [i.title for i in parsed.items] == ["“隐形加班”该有个说法了", "技能补贴要“应发尽发”", "给新职业多一些“成长空间”"]
+    assert [i.byline.authors for i in parsed.items] == [("乔　木",), ("柯　蓝",), ("庞　宇",)]
+    assert all(i.paragraphs == (BODY, BODY2) for i in parsed.items)
+    # guard: under a byline line of its own story, a short heading between paragraphs stays a crosshead
+    item = only(page("在“黑灯工厂”里当“医生”", "本报记者　乔　木", BODY, BODY2, "小创新解决大问题", BODY, BODY2))
+    assert [c.text for c in item.crossheads] == ["小创新解决大问题"]

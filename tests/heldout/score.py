@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the loader on the held-out pages (and the seeds) per set and per failure class.
 
-usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|seeds|all] [--tags] [--json] [-v]
+usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|seeds|all] [--tags] [--json] [-v]
 
 Runs ``archive-gen export --format jsonl`` on the set's pages (the command users and judges run),
 merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the records with
@@ -83,10 +83,11 @@ SETS = {
     # page with a 数读 box; 法治 with ■案例/■裁判 boxes and 律师说法; 副刊 with a poem signed at its end; 职工文体 with
     # results lines and run-in briefs; ● briefs with odd spacing in their credits)
     "fresh18": (HERE / "fresh18" / "pages", HERE / "fresh18" / "keys", HERE / "fresh18" / "tags"),
+    "fresh19": (HERE / "fresh19" / "pages", HERE / "fresh19" / "keys", HERE / "fresh19" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }
 # keys that state starts_incomplete for every item (the seed keys predate the field)
-COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18"}
+COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19"}
 METRICS = ("items_gold", "items_pred", "title_f1", "title_p", "title_r", "body_bounds", "paragraphs", "byline",
            "kicker", "subtitle", "fragments")
 TAG_METRICS = ("province_f1", "prefecture_f1", "topic_f1")
@@ -377,12 +378,12 @@ def table(result: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "seeds", "all"), default="all")
+    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "seeds", "all"), default="all")
     parser.add_argument("--tags", action="store_true", help="tag the records even when no tags/ keys exist")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = parser.parse_args()
-    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "seeds"] if args.set == "all" else [args.set]
+    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "seeds"] if args.set == "all" else [args.set]
     results = [run_set(name, args.tags, args.verbose) for name in names]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))

@@ -70,9 +70,11 @@ _CREDIT_ENDS = ("摄", "摄影", "/图", "／图")
 _CREDIT_BRACKETED_ROLE = lazy_compile(rf"[(（]{_GAP}*(?:特约|本报)?摄影(?:记者)?{_GAP}*[:：]?{_GAP}*{_NAMES}{_GAP}*[)）]")
 # "摄影/王　军（人民视觉）", "图/本报记者 吴海峰": the credit word first, an agency in brackets after the names
 _CREDIT_WORDS = r"(?:摄影|图|摄|漫画|绘图|绘)"
+# the credit word and its slash; "文/图　role name" (the writer took the pictures) opens with a gap after 图
+_CREDIT_OPENER = rf"(?:文[/／]图{_GAP}+|{_CREDIT_WORDS}[/／])"
 _CREDIT_PREFIXED = lazy_compile(
-    rf"{_CREDIT_WORDS}[/／]{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
-_CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_WORDS}[/／]{_GAP}*")
+    rf"{_CREDIT_OPENER}{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
+_CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_OPENER}{_GAP}*")
 # "摄影　本报通讯员　岑　杰": 摄影 and a gap before a role and the names (a role is required: "摄影　name" alone
 # may be a caption's words)
 _CREDIT_PHOTO_FIRST = lazy_compile(rf"摄影{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES})$")
@@ -575,7 +577,7 @@ def _source_credit(tail: str) -> tuple[str, str] | None:
 def _prefixed_credit(tail: str) -> tuple[str, str] | None:
     """A "摄影/name", "图/role name" or "漫画／name" credit at the end of a caption (after a finished sentence)
     or alone."""
-    for match in re.finditer(rf"{_CREDIT_WORDS}[/／]", tail):
+    for match in re.finditer(_CREDIT_OPENER, tail):
         start = match.start()
         if start and tail[start - 1] not in _SENTENCE_END:
             continue

@@ -172,6 +172,10 @@ class LineFacts:
     @functools.cached_property
     def runs_on(self) -> bool:
         """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
+        if self.signed_below and self.length >= 16 and self.commas >= 1 and self.text.rstrip()[-1:] in "。？！?!":
+            # a finished sentence with a comma right above a marked signature is the letter's last line, whatever
+            # its opening ("能不能在网上办理，或者…，让我们少跑几趟？" over "place　读者　name")
+            return True
         return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end \
             and (not self.asks or self.signed_below)
 
@@ -530,8 +534,10 @@ def _readings_after(facts: list[LineFacts], context: StackContext, scores: dict[
     signatures = ends
     if context.after_body:
         # a stack with nothing under it may be signatures only (the last line of a page), and so may one over
-        # an 编者按 run-in (a note opens the piece under it, never the signer's own text)
-        limit = n if not context.body or shapes.editor_note(context.body) else n - 1
+        # an 编者按 run-in (a note opens the piece under it, never the signer's own text), and so may one over an 编后 /
+        # 【编者附言】 run-in (the editors' afterword closes the piece the signature signs)
+        limit = n if not context.body or shapes.editor_note(context.body) or shapes.editor_afterword(context.body) \
+            else n - 1
         while signatures < limit and (facts[signatures].signature or facts[signatures].office
                                       or facts[signatures].bare_name):
             signatures += 1

@@ -26,6 +26,8 @@ from .lazy import lazy_compile
 from .units import COMMA_INSIDE, Unit, editors_signoff, headline_shaped, plain_text
 
 _CAPTION_MAX_PARAGRAPHS = 4
+# the marks that open an author line ("■ 郦　鸣", "□　应　涛")
+_AUTHOR_MARKS = "■□●◆○◇◎"
 _NUMBERED_CAPTION_MAX = 8  # 组图: ①②③… captions
 _BODY_CHARS = 400  # the opening of a body that repeats its title's words
 _RECLAIM_MAX_CHARS = 30
@@ -351,7 +353,13 @@ def _table_ahead(units: list[Unit], start: int) -> bool:
 def _signed_at_end(draft: Draft) -> bool:
     """A signature line ("浙江温州　钢筋工　罗小兵") printed after the story's text."""
     start = min(draft.paragraphs[0].lines) if draft.paragraphs else None
-    return start is not None and any(min(u.lines) > start and signature(u.text) is not None for u in draft.bylines)
+    if start is None:
+        return False
+    # an author line ("■ 尚　岚") printed after the story's last paragraph signs it at its end (a 时评 signed below
+    # its text): the piece is over
+    end = max(draft.paragraphs[-1].lines)
+    return any(min(u.lines) > start and signature(u.text) is not None for u in draft.bylines) \
+        or any(min(u.lines) > end and u.text.strip(" \u3000")[:1] in _AUTHOR_MARKS for u in draft.bylines)
 
 
 def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
@@ -394,6 +402,10 @@ def _signed_ahead(units: list[Unit], start: int) -> bool:
         unit = units[start + seen]
         if seen and unit.kind == "trailer" and editors_signoff(unit.text):
             return True  # "编辑的话" over a note the editors sign (——编　者): a piece of its own
+        if seen and unit.kind == "byline" and unit.text.strip(" \u3000")[:1] in _AUTHOR_MARKS \
+                and units[start + seen - 1].kind == "text" \
+                and units[start + seen - 1].text.rstrip()[-1:] in "。！？!?”…":
+            return True  # "■ name" right after finished text signs the piece the heading titles (a signed 时评)
         if unit.kind != "text" or unit.lead is not None:
             return False
         if seen and marked_signature(unit.text):

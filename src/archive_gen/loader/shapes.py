@@ -29,6 +29,8 @@ ISSUER = r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公�
 # "…工会" is not enough: "…写信感谢工会" is a headline)
 _SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,12}(?:总工会|工会委员会|委员会|人民政府|联合会)"
                                r"(?:办公厅|办公室|宣传部|编辑部)?|[\u4e00-\u9fff]{2,12}(?:办公厅|办公室)"
+                               # a paper or publisher signing its own notice (a 征文启事): "江州工人报社", "某某杂志社"
+                               r"|[\u4e00-\u9fff]{2,10}(?:报社|杂志社|出版社|报业集团)"
                                # a body of people signing together: "…环卫所全体环卫工人", "…车间全体职工"
                                r"|[\u4e00-\u9fff]{2,20}全体[\u4e00-\u9fff]{0,4}(?:职工|员工|工人|会员|同志|师生|党员|干部|队员)")
 # an article of a published document: "第一条　…", "第十二条 …"
@@ -49,7 +51,9 @@ _SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记�
                         # U+3000 (no colon); "记者　name" is a byline, so only 问 and 答
                         rf"|^(?P<gapped>问|答)\u3000(?=[^\s\u3000])")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
-_EDITOR_NOTE = lazy_compile(r"^(?:[【\[]编者按[】\]][：:\s\u3000]?|编者按[：:\s\u3000])")
+# the editors' words opening a piece: an 编者按, or the 开栏的话 that opens a new series ("开栏的话：即日起，本版推出…")
+_NOTE_WORDS = r"(?:编者按|开栏的话|开栏语|开篇的话)"
+_EDITOR_NOTE = lazy_compile(rf"^(?:[【\[]{_NOTE_WORDS}[】\]][：:\s\u3000]?|{_NOTE_WORDS}[：:\s\u3000])")
 # characters that never open a sentence: closing marks, pauses, particles and suffixes
 _NEVER_FIRST = set("，,、；;：:。.！!？?）)】」』”’》〉的地得了着过们吗呢吧啊嘛么")
 # single characters that do open sentences before 的 ("我的…", "这的…" are fine; "会的补充" is not)
@@ -103,7 +107,7 @@ def generic_speaker(text: str) -> bool:
     return label in _GENERIC_SPEAKERS
 
 
-_EDITOR_LABEL = lazy_compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编后语|编后记)[】\]〗]?[：:]?$")
+_EDITOR_LABEL = lazy_compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编后语|编后记|开栏的话|开栏语|开篇的话)[】\]〗]?[：:]?$")
 
 
 def editor_label(text: str) -> bool:
@@ -114,6 +118,17 @@ def editor_label(text: str) -> bool:
 def editor_note(text: str) -> bool:
     """"编者按：…", "编者按　…", "【编者按】…": a note from the editors that opens a piece."""
     return bool(_EDITOR_NOTE.match(text))
+
+
+# the editors' note printed after a piece, closing it: "编后：…", "【编者附言】…", "编者附记　…"
+_EDITOR_AFTERWORD = lazy_compile(r"^(?:[【\[〖](?:编后|编后语|编后记|编者附言|编者附记)[】\]〗][：:\s\u3000]?"
+                                 r"|(?:编后|编后语|编后记|编者附言|编者附记)[：:\s\u3000])")
+
+
+def editor_afterword(text: str) -> bool:
+    """"编后：…", "【编者附言】…": a note from the editors run in after a piece (its signature may stand between);
+    it closes the piece above it, never opens one."""
+    return bool(_EDITOR_AFTERWORD.match(text.strip(_GAP)))
 
 
 def cut_sentence(text: str) -> bool:
