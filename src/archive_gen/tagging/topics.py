@@ -793,9 +793,13 @@ class TopicTagger:
             # said only in passing (a closing 法律课 at a night school) while another topic is said outright: the
             # side phrase does not decide what the item is about (ninth round)
             return False
-        if ev.breadth(slug) >= MIN_BREADTH:
-            return True
         strongest = max(h.strength for h in own)
+        if ev.breadth(slug) >= MIN_BREADTH and not (
+                # a photo with no union or labour angle whose only words for a topic are near-synonyms (农民 and
+                # 农户 over a harvest): the scene, not the topic; two near-synonyms for the same people are no
+                # breadth, the near-synonym score below decides (issue 18, seventeenth round)
+                item.kind == "photo" and strongest < KEYWORD_WEIGHT and not _union_angle(item)):
+            return True
         specific_score = sum(h.weight for h in own if not h.generic)
         # a photo group's later caption (③…在吉林长春，快递员在分拣包裹) is one scene among several: one term
         # there, worth less than one in the opening caption, does not say what the group is about
