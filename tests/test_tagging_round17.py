@@ -1,11 +1,18 @@
 """Issue 18, seventeenth round (tests/heldout_tagging15): wage arrears said with words between the verb and the wage
 (讨回血汗钱, 被拖欠半年的工资) are a rights item whatever the closing advice says, and a photo with no union angle
 whose only words for a topic are near-synonyms of the same people (农民, 农户) is the scene, not that topic. Checked on
-small invented items unlike the held-out pages."""
+small invented items unlike the held-out pages. Keyword quality: generic nouns (a count, a plan, a result, a
+scope) are no keywords, nor a region chip's name without its level word (浦东 beside 浦东新区)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from archive_gen.config import load_config
 from archive_gen.model import Item
+from archive_gen.tagging import Tagger
+from archive_gen.tagging.keywords import KeywordExtractor, packaged_stopwords
+from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import TopicTagger
 
 
@@ -58,3 +65,29 @@ def test_a_harvest_photo_naming_its_topic_by_keyword_keeps_it(topics: TopicTagge
         kind="photo",
     )
     assert got[0] == "乡村振兴与帮扶"
+
+
+# --- keyword quality: informative and distinct (issue 18) ---
+
+def _extractor(tmp: Path) -> KeywordExtractor:
+    return KeywordExtractor(Segmenter([], cache_dir=tmp), packaged_stopwords())
+
+
+def test_generic_nouns_are_not_keywords(tmp_path: Path) -> None:
+    # 方案, 部署, 突破, 人数, 成果 fit any report: a plan, a step, a result, a count (tagging/data/stopwords-generic.txt)
+    item = Item(id="k", source="k.txt", index=0, kind="article", title="市总工会部署职工技能提升行动方案",
+                paragraphs=("市总工会日前印发职工技能提升行动方案，部署开展技能培训，参训人数突破2万人次。",
+                            "方案提出，今年要在数控、焊接等工种开展技能培训，培训成果纳入职工技能等级评价。"))
+    got = [k.word for k in _extractor(tmp_path).extract(item)]
+    assert not {"方案", "部署", "突破", "人数", "成果", "行动"} & set(got), got
+    assert "技能" in got and "数控" in got
+
+
+def test_a_region_chip_s_stem_is_not_a_keyword(tmp_path: Path) -> None:
+    # 浦东 beside the chip 浦东新区: the gazetteer keeps no short form for it, the stem names it all the same
+    tagger = Tagger(load_config(root=tmp_path))
+    item = Item(id="p", source="p.txt", index=0, kind="photo", title="港区盛夏",
+                paragraphs=("7月13日，上海浦东新区一个港区的集装箱码头上，桥吊正在装卸集装箱。浦东的港区今年吞吐量回升。",))
+    tagged = tagger.tag_item(item, year=2020)
+    assert any(t.region.county == "浦东新区" for t in tagged.regions)
+    assert "浦东" not in [k.word for k in tagged.keywords]
