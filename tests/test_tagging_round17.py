@@ -91,3 +91,24 @@ def test_a_region_chip_s_stem_is_not_a_keyword(tmp_path: Path) -> None:
     tagged = tagger.tag_item(item, year=2020)
     assert any(t.region.county == "浦东新区" for t in tagged.regions)
     assert "浦东" not in [k.word for k in tagged.keywords]
+
+
+def test_who_takes_part_is_not_what_the_item_is_about(topics: TopicTagger) -> None:
+    # 劳模 before 参加, 疗休养 after it: the model workers are who, the rest-and-recuperation tour is what
+    got = labels(
+        topics,
+        "市总工会组织60名劳模参加疗休养",
+        "市总工会日前组织60名市级以上劳动模范分批参加疗休养，首批20人已出发。",
+        "疗休养期间安排了健康体检和参观学习，费用由工会经费承担。",
+    )
+    assert got == ["职工服务与普惠"]
+
+
+def test_taking_part_in_the_who_topic_s_own_activity_keeps_it(topics: TopicTagger) -> None:
+    # guard: 劳模 before 参加 and 技能比武 after it, both of one topic: the item is about that topic
+    got = labels(
+        topics,
+        "劳模工匠参加技能比武",
+        "市总工会日前组织20名劳模工匠参加全市数控车工技能比武，为青年职工示范操作。",
+    )
+    assert got[0] == "劳模工匠与技能"
