@@ -33,6 +33,8 @@ __all__ = ["TAGGER_VERSION", "Segmented", "Tagger"]
 # bump when tagging rules change so that cached tags from an older version are not reused
 TAGGER_VERSION = "7"
 TAXONOMY_POS = "nz"  # part-of-speech flag given to taxonomy terms in the private dictionary
+# a division's level word closing its name; the stem before it (two characters at least) names it beside its chip
+_LEVEL_WORD = re.compile(r"(.{2,}?)(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|林区|特区|省|市|县|区|盟|旗)")
 
 
 def _year(date: str | None) -> int | None:
@@ -53,6 +55,7 @@ class Tagger:
         self.segmenter = Segmenter(self.words(), cache_dir=config.cache_dir / "jieba", engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)
+        self._chip_memo: dict[str, frozenset[str]] = {}
         self._keywords = KeywordExtractor(self.segmenter, self.stopwords, KeywordSlugs(config.cache_dir / "jieba"))
         self.fingerprint = self.fingerprint_for(config, self.segmenter.engine)
 
@@ -101,9 +104,20 @@ class Tagger:
         names: set[str] = set()
         for tag in tags:
             for code in (tag.region.code, *(code for code, _ in tag.region.ancestor_slugs)):
-                names.update(self.gazetteer.names_of(code))
+                names.update(self._chip_names(code))
             names.update(e.text for e in tag.evidence)
         return frozenset(names)
+
+    def _chip_names(self, code: str) -> frozenset[str]:
+        """The division's name forms plus each one's stem without its level word (浦东 of 浦东新区, 城关 of 城关区):
+        the gazetteer keeps no short form for a name that is ambiguous as a place, but beside the chip of that very
+        division the stem names it all the same, so it is no keyword (issue 18, keyword quality). Memoised."""
+        found = self._chip_memo.get(code)
+        if found is None:
+            names = self.gazetteer.names_of(code)
+            stems = {m.group(1) for name in names if (m := _LEVEL_WORD.fullmatch(name))}
+            found = self._chip_memo[code] = names | stems
+        return found
 
     def tag_page(self, page: Page) -> Page:
         """The page with every item tagged; the page's date gives the year for historic place names."""

@@ -628,6 +628,7 @@ class TopicTagger:
         said_who: frozenset[str] = frozenset()
         if self._who:
             hits, said_who = self._who_in_headline(hits)
+        hits, said_who = _participants(hits, item, said_who)
         hits = _destinations(hits, item)
         hits = _voted(hits, item)
         hits = _teachers(hits, item)
@@ -793,9 +794,13 @@ class TopicTagger:
             # said only in passing (a closing 法律课 at a night school) while another topic is said outright: the
             # side phrase does not decide what the item is about (ninth round)
             return False
-        if ev.breadth(slug) >= MIN_BREADTH:
-            return True
         strongest = max(h.strength for h in own)
+        if ev.breadth(slug) >= MIN_BREADTH and not (
+                # a photo with no union or labour angle whose only words for a topic are near-synonyms (农民 and
+                # 农户 over a harvest): the scene, not the topic; two near-synonyms for the same people are no
+                # breadth, the near-synonym score below decides (issue 18, seventeenth round)
+                item.kind == "photo" and strongest < KEYWORD_WEIGHT and not _union_angle(item)):
+            return True
         specific_score = sum(h.weight for h in own if not h.generic)
         # a photo group's later caption (③…在吉林长春，快递员在分拣包裹) is one scene among several: one term
         # there, worth less than one in the opening caption, does not say what the group is about
@@ -1021,6 +1026,29 @@ def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
         out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
                               * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
     return out
+
+
+_TAKE_PART = re.compile("参加|参与|享受")
+
+
+def _participants(hits: list[_Hit], item: Item, said: frozenset[str]) -> tuple[list[_Hit], frozenset[str]]:
+    """A headline saying who takes part in what (100名劳模工匠分批参加疗休养): a topic the headline names only before the
+    verb of taking part, when another topic's specific term follows it, says who; what they take part in is the
+    item's topic. The who-topic's headline terms are dropped (the people, not the subject) and it joins the topics
+    said only by who, so it is neither the primary nor, on those words alone, a secondary (issue 18, seventeenth
+    round)."""
+    title = item.title or ""
+    verb = _TAKE_PART.search(title)
+    if verb is None:
+        return hits, said
+    in_title = [h for h in hits if h.evidence.field == "title"]
+    before = {h.slug for h in in_title if h.evidence.offset + len(h.evidence.text) <= verb.start()}
+    after = {h.slug for h in in_title if h.evidence.offset >= verb.end() and not h.generic}
+    who = {slug for slug in before - after if after}
+    if not who:
+        return hits, said
+    return ([h for h in hits if not (h.slug in who and h.evidence.field == "title")],
+            said | frozenset(who))
 
 
 def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
