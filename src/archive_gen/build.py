@@ -311,15 +311,19 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         published = {**history, **permalinks.published(archive)}
         outcome = _write_site(plan, page_keys, search, ahead, store, config, cache, output, ownership, manifest,
                               published, options, clock)
-        if committed is not None:
-            committed(output, outcome.result)
-        if config.url_history is not None:
-            permalinks.write_history(config.url_history, published)
+        try:
+            if committed is not None:
+                committed(output, outcome.result)
+            if config.url_history is not None:
+                permalinks.write_history(config.url_history, published)
 
-        report = _report(discovery, records, archive, moved, outcome, options)
-        _remember(cache, config, manifest_key, records, shas, rkeys, outcome, report, plan_salt, archive,
-                  source_state)
-        clock("done", 0, 0)
+            report = _report(discovery, records, archive, moved, outcome, options)
+            _remember(cache, config, manifest_key, records, shas, rkeys, outcome, report, plan_salt, archive,
+                      source_state)
+            clock("done", 0, 0)
+        except KeyboardInterrupt:
+            # the new site is in place: the command must not say the previous one was left
+            raise writer.SiteWritten from None
     result = outcome.result
     return BuildResult(
         pages_read=len(records.pages), items=len(archive.items), regions=len(archive.regions),

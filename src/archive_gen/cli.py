@@ -31,7 +31,7 @@ from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
 from .serve import DevServer, is_loopback
 from .sources import SKIPPED, Discovery
 from .sources import discover as discover_pages
-from .writer import write_scaffold
+from .writer import SiteWritten, write_scaffold
 
 _startup.loaded()
 
@@ -155,7 +155,9 @@ class _Commands(click.Group):
     `archive-gen check | head`) or in one line (a full disk), never with a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        global _phase
         try:
+            _phase = _RUNNING
             with _sigterm_as_interrupt():
                 return super().invoke(ctx)
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM in a command that has no words of its own for it
@@ -169,6 +171,8 @@ class _Commands(click.Group):
                 _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
             _drop_stdout()
             sys.exit(EXIT_USAGE)
+        finally:
+            _phase = _LEAVING
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -186,12 +190,39 @@ def main() -> None:
     _tolerant_output()
 
 
+# where ``run`` is: before the command (click reads the arguments), in it, or leaving (its code is known)
+_BEFORE, _RUNNING, _LEAVING = 0, 1, 2
+_phase = _BEFORE
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    if _phase == _RUNNING:  # the command unwinds (a build removes its staging folder, serve frees its port)
+        raise KeyboardInterrupt
+    if _phase == _BEFORE:  # nothing started yet: click would have said "Aborted!" and exit 1 (or SIGTERM, -15)
+        with suppress(OSError):
+            os.write(2, b"archive-gen: interrupted\n")
+        os._exit(EXIT_INTERRUPTED)
+    # leaving: the command is done (its files in place, its report printed) and its exit code stands
+
+
+def _leave_quietly_on_signals() -> None:
+    """Ctrl-C and SIGTERM for the whole of ``run``, not only inside the command: one arriving while click
+    read the arguments was "Aborted!" and exit 1 (SIGTERM: killed, -15), and one arriving after the command
+    returned was a KeyboardInterrupt traceback out of ``run`` (SIGTERM: killed, the exit code lost).
+    Handlers someone else set and signals the caller ignores (nohup) are left as they are."""
+    for signum, default in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, signal.SIG_DFL)):
+        with suppress(ValueError, OSError):  # not the main thread
+            if signal.getsignal(signum) is default:
+                signal.signal(signum, _on_signal)
+
+
 def run() -> NoReturn:
     """The ``archive-gen`` command (and ``python -m archive_gen``): ``main``, after which the process leaves
     without tearing its heap down. A build holds hundreds of thousands of objects (summaries, indexes, the
     plan, the tagger's dictionaries); freeing them one by one as the interpreter exits cost ~0.2 s of a ~3 s
     daily rebuild, for memory the kernel takes back at once. By then every file the command wrote is
     closed and renamed into place and its worker pools are stopped; the two streams are flushed here."""
+    _leave_quietly_on_signals()
     try:
         main()
         code: int = 0
@@ -202,6 +233,14 @@ def run() -> NoReturn:
             with suppress(OSError, ValueError):
                 print(done.code, file=sys.stderr)
             code = 1
+    except BrokenPipeError:  # outside a command (--help, --version): the reader went away
+        _drop_stdout()
+        code = EXIT_PAGE_ERRORS
+    except OSError as exc:  # outside a command: --version on a full disk was a traceback
+        with suppress(OSError, ValueError):
+            _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
+        _drop_stdout()
+        code = EXIT_USAGE
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # the reader went away, or the stream was closed
             stream.flush()
@@ -335,9 +374,10 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
                                allow_foreign=allow_foreign_files)
         try:
             result = build_site(config, options, progress=progress)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as interrupted:
             progress.close()
-            _say("archive-gen: interrupted; the previous site was left as it was", err=True)
+            _say("archive-gen: interrupted; the new site was written" if isinstance(interrupted, SiteWritten)
+                 else "archive-gen: interrupted; the previous site was left as it was", err=True)
             sys.exit(EXIT_INTERRUPTED)
         finally:
             progress.close()

@@ -21,10 +21,11 @@ import json
 import os
 import pwd
 import re
+import signal
 import stat
 import struct
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -447,9 +448,12 @@ class Staging:
             if to_write or removed or blocking:
                 journal = {"write": [[rel, staged[rel].pack, staged[rel].offset, staged[rel].size] for rel in to_write],
                            "remove": sorted([*removed, *blocking])}
-                # ASCII: a static file named in bytes that are not UTF-8 (surrogate escapes) is written too
-                (self.root / JOURNAL).write_bytes(json.dumps(journal).encode("ascii"))
-                _apply_journal(self.root, output)
+                with _signals_deferred() as deferred:
+                    # ASCII: a static file named in bytes that are not UTF-8 (surrogate escapes) is written too
+                    (self.root / JOURNAL).write_bytes(json.dumps(journal).encode("ascii"))
+                    _apply_journal(self.root, output)
+                if deferred:
+                    raise SiteWritten
             else:
                 _discard_staging(self.root)
             stamps = dict(kept)
@@ -461,6 +465,30 @@ class Staging:
                               hint="the previous site was left as it was") from None
         unchanged = tuple(sorted(rel for rel in kept if rel not in staged))
         return WriteResult(tuple(to_write), unchanged, tuple(removed), kept_stale, dict(sorted(stamps.items())))
+
+
+class SiteWritten(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM came once the new site was going in place: it is in place (not the previous one)."""
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[list[int]]:
+    """Ctrl-C and SIGTERM wait while the staged files go in place: interrupted there, the output held half
+    the new site and half the old (till the next build replayed the journal) while the build said the
+    previous site was left as it was. The signals that came are listed (the caller raises SiteWritten);
+    outside the main thread (serve's rebuilds) nothing can be deferred, and nothing is."""
+    came: list[int] = []
+    previous: dict[int, object] = {}
+    try:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            previous[signum] = signal.signal(signum, lambda number, frame: came.append(number))
+    except ValueError:  # not the main thread
+        pass
+    try:
+        yield came
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
 
 
 def recover_interrupted(output: Path) -> None:
