@@ -407,39 +407,11 @@ def test_sixteenth_batch_extras(fresh15: dict[str, Any]) -> None:
 FRESH16_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
 
 
-@pytest.fixture(scope="module")
-def fresh16(batches: Batches) -> dict[str, Any]:
-    return batches["fresh16"]
-
-
-def test_seventeenth_batch_extras(fresh16: dict[str, Any]) -> None:
-    extra = fresh16["extra"]
-    roles_right, roles_total = extra["roles"]
-    assert roles_total >= 19 and roles_right == roles_total  # 读者/网友 glued to the place, 本报驻…记者, 新华社记者, 实习生
-    assert extra["stitched_across_pages"] == [1, 1]  # the front page's jump, stitched from page 2
-    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 7
-    assert extra["page_names"][0] == extra["page_names"][1] == 7
-
-
 # fresh17 (the eighteenth batch: a 人民日报-style front page with 【】 labels and two jumps to page 2 under reprinted titles, a photo
 # page of odd credits, a 工会工作 feature with crossheads and a 链接 sidebar, a 【背景】 box, a 读者来信 page with a bracketed signature,
 # a collective's letter over a date and an 编辑的话 note signed ——编　者): first run title F1 0.889 (body bounds 0.906, paragraphs
 # 0.938, byline 0.875, roles 16/18); after five general rules 1.0 on every column. Floors a little below.
 FRESH17_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
-
-
-@pytest.fixture(scope="module")
-def fresh17(batches: Batches) -> dict[str, Any]:
-    return batches["fresh17"]
-
-
-def test_eighteenth_batch_extras(fresh17: dict[str, Any]) -> None:
-    extra = fresh17["extra"]
-    roles_right, roles_total = extra["roles"]
-    assert roles_total >= 18 and roles_right == roles_total  # the 报道 lead's 记者/通讯员, 特约摄影, 新华社记者, 实习生
-    assert extra["stitched_across_pages"] == [2, 2]  # both jumps of the front page, stitched from page 2
-    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 5
-    assert extra["page_names"][0] == extra["page_names"][1] == 5
 
 
 # fresh18 (the nineteenth batch: a front page with a kicker holding a space over a subtitle with no ——, a column break inside a
@@ -448,20 +420,6 @@ def test_eighteenth_batch_extras(fresh17: dict[str, Any]) -> None:
 # run-in briefs with no bullet; ● briefs signed with a role and odd spacing): first run title F1 0.83 (body bounds 0.909, paragraphs
 # 0.909, byline 0.909, roles 18/20); after five general rules 1.0 on every column; the post-fix check page 6 of 6 on its first run.
 FRESH18_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
-
-
-@pytest.fixture(scope="module")
-def fresh18(batches: Batches) -> dict[str, Any]:
-    return batches["fresh18"]
-
-
-def test_nineteenth_batch_extras(fresh18: dict[str, Any]) -> None:
-    extra = fresh18["extra"]
-    roles_right, roles_total = extra["roles"]
-    assert roles_total >= 24 and roles_right == roles_total  # roles in bracketed sign-offs, 本报实习生, 江州日报记者
-    assert extra["stitched_across_pages"] == [1, 1]  # the 人物 feature's jump from page 4 to page 5
-    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 8
-    assert extra["page_names"][0] == extra["page_names"][1] == 8
 
 
 # fresh19 (the twentieth batch: a provincial front page in half-width punctuation and ASCII quotes with a 【基层动态】 label over
@@ -473,17 +431,26 @@ def test_nineteenth_batch_extras(fresh18: dict[str, Any]) -> None:
 FRESH19_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
-@pytest.fixture(scope="module")
-def fresh19(batches: Batches) -> dict[str, Any]:
-    return batches["fresh19"]
+# the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
+# when the batch prints no jump; the 版 number and name every page of the batch carries)
+BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
+    "fresh16": (19, [1, 1], 7),  # 读者/网友 glued to the place, 本报驻…记者, 新华社记者, 实习生; the front page's jump, stitched from page 2
+    "fresh17": (18, [2, 2], 5),  # the 报道 lead's 记者/通讯员, 特约摄影, 新华社记者, 实习生; both jumps of the front page, stitched from page 2
+    "fresh18": (24, [1, 1], 8),  # roles in bracketed sign-offs, 本报实习生, 江州日报记者; the 人物 feature's jump from page 4 to page 5
+    "fresh19": (18, None, 8),  # half-width leads, 文/图 credits, a letter's 读者/职工
+}
 
 
-def test_twentieth_batch_extras(fresh19: dict[str, Any]) -> None:
-    extra = fresh19["extra"]
+@pytest.mark.parametrize("name", sorted(BATCH_EXTRAS))
+def test_later_batch_extras(batches: Batches, name: str) -> None:
+    roles_at_least, stitched, page = BATCH_EXTRAS[name]
+    extra = batches[name]["extra"]
     roles_right, roles_total = extra["roles"]
-    assert roles_total >= 18 and roles_right == roles_total  # half-width leads, 文/图 credits, a letter's 读者/职工
-    assert extra["page_numbers"][0] == extra["page_numbers"][1] == 8
-    assert extra["page_names"][0] == extra["page_names"][1] == 8
+    assert roles_total >= roles_at_least and roles_right == roles_total
+    if stitched is not None:
+        assert extra["stitched_across_pages"] == stitched
+    assert extra["page_numbers"][0] == extra["page_numbers"][1] == page
+    assert extra["page_names"][0] == extra["page_names"][1] == page
 
 
 # ---------------------------------------------------------------------------------------------
