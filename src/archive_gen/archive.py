@@ -216,22 +216,10 @@ def build_archive(pages: Sequence[PageSummary] | Catalogue, prior_related: Relat
                        issue_of=MappingProxyType(issue_of), years=_years(issues), **_continuations(issues, items),
                        duplicate_ids=cat.duplicate_ids, memo={})
     ordered = list(items.values())
-    newer = _newer_only(prior, cat) if prior is not None and prior.folds is not None else None
-    if newer is not None and prior is not None and prior.folds is not None:
-        # a new day after every item the prior archive holds, which all kept their tags: the index passes
-        # over the new items go in front of the prior's (each index lists its items newest first)
-        folds = _fold([items[i] for i in newer]).before(prior.folds)
-    else:
-        folds = _fold(ordered)
+    folds, lists = (_extended(prior, cat, prior_related) if prior is not None else None) \
+        or (_fold(ordered), _related(ordered, prior_related))
     regions, roots = folds.regions()
     topics, keywords = folds.topics(), folds.keywords()
-    if newer is not None and prior is not None and prior.related_lists is not None \
-            and min(items[i].date or "" for i in newer) > (prior.related_lists.last_date() or ""):
-        # and on days after the prior's last: its lists stand, the new days' are made after them
-        lists = prior.related_lists.copy()
-        lists.add(sorted((items[i] for i in newer), key=_chrono_key), prior_related)
-    else:
-        lists = _related(ordered, prior_related)
     related, related_keys = lists.related, lists.keys
     return Archive(
         items=items,
@@ -261,30 +249,48 @@ def _tag_fields(item: ItemSummary) -> tuple[object, ...]:
     return (item.date, item.page, item.source, item.index, item.regions, item.topics, item.keywords)
 
 
-def _same_tags(prior: Archive, cat: Catalogue) -> bool:
-    """Every item of ``cat`` is in ``prior``, in the same order, with the same place, date and tags."""
-    if prior.order != cat.order:
-        return False
+def _tags_kept(prior: Archive, items: Mapping[str, ItemSummary]) -> bool:
+    """Every item of ``prior`` is in ``items`` with the same place, date and tags."""
     before = prior.items
-    for item_id, item in cat.items.items():
-        old = before[item_id]
+    for item_id in prior.order:
+        old, item = before[item_id], items[item_id]
         if old is not item and _tag_fields(old) != _tag_fields(item):
             return False
     return True
+
+
+def _same_tags(prior: Archive, cat: Catalogue) -> bool:
+    """Every item of ``cat`` is in ``prior``, in the same order, with the same place, date and tags."""
+    return prior.order == cat.order and _tags_kept(prior, cat.items)
 
 
 def _newer_only(prior: Archive, cat: Catalogue) -> tuple[str, ...] | None:
     """The ids ``cat`` holds in front of every item of ``prior`` (which it holds in the same order, each
     with the same place, date and tags), or None when ``cat`` differs from ``prior`` in any other way."""
     extra = len(cat.order) - len(prior.order)
-    if extra <= 0 or cat.order[extra:] != prior.order:
+    if extra <= 0 or cat.order[extra:] != prior.order or not _tags_kept(prior, cat.items):
         return None
-    before, now = prior.items, cat.items
-    for item_id in prior.order:
-        old, item = before[item_id], now[item_id]
-        if old is not item and _tag_fields(old) != _tag_fields(item):
-            return None
     return cat.order[:extra]
+
+
+def _extended(prior: Archive, cat: Catalogue, prior_related: RelatedCache | None
+              ) -> tuple[_Folds, _RelatedLists] | None:
+    """``prior``'s index passes and related lists carried on over the items ``cat`` adds in front of all of
+    ``prior``'s (a new day), or None when ``cat`` is not ``prior`` and such items."""
+    old_folds, old_lists = prior.folds, prior.related_lists
+    newer = _newer_only(prior, cat) if old_folds is not None and old_lists is not None else None
+    if newer is None or old_folds is None or old_lists is None:
+        return None
+    added = [cat.items[i] for i in newer]
+    # the index passes over the new items go in front of the prior's (each index lists its items newest first)
+    folds = _fold(added).before(old_folds)
+    if min(item.date or "" for item in added) <= (old_lists.last_date() or ""):
+        # a page more for the prior's last day changes that day's lists: they are all made again
+        return folds, _related(list(cat.items.values()), prior_related)
+    # on days after the prior's last: its lists stand, the new days' are made after them
+    lists = old_lists.copy()
+    lists.add(sorted(added, key=_chrono_key), prior_related)
+    return folds, lists
 
 
 def _page_date(page: PageSummary) -> str | None:

@@ -291,7 +291,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         search = _plan_search(catalogued, records, store, cache, output, manifest, defer=options.defer_search)
         # a day's or an edit's one shard is the longest task of its build: it starts now, beside the indexes
         ahead = later.enter_context(_ShardsAhead(search.todo, options.jobs))
-        prior = None if options.force else session.archive if session is not None else last[0] if last else None
+        # the archive whose indexes may serve this one: serve's last, or the one assembled while parsing
+        prior = None if options.force else session.archive if session is not None else next(iter(last), None)
         archive = build_archive(catalogued, None if options.force else state.related, prior)
         if session is not None:
             session.archive = archive

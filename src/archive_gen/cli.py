@@ -150,6 +150,18 @@ def _drop_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _output_failed(exc: OSError) -> int:
+    """The exit code when output could not be written: quietly when the reader went away (`| head`), else
+    one line (a full disk); stdout is dropped so that nothing more is tried on it."""
+    if isinstance(exc, BrokenPipeError):
+        _drop_stdout()
+        return EXIT_PAGE_ERRORS
+    with suppress(OSError, ValueError):
+        _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
+    _drop_stdout()
+    return EXIT_USAGE
+
+
 class _Commands(click.Group):
     """The command group: output that cannot be written ends the run quietly (the reader went away,
     `archive-gen check | head`) or in one line (a full disk), never with a traceback."""
@@ -163,14 +175,8 @@ class _Commands(click.Group):
         except KeyboardInterrupt:  # Ctrl-C or SIGTERM in a command that has no words of its own for it
             _say("archive-gen: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
-        except BrokenPipeError:
-            _drop_stdout()
-            sys.exit(EXIT_PAGE_ERRORS)
         except OSError as exc:
-            with suppress(OSError):
-                _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
-            _drop_stdout()
-            sys.exit(EXIT_USAGE)
+            sys.exit(_output_failed(exc))
         finally:
             _phase = _LEAVING
 
@@ -233,14 +239,8 @@ def run() -> NoReturn:
             with suppress(OSError, ValueError):
                 print(done.code, file=sys.stderr)
             code = 1
-    except BrokenPipeError:  # outside a command (--help, --version): the reader went away
-        _drop_stdout()
-        code = EXIT_PAGE_ERRORS
-    except OSError as exc:  # outside a command: --version on a full disk was a traceback
-        with suppress(OSError, ValueError):
-            _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
-        _drop_stdout()
-        code = EXIT_USAGE
+    except OSError as exc:  # outside a command (--help, --version): a reader gone or a full disk was a traceback
+        code = _output_failed(exc)
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # the reader went away, or the stream was closed
             stream.flush()

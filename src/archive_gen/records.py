@@ -576,10 +576,14 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
 
     if jobs:
         progress("parse", 0, len(jobs))
-    last = [store[sf.source].summary for sf in files if sf.source in store]
+    def meanwhile_with_last() -> None:
+        last = [store[sf.source].summary for sf in files if sf.source in store]
+        if meanwhile is not None and last:
+            meanwhile(last)
+
     outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache) if session else
                          PageWorker(stages, config, cache), options, stages, config, cache, progress,
-                         ahead, (lambda: meanwhile(last)) if meanwhile is not None and last else None) if jobs else []
+                         ahead, meanwhile_with_last if meanwhile is not None else None) if jobs else []
     crashed = False
     unsettled: set[str] = set()  # crashed pages: reported now, never remembered, retried next build
     marker_pages: dict[str, Page] = {}

@@ -127,14 +127,12 @@ class Segmenter:
 
     def word_frequency(self, word: str) -> int:
         """Frequency of ``word`` in this segmenter's dictionary (0 when unknown)."""
-        added = dict(self._dictionary.additions)
-        return added.get(word) or _base_dictionary().frequencies.get(word, 0)
+        return self._added.get(word) or _base_dictionary().frequencies.get(word, 0)
 
     def char_frequency(self, char: str) -> int:
         """``word_frequency`` of a single character, without parsing all of jieba's dictionary: the loader
         asks only about single characters, and reading 350k entries costs a fresh process most of a second."""
-        added = dict(self._dictionary.additions)
-        return added.get(char) or _char_frequencies().get(char, 0)
+        return self._added.get(char) or _char_frequencies().get(char, 0)
 
     def keyword_lexicon(self, parts_of_speech: Iterable[str]) -> KeywordLexicon:
         """The keyword candidates among the words with these parts of speech, with their IDF.
@@ -178,6 +176,11 @@ class Segmenter:
         dictionary = _custom_dictionary(self._words, _base_dictionary())
         _write_cache(path, key, (dictionary.additions, dictionary.total))
         return dictionary
+
+    @functools.cached_property
+    def _added(self) -> dict[str, int]:
+        """The custom words' frequencies, looked up by word (made once, not on every question)."""
+        return dict(self._dictionary.additions)
 
     @functools.cached_property
     def _engine(self) -> _Cutter:
