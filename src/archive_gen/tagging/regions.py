@@ -44,6 +44,10 @@ _COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
+# ... unless the trip is a visit to learn (赴山东烟台、威海两市学习…经验, 前往浙江宁波考察): the hosts' union briefing the
+# visitors is no party, the place stays a destination (eighteenth round); the verb is in the same clause, after the
+# rest of a list of places (、威海两市)
+_STUDY_AFTER = re.compile(r"[^，,。；;：:！!？?]{0,10}?(?:学习|考察|取经|观摩|参观)")
 # a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
 _PASSING_AFTER = ("籍",)
 # a person's home written after the place (河南周口人王强, 一名四川人): an origin too; not 人民, 人社, 人大, 人力, 人口,
@@ -668,7 +672,8 @@ class RegionTagger:
         as where a trip starts or goes (从贵州铜仁出发, 前往福建晋江, 开到苏州), apart from the settings found, is a
         setting too when its own union or government is named (铜仁市总工会 对接, 晋江市总工会 设立): both ends of a
         labour-export or return-to-work trip are where the story happens. An origin whose own body does not act
-        (从四川来的农民工) stays an origin."""
+        (从四川来的农民工) stays an origin, and so does the destination of a visit to learn (赴山东烟台学习…经验, whose
+        烟台市总工会 only briefs the visitors)."""
         gaz = self.gazetteer
         acting = {c for m, c in resolved if not m.company and _ORG_AFTER.match(_field_text(fields, m), m.end)}
         if not acting:
@@ -687,6 +692,8 @@ class RegionTagger:
             for other, _ in sorted(resolved, key=lambda pair: -pair[0].start):
                 if other.field == m.field and other.end == chain_start:
                     chain_start = other.start
+            if text[max(0, chain_start - 3):chain_start].endswith(_TRIP_BEFORE) and _STUDY_AFTER.match(text, end):
+                continue  # a study visit's hosts: a destination, whoever briefs the visitors there
             if text[max(0, chain_start - 3):chain_start].endswith(_TRIP_BEFORE) or text.startswith("出发", end):
                 out.append(code)
         return out

@@ -661,7 +661,11 @@ class TopicTagger:
         # a word saying who (女职工合唱团) does not make its topic the primary; another topic the headline names does
         named = [s for s in named if s not in said_who]
         if named:
-            primary = max(named, key=lambda s: (ev.headline_specific[s], totals[s]))
+            # a tie in the headline goes to the topic it names by what is done, not by who does it (药企女职工比技能:
+            # 女职工 and the contest weigh the same there; the body's 巾帼建功 makes 女职工 a secondary, not the
+            # primary: eighteenth round)
+            by_who = self._who_named(hits) if self._who and len(named) > 1 else frozenset()
+            primary = max(named, key=lambda s: (ev.headline_specific[s], s not in by_who, totals[s]))
             if primary not in ev.headline_keywords:
                 # the headline names its topic by near-synonyms only (首席技师每月多拿800元) while the body frames the
                 # item with a term weighing more than a keyword (产业工人队伍建设改革: the reform by its name), said
@@ -785,6 +789,22 @@ class TopicTagger:
             return hits, said
         return [h._replace(term_weight=h.term_weight * PASSING_FACTOR, weight=h.weight * PASSING_FACTOR)
                 if h.slug in said else h for h in hits], said
+
+    def _who_named(self, hits: list[_Hit]) -> frozenset[str]:
+        """The topics the headline or banner names only by their who-words (女职工 in 药企女职工比技能) while another topic
+        is named there by a keyword of its own (the contest 比技能): the headline says who does what, whatever the body
+        adds for the who (巾帼建功 at a women's contest). Against near-synonyms only (工会会员 … 慰问品) two weak words
+        tie and the scores decide, as before."""
+        named: dict[str, bool] = {}
+        keyword_named: set[str] = set()
+        for h in hits:
+            if h.evidence.field.partition(":")[0] in _HEADLINE_OR_BANNER and not h.generic:
+                is_who = h.term in self._who.get(h.slug, ())
+                named[h.slug] = named.get(h.slug, True) and is_who
+                if not is_who and h.strength >= KEYWORD_WEIGHT:
+                    keyword_named.add(h.slug)
+        by_who = frozenset(slug for slug, only_who in named.items() if only_who)
+        return by_who if keyword_named - by_who else frozenset()
 
     @staticmethod
     def _enough(slug: str, item: Item, hits: list[_Hit], ev: _Scores) -> bool:
