@@ -1,13 +1,20 @@
-"""The loader's pattern compiler: long grammars go to ``regex`` and must match exactly as ``re`` would."""
+"""The loader's pattern compiler: long grammars go to ``regex`` and must match exactly as ``re`` would; the
+others' compiled programs, kept in the cache, must build the very patterns ``re.compile`` makes."""
 
 from __future__ import annotations
 
+import json
+import pickle
 import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
 
-from archive_gen.loader import bylines
+from archive_gen.loader import bylines, lazy
 from archive_gen.loader.lazy import GRAMMAR_LENGTH, LazyPattern, compile_pattern
 
 LINES = [
@@ -40,9 +47,9 @@ def test_flags_that_differ_between_the_modules_are_refused() -> None:
 
 @pytest.mark.parametrize("line", LINES)
 def test_every_byline_grammar_matches_as_re_does(line: str) -> None:
-    for lazy in _grammars():
-        ours = compile_pattern(lazy._pattern, lazy._flags)
-        reference = re.compile(lazy._pattern, lazy._flags)
+    for grammar in _grammars():
+        ours = compile_pattern(grammar._pattern, grammar._flags)
+        reference = re.compile(grammar._pattern, grammar._flags)
         assert isinstance(ours, regex.Pattern)
         for method in ("match", "search"):
             got, want = getattr(ours, method)(line), getattr(reference, method)(line)
@@ -51,5 +58,98 @@ def test_every_byline_grammar_matches_as_re_does(line: str) -> None:
 
 
 def test_the_sample_lines_exercise_the_grammars() -> None:
-    hits = sum(1 for line in LINES for lazy in _grammars() if lazy.search(line))
+    hits = sum(1 for line in LINES for grammar in _grammars() if grammar.search(line))
     assert hits >= 3, "the comparison above would pass on lines no grammar matches"
+
+
+# ---------------------------------------------------------------------------------------------
+# compiled programs kept for the next process (lazy.adopt_programs / programs_to_keep)
+
+def _short_patterns() -> list[LazyPattern]:
+    found = [p for p in lazy._LAZY if len(p._pattern) < GRAMMAR_LENGTH]
+    assert len(found) >= 50, "the loader's modules registered fewer lazy patterns than they hold"
+    return found
+
+
+@pytest.fixture
+def empty_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lazy, "_PROGRAMS", {})
+    monkeypatch.setattr(lazy, "_UNKEPT", set())
+
+
+def _same(ours: re.Pattern[Any], reference: re.Pattern[Any]) -> None:
+    assert (ours.pattern, ours.flags, ours.groups, ours.groupindex) == \
+        (reference.pattern, reference.flags, reference.groups, reference.groupindex)
+    for text in LINES:
+        line = text.encode() if isinstance(reference.pattern, bytes) else text
+        got, want = ours.search(line), reference.search(line)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+@pytest.mark.usefixtures("empty_table")
+def test_a_kept_program_builds_the_pattern_re_compiles() -> None:
+    patterns = _short_patterns()
+    for p in patterns:
+        compile_pattern(p._pattern, p._flags)
+    table = lazy.programs_to_keep()
+    assert table is not None and len(table) == len({(p._pattern, p._flags) for p in patterns})
+    assert lazy.programs_to_keep() is None, "nothing new was compiled since the table was taken"
+    kept = pickle.loads(pickle.dumps(table))  # as the cache stores it
+    lazy._PROGRAMS.clear()
+    lazy.adopt_programs(kept)
+    compiled: list[str] = []
+    original = lazy._program
+    lazy._program = lambda pattern, flags: compiled.append(pattern) or original(pattern, flags)  # type: ignore[assignment]
+    try:
+        for p in patterns:
+            _same(compile_pattern(p._pattern, p._flags), re.compile(p._pattern, p._flags))
+    finally:
+        lazy._program = original  # type: ignore[assignment]
+    assert compiled == [], "a pattern with a kept program was compiled again"
+    assert lazy.programs_to_keep() is None
+
+
+@pytest.mark.usefixtures("empty_table")
+def test_a_damaged_or_foreign_table_only_costs_compiling() -> None:
+    pattern = r"^(?P<lead>本报[㐀-鿿]{2,4}讯)"
+    lazy.adopt_programs("not a table")
+    lazy.adopt_programs({1: 2, (pattern,): (), ("x", 0): "program"})
+    assert lazy._PROGRAMS == {}
+    flags, code, groups, groupindex, indexgroup = lazy._program(pattern, 0)
+    lazy.adopt_programs({(pattern, 0): (flags, [999999, *code[1:]], groups, groupindex, indexgroup)})
+    _same(compile_pattern(pattern), re.compile(pattern))  # the constructor refused the program: compiled anew
+    assert lazy._PROGRAMS[(pattern, 0)][1] == code
+
+
+_WORKER_SCRIPT = """
+import json, sys
+from pathlib import Path
+from archive_gen.cache import open_cache
+from archive_gen.config import load_config
+from archive_gen.loader import lazy
+from archive_gen.records import PageWorker, Stages
+compiled = []
+original = lazy._program
+lazy._program = lambda pattern, flags: compiled.append(pattern) or original(pattern, flags)
+config = load_config(Path(sys.argv[1]))
+worker = PageWorker(Stages(), config, open_cache(config.cache_dir))
+worker._read_programs()
+page, _ = Stages().parse(Path(sys.argv[2]).read_bytes(), "page.txt", None)
+worker._keep_programs()
+print(json.dumps({"compiled": len(compiled), "page": repr(page)}))
+"""
+
+
+def test_the_next_process_compiles_nothing_the_cache_holds(tmp_path: Path, seeds_dir: Path) -> None:
+    (tmp_path / "archive.yaml").write_text("source: raw\noutput: site\ncache_dir: cache\n", encoding="utf-8")
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+
+    def run() -> dict[str, object]:
+        done = subprocess.run([sys.executable, "-c", _WORKER_SCRIPT, str(tmp_path / "archive.yaml"), str(seed)],
+                              capture_output=True, text=True, check=True, cwd=tmp_path)
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+    first, second = run(), run()
+    assert int(first["compiled"]) >= 30  # type: ignore[call-overload]
+    assert list((tmp_path / "cache" / "patterns").glob("*.entry"))
+    assert second["compiled"] == 0 and second["page"] == first["page"]

@@ -29,6 +29,7 @@ from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
+from .loader.lazy import programs_key
 from .model import Notice, Page, PageSummary
 from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
 from .pools import ForkPool, fork_pool
@@ -389,6 +390,7 @@ def _remember(cache: BuildCache, config: Config, manifest_key: str, records: Rec
     cache.prune("search", outcome.shards.values(), slack=20)
     cache.prune("shards", outcome.shards.values(), slack=20)
     cache.prune("templates", (), slack=200)  # one entry per template file and code version: cleared when many
+    cache.prune("patterns", [programs_key()], slack=4)  # one table per interpreter
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ Layout under ``config.cache_dir``::
     state.entry                             stat -> hash of every source, related lists, URL history
     outputs/<h>.entry                       the last site written to one output folder (h = hash of its path)
     templates/<k>.entry                     one compiled template (render.TemplateCodeCache)
+    patterns/<k>.entry                      the loader's compiled patterns, for one interpreter (loader/lazy.py)
     jieba/                                  the segmenter's own tables (tagging/segmenter.py)
 """
 
@@ -50,7 +51,7 @@ _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _MAGIC = b"archive-gen-entry/" + CACHE_FORMAT.encode() + b"\n"
 _HEADER = len(_MAGIC) + 64 + 8 + 32
 _ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
-_FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries", "templates")
+_FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries", "templates", "patterns")
 _SINGLES = ("state.entry",)
 # what an entry may weigh: a bigger file is not one of ours (a link to /dev/zero, a runaway file)
 MAX_ENTRY_BYTES = 1 << 31

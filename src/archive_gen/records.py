@@ -34,6 +34,7 @@ from .fingerprint import code_key
 from .loader import conservation, parse_source
 from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
+from .loader.lazy import adopt_programs, programs_key, programs_to_keep
 from .loader.stitch import stitch_continuations
 from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
 from .pools import ForkPool, fork_pool
@@ -298,15 +299,31 @@ class PageWorker:
         self.config = config
         self.cache = cache
         self._tagger: TaggerLike | None = None
+        self._programs_read = False
 
     def warm(self) -> None:
         """Parse and tag a sample page (nothing is kept but what loads on first use: the tagger, jieba's
         dictionaries, the byline grammars), so the first page a long-running process reads later costs only
         its own work."""
+        self._read_programs()
         page, _ = self.stages.parse(_WARM_PAGE, "<warm-up>", None)
+        self._keep_programs()
         if self._tagger is None:
             self._tagger = self.stages.make_tagger(self.config)
         self._tagger.tag_page(page)
+
+    def _read_programs(self) -> None:
+        """Before the first page: the loader's patterns as the last process compiled them (~0.2 s of
+        compiling a process, most of a day's parse; loader/lazy.py)."""
+        if not self._programs_read:
+            self._programs_read = True
+            adopt_programs(self.cache.load("patterns", programs_key()))
+
+    def _keep_programs(self) -> None:
+        """After a page that compiled a pattern the cache's table lacks: the table, with it."""
+        table = programs_to_keep()
+        if table is not None:
+            self.cache.store("patterns", programs_key(), table)
 
     def run(self, job: _Job) -> _Outcome:
         entry = self.cache.load("pages", job.page_key) if job.use_cache else None
@@ -344,8 +361,10 @@ class PageWorker:
             # edited since it was hashed: build what is there now, but never cache it under the old key
             crashed = sha256_bytes(data) != job.sha
             checked = None
+            self._read_programs()
             try:
                 page, text = self.stages.parse(data, source, job.override)
+                self._keep_programs()
                 lines = source_lines(text)
                 if job.strict:
                     checked = tuple(self.stages.conservation(text, page)) if not page.failed else ()

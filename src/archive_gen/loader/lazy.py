@@ -1,4 +1,5 @@
-"""Regular expressions compiled on first use, the large grammars by the ``regex`` package.
+"""Regular expressions compiled on first use, the large grammars by the ``regex`` package, and the
+compiled programs of the others kept for the next process (``adopt_programs``, ``programs_to_keep``).
 
 The byline and credit grammars compile into large patterns; a build that parses nothing (a no-op, a
 rebuild after a template change) should not pay for them.
@@ -6,10 +7,21 @@ rebuild after a template change) should not pay for them.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 from typing import Any
 
 import regex
+
+# re's parser and code generator, and the C constructor they feed (what re.compile runs): private, so every
+# use below falls back to re.compile, and a program is only ever reused by the interpreter that made it
+try:
+    import _sre
+    from re import _compiler as _sre_compiler
+    from re import _parser as _sre_parser
+except ImportError:  # another implementation of Python: nothing is kept
+    _sre = None  # type: ignore[assignment]
 
 # ``re`` expands every range of a character class into a 65,536-entry map when it compiles (~1 ms for each
 # [㐀-鿿]); the eight byline and credit grammars hold hundreds of them, so every process that parsed paid
@@ -20,11 +32,82 @@ GRAMMAR_LENGTH = 500
 _SHARED_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE  # same bits in both modules
 
 
+# what re.compile makes of a pattern before the C constructor: (flags, code, groups, groupindex, indexgroup)
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# every program this process has, by (pattern, flags): adopted from the cache or compiled here
+_PROGRAMS: dict[tuple[str | bytes, int], Program] = {}
+_UNKEPT: set[tuple[str | bytes, int]] = set()  # compiled here since the table was last adopted or kept
+_LAZY: list[LazyPattern] = []  # the patterns of ``re`` whose programs a table keeps
+
+
+def programs_key() -> str:
+    """What a program table is stored under: the interpreter that compiles (its version and build, and the
+    version of its regular-expression engine's code); a table from any other is never read."""
+    engine = (getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None)) if _sre is not None else None
+    return hashlib.sha256(f"re programs\0{sys.version}\0{sys.implementation.cache_tag}\0{engine}".encode()).hexdigest()
+
+
+def adopt_programs(table: object) -> None:
+    """Take the programs of ``table`` (as ``programs_to_keep`` returned it, read back from the cache): the
+    patterns among them compile in microseconds instead of ~1 ms for each CJK range they hold. Anything
+    that is not such a table is ignored; a damaged program fails the C constructor's check, and its pattern
+    is compiled as usual."""
+    if _sre is None or not isinstance(table, dict):
+        return
+    for key, program in table.items():
+        if (isinstance(key, tuple) and len(key) == 2 and isinstance(key[0], (str, bytes)) and type(key[1]) is int
+                and isinstance(program, tuple) and len(program) == 5):
+            _PROGRAMS.setdefault(key, program)
+    _UNKEPT.clear()
+
+
+def programs_to_keep() -> dict[tuple[str | bytes, int], Program] | None:
+    """The programs of every lazy pattern this process knows, when it compiled one the last table lacked
+    (else None: nothing to store)."""
+    if not _UNKEPT:
+        return None
+    _UNKEPT.clear()
+    live = {(p._pattern, int(p._flags)) for p in _LAZY}
+    return {key: program for key, program in sorted(_PROGRAMS.items(), key=repr) if key in live}
+
+
+def _compile_re(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the adopted program when there is one."""
+    if _sre is None:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))  # a RegexFlag is kept as the int it is
+    program = _PROGRAMS.get(key)
+    if program is not None:
+        try:
+            return _sre.compile(pattern, *program)  # type: ignore[no-any-return]
+        except Exception:  # a program the constructor refuses: compiled again below
+            del _PROGRAMS[key]
+    try:
+        program = _program(pattern, flags)
+        compiled: re.Pattern[str] = _sre.compile(pattern, *program)
+    except Exception:  # re's internals changed shape: the public way, nothing kept
+        return re.compile(pattern, flags)
+    _PROGRAMS[key] = program
+    _UNKEPT.add(key)
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> Program:
+    # re._compiler.compile, up to the constructor (CPython 3.11-3.14); plain ints, so it pickles
+    parsed = _sre_parser.parse(pattern, flags)
+    code = [int(op) for op in _sre_compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile``, or for a grammar of ``GRAMMAR_LENGTH`` characters or more ``regex.compile`` in its
     re-compatible mode (same matches, same groups)."""
     if len(pattern) < GRAMMAR_LENGTH:
-        return re.compile(pattern, flags)
+        return _compile_re(pattern, flags)
     if flags & ~_SHARED_FLAGS:
         raise ValueError(f"flags {flags:#x} mean different things to re and regex")
     return regex.compile(pattern, flags | regex.VERSION0)  # type: ignore[no-any-return]
@@ -38,6 +121,8 @@ class LazyPattern:
         self._pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+        if len(pattern) < GRAMMAR_LENGTH:
+            _LAZY.append(self)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
