@@ -39,7 +39,8 @@ _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理
 
 _LEAD_PLAIN = lazy_compile(
     rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
-    rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
+    # the place may be left out ("本报5月9日讯（记者…）": a dated lead of a provincial paper, dated and not placed)
+    rf"(?:(?P<place>[{HAN}]{{0,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")

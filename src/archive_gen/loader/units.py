@@ -239,6 +239,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_entries(units)
     _mark_dated_rows(units)
     _mark_figure_rows(units)
+    _mark_table_rows(units)
     _mark_colon_lists(units)
     _mark_guests(units)
     _mark_bylined(units)
@@ -382,6 +383,29 @@ def _mark_figure_rows(units: list[Unit]) -> None:
                 and not units[j].runin and shapes.figure_row(units[j].text, narrow=True):
             j += 1
         if j - k >= _FIGURE_ROWS_MIN:
+            for row in units[k:j]:
+                row.entry = True
+        k = max(j, k + 1)
+
+
+_TABLE_DATA_ROWS_MIN = 2
+
+
+def _mark_table_rows(units: list[Unit]) -> None:
+    """A table printed as lines: a run of rows with the same number of cells (three or more, parted by wide gaps),
+    two or more of them figures after their label, the first perhaps the header naming the columns. The rows are
+    entries of the story the table closes, each a paragraph: never a headline stack (a header row is no column
+    label, a data row no kicker or title)."""
+    k = 0
+    while k < len(units):
+        j, width, data = k, None, 0
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and not units[j].runin and (cells := shapes.table_cells(units[j].text)) is not None \
+                and width in (None, len(cells)) and (j == k or shapes.figure_cells(cells)):
+            width = len(cells)
+            data += shapes.figure_cells(cells)
+            j += 1
+        if data >= _TABLE_DATA_ROWS_MIN:
             for row in units[k:j]:
                 row.entry = True
         k = max(j, k + 1)
