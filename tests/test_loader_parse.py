@@ -2042,3 +2042,32 @@ def test_a_group_of_poems_that_says_how_many_it_prints_opens_each_stanza_with_a_
     guard = parsed_lines("\n".join([*essay, "劳动的诗行（组诗二首）", "", "柯　蓝", "", *first, "", *second, "", *first,
                                      ""])).items[1]
     assert not guard.crossheads and guard.paragraphs[0] == "车　间"
+
+
+# ---- fresh20: rules found by its post-fix check page --------------------------------------------
+
+def test_a_dated_lead_with_an_unbracketed_credit_is_a_lead() -> None:
+    item = only(page("西岭县职工徒步大会举行", "本报6月8日讯　记者　柯　蓝　6月7日，西岭县总工会举办职工徒步大会。", BODY))
+    assert item.lead == "本报6月8日讯　记者　柯　蓝" and item.byline.names() == ("柯　蓝",)
+    assert item.dateline == Dateline("", 6, 8) and item.paragraphs[0] == "6月7日，西岭县总工会举办职工徒步大会。"
+
+
+def test_a_caption_over_a_table_closing_a_short_dated_dispatch_is_a_crosshead() -> None:
+    rows = ("区县  职工书屋  爱心驿站", "江口区  36家  52个", "西岭县  28家  40个")
+    caption = "各区县服务阵地建设情况一览表"
+    text = "\n".join(["服务阵地越建越多", "", "本报6月8日电（记者　柯　蓝）" + BODY, "", BODY2, "", caption, *rows, ""])
+    item = only(parsed_lines(text))
+    assert item.dateline == Dateline("", 6, 8)
+    assert [c.text for c in item.crossheads] == [caption] and item.paragraphs[-3:] == rows
+
+
+def test_verses_are_read_on_a_blank_lined_page_that_prints_many_short_lines_line_under_line() -> None:
+    rows = [f"{name}  {a}人  {b}人" for name, a, b in (("江口区", 36, 12), ("西岭县", 28, 9), ("北川县", 19, 7),
+                                                      ("南河区", 22, 8), ("东湖区", 31, 10))]
+    verses = ("春", "焊花落进窗外的桃林", "师傅说订单", "比花开得还早", "", "夏", "风扇吹不散机油味", "工装湿了又干", "干了又湿")
+    text = "\n".join(["技能比武成绩揭晓", "", "本报记者　柯　蓝", "", BODY, "", BODY2, "", "各区县获奖情况", *rows, "",
+                      "车间四季（组诗二首）", "", "■ 乔　木", "", *verses, ""])
+    parsed = parsed_lines(text)
+    assert [i.title for i in parsed.items] == ["技能比武成绩揭晓", "车间四季（组诗二首）"]
+    poem = parsed.items[1]
+    assert [c.text for c in poem.crossheads] == ["春", "夏"] and len(poem.paragraphs) == 6

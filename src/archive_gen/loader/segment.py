@@ -315,7 +315,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a short label over rows of figures inside a story labels the story's box (数说安全, 【数读】), not a list",
      lambda h: h.table_follows and len(h.text) <= 8, 4.5),
     ("a caption over a table of three or more columns printed as lines inside a story captions the story's table "
-     "(its rows are no list the line would title)", lambda h: h.grid_follows, 4.5),
+     "(its rows are no list the line would title, and a short dispatch closed by a table still has it)",
+     lambda h: h.grid_follows, 8.0),
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),

@@ -423,8 +423,14 @@ def _mark_verse(units: list[Unit]) -> None:
     """A poem: on a page that parts its blocks with blank lines, two or more short lines printed on
     consecutive lines under a title and its byline are verses (stanzas are parted by blank lines); the
     poem goes on through further stanzas and single headings between them (the title of a second poem)."""
-    if len(units) < 4 or sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1:
-        return  # People's Daily style: consecutive lines are headline stacks
+    if len(units) < 4:
+        return
+    prose = [u for u in units[1:] if not _short_line(u)]
+    if sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1 \
+            and sum(u.blank_before >= 1 for u in prose) * 2 < len(prose):
+        # People's Daily style: consecutive lines are headline stacks. A page whose paragraphs are parted by blank
+        # lines is not one, however many short lines it prints line under line (a poem, a table, a list).
+        return
     in_poem = False
     i = 0
     while i < len(units):
