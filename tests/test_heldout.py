@@ -431,6 +431,16 @@ FRESH18_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 FRESH19_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
+# fresh20 (the twenty-first batch: a dated 讯 lead with no place and a （转第3版） jump to an untitled （接第1版） half, 记者手记 and
+# 相关链接/新闻链接 boxes inside stories, a 招聘公告 with （一） clauses, padded 声　明/更　正 notices, a table printed as lines, a page
+# hard-wrapped at 18 characters headlines included, a 专题 page with one banner, a 组诗 and a 公益广告 block, named speakers and
+# a 【短评】 label glued to its title): first run title F1 0.739 (P 0.708, R 0.773; body bounds 0.794, paragraphs 0.588, byline
+# 0.882, roles 15/20); after eight general rules 1.0 on every column; the post-fix check page 4 of 4 titles but two extra items
+# (title P 4/6, body bounds 4/8, roles 2/3) on its first run, 1.0 after three more rules. Floors a little below (the kicker
+# column is left out: no item reads with a kicker).
+FRESH20_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
+
+
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
 BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
@@ -438,6 +448,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh17": (18, [2, 2], 5),  # the 报道 lead's 记者/通讯员, 特约摄影, 新华社记者, 实习生; both jumps of the front page, stitched from page 2
     "fresh18": (24, [1, 1], 8),  # roles in bracketed sign-offs, 本报实习生, 江州日报记者; the 人物 feature's jump from page 4 to page 5
     "fresh19": (18, None, 8),  # half-width leads, 文/图 credits, a letter's 读者/职工
+    "fresh20": (23, [1, 1], 8),  # dated leads with no place (bracketed and not), 实习生; the 转/接 jump from page 1 to page 3
 }
 
 
@@ -475,6 +486,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh17": (FRESH17_FLOORS, 18, 0.95),
     "fresh18": (FRESH18_FLOORS, 32, 0.95),  # 26 on the seven pages, 6 on the post-fix check page
     "fresh19": (FRESH19_FLOORS, 30, 0.95),  # 25 on the seven pages, 5 on the post-fix check page
+    "fresh20": (FRESH20_FLOORS, 26, 0.95),  # 22 on the seven pages, 4 on the post-fix check page
 }
 
 

@@ -1946,3 +1946,128 @@ def test_an_author_line_printed_after_the_text_signs_the_piece_above() -> None:
     # guard: under a byline line of its own story, a short heading between paragraphs stays a crosshead
     item = only(page("在“黑灯工厂”里当“医生”", "本报记者　乔　木", BODY, BODY2, "小创新解决大问题", BODY, BODY2))
     assert [c.text for c in item.crossheads] == ["小创新解决大问题"]
+
+
+# ---- fresh20 (the twenty-first batch); inputs unlike its pages ---------------------------------
+
+def test_a_dated_lead_with_no_place_is_a_lead() -> None:
+    parsed = page("西岭县总工会开展送清凉活动", "本报7月3日讯（记者　柯　蓝　通讯员　乔　木）连日来，西岭县总工会走访一线岗位。", BODY,
+                  "江口区技能比武开赛", "本报7月2日电（通讯员　庞　宇）江口区第三届职工技能比武日前开赛。")
+    first, second = parsed.items
+    assert first.lead == "本报7月3日讯（记者　柯　蓝　通讯员　乔　木）" and first.byline.names() == ("柯　蓝", "乔　木")
+    assert first.dateline == Dateline("", 7, 3) and first.paragraphs[0] == "连日来，西岭县总工会走访一线岗位。"
+    assert [(r.name, r.role) for r in second.byline_roles] == [("庞　宇", "通讯员")]
+    # guard: 本报 then a date inside a sentence is no lead
+    assert only(page("报庆活动举行", "本报7月3日迎来创刊七十周年，读者代表出席。", BODY)).lead is None
+
+
+def test_a_page_wrapped_everywhere_at_one_width_joins_a_headline_cut_at_the_width() -> None:
+    width = 16
+    title = "西岭县总工会为环卫工人建成爱心驿站三十"  # 19 characters: wrapped after 16
+    body = "据了解，西岭县今年共建成爱心驿站三十个，驿站内配备了饮水机、微波炉、急救箱等设施，环卫工人、快递员都可以免费使用。"
+    story = "驿站由工会和街道共同管理，每天早上六点开门，晚上九点关门，节假日照常开放，受到户外劳动者欢迎。"
+    lines = ["第3版　综合", "", title[:width], title[width:] + "个", "", "本报记者　柯　蓝", ""]
+    for text in (body, story):
+        lines += [text[k:k + width] for k in range(0, len(text), width)] + [""]
+    item = only(parsed_lines("\n".join(lines)))
+    assert item.title == title + "个" and item.subtitle is None
+    assert item.paragraphs == (body, story)
+    # guard: on a page with longer lines (not wrapped everywhere), a headline of that width stays apart
+    heads = ["■江口：职工书屋开到了生产车间里", "■西岭：环卫驿站开到了城区路边上", "■北川：职工食堂开到了施工工地旁"]
+    assert {len(h) for h in heads} == {width}
+    guard = "\n".join(["第3版", "", heads[0], "本报讯　" + body, "", heads[1], "本报讯　" + story, "", heads[2],
+                       "本报讯　" + body]) + "\n"
+    assert [i.title for i in parsed_lines(guard).items] == heads
+
+
+def test_clauses_numbered_in_chinese_in_brackets_are_paragraphs_of_their_own() -> None:
+    clauses = ("（一）热爱工会工作，具有较强的组织协调能力；", "（二）具有大学专科以上学历；", "（三）身体健康，能适应岗位要求。")
+    item = only(page("西岭县总工会招聘社会化工会工作者公告", "根据工作需要，现面向社会招聘社会化工会工作者，有关事项如下：",
+                     "一、报名条件", *clauses))
+    assert item.paragraphs[1:] == clauses
+    from archive_gen.loader import shapes
+    assert shapes.list_number("（十二）其他事项。") == 12 and shapes.list_number("（十）附则") == 10
+    # guard: a bracket of words is no number
+    assert shapes.list_number("（上）") is None
+
+
+def test_a_spread_out_notice_heading_after_a_notice_signed_by_the_paper_titles_its_own_notice() -> None:
+    statement = "近日有人冒用本报名义推销图书。本报从未委托任何单位和个人发行此类图书，特此声明。"
+    fix = "本报6月2日第3版《职工书屋开到车间》一文中，“一百二十家”应为“二百一十家”。特此更正。"
+    parsed = page("严正声明", statement, "西岭工人报社", "更　正", fix)
+    assert [i.title for i in parsed.items] == ["严正声明", "更　正"]
+    assert parsed.items[0].trailer == ("西岭工人报社",) and parsed.items[1].paragraphs == (fix,)
+    assert parsed.items[1].column is None
+
+
+def test_rows_of_a_table_of_three_columns_are_entries_of_the_story() -> None:
+    from archive_gen.loader import shapes
+    rows = ("地区\u3000\u3000参赛人数\u3000\u3000获奖人数", "江口区\u3000\u3000860\u3000\u300042", "西岭县\u3000\u3000520\u3000\u300031")
+    text = "\n".join(["技能比武成绩揭晓", "", "本报记者　柯　蓝", "", BODY, "", BODY2, "", "各区县参赛情况", *rows, ""])
+    item = only(parsed_lines(text))
+    assert item.title == "技能比武成绩揭晓" and item.paragraphs == (BODY, BODY2, *rows)
+    assert [c.text for c in item.crossheads] == ["各区县参赛情况"]
+    assert shapes.table_cells(rows[1]) == ["江口区", "860", "42"] and shapes.figure_cells(["江口区", "860", "42"])
+    # guard: a line of two cells is no table row, nor is a row holding a sentence
+    assert shapes.table_cells("江口区\u3000\u3000860") is None and shapes.table_cells("甲\u3000\u3000乙。\u3000\u3000丙") is None
+
+
+def test_a_caption_over_a_table_inside_a_story_is_a_crosshead() -> None:
+    rows = ("项目\u3000\u3000今年\u3000\u3000去年", "职工书屋\u3000\u300036家\u3000\u300028家", "爱心驿站\u3000\u300052个\u3000\u300040个")
+    caption = "西岭县总工会服务阵地建设情况一览"  # longer than a 数读 label
+    text = "\n".join(["西岭县服务阵地越建越多", "", "本报记者　柯　蓝", "", BODY, "", BODY2, "", caption, *rows, ""])
+    item = only(parsed_lines(text))
+    assert [c.text for c in item.crossheads] == [caption] and item.paragraphs[-3:] == rows
+
+
+def test_an_advertisement_label_and_its_lines_are_page_furniture() -> None:
+    text = "第8版　副刊\n\n夜班车间\n\n柯　蓝\n\n" + BODY + "\n\n·广告·\n西岭家电城　以旧换新　全城包邮\n服务热线：0761-5551234\n"
+    parsed = parsed_lines(text)
+    assert [i.title for i in parsed.items] == ["夜班车间"]
+    assert [(f.line, f.kind) for f in parsed.furniture if f.kind == "advert"] == [(9, "advert"), (10, "advert"),
+                                                                                  (11, "advert")]
+    # guard: the word inside a headline is no advertisement label
+    assert not any(f.kind == "advert" for f in parsed_lines("第8版\n\n广告牌下的夜班工人\n\n" + BODY + "\n").furniture)
+
+
+def test_a_group_of_poems_that_says_how_many_it_prints_opens_each_stanza_with_a_poem_title() -> None:
+    first = ("车　间", "机床还在转", "汗水落在图纸上", "像一颗颗星")
+    second = ("工　地", "钢筋是琴弦", "塔吊是指挥", "唱一首黎明的歌")
+    essay = ["夜班车间", "", "乔　木", "", BODY, "", BODY2, "", BODY, "", BODY2, "", BODY, ""]  # prose above: blank-lined
+    text = "\n".join([*essay, "劳动的诗行（组诗二首）", "", "柯　蓝", "", *first, "", *second, ""])
+    item = parsed_lines(text).items[1]
+    assert [c.text for c in item.crossheads] == ["车　间", "工　地"]
+    assert item.paragraphs == first[1:] + second[1:]
+    # guard: three stanzas under a title announcing two poems stay verses
+    guard = parsed_lines("\n".join([*essay, "劳动的诗行（组诗二首）", "", "柯　蓝", "", *first, "", *second, "", *first,
+                                     ""])).items[1]
+    assert not guard.crossheads and guard.paragraphs[0] == "车　间"
+
+
+# ---- fresh20: rules found by its post-fix check page --------------------------------------------
+
+def test_a_dated_lead_with_an_unbracketed_credit_is_a_lead() -> None:
+    item = only(page("西岭县职工徒步大会举行", "本报6月8日讯　记者　柯　蓝　6月7日，西岭县总工会举办职工徒步大会。", BODY))
+    assert item.lead == "本报6月8日讯　记者　柯　蓝" and item.byline.names() == ("柯　蓝",)
+    assert item.dateline == Dateline("", 6, 8) and item.paragraphs[0] == "6月7日，西岭县总工会举办职工徒步大会。"
+
+
+def test_a_caption_over_a_table_closing_a_short_dated_dispatch_is_a_crosshead() -> None:
+    rows = ("区县  职工书屋  爱心驿站", "江口区  36家  52个", "西岭县  28家  40个")
+    caption = "各区县服务阵地建设情况一览表"
+    text = "\n".join(["服务阵地越建越多", "", "本报6月8日电（记者　柯　蓝）" + BODY, "", BODY2, "", caption, *rows, ""])
+    item = only(parsed_lines(text))
+    assert item.dateline == Dateline("", 6, 8)
+    assert [c.text for c in item.crossheads] == [caption] and item.paragraphs[-3:] == rows
+
+
+def test_verses_are_read_on_a_blank_lined_page_that_prints_many_short_lines_line_under_line() -> None:
+    rows = [f"{name}  {a}人  {b}人" for name, a, b in (("江口区", 36, 12), ("西岭县", 28, 9), ("北川县", 19, 7),
+                                                      ("南河区", 22, 8), ("东湖区", 31, 10))]
+    verses = ("春", "焊花落进窗外的桃林", "师傅说订单", "比花开得还早", "", "夏", "风扇吹不散机油味", "工装湿了又干", "干了又湿")
+    text = "\n".join(["技能比武成绩揭晓", "", "本报记者　柯　蓝", "", BODY, "", BODY2, "", "各区县获奖情况", *rows, "",
+                      "车间四季（组诗二首）", "", "■ 乔　木", "", *verses, ""])
+    parsed = parsed_lines(text)
+    assert [i.title for i in parsed.items] == ["技能比武成绩揭晓", "车间四季（组诗二首）"]
+    poem = parsed.items[1]
+    assert [c.text for c in poem.crossheads] == ["春", "夏"] and len(poem.paragraphs) == 6

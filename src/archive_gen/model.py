@@ -277,12 +277,13 @@ def source_name(name: str) -> str:
 @dataclass(frozen=True)
 class PageLine:
     """A line of page furniture that belongs to no item: the 版 line ("第03版：要闻"), a masthead
-    ("工人日报 2023年10月17日 星期二 第1版"), an editor credit ("本版编辑：许静") or a 导读 entry
-    pointing to another page ("职工疗休养新规实施一年来成效初显（3版）")."""
+    ("工人日报 2023年10月17日 星期二 第1版"), an editor credit ("本版编辑：许静"), a 导读 entry
+    pointing to another page ("职工疗休养新规实施一年来成效初显（3版）") or an advertisement ("公益广告" and its lines)."""
 
     line: int  # 1-based source line
     text: str  # as printed
-    kind: Literal["page", "masthead", "editor", "index"]  # index: a 导读 box pointing to other pages
+    # index: a 导读 box pointing to other pages; advert: an advertisement's label and the lines printed under it
+    kind: Literal["page", "masthead", "editor", "index", "advert"]
 
 
 @dataclass(frozen=True)

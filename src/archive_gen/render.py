@@ -650,7 +650,8 @@ def source_page_context(inputs: SourcePageInputs, r: Renderer) -> Context:
                              continued=index in seen_items)
                 seen_items.add(index)
             elif kind == "furniture":
-                block["label"] = {"page": "版头", "masthead": "报头", "editor": "编辑", "index": "导读"}.get(
+                block["label"] = {"page": "版头", "masthead": "报头", "editor": "编辑", "index": "导读",
+                                  "advert": "广告"}.get(
                     furniture[number], "版面信息")
             blocks.append(block)
         if text.strip():

@@ -61,6 +61,17 @@ def continues_indented(previous: str, line: str, previous_full: bool = False) ->
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])
 
 
+def continues_full_line(line: str, previous_full: bool) -> bool:
+    """May an unindented ``line`` continue the unindented block above it? Only when the line above filled the
+    fixed width every line of the page keeps to (``previous_full``): an export tool that hard-wraps every line
+    (headlines too) and parts paragraphs by blank lines cuts a long headline or a paragraph there, and its next
+    line is the rest (a line of that page that does not fill the width ends its block). Not a byline line or a
+    row of rules."""
+    if not previous_full or all(ch in _RULE_CHARS for ch in line):
+        return False
+    return not is_byline_line(line)
+
+
 # punctuation of running text (quotes and brackets are left out: headlines print them too)
 _SENTENCE_PUNCTUATION = "，,、；;。！？!?"
 # a page hard-wrapped at a fixed width: at least this many lines (and this share of the long ones) have one length
@@ -108,6 +119,9 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
 
     raw_lines = text.split("\n")
     width = wrap_width(raw_lines)
+    # every line of the page within the width: the tool wrapped it all, headlines too (a page of long unwrapped
+    # paragraphs may still show a few lines of one length, its headlines among them)
+    wrapped_everywhere = width is not None and all(len(raw.rstrip()) <= width for raw in raw_lines)
     previous_full = False
     for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
@@ -120,7 +134,12 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             continue
         starts_indented = raw[:1] in INDENT_CHARS
         if lines and (
-            starts_indented or not indented or not continues_indented(parts[-1], stripped, previous_full)
+            starts_indented
+            or not (
+                continues_indented(parts[-1], stripped, previous_full)
+                if indented
+                else continues_full_line(stripped, previous_full and wrapped_everywhere)
+            )
         ):
             flush()
             blank_before = 0

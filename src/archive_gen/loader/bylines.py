@@ -39,7 +39,8 @@ _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理
 
 _LEAD_PLAIN = lazy_compile(
     rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
-    rf"(?:(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
+    # the place may be left out ("本报5月9日讯（记者…）": a dated lead of a provincial paper, dated and not placed)
+    rf"(?:(?P<place>[{HAN}]{{0,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
 _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
@@ -50,8 +51,9 @@ _LEAD_DATED_REPORTED = lazy_compile(
     rf"(?P<credit>{_ROLE}[{HAN}{_SPACE}·、]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
 # the text starts after the last gap
+# (a dated lead too: "本报5月15日讯　通讯员　尤思远　5月14日，…")
 _LEAD_SPACED = lazy_compile(
-    rf"^(?P<lead>本报(?:[{HAN}]{{2,4}}?)?讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
+    rf"^(?P<lead>本报(?:[{HAN}]{{2,4}}?)?(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日)?讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
 # the label of one picture of a 组图 in a credit line: "图①", "图②③"
 _PICTURE_LABEL = r"图[①-⑳、]+"
@@ -166,7 +168,8 @@ def split_lead(paragraph: str) -> Lead | None:
         credit = match.group("credit")
         credits = parse_credits(credit)
         if credits.byline.names() and all(is_person_name(name) for name in credits.byline.names()):
-            return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, None,
+            dated = Dateline("", int(match.group("month")), int(match.group("day"))) if match.group("month") else None
+            return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, dated,
                         credits.roles)
     match = _LEAD_PLAIN.match(paragraph)
     if not match:

@@ -1,6 +1,6 @@
 """Page furniture: the 版 line ("第03版：要闻", "3版 要闻", "■第2版 新闻"), a masthead ("工人日报　2023年
-10月17日　星期二　第1版"), editor credits ("本版编辑：许静") and a 导读 box of headlines printed on other
-pages ("…成效初显（3版）"). They belong to no item; the page keeps them.
+10月17日　星期二　第1版"), editor credits ("本版编辑：许静"), a 导读 box of headlines printed on other
+pages ("…成效初显（3版）") and advertisements ("公益广告" over its slogan and sponsor). They belong to no item; the page keeps them.
 
 Pure: page text in, (furniture, notices) out; the lines are left out of the blocks.
 """
@@ -54,6 +54,11 @@ _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(
                             rf"{_GAP}+[^\s:：].{{3,40}}$"
                             rf"|^[▶►■●◆·•]?{_GAP}*[^\s].{{3,40}}?{_GAP}+(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})"
                             rf"{_GAP}*版$")
+
+
+# an advertisement's label alone on its line ("公益广告", "·广告·", "【广告】", "（广告）"): the label and the lines
+# printed right under it, up to the next blank line, are the advertisement (a slogan, the sponsor's "…　宣")
+_ADVERT_LABEL = lazy_compile(r"^[·•・【〔\[(（]?[ \u3000]*(?:公益)?广告[ \u3000]*[·•・】〕\])）]?$")
 
 
 def _tokens(text: str) -> list[str]:
@@ -175,6 +180,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
     rows = [(number, line) for number, line in rows if line]
     indexed = any(_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")) for _, line in rows)
     listed = _leading_entries(rows)
+    adverts = _advert_lines(text)
     lines: list[PageLine] = []
     numbers: list[tuple[int, int]] = []
     names: list[str] = []
@@ -182,6 +188,9 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
     for number, line in rows:
         if number in listed:
             lines.append(PageLine(number, line, "index"))
+            continue
+        if number in adverts:
+            lines.append(PageLine(number, line, "advert"))
             continue
         if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
@@ -217,6 +226,22 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
                               f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
     date = dates[0] if len(set(dates)) == 1 else None
     return Furniture(tuple(lines), page, name, date), notices
+
+
+def _advert_lines(text: str) -> set[int]:
+    """Line numbers of the advertisements of a page: each label line ("公益广告") and the non-blank lines right
+    under it (a run with no blank line between)."""
+    found: set[int] = set()
+    raw = [line.strip(" \u3000\t\r\ufeff") for line in text.split("\n")]
+    for k, line in enumerate(raw):
+        if not _ADVERT_LABEL.match(line):
+            continue
+        found.add(k + 1)
+        for j in range(k + 1, len(raw)):
+            if not raw[j]:
+                break
+            found.add(j + 1)
+    return found
 
 
 def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:

@@ -273,6 +273,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("编者按 labels a note; it is no headline", "TKS", lambda f: shapes.editor_label(f.text), -4.0),
     ("a title of four characters or fewer is rare (读者来信, 工运走笔 are banners)", "T", lambda f: f.length <= 4,
      -0.5),
+    ("a notice's heading (更　正, 声　明, 征文启事) titles its notice; spread out it is still no banner (it is short like "
+     "one, and under a notice signed by the paper alone it must not become that signature's column)", "T",
+     lambda f: shapes.notice_title(f.text), 1.0),
     ("a person's name under a title signs it", "N", lambda f: f.person or f.signature, 3.0),
     ("only a name can sign", "N", lambda f: not (f.person or f.signature), NEVER),
     ("a name is no headline", "KTS", lambda f: f.person, -2.0),

@@ -289,6 +289,7 @@ class _Heading:
     reported: bool = False  # the story opens by citing another outlet's report (据外媒报道，…, 据《…》报道，…)
     reports_next: bool = False  # the paragraph under the line opens by citing another outlet's report
     poem_follows: bool = False  # verses follow and the story so far is prose: the line titles a poem
+    grid_follows: bool = False  # a table of three or more columns printed as lines follows (its header, its rows)
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -313,6 +314,9 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      lambda h: h.opens_interview, -3.0),
     ("a short label over rows of figures inside a story labels the story's box (数说安全, 【数读】), not a list",
      lambda h: h.table_follows and len(h.text) <= 8, 4.5),
+    ("a caption over a table of three or more columns printed as lines inside a story captions the story's table "
+     "(its rows are no list the line would title, and a short dispatch closed by a table still has it)",
+     lambda h: h.grid_follows, 8.0),
     ("a bracketed note ends titles, not crossheads", lambda h: shapes.bracket_note(h.text) is not None
      and not shapes.bracket_label(h.text), -2.0),
     ("“place：…” is a title", lambda h: bool(re.match(r"^[^,，:：“”]{1,10}[:：]", h.text)), -1.0),
@@ -348,6 +352,13 @@ def _table_ahead(units: list[Unit], start: int) -> bool:
             break
         rows += 1
     return rows >= 2
+
+
+def _grid_ahead(units: list[Unit], start: int) -> bool:
+    """The rows of a table of three or more columns follow (units._mark_table_rows marked them)."""
+    rows = list(itertools.takewhile(lambda u: u.kind == "text" and u.entry and shapes.table_cells(u.text) is not None,
+                                    units[start: start + 3]))
+    return len(rows) >= 2
 
 
 def _signed_at_end(draft: Draft) -> bool:
@@ -391,7 +402,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      shapes.salutation(nxt.text),
                      current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
                      bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)),
-                     nxt.verse and not current.paragraphs[-1].verse)
+                     nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -463,7 +474,40 @@ def segment(units: list[Unit]) -> list[Draft]:
     _notes_after_signature(drafts)
     _notes_above(drafts)
     _headline_markers(drafts)
+    _group_poem_titles(drafts)
     return drafts
+
+
+# a title that says how many poems it prints, each under a title of its own: "（组诗选二）", "（组诗三首）", "（二首）"
+# (not "（外一首）": the first poem goes under the headline itself, with no title line of its own)
+_POEM_GROUP = lazy_compile(r"[(（](?:组诗选(?P<chosen>[二三四五六])|组诗(?P<group>[二三四五六])首|(?P<plain>[二三四五六])首)[)）]$")
+_POEM_NUMBERS = "一二三四五六"
+
+
+def _group_poem_titles(drafts: list[Draft]) -> None:
+    """A group of poems whose title says how many it prints, with as many stanzas and no poem's title found
+    yet: each stanza opens with its poem's title printed right above the verses (a crosshead, not a verse)."""
+    for draft in drafts:
+        if draft.heads is None or draft.crossheads or not draft.paragraphs \
+                or not all(u.verse for u in draft.paragraphs):
+            continue
+        match = _POEM_GROUP.search(draft.headlines[draft.heads.title].text.rstrip(" \u3000"))
+        if match is None:
+            continue
+        count = _POEM_NUMBERS.index(match.group("chosen") or match.group("group") or match.group("plain")) + 1
+        starts = [k for k, unit in enumerate(draft.paragraphs) if k == 0 or unit.blank_before >= 1]
+        ends = [*starts[1:], len(draft.paragraphs)]
+        if len(starts) != count or any(end - start < 3 for start, end in zip(starts, ends, strict=True)):
+            continue  # a title over at least two verses in every stanza
+        titles = {id(draft.paragraphs[k]) for k in starts}
+        crossheads: list[tuple[Unit, int]] = []
+        paragraphs: list[Unit] = []
+        for unit in draft.paragraphs:
+            if id(unit) in titles:
+                crossheads.append((unit, len(paragraphs)))
+            else:
+                paragraphs.append(unit)
+        draft.paragraphs, draft.crossheads = paragraphs, crossheads
 
 
 def _headline_markers(drafts: list[Draft]) -> None:

@@ -174,8 +174,11 @@ _ENUMERATOR = lazy_compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（]
                            r"|第[一二三四五六七八九十百零]{1,4}(?:章|节|编|部分)(?:[ \u3000]|$))")
 
 
-# the number of a list item opening a line: "1．", "2.", "3、", "（4）", "⑤"
-_LIST_NUMBER = lazy_compile(r"^(?:(?P<arabic>\d{1,2})[.．、](?!\d)|[(（](?P<bracketed>\d{1,2})[)）]|(?P<circled>[①-⑳]))")
+# the number of a list item opening a line: "1．", "2.", "3、", "（4）", "⑤", and a clause of a notice or rules
+# numbered in Chinese in brackets ("（二）年龄在35周岁以下…；")
+_LIST_NUMBER = lazy_compile(r"^(?:(?P<arabic>\d{1,2})[.．、](?!\d)|[(（](?P<bracketed>\d{1,2})[)）]|(?P<circled>[①-⑳])"
+                            r"|[(（](?P<chinese>[一二三四五六七八九]|十[一二三四五六七八九]?)[)）])")
+_CHINESE_DIGITS = "一二三四五六七八九"
 
 
 def list_number(text: str) -> int | None:
@@ -185,6 +188,9 @@ def list_number(text: str) -> int | None:
         return None
     if match.group("circled"):
         return ord(match.group("circled")) - ord("①") + 1
+    chinese = match.group("chinese")
+    if chinese:  # "九" -> 9, "十" -> 10, "十二" -> 12
+        return (10 if chinese[0] == "十" else 0) + (_CHINESE_DIGITS.index(chinese[-1]) + 1 if chinese[-1] != "十" else 0)
     return int(match.group("arabic") or match.group("bracketed"))
 
 
@@ -213,6 +219,28 @@ def figure_row(text: str, narrow: bool = False) -> bool:
     a single U+3000 between figure and label is enough (the row is one of a run)."""
     text = text.strip(_GAP)
     return bool(_FIGURE_ROW.match(text) or (narrow and _NARROW_FIGURE_ROW.match(text)))
+
+
+# a table printed as lines: three or more cells parted by wide gaps (two or more spaces or U+3000) on each row
+# ("制造业　　20480　　7.1%", the header "行业　　平均工资（元）　　同比增长"); a figure cell is a number with its unit
+_CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
+_TABLE_MIN_CELLS = 3
+_CELL_MAX_CHARS = 24
+_FIGURE_CELL = lazy_compile(rf"[{HAN}]{{0,6}}[-+－]?[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?")
+
+
+def table_cells(text: str) -> list[str] | None:
+    """The cells of a row of a table printed as a line, or None when the line is no such row (fewer than three
+    cells, a cell too long or holding a sentence stop)."""
+    cells = _CELL_GAP.split(text.strip(_GAP))
+    if len(cells) < _TABLE_MIN_CELLS or any(len(c) > _CELL_MAX_CHARS or SENTENCE_STOPS.search(c) for c in cells):
+        return None
+    return cells
+
+
+def figure_cells(cells: list[str]) -> bool:
+    """Every cell after the row's label is a figure: a data row of a table (the header row names its columns)."""
+    return all(_FIGURE_CELL.fullmatch(cell) for cell in cells[1:])
 
 
 def _reader_signature(text: str) -> bool:

@@ -239,6 +239,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_entries(units)
     _mark_dated_rows(units)
     _mark_figure_rows(units)
+    _mark_table_rows(units)
     _mark_colon_lists(units)
     _mark_guests(units)
     _mark_bylined(units)
@@ -387,6 +388,29 @@ def _mark_figure_rows(units: list[Unit]) -> None:
         k = max(j, k + 1)
 
 
+_TABLE_DATA_ROWS_MIN = 2
+
+
+def _mark_table_rows(units: list[Unit]) -> None:
+    """A table printed as lines: a run of rows with the same number of cells (three or more, parted by wide gaps),
+    two or more of them figures after their label, the first perhaps the header naming the columns. The rows are
+    entries of the story the table closes, each a paragraph: never a headline stack (a header row is no column
+    label, a data row no kicker or title)."""
+    k = 0
+    while k < len(units):
+        j, width, data = k, None, 0
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and not units[j].runin and (cells := shapes.table_cells(units[j].text)) is not None \
+                and width in (None, len(cells)) and (j == k or shapes.figure_cells(cells)):
+            width = len(cells)
+            data += shapes.figure_cells(cells)
+            j += 1
+        if data >= _TABLE_DATA_ROWS_MIN:
+            for row in units[k:j]:
+                row.entry = True
+        k = max(j, k + 1)
+
+
 _VERSE_MAX_CHARS = 20
 
 
@@ -399,8 +423,14 @@ def _mark_verse(units: list[Unit]) -> None:
     """A poem: on a page that parts its blocks with blank lines, two or more short lines printed on
     consecutive lines under a title and its byline are verses (stanzas are parted by blank lines); the
     poem goes on through further stanzas and single headings between them (the title of a second poem)."""
-    if len(units) < 4 or sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1:
-        return  # People's Daily style: consecutive lines are headline stacks
+    if len(units) < 4:
+        return
+    prose = [u for u in units[1:] if not _short_line(u)]
+    if sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1 \
+            and sum(u.blank_before >= 1 for u in prose) * 2 < len(prose):
+        # People's Daily style: consecutive lines are headline stacks. A page whose paragraphs are parted by blank
+        # lines is not one, however many short lines it prints line under line (a poem, a table, a list).
+        return
     in_poem = False
     i = 0
     while i < len(units):
