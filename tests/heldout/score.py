@@ -34,6 +34,19 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+# libyaml's loader and emitter when PyYAML has them: the pure-Python ones were most of the held-out tests'
+# scoring time (every set's keys are written out and read back once overall and once per class)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def load_yaml(text: str) -> Any:
+    """``yaml.safe_load``, by libyaml when it is there."""
+    return yaml.load(text, Loader=_LOADER)
+
+
+def _dump_yaml(data: Any, **options: Any) -> str:
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, **options)
 SCORER = REPO / "tests" / "gold" / "score_keys.py"
 SETS = {
     "heldout": (HERE / "pages", HERE / "keys", HERE / "tags"),
@@ -119,7 +132,7 @@ def run_export(pages: Path, tags: bool) -> list[Record]:
 def load_keys(keys_dir: Path, tags_dir: Path | None) -> dict[str, Key]:
     keys: dict[str, Key] = {}
     for path in sorted(keys_dir.glob("*.yaml")):
-        key = yaml.safe_load(path.read_text(encoding="utf-8"))
+        key = load_yaml(path.read_text(encoding="utf-8"))
         if not key or "articles" not in key:
             continue
         if tags_dir is not None:
@@ -132,7 +145,7 @@ def merge_tags(key: Key, tags_path: Path) -> None:
     """Regions and topics labelled by another hand (tags/<name>.yaml) go into the structure key."""
     if not tags_path.exists():
         return
-    tags = yaml.safe_load(tags_path.read_text(encoding="utf-8")) or {}
+    tags = load_yaml(tags_path.read_text(encoding="utf-8")) or {}
     by_index = {a["index"]: a for a in key["articles"]}
     for entry in tags.get("items") or []:
         item = by_index.get(entry.get("index"))
@@ -194,8 +207,9 @@ def run_scorer(*args: str) -> tuple[int, str, str]:
     set is scored once overall and once per class, and a fresh interpreter for each took ~0.2 s, most of
     the held-out tests' time. Returns its exit code, stdout and stderr."""
     out, err = io.StringIO(), io.StringIO()
-    saved = sys.argv
+    saved, safe_load = sys.argv, yaml.safe_load
     sys.argv = [str(SCORER), *args]
+    yaml.safe_load = load_yaml  # the scorer reads the keys with it: the same data, by libyaml
     code = 0
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -203,7 +217,7 @@ def run_scorer(*args: str) -> tuple[int, str, str]:
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
     finally:
-        sys.argv = saved
+        sys.argv, yaml.safe_load = saved, safe_load
     return code, out.getvalue(), err.getvalue()
 
 
@@ -213,7 +227,7 @@ def score(keys: dict[str, Key], records: list[Record], tags: bool) -> dict[str, 
         gold = Path(tmp) / "keys"
         gold.mkdir()
         for stem, key in keys.items():
-            (gold / f"{stem}.yaml").write_text(yaml.safe_dump(key, allow_unicode=True, sort_keys=False),
+            (gold / f"{stem}.yaml").write_text(_dump_yaml(key, sort_keys=False),
                                                encoding="utf-8")
         pred = Path(tmp) / "records.jsonl"
         pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
@@ -232,7 +246,7 @@ def verbose_misses(keys: dict[str, Key], records: list[Record]) -> list[str]:
         gold = Path(tmp) / "keys"
         gold.mkdir()
         for stem, key in keys.items():
-            (gold / f"{stem}.yaml").write_text(yaml.safe_dump(key, allow_unicode=True), encoding="utf-8")
+            (gold / f"{stem}.yaml").write_text(_dump_yaml(key), encoding="utf-8")
         pred = Path(tmp) / "records.jsonl"
         pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         _, out, _ = run_scorer(str(gold), str(pred), "-v")
