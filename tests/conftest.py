@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +20,28 @@ from archive_gen.tagging.topics import TopicTagger, load_taxonomy
 from search_truth import corpus_items
 
 REPO = Path(__file__).resolve().parent.parent
+_XDG = pytest.StashKey[tuple[str, str | None]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The user's cache folder (the segmenter's tables, the keyword slugs: tagging/segmenter.py
+    user_tables_dir) is one of the session's own, shared by its tests and their subprocesses and removed
+    at the end: the tests neither read the tester's folder nor leave anything in it."""
+    folder = tempfile.mkdtemp(prefix="archive-gen-tests-xdg-")
+    config.stash[_XDG] = (folder, os.environ.get("XDG_CACHE_HOME"))
+    os.environ["XDG_CACHE_HOME"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder, before = config.stash.get(_XDG, (None, None))
+    if folder is None:
+        return
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+    shutil.rmtree(folder, ignore_errors=True)
+
 
 
 @pytest.fixture(scope="session")

@@ -232,31 +232,38 @@ def _header_key(path: Path) -> str:
 # ---------------------------------------------------------------------------------------------
 # cache files that are not files: links (never followed), pipes (never waited on)
 
-def _cache_files(cache: Path) -> list[Path]:
-    """Every file of the cache: entries, and the segmenter's tables and keyword slugs (jieba/)."""
-    found = sorted(p for p in cache.rglob("*") if p.is_file() and p.name not in (CACHEDIR_TAG, MARKER))
-    assert any(p.parent.name == "jieba" for p in found) and any(p.suffix == ".entry" for p in found)
+def _cache_files(cache: Path, tables: Path) -> list[Path]:
+    """Every file of the cache (entries) and of the user's tables folder (the segmenter's tables and the
+    keyword slugs)."""
+    found = sorted(p for folder in (cache, tables) for p in folder.rglob("*")
+                   if p.is_file() and p.name not in (CACHEDIR_TAG, MARKER))
+    assert any(p.parent == tables for p in found) and any(p.suffix == ".entry" for p in found)
     return found
 
 
 def test_cache_files_that_are_links_or_pipes_are_never_read_through(project: Path,
                                                                     warm: tuple[Path, dict[str, bytes]],
-                                                                    tmp_path: Path) -> None:
+                                                                    tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # the user's tables as the warm build left them, in a folder of this test's own (the session's stay whole)
+    tables = tmp_path / "xdg" / "archive-gen"
+    shutil.copytree(Path(os.environ["XDG_CACHE_HOME"]) / "archive-gen", tables)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     users = tmp_path / "thesis.docx"
     users.write_bytes(b"PK\x03\x04 ten years of work")
-    before = tree_state(tmp_path, skip=("p",))
-    found = _cache_files(project / ".archive-cache")
-    jieba = [p for p in found if p.parent.name == "jieba"]
-    others = [p for p in found if p.parent.name != "jieba"]
-    for n, path in enumerate([*others, *jieba]):  # each file in turn; the jieba tables each way too
+    before = tree_state(tmp_path, skip=("p", "xdg"))
+    found = _cache_files(project / ".archive-cache", tables)
+    shared = [p for p in found if p.parent == tables]
+    others = [p for p in found if p.parent != tables]
+    for n, path in enumerate([*others, *shared]):  # each file in turn; the tables each way too
         path.unlink()
-        target = n % 3 if path.parent.name != "jieba" else jieba.index(path) % 3
+        target = n % 3 if path.parent != tables else shared.index(path) % 3
         if target == 2:
             os.mkfifo(path)
         else:
             path.symlink_to("/dev/zero" if target == 0 else users)
     assert rebuild(project) == warm[1]  # reading /dev/zero or a pipe would never end
-    assert tree_state(tmp_path, skip=("p",)) == before  # the linked file: never read into, never written
+    assert tree_state(tmp_path, skip=("p", "xdg")) == before  # the linked file: never read into, never written
 
 
 def test_a_linked_folder_inside_the_cache_is_never_written_into_or_pruned(project: Path,

@@ -25,7 +25,7 @@ from .gazetteer import Gazetteer
 from .keywords import KeywordExtractor, KeywordSlugs, packaged_stopwords
 from .regions import RegionTagger
 from .segmented import Segmented, segment_item
-from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint
+from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint, user_tables_dir
 from .topics import Taxonomy, TopicTagger, load_taxonomy
 
 __all__ = ["TAGGER_VERSION", "Segmented", "Tagger"]
@@ -51,12 +51,14 @@ class Tagger:
         self.stopwords = packaged_stopwords()
         self.gazetteer = Gazetteer.load(config.gazetteer_aliases, lines=config.override_lines,
                                         source=str(config.config_file) if config.config_file else None)
-        # one tokenizer knows both vocabularies: a place name and a topic term never split each other
-        self.segmenter = Segmenter(self.words(), cache_dir=config.cache_dir / "jieba", engine=engine)
+        # one tokenizer knows both vocabularies: a place name and a topic term never split each other; its
+        # tables (and the keyword slugs) are the user's, shared by every archive, when there is a home for them
+        tables = user_tables_dir() or config.cache_dir / "jieba"
+        self.segmenter = Segmenter(self.words(), cache_dir=tables, engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)
         self._chip_memo: dict[str, frozenset[str]] = {}
-        self._keywords = KeywordExtractor(self.segmenter, self.stopwords, KeywordSlugs(config.cache_dir / "jieba"))
+        self._keywords = KeywordExtractor(self.segmenter, self.stopwords, KeywordSlugs(tables))
         self.fingerprint = self.fingerprint_for(config, self.segmenter.engine)
 
     def words(self) -> list[tuple[str, int | None, str | None]]:
