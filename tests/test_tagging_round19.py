@@ -1,11 +1,18 @@
 """Issue 18, nineteenth round (tests/heldout_tagging17): a union founded with its kind between the verb and 工会
 (成立网络主播行业工会), paired assistance said as 对口 + the aid verb (对口援建, cut apart by the segmenter), a labour
-relation found by a court (认定存在劳动关系), and 复工 alone, which is any restart, not the epidemic. Checked on small
-invented items unlike the held-out pages, each rule with a guard."""
+relation found by a court (认定存在劳动关系), and 复工 alone, which is any restart, not the epidemic; and a keyword
+rule: a two-character token starting with a measure word right after a number is jieba's mis-cut (600头花猪: 头花,
+60名门机司机: 名门), no keyword. Checked on small invented items unlike the held-out pages, each rule with a guard."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from archive_gen.model import Item
+from archive_gen.tagging.keywords import KeywordExtractor, packaged_stopwords
+from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import TopicTagger
 
 
@@ -118,3 +125,42 @@ def test_a_restart_with_another_epidemic_term_stays_the_epidemic(topics: TopicTa
         "2月20日，8辆大巴车把260名农民工送到复工企业。上车前，每名乘客都要测体温、戴口罩，车上隔座就坐。",
     )
     assert got[0] == "疫情防控与抗灾"
+
+
+# -- keywords: a measure word glued to the next character after a number is a mis-cut --------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory: pytest.TempPathFactory) -> KeywordExtractor:
+    return KeywordExtractor(Segmenter(cache_dir=Path(tmp_path_factory.mktemp("cache"))), packaged_stopwords())
+
+
+def keywords(extractor: KeywordExtractor, title: str, *paragraphs: str) -> list[str]:
+    item = Item(id="k", source="k.txt", index=0, kind="article", title=title, paragraphs=paragraphs)
+    return [k.word for k in extractor.extract(item)]
+
+
+def test_a_measure_word_cut_with_the_next_character_after_a_number_is_no_keyword(
+    extractor: KeywordExtractor,
+) -> None:
+    # jieba cuts 600/头花/猪 and 60/名门/机/司机: 头花 (a hair ornament) and 名门 (a noble family) are not in the text
+    got = keywords(
+        extractor,
+        "养猪场和码头的新年",
+        "村里的养猪场今年存栏600头花猪，比去年多出200头花猪，养殖户盘算着扩建猪舍。",
+        "港区的60名门机司机春节坚守岗位，码头吞吐量保持稳定，理货员和门机司机轮班作业。",
+    )
+    assert "头花" not in got and "名门" not in got
+    assert "养猪场" in got and "猪舍" in got
+
+
+def test_the_same_words_not_after_a_number_stay_keywords(extractor: KeywordExtractor) -> None:
+    # guard: 台风, 台账, 头条 written as words (not glued to a count) are keywords as before, and so is a longer word
+    # that may hold the counted noun with the measure word written once (佛山一家电企业: 一家家电企业)
+    got = keywords(
+        extractor,
+        "台风过后的抢修台账",
+        "台风过境后，市总工会为抢修线路的职工建立服务台账，台账上的故事登上了当地报纸头条。",
+        "佛山一家电企业的32名职工在台风中抢修线路，服务台账记下了他们的加班时间，报纸头条刊发了他们的故事。",
+    )
+    assert {"台风", "台账", "头条", "家电企业"} <= set(got)
