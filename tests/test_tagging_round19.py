@@ -2,7 +2,8 @@
 (成立网络主播行业工会), paired assistance said as 对口 + the aid verb (对口援建, cut apart by the segmenter), a labour
 relation found by a court (认定存在劳动关系), and 复工 alone, which is any restart, not the epidemic; and a keyword
 rule: a two-character token starting with a measure word right after a number is jieba's mis-cut (600头花猪: 头花,
-60名门机司机: 名门), no keyword. Checked on small invented items unlike the held-out pages, each rule with a guard."""
+60名门机司机: 名门), no keyword; and a region rule: an everyday word before the item's own 市总工会 (会同市总工会,
+"jointly with the city union") is no county of another level (会同县). Checked on small invented items unlike the held-out pages, each rule with a guard."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from archive_gen.model import Item
 from archive_gen.tagging.keywords import KeywordExtractor, packaged_stopwords
+from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import TopicTagger
 
@@ -164,3 +166,41 @@ def test_the_same_words_not_after_a_number_stay_keywords(extractor: KeywordExtra
         "佛山一家电企业的32名职工在台风中抢修线路，服务台账记下了他们的加班时间，报纸头条刊发了他们的故事。",
     )
     assert {"台风", "台账", "头条", "家电企业"} <= set(got)
+
+
+# -- regions: an everyday word before a body of another level ---------------------------------------------------------
+
+
+def places(tagger: RegionTagger, title: str, *paragraphs: str) -> tuple[list[str | None], list[str | None]]:
+    it = Item(
+        id="t",
+        source="t.txt",
+        index=0,
+        kind="article",
+        date="2019-06-12",
+        title=title,
+        lead="本报讯（通讯员 张明）",
+        paragraphs=paragraphs,
+    )
+    found, mentioned, _ = tagger.tag(it)
+    return [t.region.county for t in found], [t.region.county or t.region.prefecture for t in mentioned]
+
+
+def test_an_everyday_word_before_a_city_union_is_no_county(regions: RegionTagger) -> None:
+    # 会同|市总工会: "jointly with the city union"; 会同 is 湖南's 会同县, whose union would be 会同县总工会
+    found, mentioned = places(
+        regions,
+        "义乌：服装厂工会帮职工讨回加班费",
+        "浙江义乌市一家服装厂工会接到职工投诉后，会同市总工会劳动法律监督员到企业核查，督促企业补发加班费。",
+    )
+    assert found == ["义乌市"] and "会同县" not in mentioned
+
+
+def test_a_short_form_before_its_own_level_s_union_is_still_the_place(regions: RegionTagger) -> None:
+    # guard: an everyday word that is a 市 before 市总工会 (东方, 海南's 东方市) is the place, as is 昆山
+    found, mentioned = places(
+        regions,
+        "两地工会交流职工服务经验",
+        "两家企业工会日前交流经验。东方市总工会和昆山市总工会的干部介绍了各自的做法。",
+    )
+    assert {"东方市", "昆山市"} <= set(found + mentioned)
