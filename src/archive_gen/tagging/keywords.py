@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..model import Item, Keyword
 from ..urls import keyword_slug, short_hash
-from .segmented import Segmented, segment_item
+from .segmented import Segmented, SegmentedField, segment_item
 from .segmenter import TFIDF_STOP_WORDS, KeywordLexicon, Segmenter, read_cache_bytes
 
 MIN_KEYWORDS = 5
@@ -49,6 +49,17 @@ _UTTERANCE = re.compile(r"[“「『][^”」』]*?[，,。；;！!？?][^”」
 _SURNAMES = frozenset("王李张刘陈杨黄赵吴徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭肖董袁潘蒋蔡杜魏吕丁沈姚卢姜崔"
                       "钟谭汪廖贾韦邹孟熊秦邱尹薛闫阎雷侯陶贺顾郝龚邵覃莫汤周常马")
 _NAME_ACTS = re.compile(r"说|表示|介绍|告诉|坦言|笑着|回忆|带领|带着|：|:")
+# a measure word (量词) glued right after a number: jieba may cut it together with the character after it instead of
+# with the number (600头花猪 -> 600/头花/猪, 60名门机司机 -> 60/名门/机/司机, 2台风机 -> 2/台风/机), a word that is not in
+# the text. Such a two-character token there (the measure word and the first character of what is counted) is no
+# keyword candidate; the same word elsewhere (名单, 台风, 头条) is. A longer token may be the counted noun itself with
+# the measure word written once for two (佛山一家电企业: 一家家电企业), so it stays, and so does a compound measure
+# word cut right (12场次, 30批次: a unit, whatever it is worth as a keyword)
+_MEASURE_WORDS = "名头个家位条座台辆次场项所户只张本件批支架艘棵株匹栋套根块篇份处间片"
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+# where to look: a digit, then a measure word
+_COUNTED = re.compile(f"[0-9{_NUMERALS}](?=[{_MEASURE_WORDS}])")
+_NUMBER = re.compile(f"[0-9.,]*[0-9]|[{_NUMERALS}]+")  # a whole token that is a number (Arabic or Chinese)
 
 
 def packaged_stopwords() -> tuple[str, ...]:
@@ -153,23 +164,47 @@ def _made_of(word: str, names: frozenset[str]) -> bool:
     return len(word) in ends
 
 
+def _miscut_after_number(field: SegmentedField) -> set[int]:
+    """The indexes of the two-character tokens of ``field`` that start with a measure word right after a number token
+    (600/头花/猪: 头花), which jieba cut across the measure word's boundary (see ``_MEASURE_WORDS``)."""
+    out: set[int] = set()
+    starts, ends, words = field.starts, field.ends, field.words
+    for digit in _COUNTED.finditer(field.folded):
+        at = digit.end()
+        i = bisect.bisect_left(starts, at)
+        if not (0 < i < len(words) and starts[i] == at and ends[i - 1] == at):
+            continue  # no token starts at the measure word right after one ending at the digit
+        if len(words[i]) == 2 and words[i][1] != "次" and _NUMBER.fullmatch(words[i - 1]):
+            out.add(i)
+    return out
+
+
 def _tokens(segmented: Segmented, names: tuple[str, ...]) -> list[str]:
     """The tokens of the named fields (a base name takes every paragraph …), without those inside a quoted
-    utterance."""
+    utterance nor the measure-word mis-cuts after a number."""
     out: list[str] = []
     for field in segmented.fields:
         if field.name not in names and field.name.partition(":")[0] not in names:
             continue
+        words = field.words
+        miscut = _miscut_after_number(field)
+        if miscut:
+            words = tuple(word for i, word in enumerate(words) if i not in miscut)
         text = field.text
         if "“" not in text and "「" not in text and "『" not in text:
-            out.extend(field.words)
+            out.extend(words)
             continue
+        if miscut:
+            # a dropped token shifts the indexes below: keep the offsets of the tokens kept
+            starts = tuple(start for i, start in enumerate(field.starts) if i not in miscut)
+        else:
+            starts = field.starts
         kept = 0  # index of the first token not yet copied
         for quote in _UTTERANCE.finditer(field.folded):
-            first = bisect.bisect_left(field.starts, quote.start())
-            out.extend(field.words[kept:first])
-            kept = max(kept, bisect.bisect_left(field.starts, quote.end()))
-        out.extend(field.words[kept:])
+            first = bisect.bisect_left(starts, quote.start())
+            out.extend(words[kept:first])
+            kept = max(kept, bisect.bisect_left(starts, quote.end()))
+        out.extend(words[kept:])
     return out
 
 

@@ -56,6 +56,11 @@ _PERSON_AFTER = re.compile(r"人(?![民社大力口才员工气均次群家寿�
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
 _SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
+# a level character and a union right after a short form (会同|市总工会): the body of a place of that level; when the
+# short form's own division is of another level (会同县), the level character is the item's own place's (会同市总工会
+# is "jointly with the city union"), so that slot says nothing of the short form when it is an everyday word
+# (_EVERYDAY_STEM_FREQUENCY; nineteenth round)
+_LEVEL_BODY_AFTER = re.compile(r"([市县区])总工会")
 # a place a workplace is counted in (昆山一家电子厂, 义乌多家外贸企业, 石河子某纺织厂) and where people work (在昆山打工):
 # a short form there is the place (合作, 大方 are words, but followed by 一家 they are 合作一家亲, 大方一家人: a family)
 _WORKPLACE_AFTER = re.compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
@@ -375,6 +380,14 @@ class RegionTagger:
                 continue
             if rule == _SHORT and not strong_slot and slot is None:
                 slot = _in_place_slot(fld, start, end)
+            if (rule == _SHORT and slot and not strong_slot and form.division.code not in full_codes
+                    and _body_of_another_level(text, end, form)
+                    and self.segmenter.word_frequency(form.text) >= _EVERYDAY_STEM_FREQUENCY):
+                # 会同|市总工会: an everyday word before the item's own body, not 会同县's union (a renamed place
+                # written by its old level, 吴江市总工会 in 2015, has a rare stem and keeps its slot)
+                if unsupported is not None:
+                    unsupported.add(form.division.code)
+                continue
             if rule == _TWO_CHARS and _TWO_CHAR_ORG.match(text, end) and not _han(text[start - 1:start]):
                 allowed.append(form)
                 continue
@@ -910,6 +923,14 @@ def _suffix_in_body(text: str, start: int, end: int, starts: Collection[int], en
         return False
     body = _TWO_CHAR_ORG.match(text, end)
     return body is not None and body.end() in ends
+
+
+def _body_of_another_level(text: str, end: int, form: NameForm) -> bool:
+    """True when a level character and a union follow the short form ``form`` (会同|市总工会) and the level is not
+    that of its own division (会同县): no name of it, but a word before the item's own body (see
+    ``_LEVEL_BODY_AFTER``)."""
+    body = _LEVEL_BODY_AFTER.match(text, end)
+    return body is not None and body.group(1) != form.division.name[-1]
 
 
 def _origin_after(text: str, end: int) -> bool:
