@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from archive_gen.config import load_config
 from archive_gen.errors import ConfigError
+from archive_gen.tagging import Tagger
 from archive_gen.tagging.segmenter import (
     KeywordLexicon,
     PackedIdf,
@@ -21,6 +23,7 @@ from archive_gen.tagging.segmenter import (
     available_engines,
     default_engine,
     fold,
+    user_tables_dir,
 )
 
 WORDS = [("骑士驿站", None, "nz"), ("商调裁诉执", None, "nz"), ("法院+工会", None, "nz")]
@@ -215,3 +218,32 @@ def test_the_cache_holds_the_dictionary_additions_and_the_lexicon(
 
 def test_the_global_tokenizer_is_never_touched(quiet_run: tuple[subprocess.CompletedProcess[str], Path]) -> None:
     assert quiet_run[0].stdout.splitlines()[-1] == "global False False"
+
+
+# ---------------------------------------------------------------------------------------------
+# the user's folder for the tables (user_tables_dir)
+
+def test_the_tables_live_in_the_users_marked_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = user_tables_dir()
+    assert folder == tmp_path / "xdg" / "archive-gen"
+    assert (folder / "CACHEDIR.TAG").read_bytes()[:43] == b"Signature: 8a477f597d28d172789f06886806bc55"
+    tagger = Tagger(load_config(root=tmp_path / "archive"))
+    assert tagger.segmenter._cache_dir == folder
+    tagger.segmenter.tfidf("全国总工会召开职工代表大会", allow_pos=("n",))
+    assert list(folder.glob("lexicon-*.marshal")) and not (tmp_path / "archive" / ".archive-cache").exists()
+
+
+def test_without_a_usable_user_folder_the_tables_stay_in_the_archives_cache(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("mine", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert user_tables_dir() is None
+    assert blocker.read_text(encoding="utf-8") == "mine"
+    config = load_config(root=tmp_path / "archive")
+    assert Tagger(config).segmenter._cache_dir == config.cache_dir / "jieba"
+    # a relative XDG_CACHE_HOME is ignored, as the XDG spec says: the home's .cache instead
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_tables_dir() == tmp_path / "home" / ".cache" / "archive-gen"
