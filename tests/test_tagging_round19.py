@@ -16,22 +16,7 @@ from archive_gen.tagging.keywords import KeywordExtractor, packaged_stopwords
 from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.segmenter import Segmenter
 from archive_gen.tagging.topics import TopicTagger
-
-
-def labels(tagger: TopicTagger, title: str, *paragraphs: str, kind: str = "article") -> list[str]:
-    lead = "本报讯（通讯员 张明）" if kind == "article" else None
-    it = Item(
-        id="t",
-        source="t.txt",
-        index=0,
-        kind=kind,  # type: ignore[arg-type]
-        page_name="基层",
-        title=title,
-        lead=lead,
-        paragraphs=paragraphs,
-    )
-    return [t.label for t in tagger.tag(it, segmented=None)]
-
+from tagging_probe import labels
 
 # -- a union founded, its kind between the verb and 工会 ------------------------------------------------------------
 
