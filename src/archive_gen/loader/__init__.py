@@ -19,6 +19,7 @@ from .blocks import split_blocks
 from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path
 from .decode import decode_bytes, normalise_newlines
+from .exports import as_printed, export_view, traditional_view
 from .furniture import Furniture, take_furniture
 from .items import build_item, item_ids
 from .lazy import lazy_compile
@@ -55,9 +56,14 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     line_count = len(lines) - (1 if text.endswith("\n") else 0)
     furniture, furniture_notices = take_furniture(text, source)
     notices.extend(furniture_notices)
-    units = join_splits(classify(split_blocks(text, frozenset(f.line for f in furniture.lines))))
+    # an export's marks (## headings, 主题： labels, numbered headlines) are no text of the page's items
+    # a page in traditional characters is read through the simplified forms of the words the parser knows
+    view, traditional = traditional_view(export_view(text))
+    units = join_splits(classify(split_blocks(view, frozenset(f.line for f in furniture.lines))))
     drafts = attach_orphans(segment(units), notices, source)
     items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
+    if traditional:
+        items = [as_printed(it) for it in items]
     items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]
     han = _han_count(items)
     if not any(it.title or it.paragraphs for it in items) or han < _MIN_HAN_CHARS:
