@@ -2133,3 +2133,13 @@ def test_a_page_in_traditional_characters_reads_its_credits_and_keeps_its_charac
     assert first.lead == "本報訊（記者　柯　藍）" and first.byline.names() == ("柯　藍",)
     assert [(r.name, r.role) for r in first.byline_roles] == [("柯　藍", "記者")]
     assert second.kind == "photo" and second.credit == "本報記者　喬　木　攝"
+
+
+# ---- fresh21: rules found by its post-fix check page --------------------------------------------
+
+def test_labels_of_headline_parts_printed_in_lenticular_brackets_are_no_text() -> None:
+    item = only(page("【眉题】夏季送清凉\n【正题】西岭县总工会走访一线岗位\n【副题】慰问职工三千余人\n【作者】本报记者　柯　蓝", BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("夏季送清凉", "西岭县总工会走访一线岗位", "慰问职工三千余人")
+    assert item.byline.names() == ("柯　蓝",)
+    # guard: a 【】 column label over a title (no part named) is kept as printed
+    assert only(page("【工会动态】", "西岭县总工会走访一线岗位", "本报讯（记者　柯　蓝）" + BODY)).column == "【工会动态】"

@@ -30,7 +30,10 @@ _VERSE_MAX = 20  # the verse rule's short line (units._VERSE_MAX_CHARS)
 _SENTENCE_STOP = lazy_compile(r"[。！？!?]")
 # the marks an archive export prints around headlines and bylines (## and ＃ headings, **bold**, 主题：/作者: labels,
 # 1. ordinals): set aside by the parser (exports.py), so they are looked for in no field
-_EXPORT_MARK = lazy_compile(r"^(?:[#＃]{1,6}|\*\*|(?:引题|肩题|眉题|主题|正题|标题|副题|作者)[：:]|\d{1,2}[.．、])|\*\*$")
+_EXPORT_MARK = lazy_compile(
+    r"^(?:[#＃]{1,6}|\*\*|(?:引题|肩题|眉题|主题|正题|标题|副题|作者)[：:]|【(?:引题|肩题|眉题|主题|正题|标题|副题|作者)】"
+    r"|\d{1,2}[.．、])|\*\*$"
+)
 
 
 def _item_blob(item: Item) -> str:

@@ -21,12 +21,14 @@ from .shapes import headline_text
 _HEADING_MARK = lazy_compile(r"^[ \u3000]*(?:#{1,6}|＃{1,6})[ \u3000]*(?=\S)")
 # a whole line in markdown bold: "**本报记者　邝海宁**"
 _BOLD_LINE = lazy_compile(r"^[ \u3000]*\*\*(?P<inner>[^*]+)\*\*[ \u3000]*$")
-# the name of a headline part printed before it by an editing system; the page must print a title label
-# (主题/标题/正题) for any of these to be read as one
-_PART_LABEL = lazy_compile(r"^[ \u3000]*(?:引题|肩题|眉题|主题|正题|标题|副题)[：:][ \u3000]*(?=\S)")
-_TITLE_LABEL = lazy_compile(r"^[ \u3000]*(?:主题|正题|标题)[：:][ \u3000]*\S")
+# the name of a headline part printed before it by an editing system, with a colon or in 【】 (``主题：``, ``【标题】``);
+# the page must print a title label (主题/标题/正题) for any of these to be read as one
+_PART_LABEL = lazy_compile(
+    r"^[ \u3000]*(?:(?:引题|肩题|眉题|主题|正题|标题|副题)[：:]|【(?:引题|肩题|眉题|主题|正题|标题|副题)】)[ \u3000]*(?=\S)"
+)
+_TITLE_LABEL = lazy_compile(r"^[ \u3000]*(?:(?:主题|正题|标题)[：:]|【(?:主题|正题|标题)】)[ \u3000]*\S")
 # "作者：本报记者　name": the label of a byline line (only when what follows is a byline line)
-_AUTHOR_LABEL = lazy_compile(r"^[ \u3000]*作者[：:][ \u3000]*(?=\S)")
+_AUTHOR_LABEL = lazy_compile(r"^[ \u3000]*(?:作者[：:]|【作者】)[ \u3000]*(?=\S)")
 # an ordinal before a headline: "1. title", "2．title", "3、title"
 _ORDINAL = lazy_compile(r"^[ \u3000]*(?P<n>\d{1,2})[.．、][ \u3000]*(?=\S)")
 _MIN_NUMBERED = 2  # a numbered run of headlines: 1 and 2 at least
