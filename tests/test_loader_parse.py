@@ -2082,6 +2082,10 @@ def test_markdown_heading_and_bold_marks_are_no_headline_or_byline_text() -> Non
     assert (first.title, first.subtitle, first.byline.names()) == ("西岭县总工会开展送清凉活动", "——为一线职工送去防暑物资",
                                                                    ("柯　蓝",))
     assert second.title == "江口区技能比武开赛" and second.paragraphs == (BODY2,)
+    # guard: a hashtag at the start of a line (no space after the mark) is text as printed
+    from archive_gen.loader.exports import export_view
+
+    assert export_view("#职工心声#夜班路上的一盏灯\n") == "#职工心声#夜班路上的一盏灯\n"
 
 
 def test_a_markdown_heading_of_the_page_line_is_page_furniture() -> None:

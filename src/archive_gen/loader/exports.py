@@ -17,8 +17,8 @@ from .bylines import is_byline_line
 from .lazy import lazy_compile
 from .shapes import headline_text
 
-# a markdown heading mark, half- or full-width, before a line's text
-_HEADING_MARK = lazy_compile(r"^[ \u3000]*(?:#{1,6}|＃{1,6})[ \u3000]*(?=\S)")
+# a markdown heading mark, half- or full-width, and the space after it ("#职工心声#", a hashtag, has none)
+_HEADING_MARK = lazy_compile(r"^[ \u3000]*(?:#{1,6}|＃{1,6})[ \u3000]+(?=\S)")
 # a whole line in markdown bold: "**本报记者　邝海宁**"
 _BOLD_LINE = lazy_compile(r"^[ \u3000]*\*\*(?P<inner>[^*]+)\*\*[ \u3000]*$")
 # the name of a headline part printed before it by an editing system, with a colon or in 【】 (``主题：``, ``【标题】``);
