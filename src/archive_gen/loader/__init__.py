@@ -1,5 +1,7 @@
-"""The loader: a page file's bytes -> a Page record. decode.py turns bytes into text; blocks.py, furniture.py,
-units.py, segment.py (with headlines.py), orphans.py and items.py parse it; dates.py dates it; stitch.py joins
+"""The loader: a page file's bytes -> a Page record. decode.py turns bytes into text; exports.py sets aside an
+archive export's marks (## headings, 主题： labels, numbered headlines) and reads a traditional-character page
+through simplified forms; blocks.py, furniture.py, units.py, segment.py (with headlines.py), orphans.py and items.py
+parse it; dates.py dates it; stitch.py joins
 halves printed on two pages. It never opens files: sources.py finds them.
 
 Public API:
