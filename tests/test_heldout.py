@@ -441,6 +441,15 @@ FRESH19_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 FRESH20_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
 
 
+# fresh21 (the twenty-second batch: pages as archive exports give them — a PDF export broken at the column width, a markdown
+# export with ## headlines and a # 版 line, literal 引题：/主题：/副题：/作者：/来源： labels, items parted by ------ lines with
+# bylines at the end, a digest of 标题：正文 items, a Hong Kong union paper in traditional characters, ASCII punctuation with
+# numbered headlines): first run title F1 0.353 (P 0.429, R 0.3; body bounds 0.944, paragraphs 0.889, byline 0.889, roles
+# 13/22); after seven general rules 1.0 on every column; the post-fix check page 4 of 5 titles on its first run (a stack
+# labelled 【引题】/【标题】/【副题】), 1.0 after one more rule. Floors a little below.
+FRESH21_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
 BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
@@ -449,6 +458,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh18": (24, [1, 1], 8),  # roles in bracketed sign-offs, 本报实习生, 江州日报记者; the 人物 feature's jump from page 4 to page 5
     "fresh19": (18, None, 8),  # half-width leads, 文/图 credits, a letter's 读者/职工
     "fresh20": (23, [1, 1], 8),  # dated leads with no place (bracketed and not), 实习生; the 转/接 jump from page 1 to page 3
+    "fresh21": (26, None, 8),  # roles in bylines printed at the end, after 作者： labels, in traditional characters (記者, 通訊員)
 }
 
 
@@ -487,6 +497,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh18": (FRESH18_FLOORS, 32, 0.95),  # 26 on the seven pages, 6 on the post-fix check page
     "fresh19": (FRESH19_FLOORS, 30, 0.95),  # 25 on the seven pages, 5 on the post-fix check page
     "fresh20": (FRESH20_FLOORS, 26, 0.95),  # 22 on the seven pages, 4 on the post-fix check page
+    "fresh21": (FRESH21_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
 }
 
 

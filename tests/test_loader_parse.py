@@ -2071,3 +2071,79 @@ def test_verses_are_read_on_a_blank_lined_page_that_prints_many_short_lines_line
     assert [i.title for i in parsed.items] == ["技能比武成绩揭晓", "车间四季（组诗二首）"]
     poem = parsed.items[1]
     assert [c.text for c in poem.crossheads] == ["春", "夏"] and len(poem.paragraphs) == 6
+
+
+# ---- fresh21 (the twenty-second batch: pages as archive exports give them); inputs unlike its pages ------
+
+def test_markdown_heading_and_bold_marks_are_no_headline_or_byline_text() -> None:
+    parsed = page("## 西岭县总工会开展送清凉活动", "### ——为一线职工送去防暑物资", "**本报记者　柯　蓝**", BODY,
+                  "＃＃ 江口区技能比武开赛", "本报讯（通讯员　乔　木）" + BODY2)
+    first, second = parsed.items
+    assert (first.title, first.subtitle, first.byline.names()) == ("西岭县总工会开展送清凉活动", "——为一线职工送去防暑物资",
+                                                                   ("柯　蓝",))
+    assert second.title == "江口区技能比武开赛" and second.paragraphs == (BODY2,)
+    # guard: a hashtag at the start of a line (no space after the mark) is text as printed
+    from archive_gen.loader.exports import export_view
+
+    assert export_view("#职工心声#夜班路上的一盏灯\n") == "#职工心声#夜班路上的一盏灯\n"
+
+
+def test_a_markdown_heading_of_the_page_line_is_page_furniture() -> None:
+    parsed = page("# 第6版　文体新闻", "西岭县职工运动会开幕", BODY)
+    assert parsed.page_name == "文体新闻" and only(parsed).title == "西岭县职工运动会开幕"
+
+
+def test_labels_of_headline_parts_and_of_the_byline_printed_by_an_editing_system_are_no_text() -> None:
+    parsed = page("肩题：夏季送清凉\n标题：西岭县总工会走访一线岗位\n副题：慰问职工三千余人\n作者：本报记者　柯　蓝", BODY)
+    item = only(parsed)
+    assert (item.kicker, item.title, item.subtitle) == ("夏季送清凉", "西岭县总工会走访一线岗位", "慰问职工三千余人")
+    assert item.byline.names() == ("柯　蓝",) and item.paragraphs == (BODY,)
+    # guard: on a page that prints no title label, a 副题：line is text as printed
+    assert "副题：慰问职工三千余人" in "".join(page("西岭县总工会走访一线岗位", "副题：慰问职工三千余人。" + BODY).items[0].paragraphs)
+
+
+def test_an_unbracketed_source_line_is_a_trailer() -> None:
+    item = only(page("西岭县总工会走访一线岗位\n夏季送清凉活动启动\n稿件来源：西岭县总工会", BODY, BODY2))
+    assert item.title == "西岭县总工会走访一线岗位" and item.subtitle == "夏季送清凉活动启动"
+    assert item.trailer == ("稿件来源：西岭县总工会",) and item.paragraphs == (BODY, BODY2)
+
+
+def test_numbered_headlines_lose_their_ordinals() -> None:
+    lead = "本报讯（记者　柯　蓝）"
+    parsed = page(f"1．西岭县职工运动会开幕\n{lead}{BODY}", f"2．江口区技能比武开赛\n{lead}{BODY2}",
+                  f"3．北川县为环卫工人送清凉\n{lead}{BODY}")
+    assert [i.title for i in parsed.items] == ["西岭县职工运动会开幕", "江口区技能比武开赛", "北川县为环卫工人送清凉"]
+    # guard: a numbered list inside a story keeps its numbers (running text, not headlines)
+    tips = only(page("讨薪要点", "1．保留好劳动合同、工资条等证据；", "2．可拨打12333投诉；", "3．可申请劳动仲裁。"))
+    assert tips.paragraphs[0].startswith("1．")
+
+
+def test_digest_items_whose_headline_is_glued_to_the_text_by_a_colon_are_items() -> None:
+    briefs = [("西岭县职工运动会开幕", "6月3日，西岭县第五届职工运动会开幕，设12个比赛项目，2000余名职工参赛。"),
+              ("江口区为环卫工人送清凉", "江口区总工会近日走访全区环卫站点，为800名环卫工人送去防暑降温物资。"),
+              ("北川县举办职工读书分享会", "北川县总工会日前举办职工读书分享会，12名职工分享了读书心得和工作感悟。")]
+    parsed = page("简讯", *(f"{title}：{text}" for title, text in briefs))
+    assert [(i.title, i.paragraphs) for i in parsed.items] == [(title, (text,)) for title, text in briefs]
+    # guard: speakers' turns (a name that is no headline) stay paragraphs of their story
+    turns = page("调解现场", "项目经理张卫东：工程款还没结算完，我们也在想办法解决。", "农民工代表魏长根：过节前总得让大家拿到钱回家去。",
+                 "调解员卜向阳：双方各让一步，公司先行支付七成工资。")
+    assert len(turns.items) == 1 and len(turns.items[0].paragraphs) == 3
+
+
+def test_a_page_in_traditional_characters_reads_its_credits_and_keeps_its_characters() -> None:
+    parsed = page("職工運動會開幕", "本報訊（記者　柯　藍）" + "職工運動會昨日開幕，二千名職工參加。",
+                  "午間休息站", "工友在休息站內乘涼。\u3000\u3000本報記者　喬　木　攝")
+    first, second = parsed.items
+    assert first.lead == "本報訊（記者　柯　藍）" and first.byline.names() == ("柯　藍",)
+    assert [(r.name, r.role) for r in first.byline_roles] == [("柯　藍", "記者")]
+    assert second.kind == "photo" and second.credit == "本報記者　喬　木　攝"
+
+
+# ---- fresh21: rules found by its post-fix check page --------------------------------------------
+
+def test_labels_of_headline_parts_printed_in_lenticular_brackets_are_no_text() -> None:
+    item = only(page("【眉题】夏季送清凉\n【正题】西岭县总工会走访一线岗位\n【副题】慰问职工三千余人\n【作者】本报记者　柯　蓝", BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("夏季送清凉", "西岭县总工会走访一线岗位", "慰问职工三千余人")
+    assert item.byline.names() == ("柯　蓝",)
+    # guard: a 【】 column label over a title (no part named) is kept as printed
+    assert only(page("【工会动态】", "西岭县总工会走访一线岗位", "本报讯（记者　柯　蓝）" + BODY)).column == "【工会动态】"

@@ -28,6 +28,8 @@ MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接|紧接)[ \u3000]*第?[ \u
 HEAD_ROLES = ("kicker", "title", "subtitle", "column")
 # a run-in title: a bullet, the title, a U+3000 (or two spaces) and the text on the same line
 RUN_IN = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>\S+?)(?:\u3000|[ \u3000]{2,})[ \u3000]*(?P<rest>\S.*)")
+# ``runin: colon``: a digest item whose title is glued to its text by a colon (``标题：正文…``)
+RUN_IN_COLON = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>[^：:]+?)[：:][ \u3000]*(?P<rest>\S.*)")
 
 
 def norm(text: str) -> str:
@@ -98,13 +100,19 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
                 item[role] = line_text(lines, head[role])
             else:
                 item.pop(role, None)
+            prefix = (item.get("head_prefix") or {}).get(role)
+            if prefix and role in item:  # a label or mark printed before the part (主题：, ##, 1.) is not headline text
+                if not item[role].startswith(prefix):
+                    errors.append(f"{where}: head_prefix {prefix!r} does not open the {role} line")
+                else:
+                    item[role] = item[role][len(prefix):].strip(INDENT)
         if head.get("column_extra"):
             item["column_extra"] = [line_text(lines, n) for n in head["column_extra"]]
         if "title" not in head:
             item["title"] = None
         runin = None
         if item.get("runin"):  # the title line is also the first body line: the title is cut off its text
-            runin = RUN_IN.fullmatch(line_text(lines, head["title"]))
+            runin = (RUN_IN_COLON if item["runin"] == "colon" else RUN_IN).fullmatch(line_text(lines, head["title"]))
             if runin is None:
                 errors.append(f"{where}: runin, but line {head['title']} holds no run-in title")
             else:

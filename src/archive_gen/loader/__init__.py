@@ -1,5 +1,7 @@
-"""The loader: a page file's bytes -> a Page record. decode.py turns bytes into text; blocks.py, furniture.py,
-units.py, segment.py (with headlines.py), orphans.py and items.py parse it; dates.py dates it; stitch.py joins
+"""The loader: a page file's bytes -> a Page record. decode.py turns bytes into text; exports.py sets aside an
+archive export's marks (## headings, 主题： labels, numbered headlines) and reads a traditional-character page
+through simplified forms; blocks.py, furniture.py, units.py, segment.py (with headlines.py), orphans.py and items.py
+parse it; dates.py dates it; stitch.py joins
 halves printed on two pages. It never opens files: sources.py finds them.
 
 Public API:
@@ -19,6 +21,7 @@ from .blocks import split_blocks
 from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path
 from .decode import decode_bytes, normalise_newlines
+from .exports import as_printed, export_view, traditional_view
 from .furniture import Furniture, take_furniture
 from .items import build_item, item_ids
 from .lazy import lazy_compile
@@ -55,9 +58,14 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     line_count = len(lines) - (1 if text.endswith("\n") else 0)
     furniture, furniture_notices = take_furniture(text, source)
     notices.extend(furniture_notices)
-    units = join_splits(classify(split_blocks(text, frozenset(f.line for f in furniture.lines))))
+    # an export's marks (## headings, 主题： labels, numbered headlines) are no text of the page's items
+    # a page in traditional characters is read through the simplified forms of the words the parser knows
+    view, traditional = traditional_view(export_view(text))
+    units = join_splits(classify(split_blocks(view, frozenset(f.line for f in furniture.lines))))
     drafts = attach_orphans(segment(units), notices, source)
     items = [build_item(d, source, k, notices) for k, d in enumerate(drafts)]
+    if traditional:
+        items = [as_printed(it) for it in items]
     items = [i for i in items if i.paragraphs or i.title or i.kicker or i.credit or i.trailer or i.source_lines]
     han = _han_count(items)
     if not any(it.title or it.paragraphs for it in items) or han < _MIN_HAN_CHARS:

@@ -28,6 +28,12 @@ _PUNCTUATION = set("。！？!?，,、；;：:…”’」』》")
 _HEADLINE_MAX = 40
 _VERSE_MAX = 20  # the verse rule's short line (units._VERSE_MAX_CHARS)
 _SENTENCE_STOP = lazy_compile(r"[。！？!?]")
+# the marks an archive export prints around headlines and bylines (## and ＃ headings, **bold**, 主题：/作者: labels,
+# 1. ordinals): set aside by the parser (exports.py), so they are looked for in no field
+_EXPORT_MARK = lazy_compile(
+    r"^(?:[#＃]{1,6}|\*\*|(?:引题|肩题|眉题|主题|正题|标题|副题|作者)[：:]|【(?:引题|肩题|眉题|主题|正题|标题|副题|作者)】"
+    r"|\d{1,2}[.．、])|\*\*$"
+)
 
 
 def _item_blob(item: Item) -> str:
@@ -55,6 +61,9 @@ def _covered(line: str, blob: str) -> bool:
                 low = mid
             else:
                 high = mid - 1
+        if low == 0 and rest[0] in ":：":
+            rest = rest[1:]  # the colon a digest item's headline is glued to its text by (units._COLON_RUN_IN)
+            continue
         if low == 0 or (low < _MIN_PIECE < len(rest)):
             return False
         rest = rest[low:]
@@ -159,7 +168,8 @@ def conservation(text: str, page: Page) -> list[Notice]:
         if index not in blobs:
             blobs[index] = _item_blob(page.items[index])
         # a bullet before a run-in title ("●宁夏举办职工篮球赛　…") is decoration, kept in no field
-        if not _covered(compact, blobs[index]) and not _covered(compact.lstrip(_BULLETS), blobs[index]):
+        if not _covered(compact, blobs[index]) and not _covered(compact.lstrip(_BULLETS), blobs[index]) \
+                and not _covered(_EXPORT_MARK.sub("", compact), blobs[index]):
             problems.append(Notice(page.source, number, "conservation",
                                    "text of this line is missing from its item's fields", "error"))
     return problems + _misfiled_headlines(lines, page)

@@ -97,7 +97,8 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     date, a 版 ("第03版：要闻", "3版", "A3版") with the name after it, editor credits ("本版编辑：许静",
     "美编 王琪") — and holds a 版 or an editor credit, or a paper's name with a date (a masthead).
     """
-    compact = text.strip(" \u3000\t")
+    # a markdown export prints its 版 line as a heading ("# 第3版　工会新闻"): the mark is no token of it
+    compact = text.strip(" \u3000\t").lstrip("#＃").strip(" \u3000\t")
     if not compact or len(compact) > _MAX_LINE:
         return None
     footer = _BRACKETED_MASTHEAD.match(compact)

@@ -44,6 +44,8 @@ _BARE_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<title>[^\s，,。！？!?；;�
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
+# an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
+_SOURCE_LINE = lazy_compile(r"^(?:来源|稿源|稿件来源|信息来源)[：:][ \u3000]*[^\s，,。！？!?；;：:]{2,20}$")
 # the editors signing a note with a dash and no person: "——编　者", "——本刊编辑部" (a trailer, never a headline)
 _EDITORS_SIGNOFF = lazy_compile(r"^[—－]{1,2}[ \u3000]*(?:编[ \u3000]*者|本(?:报|刊|版)?编辑部)$")
 
@@ -185,7 +187,8 @@ def _cn_number(text: str) -> int:
 def classify(blocks: list[Block]) -> list[Unit]:
     """Give each block a kind and lift inline jump markers and glued photo credits out of its text."""
     units: list[Unit] = []
-    for block in blocks:
+    digest = _digest_items(blocks)
+    for number, block in enumerate(blocks):
         text = block.text
         compact = text.replace(" ", "").replace("\u3000", "")
         if all(ch in DECORATION for ch in compact):
@@ -204,7 +207,8 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if is_byline_line(text):  # before trailers: "（本报记者 王  敏 整理）" credits a name
             units.append(Unit("byline", [block], text))
             continue
-        if (_TRAILER.match(text) and not text.rstrip(")）" + " \u3000").endswith("摄")) or _EDITORS_SIGNOFF.match(text):
+        if (_TRAILER.match(text) and not text.rstrip(")）" + " \u3000").endswith("摄")) or _EDITORS_SIGNOFF.match(text) \
+                or _SOURCE_LINE.match(text):
             # "（本报记者　汤　淼　摄）" credits a photographer: a credit, read below
             units.append(Unit("trailer", [block], text))
             continue
@@ -215,7 +219,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if credit is not None and not credit[0]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
-        runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text)
+        runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text) or digest.get(number)
         # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
         # that runs on into the next line ("■郑建钢" + "①…") is no title
         if runin and runin.end("title") <= len(block.parts[0]) \
@@ -244,6 +248,41 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_guests(units)
     _mark_bylined(units)
     return units
+
+
+# a digest item: its headline glued to its text by a colon ("江州开通职工通勤专线：6月10日，…"); the headline may hold
+# a comma, never a sentence stop or a second colon
+_COLON_RUN_IN = lazy_compile(r"[ \u3000]*(?P<title>[^\s。！？!?；;：:、]{9,40})[：:][ \u3000]*(?P<rest>\S.{19,})")
+# what a speaker's or a report's lead-in ends on ("…负责人表示：", "…介绍："): a turn or a quote, not a headline
+_SAYS = ("说", "表示", "介绍", "指出", "认为", "强调", "称", "道", "问", "答", "如下", "提到", "透露", "坦言", "告诉记者",
+         "提出", "建议", "呼吁", "要求", "发现", "显示", "获悉", "了解到", "看来", "来说")
+_DIGEST_RUN_MIN = 3
+
+
+def _digest_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
+    """The blocks of a digest: three or more one-line blocks in a row, each a headline glued to a paragraph of
+    text by a colon, the headlines all different (a speaker's name recurs; a label as short as ``调解员：`` or a
+    row of a list ``男子团体：…`` is far shorter than a headline)."""
+    found: dict[int, re.Match[str]] = {}
+    run: list[tuple[int, re.Match[str]]] = []
+
+    def close() -> None:
+        titles = {m.group("title") for _, m in run}
+        if len(run) >= _DIGEST_RUN_MIN and len(titles) == len(run):
+            found.update(run)
+        run.clear()
+
+    for number, block in enumerate(blocks):
+        match = _COLON_RUN_IN.fullmatch(block.text) if len(block.lines) == 1 else None
+        if match and (match.group("title").endswith(_SAYS) or not _brief_text(match.group("rest"))
+                      or not is_closed(match.group("rest")) or split_lead(block.text) is not None):
+            match = None
+        if match is None:
+            close()
+        else:
+            run.append((number, match))
+    close()
+    return found
 
 
 def _lead_run_in(text: str) -> re.Match[str] | None:
