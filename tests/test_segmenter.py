@@ -247,3 +247,16 @@ def test_without_a_usable_user_folder_the_tables_stay_in_the_archives_cache(tmp_
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert user_tables_dir() == tmp_path / "home" / ".cache" / "archive-gen"
+
+
+@pytest.mark.parametrize("inside", ["site", "sources", ".archive-cache"])
+def test_a_user_folder_inside_what_the_build_owns_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              inside: str) -> None:
+    # XDG_CACHE_HOME pointed into the output, a source folder or the archive's cache: the build owns those
+    # folders (and refuses or reports files it did not write there), so the tables stay in the archive's cache
+    root = tmp_path / "archive"
+    (root / "sources").mkdir(parents=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / inside / "xdg"))
+    config = load_config(root=root)
+    assert Tagger(config).segmenter._cache_dir == config.cache_dir / "jieba"
+    assert not (root / inside / "xdg").exists()  # nothing made there either

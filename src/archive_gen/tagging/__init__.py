@@ -53,7 +53,7 @@ class Tagger:
                                         source=str(config.config_file) if config.config_file else None)
         # one tokenizer knows both vocabularies: a place name and a topic term never split each other; its
         # tables (and the keyword slugs) are the user's, shared by every archive, when there is a home for them
-        tables = user_tables_dir() or config.cache_dir / "jieba"
+        tables = user_tables_dir((config.output, config.cache_dir, *config.sources)) or config.cache_dir / "jieba"
         self.segmenter = Segmenter(self.words(), cache_dir=tables, engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)

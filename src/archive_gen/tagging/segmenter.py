@@ -375,7 +375,7 @@ def _rjieba_class() -> Any:
 
 
 def _shared_cache_dir() -> Path:
-    return user_tables_dir() or Path(tempfile.gettempdir()) / f"archive-gen-{os.getuid()}"
+    return Path(tempfile.gettempdir()) / f"archive-gen-{os.getuid()}"
 
 
 _TABLES_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -384,7 +384,7 @@ _TABLES_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                "# https://bford.info/cachedir/\n")
 
 
-def user_tables_dir() -> Path | None:
+def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
     """The user's folder for the segmenter's tables and the keyword slugs: ``$XDG_CACHE_HOME/archive-gen``
     (else ``~/.cache/archive-gen``), marked with a CACHEDIR.TAG; None when there is no home or the folder
     cannot be made or written (the caller keeps them in the archive's cache folder instead).
@@ -392,11 +392,19 @@ def user_tables_dir() -> Path | None:
     The tables depend only on jieba's dictionary, the packaged gazetteer and taxonomy and the configured
     words (each file is stored under a key of all of them), not on an archive: kept per archive, every new
     archive, and every build after its cache folder was removed, built them again in each worker
-    (~2 CPU-s a process: jieba's idf and frequency tables, the custom dictionary)."""
+    (~2 CPU-s a process: jieba's idf and frequency tables, the custom dictionary).
+
+    A folder that would lie in or at one of the folders ``outside`` names (a build's output, sources and
+    cache: it owns them, and would find files it did not write) is None too, and is never made."""
     configured = os.environ.get("XDG_CACHE_HOME", "")
     try:
         base = Path(configured) if os.path.isabs(configured) else Path.home() / ".cache"
         folder = base / "archive-gen"
+        resolved = folder.resolve()
+        for owned in outside:
+            owner = Path(owned).resolve()
+            if resolved == owner or owner in resolved.parents or resolved in owner.parents:
+                return None
         folder.mkdir(parents=True, exist_ok=True)
         tag = folder / "CACHEDIR.TAG"
         if not os.path.lexists(tag):
