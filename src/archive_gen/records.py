@@ -171,10 +171,19 @@ class RecordSet:
     changed: tuple[str, ...] = ()  # sources whose summaries are new this build
     previous: dict[str, PageSummary] = field(default_factory=dict)  # the last build's summaries of sources
     # that changed or are gone (what the plan needs to know which pages could have changed)
+    # ``store_key`` of the summaries the cache held when the stage began: ``previous`` is the last site's
+    # only while this is the key that build remembered beside its manifest (the stage stores its summaries
+    # before the site is written, so a build stopped in between leaves summaries no site was made from)
+    loaded_key: str = ""
 
     @property
     def summary_keys(self) -> dict[str, str]:
         return {source: entry.summary_key for source, entry in self.stored.items()}
+
+
+def store_key(summary_keys: Mapping[str, str]) -> str:
+    """One key for a whole summary store (source -> summary key): equal keys, the same summaries."""
+    return digest("summary-store", SUMMARY_FORMAT, sorted(summary_keys.items()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -615,7 +624,8 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
     if changed or set(store) != set(stored):
         _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled}, store)
     previous = {s: e.summary for s, e in store.items() if s not in stored or s in changed}
-    return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous)
+    return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous,
+                     store_key({s: e.summary_key for s, e in store.items()}))
 
 
 def _stitch_groups(files: Sequence[SourceFile], pkeys: Sequence[str], rkeys: Sequence[str],

@@ -1,0 +1,94 @@
+"""Hardening round 9: faults found by probing the reuse paths of an incremental build (the summary store,
+the cached build state, the last archive) with builds stopped half way, forged cache files, serve and
+concurrent builds. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive_gen import build
+from archive_gen.build import BuildOptions, BuildResult, build_site
+from archive_gen.config import Config
+from projects import TOY, make_project, site_tree
+
+
+def _project(root: Path) -> Config:
+    return make_project(root, url_history=root / "published-urls.tsv")
+
+
+def _cold_equal(config: Config, result: BuildResult, root: Path) -> None:
+    """The site of ``config`` (just built with ``result``) equals, byte for byte, a cold build of the same
+    sources and URL history, but for the stale files it reports kept."""
+    cold = make_project(
+        root,
+        {
+            p.relative_to(config.sources[0]).as_posix(): p.read_text("utf-8")
+            for p in config.sources[0].rglob("*.txt")
+        },
+        url_history=root / "published-urls.tsv",
+    )
+    if config.url_history is not None and config.url_history.is_file():
+        shutil.copy2(config.url_history, root / "published-urls.tsv")
+    build_site(cold, BuildOptions(jobs=1), stages=TOY)
+    warm, fresh = site_tree(config.output), site_tree(cold.output)
+    for rel in result.stale_kept:
+        warm.pop(rel, None)
+    assert sorted(k for k in warm.keys() | fresh.keys() if warm.get(k) != fresh.get(k)) == []
+
+
+@pytest.mark.parametrize("stop", ["render", "commit"])
+def test_a_build_stopped_before_its_site_is_written_leaves_no_summary_the_next_build_trusts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: str
+) -> None:
+    # the record stage stores the new summaries before the site is written; a build stopped after that
+    # (Ctrl-C, SIGTERM, a full disk, a kill) left them as "the last build's", so the next build saw no change
+    # and kept the topic page, the issue and the articles beside the edited one as the old site had them
+    config = _project(tmp_path / "warm")
+    build_site(config, BuildOptions(jobs=1), stages=TOY)
+    (config.sources[0] / "2021-05-14_02.txt").write_text("东西协作谱新篇章 罢工\n图片说明", encoding="utf-8")
+    write_site = build._write_site
+
+    def stopped(*args: object, **kwargs: object) -> object:
+        if stop == "render":
+            raise KeyboardInterrupt
+        from archive_gen.writer import Staging
+
+        monkeypatch.setattr(Staging, "commit", lambda *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+        return write_site(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "_write_site", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(config, BuildOptions(jobs=1), stages=TOY)
+    monkeypatch.undo()
+    _cold_equal(config, build_site(config, BuildOptions(jobs=1), stages=TOY), tmp_path / "cold")
+
+
+def test_a_build_stopped_between_its_manifest_and_its_state_is_not_compared_with_the_older_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the cache's output manifest and its build state (issues, keywords with pages, related lists) are two
+    # entries: a build stopped between them left the manifest of the new site beside the state of the one
+    # before, and the next build compared with that: a day added, stopped there, then taken away again left
+    # the day before still linking to it
+    from archive_gen.cache import BuildCache
+
+    config = _project(tmp_path / "warm")
+    build_site(config, BuildOptions(jobs=1), stages=TOY)
+    day = config.sources[0] / "2021-05-16_01.txt"
+    day.write_text("新的一天\n职工书屋开放", encoding="utf-8")
+    store_single = BuildCache.store_single
+
+    def stopped(self: BuildCache, name: str, key: str, payload: object) -> None:
+        if name == "state":
+            raise KeyboardInterrupt
+        store_single(self, name, key, payload)
+
+    monkeypatch.setattr(BuildCache, "store_single", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(config, BuildOptions(jobs=1), stages=TOY)
+    monkeypatch.undo()
+    day.unlink()
+    _cold_equal(config, build_site(config, BuildOptions(jobs=1), stages=TOY), tmp_path / "cold")
