@@ -92,3 +92,20 @@ def test_a_build_stopped_between_its_manifest_and_its_state_is_not_compared_with
     monkeypatch.undo()
     day.unlink()
     _cold_equal(config, build_site(config, BuildOptions(jobs=1), stages=TOY), tmp_path / "cold")
+
+
+def test_two_outputs_built_from_one_cache_each_see_what_changed_since_their_own_last_build(
+    tmp_path: Path,
+) -> None:
+    # the summaries and the build state are one per cache, the manifest one per output: a build into
+    # another output (``--output preview``) in between moved the summaries on, and the next build of the
+    # first output saw no change at all, keeping even the edited article as it was
+    import dataclasses
+
+    config = _project(tmp_path / "warm")
+    preview = dataclasses.replace(config, output=tmp_path / "warm" / "preview")
+    build_site(config, BuildOptions(jobs=1), stages=TOY)
+    (config.sources[0] / "2021-05-14_02.txt").write_text("东西协作谱新篇章 罢工\n图片说明", encoding="utf-8")
+    build_site(preview, BuildOptions(jobs=1), stages=TOY)
+    build_site(config, BuildOptions(jobs=1), stages=TOY)
+    assert site_tree(config.output) == site_tree(preview.output)
