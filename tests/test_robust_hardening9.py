@@ -4,6 +4,7 @@ concurrent builds. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from archive_gen import build
 from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config
+from archive_gen.model import Page, TopicTag
 from projects import TOY, make_project, site_tree
 
 
@@ -100,8 +102,6 @@ def test_two_outputs_built_from_one_cache_each_see_what_changed_since_their_own_
     # the summaries and the build state are one per cache, the manifest one per output: a build into
     # another output (``--output preview``) in between moved the summaries on, and the next build of the
     # first output saw no change at all, keeping even the edited article as it was
-    import dataclasses
-
     config = _project(tmp_path / "warm")
     preview = dataclasses.replace(config, output=tmp_path / "warm" / "preview")
     build_site(config, BuildOptions(jobs=1), stages=TOY)
@@ -109,3 +109,44 @@ def test_two_outputs_built_from_one_cache_each_see_what_changed_since_their_own_
     build_site(preview, BuildOptions(jobs=1), stages=TOY)
     build_site(config, BuildOptions(jobs=1), stages=TOY)
     assert site_tree(config.output) == site_tree(preview.output)
+
+
+class _FileTagger:
+    """Tags every item with the topic its taxonomy file names (the file's first line)."""
+
+    def __init__(self, config: Config) -> None:
+        assert config.taxonomy.file is not None
+        self.label = config.taxonomy.file.read_text(encoding="utf-8").splitlines()[0]
+
+    def tag_page(self, page: Page) -> Page:
+        tag = TopicTag("topic", self.label, 1.0)
+        return dataclasses.replace(
+            page, items=tuple(dataclasses.replace(i, topics=(tag,)) for i in page.items)
+        )
+
+
+def _file_tag_inputs(config: Config) -> str:
+    assert config.taxonomy.file is not None
+    return config.taxonomy.file.read_text(encoding="utf-8")
+
+
+FILE_TAGGED = dataclasses.replace(TOY, make_tagger=_FileTagger, tag_inputs=_file_tag_inputs)
+
+
+def test_serve_retags_with_the_taxonomy_file_as_it_is_now(tmp_path: Path) -> None:
+    # serve keeps its page worker (and the tagger in it) while the config is the same, but an edited taxonomy
+    # file leaves the config as it was: the pages were tagged again by the tagger made from the old file, and
+    # stored in the cache under the new file's key, where every later build (serve or not) found them
+    from archive_gen.build import BuildSession
+    from archive_gen.config import TaxonomyConfig
+
+    topics = tmp_path / "topics.yaml"
+    topics.write_text("旧主题\n", encoding="utf-8")
+    config = make_project(tmp_path / "warm", taxonomy=TaxonomyConfig(file=topics))
+    session = BuildSession()
+    build_site(config, BuildOptions(jobs=1), stages=FILE_TAGGED, session=session)
+    topics.write_text("新主题\n", encoding="utf-8")
+    build_site(config, BuildOptions(jobs=1), stages=FILE_TAGGED, session=session)
+    cold = dataclasses.replace(config, output=tmp_path / "cold", cache_dir=tmp_path / "cold-cache")
+    build_site(cold, BuildOptions(jobs=1), stages=FILE_TAGGED)
+    assert site_tree(config.output) == site_tree(cold.output)

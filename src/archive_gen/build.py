@@ -167,7 +167,9 @@ class BuildSession:
         """Load what the first parsed page would (the tagger, jieba, the byline grammars: ~0.7 s), so the
         first edit ``serve`` rebuilds costs only its own work. Only once a build has made the cache folder."""
         if os.path.isdir(config.cache_dir):
-            self.records.worker(stages or Stages(), config, open_cache(config.cache_dir, self.entries)).warm()
+            stages = stages or Stages()
+            self.records.worker(stages, config, open_cache(config.cache_dir, self.entries),
+                                StageKeys.of(stages, config).tag).warm()
 
 
 class _Clock:

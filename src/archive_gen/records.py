@@ -383,14 +383,15 @@ def failed_page(source: str, message: str) -> Page:
 
 class RecordSession:
     """What a long-running process (``serve``) keeps between builds: the page worker (so its tagger and
-    jieba load once) and the last record set. Reused only while config and stages stay the same."""
+    jieba load once) and the last record set. Reused only while config, stages and what the tagger reads
+    (``StageKeys.tag``: the taxonomy file's content too, which the config only names) stay the same."""
 
     def __init__(self) -> None:
         self._worker: PageWorker | None = None
-        self._key: tuple[str, Stages] | None = None
+        self._key: tuple[str, Stages, str] | None = None
 
-    def worker(self, stages: Stages, config: Config, cache: BuildCache) -> PageWorker:
-        key = (repr(config), stages)
+    def worker(self, stages: Stages, config: Config, cache: BuildCache, tag_key: str) -> PageWorker:
+        key = (repr(config), stages, tag_key)
         if self._worker is None or key != self._key:
             self._worker, self._key = PageWorker(stages, config, cache), key
         return self._worker
@@ -590,7 +591,7 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
         if meanwhile is not None and last:
             meanwhile(last)
 
-    outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache) if session else
+    outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache, keys.tag) if session else
                          PageWorker(stages, config, cache), options, stages, config, cache, progress,
                          ahead, meanwhile_with_last if meanwhile is not None else None) if jobs else []
     crashed = False
