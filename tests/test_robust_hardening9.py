@@ -150,3 +150,23 @@ def test_serve_retags_with_the_taxonomy_file_as_it_is_now(tmp_path: Path) -> Non
     cold = dataclasses.replace(config, output=tmp_path / "cold", cache_dir=tmp_path / "cold-cache")
     build_site(cold, BuildOptions(jobs=1), stages=FILE_TAGGED)
     assert site_tree(config.output) == site_tree(cold.output)
+
+
+def test_a_template_added_over_a_built_in_one_while_serving_is_the_one_rendered(tmp_path: Path) -> None:
+    # a long-running process keeps each compiled template while its file is unchanged; a user template added
+    # to templates/ in front of the built-in one left the built-in one's unchanged, so the page was rendered
+    # from it under the new template's key, and stayed so for every later build (serve or not)
+    from archive_gen.build import BuildSession
+    from archive_gen.resources import builtin_dir
+
+    config = make_project(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "README.txt").write_text("our templates\n", encoding="utf-8")
+    session = BuildSession()
+    build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
+    built_in = (builtin_dir("templates") / "404.html").read_text(encoding="utf-8")
+    (tmp_path / "templates" / "404.html").write_text(
+        built_in.replace("<h1>", "<p>本站的404</p><h1>"), "utf-8"
+    )
+    build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
+    assert "本站的404" in (config.output / "404.html").read_text(encoding="utf-8")
