@@ -170,3 +170,37 @@ def test_a_template_added_over_a_built_in_one_while_serving_is_the_one_rendered(
     )
     build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
     assert "本站的404" in (config.output / "404.html").read_text(encoding="utf-8")
+
+
+_INTERRUPT_WHILE_CLICK_LOADS = """
+import importlib.abc, os, signal, sys
+class Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "click":  # imported by the command line before anything of archive-gen's (~0.15 s)
+            os.kill(os.getpid(), signal.SIG{sig})
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv = ["archive-gen", "build"]
+from archive_gen.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", ["INT", "TERM"])
+def test_interrupted_while_click_loads(tmp_path: Path, sig: str) -> None:
+    # the command line imported click (0.15 s on a busy machine) before the module that turns a signal into
+    # "archive-gen: interrupted": a KeyboardInterrupt traceback out of click, or a silent death by SIGTERM
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_WHILE_CLICK_LOADS.format(sig=sig)],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        env=env,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"archive-gen: interrupted\n")
