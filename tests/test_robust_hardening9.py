@@ -4,8 +4,11 @@ concurrent builds. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -204,3 +207,85 @@ def test_interrupted_while_click_loads(tmp_path: Path, sig: str) -> None:
         env=env,
     )
     assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"archive-gen: interrupted\n")
+
+
+def _change(rng: random.Random, src: Path) -> None:
+    """One random change to the sources: a new page, a page moved to an older date, a page deleted, a page
+    more for an existing date, a body edit, a tag gained or lost, a new title."""
+    files = sorted(src.rglob("*.txt"))
+    kind = rng.choice(["add", "past", "delete", "same", "body", "tag", "title"]) if len(files) > 1 else "add"
+    if kind == "add":
+        name = f"2021-{rng.randint(5, 7):02d}-{rng.randint(10, 28):02d}_{rng.randint(1, 4):02d}.txt"
+        (src / name).write_text(
+            f"新闻{rng.randint(0, 99)}\n罢工\n\n第二篇{rng.randint(0, 9)}\n书屋", encoding="utf-8"
+        )
+        return
+    page = rng.choice(files)
+    text = page.read_text(encoding="utf-8")
+    if kind == "past":
+        page.rename(src / f"2020-{rng.randint(1, 12):02d}-{rng.randint(10, 28):02d}_0{rng.randint(1, 4)}.txt")
+    elif kind == "delete":
+        page.unlink()
+    elif kind == "same":
+        (src / (page.name[:11] + "09.txt")).write_text(
+            f"同日新闻{rng.randint(0, 99)}\n罢工", encoding="utf-8"
+        )
+    elif kind == "body":
+        page.write_text(f"{text}\n补充{rng.randint(0, 99)}", encoding="utf-8")
+    elif kind == "tag":
+        page.write_text(text.replace("罢工", "工作") if "罢工" in text else f"{text}\n罢工", encoding="utf-8")
+    else:
+        page.write_text("改" + text, encoding="utf-8")
+
+
+class _StopAt:
+    """Ctrl-C at the n-th cache or output write of a build (every write the build makes, in order)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from archive_gen import permalinks, writer
+        from archive_gen.cache import BuildCache
+
+        self.left = -1
+        for owner, name in [
+            (BuildCache, "store"),
+            (BuildCache, "store_single"),
+            (writer.Staging, "stage"),
+            (writer.Staging, "commit"),
+            (permalinks, "write_history"),
+        ]:
+            monkeypatch.setattr(owner, name, self._counted(getattr(owner, name)))
+
+    def _counted(self, write: Callable[..., object]) -> Callable[..., object]:
+        def counted(*args: object, **kwargs: object) -> object:
+            self.left -= 1
+            if self.left == 0:
+                raise KeyboardInterrupt
+            return write(*args, **kwargs)
+
+        return counted
+
+
+@pytest.mark.parametrize(("seed", "serving"), [(1, False), (2, True)])
+def test_builds_stopped_at_any_write_then_built_again_equal_cold_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, serving: bool
+) -> None:
+    # a sequence of changes; before most of the builds, one stopped at a random write of the cache or the
+    # site (then, half the time, another change first): every completed build equals a cold one
+    from archive_gen.build import BuildSession
+
+    rng = random.Random(seed)
+    config = _project(tmp_path / "warm")
+    session = BuildSession() if serving else None
+    stop = _StopAt(monkeypatch)
+    build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
+    for step in range(12):
+        _change(rng, config.sources[0])
+        if rng.random() < 0.7:
+            stop.left = rng.randint(1, 40)
+            with contextlib.suppress(KeyboardInterrupt):
+                build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
+            stop.left = -1
+            if rng.random() < 0.5:
+                _change(rng, config.sources[0])
+        result = build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
+        _cold_equal(config, result, tmp_path / f"cold{step}")
