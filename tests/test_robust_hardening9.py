@@ -289,3 +289,28 @@ def test_builds_stopped_at_any_write_then_built_again_equal_cold_builds(
                 _change(rng, config.sources[0])
         result = build_site(config, BuildOptions(jobs=1), stages=TOY, session=session)
         _cold_equal(config, result, tmp_path / f"cold{step}")
+
+
+@pytest.mark.parametrize("since", ["%C2%B2", "9" * 5000], ids=["superscript", "5000-digits"])
+def test_a_version_request_with_a_number_python_cannot_read_is_answered(tmp_path: Path, since: str) -> None:
+    # ``since`` was read with str.isdigit() and int(): '²' is a digit int() refuses, 5,000 digits exceed
+    # Python's limit; the request was dropped unanswered and the server printed a warning line for each
+    import http.client
+    import threading
+
+    from archive_gen.serve import VERSION_PATH, SiteState, bind_server, make_handler
+
+    said: list[str] = []
+    httpd = bind_server("127.0.0.1", 0, make_handler(SiteState(tmp_path)), said.append)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", httpd.server_address[1], timeout=30)
+        connection.request("GET", f"{VERSION_PATH}?since={since}")
+        response = connection.getresponse()
+        assert (response.status, response.read()) == (200, b"0 0")
+        connection.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert said == []
