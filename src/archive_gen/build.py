@@ -50,6 +50,7 @@ from .records import (
     load_records,
     record_keys,
     remake_page,
+    store_key,
 )
 from .render import (
     Cards,
@@ -136,6 +137,7 @@ class OutputManifest:
     plan_salt: str = ""  # what the page keys were made under besides their inputs (render.PageKeys.salt)
     site_inputs: object = None  # pages.SiteInputs of that build
     ownership: Ownership | None = None  # what its manifest in the output says (read back without parsing it)
+    summaries: str = ""  # records.store_key of the summaries the site was made from
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,9 @@ class BuildState:
     related: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     keyword_pages: frozenset[str] = frozenset()
     issues: frozenset[str] = frozenset()
+    # records.store_key of the summaries the state was made from: it and the output manifest are two cache
+    # entries, written one after the other; a build stopped between them leaves two that do not belong together
+    summaries: str = ""
 
 
 class BuildSession:
@@ -163,7 +168,9 @@ class BuildSession:
         """Load what the first parsed page would (the tagger, jieba, the byline grammars: ~0.7 s), so the
         first edit ``serve`` rebuilds costs only its own work. Only once a build has made the cache folder."""
         if os.path.isdir(config.cache_dir):
-            self.records.worker(stages or Stages(), config, open_cache(config.cache_dir, self.entries)).warm()
+            stages = stages or Stages()
+            self.records.worker(stages, config, open_cache(config.cache_dir, self.entries),
+                                StageKeys.of(stages, config).tag).warm()
 
 
 class _Clock:
@@ -302,7 +309,11 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         page_keys = PageKeys(config)
         plan_salt = digest(page_keys.salt(config), config.per_page, config.feed_items)
         changes = None
-        if manifest is not None and manifest.plan_salt == plan_salt and manifest.site_inputs == site_inputs(config):
+        # what changed is known only from the summaries, state and manifest of one and the same last build
+        # (one stopped half way leaves some of them newer): else every page gets its inputs (still only the
+        # pages whose key changed are rendered)
+        if manifest is not None and manifest.plan_salt == plan_salt and manifest.site_inputs == site_inputs(config) \
+                and manifest.summaries == state.summaries == records.loaded_key:
             changes = Changes.between(
                 [i for p in records.previous.values() for i in p.items],
                 [i for s in records.changed for i in records.stored[s].summary.items], archive,
@@ -372,6 +383,7 @@ def _remember(cache: BuildCache, config: Config, manifest_key: str, records: Rec
               plan_salt: str, archive: Archive, source_state: SourceState) -> None:
     """Bring the cache up to date with the site just written: its manifest (the next build's up-to-date
     check), the state the next plan compares against, and entries no longer used pruned."""
+    summaries = store_key(records.summary_keys)
     # a build with a crashed stage must not be remembered as up to date: the next build retries it
     if records.crashed or any(s is None for s in shas):
         cache.store("outputs", manifest_key, None)
@@ -381,10 +393,11 @@ def _remember(cache: BuildCache, config: Config, manifest_key: str, records: Rec
         stamps = outcome.result.stamps
         cache.store("outputs", manifest_key, OutputManifest(
             "" if outcome.deferred else _site_key(config, rkeys, stamps.get(writer.MANIFEST_PATH)), stamps,
-            outcome.page_keys, outcome.shards, report.summary, plan_salt, site_inputs(config), outcome.ownership))
+            outcome.page_keys, outcome.shards, report.summary, plan_salt, site_inputs(config), outcome.ownership,
+            summaries))
     keyword_pages = frozenset(t.label for t in archive.keywords if has_page("keywords", t))
     cache.store_single("state", STATE_KEY, BuildState(source_state, archive.related_cache(), keyword_pages,
-                                                      frozenset(archive.issue_by_key)))
+                                                      frozenset(archive.issue_by_key), summaries))
     cache.prune("pages", (e.page_key for e in records.stored.values()), slack=100 + len(records.stored))
     cache.prune("docs", (e.summary_key for e in records.stored.values()), slack=100 + len(records.stored))
     cache.prune("search", outcome.shards.values(), slack=20)

@@ -172,10 +172,19 @@ class RecordSet:
     changed: tuple[str, ...] = ()  # sources whose summaries are new this build
     previous: dict[str, PageSummary] = field(default_factory=dict)  # the last build's summaries of sources
     # that changed or are gone (what the plan needs to know which pages could have changed)
+    # ``store_key`` of the summaries the cache held when the stage began: ``previous`` is the last site's
+    # only while this is the key that build remembered beside its manifest (the stage stores its summaries
+    # before the site is written, so a build stopped in between leaves summaries no site was made from)
+    loaded_key: str = ""
 
     @property
     def summary_keys(self) -> dict[str, str]:
         return {source: entry.summary_key for source, entry in self.stored.items()}
+
+
+def store_key(summary_keys: Mapping[str, str]) -> str:
+    """One key for a whole summary store (source -> summary key): equal keys, the same summaries."""
+    return digest("summary-store", SUMMARY_FORMAT, sorted(summary_keys.items()))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,14 +402,15 @@ def failed_page(source: str, message: str) -> Page:
 
 class RecordSession:
     """What a long-running process (``serve``) keeps between builds: the page worker (so its tagger and
-    jieba load once) and the last record set. Reused only while config and stages stay the same."""
+    jieba load once) and the last record set. Reused only while config, stages and what the tagger reads
+    (``StageKeys.tag``: the taxonomy file's content too, which the config only names) stay the same."""
 
     def __init__(self) -> None:
         self._worker: PageWorker | None = None
-        self._key: tuple[str, Stages] | None = None
+        self._key: tuple[str, Stages, str] | None = None
 
-    def worker(self, stages: Stages, config: Config, cache: BuildCache) -> PageWorker:
-        key = (repr(config), stages)
+    def worker(self, stages: Stages, config: Config, cache: BuildCache, tag_key: str) -> PageWorker:
+        key = (repr(config), stages, tag_key)
         if self._worker is None or key != self._key:
             self._worker, self._key = PageWorker(stages, config, cache), key
         return self._worker
@@ -600,7 +610,7 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
         if meanwhile is not None and last:
             meanwhile(last)
 
-    outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache) if session else
+    outcomes = _run_jobs(jobs, lambda: session.worker(stages, config, cache, keys.tag) if session else
                          PageWorker(stages, config, cache), options, stages, config, cache, progress,
                          ahead, meanwhile_with_last if meanwhile is not None else None) if jobs else []
     crashed = False
@@ -634,7 +644,8 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
     if changed or set(store) != set(stored):
         _save_store(cache, {s: e for s, e in stored.items() if s not in unsettled}, store)
     previous = {s: e.summary for s, e in store.items() if s not in stored or s in changed}
-    return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous)
+    return RecordSet(pages, stored, fresh, tuple(losses), parsed, tagged, hits, crashed, tuple(changed), previous,
+                     store_key({s: e.summary_key for s, e in store.items()}))
 
 
 def _stitch_groups(files: Sequence[SourceFile], pkeys: Sequence[str], rkeys: Sequence[str],

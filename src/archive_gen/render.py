@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -236,10 +236,14 @@ def make_environment(config: Config, compiled: jinja2.BytecodeCache | None = Non
     template once. Templates are checked against their files here, once per build (each build makes its
     Renderer and PageKeys through this), not on every page: Jinja's auto_reload stats a page's template and
     every template it extends or imports each time one is rendered (~70k stats a cold 10k build)."""
-    env = _environment(tuple(str(d) for d in template_dirs(config)))
+    folders = tuple(str(d) for d in template_dirs(config))
+    env = _environment(folders)
     cache = env.cache
-    if cache is not None and not all(template.is_up_to_date for template in cache.values()):
-        cache.clear()  # a file changed (an edit under serve): compile again what is asked for
+    if cache is not None and not all(template.is_up_to_date and _found_at(folders, template) for template in
+                                     cache.values()):
+        # a file changed (an edit under serve), or a template was added in front of the one compiled (a user
+        # template over a built-in one: the built-in file is unchanged): compile again what is asked for
+        cache.clear()
     env.bytecode_cache = compiled
     return env
 
@@ -342,6 +346,21 @@ def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
     )
     env.template_class = _Template
     return env
+
+
+def _found_at(folders: Sequence[str], template: jinja2.Template) -> bool:
+    """The template's name still leads to the file it was compiled from (the first folder that holds it)."""
+    if template.name is None or template.filename is None:
+        return True
+    try:
+        pieces = jinja2.loaders.split_template_path(template.name)
+    except jinja2.TemplateNotFound:
+        return True
+    for folder in folders:
+        path = os.path.normpath(os.path.join(folder, *pieces))
+        if os.path.isfile(path):
+            return path == os.path.normpath(template.filename)
+    return False
 
 
 def template_dirs(config: Config) -> list[Path]:

@@ -153,7 +153,9 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
             url_path = url.path
             if url_path == VERSION_PATH:
                 since = urllib.parse.parse_qs(url.query).get("since", [""])[0]
-                versions = state.wait_for_change(int(since), WAIT_SECONDS) if since.isdigit() else state.versions
+                # plain ASCII digits, and few: '²' is a digit int() refuses, and 5,000 digits exceed its limit
+                readable = since.isascii() and since.isdigit() and len(since) <= 18
+                versions = state.wait_for_change(int(since), WAIT_SECONDS) if readable else state.versions
                 self._send(HTTPStatus.OK, "text/plain; charset=utf-8", versions.encode(), head)
                 return
             plain = urllib.parse.unquote(url_path)
