@@ -4,6 +4,7 @@ others' compiled programs, kept in the cache, must build the very patterns ``re.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import re
 import subprocess
@@ -140,16 +141,24 @@ print(json.dumps({"compiled": len(compiled), "page": repr(page)}))
 """
 
 
-def test_the_next_process_compiles_nothing_the_cache_holds(tmp_path: Path, seeds_dir: Path) -> None:
+@pytest.mark.parametrize("kept", ["user-folder", "archive-cache"])
+def test_the_next_process_compiles_nothing_the_kept_table_holds(tmp_path: Path, seeds_dir: Path, kept: str) -> None:
     (tmp_path / "archive.yaml").write_text("source: raw\noutput: site\ncache_dir: cache\n", encoding="utf-8")
     seed = sorted(seeds_dir.glob("*.txt"))[0]
+    xdg = tmp_path / "xdg"
+    if kept == "archive-cache":
+        xdg.write_text("not a folder", encoding="utf-8")  # no user folder: the table goes to the archive's cache
+    env = {**os.environ, "XDG_CACHE_HOME": str(xdg)}
 
     def run() -> dict[str, object]:
         done = subprocess.run([sys.executable, "-c", _WORKER_SCRIPT, str(tmp_path / "archive.yaml"), str(seed)],
-                              capture_output=True, text=True, check=True, cwd=tmp_path)
+                              capture_output=True, text=True, check=True, cwd=tmp_path, env=env)
         return json.loads(done.stdout)  # type: ignore[no-any-return]
 
     first, second = run(), run()
     assert int(first["compiled"]) >= 30  # type: ignore[call-overload]
-    assert list((tmp_path / "cache" / "patterns").glob("*.entry"))
+    if kept == "user-folder":
+        assert list((xdg / "archive-gen").glob("patterns-*.marshal")) and not (tmp_path / "cache" / "patterns").exists()
+    else:
+        assert list((tmp_path / "cache" / "patterns").glob("*.entry"))
     assert second["compiled"] == 0 and second["page"] == first["page"]

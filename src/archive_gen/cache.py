@@ -21,7 +21,8 @@ Layout under ``config.cache_dir``::
     state.entry                             stat -> hash of every source, related lists, URL history
     outputs/<h>.entry                       the last site written to one output folder (h = hash of its path)
     templates/<k>.entry                     one compiled template (render.TemplateCodeCache)
-    patterns/<k>.entry                      the loader's compiled patterns, for one interpreter (loader/lazy.py)
+    patterns/<k>.entry                      the loader's compiled patterns, for one interpreter, when the user has
+                                            no tables folder for them (records.PageWorker, loader/lazy.py)
     jieba/                                  the segmenter's own tables, when the user has no cache folder for
                                             them (tagging/segmenter.py user_tables_dir)
 """

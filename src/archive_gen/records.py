@@ -42,6 +42,7 @@ from .search import SearchDoc, search_doc
 from .sources import Discovery, SourceFile, discover, read_bytes
 from .tagging import Tagger
 from .tagging.gazetteer import Gazetteer
+from .tagging.segmenter import read_table, user_tables_dir, write_table
 from .tagging.topics import load_taxonomy
 
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
@@ -309,6 +310,7 @@ class PageWorker:
         self.cache = cache
         self._tagger: TaggerLike | None = None
         self._programs_read = False
+        self._programs_file: Path | None = None  # the user's table of compiled patterns, when there is a folder
 
     def warm(self) -> None:
         """Parse and tag a sample page (nothing is kept but what loads on first use: the tagger, jieba's
@@ -323,15 +325,24 @@ class PageWorker:
 
     def _read_programs(self) -> None:
         """Before the first page: the loader's patterns as the last process compiled them (~0.2 s of
-        compiling a process, most of a day's parse; loader/lazy.py)."""
+        compiling a process, most of a day's parse; loader/lazy.py). They depend on the interpreter only,
+        so they are kept with the user's tables, for every archive (else in this archive's cache)."""
         if not self._programs_read:
             self._programs_read = True
-            adopt_programs(self.cache.load("patterns", programs_key()))
+            config = self.config
+            folder = user_tables_dir((config.output, config.cache_dir, *config.sources))
+            self._programs_file = folder / f"patterns-{programs_key()}.marshal" if folder is not None else None
+            adopt_programs(read_table(self._programs_file, programs_key()) if self._programs_file is not None
+                           else self.cache.load("patterns", programs_key()))
 
     def _keep_programs(self) -> None:
-        """After a page that compiled a pattern the cache's table lacks: the table, with it."""
+        """After a page that compiled a pattern the kept table lacks: the table, with it."""
         table = programs_to_keep()
-        if table is not None:
+        if table is None:
+            return
+        if self._programs_file is not None:
+            write_table(self._programs_file, programs_key(), table)
+        else:
             self.cache.store("patterns", programs_key(), table)
 
     def run(self, job: _Job) -> _Outcome:

@@ -93,7 +93,7 @@ def _compile_re(pattern: str, flags: int) -> re.Pattern[str]:
 
 
 def _program(pattern: str, flags: int) -> Program:
-    # re._compiler.compile, up to the constructor (CPython 3.11-3.14); plain ints, so it pickles
+    # re._compiler.compile, up to the constructor (CPython 3.11-3.14); plain ints, so marshal and pickle keep it
     parsed = _sre_parser.parse(pattern, flags)
     code = [int(op) for op in _sre_compiler._code(parsed, flags)]
     groupindex = dict(parsed.state.groupdict)

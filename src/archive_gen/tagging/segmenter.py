@@ -146,12 +146,12 @@ class Segmenter:
         if wanted not in self._lexicons:
             key = _digest(_CACHE_FORMAT, _LEXICON_FORMAT, engine_version("jieba"), self._words_repr, repr(wanted))
             path = self._cache_path(f"lexicon-{key}.marshal")
-            table = PackedIdf.unpack(_read_cache(path, key))
+            table = PackedIdf.unpack(read_table(path, key))
             if table is not None:
                 lexicon = KeywordLexicon(table[0], table[1], "eng" in wanted, not wanted)
             else:
                 lexicon = _keyword_lexicon(self._words, wanted)
-                _write_cache(path, key, PackedIdf.pack(lexicon.idf, lexicon.default_idf))
+                write_table(path, key, PackedIdf.pack(lexicon.idf, lexicon.default_idf))
             self._lexicons[wanted] = lexicon
         return self._lexicons[wanted]
 
@@ -167,14 +167,14 @@ class Segmenter:
     def _dictionary(self) -> _Dictionary:
         key = _digest(_CACHE_FORMAT, engine_version("jieba"), self._words_repr)
         path = self._cache_path(f"words-{key}.marshal")
-        cached = _read_cache(path, key)
+        cached = read_table(path, key)
         try:
             additions, total = cached
             return _Dictionary(tuple((str(w), int(f)) for w, f in additions), int(total))
         except (TypeError, ValueError):
             pass  # no cache yet, or an unexpected one: rebuild it
         dictionary = _custom_dictionary(self._words, _base_dictionary())
-        _write_cache(path, key, (dictionary.additions, dictionary.total))
+        write_table(path, key, (dictionary.additions, dictionary.total))
         return dictionary
 
     @functools.cached_property
@@ -615,8 +615,9 @@ def read_cache_bytes(path: Path, limit: int = CACHE_FILE_LIMIT) -> bytes | None:
         os.close(fd)
 
 
-def _read_cache(path: Path, key: str) -> Any:
-    """The value stored under ``key``: a file stored under another key (swapped, copied) is a miss."""
+def read_table(path: Path, key: str) -> Any:
+    """The value a ``write_table`` stored under ``key`` (None: no such file, or a file stored under another
+    key, swapped, copied, torn or not marshal data)."""
     data = read_cache_bytes(path)
     try:
         stored, value = marshal.loads(data) if data is not None else (None, None)
@@ -625,8 +626,9 @@ def _read_cache(path: Path, key: str) -> Any:
     return value if stored == key else None
 
 
-def _write_cache(path: Path, key: str, value: Any) -> None:
-    """Write atomically (parallel workers may race to write the same file), with the key it is for."""
+def write_table(path: Path, key: str, value: Any) -> None:
+    """Write ``value`` (marshal's types only) with the key it is for, atomically (parallel workers may race
+    to write the same file); a failure only costs the next process the work."""
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
