@@ -122,6 +122,11 @@ _GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴
 ABROAD_FILE = "abroad.txt"
 _SCENE_BEFORE = ("在", "于", "赴", "来到", "身在", "远在")
 
+# the parts of 香港 and 澳门 whose names are also a mainland county's short form (九龙: 甘孜's 九龙县; 大埔: 梅州's
+# 大埔县): in an item naming the SAR, such a short form is the SAR's own district or area, not the county
+# (香港…在九龙一处建筑工地: twentieth round); a full name (九龙县) or one after its ancestor (四川九龙) keeps its county
+_SAR_PARTS = {"810000": frozenset({"九龙", "大埔"}), "820000": frozenset()}
+
 # weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
 HEADLINE, DATELINE, OPENING, FIRST_PARAGRAPH, BODY = 3.0, 2.0, 2.0, 1.0, 0.5
 
@@ -208,6 +213,7 @@ class RegionTagger:
         mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
         resolved, ambiguities = self._resolve(mentions, year)
         resolved = self._without_words_before_own_bodies(fields, resolved, year)
+        resolved = _without_sar_parts(resolved)
         abroad = _set_abroad(fields, boundaries, f"paragraph:{_opening_index(item)}")
         return (*self._classify(item, fields, resolved, year, abroad), tuple(ambiguities))
 
@@ -1008,3 +1014,14 @@ def _mark_examples(text: str, found: list[Mention]) -> list[Mention]:
                 break
             k -= 1
     return out
+
+
+def _without_sar_parts(resolved: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """``resolved`` without the mainland counties read from a short form that names a part of a SAR the item names
+    (``_SAR_PARTS``): 香港工联会…在九龙一处建筑工地 is in 香港, not 四川's 九龙县."""
+    sars = {c for _, c in resolved if c in _SAR_PARTS}
+    if not sars:
+        return resolved  # nearly every item
+    parts = frozenset().union(*(_SAR_PARTS[c] for c in sars))
+    return [(m, c) for m, c in resolved
+            if c in sars or m.full or m.chained_to or m.text not in parts]

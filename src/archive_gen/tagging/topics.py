@@ -697,6 +697,18 @@ class TopicTagger:
                 # (a topic said only by who the item is about weighs nothing here: 棉纺厂女工有了“夜班车”)
                 return self._rescue(item, [h for h in hits if h.slug not in said_who]) or self._fallback(
                     "no topic is the subject")
+        demoted = ""
+        if all(h.evidence.field in PAGE_FIELDS for h in hits if h.slug == primary):
+            # a piece with no lead (a story, a poem, an essay) on a page named for a topic (文体·副刊): the page
+            # name says its genre, and decides only when its own text names no topic as strongly; a topic the text
+            # names by a keyword, scoring at least as much, is its subject (老钱's last shift, his 徒弟 and a
+            # 技能比武: 劳模工匠与技能; twentieth round), and the page's topic is then no secondary either
+            text_topic = next((s for s in eligible if s != primary and s not in said_who
+                               and totals[s] >= totals[primary]
+                               and any(h.slug == s and h.strength >= KEYWORD_WEIGHT and not h.passing
+                                       and h.evidence.field not in PAGE_FIELDS for h in hits)), "")
+            if text_topic:
+                primary, demoted = text_topic, primary
         if primary in said_who:
             # only who the item is about (棉纺厂女工有了“夜班车”): what was done for them decides, else the union default
             return self._rescue(item, [h for h in hits if h.slug != primary]) or self._tag(
@@ -715,7 +727,7 @@ class TopicTagger:
             # "a whole paragraph about it", never one to three generic words: the headline names it and the
             # body follows it up, or several distinct terms and a paragraph dominated by it (or half the
             # primary's score spread over the item)
-            if slug == primary or self._topics[slug].primary_only:
+            if slug in (primary, demoted) or self._topics[slug].primary_only:
                 return False
             totals = ev.totals
             share = totals.get(slug, 0.0) / totals[primary]
