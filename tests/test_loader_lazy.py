@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 import regex
 
-from archive_gen.loader import bylines, lazy
-from archive_gen.loader.lazy import GRAMMAR_LENGTH, LazyPattern, compile_pattern
+from archive_gen import patterns as lazy
+from archive_gen.loader import bylines
+from archive_gen.patterns import GRAMMAR_LENGTH, LazyPattern, compile_pattern
 
 LINES = [
     "本报讯(记者 张三 通讯员 李四)",
@@ -127,7 +128,7 @@ import json, sys
 from pathlib import Path
 from archive_gen.cache import open_cache
 from archive_gen.config import load_config
-from archive_gen.loader import lazy
+from archive_gen import patterns as lazy
 from archive_gen.records import PageWorker, Stages
 compiled = []
 original = lazy._program

@@ -5,6 +5,7 @@ without jieba; cheap, silent start-up."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -220,8 +221,10 @@ def test_a_warm_start_imports_no_pypinyin_until_a_keyword_is_new(tmp_path: Path)
     """)
 
     def run(title: str) -> tuple[list[list[str]], bool]:
+        # a user tables folder of its own (the slugs live there): the first run starts with no slug known
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
         result = subprocess.run([sys.executable, "-c", code, title], capture_output=True, text=True, cwd=tmp_path,
-                                timeout=120, check=True)
+                                timeout=120, check=True, env=env)
         words, imported = result.stdout.rsplit(" ", 1)
         return json.loads(words), imported.strip() == "True"
 

@@ -15,11 +15,15 @@ from tags_snapshot_build import SETS, TAG_FIELDS, read_items, read_tag_lines, ta
 
 @pytest.fixture(scope="module", params=["cold cache", "warm cache"])
 def tagger(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Tagger:
-    # cold: every table built from jieba's data; warm: read back from the cache folder a first Tagger filled
+    # cold: every table built from jieba's data (a user tables folder of its own, empty); warm: read back from
+    # the folder a first Tagger filled
     config = load_config(root=tmp_path_factory.mktemp("snapshot"))
     if request.param == "warm cache":
         Tagger(config).tag_item(read_items("seeds")[0])
-    return Tagger(config)
+        return Tagger(config)
+    with pytest.MonkeyPatch.context() as patch:  # the folder is chosen when the Tagger is made
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg")))
+        return Tagger(config)
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -29,9 +29,9 @@ from .cache import BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
-from .loader.lazy import programs_key
 from .model import Notice, Page, PageSummary
 from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
+from .patterns import programs_key
 from .pools import ForkPool, fork_pool
 from .records import (
     STATE_KEY,

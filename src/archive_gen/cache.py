@@ -22,7 +22,7 @@ Layout under ``config.cache_dir``::
     outputs/<h>.entry                       the last site written to one output folder (h = hash of its path)
     templates/<k>.entry                     one compiled template (render.TemplateCodeCache)
     patterns/<k>.entry                      the loader's compiled patterns, for one interpreter, when the user has
-                                            no tables folder for them (records.PageWorker, loader/lazy.py)
+                                            no tables folder for them (records.PageWorker, patterns.py)
     jieba/                                  the segmenter's own tables, when the user has no cache folder for
                                             them (tagging/segmenter.py user_tables_dir)
 """

@@ -34,9 +34,9 @@ from .fingerprint import code_key
 from .loader import conservation, parse_source
 from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
-from .loader.lazy import adopt_programs, programs_key, programs_to_keep
 from .loader.stitch import stitch_continuations
 from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
+from .patterns import adopt_programs, programs_key, programs_to_keep
 from .pools import ForkPool, fork_pool
 from .search import SearchDoc, search_doc
 from .sources import Discovery, SourceFile, discover, read_bytes
@@ -325,7 +325,7 @@ class PageWorker:
 
     def _read_programs(self) -> None:
         """Before the first page: the loader's patterns as the last process compiled them (~0.2 s of
-        compiling a process, most of a day's parse; loader/lazy.py). They depend on the interpreter only,
+        compiling a process, most of a day's parse; patterns.py). They depend on the interpreter only,
         so they are kept with the user's tables, for every archive (else in this archive's cache)."""
         if not self._programs_read:
             self._programs_read = True

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..config import PageOverride
 from ..model import Item, Notice, Page
+from ..patterns import lazy_compile
 from .blocks import split_blocks
 from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path
@@ -24,7 +25,6 @@ from .decode import decode_bytes, normalise_newlines
 from .exports import as_printed, export_view, traditional_view
 from .furniture import Furniture, take_furniture
 from .items import build_item, item_ids
-from .lazy import lazy_compile
 from .orphans import attach_orphans
 from .segment import segment
 from .units import classify, join_splits

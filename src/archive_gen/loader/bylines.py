@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Byline, BylineRole, Dateline
-from .lazy import lazy_compile
+from ..patterns import lazy_compile
 
 HAN = "\u3400-\u9fff"
 _SPACE = " \u3000\u00a0\t"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Item, Notice, Page
-from .lazy import lazy_compile
+from ..patterns import lazy_compile
 
 _SPACE = lazy_compile(r"\s+")
 # structural labels and rules carry no content of their own

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .lazy import lazy_compile
+from ..patterns import lazy_compile
 
 _SEP = r"[-_./]?"
 _PATH_DATE = lazy_compile(rf"(?<!\d)((?:19|20)\d{{2}}){_SEP}(0[1-9]|1[0-2]){_SEP}(0[1-9]|[12]\d|3[01])(?!\d)")

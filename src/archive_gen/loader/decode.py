@@ -10,7 +10,7 @@ import codecs
 from pathlib import Path
 
 from ..model import Notice
-from .lazy import lazy_compile
+from ..patterns import lazy_compile
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),

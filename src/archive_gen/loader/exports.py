@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..patterns import lazy_compile
 from .bylines import is_byline_line
-from .lazy import lazy_compile
 from .shapes import headline_text
 
 # a markdown heading mark, half- or full-width, and the space after it ("#职工心声#", a hashtag, has none)

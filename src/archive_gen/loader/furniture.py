@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Notice, PageLine
-from .lazy import lazy_compile
+from ..patterns import lazy_compile
 
 _GAP = r"[ \u3000\t]"
 _CN_NUMBER = "一二三四五六七八九十"

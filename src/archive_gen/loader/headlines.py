@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..patterns import lazy_compile
 from . import shapes
 from .bylines import is_person_name, marked_signature, person_names, signature
-from .lazy import lazy_compile
 from .units import bare_name_line
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,

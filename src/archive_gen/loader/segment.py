@@ -19,10 +19,10 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 
 from ..model import Continuation
+from ..patterns import lazy_compile
 from . import shapes
 from .bylines import house_author, is_person_name, marked_signature, signature, unit_signoff
 from .headlines import ItemHeads, StackContext, read_stack
-from .lazy import lazy_compile
 from .units import COMMA_INSIDE, Unit, editors_signoff, headline_shaped, plain_text
 
 _CAPTION_MAX_PARAGRAPHS = 4

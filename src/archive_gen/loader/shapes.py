@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..patterns import lazy_compile
 from .blocks import ends_open, is_closed
 from .bylines import SIGNER_ROLES, is_person_name, person_names, signature
-from .lazy import lazy_compile
 
 HAN = "\u3400-\u9fff"
 SENTENCE_STOPS = lazy_compile(r"[。！？!?]")

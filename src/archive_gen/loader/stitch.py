@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import ContinuationPart, Item, Page, TopicTag
-from .lazy import lazy_compile
+from ..patterns import lazy_compile
 
 _HAN_OR_WORD = lazy_compile(r"[\w\u3400-\u9fff]")
 

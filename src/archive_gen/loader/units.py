@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Continuation
+from ..patterns import lazy_compile
 from ..tagging.segmenter import Segmenter
 from . import shapes
 from .blocks import Block, ends_open, is_closed
@@ -27,7 +28,6 @@ from .bylines import (
     split_lead,
     split_signoff,
 )
-from .lazy import lazy_compile
 
 # a lettered page ("下转A4版") continues on that page's number, the letter naming the section
 MARKER = lazy_compile(r"[(（][ \u3000]*(?P<dir>下转|上接|紧接|转|接)[ \u3000]*(?:第|至|自)?[ \u3000]*[A-Da-d]?"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
+from ..patterns import lazy_compile
 from .gazetteer import Division, Gazetteer, NameForm
 from .segmented import Offsets, Segmented, dateline_place, segment_item, signature_place
 from .segmenter import Segmenter
@@ -39,33 +40,33 @@ COMMON_WORD_SHORTS = frozenset({
 _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 # 海南 is both a province and 海南藏族自治州; the province short is allowed, the prefecture one needs support
 # matched with .match(text, pos) right after a name (no "^": that would anchor at the text's start)
-_ORG_AFTER = re.compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
-_COMPANY_AFTER = re.compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
+_ORG_AFTER = lazy_compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
+_COMPANY_AFTER = lazy_compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
 # ... unless the trip is a visit to learn (赴山东烟台、威海两市学习…经验, 前往浙江宁波考察): the hosts' union briefing the
 # visitors is no party, the place stays a destination (eighteenth round); the verb is in the same clause, after the
 # rest of a list of places (、威海两市)
-_STUDY_AFTER = re.compile(r"[^，,。；;：:！!？?]{0,10}?(?:学习|考察|取经|观摩|参观)")
+_STUDY_AFTER = lazy_compile(r"[^，,。；;：:！!？?]{0,10}?(?:学习|考察|取经|观摩|参观)")
 # a place naming where people come from, written after it (台湾籍员工, 湖南籍职工, 四川籍农民工): an origin
 _PASSING_AFTER = ("籍",)
 # a person's home written after the place (河南周口人王强, 一名四川人): an origin too; not 人民, 人社, 人大, 人力, 人口,
 # 人才, 人员 … (a body, a count or a word that only starts with 人)
-_PERSON_AFTER = re.compile(r"人(?![民社大力口才员工气均次群家寿防居文流事保和行数])")
+_PERSON_AFTER = lazy_compile(r"人(?![民社大力口才员工气均次群家寿防居文流事保和行数])")
 # a name used as a place inside another name: a branch or an office named after its place (莱芜分公司,
 # 国网伊犁供电公司, 昆山总工会), a port or a station (日照港, 青岛港): a short form here is the place
-_SLOT_AFTER = re.compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
+_SLOT_AFTER = lazy_compile(r"(市|县|区)?总工会|分公司|子公司|供电公司|供电局|供电段|港(?!澳)")
 # a level character and a union right after a short form (会同|市总工会): the body of a place of that level; when the
 # short form's own division is of another level (会同县), the level character is the item's own place's (会同市总工会
 # is "jointly with the city union"), so that slot says nothing of the short form when it is an everyday word
 # (_EVERYDAY_STEM_FREQUENCY; nineteenth round)
-_LEVEL_BODY_AFTER = re.compile(r"([市县区])总工会")
+_LEVEL_BODY_AFTER = lazy_compile(r"([市县区])总工会")
 # a place a workplace is counted in (昆山一家电子厂, 义乌多家外贸企业, 石河子某纺织厂) and where people work (在昆山打工):
 # a short form there is the place (合作, 大方 are words, but followed by 一家 they are 合作一家亲, 大方一家人: a family)
-_WORKPLACE_AFTER = re.compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
+_WORKPLACE_AFTER = lazy_compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
                               r"|某(?=[\u4e00-\u9fff])")
-_WORK_THERE_AFTER = re.compile(r"(?:打工|务工|上班|就业|创业)")
+_WORK_THERE_AFTER = lazy_compile(r"(?:打工|务工|上班|就业|创业)")
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
@@ -74,25 +75,25 @@ _FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北
                                 "工业园区", "工业园", "高新区", "开发区", "经济开发区", "经济技术开发区", "保税区"})
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
-_VENUE_AFTER = re.compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
+_VENUE_AFTER = lazy_compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
 # a headline naming a group of places by their count (浙江工会与西部三省结对, 两地工会签约, 四省市): the parties
 # named in the opening are settings too, not only the headline's place
-_COUNTED_PLACES = re.compile(r"[两二三四五六七八九十几多]+(省|省区|省市|省份|地|市|州|县|城)(?!长|委)")
+_COUNTED_PLACES = lazy_compile(r"[两二三四五六七八九十几多]+(省|省区|省市|省份|地|市|州|县|城)(?!长|委)")
 # a numbered caption or point (①…, 图①：…)
-_NUMBERED = re.compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
+_NUMBERED = lazy_compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
 # an honours list's line: a name (maybe padded), a wide space, the person's unit (于海涛　国网安徽省电力有限公司…)
-_HONOURS_LINE = re.compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u3000]+\S")
+_HONOURS_LINE = lazy_compile(r"[\u4e00-\u9fff]{1,3}(?: {1,2}[\u4e00-\u9fff])?[\u3000]+\S")
 # a two-character county (寿县, 和县) naming its own body (寿县总工会): a place, when no word runs into it
 # (省总工会和县总工会 is "and the county union")
-_TWO_CHAR_ORG = re.compile(r"(总工会|县委|县政府|人民政府)")
+_TWO_CHAR_ORG = lazy_compile(r"(总工会|县委|县政府|人民政府)")
 _LEVEL_SUFFIXES = frozenset("县市区旗")  # a division's level character, which its body's word may start (县总工会)
-_EDITOR_NOTE = re.compile(r"^[【\[■●]?\s*编者按")
+_EDITOR_NOTE = lazy_compile(r"^[【\[■●]?\s*编者按")
 # a county whose name is an everyday word and a level character (会同县, 比如县), written where that level character
 # starts a body of the item's own county (县总工会会同县人社局: "jointly with the county's bureau"; 比如县总工会: "for
 # example the county union"): the word and the body, no place (sixteenth round). The body after the level character,
 # and how common a word the stem must be in the segmenter's dictionary (会同 859, 比如 5621; place stems such as
 # 会宁 53, 昆山 148, 长乐 202 are far rarer)
-_OWN_BODY_AFTER = re.compile(r"总工会|工会|委|政府|人民政府|法院|检察院|[\u4e00-\u9fff]{1,3}?局")
+_OWN_BODY_AFTER = lazy_compile(r"总工会|工会|委|政府|人民政府|法院|检察院|[\u4e00-\u9fff]{1,3}?局")
 _EVERYDAY_STEM_FREQUENCY = 300
 _LIST_SEPARATORS = frozenset({"、", "和", "及", "与", "，", ","})
 _ORIGIN_LIST_SEPARATORS = frozenset({"、", "和", "及", "与"})  # a list of origins goes on after these
@@ -100,22 +101,22 @@ _NATIONAL_BODY = (r"全总|中华全国总工会|全国总工会|人社部|人�
                   r"中国[\u4e00-\u9fff]{0,6}工会")
 # a national story: a national body acts, or a nationwide meeting or system (全国…); a national honour held by
 # a local worker (全国技术能手, 全国五一劳动奖章, 全国模范职工之家) does not make the story national
-_NATIONAL = re.compile(_NATIONAL_BODY + r"|全国(?![^，,。、；;：:“”\s]{0,10}?"
+_NATIONAL = lazy_compile(_NATIONAL_BODY + r"|全国(?![^，,。、；;：:“”\s]{0,10}?"
                        r"(能手|模范|劳模|奖章|最美|先进|标兵|红旗手|先锋号|示范|试点|职工之家|首批|首个|第一))|中国职工")
-_NATIONAL_BODY_RE = re.compile(_NATIONAL_BODY)
+_NATIONAL_BODY_RE = lazy_compile(_NATIONAL_BODY)
 _SENTENCE_END = "。!！?？"
-_SENTENCE_OR_QUOTE = re.compile(f"[“「『”」』{_SENTENCE_END}]")
+_SENTENCE_OR_QUOTE = lazy_compile(f"[“「『”」』{_SENTENCE_END}]")
 # a headline about many places at once (多地出台举措…): no one of them is the setting
-_MANY_PLACES = re.compile(r"多地|各地|多省|多个城市")
+_MANY_PLACES = lazy_compile(r"多地|各地|多省|多个城市")
 # "南京、无锡等地", "四川、贵州等10多个省份": examples of a wider reach, not settings
 # (文山、红河等州市, 锡林郭勒、呼伦贝尔等盟市, 昆山、太仓等县市 too)
-_EXAMPLES_AFTER = re.compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?"
+_EXAMPLES_AFTER = lazy_compile(r"等(\d+多?个|[一二三四五六七八九十两几数多]+个)?"
                              r"(地|地区|市|城市|省|省份|省市|省区|县|区|州|盟|旗)")
 # the places delegates come from, closing a list (香港、澳门工会代表参加, 京津冀三地劳模代表出席): guests of the event
-_DELEGATES_AFTER = re.compile(r"(?:[省市区县州]?总工会|工会|职工|企业|劳模|工匠)?(?:的)?代表(?:们)?"
+_DELEGATES_AFTER = lazy_compile(r"(?:[省市区县州]?总工会|工会|职工|企业|劳模|工匠)?(?:的)?代表(?:们)?"
                               r"(?:应邀)?(?:参加|出席|参会|与会|列席|观摩)")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
-_GOES_TO = re.compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
+_GOES_TO = lazy_compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
 # countries and world regions outside China (data/abroad.txt), and the words setting a scene at one (在老挝首都万象…,
 # 远赴非洲): a story whose headline or opening sets it there is set abroad (fourteenth round)

@@ -21,6 +21,7 @@ import yaml
 from ..config import TaxonomyConfig, TopicSpec, parse_topic
 from ..errors import ConfigError
 from ..model import Evidence, Item, TopicTag
+from ..patterns import lazy_compile
 from .segmented import Segmented, SegmentedField, segment_item
 from .segmenter import Segmenter, fold
 
@@ -80,56 +81,56 @@ _ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束�
                   "此前，", "此前,")
 # a group named as where something went (职工书屋建到了货车司机身边): the place, not the subject
 _PLACE_AFTER = ("身边", "家门口", "心坎")
-_PLACE_PHRASE = re.compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
+_PLACE_PHRASE = lazy_compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
 _PASSING_MARKS = (*_MEANS_AFTER, *_EXAMPLE_BEFORE, *_ADD_ON_BEFORE, *_PLACE_AFTER)
-_PASSING_MARK_RE = re.compile("|".join(map(re.escape, _PASSING_MARKS)))  # one pass over a field, not one per mark
-_MEANS_BEFORE_RE = re.compile("|".join(_MEANS_BEFORE))
-_ADD_ON_RE = re.compile("|".join(_ADD_ON_BEFORE))
+_PASSING_MARK_RE = lazy_compile("|".join(map(re.escape, _PASSING_MARKS)))  # one pass over a field, not one per mark
+_MEANS_BEFORE_RE = lazy_compile("|".join(_MEANS_BEFORE))
+_ADD_ON_RE = lazy_compile("|".join(_ADD_ON_BEFORE))
 _SENTENCE_MARKS = "。！!？?；;"
-_CLAUSE_MARK_RE = re.compile(f"[{_CLAUSE_MARKS}]")
-_SENTENCE_MARK_RE = re.compile(f"[{_SENTENCE_MARKS}]")
+_CLAUSE_MARK_RE = lazy_compile(f"[{_CLAUSE_MARKS}]")
+_SENTENCE_MARK_RE = lazy_compile(f"[{_SENTENCE_MARKS}]")
 # a list of the people or things an item serves or offers, closed by 等 (为快递员、外卖送餐员等提供…; 提供制造、物流、
 # 外卖骑手、快递员等岗位): its members say who is served, not what the item is about
-_SERVED_LIST = re.compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
+_SERVED_LIST = lazy_compile(r"(为|给|向|面向|提供)([^，,。；;：:“”（）()]{0,30}?、[^，,。；;：:“”（）()]{0,30}?)等")
 # the people a service is done for, named between 为 and the verb of the service (市总工会为快递员开设了…班, 为环卫
 #工人、快递员开展…): who is served, not what the clause is about
 # a list after a colon (一个职工遇到的难处：工资被拖欠、工伤认定卡了壳、劳动合同到期不续签): instances of what the words
 # before the colon name, one list (fourteenth round)
-_COLON_LIST = re.compile(r"[：:]([^，,。；;：:“”（）()]{1,30}?、[^。；;：:“”（）()]{1,60}?)(?=[。；;]|$)")
-_SERVED_BY_VERB = re.compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
+_COLON_LIST = lazy_compile(r"[：:]([^，,。；;：:“”（）()]{1,30}?、[^。；;：:“”（）()]{1,60}?)(?=[。；;]|$)")
+_SERVED_BY_VERB = lazy_compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
-_DESTINATION_BEFORE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
+_DESTINATION_BEFORE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|开到|进)了?$")
 # ... also when a few characters qualify the place between the verb and the term (招聘会开进搬迁安置点): a term naming
 # a place (its last character one of _PLACE_SUFFIX) is still where the subject went, not what it is (fifteenth
 # round); a deed after the place (走进工地送清凉) names no place and keeps its reading
-_DESTINATION_PHRASE = re.compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
+_DESTINATION_PHRASE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
 _PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心")
 # a headline term right after a vote's verb (职代会表决通过高温津贴发放办法): what the vote adopted, the matter of the
 # democratic procedure the headline is about, not a topic of its own there (fifteenth round)
-_VOTED_BEFORE = re.compile(r"(表决通过|审议通过|投票通过)了?[《“]?$")
+_VOTED_BEFORE = lazy_compile(r"(表决通过|审议通过|投票通过)了?[《“]?$")
 # what a headline says was founded (东坡区成立外卖配送行业工会联合会, 组建了职工艺术团): the body founded names what the
 # item is about even when it is only a cue of its topic (工会联合会), so a cue ending the headline's founding phrase
 # counts as a keyword there (fifteenth round)
-_FOUNDED = re.compile(r"(成立|组建)了?([^，,。；;：:“”！!？?]{0,12})$")
+_FOUNDED = lazy_compile(r"(成立|组建)了?([^，,。；;：:“”！!？?]{0,12})$")
 # a headline term right before a verb of teaching (“夜校”开讲劳动法, 劳模讲起安全课): the school, class or speaker is
 # how the item is delivered, not what it is about; when the rest of the headline names what is taught with a term of
 # another topic, the term before the verb counts half and names no topic there (twelfth round)
-_TEACHES_AFTER = re.compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|教授|讲了|开课讲|上起)")
+_TEACHES_AFTER = lazy_compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|教授|讲了|开课讲|上起)")
 # a headline term right before the organisation it qualifies (快递企业成立联合工会, 家政行业建会): the sector says whose
 # organisation acts, not what the headline says was done; it counts half there (twelfth round)
-_SECTOR_AFTER = re.compile(r"(企业|行业|网点|公司|门店|站点)")
+_SECTOR_AFTER = lazy_compile(r"(企业|行业|网点|公司|门店|站点)")
 # a person's role right after a term (基层工会主席, 工会干部 of an 产业工会): the term names who holds it (eighth round);
 # 委员会 is a body, not a role
-_ROLE_AFTER = re.compile(r"副?主席|干部|委员(?!会)|主任|负责人")
+_ROLE_AFTER = lazy_compile(r"副?主席|干部|委员(?!会)|主任|负责人")
 # a term ending in 组织 followed by what is organised (工会组织200多名检查员, 工会组织职工, 工会组织开展): the verb
 # "organised" after its subject, not the organisation (工会组织建设, 工会组织覆盖, 工会组织的作用) (eighth round)
 _ORGANISE = "组织"
-_ORGANISE_OBJECT = re.compile(r"[0-9零一二两三四五六七八九十百千几多数各]|了|开展|举办|召开|参加|参与|职工|员工|工人|干部|会员"
+_ORGANISE_OBJECT = lazy_compile(r"[0-9零一二两三四五六七八九十百千几多数各]|了|开展|举办|召开|参加|参与|职工|员工|工人|干部|会员"
                               r"|群众|志愿|劳模|专家|医|律师|党员|青年|农民工|技术|骨干|人员|一线")
 # a cue that is the verb of a named agent (工会把“健康餐”配送到工地, 由…餐饮企业统一配送, 工会为项目部配送了净水设备): the
 # agent's act, not the work of the group the cue describes (配送 read as couriers' work)
-_AGENT_BEFORE = re.compile(r"([把由][^，,。；;：:]{2,}|工会[^，,。；;：:]*)$")
+_AGENT_BEFORE = lazy_compile(r"([把由][^，,。；;：:]{2,}|工会[^，,。；;：:]*)$")
 _AGENT_CUE_AFTER = ("到", "给", "至", "了")
 # a closing sentence opening with advice or a next step (工会不妨顺势而为…, 下一步…) within its first characters
 _CODA_MARKS = ("不妨", "下一步", "今后", "从长远看", "长远来看")
@@ -139,10 +140,10 @@ _CODA_REACH = 8
 _COMMENTARY_CODA_MARKS = ("不妨", "也应", "还应", "同样应", "也要", "还要", "同样要", "也需", "还需")
 # an adverbial 还 ("also"; not 还是, 还没, 还不, 还未, nor the verb "to return": 偿还, 归还, 还款, 还清 …): a sentence of the
 # closing paragraph that holds one adds something on the side of the story (ninth round)
-_ALSO = re.compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原])")
+_ALSO = lazy_compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原])")
 # a sentence saying who the people of the story are (他们大多是周边乡村的农民, 这些工人多为返乡青年): who, not what was
 # done; its terms are on the side (fourteenth round)
-_WHO_SENTENCE = re.compile(r"(?:^|(?<=[。！!？?；;]))(?:他们|她们|这些[\u4e00-\u9fff]{0,4}?|其中)"
+_WHO_SENTENCE = lazy_compile(r"(?:^|(?<=[。！!？?；;]))(?:他们|她们|这些[\u4e00-\u9fff]{0,4}?|其中)"
                            r"(?:大多|大都|大部分|多数|多|都|均|主要)?(?:是|为)")
 # a genre label (摄影报道, 专题报道) names the kind of report, not its topic
 _GENRE_AFTER = "报道"
@@ -158,7 +159,7 @@ _ANGLE_FIELDS = frozenset({"title", "kicker", "subtitle", "lead", "paragraph:0",
 FALLBACK_FIELD = "fallback"  # the evidence field of the fallback topic's marker (its text says why)
 # a back-reference (\1, (?P=name)) or a conditional ((?(1)…)) names a group: joined with other patterns, its
 # number would change, so a taxonomy with one is searched pattern by pattern (a false alarm only costs time)
-_REFERS_TO_GROUP = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_REFERS_TO_GROUP = lazy_compile(r"\\[1-9]|\(\?P=|\(\?\(")
 # libyaml's composer when PyYAML was built with it: the same nodes and line marks, ~20x faster than the
 # pure-Python one (the taxonomy is parsed at every start)
 _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
@@ -1060,7 +1061,7 @@ def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
     return out
 
 
-_TAKE_PART = re.compile("参加|参与|享受")
+_TAKE_PART = lazy_compile("参加|参与|享受")
 
 
 def _participants(hits: list[_Hit], item: Item, said: frozenset[str]) -> tuple[list[_Hit], frozenset[str]]:
