@@ -450,6 +450,14 @@ FRESH20_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 FRESH21_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
+# fresh22 (the twenty-third batch: seven ordinary pages — a 工人日报 day in the seeds' plain-text shape, 要闻 with a stack and a
+# jump to page 2, 新闻 with five stories and a 短评, 法治, a photo page — and two provincial 工人报, 四川 with 工会工作 and a page
+# of briefs printed with no blank line, 江苏 with a 副刊 essay and poem): first run title F1 0.903 (28 of 31; every other column
+# 1.0, roles 32/32), the three misses two-line headlines read the wrong way round; after three general rules 1.0 on every
+# column; the post-fix check page 5 of 5 (1.0 on every column) on its first run. Floors a little below.
+FRESH22_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
 BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
@@ -459,6 +467,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh19": (18, None, 8),  # half-width leads, 文/图 credits, a letter's 读者/职工
     "fresh20": (23, [1, 1], 8),  # dated leads with no place (bracketed and not), 实习生; the 转/接 jump from page 1 to page 3
     "fresh21": (26, None, 8),  # roles in bylines printed at the end, after 作者： labels, in traditional characters (記者, 通訊員)
+    "fresh22": (38, [1, 1], 8),  # 记者/通讯员/见习记者/实习生 in half-width and U+3000 leads, 新华社记者 credits; page 1's jump, from page 2
 }
 
 
@@ -498,6 +507,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh19": (FRESH19_FLOORS, 30, 0.95),  # 25 on the seven pages, 5 on the post-fix check page
     "fresh20": (FRESH20_FLOORS, 26, 0.95),  # 22 on the seven pages, 4 on the post-fix check page
     "fresh21": (FRESH21_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
+    "fresh22": (FRESH22_FLOORS, 36, 0.95),  # 31 on the seven pages, 5 on the post-fix check page
 }
 
 

@@ -2147,3 +2147,31 @@ def test_labels_of_headline_parts_printed_in_lenticular_brackets_are_no_text() -
     assert item.byline.names() == ("柯　蓝",)
     # guard: a 【】 column label over a title (no part named) is kept as printed
     assert only(page("【工会动态】", "西岭县总工会走访一线岗位", "本报讯（记者　柯　蓝）" + BODY)).column == "【工会动态】"
+
+
+# ---- fresh22 (the twenty-third batch: ordinary pages); inputs unlike its pages ----------------
+
+def test_who_gave_a_verdict_and_a_colon_under_a_title_is_its_subtitle() -> None:
+    item = only(page("企业以口头约定为由拒付加班费被判败诉", "专家:加班事实有证据即应足额支付", "本报记者 柯　蓝", BODY))
+    assert (item.kicker, item.title, item.subtitle) == (None, "企业以口头约定为由拒付加班费被判败诉", "专家:加班事实有证据即应足额支付")
+    # guard: a place and a colon under a kicker is still the title ("宁波镇海：…")
+    placed = only(page("一体化办公 一站式服务", "西岭:劳动争议一站化解", "本报讯(记者柯蓝)" + BODY))
+    assert (placed.kicker, placed.title) == ("一体化办公 一站式服务", "西岭:劳动争议一站化解")
+
+
+def test_a_short_phrase_with_de_over_a_photo_title_is_the_title_not_a_column() -> None:
+    item = only(page("晨光里的筑路人", "西岭县国道改建工程加紧施工", "7月8日，建设者在西岭县国道改建工地铺设沥青。　本报记者　柯　蓝　摄"))
+    assert (item.column, item.title, item.subtitle) == (None, "晨光里的筑路人", "西岭县国道改建工程加紧施工")
+    # guard: a column's name over a title stays a column
+    assert only(page("工运走笔", "让职工书屋真正热起来", "■柯　蓝", BODY)).column == "工运走笔"
+
+
+def test_a_theme_line_the_story_never_retells_over_a_line_it_does_is_the_kicker() -> None:
+    lead = "本报讯（记者　柯　蓝）"
+    item = only(page("加强新就业形态劳动者权益保障", "西岭县为千名快递员办理互助保障",
+                     lead + "近日，西岭县总工会为千名快递员办理职工互助保障，每人每年可获最高两万元补助。", BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("加强新就业形态劳动者权益保障", "西岭县为千名快递员办理互助保障", None)
+    # guard: a theme-shaped title the story retells keeps its subtitle
+    kept = only(page("推进职工互助保障扩面提质", "西岭县参保职工突破十万人",
+                     lead + "今年以来，西岭县总工会推进职工互助保障扩面提质，参保职工突破十万人。", BODY))
+    assert (kept.kicker, kept.title, kept.subtitle) == (None, "推进职工互助保障扩面提质", "西岭县参保职工突破十万人")

@@ -27,6 +27,13 @@ _MAX_EXHAUSTIVE = 7  # longer stacks (pages of headline-like lines) are read wit
 # a verb of saying or reporting ending the line: "…提出", "…报告显示", "…调查表明" lead into the title below
 _SAYS = lazy_compile(r"(?:提出|指出|强调|表示|宣布|要求|发出|倡议|获悉|透露|认为|呼吁|显示|表明)[：:]?$")
 _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
+# "法院：劳动者放弃社保的承诺无效", "专家：…": who gave the verdict or view, then what it is; under a title it is the 副题
+# (a "place：…" line is a title, and _COLON_TITLE cannot tell a speaker from a place)
+_SPEAKER_COLON = lazy_compile(r"^(?:法院|法官|检察院|检察官|仲裁院|仲裁委|专家|律师|学者|业内人士|官方|权威部门)[:：]")
+# "深化产业工人队伍建设改革", "聚焦…": a campaign's or programme's theme, opening with its verb; over a title it is the
+# 引题 that sets the theme, and the story under it never retells it
+_THEME = lazy_compile(r"^(?:深化|深入|推进|推动|加强|加快|聚焦|助力|奋进|弘扬|践行|落实|贯彻|喜迎|决胜|攻坚|守护)"
+                      r"[\u4e00-\u9fff“”]{4,14}$")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 # "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number
 _SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查)(?:之[一二三四五六七八九十]+|[①-⑳]|\d{1,2})?$")
@@ -53,6 +60,7 @@ class LineFacts:
     over_lead: bool = False  # the line above the stack's last, which stands right over a run-in lead (本报讯…)
     over_runin: bool = False  # the line right above a bulleted brief's run-in title ("简　讯" over "▲title　text")
     recurs: bool = False  # the stack's top line, printed again over another headline on the page (a series banner)
+    echo: float = -1.0  # share of the line's words found in the opening of the body under the stack (-1: no body)
 
     @functools.cached_property
     def length(self) -> int:
@@ -123,6 +131,18 @@ class LineFacts:
         """"为奋斗者点赞", "向劳动者致敬": a short line opening with 为/向/让/把/给 says something; a column's
         name does not."""
         return self.length <= 12 and self.text.strip()[:1] in _CLAUSE_OPENERS and not self.bracket_label
+
+    @functools.cached_property
+    def speaker_colon(self) -> bool:
+        return bool(_SPEAKER_COLON.match(self.text.strip()))
+
+    @functools.cached_property
+    def descriptive(self) -> bool:
+        """"夜色中的建设者", "车间里的“绣花功”": a short phrase that binds a modifier to its noun with 的 describes a
+        scene or a person; a column's name (工运走笔, 最美职工, 劳动者之歌) never does."""
+        text = self.text.strip()
+        return self.length <= 12 and bool(re.search(r"[\u4e00-\u9fff”]的[\u4e00-\u9fff“]", text)) \
+            and not self.bracket_label and text[:1] not in "【[■□●◆▲◎★☆◇"
 
     @functools.cached_property
     def place_label(self) -> bool:
@@ -259,6 +279,11 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a short clause (为奋斗者点赞, 向劳动者致敬) is a kicker, not a column's name", "AB", lambda f: f.clause, -3.0),
     ("a short clause over a title leads into it", "K", lambda f: f.clause, 1.0),
     ("“place：…” reads as a title", "T", lambda f: f.colon_title, 1.5),
+    ("who gave a verdict or view and a colon (法院：…, 专家：…) is no place: under a title the line is its subtitle", "S",
+     lambda f: f.speaker_colon, 2.0),
+    ("…and not a “place：…” title", "T", lambda f: f.speaker_colon, -1.5),
+    ("a short phrase with 的 (夜色中的建设者) describes; it names no column or banner", "AB", lambda f: f.descriptive,
+     -3.0),
     ("a place's name and a colon alone on a line (河北唐山：) gives the story's place: a kicker, not a column label",
      "K", lambda f: f.place_label, 3.0),
     ("a place's name and a colon is no column label", "AB", lambda f: f.place_label, -3.0),
@@ -354,6 +379,17 @@ def _statement_as_column(facts: list[LineFacts], heads: ItemHeads) -> bool:
     return top < heads.title < heads.subtitle and bool(_NEGATED_PREDICATE.match(facts[top].text.strip()))
 
 
+def _theme_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"深化产业工人队伍建设改革" over "自贡培育“工匠型”班组长200名", read as title and subtitle: a theme line (a campaign
+    verb and its object) that the story under it never retells, over a line the story's opening retells, is the 引题
+    and the line under it the title (a title and its 副题 are both news; the story opens with both)."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    return top.echo >= 0 and top.echo < 0.15 and under.echo >= 0.5 and bool(_THEME.match(top.text.strip())) \
+        and not (under.dash_start or under.profile_subtitle or under.note_only)
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -362,6 +398,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
     ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack, not a banner",
      _short_banner_over_three, -4.0),
     ("a statement (…不放松) over a title and subtitle is their kicker, not a column's name", _statement_as_column, -4.0),
+    ("a theme line the story never retells over a line it does is their kicker, not a title over its subtitle",
+     _theme_as_title, -1.5),
 ]
 
 
@@ -426,12 +464,13 @@ def _rows_of(role: Role) -> tuple[tuple[Callable[[LineFacts], bool], float], ...
 
 @functools.lru_cache(maxsize=4096)
 def _line_facts(text: str, dated: bool, signed_below: bool, bylined_below: bool = False,
-               over_lead: bool = False, over_runin: bool = False, recurs: bool = False) -> LineFacts:
+               over_lead: bool = False, over_runin: bool = False, recurs: bool = False,
+               echo: float = -1.0) -> LineFacts:
     """One ``LineFacts`` per distinct line: a stack is read again for every candidate reading and a line
     recurs across stacks (a column banner on every page), and the facts depend on nothing else.
     Shared instances are safe: a ``LineFacts`` only ever fills in its own cached properties."""
     return LineFacts(text, dated=dated, signed_below=signed_below, bylined_below=bylined_below, over_lead=over_lead,
-                     over_runin=over_runin, recurs=recurs)
+                     over_runin=over_runin, recurs=recurs, echo=echo)
 
 
 def _line_score(facts: LineFacts, role: Role) -> float:
@@ -479,7 +518,8 @@ def read_stack(lines: list[str], context: StackContext | None = None) -> Reading
                          k + 1 == len(lines) and context.bylined,
                          k + 2 == len(lines) and context.lead,
                          k + 2 == len(lines) and context.runin,
-                         k == 0 and len(lines) >= 2 and text.strip(" \u3000") in context.recurring)
+                         k == 0 and len(lines) >= 2 and text.strip(" \u3000") in context.recurring,
+                         round(context.echo(text, context.body), 3) if context.body and len(lines) == 2 else -1.0)
              for k, text in enumerate(lines)]
     best: Reading | None = None
     for reading in _candidates(facts, context):
