@@ -42,7 +42,7 @@ t0 = time.process_time(); parse_source(data, "2024-01-01_01.txt"); t1 = time.pro
 parse_source(data, "2024-01-01_02.txt"); t2 = time.process_time()
 print((t1 - t0) - (t2 - t1))
 import sys
-from archive_gen.loader.lazy import LazyPattern
+from archive_gen.patterns import LazyPattern
 lazy = [v for name, m in list(sys.modules.items()) if name.startswith("archive_gen.")
         for v in vars(m).values() if isinstance(v, LazyPattern) and v._compiled is None]
 t3 = time.process_time()
@@ -81,8 +81,8 @@ def parse_all(pages: list[tuple[str, bytes]]) -> None:
 def warm_up() -> None:
     """Pay this process's one-time costs before timing: compile every lazy pattern of the package and
     load the loader's word segmenter (both measured apart, by ``--compile``); the memos stay empty."""
-    from archive_gen.loader.lazy import LazyPattern
     from archive_gen.loader.units import starts_with_half_word, word_spans
+    from archive_gen.patterns import LazyPattern
 
     parse_source(_WARM_UP, "2024-01-01_01.txt")
     for name, module in list(sys.modules.items()):
