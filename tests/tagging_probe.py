@@ -5,16 +5,21 @@ from __future__ import annotations
 from archive_gen.model import Item
 from archive_gen.tagging.topics import TopicTagger
 
+_BY_KIND = "by kind"
 
-def labels(tagger: TopicTagger, title: str, *paragraphs: str, kind: str = "article") -> list[str]:
-    """The topics of an item of ``kind`` on a 基层 page (an article with a 本报讯 lead), primary first."""
-    lead = "本报讯（通讯员 张明）" if kind == "article" else None
+
+def labels(tagger: TopicTagger, title: str, *paragraphs: str, kind: str = "article", page_name: str = "基层",
+           lead: str | None = _BY_KIND) -> list[str]:
+    """The topics of an item of ``kind`` on a ``page_name`` page, primary first; its lead is ``lead``, or by
+    default a 本报讯 lead for an article and none for any other kind."""
+    if lead == _BY_KIND:
+        lead = "本报讯（通讯员 张明）" if kind == "article" else None
     it = Item(
         id="t",
         source="t.txt",
         index=0,
         kind=kind,  # type: ignore[arg-type]
-        page_name="基层",
+        page_name=page_name,
         title=title,
         lead=lead,
         paragraphs=paragraphs,

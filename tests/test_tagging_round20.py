@@ -10,27 +10,7 @@ from __future__ import annotations
 from archive_gen.model import Item
 from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.topics import TopicTagger
-
-
-def labels(
-    tagger: TopicTagger,
-    title: str,
-    *paragraphs: str,
-    lead: str | None = "本报讯（通讯员 张明）",
-    page_name: str = "基层",
-    kind: str = "article",
-) -> list[str]:
-    it = Item(
-        id="t",
-        source="t.txt",
-        index=0,
-        kind=kind,  # type: ignore[arg-type]
-        page_name=page_name,
-        title=title,
-        lead=lead,
-        paragraphs=paragraphs,
-    )
-    return [t.label for t in tagger.tag(it, segmented=None)]
+from tagging_probe import labels
 
 
 def places(tagger: RegionTagger, title: str, *paragraphs: str) -> tuple[list[str], list[str]]:
