@@ -40,9 +40,9 @@ from .patterns import adopt_programs, programs_key, programs_to_keep
 from .pools import ForkPool, fork_pool
 from .search import SearchDoc, search_doc
 from .sources import Discovery, SourceFile, discover, read_bytes
-from .tagging import Tagger
+from .tagging import Tagger, user_tables
 from .tagging.gazetteer import Gazetteer
-from .tagging.segmenter import read_table, user_tables_dir, write_table
+from .tagging.segmenter import read_table, write_table
 from .tagging.topics import load_taxonomy
 
 MAX_PAGE_BYTES = 256 << 20  # a bigger "page" is not a page (and would not fit a worker's memory twice)
@@ -329,8 +329,7 @@ class PageWorker:
         so they are kept with the user's tables, for every archive (else in this archive's cache)."""
         if not self._programs_read:
             self._programs_read = True
-            config = self.config
-            folder = user_tables_dir((config.output, config.cache_dir, *config.sources))
+            folder = user_tables(self.config)
             self._programs_file = folder / f"patterns-{programs_key()}.marshal" if folder is not None else None
             adopt_programs(read_table(self._programs_file, programs_key()) if self._programs_file is not None
                            else self.cache.load("patterns", programs_key()))

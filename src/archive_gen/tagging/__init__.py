@@ -28,7 +28,7 @@ from .segmented import Segmented, segment_item
 from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint, user_tables_dir
 from .topics import Taxonomy, TopicTagger, load_taxonomy
 
-__all__ = ["TAGGER_VERSION", "Segmented", "Tagger"]
+__all__ = ["TAGGER_VERSION", "Segmented", "Tagger", "user_tables"]
 
 # bump when tagging rules change so that cached tags from an older version are not reused
 TAGGER_VERSION = "7"
@@ -42,6 +42,12 @@ def _year(date: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def user_tables(config: Config) -> Path | None:
+    """The user's tables folder (``segmenter.user_tables_dir``) for a build of ``config``: never one inside
+    its output, sources or cache. The tagger's tables and the loader's compiled patterns both go there."""
+    return user_tables_dir((config.output, config.cache_dir, *config.sources))
+
+
 class Tagger:
     """Everything tagging needs, built once per process: one Segmenter shared by regions, topics and
     keywords, and each item cut once (:class:`Segmented`) for all three."""
@@ -53,7 +59,7 @@ class Tagger:
                                         source=str(config.config_file) if config.config_file else None)
         # one tokenizer knows both vocabularies: a place name and a topic term never split each other; its
         # tables (and the keyword slugs) are the user's, shared by every archive, when there is a home for them
-        tables = user_tables_dir((config.output, config.cache_dir, *config.sources)) or config.cache_dir / "jieba"
+        tables = user_tables(config) or config.cache_dir / "jieba"
         self.segmenter = Segmenter(self.words(), cache_dir=tables, engine=engine)
         self._regions = RegionTagger(self.gazetteer, self.segmenter)
         self._topics = TopicTagger(self.taxonomy, self.segmenter)

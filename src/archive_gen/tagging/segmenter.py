@@ -408,19 +408,20 @@ def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         tag = folder / "CACHEDIR.TAG"
         if not os.path.lexists(tag):
-            _write_text_atomically(tag, _TABLES_TAG)
+            _write_atomically(tag, _TABLES_TAG.encode("ascii"))
         return folder if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) else None
     except (OSError, RuntimeError):  # RuntimeError: Path.home() with no home to find
         return None
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` through a temporary file beside it (parallel processes may race to write the
+    same file, and a reader never sees half of one); raises OSError, leaving no temporary file."""
     temporary: str | None = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="ascii", dir=path.parent, prefix=".tmp-",
-                                         delete=False) as handle:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
             temporary = handle.name
-            handle.write(text)
+            handle.write(data)
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:
@@ -629,13 +630,8 @@ def read_table(path: Path, key: str) -> Any:
 def write_table(path: Path, key: str, value: Any) -> None:
     """Write ``value`` (marshal's types only) with the key it is for, atomically (parallel workers may race
     to write the same file); a failure only costs the next process the work."""
-    temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:
-            temporary = handle.name
-            handle.write(marshal.dumps((key, value)))
-        os.replace(temporary, path)
+        _write_atomically(path, marshal.dumps((key, value)))
     except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        pass  # a cache only costs time
