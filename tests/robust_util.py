@@ -149,3 +149,18 @@ def audit_html(text: str, base_url: str | None = None) -> HtmlAudit:
         if "<" in body:
             audit.problems.append("raw '<' inside JSON-LD")
     return audit
+
+
+# a command line stopped by a signal while it imports ``{module}`` (a hook sends it just before)
+INTERRUPT_WHILE_IMPORTING = """
+import importlib.abc, os, signal, sys
+class Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "{module}":
+            os.kill(os.getpid(), signal.SIG{sig})
+        return None
+sys.meta_path.insert(0, Hook())
+sys.argv = ["archive-gen", "build"]
+from archive_gen.cli import main
+main()
+"""

@@ -17,7 +17,7 @@ import pytest
 
 from archive_gen.pools import fork_pool, worker_limit
 from archive_gen.serve import DevServer
-from robust_util import SEEDS, invoke
+from robust_util import INTERRUPT_WHILE_IMPORTING, SEEDS, invoke
 
 SEED_PAGE = SEEDS / "001_71b934195b22698b.txt"
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -81,25 +81,11 @@ def test_check_and_export_interrupted_exit_130_in_one_line(tmp_path: Path, monke
     assert (code, out, err) == (130, "", "archive-gen: interrupted\n")
 
 
-_INTERRUPT_WHILE_LOADING = """
-import importlib.abc, os, signal, sys
-class Hook(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name == "archive_gen.build":  # the slow part of the command line's imports
-            os.kill(os.getpid(), signal.SIG{sig})
-        return None
-sys.meta_path.insert(0, Hook())
-sys.argv = ["archive-gen", "build"]
-from archive_gen.cli import main
-main()
-"""
-
-
 @pytest.mark.parametrize("sig", ["INT", "TERM"])
 def test_interrupted_while_the_modules_load(tmp_path: Path, sig: str) -> None:
     """A Ctrl-C in the second the command line takes to import the build was a KeyboardInterrupt
     traceback out of some module, a SIGTERM a silent exit 143: `archive-gen: interrupted`, exit 130."""
-    done = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_LOADING.format(sig=sig)], cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-c", INTERRUPT_WHILE_IMPORTING.format(module="archive_gen.build", sig=sig)], cwd=tmp_path,
                           capture_output=True, timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (130, b"", b"archive-gen: interrupted\n")
     assert not list(tmp_path.iterdir())  # nothing was made

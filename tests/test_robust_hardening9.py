@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import random
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config
 from archive_gen.model import Page, TopicTag
 from projects import TOY, make_project, site_tree
+from robust_util import INTERRUPT_WHILE_IMPORTING
 
 
 def _project(root: Path) -> Config:
@@ -175,32 +179,14 @@ def test_a_template_added_over_a_built_in_one_while_serving_is_the_one_rendered(
     assert "本站的404" in (config.output / "404.html").read_text(encoding="utf-8")
 
 
-_INTERRUPT_WHILE_CLICK_LOADS = """
-import importlib.abc, os, signal, sys
-class Hook(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):
-        if name == "click":  # imported by the command line before anything of archive-gen's (~0.15 s)
-            os.kill(os.getpid(), signal.SIG{sig})
-        return None
-sys.meta_path.insert(0, Hook())
-sys.argv = ["archive-gen", "build"]
-from archive_gen.cli import main
-main()
-"""
-
-
 @pytest.mark.parametrize("sig", ["INT", "TERM"])
 def test_interrupted_while_click_loads(tmp_path: Path, sig: str) -> None:
     # the command line imported click (0.15 s on a busy machine) before the module that turns a signal into
     # "archive-gen: interrupted": a KeyboardInterrupt traceback out of click, or a silent death by SIGTERM
-    import os
-    import subprocess
-    import sys
-
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run(
-        [sys.executable, "-c", _INTERRUPT_WHILE_CLICK_LOADS.format(sig=sig)],
+        [sys.executable, "-c", INTERRUPT_WHILE_IMPORTING.format(module="click", sig=sig)],
         cwd=tmp_path,
         capture_output=True,
         timeout=120,
