@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+import archive_gen.records as records_module
 from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_site
 from archive_gen.cache import EntryMemo, open_cache
 from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
@@ -86,6 +87,34 @@ def test_noop_rebuild_parses_nothing_builds_no_tagger_and_writes_nothing(tmp_pat
     assert (result.items, result.topics) == (4, 1)  # the summary survives the skip
     assert mtimes(config.output) == before
     assert len(log.read_text().splitlines()) == 1  # no tagger was constructed
+
+
+def test_a_noop_after_the_sources_were_copied_keeps_their_new_stamps(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # a checkout or a copy gives every source a new inode and mtime with the same bytes: the first no-op reads
+    # them all to know, and the ones after it trust the stamps again instead of reading every page each time
+    config = make_project(tmp_path)
+    run(config)
+    sources = sorted((tmp_path / "sources").glob("*.txt"))
+    assert sources
+    for path in sources:
+        data = path.read_bytes()
+        path.unlink()
+        path.write_bytes(data)
+    reads: list[str] = []
+    real_read = records_module.read_bytes
+
+    def counting_read(source: Any, limit: int) -> bytes:
+        reads.append(str(source.source))
+        return real_read(source, limit)
+
+    monkeypatch.setattr(records_module, "read_bytes", counting_read)
+    before = mtimes(config.output)
+    first = run(config)
+    assert first.up_to_date and len(reads) == len(sources)
+    second = run(config)
+    assert second.up_to_date and len(reads) == len(sources)  # nothing read again
+    assert mtimes(config.output) == before
 
 
 def test_one_changed_page_is_the_only_one_parsed_and_other_articles_are_not_rewritten(tmp_path: Path) -> None:

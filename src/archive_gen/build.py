@@ -263,6 +263,10 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         if manifest is not None and not any(s is None for s in shas):
             skipped = _up_to_date(manifest, site_key, output, discovery, options, started)
             if skipped is not None:
+                if source_state != state.sources:
+                    # the same bytes under new stamps (a copy, a checkout, a touch): without this the stamps
+                    # never match again, and every later no-op reads and hashes every source once more
+                    cache.store_single("state", STATE_KEY, dataclasses.replace(state, sources=source_state))
                 return skipped
         history = {**ownership.articles, **history_file}
 
