@@ -768,7 +768,8 @@ def _equal_to_cold(warm: Config, result: BuildResult, cold_root: Path, label: st
         shutil.copy2(warm.url_history, cold.url_history)  # type: ignore[arg-type]
     if (warm.root / "templates").is_dir():
         shutil.copytree(warm.root / "templates", cold_root / "templates")
-    cold_result = build_site(cold)
+    # (two workers: the same site as one, tests/test_cli.py::test_jobs_and_locale_do_not_change_a_byte)
+    cold_result = build_site(cold, BuildOptions(jobs=2))
     assert result.exit_code == cold_result.exit_code == 0, (result.errors, cold_result.errors)
     warm_tree, cold_tree = site_tree(warm.output), site_tree(cold.output)
     # the ownership manifests differ only by the stale files the warm one also owns

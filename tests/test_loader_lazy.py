@@ -1,5 +1,6 @@
-"""The loader's pattern compiler: long grammars go to ``regex`` and must match exactly as ``re`` would; the
-others' compiled programs, kept in the cache, must build the very patterns ``re.compile`` makes."""
+"""The loader's pattern compiler: a long grammar no table holds goes to ``regex`` and must match exactly as
+``re`` would; compiled programs, kept in the cache (the grammars' too), must build the very patterns
+``re.compile`` makes."""
 
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ def _grammars() -> list[LazyPattern]:
     return found
 
 
+@pytest.fixture
+def empty_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lazy, "_PROGRAMS", {})
+    monkeypatch.setattr(lazy, "_UNKEPT", set())
+    monkeypatch.setattr(lazy, "_GRAMMARS_WANTED", set())
+
+
+@pytest.mark.usefixtures("empty_table")
 def test_long_patterns_compile_with_regex_and_short_ones_with_re() -> None:
     assert isinstance(compile_pattern("a" * GRAMMAR_LENGTH), regex.Pattern)
     assert isinstance(compile_pattern("a" * (GRAMMAR_LENGTH - 1)), re.Pattern)
@@ -47,6 +56,7 @@ def test_flags_that_differ_between_the_modules_are_refused() -> None:
         compile_pattern("a" * GRAMMAR_LENGTH, re.ASCII)
 
 
+@pytest.mark.usefixtures("empty_table")
 @pytest.mark.parametrize("line", LINES)
 def test_every_byline_grammar_matches_as_re_does(line: str) -> None:
     for grammar in _grammars():
@@ -67,16 +77,28 @@ def test_the_sample_lines_exercise_the_grammars() -> None:
 # ---------------------------------------------------------------------------------------------
 # compiled programs kept for the next process (lazy.adopt_programs / programs_to_keep)
 
+@pytest.mark.usefixtures("empty_table")
+def test_a_grammar_is_kept_as_re_program_and_built_by_re_in_the_next_process() -> None:
+    # regex matches slower than re: a grammar is compiled by regex only until a table holds its re program
+    grammars = _grammars()
+    for grammar in grammars:
+        assert isinstance(compile_pattern(grammar._pattern, grammar._flags), regex.Pattern)
+    table = lazy.programs_to_keep()
+    assert table is not None and {(g._pattern, g._flags) for g in grammars} <= set(table)
+    lazy._PROGRAMS.clear()
+    lazy.adopt_programs(pickle.loads(pickle.dumps(table)))
+    for grammar in grammars:
+        ours = compile_pattern(grammar._pattern, grammar._flags)
+        assert isinstance(ours, re.Pattern)
+        _same(ours, re.compile(grammar._pattern, grammar._flags))
+    assert lazy.programs_to_keep() is None
+
 def _short_patterns() -> list[LazyPattern]:
     found = [p for p in lazy._LAZY if len(p._pattern) < GRAMMAR_LENGTH]
     assert len(found) >= 50, "the loader's modules registered fewer lazy patterns than they hold"
     return found
 
 
-@pytest.fixture
-def empty_table(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lazy, "_PROGRAMS", {})
-    monkeypatch.setattr(lazy, "_UNKEPT", set())
 
 
 def _same(ours: re.Pattern[Any], reference: re.Pattern[Any]) -> None:
@@ -135,11 +157,47 @@ original = lazy._program
 lazy._program = lambda pattern, flags: compiled.append(pattern) or original(pattern, flags)
 config = load_config(Path(sys.argv[1]))
 worker = PageWorker(Stages(), config, open_cache(config.cache_dir))
-worker._read_programs()
+worker.programs.read()
 page, _ = Stages().parse(Path(sys.argv[2]).read_bytes(), "page.txt", None)
-worker._keep_programs()
+worker.programs.keep()
 print(json.dumps({"compiled": len(compiled), "page": repr(page)}))
 """
+
+
+_CHECK_SCRIPT = """
+import json, sys
+from pathlib import Path
+from archive_gen import patterns as lazy
+from archive_gen.config import load_config
+from archive_gen.records import read_pages
+from archive_gen.sources import discover
+compiled = []
+original = lazy._program
+lazy._program = lambda pattern, flags: compiled.append(pattern) or original(pattern, flags)
+config = load_config(Path(sys.argv[1]))
+pages = read_pages(discover([Path(sys.argv[2])]), config, tag=False, stitch=True)
+print(json.dumps({"compiled": len(compiled), "page": repr(pages)}))
+"""
+
+
+def test_check_and_export_keep_and_adopt_the_table_too(tmp_path: Path, seeds_dir: Path) -> None:
+    # what `check` and `export` read with: parsed in the command's own process, no archive cache
+    (tmp_path / "archive.yaml").write_text("source: raw\noutput: site\ncache_dir: cache\n", encoding="utf-8")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "page.txt").write_bytes(sorted(seeds_dir.glob("*.txt"))[0].read_bytes())
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+
+    def run() -> dict[str, object]:
+        done = subprocess.run([sys.executable, "-c", _CHECK_SCRIPT, str(tmp_path / "archive.yaml"),
+                               str(tmp_path / "raw")], capture_output=True, text=True, check=True, cwd=tmp_path,
+                              env=env)
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+    first, second = run(), run()
+    assert int(first["compiled"]) >= 30  # type: ignore[call-overload]
+    assert list((tmp_path / "xdg" / "archive-gen").glob("patterns-*.marshal"))
+    assert not (tmp_path / "cache").exists()
+    assert second["compiled"] == 0 and second["page"] == first["page"]
 
 
 @pytest.mark.parametrize("kept", ["user-folder", "archive-cache"])

@@ -1,5 +1,5 @@
-"""Regular expressions compiled on first use, the large grammars by the ``regex`` package, and the
-compiled programs of the others kept for the next process (``adopt_programs``, ``programs_to_keep``).
+"""Regular expressions compiled on first use, and their compiled programs kept for the next process
+(``adopt_programs``, ``programs_to_keep``); a large grammar no table holds yet is compiled by ``regex``.
 
 The byline and credit grammars compile into large patterns; a build that parses nothing (a no-op, a
 rebuild after a template change) should not pay for them.
@@ -7,6 +7,7 @@ rebuild after a template change) should not pay for them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import sys
@@ -24,10 +25,11 @@ except ImportError:  # another implementation of Python: nothing is kept
     _sre = None  # type: ignore[assignment]
 
 # ``re`` expands every range of a character class into a 65,536-entry map when it compiles (~1 ms for each
-# [㐀-鿿]); the eight byline and credit grammars hold hundreds of them, so every process that parsed paid
-# ~0.35 s of compiling for a few milliseconds of matching (bench/loader_speed.py --compile). ``regex`` keeps
-# ranges as ranges (those eight compile ~4.5x faster) but matches slower, so only a pattern this long goes to
-# it: at this size compiling is what costs.
+# [㐀-鿿]); the ten byline and credit grammars hold hundreds of them (~0.95 CPU-s in all). ``regex`` keeps
+# ranges as ranges (those ten in ~0.1 s) but matches slower (parsing took ~15-25 % longer). So a grammar
+# (a pattern this long) is built by ``re`` from its kept program when a table holds it, and otherwise
+# compiled by ``regex`` at once, its ``re`` program made only when the table is written (once per
+# interpreter: what the next process adopts).
 GRAMMAR_LENGTH = 500
 _SHARED_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE  # same bits in both modules
 
@@ -37,7 +39,8 @@ Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 # every program this process has, by (pattern, flags): adopted from the cache or compiled here
 _PROGRAMS: dict[tuple[str | bytes, int], Program] = {}
 _UNKEPT: set[tuple[str | bytes, int]] = set()  # compiled here since the table was last adopted or kept
-_LAZY: list[LazyPattern] = []  # the patterns of ``re`` whose programs a table keeps
+_LAZY: list[LazyPattern] = []  # the patterns whose programs a table keeps
+_GRAMMARS_WANTED: set[tuple[str, int]] = set()  # grammars compiled by ``regex`` here: programs for the table
 
 
 def programs_key() -> str:
@@ -64,8 +67,12 @@ def adopt_programs(table: object) -> None:
 def programs_to_keep() -> dict[tuple[str | bytes, int], Program] | None:
     """The programs of every lazy pattern this process knows, when it compiled one the last table lacked
     (else None: nothing to store)."""
-    if not _UNKEPT:
+    if not _UNKEPT and not _GRAMMARS_WANTED:
         return None
+    for pattern, flags in sorted(_GRAMMARS_WANTED):
+        with contextlib.suppress(Exception):  # re's internals changed shape: the grammar stays with regex
+            _PROGRAMS.setdefault((pattern, flags), _program(pattern, flags))
+    _GRAMMARS_WANTED.clear()
     _UNKEPT.clear()
     live = {(p._pattern, int(p._flags)) for p in _LAZY}
     return {key: program for key, program in sorted(_PROGRAMS.items(), key=repr) if key in live}
@@ -106,10 +113,12 @@ def _program(pattern: str, flags: int) -> Program:
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile``, or for a grammar of ``GRAMMAR_LENGTH`` characters or more ``regex.compile`` in its
     re-compatible mode (same matches, same groups)."""
-    if len(pattern) < GRAMMAR_LENGTH:
+    if len(pattern) < GRAMMAR_LENGTH or (_sre is not None and (pattern, int(flags)) in _PROGRAMS):
         return _compile_re(pattern, flags)
     if flags & ~_SHARED_FLAGS:
         raise ValueError(f"flags {flags:#x} mean different things to re and regex")
+    if _sre is not None:
+        _GRAMMARS_WANTED.add((pattern, int(flags)))
     return regex.compile(pattern, flags | regex.VERSION0)  # type: ignore[no-any-return]
 
 
@@ -121,8 +130,7 @@ class LazyPattern:
         self._pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
-        if len(pattern) < GRAMMAR_LENGTH:
-            _LAZY.append(self)
+        _LAZY.append(self)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

@@ -301,6 +301,39 @@ _WARM_PAGE = """第2版：要闻
 """.encode()
 
 
+class KeptPrograms:
+    """The loader's compiled patterns as an earlier process kept them (patterns.py): adopted before the first
+    page a process parses (~0.2-0.3 s of compiling otherwise, most of a day's parse or a ``check``), and
+    written back after a page that compiled one the table lacked. They depend on the interpreter only, so
+    they are kept with the user's tables, for every archive (else in the archive's cache, when there is one)."""
+
+    def __init__(self, config: Config, cache: BuildCache | None) -> None:
+        self.config = config
+        self.cache = cache
+        self._read = False
+        self._file: Path | None = None
+
+    def read(self) -> None:
+        if self._read:
+            return
+        self._read = True
+        folder = user_tables(self.config)
+        self._file = folder / f"patterns-{programs_key()}.marshal" if folder is not None else None
+        if self._file is not None:
+            adopt_programs(read_table(self._file, programs_key()))
+        elif self.cache is not None:
+            adopt_programs(self.cache.load("patterns", programs_key()))
+
+    def keep(self) -> None:
+        table = programs_to_keep()
+        if table is None:
+            return
+        if self._file is not None:
+            write_table(self._file, programs_key(), table)
+        elif self.cache is not None:
+            self.cache.store("patterns", programs_key(), table)
+
+
 class PageWorker:
     """Parses and tags pages; the tagger (which loads jieba) is built on the first page that needs it."""
 
@@ -309,40 +342,18 @@ class PageWorker:
         self.config = config
         self.cache = cache
         self._tagger: TaggerLike | None = None
-        self._programs_read = False
-        self._programs_file: Path | None = None  # the user's table of compiled patterns, when there is a folder
+        self.programs = KeptPrograms(config, cache)
 
     def warm(self) -> None:
         """Parse and tag a sample page (nothing is kept but what loads on first use: the tagger, jieba's
         dictionaries, the byline grammars), so the first page a long-running process reads later costs only
         its own work."""
-        self._read_programs()
+        self.programs.read()
         page, _ = self.stages.parse(_WARM_PAGE, "<warm-up>", None)
-        self._keep_programs()
+        self.programs.keep()
         if self._tagger is None:
             self._tagger = self.stages.make_tagger(self.config)
         self._tagger.tag_page(page)
-
-    def _read_programs(self) -> None:
-        """Before the first page: the loader's patterns as the last process compiled them (~0.2 s of
-        compiling a process, most of a day's parse; patterns.py). They depend on the interpreter only,
-        so they are kept with the user's tables, for every archive (else in this archive's cache)."""
-        if not self._programs_read:
-            self._programs_read = True
-            folder = user_tables(self.config)
-            self._programs_file = folder / f"patterns-{programs_key()}.marshal" if folder is not None else None
-            adopt_programs(read_table(self._programs_file, programs_key()) if self._programs_file is not None
-                           else self.cache.load("patterns", programs_key()))
-
-    def _keep_programs(self) -> None:
-        """After a page that compiled a pattern the kept table lacks: the table, with it."""
-        table = programs_to_keep()
-        if table is None:
-            return
-        if self._programs_file is not None:
-            write_table(self._programs_file, programs_key(), table)
-        else:
-            self.cache.store("patterns", programs_key(), table)
 
     def run(self, job: _Job) -> _Outcome:
         entry = self.cache.load("pages", job.page_key) if job.use_cache else None
@@ -380,10 +391,10 @@ class PageWorker:
             # edited since it was hashed: build what is there now, but never cache it under the old key
             crashed = sha256_bytes(data) != job.sha
             checked = None
-            self._read_programs()
+            self.programs.read()
             try:
                 page, text = self.stages.parse(data, source, job.override)
-                self._keep_programs()
+                self.programs.keep()
                 lines = source_lines(text)
                 if job.strict:
                     checked = tuple(self.stages.conservation(text, page)) if not page.failed else ()
@@ -842,10 +853,13 @@ def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,
     item dated and given its URL as on the site."""
     stages = stages or Stages()
     tagger = stages.make_tagger(config) if tag else None
+    programs = KeptPrograms(config, None)
+    programs.read()
     pages: list[Page] = []
     for sf in discovery.files:
         try:
             page, _ = stages.parse(read_bytes(sf, MAX_PAGE_BYTES), sf.source, config.pages.get(sf.source))
+            programs.keep()
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             page = failed_page(sf.source, f"cannot read file: {reason}")
