@@ -458,6 +458,15 @@ FRESH21_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 FRESH22_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
+# fresh23 (the twenty-fourth batch: seven ordinary pages of older years — two pages OCR'd from microfilm, hard-broken at a fixed
+# width with running heads and 版 headers mid-page, one inside a paragraph; a 1990s front page with 本报讯　记者name报道：, glued
+# 本报记者name, 新华社…电 and 本报评论员; a 理论 page of four commentaries under 　□name/　○name lines with 作者单位 trailers; a 河南工人日报
+# 地方 page; a 特别报道 feature with crossheads and an interview; a 简讯 column of □ run-in briefs): first run title F1 0.951 (P
+# 0.935, R 0.967; body bounds 0.914, paragraphs 0.966, byline 0.931, kicker 0.667, roles 22/24); after six general rules 1.0 on
+# every column; the post-fix check page 5 of 5 (1.0 on every column) on its first run. Floors a little below.
+FRESH23_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
 BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
@@ -468,6 +477,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh20": (23, [1, 1], 8),  # dated leads with no place (bracketed and not), 实习生; the 转/接 jump from page 1 to page 3
     "fresh21": (26, None, 8),  # roles in bylines printed at the end, after 作者： labels, in traditional characters (記者, 通訊員)
     "fresh22": (38, [1, 1], 8),  # 记者/通讯员/见习记者/实习生 in half-width and U+3000 leads, 新华社记者 credits; page 1's jump, from page 2
+    "fresh23": (26, None, 8),  # 1990s leads and byline lines with names glued to their roles, □/○ authors, 通讯员 photo credits
 }
 
 
@@ -508,6 +518,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh20": (FRESH20_FLOORS, 26, 0.95),  # 22 on the seven pages, 4 on the post-fix check page
     "fresh21": (FRESH21_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
     "fresh22": (FRESH22_FLOORS, 36, 0.95),  # 31 on the seven pages, 5 on the post-fix check page
+    "fresh23": (FRESH23_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
 }
 
 

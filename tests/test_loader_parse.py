@@ -2175,3 +2175,59 @@ def test_a_theme_line_the_story_never_retells_over_a_line_it_does_is_the_kicker(
     kept = only(page("推进职工互助保障扩面提质", "西岭县参保职工突破十万人",
                      lead + "今年以来，西岭县总工会推进职工互助保障扩面提质，参保职工突破十万人。", BODY))
     assert (kept.kicker, kept.title, kept.subtitle) == (None, "推进职工互助保障扩面提质", "西岭县参保职工突破十万人")
+
+
+# ---- fresh23 (the twenty-fourth batch: ordinary pages of older years, two OCR'd from microfilm); inputs unlike its pages ----
+
+def test_a_run_in_lead_alone_on_an_indented_line_opens_the_wrapped_paragraph_under_it() -> None:
+    text = ("西岭县启动职工技能提升行动\n"
+            "　　本报讯（记者柯蓝　通讯员岳川）\n"
+            "记者从西岭县总工会获悉，该县启动职工\n"
+            "技能提升行动，计划年内培训一线职工五\n"
+            "千人次，培训合格的职工可申领技能补贴。\n"
+            "　　据介绍，培训分电工、焊工、数控车\n"
+            "工等十二个工种，全部免费。\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    item = only(parsed)
+    assert item.title == "西岭县启动职工技能提升行动" and item.lead == "本报讯（记者柯蓝　通讯员岳川）"
+    assert item.byline.names() == ("柯蓝", "岳川") and len(item.paragraphs) == 2
+    assert item.paragraphs[0].startswith("记者从西岭县总工会获悉")
+
+
+def test_a_reported_lead_after_a_gap_keeps_its_colon() -> None:
+    item = only(page("西岭县职工书屋达到两百家", "本报讯　通讯员岳川报道：" + BODY))
+    assert item.lead == "本报讯　通讯员岳川报道：" and item.paragraphs[0] == BODY
+    assert item.byline.names() == ("岳川",) and not item.starts_incomplete
+
+
+def test_roles_glued_to_names_in_an_unbracketed_placed_lead_are_read() -> None:
+    item = only(page("西岭县农民工夜校开课", "本报西岭讯　通讯员岳川　记者柯　蓝　" + BODY))
+    assert item.lead == "本报西岭讯　通讯员岳川　记者柯　蓝" and item.paragraphs[0] == BODY
+    assert [(r.name, r.role) for r in item.byline_roles] == [("岳川", "通讯员"), ("柯　蓝", "记者")]
+
+
+def test_a_bracketed_sign_off_of_two_names_one_with_a_listed_surname_credits_both() -> None:
+    text = "西岭县总工会为三百名环卫工人送去防暑降温物资。"
+    item = only(page("西岭县为环卫工人送清凉", text + "（乌兰　柯蓝）"))
+    assert item.paragraphs == (text,) and item.byline.names() == ("乌兰", "柯蓝")
+    # guard: a bracket of name-shaped words none of which has a listed surname stays text
+    kept = only(page("西岭县为环卫工人送清凉", text + "（乌兰　图雅）"))
+    assert kept.paragraphs == (text + "（乌兰　图雅）",)
+
+
+def test_a_meeting_held_over_the_line_giving_its_message_is_the_kicker() -> None:
+    item = only(page("西岭县总工会召开职工代表工作座谈会", "让职工的每条建议都有回音", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("西岭县总工会召开职工代表工作座谈会", "让职工的每条建议都有回音", None)
+    # guard: the meeting line over a ——subtitle stays the title
+    alone = only(page("西岭县总工会召开职工代表工作座谈会", "——听取基层工会意见建议", "本报讯（记者　柯　蓝）" + BODY))
+    assert (alone.kicker, alone.title) == (None, "西岭县总工会召开职工代表工作座谈会")
+
+
+def test_a_bare_word_the_opening_names_in_full_over_a_title_is_its_kicker() -> None:
+    lead = "本报讯（通讯员　岳　川）"
+    item = only(page("岭南", "三千名快递员有了“暖心驿站”", lead + "今年以来，岭南市总工会在快递网点建成驿站四十个。"))
+    assert (item.kicker, item.title, item.column) == ("岭南", "三千名快递员有了“暖心驿站”", None)
+    # guard: a column's name the story does not retell stays a column
+    kept = only(page("走基层", "三千名快递员有了“暖心驿站”", lead + "今年以来，岭南市总工会在快递网点建成驿站四十个。"))
+    assert (kept.kicker, kept.column) == (None, "走基层")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bylines import is_byline_line
+from .bylines import is_byline_line, split_lead
 
 INDENT_CHARS = " \t\u3000\u00a0"
 # characters that close a sentence; a block ending otherwise continues in the next body block
@@ -54,11 +54,20 @@ def continues_indented(previous: str, line: str, previous_full: bool = False) ->
         return False  # "本报记者  邱  实" under an indented ——subtitle: a byline, not the subtitle's tail
     if not is_closed(previous):
         return True
+    if _lead_alone(previous):
+        return True  # "本报讯（记者…）" filling its line: the lead runs into the text, which the next line starts
     if line[:1] in "(（" and line[-1:] in ")）":
         return False  # a line wholly in brackets after a finished sentence is a note of its own ("（本文系…）")
     if previous_full and any(ch in _SENTENCE_PUNCTUATION for ch in line):
         return True  # the previous line filled the page's fixed width: this is its paragraph's wrapped tail
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])
+
+
+def _lead_alone(text: str) -> bool:
+    """A run-in lead and nothing after it ("本报讯（记者陈永福　通讯员邵丽娟）"): it opens a paragraph whose text a
+    hard wrap put on the next line (its closing bracket is no sentence end)."""
+    lead = split_lead(text)
+    return lead is not None and not lead.rest
 
 
 def continues_full_line(line: str, previous_full: bool) -> bool:

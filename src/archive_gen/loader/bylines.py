@@ -42,8 +42,9 @@ _LEAD_PLAIN = lazy_compile(
     # the place may be left out ("本报5月9日讯（记者…）": a dated lead of a provincial paper, dated and not placed)
     rf"(?:(?P<place>[{HAN}]{{0,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
+# (the colon after 报道, when printed, is part of the lead: "本报讯　记者刘建民报道：…" does not open its text on "：")
 _LEAD_REPORTED = lazy_compile(
-    rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道))")
+    rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报江州2月7日电　记者籍晓彤、通讯员郁　帆报道：…": a dateline, then the credit unbracketed and closed by 报道
 # (the colon after it, when printed, is part of the lead)
 _LEAD_DATED_REPORTED = lazy_compile(
@@ -52,8 +53,12 @@ _LEAD_DATED_REPORTED = lazy_compile(
 # "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
 # the text starts after the last gap
 # (a dated lead too: "本报5月15日讯　通讯员　尤思远　5月14日，…")
+# (a name there never opens with a role: in "记者白雪峰　通讯员张　涛　" the glued "通讯员张" is a role and the first
+# half of a padded name, not a four-character name)
+_LEAD_NAME = rf"(?!{_ROLE}){_NAME}"
+_LEAD_NAMES = rf"{_LEAD_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_LEAD_NAME})*"
 _LEAD_SPACED = lazy_compile(
-    rf"^(?P<lead>本报(?:[{HAN}]{{2,4}}?)?(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日)?讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*))(?={_GAP}+[^{_SPACE}])")
+    rf"^(?P<lead>本报(?:[{HAN}]{{2,4}}?)?(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日)?讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_LEAD_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_LEAD_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
 # the label of one picture of a 组图 in a credit line: "图①", "图②③"
 _PICTURE_LABEL = r"图[①-⑳、]+"
@@ -493,6 +498,10 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     # a name after a printed role ("（本报记者　芮　思）", "（记者 言　谨）") is a name whatever its surname: the
     # role says a person is credited; a bare bracket needs a known surname ("（完）", "（续）" are notes)
     vouched = {role.name for role in credits.roles if role.role}
+    # two or more names parted by gaps, one with a listed surname ("（萨仁　高峰）"): the listed one says the bracket
+    # credits people, and a rare or minority surname beside it is a name too
+    if len(names) >= 2 and any(is_person_name(name) for name in names):
+        vouched |= {name for name in names if re.fullmatch(_NAME, name)}
     if not names or not all(is_person_name(name) or name in vouched for name in names):
         return None
     return text[: match.start()], match.group(0)

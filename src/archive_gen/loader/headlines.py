@@ -45,6 +45,9 @@ _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
+# "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
+# the occasion, the 引题, and the title under it gives the meeting's message
+_MEETING = lazy_compile(r"(?:召开|举行|举办)[\u4e00-\u9fff“”]{2,20}(?:会|会议|大会)$")
 # "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
 _PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 
@@ -143,6 +146,16 @@ class LineFacts:
         text = self.text.strip()
         return self.length <= 12 and bool(re.search(r"[\u4e00-\u9fff”]的[\u4e00-\u9fff“]", text)) \
             and not self.bracket_label and text[:1] not in "【[■□●◆▲◎★☆◇"
+
+    @functools.cached_property
+    def meeting(self) -> bool:
+        return self.length <= 24 and bool(_MEETING.search(self.text.strip()))
+
+    @functools.cached_property
+    def named_in_opening(self) -> bool:
+        """"洛阳" over a title and a story opening "…洛阳市总工会…": a bare word of two to four characters that the
+        story's opening names in full gives the story's place or subject; a column's name is not retold."""
+        return 2 <= self.length <= 4 and self.echo >= 0.99 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", self.text.strip()))
 
     @functools.cached_property
     def place_label(self) -> bool:
@@ -287,6 +300,11 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a place's name and a colon alone on a line (河北唐山：) gives the story's place: a kicker, not a column label",
      "K", lambda f: f.place_label, 3.0),
     ("a place's name and a colon is no column label", "AB", lambda f: f.place_label, -3.0),
+    ("a bare word the story's opening names in full (洛阳 over a story of 洛阳市…) gives its place or subject: a kicker",
+     "K", lambda f: f.named_in_opening, 2.0),
+    ("…not a column's name, which the story does not retell", "AB", lambda f: f.named_in_opening, -3.0),
+    ("a line reporting that a meeting was held (…召开…交流会) is the occasion over the title that gives its message: the "
+     "kicker", "K", lambda f: f.meeting, 2.5),
     ("a question or exclamation is a title", "T", lambda f: f.asks, 1.0),
     ("a bracketed note ends a title (…(图), …（上）)", "T", lambda f: f.noted and not f.note_only, 1.0),
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
