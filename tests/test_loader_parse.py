@@ -2175,3 +2175,17 @@ def test_a_theme_line_the_story_never_retells_over_a_line_it_does_is_the_kicker(
     kept = only(page("推进职工互助保障扩面提质", "西岭县参保职工突破十万人",
                      lead + "今年以来，西岭县总工会推进职工互助保障扩面提质，参保职工突破十万人。", BODY))
     assert (kept.kicker, kept.title, kept.subtitle) == (None, "推进职工互助保障扩面提质", "西岭县参保职工突破十万人")
+
+
+# ---- fresh24 (the twenty-fifth batch: ordinary pages); inputs unlike its pages ----------------
+
+_FOOT = ("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）近日，西岭县总工会新建职工书屋十二家，全县职工书屋增至六十家。")
+
+
+def test_text_opening_with_a_lone_measure_word_starts_mid_sentence() -> None:
+    first = page("名选手进入决赛，比赛结果将于月底公布。", *_FOOT).items[0]
+    assert first.title is None and first.starts_incomplete
+    # guard: a whole word that opens with a measure word's character ("项目") can open a sentence
+    whole = page("项目建成后，可满足周边职工的就餐需求。", *_FOOT).items[0]
+    assert whole.title is None and not whole.starts_incomplete
+
