@@ -465,6 +465,14 @@ FRESH22_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # 0.935, R 0.967; body bounds 0.914, paragraphs 0.966, byline 0.931, kicker 0.667, roles 22/24); after six general rules 1.0 on
 # every column; the post-fix check page 5 of 5 (1.0 on every column) on its first run. Floors a little below.
 FRESH23_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh24 (the twenty-fifth batch: seven ordinary pages with the hard things mixed in — a 工人日报 day in the seeds' shape whose
+# front page has a series banner over a three-line stack with no —— and two byline lines and jumps to page 2 (an interview with
+# 记者: questions, a paragraph printed twice), a photo page with a 组图 and a 综合 page; 湖南工人报 opening mid-word, with an
+# honours list after a stack; 山西工人报 劳动者之歌 with series lines above and under titles and an 编者按, 维权 with a title
+# ending in （以案说法）): first run title F1 0.982 (27 of 28; every other column 1.0, roles 31/31), the miss the text opening a
+# page mid-word (exported as a fragment); after two general rules 1.0 on every column; the post-fix check page 5 of 5 (1.0 on
+# every column) on its first run. Floors a little below.
+FRESH24_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -478,6 +486,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh21": (26, None, 8),  # roles in bylines printed at the end, after 作者： labels, in traditional characters (記者, 通訊員)
     "fresh22": (38, [1, 1], 8),  # 记者/通讯员/见习记者/实习生 in half-width and U+3000 leads, 新华社记者 credits; page 1's jump, from page 2
     "fresh23": (26, None, 8),  # 1990s leads and byline lines with names glued to their roles, □/○ authors, 通讯员 photo credits
+    "fresh24": (36, [1, 1], 8),  # two roles on one credit line and in leads, 本报实习生, 新华社记者; page 1's jump, from page 2
 }
 
 
@@ -519,6 +528,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh21": (FRESH21_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
     "fresh22": (FRESH22_FLOORS, 36, 0.95),  # 31 on the seven pages, 5 on the post-fix check page
     "fresh23": (FRESH23_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
+    "fresh24": (FRESH24_FLOORS, 33, 0.95),  # 28 on the seven pages, 5 on the post-fix check page
 }
 
 

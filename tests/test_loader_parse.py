@@ -2231,3 +2231,30 @@ def test_a_bare_word_the_opening_names_in_full_over_a_title_is_its_kicker() -> N
     # guard: a column's name the story does not retell stays a column
     kept = only(page("走基层", "三千名快递员有了“暖心驿站”", lead + "今年以来，岭南市总工会在快递网点建成驿站四十个。"))
     assert (kept.kicker, kept.column) == (None, "走基层")
+# ---- fresh24 (the twenty-fifth batch: ordinary pages); inputs unlike its pages ----------------
+
+_FOOT = (
+    "西岭县职工书屋增至六十家",
+    "本报讯（记者　柯　蓝）近日，西岭县总工会新建职工书屋十二家，全县职工书屋增至六十家。",
+)
+
+
+def test_text_opening_with_a_lone_measure_word_starts_mid_sentence() -> None:
+    first = page("名选手进入决赛，比赛结果将于月底公布。", *_FOOT).items[0]
+    assert first.title is None and first.starts_incomplete
+    # guard: a whole word that opens with a measure word's character ("项目") can open a sentence
+    whole = page("项目建成后，可满足周边职工的就餐需求。", *_FOOT).items[0]
+    assert whole.title is None and not whole.starts_incomplete
+
+
+def test_text_opening_the_page_that_no_story_claims_is_an_untitled_item_not_a_fragment() -> None:
+    first = page("比赛结果将于月底公布，主办方表示将把比赛办成品牌赛事。", *_FOOT).items[0]
+    assert (first.kind, first.title, first.title_label) == ("article", None, "（无标题）")
+    # guard: the same block lower on the page, after a photo closed by its credit, is a fragment of some story on it
+    lower = page(
+        *_FOOT,
+        "雨后的工地",
+        "7月8日，建设者在西岭县国道改建工地铺设沥青。　本报记者　柯　蓝　摄",
+        "比赛结果将于月底公布，主办方表示将把比赛办成品牌赛事。",
+    ).items[-1]
+    assert (lower.kind, lower.title) == ("fragment", None)

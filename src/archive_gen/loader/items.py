@@ -242,7 +242,7 @@ def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], 
 
 
 def _kind(draft: Draft, lead: Lead | None, byline: Byline, texts: list[str]) -> str:
-    if not draft.headlines and draft.orphan:
+    if not draft.headlines and draft.orphan and not draft.carried_over:
         return "fragment"
     limit = _NUMBERED_CAPTION_MAX if any(t[:1] in _CIRCLED for t in texts) else _CAPTION_MAX_PARAGRAPHS
     if draft.credit_text and lead is None and len(texts) <= limit and not draft.bylines:

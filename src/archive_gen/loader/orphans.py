@@ -24,6 +24,10 @@ _TAIL_OWNER_MIN = 0.08
 _STRAY_OWNER_MIN = 0.2  # a tail with no jump marker needs more evidence to leave its host
 _WAITING_BONUS = 1.5  # a story waiting for text is the likelier owner
 _SILENT = 0.08  # a share of words this low says nothing either way
+_CARRIED_OVER = (
+    "body text opening the page with no headline, claimed by no story on it: the rest of a story begun on "
+    "another page; kept as an untitled item"
+)
 
 
 def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> list[Draft]:
@@ -58,6 +62,13 @@ def attach_orphans(drafts: list[Draft], notices: list[Notice], source: str) -> l
         owner = _best_owner(draft, [d for d in nearby if d.headlines and not d.orphan], weights)
         if owner is None:
             kept.append(draft)
+            if not any(d.headlines for d in drafts[:position]):
+                # above every headline of the page there is no story for it to continue: it is the rest of a story
+                # begun on an earlier page (its jump marker lost or never printed), an untitled item of its own as a
+                # half under "(上接第1版)" is, and no fragment of a story on this page
+                draft.carried_over = True
+                notices.append(Notice(source, draft.paragraphs[0].first_line, "orphan-block", _CARRIED_OVER))
+                continue
             notices.append(Notice(source, draft.paragraphs[0].first_line, "orphan-block",
                                   "body text with no headline and no matching story on the page; kept as a fragment"))
             continue

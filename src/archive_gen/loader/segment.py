@@ -57,6 +57,8 @@ class Draft:
     continued_from: Continuation | None = None
     finished: bool = False  # a credit, trailer or rule closed it: later body blocks are orphans
     orphan: bool = False  # started by a body block with no headline
+    # an orphan opening the page that no story claims: the rest of one begun on another page
+    carried_over: bool = False
 
     def lines(self) -> list[int]:
         units = self.headlines + self.bylines + self.paragraphs + self.trailers + self.marker_units

@@ -62,6 +62,9 @@ _FUNCTION_ENDINGS = set("以的了在和与对将把被从向为及并而是有�
 _OPENING_MARKS = "“「『《(（【‘\"'"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _RARE_WORD = 2000  # a one-character first word rarer than this in jieba's dictionary is half of a word
+# measure words that never open a sentence alone: each needs the number printed before it ("1200户", "300名"); 头, 只, 家
+# and 次 are left out (头一回, 只见, 家住, 次日 open sentences)
+_COUNTED = frozenset("户名项件辆台座株亩吨份批位个")
 
 
 @functools.cache
@@ -97,14 +100,15 @@ def bare_name_line(text: str) -> bool:
 
 def starts_with_half_word(text: str) -> bool:
     """The first word is a lone, rare character that jieba cannot attach to what follows ("务中心牵头"
-    is the tail of 服务中心): the block was cut out of a word."""
+    is the tail of 服务中心), or a lone measure word that needs the number printed before it ("户签订了…" is
+    the tail of "1200户"): the block was cut out of a word."""
     head = text[:8]
     if not head or not "\u4e00" <= head[0] <= "\u9fff":
         return False
     spans = word_spans(head)
     if len(spans) < 2 or spans[0][2] != 1 or spans[1][2] - spans[1][1] < 2:
         return False
-    return _segmenter().char_frequency(spans[0][0]) < _RARE_WORD
+    return spans[0][0] in _COUNTED or _segmenter().char_frequency(spans[0][0]) < _RARE_WORD
 
 
 def starts_with_headline_tail(text: str, headline: str) -> bool:
