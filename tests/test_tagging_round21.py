@@ -1,0 +1,30 @@
+"""Issue 18, twenty-first round (tests/heldout_tagging19): a school for migrant workers (农民工学校, 农民工夜校) is
+就业与职工培训 whatever its law lesson adds; a troupe's performance said by its genre (小品, 快板, 排练, 首演) is 职工文体.
+Checked on small invented items unlike the held-out pages, each rule with a guard."""
+
+from __future__ import annotations
+
+from archive_gen.tagging.topics import TopicTagger
+from tagging_probe import labels
+
+# -- topics: a school for migrant workers -------------------------------------------------------------------------------
+
+
+def test_a_migrant_workers_school_is_training(topics: TopicTagger) -> None:
+    # the headline names no topic word (学校 is a cue, 开课 none); the closing paragraph's law lesson (劳动合同, 欠薪,
+    # 工伤, 维权) would decide alone without the school
+    assert labels(
+        topics,
+        "港区民工学校开课",
+        "港区总工会在一处码头工地办起民工学校，120名装卸工报名，每周三个晚上上课，学叉车驾驶和电工基础。",
+        "学校还请来律师讲劳动合同怎么签、欠薪怎么追、工伤怎么认定，讲解维权的途径，不少工人课后留下来咨询。",
+    )[0] == "就业与职工培训"
+
+
+def test_a_workers_night_school_of_hobby_classes_stays_culture(topics: TopicTagger) -> None:
+    # guard: 职工夜校 of 兴趣班 is 职工文体 (TAXONOMY), not the migrant workers' school
+    assert labels(
+        topics,
+        "职工夜校开出兴趣班",
+        "市总工会职工夜校本月开出书法、舞蹈、茶艺兴趣班，300多名职工报名。",
+    )[0] == "职工文体"
