@@ -13,18 +13,48 @@ from tagging_probe import labels
 def test_a_migrant_workers_school_is_training(topics: TopicTagger) -> None:
     # the headline names no topic word (学校 is a cue, 开课 none); the closing paragraph's law lesson (劳动合同, 欠薪,
     # 工伤, 维权) would decide alone without the school
-    assert labels(
-        topics,
-        "港区民工学校开课",
-        "港区总工会在一处码头工地办起民工学校，120名装卸工报名，每周三个晚上上课，学叉车驾驶和电工基础。",
-        "学校还请来律师讲劳动合同怎么签、欠薪怎么追、工伤怎么认定，讲解维权的途径，不少工人课后留下来咨询。",
-    )[0] == "就业与职工培训"
+    assert (
+        labels(
+            topics,
+            "港区民工学校开课",
+            "港区总工会在一处码头工地办起民工学校，120名装卸工报名，每周三个晚上上课，学叉车驾驶和电工基础。",
+            "学校还请来律师讲劳动合同怎么签、欠薪怎么追、工伤怎么认定，讲解维权的途径，不少工人课后留下来咨询。",
+        )[0]
+        == "就业与职工培训"
+    )
 
 
 def test_a_workers_night_school_of_hobby_classes_stays_culture(topics: TopicTagger) -> None:
     # guard: 职工夜校 of 兴趣班 is 职工文体 (TAXONOMY), not the migrant workers' school
-    assert labels(
+    assert (
+        labels(
+            topics,
+            "职工夜校开出兴趣班",
+            "市总工会职工夜校本月开出书法、舞蹈、茶艺兴趣班，300多名职工报名。",
+        )[0]
+        == "职工文体"
+    )
+
+
+# -- topics: a performance said by its genre ----------------------------------------------------------------------------
+
+
+def test_a_troupes_sketch_is_workers_culture(topics: TopicTagger) -> None:
+    # no word of the topic but the genre and its making: 小品, 快板, 排练, 首演
+    got = labels(
         topics,
-        "职工夜校开出兴趣班",
-        "市总工会职工夜校本月开出书法、舞蹈、茶艺兴趣班，300多名职工报名。",
-    )[0] == "职工文体"
+        "公交司机自编自演小品",
+        "市公交集团的12名驾驶员利用休班时间自编自演小品《末班车》和快板《文明行车》，排练了一个多月。",
+        "两个节目日前在公司礼堂首演，300多名司乘人员到场观看。",
+    )
+    assert got[0] == "职工文体"
+
+
+def test_a_drill_is_no_rehearsal(topics: TopicTagger) -> None:
+    # guard: an emergency drill (应急演练) rehearses no performance: it stays work safety
+    got = labels(
+        topics,
+        "化工园区开展应急演练",
+        "园区管委会联合企业工会日前开展危化品泄漏应急演练，300多名职工参加，演练了疏散、堵漏和救援。",
+    )
+    assert got[0] == "安全生产" and "职工文体" not in got
