@@ -1,11 +1,29 @@
 """Issue 18, twenty-first round (tests/heldout_tagging19): a school for migrant workers (农民工学校, 农民工夜校) is
-就业与职工培训 whatever its law lesson adds; a troupe's performance said by its genre (小品, 快板, 排练, 首演) is 职工文体.
-Checked on small invented items unlike the held-out pages, each rule with a guard."""
+就业与职工培训 whatever its law lesson adds; a troupe's performance said by its genre (小品, 快板, 排练, 首演) is 职工文体;
+杨凌示范区 (a national agricultural zone, 凌 for the district's 陵) is 咸阳's 杨陵区. Checked on small invented items unlike the held-out pages, each rule with a guard."""
 
 from __future__ import annotations
 
+from archive_gen.model import Item
+from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.topics import TopicTagger
 from tagging_probe import labels
+
+
+def places(tagger: RegionTagger, title: str, *paragraphs: str) -> list[str]:
+    it = Item(
+        id="t",
+        source="t.txt",
+        index=0,
+        kind="article",
+        date="2024-04-10",
+        title=title,
+        lead="本报讯（记者 陈明）",
+        paragraphs=paragraphs,
+    )
+    found, _, _ = tagger.tag(it)
+    return [t.region.county or t.region.prefecture or t.region.province for t in found]
+
 
 # -- topics: a school for migrant workers -------------------------------------------------------------------------------
 
@@ -58,3 +76,24 @@ def test_a_drill_is_no_rehearsal(topics: TopicTagger) -> None:
         "园区管委会联合企业工会日前开展危化品泄漏应急演练，300多名职工参加，演练了疏散、堵漏和救援。",
     )
     assert got[0] == "安全生产" and "职工文体" not in got
+
+
+# -- regions: a zone written with another character than its district ---------------------------------------------------
+
+
+def test_the_yangling_zone_is_its_district(regions: RegionTagger) -> None:
+    # a provincial paper names neither 陕西 nor 咸阳: the zone's name is the only place
+    assert places(
+        regions,
+        "杨凌示范区举办农机操作技能大赛",
+        "杨凌示范区总工会日前举办农机操作技能大赛，来自区内12家农业企业的60名农机手参赛。",
+    ) == ["杨陵区"]
+
+
+def test_the_district_by_its_own_name_stays(regions: RegionTagger) -> None:
+    # guard: 杨陵区 as the gazetteer writes it is found as before
+    assert places(
+        regions,
+        "咸阳杨陵区职工书屋建到村里",
+        "陕西咸阳市杨陵区总工会日前在5个村的农业合作社建起职工书屋。",
+    ) == ["杨陵区"]
