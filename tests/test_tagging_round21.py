@@ -97,3 +97,23 @@ def test_the_district_by_its_own_name_stays(regions: RegionTagger) -> None:
         "咸阳杨陵区职工书屋建到村里",
         "陕西咸阳市杨陵区总工会日前在5个村的农业合作社建起职工书屋。",
     ) == ["杨陵区"]
+
+
+# -- topics: the page's topic against a headline's near-synonym -----------------------------------------------------------
+
+_TROUPE = (
+    "区总工会帮助一家外卖站点组建的文艺队日前在站点首演小品《准时达》，演员都是站里的骑手。",
+    "文艺队有队员20人，每周排练两次，区总工会请来剧团的老师辅导，明年还要排一台快板节目。",
+)
+
+
+def test_a_riders_troupe_on_the_culture_page_is_culture(topics: TopicTagger) -> None:
+    # the headline names the riders by a near-synonym (外卖小哥: who); the 文体 page and both paragraphs say what
+    got = labels(topics, "外卖小哥登台了", *_TROUPE, page_name="文体")
+    assert got[0] == "职工文体"
+
+
+def test_the_same_story_elsewhere_keeps_its_headline_topic(topics: TopicTagger) -> None:
+    # guard: on a page named for no topic the headline's topic stays the primary, as before
+    got = labels(topics, "外卖小哥登台了", *_TROUPE, page_name="要闻")
+    assert got[0] == "新就业形态劳动者"
