@@ -65,7 +65,7 @@ MIN_BREADTH = 2  # a secondary topic needs this many distinct terms (a generic o
 HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragraphs (all of a shorter
 #                          item's) follow it up
 MAX_TOPICS = 3
-PAGE_TOPIC_UNITS = 2  # paragraphs following up the page's topic for it to be the primary (TopicTagger._page_topic)
+PAGE_TOPIC_UNITS = 2  # paragraphs following up the page's topic to make it primary (_page_topic)
 PASSING_FACTOR = 0.5  # a term in a passing clause (a means or an example) counts this much
 MIN_PRIMARY_SCORE = 1.0  # below it, one term alone outside the headline (a synonym, a passing mention) decides nothing
 KEYWORD_WEIGHT = 1.0  # the weight of a taxonomy keyword; near-synonyms weigh less
@@ -781,7 +781,8 @@ class TopicTagger:
         if not page:
             return primary
         least = max(PAGE_TOPIC_UNITS, ev.body.get(primary, 0))
-        return next((s for s in eligible if s != primary and s in page and ev.body.get(s, 0) >= least), primary)
+        followed = [s for s in eligible if s != primary and s in page and ev.body.get(s, 0) >= least]
+        return followed[0] if followed else primary
 
     def _founded(self, item: Item) -> list[_Hit]:
         """A topic cue that ends the headline after 成立/组建 (成立外卖配送行业工会联合会) names what was founded: a hit
