@@ -72,7 +72,7 @@ HERE = TESTS / "heldout_tagging"
 # pages: 要闻 with a 下转/上接 story whose tail names no place, 权益, 经济, 文体, 图片, a provincial paper's page naming no
 # province; keyed by the user's practice, every topic a whole paragraph or caption is about as a secondary (44% of
 # items); renamed/merged/moved places by the page's year, same-named districts, county-level cities, 兵团 cities),
-# labelled before the tagger ran on them (first run: 1.0/1.0/0.957)
+# labelled before the tagger ran on them (first run: 1.0/1.0/0.957; after its fixes 1.0/1.0/0.979)
 SETS = {
     "heldout_tagging": (HERE / "pages", HERE / "keys", 100, 0,
                         {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
@@ -111,7 +111,7 @@ SETS = {
     "heldout_tagging18": (TESTS / "heldout_tagging18" / "pages", TESTS / "heldout_tagging18" / "keys", 29, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging19": (TESTS / "heldout_tagging19" / "pages", TESTS / "heldout_tagging19" / "keys", 32, 0,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.95}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.96}),
     "loader fresh": (TESTS / "heldout" / "fresh" / "pages", TESTS / "heldout" / "fresh" / "tags", 16, 0,
