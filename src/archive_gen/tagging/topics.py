@@ -65,6 +65,7 @@ MIN_BREADTH = 2  # a secondary topic needs this many distinct terms (a generic o
 HEADLINE_BODY_UNITS = 2  # ... unless the headline names it and this many paragraphs (all of a shorter
 #                          item's) follow it up
 MAX_TOPICS = 3
+PAGE_TOPIC_UNITS = 2  # paragraphs following up the page's topic to make it primary (_page_topic)
 PASSING_FACTOR = 0.5  # a term in a passing clause (a means or an example) counts this much
 MIN_PRIMARY_SCORE = 1.0  # below it, one term alone outside the headline (a synonym, a passing mention) decides nothing
 KEYWORD_WEIGHT = 1.0  # the weight of a taxonomy keyword; near-synonyms weigh less
@@ -673,6 +674,9 @@ class TopicTagger:
                 # outright, for a topic scoring more: the frame decides (fourteenth round)
                 primary = next((s for s in eligible if s != primary and totals[s] > totals[primary] and any(
                     h.slug == s and h.strength > KEYWORD_WEIGHT and not h.passing for h in hits)), primary)
+            if primary not in ev.headline_keywords:
+                # (and when the headline names it by near-synonyms saying who, the page's own topic may say what)
+                primary = self._page_topic(primary, eligible, hits, ev)
         else:
             # the strongest topic whose evidence says what the item is about; a runner-up close behind it when
             # its own evidence is too weak (种植, 合作社 in a story about 入会 in a greenhouse union group)
@@ -764,6 +768,21 @@ class TopicTagger:
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
         return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+
+    @staticmethod
+    def _page_topic(primary: str, eligible: list[str], hits: list[_Hit], ev: _Scores) -> str:
+        """The primary of an item whose headline names ``primary`` by near-synonyms only (舞台上的“快递小哥”: who the
+        item is about, not what it is) on a page named for another topic (文体): the page's topic when the item's own
+        text follows it up in at least PAGE_TOPIC_UNITS paragraphs and in as many as ``primary`` (a couriers'
+        troupe, its 小品 and its 排练 in every paragraph: 职工文体; twenty-first round). The page's name says what kind
+        of story the page prints, the headline's near-synonym who it is about; a keyword in the headline still
+        decides (快递员讨薪 on a 文体 page stays 维权), and a page topic the text follows up once is no subject."""
+        page = {h.slug for h in hits if h.evidence.field in PAGE_FIELDS}
+        if not page:
+            return primary
+        least = max(PAGE_TOPIC_UNITS, ev.body.get(primary, 0))
+        followed = [s for s in eligible if s != primary and s in page and ev.body.get(s, 0) >= least]
+        return followed[0] if followed else primary
 
     def _founded(self, item: Item) -> list[_Hit]:
         """A topic cue that ends the headline after 成立/组建 (成立外卖配送行业工会联合会) names what was founded: a hit
