@@ -100,20 +100,26 @@ SETS = {
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
     "heldout_tagging13": (TESTS / "heldout_tagging13" / "pages", TESTS / "heldout_tagging13" / "keys", 25, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
+    # 14, 15 and loader set 2: topic floors 0.98/0.98/0.96 -> 0.96/0.96/0.95 for the secondaries by the user's
+    # practice (issue 18, tests/heldout_tagging/SECONDARY.md): a rest station for gig workers listing the services
+    # it gives (提供休息、饮水、充电等服务) now also gets 职工服务与普惠, as the user's keys give the seeds' 骑士驿站 and
+    # 司机之家; these sets' stricter keys omit it (two stations in 14, two in 15, one in loader set 2)
     "heldout_tagging14": (TESTS / "heldout_tagging14" / "pages", TESTS / "heldout_tagging14" / "keys", 31, 0,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.96}),
     "heldout_tagging15": (TESTS / "heldout_tagging15" / "pages", TESTS / "heldout_tagging15" / "keys", 30, 0,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.96}),
+    # 16, 17, 18: secondaries re-keyed blind by the user's practice (SECONDARY.md); topic floors are the re-keyed
+    # first run (main's tagger: 0.985, 0.941, 0.984) less a little (after the secondary rules: 1.0, 0.957, 1.0)
     "heldout_tagging16": (TESTS / "heldout_tagging16" / "pages", TESTS / "heldout_tagging16" / "keys", 31, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
     "heldout_tagging17": (TESTS / "heldout_tagging17" / "pages", TESTS / "heldout_tagging17" / "keys", 29, 1,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.95}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.93}),
     "heldout_tagging18": (TESTS / "heldout_tagging18" / "pages", TESTS / "heldout_tagging18" / "keys", 29, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging19": (TESTS / "heldout_tagging19" / "pages", TESTS / "heldout_tagging19" / "keys", 32, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
-                     {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.96}),
+                     {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     "loader fresh": (TESTS / "heldout" / "fresh" / "pages", TESTS / "heldout" / "fresh" / "tags", 16, 0,
                      {"province_f1": 0.96, "prefecture_f1": 0.95, "topic_f1": 0.99}),
     "loader fresh2": (TESTS / "heldout" / "fresh2" / "pages", TESTS / "heldout" / "fresh2" / "tags", 22, 0,

@@ -54,6 +54,8 @@ PARAGRAPH_MIN_SCORE = 2.0  # term weight in one paragraph for the paragraph to b
 PARAGRAPH_SHARE = 0.5  # ... and at least this share of the paragraph's strongest topic
 FOCUS_SHARE = 1.0  # a paragraph "dominated" by a secondary topic: it is the strongest topic there
 FOCUS_MIN_SCORE = 1.5  # ... with two distinct specific terms weighing this much (会员卡 and 优惠 in one short paragraph)
+FOCUS_SENTENCE_SHARE = 0.5  # ... said in at least this share of its sentences when no other paragraph says it
+THEME_MIN_UNITS = 2  # a topic in this many paragraphs is a theme of the item: one sentence of a paragraph is enough
 SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
@@ -98,6 +100,10 @@ _SERVED_LIST = lazy_compile(r"(为|给|向|面向|提供)([^，,。；;：:“�
 # a list after a colon (一个职工遇到的难处：工资被拖欠、工伤认定卡了壳、劳动合同到期不续签): instances of what the words
 # before the colon name, one list (fourteenth round)
 _COLON_LIST = lazy_compile(r"[：:]([^，,。；;：:“”（）()]{1,30}?、[^。；;：:“”（）()]{1,60}?)(?=[。；;]|$)")
+# 为骑手提供免费饮水、手机充电、临时休息等服务: a list of the services given (休息、淋浴、洗衣、就餐…)
+_SERVICE_LIST = lazy_compile(r"提供([^，,。；;：:“”（）()]{1,30}?[、和][^。；;：:“”（）()]{1,60}?)等[^，,。；;：:]{0,4}服务")
+_LIST_ITEM_SEP = lazy_compile(r"[、和及与]")
+SERVICE_LIST_ITEMS = 3  # a list of this many services, most named by no topic, is a paragraph of services
 _SERVED_BY_VERB = lazy_compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
 # is where the item's subject went, not what it is; it counts half and names no topic in the headline
@@ -467,7 +473,9 @@ class _Scores:
         return len(self.specific.get(slug, ())) + 0.5 * len(self.generic.get(slug, ()))
 
     @classmethod
-    def of(cls, hits: list[_Hit]) -> _Scores:
+    def of(cls, hits: list[_Hit], sentences: dict[str, list[int]] | None = None) -> _Scores:
+        """``sentences``: where each sentence of a paragraph (caption …) starts, by field; a paragraph missing
+        there counts as one sentence."""
         totals: dict[str, float] = {}
         head: dict[str, float] = {}
         head_keywords: set[str] = set()
@@ -475,6 +483,8 @@ class _Scores:
         headline: set[str] = set()
         units: dict[str, dict[str, float]] = {}  # paragraph (crosshead, caption …) -> slug -> term weight
         unit_terms: dict[str, dict[str, set[str]]] = {}  # ... -> slug -> its distinct specific terms there
+        unit_sentences: dict[str, dict[str, set[int]]] = {}  # ... -> slug -> the sentences saying it outright
+        sentences = sentences or {}
         specific: dict[str, set[str]] = {}
         generic: dict[str, set[str]] = {}
         # where each topic's terms end, per field: a term starting there continues a compound (劳模工匠 is one
@@ -509,6 +519,10 @@ class _Scores:
             if base != "lead":
                 unit = units.setdefault(field, {})
                 unit[slug] = unit.get(slug, 0.0) + hit.term_weight
+                if not hit.passing:
+                    starts = sentences.get(field) or [0]
+                    unit_sentences.setdefault(field, {}).setdefault(slug, set()).add(
+                        bisect.bisect_right(starts, hit.evidence.offset) - 1)
             if not is_generic and not compound:
                 unit_terms.setdefault(field, {}).setdefault(slug, set()).add(hit.term)
         for by_slug in unit_terms.values():
@@ -523,9 +537,49 @@ class _Scores:
                     about[slug] = about.get(slug, 0) + 1
                 if (score >= FOCUS_MIN_SCORE and score >= FOCUS_SHARE * strongest
                         and len(unit_terms.get(unit_name, {}).get(slug, ())) >= MIN_BREADTH):
-                    focused[slug] = focused.get(slug, 0) + 1
+                    # a topic said in this paragraph only is its subject when it runs through the paragraph, not
+                    # when one sentence of a longer one piles up its words (…组织…发布招聘岗位近10万个 as one of four
+                    # steps of a recovery drive: a passing sentence); a topic the item comes back to in other
+                    # paragraphs is a theme, and one sentence here is enough (issue 18, secondaries)
+                    said = len(unit_sentences.get(unit_name, {}).get(slug, ()))
+                    if (body.get(slug, 0) >= THEME_MIN_UNITS
+                            or said >= FOCUS_SENTENCE_SHARE * len(sentences.get(unit_name) or [0])):
+                        focused[slug] = focused.get(slug, 0) + 1
         return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
+
+
+def _unnamed_services(item: Item, hits: list[_Hit], default: str) -> bool:
+    """True when a paragraph or caption lists SERVICE_LIST_ITEMS services or more (提供…、…、…等服务), most of them named
+    by no topic's term but ``default``'s (休息、热水、手机充电, not 法律咨询、技能培训: those are their topics' paragraphs)."""
+    for name, text, _weight in item_fields(item):
+        if not name.startswith(("paragraph:", "caption:")) or "提供" not in text:
+            continue
+        named = [(h.evidence.offset, h.evidence.offset + len(h.evidence.text)) for h in hits
+                 if h.evidence.field == name and h.slug != default]
+        for found in _SERVICE_LIST.finditer(fold(text)):
+            start = found.start(1)
+            spans, at = [], start
+            for sep in _LIST_ITEM_SEP.finditer(found.group(1)):
+                spans.append((at, start + sep.start()))
+                at = start + sep.end()
+            spans.append((at, found.end(1)))
+            spans = [(a, b) for a, b in spans if b > a]
+            unnamed = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in named)]
+            if len(spans) >= SERVICE_LIST_ITEMS and 2 * len(unnamed) > len(spans):
+                return True
+    return False
+
+
+def _sentence_starts(item: Item) -> dict[str, list[int]]:
+    """Where each sentence of each paragraph and caption starts (offsets into the field's text), by field name."""
+    out: dict[str, list[int]] = {}
+    texts = [*((f"paragraph:{i}", p) for i, p in enumerate(item.paragraphs)),
+             *((f"caption:{i}", c.text) for i, c in enumerate(item.captions))]
+    for name, text in texts:
+        end = len(text.rstrip())
+        out[name] = [0, *(m.end() for m in _SENTENCE_MARK_RE.finditer(text) if m.end() < end)]
+    return out
 
 
 def item_fields(item: Item) -> list[tuple[str, str, float]]:
@@ -639,7 +693,8 @@ class TopicTagger:
         hits = _side_additions(hits, item)
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
-        ev = _Scores.of(hits)
+        sentences = _sentence_starts(item)
+        ev = _Scores.of(hits, sentences)
         totals = ev.totals
         order = sorted(totals, key=lambda slug: (-totals[slug], slug))
         grand_total = sum(totals.values())
@@ -763,11 +818,18 @@ class TopicTagger:
                 return True
             if not unshared:
                 unshared.append(_Scores.of([h for h in hits if h.slug == primary
-                                            or (h.evidence.field, h.evidence.offset) not in spots]))
+                                            or (h.evidence.field, h.evidence.offset) not in spots], sentences))
             return is_secondary(slug, unshared[0])
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
-        return tuple(self._tag(slug, totals[slug], [h for h in hits if h.slug == slug]) for slug in chosen)
+        default = next((t.slug for t in self.taxonomy.topics if t.union_default), "")
+        if (default and default not in chosen and len(chosen) < MAX_TOPICS and default != demoted
+                and not self._topics[primary].primary_only and _unnamed_services(item, hits, default)):
+            # a paragraph listing the services given (提供休息、淋浴、洗衣、就餐等服务), which no topic's words name, is
+            # a paragraph about services: the union-default topic's, whatever the item's primary (a rest station for
+            # truck drivers is 新就业形态 and 普惠; the user's keys, issue 18 secondaries)
+            chosen.append(default)
+        return tuple(self._tag(slug, totals.get(slug, 0.0), [h for h in hits if h.slug == slug]) for slug in chosen)
 
     @staticmethod
     def _page_topic(primary: str, eligible: list[str], hits: list[_Hit], ev: _Scores) -> str:
