@@ -14,10 +14,10 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, shown
 from .loader.dates import file_source_name
 from .model import Notice, source_name
 
@@ -56,12 +56,14 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
     # own name): a folder given twice, or a file beside its folder, is read once; it was read twice, and
     # every item of the second copy was an error ("another page's item has this id")
     taken: set[str] = set()
+    homes: list[Path] = []  # the folder each file was found under, for a name two files share
     for root in roots:
         if root.is_file():
             place = os.path.join(os.path.realpath(root.parent), root.name)
             if place not in taken:
                 taken.add(place)
                 files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
+                homes.append(root.parent)
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=os.fsdecode(root),
@@ -73,9 +75,43 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
             if place not in taken:
                 taken.add(place)
                 files.append(file)
+                homes.append(root)
         ignored.extend(skipped)
         notices.extend(problems)
-    return Discovery(tuple(files), tuple(sorted(ignored)), tuple(notices))
+    return Discovery(_distinct_names(files, homes, notices), tuple(sorted(ignored)), tuple(notices))
+
+
+def _distinct_names(
+    files: list[SourceFile], homes: list[Path], notices: list[Notice]
+) -> tuple[SourceFile, ...]:
+    """Every file under a name of its own. Two files can get one source name: the same relative path
+    in two source folders (``build a b``), or a name in GB18030 bytes beside its UTF-8 twin
+    (model.source_name). A source name keys the file's records, cache entries and 版面 page, so the
+    second file's items were dropped as "another page's item has this id" and both pages shared one
+    URL. The first file (in walk order) keeps its name; a later one is named under its source folder's
+    name ("b/2021-05-14_01.txt": the date and page read from it stay the same), with a warning."""
+    names = {file.source for file in files}
+    used: set[str] = set()
+    out: list[SourceFile] = []
+    for file, home in zip(files, homes, strict=True):
+        name = file.source
+        if name in used:
+            folder = source_name(os.fsdecode(os.path.basename(os.path.realpath(home)))) or "source"
+            candidates = (f"{folder}/{name}", *(f"{folder}~{n}/{name}" for n in range(2, len(files) + 2)))
+            name = next(c for c in candidates if c not in names and c not in used)
+            notices.append(
+                Notice(
+                    name,
+                    None,
+                    "same-name",
+                    f"another page file is also named {shown(file.source)}; this one "
+                    f"({shown(os.fsdecode(file.path))}) is named {shown(name)} in the archive",
+                )
+            )
+            file = replace(file, source=name)
+        used.add(name)
+        out.append(file)
+    return tuple(out)
 
 
 def _source_file(path: Path, source: str) -> SourceFile:
