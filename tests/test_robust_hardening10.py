@@ -55,3 +55,11 @@ def test_two_page_files_of_one_name_keep_every_item_and_a_page_each(tmp_path: Pa
     # the names are stable: a second build is up to date
     code, out, err = invoke("build", *roots, "--output", str(site))
     assert code == 0 and "up to date" in out, err
+
+
+def test_full_width_digits_in_a_file_name_date_the_page(tmp_path: Path) -> None:
+    # "２０２１－０５－１６_０１.txt", as a Chinese input method types it, was not read: the page was dated
+    # from its text (2024-06-06 for this seed) and had no page number
+    shutil.copy(SEED_A, tmp_path / "２０２１－０５－１６_０１.txt")
+    records = _export(str(tmp_path), "--no-tags")
+    assert {(r["date"], r["date_inferred"], r["page"]) for r in records} == {("2021-05-16", False, 1)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -40,10 +41,16 @@ class PageDate:
 
 def date_from_path(rel_path: str) -> str | None:
     """"2021-05-14_01.txt", "grrb20210514-03.txt", "2021/05/14/01.txt", "20210514_3.txt" -> "2021-05-14"."""
-    match = _PATH_DATE.search(rel_path)
+    match = _PATH_DATE.search(_plain_digits(rel_path))
     if not match or not _valid(*map(int, match.groups())):
         return None
     return "-".join(match.groups())
+
+
+def _plain_digits(name: str) -> str:
+    """The name with full-width digits and separators as ASCII ("２０２１－０５－１６" is typed by a Chinese
+    input method; its date was not seen and the page was dated from its text instead)."""
+    return unicodedata.normalize("NFKC", name) if not name.isascii() else name
 
 
 def file_source_name(path: str) -> str:
@@ -62,7 +69,7 @@ def file_source_name(path: str) -> str:
 
 def page_from_path(rel_path: str) -> int | None:
     """The page number after a date in the file name, or a bare number file inside a dated folder."""
-    parts = rel_path.split("/")
+    parts = _plain_digits(rel_path).split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     match = _PATH_DATE.search(stem)
     if match:
