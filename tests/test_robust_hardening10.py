@@ -57,6 +57,33 @@ def test_two_page_files_of_one_name_keep_every_item_and_a_page_each(tmp_path: Pa
     assert code == 0 and "up to date" in out, err
 
 
+def test_a_date_in_a_file_name_that_is_not_read_is_reported(tmp_path: Path) -> None:
+    # a name meant to date its page but holding no date (2021-02-30, month 13), one written without zeros,
+    # or two dates: the page was dated silently from its text (two years away for the month-13 name) or by
+    # the first date; now one warning names the file, what is wrong and the date the page got instead
+    names = ["2021-02-30_01.txt", "2021-13-01_02.txt", "2021-5-22_01.txt", "2021-05-14_2021-05-15_03.txt"]
+    for name in names:
+        shutil.copy(SEED_A, tmp_path / name)
+    code, out, err = invoke("check", str(tmp_path))
+    assert code == 0 and "Traceback" not in err, err
+    assert [line for line in out.splitlines() if "file name" in line] == [
+        "2021-02-30_01.txt: warning: the file name's 2021-02-30 is not a date (2021-02 has no day 30); dated "
+        "2021-05-14 from its text, a guess (set pages.2021-02-30_01.txt.date in archive.yaml)",
+        "2021-05-14_2021-05-15_03.txt: warning: the file name holds two dates, 2021-05-14 and 2021-05-15; the "
+        "first was used",
+        "2021-13-01_02.txt: warning: the file name's 2021-13-01 is not a date (there is no month 13); dated "
+        "2021-05-14 from its text, a guess (set pages.2021-13-01_02.txt.date in archive.yaml)",
+        "2021-5-22_01.txt: warning: the file name's 2021-5-22 is not read as a date (write 2021-05-22); dated "
+        "2021-05-14 from its text, a guess (set pages.2021-5-22_01.txt.date in archive.yaml)",
+    ]
+    # an override dates the page: nothing to say
+    (tmp_path / "archive.yaml").write_text(
+        f"source: {tmp_path}\npages:\n  2021-02-30_01.txt: {{date: 2021-03-01}}\n", encoding="utf-8"
+    )
+    code, out, err = invoke("check", "--config", str(tmp_path / "archive.yaml"))
+    assert code == 0 and "2021-02-30_01.txt: warning: the file name" not in out, err
+
+
 def test_full_width_digits_in_a_file_name_date_the_page(tmp_path: Path) -> None:
     # "２０２１－０５－１６_０１.txt", as a Chinese input method types it, was not read: the page was dated
     # from its text (2024-06-06 for this seed) and had no page number
