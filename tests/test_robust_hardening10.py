@@ -1,6 +1,6 @@
 """Hardening round 10: faults found by probing odd but plausible source file names (the same name in two
 source folders or in two encodings, dates that do not exist, full-width digits) through the real command
-line. Each test failed before its fix."""
+line, and serve's first build. Each test failed before its fix."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import os
 import shutil
 from pathlib import Path
 
+from archive_gen.build import BuildOptions
+from archive_gen.serve import DevServer, ServeLimits
+from projects import TOY, make_project
 from robust_util import SEEDS, invoke, stderr_lines
 
 SEED_A = SEEDS / "000_d00d0f73704abedd.txt"
@@ -90,3 +93,33 @@ def test_full_width_digits_in_a_file_name_date_the_page(tmp_path: Path) -> None:
     shutil.copy(SEED_A, tmp_path / "２０２１－０５－１６_０１.txt")
     records = _export(str(tmp_path), "--no-tags")
     assert {(r["date"], r["date_inferred"], r["page"]) for r in records} == {("2021-05-16", False, 1)}
+
+
+def test_an_edit_saved_while_serve_builds_the_first_time_is_rebuilt(tmp_path: Path) -> None:
+    # serve starts its watcher after the first build: a page saved while that build ran was never rebuilt
+    # (the served site kept the old text until some later edit)
+    config = make_project(tmp_path)
+    page = config.sources[0] / "2021-05-14_02.txt"
+
+    def edit_during_the_first_build(result: object) -> None:
+        if not page.read_text(encoding="utf-8").startswith("构建时改的标题"):
+            page.write_text("构建时改的标题\n正文", encoding="utf-8")
+
+    server = DevServer(
+        lambda: config,
+        BuildOptions(),
+        port=0,
+        stages=TOY,
+        echo=lambda line: None,
+        on_build=edit_during_the_first_build,
+    )
+    try:
+        server.build()
+        server.watch(ServeLimits(seconds=8, rebuilds=1))
+        assert server.rebuilds == 1
+        assert "构建时改的标题" in (config.output / "index.html").read_text(encoding="utf-8")
+        # nothing changed since: no rebuild
+        server.watch(ServeLimits(seconds=1.5))
+        assert server.rebuilds == 1
+    finally:
+        server.close()

@@ -13,6 +13,7 @@ import dataclasses
 import errno
 import ipaddress
 import mimetypes
+import os
 import posixpath
 import socket
 import socketserver
@@ -297,6 +298,10 @@ class DevServer:
         self._session = BuildSession()
         self._warmed = False
         self.rebuilds = 0
+        # what the watched files were when the first build began: the watcher starts after that build, so an
+        # edit saved while it ran (or before the watcher was up) was seen by nobody until the next edit
+        self._before_first: list[tuple[str, int, int, int]] | None = None
+        self._first_checked = False
 
     @property
     def url(self) -> str:
@@ -307,6 +312,8 @@ class DevServer:
     def build(self, *, defer_search: bool = False, announce: bool = False) -> BuildResult:
         """One build; with ``announce``, open pages are told the moment its files are in place."""
         options = dataclasses.replace(self._options, defer_search=defer_search)
+        if self._before_first is None and not self._first_checked:
+            self._before_first = self._stamps()
         result = build_site(self.config, options, stages=self._stages, session=self._session,
                             committed=self._committed if announce else None)
         self.state.root = result.output
@@ -343,6 +350,30 @@ class DevServer:
         )
         return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
 
+    def _stamps(self) -> list[tuple[str, int, int, int]]:
+        """(path, size, mtime, inode) of every file the watcher watches (output and cache left out, and hidden
+        files: an editor's swap file is no change to the site)."""
+        ignored = tuple(str(p.resolve()) for p in (self.state.root, self.config.output, self.config.cache_dir))
+        found: list[tuple[str, int, int, int]] = []
+
+        def add(path: str) -> None:
+            try:
+                info = os.stat(path)
+            except OSError:
+                return
+            found.append((path, info.st_size, info.st_mtime_ns, info.st_ino))
+
+        for root in self.watched_paths():
+            if not root.is_dir():
+                add(str(root))
+                continue
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) not in ignored and d[:1] != ".")
+                for name in sorted(files):
+                    if name[:1] != ".":
+                        add(os.path.join(folder, name))
+        return found
+
     def watch(self, limits: ServeLimits = ServeLimits(), stop: threading.Event | None = None) -> None:
         """Rebuild on every change until a limit is reached or ``stop`` is set; Ctrl-C raises
         KeyboardInterrupt out of here (never swallowed).
@@ -376,6 +407,12 @@ class DevServer:
                                                     watch_filter=_SiteFilter(ignored)):
                         if stop.is_set():
                             break
+                        if not self._first_checked:
+                            # the watcher is up: anything changed since the first build began is rebuilt now
+                            self._first_checked = True
+                            if not changes and self._before_first is not None:
+                                catch_up = catch_up or self._stamps() != self._before_first
+                            self._before_first = None
                         if not changes and not catch_up:
                             if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
                                 self._warmed = True
