@@ -123,3 +123,19 @@ def test_an_edit_saved_while_serve_builds_the_first_time_is_rebuilt(tmp_path: Pa
         assert server.rebuilds == 1
     finally:
         server.close()
+
+
+def test_a_site_deleted_while_serving_is_built_again(tmp_path: Path) -> None:
+    # the watcher leaves the output alone, so "rm -rf site" under a running serve was answered with 404s
+    # for every page until some source was edited
+    config = make_project(tmp_path)
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    try:
+        server.build()
+        home = (config.output / "index.html").read_bytes()
+        shutil.rmtree(config.output)
+        server.watch(ServeLimits(seconds=8, rebuilds=1))
+        assert server.rebuilds == 1
+        assert (config.output / "index.html").read_bytes() == home
+    finally:
+        server.close()

@@ -302,6 +302,8 @@ class DevServer:
         # edit saved while it ran (or before the watcher was up) was seen by nobody until the next edit
         self._before_first: list[tuple[str, int, int, int]] | None = None
         self._first_checked = False
+        # the served folder was missing when last looked at: rebuilt once when it goes, not again and again
+        self._output_gone = False
 
     @property
     def url(self) -> str:
@@ -413,6 +415,12 @@ class DevServer:
                             if not changes and self._before_first is not None:
                                 catch_up = catch_up or self._stamps() != self._before_first
                             self._before_first = None
+                        if not changes:
+                            # the output is no watched path: a site deleted under the server ("rm -rf site")
+                            # was answered with 404s until some source was edited; it is built again now
+                            gone = not self.state.root.is_dir()
+                            catch_up = catch_up or (gone and not self._output_gone)
+                            self._output_gone = gone
                         if not changes and not catch_up:
                             if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
                                 self._warmed = True
