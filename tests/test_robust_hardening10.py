@@ -4,6 +4,7 @@ line, and serve's first build. Each test failed before its fix."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
@@ -137,5 +138,33 @@ def test_a_site_deleted_while_serving_is_built_again(tmp_path: Path) -> None:
         server.watch(ServeLimits(seconds=8, rebuilds=1))
         assert server.rebuilds == 1
         assert (config.output / "index.html").read_bytes() == home
+    finally:
+        server.close()
+
+
+def test_serve_does_not_publish_the_outputs_own_records(tmp_path: Path) -> None:
+    # .archive-gen/manifest.json.gz (every source name and article opening) and .archive-gen/build.lock (the
+    # builder's pid) were served like pages, though the published site (GitHub Pages' artifact leaves hidden
+    # files out) has neither
+    config = make_project(tmp_path)
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    try:
+        server.build()
+        assert (config.output / ".archive-gen" / "manifest.json.gz").is_file()
+        server.start()
+        host, port = server.url.split("//")[1].rstrip("/").rsplit(":", 1)
+        for path in (
+            "/.archive-gen/manifest.json.gz",
+            "/%2earchive-gen/build.lock",
+            "/.nojekyll",
+            "/index.html",
+        ):
+            conn = http.client.HTTPConnection(host, int(port), timeout=5)
+            try:
+                conn.request("GET", path)
+                status = conn.getresponse().status
+            finally:
+                conn.close()
+            assert status == (200 if path == "/index.html" else 404), path
     finally:
         server.close()

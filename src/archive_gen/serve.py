@@ -105,13 +105,15 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     """The file a URL path names inside ``root``, or None when it is outside, missing or unsafe.
 
     Directories map to their index.html. Any ``..`` segment is refused outright, and the final path is
-    resolved (following symlinks) and must still be inside the resolved root.
+    resolved (following symlinks) and must still be inside the resolved root. A hidden name (``.archive-gen/``:
+    the output's manifest and build lock) is none of the site's pages: GitHub Pages' artifact leaves hidden
+    files out, so serve does too.
     """
     path = urllib.parse.unquote(urllib.parse.urlsplit(url_path).path)
     if "\0" in path or "\\" in path:
         return None
     segments = [s for s in path.split("/") if s not in ("", ".")]
-    if any(s == ".." for s in segments):
+    if any(s.startswith(".") for s in segments):  # "..", and hidden names
         return None
     real_root = root.resolve()
     candidate = real_root.joinpath(*segments)
