@@ -168,3 +168,23 @@ def test_serve_does_not_publish_the_outputs_own_records(tmp_path: Path) -> None:
             assert status == (200 if path == "/index.html" else 404), path
     finally:
         server.close()
+
+
+def test_two_page_files_given_by_path_with_one_dated_name_are_named_by_their_folders(tmp_path: Path) -> None:
+    # x/2021/05/14/01.txt and y/2021/05/14/01.txt are both named 2021/05/14/01.txt (a file given on its own
+    # is named by its dated tail); the second is named under the folder that name starts below, y, not
+    # under the day's folder (14/2021/05/14/01.txt)
+    for folder, seed in (("x", SEED_A), ("y", SEED_B)):
+        (tmp_path / folder / "2021" / "05" / "14").mkdir(parents=True)
+        shutil.copy(seed, tmp_path / folder / "2021" / "05" / "14" / "01.txt")
+    given = [str(tmp_path / folder / "2021" / "05" / "14" / "01.txt") for folder in ("x", "y")]
+    code, out, _ = invoke("check", *given)
+    assert code == 0
+    assert [line for line in out.splitlines() if "also named" in line] == [
+        f"y/2021/05/14/01.txt: warning: another page file is also named 2021/05/14/01.txt; this one ({given[1]}) "
+        "is named y/2021/05/14/01.txt in the archive"
+    ]
+    assert {(r["source"], r["date"], r["page"]) for r in _export(*given, "--no-tags")} == {
+        ("2021/05/14/01.txt", "2021-05-14", 1),
+        ("y/2021/05/14/01.txt", "2021-05-14", 1),
+    }

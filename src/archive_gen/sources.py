@@ -62,8 +62,11 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
             place = os.path.join(os.path.realpath(root.parent), root.name)
             if place not in taken:
                 taken.add(place)
-                files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
-                homes.append(root.parent)
+                name = source_name(file_source_name(os.fsdecode(root)))
+                files.append(_source_file(root, name))
+                # the folder its name starts below ("…/y" for "…/y/2021/05/14/01.txt" named "2021/05/14/01.txt")
+                up = Path(os.path.abspath(root)).parents
+                homes.append(up[min(name.count("/"), len(up) - 1)])
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=os.fsdecode(root),
@@ -96,7 +99,7 @@ def _distinct_names(
     for file, home in zip(files, homes, strict=True):
         name = file.source
         if name in used:
-            folder = source_name(os.fsdecode(os.path.basename(os.path.realpath(home)))) or "source"
+            folder = source_name(os.fsdecode(os.path.basename(os.path.abspath(home)))) or "source"
             candidates = (f"{folder}/{name}", *(f"{folder}~{n}/{name}" for n in range(2, len(files) + 2)))
             name = next(c for c in candidates if c not in names and c not in used)
             notices.append(
