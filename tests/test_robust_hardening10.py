@@ -1,6 +1,7 @@
 """Hardening round 10: faults found by probing odd but plausible source file names (the same name in two
-source folders or in two encodings, dates that do not exist, full-width digits) through the real command
-line, and serve's first build. Each test failed before its fix."""
+source folders or in two encodings, dates that do not exist, full-width digits), serve (an edit during its
+first build, its output deleted under it, requests for the output's own records) and init's advice, through
+the real command line and the dev server. Each test failed before its fix."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import json
 import os
 import shutil
 from pathlib import Path
+
+import pytest
 
 from archive_gen.build import BuildOptions
 from archive_gen.serve import DevServer, ServeLimits
@@ -188,3 +191,16 @@ def test_two_page_files_given_by_path_with_one_dated_name_are_named_by_their_fol
         ("2021/05/14/01.txt", "2021-05-14", 1),
         ("y/2021/05/14/01.txt", "2021-05-14", 1),
     }
+
+
+def test_init_tells_a_next_command_the_shell_can_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Next: cd my archive && archive-gen build" took the shell to "my"; a name in bytes that are not UTF-8
+    # was printed as the Python escape "\udcff", which no shell reads
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("init", "my archive")
+    assert code == 0
+    assert out.splitlines()[-1].startswith("Next: cd 'my archive' && archive-gen build")
+    code, out, _ = invoke("init", os.fsdecode(b"k\xff"))
+    assert code == 0 and "\\udc" not in out, out
+    assert 'created "k\\xff/about.md"' in out.splitlines()
+    assert out.splitlines()[-1].startswith('Next: cd "k\\xff" && archive-gen build')
