@@ -204,3 +204,41 @@ def test_init_tells_a_next_command_the_shell_can_run(tmp_path: Path, monkeypatch
     assert code == 0 and "\\udc" not in out, out
     assert 'created "k\\xff/about.md"' in out.splitlines()
     assert out.splitlines()[-1].startswith('Next: cd "k\\xff" && archive-gen build')
+
+
+def test_a_days_folder_given_as_the_source_dates_its_pages(tmp_path: Path) -> None:
+    # "check issues/2021-05-14" named the page 01.txt: it was dated from its text (2024-06-06 for this seed)
+    # with no page number, while "check issues" or the file alone dated it 2021-05-14, page 1
+    seed = SEEDS / "003_612e8b81a30c8a2d.txt"
+    for folder in ("issues/2021-05-14", "issues/2021/05/15", "export-20210516"):
+        (tmp_path / folder).mkdir(parents=True)
+        shutil.copy(seed, tmp_path / folder / "01.txt")
+
+    def pages(*given: str) -> set[tuple[object, ...]]:
+        return {(r["source"], r["date"], r["page"]) for r in _export(*given, "--no-tags")}
+
+    day = str(tmp_path / "issues" / "2021-05-14")
+    assert pages(day) == pages(day + "/01.txt") == {("2021-05-14/01.txt", "2021-05-14", 1)}
+    assert pages(str(tmp_path / "issues" / "2021" / "05")) == {("2021/05/15/01.txt", "2021-05-15", 1)}
+    # a date inside a longer folder name is not the folder of a day: as before
+    assert pages(str(tmp_path / "export-20210516")) == {("01.txt", "2024-06-06", None)}
+
+
+def test_an_override_keyed_by_the_path_below_the_source_folder_still_applies(tmp_path: Path) -> None:
+    # pages: is keyed by the path below the source folder; a page the archive now names otherwise (a day's
+    # folder as the source, a name two source folders share) keeps the override written for that path
+    (tmp_path / "issues" / "2021-05-14").mkdir(parents=True)
+    shutil.copy(SEED_A, tmp_path / "issues" / "2021-05-14" / "01.txt")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SEED_B, tmp_path / folder / "2021-05-15_01.txt")
+    (tmp_path / "archive.yaml").write_text(
+        "source: [issues/2021-05-14, a, b]\npages:\n  01.txt: {page: 3}\n  2021-05-15_01.txt: {date: 2021-06-01}\n",
+        encoding="utf-8",
+    )
+    records = _export("--config", str(tmp_path / "archive.yaml"), "--no-tags")
+    assert {(r["source"], r["date"], r["page"]) for r in records} == {
+        ("2021-05-14/01.txt", "2021-05-14", 3),
+        ("2021-05-15_01.txt", "2021-06-01", 1),
+        ("b/2021-05-15_01.txt", "2021-06-01", 1),
+    }

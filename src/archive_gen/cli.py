@@ -112,7 +112,8 @@ def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discove
         raise ConfigError("no page files (*.txt) found",
                           source=", ".join(str(p) for p in config.sources) or "(none)")
     # overrides name configured pages: with page files given on the command line, others are expected
-    page_sources = [f.source for f in discovery.files] if discovery is not None and not sources else None
+    page_sources = ([name for f in discovery.files for name in (f.source, f.given) if name]
+                    if discovery is not None and not sources else None)
     check_references(config, page_sources if config.pages else None)
     check_tagging_config(config)
     return config, discovery

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ConfigError, shown
-from .loader.dates import file_source_name
+from .loader.dates import date_from_path, file_source_name
 from .model import Notice, source_name
 
 PAGE_SUFFIX = ".txt"
@@ -36,6 +36,9 @@ class SourceFile:
     size: int = -1  # from the stat taken by discovery (-1: unknown), so the change check needs no second stat
     mtime_ns: int = 0
     inode: int = 0
+    # the path below its source folder when the archive names the file otherwise (a day's folder given as
+    # the source, a name another file has too): what a ``pages:`` override written before may be keyed by
+    given: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,15 +76,36 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
                               hint="give page files or folders, or set 'source' in archive.yaml")
         found, skipped, problems = _walk(root, follow_symlinks)
         real_root = os.path.realpath(root)
+        dated = _date_folders(root)
         for file in sorted(found, key=lambda f: f.source):
             place = os.path.join(real_root, os.path.relpath(file.path, root))
             if place not in taken:
                 taken.add(place)
+                if dated and not date_from_path(file.source) and date_from_path(f"{dated}/{file.source}"):
+                    file = replace(file, source=f"{dated}/{file.source}", given=file.source)
                 files.append(file)
                 homes.append(root)
         ignored.extend(skipped)
         notices.extend(problems)
     return Discovery(_distinct_names(files, homes, notices), tuple(sorted(ignored)), tuple(notices))
+
+
+def _date_folders(root: Path) -> str:
+    """The folders at the end of ``root`` that are parts of a date ("2021-05-14", "2021/05/14", "20210514"),
+    as the start of the names of the files under it; "" when its last folder is no such part.
+
+    A day's folder given as the source (``check issues/2021-05-14``) named its pages "01.txt": they were
+    dated from their text (years away, at times) and had no page number, while the same file given alone,
+    or under the folder above, is "2021-05-14/01.txt", dated by its folder. Only folders made of digits and
+    separators count: a date inside a longer folder name ("export-20210514") or further up the path
+    (a backup folder's) says nothing about the pages in it."""
+    parts = Path(os.path.abspath(root)).parts[1:]
+    kept: list[str] = []
+    for part in reversed(parts[-3:]):
+        if not part[:1].isdigit() or not all(ch.isdigit() or ch in "-_." for ch in part):
+            break
+        kept.insert(0, part)
+    return source_name(os.fsdecode("/".join(kept)))
 
 
 def _distinct_names(
@@ -111,7 +135,7 @@ def _distinct_names(
                     f"({shown(os.fsdecode(file.path))}) is named {shown(name)} in the archive",
                 )
             )
-            file = replace(file, source=name)
+            file = replace(file, source=name, given=file.given or file.source)
         used.add(name)
         out.append(file)
     return tuple(out)
