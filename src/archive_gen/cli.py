@@ -14,6 +14,7 @@ from . import _startup  # isort: skip
 
 import io
 import os
+import shlex
 import signal
 import sys
 from collections.abc import Iterator
@@ -111,7 +112,8 @@ def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discove
         raise ConfigError("no page files (*.txt) found",
                           source=", ".join(str(p) for p in config.sources) or "(none)")
     # overrides name configured pages: with page files given on the command line, others are expected
-    page_sources = [f.source for f in discovery.files] if discovery is not None and not sources else None
+    page_sources = ([name for f in discovery.files for name in (f.source, f.given) if name]
+                    if discovery is not None and not sources else None)
     check_references(config, page_sources if config.pages else None)
     check_tagging_config(config)
     return config, discovery
@@ -484,22 +486,36 @@ def init(directory: Path, force: bool) -> None:
     with _user_errors():
         created, skipped = write_scaffold(directory, plan.files, force=force)
     for rel in created:
-        click.echo(f"created {directory / rel}")
+        click.echo(f"created {shown(directory / rel)}")
     for rel in skipped:
-        click.echo(f"kept existing {directory / rel}")
+        click.echo(f"kept existing {shown(directory / rel)}")
     if REQUIREMENTS in created:
         if origin.requirement is not None:
             click.echo(f"\n{REQUIREMENTS} pins {origin.requirement}\n  (installed from {origin.where})")
         else:
             click.echo(f"\nwarning: archive-gen was installed from {origin.where}.\n"
-                       f"  GitHub cannot install it from there: edit {directory / REQUIREMENTS} before you push\n"
+                       f"  GitHub cannot install it from there: edit {shown(directory / REQUIREMENTS)} before you push\n"
                        "  (its comments say what to write; until then the Pages workflow stops with an error).",
                        err=True)
     if WORKFLOW in created:
         how = "the branch checked out there" if plan.branch_inferred else \
             "GitHub's default; change `branches:` in the workflow if yours differs"
         click.echo(f"{WORKFLOW} publishes pushes to branch {plan.branch} ({how}).")
-    click.echo(f"\nNext: cd {directory} && archive-gen build   (then open site/index.html or run archive-gen serve)")
+    click.echo(f"\nNext: cd {_shell_word(directory)} && archive-gen build   (then open site/index.html or run "
+               "archive-gen serve)")
+
+
+def _shell_word(path: Path) -> str:
+    """``path`` as one word a POSIX shell reads back ("my archive" was printed bare: ``cd my archive``
+    went to the wrong folder); a name that is no valid text is shown quoted with escapes (errors.shown)."""
+    text = os.fsdecode(path)
+    if text.startswith("-"):  # not an option of cd
+        text = "./" + text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return shown(text)
+    return shlex.quote(text) if text.isprintable() else shown(text)
 
 
 # ---------------------------------------------------------------------------------------------

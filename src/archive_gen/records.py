@@ -416,6 +416,15 @@ class PageWorker:
         return PageEntry(page, checked, job.tag_key, tagged, lines), parsed_now, True, crashed
 
 
+def page_override(config: Config, source: SourceFile) -> PageOverride | None:
+    """The ``pages:`` override of a page file: by its name, else by the path below its source folder when
+    the archive names it otherwise (``SourceFile.given``), as an override written before may name it."""
+    found = config.pages.get(source.source)
+    if found is None and source.given:
+        found = config.pages.get(source.given)
+    return found
+
+
 def failed_page(source: str, message: str) -> Page:
     return Page(source=source, sha256="", encoding="", date=None, date_inferred=False, date_evidence=None,
                 page=None, items=(), notices=(Notice(source, None, "unreadable", message, "error"),))
@@ -591,7 +600,7 @@ def hash_sources(discovery: Discovery, known: SourceState) -> tuple[list[str | N
 
 
 def page_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKeys, config: Config) -> list[str]:
-    return [keys.page_key(sf.source, sha or f"unreadable:{sf.source}", config.pages.get(sf.source))
+    return [keys.page_key(sf.source, sha or f"unreadable:{sf.source}", page_override(config, sf))
             for sf, sha in zip(discovery.files, shas, strict=True)]
 
 
@@ -622,7 +631,7 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
             hits += 1
             continue
         jobs.append(_Job(position, sf, shas[position] or "", pkeys[position], keys.tag, key,
-                         digest(keys.summary, key), config.pages.get(sf.source), options.strict, not options.force))
+                         digest(keys.summary, key), page_override(config, sf), options.strict, not options.force))
 
     if jobs:
         progress("parse", 0, len(jobs))
@@ -835,7 +844,7 @@ class RecordStore:
 def remake_page(source: SourceFile, sha: str, config: Config, cache: BuildCache, *, stages: Stages,
                 keys: StageKeys) -> PageEntry:
     """Parse and tag one page again (its cache entry was lost under a summary that still names it)."""
-    override = config.pages.get(source.source)
+    override = page_override(config, source)
     page_key = keys.page_key(source.source, sha, override)
     record_key = keys.record_key(page_key)
     job = _Job(0, source, sha, page_key, keys.tag, record_key, digest(keys.summary, record_key), override,
@@ -858,7 +867,7 @@ def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,
     pages: list[Page] = []
     for sf in discovery.files:
         try:
-            page, _ = stages.parse(read_bytes(sf, MAX_PAGE_BYTES), sf.source, config.pages.get(sf.source))
+            page, _ = stages.parse(read_bytes(sf, MAX_PAGE_BYTES), sf.source, page_override(config, sf))
             programs.keep()
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -13,6 +13,7 @@ import dataclasses
 import errno
 import ipaddress
 import mimetypes
+import os
 import posixpath
 import socket
 import socketserver
@@ -104,13 +105,15 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     """The file a URL path names inside ``root``, or None when it is outside, missing or unsafe.
 
     Directories map to their index.html. Any ``..`` segment is refused outright, and the final path is
-    resolved (following symlinks) and must still be inside the resolved root.
+    resolved (following symlinks) and must still be inside the resolved root. A hidden name (``.archive-gen/``:
+    the output's manifest and build lock) is none of the site's pages: GitHub Pages' artifact leaves hidden
+    files out, so serve does too.
     """
     path = urllib.parse.unquote(urllib.parse.urlsplit(url_path).path)
     if "\0" in path or "\\" in path:
         return None
     segments = [s for s in path.split("/") if s not in ("", ".")]
-    if any(s == ".." for s in segments):
+    if any(s.startswith(".") for s in segments):  # "..", and hidden names
         return None
     real_root = root.resolve()
     candidate = real_root.joinpath(*segments)
@@ -297,6 +300,12 @@ class DevServer:
         self._session = BuildSession()
         self._warmed = False
         self.rebuilds = 0
+        # what the watched files were when the first build began: the watcher starts after that build, so an
+        # edit saved while it ran (or before the watcher was up) was seen by nobody until the next edit
+        self._before_first: list[tuple[str, int, int, int]] | None = None
+        self._first_checked = False
+        # the served folder was missing when last looked at: rebuilt once when it goes, not again and again
+        self._output_gone = False
 
     @property
     def url(self) -> str:
@@ -307,6 +316,8 @@ class DevServer:
     def build(self, *, defer_search: bool = False, announce: bool = False) -> BuildResult:
         """One build; with ``announce``, open pages are told the moment its files are in place."""
         options = dataclasses.replace(self._options, defer_search=defer_search)
+        if self._before_first is None and not self._first_checked:
+            self._before_first = self._stamps()
         result = build_site(self.config, options, stages=self._stages, session=self._session,
                             committed=self._committed if announce else None)
         self.state.root = result.output
@@ -343,6 +354,30 @@ class DevServer:
         )
         return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
 
+    def _stamps(self) -> list[tuple[str, int, int, int]]:
+        """(path, size, mtime, inode) of every file the watcher watches (output and cache left out, and hidden
+        files: an editor's swap file is no change to the site)."""
+        ignored = tuple(str(p.resolve()) for p in (self.state.root, self.config.output, self.config.cache_dir))
+        found: list[tuple[str, int, int, int]] = []
+
+        def add(path: str) -> None:
+            try:
+                info = os.stat(path)
+            except OSError:
+                return
+            found.append((path, info.st_size, info.st_mtime_ns, info.st_ino))
+
+        for root in self.watched_paths():
+            if not root.is_dir():
+                add(str(root))
+                continue
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) not in ignored and d[:1] != ".")
+                for name in sorted(files):
+                    if name[:1] != ".":
+                        add(os.path.join(folder, name))
+        return found
+
     def watch(self, limits: ServeLimits = ServeLimits(), stop: threading.Event | None = None) -> None:
         """Rebuild on every change until a limit is reached or ``stop`` is set; Ctrl-C raises
         KeyboardInterrupt out of here (never swallowed).
@@ -376,6 +411,18 @@ class DevServer:
                                                     watch_filter=_SiteFilter(ignored)):
                         if stop.is_set():
                             break
+                        if not self._first_checked:
+                            # the watcher is up: anything changed since the first build began is rebuilt now
+                            self._first_checked = True
+                            if not changes and self._before_first is not None:
+                                catch_up = catch_up or self._stamps() != self._before_first
+                            self._before_first = None
+                        if not changes:
+                            # the output is no watched path: a site deleted under the server ("rm -rf site")
+                            # was answered with 404s until some source was edited; it is built again now
+                            gone = not self.state.root.is_dir()
+                            catch_up = catch_up or (gone and not self._output_gone)
+                            self._output_gone = gone
                         if not changes and not catch_up:
                             if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
                                 self._warmed = True

@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import ConfigError
-from .loader.dates import file_source_name
+from .errors import ConfigError, shown
+from .loader.dates import date_from_path, file_source_name
 from .model import Notice, source_name
 
 PAGE_SUFFIX = ".txt"
@@ -36,6 +36,9 @@ class SourceFile:
     size: int = -1  # from the stat taken by discovery (-1: unknown), so the change check needs no second stat
     mtime_ns: int = 0
     inode: int = 0
+    # the path below its source folder when the archive names the file otherwise (a day's folder given as
+    # the source, a name another file has too): what a ``pages:`` override written before may be keyed by
+    given: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,26 +59,86 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
     # own name): a folder given twice, or a file beside its folder, is read once; it was read twice, and
     # every item of the second copy was an error ("another page's item has this id")
     taken: set[str] = set()
+    homes: list[Path] = []  # the folder each file was found under, for a name two files share
     for root in roots:
         if root.is_file():
             place = os.path.join(os.path.realpath(root.parent), root.name)
             if place not in taken:
                 taken.add(place)
-                files.append(_source_file(root, source_name(file_source_name(os.fsdecode(root)))))
+                name = source_name(file_source_name(os.fsdecode(root)))
+                files.append(_source_file(root, name))
+                # the folder its name starts below ("…/y" for "…/y/2021/05/14/01.txt" named "2021/05/14/01.txt")
+                up = Path(os.path.abspath(root)).parents
+                homes.append(up[min(name.count("/"), len(up) - 1)])
             continue
         if not root.is_dir():
             raise ConfigError("source folder not found", source=os.fsdecode(root),
                               hint="give page files or folders, or set 'source' in archive.yaml")
         found, skipped, problems = _walk(root, follow_symlinks)
         real_root = os.path.realpath(root)
+        dated = _date_folders(root)
         for file in sorted(found, key=lambda f: f.source):
             place = os.path.join(real_root, os.path.relpath(file.path, root))
             if place not in taken:
                 taken.add(place)
+                if dated and not date_from_path(file.source) and date_from_path(f"{dated}/{file.source}"):
+                    file = replace(file, source=f"{dated}/{file.source}", given=file.source)
                 files.append(file)
+                homes.append(root)
         ignored.extend(skipped)
         notices.extend(problems)
-    return Discovery(tuple(files), tuple(sorted(ignored)), tuple(notices))
+    return Discovery(_distinct_names(files, homes, notices), tuple(sorted(ignored)), tuple(notices))
+
+
+def _date_folders(root: Path) -> str:
+    """The folders at the end of ``root`` that are parts of a date ("2021-05-14", "2021/05/14", "20210514"),
+    as the start of the names of the files under it; "" when its last folder is no such part.
+
+    A day's folder given as the source (``check issues/2021-05-14``) named its pages "01.txt": they were
+    dated from their text (years away, at times) and had no page number, while the same file given alone,
+    or under the folder above, is "2021-05-14/01.txt", dated by its folder. Only folders made of digits and
+    separators count: a date inside a longer folder name ("export-20210514") or further up the path
+    (a backup folder's) says nothing about the pages in it."""
+    parts = Path(os.path.abspath(root)).parts[1:]
+    kept: list[str] = []
+    for part in reversed(parts[-3:]):
+        if not part[:1].isdigit() or not all(ch.isdigit() or ch in "-_." for ch in part):
+            break
+        kept.insert(0, part)
+    return source_name(os.fsdecode("/".join(kept)))
+
+
+def _distinct_names(
+    files: list[SourceFile], homes: list[Path], notices: list[Notice]
+) -> tuple[SourceFile, ...]:
+    """Every file under a name of its own. Two files can get one source name: the same relative path
+    in two source folders (``build a b``), or a name in GB18030 bytes beside its UTF-8 twin
+    (model.source_name). A source name keys the file's records, cache entries and 版面 page, so the
+    second file's items were dropped as "another page's item has this id" and both pages shared one
+    URL. The first file (in walk order) keeps its name; a later one is named under its source folder's
+    name ("b/2021-05-14_01.txt": the date and page read from it stay the same), with a warning."""
+    names = {file.source for file in files}
+    used: set[str] = set()
+    out: list[SourceFile] = []
+    for file, home in zip(files, homes, strict=True):
+        name = file.source
+        if name in used:
+            folder = source_name(os.fsdecode(os.path.basename(os.path.abspath(home)))) or "source"
+            candidates = (f"{folder}/{name}", *(f"{folder}~{n}/{name}" for n in range(2, len(files) + 2)))
+            name = next(c for c in candidates if c not in names and c not in used)
+            notices.append(
+                Notice(
+                    name,
+                    None,
+                    "same-name",
+                    f"another page file is also named {shown(file.source)}; this one "
+                    f"({shown(os.fsdecode(file.path))}) is named {shown(name)} in the archive",
+                )
+            )
+            file = replace(file, source=name, given=file.given or file.source)
+        used.add(name)
+        out.append(file)
+    return tuple(out)
 
 
 def _source_file(path: Path, source: str) -> SourceFile:

@@ -20,7 +20,7 @@ from ..model import Item, Notice, Page
 from ..patterns import lazy_compile
 from .blocks import split_blocks
 from .conserve import conservation
-from .dates import PageDate, date_from_path, infer_date, page_from_path
+from .dates import PageDate, date_from_path, infer_date, page_from_path, path_date_problem
 from .decode import decode_bytes, normalise_newlines
 from .exports import as_printed, export_view, traditional_view
 from .furniture import Furniture, take_furniture
@@ -79,6 +79,15 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     if page_date.value is None:
         notices.append(Notice(source, None, "no-date", "no date in the file name or the text; set pages."
                               f"{source}.date in archive.yaml"))
+    problem = None if date else path_date_problem(source)
+    if problem:  # the user meant the name to date the page: say what dates it instead
+        if page_date.value is None or not page_date.evidence or page_date.evidence.startswith("file name"):
+            how = ""
+        elif page_date.inferred:
+            how = f"; dated {page_date.value} from its text, a guess (set pages.{source}.date in archive.yaml)"
+        else:
+            how = f"; dated {page_date.value} by its {page_date.evidence}"
+        notices.append(Notice(source, None, "file-date", problem + how))
     number = _page_number(source, page, furniture, notices)
     # one copy of each item with its place and id (ids depend on the title and text, not on these fields)
     items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number,

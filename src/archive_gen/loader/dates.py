@@ -7,8 +7,10 @@ not even the year is certain, None. Nothing here reads files or the clock.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,6 +18,10 @@ from ..patterns import lazy_compile
 
 _SEP = r"[-_./]?"
 _PATH_DATE = lazy_compile(rf"(?<!\d)((?:19|20)\d{{2}}){_SEP}(0[1-9]|1[0-2]){_SEP}(0[1-9]|[12]\d|3[01])(?!\d)")
+# a date-shaped part of a file name that is not read as its date: any month and day of one or two digits
+# between two equal separators ("2021-13-01", "2021_02_30", "2021-5-14"); the names _PATH_DATE reads
+# are among them, so a second date in one name is seen too
+_SHAPED_DATE = lazy_compile(r"(?<!\d)((?:19|20)\d{2})([-_./])(\d{1,2})\2(\d{1,2})(?!\d)")
 _PAGE_AFTER_DATE = lazy_compile(r"^[-_. ]*(?:p|page|版|第)?0*(\d{1,3})(?:版)?(?:[-_. ].*)?$", re.IGNORECASE)
 _PAGE_ONLY = lazy_compile(r"^(?:p|page|版|第)?0*(\d{1,3})(?:版)?$", re.IGNORECASE)
 
@@ -40,10 +46,41 @@ class PageDate:
 
 def date_from_path(rel_path: str) -> str | None:
     """"2021-05-14_01.txt", "grrb20210514-03.txt", "2021/05/14/01.txt", "20210514_3.txt" -> "2021-05-14"."""
-    match = _PATH_DATE.search(rel_path)
+    match = _PATH_DATE.search(_plain_digits(rel_path))
     if not match or not _valid(*map(int, match.groups())):
         return None
     return "-".join(match.groups())
+
+
+def _plain_digits(name: str) -> str:
+    """The name with full-width digits and separators as ASCII ("２０２１－０５－１６" is typed by a Chinese
+    input method; its date was not seen and the page was dated from its text instead)."""
+    return unicodedata.normalize("NFKC", name) if not name.isascii() else name
+
+
+def path_date_problem(rel_path: str) -> str | None:
+    """Why a date-shaped part of a file name is not the page's date, in words; None when there is none.
+
+    "2021-02-30_01.txt" and "2021-13-01_02.txt" hold no date, "2021-5-14_01.txt" is not read as one and
+    "2021-05-14_2021-05-15_03.txt" holds two: such a page was dated from its text (years away, at times)
+    or by the first date, and nothing said so."""
+    text = _plain_digits(rel_path)
+    used = date_from_path(rel_path)
+    dates = [*_PATH_DATE.finditer(text), *_SHAPED_DATE.finditer(text)]
+    for match in sorted(dates, key=lambda m: m.start()):
+        shown_date = match.group(0)
+        year, month, day = int(match.group(1)), int(match.groups()[-2]), int(match.groups()[-1])
+        if not 1 <= month <= 12:
+            return f"the file name's {shown_date} is not a date (there is no month {month})"
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return f"the file name's {shown_date} is not a date ({year:04d}-{month:02d} has no day {day})"
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        if used is None:
+            return f"the file name's {shown_date} is not read as a date (write {iso})"
+        if iso != used:
+            return f"the file name holds two dates, {used} and {iso}; the first was used"
+    return None
 
 
 def file_source_name(path: str) -> str:
@@ -62,7 +99,7 @@ def file_source_name(path: str) -> str:
 
 def page_from_path(rel_path: str) -> int | None:
     """The page number after a date in the file name, or a bare number file inside a dated folder."""
-    parts = rel_path.split("/")
+    parts = _plain_digits(rel_path).split("/")
     stem = parts[-1].rsplit(".", 1)[0]
     match = _PATH_DATE.search(stem)
     if match:
