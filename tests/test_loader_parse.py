@@ -2305,3 +2305,22 @@ def test_a_papers_name_beside_an_editors_line_at_the_foot_is_page_furniture() ->
     item = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）近日，西岭县总工会新建职工书屋十二家。",
                      "江州职工报\n责任编辑：罗　敏　校对：金　晖"))
     assert item.title == "西岭县职工书屋增至六十家"
+
+
+def test_a_line_naming_the_kind_of_report_over_a_news_line_is_its_kicker() -> None:
+    lead = "本报讯（记者　柯　蓝）"
+    text = lead + "记者走访西岭县三个工业园区发现，今年以来园区企业新招一线职工一千二百人，缺工问题明显缓解。"
+    item = only(page("园区招工一线调查", "三个园区新招一线职工一千二百人", text))
+    assert (item.kicker, item.title, item.subtitle) == ("园区招工一线调查", "三个园区新招一线职工一千二百人", None)
+    # guard: a news line over a ——subtitle stays the title
+    kept = only(page("园区招工一线调查", "——三个园区新招一线职工一千二百人", text))
+    assert kept.title == "园区招工一线调查"
+
+
+# ---- fresh25: rules found by its post-fix check page --------------------------------------------
+
+
+def test_a_headline_line_near_a_narrow_column_width_runs_on_into_a_tail_as_long() -> None:
+    body = "\n".join(_column(p, 12, "\u3000\u3000") for p in (_NIGHT, _NIGHT_TWO, _NIGHT_THREE))
+    item = only(page("西岭县总工会为快递员\n送上夏季防暑降温用品", body))
+    assert item.title == "西岭县总工会为快递员送上夏季防暑降温用品"

@@ -110,7 +110,7 @@ _NARROW_WIDTH_MIN = 10
 _NARROW_MIN_LINES = 8
 _NARROW_SHARE = 0.5
 _NARROW_LINE_MIN = 6  # shorter lines (names, labels, a paragraph's last word) say nothing of the width
-_KEPT_ON_LINE = CLOSING + OPEN_ENDINGS + "“"
+_KEPT_ON_LINE = CLOSING + OPEN_ENDINGS
 
 
 def narrow_width(raw_lines: list[str], skip: frozenset[int]) -> int | None:
@@ -157,9 +157,10 @@ _HEAD_ENDS = "。！？!?"
 def headline_wraps(previous: str, line: str, width: int) -> bool:
     """On a page broken at a narrow column, does ``line`` finish the headline line above it? A headline set in larger
     type breaks a few characters short of the column (``百万职工投身重点工程`` / ``劳动和技能竞赛``): the line above comes
-    within three characters of the width, this one is shorter, and neither is a new part (``——…``), a finished
+    within three characters of the width, this one is no longer (a longer line under a shorter one starts a part of
+    its own, the shorter one a kicker), and neither is a new part (``——…``), a finished
     sentence, a byline line or a row."""
-    if len(previous) < width - _HEAD_WRAP_SLACK or len(line) >= len(previous):
+    if len(previous) < width - _HEAD_WRAP_SLACK or len(line) > len(previous):
         return False
     if previous.endswith("——") or previous[-1:] in _HEAD_ENDS or line.startswith(("—", "－")):
         return False
