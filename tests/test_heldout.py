@@ -473,6 +473,14 @@ FRESH23_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # page mid-word (exported as a fragment); after two general rules 1.0 on every column; the post-fix check page 5 of 5 (1.0 on
 # every column) on its first run. Floors a little below.
 FRESH24_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh25 (the twenty-sixth batch: six pages as pdftotext or a PDF viewer's copy gives them — lines hard-broken at 11-14
+# characters inside headlines and paragraphs, paragraphs marked by two U+3000, two spaces or a blank line, page furniture at top
+# or foot, a 数据 box and a list box of label + figure lines, a photo credit wrapped onto two lines, a 工人日报 front page jumping
+# to page 2, 江西工人报): first run title F1 0.279 (6 of 18; body bounds 0.833, paragraphs 0.333, kicker 0.0, subtitle 0.0,
+# roles 19/20, stitched 0/1) — nearly every headline broken over lines was cut in two; after four general rules 0.944, after
+# a fifth (and one found by the post-fix check page, whose first run had 4 of 4 titles and its ——subtitle cut) 1.0 on every
+# column but kicker (0.75: the topic line 冬季送温暖 over a title is read as a column — open). Floors a little below.
+FRESH25_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.7, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -487,6 +495,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh22": (38, [1, 1], 8),  # 记者/通讯员/见习记者/实习生 in half-width and U+3000 leads, 新华社记者 credits; page 1's jump, from page 2
     "fresh23": (26, None, 8),  # 1990s leads and byline lines with names glued to their roles, □/○ authors, 通讯员 photo credits
     "fresh24": (36, [1, 1], 8),  # two roles on one credit line and in leads, 本报实习生, 新华社记者; page 1's jump, from page 2
+    "fresh25": (25, [1, 1], 7),  # two-role credits wrapped over lines, 本报通讯员 on byline lines; page 1's jump, from page 2
 }
 
 
@@ -529,6 +538,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh22": (FRESH22_FLOORS, 36, 0.95),  # 31 on the seven pages, 5 on the post-fix check page
     "fresh23": (FRESH23_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
     "fresh24": (FRESH24_FLOORS, 33, 0.95),  # 28 on the seven pages, 5 on the post-fix check page
+    "fresh25": (FRESH25_FLOORS, 22, 0.95),  # 18 on the six pages, 4 on the post-fix check page
 }
 
 

@@ -2258,3 +2258,69 @@ def test_text_opening_the_page_that_no_story_claims_is_an_untitled_item_not_a_fr
         "比赛结果将于月底公布，主办方表示将把比赛办成品牌赛事。",
     ).items[-1]
     assert (lower.kind, lower.title) == ("fragment", None)
+
+
+# ---- fresh25 (the twenty-sixth batch: a PDF e-edition's text broken at its narrow column); inputs unlike its pages ----
+
+
+def _column(text: str, width: int, indent: str = "") -> str:
+    """``text`` broken every ``width`` characters, as a PDF's narrow column prints it (its first line indented)."""
+    first = width - len(indent)
+    return "\n".join([indent + text[:first]] + [text[k: k + width] for k in range(first, len(text), width)])
+
+
+_NIGHT = ("西岭县公交公司和县总工会联合开通三条职工夜间公交专线，途经县城四个工业园区，末班车延至晚上十一点半，"
+          "上夜班的职工凭工会会员卡乘车免费。")
+_NIGHT_TWO = "专线开通首周，日均乘客一千二百人次，县总工会将根据职工意见再调整站点和班次。"
+_NIGHT_THREE = "不少职工说，以前下夜班只能打车或者等家人来接，现在坐专线二十分钟就能到家。"
+
+
+def test_a_narrow_column_line_that_fills_the_width_runs_on_into_the_next() -> None:
+    texts = [_column(p, 12) for p in (_NIGHT, _NIGHT_TWO, _NIGHT_THREE)]
+    item = only(page("西岭职工夜班回家有了专线", *texts))
+    assert item.paragraphs == (_NIGHT, _NIGHT_TWO, _NIGHT_THREE)
+    # guard: a box's label + figure rows as wide as the column stay one row each
+    rows = page("西岭职工夜班回家有了专线", *texts, "夜间公交专线数　三条线路\n日均乘客　一千二百人次")
+    printed = [it.title or "" for it in rows.items] + [p for it in rows.items for p in it.paragraphs]
+    assert not any("三条线路日均" in text for text in printed)
+
+
+def test_a_headline_line_near_a_narrow_column_width_runs_on_into_its_shorter_tail() -> None:
+    body = "\n".join(_column(p, 12, "\u3000\u3000") for p in (_NIGHT, _NIGHT_TWO, _NIGHT_THREE))
+    item = only(page("西岭县总工会为快递员\n送上夏季防暑用品", body))
+    assert item.title == "西岭县总工会为快递员送上夏季防暑用品"
+    # guard: a ——subtitle under the title is a part of its own
+    parts = only(page("西岭县总工会为快递员\n——防暑用品送到网点", body))
+    assert (parts.title, parts.subtitle) == ("西岭县总工会为快递员", "——防暑用品送到网点")
+
+
+def test_a_photo_credit_wrapped_onto_a_second_line_is_one_credit() -> None:
+    item = page("夜色中的检修线", "6月3日晚，西岭机务段职工在检修库内检查动车组转向架。\n本报记者　柯　蓝\n特约摄影　周　平　摄",
+                "西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）近日，西岭县总工会新建职工书屋十二家。").items[0]
+    assert item.kind == "photo" and item.title == "夜色中的检修线"
+    assert item.byline.photographers == ("柯　蓝", "周　平")
+
+
+def test_a_papers_name_beside_an_editors_line_at_the_foot_is_page_furniture() -> None:
+    item = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）近日，西岭县总工会新建职工书屋十二家。",
+                     "江州职工报\n责任编辑：罗　敏　校对：金　晖"))
+    assert item.title == "西岭县职工书屋增至六十家"
+
+
+def test_a_line_naming_the_kind_of_report_over_a_news_line_is_its_kicker() -> None:
+    lead = "本报讯（记者　柯　蓝）"
+    text = lead + "记者走访西岭县三个工业园区发现，今年以来园区企业新招一线职工一千二百人，缺工问题明显缓解。"
+    item = only(page("园区招工一线调查", "三个园区新招一线职工一千二百人", text))
+    assert (item.kicker, item.title, item.subtitle) == ("园区招工一线调查", "三个园区新招一线职工一千二百人", None)
+    # guard: a news line over a ——subtitle stays the title
+    kept = only(page("园区招工一线调查", "——三个园区新招一线职工一千二百人", text))
+    assert kept.title == "园区招工一线调查"
+
+
+# ---- fresh25: rules found by its post-fix check page --------------------------------------------
+
+
+def test_a_headline_line_near_a_narrow_column_width_runs_on_into_a_tail_as_long() -> None:
+    body = "\n".join(_column(p, 12, "\u3000\u3000") for p in (_NIGHT, _NIGHT_TWO, _NIGHT_THREE))
+    item = only(page("西岭县总工会为快递员\n送上夏季防暑降温用品", body))
+    assert item.title == "西岭县总工会为快递员送上夏季防暑降温用品"

@@ -104,6 +104,80 @@ def wrap_width(raw_lines: list[str]) -> int | None:
     return None
 
 
+# a PDF e-edition's text (pdftotext without -layout, a viewer's copy) breaks every line at its narrow column: most lines of the
+# page (page furniture aside) have one length of 10-15 characters, a line may run one over with a closing mark kept on it
+_NARROW_WIDTH_MIN = 10
+_NARROW_MIN_LINES = 8
+_NARROW_SHARE = 0.5
+_NARROW_LINE_MIN = 6  # shorter lines (names, labels, a paragraph's last word) say nothing of the width
+_KEPT_ON_LINE = CLOSING + OPEN_ENDINGS
+
+
+def narrow_width(raw_lines: list[str], skip: frozenset[int]) -> int | None:
+    """The narrow column width a PDF's text was broken at (10-15 characters), or None: the length most of the page's
+    lines of six characters or more have, page furniture left out. An ordinary page prints each paragraph on one line
+    (no length repeats) and a People's Daily style page breaks at 16 or more (``wrap_width``)."""
+    counts: dict[int, int] = {}
+    total = 0
+    for number, raw in enumerate(raw_lines, 1):
+        length = len(raw.rstrip())
+        if number in skip or len(raw.strip(INDENT_CHARS)) < _NARROW_LINE_MIN:
+            continue
+        total += 1
+        counts[length] = counts.get(length, 0) + 1
+    if not counts:
+        return None
+    width, count = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+    if _NARROW_WIDTH_MIN <= width < _WRAP_WIDTH_MIN and count >= _NARROW_MIN_LINES and count >= _NARROW_SHARE * total:
+        return width
+    return None
+
+
+def _fills(raw: str, width: int) -> bool:
+    """The line fills the column: its width, or one more when a closing mark was kept on it rather than open the next."""
+    line = raw.rstrip()
+    return len(line) == width or (len(line) == width + 1 and line[-1] in _KEPT_ON_LINE)
+
+
+def _within(raw: str, width: int) -> bool:
+    return len(raw.rstrip()) <= width or _fills(raw, width)
+
+
+def _gapped(line: str) -> bool:
+    """A U+3000 or two spaces inside a line with no sentence mark: a box's row (``label　figure``) or a name line, never wrapped
+    running text (a sign-off ``…160幅。（余　洁）`` is text)."""
+    return ("\u3000" in line or "  " in line) and not any(ch in _SENTENCE_PUNCTUATION for ch in line)
+
+
+# a headline part broken at its own (larger type's) width: its first line near the column width, the rest shorter
+_HEAD_WRAP_SLACK = 3
+_HEAD_ENDS = "。！？!?"
+
+
+def headline_wraps(previous: str, line: str, width: int) -> bool:
+    """On a page broken at a narrow column, does ``line`` finish the headline line above it? A headline set in larger
+    type breaks a few characters short of the column (``百万职工投身重点工程`` / ``劳动和技能竞赛``): the line above comes
+    within three characters of the width, this one is no longer (a longer line under a shorter one starts a part of
+    its own, the shorter one a kicker), and neither is a new part (``——…``), a finished
+    sentence, a byline line or a row."""
+    if len(previous) < width - _HEAD_WRAP_SLACK or len(line) > len(previous):
+        return False
+    if previous.endswith("——") or previous[-1:] in _HEAD_ENDS or line.startswith(("—", "－")):
+        return False
+    return not (is_byline_line(line) or is_byline_line(previous) or _gapped(line) or _gapped(previous))
+
+
+def _runs_on(previous: str, line: str, previous_full: bool, narrow: int | None, run: int) -> bool:
+    """May an unindented ``line`` continue the unindented block (of ``run`` lines) whose last line is ``previous``?
+    On a page broken at a narrow column a box's rows never run on, and a headline's first line runs on into its
+    shorter tail."""
+    if narrow is None:
+        return continues_full_line(line, previous_full)
+    if continues_full_line(line, previous_full) and not (_gapped(line) or _gapped(previous)):
+        return True
+    return run == 1 and headline_wraps(previous, line, narrow)
+
+
 def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     """Split page text (LF line ends) into blocks.
 
@@ -131,6 +205,12 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     # every line of the page within the width: the tool wrapped it all, headlines too (a page of long unwrapped
     # paragraphs may still show a few lines of one length, its headlines among them)
     wrapped_everywhere = width is not None and all(len(raw.rstrip()) <= width for raw in raw_lines)
+    narrow = None
+    if width is None:
+        # a PDF's narrow column: the same reading, page furniture (wider, read before) left out
+        narrow = width = narrow_width(raw_lines, skip)
+        wrapped_everywhere = width is not None and all(
+            _within(raw, width) for number, raw in enumerate(raw_lines, 1) if number not in skip)
     previous_full = False
     for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
@@ -147,7 +227,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             or not (
                 continues_indented(parts[-1], stripped, previous_full)
                 if indented
-                else continues_full_line(stripped, previous_full and wrapped_everywhere)
+                else _runs_on(parts[-1], stripped, previous_full and wrapped_everywhere, narrow, len(lines))
             )
         ):
             flush()
@@ -158,7 +238,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             indented = starts_indented
         lines.append(number)
         parts.append(stripped)
-        previous_full = width is not None and len(raw.rstrip()) == width
+        previous_full = width is not None and (len(raw.rstrip()) == width if narrow is None else _fills(raw, width))
         blank = 0
     flush()
     return blocks

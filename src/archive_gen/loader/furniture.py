@@ -266,8 +266,10 @@ def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
 
 def _paper_names(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:
     """A paper's name printed alone ("江州工人报") on the line right above or under a masthead line (its date
-    line, "2026年7月9日　星期四") is the masthead's first line."""
-    masthead = {line.line for line in lines if line.kind == "masthead"}
+    line, "2026年7月9日　星期四") is the masthead's first line; so is one right above or under an editor credit
+    ("责任编辑：王　群　美编：…"): a PDF e-edition's text puts the page's foot line, the paper's name and its
+    editors, at the end of the page, with no date beside them."""
+    masthead = {line.line for line in lines if line.kind in ("masthead", "editor")}
     taken = {line.line for line in lines}
     found = list(lines)
     for k, (number, line) in enumerate(rows):

@@ -41,6 +41,9 @@ _QUOTES = "“”‘’「」『』\"'"
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
 # a short line ending in a negated verb ("安全生产不放松", "服务不打烊") makes a statement, as a clause does
+# "节后返岗复工一线观察", "新就业形态劳动者调查": a line naming the kind of report under it (an observation, a field
+# visit, a close-up), not news of its own
+_REPORT_KIND = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,12}(?:观察|纪实|探访|见闻|直击|特写|调查|速写|扫描)$")
 _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
@@ -408,6 +411,16 @@ def _theme_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
+def _report_kind_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"节后返岗复工一线观察" over "“点对点”专车接回4万名务工人员", read as title and subtitle: a line that names the kind of
+    report it heads says no news; it is the 引题 and the line under it, which does, the title."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    under = facts[heads.subtitle]
+    return bool(_REPORT_KIND.match(facts[heads.title].text.strip())) \
+        and not (under.dash_start or under.profile_subtitle or under.note_only or _REPORT_KIND.match(under.text.strip()))
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -418,6 +431,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
     ("a statement (…不放松) over a title and subtitle is their kicker, not a column's name", _statement_as_column, -4.0),
     ("a theme line the story never retells over a line it does is their kicker, not a title over its subtitle",
      _theme_as_title, -1.5),
+    ("a line naming the kind of report (…一线观察, …调查) over a news line is their kicker, not a title over its subtitle",
+     _report_kind_as_title, -1.5),
 ]
 
 

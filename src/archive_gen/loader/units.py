@@ -242,6 +242,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if signoff is not None:
             unit.text, unit.signoff = signoff
         units.append(unit)
+    _join_wrapped_credits(units)
     _mark_turns(units)
     _mark_verse(units)
     _mark_entries(units)
@@ -252,6 +253,21 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_guests(units)
     _mark_bylined(units)
     return units
+
+
+def _join_wrapped_credits(units: list[Unit]) -> None:
+    """A photo credit too wide for its column wraps onto a second line: ``本报记者　黄　蕊`` over ``本报通讯员　万　里　摄``
+    with no blank line between them is one credit of two roles (the first line alone reads as a story's byline)."""
+    k = 0
+    while k + 1 < len(units):
+        first, second = units[k], units[k + 1]
+        if first.kind == "byline" and second.kind == "credit" and second.blocks[0].blank_before == 0 \
+                and len(first.blocks) == 1 and not first.text.endswith("摄"):
+            text = first.text.strip(" \u3000") + "\u3000" + second.text.strip(" \u3000")
+            credit = split_credit(text)
+            if credit is not None and not credit[0]:
+                units[k: k + 2] = [Unit("credit", first.blocks + second.blocks, text, credit=credit[1])]
+        k += 1
 
 
 # a digest item: its headline glued to its text by a colon ("江州开通职工通勤专线：6月10日，…"); the headline may hold
