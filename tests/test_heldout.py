@@ -481,6 +481,14 @@ FRESH24_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # a fifth (and one found by the post-fix check page, whose first run had 4 of 4 titles and its ——subtitle cut) 1.0 on every
 # column but kicker (0.75: the topic line 冬季送温暖 over a title is read as a column — open). Floors a little below.
 FRESH25_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.7, "subtitle": 0.98}
+# fresh26 (the twenty-seventh batch: seven ordinary pages from the sections the earlier batches use least — a 视点 investigation
+# with a 阅读提示 box, quoted crossheads and 记者手记/相关链接 boxes, 职工生活 with 读者问/律师答 turns, 工会新闻 with a 工会工作动态
+# column of short items, 文化 with a figure kicker and a review signed at its end, 国际 with 新华社 and 本报驻外记者 datelines, 人物
+# with a ——记 profile and a pull-quote line, a 江西工人报 front page with a masthead, a 导读 box and a 本报评论员 editorial): first
+# run title F1 0.933 (28 of 30; body bounds 0.964, paragraphs 0.893, byline 0.964, kicker 0.75, roles 27/29); after five
+# general rules 1.0 on every column; the post-fix check page 6 of 6 (1.0 on every column) on its first run. Floors a little
+# below.
+FRESH26_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -496,6 +504,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh23": (26, None, 8),  # 1990s leads and byline lines with names glued to their roles, □/○ authors, 通讯员 photo credits
     "fresh24": (36, [1, 1], 8),  # two roles on one credit line and in leads, 本报实习生, 新华社记者; page 1's jump, from page 2
     "fresh25": (25, [1, 1], 7),  # two-role credits wrapped over lines, 本报通讯员 on byline lines; page 1's jump, from page 2
+    "fresh26": (35, None, 8),  # 本报驻柏林记者/本报驻东京记者, 新华社 leads, 整理 credits, two roles on one line and in leads
 }
 
 
@@ -539,6 +548,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh23": (FRESH23_FLOORS, 35, 0.95),  # 30 on the seven pages, 5 on the post-fix check page
     "fresh24": (FRESH24_FLOORS, 33, 0.95),  # 28 on the seven pages, 5 on the post-fix check page
     "fresh25": (FRESH25_FLOORS, 22, 0.95),  # 18 on the six pages, 4 on the post-fix check page
+    "fresh26": (FRESH26_FLOORS, 36, 0.95),  # 30 on the seven pages, 6 on the post-fix check page
 }
 
 

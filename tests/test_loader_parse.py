@@ -2324,3 +2324,56 @@ def test_a_headline_line_near_a_narrow_column_width_runs_on_into_a_tail_as_long(
     body = "\n".join(_column(p, 12, "\u3000\u3000") for p in (_NIGHT, _NIGHT_TWO, _NIGHT_THREE))
     item = only(page("西岭县总工会为快递员\n送上夏季防暑降温用品", body))
     assert item.title == "西岭县总工会为快递员送上夏季防暑降温用品"
+# ---- fresh26 (the twenty-seventh batch: ordinary pages of the least-used sections); inputs unlike its pages ----
+
+
+def test_a_romanised_name_and_a_publishers_line_over_the_date_line_are_masthead() -> None:
+    parsed = page("岭南职工报\nLINGNAN ZHIGONG BAO\n岭南市总工会主办　邮发代号　45-18", "2026年3月2日　星期一　第1版",
+                  "西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY)
+    item = only(parsed)
+    assert item.title == "西岭县职工书屋增至六十家" and item.page == 1
+    # guard: a line of capitals inside the text, below the first story, is no masthead
+    lower = page("2026年3月2日　星期一　第1版", "西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY,
+                 "CHINA DAILY WORKERS", BODY2)
+    assert "CHINA DAILY WORKERS" in "".join(p for it in lower.items for p in (it.title or "", *it.paragraphs))
+
+
+def test_a_line_over_a_paragraph_signed_in_brackets_after_a_bylined_story_titles_a_brief() -> None:
+    story = ("西岭县建成首个职工疗休养基地", "本报记者　柯　蓝", BODY, BODY2)
+    parsed = page(*story, "东川区送法进工地", "东川区总工会组织律师走进五个建筑工地，为农民工讲解劳动合同知识。（岳　川）")
+    assert [i.title for i in parsed.items] == ["西岭县建成首个职工疗休养基地", "东川区送法进工地"]
+    assert parsed.items[1].byline.names() == ("岳　川",)
+    # guard: a section heading over unsigned text stays the story's crosshead
+    kept = only(page(*story, "送法进工地", "东川区总工会组织律师走进五个建筑工地，为农民工讲解劳动合同知识。"))
+    assert [c.text for c in kept.crossheads] == ["送法进工地"]
+
+
+def test_a_jumped_tail_is_not_handed_to_the_paper_commentators_piece() -> None:
+    tail = "市人社局有关负责人表示，下一步将完善技能人才评价激励机制，让技能人才收入稳步提高。（下转第2版）"
+    parsed = page("岭南港务集团三千职工岗位练兵", "本报讯（记者　柯　蓝）港务集团日前举行码头作业岗位练兵，三千名装卸工参加。",
+                  "练兵设置桥吊、理货等六个项目，前十名将获评集团技术能手。", tail,
+                  "技能人才要有更多获得感", "本报评论员",
+                  "技能人才是产业发展的重要支撑。评价激励机制完善了，技能人才的收入才能稳步提高。",
+                  "让技能人才有奔头，企业要舍得投入，工会要做好服务，技能人才评价要打通。",
+                  "只要技能人才的成长通道打通了，产业发展就有了坚实支撑。")
+    first = parsed.items[0]
+    assert first.paragraphs[-1].startswith("市人社局有关负责人表示") and len(parsed.items[1].paragraphs) == 3
+
+
+def test_a_short_count_over_a_longer_line_is_its_kicker() -> None:
+    item = only(page("签约项目36个", "西岭县在省城举行招商引资推介会", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("签约项目36个", "西岭县在省城举行招商引资推介会", None)
+    # guard: a count over a ——subtitle is the title
+    kept = only(page("签约项目36个", "——西岭县招商引资推介会侧记", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.kicker, kept.title) == (None, "签约项目36个")
+
+
+def test_a_quoted_line_repeating_the_storys_words_is_a_pull_quote_not_a_paragraph() -> None:
+    opening = "老周在机修车间干了三十年，他常对徒弟说：“设备不会骗人，你对它用心，它就给你出活。”"
+    feature = ("机修车间里的“老周”", "本报记者　柯　蓝", opening)
+    rest = ("去年，车间引进新生产线，老周带着徒弟啃下了调试难题。", BODY2, "如今，老周的徒弟已有六人当上了班组长。")
+    item = only(page(*feature, "“设备不会骗人，你对它用心，它就给你出活。”", *rest))
+    assert len(item.paragraphs) == 4 and "“设备不会骗人，你对它用心，它就给你出活。”" in [c.text for c in item.crossheads]
+    # guard: a quoted paragraph the story says nowhere else is a paragraph (a quote that opens a section)
+    kept = only(page(*feature, "“车间就是考场，每天都在答卷。”", *rest))
+    assert len(kept.paragraphs) == 5

@@ -211,7 +211,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             names.append(name)
         if date:
             dates.append(date)
-    lines = _paper_names(rows, lines)
+    lines = _masthead_block(rows, _paper_names(rows, lines))
     notices: list[Notice] = []
     page = None
     distinct = sorted({n for n, _ in numbers})
@@ -262,6 +262,29 @@ def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
         if len(entries) >= 2:
             found.update([number, *entries])
     return found
+
+
+# the other lines of a masthead block: the paper's name romanised in capitals ("JIANGXI GONGREN BAO") and the publisher's
+# line ("江西省总工会主管主办　国内统一连续出版物号　CN36-0021", "邮发代号　43-12"); read only in the run of lines that
+# opens the page down to its masthead, where no story has begun
+_MASTHEAD_EXTRA = lazy_compile(r"^[A-Z][A-Z .·\-]{5,40}$|^(?=.{0,60}$).*(?:主管|主办|出版物号|刊号|邮发代号|CN[ \u3000]?\d{2}[ \u3000]?[-－—][ \u3000]?\d{4})")
+
+
+def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:
+    """The lines opening the page above its masthead line that are a paper's name, its romanised name or its publisher's
+    line belong to the masthead (a provincial paper prints all three over its date line)."""
+    kinds = {line.line: line.kind for line in lines}
+    block: list[tuple[int, str]] = []
+    for number, line in rows:
+        if kinds.get(number) == "masthead":
+            found = list(lines) + [PageLine(n, text, "masthead") for n, text in block]
+            return sorted(found, key=lambda line: line.line)
+        if number in kinds or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line):
+            if number not in kinds:
+                block.append((number, line))
+            continue
+        break
+    return lines
 
 
 def _paper_names(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:

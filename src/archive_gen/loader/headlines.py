@@ -421,6 +421,21 @@ def _report_kind_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and not (under.dash_start or under.profile_subtitle or under.note_only or _REPORT_KIND.match(under.text.strip()))
 
 
+# a short line that only sizes the news: a verb and what it counts, ending in the figure and its measure word
+# ("展出作品400余件", "惠及职工1.2万人", "签约项目36个")
+_COUNT_LINE = lazy_compile(r"^[\u4e00-\u9fff]{2,6}\d+(?:\.\d+)?[万亿]?[余多]?[件人名家个场项次份台辆套幅部所户吨元]$")
+
+
+def _count_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """A short count (展出作品400余件) over a longer line with no —— is the 引题 sizing the news the line under it names:
+    a title names its news, and a count alone does not."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    return bool(_COUNT_LINE.match(top.text.strip(" \u3000"))) and len(under.text) > len(top.text) \
+        and not (under.dash_start or under.profile_subtitle or under.note_only)
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -433,6 +448,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _theme_as_title, -1.5),
     ("a line naming the kind of report (…一线观察, …调查) over a news line is their kicker, not a title over its subtitle",
      _report_kind_as_title, -1.5),
+    ("a short count (展出作品400余件) over a longer line is their kicker, not a title over its subtitle", _count_as_title,
+     -1.5),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Continuation, Notice
 from . import shapes
+from .bylines import house_author
 from .segment import Draft, bigrams, idf, weighted_share
 from .units import Unit, starts_with_half_word, starts_with_headline_tail
 
@@ -146,7 +147,10 @@ def _move_jumped_tails(drafts: list[Draft], notices: list[Notice], source: str) 
         marker = host.continued_to
         if marker is None or len(host.paragraphs) < 3 or host.paragraphs[-1].marker_to is not marker:
             continue
-        owners = [d for d in drafts if d is not host and d.headlines and not d.continued_to and not d.credit_text]
+        # the paper's commentator (本报评论员) writes on the page's own news, in its words: sharing them is no sign
+        # that a jumped tail is the commentary's, and a reported tail ("…负责人表示，…") is not
+        owners = [d for d in drafts if d is not host and d.headlines and not d.continued_to and not d.credit_text
+                  and not any(house_author(u.text) for u in d.bylines)]
         if not owners:
             continue
         owner_grams = [bigrams(d.headline_text() + d.body_text()) for d in owners]

@@ -292,6 +292,7 @@ class _Heading:
     reports_next: bool = False  # the paragraph under the line opens by citing another outlet's report
     poem_follows: bool = False  # verses follow and the story so far is prose: the line titles a poem
     grid_follows: bool = False  # a table of three or more columns printed as lines follows (its header, its rows)
+    signed_next: bool = False  # the paragraph under the line ends with a bracketed name sign-off ("…。（柳　青）")
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -328,6 +329,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
     ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
      lambda h: shapes.numbered_heading(h.text), 1.5),
+    ("a story credited on a byline line is not signed again at its end: a line over a paragraph closed by a bracketed "
+     "name (…。（柳　青）) titles a brief of its own", lambda h: h.signed_next and h.has_byline_line, -4.0),
 ]
 
 
@@ -404,7 +407,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      shapes.salutation(nxt.text),
                      current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
                      bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)),
-                     nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after))
+                     nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after), nxt.signoff is not None)
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -477,7 +480,36 @@ def segment(units: list[Unit]) -> list[Draft]:
     _notes_above(drafts)
     _headline_markers(drafts)
     _group_poem_titles(drafts)
+    _pull_quotes(drafts)
     return drafts
+
+
+# a paragraph that is one quoted sentence and nothing else, short enough to be printed large ("“焊缝不会说谎，…。”")
+_QUOTED_LINE = lazy_compile(r"^“(?P<said>[^“”]{4,40})”$")
+_PULL_QUOTE_CLAUSE = 4  # characters of the quote's first clause that must recur in the story's text
+
+
+def _pull_quotes(drafts: list[Draft]) -> None:
+    """A feature's pull quote: a line that is one quoted sentence, inside the text (not its first or last paragraph),
+    whose first clause the story prints in one of its own paragraphs, is display text repeating the story's words (a
+    crosshead), not a paragraph of its own. Only stories with a byline line or crossheads (features) print them."""
+    for draft in drafts:
+        if not (draft.bylines or draft.crossheads) or len(draft.paragraphs) < 4:
+            continue
+        quotes = []
+        for k, unit in enumerate(draft.paragraphs):
+            said = _QUOTED_LINE.match(unit.text.strip(" \u3000"))
+            clause = re.split(r"[，,。！？!?；;：:]", said.group("said"))[0] if said else ""
+            if 0 < k < len(draft.paragraphs) - 1 and unit.lead is None and len(clause) >= _PULL_QUOTE_CLAUSE \
+                    and any(clause in other.text for j, other in enumerate(draft.paragraphs) if j != k):
+                quotes.append(k)
+        if not quotes:
+            continue
+        # a crosshead's place counts the paragraphs before it: the quotes before it are no longer among them
+        heads = [(unit, before - sum(1 for k in quotes if k < before)) for unit, before in draft.crossheads]
+        heads += [(draft.paragraphs[k], k - n) for n, k in enumerate(quotes)]
+        draft.paragraphs = [unit for k, unit in enumerate(draft.paragraphs) if k not in quotes]
+        draft.crossheads = sorted(heads, key=lambda pair: (pair[1], pair[0].first_line))
 
 
 # a title that says how many poems it prints, each under a title of its own: "（组诗选二）", "（组诗三首）", "（二首）"
