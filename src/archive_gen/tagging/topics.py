@@ -57,6 +57,11 @@ FOCUS_MIN_SCORE = 1.5  # ... with two distinct specific terms weighing this much
 FOCUS_SENTENCE_SHARE = 0.5  # ... said in at least this share of its sentences when no other paragraph says it
 THEME_MIN_UNITS = 2  # a topic in this many paragraphs is a theme of the item: one sentence of a paragraph is enough
 SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
+# ... or, in a long item (LONG_ITEM_UNITS paragraphs or more), this share for a topic dominating a whole paragraph:
+# one paragraph of a long report weighs little against the whole, and is a paragraph about its topic all the same
+# (a 信访 paragraph in a five-paragraph 诉调对接 story; issue 18, twenty-second round)
+LONG_ITEM_UNITS = 5
+LONG_SECONDARY_SHARE = 0.12
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
@@ -781,7 +786,8 @@ class TopicTagger:
                 return rescued
 
         # a one-paragraph item can follow its headline up in one paragraph only
-        follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
+        units = len(item.paragraphs) + len(item.captions)
+        follow_up = max(1, min(HEADLINE_BODY_UNITS, units))
 
         def is_secondary(slug: str, ev: _Scores = ev) -> bool:
             # "a whole paragraph about it", never one to three generic words: the headline names it and the
@@ -800,7 +806,8 @@ class TopicTagger:
                 return False
             if share >= SPREAD_SHARE:
                 return True
-            return ev.focused.get(slug, 0) > 0 and share >= SECONDARY_SHARE
+            needed = LONG_SECONDARY_SHARE if units >= LONG_ITEM_UNITS else SECONDARY_SHARE
+            return ev.focused.get(slug, 0) > 0 and share >= needed
 
         # a word both topics list (帮扶: a village helped, or a worker in hardship) reads as the primary topic's word
         # in an item about that topic: it is no evidence for a secondary one (ninth round)

@@ -1,0 +1,40 @@
+"""Issue 18, twenty-second round (tests/heldout_tagging20, long items): in a long item a whole paragraph about a topic
+makes it a secondary at a lower share of the primary's score; a paragraph's sentences naming no topic (its setting, a
+result in figures) do not count against the topic its other sentences name; fatigue driving and overloading are
+safety words, a mine-rescue drill a safety drill. Checked on small invented items unlike the held-out pages, each rule
+with a guard."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_gen.tagging import topics as topics_module
+from archive_gen.tagging.topics import TopicTagger
+from tagging_probe import labels
+
+# -- a whole paragraph of a long item ------------------------------------------------------------------------------------
+
+_MEDIATION = (
+    "某区人民法院与区总工会共同设立的劳动争议调解中心近日投入运行，进入法院的劳动争议案件经当事人同意先行调解。",
+    "中心聘请了6名工会调解员，调解成功的劳动争议案件由法院出具司法确认书；调解不成的，及时转入诉讼程序。",
+    "运行三个月来，中心调解劳动争议案件120件，调解成功88件，为农民工追回拖欠工资260万元。",
+)
+_PETITIONS = (
+    "区总工会同时改进了信访工作。信访接待室对职工来信来访实行首问负责、限时办结，对重复信访、信访积案逐件梳理。"
+)
+_CLOSING = "区总工会负责人表示，下一步将在工业园区设立劳动争议调解工作站，让劳动争议就地化解。"
+
+
+def test_a_whole_paragraph_of_a_long_item_is_a_secondary(topics: TopicTagger) -> None:
+    # five paragraphs on mediation and one wholly on the petition system: it scores under SECONDARY_SHARE of the
+    # mediation's evidence, which four paragraphs and the headline pile up, yet it is a whole paragraph about 信访
+    got = labels(topics, "某区法院与工会联手调解劳动争议", *_MEDIATION, _PETITIONS, _CLOSING)
+    assert got == ["劳动争议与维权", "社会联络与信访"]
+
+
+def test_the_long_item_share_applies_to_long_items_only(topics: TopicTagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    # guard: with the long-item share as high as the short items' one, the same paragraph is no secondary (the test
+    # above checks the long-item share, not some other rule)
+    monkeypatch.setattr(topics_module, "LONG_SECONDARY_SHARE", topics_module.SECONDARY_SHARE)
+    got = labels(topics, "某区法院与工会联手调解劳动争议", *_MEDIATION, _PETITIONS, _CLOSING)
+    assert got == ["劳动争议与维权"]
