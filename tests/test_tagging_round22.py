@@ -19,9 +19,7 @@ _MEDIATION = (
     "中心聘请了6名工会调解员，调解成功的劳动争议案件由法院出具司法确认书；调解不成的，及时转入诉讼程序。",
     "运行三个月来，中心调解劳动争议案件120件，调解成功88件，为农民工追回拖欠工资260万元。",
 )
-_PETITIONS = (
-    "区总工会同时改进了信访工作。信访接待室对职工来信来访实行首问负责、限时办结，对重复信访、信访积案逐件梳理。"
-)
+_PETITIONS = "区总工会同时改进了信访工作。信访接待室对职工来信来访实行首问负责、限时办结，对重复信访、信访积案逐件梳理。"
 _CLOSING = "区总工会负责人表示，下一步将在工业园区设立劳动争议调解工作站，让劳动争议就地化解。"
 
 
@@ -32,7 +30,9 @@ def test_a_whole_paragraph_of_a_long_item_is_a_secondary(topics: TopicTagger) ->
     assert got == ["劳动争议与维权", "社会联络与信访"]
 
 
-def test_the_long_item_share_applies_to_long_items_only(topics: TopicTagger, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_long_item_share_applies_to_long_items_only(
+    topics: TopicTagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # guard: with the long-item share as high as the short items' one, the same paragraph is no secondary (the test
     # above checks the long-item share, not some other rule)
     monkeypatch.setattr(topics_module, "LONG_SECONDARY_SHARE", topics_module.SECONDARY_SHARE)
