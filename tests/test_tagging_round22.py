@@ -38,3 +38,34 @@ def test_the_long_item_share_applies_to_long_items_only(
     monkeypatch.setattr(topics_module, "LONG_SECONDARY_SHARE", topics_module.SECONDARY_SHARE)
     got = labels(topics, "某区法院与工会联手调解劳动争议", *_MEDIATION, _PETITIONS, _CLOSING)
     assert got == ["劳动争议与维权"]
+
+
+# -- sentences naming no topic ------------------------------------------------------------------------------------------
+
+_CRAFTSMAN = (
+    "某钢厂高级技师老周从事焊接工作30年，先后攻克技术难题20多项，被评为全国劳动模范，带出徒弟40多人。"
+)
+_HOME_VILLAGE = (
+    "老周的老家在山区的一个小村子。这几年，他多次回村对接产业帮扶项目，帮助村民建起了蔬菜种植合作社。"
+    "今年，村里的蔬菜卖到了省城，全村人均收入比前年多了1500元。"
+)
+
+
+def test_sentences_naming_no_topic_do_not_count_against_a_paragraphs_topic(topics: TopicTagger) -> None:
+    # the village paragraph's topic words are all in its middle sentence; the first (where his home is) and the last
+    # (a result in figures) name no topic, so the paragraph is about the village's revival, not a passing sentence
+    got = labels(topics, "焊花里的劳模老周", _CRAFTSMAN, _HOME_VILLAGE)
+    assert got == ["劳模工匠与技能", "乡村振兴与帮扶"]
+
+
+def test_sentences_naming_another_topic_still_count(topics: TopicTagger) -> None:
+    # guard: when the other sentences of the paragraph are about something else (his contest, his apprentices), the
+    # village sentence is one of three and makes no secondary
+    got = labels(
+        topics,
+        "焊花里的劳模老周",
+        _CRAFTSMAN,
+        "去年老周在全省焊工技能大赛中获得第一名。这几年，他多次回村对接产业帮扶项目，帮助村民建起了蔬菜种植合作社。"
+        "今年他又收了5名徒弟，师傅带徒弟，手把手传授焊接技艺。",
+    )
+    assert got == ["劳模工匠与技能"]

@@ -489,6 +489,7 @@ class _Scores:
         units: dict[str, dict[str, float]] = {}  # paragraph (crosshead, caption …) -> slug -> term weight
         unit_terms: dict[str, dict[str, set[str]]] = {}  # ... -> slug -> its distinct specific terms there
         unit_sentences: dict[str, dict[str, set[int]]] = {}  # ... -> slug -> the sentences saying it outright
+        named_sentences: dict[str, set[int]] = {}  # ... -> the sentences naming any topic
         sentences = sentences or {}
         specific: dict[str, set[str]] = {}
         generic: dict[str, set[str]] = {}
@@ -524,10 +525,11 @@ class _Scores:
             if base != "lead":
                 unit = units.setdefault(field, {})
                 unit[slug] = unit.get(slug, 0.0) + hit.term_weight
+                starts = sentences.get(field) or [0]
+                sentence = bisect.bisect_right(starts, hit.evidence.offset) - 1
+                named_sentences.setdefault(field, set()).add(sentence)
                 if not hit.passing:
-                    starts = sentences.get(field) or [0]
-                    unit_sentences.setdefault(field, {}).setdefault(slug, set()).add(
-                        bisect.bisect_right(starts, hit.evidence.offset) - 1)
+                    unit_sentences.setdefault(field, {}).setdefault(slug, set()).add(sentence)
             if not is_generic and not compound:
                 unit_terms.setdefault(field, {}).setdefault(slug, set()).add(hit.term)
         for by_slug in unit_terms.values():
@@ -546,9 +548,12 @@ class _Scores:
                     # when one sentence of a longer one piles up its words (…组织…发布招聘岗位近10万个 as one of four
                     # steps of a recovery drive: a passing sentence); a topic the item comes back to in other
                     # paragraphs is a theme, and one sentence here is enough (issue 18, secondaries)
+                    # (of the sentences naming some topic: a sentence naming none, the setting 他的老家在一个山村 or a
+                    # result in figures 全村人均收入增加了2000多元, is the paragraph's own and counts for no other
+                    # subject; twenty-second round)
                     said = len(unit_sentences.get(unit_name, {}).get(slug, ()))
                     if (body.get(slug, 0) >= THEME_MIN_UNITS
-                            or said >= FOCUS_SENTENCE_SHARE * len(sentences.get(unit_name) or [0])):
+                            or said >= FOCUS_SENTENCE_SHARE * len(named_sentences.get(unit_name) or (0,))):
                         focused[slug] = focused.get(slug, 0) + 1
         return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
