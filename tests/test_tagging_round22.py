@@ -69,3 +69,29 @@ def test_sentences_naming_another_topic_still_count(topics: TopicTagger) -> None
         "今年他又收了5名徒弟，师傅带徒弟，手把手传授焊接技艺。",
     )
     assert got == ["劳模工匠与技能"]
+
+
+# -- safety words: a driver's fatigue, an overloaded lorry, a mine-rescue team ------------------------------------------
+
+
+def test_fatigue_driving_and_overloading_are_safety(topics: TopicTagger) -> None:
+    # the second paragraph's only other safety word is 事故: without 疲劳驾驶 and 超载 it has one word of the topic
+    got = labels(
+        topics,
+        "网约车司机有了自己的工会小组",
+        "某市总工会在网约车平台的服务中心建起工会小组，300多名网约车司机当天入会。",
+        "不少司机一天要开十几个小时。有司机说，他见过同行疲劳驾驶引发的事故；车辆超载、疲劳驾驶最让人担心。",
+    )
+    assert got[-1] == "安全生产" and "安全生产" not in got[:1]
+
+
+def test_a_mine_rescue_team_is_safety(topics: TopicTagger) -> None:
+    # a photo of a mine-rescue team's drill: no union angle and no other topic word, so without 矿山救护队 it falls to
+    # 产业与经济发展
+    got = labels(
+        topics,
+        "矿山救护队员练本领",
+        "7月8日，一支矿山救护队的队员在模拟巷道内进行演练，随时准备应对透水、冒顶等事故。 本报记者 李明 摄",
+        kind="photo",
+    )
+    assert got == ["安全生产"]
