@@ -478,9 +478,12 @@ class _Scores:
         return len(self.specific.get(slug, ())) + 0.5 * len(self.generic.get(slug, ()))
 
     @classmethod
-    def of(cls, hits: list[_Hit], sentences: dict[str, list[int]] | None = None) -> _Scores:
+    def of(cls, hits: list[_Hit], sentences: dict[str, list[int]] | None = None,
+           lengths: dict[str, int] | None = None) -> _Scores:
         """``sentences``: where each sentence of a paragraph (caption …) starts, by field; a paragraph missing
-        there counts as one sentence."""
+        there counts as one sentence. ``lengths``: each paragraph's (caption's) length, by field; without it a
+        topic's share of a paragraph is of its sentences, not of its text."""
+        lengths = lengths or {}
         totals: dict[str, float] = {}
         head: dict[str, float] = {}
         head_keywords: set[str] = set()
@@ -489,7 +492,6 @@ class _Scores:
         units: dict[str, dict[str, float]] = {}  # paragraph (crosshead, caption …) -> slug -> term weight
         unit_terms: dict[str, dict[str, set[str]]] = {}  # ... -> slug -> its distinct specific terms there
         unit_sentences: dict[str, dict[str, set[int]]] = {}  # ... -> slug -> the sentences saying it outright
-        named_sentences: dict[str, set[int]] = {}  # ... -> the sentences naming any topic
         sentences = sentences or {}
         specific: dict[str, set[str]] = {}
         generic: dict[str, set[str]] = {}
@@ -525,11 +527,10 @@ class _Scores:
             if base != "lead":
                 unit = units.setdefault(field, {})
                 unit[slug] = unit.get(slug, 0.0) + hit.term_weight
-                starts = sentences.get(field) or [0]
-                sentence = bisect.bisect_right(starts, hit.evidence.offset) - 1
-                named_sentences.setdefault(field, set()).add(sentence)
                 if not hit.passing:
-                    unit_sentences.setdefault(field, {}).setdefault(slug, set()).add(sentence)
+                    starts = sentences.get(field) or [0]
+                    unit_sentences.setdefault(field, {}).setdefault(slug, set()).add(
+                        bisect.bisect_right(starts, hit.evidence.offset) - 1)
             if not is_generic and not compound:
                 unit_terms.setdefault(field, {}).setdefault(slug, set()).add(hit.term)
         for by_slug in unit_terms.values():
@@ -548,12 +549,16 @@ class _Scores:
                     # when one sentence of a longer one piles up its words (…组织…发布招聘岗位近10万个 as one of four
                     # steps of a recovery drive: a passing sentence); a topic the item comes back to in other
                     # paragraphs is a theme, and one sentence here is enough (issue 18, secondaries)
-                    # (of the sentences naming some topic: a sentence naming none, the setting 他的老家在一个山村 or a
-                    # result in figures 全村人均收入增加了2000多元, is the paragraph's own and counts for no other
-                    # subject; twenty-second round)
-                    said = len(unit_sentences.get(unit_name, {}).get(slug, ()))
+                    # (half of its sentences, or sentences making up half of its text: short sentences around a long
+                    # one saying the topic, the setting 他的老家在一个山村 and a result 全村人均收入增加了2000多元, do
+                    # not outweigh it; twenty-second round)
+                    starts = sentences.get(unit_name) or [0]
+                    saying = unit_sentences.get(unit_name, {}).get(slug, ())
+                    bounds = [*starts[1:], lengths.get(unit_name, 0)]
                     if (body.get(slug, 0) >= THEME_MIN_UNITS
-                            or said >= FOCUS_SENTENCE_SHARE * len(named_sentences.get(unit_name) or (0,))):
+                            or len(saying) >= FOCUS_SENTENCE_SHARE * len(starts)
+                            or (unit_name in lengths
+                                and sum(bounds[i] - starts[i] for i in saying) >= FOCUS_SENTENCE_SHARE * bounds[-1])):
                         focused[slug] = focused.get(slug, 0) + 1
         return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
@@ -590,6 +595,12 @@ def _sentence_starts(item: Item) -> dict[str, list[int]]:
         end = len(text.rstrip())
         out[name] = [0, *(m.end() for m in _SENTENCE_MARK_RE.finditer(text) if m.end() < end)]
     return out
+
+
+def _field_lengths(item: Item) -> dict[str, int]:
+    """The length of each paragraph and caption (its text, trailing blanks aside), by field name."""
+    return {**{f"paragraph:{i}": len(p.rstrip()) for i, p in enumerate(item.paragraphs)},
+            **{f"caption:{i}": len(c.text.rstrip()) for i, c in enumerate(item.captions)}}
 
 
 def item_fields(item: Item) -> list[tuple[str, str, float]]:
@@ -704,7 +715,8 @@ class TopicTagger:
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         sentences = _sentence_starts(item)
-        ev = _Scores.of(hits, sentences)
+        lengths = _field_lengths(item)
+        ev = _Scores.of(hits, sentences, lengths)
         totals = ev.totals
         order = sorted(totals, key=lambda slug: (-totals[slug], slug))
         grand_total = sum(totals.values())
@@ -830,7 +842,8 @@ class TopicTagger:
                 return True
             if not unshared:
                 unshared.append(_Scores.of([h for h in hits if h.slug == primary
-                                            or (h.evidence.field, h.evidence.offset) not in spots], sentences))
+                                            or (h.evidence.field, h.evidence.offset) not in spots],
+                                           sentences, lengths))
             return is_secondary(slug, unshared[0])
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
