@@ -96,3 +96,19 @@ def test_a_mine_rescue_team_is_safety(topics: TopicTagger) -> None:
         kind="photo",
     )
     assert got == ["安全生产"]
+
+
+def test_a_theme_sprinkled_over_a_long_item_needs_the_usual_share(topics: TopicTagger) -> None:
+    # guard: the petitions said in one short sentence of each of two longer paragraphs (a theme, so each paragraph
+    # counts as dominated) run through neither, and the long-item share does not apply to them
+    got = labels(
+        topics,
+        "某区法院与工会联手调解劳动争议",
+        *_MEDIATION,
+        "重复信访、信访积案逐件梳理。工作人员每天早上八点开门，中午轮流值班，晚上六点以后留一人接听电话，周末也不休息。"
+        "来的人大多是附近工厂的工人，也有一些是从外地专程赶来的，有的一待就是大半天。",
+        "信访积案、重复信访限时办结。接待室里摆着饮水机和几排长椅，墙上贴着办事流程图，桌上放着老花镜和纸笔。"
+        "不少人头一回来，进门时有些拘谨，坐下来说上几句话，慢慢也就放松了。",
+        _CLOSING,
+    )
+    assert got == ["劳动争议与维权"]

@@ -470,6 +470,7 @@ class _Scores:
     body: dict[str, int]  # fields outside the headline and banner (paragraphs, captions …) with a specific term
     about: dict[str, int]  # paragraphs mainly about the topic
     focused: dict[str, int]  # ... with at least MIN_BREADTH distinct terms of it there
+    whole: dict[str, int]  # ... running through the paragraph (not one sentence of a theme said elsewhere too)
     specific: dict[str, frozenset[str]]  # distinct specific terms
     generic: dict[str, frozenset[str]]  # distinct generic terms
 
@@ -538,6 +539,7 @@ class _Scores:
                 body[slug] = body.get(slug, 0) + 1
         about: dict[str, int] = {}
         focused: dict[str, int] = {}
+        whole: dict[str, int] = {}
         for unit_name, scores in units.items():
             strongest = max(scores.values())
             for slug, score in scores.items():
@@ -555,12 +557,14 @@ class _Scores:
                     starts = sentences.get(unit_name) or [0]
                     saying = unit_sentences.get(unit_name, {}).get(slug, ())
                     bounds = [*starts[1:], lengths.get(unit_name, 0)]
-                    if (body.get(slug, 0) >= THEME_MIN_UNITS
-                            or len(saying) >= FOCUS_SENTENCE_SHARE * len(starts)
-                            or (unit_name in lengths
-                                and sum(bounds[i] - starts[i] for i in saying) >= FOCUS_SENTENCE_SHARE * bounds[-1])):
+                    runs_through = (len(saying) >= FOCUS_SENTENCE_SHARE * len(starts)
+                                    or (unit_name in lengths and sum(bounds[i] - starts[i] for i in saying)
+                                        >= FOCUS_SENTENCE_SHARE * bounds[-1]))
+                    if runs_through:
+                        whole[slug] = whole.get(slug, 0) + 1
+                    if body.get(slug, 0) >= THEME_MIN_UNITS or runs_through:
                         focused[slug] = focused.get(slug, 0) + 1
-        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
+        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused, whole,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
 
 
@@ -823,8 +827,10 @@ class TopicTagger:
                 return False
             if share >= SPREAD_SHARE:
                 return True
-            needed = LONG_SECONDARY_SHARE if units >= LONG_ITEM_UNITS else SECONDARY_SHARE
-            return ev.focused.get(slug, 0) > 0 and share >= needed
+            if ev.focused.get(slug, 0) and share >= SECONDARY_SHARE:
+                return True
+            # (a long item: a paragraph the topic runs through, not one sentence of a theme sprinkled over several)
+            return units >= LONG_ITEM_UNITS and ev.whole.get(slug, 0) > 0 and share >= LONG_SECONDARY_SHARE
 
         # a word both topics list (帮扶: a village helped, or a worker in hardship) reads as the primary topic's word
         # in an item about that topic: it is no evidence for a secondary one (ninth round)
