@@ -76,7 +76,8 @@ HERE = TESTS / "heldout_tagging"
 # twenty-second round's heldout_tagging20 (6 dated pages 2011-2024, 25 items of which 13 long: a provincial union
 # congress, a 视点 investigation with a 阅读提示, two 人物 profiles, a 工会工作 report with crossheads, a 职代会 that
 # votes a wage agreement, a courier feature, a commentary; keyed by the user's practice, 60% of items with a
-# secondary), labelled before the tagger ran on them (first run: 1.0/0.923/0.881)
+# secondary), labelled before the tagger ran on them (first run: 1.0/0.923/0.881; after its fixes 1.0/0.923/0.944;
+# prefecture 0.923: a province-framed investigation keyed at its two cities, see its README)
 SETS = {
     "heldout_tagging": (HERE / "pages", HERE / "keys", 100, 0,
                         {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
@@ -123,7 +124,7 @@ SETS = {
     "heldout_tagging19": (TESTS / "heldout_tagging19" / "pages", TESTS / "heldout_tagging19" / "keys", 32, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging20": (TESTS / "heldout_tagging20" / "pages", TESTS / "heldout_tagging20" / "keys", 25, 0,
-                          {"province_f1": 0.99, "prefecture_f1": 0.9, "topic_f1": 0.87}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.9, "topic_f1": 0.93}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     "loader fresh": (TESTS / "heldout" / "fresh" / "pages", TESTS / "heldout" / "fresh" / "tags", 16, 0,
