@@ -57,6 +57,11 @@ FOCUS_MIN_SCORE = 1.5  # ... with two distinct specific terms weighing this much
 FOCUS_SENTENCE_SHARE = 0.5  # ... said in at least this share of its sentences when no other paragraph says it
 THEME_MIN_UNITS = 2  # a topic in this many paragraphs is a theme of the item: one sentence of a paragraph is enough
 SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
+# ... or, in a long item (LONG_ITEM_UNITS paragraphs or more), this share for a topic dominating a whole paragraph:
+# one paragraph of a long report weighs little against the whole, and is a paragraph about its topic all the same
+# (a 信访 paragraph in a five-paragraph 诉调对接 story; issue 18, twenty-second round)
+LONG_ITEM_UNITS = 5
+LONG_SECONDARY_SHARE = 0.12
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
@@ -465,6 +470,7 @@ class _Scores:
     body: dict[str, int]  # fields outside the headline and banner (paragraphs, captions …) with a specific term
     about: dict[str, int]  # paragraphs mainly about the topic
     focused: dict[str, int]  # ... with at least MIN_BREADTH distinct terms of it there
+    whole: dict[str, int]  # ... running through the paragraph (not one sentence of a theme said elsewhere too)
     specific: dict[str, frozenset[str]]  # distinct specific terms
     generic: dict[str, frozenset[str]]  # distinct generic terms
 
@@ -473,9 +479,12 @@ class _Scores:
         return len(self.specific.get(slug, ())) + 0.5 * len(self.generic.get(slug, ()))
 
     @classmethod
-    def of(cls, hits: list[_Hit], sentences: dict[str, list[int]] | None = None) -> _Scores:
+    def of(cls, hits: list[_Hit], sentences: dict[str, list[int]] | None = None,
+           lengths: dict[str, int] | None = None) -> _Scores:
         """``sentences``: where each sentence of a paragraph (caption …) starts, by field; a paragraph missing
-        there counts as one sentence."""
+        there counts as one sentence. ``lengths``: each paragraph's (caption's) length, by field; without it a
+        topic's share of a paragraph is of its sentences, not of its text."""
+        lengths = lengths or {}
         totals: dict[str, float] = {}
         head: dict[str, float] = {}
         head_keywords: set[str] = set()
@@ -530,6 +539,7 @@ class _Scores:
                 body[slug] = body.get(slug, 0) + 1
         about: dict[str, int] = {}
         focused: dict[str, int] = {}
+        whole: dict[str, int] = {}
         for unit_name, scores in units.items():
             strongest = max(scores.values())
             for slug, score in scores.items():
@@ -541,11 +551,20 @@ class _Scores:
                     # when one sentence of a longer one piles up its words (…组织…发布招聘岗位近10万个 as one of four
                     # steps of a recovery drive: a passing sentence); a topic the item comes back to in other
                     # paragraphs is a theme, and one sentence here is enough (issue 18, secondaries)
-                    said = len(unit_sentences.get(unit_name, {}).get(slug, ()))
-                    if (body.get(slug, 0) >= THEME_MIN_UNITS
-                            or said >= FOCUS_SENTENCE_SHARE * len(sentences.get(unit_name) or [0])):
+                    # (half of its sentences, or sentences making up half of its text: short sentences around a long
+                    # one saying the topic, the setting 他的老家在一个山村 and a result 全村人均收入增加了2000多元, do
+                    # not outweigh it; twenty-second round)
+                    starts = sentences.get(unit_name) or [0]
+                    saying = unit_sentences.get(unit_name, {}).get(slug, ())
+                    bounds = [*starts[1:], lengths.get(unit_name, 0)]
+                    runs_through = (len(saying) >= FOCUS_SENTENCE_SHARE * len(starts)
+                                    or (unit_name in lengths and sum(bounds[i] - starts[i] for i in saying)
+                                        >= FOCUS_SENTENCE_SHARE * bounds[-1]))
+                    if runs_through:
+                        whole[slug] = whole.get(slug, 0) + 1
+                    if body.get(slug, 0) >= THEME_MIN_UNITS or runs_through:
                         focused[slug] = focused.get(slug, 0) + 1
-        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused,
+        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused, whole,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
 
 
@@ -580,6 +599,12 @@ def _sentence_starts(item: Item) -> dict[str, list[int]]:
         end = len(text.rstrip())
         out[name] = [0, *(m.end() for m in _SENTENCE_MARK_RE.finditer(text) if m.end() < end)]
     return out
+
+
+def _field_lengths(item: Item) -> dict[str, int]:
+    """The length of each paragraph and caption (its text, trailing blanks aside), by field name."""
+    return {**{f"paragraph:{i}": len(p.rstrip()) for i, p in enumerate(item.paragraphs)},
+            **{f"caption:{i}": len(c.text.rstrip()) for i, c in enumerate(item.captions)}}
 
 
 def item_fields(item: Item) -> list[tuple[str, str, float]]:
@@ -694,7 +719,8 @@ class TopicTagger:
         if not hits:
             return self._rescue(item, hits) or self._fallback("no topic term found")
         sentences = _sentence_starts(item)
-        ev = _Scores.of(hits, sentences)
+        lengths = _field_lengths(item)
+        ev = _Scores.of(hits, sentences, lengths)
         totals = ev.totals
         order = sorted(totals, key=lambda slug: (-totals[slug], slug))
         grand_total = sum(totals.values())
@@ -781,7 +807,8 @@ class TopicTagger:
                 return rescued
 
         # a one-paragraph item can follow its headline up in one paragraph only
-        follow_up = max(1, min(HEADLINE_BODY_UNITS, len(item.paragraphs) + len(item.captions)))
+        units = len(item.paragraphs) + len(item.captions)
+        follow_up = max(1, min(HEADLINE_BODY_UNITS, units))
 
         def is_secondary(slug: str, ev: _Scores = ev) -> bool:
             # "a whole paragraph about it", never one to three generic words: the headline names it and the
@@ -800,7 +827,10 @@ class TopicTagger:
                 return False
             if share >= SPREAD_SHARE:
                 return True
-            return ev.focused.get(slug, 0) > 0 and share >= SECONDARY_SHARE
+            if ev.focused.get(slug, 0) and share >= SECONDARY_SHARE:
+                return True
+            # (a long item: a paragraph the topic runs through, not one sentence of a theme sprinkled over several)
+            return units >= LONG_ITEM_UNITS and ev.whole.get(slug, 0) > 0 and share >= LONG_SECONDARY_SHARE
 
         # a word both topics list (帮扶: a village helped, or a worker in hardship) reads as the primary topic's word
         # in an item about that topic: it is no evidence for a secondary one (ninth round)
@@ -818,7 +848,8 @@ class TopicTagger:
                 return True
             if not unshared:
                 unshared.append(_Scores.of([h for h in hits if h.slug == primary
-                                            or (h.evidence.field, h.evidence.offset) not in spots], sentences))
+                                            or (h.evidence.field, h.evidence.offset) not in spots],
+                                           sentences, lengths))
             return is_secondary(slug, unshared[0])
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
