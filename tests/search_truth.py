@@ -91,13 +91,14 @@ def corpus_items(folder: Path, articles: int, seed: int = 1) -> list[Item]:
     finally:
         sys.path.remove(str(BENCH))
     pages = sorted(generate.generate_corpus(articles, seed), key=lambda page: page.relpath(False))
-    # the pages in contiguous parts, parsed side by side (one core parsed 10k items in ~25 s); each part is a
+    # the pages in contiguous parts, parsed side by side (one core parsed 10k items in ~25 s) in spawned processes
+    # (the browser tests call this with Playwright's threads running: no fork); each part is a
     # root of its own, so every source keeps its name, and the parts in order are the folder in order
     parts = [folder / f"part{n}" for n in range(max(1, min(4, os.cpu_count() or 1)))]
     size = -(-len(pages) // len(parts))
     for n, part in enumerate(parts):
         generate.write_raw(pages[n * size:(n + 1) * size], part)
-    with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
+    with multiprocessing.get_context("spawn").Pool(len(parts)) as pool:
         parsed = [page for part in pool.map(_load_part, parts) for page in part]
     pages = stitch_continuations(parsed)
     return [dataclasses.replace(item, url=urls.article_path(item.id, item.date))
