@@ -1,0 +1,59 @@
+"""Hardening round 11: faults found by probing the per-user tables folder (the segmenter's tables, the
+keyword slugs and the kept regular-expression programs), the build state's no-op path, interrupted
+commands, serve and odd source files, through the real command line. Each test failed before its fix."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from archive_gen.tagging.segmenter import read_table, write_table
+from robust_util import SEED
+
+
+def _export(tmp_path: Path, xdg: Path, *args: str) -> str:
+    """``archive-gen export`` of the seed page in a process of its own (the kept programs are per process)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "archive_gen", "export", *args, "--format", "jsonl", str(SEED)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "XDG_CACHE_HOME": str(xdg)},
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    return done.stdout
+
+
+def test_a_byte_flipped_in_a_kept_table_is_a_miss_not_a_wrong_value(tmp_path: Path) -> None:
+    # a table of the user's folder carried its key but no checksum: a byte flipped inside a number (a
+    # frequency, an IDF weight, an opcode) still loaded as marshal data and was used as it read
+    value = ({"工会": 123456, "职工": 7}, [0.5, 1.25, 2.0], (24180, 19981, "年"))
+    path = tmp_path / "words-key.marshal"
+    write_table(path, "key", value)
+    data = path.read_bytes()
+    for at in range(len(data)):
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
+        assert read_table(path, "key") in (None, value), at
+    path.write_bytes(data)
+    assert read_table(path, "key") == value
+
+
+def test_a_damaged_table_of_compiled_patterns_never_changes_the_records(tmp_path: Path) -> None:
+    # every CJK literal of the kept programs moved one code point on (年 to 幵, 日 to 旦), in place: the
+    # programs passed the C constructor's check and matched other text, and the page lost its date
+    xdg = tmp_path / "xdg"
+    clean = _export(tmp_path, xdg, "--no-tags")
+    (table,) = (xdg / "archive-gen").glob("patterns-*.marshal")
+
+    def shifted(match: re.Match[bytes]) -> bytes:
+        value = int.from_bytes(match.group(2), "little")
+        return match.group(1) + (value + 1 if 0x4E00 <= value < 0x9FFF else value).to_bytes(4, "little")
+
+    data = table.read_bytes()
+    damaged = re.sub(rb"([i\xe9])(..\x00\x00)", shifted, data, flags=re.DOTALL)
+    assert len(damaged) == len(data) and damaged != data
+    table.write_bytes(damaged)
+    assert _export(tmp_path, xdg, "--no-tags") == clean
