@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from archive_gen.tagging.keywords import KeywordSlugs
 from archive_gen.tagging.segmenter import read_table, write_table
+from archive_gen.urls import keyword_slug
 from robust_util import SEED
 
 
@@ -57,3 +59,16 @@ def test_a_damaged_table_of_compiled_patterns_never_changes_the_records(tmp_path
     assert len(damaged) == len(data) and damaged != data
     table.write_bytes(damaged)
     assert _export(tmp_path, xdg, "--no-tags") == clean
+
+
+def test_a_keyword_slug_damaged_in_its_pinyin_is_computed_again(tmp_path: Path) -> None:
+    # a slug line was checked only by the word's hash at the slug's end: a byte flipped in the pinyin part
+    # was read as the keyword's slug, and its page published at a URL no cold build makes
+    KeywordSlugs(tmp_path).lookup(["骑士驿站"])
+    (table,) = tmp_path.glob("slugs-*.tsv")
+    good = table.read_text(encoding="utf-8")
+    assert keyword_slug("骑士驿站").startswith("qi-shi-")
+    table.write_text(good.replace("qi-shi-", "qi-shj-"), encoding="utf-8")
+    calls: list[str] = []
+    slugs = KeywordSlugs(tmp_path, lambda w: calls.append(w) or keyword_slug(w))
+    assert slugs.lookup(["骑士驿站"]) == [keyword_slug("骑士驿站")] and calls == ["骑士驿站"]
