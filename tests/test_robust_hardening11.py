@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from archive_gen.tagging.keywords import KeywordSlugs
 from archive_gen.tagging.segmenter import read_table, write_table
 from archive_gen.urls import keyword_slug
-from robust_util import SEED
+from robust_util import SEED, tree_state
 
 
 def _export(tmp_path: Path, xdg: Path, *args: str) -> str:
@@ -72,3 +73,22 @@ def test_a_keyword_slug_damaged_in_its_pinyin_is_computed_again(tmp_path: Path) 
     calls: list[str] = []
     slugs = KeywordSlugs(tmp_path, lambda w: calls.append(w) or keyword_slug(w))
     assert slugs.lookup(["骑士驿站"]) == [keyword_slug("骑士驿站")] and calls == ["骑士驿站"]
+
+
+def test_the_tables_folder_never_writes_into_a_folder_of_someones(tmp_path: Path) -> None:
+    # $XDG_CACHE_HOME/archive-gen a link to the user's folder, or a folder of theirs: the tables, the kept
+    # programs, the keyword slugs and a CACHEDIR.TAG (backup tools then skip the user's files) went into it
+    theirs = tmp_path / "documents"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("my notes\n", encoding="utf-8")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "archive-gen").symlink_to(theirs)
+    owned = tmp_path / "owned"
+    shutil.copytree(theirs, owned / "archive-gen")
+    before = tree_state(tmp_path)
+    clean = _export(tmp_path, tmp_path / "fresh")
+    for xdg in (linked, owned):
+        assert _export(tmp_path, xdg) == clean
+    # (without a usable folder of the user's, the tables go to the archive's cache, as they always did)
+    assert tree_state(tmp_path, skip=("fresh", ".archive-cache")) == before

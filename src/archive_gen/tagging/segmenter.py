@@ -407,6 +407,8 @@ def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
             owner = Path(owned).resolve()
             if resolved == owner or owner in resolved.parents or resolved in owner.parents:
                 return None
+        if os.path.islink(folder) or not _ours_or_new(folder):
+            return None
         folder.mkdir(parents=True, exist_ok=True)
         tag = folder / "CACHEDIR.TAG"
         if not os.path.lexists(tag):
