@@ -302,7 +302,7 @@ class DevServer:
         self.rebuilds = 0
         # what the watched files were when the first build began: the watcher starts after that build, so an
         # edit saved while it ran (or before the watcher was up) was seen by nobody until the next edit
-        self._before_first: list[tuple[str, int, int, int]] | None = None
+        self._before_first: list[tuple[str, int, int, int, int]] | None = None
         self._first_checked = False
         # the served folder was missing when last looked at: rebuilt once when it goes, not again and again
         self._output_gone = False
@@ -354,18 +354,18 @@ class DevServer:
         )
         return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
 
-    def _stamps(self) -> list[tuple[str, int, int, int]]:
-        """(path, size, mtime, inode) of every file the watcher watches (output and cache left out, and hidden
+    def _stamps(self) -> list[tuple[str, int, int, int, int]]:
+        """(path, size, mtime, inode, ctime: an edit whose mtime was put back changes it) of every file the watcher watches (output and cache left out, and hidden
         files: an editor's swap file is no change to the site)."""
         ignored = tuple(str(p.resolve()) for p in (self.state.root, self.config.output, self.config.cache_dir))
-        found: list[tuple[str, int, int, int]] = []
+        found: list[tuple[str, int, int, int, int]] = []
 
         def add(path: str) -> None:
             try:
                 info = os.stat(path)
             except OSError:
                 return
-            found.append((path, info.st_size, info.st_mtime_ns, info.st_ino))
+            found.append((path, info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns))
 
         for root in self.watched_paths():
             if not root.is_dir():

@@ -39,6 +39,9 @@ class SourceFile:
     # the path below its source folder when the archive names the file otherwise (a day's folder given as
     # the source, a name another file has too): what a ``pages:`` override written before may be keyed by
     given: str = ""
+    # the inode's change time: set by the kernel on every write, rename and utime, so an edit whose
+    # mtime was put back (touch -d, cp -p, rsync -t, a clock set back) still shows as a change
+    ctime_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ def _source_file(path: Path, source: str) -> SourceFile:
         info = os.stat(path)
     except OSError:  # reading it reports the problem with its name
         return SourceFile(path, source)
-    return SourceFile(path, source, info.st_size, info.st_mtime_ns, info.st_ino)
+    return SourceFile(path, source, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns)
 
 
 def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str], list[Notice]]:
@@ -233,7 +236,7 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
             if not stat.S_ISREG(info.st_mode):  # a pipe would block the read forever, a device never end
                 notices.append(Notice(rel, None, "not-a-file", "not a regular file (a pipe, socket or device); skipped"))
                 continue
-            found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino))
+            found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns))
     return found, ignored, notices
 
 
