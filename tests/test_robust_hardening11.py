@@ -122,3 +122,45 @@ def test_an_edit_whose_mtime_was_put_back_is_built(tmp_path: Path) -> None:
     assert code == 0, err
     texts = [p.read_text(encoding="utf-8") for p in (site / "articles").rglob("*.html")]
     assert any("基层调研活动" in t for t in texts)
+
+
+_REPLACED_BY_A_PIPE = """
+import os, sys
+from archive_gen import build
+from archive_gen.cli import run
+
+found = build.discover
+
+def discover(*args, **kwargs):
+    discovery = found(*args, **kwargs)
+    first = discovery.files[0].path  # replaced by a pipe once the walk has seen a regular file
+    os.unlink(first)
+    os.mkfifo(first)
+    return discovery
+
+build.discover = discover
+sys.argv = ["archive-gen", "build", "--config", sys.argv[1], "-q"]
+run()
+"""
+
+
+def test_a_page_replaced_by_a_pipe_after_the_walk_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    # the walk checked each page was a regular file, the read opened it again and waited: a page replaced
+    # by a pipe in between (nobody writing to it) blocked the build forever
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SEED, tmp_path / "sources" / "2021-05-14_01.txt")
+    shutil.copy(SEED.with_name("001_71b934195b22698b.txt"), tmp_path / "sources" / "2021-05-15_01.txt")
+    write_config(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", _REPLACED_BY_A_PIPE, str(tmp_path / "archive.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert (
+        "2021-05-14_01.txt: error: cannot read file: not a regular file (a pipe, socket or device)"
+        in done.stderr
+    )
+    assert list((tmp_path / "site" / "articles").rglob("*.html"))  # the other page is built

@@ -11,6 +11,7 @@ as an unzipped GBK archive has them), while the path still opens the file; messa
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Sequence
@@ -246,9 +247,20 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def read_bytes(source: SourceFile, limit: int) -> bytes:
-    """The file's bytes; OSError for an unreadable file, ValueError for one larger than ``limit``."""
-    with open(source.path, "rb") as fh:
-        data = fh.read(limit + 1)
+    """The file's bytes; OSError for an unreadable file, ValueError for one larger than ``limit``.
+
+    Opened without waiting and read only when it is a regular file: a page replaced by a pipe between the
+    walk and the read (which checked it) blocked the build forever on a pipe nobody writes to, and a link
+    followed to a device was read as one."""
+    fd = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise ValueError(f"larger than {limit // (1 << 20)} MiB, not a page")
     return data
