@@ -14,7 +14,7 @@ from pathlib import Path
 from archive_gen.tagging.keywords import KeywordSlugs
 from archive_gen.tagging.segmenter import read_table, write_table
 from archive_gen.urls import keyword_slug
-from robust_util import SEED, invoke, tree_state, write_config
+from robust_util import SEED, invoke, one_error_line, tree_state, write_config
 
 
 def _export(tmp_path: Path, xdg: Path, *args: str) -> str:
@@ -164,3 +164,21 @@ def test_a_page_replaced_by_a_pipe_after_the_walk_is_an_error_not_a_hang(tmp_pat
         in done.stderr
     )
     assert list((tmp_path / "site" / "articles").rglob("*.html"))  # the other page is built
+
+
+def test_a_pipe_or_a_link_loop_given_as_the_source_says_what_it_is(tmp_path: Path) -> None:
+    # a pipe, a socket, a device or a link loop named on the command line was "source folder not found",
+    # though it was there
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    for command in ("build", "check", "export"):
+        code, _, err = invoke(command, str(tmp_path / "pipe.txt"))
+        assert code == 2 and one_error_line(err) == (
+            f"archive-gen: error: {tmp_path / 'pipe.txt'}: source is not a page file or folder (a pipe, socket "
+            "or device) (give page files or folders, or set 'source' in archive.yaml)"
+        )
+        code, _, err = invoke(command, str(tmp_path / "loop.txt"))
+        assert code == 2 and one_error_line(err) == (
+            f"archive-gen: error: {tmp_path / 'loop.txt'}: cannot read the source: Too many levels of symbolic "
+            "links (give page files or folders, or set 'source' in archive.yaml)"
+        )

@@ -76,7 +76,7 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
                 homes.append(up[min(name.count("/"), len(up) - 1)])
             continue
         if not root.is_dir():
-            raise ConfigError("source folder not found", source=os.fsdecode(root),
+            raise ConfigError(_not_a_source(root), source=os.fsdecode(root),
                               hint="give page files or folders, or set 'source' in archive.yaml")
         found, skipped, problems = _walk(root, follow_symlinks)
         real_root = os.path.realpath(root)
@@ -92,6 +92,20 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
         ignored.extend(skipped)
         notices.extend(problems)
     return Discovery(_distinct_names(files, homes, notices), tuple(sorted(ignored)), tuple(notices))
+
+
+def _not_a_source(root: Path) -> str:
+    """Why ``root`` (neither a file nor a folder) cannot be read: a pipe, socket or device given as the
+    source, or a link loop, was called "source folder not found" though it was there."""
+    try:
+        info = os.stat(root)
+    except OSError as exc:
+        if os.path.lexists(root) and exc.strerror and exc.errno != errno.ENOENT:
+            return f"cannot read the source: {exc.strerror}"
+        return "source folder not found"
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        return "source is not a page file or folder (a pipe, socket or device)"
+    return "source folder not found"
 
 
 def _date_folders(root: Path) -> str:
