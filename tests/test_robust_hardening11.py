@@ -182,3 +182,18 @@ def test_a_pipe_or_a_link_loop_given_as_the_source_says_what_it_is(tmp_path: Pat
             f"archive-gen: error: {tmp_path / 'loop.txt'}: cannot read the source: Too many levels of symbolic "
             "links (give page files or folders, or set 'source' in archive.yaml)"
         )
+
+
+def test_an_empty_or_relative_home_is_no_home_for_the_tables(tmp_path: Path) -> None:
+    # HOME=rel (and no XDG_CACHE_HOME) made rel/.cache/archive-gen in the current folder, the project; an
+    # empty HOME was taken for "/" (/.cache/archive-gen made at the root when the user may write there)
+    env = {k: v for k, v in os.environ.items() if k != "XDG_CACHE_HOME"}
+    done = subprocess.run(
+        [sys.executable, "-m", "archive_gen", "export", "--format", "jsonl", str(SEED)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "HOME": "rel"},
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "rel").exists()

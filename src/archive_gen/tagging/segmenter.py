@@ -399,6 +399,11 @@ def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
     that is a link (archive-gen follows no link to the folders it writes in), and a folder holding files
     without archive-gen's CACHEDIR.TAG (someone's own: nothing is written beside their files)."""
     configured = os.environ.get("XDG_CACHE_HOME", "")
+    home = os.environ.get("HOME")
+    if not os.path.isabs(configured) and home is not None and not os.path.isabs(home):
+        # HOME empty or relative is no home: "" was taken for "/" (/.cache made at the root) and "rel" for a
+        # folder below the current one, which made rel/.cache/archive-gen in the project
+        return None
     try:
         base = Path(configured) if os.path.isabs(configured) else Path.home() / ".cache"
         folder = base / "archive-gen"
