@@ -197,3 +197,19 @@ def test_an_empty_or_relative_home_is_no_home_for_the_tables(tmp_path: Path) -> 
     )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert not (tmp_path / "rel").exists()
+
+
+def test_export_into_a_reader_that_leaves_mid_write_is_not_a_success(tmp_path: Path) -> None:
+    # `archive-gen export | head -c 100`: the pipe took part of the records' one big write, the buffered
+    # write returned the short count without raising and the rest was dropped, exit 0 as if all were out
+    process = subprocess.Popen(
+        [sys.executable, "-m", "archive_gen", "export", str(SEED.parent)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(100)) == 100  # more than a pipe holds is on its way: the writer waits
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1 and "Traceback" not in err, err
