@@ -4,13 +4,16 @@ commands, serve and odd source files, through the real command line. Each test f
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+from archive_gen.serve import SiteState, bind_server, make_handler
 from archive_gen.tagging.keywords import KeywordSlugs
 from archive_gen.tagging.segmenter import read_table, write_table
 from archive_gen.urls import keyword_slug
@@ -213,3 +216,28 @@ def test_export_into_a_reader_that_leaves_mid_write_is_not_a_success(tmp_path: P
     process.stdout.close()
     err = process.stderr.read().decode()
     assert process.wait(timeout=120) == 1 and "Traceback" not in err, err
+
+
+def test_serve_answers_a_url_with_a_name_too_long_for_the_disk_with_404(tmp_path: Path) -> None:
+    # a path segment over 255 bytes (or a path over PATH_MAX): is_dir raised ENAMETOOLONG, the connection
+    # was dropped without an answer and serve's stderr got a warning line holding the whole URL
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("<!doctype html><title>home</title><p>home", encoding="utf-8")
+    logged: list[str] = []
+    server = bind_server("127.0.0.1", 0, make_handler(SiteState(root)), log=logged.append)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        for path in ("/" + "a" * 300, "/articles/" + "b" * 300 + "/x.html", "/" + "a/" * 3000, "/"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            connection.close()
+            assert response.status == (200 if path == "/" else 404), path[:40]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert logged == []

@@ -117,13 +117,13 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
         return None
     real_root = root.resolve()
     candidate = real_root.joinpath(*segments)
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    try:
+    try:  # a name longer than the file system takes (ENAMETOOLONG) is no file: is_dir raised it, no answer
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
         real = candidate.resolve(strict=True)
+        if not real.is_relative_to(real_root) or not real.is_file():
+            return None
     except (OSError, RuntimeError):
-        return None
-    if not real.is_relative_to(real_root) or not real.is_file():
         return None
     return real
 
