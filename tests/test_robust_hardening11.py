@@ -4,6 +4,7 @@ commands, serve and odd source files, through the real command line. Each test f
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import os
 import re
@@ -11,12 +12,16 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
-from archive_gen.serve import SiteState, bind_server, make_handler
+from archive_gen.build import BuildOptions
+from archive_gen.config import Config
+from archive_gen.serve import DevServer, ServeLimits, SiteState, bind_server, make_handler
 from archive_gen.tagging.keywords import KeywordSlugs
 from archive_gen.tagging.segmenter import read_table, write_table
 from archive_gen.urls import keyword_slug
+from projects import TOY, make_project
 from robust_util import SEED, invoke, one_error_line, tree_state, write_config
 
 
@@ -241,3 +246,42 @@ def test_serve_answers_a_url_with_a_name_too_long_for_the_disk_with_404(tmp_path
         server.shutdown()
         server.server_close()
     assert logged == []
+
+
+def test_serve_sees_edits_after_its_source_folder_went_away_and_came_back(tmp_path: Path) -> None:
+    # with no source in archive.yaml the sources are seeds/, else sources/: seeds/ renamed away and back
+    # while serving (a checkout, a move), the rebuild it caused read the config as "sources/" and failed
+    # ("source folder not found"); the watcher then watched nothing, kept that config, and no later edit
+    # was ever rebuilt
+    made = make_project(tmp_path)
+    seeds = tmp_path / "seeds"
+    made.sources[0].rename(seeds)
+
+    def load() -> Config:  # what load_config does for a project without 'source'
+        return dataclasses.replace(made, sources=(seeds if seeds.is_dir() else tmp_path / "sources",))
+
+    server = DevServer(load, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    stop = threading.Event()
+    watcher = threading.Thread(target=server.watch, args=(ServeLimits(seconds=40),), kwargs={"stop": stop})
+    try:
+        server.build()
+        watcher.start()
+        time.sleep(1.0)
+        seeds.rename(tmp_path / "away")
+        deadline = time.monotonic() + 15
+        while server.rebuilds < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server.rebuilds == 1  # the failed one
+        time.sleep(1.0)
+        (tmp_path / "away").rename(seeds)
+        time.sleep(2.0)
+        (seeds / "2021-05-14_02.txt").write_text("回来以后改过的标题\n正文", encoding="utf-8")
+        home = made.output / "index.html"
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and "回来以后改过的标题".encode() not in home.read_bytes():
+            time.sleep(0.2)
+        assert "回来以后改过的标题".encode() in home.read_bytes()
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+        server.close()

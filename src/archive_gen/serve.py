@@ -306,6 +306,7 @@ class DevServer:
         self._first_checked = False
         # the served folder was missing when last looked at: rebuilt once when it goes, not again and again
         self._output_gone = False
+        self._failed = False  # the last rebuild failed: what it should watch is looked for again while idle
 
     @property
     def url(self) -> str:
@@ -346,8 +347,8 @@ class DevServer:
             self._thread = None
         self._httpd.server_close()
 
-    def watched_paths(self) -> list[Path]:
-        cfg = self.config
+    def watched_paths(self, config: Config | None = None) -> list[Path]:
+        cfg = config or self.config
         candidates: Iterable[Path | None] = (
             *cfg.sources, cfg.config_file, cfg.about, cfg.taxonomy.file,
             cfg.root / "templates", cfg.root / "static",
@@ -402,6 +403,8 @@ class DevServer:
                 paths = self.watched_paths()
                 if not paths:  # everything watched is gone: look again shortly
                     stop.wait(0.5)
+                    if self._elsewhere(paths):
+                        self._rebuild()
                     continue
                 watched = _identities(paths)
                 ignored = [self.state.root, self.config.cache_dir]
@@ -423,6 +426,11 @@ class DevServer:
                             gone = not self.state.root.is_dir()
                             catch_up = catch_up or (gone and not self._output_gone)
                             self._output_gone = gone
+                        # a failed rebuild read the config while its sources were away (renamed, a checkout
+                        # under way): the watcher watched what was left, the folder's return was no event, and
+                        # every later edit went unseen. Looked for again while idle, until a rebuild succeeds
+                        if not changes and self._failed and self._elsewhere(paths):
+                            catch_up = True
                         if not changes and not catch_up:
                             if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
                                 self._warmed = True
@@ -443,9 +451,18 @@ class DevServer:
             if timer is not None:
                 timer.cancel()
 
+    def _elsewhere(self, paths: list[Path]) -> bool:
+        """True when the config read now leads the watcher to other paths than ``paths`` (a source folder
+        back, or the config's default source now found); a config that cannot be read leads nowhere new."""
+        try:
+            return self.watched_paths(self._load()) != paths
+        except Exception:  # the next rebuild reports it
+            return False
+
     def _rebuild(self) -> None:
         self.rebuilds += 1
         started = time.perf_counter()
+        self._failed = True
         try:
             self.config = self._load()
             # the pages first (an open page reloads as soon as they land), then the search shards they changed
@@ -462,6 +479,7 @@ class DevServer:
         except OSError as exc:  # as `build` reports it, and the last good site stays served
             self._echo(f"archive-gen: error: {os_error_text(exc)}")
             return
+        self._failed = False
         self._landed(result, started, "search updated" if result.shards_indexed else "")
 
     def _committed(self, output: Path, written: WriteResult) -> None:
