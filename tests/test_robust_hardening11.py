@@ -285,3 +285,31 @@ def test_serve_sees_edits_after_its_source_folder_went_away_and_came_back(tmp_pa
         stop.set()
         watcher.join(timeout=10)
         server.close()
+
+
+def test_serve_sees_a_templates_folder_made_while_it_serves(tmp_path: Path) -> None:
+    # templates/ (or static/, or archive.yaml where there was none) made while serving: the watcher watched
+    # only the paths that existed when it started, the new folder's files were no event to it, and the site
+    # kept the built-in templates until serve was restarted
+    config = make_project(tmp_path)
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    stop = threading.Event()
+    watcher = threading.Thread(target=server.watch, args=(ServeLimits(seconds=40),), kwargs={"stop": stop})
+    try:
+        server.build()
+        watcher.start()
+        time.sleep(1.0)
+        (tmp_path / "templates").mkdir()
+        time.sleep(1.0)
+        (tmp_path / "templates" / "404.html").write_text(
+            "<!doctype html><title>x</title><p>我们的404页", encoding="utf-8"
+        )
+        page = config.output / "404.html"
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and "我们的404页".encode() not in page.read_bytes():
+            time.sleep(0.2)
+        assert "我们的404页".encode() in page.read_bytes()
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+        server.close()

@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .build import BuildOptions, BuildResult, BuildSession, build_site
-from .config import Config
+from .config import CONFIG_NAME, Config
 from .errors import ArchiveGenError, ServeError, count, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
@@ -349,8 +349,9 @@ class DevServer:
 
     def watched_paths(self, config: Config | None = None) -> list[Path]:
         cfg = config or self.config
+        # without a config file, the one load_config reads once it is there (watched from then on)
         candidates: Iterable[Path | None] = (
-            *cfg.sources, cfg.config_file, cfg.about, cfg.taxonomy.file,
+            *cfg.sources, cfg.config_file or cfg.root / CONFIG_NAME, cfg.about, cfg.taxonomy.file,
             cfg.root / "templates", cfg.root / "static",
         )
         return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
@@ -429,7 +430,10 @@ class DevServer:
                         # a failed rebuild read the config while its sources were away (renamed, a checkout
                         # under way): the watcher watched what was left, the folder's return was no event, and
                         # every later edit went unseen. Looked for again while idle, until a rebuild succeeds
-                        if not changes and self._failed and self._elsewhere(paths):
+                        # a path to watch that appeared since (archive.yaml, templates/ or static/ made
+                        # while serving) was no event either: the site kept the old config or templates
+                        if not changes and (self.watched_paths() != paths
+                                            or (self._failed and self._elsewhere(paths))):
                             catch_up = True
                         if not changes and not catch_up:
                             if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
