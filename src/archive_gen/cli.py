@@ -12,6 +12,7 @@ from __future__ import annotations
 # load is "archive-gen: interrupted", no traceback out of whichever was loading, no silent death
 from . import _startup  # isort: skip
 
+import errno
 import io
 import os
 import shlex
@@ -166,6 +167,23 @@ def _output_failed(exc: OSError) -> int:
         _say(f"archive-gen: error: cannot write the output: {exc.strerror or exc}", err=True)
     _drop_stdout()
     return EXIT_USAGE
+
+
+def _write_all(data: bytes) -> None:
+    """``data`` on stdout, every byte or an OSError. A buffered write that the pipe took only in part (the
+    reader of `archive-gen export | head` left mid-write) returned the short count without raising, and
+    the rest was dropped: the records cut short, exit 0. The rest is written until the error comes."""
+    sys.stdout.flush()
+    out = click.get_binary_stream("stdout")
+    view = memoryview(data)
+    while view:
+        written = out.write(view)
+        if written is None:  # a stream that does not count: it took it all
+            break
+        if written <= 0:
+            raise OSError(errno.EIO, "the output took no more bytes")
+        view = view[written:]
+    out.flush()
 
 
 class _Commands(click.Group):
@@ -546,7 +564,7 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
     items = [item for page in pages for item in page.items]
     text = export_jsonl(items) if fmt == "jsonl" else export_json(items)
     # JSON is UTF-8 whatever the locale; a surrogate (never in a record) would become a JSON escape
-    click.echo(text.encode("utf-8", "backslashreplace"), nl=False)
+    _write_all(text.encode("utf-8", "backslashreplace"))
     if errors:
         sys.exit(EXIT_PAGE_ERRORS)
 

@@ -524,7 +524,7 @@ class ParserAhead:
 def changed_sources(known: SourceState, now: SourceState) -> int:
     """How many sources ``now`` holds with content ``known`` has not seen at that path (new or edited)."""
     return sum(1 for path, stamp in now.hashes.items()
-               if (before := known.hashes.get(path)) is None or before[3] != stamp[3])
+               if (before := known.hashes.get(path)) is None or before[-1] != stamp[-1])
 
 
 @dataclass(frozen=True)
@@ -575,19 +575,21 @@ def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: Recor
 class SourceState:
     """The hash of every source file by its stat, so unchanged files are not read (like git's index)."""
 
-    hashes: dict[str, tuple[int, int, int, str]] = field(default_factory=dict)  # path -> size, mtime, inode, sha
+    # path -> size, mtime, inode, ctime, sha (a state of an older release holds no ctime: never matched)
+    hashes: dict[str, tuple[int | str, ...]] = field(default_factory=dict)
 
 
 def hash_sources(discovery: Discovery, known: SourceState) -> tuple[list[str | None], SourceState]:
     """sha256 of every file (None: unreadable), trusting the stored hash while the stat is unchanged."""
     shas: list[str | None] = []
-    fresh: dict[str, tuple[int, int, int, str]] = {}
+    fresh: dict[str, tuple[int | str, ...]] = {}
     for sf in discovery.files:
         key = os.fsdecode(sf.path.absolute())
-        stamp = (sf.size, sf.mtime_ns, sf.inode)
+        # the change time too: an edit whose mtime was put back (same size, same inode) kept its old hash
+        stamp = (sf.size, sf.mtime_ns, sf.inode, sf.ctime_ns)
         stored = known.hashes.get(key)
-        if stored is not None and stored[:3] == stamp and sf.size >= 0:
-            sha: str | None = stored[3]
+        if stored is not None and len(stored) == 5 and stored[:4] == stamp and sf.size >= 0:
+            sha: str | None = str(stored[4])
         else:
             try:
                 sha = sha256_bytes(read_bytes(sf, MAX_PAGE_BYTES))

@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .build import BuildOptions, BuildResult, BuildSession, build_site
-from .config import Config
+from .config import CONFIG_NAME, Config
 from .errors import ArchiveGenError, ServeError, count, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
@@ -117,13 +117,13 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
         return None
     real_root = root.resolve()
     candidate = real_root.joinpath(*segments)
-    if candidate.is_dir():
-        candidate = candidate / "index.html"
-    try:
+    try:  # a name longer than the file system takes (ENAMETOOLONG) is no file: is_dir raised it, no answer
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
         real = candidate.resolve(strict=True)
+        if not real.is_relative_to(real_root) or not real.is_file():
+            return None
     except (OSError, RuntimeError):
-        return None
-    if not real.is_relative_to(real_root) or not real.is_file():
         return None
     return real
 
@@ -302,10 +302,11 @@ class DevServer:
         self.rebuilds = 0
         # what the watched files were when the first build began: the watcher starts after that build, so an
         # edit saved while it ran (or before the watcher was up) was seen by nobody until the next edit
-        self._before_first: list[tuple[str, int, int, int]] | None = None
+        self._before_first: list[tuple[str, int, int, int, int]] | None = None
         self._first_checked = False
         # the served folder was missing when last looked at: rebuilt once when it goes, not again and again
         self._output_gone = False
+        self._failed = False  # the last rebuild failed: what it should watch is looked for again while idle
 
     @property
     def url(self) -> str:
@@ -346,26 +347,27 @@ class DevServer:
             self._thread = None
         self._httpd.server_close()
 
-    def watched_paths(self) -> list[Path]:
-        cfg = self.config
+    def watched_paths(self, config: Config | None = None) -> list[Path]:
+        cfg = config or self.config
+        # without a config file, the one load_config reads once it is there (watched from then on)
         candidates: Iterable[Path | None] = (
-            *cfg.sources, cfg.config_file, cfg.about, cfg.taxonomy.file,
+            *cfg.sources, cfg.config_file or cfg.root / CONFIG_NAME, cfg.about, cfg.taxonomy.file,
             cfg.root / "templates", cfg.root / "static",
         )
         return sorted({p.resolve() for p in candidates if p is not None and p.exists()}, key=str)
 
-    def _stamps(self) -> list[tuple[str, int, int, int]]:
-        """(path, size, mtime, inode) of every file the watcher watches (output and cache left out, and hidden
+    def _stamps(self) -> list[tuple[str, int, int, int, int]]:
+        """(path, size, mtime, inode, ctime: an edit whose mtime was put back changes it) of every file the watcher watches (output and cache left out, and hidden
         files: an editor's swap file is no change to the site)."""
         ignored = tuple(str(p.resolve()) for p in (self.state.root, self.config.output, self.config.cache_dir))
-        found: list[tuple[str, int, int, int]] = []
+        found: list[tuple[str, int, int, int, int]] = []
 
         def add(path: str) -> None:
             try:
                 info = os.stat(path)
             except OSError:
                 return
-            found.append((path, info.st_size, info.st_mtime_ns, info.st_ino))
+            found.append((path, info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns))
 
         for root in self.watched_paths():
             if not root.is_dir():
@@ -402,6 +404,8 @@ class DevServer:
                 paths = self.watched_paths()
                 if not paths:  # everything watched is gone: look again shortly
                     stop.wait(0.5)
+                    if self._elsewhere(paths):
+                        self._rebuild()
                     continue
                 watched = _identities(paths)
                 ignored = [self.state.root, self.config.cache_dir]
@@ -423,6 +427,14 @@ class DevServer:
                             gone = not self.state.root.is_dir()
                             catch_up = catch_up or (gone and not self._output_gone)
                             self._output_gone = gone
+                        # a failed rebuild read the config while its sources were away (renamed, a checkout
+                        # under way): the watcher watched what was left, the folder's return was no event, and
+                        # every later edit went unseen. Looked for again while idle, until a rebuild succeeds
+                        # a path to watch that appeared since (archive.yaml, templates/ or static/ made
+                        # while serving) was no event either: the site kept the old config or templates
+                        if not changes and (self.watched_paths() != paths
+                                            or (self._failed and self._elsewhere(paths))):
+                            catch_up = True
                         if not changes and not catch_up:
                             if not self._warmed:  # idle, and the watcher already notes any edit meanwhile
                                 self._warmed = True
@@ -443,9 +455,18 @@ class DevServer:
             if timer is not None:
                 timer.cancel()
 
+    def _elsewhere(self, paths: list[Path]) -> bool:
+        """True when the config read now leads the watcher to other paths than ``paths`` (a source folder
+        back, or the config's default source now found); a config that cannot be read leads nowhere new."""
+        try:
+            return self.watched_paths(self._load()) != paths
+        except Exception:  # the next rebuild reports it
+            return False
+
     def _rebuild(self) -> None:
         self.rebuilds += 1
         started = time.perf_counter()
+        self._failed = True
         try:
             self.config = self._load()
             # the pages first (an open page reloads as soon as they land), then the search shards they changed
@@ -462,6 +483,7 @@ class DevServer:
         except OSError as exc:  # as `build` reports it, and the last good site stays served
             self._echo(f"archive-gen: error: {os_error_text(exc)}")
             return
+        self._failed = False
         self._landed(result, started, "search updated" if result.shards_indexed else "")
 
     def _committed(self, output: Path, written: WriteResult) -> None:

@@ -11,6 +11,7 @@ as an unzipped GBK archive has them), while the path still opens the file; messa
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Sequence
@@ -39,6 +40,9 @@ class SourceFile:
     # the path below its source folder when the archive names the file otherwise (a day's folder given as
     # the source, a name another file has too): what a ``pages:`` override written before may be keyed by
     given: str = ""
+    # the inode's change time: set by the kernel on every write, rename and utime, so an edit whose
+    # mtime was put back (touch -d, cp -p, rsync -t, a clock set back) still shows as a change
+    ctime_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
                 homes.append(up[min(name.count("/"), len(up) - 1)])
             continue
         if not root.is_dir():
-            raise ConfigError("source folder not found", source=os.fsdecode(root),
+            raise ConfigError(_not_a_source(root), source=os.fsdecode(root),
                               hint="give page files or folders, or set 'source' in archive.yaml")
         found, skipped, problems = _walk(root, follow_symlinks)
         real_root = os.path.realpath(root)
@@ -88,6 +92,20 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
         ignored.extend(skipped)
         notices.extend(problems)
     return Discovery(_distinct_names(files, homes, notices), tuple(sorted(ignored)), tuple(notices))
+
+
+def _not_a_source(root: Path) -> str:
+    """Why ``root`` (neither a file nor a folder) cannot be read: a pipe, socket or device given as the
+    source, or a link loop, was called "source folder not found" though it was there."""
+    try:
+        info = os.stat(root)
+    except OSError as exc:
+        if os.path.lexists(root) and exc.strerror and exc.errno != errno.ENOENT:
+            return f"cannot read the source: {exc.strerror}"
+        return "source folder not found"
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        return "source is not a page file or folder (a pipe, socket or device)"
+    return "source folder not found"
 
 
 def _date_folders(root: Path) -> str:
@@ -146,7 +164,7 @@ def _source_file(path: Path, source: str) -> SourceFile:
         info = os.stat(path)
     except OSError:  # reading it reports the problem with its name
         return SourceFile(path, source)
-    return SourceFile(path, source, info.st_size, info.st_mtime_ns, info.st_ino)
+    return SourceFile(path, source, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns)
 
 
 def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str], list[Notice]]:
@@ -233,7 +251,7 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
             if not stat.S_ISREG(info.st_mode):  # a pipe would block the read forever, a device never end
                 notices.append(Notice(rel, None, "not-a-file", "not a regular file (a pipe, socket or device); skipped"))
                 continue
-            found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino))
+            found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns))
     return found, ignored, notices
 
 
@@ -243,9 +261,20 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def read_bytes(source: SourceFile, limit: int) -> bytes:
-    """The file's bytes; OSError for an unreadable file, ValueError for one larger than ``limit``."""
-    with open(source.path, "rb") as fh:
-        data = fh.read(limit + 1)
+    """The file's bytes; OSError for an unreadable file, ValueError for one larger than ``limit``.
+
+    Opened without waiting and read only when it is a regular file: a page replaced by a pipe between the
+    walk and the read (which checked it) blocked the build forever on a pipe nobody writes to, and a link
+    followed to a device was read as one."""
+    fd = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise ValueError(f"larger than {limit // (1 << 20)} MiB, not a page")
     return data

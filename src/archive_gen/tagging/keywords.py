@@ -77,16 +77,22 @@ def parse_stopwords(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-_SLUG_LINE = re.compile(r"([^\t\n]+)\t((?:[a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{6}))\n")
+# word, slug (its hash part is the word's), and a checksum of both: a byte flipped in the pinyin part of a slug
+# kept the word's hash, and the keyword's page moved to a URL no cold build makes
+_SLUG_LINE = re.compile(r"([^\t\n]+)\t((?:[a-z0-9]+(?:-[a-z0-9]+)*)-([0-9a-f]{6}))\t([0-9a-f]{16})\n")
+
+
+def _slug_line_check(word: str, slug: str) -> str:
+    return hashlib.sha256(f"{word}\t{slug}".encode()).hexdigest()[:16]
 
 
 class KeywordSlugs:
     """word -> its page slug (``urls.keyword_slug``), remembered in the cache folder across builds.
 
     A slug needs pypinyin, whose import and tables cost ~0.15–0.6 s per process; a daily rebuild's
-    keywords were nearly all seen before, so it reads them from ``slugs-<key>.tsv`` (``word<TAB>slug``
-    lines, appended as new words turn up; the key follows the slug code and the pypinyin version) and
-    imports pypinyin only for a new word. No folder, or an unusable file: computed every time, silently.
+    keywords were nearly all seen before, so it reads them from ``slugs-<key>.tsv`` (``word<TAB>slug<TAB>check``
+    lines, appended as new words turn up; the key follows the slug code, the file's format and the pypinyin
+    version) and imports pypinyin only for a new word. No folder, or an unusable file: computed every time, silently.
     """
 
     def __init__(self, folder: Path | None, slug: Callable[[str], str] = keyword_slug) -> None:
@@ -106,7 +112,8 @@ class KeywordSlugs:
                 known[word] = self._slug(word)
                 new.append(word)
         if new and self._path is not None:
-            self._append("".join(f"{word}\t{known[word]}\n" for word in new if "\t" not in word and "\n" not in word))
+            self._append("".join(f"{word}\t{known[word]}\t{_slug_line_check(word, known[word])}\n" for word in new
+                                 if "\t" not in word and "\n" not in word))
         return [known[word] for word in words]
 
     def _load(self) -> dict[str, str]:
@@ -118,10 +125,11 @@ class KeywordSlugs:
             except UnicodeDecodeError:
                 text = ""
             for match in _SLUG_LINE.finditer(text):
-                word, slug, digest = match.groups()
-                # a line torn or interleaved by a crash or a parallel worker fails this and is recomputed
+                word, slug, digest, check = match.groups()
+                # a line torn or interleaved by a crash or a parallel worker, or damaged, fails this and is
+                # recomputed
                 whole_line = match.start() == 0 or text[match.start() - 1] == "\n"
-                if whole_line and digest == short_hash(word):
+                if whole_line and digest == short_hash(word) and check == _slug_line_check(word, slug):
                     self._known[word] = slug
         return self._known
 
@@ -258,6 +266,7 @@ def _given_names(texts: list[str], words: Iterable[str]) -> set[str]:
 def _slug_key() -> str:
     """What the slugs depend on: the slug code (urls.py) and the pypinyin release, read without importing it."""
     digest = hashlib.sha256(resources.files("archive_gen").joinpath("urls.py").read_bytes())
+    digest.update(b"\0lines with a checksum")  # the file's format: lines without one are another file's
     try:
         digest.update(importlib.metadata.version("pypinyin").encode())
     except importlib.metadata.PackageNotFoundError:

@@ -395,8 +395,15 @@ def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
     (~2 CPU-s a process: jieba's idf and frequency tables, the custom dictionary).
 
     A folder that would lie in or at one of the folders ``outside`` names (a build's output, sources and
-    cache: it owns them, and would find files it did not write) is None too, and is never made."""
+    cache: it owns them, and would find files it did not write) is None too, and is never made; so is one
+    that is a link (archive-gen follows no link to the folders it writes in), and a folder holding files
+    without archive-gen's CACHEDIR.TAG (someone's own: nothing is written beside their files)."""
     configured = os.environ.get("XDG_CACHE_HOME", "")
+    home = os.environ.get("HOME")
+    if not os.path.isabs(configured) and home is not None and not os.path.isabs(home):
+        # HOME empty or relative is no home: "" was taken for "/" (/.cache made at the root) and "rel" for a
+        # folder below the current one, which made rel/.cache/archive-gen in the project
+        return None
     try:
         base = Path(configured) if os.path.isabs(configured) else Path.home() / ".cache"
         folder = base / "archive-gen"
@@ -405,6 +412,8 @@ def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
             owner = Path(owned).resolve()
             if resolved == owner or owner in resolved.parents or resolved in owner.parents:
                 return None
+        if os.path.islink(folder) or not _ours_or_new(folder):
+            return None
         folder.mkdir(parents=True, exist_ok=True)
         tag = folder / "CACHEDIR.TAG"
         if not os.path.lexists(tag):
@@ -412,6 +421,16 @@ def user_tables_dir(outside: Iterable[Path] = ()) -> Path | None:
         return folder if folder.is_dir() and os.access(folder, os.W_OK | os.X_OK) else None
     except (OSError, RuntimeError):  # RuntimeError: Path.home() with no home to find
         return None
+
+
+def _ours_or_new(folder: Path) -> bool:
+    """True when ``folder`` is missing, empty (but for another process's temporary files) or marked by our
+    CACHEDIR.TAG. A folder of someone's, or a link to one, got our tables and a CACHEDIR.TAG, which tells
+    backup tools to skip the user's files beside them."""
+    if not folder.exists() or os.path.lexists(folder / "CACHEDIR.TAG"):
+        return True
+    with os.scandir(folder) as entries:
+        return all(entry.name.startswith(".tmp-") for entry in entries)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -618,20 +637,31 @@ def read_cache_bytes(path: Path, limit: int = CACHE_FILE_LIMIT) -> bytes | None:
 
 def read_table(path: Path, key: str) -> Any:
     """The value a ``write_table`` stored under ``key`` (None: no such file, or a file stored under another
-    key, swapped, copied, torn or not marshal data)."""
+    key, swapped, copied, torn, damaged or not marshal data).
+
+    The value's bytes carry their SHA-256: a byte flipped inside a number (a frequency, an IDF weight, an
+    opcode of a kept regular-expression program) still loads as marshal data, and was used as it read, a
+    wrong segmentation or a pattern that matched other text."""
     data = read_cache_bytes(path)
     try:
-        stored, value = marshal.loads(data) if data is not None else (None, None)
-    except (EOFError, ValueError, TypeError):
+        stored, checksum, payload = marshal.loads(data) if data is not None else (None, None, None)
+        if stored != key or not isinstance(payload, bytes) or checksum != _table_checksum(key, payload):
+            return None
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError, MemoryError):
         return None
-    return value if stored == key else None
+
+
+def _table_checksum(key: str, payload: bytes) -> str:
+    return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).hexdigest()
 
 
 def write_table(path: Path, key: str, value: Any) -> None:
-    """Write ``value`` (marshal's types only) with the key it is for, atomically (parallel workers may race
-    to write the same file); a failure only costs the next process the work."""
+    """Write ``value`` (marshal's types only) with the key it is for and its checksum, atomically (parallel
+    workers may race to write the same file); a failure only costs the next process the work."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, marshal.dumps((key, value)))
+        payload = marshal.dumps(value)
+        _write_atomically(path, marshal.dumps((key, _table_checksum(key, payload), payload)))
     except OSError:
         pass  # a cache only costs time
