@@ -128,7 +128,8 @@ _FOUNDED = lazy_compile(r"(成立|组建)了?([^，,。；;：:“”！!？?]{0
 # a headline term right before a verb of teaching (“夜校”开讲劳动法, 劳模讲起安全课): the school, class or speaker is
 # how the item is delivered, not what it is about; when the rest of the headline names what is taught with a term of
 # another topic, the term before the verb counts half and names no topic there (twelfth round)
-_TEACHES_AFTER = lazy_compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|教授|讲了|开课讲|上起)")
+# (a speakers' group, 劳模宣讲团走进企业讲党史, likewise names who speaks, not what: twenty-third round)
+_TEACHES_AFTER = lazy_compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|教授|讲了|开课讲|上起|宣讲团|宣讲队|报告团)")
 # a headline term right before the organisation it qualifies (快递企业成立联合工会, 家政行业建会): the sector says whose
 # organisation acts, not what the headline says was done; it counts half there (twelfth round)
 _SECTOR_AFTER = lazy_compile(r"(企业|行业|网点|公司|门店|站点)")
