@@ -2428,3 +2428,8 @@ def test_a_half_width_stop_after_han_ends_a_paragraph() -> None:
     # guard: a "." after a digit is a decimal point, the sentence goes on in the next block
     kept = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）西岭县职工书屋藏书达到3.", "5万册，" + BODY2))
     assert len(kept.paragraphs) == 1
+
+
+def test_a_bracketed_signoff_after_a_half_width_stop_after_han_is_a_credit() -> None:
+    item = only(page("东川区送法进工地", "本报讯　东川区总工会组织律师走进五个建筑工地，为农民工讲解劳动合同知识.(岳　川)"))
+    assert item.byline.names() == ("岳　川",) and item.paragraphs[-1].endswith("知识.")

@@ -522,11 +522,18 @@ _SIGNOFF = lazy_compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:
                       rf"{_GAP}*[)）]$")
 
 
+def _ocr_stop_before(text: str, at: int) -> bool:
+    """OCR reads the full stop before a sign-off as a half-width "." ("…参加评选.(邓　丽)"): a "." right after a Han
+    character ends the sentence (after a digit it is a decimal point)."""
+    return at >= 2 and text[at - 1] == "." and "\u4e00" <= text[at - 2] <= "\u9fff"
+
+
 def split_signoff(text: str) -> tuple[str, str] | None:
     """The writers of a brief credited in brackets after its last sentence: "…35份。（陈  晨）",
     "…开放。（李  欣 马学东）", "…服务。（通讯员 吴  娟）" -> (text before it, the credit as printed)."""
     match = _SIGNOFF.search(text)
-    if not match or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
+    if not match or match.start() == 0 or (text[match.start() - 1] not in _SENTENCE_END.strip()
+                                           and not _ocr_stop_before(text, match.start())):
         return _signature_signoff(text)
     credits = signoff_credits(match.group(0))
     names = credits.byline.names()
