@@ -2377,3 +2377,59 @@ def test_a_quoted_line_repeating_the_storys_words_is_a_pull_quote_not_a_paragrap
     # guard: a quoted paragraph the story says nowhere else is a paragraph (a quote that opens a section)
     kept = only(page(*feature, "“车间就是考场，每天都在答卷。”", *rest))
     assert len(kept.paragraphs) == 5
+
+
+# ---- fresh27 (the twenty-eighth batch: OCR'd pages with character-level noise); inputs unlike its pages ----
+
+
+def test_a_lone_rule_or_folio_mark_line_is_furniture() -> None:
+    for mark in ("｜", "□", "12"):
+        parsed = page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY, mark,
+                      "东川区送法进工地", "本报讯（通讯员　岳　川）" + BODY2)
+        assert [i.title for i in parsed.items] == ["西岭县职工书屋增至六十家", "东川区送法进工地"], mark
+        assert any(f.text == mark and f.kind == "stray" for f in parsed.furniture)
+
+
+def test_a_lead_bracket_misread_or_lost_still_credits_its_names() -> None:
+    for lead, rest in (("本报岭南4月2日电<记者　柯　蓝)", BODY), ("本报讯（通讯员　岳　川〉", BODY),
+                       ("本报东川讯（记者　柯　蓝　通讯员　岳　川", "\u3000" + BODY)):
+        item = only(page("岭南港务集团三千职工岗位练兵", lead + rest))
+        assert item.paragraphs[0] == BODY and item.byline.names(), lead
+    # guard: a bracket of text that is no credit stays in the text
+    kept = only(page("岭南港务集团三千职工岗位练兵", "本报讯〈岭南港务集团供稿〉" + BODY))
+    assert kept.paragraphs[0].startswith("〈岭南港务集团供稿〉")
+
+
+def test_a_dot_read_as_a_full_stop_inside_a_name_on_a_byline_line() -> None:
+    item = only(page("雪域高原上的电力“守护者”", "本报记者　次仁.旺堆　本报通讯员　柯　蓝", BODY, BODY2))
+    assert item.byline.names() == ("次仁.旺堆", "柯　蓝") and len(item.paragraphs) == 2
+
+
+def test_a_dash_read_as_yi_yi_ends_a_kicker_and_opens_a_subtitle() -> None:
+    item = only(page("岗位建功新时代一一", "岭南港务集团三千职工岗位练兵", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title) == ("岗位建功新时代一一", "岭南港务集团三千职工岗位练兵")
+    item = only(page("码头上的“桥吊状元”", "一一记岭南港务集团桥吊司机柯　岚", "本报记者　柯　蓝", BODY, BODY2))
+    assert (item.title, item.subtitle) == ("码头上的“桥吊状元”", "一一记岭南港务集团桥吊司机柯　岚")
+
+
+def test_a_short_line_with_a_stray_full_stop_over_a_lead_is_a_headline() -> None:
+    parsed = page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY,
+                  "东川区开展送法进工地活动。", "本报东川4月2日电（通讯员　岳　川）" + BODY2)
+    assert [i.title for i in parsed.items] == ["西岭县职工书屋增至六十家", "东川区开展送法进工地活动。"]
+    # guard: a short closed sentence over plain text stays a paragraph
+    kept = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY, "会议为期两天半。", BODY2))
+    assert list(kept.paragraphs[-2:]) == ["会议为期两天半。", BODY2]
+
+
+def test_a_half_width_stop_after_han_ends_a_paragraph() -> None:
+    item = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）西岭县新建职工书屋十二家.",
+                     "\u3000\u3000" + BODY2))
+    assert len(item.paragraphs) == 2
+    # guard: a "." after a digit is a decimal point, the sentence goes on in the next block
+    kept = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）西岭县职工书屋藏书达到3.", "5万册，" + BODY2))
+    assert len(kept.paragraphs) == 1
+
+
+def test_a_bracketed_signoff_after_a_half_width_stop_after_han_is_a_credit() -> None:
+    item = only(page("东川区送法进工地", "本报讯　东川区总工会组织律师走进五个建筑工地，为农民工讲解劳动合同知识.(岳　川)"))
+    assert item.byline.names() == ("岳　川",) and item.paragraphs[-1].endswith("知识.")

@@ -282,8 +282,9 @@ class PageLine:
 
     line: int  # 1-based source line
     text: str  # as printed
-    # index: a 导读 box pointing to other pages; advert: an advertisement's label and the lines printed under it
-    kind: Literal["page", "masthead", "editor", "index", "advert"]
+    # index: a 导读 box pointing to other pages; advert: an advertisement's label and the lines printed under it;
+    # stray: a column rule or folio OCR read as a line of its own ("|", "丨", "■", "4")
+    kind: Literal["page", "masthead", "editor", "index", "advert", "stray"]
 
 
 @dataclass(frozen=True)

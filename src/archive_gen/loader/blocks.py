@@ -246,7 +246,14 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
 
 def is_closed(text: str) -> bool:
     """True when the text ends a sentence (so the next block is not its continuation)."""
-    return bool(text) and text[-1] in CLOSING
+    return bool(text) and (text[-1] in CLOSING or _ocr_stop(text))
+
+
+def _ocr_stop(text: str) -> bool:
+    """OCR of a scanned page reads a full stop as a half-width "." ("…生产经营计划."): a "." right after a Han
+    character ends the sentence as "。" does (a "." after a digit or a Latin letter is a decimal point or an
+    abbreviation, and ends nothing)."""
+    return len(text) >= 2 and text[-1] == "." and "\u4e00" <= text[-2] <= "\u9fff"
 
 
 def ends_open(text: str) -> bool:

@@ -29,10 +29,11 @@ _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
 # a minority name with a middle dot ("阿依努尔·吐尔洪"); a padded name may be glued to the 摄 of a credit
 # ("（刘　坤摄）"), the one character that may follow it
-_NAME = (rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?:(?=摄)|(?![{HAN}]))"
+# (OCR reads that dot as a full stop: "阿不都.热合曼" — a "." between two runs of Han in a name is the dot)
+_NAME = (rf"(?:[{HAN}]{{1,10}}(?:[·•・.][{HAN}]{{1,12}})+|[{HAN}]{_GAP}{{1,3}}[{HAN}](?:(?=摄)|(?![{HAN}]))"
          rf"|[{HAN}]{{2,4}})")
 _NAMES = rf"{_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_NAME})*"
-_NAME_CHUNK = lazy_compile(rf"[{HAN}·•・]+")
+_NAME_CHUNK = lazy_compile(rf"[{HAN}·•・.]+")
 _AUTHOR_MARK = "■□●◆○◇◎"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
@@ -149,6 +150,37 @@ def trailer_credits(text: str) -> Credits | None:
     return Credits(Byline(authors=names), tuple(BylineRole(n, "") for n in names))
 
 
+# OCR of a scanned lead mis-reads its brackets: "本报讯〈记者　陈　静）", "本报沈阳6月12日电(记者　张　伟>" (an angle
+# bracket for a round one), or loses the closing one ("…讯 (记者　赵　磊　通讯员　孙丽萍  唐山市…", the credit then ends
+# at a gap of two spaces or a U+3000). Read only when a bracket is mis-read or lost, so clean leads are untouched, and
+# only for a credit of roles and names.
+_LEAD_MISREAD = lazy_compile(
+    rf"^(?P<lead>(?P<head>本报讯|本报[{HAN}]{{2,4}}?讯|本报(?P<place>[{HAN}]{{0,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯)"
+    rf"|(?:新华社|中新社)(?P<wplace>[{HAN}]{{1,8}}?)(?P<wmonth>\d{{1,2}})月(?P<wday>\d{{1,2}})日电){_GAP}*"
+    rf"(?P<open>[(（〈<])(?P<paren>{_GAP}*{_ROLE}{_GAP}*{_LEAD_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_LEAD_NAMES})*){_GAP}*"
+    rf"(?:(?P<close>[)）>〉])|(?=(?:{_GAP}{{2,}}|\u3000)[^{_SPACE})）>〉])))")
+
+
+def _misread_lead(paragraph: str) -> Lead | None:
+    match = _LEAD_MISREAD.match(paragraph)
+    if match is None or (match.group("open") in "(（" and (match.group("close") or "") in ")）"
+                         and match.group("close")):
+        return None  # a clean bracket pair is _LEAD_PLAIN's
+    credit = match.group("paren").strip(_SPACE)
+    credits = parse_credits(credit)
+    if not credits.byline.names() or not all(is_person_name(name) or re.fullmatch(_NAME, name)
+                                              for name in credits.byline.names()):
+        return None
+    dateline = None
+    if match.group("month") or match.group("wmonth"):
+        place = match.group("place") if match.group("month") else match.group("wplace")
+        month, day = (match.group("month"), match.group("day")) if match.group("month") else \
+            (match.group("wmonth"), match.group("wday"))
+        dateline = Dateline(place or "", int(month), int(day))
+    return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit,
+                dateline, credits.roles)
+
+
 def split_lead(paragraph: str) -> Lead | None:
     """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报九江讯　…" (a place, no date),
     "本报讯 记者X报道",
@@ -176,6 +208,9 @@ def split_lead(paragraph: str) -> Lead | None:
             dated = Dateline("", int(match.group("month")), int(match.group("day"))) if match.group("month") else None
             return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, dated,
                         credits.roles)
+    misread = _misread_lead(paragraph)
+    if misread is not None:
+        return misread
     match = _LEAD_PLAIN.match(paragraph)
     if not match:
         return None
@@ -487,11 +522,18 @@ _SIGNOFF = lazy_compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:
                       rf"{_GAP}*[)）]$")
 
 
+def _ocr_stop_before(text: str, at: int) -> bool:
+    """OCR reads the full stop before a sign-off as a half-width "." ("…参加评选.(邓　丽)"): a "." right after a Han
+    character ends the sentence (after a digit it is a decimal point)."""
+    return at >= 2 and text[at - 1] == "." and "\u4e00" <= text[at - 2] <= "\u9fff"
+
+
 def split_signoff(text: str) -> tuple[str, str] | None:
     """The writers of a brief credited in brackets after its last sentence: "…35份。（陈  晨）",
     "…开放。（李  欣 马学东）", "…服务。（通讯员 吴  娟）" -> (text before it, the credit as printed)."""
     match = _SIGNOFF.search(text)
-    if not match or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
+    if not match or match.start() == 0 or (text[match.start() - 1] not in _SENTENCE_END.strip()
+                                           and not _ocr_stop_before(text, match.start())):
         return _signature_signoff(text)
     credits = signoff_credits(match.group(0))
     names = credits.byline.names()

@@ -34,6 +34,9 @@ _MAX_LINE = 60
 # "《 人民日报 》（ 2026年10月13日　 第 06 版）" reads as the masthead "人民日报 2026年10月13日 第06版"
 _BRACKETED_MASTHEAD = lazy_compile(rf"^《{_GAP}*(?P<paper>[^《》\s]{{2,12}}){_GAP}*》{_GAP}*[(（]{_GAP}*"
                                    rf"(?P<date>[^()（）]*?日){_GAP}*(?:第{_GAP}*(?P<number>\d{{1,3}}){_GAP}*版)?{_GAP}*[)）]$")
+# OCR of a scanned page reads a column rule, a box corner or the folio as a line of its own: one bar or block mark
+# ("|", "丨", "■") or a bare page number of one or two digits, with nothing else on the line. No text line is that short.
+_STRAY_MARK = lazy_compile(r"^(?:[|｜丨│┃■□◆◇●○▲△]|\d{1,2})$")
 _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
@@ -196,6 +199,9 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
         if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
             lines.append(PageLine(number, line, "index"))
+            continue
+        if _STRAY_MARK.match(line):
+            lines.append(PageLine(number, line, "stray"))
             continue
         if _PAGE_CREDIT.match(line) or _SPONSOR_LINE.match(line):
             lines.append(PageLine(number, line, "editor"))

@@ -88,6 +88,17 @@ class LineFacts:
         return self.text.startswith(("——", "─", "--", "－－", "—")) and not self.dash_wrapped
 
     @functools.cached_property
+    def read_dash(self) -> str | None:
+        """OCR reads the two-em dash of a headline as 一一 (or --): "…主力军作用一一" ends a kicker, "一一青岛市…见闻" opens a
+        subtitle. "end"/"start", or None (a run of three 一 or more is no dash; a clean —— is ``dash_end``/``dash_start``)."""
+        text = self.text.strip()
+        if len(text) > 3 and text.endswith("一一") and text[-3] != "一":
+            return "end"
+        if len(text) > 3 and text.startswith("一一") and text[2] != "一":
+            return "start"
+        return None
+
+    @functools.cached_property
     def note_only(self) -> bool:
         return shapes.note_only(self.text) and not shapes.bracket_label(self.text)
 
@@ -276,6 +287,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("记…/访… opens a profile's subtitle even without ——", "S", lambda f: f.profile_subtitle, 4.0),
     ("a profile's subtitle is no title or kicker", "TK", lambda f: f.profile_subtitle, -2.0),
     ("a line opening with —— is not a title or kicker", "TK", lambda f: f.dash_start, -5.0),
+    ("a dash OCR'd as 一一 ends a kicker as —— does", "K", lambda f: f.read_dash == "end", 6.0),
+    ("…and opens a subtitle as —— does", "S", lambda f: f.read_dash == "start", 6.0),
     ("a line opening with —— is not a banner", "AB", lambda f: f.dash_start, -3.0),
     ("a bracket-only line notes the headline above it", "S", lambda f: f.note_only, 3.0),
     ("a bracket-only line is no title or kicker", "TK", lambda f: f.note_only, -3.0),

@@ -147,6 +147,7 @@ class Unit:
     entry: bool = False  # a line of an honours list under its title: the same
     bylined: bool = False  # a one-line block right above a byline line ("本报记者　name"): the story's title
     runin: bool = False  # a brief's title run in before its text after a bullet ("◇title　text…"): a title
+    stray_stop: bool = False  # a short line ending in a full stop OCR put on a headline, right over a lead
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -252,6 +253,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_colon_lists(units)
     _mark_guests(units)
     _mark_bylined(units)
+    _mark_stray_stops(units)
     return units
 
 
@@ -327,6 +329,22 @@ def _mark_bylined(units: list[Unit]) -> None:
     for unit, below in itertools.pairwise(units):
         if unit.kind == "text" and below.kind == "byline" and len(unit.lines) == 1 and below.text[:1] not in "(（":
             unit.bylined = True
+
+
+# a headline OCR'd with a full stop after it: a short line, one clause with no comma or other stop inside
+_STRAY_STOP = lazy_compile(r"^[^，,、；;：:。！？!?\s]{6,24}[。.]$")
+
+
+def _mark_stray_stops(units: list[Unit]) -> None:
+    """OCR of a scanned page reads a speck after a headline as a full stop ("…技能大赛。"). A short one-clause line
+    ending in a stop, parted by blank lines from the text above it and printed right over a story's run-in lead
+    (本报讯…, 本报X月X日电…), is that story's headline: a story's last paragraph is not followed by another story's
+    lead with no headline between them."""
+    for k, (unit, below) in enumerate(itertools.pairwise(units)):
+        if unit.kind == "text" and below.kind == "text" and len(unit.lines) == 1 and len(unit.blocks) == 1 \
+                and _STRAY_STOP.match(unit.text) and below.lead is not None and unit.lead is None \
+                and (k == 0 or unit.blocks[0].blank_before > 0) and below.blocks[0].blank_before > 0:
+            unit.stray_stop = True
 
 
 # the label over a list of the people taking part in a 对话/访谈: "嘉宾：", "对话嘉宾：", "受访者："
@@ -584,7 +602,8 @@ def headline_shaped(unit: Unit) -> bool:
         unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_to
                                                    or (unit.marker_from and not unit.head_marker)
                                                    or unit.turn or unit.verse or unit.entry) \
-            and unit.lead is None and shapes.headline_text(unit.text, cut_ok=unit.bylined)
+            and unit.lead is None and shapes.headline_text(unit.text[:-1] if unit.stray_stop else unit.text,
+                                                           cut_ok=unit.bylined)
     return unit._shape
 
 
