@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 import pytest
 
@@ -59,12 +59,14 @@ def test_unreadable_file_is_an_error_page(write_tree: Callable[..., Path], monke
     if os.geteuid() != 0:
         (root / "locked.txt").chmod(0)
     else:  # root (CI) reads any mode: make opening this one file fail as it would for a user
-        def guarded_open(path: Path, mode: str = "r") -> IO[bytes]:
-            if Path(path).name == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(path))
-            return open(path, mode)
+        real_open = os.open
 
-        monkeypatch.setattr(sources, "open", guarded_open, raising=False)
+        def guarded_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            if os.fsdecode(path).endswith("locked.txt"):
+                raise PermissionError(13, "Permission denied", os.fsdecode(path))
+            return real_open(path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(sources.os, "open", guarded_open)
     locked, readable = load_pages([root])
     assert locked.failed and [(n.code, n.message) for n in locked.notices] == [
         ("unreadable", "cannot read file: Permission denied")]
