@@ -639,29 +639,36 @@ def read_table(path: Path, key: str) -> Any:
     """The value a ``write_table`` stored under ``key`` (None: no such file, or a file stored under another
     key, swapped, copied, torn, damaged or not marshal data).
 
-    The value's bytes carry their SHA-256: a byte flipped inside a number (a frequency, an IDF weight, an
-    opcode of a kept regular-expression program) still loads as marshal data, and was used as it read, a
-    wrong segmentation or a pattern that matched other text."""
+    The value's bytes carry their SHA-256, checked before anything is unmarshalled: a byte flipped inside a
+    number (a frequency, an IDF weight, an opcode of a kept regular-expression program) still loads as marshal
+    data, and was used as it read, a wrong segmentation or a pattern that matched other text; and a flipped
+    type code or count can make marshal itself allocate and walk for half a minute."""
     data = read_cache_bytes(path)
+    if data is None or len(data) < _TABLE_HEAD or not data.startswith(_TABLE_MAGIC):
+        return None
+    checksum, payload = data[len(_TABLE_MAGIC):_TABLE_HEAD], data[_TABLE_HEAD:]
+    if checksum != _table_checksum(key, payload):
+        return None
     try:
-        stored, checksum, payload = marshal.loads(data) if data is not None else (None, None, None)
-        if stored != key or not isinstance(payload, bytes) or checksum != _table_checksum(key, payload):
-            return None
         return marshal.loads(payload)
     except (EOFError, ValueError, TypeError, MemoryError):
         return None
 
 
-def _table_checksum(key: str, payload: bytes) -> str:
-    return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).hexdigest()
+_TABLE_MAGIC = b"archive-gen table 2\n"  # a file of the earlier layout (a marshalled tuple) is a miss
+_TABLE_HEAD = len(_TABLE_MAGIC) + 32
+
+
+def _table_checksum(key: str, payload: bytes) -> bytes:
+    return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).digest()
 
 
 def write_table(path: Path, key: str, value: Any) -> None:
-    """Write ``value`` (marshal's types only) with the key it is for and its checksum, atomically (parallel
-    workers may race to write the same file); a failure only costs the next process the work."""
+    """Write ``value`` (marshal's types only) after its checksum, which covers the key it is for, atomically
+    (parallel workers may race to write the same file); a failure only costs the next process the work."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = marshal.dumps(value)
-        _write_atomically(path, marshal.dumps((key, _table_checksum(key, payload), payload)))
+        _write_atomically(path, _TABLE_MAGIC + _table_checksum(key, payload) + payload)
     except OSError:
         pass  # a cache only costs time
