@@ -2433,3 +2433,45 @@ def test_a_half_width_stop_after_han_ends_a_paragraph() -> None:
 def test_a_bracketed_signoff_after_a_half_width_stop_after_han_is_a_credit() -> None:
     item = only(page("东川区送法进工地", "本报讯　东川区总工会组织律师走进五个建筑工地，为农民工讲解劳动合同知识.(岳　川)"))
     assert item.byline.names() == ("岳　川",) and item.paragraphs[-1].endswith("知识.")
+
+
+# ---- fresh28 (the twenty-ninth batch: pages copied from a 数字报 or a news website); inputs unlike its pages ----
+
+
+def test_a_web_views_control_and_time_lines_are_furniture() -> None:
+    parsed = page("岭南港务集团三千职工岗位练兵", "【字号 大 中 小】　打印本页　关闭窗口\n发布时间：2024-03-02 07:10\n来源：岭南日报",
+                  "本报讯（记者　柯　蓝）" + BODY, "上一篇　下一篇\n分享到：微信　微博", "返回目录")
+    item = only(parsed)
+    assert item.title == "岭南港务集团三千职工岗位练兵" and item.paragraphs == (BODY,)
+    assert {f.text for f in parsed.furniture if f.kind == "web"} >= {"上一篇　下一篇", "来源：岭南日报", "返回目录"}
+    # guard: a 来源 line with no web control beside it stays the story's own trailer, and 大/中/小 alone are words
+    kept = only(page("岭南港务集团三千职工岗位练兵", "本报讯（记者　柯　蓝）" + BODY, "来源：岭南日报"))
+    assert not any(f.kind == "web" for f in page("大　中　小", BODY).furniture) and kept.title
+
+
+def test_a_news_sites_breadcrumb_meta_line_and_related_list_are_furniture() -> None:
+    parsed = page("岭南网 > 新闻 > 职工", "岭南港务集团三千职工岗位练兵\n2024-03-02 07:10:05　来源：岭南日报　作者：柯　蓝",
+                  "本报讯（记者　柯　蓝）" + BODY, "相关新闻\n东川区送法进工地\n西岭县职工书屋增至六十家")
+    assert [i.title for i in parsed.items] == ["岭南港务集团三千职工岗位练兵"]
+    assert {f.line for f in parsed.furniture if f.kind == "web"} == {1, 4, 8, 9, 10}
+
+
+def test_a_title_list_before_the_articles_is_furniture() -> None:
+    for bullet in ("", "● "):
+        parsed = page(f"{bullet}西岭县职工书屋增至六十家\n{bullet}东川区送法进工地", "西岭县职工书屋增至六十家",
+                      "本报讯（记者　柯　蓝）" + BODY, "东川区送法进工地", "本报讯（通讯员　岳　川）" + BODY2)
+        assert [i.title for i in parsed.items] == ["西岭县职工书屋增至六十家", "东川区送法进工地"], bullet
+        assert [f.kind for f in parsed.furniture if f.line in (1, 2)] == ["index", "index"]
+
+
+def test_a_page_navigation_list_names_no_page_and_an_iso_dated_header_does() -> None:
+    parsed = page("岭南日报 2024-03-02 第03版：新闻\n版面导航\n第01版：要闻\n第02版：评论\n第03版：新闻",
+                  "西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY)
+    assert (parsed.page, parsed.page_name) == (3, "新闻") and len(parsed.items) == 1
+    footer = page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY, "《岭南日报》（2024年03月02日 05版）")
+    assert footer.page == 5 and only(footer).paragraphs == (BODY,)
+
+
+def test_an_author_label_over_a_byline_line_on_an_unlabelled_page() -> None:
+    item = only(page("岭南港务集团三千职工岗位练兵", "作者：本报记者　柯　蓝　本报通讯员　岳　川", BODY, BODY2))
+    assert item.byline.names() == ("柯　蓝", "岳　川") and len(item.paragraphs) == 2

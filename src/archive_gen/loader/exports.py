@@ -49,9 +49,11 @@ def export_view(text: str) -> str:
             new = bold.group("inner")
         if labelled:
             new = _PART_LABEL.sub("", new, count=1)
-            author = _AUTHOR_LABEL.match(new)
-            if author and is_byline_line(new[author.end() :]):
-                new = new[author.end() :]
+        # an 作者： label over a byline line is no part of it on any page: a web e-paper's article view prints one
+        # ("作者：本报记者　邹　杰") with no 主题： labels around it
+        author = _AUTHOR_LABEL.match(new)
+        if author and is_byline_line(new[author.end() :]):
+            new = new[author.end() :]
         if number in numbered:
             new = _ORDINAL.sub("", new, count=1)
         changed = changed or new != line

@@ -19,7 +19,8 @@ _CN_NUMBER = "一二三四五六七八九十"
 _PAGE = (rf"(?:第{_GAP}*)?(?P<number>[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
          rf"(?:{_GAP}*[:：·]?{_GAP}*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·・]{{0,9}}))?")
 _PAGE_TOKEN = lazy_compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
-_DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日$")
+# a web e-paper's header may print the date the ISO way ("工人日报 2012-06-26 第07版：地方新闻")
+_DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?P<mm>\d{1,2})-(?P<dd>\d{1,2}))$")
 _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
@@ -33,7 +34,7 @@ _MAX_LINE = 60
 # a web copy's footer naming the paper, the date and the 版 inside brackets, with gaps inside them:
 # "《 人民日报 》（ 2026年10月13日　 第 06 版）" reads as the masthead "人民日报 2026年10月13日 第06版"
 _BRACKETED_MASTHEAD = lazy_compile(rf"^《{_GAP}*(?P<paper>[^《》\s]{{2,12}}){_GAP}*》{_GAP}*[(（]{_GAP}*"
-                                   rf"(?P<date>[^()（）]*?日){_GAP}*(?:第{_GAP}*(?P<number>\d{{1,3}}){_GAP}*版)?{_GAP}*[)）]$")
+                                   rf"(?P<date>[^()（）]*?日){_GAP}*(?:(?:第{_GAP}*)?(?P<number>\d{{1,3}}){_GAP}*版)?{_GAP}*[)）]$")
 # OCR of a scanned page reads a column rule, a box corner or the folio as a line of its own: one bar or block mark
 # ("|", "丨", "■") or a bare page number of one or two digits, with nothing else on the line. No text line is that short.
 _STRAY_MARK = lazy_compile(r"^(?:[|｜丨│┃■□◆◇●○▲△]|\d{1,2})$")
@@ -57,6 +58,107 @@ _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(
                             rf"{_GAP}+[^\s:：].{{3,40}}$"
                             rf"|^[▶►■●◆·•]?{_GAP}*[^\s].{{3,40}}?{_GAP}+(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})"
                             rf"{_GAP}*版$")
+
+
+# ---- a web e-paper's or news site's furniture (a reader copying a 数字报 page or an article page takes these with the text)
+# the controls of a web view, each a link or button: a line made only of them belongs to no item ("上一篇　下一篇",
+# "【字号 大 中 小】　打印本页　关闭窗口", "分享到：微信　微博", "返回目录", "【打印】【关闭】")
+_WEB_CONTROL = lazy_compile(r"^(?:上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回本版|返回版面|返回首页|返回顶部|版面导航|本版导航|"
+                            r"打印本页|打印|关闭窗口|关闭|字号[:：]?|字体[:：]?|大|中|小|分享到[:：]?|微信|微博|QQ空间|朋友圈|收藏|"
+                            r"发布时间[:：]?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)$")
+# a control only a web view prints (大/中/小 or a bare time are words of text too: a line needs one of these)
+_WEB_STRONG = lazy_compile(r"上一|下一|返回|导航|打印|关闭|字号|字体|分享到|发布时间")
+# the metadata line of a news site's article page: a time stamp with 来源/作者/编辑 fields after it
+# ("2019-08-21 07:16:32　来源：工人日报　作者：钱　宏"); its names are the story's byline, printed again in its lead
+_WEB_META = lazy_compile(r"^(?:发布时间[:：]?[ \u3000]*)?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+                         r"[ \u3000]+(?:来源|作者|编辑|责任编辑|浏览|点击)[:：]")
+# a site's breadcrumb: places parted by > ("中工网 > 新闻中心 > 工会新闻", "当前位置：首页 > 工会")
+_BREADCRUMB = lazy_compile(r"^(?:当前位置[:：][ \u3000]*)?[^\s>＞»]{1,12}(?:[ \u3000]*[>＞»][ \u3000]*[^\s>＞»]{1,12}){1,5}$")
+# a 来源 line ("来源：工人日报") printed beside a web view's controls is the view's furniture, not the story's trailer
+_WEB_SOURCE = lazy_compile(r"^(?:来源|稿源|稿件来源)[:：][ \u3000]*[^\s，,。！？!?；;：:]{2,20}$")
+# a list of other pages' stories a site prints under an article ("相关新闻" and the titles under it, up to a blank line)
+_RELATED_LABEL = lazy_compile(r"^[【\[]?(?:相关新闻|相关阅读|推荐阅读|热点推荐|猜你喜欢)[】\]]?[:：]?$")
+# a title list (目录) opening a web page, labelled or not ("本版目录", "本版标题"), its entries perhaps bulleted
+_TOC_LABEL = lazy_compile(r"^[【\[]?(?:本版目录|目录|本版标题|本版文章|本版新闻|标题导航)[】\]]?[:：]?$")
+_TOC_BULLET = lazy_compile(r"^[●◆■▲▶►·•\-－][ \u3000]*")
+_TOC_ENTRY_MAX = 40
+
+
+def _is_web_control(line: str) -> bool:
+    """A line made only of a web view's controls (with one that only a web view prints)."""
+    # a label's colon parts it from what follows ("分享到：微信", "发布时间：2021-10-19 05:40"); a clock's does not
+    tokens = [t for t in re.split(r"[ \u3000\t【】\[\]|｜/]+|(?<=[\u4e00-\u9fff][:：])", line) if t]
+    return bool(tokens) and _WEB_STRONG.search(line) is not None and all(_WEB_CONTROL.match(t) for t in tokens)
+
+
+def _web_lines(rows: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of a web copy's furniture: control lines, metadata lines, breadcrumbs, 来源 lines beside them,
+    a 相关新闻 list and a 版面导航 run of 版 lines naming different pages."""
+    found = {n for n, line in rows if _is_web_control(line) or _WEB_META.match(line)
+             or (_BREADCRUMB.match(line) and re.search(r"[>＞»]", line))}
+    numbers = [n for n, _ in rows]
+    for k, (number, line) in enumerate(rows):
+        near = {numbers[j] for j in (k - 1, k + 1) if 0 <= j < len(rows) and abs(numbers[j] - number) == 1}
+        if _WEB_SOURCE.match(line) and near & found:
+            found.add(number)
+    found |= _listed_under(rows, _RELATED_LABEL)
+    found |= _page_list(rows)
+    return found
+
+
+def _listed_under(rows: list[tuple[int, str]], label: re.Pattern[str]) -> set[int]:
+    """A label line and the run of short unpunctuated lines right under it (a list of links), up to a blank line."""
+    found: set[int] = set()
+    for k, (number, line) in enumerate(rows):
+        if not label.match(line):
+            continue
+        entries, previous = [], number
+        for entry_number, entry in rows[k + 1:]:
+            if entry_number != previous + 1 or len(entry) > _TOC_ENTRY_MAX or re.search(r"[。！？；]$", entry):
+                break
+            entries.append(entry_number)
+            previous = entry_number
+        if entries:
+            found.update([number, *entries])
+    return found
+
+
+def _page_list(rows: list[tuple[int, str]]) -> set[int]:
+    """A 版面导航 list: two or more 版 lines in a row naming different pages ("第01版：要闻" / "第02版：新闻"): links to
+    the issue's pages, not this page's own 版 line."""
+    found: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for number, line in [*rows, (-1, "")]:
+        page = _PAGE_TOKEN.match(line.replace(" ", "").replace("\u3000", "")) if number > 0 else None
+        if page and (not run or number == run[-1][0] + 1):
+            run.append((number, _number(page.group("number")) or 0))
+            continue
+        if len(run) >= 2 and len({n for _, n in run}) == len(run):
+            found.update(n for n, _ in run)
+        run = [(number, _number(page.group("number")) or 0)] if page else []
+    return found
+
+
+def _title_list(rows: list[tuple[int, str]]) -> set[int]:
+    """A title list (目录) before the page's articles: a run of two or more lines, under a 目录 label or not, each the
+    headline of a story printed again further down the page (its bullet aside)."""
+    found: set[int] = set()
+    texts = [line for _, line in rows]
+    k = 0
+    while k < len(rows):
+        start = k + 1 if _TOC_LABEL.match(rows[k][1]) else k
+        j = start
+        while j < len(rows) and (j == start or rows[j][0] == rows[j - 1][0] + 1):
+            entry = _TOC_BULLET.sub("", rows[j][1])
+            if len(entry) > _TOC_ENTRY_MAX or entry not in texts[j + 1:]:
+                break
+            j += 1
+        if j - start >= 2:
+            found.update(n for n, _ in rows[k:j])
+            k = j
+        else:
+            k += 1
+    return found
 
 
 # an advertisement's label alone on its line ("公益广告", "·广告·", "【广告】", "（广告）"): the label and the lines
@@ -143,7 +245,8 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         day = _DATE.match(token)
         if day:
             try:
-                date = dt.date(int(day.group("year")), int(day.group("month")), int(day.group("day"))).isoformat()
+                date = dt.date(int(day.group("year")), int(day.group("month") or day.group("mm")),
+                               int(day.group("day") or day.group("dd"))).isoformat()
             except ValueError:
                 return None
             kinds.add("date")
@@ -185,6 +288,8 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
     indexed = any(_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")) for _, line in rows)
     listed = _leading_entries(rows)
     adverts = _advert_lines(text)
+    web = _web_lines(rows)
+    titles = _title_list(rows)
     lines: list[PageLine] = []
     numbers: list[tuple[int, int]] = []
     names: list[str] = []
@@ -195,6 +300,12 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             continue
         if number in adverts:
             lines.append(PageLine(number, line, "advert"))
+            continue
+        if number in web:
+            lines.append(PageLine(number, line, "web"))
+            continue
+        if number in titles:
+            lines.append(PageLine(number, line, "index"))
             continue
         if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
