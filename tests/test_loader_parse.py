@@ -2462,6 +2462,9 @@ def test_a_title_list_before_the_articles_is_furniture() -> None:
                       "本报讯（记者　柯　蓝）" + BODY, "东川区送法进工地", "本报讯（通讯员　岳　川）" + BODY2)
         assert [i.title for i in parsed.items] == ["西岭县职工书屋增至六十家", "东川区送法进工地"], bullet
         assert [f.kind for f in parsed.furniture if f.line in (1, 2)] == ["index", "index"]
+    # guard: two lines printed twice as a block (a refrain) are no title list
+    kept = page("西岭县的春天\n东川区的秋天", BODY, "西岭县的春天\n东川区的秋天", BODY2)
+    assert not any(f.kind == "index" for f in kept.furniture)
 
 
 def test_a_page_navigation_list_names_no_page_and_an_iso_dated_header_does() -> None:

@@ -141,17 +141,21 @@ def _page_list(rows: list[tuple[int, str]]) -> set[int]:
 
 def _title_list(rows: list[tuple[int, str]]) -> set[int]:
     """A title list (目录) before the page's articles: a run of two or more lines, under a 目录 label or not, each the
-    headline of a story printed again further down the page (its bullet aside)."""
+    headline of a story printed again further down the page (its bullet aside), in the same order and each apart from
+    the others (a block of lines printed twice, a stanza or a paragraph repeated, is no list: its copies sit together)."""
     found: set[int] = set()
     texts = [line for _, line in rows]
     k = 0
     while k < len(rows):
         start = k + 1 if _TOC_LABEL.match(rows[k][1]) else k
         j = start
+        later = -1  # where the previous entry is printed again
         while j < len(rows) and (j == start or rows[j][0] == rows[j - 1][0] + 1):
             entry = _TOC_BULLET.sub("", rows[j][1])
-            if len(entry) > _TOC_ENTRY_MAX or entry not in texts[j + 1:]:
+            again = texts.index(entry, max(j, later) + 1) if entry in texts[max(j, later) + 1:] else -1
+            if len(entry) > _TOC_ENTRY_MAX or again < 0 or (later >= 0 and again - later < 2):
                 break
+            later = again
             j += 1
         if j - start >= 2:
             found.update(n for n, _ in rows[k:j])
