@@ -67,6 +67,12 @@ _LEVEL_BODY_AFTER = lazy_compile(r"([市县区])总工会")
 _WORKPLACE_AFTER = lazy_compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
                               r"|某(?=[\u4e00-\u9fff])")
 _WORK_THERE_AFTER = lazy_compile(r"(?:打工|务工|上班|就业|创业)")
+# a short form written before a town or a zone of its own (吴江盛泽镇, 昆山开发区, 晋江经济开发区) is the place the town
+# or zone belongs to: a town is two or three characters and its level (镇, 乡, 街道), a zone a zone word written as its
+# own token (the segmenter keeps 苏州工业园区 whole: _FACILITY_SUFFIXES); an everyday word never takes this slot
+# (新建乡镇 is "new townships"; twenty-fourth round)
+_TOWN_OR_ZONE_AFTER = lazy_compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)(?![\u4e00-\u9fff]*?(?:镇|乡))"
+                                   r"|(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|工业园|保税区)")
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
@@ -357,6 +363,7 @@ class RegionTagger:
         chain = self._chain_parent(text, start, before)
         # _scan let the name through: it ends on a token boundary, or starts a token as a province (北京西站) or
         # as the place of a port or station (青岛港)
+        glued = False
         if chain is not None:
             # after an ancestor (宁波镇海, 山西和顺、壶关): any form of a descendant
             inside = tuple(f for f in forms if any(
@@ -364,6 +371,9 @@ class RegionTagger:
             if inside:
                 # 开往湖南长沙: a name hanging under a passing mention is passing too
                 return self._mention(fld, start, end, inside, chain, before[-1].passing)
+            # written right after a place it is not in (株洲新建50家: 新建县 is 南昌's), a short form that needs
+            # support is the word it also is, whatever slot follows (twenty-fourth round)
+            glued = before[-1].end == start
         if start not in starts:
             return None
         # a dateline or signature is a place whatever its form; a headline's "昆山：" or 日照港 is one for
@@ -385,8 +395,12 @@ class RegionTagger:
             if rule == _FREE:
                 allowed.append(form)
                 continue
+            if rule == _SHORT and glued and not strong_slot and form.division.code not in full_codes:
+                if unsupported is not None:
+                    unsupported.add(form.division.code)
+                continue
             if rule == _SHORT and not strong_slot and slot is None:
-                slot = _in_place_slot(fld, start, end)
+                slot = self._short_form_slot(fld, start, end, form.text)
             if (rule == _SHORT and slot and not strong_slot and form.division.code not in full_codes
                     and _body_of_another_level(text, end, form)
                     and self.segmenter.word_frequency(form.text) >= _EVERYDAY_STEM_FREQUENCY):
@@ -410,6 +424,18 @@ class RegionTagger:
         listed = bool(before) and before[-1].passing and before[-1].field == fld.name and text[
             before[-1].end:start] in _ORIGIN_LIST_SEPARATORS
         return self._mention(fld, start, end, allowed, (), listed)
+
+    def _short_form_slot(self, fld: _Field, start: int, end: int, name: str) -> bool:
+        """True when the text around a short form makes it a place (_in_place_slot), or it is written before a town
+        or zone (_TOWN_OR_ZONE_AFTER) and is no everyday word. A workplace count after 的 (昆山的一家企业) supports
+        no everyday word either: 新建的50家 is "the 50 newly built" (twenty-fourth round)."""
+        text = fld.text
+        everyday = self.segmenter.word_frequency(name) >= _EVERYDAY_STEM_FREQUENCY
+        if everyday and text.startswith("的", end):
+            return False  # no other slot starts with 的
+        if _in_place_slot(fld, start, end):
+            return True
+        return not everyday and _TOWN_OR_ZONE_AFTER.match(text, end) is not None
 
     def _form_rules(self, form: NameForm) -> int:
         """What a name form needs before it counts (_FREE, _SHORT, _TWO_CHARS, _GENERIC): fixed per form, so
@@ -489,6 +515,7 @@ class RegionTagger:
                 same_name.setdefault(m.text, set()).add(m.candidates[0].code)
         resolved: list[tuple[Mention, str]] = []
         ambiguities: list[Ambiguity] = []
+        named_elsewhere: set[str] = set()  # built only for an ambiguous mention (most items have none)
         for m in mentions:
             if len(m.candidates) == 1:  # most mentions: no set of codes to build
                 resolved.append((m, m.candidates[0].code))
@@ -499,6 +526,7 @@ class RegionTagger:
                 continue
             # one name means one place in one item: 新华区 in the headline is the 沧州市新华区 of the body
             same = same_name.get(m.text, set()).intersection(codes)
+            named_elsewhere = {d.code for o in mentions if o.text != m.text for d in o.candidates}
             # 长沙 is the short form of 长沙市 and of 长沙县 inside it: the containing division is meant
             container = [c for c in codes if all(gaz.is_within(o, c, year) for o in codes)]
             if len(same) == 1:
@@ -507,6 +535,14 @@ class RegionTagger:
                 best = [container[0]]
             else:
                 best = self._pick_by_context(codes, context, m.position, year)
+            if len(best) > 1 and m.field != "dateline" and not named_elsewhere.intersection(best):
+                # a bare short form naming a prefecture-level city and districts or counties elsewhere (大同: 大同市,
+                # its 大同县, 大庆's 大同区) means the city: a reader writes a district with its level or its city;
+                # unless the item names one of the others by a name of its own (朝阳区 … 朝阳: one name, one place;
+                # twenty-fourth round)
+                levels = sorted((gaz.division(c, year).level, c) for c in best)
+                if levels[0][0] == 2 and levels[1][0] > 2:
+                    best = [levels[0][1]]
             if len(best) > 1 and m.field == "dateline":
                 # a dateline (本报大同…电) is filed from a city: with nothing else to decide, the highest-level
                 # division of the name (大同市, not 大庆's 大同区 nor its own 大同县) is meant, when it is one

@@ -572,6 +572,13 @@ class _Scores:
 def _unnamed_services(item: Item, hits: list[_Hit], default: str) -> bool:
     """True when a paragraph or caption lists SERVICE_LIST_ITEMS services or more (提供…、…、…等服务), most of them named
     by no topic's term but ``default``'s (休息、热水、手机充电, not 法律咨询、技能培训: those are their topics' paragraphs)."""
+    return bool(_service_lists(item, hits, default))
+
+
+def _service_lists(item: Item, hits: list[_Hit], default: str) -> list[tuple[str, int, int]]:
+    """(field, start, end) of each list of _unnamed_services (SERVICE_LIST_ITEMS services or more, most named by no
+    topic but ``default``)."""
+    out: list[tuple[str, int, int]] = []
     for name, text, _weight in item_fields(item):
         if not name.startswith(("paragraph:", "caption:")) or "提供" not in text:
             continue
@@ -587,8 +594,19 @@ def _unnamed_services(item: Item, hits: list[_Hit], default: str) -> bool:
             spans = [(a, b) for a, b in spans if b > a]
             unnamed = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in named)]
             if len(spans) >= SERVICE_LIST_ITEMS and 2 * len(unnamed) > len(spans):
-                return True
-    return False
+                out.append((name, found.start(1), found.end(1)))
+    return out
+
+
+def _only_as_services(hits: list[_Hit], lists: list[tuple[str, int, int]], default: str) -> list[_Hit]:
+    """``hits`` with the topics said only as items of a list of services given (_service_lists) read as ``default``'s
+    (a service given): 法律咨询 as one of 休息、洗浴、理发、洗衣、法律咨询等服务 is one service of a station, not a
+    paragraph about rights (twenty-fourth round); a topic the item also names outside such a list keeps its hits."""
+    def listed(hit: _Hit) -> bool:
+        return any(f == hit.evidence.field and a <= hit.evidence.offset < b for f, a, b in lists)
+    # (the page's name is no text of the item's own: a 权益 page does not keep 法律咨询's topic)
+    elsewhere = {h.slug for h in hits if not listed(h) and h.evidence.field not in PAGE_FIELDS}
+    return [h if h.slug in elsewhere or h.evidence.field in PAGE_FIELDS else h._replace(slug=default) for h in hits]
 
 
 def _sentence_starts(item: Item) -> dict[str, list[int]]:
@@ -699,6 +717,11 @@ class TopicTagger:
         hits = [hit for name, _text, weight in item_fields(item)
                 for hit in self._hits(name, weight, segmented.field(name), closing.get(name, ()))
                 if not (name in PAGE_FIELDS and hit.generic)]
+        default = next((t.slug for t in self.taxonomy.topics if t.union_default), "")
+        if default and any("提供" in text for _n, text, _w in item_fields(item)):
+            services = _service_lists(item, hits, default)
+            if services:
+                hits = _only_as_services(hits, services, default)
         if _is_report(item) and any(h.evidence.field in PAGE_FIELDS for h in hits):
             # a news report (a lead, a dateline, a photo or a brief) on a page named for a topic (维权) is about that
             # topic only when its own text says so too: the page name then supports it, never decides alone (a
@@ -854,7 +877,6 @@ class TopicTagger:
             return is_secondary(slug, unshared[0])
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
-        default = next((t.slug for t in self.taxonomy.topics if t.union_default), "")
         if (default and default not in chosen and len(chosen) < MAX_TOPICS and default != demoted
                 and not self._topics[primary].primary_only and _unnamed_services(item, hits, default)):
             # a paragraph listing the services given (提供休息、淋浴、洗衣、就餐等服务), which no topic's words name, is
