@@ -30,7 +30,7 @@ from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
 from .model import Notice, Page, PageSummary
-from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs
+from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs, source_date_epoch
 from .patterns import programs_key
 from .pools import ForkPool, fork_pool
 from .records import (
@@ -223,6 +223,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     options = options or BuildOptions()
     stages = stages or Stages()
     clock = _Clock(progress)
+    source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))  # a malformed one stops the build before it starts
     protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
     memo = session.entries if session is not None else None
@@ -244,7 +245,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
         clock("scan", 0, 0)
-        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks)
+        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
         if not discovery.files:
             shown = ", ".join(str(p) for p in config.sources) or "(none)"
             raise ConfigError("no page files (*.txt) found", source=shown)

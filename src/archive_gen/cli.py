@@ -106,7 +106,7 @@ def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discove
     if overrides.get("output") is not None:
         overrides["output"] = Path(overrides["output"]).absolute()
     config = config.with_overrides(**overrides)
-    discovery = (discover_pages(config.sources, follow_symlinks=config.follow_symlinks)
+    discovery = (discover_pages(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
                  if discover or config.pages else None)
     if discover and discovery is not None and not discovery.files:
         # the words of build_site, which raises the same for `build`
@@ -200,6 +200,10 @@ class _Commands(click.Group):
             _say("archive-gen: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except OSError as exc:
+            if exc.filename is not None and not isinstance(exc, BrokenPipeError):
+                # a file's error that no command caught (`init` of a name too long for the disk): it was
+                # "cannot write the output: File name too long", as if stdout had failed, naming no file
+                _fail_os(exc)
             sys.exit(_output_failed(exc))
         finally:
             _phase = _LEAVING
@@ -500,8 +504,8 @@ def init(directory: Path, force: bool) -> None:
     """
 
     origin = installed_origin()
-    plan = make_scaffold(origin, repository_branch(directory))
     with _user_errors():
+        plan = make_scaffold(origin, repository_branch(directory))
         created, skipped = write_scaffold(directory, plan.files, force=force)
     for rel in created:
         click.echo(f"created {shown(directory / rel)}")

@@ -14,6 +14,7 @@ import difflib
 import re
 import stat
 import unicodedata
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError, clipped, one_line, shown
+from .model import name_key
 
 CONFIG_NAME = "archive.yaml"
 MAX_FILE_BYTES = 16 * 1024 * 1024  # 100,000 page overrides take about 6 MB
@@ -93,6 +95,11 @@ class Config:
     # where each override was written, so later checks (unknown page, unknown code, clashing topic)
     # can name the line: keys "pages.<file>", "gazetteer.<name>", "taxonomy.extend.<slug>"
     override_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def own_paths(self) -> tuple[Path, ...]:
+        """What archive-gen writes beside the site (the cache, the URL history): never a page to read."""
+        return (self.cache_dir, *((self.url_history,) if self.url_history is not None else ()))
 
     def with_overrides(self, **values: Any) -> Config:
         """CLI values replace config values only when given (not None)."""
@@ -367,7 +374,26 @@ def _check_base_url(value: str, path: Path | None, node: yaml.Node | None) -> st
                   or any(unicodedata.category(ch)[0] in "CZ" for ch in value if ord(ch) > 0x7F)):
         raise _fail(path, node, f"'base_url' contains characters a URL cannot hold (got {clipped(value)}; "
                     "percent-encode them)")
+    if value:
+        _check_url_parts(value, path, node)
     return value if not value or value.endswith("/") else value + "/"
+
+
+def _check_url_parts(value: str, path: Path | None, node: yaml.Node | None) -> None:
+    """Every page's address is ``base_url`` + its path: a query or fragment in it put every address of
+    the feeds, the sitemap and the canonical links after the ``?`` or ``#`` (``https://a.org/?x#y/articles/…``),
+    and a host no URL can have (``http://[::1:80/``, ``http://:80/``, port 99999) made none of them work."""
+    if "?" in value or "#" in value:
+        raise _fail(path, node, f"'base_url' must not hold a query (?…) or a fragment (#…): every page's "
+                                f"address is added to it (got {clipped(value)})")
+    try:
+        parts = urllib.parse.urlsplit(value)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or not parts.hostname or (port is not None and not 0 < port < 65536) \
+            or parts.netloc.endswith(":"):
+        raise _fail(path, node, f"'base_url' has no valid host name or port (got {clipped(value)})")
 
 
 def _relative_path(node: yaml.Node, path: Path | None, key: str, root: Path) -> Path:
@@ -536,7 +562,10 @@ def _from_node(doc: yaml.Node | None, path: Path) -> Config:
 def _page_overrides(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[str, PageOverride]:
     out: dict[str, PageOverride] = {}
     for k, v in _mapping(node, path, "pages"):
-        name = _name_key(k, path, "pages", limit=PATH_LIMIT)
+        # keyed in NFC, as page files are looked up (model.name_key): a Mac's decomposed names match
+        name = name_key(_name_key(k, path, "pages", limit=PATH_LIMIT))
+        if name in out:
+            raise _fail(path, k, f"duplicate key {_named(name)} in 'pages' (the same name in another Unicode spelling)")
         entry: dict[str, Any] = {}
         for kk, vv in _mapping(v, path, f"pages.{name}"):
             if kk.value == "date":
@@ -613,7 +642,7 @@ def check_references(config: Config, page_sources: Iterable[str] | None = None) 
     """
     where = str(config.config_file) if config.config_file else CONFIG_NAME
     if page_sources is not None and config.pages:
-        known = set(page_sources)
+        known = {name_key(name) for name in page_sources}
         for name in sorted(config.pages):
             if name not in known:
                 raise ConfigError(f"{_named(f'pages.{name}')}: no such page file in the sources", source=where,

@@ -7,6 +7,7 @@ Text fields keep the characters exactly as printed; normalisation (NFKC etc.) ha
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -242,6 +243,14 @@ class Notice:
         """One line whatever the file is called: an unusual name is quoted (errors.shown)."""
         where = f"{shown(self.source)}:{self.line}" if self.line else shown(self.source)
         return f"{where}: {self.level}: {one_line(self.message)}"
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one file name have in common: the name in Unicode NFC. macOS (and a zip made
+    there) stores "café.txt" decomposed (e + U+0301), a file typed on Linux or in archive.yaml composed:
+    the same name to the user, shown alike in every message, yet a ``pages:`` override never found the
+    file ("no such page file"), and two such files were two pages of one printed name."""
+    return unicodedata.normalize("NFC", name)
 
 
 def source_name(name: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from . import urls
 from .archive import Archive, IssuePage, RegionNode, Term
 from .config import Config
+from .errors import ConfigError, clipped
 from .model import ItemSummary
 from .resources import builtin_dir
 
@@ -394,10 +395,30 @@ def has_page(kind: str, term: RegionNode | Term) -> bool:
     return kind != "keywords" or term.count >= KEYWORD_PAGE_MIN
 
 
+# 9999-12-31T23:59:59Z: a later date has five digits of year, which no feed or sitemap date can hold
+LAST_EPOCH = 253402300799
+
+
+def source_date_epoch(value: str) -> int | None:
+    """``SOURCE_DATE_EPOCH`` as seconds since 1970, None when unset or blank; a ConfigError naming it when
+    it is no such number. It was read when ``str.isdigit`` said so: "²" and 5,000 digits passed that and
+    were a ValueError traceback, a time past the year 9999 an OverflowError one; other text was ignored
+    without a word (reproducible-builds.org asks a build to stop on a malformed value)."""
+    text = value.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) <= 12 and int(text) <= LAST_EPOCH):
+        raise ConfigError(f"must be a whole number of seconds since 1970-01-01 up to {LAST_EPOCH} "
+                          f"(9999-12-31), got {clipped(value, 40)}", source="SOURCE_DATE_EPOCH",
+                          hint="unset it, or set it to e.g. $(git log -1 --format=%ct)")
+    return int(text)
+
+
 def default_build_date(archive: Archive, epoch: str) -> str:
     """SOURCE_DATE_EPOCH when given, else the newest issue's date: the output never depends on the clock."""
-    if epoch.strip().isdigit():
-        return time.strftime("%Y-%m-%d", time.gmtime(int(epoch.strip())))
+    seconds = source_date_epoch(epoch)
+    if seconds is not None:
+        return time.strftime("%Y-%m-%d", time.gmtime(seconds))
     parts = urls.date_parts(archive.newest_date() or "")
     # a month-only newest issue still gives a valid day for feeds
     return "-".join((*parts, "01", "01")[:3]) if parts else "1970-01-01"

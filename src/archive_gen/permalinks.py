@@ -10,8 +10,10 @@ of its issue, else to the date archive; it is left out of the sitemap and the fe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import tempfile
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -115,8 +117,22 @@ def write_history(path: Path, history: Mapping[str, Published]) -> None:
     try:
         if path.is_file() and path.read_text(encoding="utf-8", errors="surrogateescape") == text:
             return
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8", errors="surrogateescape")
+    except OSError as exc:
+        raise OutputError(f"cannot write the URL history: {exc.strerror}", source=str(path)) from None
+    # a short name of its own beside the file: ".<name>.<pid>.tmp" went over the 255 bytes a name may take
+    # for a long (legal) history name, and a failed write (a full disk) left the half-written copy beside
+    # the user's files
+    tmp: str | None = None
+    try:
+        # a name of its own (O_EXCL: nothing there is followed or overwritten)
+        fd, tmp = tempfile.mkstemp(prefix=".archive-gen-history.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8", "surrogateescape"))
+        # the history's mode kept (mkstemp makes 0600: a shared project's history went private)
+        os.chmod(tmp, stat.S_IMODE(os.stat(path).st_mode) if path.is_file() else 0o644)
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise OutputError(f"cannot write the URL history: {exc.strerror}", source=str(path)) from None

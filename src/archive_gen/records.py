@@ -35,7 +35,18 @@ from .loader import conservation, parse_source
 from .loader.decode import normalise_newlines
 from .loader.items import legacy_item_id
 from .loader.stitch import stitch_continuations
-from .model import ABSTRACT_CHARS, SNIPPET_CHARS, Item, ItemSummary, Notice, Page, PageSummary, Region, cut
+from .model import (
+    ABSTRACT_CHARS,
+    SNIPPET_CHARS,
+    Item,
+    ItemSummary,
+    Notice,
+    Page,
+    PageSummary,
+    Region,
+    cut,
+    name_key,
+)
 from .patterns import adopt_programs, programs_key, programs_to_keep
 from .pools import ForkPool, fork_pool
 from .search import SearchDoc, search_doc
@@ -419,9 +430,9 @@ class PageWorker:
 def page_override(config: Config, source: SourceFile) -> PageOverride | None:
     """The ``pages:`` override of a page file: by its name, else by the path below its source folder when
     the archive names it otherwise (``SourceFile.given``), as an override written before may name it."""
-    found = config.pages.get(source.source)
+    found = config.pages.get(name_key(source.source))  # the keys are NFC (model.name_key)
     if found is None and source.given:
-        found = config.pages.get(source.given)
+        found = config.pages.get(name_key(source.given))
     return found
 
 

@@ -87,7 +87,10 @@ def requirements_text(origin: InstallOrigin) -> str:
 def repository_branch(folder: Path, git: str = "git") -> str | None:
     """The checked-out branch of ``folder`` when it is itself a git repository (a fresh clone
     included, even before its first commit); None otherwise."""
-    if not (folder / ".git").exists():
+    try:
+        if not (folder / ".git").exists():
+            return None
+    except OSError:  # a name the disk cannot take: writing the project reports it, naming the folder
         return None
     try:
         done = subprocess.run([git, "-C", str(folder), "symbolic-ref", "--short", "HEAD"],

@@ -120,6 +120,10 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     try:  # a name longer than the file system takes (ENAMETOOLONG) is no file: is_dir raised it, no answer
         if candidate.is_dir():
             candidate = candidate / "index.html"
+        elif segments and path.rsplit("/", 1)[-1] in ("", "."):
+            # a file asked for as a folder ("/index.html/"): it was served, and every relative link of the
+            # page then pointed below it (…/index.html/static/…, each a 404); GitHub Pages answers 404
+            return None
         real = candidate.resolve(strict=True)
         if not real.is_relative_to(real_root) or not real.is_file():
             return None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import ConfigError, shown
 from .loader.dates import date_from_path, file_source_name
-from .model import Notice, source_name
+from .model import Notice, name_key, source_name
 
 PAGE_SUFFIX = ".txt"
 # notices of files the walk did not read (a link leading out, a pipe, a folder it cannot open): every
@@ -54,9 +54,14 @@ class Discovery:
     notices: tuple[Notice, ...]  # unreadable folders, symlink loops, links leading outside, non-files
 
 
-def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discovery:
-    """Walk ``roots`` (files or folders); a missing root is a ConfigError naming it."""
+def discover(roots: Sequence[Path], *, follow_symlinks: bool = False, own: Sequence[Path] = ()) -> Discovery:
+    """Walk ``roots`` (files or folders); a missing root is a ConfigError naming it.
+
+    ``own`` are archive-gen's own files and folders (the cache, the URL history): never read as pages
+    where they lie inside a source folder. A ``url_history: sources/urls.txt`` ("keep it with the
+    sources") was read as a page of the archive on the next build, its titles published as items."""
     files: list[SourceFile] = []
+    skip = _identities(own)
     ignored: list[str] = []
     notices: list[Notice] = []
     # where each file is (its root resolved, the rest as walked: a link inside a folder stays a page of its
@@ -78,7 +83,7 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False) -> Discove
         if not root.is_dir():
             raise ConfigError(_not_a_source(root), source=os.fsdecode(root),
                               hint="give page files or folders, or set 'source' in archive.yaml")
-        found, skipped, problems = _walk(root, follow_symlinks)
+        found, skipped, problems = _walk(root, follow_symlinks, skip)
         real_root = os.path.realpath(root)
         dated = _date_folders(root)
         for file in sorted(found, key=lambda f: f.source):
@@ -135,26 +140,28 @@ def _distinct_names(
     second file's items were dropped as "another page's item has this id" and both pages shared one
     URL. The first file (in walk order) keeps its name; a later one is named under its source folder's
     name ("b/2021-05-14_01.txt": the date and page read from it stay the same), with a warning."""
-    names = {file.source for file in files}
-    used: set[str] = set()
+    names = {name_key(file.source) for file in files}
+    used: dict[str, str] = {}  # name_key -> the name that has it
     out: list[SourceFile] = []
     for file, home in zip(files, homes, strict=True):
         name = file.source
-        if name in used:
+        if name_key(name) in used:  # also the same name in another Unicode spelling (model.name_key)
+            # names alike on screen but not in their code points: say so, or the line looks like nonsense
+            spelled = "" if used[name_key(name)] == name else " (in another Unicode spelling)"
             folder = source_name(os.fsdecode(os.path.basename(os.path.abspath(home)))) or "source"
             candidates = (f"{folder}/{name}", *(f"{folder}~{n}/{name}" for n in range(2, len(files) + 2)))
-            name = next(c for c in candidates if c not in names and c not in used)
+            name = next(c for c in candidates if name_key(c) not in names and name_key(c) not in used)
             notices.append(
                 Notice(
                     name,
                     None,
                     "same-name",
-                    f"another page file is also named {shown(file.source)}; this one "
+                    f"another page file is also named {shown(file.source)}{spelled}; this one "
                     f"({shown(os.fsdecode(file.path))}) is named {shown(name)} in the archive",
                 )
             )
             file = replace(file, source=name, given=file.given or file.source)
-        used.add(name)
+        used[name_key(name)] = name
         out.append(file)
     return tuple(out)
 
@@ -167,7 +174,20 @@ def _source_file(path: Path, source: str) -> SourceFile:
     return SourceFile(path, source, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns)
 
 
-def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str], list[Notice]]:
+def _identities(paths: Sequence[Path]) -> frozenset[tuple[int, int]]:
+    """(device, inode) of each path that is there: a file is known whatever path the walk reaches it by."""
+    found: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return frozenset(found)
+
+
+def _walk(root: Path, follow_symlinks: bool,
+          skip: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[SourceFile], list[str], list[Notice]]:
     found: list[SourceFile] = []
     ignored: list[str] = []
     notices: list[Notice] = []
@@ -201,6 +221,9 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
         except OSError:
             continue
         ident = (info.st_dev, info.st_ino)
+        if ident in skip:  # archive-gen's cache folder inside the sources
+            dirnames[:] = []
+            continue
         if ident in seen_dirs:  # a symlink loop, or a second link to a folder already read
             notices.append(Notice(source_name(rel_here), None, "symlink-loop",
                                   "folder already read through another link; skipped"))
@@ -248,6 +271,8 @@ def _walk(root: Path, follow_symlinks: bool) -> tuple[list[SourceFile], list[str
                 except OSError:
                     found.append(SourceFile(path, rel))  # a dangling link: reading it reports the error
                     continue
+            if (info.st_dev, info.st_ino) in skip:  # archive-gen's URL history, kept with the sources
+                continue
             if not stat.S_ISREG(info.st_mode):  # a pipe would block the read forever, a device never end
                 notices.append(Notice(rel, None, "not-a-file", "not a regular file (a pipe, socket or device); skipped"))
                 continue

@@ -345,6 +345,24 @@ class StagedFile:
     offset: int
 
 
+# a name may take 255 bytes: the staging folder's name adds a dot, ".tmp-" and a pid to the output's
+STAGING_NAME_BYTES = 200
+
+
+def staging_prefix(output: Path) -> str:
+    """The name of a build's staging folder beside ``output``, up to the pid: ``.site.tmp-``.
+
+    An output folder whose name is long but legal (up to 255 bytes, as archive.yaml allows) gave a staging
+    name over the file system's limit, and the build failed with "File name too long" every time. A long
+    name is cut and a hash of the whole name added, so two long names that begin alike
+    never share a staging folder."""
+    raw = os.fsencode(output.name)
+    if len(raw) <= STAGING_NAME_BYTES:
+        return f".{output.name}.tmp-"
+    head = os.fsdecode(raw[:STAGING_NAME_BYTES - 20])  # bytes cut mid-character stay those bytes on disk
+    return f".{head}~{hashlib.sha256(raw).hexdigest()[:12]}.tmp-"
+
+
 class Staging:
     """The folder beside the output that a build streams its new and changed files into.
 
@@ -356,7 +374,7 @@ class Staging:
 
     def __init__(self, output: Path) -> None:
         self.output = output
-        self.root = output.parent / f".{output.name}.tmp-{os.getpid()}"
+        self.root = output.parent / f"{staging_prefix(output)}{os.getpid()}"
         self._pack: tuple[int, int] | None = None  # (pid, fd) of this process's pack
         self._size = 0
 
@@ -503,7 +521,7 @@ def recover_interrupted(output: Path) -> None:
     parent = output.parent
     if not parent.is_dir():
         return
-    prefix = f".{output.name}.tmp-"
+    prefix = staging_prefix(output)
     for entry in sorted(parent.iterdir()):
         if not entry.name.startswith(prefix) or not entry.name[len(prefix):].isdigit() or entry.is_symlink() \
                 or not entry.is_dir():
@@ -823,7 +841,7 @@ def _shown_path(exc: OSError, output: Path) -> str:
     name = exc.filename if isinstance(exc.filename, str) else None
     if name is None:
         return str(output)
-    tmp = str(output.parent / f".{output.name}.tmp-{os.getpid()}")
+    tmp = str(output.parent / f"{staging_prefix(output)}{os.getpid()}")
     if name == tmp:
         return str(output)
     if name.startswith(tmp + os.sep):
@@ -850,14 +868,15 @@ def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = Fals
     A non-empty ``dest`` is refused unless ``force`` (a folder holding only ``.git``, e.g. a fresh clone
     of an empty repository, counts as empty); even then existing files are never overwritten.
     """
-    if dest.exists() and not dest.is_dir():
-        raise OutputError("exists and is not a folder", source=str(dest))
-    if dest.is_dir() and any(entry.name != ".git" for entry in dest.iterdir()) and not force:
-        raise OutputError("folder is not empty", source=str(dest),
-                          hint="use --force to add the missing scaffold files; existing files are kept")
     created: list[str] = []
     skipped: list[str] = []
     try:
+        # inside the try: a name the disk cannot take (ENAMETOOLONG) raises from exists() already
+        if dest.exists() and not dest.is_dir():
+            raise OutputError("exists and is not a folder", source=str(dest))
+        if dest.is_dir() and any(entry.name != ".git" for entry in dest.iterdir()) and not force:
+            raise OutputError("folder is not empty", source=str(dest),
+                              hint="use --force to add the missing scaffold files; existing files are kept")
         for rel in sorted(files):
             target = dest / rel
             if target.exists():
