@@ -28,6 +28,9 @@ _PUNCTUATION = set("。！？!?，,、；;：:…”’」』》")
 _HEADLINE_MAX = 40
 _VERSE_MAX = 20  # the verse rule's short line (units._VERSE_MAX_CHARS)
 _SENTENCE_STOP = lazy_compile(r"[。！？!?]")
+# "4200个　高校毕业生见习岗位", "职工书屋　410家": a row of a figures box (数读, 数说, 数据), a figure with its unit set
+# apart from its label by a gap, either side; a headline never opens or ends with a bare figure after a gap
+_FIGURE_ROW = lazy_compile(r"^[\d.,，．%％]+[^\s\d]{0,3}[ \u3000]+\S|^\S.*[ \u3000]+[\d.,，．%％]+[^\s\d]{0,3}$")
 # the marks an archive export prints around headlines and bylines (## and ＃ headings, **bold**, 主题：/作者: labels,
 # 1. ordinals): set aside by the parser (exports.py), so they are looked for in no field
 _EXPORT_MARK = lazy_compile(
@@ -64,7 +67,9 @@ def _covered(line: str, blob: str) -> bool:
         if low == 0 and rest[0] in ":：":
             rest = rest[1:]  # the colon a digest item's headline is glued to its text by (units._COLON_RUN_IN)
             continue
-        if low == 0 or (low < _MIN_PIECE < len(rest)):
+        if low == 0 or (low < _MIN_PIECE < len(rest) and rest[0] not in _PUNCTUATION):
+            # one character alone is found almost anywhere: only a stop or comma may stand as a piece (a hard
+            # break that left a paragraph's 。 at the head of the next line, before its sign-off: "。（李　平）")
             return False
         rest = rest[low:]
         pieces += 1
@@ -72,7 +77,10 @@ def _covered(line: str, blob: str) -> bool:
 
 
 def looks_like_headline(text: str) -> bool:
-    """A printed headline line: short, some Chinese, no punctuation, a bracketed note allowed at the end."""
+    """A printed headline line: short, some Chinese, no punctuation, a bracketed note allowed at the end, not a
+    figures box's row."""
+    if _FIGURE_ROW.match(text.strip()):
+        return False
     compact = _SPACE.sub("", text)
     compact = _NOTE.sub("", compact) if _NOTE.search(compact) and not _NOTE.fullmatch(compact) else compact
     han = sum(1 for ch in compact if "\u3400" <= ch <= "\u9fff")
@@ -93,7 +101,7 @@ def _misfiled_headlines(lines: list[str], page: Page) -> list[Notice]:
         for number in item.source_lines:
             if _SPACE.sub("", lines[number - 1]) != last:
                 continue
-            if _last_verse(lines, item, number) or _last_of_list(item):
+            if _last_verse(lines, item, number) or _last_of_list(item) or _FIGURE_ROW.match(lines[number - 1].strip()):
                 continue
             after = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), None)
             repeated = [n for n in (number - 1, after) if n and _SPACE.sub("", lines[n - 1]) == last]
