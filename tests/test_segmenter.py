@@ -92,13 +92,40 @@ def test_a_given_frequency_is_kept_and_word_order_does_not_matter(cache_dir: Pat
     assert forward.fingerprint == backward.fingerprint
 
 
-def test_char_frequency_is_word_frequency_for_every_single_character(cache_dir: Path) -> None:
-    # char_frequency reads only the one-character lines of dict.txt: it must agree with the full parse
+def test_frequencies_kept_in_the_tables_folder_are_jiebas_own(cache_dir: Path) -> None:
+    # the kept table (hashes and frequencies) against dict.txt parsed line by line: every word, and words it lacks
     seg = Segmenter([("驿", 123, "n")], cache_dir=cache_dir, engine=ENGINES[0])
-    chars = [w for w in _base_dictionary().frequencies if len(w) == 1]
-    assert len(chars) > 1000
-    for char in [*chars, "驿", "\U00020000", "a", "　"]:
-        assert seg.char_frequency(char) == seg.word_frequency(char), char
+    seg.word_frequency("工会")  # writes the table
+    again = Segmenter([("驿", 123, "n")], cache_dir=cache_dir, engine=ENGINES[0])  # reads it
+    base = _base_dictionary().frequencies
+    assert len(base) > 300_000
+    assert all(again.word_frequency(w) == f for w, f in base.items() if w != "驿")
+    assert again.char_frequency("驿") == again.word_frequency("驿") == 123
+    for unknown in ("\U00020000", "商调裁诉执链", "　", ""):
+        assert again.word_frequency(unknown) == 0
+
+
+def test_a_process_with_the_kept_table_never_parses_dict_txt(tmp_path: Path) -> None:
+    # parsing dict.txt's 350k lines cost every tagging process ~0.5 s (the region rules ask how common a short
+    # form is); a damaged table is a miss, written again, and answers the same
+    code = f"""
+        from pathlib import Path
+        from archive_gen.tagging.segmenter import Segmenter, _base_dictionary
+        seg = Segmenter([], cache_dir=Path({str(tmp_path)!r}))
+        print(seg.word_frequency("会同"), seg.char_frequency("的"), _base_dictionary.cache_info().currsize)
+    """
+    first = _run_quiet(code, tmp_path)
+    assert first.returncode == 0, first.stderr
+    freq, char, parsed = first.stdout.split()
+    assert parsed == "1" and int(freq) > 0 and int(char) > 0
+    second = _run_quiet(code, tmp_path)
+    assert second.stdout.split() == [freq, char, "0"]
+    (table,) = tmp_path.glob("frequencies-*.marshal")
+    data = bytearray(table.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    table.write_bytes(bytes(data))
+    third = _run_quiet(code, tmp_path)
+    assert third.stdout.split() == [freq, char, "1"]
 
 
 def test_tfidf_is_sorted_by_weight_then_word_and_drops_stop_words(segmenter: Segmenter) -> None:
