@@ -2433,3 +2433,25 @@ def test_a_half_width_stop_after_han_ends_a_paragraph() -> None:
 def test_a_bracketed_signoff_after_a_half_width_stop_after_han_is_a_credit() -> None:
     item = only(page("东川区送法进工地", "本报讯　东川区总工会组织律师走进五个建筑工地，为农民工讲解劳动合同知识.(岳　川)"))
     assert item.byline.names() == ("岳　川",) and item.paragraphs[-1].endswith("知识.")
+
+
+# ---- fresh29 (the thirtieth batch: ordinary pages varied in headline stacks); inputs unlike its pages ----
+
+
+def test_a_packed_run_of_bare_run_in_titles_is_a_run_of_briefs() -> None:
+    briefs = ("西岭县职工篮球赛落幕\u3000西岭县第五届职工篮球赛日前落幕，十六支代表队参赛。",
+              "东川区表彰安全生产标兵\u3000东川区总工会表彰安全生产标兵四十名，每人发给奖金三百元。（岳　川）")
+    parsed = page("短　讯", "\n".join(briefs))
+    assert [i.title for i in parsed.items] == ["西岭县职工篮球赛落幕", "东川区表彰安全生产标兵"]
+    assert parsed.items[1].byline.names() == ("岳　川",)
+    # guard: one such line alone (a paragraph opening with a phrase and a gap) stays text of the story above
+    kept = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY, briefs[0]))
+    assert len(kept.paragraphs) == 2
+
+
+def test_a_day_place_line_over_a_longer_title_is_its_kicker() -> None:
+    item = only(page("3月9日·西岭矿区\n西岭煤矿千名矿工开展安全生产大检查", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title) == ("3月9日·西岭矿区", "西岭煤矿千名矿工开展安全生产大检查")
+    # guard: a line with no day in it stays the title over its subtitle
+    kept = only(page("西岭·东川两地\n工会联合开展安全生产大检查行动", "本报讯（记者　柯　蓝）" + BODY))
+    assert kept.kicker is None
