@@ -2447,6 +2447,10 @@ def test_a_packed_run_of_bare_run_in_titles_is_a_run_of_briefs() -> None:
     # guard: one such line alone (a paragraph opening with a phrase and a gap) stays text of the story above
     kept = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY, briefs[0]))
     assert len(kept.paragraphs) == 2
+    # guard: dated rows packed line under line ("2023年11月　…") are a chronicle's rows, not briefs
+    rows = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY,
+                     "2023年11月\u3000首批职工书屋建成开放，藏书一万册。\n2024年6月\u3000职工书屋增至六十家，覆盖全县企业。"))
+    assert len(rows.paragraphs) >= 2
 
 
 def test_a_day_place_line_over_a_longer_title_is_its_kicker() -> None:

@@ -309,6 +309,8 @@ def _digest_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
 
 
 _BARE_RUN_MIN = 2
+# a date alone ("2024年3月", "3月5日") before the gap opens a chronicle's row, never a brief's title
+_DATE_ONLY = lazy_compile(r"(?:[\d〇一二三四五六七八九十]{1,4}年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?")
 
 
 def _bare_run_in_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
@@ -327,7 +329,8 @@ def _bare_run_in_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
 
     for number, block in enumerate(blocks):
         match = _BARE_RUN_IN_TITLE.fullmatch(block.text) if len(block.lines) == 1 else None
-        if match and (len(match.group("title")) < 6 or not shapes.headline_text(match.group("title"))
+        if match and (len(match.group("title")) < 6 or _DATE_ONLY.fullmatch(match.group("title"))
+                      or not shapes.headline_text(match.group("title"))
                       or not _brief_text(match.group("rest")) or split_lead(block.text) is not None):
             match = None
         if match is not None and run and block.blank_before:
