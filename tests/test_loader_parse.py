@@ -2459,3 +2459,31 @@ def test_a_day_place_line_over_a_longer_title_is_its_kicker() -> None:
     # guard: a line with no day in it stays the title over its subtitle
     kept = only(page("西岭·东川两地\n工会联合开展安全生产大检查行动", "本报讯（记者　柯　蓝）" + BODY))
     assert kept.kicker is None
+
+
+def test_a_title_line_broken_mid_phrase_runs_on_into_one_title() -> None:
+    # the first line stops on a verb wanting its object: one title, not a title over its subtitle
+    item = only(page("西岭县总工会多方筹资帮助解决\n困难职工子女入学难问题", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == (None, "西岭县总工会多方筹资帮助解决困难职工子女入学难问题", None)
+    # between a kicker ending —— and a ——subtitle: the second line opens on a coverb wanting the first as its subject
+    stack = "推进户外劳动者服务阵地建设——\n东川区六千名环卫工人\n通过爱心驿站喝上热水\n——全区建成户外劳动者驿站四十个"
+    item = only(page(stack, "本报讯（通讯员　岳　川）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == (
+        "推进户外劳动者服务阵地建设——", "东川区六千名环卫工人通过爱心驿站喝上热水", "——全区建成户外劳动者驿站四十个")
+    # guards: a finished line over a phrase of its own stays a title over its subtitle, and a line reporting what a
+    # study shows stays the kicker over its title
+    kept = only(page("西岭煤矿开展安全生产大检查\n千名矿工查出隐患五百余处", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.title, kept.subtitle) == ("西岭煤矿开展安全生产大检查", "千名矿工查出隐患五百余处")
+    kept = only(page("省总工会调查显示\n八成职工希望延长职工食堂开饭时间", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.kicker, kept.title) == ("省总工会调查显示", "八成职工希望延长职工食堂开饭时间")
+    # …and a verb after a manner or a direction (向纵深推进, 扎实开展) closes its line: no run-on
+    kept = only(page("西岭矿区安全生产大检查向纵深推进\n千名矿工查出隐患五百余处", "本报讯（记者　柯　蓝）" + BODY))
+    assert "千名矿工" not in (kept.title or "") or "大检查" not in (kept.title or "")
+
+
+def test_of_two_short_bare_lines_the_shorter_is_the_column() -> None:
+    item = only(page("职工风采录\n焊花飞舞筑长桥", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.column, item.title) == ("职工风采录", "焊花飞舞筑长桥")
+    # guard: a title over a shorter column's name printed under it keeps that reading
+    kept = only(page("焊花飞舞筑长桥\n工运走笔", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.title, kept.column) == ("焊花飞舞筑长桥", "工运走笔")
