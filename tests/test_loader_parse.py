@@ -2470,6 +2470,9 @@ def test_a_title_line_broken_mid_phrase_runs_on_into_one_title() -> None:
     item = only(page(stack, "本报讯（通讯员　岳　川）" + BODY))
     assert (item.kicker, item.title, item.subtitle) == (
         "推进户外劳动者服务阵地建设——", "东川区六千名环卫工人通过爱心驿站喝上热水", "——全区建成户外劳动者驿站四十个")
+    # 将 before an adverb opens a line only as the future auxiliary, which wants the subject above it
+    item = only(page("西岭县八千名环卫工人\n将陆续领到防暑降温用品", "本报讯（记者　柯　蓝）" + BODY))
+    assert item.title == "西岭县八千名环卫工人将陆续领到防暑降温用品"
     # guards: a finished line over a phrase of its own stays a title over its subtitle, and a line reporting what a
     # study shows stays the kicker over its title
     kept = only(page("西岭煤矿开展安全生产大检查\n千名矿工查出隐患五百余处", "本报讯（记者　柯　蓝）" + BODY))

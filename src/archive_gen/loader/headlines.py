@@ -64,8 +64,10 @@ _CLOSING_ADVERBIAL = lazy_compile(r"(?:[向朝往][\u4e00-\u9fff]{1,3}|稳步|�
                                   r"|加快|加速|有效|切实|进一步|合力|共同|协同|地)$")
 # a function word ending a line: a preposition, conjunction or adverb that wants what follows ("…为", "…和", "…将")
 _OPEN_WORD_END = set("的在和与对将把被从向为及并而于由使让给就都也又还更要是")
-# a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…")
-_NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同)[\u4e00-\u9fff“]")
+# a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…"); so does
+# 将 before an adverb ("将陆续收到…"), where it can only be the future auxiliary (the preposition 将 takes a noun)
+_NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同|已经|正在|陆续"
+                              r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
 _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
 
 
