@@ -503,11 +503,13 @@ FRESH27_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # of 33; body bounds 0.935 — three misses were a keying slip, a bare 本报讯 keyed without lead: 本报讯, corrected with nothing else
 # changed, after which the same code gives 1.0 — paragraphs 1.0, byline 1.0, kicker 0.8, roles 20/22). After two general rules
 # (a packed run of bare run-in titles is a run of briefs; a day·place line over a longer line is the kicker) 0.896; the post-fix
-# check page 5 of 5 (1.0 on every column) on its first run. Open: two titles printed over two lines (one inside a kicker——/
-# ——subtitle stack) are read as title + subtitle or as two items, and a series-name kicker tight over a short photo title is
-# read as the title (F1 0.909 over the eight pages). Floors a little below; no per-class floor and no BATCH_EXTRAS row while
-# the two-line stack's record (which carries two of the keyed roles, 22/24) is open.
-FRESH29_FLOORS = {"title_f1": 0.89, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.85, "subtitle": 0.98}
+# check page 5 of 5 (1.0 on every column) on its first run. Key correction: two series lines over a title (…系列报道之三,
+# 劳动者之歌) were keyed kicker; every earlier key puts such a line in column, and so do these now. Two more rules (a title
+# printed over two lines whose first line cannot end a headline is one title; of two short bare lines the column's name is
+# the shorter) gave 1.0 on every column; the second check page (two-line titles) 4 of 5 titles on its first run (F1 0.727, a
+# second line opening 将陆续… split off), fixed by a third rule (将 before an adverb wants the subject above). Final: 1.0 on
+# every column over the nine pages, roles 29/29. Floors a little below.
+FRESH29_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -525,6 +527,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh25": (25, [1, 1], 7),  # two-role credits wrapped over lines, 本报通讯员 on byline lines; page 1's jump, from page 2
     "fresh26": (35, None, 8),  # 本报驻柏林记者/本报驻东京记者, 新华社 leads, 整理 credits, two roles on one line and in leads
     "fresh27": (26, None, 7),  # roles in leads with mis-read brackets, names with . or • for ·, 摄 set apart by spaces
+    "fresh29": (29, [1, 1], 9),  # 记者/通讯员 in leads (two roles in one), 本报记者/新华社记者 credits; the 1986 jump, from page 2
 }
 
 
@@ -570,7 +573,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh25": (FRESH25_FLOORS, 22, 0.95),  # 18 on the six pages, 4 on the post-fix check page
     "fresh26": (FRESH26_FLOORS, 36, 0.95),  # 30 on the seven pages, 6 on the post-fix check page
     "fresh27": (FRESH27_FLOORS, 25, 0.95),  # 20 on the six pages, 5 on the post-fix check page
-    "fresh29": (FRESH29_FLOORS, 38, None),  # 33 on the seven pages, 5 on the post-fix check page
+    "fresh29": (FRESH29_FLOORS, 43, 0.95),  # 33 on the seven pages, 5 + 5 on the two post-fix check pages
 }
 
 
