@@ -505,6 +505,20 @@ FRESH27_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # kicker "“一老一小”难题如何破解" (no ——) over a title is read as the title (the title as its subtitle), so title F1 is 0.941 and
 # classes 1 and 4 (5 and 4 items) read 0.8 and 0.75: the class floor is set to what they reach, not 0.95.
 FRESH28_FLOORS = {"title_f1": 0.94, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh29 (the thirtieth batch: seven ordinary pages varied in headline stacks — three-line stacks with and without ——, titles
+# printed over two lines, titles with quotes, colons, question marks and figures, day·place and series-name kickers, a 专版
+# banner, column labels above and under commentaries signed at their end, packed 简讯/快讯 runs of bare run-in briefs, photos
+# with bracketed credits, a 1986 front page jumping to page 2, 甘肃/广西 工人报): first run title F1 0.73 (P 0.767, R 0.697; 23
+# of 33; body bounds 0.935 — three misses were a keying slip, a bare 本报讯 keyed without lead: 本报讯, corrected with nothing else
+# changed, after which the same code gives 1.0 — paragraphs 1.0, byline 1.0, kicker 0.8, roles 20/22). After two general rules
+# (a packed run of bare run-in titles is a run of briefs; a day·place line over a longer line is the kicker) 0.896; the post-fix
+# check page 5 of 5 (1.0 on every column) on its first run. Key correction: two series lines over a title (…系列报道之三,
+# 劳动者之歌) were keyed kicker; every earlier key puts such a line in column, and so do these now. Two more rules (a title
+# printed over two lines whose first line cannot end a headline is one title; of two short bare lines the column's name is
+# the shorter) gave 1.0 on every column; the second check page (two-line titles) 4 of 5 titles on its first run (F1 0.727, a
+# second line opening 将陆续… split off), fixed by a third rule (将 before an adverb wants the subject above). Final: 1.0 on
+# every column over the nine pages, roles 29/29. Floors a little below.
+FRESH29_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -523,6 +537,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh26": (35, None, 8),  # 本报驻柏林记者/本报驻东京记者, 新华社 leads, 整理 credits, two roles on one line and in leads
     "fresh27": (26, None, 7),  # roles in leads with mis-read brackets, names with . or • for ·, 摄 set apart by spaces
     "fresh28": (23, [1, 1], 7),  # 作者： lines on unlabelled pages, leads naming two roles; page 1's jump, from page 2
+    "fresh29": (29, [1, 1], 9),  # 记者/通讯员 in leads (two roles in one), 本报记者/新华社记者 credits; the 1986 jump, from page 2
 }
 
 
@@ -569,6 +584,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh26": (FRESH26_FLOORS, 36, 0.95),  # 30 on the seven pages, 6 on the post-fix check page
     "fresh27": (FRESH27_FLOORS, 25, 0.95),  # 20 on the six pages, 5 on the post-fix check page
     "fresh28": (FRESH28_FLOORS, 17, 0.75),  # 14 on the six pages, 3 on the post-fix check page; see FRESH28_FLOORS
+    "fresh29": (FRESH29_FLOORS, 43, 0.95),  # 33 on the seven pages, 5 + 5 on the two post-fix check pages
 }
 
 

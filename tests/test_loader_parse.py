@@ -2478,3 +2478,58 @@ def test_a_page_navigation_list_names_no_page_and_an_iso_dated_header_does() -> 
 def test_an_author_label_over_a_byline_line_on_an_unlabelled_page() -> None:
     item = only(page("岭南港务集团三千职工岗位练兵", "作者：本报记者　柯　蓝　本报通讯员　岳　川", BODY, BODY2))
     assert item.byline.names() == ("柯　蓝", "岳　川") and len(item.paragraphs) == 2
+# ---- fresh29 (the thirtieth batch: ordinary pages varied in headline stacks); inputs unlike its pages ----
+
+
+def test_a_packed_run_of_bare_run_in_titles_is_a_run_of_briefs() -> None:
+    briefs = ("西岭县职工篮球赛落幕\u3000西岭县第五届职工篮球赛日前落幕，十六支代表队参赛。",
+              "东川区表彰安全生产标兵\u3000东川区总工会表彰安全生产标兵四十名，每人发给奖金三百元。（岳　川）")
+    parsed = page("短　讯", "\n".join(briefs))
+    assert [i.title for i in parsed.items] == ["西岭县职工篮球赛落幕", "东川区表彰安全生产标兵"]
+    assert parsed.items[1].byline.names() == ("岳　川",)
+    # guard: one such line alone (a paragraph opening with a phrase and a gap) stays text of the story above
+    kept = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY, briefs[0]))
+    assert len(kept.paragraphs) == 2
+    # guard: dated rows packed line under line ("2023年11月　…") are a chronicle's rows, not briefs
+    rows = only(page("西岭县职工书屋增至六十家", "本报讯（记者　柯　蓝）" + BODY,
+                     "2023年11月\u3000首批职工书屋建成开放，藏书一万册。\n2024年6月\u3000职工书屋增至六十家，覆盖全县企业。"))
+    assert len(rows.paragraphs) >= 2
+
+
+def test_a_day_place_line_over_a_longer_title_is_its_kicker() -> None:
+    item = only(page("3月9日·西岭矿区\n西岭煤矿千名矿工开展安全生产大检查", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title) == ("3月9日·西岭矿区", "西岭煤矿千名矿工开展安全生产大检查")
+    # guard: a line with no day in it stays the title over its subtitle
+    kept = only(page("西岭·东川两地\n工会联合开展安全生产大检查行动", "本报讯（记者　柯　蓝）" + BODY))
+    assert kept.kicker is None
+
+
+def test_a_title_line_broken_mid_phrase_runs_on_into_one_title() -> None:
+    # the first line stops on a verb wanting its object: one title, not a title over its subtitle
+    item = only(page("西岭县总工会多方筹资帮助解决\n困难职工子女入学难问题", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == (None, "西岭县总工会多方筹资帮助解决困难职工子女入学难问题", None)
+    # between a kicker ending —— and a ——subtitle: the second line opens on a coverb wanting the first as its subject
+    stack = "推进户外劳动者服务阵地建设——\n东川区六千名环卫工人\n通过爱心驿站喝上热水\n——全区建成户外劳动者驿站四十个"
+    item = only(page(stack, "本报讯（通讯员　岳　川）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == (
+        "推进户外劳动者服务阵地建设——", "东川区六千名环卫工人通过爱心驿站喝上热水", "——全区建成户外劳动者驿站四十个")
+    # 将 before an adverb opens a line only as the future auxiliary, which wants the subject above it
+    item = only(page("西岭县八千名环卫工人\n将陆续领到防暑降温用品", "本报讯（记者　柯　蓝）" + BODY))
+    assert item.title == "西岭县八千名环卫工人将陆续领到防暑降温用品"
+    # guards: a finished line over a phrase of its own stays a title over its subtitle, and a line reporting what a
+    # study shows stays the kicker over its title
+    kept = only(page("西岭煤矿开展安全生产大检查\n千名矿工查出隐患五百余处", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.title, kept.subtitle) == ("西岭煤矿开展安全生产大检查", "千名矿工查出隐患五百余处")
+    kept = only(page("省总工会调查显示\n八成职工希望延长职工食堂开饭时间", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.kicker, kept.title) == ("省总工会调查显示", "八成职工希望延长职工食堂开饭时间")
+    # …and a verb after a manner or a direction (向纵深推进, 扎实开展) closes its line: no run-on
+    kept = only(page("西岭矿区安全生产大检查向纵深推进\n千名矿工查出隐患五百余处", "本报讯（记者　柯　蓝）" + BODY))
+    assert "千名矿工" not in (kept.title or "") or "大检查" not in (kept.title or "")
+
+
+def test_of_two_short_bare_lines_the_shorter_is_the_column() -> None:
+    item = only(page("职工风采录\n焊花飞舞筑长桥", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.column, item.title) == ("职工风采录", "焊花飞舞筑长桥")
+    # guard: a title over a shorter column's name printed under it keeps that reading
+    kept = only(page("焊花飞舞筑长桥\n工运走笔", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.title, kept.column) == ("焊花飞舞筑长桥", "工运走笔")

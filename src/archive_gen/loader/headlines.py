@@ -55,6 +55,40 @@ _MEETING = lazy_compile(r"(?:召开|举行|举办)[\u4e00-\u9fff“”]{2,20}(?:
 _PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 
 
+# a verb that wants its object ("…研究解决", "…加快推进"): a title line ending on one has not finished its phrase (verbs
+# of saying, conferring or meeting are left out: "…报告显示", "…总工会命名" over a line are a kicker by the keys' convention)
+_OPEN_VERB_END = lazy_compile(r"(?:解决|推进|推动|促进|开展|实施|加强|加快|完善|建立|提高|提升|保障|维护|破解|探索|打造|帮助"
+                              r"|支持|鼓励|引导|部署|研究|讨论|深化|助力|关心|关爱|培养|培育|落细)$")
+# …but after a manner or direction the verb closes a statement about the line's topic ("改革向纵深推进", "活动扎实开展")
+_CLOSING_ADVERBIAL = lazy_compile(r"(?:[向朝往][\u4e00-\u9fff]{1,3}|稳步|扎实|持续|有序|深入|全面|不断|积极|大力|逐步|全力|顺利|广泛"
+                                  r"|加快|加速|有效|切实|进一步|合力|共同|协同|地)$")
+# a function word ending a line: a preposition, conjunction or adverb that wants what follows ("…为", "…和", "…将")
+_OPEN_WORD_END = set("的在和与对将把被从向为及并而于由使让给就都也又还更要是")
+# a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…"); so does
+# 将 before an adverb ("将陆续收到…"), where it can only be the future auxiliary (the preposition 将 takes a noun)
+_NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同|已经|正在|陆续"
+                              r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
+_TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
+
+
+def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
+    """A main title printed over two lines: the upper line cannot end a headline (it stops on a verb wanting its object
+    or on a function word, or the lower opens with a coverb that wants the upper as its subject), no punctuation at the
+    join, each line of a title line's length, neither marked as kicker, subtitle, banner or note. A complete phrase under
+    a title (a 副题) or over it (a 引题) never breaks off mid-phrase, so these readings are untouched."""
+    top, low = upper.text.strip(" \u3000"), lower.text.strip(" \u3000")
+    if not (_TITLE_LINE.match(top) and _TITLE_LINE.match(low)) or top[-1] in "“‘《" or low[0] in "”’》":
+        return False
+    if any(f.dash_start or f.dash_end or f.read_dash or f.note_only or f.bracket_label or f.series or f.person
+           or f.signature for f in (upper, lower)):
+        return False
+    if upper.says or upper.confers or upper.meeting or _THEME.match(top) or lower.profile_subtitle:
+        return False
+    verb = _OPEN_VERB_END.search(top)
+    wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()])
+    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low))
+
+
 @dataclass
 class LineFacts:
     """Everything the features ask about one line, computed once."""
@@ -263,6 +297,7 @@ class ItemHeads:
 
     title: int
     kicker: int | None = None
+    title_more: tuple[int, ...] = ()  # the rest of a title printed over two lines ("…研究解决" / "青年职工住房困难问题")
     subtitle: int | None = None
     subtitle_more: tuple[int, ...] = ()  # a second ——subtitle line under the first
     columns: tuple[int, ...] = ()  # banners, in print order
@@ -449,6 +484,33 @@ def _count_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
+# a line that only says when and where (a day and a place joined by a middle dot, either way round: "4月20日·武汉青山",
+# "河南许昌·6月5日"): a reporter's dateline printed as the 引题 of a 走基层-style story or photo
+_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_DAY_PLACE_LINE = lazy_compile(rf"^(?:{_DAY}[·•・][\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,8}}[·•・]{_DAY})$")
+
+
+def _day_place_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """A day·place line (4月20日·武汉青山) over a longer line with no —— is the 引题 placing the news the line under it
+    names: a title names its news, and a date and a place alone do not."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    return bool(_DAY_PLACE_LINE.match(top.text.strip(" \u3000"))) and len(under.text) > len(top.text) \
+        and not (under.dash_start or under.profile_subtitle or under.note_only)
+
+
+def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"劳动者之歌" over "钢花飞溅铸重器", two short bare lines that could each be a column's name: read as a title over a
+    column under it, the column would outrun its title. A column's name is the shorter line (劳动者之歌, 一线见闻, 职场观察);
+    the longer names the picture or the news."""
+    if heads.kicker is not None or heads.subtitle is not None or heads.title_more or not heads.columns:
+        return False
+    title = facts[heads.title]
+    return title.banner and not title.bracket_label and any(
+        facts[k].banner and not facts[k].bracket_label and facts[k].length > title.length for k in heads.columns)
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -463,6 +525,12 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _report_kind_as_title, -1.5),
     ("a short count (展出作品400余件) over a longer line is their kicker, not a title over its subtitle", _count_as_title,
      -1.5),
+    ("a day·place line (4月20日·武汉青山) over a longer line is their kicker, not a title over its subtitle",
+     _day_place_as_title, -1.5),
+    ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
+     _column_outruns_title, -0.5),
+    ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
+     lambda facts, heads: bool(heads.title_more), 2.0),
 ]
 
 
@@ -554,21 +622,27 @@ def _item_shapes(facts: list[LineFacts], start: int, stop: int) -> Iterator[tupl
             t = start + above + kicker
             if t >= stop:
                 continue
-            for sub in (0, 1, 2):
-                if t + sub >= stop:
-                    continue
-                if sub == 2 and not (facts[t + 1].dash_start and facts[t + 2].dash_start):
-                    continue  # two subtitles only as two ——lines
-                tail = list(range(t + 1 + sub, stop))
-                options = [("B", "N") if (facts[k].person or facts[k].signature) and count <= _MAX_EXHAUSTIVE
-                           else ("B",) for k in tail]
-                for choice in itertools.product(*options):
-                    roles = ["A"] * above + ["K"] * kicker + ["T"] + ["S"] * sub + list(choice)
-                    columns = tuple(range(start, start + above)) + tuple(k for k, r in zip(tail, choice, strict=True)
-                                                                         if r == "B")
-                    names = tuple(k for k, r in zip(tail, choice, strict=True) if r == "N")
-                    yield ItemHeads(title=t, kicker=t - 1 if kicker else None, subtitle=t + 1 if sub else None,
-                                    subtitle_more=(t + 2,) if sub == 2 else (), columns=columns, names=names), roles
+            for more in (0, 1):
+                if more and not (t + 1 < stop and title_breaks(facts[t], facts[t + 1])):
+                    continue  # a title runs on to a second line only where its first line cannot end it
+                end = t + more  # the title's last line
+                for sub in (0, 1, 2):
+                    if end + sub >= stop:
+                        continue
+                    if sub == 2 and not (facts[end + 1].dash_start and facts[end + 2].dash_start):
+                        continue  # two subtitles only as two ——lines
+                    tail = list(range(end + 1 + sub, stop))
+                    options = [("B", "N") if (facts[k].person or facts[k].signature) and count <= _MAX_EXHAUSTIVE
+                               else ("B",) for k in tail]
+                    for choice in itertools.product(*options):
+                        roles = ["A"] * above + ["K"] * kicker + ["T"] * (1 + more) + ["S"] * sub + list(choice)
+                        columns = tuple(range(start, start + above)) + tuple(
+                            k for k, r in zip(tail, choice, strict=True) if r == "B")
+                        names = tuple(k for k, r in zip(tail, choice, strict=True) if r == "N")
+                        yield ItemHeads(title=t, kicker=t - 1 if kicker else None,
+                                        title_more=(end,) if more else (), subtitle=end + 1 if sub else None,
+                                        subtitle_more=(end + 2,) if sub == 2 else (), columns=columns,
+                                        names=names), roles
 
 
 def read_stack(lines: list[str], context: StackContext | None = None) -> Reading:

@@ -100,7 +100,8 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
     if incomplete and paragraphs:
         notices.append(Notice(source, paragraphs[0].first_line, "starts-incomplete",
                               "the story starts mid-sentence: its opening is not in the source"))
-    title = role(heads.title) if heads else None
+    # a title printed over two lines is one title: its lines join with nothing between (Chinese sets no space)
+    title = "".join(t for t in (role(k) for k in (heads.title, *heads.title_more)) if t) if heads else None
     lines = sorted(set(draft.lines() + [n for u in draft.fragments for n in u.lines]))
     return Item(
         id="", source=source, index=index, kind=kind,  # type: ignore[arg-type]

@@ -591,6 +591,7 @@ def _notes_above(drafts: list[Draft]) -> None:
             assert nxt.heads is not None
             shifted = ItemHeads(title=nxt.heads.title + 1,
                                 kicker=None if nxt.heads.kicker is None else nxt.heads.kicker + 1,
+                                title_more=tuple(j + 1 for j in nxt.heads.title_more),
                                 subtitle=None if nxt.heads.subtitle is None else nxt.heads.subtitle + 1,
                                 subtitle_more=tuple(j + 1 for j in nxt.heads.subtitle_more),
                                 columns=(0, *(c + 1 for c in nxt.heads.columns)), names=nxt.heads.names)
@@ -891,7 +892,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     new: list[Draft] = []
     for heads_of_item in reading.items:
         members = sorted({heads_of_item.title, *(k for k in (heads_of_item.kicker, heads_of_item.subtitle)
-                                                   if k is not None), *heads_of_item.subtitle_more,
+                                                   if k is not None), *heads_of_item.title_more,
+                          *heads_of_item.subtitle_more,
                           *heads_of_item.columns})
         position = {k: n for n, k in enumerate(members)}
         draft = Draft(headlines=[head_units[k] for k in members],
@@ -900,6 +902,7 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
                                       if heads_of_item.kicker is not None else None,
                                       subtitle=position.get(heads_of_item.subtitle)
                                       if heads_of_item.subtitle is not None else None,
+                                      title_more=tuple(position[k] for k in heads_of_item.title_more),
                                       subtitle_more=tuple(position[k] for k in heads_of_item.subtitle_more),
                                       columns=tuple(position[k] for k in heads_of_item.columns)),
                       bylines=[head_units[k] for k in heads_of_item.names])

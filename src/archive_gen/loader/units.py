@@ -193,6 +193,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     """Give each block a kind and lift inline jump markers and glued photo credits out of its text."""
     units: list[Unit] = []
     digest = _digest_items(blocks)
+    bare = _bare_run_in_items(blocks)
     for number, block in enumerate(blocks):
         text = block.text
         compact = text.replace(" ", "").replace("\u3000", "")
@@ -224,7 +225,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if credit is not None and not credit[0]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
-        runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text) or digest.get(number)
+        runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text) or digest.get(number) or bare.get(number)
         # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
         # that runs on into the next line ("■郑建钢" + "①…") is no title
         if runin and runin.end("title") <= len(block.parts[0]) \
@@ -299,6 +300,41 @@ def _digest_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
         if match and (match.group("title").endswith(_SAYS) or not _brief_text(match.group("rest"))
                       or not is_closed(match.group("rest")) or split_lead(block.text) is not None):
             match = None
+        if match is None:
+            close()
+        else:
+            run.append((number, match))
+    close()
+    return found
+
+
+_BARE_RUN_MIN = 2
+# a date alone ("2024年3月", "3月5日") before the gap opens a chronicle's row, never a brief's title
+_DATE_ONLY = lazy_compile(r"(?:[\d〇一二三四五六七八九十]{1,4}年)?(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?")
+
+
+def _bare_run_in_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
+    """The briefs of a 简讯 run printed with no bullet and no lead: two or more one-line blocks in a row with no blank
+    line between them, each a short bare title, a U+3000 (or a wide gap) and one finished paragraph of brief text
+    ("北京建筑工人技术比赛开幕　首都建筑系统…。"), the titles all different. One such line alone may be a paragraph
+    opening with a label; a run of them packed line under line is the run-in briefs of a bold-title column."""
+    found: dict[int, re.Match[str]] = {}
+    run: list[tuple[int, re.Match[str]]] = []
+
+    def close() -> None:
+        titles = {m.group("title") for _, m in run}
+        if len(run) >= _BARE_RUN_MIN and len(titles) == len(run):
+            found.update(run)
+        run.clear()
+
+    for number, block in enumerate(blocks):
+        match = _BARE_RUN_IN_TITLE.fullmatch(block.text) if len(block.lines) == 1 else None
+        if match and (len(match.group("title")) < 6 or _DATE_ONLY.fullmatch(match.group("title"))
+                      or not shapes.headline_text(match.group("title"))
+                      or not _brief_text(match.group("rest")) or split_lead(block.text) is not None):
+            match = None
+        if match is not None and run and block.blank_before:
+            close()  # packed line under line: a blank line ends the run
         if match is None:
             close()
         else:
