@@ -1196,13 +1196,15 @@ def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
     return out
 
 
-_TAKE_PART = lazy_compile("参加|参与|享受")
+# taking part, or going somewhere to take part (劳模赴安吉疗休养, 职工前往基地疗休养: the trip is the activity's;
+# issue 18, twenty-fifth round); not 全力以赴
+_TAKE_PART = lazy_compile("参加|参与|享受|(?<!以)赴|前往")
 
 
 def _participants(hits: list[_Hit], item: Item, said: frozenset[str]) -> tuple[list[_Hit], frozenset[str]]:
-    """A headline saying who takes part in what (100名劳模工匠分批参加疗休养): a topic the headline names only before the
-    verb of taking part, when another topic's specific term follows it, says who; what they take part in is the
-    item's topic. The who-topic's headline terms are dropped (the people, not the subject) and it joins the topics
+    """A headline saying who takes part in what (100名劳模工匠分批参加疗休养, 杭州劳模赴安吉疗休养): a topic the headline
+    names only before the verb of taking part (or of going to take part: 赴, 前往), when another topic's specific term
+    follows it, says who; what they take part in is the item's topic. The who-topic's headline terms are dropped (the people, not the subject) and it joins the topics
     said only by who, so it is neither the primary nor, on those words alone, a secondary (issue 18, seventeenth
     round)."""
     title = item.title or ""
