@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import permalinks, writer
 from .archive import Archive, Catalogue, build_archive, catalogue
-from .cache import BuildCache, EntryMemo, digest, open_cache
+from .cache import UNWRITABLE, BuildCache, EntryMemo, digest, open_cache
 from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
@@ -268,7 +268,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                     # the same bytes under new stamps (a copy, a checkout, a touch): without this the stamps
                     # never match again, and every later no-op reads and hashes every source once more
                     cache.store_single("state", STATE_KEY, dataclasses.replace(state, sources=source_state))
-                return skipped
+                return dataclasses.replace(skipped, warnings=skipped.warnings + _cache_notice(cache, config))
         history = {**ownership.articles, **history_file}
 
         last: list[Archive] = []
@@ -345,7 +345,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     result = outcome.result
     return BuildResult(
         pages_read=len(records.pages), items=len(archive.items), regions=len(archive.regions),
-        topics=len(archive.topics), warnings=report.warnings, errors=report.errors, failed_pages=report.failed,
+        topics=len(archive.topics), warnings=report.warnings + _cache_notice(cache, config), errors=report.errors,
+        failed_pages=report.failed,
         ignored=discovery.ignored, files_written=len(result.written), files_unchanged=len(result.unchanged),
         files_removed=len(result.removed), stale_kept=result.kept, pages_parsed=records.parsed,
         pages_tagged=records.tagged, cache_hits=records.hits, up_to_date=False,
@@ -353,6 +354,16 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         timings=tuple(clock.timings.items()), pages_rendered=outcome.rendered, pages_reused=outcome.reused,
         shards_indexed=outcome.indexed, redirects=len(moved), search_deferred=outcome.deferred,
     )
+
+
+def _cache_notice(cache: BuildCache, config: Config) -> tuple[Notice, ...]:
+    """The one warning of a build whose cache could not be written (a full disk, a read-only mount): the
+    site is right, but every later build redoes the work, and nothing said why."""
+    if cache.failure is None:
+        return ()
+    reason = cache.failure.strerror or str(cache.failure)
+    return (Notice(str(config.cache_dir), None, UNWRITABLE, f"cannot write the build cache: {reason} (the site "
+                   "was built; later builds redo the work until the cache can be written)"),)
 
 
 @dataclass(frozen=True)

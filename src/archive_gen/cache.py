@@ -30,6 +30,7 @@ Layout under ``config.cache_dir``::
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import hashlib
 import json
@@ -55,6 +56,11 @@ _HEADER = len(_MAGIC) + 64 + 8 + 32
 _ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
 _FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries", "templates", "patterns")
 _SINGLES = ("state.entry",)
+# the code of the build's one warning that its cache could not be written (said even without --verbose)
+UNWRITABLE = "cache-unwritable"
+# write errors that say the cache's disk cannot take the entry (not that one entry's place is damaged)
+_DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO,
+                          errno.EFBIG})
 # what an entry may weigh: a bigger file is not one of ours (a link to /dev/zero, a runaway file)
 MAX_ENTRY_BYTES = 1 << 31
 # what a cache folder of an older archive-gen held, so upgrading adopts it instead of refusing it
@@ -97,6 +103,9 @@ class BuildCache:
     def __init__(self, root: Path, memo: EntryMemo | None = None) -> None:
         self.root = root
         self.writable = True
+        # the first write that failed for want of room or rights (a full disk, a read-only mount): the build
+        # still succeeds, and says once that later builds will redo the work (was: not a word, ever)
+        self.failure: OSError | None = None
         self._memo = memo
         self._real: dict[Path, bool] = {}  # folder -> it is a real folder of the cache, not a link out
         self._links: dict[Path, bool] = {}  # folder -> it, or a folder above it in the cache, is a link
@@ -190,16 +199,26 @@ class BuildCache:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()  # a leftover (or a planted link): created afresh below, never followed
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header)
-                fh.write(data)
-            os.replace(tmp, path)
-        except OSError:
+            _write_file(fd, header, data)
+            try:
+                os.replace(tmp, path)
+            except IsADirectoryError:
+                # a folder in the entry's place: an empty one is no one's and goes (it made the entry a miss on
+                # every build, forever); one holding files stays, and the entry stays a miss
+                os.rmdir(path)
+                os.replace(tmp, path)
+        except OSError as exc:
+            self.failed(exc)
             with contextlib.suppress(OSError):
                 tmp.unlink()
             return
         if self._memo is not None and kind in _MEMO_KINDS:
             self._remember(path, key, payload)
+
+    def failed(self, exc: OSError) -> None:
+        """Note a write that failed for want of room or rights (the first one is what the build says)."""
+        if self.failure is None and exc.errno in _DISK_ERRORS:
+            self.failure = exc
 
     def _linked(self, folder: Path) -> bool:
         """Whether ``folder`` (under the root) or one above it is a link; a missing folder is not."""
@@ -221,6 +240,13 @@ class BuildCache:
                 known = not folder.is_symlink()
             self._real[folder] = known
         return known
+
+
+def _write_file(fd: int, header: bytes, data: bytes) -> None:
+    """Write one entry's bytes to the open ``fd`` and close it (tests replace it to fill the disk)."""
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(header)
+        fh.write(data)
 
 
 def _identity(path: Path) -> tuple[int, int, int, int] | None:
@@ -312,8 +338,9 @@ def open_cache(root: Path, memo: EntryMemo | None = None) -> BuildCache:
             (root / CACHEDIR_TAG).write_text(_TAG_TEXT, encoding="ascii")
             (root / MARKER).write_text(json.dumps({"generator": "archive-gen", "format": CACHE_FORMAT}) + "\n",
                                        encoding="utf-8")
-        except OSError:
+        except OSError as exc:
             cache.writable = False
+            cache.failed(exc)
     return cache
 
 

@@ -27,6 +27,7 @@ import click
 
 from . import __version__
 from .build import BuildOptions, BuildResult, build_site
+from .cache import UNWRITABLE
 from .config import Config, check_references, load_config
 from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
 from .export import export_json, export_jsonl
@@ -341,7 +342,8 @@ def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> N
             _say(f"kept (not produced by this build): {shown(result.output / rel)}", err=True)
     elif not quiet:
         for notice in result.warnings:
-            if notice.code in SKIPPED:  # a page left out of the site is said even without --verbose
+            # a page left out of the site, and a cache that could not be written, are said even without --verbose
+            if notice.code in SKIPPED or notice.code == UNWRITABLE:
                 _say(str(notice), err=True)
     for notice in result.errors:
         _say(str(notice), err=True)
@@ -447,9 +449,16 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
         if problem or not quiet:
             _say(line, err=problem)
 
+    cache_said = False
+
     def on_build(result: Any) -> None:
+        nonlocal cache_said
         for notice in result.errors:
             _say(str(notice), err=True)
+        for notice in result.warnings:  # a cache that cannot be written is said once, not at every rebuild
+            if notice.code == UNWRITABLE and not cache_said:
+                cache_said = True
+                _say(str(notice), err=True)
 
     server: DevServer | None = None
     with _user_errors(), _sigterm_as_interrupt():

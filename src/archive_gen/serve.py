@@ -401,6 +401,10 @@ class DevServer:
             timer.daemon = True
             timer.start()
         catch_up = False
+        # the watched files as the last rebuild found them, when the watcher restarted after it: the catch-up
+        # rebuild is needed only if something changed since (a source folder deleted under the server was
+        # rebuilt twice, its "source folder not found" said twice)
+        settled: list[tuple[str, int, int, int, int]] | None = None
         try:
             while not stop.is_set():
                 if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
@@ -425,6 +429,10 @@ class DevServer:
                             if not changes and self._before_first is not None:
                                 catch_up = catch_up or self._stamps() != self._before_first
                             self._before_first = None
+                        if settled is not None:
+                            if not changes and self._stamps() == settled:
+                                catch_up = False
+                            settled = None
                         if not changes:
                             # the output is no watched path: a site deleted under the server ("rm -rf site")
                             # was answered with 404s until some source was edited; it is built again now
@@ -445,12 +453,14 @@ class DevServer:
                                 self.warm()
                             continue
                         catch_up = False
+                        before = self._stamps()
                         self._rebuild()
                         if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
                             return
                         now = self.watched_paths()
                         if now != paths or _identities(now) != watched:
                             catch_up = True
+                            settled = before
                             break
                 except OSError:  # a watched folder vanished between listing and watching: that is a change
                     catch_up = True
