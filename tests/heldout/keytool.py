@@ -320,7 +320,7 @@ def reading_order(key: dict, lines: list[str]) -> dict[tuple[int, int], int]:
         across = [n for n in range(first, last + 1) if n in wide and wide[n][0] <= lo and wide[n][1] >= hi]
         if across:
             start = first
-            for n in across + [last + 1]:
+            for n in [*across, last + 1]:
                 if start <= n - 1:
                     visit(start, n - 1, lo, hi)
                 if n <= last:

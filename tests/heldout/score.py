@@ -312,10 +312,11 @@ def class_slice(keys: dict[str, Key], records: list[Record], cls: str) -> tuple[
 
 
 def record_at(records: list[Record], stem: str, line: int) -> Record | None:
-    for rec in records:
-        if Path(rec["source"]).stem == stem and line in (rec.get("source_lines") or []):
-            return rec
-    return None
+    """The record holding the line; where two records share it (a page printed in side-by-side columns, where one
+    text line holds two stories' pieces), the one that starts on it."""
+    found = [rec for rec in records if Path(rec["source"]).stem == stem and line in (rec.get("source_lines") or [])]
+    starting = [rec for rec in found if min(rec["source_lines"]) == line]
+    return (starting or found or [None])[0]
 
 
 def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = True) -> dict[str, Any]:
