@@ -298,6 +298,17 @@ class PageLine:
 
 
 @dataclass(frozen=True)
+class ColumnCell:
+    """A piece of a line printed in side-by-side columns (``pdftotext -layout``): characters ``start``..``end`` of
+    source line ``line`` and the index of the item that took it (-2: page furniture; -1: none)."""
+
+    line: int
+    start: int
+    end: int
+    item: int
+
+
+@dataclass(frozen=True)
 class Page:
     """A parsed page file: its items in page order plus what the loader noticed."""
 
@@ -313,6 +324,9 @@ class Page:
     line_count: int = 0
     page_name: str | None = None  # 版 name printed on the page ("要闻"), None when not printed
     furniture: tuple[PageLine, ...] = ()  # 版 lines, mastheads, editor credits: lines of no item
+    # a page printed in side-by-side columns: the pieces its lines were cut into when it was read in column order
+    # (empty on every other page)
+    columns: tuple[ColumnCell, ...] = ()
 
     @property
     def failed(self) -> bool:

@@ -50,8 +50,58 @@ def page_lines(name: str) -> list[str]:
     return text.split("\n")
 
 
-def line_text(lines: list[str], number: int) -> str:
+# a page printed in side-by-side columns (``pdftotext -layout``): the key's ``columns`` names the lines so printed and
+# the display cell where each column starts (a Han character is two cells wide); a reference ``"12/2"`` is the text of
+# line 12 in column 2, ``"12/2-3"`` a line's text centred over columns 2 and 3; a plain number is the whole line
+CELL = re.compile(r"(?P<line>\d+)/(?P<lo>\d+)(?:-(?P<hi>\d+))?")
+COLUMNS: list[dict] = []  # the ``columns`` of the key being completed (set by ``complete``)
+
+
+def display_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def ref_line(ref: int | str) -> int:
+    """The source line a reference names."""
+    return ref if isinstance(ref, int) else int(CELL.fullmatch(ref).group("line"))
+
+
+def cell_span(number: int, lo: int, hi: int) -> tuple[int, int]:
+    """The display cells [start, end) of columns ``lo``..``hi`` (1-based) on a line of the key's ``columns``."""
+    for spec in COLUMNS:
+        first, last = spec["lines"]
+        if first <= number <= last:
+            starts = spec["starts"]
+            return starts[lo - 1], starts[hi] if hi < len(starts) else 10**9
+    raise KeyError(f"line {number} is in no columns range of the key")
+
+
+def cell_text(raw: str, start: int, end: int) -> str:
+    """The characters of a printed line whose display position falls in [start, end)."""
+    out, pos = [], 0
+    for ch in raw.rstrip("\r"):
+        if start <= pos < end:
+            out.append(ch)
+        pos += display_width(ch)
+    return "".join(out)
+
+
+def line_text(lines: list[str], number: int | str) -> str:
+    if isinstance(number, str):
+        m = CELL.fullmatch(number)
+        line = int(m.group("line"))
+        lo = int(m.group("lo"))
+        start, end = cell_span(line, lo, int(m.group("hi") or lo))
+        return cell_text(lines[line - 1], start, end).strip(INDENT).rstrip()
     return lines[number - 1].strip(INDENT).rstrip()
+
+
+def columns_of(number: int) -> int:
+    """How many columns the key's ``columns`` prints on a line (0: a line of no columns range)."""
+    for spec in COLUMNS:
+        if spec["lines"][0] <= number <= spec["lines"][1]:
+            return len(spec["starts"])
+    return 0
 
 
 def paragraph_texts(lines: list[str], groups: list[list[int]]) -> list[str]:
@@ -76,20 +126,25 @@ def expand(spans: list) -> list[int]:
     return out
 
 
-def head_lines(head: dict) -> list[int]:
-    """The line numbers of a headline's parts (a part may span a list of lines)."""
-    out: list[int] = []
+def head_lines(head: dict) -> list[int | str]:
+    """The line references of a headline's parts (a part may span a list of lines)."""
+    out: list[int | str] = []
     for role, value in head.items():
         if role == "column_extra":
             continue
-        out.extend(value if isinstance(value, list) else [value] if isinstance(value, int) else [])
+        out.extend(value if isinstance(value, list) else [value] if isinstance(value, int | str) else [])
     return out
 
 
 def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict]) -> dict:
+    COLUMNS[:] = key.get("columns") or []
     lines = page_lines(name)
     text = "\n".join(lines)
     claimed: dict[int, str] = {n: "furniture" for n in key.get("page_furniture") or []}
+    cell_claims: dict[tuple[int, int], str] = {}  # (line, column) of a line printed in columns -> its holder
+    for number in key.get("page_furniture") or []:
+        for cell in cells_of(number):
+            cell_claims[cell] = "furniture"
     for item in key["articles"]:
         where = f"{name} #{item['index']}"
         head = item.get("head") or {}
@@ -171,21 +226,29 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
         source_lines = item.get("lines") or []
         item["source_lines"] = [list(s) if isinstance(s, list) else s for s in source_lines]
         for number in expand(source_lines):
-            if not line_text(lines, number):
-                continue
+            if not line_text(lines, number) or columns_of(number):
+                continue  # a line printed in columns is claimed cell by cell (below)
             if number in claimed:
                 errors.append(f"{where}: line {number} already claimed by {claimed[number]}")
             claimed[number] = where
+        refs = head_lines(head) + list(head.get("column_extra") or [])
+        refs += [n for g in item.get("body") or [] for n in g] + list(item.get("crosshead_lines") or [])
+        refs += list(item.get("tip_lines") or []) + list(item.get("byline_lines") or []) + list(item.get("cells") or [])
+        for ref in refs:
+            number = ref_line(ref)
+            if not columns_of(number):
+                continue
+            for cell in cells_of(ref):
+                if cell in cell_claims:
+                    errors.append(f"{where}: {ref} already claimed by {cell_claims[cell]}")
+                cell_claims[cell] = where
         inside = set(expand(source_lines))
         for frag_index in item.get("fragments") or []:
             frag = next(a for a in key["articles"] if a["index"] == frag_index)
             inside |= set(expand(frag.get("lines") or []))
-        used = head_lines(head) + list(head.get("column_extra") or [])
-        used += [n for g in item.get("body") or [] for n in g] + list(item.get("crosshead_lines") or [])
-        used += list(item.get("tip_lines") or []) + list(item.get("byline_lines") or [])
-        for number in used:
-            if number not in inside:
-                errors.append(f"{where}: line {number} is used but outside the item's lines")
+        for ref in refs:
+            if ref_line(ref) not in inside:
+                errors.append(f"{where}: line {ref} is used but outside the item's lines")
         for field in ("lead", "byline_raw", "credit_raw"):
             value = item.get(field)
             pieces = value.split(" ") if field == "byline_raw" and value else [value]
@@ -202,13 +265,85 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
         if not item.get("classes"):
             errors.append(f"{where}: no classes")
     for number, raw in enumerate(lines, 1):
+        if columns_of(number):
+            for cell in cells_of(number):
+                if line_text(lines, f"{number}/{cell[1]}") and cell not in cell_claims:
+                    errors.append(f"{name}: {number}/{cell[1]} is in no item and not page furniture")
+            continue
         if raw.strip(INDENT + "\r") and number not in claimed:
             errors.append(f"{name}: line {number} is in no item and not page furniture")
-    spans = [expand(a.get("lines") or [])[:1] for a in key["articles"]]
-    starts = [s[0] for s in spans if s]
+    if COLUMNS:  # items in reading order: the order of their first cells when the columns are read
+        order = reading_order(key, lines)
+        starts = [min((order[c] for ref in first_refs(a) for c in cells_of(ref) if c in order), default=-1)
+                  for a in key["articles"]]
+    else:
+        spans = [expand(a.get("lines") or [])[:1] for a in key["articles"]]
+        starts = [s[0] for s in spans if s]
     if starts != sorted(starts):
         errors.append(f"{name}: items are not in page order")
     return key
+
+
+def cells_of(ref: int | str) -> list[tuple[int, int]]:
+    """The (line, column) cells a reference covers (a whole line: every column of it; none off a columns range)."""
+    number = ref_line(ref)
+    count = columns_of(number)
+    if not count:
+        return []
+    if isinstance(ref, int):
+        return [(number, k) for k in range(1, count + 1)]
+    m = CELL.fullmatch(ref)
+    lo = int(m.group("lo"))
+    return [(number, k) for k in range(lo, int(m.group("hi") or lo) + 1)]
+
+
+def first_refs(item: dict) -> list[int | str]:
+    head = item.get("head") or {}
+    refs = head_lines(head) + [n for g in item.get("body") or [] for n in g]
+    return refs + list(item.get("byline_lines") or []) + list(item.get("cells") or [])
+
+
+def reading_order(key: dict, lines: list[str]) -> dict[tuple[int, int], int]:
+    """Each cell's place when the columns are read: a region is cut across at a line whose one reference covers all
+    its columns (a headline over them), else down at a gutter no reference crosses; column 1 before column 2."""
+    wide: dict[int, tuple[int, int]] = {}  # line -> the columns a reference of several columns (or a whole line) covers
+    refs = list(key.get("page_furniture") or [])
+    for item in key["articles"]:
+        refs += first_refs(item) + list(item.get("crosshead_lines") or []) + list(item.get("tip_lines") or [])
+    for ref in refs:
+        cells = cells_of(ref)
+        if len(cells) > 1:
+            wide[cells[0][0]] = (cells[0][1], cells[-1][1])
+    order: dict[tuple[int, int], int] = {}
+
+    def visit(first: int, last: int, lo: int, hi: int) -> None:
+        across = [n for n in range(first, last + 1) if n in wide and wide[n][0] <= lo and wide[n][1] >= hi]
+        if across:
+            start = first
+            for n in [*across, last + 1]:
+                if start <= n - 1:
+                    visit(start, n - 1, lo, hi)
+                if n <= last:
+                    for k in range(lo, hi + 1):
+                        order[(n, k)] = len(order)
+                start = n + 1
+            return
+        if lo == hi:
+            for n in range(first, last + 1):
+                order[(n, lo)] = len(order)
+            return
+        for cut in range(lo, hi):  # a gutter no wide reference of the region crosses
+            if not any(first <= n <= last and wide[n][0] <= cut < wide[n][1] for n in wide):
+                visit(first, last, lo, cut)
+                visit(first, last, cut + 1, hi)
+                return
+        for n in range(first, last + 1):  # no clean cut: read the lines across
+            for k in range(lo, hi + 1):
+                order[(n, k)] = len(order)
+
+    for spec in COLUMNS:
+        visit(spec["lines"][0], spec["lines"][1], 1, len(spec["starts"]))
+    return order
 
 
 class _Dumper(yaml.SafeDumper):

@@ -2,7 +2,8 @@
 archive export's marks (## headings, 主题： labels, numbered headlines) and reads a traditional-character page
 through simplified forms; blocks.py, furniture.py, units.py, segment.py (with headlines.py), orphans.py and items.py
 parse it; dates.py dates it; stitch.py joins
-halves printed on two pages. It never opens files: sources.py finds them.
+halves printed on two pages. columns.py first rewrites a page printed in side-by-side columns (pdftotext -layout)
+into reading order; the items' line numbers are mapped back to the page's own. It never opens files: sources.py finds them.
 
 Public API:
     parse_source(data, source, override) -> (Page, text)   decode and parse one page file's bytes
@@ -16,9 +17,10 @@ import hashlib
 from dataclasses import replace
 
 from ..config import PageOverride
-from ..model import Item, Notice, Page
+from ..model import ColumnCell, Continuation, Crosshead, Item, Notice, Page, PageLine
 from ..patterns import lazy_compile
 from .blocks import split_blocks
+from .columns import ColumnView, column_view
 from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path, path_date_problem
 from .decode import decode_bytes, normalise_newlines
@@ -53,9 +55,49 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     ``date``/``page`` override what the file name and the text say.
     """
     text = normalise_newlines(text).replace("\x00", "")
-    notices: list[Notice] = []
     lines = text.split("\n")
     line_count = len(lines) - (1 if text.endswith("\n") else 0)
+    view = column_view(text)
+    if view is None:
+        return _parse_text(text, source, line_count, date=date, page=page, sha256=sha256, encoding=encoding)
+    # printed in side-by-side columns: parsed in reading order, every line number mapped back to the page's own
+    parsed = _parse_text(view.text, source, line_count, date=date, page=page, sha256=sha256, encoding=encoding)
+    return _mapped(parsed, view)
+
+
+def _mapped(page: Page, view: ColumnView) -> Page:
+    """A page parsed from its reading-order rewrite, with the source's line numbers, and the pieces of each line
+    with the item that took them (``Page.columns``: what the conservation check asks of a line two items share)."""
+
+    def at(line: int | None) -> int | None:
+        return view.origin(line) if line else line
+
+    def moved(cont: Continuation | None) -> Continuation | None:
+        return replace(cont, line=view.origin(cont.line)) if cont is not None else None
+
+    owner: dict[int, int] = {}
+    for index, item in enumerate(page.items):
+        for number in item.source_lines:
+            owner.setdefault(number, index)
+    furniture = {f.line for f in page.furniture}
+    cells = tuple(ColumnCell(c.line, c.start, c.end, owner.get(k, -2 if k in furniture else -1))
+                  for k, c in enumerate(view.cells, 1))
+    items = tuple(replace(
+        item, source_lines=tuple(sorted({view.origin(n) for n in item.source_lines})),
+        fragment_lines=tuple(sorted({view.origin(n) for n in item.fragment_lines})),
+        crossheads=tuple(Crosshead(c.text, c.before, view.origin(c.line)) for c in item.crossheads),
+        continued_to=moved(item.continued_to), continued_from=moved(item.continued_from))
+        for item in page.items)
+    notices = tuple(sorted((replace(n, line=at(n.line)) for n in page.notices),
+                           key=lambda n: (n.line or 0, n.code, n.message)))
+    return replace(page, items=items, notices=notices, columns=cells,
+                   furniture=tuple(PageLine(view.origin(f.line), f.text, f.kind) for f in page.furniture))
+
+
+def _parse_text(text: str, source: str, line_count: int, *, date: str | None, page: int | None, sha256: str,
+                encoding: str) -> Page:
+    """parse_page on a text in reading order."""
+    notices: list[Notice] = []
     furniture, furniture_notices = take_furniture(text, source)
     notices.extend(furniture_notices)
     # an export's marks (## headings, 主题： labels, numbered headlines) are no text of the page's items

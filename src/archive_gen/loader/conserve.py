@@ -6,6 +6,11 @@ text of each item's lines must be found in that item's fields. A headline misrea
 its characters, so it is checked for on its own: a bare headline-like line filed as the last paragraph
 of an item, right above another item's first line, is reported (the shape test here is deliberately
 independent of the parser's).
+
+A page printed in side-by-side columns (``Page.columns``) was read in column order, so one of its lines may hold
+pieces of two items: there each piece must be in exactly one place (the pieces part the line's characters, no
+character in two pieces or in none) and its text in the fields of the item that took it, and every item listing the
+line must hold one of its pieces.
 """
 
 from __future__ import annotations
@@ -148,9 +153,10 @@ def conservation(text: str, page: Page) -> list[Notice]:
         return []  # the page as a whole was refused, with a reason
     problems: list[Notice] = []
     blobs: dict[int, str] = {}
+    columned = _columns(lines, page, owners, furniture, noticed, blobs, problems)
     for number, raw in enumerate(lines, 1):
         compact = _SPACE.sub("", raw).replace("\ufeff", "").replace("\x00", "")
-        if not compact:
+        if not compact or number in columned:
             continue
         holders = owners.get(number, [])
         if number in furniture:
@@ -181,3 +187,51 @@ def conservation(text: str, page: Page) -> list[Notice]:
             problems.append(Notice(page.source, number, "conservation",
                                    "text of this line is missing from its item's fields", "error"))
     return problems + _misfiled_headlines(lines, page)
+
+
+def _columns(lines: list[str], page: Page, owners: dict[int, list[int]], furniture: dict[int, str],
+             noticed: set[int], blobs: dict[int, str], problems: list[Notice]) -> set[int]:
+    """Check the lines of a page read in column order piece by piece; the numbers of the lines so checked."""
+    pieces: dict[int, list[tuple[int, int, int]]] = {}
+    for cell in page.columns:
+        if cell.end > cell.start:
+            pieces.setdefault(cell.line, []).append((cell.start, cell.end, cell.item))
+    for number, held in sorted(pieces.items()):
+        raw = lines[number - 1] if number <= len(lines) else ""
+        seen = [0] * len(raw)
+        for start, end, _ in held:
+            for k in range(start, min(end, len(raw))):
+                seen[k] += 1
+        lost = [k for k, ch in enumerate(raw) if not ch.isspace() and seen[k] != 1]
+        if lost:
+            problems.append(Notice(page.source, number, "conservation", "the column pieces of this line leave out "
+                                   f"or repeat characters (at {lost[0] + 1})", "error"))
+            continue
+        took: set[int] = set()
+        for start, end, index in held:
+            compact = _SPACE.sub("", raw[start:end])
+            if not compact:
+                continue
+            if index == -2:
+                if compact not in _SPACE.sub("", furniture.get(number, "")):
+                    problems.append(Notice(page.source, number, "conservation",
+                                           "page furniture does not hold this piece of the line", "error"))
+                continue
+            if index < 0 or index >= len(page.items):
+                if number not in noticed:
+                    problems.append(Notice(page.source, number, "conservation",
+                                           "a piece of this line is in no item and no notice", "error"))
+                continue
+            took.add(index)
+            if index not in blobs:
+                blobs[index] = _item_blob(page.items[index])
+            if number in noticed or all(ch in _DECORATION for ch in compact):
+                continue
+            if not _covered(compact, blobs[index]) and not _covered(compact.lstrip(_BULLETS), blobs[index]):
+                problems.append(Notice(page.source, number, "conservation",
+                                       f"text of a piece of this line is missing from item {index}'s fields", "error"))
+        idle = sorted(set(owners.get(number, [])) - took)
+        if idle:
+            problems.append(Notice(page.source, number, "conservation",
+                                   f"line is listed by items {idle}, which hold none of its pieces", "error"))
+    return set(pieces)
