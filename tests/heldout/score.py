@@ -129,6 +129,8 @@ SETS = {
     # a twenty-ninth batch (six pages as a reader copies them from a newspaper's 数字报 or a news website: web furniture —
     # 上一版/下一版, 上一篇/下一篇, 字号/打印/关闭, 分享到, 发布时间/来源/作者 lines, title lists, 版面导航, breadcrumbs, 相关新闻)
     "fresh28": (HERE / "fresh28" / "pages", HERE / "fresh28" / "keys", HERE / "fresh28" / "tags"),
+    # a thirty-first batch (seven ordinary 2005–2019 pages of the daily sections: 要闻 with a jump and a 导读 strip, 新闻·工会
+    # with no blank lines, 经济·劳动 深度, 法治 run-in labels and Q&A, 文化·副刊 essay and poem, two provincial 工人报)
     "fresh30": (HERE / "fresh30" / "pages", HERE / "fresh30" / "keys", HERE / "fresh30" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }

@@ -414,7 +414,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)),
                      nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after), nxt.signoff is not None,
                      head.blank_before >= 1 and nxt.blank_before == 0 and len(current.paragraphs) >= 2
-                     and shapes.sentencey(nxt.text) and not nxt.entry
+                     and (shapes.sentencey(nxt.text) or nxt.text.rstrip()[-1:] in "。！？!?") and not nxt.entry
                      and all(u.blank_before == 0 for u in current.paragraphs[1:]))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
