@@ -530,6 +530,16 @@ FRESH29_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # class slice takes the records touching an item's lines, and on a page in columns a line holds two items' pieces. Not
 # in BATCH_EXTRAS, which asks every role right: the open photo's credit (本报记者　万　军) is one of the 16.
 FRESH31_FLOORS = {"title_f1": 0.96, "body_bounds": 0.96, "paragraphs": 0.93, "byline": 0.93, "kicker": 0.98, "subtitle": 0.98}
+# fresh30 (the thirty-first batch: seven ordinary 2005–2019 pages of the sections a daily labour paper prints every day — a 要闻
+# front page with a jump, a 短　评, a photo and a 导读 strip at its foot; 新闻·工会 printed with no blank lines, carrying the
+# jump's half and a 工会动态 column; an 经济·劳动 深度 piece with crossheads, column breaks and a ■记者观察 box; 法治 with
+# 【案情】【评析】 run-in labels and a 律师信箱 Q&A; 文化·副刊 with an essay signed at its end and a poem under its ◎poet line;
+# 中原工人报 and 岭南工人报 pages): first run title F1 0.926 (25 of 27; body bounds 0.88, paragraphs 0.84, byline 0.92, kicker
+# and subtitle 1.0, roles 27/28, stitched 0/1). After four general rules 0.963 (26 of 27) and 1.0 on every other column; the
+# post-fix check page 4 of 4 (1.0 on every column) on its first run. Open: a 主题 printed over two lines under a short kicker
+# on a page with no blank lines is read as kicker + title (the kicker as a column), so classes 1 and provincial read 0.857:
+# the class floor is set to what they reach.
+FRESH30_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -549,6 +559,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh27": (26, None, 7),  # roles in leads with mis-read brackets, names with . or • for ·, 摄 set apart by spaces
     "fresh28": (23, [1, 1], 7),  # 作者： lines on unlabelled pages, leads naming two roles; page 1's jump, from page 2
     "fresh29": (29, [1, 1], 9),  # 记者/通讯员 in leads (two roles in one), 本报记者/新华社记者 credits; the 1986 jump, from page 2
+    "fresh30": (30, [1, 1], 8),  # two roles in leads and on byline lines, 新华社记者 glued to a caption; page 1's jump, from page 2
 }
 
 
@@ -597,6 +608,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh28": (FRESH28_FLOORS, 17, 0.75),  # 14 on the six pages, 3 on the post-fix check page; see FRESH28_FLOORS
     "fresh29": (FRESH29_FLOORS, 43, 0.95),  # 33 on the seven pages, 5 + 5 on the two post-fix check pages
     "fresh31": (FRESH31_FLOORS, 16, None),  # 13 on the five pages, 3 on the post-fix check page; see FRESH31_FLOORS
+    "fresh30": (FRESH30_FLOORS, 31, 0.85),  # 27 on the seven pages, 4 on the post-fix check page; see FRESH30_FLOORS
 }
 
 

@@ -2533,3 +2533,55 @@ def test_of_two_short_bare_lines_the_shorter_is_the_column() -> None:
     # guard: a title over a shorter column's name printed under it keeps that reading
     kept = only(page("焊花飞舞筑长桥\n工运走笔", "本报讯（记者　柯　蓝）" + BODY))
     assert (kept.title, kept.column) == ("焊花飞舞筑长桥", "工运走笔")
+
+
+# ---- fresh30: ordinary pages by a fresh hand ---------------------------------------------------
+
+
+def test_a_jumped_tail_is_not_handed_to_a_commentary_under_its_label() -> None:
+    # the 短评 beside the front page's lead comments on its news in its words: the lead's last paragraph, closed by
+    # its jump marker, stays the lead's (the old owner search took the words shared with the comment for a tail)
+    lead = ("　　本报西岭5月9日电　（记者　柯　蓝）西岭省第六届职工职业技能大赛9日闭幕，全省1.2万名职工参加了"
+            "焊工、电工、数控车工等22个工种的比赛。")
+    tail = ("　　本届大赛的获奖选手中，一线职工占八成以上，农民工选手有46人，比上届增加19人；"
+            "来自快递、家政等新兴行业的一线职工首次站上领奖台。（下转第2版）")
+    parsed = page("西岭省职工技能大赛闭幕", lead, "　　" + BODY, tail, "短　评", "让一线职工站上领奖台",
+                  "　　一线职工站上领奖台，农民工选手越来越多，快递、家政等新兴行业的职工也来了。这说明，技能成才的路越走越宽。",
+                  "　　领奖台不是终点。让获奖选手的技能等级与待遇挂钩，让更多一线职工看到奔头，才是大赛的意义所在。")
+    story, comment = parsed.items
+    assert len(story.paragraphs) == 3 and story.continued_to is not None
+    assert comment.column == "短　评" and len(comment.paragraphs) == 2
+
+
+def test_a_dated_dian_lead_with_an_unbracketed_spaced_credit() -> None:
+    # "本报西岭9月19日电　记者　柯　蓝　记者今天…": role and name set off by U+3000, no brackets, as the 讯 form
+    item = only(page("西岭今年调整最低工资标准", "本报西岭9月19日电　记者　柯　蓝　记者今天从西岭省人社厅获悉，" + BODY))
+    assert item.byline.names() == ("柯　蓝",) and item.paragraphs[0].startswith("记者今天")
+    assert item.dateline == Dateline("西岭", 9, 19)
+    # guard: the undated 讯 form keeps no place, as before
+    kept = only(page("西岭今年调整最低工资标准", "本报西岭讯　记者　柯　蓝　" + BODY))
+    assert kept.byline.names() == ("柯　蓝",) and kept.dateline is None
+
+
+def test_a_gap_above_a_heading_parts_items_on_a_page_whose_paragraphs_have_none() -> None:
+    # paragraphs marked by U+3000 indents, blank lines only between items: a heading after a gap with its text tight
+    # under it starts the next item (an essay), not a crosshead of the story above
+    text = ("西岭职工书画展开幕\n　　本报讯（记者　柯　蓝）" + BODY + "\n　　" + BODY2 + "\n\n"
+            "母亲的针线筐\n　　母亲的针线筐是外婆留下的，竹篾编的，边上磨得发亮。\n"
+            "　　后来我进了纺织厂，才懂得一针一线里的功夫。\n")
+    parsed = parse_page(text, "p.txt")
+    assert [i.title for i in parsed.items] == ["西岭职工书画展开幕", "母亲的针线筐"]
+    assert [len(i.paragraphs) for i in parsed.items] == [2, 2]
+    # guard: a heading tight between paragraphs (no gap above it) is still a crosshead
+    tight = parse_page(text.replace("\n\n母亲", "\n母亲"), "p.txt")
+    assert len(tight.items) == 1 and [c.text for c in tight.items[0].crossheads] == ["母亲的针线筐"]
+
+
+def test_a_poem_under_its_poets_marked_line_on_a_page_with_no_blank_lines() -> None:
+    # consecutive lines are headline stacks on such a page, but a poem's title over "◎name" over short lines is a poem
+    text = ("第8版　副刊\n西岭职工书画展开幕\n　　本报讯（记者　柯　蓝）" + BODY + "\n　　" + BODY2 + "\n"
+            "晨光里的工地\n◎岳　川\n塔吊举起第一缕光\n安全帽下的汗珠\n是城市醒得最早的露水\n\n钢筋在手里\n一根一根长成楼\n")
+    parsed = parse_page(text, "p.txt")
+    poem = parsed.items[-1]
+    assert poem.title == "晨光里的工地" and poem.byline.names() == ("岳　川",)
+    assert len(poem.paragraphs) == 5

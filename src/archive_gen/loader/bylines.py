@@ -58,8 +58,10 @@ _LEAD_DATED_REPORTED = lazy_compile(
 # half of a padded name, not a four-character name)
 _LEAD_NAME = rf"(?!{_ROLE}){_NAME}"
 _LEAD_NAMES = rf"{_LEAD_NAME}(?:(?:{_GAP}+|[、,，]{_GAP}*){_LEAD_NAME})*"
+# (a dated 电 lead too, placed: "本报北京9月19日电　记者　何　芸　记者今天…" — 电 only after a date)
 _LEAD_SPACED = lazy_compile(
-    rf"^(?P<lead>本报(?:[{HAN}]{{2,4}}?)?(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日)?讯{_GAP}+(?P<credit>{_ROLE}{_GAP}*{_LEAD_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_LEAD_NAMES})*))(?={_GAP}+[^{_SPACE}])")
+    rf"^(?P<lead>本报(?:(?P<place>[{HAN}]{{2,4}}?)?(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?P<kind>讯|电)"
+    rf"|(?:[{HAN}]{{2,4}}?)?讯){_GAP}+(?P<credit>{_ROLE}{_GAP}*{_LEAD_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_LEAD_NAMES})*))(?={_GAP}+[^{_SPACE}])")
 
 # the label of one picture of a 组图 in a credit line: "图①", "图②③"
 _PICTURE_LABEL = r"图[①-⑳、]+"
@@ -205,7 +207,9 @@ def split_lead(paragraph: str) -> Lead | None:
         credit = match.group("credit")
         credits = parse_credits(credit)
         if credits.byline.names() and all(is_person_name(name) for name in credits.byline.names()):
-            dated = Dateline("", int(match.group("month")), int(match.group("day"))) if match.group("month") else None
+            # a 电 lead names its place (a 讯 lead's dateline keeps none, as it always has)
+            place = match.group("place") or "" if match.group("kind") == "电" else ""
+            dated = Dateline(place, int(match.group("month")), int(match.group("day"))) if match.group("month") else None
             return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, dated,
                         credits.roles)
     misread = _misread_lead(paragraph)

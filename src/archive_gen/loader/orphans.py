@@ -148,9 +148,11 @@ def _move_jumped_tails(drafts: list[Draft], notices: list[Notice], source: str) 
         if marker is None or len(host.paragraphs) < 3 or host.paragraphs[-1].marker_to is not marker:
             continue
         # the paper's commentator (本报评论员) writes on the page's own news, in its words: sharing them is no sign
-        # that a jumped tail is the commentary's, and a reported tail ("…负责人表示，…") is not
+        # that a jumped tail is the commentary's, and a reported tail ("…负责人表示，…") is not; nor is a piece under
+        # a commentary label (短评, 快评, 编后: the paper's comment on the news beside it, unsigned or not)
         owners = [d for d in drafts if d is not host and d.headlines and not d.continued_to and not d.credit_text
-                  and not any(house_author(u.text) for u in d.bylines)]
+                  and not any(house_author(u.text) for u in d.bylines)
+                  and not (len(d.headlines) >= 2 and shapes.commentary_label(d.headlines[0].text))]
         if not owners:
             continue
         owner_grams = [bigrams(d.headline_text() + d.body_text()) for d in owners]

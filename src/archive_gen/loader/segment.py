@@ -293,6 +293,9 @@ class _Heading:
     poem_follows: bool = False  # verses follow and the story so far is prose: the line titles a poem
     grid_follows: bool = False  # a table of three or more columns printed as lines follows (its header, its rows)
     signed_next: bool = False  # the paragraph under the line ends with a bracketed name sign-off ("…。（柳　青）")
+    # a blank line above the line, running text tight under it, and no blank line between the story's own
+    # paragraphs: the page parts its items, not its paragraphs, with blank lines (a box's label over its rows is no such line)
+    gap_parts_items: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -329,6 +332,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a 【label】 inside a story is a crosshead", lambda h: shapes.bracket_label(h.text), 1.5),
     ("a numbered section heading (一、…, 第三章　附则) inside a story is a crosshead",
      lambda h: shapes.numbered_heading(h.text), 1.5),
+    ("on a page that parts items (not paragraphs) with blank lines, a line after a gap with its text tight under it "
+     "heads the next item", lambda h: h.gap_parts_items, -3.0),
     ("a story credited on a byline line is not signed again at its end: a line over a paragraph closed by a bracketed "
      "name (…。（柳　青）) titles a brief of its own", lambda h: h.signed_next and h.has_byline_line, -4.0),
 ]
@@ -407,7 +412,10 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      shapes.salutation(nxt.text),
                      current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
                      bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)),
-                     nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after), nxt.signoff is not None)
+                     nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after), nxt.signoff is not None,
+                     head.blank_before >= 1 and nxt.blank_before == 0 and len(current.paragraphs) >= 2
+                     and (shapes.sentencey(nxt.text) or nxt.text.rstrip()[-1:] in "。！？!?") and not nxt.entry
+                     and all(u.blank_before == 0 for u in current.paragraphs[1:]))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 

@@ -110,6 +110,15 @@ def generic_speaker(text: str) -> bool:
 _EDITOR_LABEL = lazy_compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编后语|编后记|开栏的话|开栏语|开篇的话)[】\]〗]?[：:]?$")
 
 
+# a commentary's label printed over its title (短评, 快评, 时评, 编后, 评论员文章), padded or bracketed as printed
+_COMMENTARY_LABEL = lazy_compile(r"^[【\[〖◇◆■□]?(?:(?:短|快|时|微|热|锐|社|新)?评(?:论)?|编后(?:语|记)?|评论员文章)[】\]〗◇◆■□]?$")
+
+
+def commentary_label(text: str) -> bool:
+    """A commentary's label ("短　评", "【快评】"): the paper's comment on the page's news, no story of its own."""
+    return bool(_COMMENTARY_LABEL.match(re.sub(r"[ \u3000]", "", text)))
+
+
 def editor_label(text: str) -> bool:
     """"编者按" (or 【编者按】, 编后) printed alone on a line above the note it labels."""
     return bool(_EDITOR_LABEL.match(text.strip(_GAP)))

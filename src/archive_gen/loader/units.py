@@ -539,11 +539,10 @@ def _mark_verse(units: list[Unit]) -> None:
     if len(units) < 4:
         return
     prose = [u for u in units[1:] if not _short_line(u)]
-    if sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1 \
-            and sum(u.blank_before >= 1 for u in prose) * 2 < len(prose):
-        # People's Daily style: consecutive lines are headline stacks. A page whose paragraphs are parted by blank
-        # lines is not one, however many short lines it prints line under line (a poem, a table, a list).
-        return
+    # People's Daily style: consecutive lines are headline stacks. A page whose paragraphs are parted by blank
+    # lines is not one, however many short lines it prints line under line (a poem, a table, a list).
+    stacked = sum(u.blank_before >= 1 for u in units[1:]) * 2 < len(units) - 1 \
+        and sum(u.blank_before >= 1 for u in prose) * 2 < len(prose)
     in_poem = False
     i = 0
     while i < len(units):
@@ -555,6 +554,11 @@ def _mark_verse(units: list[Unit]) -> None:
             under_byline = i >= 2 and (units[i - 1].kind == "byline" or (units[i - 1].kind == "text"
                                                                          and bare_name_line(units[i - 1].text))) \
                 and headline_shaped(units[i - 2])
+            # where consecutive lines are stacks, only the poet's own line says a poem follows: a marked or bare
+            # name ("◎刘　苇", "李　岚") under a title, over three or more short lines (a stack ends at its byline)
+            if stacked and not in_poem and not (under_byline and j - i >= 3 and _poet_line(units[i - 1].text)):
+                i = j
+                continue
             if under_byline or in_poem or _signed_poem(units, i):
                 for unit in units[i:j]:
                     unit.verse = True
@@ -562,6 +566,12 @@ def _mark_verse(units: list[Unit]) -> None:
         elif not _short_line(units[i]):
             in_poem = False
         i = j
+
+
+def _poet_line(text: str) -> bool:
+    """A poet's line under a poem's title: a name alone, bare or after an author's mark ("◎刘　苇", "□ 李　岚")."""
+    name = text.strip(" \u3000").lstrip("■□●◆○◇◎").strip(" \u3000")
+    return bare_name_line(name)
 
 
 def _signed_poem(units: list[Unit], start: int) -> bool:
