@@ -87,8 +87,10 @@ _TOC_ENTRY_MAX = 40
 def _is_web_control(line: str) -> bool:
     """A line made only of a web view's controls (with one that only a web view prints)."""
     # a label's colon parts it from what follows ("分享到：微信", "发布时间：2021-10-19 05:40"); a clock's does not
+    if _WEB_STRONG.search(line) is None:
+        return False  # most lines: no control only a web view prints, so no need to cut the line into tokens
     tokens = [t for t in re.split(r"[ \u3000\t【】\[\]|｜/]+|(?<=[\u4e00-\u9fff][:：])", line) if t]
-    return bool(tokens) and _WEB_STRONG.search(line) is not None and all(_WEB_CONTROL.match(t) for t in tokens)
+    return bool(tokens) and all(_WEB_CONTROL.match(t) for t in tokens)
 
 
 def _web_lines(rows: list[tuple[int, str]]) -> set[int]:
