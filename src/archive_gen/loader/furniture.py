@@ -7,6 +7,7 @@ Pure: page text in, (furniture, notices) out; the lines are left out of the bloc
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -146,7 +147,17 @@ def _title_list(rows: list[tuple[int, str]]) -> set[int]:
     headline of a story printed again further down the page (its bullet aside), in the same order and each apart from
     the others (a block of lines printed twice, a stanza or a paragraph repeated, is no list: its copies sit together)."""
     found: set[int] = set()
-    texts = [line for _, line in rows]
+    # where each text is printed, in order: "the next copy after row p" is a bisection, not a scan of the rest of the
+    # page (a scan per row made a file of several thousand pages joined take minutes)
+    printed: dict[str, list[int]] = {}
+    for index, (_, line) in enumerate(rows):
+        printed.setdefault(line, []).append(index)
+
+    def next_copy(entry: str, after: int) -> int:
+        copies = printed.get(entry, ())
+        at = bisect.bisect_right(copies, after)
+        return copies[at] if at < len(copies) else -1
+
     k = 0
     while k < len(rows):
         start = k + 1 if _TOC_LABEL.match(rows[k][1]) else k
@@ -154,8 +165,10 @@ def _title_list(rows: list[tuple[int, str]]) -> set[int]:
         later = -1  # where the previous entry is printed again
         while j < len(rows) and (j == start or rows[j][0] == rows[j - 1][0] + 1):
             entry = _TOC_BULLET.sub("", rows[j][1])
-            again = texts.index(entry, max(j, later) + 1) if entry in texts[max(j, later) + 1:] else -1
-            if len(entry) > _TOC_ENTRY_MAX or again < 0 or (later >= 0 and again - later < 2):
+            if len(entry) > _TOC_ENTRY_MAX:
+                break
+            again = next_copy(entry, max(j, later))
+            if again < 0 or (later >= 0 and again - later < 2):
                 break
             later = again
             j += 1
