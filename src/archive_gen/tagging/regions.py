@@ -92,9 +92,10 @@ _STRETCH_AFTER = lazy_compile(r"(?:以南|以北|以东|以西|境内|一带|段
 # a verb of travel right before a short form (前往黄山, 赴桂林, 来到吐鲁番, 到黄山疗休养): the trip's destination, a place
 # slot (twenty-sixth round); not 全力以赴, nor the 到 of 得到, 受到, 达到, 收到, 感到, 看到, 做到, 提到, 遇到, 找到, 回到's
 # "back to" is still a trip
-# ... unless the short form is a thing's name by a place word (开到盐湖边: 盐湖 the lake, not 盐湖区) or opens a list of
-# destinations (前往门源、祁连等地: examples of where, _EXAMPLES_AFTER)
-_NOT_A_DESTINATION_AFTER = lazy_compile(r"[边旁畔上里中内外前后头、和及与等]")
+# ... unless the short form is a thing's name by a place word (开到盐湖边: 盐湖 the lake, not 盐湖区), starts a longer
+# village, street or mine name (到兴隆庄煤矿参加工作: 兴隆县's short form), or opens a list of destinations
+# (前往门源、祁连等地: examples of where, _EXAMPLES_AFTER)
+_NOT_A_DESTINATION_AFTER = lazy_compile(r"[边旁畔上里中内外前后头、和及与等庄村屯寨堡沟湾坝铺路街巷]")
 _TRAVEL_BEFORE = lazy_compile(r"(?:前往|奔赴|去往|来到|(?<!以)赴|(?<![得受达收感看想做办提遇找见等])到)$")
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")

@@ -1269,12 +1269,14 @@ def _voted(hits: list[_Hit], item: Item) -> list[_Hit]:
 def _plain_deeds(hits: list[_Hit], subject_only: frozenset[str], default: str) -> list[_Hit]:
     """A subject-only topic's generic words (办实事, weighted below GENERIC_WEIGHT in topics.yaml) read as that topic's
     only beside a specific word of it (我为群众办实事 in a 党史学习教育 story); alone (农八师工会为拾花工办实事) they are
-    the plain "doing practical things for the workers", the union's service: ``default``'s (twenty-sixth round)."""
+    the plain "doing practical things for the workers", the union's service: ``default``'s (twenty-sixth round). Only a
+    headline's such word is read again: in the body (a reading tip's 为职工办实事) the word, given to a subject-only
+    topic, decided nothing before and decides nothing now."""
     plain = {h.slug for h in hits if h.slug in subject_only and h.generic} - {
         h.slug for h in hits if h.slug in subject_only and not h.generic}
     if not plain:
         return hits
-    return [h._replace(slug=default) if h.slug in plain else h for h in hits]
+    return [h._replace(slug=default) if h.slug in plain and h.evidence.field in HEADLINE_FIELDS else h for h in hits]
 
 
 def _preached(hits: list[_Hit], slug: str, item: Item) -> bool:
