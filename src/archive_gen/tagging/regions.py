@@ -768,7 +768,8 @@ class RegionTagger:
         """The other end of a trip whose place's own body acts in the item: a place the headline or the opening names
         as where a trip starts or goes (从贵州铜仁出发, 前往福建晋江, 开到苏州), apart from the settings found, is a
         setting too when its own union or government is named (铜仁市总工会 对接, 晋江市总工会 设立): both ends of a
-        labour-export or return-to-work trip are where the story happens. An origin whose own body does not act
+        labour-export or return-to-work trip are where the story happens; so is where the item's people worked
+        (曾在陕西省安康市一家矿山企业打工: _WORKED_THERE_AFTER) when its own union acts. An origin whose own body does not act
         (从四川来的农民工) stays an origin, and so does the destination of a visit to learn (赴山东烟台学习…经验, whose
         烟台市总工会 only briefs the visitors)."""
         gaz = self.gazetteer
