@@ -141,10 +141,18 @@ SETS = {
     # and 天府新区's 成都), final 0.987 / 0.973 / 0.978 (tests/heldout_tagging23/README.md)
     "heldout_tagging23": (TESTS / "heldout_tagging23" / "pages", TESTS / "heldout_tagging23" / "keys", 42, 0,
                           {"province_f1": 0.98, "prefecture_f1": 0.96, "topic_f1": 0.96}),
+    # 24 (issue 18, twenty-sixth round: an ordinary day from the provinces earlier sets name least, 7 pages 2001-2025,
+    # 35 items, a new hand): first run 0.943 / 0.9 / 0.88 (regions missed a place starting a company's one-token name,
+    # a rare short form before 以南/段, where migrants worked with its union acting, a partner body opening the story,
+    # 位于 a county; topics 办实事 read as 党建, a 劳模宣讲团 preaching 党史), final 1.0 / 0.985 / 0.933
+    # (tests/heldout_tagging24/README.md)
+    "heldout_tagging24": (TESTS / "heldout_tagging24" / "pages", TESTS / "heldout_tagging24" / "keys", 35, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.97, "topic_f1": 0.92}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
+    # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)
     "loader fresh": (TESTS / "heldout" / "fresh" / "pages", TESTS / "heldout" / "fresh" / "tags", 16, 0,
-                     {"province_f1": 0.96, "prefecture_f1": 0.95, "topic_f1": 0.99}),
+                     {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.99}),
     "loader fresh2": (TESTS / "heldout" / "fresh2" / "pages", TESTS / "heldout" / "fresh2" / "tags", 22, 0,
                       {"province_f1": 0.97, "prefecture_f1": 0.96, "topic_f1": 0.92}),
     "loader fresh3": (TESTS / "heldout" / "fresh3" / "pages", TESTS / "heldout" / "fresh3" / "tags", 27, 0,

@@ -41,6 +41,8 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 # 海南 is both a province and 海南藏族自治州; the province short is allowed, the prefecture one needs support
 # matched with .match(text, pos) right after a name (no "^": that would anchor at the text's start)
 _ORG_AFTER = lazy_compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
+# the rest of a company's name the segmenter keeps in one token with its place (大庆石油管理局, 胜利油田): _org_token
+_ORG_TOKEN = lazy_compile(r"[\u4e00-\u9fff]{0,6}?(?:管理局|矿务局|油田|集团|公司)")
 _COMPANY_AFTER = lazy_compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
@@ -67,12 +69,34 @@ _LEVEL_BODY_AFTER = lazy_compile(r"([市县区])总工会")
 _WORKPLACE_AFTER = lazy_compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
                               r"|某(?=[\u4e00-\u9fff])")
 _WORK_THERE_AFTER = lazy_compile(r"(?:打工|务工|上班|就业|创业)")
+# where the item's people work or worked, written after 在 + the place in the same clause (曾在陕西省安康市一家矿山企业打工,
+# 结束在新疆昌吉州的摘棉工作): with its own union acting, that end of a migrant worker's story is a setting too, as a
+# trip's end is (_trip_ends_acting; twenty-sixth round)
+_WORKED_THERE_AFTER = lazy_compile(r"[^，,。；;：:！!？?]{0,12}?(?:打工|务工|上班|做工|干活|工作)")
 # a short form written before a town or a zone of its own (吴江盛泽镇, 昆山开发区, 晋江经济开发区) is the place the town
 # or zone belongs to: a town is two or three characters and its level (镇, 乡, 街道), a zone a zone word written as its
 # own token (the segmenter keeps 苏州工业园区 whole: _FACILITY_SUFFIXES); an everyday word never takes this slot
 # (新建乡镇 is "new townships"; twenty-fourth round)
 _TOWN_OR_ZONE_AFTER = lazy_compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)(?![\u4e00-\u9fff]*?(?:镇|乡))"
                                    r"|(?:经济技术开发区|经济开发区|开发区|高新区|经开区|工业园区|工业园|保税区)")
+# ... and an everyday word too (宜兴丁蜀镇: 宜兴 is a word of jieba's dictionary, 413) when what follows is a town's own
+# name: a token of its own (the segmenter cut the short form off) whose stem is no count or determiner
+# (新建两个乡镇, 新建各乡镇 are "new townships"): a short form written right before a town names where the
+# town lies, whatever its frequency (twenty-sixth round)
+_NAMED_TOWN_AFTER = lazy_compile(r"(?:(?![一二三四五六七八九十百两几多个各每全本该此其乡镇街])[\u4e00-\u9fff]){2,3}"
+                                 r"(?:镇|乡|街道)(?![\u4e00-\u9fff]*?(?:镇|乡))")
+# a bearing or a stretch reckoned from a place (格尔木以南的工地, 青藏铁路格尔木段, 宝清境内, 吐鲁番一带): only a place is
+# written before these; like the town slot, not for an everyday word (平原以南 is "south of the plain"; twenty-sixth
+# round)
+_STRETCH_AFTER = lazy_compile(r"(?:以南|以北|以东|以西|境内|一带|段(?![落时子位]))")
+# a verb of travel right before a short form (前往黄山, 赴桂林, 来到吐鲁番, 到黄山疗休养): the trip's destination, a place
+# slot (twenty-sixth round); not 全力以赴, nor the 到 of 得到, 受到, 达到, 收到, 感到, 看到, 做到, 提到, 遇到, 找到, 回到's
+# "back to" is still a trip
+# ... unless the short form is a thing's name by a place word (开到盐湖边: 盐湖 the lake, not 盐湖区), starts a longer
+# village, street or mine name (到兴隆庄煤矿参加工作: 兴隆县's short form), or opens a list of destinations
+# (前往门源、祁连等地: examples of where, _EXAMPLES_AFTER)
+_NOT_A_DESTINATION_AFTER = lazy_compile(r"[边旁畔上里中内外前后头、和及与等庄村屯寨堡沟湾坝铺路街巷]")
+_TRAVEL_BEFORE = lazy_compile(r"(?:前往|奔赴|去往|来到|(?<!以)赴|(?<![得受达收感看想做办提遇找见等])到)$")
 # a headline opening "昆山：" / "石河子:" names the place the item is about, as a dateline does
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
@@ -339,7 +363,7 @@ class RegionTagger:
             # a name ends on a token boundary too, except a province starting a longer token (北京西站) and
             # a city starting the name of its port or station (青岛港, 杭州东站)
             if (end not in ends and name not in gaz.province_names and not _facility(text, end, ends)
-                    and not _suffix_in_body(text, start, end, starts, ends)):
+                    and not _suffix_in_body(text, start, end, starts, ends) and not _org_token(text, end, starts, ends)):
                 continue
             forms = gaz.forms_in(name, year)
             if not forms:
@@ -426,16 +450,23 @@ class RegionTagger:
         return self._mention(fld, start, end, allowed, (), listed)
 
     def _short_form_slot(self, fld: _Field, start: int, end: int, name: str) -> bool:
-        """True when the text around a short form makes it a place (_in_place_slot), or it is written before a town
-        or zone (_TOWN_OR_ZONE_AFTER) and is no everyday word. A workplace count after 的 (昆山的一家企业) supports
-        no everyday word either: 新建的50家 is "the 50 newly built" (twenty-fourth round)."""
+        """True when the text around a short form makes it a place (_in_place_slot), it is a trip's destination
+        (_TRAVEL_BEFORE), or it is written before a town or zone (_TOWN_OR_ZONE_AFTER; an everyday word only before
+        a town's own name, _NAMED_TOWN_AFTER). A workplace count after 的 (昆山的一家企业) supports no everyday word:
+        新建的50家 is "the 50 newly built" (twenty-fourth round)."""
         text = fld.text
         everyday = self.segmenter.word_frequency(name) >= _EVERYDAY_STEM_FREQUENCY
         if everyday and text.startswith("的", end):
             return False  # no other slot starts with 的
         if _in_place_slot(fld, start, end):
             return True
-        return not everyday and _TOWN_OR_ZONE_AFTER.match(text, end) is not None
+        if (_TRAVEL_BEFORE.search(text, max(0, start - 2), start) is not None
+                and not _NOT_A_DESTINATION_AFTER.match(text, end)):
+            return True
+        if everyday:
+            return _NAMED_TOWN_AFTER.match(text, end) is not None
+        return (_TOWN_OR_ZONE_AFTER.match(text, end) is not None
+                or _STRETCH_AFTER.match(text, end) is not None)
 
     def _form_rules(self, form: NameForm) -> int:
         """What a name form needs before it counts (_FREE, _SHORT, _TWO_CHARS, _GENERIC): fixed per form, so
@@ -655,6 +686,11 @@ class RegionTagger:
                     main.append(code)
                 elif counted and not self._venue(fields, m, resolved):
                     main.append(code)  # one of the counted parties (四川省凉山州…总工会 beside 浙江省总工会)
+                elif m is acting and not any(gaz.is_within(h, code, year) for h in head_codes):
+                    # the body the opening starts with, from a place apart from the headline's (深圳市总工会与喀什地区
+                    # 总工会签订… under a 疏附县 headline; 合肥市总工会组织的…疗休养团前往黄山 under 前往黄山): the
+                    # sender or partner acts, its place is where the story happens too (twenty-sixth round)
+                    main.append(code)
         else:
             # 全总… filed from 北京 is not about 北京: the dateline is only where it was filed; a nationwide
             # meeting (全国…推进会) keeps its dateline, the venue
@@ -706,6 +742,11 @@ class RegionTagger:
             if not main and not nowhere:
                 # nothing at all but where the people of the headline come from: that is all the item says
                 main = [c for _, c in headline]
+        if main:
+            # a place the text says the item's subject lies in (位于宝清县境内的八五二农场, 地处…): it makes a setting
+            # containing it precise, wherever it is written (twenty-sixth round)
+            main += [c for m, c in resolved if not m.passing and _lies_in(fields, m, resolved) and any(
+                c != s and gaz.is_within(c, s, year) for s in main)]
         if main and not national:
             main += self._trip_ends_acting(item, fields, resolved, main, opening_field, year)
         main_codes = _most_specific(gaz, main, year)
@@ -727,7 +768,8 @@ class RegionTagger:
         """The other end of a trip whose place's own body acts in the item: a place the headline or the opening names
         as where a trip starts or goes (从贵州铜仁出发, 前往福建晋江, 开到苏州), apart from the settings found, is a
         setting too when its own union or government is named (铜仁市总工会 对接, 晋江市总工会 设立): both ends of a
-        labour-export or return-to-work trip are where the story happens. An origin whose own body does not act
+        labour-export or return-to-work trip are where the story happens; so is where the item's people worked
+        (曾在陕西省安康市一家矿山企业打工: _WORKED_THERE_AFTER) when its own union acts. An origin whose own body does not act
         (从四川来的农民工) stays an origin, and so does the destination of a visit to learn (赴山东烟台学习…经验, whose
         烟台市总工会 only briefs the visitors)."""
         gaz = self.gazetteer
@@ -752,6 +794,8 @@ class RegionTagger:
                 continue  # a study visit's hosts: a destination, whoever briefs the visitors there
             if text[max(0, chain_start - 3):chain_start].endswith(_TRIP_BEFORE) or text.startswith("出发", end):
                 out.append(code)
+            elif text.endswith("在", 0, chain_start) and _WORKED_THERE_AFTER.match(text, end):
+                out.append(code)  # 曾在陕西省安康市一家矿山企业打工, 在新疆昌吉州的摘棉工作: where they worked
         return out
 
     @staticmethod
@@ -956,6 +1000,28 @@ def _facility(text: str, end: int, ends: Collection[int]) -> bool:
     if text[end:end + 1] not in _FACILITY_FIRST:
         return False
     return any(text.startswith(suffix, end) and end + len(suffix) in ends for suffix in _FACILITY_SUFFIXES)
+
+
+_LIES_IN_BEFORE = ("位于", "地处")
+
+
+def _lies_in(fields: list[_Field], mention: Mention, resolved: list[tuple[Mention, str]]) -> bool:
+    """True when 位于 or 地处 comes right before the mention or the names it hangs under (位于黑龙江宝清县)."""
+    text = _field_text(fields, mention)
+    start = mention.start
+    for other, _ in sorted(resolved, key=lambda pair: -pair[0].start):
+        if other.field == mention.field and other.end == start:
+            start = other.start
+    return text.endswith(_LIES_IN_BEFORE, 0, start)
+
+
+def _org_token(text: str, end: int, starts: Collection[int], ends: Collection[int]) -> bool:
+    """True when the name starts one token that is the name of a company or enterprise (大庆石油管理局, 一个 word of
+    jieba's dictionary): the token runs on to an organisation's suffix and ends there, so the name is the company's
+    home (a company mention, _COMPANY_AFTER / _ORG_TOKEN; twenty-sixth round)."""
+    found = _ORG_TOKEN.match(text, end)
+    return (found is not None and found.end() in ends
+            and not any(at in starts for at in range(end, found.end())))
 
 
 def _suffix_in_body(text: str, start: int, end: int, starts: Collection[int], ends: Collection[int]) -> bool:

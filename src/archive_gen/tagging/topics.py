@@ -130,6 +130,12 @@ _FOUNDED = lazy_compile(r"(成立|组建)了?([^，,。；;：:“”！!？?]{0
 # another topic, the term before the verb counts half and names no topic there (twelfth round)
 # (a speakers' group, 劳模宣讲团走进企业讲党史, likewise names who speaks, not what: twenty-third round)
 _TEACHES_AFTER = lazy_compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|教授|讲了|开课讲|上起|宣讲团|宣讲队|报告团)")
+# ... a speakers' group (劳模宣讲团走进企业) whose headline says nothing of the talks: what the opening paragraph says they
+# preach (开展党史学习教育宣讲, …专题报告会) is what the item is about, the group's name only says who speaks (twenty-sixth
+# round)
+_SPEAKERS = frozenset({"宣讲团", "宣讲队", "报告团"})
+_MADE_UP_OF = lazy_compile(r"[^，,。；;]{0,12}?组成的[\u4e00-\u9fff]{0,4}?(?:宣讲团|宣讲队|报告团)")
+_PREACHED_AFTER = lazy_compile(r"[”’」』\"']?(?:专题)?(?:宣讲|报告会|报告)")
 # a headline term right before the organisation it qualifies (快递企业成立联合工会, 家政行业建会): the sector says whose
 # organisation acts, not what the headline says was done; it counts half there (twelfth round)
 _SECTOR_AFTER = lazy_compile(r"(企业|行业|网点|公司|门店|站点)")
@@ -730,6 +736,8 @@ class TopicTagger:
             own = {h.slug for h in hits if h.evidence.field not in PAGE_FIELDS}
             hits = [h for h in hits if h.evidence.field not in PAGE_FIELDS or h.slug in own]
         hits += self._founded(item)
+        if default:
+            hits = _plain_deeds(hits, self._subject_only, default)
         said_who: frozenset[str] = frozenset()
         if self._who:
             hits, said_who = self._who_in_headline(hits)
@@ -899,6 +907,10 @@ class TopicTagger:
         least = max(PAGE_TOPIC_UNITS, ev.body.get(primary, 0))
         followed = [s for s in eligible if s != primary and s in page and ev.body.get(s, 0) >= least]
         return followed[0] if followed else primary
+
+    @functools.cached_property
+    def _subject_only(self) -> frozenset[str]:
+        return frozenset(t.slug for t in self.taxonomy.topics if t.subject_only)
 
     def _founded(self, item: Item) -> list[_Hit]:
         """A topic cue that ends the headline after 成立/组建 (成立外卖配送行业工会联合会) names what was founded: a hit
@@ -1254,6 +1266,29 @@ def _voted(hits: list[_Hit], item: Item) -> list[_Hit]:
     return out
 
 
+def _plain_deeds(hits: list[_Hit], subject_only: frozenset[str], default: str) -> list[_Hit]:
+    """A subject-only topic's generic words (办实事, weighted below GENERIC_WEIGHT in topics.yaml) read as that topic's
+    only beside a specific word of it (我为群众办实事 in a 党史学习教育 story); alone (农八师工会为拾花工办实事) they are
+    the plain "doing practical things for the workers", the union's service: ``default``'s (twenty-sixth round). Only a
+    headline's such word is read again: in the body (a reading tip's 为职工办实事) the word, given to a subject-only
+    topic, decided nothing before and decides nothing now."""
+    plain = {h.slug for h in hits if h.slug in subject_only and h.generic} - {
+        h.slug for h in hits if h.slug in subject_only and not h.generic}
+    if not plain:
+        return hits
+    return [h._replace(slug=default) if h.slug in plain and h.evidence.field in HEADLINE_FIELDS else h for h in hits]
+
+
+def _preached(hits: list[_Hit], slug: str, item: Item) -> bool:
+    """True when the opening paragraph names what a speakers' group preaches with a term of another topic right before
+    the verb of preaching (开展党史学习教育宣讲20余场): the subject of the talks."""
+    if not item.paragraphs:
+        return False
+    opening = item.paragraphs[0]
+    return any(h.evidence.field == "paragraph:0" and h.slug != slug and not h.generic and not h.passing
+               and _PREACHED_AFTER.match(opening, h.evidence.offset + len(h.evidence.text)) for h in hits)
+
+
 def _teachers(hits: list[_Hit], item: Item) -> list[_Hit]:
     """A headline term right before a verb of teaching (矿区“职工夜校”开讲劳动法) is the school or the speaker: when
     the headline names what is taught with a term of another topic after the verb, the term before it counts half
@@ -1266,11 +1301,22 @@ def _teachers(hits: list[_Hit], item: Item) -> list[_Hit]:
             continue
         end = hit.evidence.offset + len(hit.evidence.text)
         verb = _TEACHES_AFTER.match(title, end)
-        if verb is None or not any(h.evidence.field == "title" and h.slug != hit.slug and not h.generic
-                                   and h.evidence.offset >= verb.end() for h in hits):
+        if verb is None:
+            continue
+        preached = verb.group(1) in _SPEAKERS and _preached(hits, hit.slug, item)
+        if not any(h.evidence.field == "title" and h.slug != hit.slug and not h.generic
+                   and h.evidence.offset >= verb.end() for h in hits) and not preached:
             continue
         if out is hits:
             out = list(hits)
+        if preached and item.paragraphs:
+            # the opening's 由全国劳模、自治区劳模组成的宣讲团 says who the speakers are, as the headline does
+            for j, other in enumerate(out):
+                if (other.slug == hit.slug and other.evidence.field == "paragraph:0" and _MADE_UP_OF.match(
+                        item.paragraphs[0], other.evidence.offset + len(other.evidence.text))):
+                    out[j] = other._replace(strength=min(other.strength, GENERIC_WEIGHT / 2), term_weight=other.
+                                            term_weight * PASSING_FACTOR, weight=other.weight * PASSING_FACTOR,
+                                            passing=True)
         out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
                               * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
     return out
