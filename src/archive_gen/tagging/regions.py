@@ -1008,6 +1008,8 @@ _LIES_IN_BEFORE = ("位于", "地处")
 def _lies_in(fields: list[_Field], mention: Mention, resolved: list[tuple[Mention, str]]) -> bool:
     """True when 位于 or 地处 comes right before the mention or the names it hangs under (位于黑龙江宝清县)."""
     text = _field_text(fields, mention)
+    if not any(word in text for word in _LIES_IN_BEFORE):
+        return False  # most fields say neither: no walk over the item's mentions for each of its mentions
     start = mention.start
     for other, _ in sorted(resolved, key=lambda pair: -pair[0].start):
         if other.field == mention.field and other.end == start:
