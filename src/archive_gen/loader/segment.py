@@ -533,13 +533,13 @@ def _photo_of_its_own(units: list[Unit], k: int, current: Draft | None) -> bool:
     story's picture (a story's own picture is taken by its writer, or captioned "图为…"). After a brief closed by its
     sign-off, any credited caption is."""
     unit = units[k]
-    if current is None or not current.paragraphs or unit.kind != "text" or unit.lead is not None or unit.marker_from \
-            or unit.blank_before < 1 or not _finished_sentence(current.paragraphs[-1].text.rstrip(_SPACES)):
+    if current is None or not current.paragraphs or unit.kind != "text":
         return False
-    credit = unit.credit
+    credit = unit.credit  # the cheap test first: most text blocks have no credit on their line or the next
     if credit is None and k + 1 < len(units) and units[k + 1].kind == "credit":
         credit = units[k + 1].credit
-    if not credit:
+    if not credit or unit.lead is not None or unit.marker_from or unit.blank_before < 1 \
+            or not _finished_sentence(current.paragraphs[-1].text.rstrip(_SPACES)):
         return False
     if current.finished:
         # a brief closed by its bracketed sign-off ("…。（张　华）") is over: a credited caption after it is a photo of
