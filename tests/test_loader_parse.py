@@ -2585,3 +2585,121 @@ def test_a_poem_under_its_poets_marked_line_on_a_page_with_no_blank_lines() -> N
     poem = parsed.items[-1]
     assert poem.title == "晨光里的工地" and poem.byline.names() == ("岳　川",)
     assert len(poem.paragraphs) == 5
+
+
+# ---- issue 14, the loader on unseen pages: the misses fresh28, fresh30 and fresh31 left open, and the tagging round's --
+
+
+def test_a_short_question_over_a_line_stating_news_is_kicker_and_title() -> None:
+    # the first line poses the question (…如何破解), the second states the news (a subject, 让, 了): 引题 and 主题
+    item = only(page("“一老一小”难题如何破解\n企业托育室让双职工家庭松了口气", "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("“一老一小”难题如何破解", "企业托育室让双职工家庭松了口气", None)
+    # guard: a question title over its ——subtitle, and over a line answering it (no subject, no news), keep their reading
+    dashed = only(page("加班费该怎么算\n——一名货车司机的来信", "本报讯（记者　柯　蓝）" + BODY))
+    assert (dashed.kicker, dashed.title, dashed.subtitle) == (None, "加班费该怎么算", "——一名货车司机的来信")
+    answered = only(page("工资被拖欠怎么办\n先看清这三种情形", "本报讯（记者　柯　蓝）" + BODY))
+    assert (answered.kicker, answered.title, answered.subtitle) == (None, "工资被拖欠怎么办", "先看清这三种情形")
+
+
+def test_a_question_word_before_the_last_verb_closes_the_line() -> None:
+    # "…如何破解": the verb's object is the topic put first, so the line is whole and does not run on into the next
+    # (before, 破解 at the end read as a verb wanting its object and the two lines were joined into one title)
+    reading = read_stack(["技能人才短缺难题如何破解", "江州职工夜校开到车间里"])
+    assert not reading.items[0].title_more
+    # guard: a line that does break off on the verb still runs on
+    broken = read_stack(["江州市总工会研究解决", "青年职工住房困难问题"])
+    assert broken.items[0].title_more == (1,)
+
+
+def test_a_title_over_two_lines_whose_second_opens_with_a_scope_adverb() -> None:
+    # "…推动非公企业" / "普遍建立…": the adverb wants the subject printed above it, so the two lines are one 主题 (before,
+    # the upper line was read as the kicker)
+    item = only(page("西岭推动非公企业\n普遍建立工资集体协商制度\n——今年将覆盖八成以上规模以上企业",
+                     "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.kicker, item.title) == (None, "西岭推动非公企业普遍建立工资集体协商制度")
+    # guard: a whole line over a line with its own subject stays kicker + title
+    kept = only(page("稳就业　惠民生\n西岭非公企业普遍建立工资集体协商制度", "本报讯（记者　柯　蓝）" + BODY))
+    assert (kept.kicker, kept.title) == ("稳就业　惠民生", "西岭非公企业普遍建立工资集体协商制度")
+
+
+def test_a_theme_line_over_a_title_and_its_subtitle_is_their_kicker_not_a_column() -> None:
+    # "关注节后用工": a verb and what it turns to says what the news is about, as a statement (…不放松) does
+    item = only(page("关注节后用工\n西岭非公企业普遍建立工资协商制度\n——今年将覆盖八成以上规模以上企业",
+                     "本报讯（记者　柯　蓝）" + BODY))
+    assert (item.column, item.kicker, item.title) == (None, "关注节后用工", "西岭非公企业普遍建立工资协商制度")
+    # both rules on one stack: the theme over a 主题 printed over two lines and its ——subtitle (the fresh30 page's shape)
+    both = only(page("关注节后用工\n西岭推动非公企业\n普遍建立工资集体协商制度\n——今年将覆盖八成以上规模以上企业",
+                     "本报讯（记者　柯　蓝）" + BODY))
+    assert (both.column, both.kicker, both.title) == (None, "关注节后用工", "西岭推动非公企业普遍建立工资集体协商制度")
+    # guard: a theme-shaped line over a commentary's title alone stays the column it is there
+    kept = only(page("聚焦隐形加班\n“已读不回”不该成为职工的烦恼", "韩　庆", "　　" + BODY))
+    assert (kept.column, kept.title, kept.kicker) == ("聚焦隐形加班", "“已读不回”不该成为职工的烦恼", None)
+
+
+_STORY = ("江州启动职工技能提升行动", "　　本报讯　江州市总工会日前启动职工技能提升行动，今年将培训职工5万人次。",
+          "　　据介绍，各级工会将推动企业建立技能人才薪酬激励机制，让技能人才有奔头。")
+_SCENE = "5月8日，在江州经济技术开发区一家汽车零部件企业，技能大师工作室的师傅正在指导青年职工调试设备。"
+
+
+def test_a_dated_caption_credited_to_another_photographer_under_a_story_is_a_photo_of_its_own() -> None:
+    parsed = page(*_STORY, _SCENE + "\n本报通讯员　万　军　摄")
+    story, photo = parsed.items
+    assert len(story.paragraphs) == 2 and story.byline.names() == ()
+    assert (photo.kind, photo.title, photo.byline.names()) == ("photo", None, ("万　军",))
+    # the credit glued to the caption's line: the same
+    glued = page(*_STORY, _SCENE + "　本报通讯员　万　军　摄")
+    assert [i.kind for i in glued.items] == ["article", "photo"]
+    # guard: the story's own reporter took it, or the caption points at the story's picture: the story's photo
+    own = only(page(_STORY[0], "本报记者　万　军", *_STORY[1:], _SCENE + "\n本报记者　万　军　摄"))
+    assert len(own.paragraphs) == 3
+    pointed = only(page(*_STORY, "图为师傅正在指导青年职工调试设备。\n本报通讯员　万　军　摄"))
+    assert len(pointed.paragraphs) == 3 and pointed.byline.names() == ("万　军",)
+
+
+def test_a_credited_caption_after_a_brief_closed_by_its_sign_off_is_a_photo_not_a_stray() -> None:
+    parsed = page(_STORY[0], _STORY[1], _STORY[2] + "（张　华）", "职工在车间里学习数控操作。\n本报通讯员　万　军　摄")
+    story, photo = parsed.items
+    assert story.byline.names() == ("张　华",)
+    assert (photo.kind, photo.byline.names()) == ("photo", ("万　军",))
+
+
+def test_a_qa_headed_by_its_title_alone_opens_with_a_readers_question() -> None:
+    # "读者问：…" under a single line after a closed story: the line titles the Q&A, it is no crosshead of the story above
+    parsed = page("天水市总工会开通职工信访直通车", "　　本报讯（通讯员　马文斌）" + BODY, "加班费应当怎么算",
+                  "　　读者问：公司经常安排周末加班，却只给调休不给加班费，这样做合法吗？",
+                  "　　律师答：用人单位安排休息日工作又不能安排补休的，应支付不低于工资200%的工资报酬。")
+    assert [i.title for i in parsed.items] == ["天水市总工会开通职工信访直通车", "加班费应当怎么算"]
+    assert len(parsed.items[1].paragraphs) == 2
+    # guard: inside a story whose text already has turns, a line over the next question is still a crosshead
+    kept = only(page("面对面：职工说出心里话", "　　问：今年工资涨了吗？", "　　答：涨了一些。",
+                     "关于休假", "　　读者问：年休假能不能分开休？", "　　答：可以分段安排。"))
+    assert [c.text for c in kept.crossheads] == ["关于休假"]
+
+
+def test_an_unsigned_commentary_after_a_short_signed_one_is_a_piece_of_its_own() -> None:
+    first = ("近日，不少城市的工会驿站新增了面向外卖骑手的服务功能：可以歇脚、热饭、给手机充电。",
+             "入会只是第一步，更要让骑手入会后有实实在在的获得感，工会要多听骑手的意见。")
+    second = ("据报道，湖南株洲一家轨道交通企业的焊工李建军，30年来坚守在焊接岗位，练就了绝活。",
+              "工匠精神不是一朝一夕练成的，它来自日复一日的坚守和精益求精的追求。")
+    parsed = page("让骑手在城市里有“家”可归", "韩　庆", *first, "工匠精神从坚守中来", *second)
+    assert [i.title for i in parsed.items] == ["让骑手在城市里有“家”可归", "工匠精神从坚守中来"]
+    assert [len(i.paragraphs) for i in parsed.items] == [2, 2] and parsed.items[0].crossheads == ()
+    # guard: a feature credited to a reporter (not an author's name alone) keeps its crosshead
+    kept = only(page("让骑手在城市里有“家”可归", "本报记者　韩　庆", *first, "工匠精神从坚守中来", *second))
+    assert [c.text for c in kept.crossheads] == ["工匠精神从坚守中来"]
+
+
+def test_a_labelled_crosshead_without_a_stop_is_not_joined_to_the_paragraph_under_it() -> None:
+    # "工人：收入涨了，开支更多" between paragraphs (no indents, blank lines between): whose side the section gives and
+    # its gist, a crosshead, not the first half of a paragraph broken by a column end
+    paragraphs = ("今年以来，江州市职工收入稳步增长，但不少职工反映生活开支也在增加。",
+                  "江州市统计局的数据显示，一季度全市职工平均工资同比增长6.2%，高于去年同期。",
+                  "在一家机械厂工作的李师傅说，工资每月多了三百元，可房租涨得更快。",
+                  "市总工会有关负责人表示，将推动企业建立工资正常增长机制。")
+    item = only(page("收入增长了，日子怎么样", "本报记者　柯　蓝", *paragraphs[:2], "工人：收入涨了，开支更多",
+                     *paragraphs[2:]))
+    assert [c.text for c in item.crossheads] == ["工人：收入涨了，开支更多"] and len(item.paragraphs) == 4
+    # guard: a sentence with a colon cut by a column end, longer than a heading, still joins its other half
+    joined = only(page("收入增长了，日子怎么样", "本报记者　柯　蓝", *paragraphs[:2], "他告诉记者：工资每月涨了三百元，可是房租和",
+                       "孩子的学费也跟着涨了不少。", paragraphs[3]))
+    assert joined.crossheads == () and "可是房租和孩子的学费" in joined.paragraphs[2]

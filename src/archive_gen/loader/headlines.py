@@ -32,7 +32,7 @@ _COLON_TITLE = lazy_compile(r"^[^,，:：“”]{1,10}[:：]")
 _SPEAKER_COLON = lazy_compile(r"^(?:法院|法官|检察院|检察官|仲裁院|仲裁委|专家|律师|学者|业内人士|官方|权威部门)[:：]")
 # "深化产业工人队伍建设改革", "聚焦…": a campaign's or programme's theme, opening with its verb; over a title it is the
 # 引题 that sets the theme, and the story under it never retells it
-_THEME = lazy_compile(r"^(?:深化|深入|推进|推动|加强|加快|聚焦|助力|奋进|弘扬|践行|落实|贯彻|喜迎|决胜|攻坚|守护)"
+_THEME = lazy_compile(r"^(?:深化|深入|推进|推动|加强|加快|聚焦|关注|助力|奋进|弘扬|践行|落实|贯彻|喜迎|决胜|攻坚|守护)"
                       r"[\u4e00-\u9fff“”]{4,14}$")
 _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三四五六七八九十]+|[①-⑳])")
 # "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number
@@ -66,9 +66,14 @@ _CLOSING_ADVERBIAL = lazy_compile(r"(?:[向朝往][\u4e00-\u9fff]{1,3}|稳步|�
 _OPEN_WORD_END = set("的在和与对将把被从向为及并而于由使让给就都也又还更要是")
 # a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…"); so does
 # 将 before an adverb ("将陆续收到…"), where it can only be the future auxiliary (the preposition 将 takes a noun)
+# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…")
 _NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同|已经|正在|陆续"
+                              r"|普遍|率先|逐步|全面|积极|主动|切实|大力"
                               r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
 _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
+# a question word right before the line's last verb: the verb's object was put first as the topic the line asks about
+# ("“一老一小”难题如何破解", "技能人才短缺怎样解决"); the question is whole, and nothing runs on into the line under it
+_ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
 
 
 def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
@@ -85,7 +90,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     if upper.says or upper.confers or upper.meeting or _THEME.match(top) or lower.profile_subtitle:
         return False
     verb = _OPEN_VERB_END.search(top)
-    wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()])
+    wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()]) \
+        and not _ASKS_HOW.search(top[:verb.start()])
     return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low))
 
 
@@ -445,7 +451,10 @@ def _statement_as_column(facts: list[LineFacts], heads: ItemHeads) -> bool:
     if heads.subtitle is None or not heads.columns:
         return False
     top = heads.columns[0]
-    return top < heads.title < heads.subtitle and bool(_NEGATED_PREDICATE.match(facts[top].text.strip()))
+    text = facts[top].text.strip()
+    # a theme (关注节后用工, 聚焦…: a verb and what it turns to) says what the news is about, as a statement does; over a
+    # title alone (a commentary's) such a line may name a column, and this says nothing
+    return top < heads.title < heads.subtitle and bool(_NEGATED_PREDICATE.match(text) or _THEME.match(text))
 
 
 def _theme_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
@@ -500,6 +509,29 @@ def _day_place_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
+# a short line that poses the question or the theme the news answers: a question word, or a ？ at its end
+_POSES_QUESTION = lazy_compile(r"(?:如何|怎样|怎么|为何|为什么|谁来|咋|何以|何去何从|[？?]$)")
+# a line that states a piece of news: a subject, then a causative verb ("企业托育室让双职工家庭…") or a verb with the
+# perfective 了 ("…松了口气", "家政服务有了…"; 了解 is a verb of its own)
+_STATES_NEWS = lazy_compile(r"[\u4e00-\u9fff“”]{2}(?:让|使|令|帮)[\u4e00-\u9fff“]{2}|[\u4e00-\u9fff”]{2}了(?!解)")
+
+
+def _question_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"“一老一小”难题如何破解" over "企业托育室让双职工家庭松了口气", read as title and subtitle: a short line posing a
+    question, over a line with no —— that states news (a subject and its verb), is the 引题 and the statement the
+    title. A question title's 副题 answers or sources it ("——一名货车司机的来信", "律师：…"), and states no news of its
+    own; those keep their reading."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    if top.length > 16 or not _POSES_QUESTION.search(top.text.strip(" \u3000")):
+        return False
+    low = under.text.strip(" \u3000")
+    return bool(_STATES_NEWS.search(low)) and not _POSES_QUESTION.search(low) and not (
+        under.dash_start or under.read_dash or under.profile_subtitle or under.note_only or under.speaker_colon
+        or under.colon_title or _NEEDS_SUBJECT.match(low))
+
+
 def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"劳动者之歌" over "钢花飞溅铸重器", two short bare lines that could each be a column's name: read as a title over a
     column under it, the column would outrun its title. A column's name is the shorter line (劳动者之歌, 一线见闻, 职场观察);
@@ -518,7 +550,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
     ("a slogan under a 【label】 banner is the title's kicker, not a second banner", _slogan_under_label, 2.5),
     ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack, not a banner",
      _short_banner_over_three, -4.0),
-    ("a statement (…不放松) over a title and subtitle is their kicker, not a column's name", _statement_as_column, -4.0),
+    ("a statement (…不放松) or a theme (关注节后用工) over a title and subtitle is their kicker, not a column's name",
+     _statement_as_column, -4.0),
     ("a theme line the story never retells over a line it does is their kicker, not a title over its subtitle",
      _theme_as_title, -1.5),
     ("a line naming the kind of report (…一线观察, …调查) over a news line is their kicker, not a title over its subtitle",
@@ -527,6 +560,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      -1.5),
     ("a day·place line (4月20日·武汉青山) over a longer line is their kicker, not a title over its subtitle",
      _day_place_as_title, -1.5),
+    ("a short question (…如何破解) over a line stating news is their kicker, not a title over its subtitle",
+     _question_as_title, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from ..model import Continuation
 from ..patterns import lazy_compile
 from . import shapes
-from .bylines import house_author, is_person_name, marked_signature, signature, unit_signoff
+from .bylines import credit_credits, house_author, is_person_name, marked_signature, signature, unit_signoff
 from .headlines import ItemHeads, StackContext, read_stack
-from .units import COMMA_INSIDE, Unit, editors_signoff, headline_shaped, plain_text
+from .units import COMMA_INSIDE, Unit, bare_name_line, editors_signoff, headline_shaped, plain_text
 
 _CAPTION_MAX_PARAGRAPHS = 4
 # the marks that open an author line ("■ 郦　鸣", "□　应　涛")
@@ -296,6 +296,9 @@ class _Heading:
     # a blank line above the line, running text tight under it, and no blank line between the story's own
     # paragraphs: the page parts its items, not its paragraphs, with blank lines (a box's label over its rows is no such line)
     gap_parts_items: bool = False
+    # the story is a short signed commentary: its author's name alone on a line over its text (no lead, no section yet),
+    # three paragraphs at most so far, the last one closed
+    short_comment: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -336,6 +339,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      "heads the next item", lambda h: h.gap_parts_items, -3.0),
     ("a story credited on a byline line is not signed again at its end: a line over a paragraph closed by a bracketed "
      "name (…。（柳　青）) titles a brief of its own", lambda h: h.signed_next and h.has_byline_line, -4.0),
+    ("a short commentary signed by its author's name over its text has no sections: a heading after its closed text "
+     "titles the next piece (a commentary printed unsigned after it, a Q&A)", lambda h: h.short_comment, -3.0),
 ]
 
 
@@ -407,16 +412,37 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      share(bigrams(head.text), bigrams(nxt.text)),
                      share_in(bigrams(head.text), gram_text(current.headline_text() + current.body_text())),
                      _list_ahead(units, after), _table_ahead(units, after),
-                     shapes.speaker(nxt.text) in _INTERVIEWERS
-                     and not any(shapes.speaker(u.text) for u in current.paragraphs),
+                     _asks_first(nxt.text) and not any(shapes.speaker(u.text) for u in current.paragraphs),
                      shapes.salutation(nxt.text),
                      current.paragraphs[0].lead is not None and current.paragraphs[0].lead.dateline is not None,
                      bool(_REPORTED.match(current.paragraphs[0].text)), bool(_REPORTED.match(nxt.text)),
                      nxt.verse and not current.paragraphs[-1].verse, _grid_ahead(units, after), nxt.signoff is not None,
                      head.blank_before >= 1 and nxt.blank_before == 0 and len(current.paragraphs) >= 2
                      and (shapes.sentencey(nxt.text) or nxt.text.rstrip()[-1:] in "。！？!?") and not nxt.entry
-                     and all(u.blank_before == 0 for u in current.paragraphs[1:]))
+                     and all(u.blank_before == 0 for u in current.paragraphs[1:]),
+                     _short_comment(current))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
+
+
+_SHORT_COMMENT_PARAGRAPHS = 3
+
+
+def _short_comment(draft: Draft) -> bool:
+    """A short commentary so far: an author's name alone (or the paper's commentator) on a byline line over its text,
+    no lead, no crosshead, at most three paragraphs, the last one closed."""
+    if not draft.bylines or not draft.paragraphs or draft.crossheads or draft.paragraphs[0].lead is not None \
+            or len(draft.paragraphs) > _SHORT_COMMENT_PARAGRAPHS or not _finished_sentence(draft.paragraphs[-1].text):
+        return False
+    first = draft.paragraphs[0].first_line
+    return all(u.first_line < first and (bare_name_line(u.text.strip(" \u3000" + _AUTHOR_MARKS))
+                                         or house_author(u.text)) for u in draft.bylines)
+
+
+def _asks_first(text: str) -> bool:
+    """The paragraph is a first question: an interviewer's turn (记者：, 问：) or a reader's question put to an expert
+    (读者问：, 网友问：, 职工问：), which a Q&A headed by its title alone opens with."""
+    label = shapes.speaker(text)
+    return label is not None and (label in _INTERVIEWERS or (label.endswith("问") and len(label) <= 3))
 
 
 def _signed_ahead(units: list[Unit], start: int) -> bool:
@@ -481,6 +507,9 @@ def segment(units: list[Unit]) -> list[Draft]:
             current = _place_group(group, units, j, current, drafts, page)
             i = j
             continue
+        if _photo_of_its_own(units, i, current):
+            current = Draft()  # the caption opens a photo item of its own, untitled and no stray (an orphan)
+            drafts.append(current)
         current = _place_unit(unit, current, drafts)
         i += 1
     _unheaded_last_line(drafts)
@@ -490,6 +519,42 @@ def segment(units: list[Unit]) -> list[Draft]:
     _group_poem_titles(drafts)
     _pull_quotes(drafts)
     return drafts
+
+
+# a caption that dates its own scene ("5月8日，在…企业，…"): a news photo's caption says when it was taken; a caption of
+# the story's own picture points at it ("图为…", "上图：…") and leaves the when to the story
+_DATED_SCENE = lazy_compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[，,]")
+_SPACES = " \u3000\t"
+
+
+def _photo_of_its_own(units: list[Unit], k: int, current: Draft | None) -> bool:
+    """A caption printed under a story's closed text with one blank line or more between, credited (on its line or the
+    next) to a photographer the story's credits do not name, dating its own scene: a news photo of its own, not the
+    story's picture (a story's own picture is taken by its writer, or captioned "图为…"). After a brief closed by its
+    sign-off, any credited caption is."""
+    unit = units[k]
+    if current is None or not current.paragraphs or unit.kind != "text":
+        return False
+    credit = unit.credit  # the cheap test first: most text blocks have no credit on their line or the next
+    if credit is None and k + 1 < len(units) and units[k + 1].kind == "credit":
+        credit = units[k + 1].credit
+    if not credit or unit.lead is not None or unit.marker_from or unit.blank_before < 1 \
+            or not _finished_sentence(current.paragraphs[-1].text.rstrip(_SPACES)):
+        return False
+    if current.finished:
+        # a brief closed by its bracketed sign-off ("…。（张　华）") is over: a credited caption after it is a photo of
+        # its own (not a stray piece of text, which is what an untitled block after a closed story is taken for)
+        return bool(current.paragraphs[-1].signoff) and current.credit_text is None and not current.trailers
+    if not _DATED_SCENE.match(unit.text.strip(_SPACES)):
+        return False
+    byline = credit_credits(credit).byline
+    names = [re.sub(f"[{_SPACES}]", "", name) for name in (*byline.photographers, *byline.reporters,
+                                                          *byline.correspondents)]
+    if not names:
+        return False
+    story = re.sub(f"[{_SPACES}]", "", "".join(u.text for u in [*current.headlines, *current.bylines,
+                                                               *current.paragraphs]))
+    return not any(name in story for name in names)
 
 
 # a paragraph that is one quoted sentence and nothing else, short enough to be printed large ("“焊缝不会说谎，…。”")

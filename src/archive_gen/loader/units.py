@@ -766,6 +766,8 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], 
         score += 1
     if shapes.numbered_heading(text):
         score -= 4  # "一、…" numbers a section heading, whatever commas it holds
+    if _LABELLED_HEADING.match(text) and len(first.lines) == 1 and not shapes.generic_speaker(text):
+        score -= 4  # "工人：收入涨了，开支更多": whose side a section gives, then its gist; a heading, commas and all
     if shapes.list_entry(nxt):
         score -= 2  # an honours-list entry stands alone
     if nxt[:1] in _OPENING_MARKS:
@@ -796,6 +798,13 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], 
     if _word_spans_join(text, nxt):
         score += 2
     return score
+
+
+# a short line opening with who speaks or whose side it gives and a colon, then a verdict with no sentence stop
+# ("工人：收入涨了，开支更多", "企业：用工成本压力不小"): a crosshead of a story told from several sides; a sentence broken by a
+# column end runs on past such a length, and an interview turn (记者：, 问：) is read apart (``generic_speaker``); a verb of
+# saying before the colon ("李师傅说：…") opens a quotation, which a column end may cut
+_LABELLED_HEADING = lazy_compile(r"^[\u4e00-\u9fff]{1,5}(?<![说道称讲问答示])[：:][^。！？!?；;：:“”]{2,14}$")
 
 
 def _strip_quoted(text: str) -> str:
