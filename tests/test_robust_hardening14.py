@@ -6,7 +6,14 @@ clients and live reload were attacked too and were already right: docs/robustnes
 
 from __future__ import annotations
 
+import contextlib
 import http.client
+import os
+import queue
+import resource
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -19,6 +26,7 @@ from archive_gen import writer
 from archive_gen.build import BuildOptions, build_site
 from archive_gen.serve import RELOAD_SCRIPT, DevServer
 from projects import TOY, make_project, site_tree
+from robust_util import SEED
 
 PAGE = "2021-05-14_01.txt"
 TEXT = "工人罢工\n工厂里\n\n第二篇\n正文\n"
@@ -135,3 +143,47 @@ def test_serve_waits_for_another_build_of_its_output_and_reloads_open_pages(tmp_
     cold = tmp_path / "cold"
     build_site(make_project(cold, {PAGE: TEXT + "\n第三篇\n正文\n", **OTHER}), BuildOptions(), stages=TOY)
     assert site_tree(tmp_path / "site") == site_tree(cold / "site")
+
+
+def _low_descriptor_limit() -> None:  # in the serve process only (a preexec_fn)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (256, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+
+
+def test_serve_builds_an_edit_while_hundreds_of_idle_connections_are_open(tmp_path: Path) -> None:
+    # every idle connection held a descriptor: 300 of them under `ulimit -n 256` took them all, the rebuild of
+    # the next edit failed ("cannot read config file: Too many open files") and was never tried again
+    (tmp_path / "sources").mkdir()
+    page = tmp_path / "sources" / "2021-05-14_01.txt"
+    shutil.copy(SEED, page)
+    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=_low_descriptor_limit)
+    held: list[socket.socket] = []
+    try:
+        assert proc.stdout is not None
+        url = next(line for line in proc.stdout if line.startswith("Serving ")).split(" at ")[1].split()[0]
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
+        for _ in range(300):
+            try:
+                held.append(socket.create_connection(("127.0.0.1", port), timeout=2))
+            except OSError:
+                break
+        time.sleep(0.5)
+        page.write_bytes(page.read_bytes() + "\n\n本报讯 工人们在车间里忙碌。\n".encode())
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout or ()], daemon=True).start()
+        rebuilt = ""
+        with contextlib.suppress(queue.Empty):
+            while not rebuilt.startswith("rebuilt"):
+                rebuilt = lines.get(timeout=10)
+        for conn in held:
+            conn.close()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/")
+        assert conn.getresponse().status == 200
+    finally:
+        for conn in held:
+            conn.close()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    assert rebuilt and "error" not in err, err

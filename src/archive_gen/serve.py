@@ -15,6 +15,7 @@ import ipaddress
 import mimetypes
 import os
 import posixpath
+import resource
 import socket
 import socketserver
 import sys
@@ -293,10 +294,41 @@ class _QuietHTTPServer(ThreadingHTTPServer):
     request_queue_size = 128  # socketserver's 5 drops connections when a page loads many files at once
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], family: int,
-                 log: Callable[[str], None]) -> None:
+                 log: Callable[[str], None], max_connections: int | None = None) -> None:
         self.address_family = family
         self._log = log
+        self.max_connections = max_connections if max_connections is not None else connection_limit()
+        self._open = 0
+        self._counting = threading.Lock()
         super().__init__(address, handler)
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        # each connection holds a descriptor for as long as the client keeps it open (IDLE_SECONDS): hundreds
+        # of them took every descriptor the process may have, and the rebuild of the next edit failed ("cannot
+        # read config file: Too many open files"), was never tried again, and accept() failed in a busy loop.
+        # A connection over the limit is closed at once; a browser opens six
+        with self._counting:
+            full = self._open >= self.max_connections
+            if not full:
+                self._open += 1
+        if full:
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)  # type: ignore[arg-type]
+        except BaseException:
+            self._done()
+            raise
+
+    def process_request_thread(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        try:
+            super().process_request_thread(request, client_address)  # type: ignore[arg-type]
+        finally:
+            self._done()
+
+    def _done(self) -> None:
+        with self._counting:
+            self._open -= 1
 
     def server_bind(self) -> None:
         socketserver.TCPServer.server_bind(self)  # HTTPServer's would call socket.getfqdn (slow DNS)
@@ -311,9 +343,22 @@ class _QuietHTTPServer(ThreadingHTTPServer):
         self._log(f"archive-gen: warning: a request from {peer} failed: {type(exc).__name__}: {exc}")
 
 
+def connection_limit() -> int:
+    """How many connections serve keeps open at once: what the descriptor limit (``ulimit -n``) leaves once
+    a rebuild has the descriptors it needs (a quarter of the limit, at least 128)."""
+    try:
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (OSError, ValueError):
+        return 256
+    if soft == resource.RLIM_INFINITY or soft > 1 << 20:
+        soft = 1 << 20
+    return max(8, soft - max(128, soft // 4))
+
+
 def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
-                log: Callable[[str], None] = print) -> ThreadingHTTPServer:
-    """A server listening on ``host``:``port`` (IPv4 or IPv6), or a ServeError saying why not."""
+                log: Callable[[str], None] = print, max_connections: int | None = None) -> ThreadingHTTPServer:
+    """A server listening on ``host``:``port`` (IPv4 or IPv6), or a ServeError saying why not; at most
+    ``max_connections`` open at once (by default what the descriptor limit allows: connection_limit)."""
     where = f"port {port} on {shown(host)}"
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -322,7 +367,7 @@ def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
                          "try --host 127.0.0.1") from None
     family = infos[0][0] if infos else socket.AF_INET
     try:
-        return _QuietHTTPServer((host, port), handler, family, log)
+        return _QuietHTTPServer((host, port), handler, family, log, max_connections)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ServeError(f"{where} is already in use; try --port 0 or another port") from None
