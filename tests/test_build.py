@@ -104,9 +104,9 @@ def test_a_noop_after_the_sources_were_copied_keeps_their_new_stamps(tmp_path: P
     reads: list[str] = []
     real_read = records_module.read_bytes
 
-    def counting_read(source: Any, limit: int) -> bytes:
+    def counting_read(source: Any, limit: int, settle: float = 0.0) -> bytes:
         reads.append(str(source.source))
-        return real_read(source, limit)
+        return real_read(source, limit, settle)
 
     monkeypatch.setattr(records_module, "read_bytes", counting_read)
     before = mtimes(config.output)

@@ -87,6 +87,9 @@ class BuildOptions:
     # serve: a search shard that changed keeps the files it has on disk, and the build is not recorded as
     # up to date, so the next build (which serve starts at once) indexes it; the pages show an edit first
     defer_search: bool = False
+    # serve: a source read empty though just written, or changing while read, is read again for this many
+    # seconds (an editor's truncate-then-write) before it is reported (sources.read_bytes)
+    settle: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -202,13 +205,17 @@ def _frozen_objects_released() -> Iterator[None]:
 
 def build_site(config: Config, options: BuildOptions | None = None, *, stages: Stages | None = None,
                progress: ProgressFn | None = None, session: BuildSession | None = None,
-               committed: Callable[[Path, writer.WriteResult], None] | None = None) -> BuildResult:
+               committed: Callable[[Path, writer.WriteResult], None] | None = None,
+               moving: writer.MoveGuard | None = None) -> BuildResult:
     """Build the site for ``config`` into ``config.output``; raises ConfigError/OutputError/RenderError.
 
     ``committed`` is told the moment the new site is in place, before the cache is brought up to date
-    (``serve`` reloads open pages then: the cache's bookkeeping is no part of what the reader sees)."""
+    (``serve`` reloads open pages then: the cache's bookkeeping is no part of what the reader sees).
+    ``moving`` is entered while the staged files go in place (``serve`` answers no request from a file
+    that is being rewritten)."""
     try:
-        return _build_site(config, options, stages=stages, progress=progress, session=session, committed=committed)
+        return _build_site(config, options, stages=stages, progress=progress, session=session, committed=committed,
+                           moving=moving)
     except BrokenExecutor:
         # a worker killed (the OOM killer, a stray kill) before its pages or shards came back: the site was
         # not touched (the staging folder is dropped on the way out); was a BrokenProcessPool traceback
@@ -218,7 +225,8 @@ def build_site(config: Config, options: BuildOptions | None = None, *, stages: S
 
 def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages | None,
                 progress: ProgressFn | None, session: BuildSession | None,
-                committed: Callable[[Path, writer.WriteResult], None] | None) -> BuildResult:
+                committed: Callable[[Path, writer.WriteResult], None] | None,
+                moving: writer.MoveGuard | None = None) -> BuildResult:
     started = time.perf_counter()
     options = options or BuildOptions()
     stages = stages or Stages()
@@ -250,7 +258,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             shown = ", ".join(str(p) for p in config.sources) or "(none)"
             raise ConfigError("no page files (*.txt) found", source=shown)
         state = _load_state(cache, options)
-        shas, source_state = hash_sources(discovery, state.sources)
+        shas, source_state = hash_sources(discovery, state.sources, options.settle)
         # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile.
         # (Forked before the walk instead, it started ~0.1 s sooner, but a no-op rebuild then paid for a
         # worker it stops at once, on a machine with two cores: three processes with the output warmer.)
@@ -280,7 +288,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
 
         records = load_records(discovery, config, cache, stages=stages,
                                options=RecordOptions(options.jobs, options.strict, options.force,
-                                                     options.parallel_min_pages),
+                                                     options.parallel_min_pages, options.settle),
                                shas=shas, keys=keys, progress=clock, session=session.records if session else None,
                                ahead=ahead, meanwhile=None if options.force else assemble_last)
         if not any(p.items for p in records.pages):
@@ -328,7 +336,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                         redirects=moved, changes=changes)
         published = {**history, **permalinks.published(archive)}
         outcome = _write_site(plan, page_keys, search, ahead, store, config, cache, output, ownership, manifest,
-                              published, options, clock)
+                              published, options, clock, moving)
         try:
             if committed is not None:
                 committed(output, outcome.result)
@@ -653,7 +661,7 @@ class _ShardsAhead:
 def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _ShardsAhead, store: RecordStore,
                 config: Config, cache: BuildCache, output: Path, ownership: Ownership,
                 manifest: OutputManifest | None, published: Mapping[str, permalinks.Published],
-                options: BuildOptions, clock: ProgressFn) -> _Written:
+                options: BuildOptions, clock: ProgressFn, moving: writer.MoveGuard | None = None) -> _Written:
     """Key every page of the plan and render those that changed, and index the search shards that changed
     (those not indexed ``ahead``), streaming the files into a staging folder (in ``options.jobs`` forked
     workers when there is much to do); then move them into place. The parent never holds the pages' inputs
@@ -719,7 +727,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
         if writer.MANIFEST_PATH in previous:
             kept[writer.MANIFEST_PATH] = previous[writer.MANIFEST_PATH]
         result = staging.commit(staged, kept, ownership, clean=options.clean, replaced_whole=(SEARCH_DIR + "/",),
-                                articles=published)
+                                articles=published, moving=moving)
     except BaseException:
         # interrupted (Ctrl-C, SIGTERM) or failed before the moves: the old site was never touched
         staging.abort()

@@ -134,6 +134,10 @@ class OutputError(ArchiveGenError):
     exit_code = 2
 
 
+class OutputBusy(OutputError):
+    """Another build holds the output folder's lock (``serve`` waits for it and builds after it)."""
+
+
 class ServeError(ArchiveGenError):
     """``archive-gen serve`` cannot listen where it was asked to (port in use, unknown address)."""
 

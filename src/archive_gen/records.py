@@ -288,6 +288,7 @@ class _Job:
     override: PageOverride | None
     strict: bool
     use_cache: bool
+    settle: float = 0.0  # sources.read_bytes: how long an empty or changing file is waited for
 
 
 @dataclass(frozen=True)
@@ -395,7 +396,8 @@ class PageWorker:
             page, checked, parsed_now, lines = known.parsed, known.conservation, False, known.lines
         else:
             try:
-                data = read_bytes(job.source, MAX_PAGE_BYTES)
+                # the hash was read empty after the wait already: it is not waited for twice
+                data = read_bytes(job.source, MAX_PAGE_BYTES, job.settle if job.sha != EMPTY_SHA else 0.0)
             except (OSError, ValueError) as exc:
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
                 return PageEntry(failed_page(source, f"cannot read file: {reason}"), (), lines=()), True, False, True
@@ -546,6 +548,7 @@ class RecordOptions:
     strict: bool = False
     force: bool = False  # read nothing from the cache
     parallel_min_pages: int = 16  # below this many pages, starting workers costs more than it saves
+    settle: float = 0.0  # serve: an empty or changing source is read again for this long (sources.read_bytes)
 
 
 def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: RecordOptions, stages: Stages,
@@ -582,6 +585,9 @@ def _run_jobs(jobs: list[_Job], worker: Callable[[], PageWorker], options: Recor
 # ---------------------------------------------------------------------------------------------
 # the stage
 
+EMPTY_SHA = sha256_bytes(b"")
+
+
 @dataclass(frozen=True)
 class SourceState:
     """The hash of every source file by its stat, so unchanged files are not read (like git's index)."""
@@ -590,8 +596,10 @@ class SourceState:
     hashes: dict[str, tuple[int | str, ...]] = field(default_factory=dict)
 
 
-def hash_sources(discovery: Discovery, known: SourceState) -> tuple[list[str | None], SourceState]:
-    """sha256 of every file (None: unreadable), trusting the stored hash while the stat is unchanged."""
+def hash_sources(discovery: Discovery, known: SourceState,
+                  settle: float = 0.0) -> tuple[list[str | None], SourceState]:
+    """sha256 of every file (None: unreadable), trusting the stored hash while the stat is unchanged;
+    ``settle`` as in :func:`sources.read_bytes`."""
     shas: list[str | None] = []
     fresh: dict[str, tuple[int | str, ...]] = {}
     for sf in discovery.files:
@@ -603,7 +611,7 @@ def hash_sources(discovery: Discovery, known: SourceState) -> tuple[list[str | N
             sha: str | None = str(stored[4])
         else:
             try:
-                sha = sha256_bytes(read_bytes(sf, MAX_PAGE_BYTES))
+                sha = sha256_bytes(read_bytes(sf, MAX_PAGE_BYTES, settle))
             except (OSError, ValueError):
                 sha = None
         shas.append(sha)
@@ -644,7 +652,8 @@ def load_records(discovery: Discovery, config: Config, cache: BuildCache, *, sta
             hits += 1
             continue
         jobs.append(_Job(position, sf, shas[position] or "", pkeys[position], keys.tag, key,
-                         digest(keys.summary, key), page_override(config, sf), options.strict, not options.force))
+                         digest(keys.summary, key), page_override(config, sf), options.strict, not options.force,
+                         options.settle))
 
     if jobs:
         progress("parse", 0, len(jobs))

@@ -15,26 +15,41 @@ import ipaddress
 import mimetypes
 import os
 import posixpath
+import resource
 import socket
 import socketserver
 import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypeVar
 
 from .build import BuildOptions, BuildResult, BuildSession, build_site
 from .config import CONFIG_NAME, Config
-from .errors import ArchiveGenError, ServeError, count, os_error_text, shown
+from .errors import ArchiveGenError, OutputBusy, ServeError, count, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
 from .writer import MANIFEST_PATH, WriteResult
 
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
+
+# a source read empty though just written (an editor truncated it and is writing), or changing while read, is
+# read again for up to this long before it is reported (sources.read_bytes)
+SETTLE_SECONDS = 1.0
+
+# a request read during a rebuild's commit is read again (SiteState.steady): this many times at most, each
+# waiting this long at most for the files to be in place
+STEADY_TRIES = 20
+# a rebuild that finds another build of the output running (`archive-gen build`, a second serve of the
+# project) waits for it this long at most, looking every BUSY_STEP seconds, then builds
+BUSY_SECONDS = 120.0
+BUSY_STEP = 0.1
+STEADY_WAIT = 10.0
 
 VERSION_PATH = "/__archive_gen/version"
 WAIT_SECONDS = 20  # a version request with ?since= is held this long at most (below IDLE_SECONDS)
@@ -50,6 +65,8 @@ RELOAD_SCRIPT = (
     "if(seen!==null&&v[part]!==seen[part]){location.reload();return;}seen=v;setTimeout(poll,0);})"
     ".catch(function(){setTimeout(poll,1000);});}poll();})();</script>"
 ).encode("ascii")
+
+_T = TypeVar("_T")
 
 _TYPES = {
     ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -70,6 +87,38 @@ class SiteState:
         self._pages_version = 0
         self._closed = False
         self._changed = threading.Condition()
+        # a build's files going in place: odd while they move (a seqlock; see steady)
+        self._moves = 0
+        self._moved = threading.Condition()
+
+    @contextlib.contextmanager
+    def moving(self) -> Iterator[None]:
+        """Held while a rebuild puts its files in place (writer.MoveGuard): answers wait, or are read again."""
+        with self._moved:
+            self._moves += 1
+        try:
+            yield
+        finally:
+            with self._moved:
+                self._moves += 1
+                self._moved.notify_all()
+
+    def steady(self, read: Callable[[], _T]) -> _T:
+        """``read()`` of the site as no rebuild was changing it: the old site or the new one, never a mix.
+
+        The build rewrites a changed file in place (writer.put_in_place), and creates a new one empty before
+        its bytes: a page asked for meanwhile was answered half new and half old (the new bytes with the old
+        file's tail), or empty. A read that overlapped a commit is done again once the files are in place
+        (readers never hold the rebuild up)."""
+        for _ in range(STEADY_TRIES):
+            with self._moved:
+                self._moved.wait_for(lambda: self._moves % 2 == 0, STEADY_WAIT)
+                started = self._moves
+            answer = read()
+            with self._moved:
+                if self._moves == started and started % 2 == 0:
+                    return answer
+        return read()  # commits without end (none that serve makes): the last read stands
 
     @property
     def version(self) -> int:
@@ -169,31 +218,17 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
             if ".." in plain.split("/"):
                 self._send(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8", b"403 forbidden\n", head)
                 return
-            target = resolve_request(state.root, url_path)
-            if target is None:
-                self._not_found(head)
-                return
-            if not url_path.endswith("/") and target.name == "index.html" and not plain.endswith(".html"):
+            status, ctype, body = state.steady(lambda: _answer(state.root, url_path, plain))
+            if status == HTTPStatus.MOVED_PERMANENTLY:
                 # relative links inside an index page need the trailing slash
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
                 self.send_header("Location", url_path + "/")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            try:
-                body = target.read_bytes()
-            except OSError:
-                self._not_found(head)
-                return
-            ctype = _content_type(target)
             if ctype.startswith("text/html"):
                 body = inject_reload(body)
-            self._send(HTTPStatus.OK, ctype, body, head)
-
-        def _not_found(self, head: bool) -> None:
-            page = resolve_request(state.root, "/404.html")
-            body = inject_reload(page.read_bytes()) if page else b"<!doctype html><title>404</title><p>404 not found"
-            self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body, head)
+            self._send(status, ctype, body, head)
 
         def _send(self, status: HTTPStatus, ctype: str, body: bytes, head: bool) -> None:
             self.send_response(status)
@@ -209,6 +244,29 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
                 log(f"{self.address_string()} {format % args}")
 
     return Handler
+
+
+def _answer(root: Path, url_path: str, plain: str) -> tuple[HTTPStatus, str, bytes]:
+    """(status, content type, body) of a site file's URL as the folder holds it now (read under
+    SiteState.steady: one state of the site)."""
+    target = resolve_request(root, url_path)
+    if target is not None and not url_path.endswith("/") and target.name == "index.html" \
+            and not plain.endswith(".html"):
+        return HTTPStatus.MOVED_PERMANENTLY, "", b""
+    if target is not None:
+        try:
+            return HTTPStatus.OK, _content_type(target), target.read_bytes()
+        except OSError:
+            pass
+    page = resolve_request(root, "/404.html")
+    try:
+        body = page.read_bytes() if page else NOT_FOUND
+    except OSError:
+        body = NOT_FOUND
+    return HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body
+
+
+NOT_FOUND = b"<!doctype html><title>404</title><p>404 not found"
 
 
 def _content_type(path: Path) -> str:
@@ -236,10 +294,41 @@ class _QuietHTTPServer(ThreadingHTTPServer):
     request_queue_size = 128  # socketserver's 5 drops connections when a page loads many files at once
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], family: int,
-                 log: Callable[[str], None]) -> None:
+                 log: Callable[[str], None], max_connections: int | None = None) -> None:
         self.address_family = family
         self._log = log
+        self.max_connections = max_connections if max_connections is not None else connection_limit()
+        self._open = 0
+        self._counting = threading.Lock()
         super().__init__(address, handler)
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        # each connection holds a descriptor for as long as the client keeps it open (IDLE_SECONDS): hundreds
+        # of them took every descriptor the process may have, and the rebuild of the next edit failed ("cannot
+        # read config file: Too many open files"), was never tried again, and accept() failed in a busy loop.
+        # A connection over the limit is closed at once; a browser opens six
+        with self._counting:
+            full = self._open >= self.max_connections
+            if not full:
+                self._open += 1
+        if full:
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)  # type: ignore[arg-type]
+        except BaseException:
+            self._done()
+            raise
+
+    def process_request_thread(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        try:
+            super().process_request_thread(request, client_address)  # type: ignore[arg-type]
+        finally:
+            self._done()
+
+    def _done(self) -> None:
+        with self._counting:
+            self._open -= 1
 
     def server_bind(self) -> None:
         socketserver.TCPServer.server_bind(self)  # HTTPServer's would call socket.getfqdn (slow DNS)
@@ -254,9 +343,22 @@ class _QuietHTTPServer(ThreadingHTTPServer):
         self._log(f"archive-gen: warning: a request from {peer} failed: {type(exc).__name__}: {exc}")
 
 
+def connection_limit() -> int:
+    """How many connections serve keeps open at once: what the descriptor limit (``ulimit -n``) leaves once
+    a rebuild has the descriptors it needs (a quarter of the limit, at least 128)."""
+    try:
+        soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (OSError, ValueError):
+        return 256
+    if soft == resource.RLIM_INFINITY or soft > 1 << 20:
+        soft = 1 << 20
+    return max(8, soft - max(128, soft // 4))
+
+
 def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
-                log: Callable[[str], None] = print) -> ThreadingHTTPServer:
-    """A server listening on ``host``:``port`` (IPv4 or IPv6), or a ServeError saying why not."""
+                log: Callable[[str], None] = print, max_connections: int | None = None) -> ThreadingHTTPServer:
+    """A server listening on ``host``:``port`` (IPv4 or IPv6), or a ServeError saying why not; at most
+    ``max_connections`` open at once (by default what the descriptor limit allows: connection_limit)."""
     where = f"port {port} on {shown(host)}"
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -265,7 +367,7 @@ def bind_server(host: str, port: int, handler: type[BaseHTTPRequestHandler],
                          "try --host 127.0.0.1") from None
     family = infos[0][0] if infos else socket.AF_INET
     try:
-        return _QuietHTTPServer((host, port), handler, family, log)
+        return _QuietHTTPServer((host, port), handler, family, log, max_connections)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise ServeError(f"{where} is already in use; try --port 0 or another port") from None
@@ -320,11 +422,12 @@ class DevServer:
 
     def build(self, *, defer_search: bool = False, announce: bool = False) -> BuildResult:
         """One build; with ``announce``, open pages are told the moment its files are in place."""
-        options = dataclasses.replace(self._options, defer_search=defer_search)
+        options = dataclasses.replace(self._options, defer_search=defer_search,
+                                      settle=max(self._options.settle, SETTLE_SECONDS))
         if self._before_first is None and not self._first_checked:
             self._before_first = self._stamps()
         result = build_site(self.config, options, stages=self._stages, session=self._session,
-                            committed=self._committed if announce else None)
+                            committed=self._committed if announce else None, moving=self.state.moving)
         self.state.root = result.output
         if self._on_build is not None:
             self._on_build(result)
@@ -484,11 +587,11 @@ class DevServer:
         try:
             self.config = self._load()
             # the pages first (an open page reloads as soon as they land), then the search shards they changed
-            result = self.build(defer_search=True, announce=True)
+            result = self._build_after_others(defer_search=True)
             if result.search_deferred:
                 self._landed(result, started, "search follows")
                 started = time.perf_counter()
-                result = self.build(announce=True)
+                result = self._build_after_others(defer_search=False)
         except ArchiveGenError as err:
             for line in err.details:
                 self._echo(line)
@@ -499,6 +602,27 @@ class DevServer:
             return
         self._failed = False
         self._landed(result, started, "search updated" if result.shards_indexed else "")
+
+    def _build_after_others(self, *, defer_search: bool) -> BuildResult:
+        """A rebuild, after any other build of the output that runs now: a second `serve` of the project, or an
+        `archive-gen build` run beside it. Each printed "another build of this output folder is running" for
+        an edit the other built, and told no open page: they kept showing the page as before the edit until
+        reloaded by hand. Open pages reload once the rebuild that waited is done (the other build may have
+        changed any file, and this one may find nothing left to write)."""
+        deadline = time.monotonic() + BUSY_SECONDS
+        waited = False
+        while True:
+            try:
+                result = self.build(defer_search=defer_search, announce=True)
+            except OutputBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                waited = True
+                time.sleep(BUSY_STEP)
+                continue
+            if waited:
+                self.state.bump()
+            return result
 
     def _committed(self, output: Path, written: WriteResult) -> None:
         """The new files are in place: open pages reload now, while the build still updates its cache."""

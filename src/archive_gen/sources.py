@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -285,21 +286,56 @@ def _rel(path: Path, root: Path) -> str:
     return source_name(os.fsdecode(path.relative_to(root).as_posix()))
 
 
-def read_bytes(source: SourceFile, limit: int) -> bytes:
+# an empty or changing file is read again this often while the settle time lasts
+SETTLE_STEP = 0.05
+# only a file written this recently is waited for: one emptied long ago is reported at once
+SETTLE_RECENT_NS = 3_000_000_000
+
+
+def read_bytes(source: SourceFile, limit: int, settle: float = 0.0) -> bytes:
     """The file's bytes; OSError for an unreadable file, ValueError for one larger than ``limit``.
 
     Opened without waiting and read only when it is a regular file: a page replaced by a pipe between the
     walk and the read (which checked it) blocked the build forever on a pipe nobody writes to, and a link
-    followed to a device was read as one."""
-    fd = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK)
+    followed to a device was read as one.
+
+    ``settle`` (seconds; serve's rebuilds): a file read empty though written in the last seconds, or one
+    whose size or mtime changed while it was read, is read again every 50 ms until it holds still and is not
+    empty, for ``settle`` seconds at most. An editor that saves by truncating and then writing (or an
+    ``rsync --inplace``) was caught in between: serve said "empty file, not a text page" and reloaded open
+    pages into a site without that page, one rebuild before the real one. A file that stays empty is
+    reported as before."""
+    deadline = time.monotonic() + settle
+    while True:
+        data, moving = _read_once(source.path, limit)
+        if settle <= 0 or time.monotonic() >= deadline or not (moving or (not data and _recent(source.path))):
+            break
+        time.sleep(SETTLE_STEP)
+    if len(data) > limit:
+        raise ValueError(f"larger than {limit // (1 << 20)} MiB, not a page")
+    return data
+
+
+def _read_once(path: Path, limit: int) -> tuple[bytes, bool]:
+    """The bytes of ``path`` (up to ``limit`` + 1), and whether its size or mtime changed during the read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
             raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)")
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
+        after = os.fstat(fd)
     finally:
         os.close(fd)
-    if len(data) > limit:
-        raise ValueError(f"larger than {limit // (1 << 20)} MiB, not a page")
-    return data
+    return data, (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
+
+
+def _recent(path: Path) -> bool:
+    """True when ``path`` was written (or its metadata changed) in the last few seconds."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLE_RECENT_NS

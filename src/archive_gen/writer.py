@@ -25,15 +25,18 @@ import signal
 import stat
 import struct
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, RenderError
+from .errors import OutputBusy, OutputError, RenderError
 
 OWN_DIR = ".archive-gen"
 MANIFEST_PATH = f"{OWN_DIR}/manifest.json.gz"
 JOURNAL = ".archive-gen-journal.json"  # inside a staging folder: all its files are complete
+# entered while a commit puts its files in place (``serve`` holds its answers meanwhile: a file rewritten in
+# place reads half new, half old)
+MoveGuard = Callable[[], contextlib.AbstractContextManager[None]]
 # what a site written by archive-gen before it kept a manifest could hold (adopted as its own on upgrade)
 _LEGACY_TOP = ("index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll")
 _LEGACY_DIRS = ("articles/", "issues/", "regions/", "topics/", "keywords/", "archive/", "search/", "static/",
@@ -267,8 +270,8 @@ class OutputLock:
                 holder = _lock_holder(fd)
                 os.close(fd)
                 who = f" (pid {holder})" if holder else ""
-                raise OutputError(f"another build of this output folder is running{who}", source=str(self.output),
-                                  hint="wait for it to finish, or build into another folder") from None
+                raise OutputBusy(f"another build of this output folder is running{who}", source=str(self.output),
+                                 hint="wait for it to finish, or build into another folder") from None
             if _same_file(fd, self.path):
                 self._fd = fd
                 return self
@@ -417,7 +420,8 @@ class Staging:
 
     def commit(self, staged: Mapping[str, StagedFile], kept: Mapping[str, FileStamp], ownership: Ownership, *,
                clean: bool, replaced_whole: tuple[str, ...] = (),
-               articles: Mapping[str, tuple[str, ...]] | None = None) -> WriteResult:
+               articles: Mapping[str, tuple[str, ...]] | None = None,
+               moving: MoveGuard | None = None) -> WriteResult:
         """Make the output hold the staged files and the kept ones (already on disk, untouched), and the
         ownership manifest listing them (plus stale files of archive-gen's that stay, and ``articles``).
 
@@ -469,7 +473,8 @@ class Staging:
                 with _signals_deferred() as deferred:
                     # ASCII: a static file named in bytes that are not UTF-8 (surrogate escapes) is written too
                     (self.root / JOURNAL).write_bytes(json.dumps(journal).encode("ascii"))
-                    _apply_journal(self.root, output)
+                    with moving() if moving is not None else contextlib.nullcontext():
+                        _apply_journal(self.root, output)
                 if deferred:
                     raise SiteWritten
             else:
