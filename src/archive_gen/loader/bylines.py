@@ -39,7 +39,9 @@ _AUTHOR_MARK = "■□●◆○◇◎"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
 _LEAD_PLAIN = lazy_compile(
-    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
+    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|(?P<undated>本报[{HAN}]{{2,4}}?电)(?=[(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
+    # (an undated placed 电 lead, "本报海口电（通讯员王平）", as papers printed them before the day went into the lead:
+    # only before a bracketed credit, so "本报电视…" is no lead)
     # the place may be left out ("本报5月9日讯（记者…）": a dated lead of a provincial paper, dated and not placed)
     rf"(?:(?P<place>[{HAN}]{{0,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯))?"
     rf"(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)")
@@ -235,6 +237,8 @@ def split_lead(paragraph: str) -> Lead | None:
     dateline = None
     if match.group("month"):
         dateline = Dateline(match.group("place") or "", int(match.group("month")), int(match.group("day")))
+    elif match.group("undated"):
+        dateline = Dateline(match.group("undated")[2:-1])
     rest = paragraph[len(lead):].lstrip(_SPACE)
     credits = parse_credits(paren) if paren else Credits(Byline(), ())
     return Lead(lead.rstrip(_SPACE), rest, credits.byline, paren, dateline, credits.roles)
