@@ -2703,3 +2703,36 @@ def test_a_labelled_crosshead_without_a_stop_is_not_joined_to_the_paragraph_unde
     joined = only(page("收入增长了，日子怎么样", "本报记者　柯　蓝", *paragraphs[:2], "他告诉记者：工资每月涨了三百元，可是房租和",
                        "孩子的学费也跟着涨了不少。", paragraphs[3]))
     assert joined.crossheads == () and "可是房租和孩子的学费" in joined.paragraphs[2]
+
+
+# ---- older pages (1950s–1980s) as a digitised archive gives them -------------------------------
+
+def test_a_ban_header_with_the_date_written_out_is_page_furniture() -> None:
+    # "工人日报　一九六四年三月五日　星期四　第二版": the date in characters (〇 for zero too) still makes the masthead
+    parsed = page("工人日报　一九六〇年三月五日　星期六　第二版", "全国总工会召开座谈会", "本报讯　全国总工会日前召开座谈会。", BODY)
+    assert [i.title for i in parsed.items] == ["全国总工会召开座谈会"]
+    assert parsed.page == 2 and parsed.date == "1960-03-05"
+    # guard: a date written out inside a sentence is no masthead
+    kept = page("一九六〇年三月五日，全国总工会召开座谈会", "本报讯　全国总工会日前召开座谈会。", BODY)
+    assert kept.items[0].title == "一九六〇年三月五日，全国总工会召开座谈会"
+
+
+def test_an_older_wire_lead_with_the_day_written_out() -> None:
+    # "新华社北京二十日电", "新华社十一日讯": the day in characters, the month left out
+    item = only(page("全国职工、干部积极参加技术培训", "新华社北京二十日电　据全国总工会统计，今年已有八百多万名职工参加培训。", BODY))
+    assert item.lead == "新华社北京二十日电" and item.dateline == Dateline("北京", None, 20)
+    assert item.paragraphs[0].startswith("据全国总工会统计")
+    short = only(page("鞍钢提前完成全年计划", "新华社十一日讯　鞍山钢铁公司的职工已经提前完成了今年的国家计划。", BODY))
+    assert short.lead == "新华社十一日讯" and short.dateline == Dateline("", None, 11)
+    # guard: 新华社 opening a sentence with no dateline is text
+    plain = only(page("鞍钢提前完成全年计划", "新华社记者近日走访了鞍山钢铁公司。", BODY))
+    assert plain.lead is None
+
+
+def test_a_units_name_over_what_it_did_is_one_title() -> None:
+    # an older headline printed subject over predicate: a unit's name alone (or units joined by 、) is no headline
+    parsed = page("鞍钢、本钢、抚顺矿务局\n提前完成今年国家计划", "本报讯　三个企业的职工经过九个多月的努力，完成了计划。", BODY)
+    assert [(i.title, i.subtitle) for i in parsed.items] == [("鞍钢、本钢、抚顺矿务局提前完成今年国家计划", None)]
+    # guard: a title with a subtitle that does not open on a deed keeps both parts
+    kept = page("天津棉纺三厂细纱车间\n——先进生产者的摇篮", "本报讯　细纱车间开展先进生产者运动以来，断头率降低了。", BODY)
+    assert [(i.title, i.subtitle) for i in kept.items] == [("天津棉纺三厂细纱车间", "——先进生产者的摇篮")]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the loader on the held-out pages (and the seeds) per set and per failure class.
 
-usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|fresh27|fresh28|fresh29|fresh30|fresh31|fresh32|seeds|all] [--tags] [--json] [-v]
+usage: python tests/heldout/score.py [--set heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14|fresh15|fresh16|fresh17|fresh18|fresh19|fresh20|fresh21|fresh22|fresh23|fresh24|fresh25|fresh26|fresh27|fresh28|fresh29|fresh30|fresh31|fresh32|fresh33|seeds|all] [--tags] [--json] [-v]
 
 Runs ``archive-gen export --format jsonl`` on the set's pages (the command users and judges run),
 merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the records with
@@ -144,10 +144,15 @@ SETS = {
     # kicker over a 主题 printed over two lines, a dated caption under a story's end, a Q&A headed by its title alone, an
     # unsigned commentary after a signed one, labelled crossheads with no stop)
     "fresh32": (HERE / "fresh32" / "pages", HERE / "fresh32" / "keys", HERE / "fresh32" / "tags"),
+    # a thirty-fourth batch (six older pages, 1956–1982, as a digitised archive gives them: 版 headers with the date written
+    # out (一九六四年三月五日, 第二版), older 新华社十一日讯/新华社北京四日电 leads, 本报讯 stories signed at the end in brackets or after
+    # ——, 本报通讯员 lines under 通讯/报告文学 titles, 社论/评论员文章 labels, a 读者来信 with an 编者按 and the writer's unit, a 语录 box
+    # (page furniture), headlines with 、, ！ and full stops, 简讯 runs, traditional forms here and there)
+    "fresh33": (HERE / "fresh33" / "pages", HERE / "fresh33" / "keys", HERE / "fresh33" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }
 # keys that state starts_incomplete for every item (the seed keys predate the field)
-COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32"}
+COMPLETE_EXTRAS = {"heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33"}
 METRICS = ("items_gold", "items_pred", "title_f1", "title_p", "title_r", "body_bounds", "paragraphs", "byline",
            "kicker", "subtitle", "fragments")
 TAG_METRICS = ("province_f1", "prefecture_f1", "topic_f1")
@@ -440,12 +445,12 @@ def table(result: dict[str, Any]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "seeds", "all"), default="all")
+    parser.add_argument("--set", choices=("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "seeds", "all"), default="all")
     parser.add_argument("--tags", action="store_true", help="tag the records even when no tags/ keys exist")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = parser.parse_args()
-    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "seeds"] if args.set == "all" else [args.set]
+    names = ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33", "seeds"] if args.set == "all" else [args.set]
     results = [run_set(name, args.tags, args.verbose) for name in names]
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))

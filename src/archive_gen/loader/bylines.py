@@ -164,6 +164,29 @@ _LEAD_MISREAD = lazy_compile(
     rf"(?P<open>[(（〈<])(?P<paren>{_GAP}*{_ROLE}{_GAP}*{_LEAD_NAMES}(?:{_GAP}+{_ROLE}{_GAP}*{_LEAD_NAMES})*){_GAP}*"
     rf"(?:(?P<close>[)）>〉])|(?=(?:{_GAP}{{2,}}|\u3000)[^{_SPACE})）>〉])))")
 
+# an older dateline written out in characters, the month often left out: "新华社十一日讯", "新华社北京四日电",
+# "新华社太原十九日电", "本报上海二十日电" (1950s–1970s wording); a gap follows it before the text
+_CN_DAY = "(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_LEAD_WRITTEN = lazy_compile(
+    rf"^(?P<lead>(?:新华社|中新社|本报)(?P<place>[{HAN}]{{0,8}}?)(?:(?P<month>十[一二]?|[一二三四五六七八九])月)?"
+    rf"(?P<day>{_CN_DAY})日(?:电|讯))(?={_GAP})")
+
+
+def _written_number(text: str) -> int:
+    """A month or day written in characters (一 … 三十一)."""
+    digits = "一二三四五六七八九"
+    tens, ten, ones = text.rpartition("十") if "十" in text else ("", "", text)
+    return ((digits.index(tens) + 1 if tens else 1) * 10 if ten else 0) + (digits.index(ones) + 1 if ones else 0)
+
+
+def _written_lead(paragraph: str) -> Lead | None:
+    match = _LEAD_WRITTEN.match(paragraph)
+    if match is None:
+        return None
+    month = _written_number(match.group("month")) if match.group("month") else None
+    dateline = Dateline(match.group("place") or "", month, _written_number(match.group("day")))
+    return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), Byline(), None, dateline)
+
 
 def _misread_lead(paragraph: str) -> Lead | None:
     match = _LEAD_MISREAD.match(paragraph)
@@ -214,7 +237,7 @@ def split_lead(paragraph: str) -> Lead | None:
             dated = Dateline(place, int(match.group("month")), int(match.group("day"))) if match.group("month") else None
             return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, dated,
                         credits.roles)
-    misread = _misread_lead(paragraph)
+    misread = _misread_lead(paragraph) or _written_lead(paragraph)
     if misread is not None:
         return misread
     match = _LEAD_PLAIN.match(paragraph)

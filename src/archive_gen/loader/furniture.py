@@ -22,6 +22,10 @@ _PAGE = (rf"(?:第{_GAP}*)?(?P<number>[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){
 _PAGE_TOKEN = lazy_compile(rf"^[■□◆●]?{_GAP}*{_PAGE}$")
 # a web e-paper's header may print the date the ISO way ("工人日报 2012-06-26 第07版：地方新闻")
 _DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|-(?P<mm>\d{1,2})-(?P<dd>\d{1,2}))$")
+# an older page (and a digitised archive of one) writes its date out in characters: "一九六四年三月五日", "一九七〇年…"
+_CN_DATE = lazy_compile(r"^(?P<year>[一二三四五六七八九〇○零]{4})年(?P<month>十?[一二三四五六七八九十]|十)月"
+                        r"(?P<day>[一二三]?十?[一二三四五六七八九十]|[二三]?十)日$")
+_CN_DIGIT = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
@@ -214,6 +218,15 @@ def _number(text: str) -> int | None:
     return value if 0 < value < 1000 else None
 
 
+def _written_date(match: re.Match[str]) -> str:
+    """The ISO date of a date written out in characters ("一九六四年三月五日"); ValueError when it is none."""
+    year = int("".join(_CN_DIGIT[c] for c in match.group("year")))
+    month, day = _number(match.group("month")), _number(match.group("day"))
+    if month is None or day is None:
+        raise ValueError(match.group(0))
+    return dt.date(year, month, day).isoformat()
+
+
 def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     """(kind, page number, page name, ISO date) of a furniture line, or None for any other line.
 
@@ -262,10 +275,14 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
             continue
         expect_name = False
         day = _DATE.match(token)
-        if day:
+        written = None if day else _CN_DATE.match(token)
+        if day or written:
             try:
-                date = dt.date(int(day.group("year")), int(day.group("month") or day.group("mm")),
-                               int(day.group("day") or day.group("dd"))).isoformat()
+                if day:
+                    date = dt.date(int(day.group("year")), int(day.group("month") or day.group("mm")),
+                                   int(day.group("day") or day.group("dd"))).isoformat()
+                else:
+                    date = _written_date(written)
             except ValueError:
                 return None
             kinds.add("date")

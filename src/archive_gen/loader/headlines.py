@@ -76,12 +76,20 @@ _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》
 _ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
 
 
+# an older headline printed as subject over predicate: the upper line only names who (a unit, or units joined by 、:
+# "鞍钢、本钢、抚顺矿务局", "天津国营棉纺三厂细纱车间"), the lower opens on what they did ("提前完成…", "开展…")
+_UNIT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff、]{4,20}(?:厂|车间|工段|班组|矿|矿务局|局|公司|站|工会|集团|工地|油田|港)$")
+_DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推行|建立|举办|举行|召开|创造|试制|涌现|掀起|大搞)[\u4e00-\u9fff]")
+
+
 def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     """A main title printed over two lines: the upper line cannot end a headline (it stops on a verb wanting its object
     or on a function word, or the lower opens with a coverb that wants the upper as its subject), no punctuation at the
     join, each line of a title line's length, neither marked as kicker, subtitle, banner or note. A complete phrase under
     a title (a 副题) or over it (a 引题) never breaks off mid-phrase, so these readings are untouched."""
     top, low = upper.text.strip(" \u3000"), lower.text.strip(" \u3000")
+    if _UNIT_SUBJECT.match(top) and _DEED_OPENS.match(low) and _TITLE_LINE.match(low):
+        return True  # a unit's name alone is no headline: it is the subject of the line under it
     if not (_TITLE_LINE.match(top) and _TITLE_LINE.match(low)) or top[-1] in "“‘《" or low[0] in "”’》":
         return False
     if any(f.dash_start or f.dash_end or f.read_dash or f.note_only or f.bracket_label or f.series or f.person
