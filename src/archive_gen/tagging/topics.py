@@ -117,7 +117,8 @@ _DESTINATION_BEFORE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|
 # a place (its last character one of _PLACE_SUFFIX) is still where the subject went, not what it is (fifteenth
 # round); a deed after the place (走进工地送清凉) names no place and keeps its reading
 _DESTINATION_PHRASE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
-_PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心")
+# (a hall too: 青稞走进省城职工食堂 is where the produce went, not a canteen opened for the workers; twenty-eighth round)
+_PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心", "堂")
 # a headline term right after a vote's verb (职代会表决通过高温津贴发放办法): what the vote adopted, the matter of the
 # democratic procedure the headline is about, not a topic of its own there (fifteenth round)
 _VOTED_BEFORE = lazy_compile(r"(表决通过|审议通过|投票通过)了?[《“]?$")
