@@ -2795,6 +2795,10 @@ def test_who_issued_what_over_a_title_is_its_kicker() -> None:
     # "全总发出通知" over the title giving what the notice says: the 引题, not a column's name
     item = only(page("省总工会发出通知\n要求各级工会做好夏季防暑降温工作", "本报讯　" + BODY))
     assert (item.kicker, item.title, item.column) == ("省总工会发出通知", "要求各级工会做好夏季防暑降温工作", None)
+    # …also over a title opening on a manner adverb that wants a subject ("切实…"): the kicker is whole, not the title's
+    # first half
+    asks = only(page("市劳动局发出紧急通知\n切实做好高温季节防暑降温工作", "本报讯　" + BODY))
+    assert (asks.kicker, asks.title) == ("市劳动局发出紧急通知", "切实做好高温季节防暑降温工作")
     # guard: a column's name over a title stays the column
     kept = only(page("工运走笔\n要求各级工会做好夏季防暑降温工作", "本报讯　" + BODY))
     assert (kept.kicker, kept.column) == (None, "工运走笔")

@@ -103,8 +103,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     if any(f.dash_start or f.dash_end or f.read_dash or f.note_only or f.bracket_label or f.series or f.person
            or f.signature for f in (upper, lower)):
         return False
-    if upper.says or upper.confers or upper.meeting or _THEME.match(top) or lower.profile_subtitle:
-        return False
+    if upper.says or upper.confers or upper.meeting or upper.issues or _THEME.match(top) or lower.profile_subtitle:
+        return False  # (who issued what, "…发出通知", is whole: the line under it, "切实做好…", says what the paper asks)
     verb = _OPEN_VERB_END.search(top)
     wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()]) \
         and not _ASKS_HOW.search(top[:verb.start()])
