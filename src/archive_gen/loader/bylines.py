@@ -358,12 +358,8 @@ _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
                           rf"(?:(?P<role>读者|职工|网友)(?:{_GAP}*[:：])?{_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
 # "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle ("——记者　name" signs)
 _SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记(?!者))")
-# a reporter's credit after a dash, as older pages sign a story at its end: "——本报记者　梁　栋", "——新华社记者　name"
-_PRESS = rf"(?:{_ROLE}{_GAP}*{_NAMES})(?:{_GAP}+{_ROLE}{_GAP}*{_NAMES})*"
-_PRESS_CREDIT = lazy_compile(_PRESS)
-# the same glued after a story's last sentence ("…一百吨。——本报记者　陈　平"), and an agency credited in brackets
-# there ("…人次。（新华社）", "（据新华社电）"): a credit, not body text (the agency names nobody)
-_DASH_SIGNOFF = lazy_compile(rf"[—－]{{1,2}}{_GAP}*{_PRESS}$")
+# an agency credited in brackets after a story's last sentence ("…人次。（新华社）", "（据新华社电）"): a credit, not body
+# text (the agency names nobody)
 _AGENCY_SIGNOFF = lazy_compile(rf"[(（]{_GAP}*据?(?:新华社|中新社)(?:电|讯|稿)?{_GAP}*[)）]$")
 SIGNER_ROLES = ("读者", "职工", "网友")
 _SIGNER_ROLES = SIGNER_ROLES
@@ -528,8 +524,9 @@ def signature(text: str) -> Credits | None:
     dash = _SIGN_DASH.match(stripped)
     if dash:
         stripped = stripped[dash.end():]
-        if _PRESS_CREDIT.fullmatch(stripped):
-            return parse_credits(stripped)  # "——本报记者　梁　栋": a reporter, by the role printed (no place, no author)
+        if _press_credit(stripped):
+            # "——本报记者　梁　栋" (older pages sign a story at its end so): a reporter by the role printed, no place or author
+            return parse_credits(stripped)
     bracketed = _unbracket(stripped) != stripped
     match = _SIGNATURE.match(_unbracket(stripped))
     if not match or not is_person_name(match.group("name")):
@@ -596,19 +593,33 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     return text[: match.start()], match.group(0)
 
 
+def _press_credit(text: str) -> bool:
+    """"本报记者　梁　栋", "新华社记者　name　通讯员　name": roles and names, a role first (what a dash before it signs
+    with; the byline line's own pattern, compiled already for every page)."""
+    return _ROLE_RE.match(text) is not None and _BYLINE_LINE.match(text) is not None
+
+
 def _press_signoff(text: str) -> tuple[str, str] | None:
     """"…一百吨。——本报记者　陈　平", "…人次。（新华社）": a reporter after a dash or an agency in brackets, glued after the
     story's last sentence, credits the story (older pages sign so); the text before it ends on a finished sentence."""
     tail = text[-40:]
-    if "——" not in tail and "－" not in tail and "社" not in tail[-8:]:
-        return None  # the cheap test first: this runs on every block of text
-    match = _DASH_SIGNOFF.search(text) or _AGENCY_SIGNOFF.search(text)
-    if match is None or match.start() == 0 or text[match.start() - 1] not in _SENTENCE_END.strip():
+    if "社" in tail[-8:] and text.endswith(("）", ")")):
+        match = _AGENCY_SIGNOFF.search(text, max(0, len(text) - 12))
+        start = match.start() if match is not None else 0
+    elif "—" in tail or "－" in tail:
+        dash = max(text.rfind("—"), text.rfind("－"))
+        if dash < 1 or not _press_credit(text[dash + 1:].lstrip(_SPACE)):
+            return None
+        start = dash
+        while start > 0 and text[start - 1] in "—－":
+            start -= 1
+        if dash - start > 1 or not all(is_person_name(role.name) for role in parse_credits(text[dash + 1:]).roles):
+            return None
+    else:
+        return None  # the cheap tests first: this runs on every block of text
+    if start == 0 or text[start - 1] not in _SENTENCE_END.strip():
         return None
-    if match.group(0)[:1] in "—－" and not all(
-            is_person_name(role.name) for role in parse_credits(match.group(0).lstrip("—－" + _SPACE)).roles):
-        return None
-    return text[: match.start()], match.group(0)
+    return text[:start], text[start:]
 
 
 # a letter's signature glued in brackets after its last sentence: "…我能维权吗？（江州市江北区　俞佳豪）"
