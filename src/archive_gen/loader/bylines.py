@@ -381,7 +381,7 @@ def _unbracket(text: str) -> str:
 # a paper's own voice signing a piece with no name: "本报评论员", "本刊特约评论员", "新华社评论员"
 _HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
 # "评论员文章", "本报特约评论员文章": the label of the paper's commentary (a column over its title), not a role and a name
-_COMMENTARY_KIND = lazy_compile(rf"^(?:{_PAPER}|本刊)?(?:特约)?评论员{_GAP}*文章$")
+_COMMENTARY_KIND = lazy_compile(rf"^[{HAN}]{{0,10}}评论员{_GAP}*文章$")
 
 
 # "文/图　城西区总工会", "文｜某公司工会": a 文/图 (or 文, 图) credit naming a body, not a person; it signs the story
@@ -406,7 +406,7 @@ def is_byline_line(text: str) -> bool:
     text = _unbracket(text)
     if _HOUSE_AUTHOR.match(text.strip(_SPACE)) or unit_credit(text):
         return True
-    if _COMMENTARY_KIND.match(text.strip(_SPACE)):
+    if text.rstrip(_SPACE).endswith("文章") and _COMMENTARY_KIND.match(text.strip(_SPACE)):
         return False  # "评论员文章" labels the piece as a commentary over its title: 文章 is no name
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True

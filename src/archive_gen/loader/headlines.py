@@ -224,7 +224,9 @@ class LineFacts:
     @functools.cached_property
     def issues(self) -> bool:
         """"全总发出通知": an issuing body, a verb of issuing and the kind of paper issued."""
-        return self.length <= 18 and bool(_ISSUES.match(self.text.strip(" \u3000")))
+        text = self.text.strip(" \u3000")
+        # (the last character first: most lines end on no paper's kind, and the pattern then need not be compiled)
+        return self.length <= 18 and text[-1:] in "知定示见议书召告法令报" and bool(_ISSUES.match(text))
 
     @functools.cached_property
     def named_in_opening(self) -> bool:
