@@ -2736,3 +2736,85 @@ def test_a_units_name_over_what_it_did_is_one_title() -> None:
     # guard: a title with a subtitle that does not open on a deed keeps both parts
     kept = page("天津棉纺三厂细纱车间\n——先进生产者的摇篮", "本报讯　细纱车间开展先进生产者运动以来，断头率降低了。", BODY)
     assert [(i.title, i.subtitle) for i in kept.items] == [("天津棉纺三厂细纱车间", "——先进生产者的摇篮")]
+
+
+def test_a_quotation_box_under_its_label_is_page_furniture() -> None:
+    # "最　高　指　示" (or "毛主席语录") over the quotation it boxes, as 1960s–70s pages print one at their top: no story
+    # and part of none, as a 公益广告 block is
+    parsed = page("最　高　指　示", "抓革命，促生产，促工作，促战备。", "西岭机械厂超额完成生产计划",
+                  "本报讯　西岭机械厂职工大搞技术革新，提前二十天完成了上半年的生产计划。", BODY)
+    assert [i.title for i in parsed.items] == ["西岭机械厂超额完成生产计划"]
+    assert [(f.text, f.kind) for f in parsed.furniture] == [("最　高　指　示", "quote"),
+                                                           ("抓革命，促生产，促工作，促战备。", "quote")]
+    # guard: the label over a headline (no sentence closed under it) boxes nothing
+    kept = page("毛主席语录", "学习毛主席著作的体会", "本报讯　" + BODY)
+    assert kept.furniture == () and kept.items[0].title == "学习毛主席著作的体会"
+
+
+def test_a_bare_run_of_briefs_holds_a_brief_of_one_short_sentence() -> None:
+    # "简　讯" over two run-in briefs, the first as short as one sentence with no comma: the run (whose other brief is
+    # surely brief text) vouches for it, and the label is the briefs' column, not their title
+    briefs = ("西岭县职工夜校开学\u3000西岭县第一所职工夜校日前开学。",
+              "东川区表彰安全生产标兵\u3000东川区总工会日前表彰安全生产标兵四十名，每人发给奖金三百元。")
+    parsed = page("简　讯", "\n".join(briefs))
+    assert [(i.title, i.column) for i in parsed.items] == [("西岭县职工夜校开学", "简　讯"), ("东川区表彰安全生产标兵", None)]
+    # guard: a run of such short sentences alone (no brief with running text) vouches for none of them
+    short = ("西岭县职工夜校开学\u3000西岭县第一所职工夜校日前开学。", "东川区召开安全工作会议\u3000东川区总工会日前召开安全生产工作会议。")
+    kept = page("简　讯", "\n".join(short))
+    assert "西岭县职工夜校开学" not in [i.title for i in kept.items]
+
+
+def test_a_headline_quoting_a_verdict_with_a_full_stop_over_a_lead() -> None:
+    # "工人们说：这样的厂长我们信得过。": a speaker, a colon and one clause closed by a stop, right over a run-in lead, is
+    # that story's headline (older pages print the stop), not the last paragraph of the story above
+    parsed = page("西岭机械厂扩建装配车间", "本报讯　" + BODY, "职工们说：这样的工会主席我们拥护。", "本报讯　" + BODY2)
+    assert [i.title for i in parsed.items] == ["西岭机械厂扩建装配车间", "职工们说：这样的工会主席我们拥护。"]
+    # guard: such a line over plain text stays the story's paragraph
+    kept = only(page("西岭机械厂扩建装配车间", "本报讯　" + BODY, "他说：会议为期两天半。", BODY2))
+    assert kept.paragraphs[-2] == "他说：会议为期两天半。"
+
+
+def test_a_reporter_after_a_dash_and_an_agency_in_brackets_credit_the_story() -> None:
+    # older pages sign a story at its end: "——本报记者　name" glued to the last sentence or on a line of its own, or
+    # "（新华社）" glued to a brief: credits (the reporter with the role printed), not body text
+    glued = only(page("西岭机械厂扩建装配车间", "本报讯　" + BODY, "这个厂的职工说，扩建以后产量可以翻一番。——本报记者　柯　蓝"))
+    assert glued.paragraphs[-1] == "这个厂的职工说，扩建以后产量可以翻一番。"
+    assert [(r.name, r.role) for r in glued.byline_roles] == [("柯　蓝", "本报记者")] and glued.kind == "article"
+    alone = only(page("西岭机械厂扩建装配车间", "本报讯　" + BODY, BODY2, "——本报通讯员　岳　川"))
+    assert [(r.name, r.role) for r in alone.byline_roles] == [("岳　川", "本报通讯员")]
+    assert alone.byline.correspondents == ("岳　川",) and alone.kind == "article"
+    agency = only(page("西岭县职工疗养院接待疗养员三千人次", "西岭县职工疗养院今年共接待职工疗养员三千二百多人次。（新华社）"))
+    assert agency.paragraphs == ("西岭县职工疗养院今年共接待职工疗养员三千二百多人次。",)
+    assert agency.byline.names() == () and agency.byline_raw == "（新华社）"
+    # guard: a quotation's author after a dash (no role) stays the text's
+    kept = only(page("西岭机械厂扩建装配车间", "本报讯　" + BODY, "这个厂的老工人常说的一句话是：“多干一点。”——鲁迅"))
+    assert kept.paragraphs[-1].endswith("——鲁迅")
+
+
+def test_who_issued_what_over_a_title_is_its_kicker() -> None:
+    # "全总发出通知" over the title giving what the notice says: the 引题, not a column's name
+    item = only(page("省总工会发出通知\n要求各级工会做好夏季防暑降温工作", "本报讯　" + BODY))
+    assert (item.kicker, item.title, item.column) == ("省总工会发出通知", "要求各级工会做好夏季防暑降温工作", None)
+    # …also over a title opening on a manner adverb that wants a subject ("切实…"): the kicker is whole, not the title's
+    # first half
+    asks = only(page("市劳动局发出紧急通知\n切实做好高温季节防暑降温工作", "本报讯　" + BODY))
+    assert (asks.kicker, asks.title) == ("市劳动局发出紧急通知", "切实做好高温季节防暑降温工作")
+    # guard: a column's name over a title stays the column
+    kept = only(page("工运走笔\n要求各级工会做好夏季防暑降温工作", "本报讯　" + BODY))
+    assert (kept.kicker, kept.column) == (None, "工运走笔")
+
+
+def test_a_work_units_name_ending_in_qu_dui_or_suo_over_what_it_did_is_one_title() -> None:
+    # a unit's name alone (装卸区, 采煤队, 研究所, 机务段…) over a line opening on a deed is one title over two lines
+    for unit in ("西岭港第三装卸区", "西岭煤矿采煤一队", "西岭机械研究所", "西岭铁路机务段"):
+        item = only(page(f"{unit}\n开展技术革新运动", "本报讯　" + BODY))
+        assert (item.title, item.subtitle, item.column) == (f"{unit}开展技术革新运动", None, None)
+    # guard: a place ending in 区 (a district, a new area) is no unit: the title is not joined to it
+    kept = only(page("西岭市浦东新区\n开展技术革新运动", "本报讯　" + BODY))
+    assert kept.title == "开展技术革新运动"
+
+
+def test_the_commentator_label_over_a_title_is_its_column_not_a_byline() -> None:
+    # "评论员文章" labels the paper's commentary: 文章 is no name under the role 评论员
+    item = only(page("评论员文章", "把企业管理搞上去", BODY, BODY2))
+    assert (item.column, item.title, item.byline.names()) == ("评论员文章", "把企业管理搞上去", ())

@@ -293,8 +293,9 @@ class PageLine:
     text: str  # as printed
     # index: a 导读 box pointing to other pages; advert: an advertisement's label and the lines printed under it;
     # stray: a column rule or folio OCR read as a line of its own ("|", "丨", "■", "4"); web: a web copy's controls,
-    # metadata, breadcrumb, 版面导航 or 相关新闻 lines ("上一篇　下一篇", "发布时间：2023-05-12 06:50")
-    kind: Literal["page", "masthead", "editor", "index", "advert", "stray", "web"]
+    # metadata, breadcrumb, 版面导航 or 相关新闻 lines ("上一篇　下一篇", "发布时间：2023-05-12 06:50"); quote: a quotation
+    # box's label ("毛主席语录", "最高指示") and the quotation under it
+    kind: Literal["page", "masthead", "editor", "index", "advert", "stray", "web", "quote"]
 
 
 @dataclass(frozen=True)

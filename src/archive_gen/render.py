@@ -670,7 +670,7 @@ def source_page_context(inputs: SourcePageInputs, r: Renderer) -> Context:
                 seen_items.add(index)
             elif kind == "furniture":
                 block["label"] = {"page": "版头", "masthead": "报头", "editor": "编辑", "index": "导读",
-                                  "advert": "广告", "web": "网页"}.get(
+                                  "advert": "广告", "web": "网页", "quote": "语录"}.get(
                     furniture[number], "版面信息")
             blocks.append(block)
         if text.strip():

@@ -147,7 +147,8 @@ SETS = {
     # a thirty-fourth batch (six older pages, 1956–1982, as a digitised archive gives them: 版 headers with the date written
     # out (一九六四年三月五日, 第二版), older 新华社十一日讯/新华社北京四日电 leads, 本报讯 stories signed at the end in brackets or after
     # ——, 本报通讯员 lines under 通讯/报告文学 titles, 社论/评论员文章 labels, a 读者来信 with an 编者按 and the writer's unit, a 语录 box
-    # (page furniture), headlines with 、, ！ and full stops, 简讯 runs, traditional forms here and there)
+    # (page furniture), headlines with 、, ！ and full stops, 简讯 runs, traditional forms here and there), and two post-fix
+    # check pages
     "fresh33": (HERE / "fresh33" / "pages", HERE / "fresh33" / "keys", HERE / "fresh33" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }

@@ -356,8 +356,11 @@ _JOB_LINE = lazy_compile(rf"^(?P<job>[{HAN}、·（）()]{{2,30}}?(?:{'|'.join(J
 # place or unit, then a signer's role ("读者") or an occupation ("外卖骑手"), then the name
 _SIGNATURE = lazy_compile(rf"^(?:(?P<place>[{HAN}]{{2,20}}?){_GAP}+)?"
                           rf"(?:(?P<role>读者|职工|网友)(?:{_GAP}*[:：])?{_GAP}*|(?P<job>[{HAN}]{{2,8}}){_GAP}+)?(?P<name>{_NAME})$")
-# "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle
-_SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记)")
+# "——江西南昌某电子厂职工　胡小红": a dash before a signature; "——记…" is a profile's subtitle ("——记者　name" signs)
+_SIGN_DASH = lazy_compile(rf"^[—－]{{1,2}}{_GAP}*(?!记(?!者))")
+# an agency credited in brackets after a story's last sentence ("…人次。（新华社）", "（据新华社电）"): a credit, not body
+# text (the agency names nobody)
+_AGENCY_SIGNOFF = lazy_compile(rf"[(（]{_GAP}*据?(?:新华社|中新社)(?:电|讯|稿)?{_GAP}*[)）]$")
 SIGNER_ROLES = ("读者", "职工", "网友")
 _SIGNER_ROLES = SIGNER_ROLES
 # a reader's role printed glued to the place before it ("江州读者　name"); "…职工" after a unit stays the unit's
@@ -377,6 +380,8 @@ def _unbracket(text: str) -> str:
 
 # a paper's own voice signing a piece with no name: "本报评论员", "本刊特约评论员", "新华社评论员"
 _HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
+# "评论员文章", "本报特约评论员文章": the label of the paper's commentary (a column over its title), not a role and a name
+_COMMENTARY_KIND = lazy_compile(rf"^[{HAN}]{{0,10}}评论员{_GAP}*文章$")
 
 
 # "文/图　城西区总工会", "文｜某公司工会": a 文/图 (or 文, 图) credit naming a body, not a person; it signs the story
@@ -401,6 +406,8 @@ def is_byline_line(text: str) -> bool:
     text = _unbracket(text)
     if _HOUSE_AUTHOR.match(text.strip(_SPACE)) or unit_credit(text):
         return True
+    if text.rstrip(_SPACE).endswith("文章") and _COMMENTARY_KIND.match(text.strip(_SPACE)):
+        return False  # "评论员文章" labels the piece as a commentary over its title: 文章 is no name
     if len(text) <= 60 and _LABELLED.match(text.strip(_SPACE)):
         return True
     if len(text) <= 40 and (_job_line(text) is not None or _unit_author(text) is not None):
@@ -517,6 +524,9 @@ def signature(text: str) -> Credits | None:
     dash = _SIGN_DASH.match(stripped)
     if dash:
         stripped = stripped[dash.end():]
+        if _press_credit(stripped):
+            # "——本报记者　梁　栋" (older pages sign a story at its end so): a reporter by the role printed, no place or author
+            return parse_credits(stripped)
     bracketed = _unbracket(stripped) != stripped
     match = _SIGNATURE.match(_unbracket(stripped))
     if not match or not is_person_name(match.group("name")):
@@ -562,6 +572,9 @@ def _ocr_stop_before(text: str, at: int) -> bool:
 def split_signoff(text: str) -> tuple[str, str] | None:
     """The writers of a brief credited in brackets after its last sentence: "…35份。（陈  晨）",
     "…开放。（李  欣 马学东）", "…服务。（通讯员 吴  娟）" -> (text before it, the credit as printed)."""
+    press = _press_signoff(text)
+    if press is not None:
+        return press
     match = _SIGNOFF.search(text)
     if not match or match.start() == 0 or (text[match.start() - 1] not in _SENTENCE_END.strip()
                                            and not _ocr_stop_before(text, match.start())):
@@ -578,6 +591,35 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     if not names or not all(is_person_name(name) or name in vouched for name in names):
         return None
     return text[: match.start()], match.group(0)
+
+
+def _press_credit(text: str) -> bool:
+    """"本报记者　梁　栋", "新华社记者　name　通讯员　name": roles and names, a role first (what a dash before it signs
+    with; the byline line's own pattern, compiled already for every page)."""
+    return _ROLE_RE.match(text) is not None and _BYLINE_LINE.match(text) is not None
+
+
+def _press_signoff(text: str) -> tuple[str, str] | None:
+    """"…一百吨。——本报记者　陈　平", "…人次。（新华社）": a reporter after a dash or an agency in brackets, glued after the
+    story's last sentence, credits the story (older pages sign so); the text before it ends on a finished sentence."""
+    tail = text[-40:]
+    if "社" in tail[-8:] and text.endswith(("）", ")")):
+        match = _AGENCY_SIGNOFF.search(text, max(0, len(text) - 12))
+        start = match.start() if match is not None else 0
+    elif "—" in tail or "－" in tail:
+        dash = max(text.rfind("—"), text.rfind("－"))
+        if dash < 1 or not _press_credit(text[dash + 1:].lstrip(_SPACE)):
+            return None
+        start = dash
+        while start > 0 and text[start - 1] in "—－":
+            start -= 1
+        if dash - start > 1 or not all(is_person_name(role.name) for role in parse_credits(text[dash + 1:]).roles):
+            return None
+    else:
+        return None  # the cheap tests first: this runs on every block of text
+    if start == 0 or text[start - 1] not in _SENTENCE_END.strip():
+        return None
+    return text[:start], text[start:]
 
 
 # a letter's signature glued in brackets after its last sentence: "…我能维权吗？（江州市江北区　俞佳豪）"
@@ -598,7 +640,10 @@ def _signature_signoff(text: str) -> tuple[str, str] | None:
 
 def signoff_credits(signoff: str) -> Credits:
     """The names of a bracketed sign-off, by their printed roles; with none printed, they count as the
-    item's reporters. A bracketed signature ("（江州市江北区　俞佳豪）") names its signer only."""
+    item's reporters. A bracketed signature ("（江州市江北区　俞佳豪）") names its signer only; an agency ("（新华社）")
+    names nobody."""
+    if _AGENCY_SIGNOFF.fullmatch(signoff.strip(_SPACE)):
+        return Credits(Byline(), ())
     if not _SIGNOFF.fullmatch(signoff.strip(_SPACE)):
         signed = signature(signoff)
         if signed is not None:

@@ -1,6 +1,7 @@
 """Page furniture: the 版 line ("第03版：要闻", "3版 要闻", "■第2版 新闻"), a masthead ("工人日报　2023年
 10月17日　星期二　第1版"), editor credits ("本版编辑：许静"), a 导读 box of headlines printed on other
-pages ("…成效初显（3版）") and advertisements ("公益广告" over its slogan and sponsor). They belong to no item; the page keeps them.
+pages ("…成效初显（3版）") advertisements ("公益广告" over its slogan and sponsor) and a quotation box ("毛主席语录" or "最高指示" over the quotation
+an older page prints at its top). They belong to no item; the page keeps them.
 
 Pure: page text in, (furniture, notices) out; the lines are left out of the blocks.
 """
@@ -187,6 +188,11 @@ def _title_list(rows: list[tuple[int, str]]) -> set[int]:
 # an advertisement's label alone on its line ("公益广告", "·广告·", "【广告】", "（广告）"): the label and the lines
 # printed right under it, up to the next blank line, are the advertisement (a slogan, the sponsor's "…　宣")
 _ADVERT_LABEL = lazy_compile(r"^[·•・【〔\[(（]?[ \u3000]*(?:公益)?广告[ \u3000]*[·•・】〕\])）]?$")
+# the label of a quotation box (1960s–70s pages print one over their stories, often spaced out: "毛　主　席　语　录"):
+# whose words they are and 语录, or 最高指示/最新指示; the box quotes, it reports no news
+_QUOTE_LABEL = lazy_compile(r"^[【〔\[(（]?(?:[\u4e00-\u9fff]{2,6}语录|(?:最新)?最高指示|最新指示)[】〕\])）]?$")
+# the quotation under it: sentences closed by a stop or a closing quote mark (a headline under a label closes on neither)
+_QUOTE_END = "。！？!?”」』"
 
 
 def _tokens(text: str) -> list[str]:
@@ -323,7 +329,8 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
     rows = [(number, line) for number, line in rows if line]
     indexed = any(_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")) for _, line in rows)
     listed = _leading_entries(rows)
-    adverts = _advert_lines(text)
+    quotes = _quote_box_lines(rows)
+    adverts = _advert_lines(text) | quotes
     web = _web_lines(rows)
     titles = _title_list(rows)
     lines: list[PageLine] = []
@@ -335,7 +342,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             lines.append(PageLine(number, line, "index"))
             continue
         if number in adverts:
-            lines.append(PageLine(number, line, "advert"))
+            lines.append(PageLine(number, line, "quote" if number in quotes else "advert"))
             continue
         if number in web:
             lines.append(PageLine(number, line, "web"))
@@ -395,6 +402,28 @@ def _advert_lines(text: str) -> set[int]:
             if not raw[j]:
                 break
             found.add(j + 1)
+    return found
+
+
+def _quote_box_lines(rows: list[tuple[int, str]]) -> set[int]:
+    """Line numbers of a quotation box: its label line ("毛　主　席　语　录", "最高指示") and the quotation under it, the
+    run of lines after the label with no blank line inside (one or two blank lines after the label are the box's margin),
+    when that run closes a sentence (a label over a headline is not a box). Like an advertisement, the box is no story
+    and part of none."""
+    found: set[int] = set()
+    for k, (number, line) in enumerate(rows):
+        if len(line) > 24 or line.rstrip("】〕])）")[-1:] not in "录示" \
+                or not _QUOTE_LABEL.match(re.sub(r"[ \u3000\t]", "", line)):
+            continue  # (the cheap test first: this runs on every line of every page)
+        run: list[tuple[int, str]] = []
+        previous = number
+        for row in rows[k + 1:]:
+            if row[0] - previous > (3 if not run else 1):
+                break
+            run.append(row)
+            previous = row[0]
+        if run and run[-1][1][-1] in _QUOTE_END:
+            found.update([number, *(n for n, _ in run)])
     return found
 
 

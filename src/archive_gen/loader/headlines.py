@@ -51,6 +51,10 @@ _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
 # the occasion, the 引题, and the title under it gives the meeting's message
 _MEETING = lazy_compile(r"(?:召开|举行|举办)[\u4e00-\u9fff“”]{2,20}(?:会|会议|大会)$")
+# "全总发出通知", "国务院作出决定": who issued a paper and what kind of paper it is; over a title it is the 引题, and the
+# title under it gives what the paper says (a column's name never issues anything)
+_ISSUES = lazy_compile(r"^[\u4e00-\u9fff]{2,12}?(?:发出|发布|下发|印发|作出|做出|颁布|公布|下达)(?:紧急|联合|重要)?"
+                       r"(?:通知|决定|指示|意见|倡议书?|号召|通告|公告|规定|办法|命令|通报|决议)$")
 # "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
 _PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 
@@ -78,7 +82,11 @@ _ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
 
 # an older headline printed as subject over predicate: the upper line only names who (a unit, or units joined by 、:
 # "鞍钢、本钢、抚顺矿务局", "天津国营棉纺三厂细纱车间"), the lower opens on what they did ("提前完成…", "开展…")
-_UNIT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff、]{4,20}(?:厂|车间|工段|班组|矿|矿务局|局|公司|站|工会|集团|工地|油田|港)$")
+# (a work unit's 区 — "第三装卸区", "采煤作业区" — but not a place's: "朝阳区", "浦东新区", "开发区" may be a 引题's place;
+# 段/组/所/院/场 only as units: "机务段" not "路段", "攻关组" not "重组", "研究所" not "场所", "农场" not "广场")
+_UNIT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff、]{4,20}(?:厂|车间|工段|班组|矿|矿务局|局|公司|站|工会|集团|工地|油田|港"
+                             r"|(?:装卸|作业|施工|生产|营业|采煤|采掘|工)区|队|(?<![路地阶手片时])段|(?<![重改编])组"
+                             r"|(?<![场住处厕])所|(?<![庭合大])院|(?<![广现会战考赛球立主登出操剧市])场)$")
 _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推行|建立|举办|举行|召开|创造|试制|涌现|掀起|大搞)[\u4e00-\u9fff]")
 
 
@@ -95,8 +103,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     if any(f.dash_start or f.dash_end or f.read_dash or f.note_only or f.bracket_label or f.series or f.person
            or f.signature for f in (upper, lower)):
         return False
-    if upper.says or upper.confers or upper.meeting or _THEME.match(top) or lower.profile_subtitle:
-        return False
+    if upper.says or upper.confers or upper.meeting or upper.issues or _THEME.match(top) or lower.profile_subtitle:
+        return False  # (who issued what, "…发出通知", is whole: the line under it, "切实做好…", says what the paper asks)
     verb = _OPEN_VERB_END.search(top)
     wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()]) \
         and not _ASKS_HOW.search(top[:verb.start()])
@@ -212,6 +220,13 @@ class LineFacts:
     @functools.cached_property
     def meeting(self) -> bool:
         return self.length <= 24 and bool(_MEETING.search(self.text.strip()))
+
+    @functools.cached_property
+    def issues(self) -> bool:
+        """"全总发出通知": an issuing body, a verb of issuing and the kind of paper issued."""
+        text = self.text.strip(" \u3000")
+        # (the last character first: most lines end on no paper's kind, and the pattern then need not be compiled)
+        return self.length <= 18 and text[-1:] in "知定示见议书召告法令报" and bool(_ISSUES.match(text))
 
     @functools.cached_property
     def named_in_opening(self) -> bool:
@@ -370,6 +385,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("…not a column's name, which the story does not retell", "AB", lambda f: f.named_in_opening, -3.0),
     ("a line reporting that a meeting was held (…召开…交流会) is the occasion over the title that gives its message: the "
      "kicker", "K", lambda f: f.meeting, 2.5),
+    ("who issued what (全总发出通知, 国务院作出决定) over a title giving what the paper says is its kicker", "K",
+     lambda f: f.issues, 2.5),
+    ("…not a column's name (a column issues nothing)", "AB", lambda f: f.issues, -3.0),
     ("a question or exclamation is a title", "T", lambda f: f.asks, 1.0),
     ("a bracketed note ends a title (…(图), …（上）)", "T", lambda f: f.noted and not f.note_only, 1.0),
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),

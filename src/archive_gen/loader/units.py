@@ -227,9 +227,11 @@ def classify(blocks: list[Block]) -> list[Unit]:
             continue
         runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text) or digest.get(number) or bare.get(number)
         # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
-        # that runs on into the next line ("■郑建钢" + "①…") is no title
+        # that runs on into the next line ("■郑建钢" + "①…") is no title (a bare run's brief may be one short sentence:
+        # its run vouched for it)
         if runin and runin.end("title") <= len(block.parts[0]) \
-                and shapes.headline_text(runin.group("title")) and _brief_text(runin.group("rest")) \
+                and shapes.headline_text(runin.group("title")) \
+                and (_brief_text(runin.group("rest")) or (number in bare and is_closed(runin.group("rest")))) \
                 and split_lead(text[runin.start("title"):]) is None:
             # "▲辽宁启动职工技能提升行动　日前，…": a brief's title run in before its text, after a bullet
             units.append(Unit("text", [block], runin.group("title"), runin=True))  # the bullet is decoration
@@ -320,18 +322,24 @@ def _bare_run_in_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
     opening with a label; a run of them packed line under line is the run-in briefs of a bold-title column."""
     found: dict[int, re.Match[str]] = {}
     run: list[tuple[int, re.Match[str]]] = []
+    sure = False  # a brief of the run has running text (a comma inside), not one bare sentence
 
     def close() -> None:
+        nonlocal sure
         titles = {m.group("title") for _, m in run}
-        if len(run) >= _BARE_RUN_MIN and len(titles) == len(run):
+        if len(run) >= _BARE_RUN_MIN and len(titles) == len(run) and sure:
             found.update(run)
         run.clear()
+        sure = False
 
     for number, block in enumerate(blocks):
         match = _BARE_RUN_IN_TITLE.fullmatch(block.text) if len(block.lines) == 1 else None
+        # a brief as short as one finished sentence with no comma ("大连造船厂新船下水　大连造船厂建造的一艘万吨级货轮
+        # 日前下水。") is one only in a run that holds a surer one: alone it may be a label and a sentence
         if match and (len(match.group("title")) < 6 or _DATE_ONLY.fullmatch(match.group("title"))
                       or not shapes.headline_text(match.group("title"))
-                      or not _brief_text(match.group("rest")) or split_lead(block.text) is not None):
+                      or not (_brief_text(match.group("rest")) or is_closed(match.group("rest")))
+                      or split_lead(block.text) is not None):
             match = None
         if match is not None and run and block.blank_before:
             close()  # packed line under line: a blank line ends the run
@@ -339,6 +347,7 @@ def _bare_run_in_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
             close()
         else:
             run.append((number, match))
+            sure = sure or _brief_text(match.group("rest"))
     close()
     return found
 
@@ -367,12 +376,15 @@ def _mark_bylined(units: list[Unit]) -> None:
             unit.bylined = True
 
 
-# a headline OCR'd with a full stop after it: a short line, one clause with no comma or other stop inside
-_STRAY_STOP = lazy_compile(r"^[^，,、；;：:。！？!?\s]{6,24}[。.]$")
+# a headline OCR'd with a full stop after it: a short line, one clause with no comma or other stop inside; or (as older
+# pages print a headline quoting a verdict, stop and all) a short speaker, a colon and one such clause: "工人们说：这样的
+# 厂长我们信得过。"
+_STRAY_STOP = lazy_compile(r"^(?:[^，,、；;：:。！？!?\s“”]{2,8}[：:])?[^，,、；;：:。！？!?\s]{6,24}[。.]$")
 
 
 def _mark_stray_stops(units: list[Unit]) -> None:
-    """OCR of a scanned page reads a speck after a headline as a full stop ("…技能大赛。"). A short one-clause line
+    """OCR of a scanned page reads a speck after a headline as a full stop ("…技能大赛。"), and older pages print one
+    after a sentence headline ("工人们说：这样的厂长我们信得过。"). A short one-clause line
     ending in a stop, parted by blank lines from the text above it and printed right over a story's run-in lead
     (本报讯…, 本报X月X日电…), is that story's headline: a story's last paragraph is not followed by another story's
     lead with no headline between them."""
