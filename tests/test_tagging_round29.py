@@ -13,8 +13,16 @@ from tagging_probe import labels
 
 def _sectioned(tagger: TopicTagger, title: str, heads: list[tuple[str, int]], *paragraphs: str) -> list[str]:
     """The topics of a feature with crossheads ``heads`` ((text, the paragraph each stands before))."""
-    item = Item(id="t", source="t.txt", index=0, kind="article", page_name="视点", title=title,
-                paragraphs=paragraphs, crossheads=tuple(Crosshead(text, before, 0) for text, before in heads))
+    item = Item(
+        id="t",
+        source="t.txt",
+        index=0,
+        kind="article",
+        page_name="视点",
+        title=title,
+        paragraphs=paragraphs,
+        crossheads=tuple(Crosshead(text, before, 0) for text, before in heads),
+    )
     return [t.label for t in tagger.tag(item, segmented=None)]
 
 
@@ -32,8 +40,12 @@ _COURIERS = (
 
 def test_a_crosshead_naming_a_topic_followed_up_in_its_section_makes_a_secondary(topics: TopicTagger) -> None:
     # before: one safety word a paragraph is no paragraph "about" safety; the crosshead names it, each paragraph says it
-    got = _sectioned(topics, "快递员的一天：派件多了，收入少了",
-                     [("派费：一降再降", 0), ("抢时效：安全隐患藏在路上", 3), ("期盼：考核松一松", 5)], *_COURIERS)
+    got = _sectioned(
+        topics,
+        "快递员的一天：派件多了，收入少了",
+        [("派费：一降再降", 0), ("抢时效：安全隐患藏在路上", 3), ("期盼：考核松一松", 5)],
+        *_COURIERS,
+    )
     assert got == ["新就业形态劳动者", "安全生产"], got
 
 
@@ -41,15 +53,23 @@ def test_a_crosshead_the_section_does_not_follow_up_makes_no_secondary(topics: T
     # guard: the crosshead names safety, the second paragraph of its section does not say it
     paragraphs = list(_COURIERS)
     paragraphs[4] = "“有一回下雨路滑，差点撞上公交车。”快递员老王说，现在他每天出门前都要看一眼天气预报。"
-    got = _sectioned(topics, "快递员的一天：派件多了，收入少了",
-                     [("派费：一降再降", 0), ("抢时效：安全隐患藏在路上", 3), ("期盼：考核松一松", 5)], *paragraphs)
+    got = _sectioned(
+        topics,
+        "快递员的一天：派件多了，收入少了",
+        [("派费：一降再降", 0), ("抢时效：安全隐患藏在路上", 3), ("期盼：考核松一松", 5)],
+        *paragraphs,
+    )
     assert got == ["新就业形态劳动者"], got
 
 
 def test_a_crosshead_naming_no_topic_adds_none(topics: TopicTagger) -> None:
     # guard: the same section under a crosshead naming no topic stays as before
-    got = _sectioned(topics, "快递员的一天：派件多了，收入少了",
-                     [("派费：一降再降", 0), ("抢时效：路上的风险", 3), ("期盼：考核松一松", 5)], *_COURIERS)
+    got = _sectioned(
+        topics,
+        "快递员的一天：派件多了，收入少了",
+        [("派费：一降再降", 0), ("抢时效：路上的风险", 3), ("期盼：考核松一松", 5)],
+        *_COURIERS,
+    )
     assert got == ["新就业形态劳动者"], got
 
 
@@ -67,16 +87,26 @@ _READING = (
 def test_a_concession_aside_makes_no_secondary(topics: TopicTagger) -> None:
     # before: the aside's 职工之家 and 基层工会 made 工会组织建设 a secondary of a commentary on reading rooms
     aside = "当然，职工书屋也是职工之家建设的一部分，书屋办得好不好，也考验着基层工会的服务能力。"
-    got = labels(topics, "职工书屋要常开门", *(p.format(aside=aside) for p in _READING), kind="commentary",
-                 page_name="评论")
+    got = labels(
+        topics,
+        "职工书屋要常开门",
+        *(p.format(aside=aside) for p in _READING),
+        kind="commentary",
+        page_name="评论",
+    )
     assert got == ["职工文体"], got
 
 
 def test_the_same_paragraph_said_outright_still_makes_one(topics: TopicTagger) -> None:
     # guard: without the concession the paragraph is the union's own work, a secondary as before
     said = "职工书屋是职工之家建设的一部分，书屋办得好不好，考验着基层工会的服务能力。"
-    got = labels(topics, "职工书屋要常开门", *(p.format(aside=said) for p in _READING), kind="commentary",
-                 page_name="评论")
+    got = labels(
+        topics,
+        "职工书屋要常开门",
+        *(p.format(aside=said) for p in _READING),
+        kind="commentary",
+        page_name="评论",
+    )
     assert got == ["职工文体", "工会组织建设"], got
 
 
