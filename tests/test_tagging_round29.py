@@ -133,3 +133,15 @@ def test_riders_without_a_lockdown_stay_gig_workers(topics: TopicTagger) -> None
         "菜从市场送到小区，靠的是外卖骑手和快递员。全市1000多名骑手、快递员每天往返于各个小区。",
     )
     assert got[0] == "新就业形态劳动者", got
+
+
+def test_a_one_paragraph_section_is_left_to_the_paragraph_rules(topics: TopicTagger) -> None:
+    # guard: under a crosshead naming safety, one paragraph saying it once (the 齐齐哈尔 corpus item's 劳模 under
+    # 磨炼技艺成为领军人 was rural aid's means) is no section topic
+    got = _sectioned(
+        topics,
+        "快递员的一天：派件多了，收入少了",
+        [("派费：一降再降", 0), ("抢时效：安全隐患藏在路上", 3), ("期盼：考核松一松", 4)],
+        *_COURIERS,
+    )
+    assert got == ["新就业形态劳动者"], got

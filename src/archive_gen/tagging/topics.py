@@ -63,6 +63,7 @@ SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic
 LONG_ITEM_UNITS = 5
 LONG_SECONDARY_SHARE = 0.12
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
+SECTION_MIN_PARAGRAPHS = 2  # a crosshead section this long, each paragraph saying its crosshead's topic, is about it
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
 HEADLINE_PRIMARY_SHARE = 0.3  # the headline's topic is primary unless it scores under this share of the top one
@@ -621,10 +622,12 @@ def _only_as_services(hits: list[_Hit], lists: list[tuple[str, int, int]], defau
 def _sections(item: Item, hits: list[_Hit]) -> frozenset[str]:
     """The topics a crosshead section of a long item is about: its crosshead names the topic by a specific term said
     outright (疲劳驾驶：悬在头上的“安全隐患”), and every paragraph under it, up to the next crosshead, says the topic
-    outright too. A crosshead is the section's headline, so the section is about its topic even when each of its
-    paragraphs says it once beside the story's own words (a driver's fatigue told by a survey's figures and a driver's
-    story); a crosshead the section does not follow up, or a topic said under it without the crosshead naming it, is
-    no section topic (twenty-ninth round)."""
+    outright too, in a section of SECTION_MIN_PARAGRAPHS paragraphs or more. A crosshead is the section's headline, so
+    the section is about its topic even when each of its paragraphs says it once beside the story's own words (a
+    driver's fatigue told by a survey's figures and a driver's story); a crosshead the section does not follow up, a
+    topic said under it without the crosshead naming it, or a section of one paragraph (the paragraph rules judge that
+    one alone: a 劳模技术服务队下乡 sentence under 磨炼技艺成为领军人 is rural aid's means) is no section topic
+    (twenty-ninth round)."""
     heads = sorted(item.crossheads, key=lambda head: head.before)
     ends = [*(head.before for head in heads[1:]), len(item.paragraphs)]
     said: dict[str, set[str]] = {}  # field -> topics said outright there by a specific term
@@ -636,7 +639,7 @@ def _sections(item: Item, hits: list[_Hit]) -> frozenset[str]:
         named = said.get(f"crosshead:{index}")
         position = heads.index(head)
         body = range(head.before, ends[position])
-        if not named or not body:
+        if not named or len(body) < SECTION_MIN_PARAGRAPHS:
             continue
         for slug in named:
             if all(slug in said.get(f"paragraph:{i}", ()) for i in body):
