@@ -163,6 +163,16 @@ SETS = {
     # (tests/heldout_tagging26/README.md)
     "heldout_tagging26": (TESTS / "heldout_tagging26" / "pages", TESTS / "heldout_tagging26" / "keys", 37, 0,
                           {"province_f1": 0.98, "prefecture_f1": 0.96, "topic_f1": 0.96}),
+    # 27 (issue 18, twenty-ninth round: long items by a new hand, 6 pages 2010-2025, 25 items — features and 深度
+    # reports with crossheads, profiles, 记者/答 interviews, commentaries, 调查 pieces with a 阅读提示 — whose bodies wander
+    # into other topics and places): first run 0.977 / 0.85 / 0.915 (topics: a lockdown feature's riders' section
+    # outweighed its 封控 headline, two commentaries' 当然 asides made secondaries, a crosshead section on 疲劳驾驶 was
+    # missed; regions: a court named with its city as one dictionary word (深圳市中级人民法院) gives no place, and two
+    # province-framed 调查 pieces (subtitle 河北/山东) keep the province only, their cities in a 阅读提示 the loader reads
+    # as a paragraph when written "阅读提示 …" without brackets), final 0.977 / 0.85 / 0.946
+    # (tests/heldout_tagging27/README.md); the prefecture floor stays below the 0.97 target until those are fixed
+    "heldout_tagging27": (TESTS / "heldout_tagging27" / "pages", TESTS / "heldout_tagging27" / "keys", 25, 0,
+                          {"province_f1": 0.97, "prefecture_f1": 0.84, "topic_f1": 0.93}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

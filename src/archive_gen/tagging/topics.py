@@ -63,6 +63,7 @@ SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic
 LONG_ITEM_UNITS = 5
 LONG_SECONDARY_SHARE = 0.12
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
+SECTION_MIN_PARAGRAPHS = 2  # a crosshead section this long, each paragraph saying its crosshead's topic, is about it
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
 HEADLINE_PRIMARY_SHARE = 0.3  # the headline's topic is primary unless it scores under this share of the top one
@@ -85,8 +86,10 @@ _EXAMPLE_BEFORE = ("比如", "例如", "诸如")
 # (thirteenth round) or at the side of the event's ground (赛场边，工会设立了送清凉服务点: 场边, 赛场外, 会场外)
 # ... or what was done before it (此前，区总工会刚刚为困难职工送去了慰问金: background, with its comma; 比此前增长 is a
 # comparison) (fourteenth round)
+# ... or a concession made on the side of the argument (当然，职工书屋也是职工之家建设的一部分: an aside granting a
+# neighbouring topic its place, not a paragraph about it; twenty-ninth round)
 _ADD_ON_BEFORE = ("此外", "另外", "其间", "期间还", "之余", "结束后", "闭幕后", "还穿插", "场边", "赛场外", "会场外",
-                  "此前，", "此前,")
+                  "此前，", "此前,", "当然，", "当然,", "诚然，", "诚然,")
 # a group named as where something went (职工书屋建到了货车司机身边): the place, not the subject
 _PLACE_AFTER = ("身边", "家门口", "心坎")
 _PLACE_PHRASE = lazy_compile(r"([和与及、][^，,。；;：:]{0,8})?(" + "|".join(_PLACE_AFTER) + ")")
@@ -616,6 +619,34 @@ def _only_as_services(hits: list[_Hit], lists: list[tuple[str, int, int]], defau
     return [h if h.slug in elsewhere or h.evidence.field in PAGE_FIELDS else h._replace(slug=default) for h in hits]
 
 
+def _sections(item: Item, hits: list[_Hit]) -> frozenset[str]:
+    """The topics a crosshead section of a long item is about: its crosshead names the topic by a specific term said
+    outright (疲劳驾驶：悬在头上的“安全隐患”), and every paragraph under it, up to the next crosshead, says the topic
+    outright too, in a section of SECTION_MIN_PARAGRAPHS paragraphs or more. A crosshead is the section's headline, so
+    the section is about its topic even when each of its paragraphs says it once beside the story's own words (a
+    driver's fatigue told by a survey's figures and a driver's story); a crosshead the section does not follow up, a
+    topic said under it without the crosshead naming it, or a section of one paragraph (the paragraph rules judge that
+    one alone: a 劳模技术服务队下乡 sentence under 磨炼技艺成为领军人 is rural aid's means) is no section topic
+    (twenty-ninth round)."""
+    heads = sorted(item.crossheads, key=lambda head: head.before)
+    ends = [*(head.before for head in heads[1:]), len(item.paragraphs)]
+    said: dict[str, set[str]] = {}  # field -> topics said outright there by a specific term
+    for hit in hits:
+        if not hit.passing and not hit.generic:
+            said.setdefault(hit.evidence.field, set()).add(hit.slug)
+    out: set[str] = set()
+    for index, head in enumerate(item.crossheads):
+        named = said.get(f"crosshead:{index}")
+        position = heads.index(head)
+        body = range(head.before, ends[position])
+        if not named or len(body) < SECTION_MIN_PARAGRAPHS:
+            continue
+        for slug in named:
+            if all(slug in said.get(f"paragraph:{i}", ()) for i in body):
+                out.add(slug)
+    return frozenset(out)
+
+
 def _sentence_starts(item: Item) -> dict[str, list[int]]:
     """Where each sentence of each paragraph and caption starts (offsets into the field's text), by field name."""
     out: dict[str, list[int]] = {}
@@ -841,6 +872,7 @@ class TopicTagger:
 
         # a one-paragraph item can follow its headline up in one paragraph only
         units = len(item.paragraphs) + len(item.captions)
+        sections = _sections(item, hits) if item.crossheads and units >= LONG_ITEM_UNITS else frozenset()
         follow_up = max(1, min(HEADLINE_BODY_UNITS, units))
 
         def is_secondary(slug: str, ev: _Scores = ev) -> bool:
@@ -862,8 +894,10 @@ class TopicTagger:
                 return True
             if ev.focused.get(slug, 0) and share >= SECONDARY_SHARE:
                 return True
-            # (a long item: a paragraph the topic runs through, not one sentence of a theme sprinkled over several)
-            return units >= LONG_ITEM_UNITS and ev.whole.get(slug, 0) > 0 and share >= LONG_SECONDARY_SHARE
+            # (a long item: a paragraph the topic runs through, not one sentence of a theme sprinkled over several;
+            # or a crosshead section its crosshead names and each of its paragraphs follows up: _sections)
+            return units >= LONG_ITEM_UNITS and (ev.whole.get(slug, 0) > 0 or slug in sections) and (
+                share >= LONG_SECONDARY_SHARE)
 
         # a word both topics list (帮扶: a village helped, or a worker in hardship) reads as the primary topic's word
         # in an item about that topic: it is no evidence for a secondary one (ninth round)
