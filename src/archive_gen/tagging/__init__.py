@@ -30,7 +30,8 @@ from .topics import Taxonomy, TopicTagger, load_taxonomy
 
 __all__ = ["TAGGER_VERSION", "Segmented", "Tagger", "user_tables"]
 
-# bump when tagging rules change so that cached tags from an older version are not reused
+# the stored tags' format: bump when what a cached tag holds changes shape (a rule change needs no bump: the key
+# hashes the tagging code and data by content, fingerprint_for)
 TAGGER_VERSION = "7"
 TAXONOMY_POS = "nz"  # part-of-speech flag given to taxonomy terms in the private dictionary
 # a division's level word closing its name; the stem before it (two characters at least) names it beside its chip
