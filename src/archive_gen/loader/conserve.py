@@ -22,7 +22,7 @@ from ..patterns import lazy_compile
 
 _SPACE = lazy_compile(r"\s+")
 # structural labels and rules carry no content of their own
-_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
+_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
 _DECORATION = set("—–-_=~*·•□■◆◇○●★☆▲△▶►#＝－…:：")
 _BULLETS = "●■◆★☆□◇▲▶►"
 _MIN_PIECE = 2
