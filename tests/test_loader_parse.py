@@ -2829,6 +2829,9 @@ def test_a_daoyu_box_under_the_headline_is_a_reading_tip() -> None:
     item = only(page("一座老厂的“技能突围”", "导语\n" + tip, "本报记者　宋广川", BODY, BODY2))
     assert (item.title, item.column, item.reading_tip) == ("一座老厂的“技能突围”", None, tip)
     assert item.paragraphs == (BODY, BODY2)
+    # with its colon ("导语："), as the loader reads 阅读提示：; the strict check knows the label too (page() checks it)
+    colon = only(page("一座老厂的“技能突围”", "导语：\n" + tip, "本报记者　宋广川", BODY, BODY2))
+    assert (colon.column, colon.reading_tip, colon.paragraphs) == (None, tip, (BODY, BODY2))
 
 
 def test_a_writers_slash_credit_glued_to_a_role_is_a_byline_line() -> None:
