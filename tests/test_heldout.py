@@ -570,6 +570,19 @@ FRESH32_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # title), body bounds, paragraphs, byline 1.0, roles 2/2; after title_breaks learnt that who issued what is whole, 5 of 5.
 # Floors a little below the final 1.0.
 FRESH33_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh34 (the thirty-fifth batch: eight ordinary 2017–2025 pages by a new hand — a 深读 piece with a 导语 box, numbered
+# crossheads, a 记者手记 and a 链接 box; a 人物 ——记 profile with pull quotes and a short profile signed at its end; 工会·维权
+# cases with 【说法】/律师点评 and a hotline box on a page with no blank lines and no indents; a reader's question with a 温馨提示
+# box; a survey with a 主题 over two lines, a figures box and a 制图 chart; 闽江工人报 and 塞上工人报 pages; a 视觉 page of
+# three photos credited in three orders): first run (main at 60cd579) title F1 0.818 (18 of 22), body bounds 0.806,
+# paragraphs 0.778, byline 0.778, kicker 0.75, subtitle 1.0, roles 19/21. After four general rules (导语 is a reading tip;
+# 文/role name is a byline line and 图/文 role name a photo credit; 制图：name is a chart's credit; a share of people alone
+# is the subject of the line under it) 0.909, body bounds, paragraphs and byline 0.9, kicker 0.8, roles 21/21. The post-fix
+# check page f34-2023-06-06_05 (keyed and committed first): 4 of 4 titles and 1.0 on every column on its first run. Open
+# (see README): pull-quote crossheads let the next piece's quoted title join a profile; a hotline box of label：value rows on
+# a page with no blank lines; a padded sign-off name whose surname (海) the list lacks; a noun-phrase kicker with no —— over
+# a place's news. Floors at the final scores; not floored per class (classes portrait/noblank/special sit below 0.95).
+FRESH34_FLOORS = {"title_f1": 0.9, "body_bounds": 0.9, "paragraphs": 0.9, "byline": 0.9, "kicker": 0.8, "subtitle": 0.98}
 
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
@@ -592,6 +605,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh30": (30, [1, 1], 8),  # two roles in leads and on byline lines, 新华社记者 glued to a caption; page 1's jump, from page 2
     "fresh32": (4, None, 1),  # a byline line's 本报记者, 记者/通讯员 in leads, a caption's 本报通讯员 credit
     "fresh33": (14, None, 8),  # bracketed and ——signed reporters (glued or on a line of their own), 本报通讯员 lines, two roles
+    "fresh34": (24, None, 9),  # 文/本报记者 and 图/文 credit lines, two roles in leads and on byline lines, 制图 and 摄影 credits
 }
 
 
@@ -643,6 +657,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh30": (FRESH30_FLOORS, 31, 0.95),  # 27 on the seven pages, 4 on the post-fix check page
     "fresh32": (FRESH32_FLOORS, 7, 0.95),  # the one post-fix check page
     "fresh33": (FRESH33_FLOORS, 37, 0.95),  # 29 on the six pages, 3 and 5 on the two post-fix check pages
+    "fresh34": (FRESH34_FLOORS, 26, None),  # 22 on the eight pages, 4 on the post-fix check page; see FRESH34_FLOORS
 }
 
 

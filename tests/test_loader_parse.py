@@ -2818,3 +2818,48 @@ def test_the_commentator_label_over_a_title_is_its_column_not_a_byline() -> None
     # "评论员文章" labels the paper's commentary: 文章 is no name under the role 评论员
     item = only(page("评论员文章", "把企业管理搞上去", BODY, BODY2))
     assert (item.column, item.title, item.byline.names()) == ("评论员文章", "把企业管理搞上去", ())
+
+
+# ---- fresh34 (the thirty-fifth batch): ordinary pages of 2017–2025 by a new hand ----------------------------------------
+
+
+def test_a_daoyu_box_under_the_headline_is_a_reading_tip() -> None:
+    # "导语" labels a 深读 piece's summary box as 阅读提示 does: the box is the tip, neither a column nor a paragraph
+    tip = "老师傅陆续退休，年轻人留不住，新设备没人会开，记者近日走进车间，记录下这家老厂的探索。"
+    item = only(page("一座老厂的“技能突围”", "导语\n" + tip, "本报记者　宋广川", BODY, BODY2))
+    assert (item.title, item.column, item.reading_tip) == ("一座老厂的“技能突围”", None, tip)
+    assert item.paragraphs == (BODY, BODY2)
+    # with its colon ("导语："), as the loader reads 阅读提示：; the strict check knows the label too (page() checks it)
+    colon = only(page("一座老厂的“技能突围”", "导语：\n" + tip, "本报记者　宋广川", BODY, BODY2))
+    assert (colon.column, colon.reading_tip, colon.paragraphs) == (None, tip, (BODY, BODY2))
+
+
+def test_a_writers_slash_credit_glued_to_a_role_is_a_byline_line() -> None:
+    # "文/本报记者　name" under a title and subtitle is the writer's byline line, not a column; "图/文　role name" (the
+    # words of 文/图 the other way round) credits a photo as 文/图 does
+    item = only(page("“夜校”开到了工地上", "——福州地铁项目部工会办起农民工学校见闻", "文/本报记者　游丽娟", BODY, BODY2))
+    assert (item.title, item.column) == ("“夜校”开到了工地上", None)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("游丽娟", "本报记者")]
+    photo = only(page("港口夜色", "图/文　本报记者　邢　岚",
+                      "10月5日夜，青岛港自动化码头灯火通明，桥吊有序作业。假期期间，码头吞吐量保持高位。"))
+    assert (photo.title, photo.column) == ("港口夜色", None)
+    assert [(r.name, r.role) for r in photo.byline_roles] == [("邢　岚", "本报记者")]
+    # guard: "图/role name" credits a picture, not a writer's byline line
+    kept = only(page("港口夜色", "10月5日夜，青岛港自动化码头灯火通明，桥吊有序作业。", "图／本报通讯员　聂小雨"))
+    assert kept.byline.photographers == ("聂小雨",)
+
+
+def test_a_chart_credit_zhitu_closes_its_caption() -> None:
+    # "制图：name" after a chart's caption credits the chart as "摄" credits a photo: not caption text
+    item = only(page("受访配送员每天在线多久", "图表：10小时以上的占43.7%，8至10小时的占34.7%，8小时以下的占21.6%。　制图：闻　涛"))
+    assert item.paragraphs == ("图表：10小时以上的占43.7%，8至10小时的占34.7%，8小时以下的占21.6%。",)
+    assert item.byline.names() == ("闻　涛",)
+
+
+def test_a_share_of_people_over_what_they_want_is_one_title() -> None:
+    # "近七成受访网约配送员" names who (a share of people), not what: the line under it completes one title over two lines
+    item = only(page("派单怎么派　运费怎么算\n近七成受访网约配送员\n希望平台公开派单和计价规则", "本报记者　祁雪松", BODY, BODY2))
+    assert (item.kicker, item.title, item.column) == ("派单怎么派　运费怎么算", "近七成受访网约配送员希望平台公开派单和计价规则", None)
+    # guard: a share that states its news whole ("…超过六成") stays a line of its own
+    kept = only(page("职工书屋覆盖率超过六成\n西岭市推进职工书屋建设", "本报讯　" + BODY))
+    assert kept.title != "职工书屋覆盖率超过六成西岭市推进职工书屋建设"

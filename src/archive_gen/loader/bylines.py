@@ -82,8 +82,10 @@ _CREDIT_ENDS = ("摄", "摄影", "/图", "／图")
 _CREDIT_BRACKETED_ROLE = lazy_compile(rf"[(（]{_GAP}*(?:特约|本报)?摄影(?:记者)?{_GAP}*[:：]?{_GAP}*{_NAMES}{_GAP}*[)）]")
 # "摄影/王　军（人民视觉）", "图/本报记者 吴海峰": the credit word first, an agency in brackets after the names
 _CREDIT_WORDS = r"(?:摄影|图|摄|漫画|绘图|绘)"
-# the credit word and its slash; "文/图　role name" (the writer took the pictures) opens with a gap after 图
-_CREDIT_OPENER = rf"(?:文[/／]图{_GAP}+|{_CREDIT_WORDS}[/／])"
+# the credit word and its slash; "文/图　role name" (the writer took the pictures) opens with a gap after 图, and so
+# does "图/文　role name", the same credit with its words the other way round
+# "制图：name" credits a chart as "摄" credits a photo (the colon is printed as often as the slash)
+_CREDIT_OPENER = rf"(?:(?:文[/／]图|图[/／]文){_GAP}+|{_CREDIT_WORDS}[/／]|制图[/／:：])"
 _CREDIT_PREFIXED = lazy_compile(
     rf"{_CREDIT_OPENER}{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
 _CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_OPENER}{_GAP}*")
@@ -424,6 +426,10 @@ def is_byline_line(text: str) -> bool:
         return all(is_person_name(name) for name in split_names(stripped[1:]))
     for match in _ROLE_RE.finditer(stripped):
         glued = stripped[match.end(): match.end() + 1]
+        if match.group(0)[0] == "文" and match.group(0)[-1] in "/／｜|" and _ROLE_RE.match(stripped, match.end()):
+            # "文/本报记者　name": the writer's credit word glued to the writer's role, whose name is checked next
+            # ("图/本报记者　name" credits a picture: a credit, read by split_credit)
+            continue
         if glued and glued not in _SPACE and not glued.startswith(("/", "／", "｜", "|")):
             # "记者手记", "记者观察" are column names; a name glued to its role must look like one
             name = re.match(_NAME, stripped[match.end():])

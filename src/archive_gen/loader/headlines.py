@@ -87,6 +87,11 @@ _ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
 _UNIT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff、]{4,20}(?:厂|车间|工段|班组|矿|矿务局|局|公司|站|工会|集团|工地|油田|港"
                              r"|(?:装卸|作业|施工|生产|营业|采煤|采掘|工)区|队|(?<![路地阶手片时])段|(?<![重改编])组"
                              r"|(?<![场住处厕])所|(?<![庭合大])院|(?<![广现会战考赛球立主登出操剧市])场)$")
+# a share of people alone ("近七成受访网约配送员", "超半数青年职工", "六成以上受访者", "78.5%的农民工") names who, not what:
+# it is the subject of the line under it, as a unit's name is (a survey's headline printed subject over predicate)
+_SHARE_SUBJECT = lazy_compile(r"^(?:近|超|逾|约|过|将近|超过)?(?:[一二三四五六七八九]成(?:以上|多)?|半数(?:以上)?|过半"
+                              r"|\d+(?:\.\d+)?[%％](?:以上)?的?)[\u4e00-\u9fff]{0,10}?"
+                              r"(?:员|者|人|工|户|企业|职工|家庭|单位|青年|学生|骑手|司机|小哥)$")
 _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推行|建立|举办|举行|召开|创造|试制|涌现|掀起|大搞)[\u4e00-\u9fff]")
 
 
@@ -98,6 +103,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     top, low = upper.text.strip(" \u3000"), lower.text.strip(" \u3000")
     if _UNIT_SUBJECT.match(top) and _DEED_OPENS.match(low) and _TITLE_LINE.match(low):
         return True  # a unit's name alone is no headline: it is the subject of the line under it
+    if _SHARE_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
+        return True  # a share of people alone is no headline either: the line under it says what they do or want
     if not (_TITLE_LINE.match(top) and _TITLE_LINE.match(low)) or top[-1] in "“‘《" or low[0] in "”’》":
         return False
     if any(f.dash_start or f.dash_end or f.read_dash or f.note_only or f.bracket_label or f.series or f.person

@@ -41,7 +41,8 @@ _RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<tit
 # the same with no bullet: a title, a wide gap and a lead ("职工书画展开展　本报讯　3月9日，…"): the lead after the gap
 # marks the run-in as surely as a bullet does (``_lead_run_in``)
 _BARE_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
-TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要")
+# (导语: a 深读/特别报道 piece's summary box under its headline, as 阅读提示 is)
+TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 # an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
