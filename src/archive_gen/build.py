@@ -278,6 +278,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                     cache.store_single("state", STATE_KEY, dataclasses.replace(state, sources=source_state))
                 return dataclasses.replace(skipped, warnings=skipped.warnings + _cache_notice(cache, config))
         history = {**ownership.articles, **history_file}
+        if ownership.legacy:  # the manifest is gone: the pages on disk say which URLs were published
+            history = {**permalinks.history_on_disk(output, config.title), **history}
 
         last: list[Archive] = []
 

@@ -11,7 +11,9 @@ of its issue, else to the date archive; it is left out of the sitemap and the fe
 from __future__ import annotations
 
 import contextlib
+import html
 import os
+import re
 import stat
 import tempfile
 import unicodedata
@@ -45,8 +47,11 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
         return []
     by_alias: dict[str, str] = {}
     by_title: dict[tuple[str, str], str] = {}  # (source or date, title)
-    by_opening: dict[tuple[str, str], str] = {}  # (source, opening words)
+    by_opening: dict[tuple[str, str], str] = {}  # (source or date, opening words)
     by_place: dict[tuple[str, str], str] = {}  # (source, index)
+    # anywhere in the archive, when only one item has it: a page renamed to another date (its URL, which
+    # embeds the date, and its source both changed) went to the date archive instead of to its items
+    by_text: dict[tuple[str, str], str | None] = {}  # (title, opening words)
     for item in sorted(archive.items.values(), key=lambda i: (i.source, i.index)):
         for old in (*item.aliases, *item.parts):
             by_alias.setdefault(old, item.id)
@@ -54,14 +59,19 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
         by_title.setdefault((item.date or "", _norm(item.display_title)), item.id)
         if item.snippet:
             by_opening.setdefault((item.source, _norm(item.snippet[:OPENING_CHARS])), item.id)
+            by_opening.setdefault((item.date or "", _norm(item.snippet[:OPENING_CHARS])), item.id)
         by_place.setdefault((item.source, str(item.index)), item.id)
+        text = (_norm(item.display_title), _norm(item.snippet[:OPENING_CHARS]))
+        by_text[text] = None if text in by_text else item.id
     out: list[tuple[str, str, str]] = []
     for old in sorted(missing):
         old_id, source, date, title, index, opening = history[old]
-        # the same item under a new id: known by its old id, its title, its opening words or its place
+        # the same item under a new id: known by its old id, its title, its opening words, both (anywhere:
+        # a page renamed to another date) or its place
         target_id = (by_alias.get(old_id) or by_title.get((source, _norm(title))) or by_title.get((date, _norm(title)))
-                     or (by_opening.get((source, _norm(opening))) if opening else None)
-                     or by_place.get((source, index)))
+                     or (by_opening.get((source, _norm(opening))) or by_opening.get((date, _norm(opening)))
+                         if opening else None)
+                     or by_text.get((_norm(title), _norm(opening))) or by_place.get((source, index)))
         if target_id is not None:
             target = archive.items[target_id]
             out.append((old, target.url, target.display_title))
@@ -72,6 +82,52 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
         else:
             out.append((old, "archive/index.html", title))
     return out
+
+
+_HEAD_BYTES = 16384  # an article page's metadata, or a whole redirect page, lies well within this
+_META = re.compile(r'<meta (?:property|name)="(og:title|description|generator)" content="([^"]*)"')
+_REFRESH = re.compile(r'<meta http-equiv="refresh"')
+_MOVED_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def history_on_disk(output: Path, site_title: str = "") -> dict[str, Published]:
+    """The article URLs an output folder whose manifest was lost (deleted, or a site of an archive-gen
+    that kept none) shows: its article and redirect pages, each known by its id (the file name), date
+    (its folder), title and opening words as the page carries them. Without this, a build after the
+    manifest was deleted (and no ``url_history``) forgot every URL it had published: their redirects
+    were no longer made, and ``--clean`` deleted the pages (a URL published once answered 404)."""
+    found: dict[str, Published] = {}
+    top = output / "articles"
+    for folder, dirs, files in os.walk(top):  # never follows a link
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            rel = path.relative_to(output).as_posix()
+            if not urls.is_article_path(rel):
+                continue
+            try:
+                fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+                with os.fdopen(fd, "rb") as handle:
+                    if not stat.S_ISREG(os.fstat(fd).st_mode):
+                        continue
+                    head = handle.read(_HEAD_BYTES).decode("utf-8", "replace")
+            except OSError:
+                continue
+            meta = {key: html.unescape(value) for key, value in _META.findall(head)}
+            if _REFRESH.search(head):  # a redirect page of an earlier build: its title is the item's
+                shown = _MOVED_TITLE.search(head)
+                title = html.unescape(shown.group(1)).strip() if shown else ""
+                if site_title and title.endswith(" - " + site_title):
+                    title = title[: -len(site_title) - 3]
+                opening = ""
+            elif meta.get("generator") == "archive-gen":
+                title, opening = meta.get("og:title", ""), meta.get("description", "")[:OPENING_CHARS]
+            else:
+                continue  # not a page archive-gen wrote
+            parts = rel.split("/")[1:-1]
+            date = "" if parts == [urls.UNDATED] else "-".join(parts)
+            found[rel] = (Path(name).stem, "", date, title, "", opening)
+    return found
 
 
 def read_history(path: Path | None) -> dict[str, Published]:
