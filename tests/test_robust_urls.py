@@ -264,3 +264,37 @@ def test_urls_survive_a_deleted_manifest_without_a_url_history(tmp_path: Path) -
     # and the next build (its manifest written again) keeps it
     build_site(config, BuildOptions(clean=True))
     assert _redirect_target(config.output, old) == new
+
+
+def _story_at(output: Path, rel: str) -> str | None:
+    """The opening words an article page shows, or None for a redirect page."""
+    text = (output / rel).read_text(encoding="utf-8")
+    if REFRESH.search(text):
+        return None
+    found = re.search(r'<meta name="description" content="([^"]*)"', text)
+    assert found is not None, rel
+    return next((b[:12] for b in BODIES if b[:12] in found.group(1)), "?")
+
+
+def test_stories_of_one_title_never_hand_their_urls_to_each_other(tmp_path: Path) -> None:
+    # three 简讯 of one headline on a page: their ids were the headline's plus a counter in page order, so deleting
+    # the first gave its URL to the second, and adding one above shifted them all: a cited URL showed another story
+    def page(*bodies: int) -> list[Story]:
+        return [Story("简讯", WHO[k], BODIES[k]) for k in bodies]
+
+    project = Project(tmp_path, {"2021-05-14_01.txt": page(0, 1, 2)})
+    project.write()
+    config = make_project(tmp_path, {})
+    assert build_site(config).exit_code == 0
+    shown = {rel: _story_at(config.output, rel) for rel in article_pages(config.output)}
+    assert sorted(v for v in shown.values() if v) == sorted(BODIES[k][:12] for k in (0, 1, 2))
+    for bodies in ((1, 2), (3, 1, 2), (2, 1, 3)):  # the first deleted; one added above; the order changed
+        project.pages["2021-05-14_01.txt"] = page(*bodies)
+        project.write()
+        result = build_site(config)
+        assert result.exit_code == 0
+        for rel, story in shown.items():
+            now = _story_at(config.output, rel)
+            assert now is None or now == story, f"{rel} showed {story}, now {now}"
+        assert permanence_problems(config.output, set(shown), set(result.stale_kept)) == []
+        shown.update({rel: _story_at(config.output, rel) for rel in article_pages(config.output)})

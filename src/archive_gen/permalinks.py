@@ -46,7 +46,9 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
     if not missing:
         return []
     by_alias: dict[str, str] = {}
-    by_title: dict[tuple[str, str], str] = {}  # (source or date, title)
+    # (source or date, title), when one item there has it: of two stories of one title (简讯, 图片新闻) the title
+    # alone would pick the first, whichever the old URL was; their opening words tell them apart below
+    by_title: dict[tuple[str, str], str | None] = {}
     by_opening: dict[tuple[str, str], str] = {}  # (source or date, opening words)
     by_place: dict[tuple[str, str], str] = {}  # (source, index)
     # anywhere in the archive, when only one item has it: a page renamed to another date (its URL, which
@@ -55,8 +57,9 @@ def redirects(history: Mapping[str, Published], archive: Archive) -> list[tuple[
     for item in sorted(archive.items.values(), key=lambda i: (i.source, i.index)):
         for old in (*item.aliases, *item.parts):
             by_alias.setdefault(old, item.id)
-        by_title.setdefault((item.source, _norm(item.display_title)), item.id)
-        by_title.setdefault((item.date or "", _norm(item.display_title)), item.id)
+        for where in (item.source, item.date or ""):
+            key = (where, _norm(item.display_title))
+            by_title[key] = None if key in by_title else item.id
         if item.snippet:
             by_opening.setdefault((item.source, _norm(item.snippet[:OPENING_CHARS])), item.id)
             by_opening.setdefault((item.date or "", _norm(item.snippet[:OPENING_CHARS])), item.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -283,7 +284,8 @@ def legacy_item_id(source_stem: str, title: str | None, body: str) -> str:
 
 
 def assign_ids(items: list[Item], source_name: str, taken: set[str] | None = None) -> list[Item]:
-    """Stable ids; a collision is resolved by rehashing with a counter, in page order."""
+    """Stable ids; stories of one title on one page are told apart by their opening words, and a collision left
+    (the same title and opening twice) by rehashing with a counter, in page order."""
     ids = item_ids(items, source_name, taken)
     return [replace(item, id=ident) for item, ident in zip(items, ids, strict=True)]
 
@@ -295,8 +297,14 @@ def item_ids(items: list[Item], source_name: str, taken: set[str] | None = None)
     # repeats one story thousands of times resumes there instead of rehashing from 1 every time
     last_counter: dict[str, int] = {}
     out: list[str] = []
-    for item in items:
-        base = item_id(source_name, item.title, item.body_text)
+    bases = [item_id(source_name, item.title, item.body_text) for item in items]
+    shared = {base for base, n in Counter(bases).items() if n > 1}
+    for item, base in zip(items, bases, strict=True):
+        if base in shared:
+            # stories of one title on one page (简讯, 图片新闻): each is told apart by its opening words too, not by
+            # its place among them, so a story deleted or added beside the others never hands its URL (and its
+            # readers) to another story; an edit of those opening words moves the URL, with a redirect
+            base = _rehash(base, "\x1e" + _norm(item.body_text)[:_ID_OPENING_CHARS])
         counter = last_counter.get(base, 1)
         ident = base if counter == 1 else _rehash(base, counter)
         while ident in used:
@@ -308,5 +316,5 @@ def item_ids(items: list[Item], source_name: str, taken: set[str] | None = None)
     return out
 
 
-def _rehash(base: str, counter: int) -> str:
+def _rehash(base: str, counter: int | str) -> str:
     return hashlib.sha1(f"{base}#{counter}".encode()).hexdigest()[:12]
