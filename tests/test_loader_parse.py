@@ -2863,3 +2863,12 @@ def test_a_share_of_people_over_what_they_want_is_one_title() -> None:
     # guard: a share that states its news whole ("…超过六成") stays a line of its own
     kept = only(page("职工书屋覆盖率超过六成\n西岭市推进职工书屋建设", "本报讯　" + BODY))
     assert kept.title != "职工书屋覆盖率超过六成西岭市推进职工书屋建设"
+
+
+def test_a_padded_two_character_sign_off_is_a_name_whatever_its_surname() -> None:
+    text = "本报讯　记者从市总工会了解到，今年以来新建职工书屋56家，覆盖所有规模以上企业。"
+    item = only(page("某市职工书屋年内将达300家", text + "（海　燕）"))
+    assert item.byline_raw.endswith("（海　燕）") and item.paragraphs[-1].endswith("企业。")
+    # guard: a bracketed place or note printed solid after the stop stays in the text
+    for note in ("（北京）", "（完）"):
+        assert only(page("某市职工书屋年内将达300家", text + note)).paragraphs[-1].endswith(note)
