@@ -2872,3 +2872,12 @@ def test_a_padded_two_character_sign_off_is_a_name_whatever_its_surname() -> Non
     # guard: a bracketed place or note printed solid after the stop stays in the text
     for note in ("（北京）", "（完）"):
         assert only(page("某市职工书屋年内将达300家", text + note)).paragraphs[-1].endswith(note)
+
+
+def test_a_noun_phrase_over_a_line_stating_a_deed_is_its_kicker() -> None:
+    lead = "本报讯（记者王　明）" + BODY
+    item = only(page("工地上的“夜校”", "某市建筑工会开设农民工学堂", lead, BODY2))
+    assert item.kicker == "工地上的“夜校”" and item.title == "某市建筑工会开设农民工学堂" and item.subtitle is None
+    # guard: a noun-phrase title over a ——subtitle keeps its reading
+    item = only(page("工地上的“夜校”", "——记某建筑工地的农民工学堂", "本报记者　王　明", BODY, BODY2))
+    assert item.title == "工地上的“夜校”" and item.subtitle == "——记某建筑工地的农民工学堂"
