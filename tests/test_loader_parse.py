@@ -2881,3 +2881,16 @@ def test_a_noun_phrase_over_a_line_stating_a_deed_is_its_kicker() -> None:
     # guard: a noun-phrase title over a ——subtitle keeps its reading
     item = only(page("工地上的“夜校”", "——记某建筑工地的农民工学堂", "本报记者　王　明", BODY, BODY2))
     assert item.title == "工地上的“夜校”" and item.subtitle == "——记某建筑工地的农民工学堂"
+
+
+def test_label_value_rows_giving_numbers_are_a_service_box_under_its_heading() -> None:
+    rows = ("市总工会职工服务热线：12351", "法律援助咨询：拨打12348转接", "服务时间：工作日9:00—17:00")
+    for sep in ("\n\n", "\n"):  # with blank lines and with none
+        text = sep.join(("某市工会开展送法活动", "本报讯（通讯员王　明）" + BODY, BODY2, "职工法律服务热线", *rows)) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        assert [i.title for i in parsed.items] == ["某市工会开展送法活动", "职工法律服务热线"]
+        assert parsed.items[1].paragraphs == rows and parsed.items[1].subtitle is None
+    # guard: two colon lines with figures over a lead stay the story's headline, not paragraphs
+    item = only(page("全市职工书屋：年内将达300家", "市总工会：今年再建书屋56家", "本报讯（通讯员王　明）" + BODY, BODY2))
+    assert item.title == "全市职工书屋：年内将达300家" and item.paragraphs == (BODY, BODY2)
