@@ -2894,3 +2894,16 @@ def test_label_value_rows_giving_numbers_are_a_service_box_under_its_heading() -
     # guard: two colon lines with figures over a lead stay the story's headline, not paragraphs
     item = only(page("全市职工书屋：年内将达300家", "市总工会：今年再建书屋56家", "本报讯（通讯员王　明）" + BODY, BODY2))
     assert item.title == "全市职工书屋：年内将达300家" and item.paragraphs == (BODY, BODY2)
+
+
+def test_a_heading_over_text_signed_by_another_writer_titles_a_piece_of_its_own() -> None:
+    def profile(signer: str) -> Page:
+        return page("一根焊条的坚守", "——记某厂焊接技师李　强", "本报记者　王　明", BODY, BODY2, "师徒同台", BODY,
+                    "车间里的“小本子”", BODY2, BODY + signer)
+    parsed = profile("（本报通讯员　赵　亮）")
+    assert [i.title for i in parsed.items] == ["一根焊条的坚守", "车间里的“小本子”"]
+    assert [c.text for c in parsed.items[0].crossheads] == ["师徒同台"]
+    assert parsed.items[1].byline.correspondents == ("赵　亮",) and len(parsed.items[1].paragraphs) == 2
+    # guard: a section closed by the profile's own writer's sign-off stays a section of the profile
+    item = only(profile("（本报记者　王　明）"))
+    assert [c.text for c in item.crossheads] == ["师徒同台", "车间里的“小本子”"]
