@@ -21,8 +21,16 @@ from dataclasses import dataclass, field
 from ..model import Continuation
 from ..patterns import lazy_compile
 from . import shapes
-from .bylines import (credit_credits, house_author, is_person_name, marked_signature, parse_credits, signature,
-                      signoff_credits, unit_signoff)
+from .bylines import (
+    credit_credits,
+    house_author,
+    is_person_name,
+    marked_signature,
+    parse_credits,
+    signature,
+    signoff_credits,
+    unit_signoff,
+)
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, bare_name_line, editors_signoff, headline_shaped, plain_text
 
