@@ -1850,7 +1850,9 @@ def test_a_role_in_a_bracketed_signoff_vouches_for_a_rare_surname() -> None:
     from archive_gen.loader.bylines import split_signoff
     assert split_signoff("职工参赛。（本报记者　芮　思）") == ("职工参赛。", "（本报记者　芮　思）")
     assert split_signoff("职工参赛。（记者 芮　思）") == ("职工参赛。", "（记者 芮　思）")
-    assert split_signoff("职工参赛。（芮　思）") is None  # no role, no known surname: not vouched for
+    # no role, no known surname: printed solid, not vouched for; padded to a name's width with one U+3000, a name (issue 14)
+    assert split_signoff("职工参赛。（芮思）") is None
+    assert split_signoff("职工参赛。（芮　思）") == ("职工参赛。", "（芮　思）")
     item = only(page("●芜城港举办劳动法知识竞赛", "3月10日，芜城港务集团工会举办劳动法知识竞赛，18支代表队参赛。（本报记者　芮　思）"))
     assert item.paragraphs == ("3月10日，芜城港务集团工会举办劳动法知识竞赛，18支代表队参赛。",)
     assert item.byline.reporters == ("芮　思",)
