@@ -1853,7 +1853,9 @@ def test_a_role_in_a_bracketed_signoff_vouches_for_a_rare_surname() -> None:
     from archive_gen.loader.bylines import split_signoff
     assert split_signoff("职工参赛。（本报记者　芮　思）") == ("职工参赛。", "（本报记者　芮　思）")
     assert split_signoff("职工参赛。（记者 芮　思）") == ("职工参赛。", "（记者 芮　思）")
-    assert split_signoff("职工参赛。（芮　思）") is None  # no role, no known surname: not vouched for
+    # no role, no known surname: printed solid, not vouched for; padded to a name's width with one U+3000, a name (issue 14)
+    assert split_signoff("职工参赛。（芮思）") is None
+    assert split_signoff("职工参赛。（芮　思）") == ("职工参赛。", "（芮　思）")
     item = only(page("●芜城港举办劳动法知识竞赛", "3月10日，芜城港务集团工会举办劳动法知识竞赛，18支代表队参赛。（本报记者　芮　思）"))
     assert item.paragraphs == ("3月10日，芜城港务集团工会举办劳动法知识竞赛，18支代表队参赛。",)
     assert item.byline.reporters == ("芮　思",)
@@ -2866,3 +2868,47 @@ def test_a_share_of_people_over_what_they_want_is_one_title() -> None:
     # guard: a share that states its news whole ("…超过六成") stays a line of its own
     kept = only(page("职工书屋覆盖率超过六成\n西岭市推进职工书屋建设", "本报讯　" + BODY))
     assert kept.title != "职工书屋覆盖率超过六成西岭市推进职工书屋建设"
+
+
+def test_a_padded_two_character_sign_off_is_a_name_whatever_its_surname() -> None:
+    text = "本报讯　记者从市总工会了解到，今年以来新建职工书屋56家，覆盖所有规模以上企业。"
+    item = only(page("某市职工书屋年内将达300家", text + "（海　燕）"))
+    assert item.byline_raw.endswith("（海　燕）") and item.paragraphs[-1].endswith("企业。")
+    # guard: a bracketed place or note printed solid after the stop stays in the text
+    for note in ("（北京）", "（完）"):
+        assert only(page("某市职工书屋年内将达300家", text + note)).paragraphs[-1].endswith(note)
+
+
+def test_a_noun_phrase_over_a_line_stating_a_deed_is_its_kicker() -> None:
+    lead = "本报讯（记者王　明）" + BODY
+    item = only(page("工地上的“夜校”", "某市建筑工会开设农民工学堂", lead, BODY2))
+    assert item.kicker == "工地上的“夜校”" and item.title == "某市建筑工会开设农民工学堂" and item.subtitle is None
+    # guard: a noun-phrase title over a ——subtitle keeps its reading
+    item = only(page("工地上的“夜校”", "——记某建筑工地的农民工学堂", "本报记者　王　明", BODY, BODY2))
+    assert item.title == "工地上的“夜校”" and item.subtitle == "——记某建筑工地的农民工学堂"
+
+
+def test_label_value_rows_giving_numbers_are_a_service_box_under_its_heading() -> None:
+    rows = ("市总工会职工服务热线：12351", "法律援助咨询：拨打12348转接", "服务时间：工作日9:00—17:00")
+    for sep in ("\n\n", "\n"):  # with blank lines and with none
+        text = sep.join(("某市工会开展送法活动", "本报讯（通讯员王　明）" + BODY, BODY2, "职工法律服务热线", *rows)) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        assert [i.title for i in parsed.items] == ["某市工会开展送法活动", "职工法律服务热线"]
+        assert parsed.items[1].paragraphs == rows and parsed.items[1].subtitle is None
+    # guard: two colon lines with figures over a lead stay the story's headline, not paragraphs
+    item = only(page("全市职工书屋：年内将达300家", "市总工会：今年再建书屋56家", "本报讯（通讯员王　明）" + BODY, BODY2))
+    assert item.title == "全市职工书屋：年内将达300家" and item.paragraphs == (BODY, BODY2)
+
+
+def test_a_heading_over_text_signed_by_another_writer_titles_a_piece_of_its_own() -> None:
+    def profile(signer: str) -> Page:
+        return page("一根焊条的坚守", "——记某厂焊接技师李　强", "本报记者　王　明", BODY, BODY2, "师徒同台", BODY,
+                    "车间里的“小本子”", BODY2, BODY + signer)
+    parsed = profile("（本报通讯员　赵　亮）")
+    assert [i.title for i in parsed.items] == ["一根焊条的坚守", "车间里的“小本子”"]
+    assert [c.text for c in parsed.items[0].crossheads] == ["师徒同台"]
+    assert parsed.items[1].byline.correspondents == ("赵　亮",) and len(parsed.items[1].paragraphs) == 2
+    # guard: a section closed by the profile's own writer's sign-off stays a section of the profile
+    item = only(profile("（本报记者　王　明）"))
+    assert [c.text for c in item.crossheads] == ["师徒同台", "车间里的“小本子”"]

@@ -569,6 +569,10 @@ _SIGNOFF = lazy_compile(rf"[(（]{_GAP}*(?P<names>(?:{_ROLE}{_GAP}*)?{_NAMES}(?:
                       rf"{_GAP}*[)）]$")
 
 
+# exactly one U+3000 between two single Han characters: a two-character name set to a three-character width
+_PADDED_PAIR = lazy_compile(rf"[{HAN}]\u3000[{HAN}]")
+
+
 def _ocr_stop_before(text: str, at: int) -> bool:
     """OCR reads the full stop before a sign-off as a half-width "." ("…参加评选.(邓　丽)"): a "." right after a Han
     character ends the sentence (after a digit it is a decimal point)."""
@@ -594,6 +598,11 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     # credits people, and a rare or minority surname beside it is a name too
     if len(names) >= 2 and any(is_person_name(name) for name in names):
         vouched |= {name for name in names if re.fullmatch(_NAME, name)}
+    # one two-character name padded to a name's width with a U+3000 ("…300家。（海　燕）"): the gap is how a page sets a
+    # writer's two-character name, never a place or a note (those are printed solid: "（北京）", "（完）"), so the
+    # bracket signs the brief whatever the surname list says
+    if len(names) == 1 and _PADDED_PAIR.fullmatch(match.group("names")):
+        vouched |= set(names)
     if not names or not all(is_person_name(name) or name in vouched for name in names):
         return None
     return text[: match.start()], match.group(0)

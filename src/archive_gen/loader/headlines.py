@@ -565,6 +565,29 @@ def _question_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         or under.colon_title or _NEEDS_SUBJECT.match(low))
 
 
+# a noun phrase and nothing else: who or where, 的, then a thing (a quoted term or a short noun): "家门口的“职工食堂”",
+# "工地上的“夜校”"; it names no deed
+_NOUN_PHRASE = lazy_compile(r"^[\u4e00-\u9fff“”]{2,8}的(?:“[\u4e00-\u9fff]{1,6}”|[\u4e00-\u9fff]{1,3})$")
+# a line that states what someone did: a subject of two or more characters, then a deed's verb
+_DOES = lazy_compile(r"^[\u4e00-\u9fff0-9“”]{2,14}?(?:推出|开展|开设|开通|建成|建起|设立|成立|启动|上线|落地|举办|发放|实现|"
+                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助)[\u4e00-\u9fff“]")
+
+
+def _noun_phrase_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"家门口的“职工食堂”" over "合肥百余个工会驿站推出“一元早餐”", read as title and subtitle: a short noun phrase
+    (…的 and a thing) names no news; over a longer line with no —— in which someone does something, it is the 引题 and
+    the deed the title. A feature's 副题 under a noun-phrase title says whom it is about with a —— or 记…, which keeps
+    its reading."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    low = under.text.strip(" \u3000")
+    return bool(_NOUN_PHRASE.match(top.text.strip(" \u3000"))) and len(low) > len(top.text.strip(" \u3000")) \
+        and bool(_DOES.match(low)) and not _POSES_QUESTION.search(low) and not (
+            under.dash_start or under.read_dash or under.profile_subtitle or under.note_only or under.speaker_colon
+            or under.colon_title)
+
+
 def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"劳动者之歌" over "钢花飞溅铸重器", two short bare lines that could each be a column's name: read as a title over a
     column under it, the column would outrun its title. A column's name is the shorter line (劳动者之歌, 一线见闻, 职场观察);
@@ -595,6 +618,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _day_place_as_title, -1.5),
     ("a short question (…如何破解) over a line stating news is their kicker, not a title over its subtitle",
      _question_as_title, -1.5),
+    ("a noun phrase (家门口的“职工食堂”) over a line in which someone does something is their kicker, not a title over "
+     "its subtitle", _noun_phrase_as_title, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",

@@ -21,7 +21,16 @@ from dataclasses import dataclass, field
 from ..model import Continuation
 from ..patterns import lazy_compile
 from . import shapes
-from .bylines import credit_credits, house_author, is_person_name, marked_signature, signature, unit_signoff
+from .bylines import (
+    credit_credits,
+    house_author,
+    is_person_name,
+    marked_signature,
+    parse_credits,
+    signature,
+    signoff_credits,
+    unit_signoff,
+)
 from .headlines import ItemHeads, StackContext, read_stack
 from .units import COMMA_INSIDE, Unit, bare_name_line, editors_signoff, headline_shaped, plain_text
 
@@ -299,6 +308,9 @@ class _Heading:
     # the story is a short signed commentary: its author's name alone on a line over its text (no lead, no section yet),
     # three paragraphs at most so far, the last one closed
     short_comment: bool = False
+    # the text under the line (before any other heading) ends with a bracketed sign-off naming nobody the story's byline
+    # line names ("…5本。（本报通讯员　芮　琦）" under a profile by 本报记者　蓝　溪)
+    signed_by_other: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -339,6 +351,8 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      "heads the next item", lambda h: h.gap_parts_items, -3.0),
     ("a story credited on a byline line is not signed again at its end: a line over a paragraph closed by a bracketed "
      "name (…。（柳　青）) titles a brief of its own", lambda h: h.signed_next and h.has_byline_line, -4.0),
+    ("a story credited on a byline line is not signed by someone else further down: a line over text closed by a "
+     "sign-off naming another writer titles that writer's piece", lambda h: h.signed_by_other and h.has_byline_line, -4.0),
     ("a short commentary signed by its author's name over its text has no sections: a heading after its closed text "
      "titles the next piece (a commentary printed unsigned after it, a Q&A)", lambda h: h.short_comment, -3.0),
 ]
@@ -420,7 +434,7 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      head.blank_before >= 1 and nxt.blank_before == 0 and len(current.paragraphs) >= 2
                      and (shapes.sentencey(nxt.text) or nxt.text.rstrip()[-1:] in "。！？!?") and not nxt.entry
                      and all(u.blank_before == 0 for u in current.paragraphs[1:]),
-                     _short_comment(current))
+                     _short_comment(current), _signed_by_other(units, after, current))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -462,6 +476,28 @@ def _signed_ahead(units: list[Unit], start: int) -> bool:
             return True
         if headline_shaped(unit):
             return False
+    return False
+
+
+def _squeeze(name: str) -> str:
+    return "".join(name.split())
+
+
+def _signed_by_other(units: list[Unit], start: int, current: Draft) -> bool:
+    """True when one of the next few paragraphs, before any other heading, is closed by a bracketed sign-off and the
+    sign-off names nobody the story's byline lines name: the writer signs a piece of their own, and the heading above
+    the text titles it (a crosshead's section ends with its story's own writer, if with anyone). Looks no further than
+    ``_signed_ahead`` does."""
+    if not current.bylines:
+        return False
+    for seen in range(min(len(units) - start, _CAPTION_MAX_PARAGRAPHS + 1)):
+        unit = units[start + seen]
+        if unit.kind != "text" or unit.lead is not None or (seen and headline_shaped(unit)):
+            return False
+        if unit.signoff is not None:
+            signers = {_squeeze(name) for name in signoff_credits(unit.signoff).byline.names()}
+            own = {_squeeze(name) for line in current.bylines for name in parse_credits(line.text).byline.names()}
+            return bool(signers) and bool(own) and not signers & own
     return False
 
 

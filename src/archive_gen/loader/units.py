@@ -255,6 +255,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_figure_rows(units)
     _mark_table_rows(units)
     _mark_colon_lists(units)
+    _mark_contact_rows(units)
     _mark_guests(units)
     _mark_bylined(units)
     _mark_stray_stops(units)
@@ -493,6 +494,30 @@ def _mark_colon_lists(units: list[Unit]) -> None:
         if len(rows) >= _COLON_ROWS_MIN:
             for row in (unit, *rows):
                 row.entry = True
+
+
+# a row of a service box (热线, 电话, 时间, 地址): a label, a colon, and what it gives, a number in it ("全国总工会职工服务
+# 热线：12351", "服务时间：工作日9:00—17:00"); no sentence stop, and no colon after the label's but a clock's
+_CONTACT_ROW = lazy_compile(r"^[\u4e00-\u9fff]{2,12}[：:][ \u3000]*(?=[^。！？!?]*\d)(?:[^。！？!?：:]|(?<=\d)[:：](?=\d)){1,30}$")
+_CONTACT_ROWS_MIN = 2
+
+
+def _mark_contact_rows(units: list[Unit]) -> None:
+    """A service box (a hotline's numbers, its hours): two or more "label：value" rows in a run, each giving a number,
+    are entries of the box under its heading, each a paragraph, never a headline stack (a colon title over a colon
+    subtitle): a headline's colon line names a place or a speaker over what it says, not a number to call. A run right
+    above a byline or a lead is the next story's headline."""
+    k = 0
+    while k < len(units):
+        j = k
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and not units[j].runin and _CONTACT_ROW.match(units[j].text.strip(" \u3000")):
+            j += 1
+        if j - k >= _CONTACT_ROWS_MIN and not (j < len(units) and (units[j].kind == "byline"
+                                                                   or units[j].lead is not None)):
+            for row in units[k:j]:
+                row.entry = True
+        k = max(j, k + 1)
 
 
 _FIGURE_ROWS_MIN = 2
