@@ -130,8 +130,10 @@ SETS = {
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging19": (TESTS / "heldout_tagging19" / "pages", TESTS / "heldout_tagging19" / "keys", 32, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
+    # (thirtieth round: the 货车司机 视点's tip written "【阅读提示】…" on one line is read as the tip, not the first
+    # paragraph, so its 许昌 is found: prefecture 0.923 -> 0.963)
     "heldout_tagging20": (TESTS / "heldout_tagging20" / "pages", TESTS / "heldout_tagging20" / "keys", 25, 0,
-                          {"province_f1": 0.99, "prefecture_f1": 0.9, "topic_f1": 0.93}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.96, "topic_f1": 0.93}),
     "heldout_tagging21": (TESTS / "heldout_tagging21" / "pages", TESTS / "heldout_tagging21" / "keys", 31, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging22": (TESTS / "heldout_tagging22" / "pages", TESTS / "heldout_tagging22" / "keys", 34, 0,
@@ -170,9 +172,11 @@ SETS = {
     # missed; regions: a court named with its city as one dictionary word (深圳市中级人民法院) gives no place, and two
     # province-framed 调查 pieces (subtitle 河北/山东) keep the province only, their cities in a 阅读提示 the loader reads
     # as a paragraph when written "阅读提示 …" without brackets), final 0.977 / 0.85 / 0.946
-    # (tests/heldout_tagging27/README.md); the prefecture floor stays below the 0.97 target until those are fixed
+    # (tests/heldout_tagging27/README.md); thirtieth round: a full name opening an institution's one-word name
+    # (深圳市中级人民法院) is its place and a tip written "阅读提示 …" on one line is the tip, 1.0 / 0.93 / 0.946
+    # (tests/test_tagging_round30.py, tests/test_loader_parse.py); the prefecture floor stays below the 0.97 target
     "heldout_tagging27": (TESTS / "heldout_tagging27" / "pages", TESTS / "heldout_tagging27" / "keys", 25, 0,
-                          {"province_f1": 0.97, "prefecture_f1": 0.84, "topic_f1": 0.93}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.92, "topic_f1": 0.94}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

@@ -192,6 +192,29 @@ def test_reading_tip_between_byline_and_body() -> None:
     assert item.reading_tip.startswith("如何深入推进产改") and item.paragraphs == (BODY, BODY2)
 
 
+@pytest.mark.parametrize("tip", ["阅读提示　如何深入推进产改？市总工会注重发挥典型的示范带动作用。",
+                                 "核心提示：如何深入推进产改？市总工会注重发挥典型的示范带动作用。",
+                                 "【导读】如何深入推进产改？市总工会注重发挥典型的示范带动作用。"])
+def test_reading_tip_run_in_after_its_label_under_the_byline(tip: str) -> None:
+    # the box written on one line after its label (no line of its own for the label) is the tip all the same
+    item = only(page("3粒种子赋能产改", "本报记者 田国奎", tip, BODY, BODY2))
+    assert item.reading_tip == "如何深入推进产改？市总工会注重发挥典型的示范带动作用。"
+    assert item.paragraphs == (BODY, BODY2)
+
+
+def test_reading_tip_run_in_right_under_the_headlines() -> None:
+    item = only(page("农民工工资“讨”起来仍难", "——太原市建筑业农民工工资支付情况调查",
+                     "阅读提示 今年以来，拖欠农民工工资的投诉下降了三成多，但层层分包仍让工资难讨。", BODY, BODY2))
+    assert item.reading_tip.startswith("今年以来") and item.paragraphs == (BODY, BODY2)
+
+
+def test_a_body_paragraph_opening_on_a_tip_label_stays_a_paragraph() -> None:
+    # guard: inside the body (after the lead's paragraph) the words are the paragraph's own
+    text = "导读 课程是这次培训的重点，每名学员都领到了一本操作手册。"
+    item = only(page("职工夜校开课", "本报讯(记者郑莉)职工夜校日前开课，首期学员120人。", text, BODY))
+    assert item.reading_tip is None and text in item.paragraphs
+
+
 def test_duplicate_paragraph_is_kept_once_with_a_warning() -> None:
     parsed = page("海西州工会开展关爱活动", "本报讯(记者邢生祥)记者近日获悉，州工会开展关爱活动。", BODY, BODY, BODY2)
     item = only(parsed)

@@ -23,6 +23,8 @@ from ..patterns import lazy_compile
 _SPACE = lazy_compile(r"\s+")
 # structural labels and rules carry no content of their own
 _LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
+# a tip box's label run in before its text ("阅读提示　…", "【核心提示】…"): the label is kept in no field
+_TIP_LABEL = lazy_compile(r"^【?(?:阅读提示|核心提示|核心阅读|内容提要|导读|提要|导语)】?[：:]?")
 _DECORATION = set("—–-_=~*·•□■◆◇○●★☆▲△▶►#＝－…:：")
 _BULLETS = "●■◆★☆□◇▲▶►"
 _MIN_PIECE = 2
@@ -184,7 +186,8 @@ def conservation(text: str, page: Page) -> list[Notice]:
             blobs[index] = _item_blob(page.items[index])
         # a bullet before a run-in title ("●宁夏举办职工篮球赛　…") is decoration, kept in no field
         if not _covered(compact, blobs[index]) and not _covered(compact.lstrip(_BULLETS), blobs[index]) \
-                and not _covered(_EXPORT_MARK.sub("", compact), blobs[index]):
+                and not _covered(_EXPORT_MARK.sub("", compact), blobs[index]) \
+                and not _covered(_TIP_LABEL.sub("", compact), blobs[index]):
             problems.append(Notice(page.source, number, "conservation",
                                    "text of this line is missing from its item's fields", "error"))
     return problems + _misfiled_headlines(lines, page)

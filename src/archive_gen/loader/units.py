@@ -43,6 +43,12 @@ _RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<tit
 _BARE_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
 # (导语: a 深读/特别报道 piece's summary box under its headline, as 阅读提示 is)
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
+# a tip box written on one line after its label ("阅读提示　今年以来，…", "【核心提示】…"): the label, a gap or colon, and
+# prose (a sentence stop in it: a digest's "导读　2版　…" rows are no tip); read as a box only right under the headline
+# stack or byline (_labelled_tip), so a body paragraph opening on those words stays a paragraph
+_LABELLED_TIP = lazy_compile(
+    r"(?P<label>【(?:阅读提示|核心提示|核心阅读|内容提要|导读|提要|导语)】[：:]?[ \u3000]*"
+    r"|(?:阅读提示|核心提示|核心阅读|内容提要|导读|提要|导语)(?:[：:][ \u3000]*|[ \u3000]+))(?P<rest>\S.*[。！？!?].*)")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 # an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
@@ -179,6 +185,21 @@ def _continuation(match: re.Match[str], line: int) -> Continuation:
     return Continuation(direction, page, match.group(0), line)
 
 
+def _labelled_tip(text: str, before: list[Unit]) -> tuple[str, str] | None:
+    """(label, box text) of a tip box written on one line after its label (_LABELLED_TIP) right under a byline or a
+    headline-like line (the stack's last line: a story's top), else None."""
+    found = _LABELLED_TIP.fullmatch(text)
+    if found is None or not before:
+        return None
+    previous = before[-1]
+    # shapes.headline_text, not headline_shaped: that memo is set once the units are marked, and this unit's
+    # neighbour is still being read
+    if previous.kind == "byline" or (previous.kind == "text" and not previous.runin
+                                     and split_lead(previous.text) is None and shapes.headline_text(previous.text)):
+        return found.group("label").strip(" \u3000"), found.group("rest")
+    return None
+
+
 def _cn_number(text: str) -> int:
     if text == "十":
         return 10
@@ -210,6 +231,12 @@ def classify(blocks: list[Block]) -> list[Unit]:
             continue
         if compact.rstrip(":：") in TIP_LABELS:
             units.append(Unit("tiplabel", [block], text))
+            continue
+        tip = _labelled_tip(text, units)
+        if tip is not None:
+            # the label and its box, as a label line and the box's text under it are read (thirtieth round)
+            units.append(Unit("tiplabel", [block], tip[0]))
+            units.append(Unit("text", [block], tip[1]))
             continue
         if is_byline_line(text):  # before trailers: "（本报记者 王  敏 整理）" credits a name
             units.append(Unit("byline", [block], text))

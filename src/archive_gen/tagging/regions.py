@@ -43,6 +43,12 @@ _GENERIC_STEM_CHARS = frozenset("东西南北中城市郊矿新老一二")
 _ORG_AFTER = lazy_compile(r"(市|县|区|州|盟|旗|省|自治区)?(总工会|总|工会|委|政府|人民政府)")
 # the rest of a company's name the segmenter keeps in one token with its place (大庆石油管理局, 胜利油田): _org_token
 _ORG_TOKEN = lazy_compile(r"[\u4e00-\u9fff]{0,6}?(?:管理局|矿务局|油田|集团|公司)")
+# the rest of an institution's name the segmenter keeps in one token with its place's FULL name (jieba's dictionary
+# holds 深圳市中级人民法院, 广州市卫生局, 湖北省人民医院 as one word each): _institution_token; the tail is the whole
+# rest of that token, so 上海市人, 北京市民, 广州市区 (a person, a resident, an area) end on no institution
+_INSTITUTION_TAIL = lazy_compile(
+    r"[\u4e00-\u9fff]{0,8}(?:法院|检察院|政府|公安局|公安厅|总工会|工会|医院|大学|学院|学校|局|厅|委|委员会|常委会|人大|"
+    r"政协|妇联|文联|工商联|科学院|农科院|博物馆|图书馆|文化宫|少年宫|红十字会|消协|画院)")
 _COMPANY_AFTER = lazy_compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
@@ -362,10 +368,17 @@ class RegionTagger:
             name = text[start:end]
             # a name ends on a token boundary too, except a province starting a longer token (北京西站) and
             # a city starting the name of its port or station (青岛港, 杭州东站)
+            institution = False
             if (end not in ends and name not in gaz.province_names and not _facility(text, end, ends)
                     and not _suffix_in_body(text, start, end, starts, ends) and not _org_token(text, end, starts, ends)):
-                continue
+                if not _institution_token(text, end, ends):
+                    continue
+                institution = True
             forms = gaz.forms_in(name, year)
+            if institution:
+                # inside an institution's one-word name only a full name (深圳市, 朝阳区) is taken: a short form
+                # there (深圳 of a 深圳中院-like word) stays as unsupported as anywhere inside a token
+                forms = tuple(form for form in forms if form.kind == "full")
             if not forms:
                 continue
             mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
@@ -1024,6 +1037,16 @@ def _org_token(text: str, end: int, starts: Collection[int], ends: Collection[in
     found = _ORG_TOKEN.match(text, end)
     return (found is not None and found.end() in ends
             and not any(at in starts for at in range(end, found.end())))
+
+
+def _institution_token(text: str, end: int, ends: Collection[int]) -> bool:
+    """True when the name ending at ``end`` opens one token that is an institution's name (深圳市中级人民法院, 广州市
+    卫生局: one word each of jieba's dictionary): the rest of that token, to its end, is an institution's name
+    (_INSTITUTION_TAIL), so the place is the institution's (thirtieth round; the caller keeps full names only)."""
+    for close in range(end + 1, min(len(text), end + 12) + 1):
+        if close in ends:
+            return _INSTITUTION_TAIL.fullmatch(text, end, close) is not None
+    return False
 
 
 def _suffix_in_body(text: str, start: int, end: int, starts: Collection[int], ends: Collection[int]) -> bool:
