@@ -177,6 +177,14 @@ SETS = {
     # (tests/test_tagging_round30.py, tests/test_loader_parse.py); the prefecture floor stays below the 0.97 target
     "heldout_tagging27": (TESTS / "heldout_tagging27" / "pages", TESTS / "heldout_tagging27" / "keys", 25, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.92, "topic_f1": 0.94}),
+    # 28 (issue 18, thirty-first round: an ordinary day by a new hand, 5 pages 2005-2024, 25 items, every topic as a
+    # primary, one secondary): first run 0.941 / 0.96 / 1.0 (topics all right; regions missed: a group named by its
+    # abbreviation (同煤, 大同煤矿集团公司) gives no 大同, a 疗休养 trip's 前往浙江安吉 gives no 湖州, and an aid pairing's
+    # 四川省9个山区村 gives no 四川); a headline pairing its subject with a partner (与山区村结对) makes the partner's
+    # place in the opening a setting (tests/test_tagging_round31.py): final 0.962 / 0.96 / 1.0
+    # (tests/heldout_tagging28/README.md)
+    "heldout_tagging28": (TESTS / "heldout_tagging28" / "pages", TESTS / "heldout_tagging28" / "keys", 25, 0,
+                          {"province_f1": 0.95, "prefecture_f1": 0.95, "topic_f1": 0.99}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

@@ -115,6 +115,10 @@ _VENUE_AFTER = lazy_compile(r"(召开|举行|举办|开幕|启动|签订|签约|
 # a headline naming a group of places by their count (浙江工会与西部三省结对, 两地工会签约, 四省市): the parties
 # named in the opening are settings too, not only the headline's place
 _COUNTED_PLACES = lazy_compile(r"[两二三四五六七八九十几多]+(省|省区|省市|省份|地|市|州|县|城)(?!长|委)")
+# a headline pairing its subject with a partner (嘉兴30家企业与山区村结对, …与…结对帮扶): the partner is one of the
+# story's parties as a counted place is, so the partner's place the opening names (与对口帮扶的四川省9个山区村签订结对协议)
+# is a setting too, where the aid goes (thirty-first round)
+_PAIRED_HEADLINE = lazy_compile(r"与[^，,。：:；;]{1,12}?结对")
 # a numbered caption or point (①…, 图①：…)
 _NUMBERED = lazy_compile(r"图?[①②③④⑤⑥⑦⑧⑨⑩]")
 # an honours list's line: a name (maybe padded), a wide space, the person's unit (于海涛　国网安徽省电力有限公司…)
@@ -673,7 +677,7 @@ class RegionTagger:
         # a headline naming only where people come from (在沪新疆籍职工, 四川籍农民工) leaves the setting to the opening;
         # a company's home stays a headline place (it may be all there is)
         head_codes = settled([(m, c) for m, c in headline if not m.passing or m.company])
-        counted = bool(_COUNTED_PLACES.search(headline_text))
+        counted = bool(_COUNTED_PLACES.search(headline_text) or _PAIRED_HEADLINE.search(headline_text))
         if head_codes:
             main = list(head_codes)
             # a province in the headline is refined by its own places in the opening (山西 -> 和顺、壶关); so is
