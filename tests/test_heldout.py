@@ -589,6 +589,16 @@ FRESH33_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # Floors a little below those scores; not floored per class (class provincial's kicker sits at 0.5).
 FRESH34_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.8, "subtitle": 0.98}
 
+# fresh35 (the thirty-sixth batch: five ordinary 2012–2022 pages by a new hand — a 要闻 front page with a kicker, title and
+# ——subtitle, a 本报讯 story naming two roles and a 新华社 wire; a 工会新闻 page with no indents, a byline line, a brief signed
+# （name）; an 经济 page with a blank line only between items; a 燕赵工人报 地方新闻 page; a 评论 page of three comments): first
+# run (main at e13931a, keys committed in 35ed3e9) title F1 0.933 (14 of 15), body bounds, paragraphs, byline, kicker 1.0,
+# subtitle 1.0 overall (class 1's 0.0: the front page's kicker 全国总工会部署推进, ending on an open verb, was joined to the
+# title under it), roles 13/13. One general rule (an open verb that takes no clause over a line closing on its own
+# predicate, …全面启动, is the 引题) brings the five pages to 1.0 on every column; the post-fix check page f35-2020-09-22_02
+# (keyed and committed first, ff9ca9b): 2 of 2 titles and 1.0 on every column on its first run. Every other set unchanged.
+FRESH35_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
@@ -611,6 +621,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh32": (4, None, 1),  # a byline line's 本报记者, 记者/通讯员 in leads, a caption's 本报通讯员 credit
     "fresh33": (14, None, 8),  # bracketed and ——signed reporters (glued or on a line of their own), 本报通讯员 lines, two roles
     "fresh34": (24, None, 9),  # 文/本报记者 and 图/文 credit lines, two roles in leads and on byline lines, 制图 and 摄影 credits
+    "fresh35": (15, None, 6),  # 记者/通讯员 in leads and on a byline line, 新华社 leads, 本报评论员 on a ■ author line
 }
 
 
@@ -663,6 +674,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh32": (FRESH32_FLOORS, 7, 0.95),  # the one post-fix check page
     "fresh33": (FRESH33_FLOORS, 37, 0.95),  # 29 on the six pages, 3 and 5 on the two post-fix check pages
     "fresh34": (FRESH34_FLOORS, 26, None),  # 22 on the eight pages, 4 on the post-fix check page; see FRESH34_FLOORS
+    "fresh35": (FRESH35_FLOORS, 17, 0.95),  # 15 on the five pages, 2 on the post-fix check page
 }
 
 

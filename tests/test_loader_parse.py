@@ -2935,3 +2935,16 @@ def test_a_heading_over_text_signed_by_another_writer_titles_a_piece_of_its_own(
     # guard: a section closed by the profile's own writer's sign-off stays a section of the profile
     item = only(profile("（本报记者　王　明）"))
     assert [c.text for c in item.crossheads] == ["师徒同台", "车间里的“小本子”"]
+
+
+# ---- fresh35 (the thirty-sixth batch): ordinary pages of 2012–2022 by a new hand ----------------------------------------
+
+
+def test_an_open_verb_over_a_closed_clause_is_the_kicker_not_half_a_title() -> None:
+    # "…部署推进" ends on a verb wanting its object, but the line under it closes on its own predicate ("…全面启动"): a
+    # whole clause 推进 cannot govern, so the upper line is the 引题 over the title, not the first half of one title
+    item = only(page("市总工会部署推进", "职工技能提升行动全面启动", "——今年将培训一线职工五万人次", "本报讯　" + BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("市总工会部署推进", "职工技能提升行动全面启动", "——今年将培训一线职工五万人次")
+    # guard: a verb that takes a person and what they do next ("帮助…顺利返岗") still runs on into the line under it
+    kept = only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2))
+    assert kept.title == "多措并举帮助外地农民工节后顺利返岗"

@@ -78,6 +78,12 @@ _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》
 # a question word right before the line's last verb: the verb's object was put first as the topic the line asks about
 # ("“一老一小”难题如何破解", "技能人才短缺怎样解决"); the question is whole, and nothing runs on into the line under it
 _ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
+# a lower line that closes on a manner adverb and its verb ("…活动全面启动", "…工作顺利完成") is a whole clause with its own
+# predicate: a verb over it that takes no clause as its object ("部署推进", "研究解决") cannot govern it, so the upper line
+# is the 引题 naming who set the news going, not the first half of one title (verbs that take a person and what they do
+# next, "帮助…顺利返岗", "鼓励…积极参与", may still run on)
+_CLOSED_CLAUSE = lazy_compile(r"[\u4e00-\u9fff”]{2,}(?:全面|正式|顺利|圆满|成功|如期|按期)[\u4e00-\u9fff]{2}$")
+_PIVOT_VERB = frozenset(("帮助", "支持", "鼓励", "引导", "推动", "促进", "助力", "关心", "关爱", "培养", "培育", "保障", "维护"))
 
 
 # an older headline printed as subject over predicate: the upper line only names who (a unit, or units joined by 、:
@@ -114,7 +120,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
         return False  # (who issued what, "…发出通知", is whole: the line under it, "切实做好…", says what the paper asks)
     verb = _OPEN_VERB_END.search(top)
     wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()]) \
-        and not _ASKS_HOW.search(top[:verb.start()])
+        and not _ASKS_HOW.search(top[:verb.start()]) \
+        and not (verb.group() not in _PIVOT_VERB and _CLOSED_CLAUSE.search(low))
     return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low))
 
 
