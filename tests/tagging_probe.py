@@ -1,8 +1,10 @@
-"""Small invented items for the tagging rounds' rule tests: a topic tagger's labels for a headline and its paragraphs."""
+"""Small invented items for the tagging rounds' rule tests: a topic tagger's labels, and a region tagger's regions, for a
+headline and its paragraphs."""
 
 from __future__ import annotations
 
-from archive_gen.model import Item
+from archive_gen.model import Item, RegionTag
+from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.topics import TopicTagger
 
 _BY_KIND = "by kind"
@@ -25,3 +27,21 @@ def labels(tagger: TopicTagger, title: str, *paragraphs: str, kind: str = "artic
         paragraphs=paragraphs,
     )
     return [t.label for t in tagger.tag(it, segmented=None)]
+
+
+def region_tags(tagger: RegionTagger, title: str, *paragraphs: str, date: str, lead: str | None = "本报讯（记者 陈明）",
+                kind: str = "article", subtitle: str | None = None) -> list[RegionTag]:
+    """The regions an item of ``kind`` dated ``date`` is tagged with, in the tagger's order."""
+    it = Item(
+        id="t",
+        source="t.txt",
+        index=0,
+        kind=kind,  # type: ignore[arg-type]
+        date=date,
+        title=title,
+        subtitle=subtitle,
+        lead=lead,
+        paragraphs=paragraphs,
+    )
+    found, _, _ = tagger.tag(it)
+    return list(found)

@@ -9,24 +9,13 @@ group whose talks the opening names by another topic is about that topic; a subj
 
 from __future__ import annotations
 
-from archive_gen.model import Item
 from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.topics import TopicTagger
-from tagging_probe import labels
+from tagging_probe import labels, region_tags
 
 
 def places(tagger: RegionTagger, title: str, *paragraphs: str, date: str = "2016-05-10") -> list[str]:
-    it = Item(
-        id="t",
-        source="t.txt",
-        index=0,
-        kind="article",
-        date=date,
-        title=title,
-        lead="本报讯（记者 陈明）",
-        paragraphs=paragraphs,
-    )
-    found, _, _ = tagger.tag(it)
+    found = region_tags(tagger, title, *paragraphs, date=date)
     return sorted(t.region.county or t.region.prefecture or t.region.province for t in found)
 
 

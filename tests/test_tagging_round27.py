@@ -8,25 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from archive_gen.model import Item
 from archive_gen.tagging.regions import RegionTagger
+from tagging_probe import region_tags
 
 
 def setting(
     tagger: RegionTagger, title: str, paragraph: str, date: str
 ) -> list[tuple[str, str | None, str | None]]:
     """The (province, prefecture, county) of each region of a one-paragraph 本报讯 item of ``date``."""
-    it = Item(
-        id="t",
-        source="t.txt",
-        index=0,
-        kind="article",
-        date=date,
-        title=title,
-        lead="本报讯（通讯员 李明）",
-        paragraphs=(paragraph,),
-    )
-    found, _, _ = tagger.tag(it)
+    found = region_tags(tagger, title, paragraph, date=date, lead="本报讯（通讯员 李明）")
     return sorted((t.region.province, t.region.prefecture, t.region.county) for t in found)
 
 

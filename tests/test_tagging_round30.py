@@ -6,18 +6,15 @@ token but not at its start (中共南京市委) stay unsupported. Checked on sma
 
 from __future__ import annotations
 
-from archive_gen.model import Item
 from archive_gen.tagging.regions import RegionTagger
 from archive_gen.tagging.topics import TopicTagger
-from tagging_probe import labels
+from tagging_probe import labels, region_tags
 
 
 def regions_of(tagger: RegionTagger, title: str, *paragraphs: str, kind: str = "article",
                subtitle: str | None = None) -> list[tuple[str, str]]:
     """(province, prefecture) of each region the item is tagged with."""
-    it = Item(id="t", source="t.txt", index=0, kind=kind, date="2021-06-18",  # type: ignore[arg-type]
-              title=title, subtitle=subtitle, lead=None, paragraphs=paragraphs)
-    found, _, _ = tagger.tag(it)
+    found = region_tags(tagger, title, *paragraphs, date="2021-06-18", lead=None, kind=kind, subtitle=subtitle)
     return sorted((t.region.province or "", t.region.prefecture or "") for t in found)
 
 

@@ -5,15 +5,13 @@ aid goes, not a passing mention. Checked on small invented items, each with a gu
 
 from __future__ import annotations
 
-from archive_gen.model import Item
 from archive_gen.tagging.regions import RegionTagger
+from tagging_probe import region_tags
 
 
 def regions_of(tagger: RegionTagger, title: str, *paragraphs: str) -> list[tuple[str, str]]:
     """(province, prefecture) of each region a 本报讯 article is tagged with."""
-    it = Item(id="t", source="t.txt", index=0, kind="article", date="2023-05-10",  # type: ignore[arg-type]
-              title=title, lead="本报讯（通讯员 张明）", paragraphs=paragraphs)
-    found, _, _ = tagger.tag(it)
+    found = region_tags(tagger, title, *paragraphs, date="2023-05-10", lead="本报讯（通讯员 张明）")
     return sorted((t.region.province or "", t.region.prefecture or "") for t in found)
 
 
