@@ -24,7 +24,7 @@ _SPACE = lazy_compile(r"\s+")
 # structural labels and rules carry no content of their own
 _LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
 # a tip box's label run in before its text ("阅读提示　…", "【核心提示】…"): the label is kept in no field
-_TIP_LABEL = lazy_compile(r"^【?(?:阅读提示|核心提示|核心阅读|内容提要|导读|提要|导语)】?[：:]?")
+_TIP_LABEL = lazy_compile(rf"^【?(?:{'|'.join(_LABELS)})】?[：:]?")
 _DECORATION = set("—–-_=~*·•□■◆◇○●★☆▲△▶►#＝－…:：")
 _BULLETS = "●■◆★☆□◇▲▶►"
 _MIN_PIECE = 2

@@ -46,9 +46,10 @@ TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "�
 # a tip box written on one line after its label ("阅读提示　今年以来，…", "【核心提示】…"): the label, a gap or colon, and
 # prose (a sentence stop in it: a digest's "导读　2版　…" rows are no tip); read as a box only right under the headline
 # stack or byline (_labelled_tip), so a body paragraph opening on those words stays a paragraph
+_TIP_WORDS = "|".join(TIP_LABELS)
 _LABELLED_TIP = lazy_compile(
-    r"(?P<label>【(?:阅读提示|核心提示|核心阅读|内容提要|导读|提要|导语)】[：:]?[ \u3000]*"
-    r"|(?:阅读提示|核心提示|核心阅读|内容提要|导读|提要|导语)(?:[：:][ \u3000]*|[ \u3000]+))(?P<rest>\S.*[。！？!?].*)")
+    rf"(?P<label>【(?:{_TIP_WORDS})】[：:]?[ \u3000]*"
+    rf"|(?:{_TIP_WORDS})(?:[：:][ \u3000]*|[ \u3000]+))(?P<rest>\S.*[。！？!?].*)")
 _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文|编者|注)[^\n]*"
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 # an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
