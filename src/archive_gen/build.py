@@ -23,7 +23,7 @@ from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import permalinks, writer
+from . import permalinks, urls, writer
 from .archive import Archive, Catalogue, build_archive, catalogue
 from .cache import UNWRITABLE, BuildCache, EntryMemo, digest, open_cache
 from .config import Config
@@ -728,8 +728,10 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
                 kept[path] = item.stamp
         if writer.MANIFEST_PATH in previous:
             kept[writer.MANIFEST_PATH] = previous[writer.MANIFEST_PATH]
+        # a term's feed goes with its last item (a topic taken out of the taxonomy, an article's tag changed, a
+        # page deleted), whatever --clean says: kept, it offered its last entries to feed readers for good
         result = staging.commit(staged, kept, ownership, clean=options.clean, replaced_whole=(SEARCH_DIR + "/",),
-                                articles=published, moving=moving)
+                                withdrawn=urls.is_term_feed, articles=published, moving=moving)
     except BaseException:
         # interrupted (Ctrl-C, SIGTERM) or failed before the moves: the old site was never touched
         staging.abort()

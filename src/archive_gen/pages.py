@@ -514,7 +514,9 @@ class SitePlan:
                     path = urls.term_feed_path(kind, term.slug)
                     make = functools.partial(self.feed, path, f"{term_label(term)} - {self.site.title}",
                                              term.item_ids, urls.term_path(kind, term.slug))
-                    yield PageJob(path, "feed.xml", make, dirty)
+                    # a feed listing an undated item reads the build's date, which a new newest day (or
+                    # SOURCE_DATE_EPOCH) moves without touching the term: it kept the old date until --clean
+                    yield PageJob(path, "feed.xml", make, dirty or self._reads_build_date(term.item_ids))
         yield PageJob("archive/index.html", "archive.html", self.calendar)
         yield PageJob(urls.ISSUE_DATES_PATH, "issues.js", self.issue_dates)
         yield PageJob("search/index.html", "search.html", self.search)
@@ -743,10 +745,15 @@ class SitePlan:
 
     def feed(self, path: str, title: str, item_ids: Sequence[str], alternate: str, full: bool = False) -> FeedInputs:
         shown = item_ids[:self.config.feed_items]
-        # the build's date stands in for an undated item's (or an empty feed's) time; only then is it an input
-        dated = shown and all(len(urls.date_parts(self.archive.items[i].date)) == 3 for i in shown)
-        return FeedInputs(self.site, "" if dated else self.build_date, path, title, alternate,
-                          tuple(self.record(i) for i in shown), full)
+        return FeedInputs(self.site, self.build_date if self._reads_build_date(item_ids) else "", path, title,
+                          alternate, tuple(self.record(i) for i in shown), full)
+
+    def _reads_build_date(self, item_ids: Sequence[str]) -> bool:
+        """Whether the feed of these items shows the build's date: it stands in for the time of an item with
+        no date at all (a month-only item shows its month's first day), or of an empty feed; only then is it
+        an input."""
+        shown = item_ids[:self.config.feed_items]
+        return not shown or not all(urls.date_parts(self.archive.items[i].date) for i in shown)
 
     def issue_dates(self) -> IssueDatesInputs:
         return IssueDatesInputs(tuple((issue.key, issue.url) for issue in self.archive.issues if issue.date))

@@ -220,10 +220,16 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
                 return
             status, ctype, body = state.steady(lambda: _answer(state.root, url_path, plain))
             if status == HTTPStatus.MOVED_PERMANENTLY:
-                # relative links inside an index page need the trailing slash
+                # relative links inside an index page need the trailing slash (as GitHub Pages answers). A
+                # browser keeps a 301 without caching headers for good, so the folder's address led to its
+                # slash long after the folder became a file or went (no-store, like every other answer);
+                # the address is the folder's own path, one leading slash ("//topics" sent to the host
+                # "topics" on an interpreter that does not fold it), with the query kept
+                location = "/" + "/".join(s for s in url_path.split("/") if s not in ("", ".")) + "/"
                 self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", url_path + "/")
+                self.send_header("Location", location + (f"?{url.query}" if url.query else ""))
                 self.send_header("Content-Length", "0")
+                self.send_header("Cache-Control", "no-store")
                 self.end_headers()
                 return
             if ctype.startswith("text/html"):

@@ -124,6 +124,12 @@ def term_feed_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/feed.xml"
 
 
+def is_term_feed(path: str) -> bool:
+    """Whether a site-relative path is a term's feed (term_feed_path of a region or a topic)."""
+    parts = path.split("/")
+    return len(parts) == 3 and parts[0] in ("regions", "topics") and bool(parts[1]) and parts[2] == "feed.xml"
+
+
 def relative(from_path: str, to_path: str) -> str:
     """Link from the page at ``from_path`` to ``to_path`` (both site-relative files)."""
     if from_path == to_path:

@@ -420,6 +420,7 @@ class Staging:
 
     def commit(self, staged: Mapping[str, StagedFile], kept: Mapping[str, FileStamp], ownership: Ownership, *,
                clean: bool, replaced_whole: tuple[str, ...] = (),
+               withdrawn: Callable[[str], bool] | None = None,
                articles: Mapping[str, tuple[str, ...]] | None = None,
                moving: MoveGuard | None = None) -> WriteResult:
         """Make the output hold the staged files and the kept ones (already on disk, untouched), and the
@@ -427,7 +428,9 @@ class Staging:
 
         Stale files (in the output, not in this site) are removed only when archive-gen owns them and
         ``clean`` is set, or they lie under ``replaced_whole`` (the search index, whose file names are
-        content hashes); a file the user put there is never removed or overwritten.
+        content hashes), or ``withdrawn`` says so of their path (a term's feed once the term has no item: kept,
+        it went on offering its last entries to every feed reader); a file the user put there is never removed
+        or overwritten.
         """
         output = self.output
         staged = dict(staged)
@@ -445,7 +448,8 @@ class Staging:
             # an old file where the new site needs a folder (or the reverse) must go, whatever --clean says
             blocking = {rel for rel in gone if _is_folder_of(rel, in_order) or _shadowed(rel, new_set)}
             stale = [rel for rel in gone if rel not in blocking]
-            superseded = [rel for rel in stale if replaced_whole and rel.startswith(replaced_whole)]
+            superseded = [rel for rel in stale if (replaced_whole and rel.startswith(replaced_whole))
+                          or (withdrawn is not None and withdrawn(rel))]
             stale = [rel for rel in stale if rel not in set(superseded)]
             removed = sorted([*superseded, *(stale if clean else [])])
             kept_stale = () if clean else tuple(sorted(stale))

@@ -1,0 +1,100 @@
+"""Hardening round 15: faults found by attacking file names, configs, caches, concurrency, signals and `serve`
+through the real CLI in temporary folders: a page read while it was being written, term feeds that stayed stale
+until `--clean`, and serve's redirects. Each test failed before its fix (docs/robustness.md "Round 15" lists
+what was attacked and already right)."""
+
+from __future__ import annotations
+
+import http.client
+from pathlib import Path
+
+from archive_gen.build import BuildOptions, build_site
+from archive_gen.serve import DevServer
+from projects import TOY, make_project, site_tree
+
+STRIKE = "工人罢工\n工厂里\n"  # the toy tagger gives it the topic 'strike'
+QUIET = "东西协作谱新篇\n图片说明\n"
+
+
+def _cold(tmp_path: Path, pages: dict[str, str]) -> dict[str, bytes]:
+    config = make_project(tmp_path / "cold", pages)
+    assert build_site(config, BuildOptions(), stages=TOY).exit_code == 0
+    return site_tree(config.output)
+
+
+# ---------------------------------------------------------------------------------------------
+# term feeds: incremental equals cold
+
+
+def test_a_term_feed_of_an_undated_item_follows_the_build_date_a_new_day_moves(tmp_path: Path) -> None:
+    # an undated item's feed entry is dated by the build (the newest issue's day): a new newest day that left the
+    # term alone kept the feed's old date until --clean (regions/…/feed.xml of the seeds plus an undated page)
+    pages = {"notes.txt": STRIKE, "2021-05-14_01.txt": QUIET}
+    config = make_project(tmp_path / "warm", pages)
+    build_site(config, BuildOptions(), stages=TOY)
+    feed = config.output / "topics" / "strike" / "feed.xml"
+    assert "2021-05-14T00:00:00Z" in feed.read_text(encoding="utf-8")
+    (tmp_path / "warm" / "sources" / "2021-06-01_01.txt").write_text(QUIET, encoding="utf-8")
+    result = build_site(config, BuildOptions(), stages=TOY)
+    assert "2021-06-01T00:00:00Z" in feed.read_text(encoding="utf-8")
+    assert site_tree(config.output) == _cold(tmp_path, {**pages, "2021-06-01_01.txt": QUIET}), result.written
+
+
+def test_a_term_feed_goes_with_the_terms_last_item(tmp_path: Path) -> None:
+    # the only article of a topic lost its tag (or its page was deleted, or the topic left the taxonomy): the
+    # topic's feed was a stale file, kept until --clean and still offering its entries to every feed reader
+    pages = {"2021-05-14_01.txt": STRIKE, "2021-05-15_01.txt": QUIET}
+    config = make_project(tmp_path / "warm", pages)
+    build_site(config, BuildOptions(), stages=TOY)
+    feed = config.output / "topics" / "strike" / "feed.xml"
+    assert feed.is_file()
+    (tmp_path / "warm" / "sources" / "2021-05-14_01.txt").write_text("工人复工\n工厂里\n", encoding="utf-8")
+    result = build_site(config, BuildOptions(), stages=TOY)
+    assert not feed.exists() and "topics/strike/feed.xml" in result.removed
+    # the term's page stays, as a stale page does without --clean (reported), and nothing else differs
+    assert result.stale_kept == ("topics/strike/index.html",)
+    warm = site_tree(config.output)
+    del warm["topics/strike/index.html"]
+    assert warm == _cold(tmp_path, {**pages, "2021-05-14_01.txt": "工人复工\n工厂里\n"})
+    # a user's file named like a feed, beside the site, is never removed
+    build_site(make_project(tmp_path / "warm", {"2021-05-14_01.txt": STRIKE}), BuildOptions(), stages=TOY)
+    mine = config.output / "topics" / "mine" / "feed.xml"
+    mine.parent.mkdir()
+    mine.write_text("<feed/>", encoding="utf-8")
+    (tmp_path / "warm" / "sources" / "2021-05-14_01.txt").write_text("工人复工\n工厂里\n", encoding="utf-8")
+    build_site(config, BuildOptions(allow_foreign=True), stages=TOY)
+    assert mine.read_text(encoding="utf-8") == "<feed/>"
+
+
+# ---------------------------------------------------------------------------------------------
+# serve's redirects
+
+
+def _ask(server: DevServer, path: str, method: str = "GET") -> http.client.HTTPResponse:
+    host, port = server.url[len("http://"):].rstrip("/").rsplit(":", 1)
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    conn.request(method, path)
+    answer = conn.getresponse()
+    answer.read()
+    conn.close()
+    return answer
+
+
+def test_serve_redirects_a_folder_to_its_slash_without_letting_the_browser_keep_it(tmp_path: Path) -> None:
+    # the 301 of /topics -> /topics/ said no Cache-Control: a browser keeps such a redirect for good, so the
+    # address went on leading to the folder after it became a page of its own; every other answer said no-store
+    config = make_project(tmp_path, {"2021-05-14_01.txt": STRIKE})
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    try:
+        server.build()
+        server.start()
+        for method in ("GET", "HEAD"):
+            answer = _ask(server, "/topics", method)
+            assert answer.status == 301 and answer.getheader("Location") == "/topics/"
+            assert answer.getheader("Cache-Control") == "no-store"
+        # the query stays; the address is the folder's own path, never one a browser reads as another host
+        assert _ask(server, "/topics/strike?from=feed").getheader("Location") == "/topics/strike/?from=feed"
+        assert _ask(server, "//topics").getheader("Location") == "/topics/"
+        assert _ask(server, "/topics/./strike").getheader("Location") == "/topics/strike/"
+    finally:
+        server.close()
