@@ -5,21 +5,90 @@ what was attacked and already right)."""
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from archive_gen import build
 from archive_gen.build import BuildOptions, build_site
+from archive_gen.config import PageOverride
+from archive_gen.model import Page
 from archive_gen.serve import DevServer
-from projects import TOY, make_project, site_tree
+from projects import TOY, make_project, site_tree, toy_parse
 
 STRIKE = "工人罢工\n工厂里\n"  # the toy tagger gives it the topic 'strike'
 QUIET = "东西协作谱新篇\n图片说明\n"
+PAGE = "2021-05-14_01.txt"
+OTHER = {"2021-05-15_01.txt": "新就业形态\n快递员入会\n"}
 
 
 def _cold(tmp_path: Path, pages: dict[str, str]) -> dict[str, bytes]:
     config = make_project(tmp_path / "cold", pages)
     assert build_site(config, BuildOptions(), stages=TOY).exit_code == 0
     return site_tree(config.output)
+
+
+# ---------------------------------------------------------------------------------------------
+# a page read while it is being written
+
+# source name -> what a writer does to the page file while the build parses that page
+_WRITING: dict[str, Callable[[], None]] = {}
+
+
+def _parse_while_written(data: bytes, source: str, override: PageOverride | None) -> tuple[Page, str]:
+    writer = _WRITING.get(source)
+    if writer is not None:
+        writer()
+    return toy_parse(data, source, override)
+
+
+WRITTEN = dataclasses.replace(TOY, parse=_parse_while_written)
+HALF = "工人罢工\n工厂里\n\n第二篇"
+WHOLE = HALF + "\n正文很长\n\n第三篇\n正文\n"
+
+
+def test_a_page_finished_while_the_build_reads_it_is_read_again_whole(tmp_path: Path) -> None:
+    # the build read the first half of a page still being written (a copy, an export, an editor's save) and
+    # published it (the last story cut, or missing) with exit 0 and not a word; the next build found it whole
+    config = make_project(tmp_path / "warm", {PAGE: HALF, **OTHER})
+    page = tmp_path / "warm" / "sources" / PAGE
+    _WRITING[PAGE] = lambda: (_WRITING.pop(PAGE), page.write_text(WHOLE, encoding="utf-8"))
+    try:
+        result = build_site(config, BuildOptions(), stages=WRITTEN)
+    finally:
+        _WRITING.clear()
+    assert not result.errors and result.items == 4, result.errors
+    assert site_tree(config.output) == _cold(tmp_path, {PAGE: WHOLE, **OTHER})
+
+
+def test_a_page_that_goes_on_changing_while_the_build_reads_it_is_an_error_of_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "READ_QUIET", 0.05, raising=False)
+    monkeypatch.setattr(build, "READ_WAIT", 0.2, raising=False)
+    config = make_project(tmp_path / "warm", {PAGE: HALF, **OTHER})
+    page = tmp_path / "warm" / "sources" / PAGE
+
+    def append() -> None:
+        with page.open("a", encoding="utf-8") as fh:
+            fh.write("\n续")
+
+    _WRITING[PAGE] = append
+    try:
+        result = build_site(config, BuildOptions(), stages=WRITTEN)
+    finally:
+        _WRITING.clear()
+    # said, once, naming the file; the other pages built; exit 1
+    assert [(n.source, n.code, n.level) for n in result.errors] == [(PAGE, "changing", "error")]
+    assert "is it still being written?" in str(result.errors[0]) and result.exit_code == 1
+    assert (config.output / "issues" / "2021-05-15" / "index.html").is_file()
+    # never remembered as up to date: once the writer is done, the next build reads it and is right
+    final = page.read_text(encoding="utf-8")
+    again = build_site(config, BuildOptions(), stages=WRITTEN)
+    assert not again.errors and not again.up_to_date
+    assert site_tree(config.output) == _cold(tmp_path, {PAGE: final, **OTHER})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -64,13 +64,18 @@ from .render import (
 )
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
-from .sources import Discovery, discover
+from .sources import CHANGING, Discovery, changed_since_walk, discover, wait_until_still
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
 # Progress callback: (stage name, done, total); total 0 means "unknown".
 ProgressFn = Callable[[str, int, int], None]
 # below this many pages to render, starting worker processes costs more than it saves
 PARALLEL_RENDER_MIN = 200
+# a source that changed while the build read it is read again, once it has held still for READ_QUIET seconds
+# (READ_WAIT at most), READ_PASSES times in all; still changing after that, it is an error of its page
+READ_PASSES = 3
+READ_QUIET = 0.5
+READ_WAIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -252,35 +257,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         if session is None:  # serve rebuilds a folder it has just written: its metadata is in memory
             later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
-        clock("scan", 0, 0)
-        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
-        if not discovery.files:
-            shown = ", ".join(str(p) for p in config.sources) or "(none)"
-            raise ConfigError("no page files (*.txt) found", source=shown)
-        state = _load_state(cache, options)
-        shas, source_state = hash_sources(discovery, state.sources, options.settle)
-        # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile.
-        # (Forked before the walk instead, it started ~0.1 s sooner, but a no-op rebuild then paid for a
-        # worker it stops at once, on a machine with two cores: three processes with the output warmer.)
-        changing = changed_sources(state.sources, source_state)
-        ahead = later.enter_context(ParserAhead(stages, config, cache)) \
-            if options.jobs > 1 and session is None and 0 < changing < options.parallel_min_pages else None
         keys = StageKeys.of(stages, config)
-        rkeys = record_keys(discovery, shas, keys, config)
         history_file = permalinks.read_history(config.url_history)
-        site_key = _site_key(config, rkeys, manifest.stamps.get(writer.MANIFEST_PATH) if manifest else None)
-        if manifest is not None and not any(s is None for s in shas):
-            skipped = _up_to_date(manifest, site_key, output, discovery, options, started)
-            if skipped is not None:
-                if source_state != state.sources:
-                    # the same bytes under new stamps (a copy, a checkout, a touch): without this the stamps
-                    # never match again, and every later no-op reads and hashes every source once more
-                    cache.store_single("state", STATE_KEY, dataclasses.replace(state, sources=source_state))
-                return dataclasses.replace(skipped, warnings=skipped.warnings + _cache_notice(cache, config))
-        history = {**ownership.articles, **history_file}
-        if ownership.legacy:  # the manifest is gone: the pages on disk say which URLs were published
-            history = {**permalinks.history_on_disk(output, config.title), **history}
-
         last: list[Archive] = []
 
         def assemble_last(summaries: Sequence[PageSummary]) -> None:
@@ -288,11 +266,51 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             # one meanwhile, for build_archive to keep (an edit that left every tag) or extend (a new day)
             last.append(build_archive(summaries, state.related))
 
-        records = load_records(discovery, config, cache, stages=stages,
-                               options=RecordOptions(options.jobs, options.strict, options.force,
-                                                     options.parallel_min_pages, options.settle),
-                               shas=shas, keys=keys, progress=clock, session=session.records if session else None,
-                               ahead=ahead, meanwhile=None if options.force else assemble_last)
+        # the sources are read again when one the build read changed meanwhile (a page still being written, an
+        # editor saving): the build published the half it had read, without a word (sources.changed_since_walk)
+        for attempt in range(READ_PASSES):
+            clock("scan", 0, 0)
+            discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
+            if not discovery.files:
+                shown = ", ".join(str(p) for p in config.sources) or "(none)"
+                raise ConfigError("no page files (*.txt) found", source=shown)
+            state = _load_state(cache, options)
+            shas, source_state, hashed = hash_sources(discovery, state.sources, options.settle)
+            # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile.
+            # (Forked before the walk instead, it started ~0.1 s sooner, but a no-op rebuild then paid for a
+            # worker it stops at once, on a machine with two cores: three processes with the output warmer.)
+            changing = changed_sources(state.sources, source_state)
+            ahead = later.enter_context(ParserAhead(stages, config, cache)) \
+                if attempt == 0 and options.jobs > 1 and session is None \
+                and 0 < changing < options.parallel_min_pages else None
+            rkeys = record_keys(discovery, shas, keys, config)
+            site_key = _site_key(config, rkeys, manifest.stamps.get(writer.MANIFEST_PATH) if manifest else None)
+            if manifest is not None and not any(s is None for s in shas):
+                skipped = _up_to_date(manifest, site_key, output, discovery, options, started)
+                if skipped is not None:
+                    if source_state != state.sources:
+                        # the same bytes under new stamps (a copy, a checkout, a touch): without this the stamps
+                        # never match again, and every later no-op reads and hashes every source once more
+                        cache.store_single("state", STATE_KEY, dataclasses.replace(state, sources=source_state))
+                    return dataclasses.replace(skipped, warnings=skipped.warnings + _cache_notice(cache, config))
+            records = load_records(discovery, config, cache, stages=stages,
+                                   options=RecordOptions(options.jobs, options.strict, options.force,
+                                                         options.parallel_min_pages, options.settle),
+                                   shas=shas, keys=keys, progress=clock,
+                                   session=session.records if session else None,
+                                   ahead=ahead, meanwhile=None if options.force else assemble_last)
+            parsed = set(records.changed)
+            unsteady = changed_since_walk([*hashed, *(sf for sf in discovery.files if sf.source in parsed)])
+            if not unsteady or attempt == READ_PASSES - 1:
+                break
+            wait_until_still(unsteady, READ_QUIET, READ_WAIT)
+        unsettled = tuple(Notice(sf.source, None, CHANGING, "the file changed while the build read it (is it still "
+                                 "being written?); the site may hold part of it: build again once it is saved",
+                                 "error") for sf in unsteady)
+        history = {**ownership.articles, **history_file}
+        if ownership.legacy:  # the manifest is gone: the pages on disk say which URLs were published
+            history = {**permalinks.history_on_disk(output, config.title), **history}
+
         if not any(p.items for p in records.pages):
             # every page failed: writing now would replace the site with an empty one
             failed = [n for n in (*discovery.notices, *(n for p in records.pages for n in p.notices))
@@ -345,9 +363,9 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             if config.url_history is not None:
                 permalinks.write_history(config.url_history, published)
 
-            report = _report(discovery, records, archive, moved, outcome, options)
+            report = _report(discovery, records, archive, moved, outcome, options, unsettled)
             _remember(cache, config, manifest_key, records, shas, rkeys, outcome, report, plan_salt, archive,
-                      source_state)
+                      source_state, settled=not unsettled)
             clock("done", 0, 0)
         except KeyboardInterrupt:
             # the new site is in place: the command must not say the previous one was left
@@ -387,8 +405,8 @@ class _Report:
 
 
 def _report(discovery: Discovery, records: RecordSet, archive: Archive, moved: Sequence[tuple[str, str, str]],
-            outcome: _Written, options: BuildOptions) -> _Report:
-    notices = [*discovery.notices, *(n for p in records.pages for n in p.notices),
+            outcome: _Written, options: BuildOptions, unsettled: Sequence[Notice] = ()) -> _Report:
+    notices = [*discovery.notices, *(n for p in records.pages for n in p.notices), *unsettled,
                *(Notice(source, None, "duplicate-id", f"item {item_id} left out: another page's item has "
                         "this id", "error") for source, item_id in archive.duplicate_ids)]
     warnings = tuple(n for n in notices if n.level != "error")
@@ -406,12 +424,15 @@ def _report(discovery: Discovery, records: RecordSet, archive: Archive, moved: S
 
 def _remember(cache: BuildCache, config: Config, manifest_key: str, records: RecordSet,
               shas: Sequence[str | None], rkeys: Sequence[str], outcome: _Written, report: _Report,
-              plan_salt: str, archive: Archive, source_state: SourceState) -> None:
+              plan_salt: str, archive: Archive, source_state: SourceState, *, settled: bool = True) -> None:
     """Bring the cache up to date with the site just written: its manifest (the next build's up-to-date
-    check), the state the next plan compares against, and entries no longer used pruned."""
+    check), the state the next plan compares against, and entries no longer used pruned. ``settled`` is
+    False when a source kept changing while it was read."""
     summaries = store_key(records.summary_keys)
-    # a build with a crashed stage must not be remembered as up to date: the next build retries it
-    if records.crashed or any(s is None for s in shas):
+    # a build with a crashed stage, or a source that was being written, must not be remembered as up to date:
+    # the next build retries it (else it repeated the stored error, and kept what it read, while the bytes
+    # the file ends with hashed the same)
+    if records.crashed or not settled or any(s is None for s in shas):
         cache.store("outputs", manifest_key, None)
     else:
         # the key the next build computes when nothing changed: over the manifest this build leaves

@@ -597,11 +597,12 @@ class SourceState:
 
 
 def hash_sources(discovery: Discovery, known: SourceState,
-                  settle: float = 0.0) -> tuple[list[str | None], SourceState]:
+                  settle: float = 0.0) -> tuple[list[str | None], SourceState, list[SourceFile]]:
     """sha256 of every file (None: unreadable), trusting the stored hash while the stat is unchanged;
-    ``settle`` as in :func:`sources.read_bytes`."""
+    ``settle`` as in :func:`sources.read_bytes`. Also the files it read (their stamps were not known)."""
     shas: list[str | None] = []
     fresh: dict[str, tuple[int | str, ...]] = {}
+    read: list[SourceFile] = []
     for sf in discovery.files:
         key = os.fsdecode(sf.path.absolute())
         # the change time too: an edit whose mtime was put back (same size, same inode) kept its old hash
@@ -610,6 +611,7 @@ def hash_sources(discovery: Discovery, known: SourceState,
         if stored is not None and len(stored) == 5 and stored[:4] == stamp and sf.size >= 0:
             sha: str | None = str(stored[4])
         else:
+            read.append(sf)
             try:
                 sha = sha256_bytes(read_bytes(sf, MAX_PAGE_BYTES, settle))
             except (OSError, ValueError):
@@ -617,7 +619,7 @@ def hash_sources(discovery: Discovery, known: SourceState,
         shas.append(sha)
         if sha is not None and sf.size >= 0:
             fresh[key] = (*stamp, sha)
-    return shas, SourceState(fresh)
+    return shas, SourceState(fresh), read
 
 
 def page_keys(discovery: Discovery, shas: Sequence[str | None], keys: StageKeys, config: Config) -> list[str]:

@@ -27,6 +27,8 @@ PAGE_SUFFIX = ".txt"
 # notices of files the walk did not read (a link leading out, a pipe, a folder it cannot open): every
 # command prints them, since what they name is missing from the site or the export
 SKIPPED = frozenset({"symlink-outside", "not-a-file", "unreadable-folder"})
+# the code of a page that changed while a build read it (still being written?)
+CHANGING = "changing"
 
 
 @dataclass(frozen=True)
@@ -339,3 +341,41 @@ def _recent(path: Path) -> bool:
     except OSError:
         return False
     return time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < SETTLE_RECENT_NS
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """(size, mtime, inode, ctime) of the file ``path`` leads to, as discovery took it; None when it is gone."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+
+
+def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
+    """The files whose stat differs now from the one the walk took (written, replaced or deleted since), in
+    the order given, each once. A build reads a page after the walk, and its parser reads it again: a page
+    still being written was published half, without a word, and the next build found it whole."""
+    found: list[SourceFile] = []
+    seen: set[str] = set()
+    for sf in files:
+        if sf.size < 0 or sf.source in seen:  # not there at the walk: reading it reported that
+            continue
+        seen.add(sf.source)
+        if _stamp(sf.path) != (sf.size, sf.mtime_ns, sf.inode, sf.ctime_ns):
+            found.append(sf)
+    return found
+
+
+def wait_until_still(files: Sequence[SourceFile], quiet: float, limit: float) -> None:
+    """Return once none of ``files`` has changed for ``quiet`` seconds, or after ``limit`` seconds."""
+    deadline = time.monotonic() + limit
+    last = [_stamp(sf.path) for sf in files]
+    still_since = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(SETTLE_STEP)
+        now = [_stamp(sf.path) for sf in files]
+        if now != last:
+            last, still_since = now, time.monotonic()
+        elif time.monotonic() - still_since >= quiet:
+            return
