@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import dataclasses
 import http.client
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from archive_gen import build
+from archive_gen import sources
 from archive_gen.build import BuildOptions, build_site
 from archive_gen.config import PageOverride
 from archive_gen.model import Page
 from archive_gen.serve import DevServer
 from projects import TOY, make_project, site_tree, toy_parse
+from robust_util import SEED, invoke
 
 STRIKE = "工人罢工\n工厂里\n"  # the toy tagger gives it the topic 'strike'
 QUIET = "东西协作谱新篇\n图片说明\n"
@@ -66,8 +68,8 @@ def test_a_page_finished_while_the_build_reads_it_is_read_again_whole(tmp_path: 
 
 def test_a_page_that_goes_on_changing_while_the_build_reads_it_is_an_error_of_its_own(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "READ_QUIET", 0.05, raising=False)
-    monkeypatch.setattr(build, "READ_WAIT", 0.2, raising=False)
+    monkeypatch.setattr(sources, "READ_QUIET", 0.05, raising=False)
+    monkeypatch.setattr(sources, "READ_WAIT", 0.2, raising=False)
     config = make_project(tmp_path / "warm", {PAGE: HALF, **OTHER})
     page = tmp_path / "warm" / "sources" / PAGE
 
@@ -89,6 +91,36 @@ def test_a_page_that_goes_on_changing_while_the_build_reads_it_is_an_error_of_it
     again = build_site(config, BuildOptions(), stages=WRITTEN)
     assert not again.errors and not again.up_to_date
     assert site_tree(config.output) == _cold(tmp_path, {PAGE: final, **OTHER})
+
+
+def test_check_and_export_say_when_a_page_changed_while_they_read_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # check and export read each page once: a page still being written was printed half, exit 0, not a word
+    monkeypatch.setattr(sources, "READ_QUIET", 0.05, raising=False)
+    monkeypatch.setattr(sources, "READ_WAIT", 0.3, raising=False)
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "2021-05-15_01.txt")
+    page = folder / PAGE
+    page.write_text("工会工作会议召开\n\n本报讯 工人们在车间里忙碌。\n", encoding="utf-8")
+    read = sources.read_bytes
+
+    def read_while_written(source: sources.SourceFile, limit: int, settle: float = 0.0) -> bytes:
+        data = read(source, limit, settle)
+        if source.path == page:  # a writer's next chunk lands just after each read
+            with page.open("a", encoding="utf-8") as fh:
+                fh.write("本报讯 工人们在车间里忙碌。\n")
+        return data
+
+    monkeypatch.setattr(sources, "read_bytes", read_while_written)
+    for command in (("check",), ("export", "--no-tags")):
+        code, out, err = invoke(*command, str(folder))
+        said = [line for line in (out + err).splitlines() if ": error: " in line]
+        assert code == 1 and said == [f"{PAGE}: error: {sources.CHANGING_MESSAGE}"], (out[-300:], err)
+        assert "Traceback" not in err
+    # once the file is saved, both read it without a word
+    monkeypatch.setattr(sources, "read_bytes", read)
+    assert invoke("check", "-q", str(folder))[0] == 0
 
 
 # ---------------------------------------------------------------------------------------------

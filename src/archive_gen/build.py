@@ -23,7 +23,7 @@ from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import permalinks, urls, writer
+from . import permalinks, sources, urls, writer
 from .archive import Archive, Catalogue, build_archive, catalogue
 from .cache import UNWRITABLE, BuildCache, EntryMemo, digest, open_cache
 from .config import Config
@@ -64,18 +64,13 @@ from .render import (
 )
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
-from .sources import CHANGING, Discovery, changed_since_walk, discover, wait_until_still
+from .sources import CHANGING, CHANGING_MESSAGE, Discovery, changed_since_walk, discover, wait_until_still
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
 # Progress callback: (stage name, done, total); total 0 means "unknown".
 ProgressFn = Callable[[str, int, int], None]
 # below this many pages to render, starting worker processes costs more than it saves
 PARALLEL_RENDER_MIN = 200
-# a source that changed while the build read it is read again, once it has held still for READ_QUIET seconds
-# (READ_WAIT at most), READ_PASSES times in all; still changing after that, it is an error of its page
-READ_PASSES = 3
-READ_QUIET = 0.5
-READ_WAIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -268,7 +263,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
 
         # the sources are read again when one the build read changed meanwhile (a page still being written, an
         # editor saving): the build published the half it had read, without a word (sources.changed_since_walk)
-        for attempt in range(READ_PASSES):
+        restless: set[str] = set()
+        for attempt in range(sources.READ_PASSES):
             clock("scan", 0, 0)
             discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
             if not discovery.files:
@@ -301,12 +297,13 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                                    ahead=ahead, meanwhile=None if options.force else assemble_last)
             parsed = set(records.changed)
             unsteady = changed_since_walk([*hashed, *(sf for sf in discovery.files if sf.source in parsed)])
-            if not unsteady or attempt == READ_PASSES - 1:
+            # a file that did not hold still before this pass proves nothing by holding still during it (a
+            # writer's next chunk may come after the build read it)
+            unsteady += [sf for sf in discovery.files if sf.source in restless and sf not in unsteady]
+            if not unsteady or attempt == sources.READ_PASSES - 1:
                 break
-            wait_until_still(unsteady, READ_QUIET, READ_WAIT)
-        unsettled = tuple(Notice(sf.source, None, CHANGING, "the file changed while the build read it (is it still "
-                                 "being written?); the site may hold part of it: build again once it is saved",
-                                 "error") for sf in unsteady)
+            restless = set() if wait_until_still(unsteady, sources.READ_QUIET, sources.READ_WAIT) else {sf.source for sf in unsteady}
+        unsettled = tuple(Notice(sf.source, None, CHANGING, CHANGING_MESSAGE, "error") for sf in unsteady)
         history = {**ownership.articles, **history_file}
         if ownership.legacy:  # the manifest is gone: the pages on disk say which URLs were published
             history = {**permalinks.history_on_disk(output, config.title), **history}

@@ -50,7 +50,7 @@ from .model import (
 from .patterns import adopt_programs, programs_key, programs_to_keep
 from .pools import ForkPool, fork_pool
 from .search import SearchDoc, search_doc
-from .sources import Discovery, SourceFile, discover, read_bytes
+from .sources import CHANGING, CHANGING_MESSAGE, Discovery, SourceFile, discover, read_bytes, read_steady
 from .tagging import Tagger, user_tables
 from .tagging.gazetteer import Gazetteer
 from .tagging.segmenter import read_table, write_table
@@ -891,8 +891,12 @@ def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,
     pages: list[Page] = []
     for sf in discovery.files:
         try:
-            page, _ = stages.parse(read_bytes(sf, MAX_PAGE_BYTES), sf.source, page_override(config, sf))
+            data, changing = read_steady(sf, MAX_PAGE_BYTES)
+            page, _ = stages.parse(data, sf.source, page_override(config, sf))
             programs.keep()
+            if changing:
+                page = dataclasses.replace(page, notices=(*page.notices, Notice(sf.source, None, CHANGING,
+                                                                                CHANGING_MESSAGE, "error")))
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             page = failed_page(sf.source, f"cannot read file: {reason}")

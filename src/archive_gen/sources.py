@@ -27,8 +27,10 @@ PAGE_SUFFIX = ".txt"
 # notices of files the walk did not read (a link leading out, a pipe, a folder it cannot open): every
 # command prints them, since what they name is missing from the site or the export
 SKIPPED = frozenset({"symlink-outside", "not-a-file", "unreadable-folder"})
-# the code of a page that changed while a build read it (still being written?)
+# the code and message of a page that went on changing while it was read (still being written?)
 CHANGING = "changing"
+CHANGING_MESSAGE = ("the file changed while it was read (is it still being written?); what was read may be "
+                    "part of it: run again once it is saved")
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,12 @@ def _rel(path: Path, root: Path) -> str:
 SETTLE_STEP = 0.05
 # only a file written this recently is waited for: one emptied long ago is reported at once
 SETTLE_RECENT_NS = 3_000_000_000
+# a page that changed while it was read (since the walk took its stat) is read again once it has held still for
+# READ_QUIET seconds (READ_WAIT at most), READ_PASSES times in all; still changing after that, it is an error
+# of its page (build: build.py; check and export: read_steady)
+READ_PASSES = 3
+READ_QUIET = 0.5
+READ_WAIT = 2.0
 
 
 def read_bytes(source: SourceFile, limit: int, settle: float = 0.0) -> bytes:
@@ -367,8 +375,9 @@ def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
     return found
 
 
-def wait_until_still(files: Sequence[SourceFile], quiet: float, limit: float) -> None:
-    """Return once none of ``files`` has changed for ``quiet`` seconds, or after ``limit`` seconds."""
+def wait_until_still(files: Sequence[SourceFile], quiet: float, limit: float) -> bool:
+    """True once none of ``files`` has changed for ``quiet`` seconds; False when they still change after
+    ``limit`` seconds (a read then is no proof of a whole file, however still the file holds during it)."""
     deadline = time.monotonic() + limit
     last = [_stamp(sf.path) for sf in files]
     still_since = time.monotonic()
@@ -378,4 +387,23 @@ def wait_until_still(files: Sequence[SourceFile], quiet: float, limit: float) ->
         if now != last:
             last, still_since = now, time.monotonic()
         elif time.monotonic() - still_since >= quiet:
-            return
+            return True
+    return False
+
+
+def read_steady(source: SourceFile, limit: int) -> tuple[bytes, bool]:
+    """The file's bytes as :func:`read_bytes` reads them, read again (READ_PASSES times in all) when the file
+    changed since the walk took its stat, once it has held still for READ_QUIET seconds; and whether it was
+    still changing at the last read (``check`` and ``export`` read each page once: one still being written
+    was printed half, as if whole)."""
+    expected = (source.size, source.mtime_ns, source.inode, source.ctime_ns) if source.size >= 0 else None
+    still = True  # the walk's stat is old enough to show a writer at work
+    for attempt in range(READ_PASSES):
+        data = read_bytes(source, limit)
+        if expected is None or (still and _stamp(source.path) == expected):
+            return data, False
+        if attempt == READ_PASSES - 1:
+            break
+        still = wait_until_still([source], READ_QUIET, READ_WAIT)
+        expected = _stamp(source.path)
+    return data, True
