@@ -19,7 +19,7 @@ from archive_gen.config import PageOverride
 from archive_gen.model import Page
 from archive_gen.serve import DevServer
 from projects import TOY, make_project, site_tree, toy_parse
-from robust_util import SEED, invoke
+from robust_util import SEED, SEEDS, invoke, one_error_line, tree_state
 
 STRIKE = "工人罢工\n工厂里\n"  # the toy tagger gives it the topic 'strike'
 QUIET = "东西协作谱新篇\n图片说明\n"
@@ -199,3 +199,78 @@ def test_serve_redirects_a_folder_to_its_slash_without_letting_the_browser_keep_
         assert _ask(server, "/topics/./strike").getheader("Location") == "/topics/strike/"
     finally:
         server.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# the output folder, the cache and the URL history
+
+
+def _project(tmp_path: Path, config: str) -> Path:
+    (tmp_path / "sources").mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED, tmp_path / "sources" / "2021-05-14_01.txt")
+    (tmp_path / "archive.yaml").write_text("source: sources\n" + config, encoding="utf-8")
+    return tmp_path / "archive.yaml"
+
+
+@pytest.mark.parametrize("output", [".archive-cache/site", ".archive-cache/outputs"])
+def test_an_output_folder_inside_the_cache_is_refused(tmp_path: Path, output: str) -> None:
+    # the output inside the cache was built: the cache's CACHEDIR.TAG hid the site from backups, and named like
+    # a folder of the cache (outputs/) the cache wrote its entries into the published site
+    config = _project(tmp_path, f"output: {output}\n")
+    invoke("build", "-q", "--config", str(config), "-o", "site")  # the cache is there
+    before = tree_state(tmp_path)
+    code, out, err = invoke("build", "--config", str(config))
+    assert (code, out) == (2, "") and tree_state(tmp_path) == before
+    assert one_error_line(err) == (f"archive-gen: error: {tmp_path / output}: output folder is inside "
+                                   f"{tmp_path / '.archive-cache'} (choose a folder of its own, e.g. --output site)")
+
+
+def test_an_output_folder_that_is_a_loop_of_links_is_one_line(tmp_path: Path) -> None:
+    # a RuntimeError traceback in build and serve
+    config = _project(tmp_path, "output: site\n")
+    (tmp_path / "site").symlink_to(tmp_path / "site")
+    for command in ("build", "serve"):
+        code, out, err = invoke(command, "--config", str(config), *(("--port", "0") if command == "serve" else ()))
+        assert (code, out) == (2, ""), err
+        assert one_error_line(err) == (f"archive-gen: error: {tmp_path / 'site'}: cannot use the output folder: "
+                                       "Too many levels of symbolic links (choose a folder of its own, e.g. --output "
+                                       "site)")
+
+
+def test_a_url_history_kept_through_a_link_is_written_where_the_link_leads(tmp_path: Path) -> None:
+    # the history kept in another folder (a shared one, another repository) through a link: the first build
+    # replaced the link by a file of its own, and the shared file was never written
+    shared = tmp_path / "shared" / "urls.tsv"
+    shared.parent.mkdir()
+    config = _project(tmp_path / "proj", "output: site\nurl_history: urls.tsv\n")
+    (tmp_path / "proj" / "urls.tsv").symlink_to(shared)  # not there yet
+    assert invoke("build", "-q", "--config", str(config))[0] == 0
+    assert (tmp_path / "proj" / "urls.tsv").is_symlink() and shared.read_text(encoding="utf-8").count("\n") > 2
+    shutil.copy(SEEDS / "001_71b934195b22698b.txt", tmp_path / "proj" / "sources")
+    assert invoke("build", "-q", "--config", str(config))[0] == 0
+    assert (tmp_path / "proj" / "urls.tsv").is_symlink() and "articles/2023/" in shared.read_text(encoding="utf-8")
+    # a loop of links is said before the build (it read as no history, and failed once the site was written)
+    (tmp_path / "proj" / "urls.tsv").unlink()
+    (tmp_path / "proj" / "urls.tsv").symlink_to(tmp_path / "proj" / "urls.tsv")
+    before = tree_state(tmp_path / "proj" / "site")
+    code, _, err = invoke("build", "--config", str(config), "--force")
+    assert code == 2 and tree_state(tmp_path / "proj" / "site") == before
+    assert one_error_line(err) == (f"archive-gen: error: {tmp_path / 'proj' / 'urls.tsv'}: cannot read the URL "
+                                   "history: Too many levels of symbolic links")
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("https://user:secret@a.org/", "'base_url' must not hold a user name or password (…@): every page's address "
+                                   "would publish it"),
+    ("https://a.org/../x/", "'base_url' must not hold '.' or '..' folders (got 'https://a.org/../x/')"),
+    ("https://a.org/%2e%2e/", "'base_url' must not hold '.' or '..' folders (got 'https://a.org/%2e%2e/')"),
+])
+def test_a_base_url_with_credentials_or_dot_folders_is_refused(tmp_path: Path, url: str, says: str) -> None:
+    # every canonical link, feed entry and sitemap address published the password, or named no page as written
+    config = _project(tmp_path, f"output: site\nbase_url: {url}\n")
+    code, _, err = invoke("build", "--config", str(config))
+    assert code == 2 and one_error_line(err) == f"archive-gen: error: {config}:3: {says}"
+    config.write_text("source: sources\noutput: site\n", encoding="utf-8")
+    code, _, err = invoke("build", "--config", str(config), "--base-url", url)
+    assert code == 2 and one_error_line(err) == f"archive-gen: error: --base-url: {says}"
+    assert not (tmp_path / "site").exists()

@@ -394,6 +394,14 @@ def _check_url_parts(value: str, path: Path | None, node: yaml.Node | None) -> N
     if parts is None or not parts.hostname or (port is not None and not 0 < port < 65536) \
             or parts.netloc.endswith(":"):
         raise _fail(path, node, f"'base_url' has no valid host name or port (got {clipped(value)})")
+    # a user name or password (https://user:pass@host/) was published in every canonical link, feed and the
+    # sitemap; "." and ".." folders (https://a.org/../x/) made feed ids and sitemap entries that name no page
+    # as written (each reader resolves them its own way)
+    if "@" in parts.netloc:
+        raise _fail(path, node, "'base_url' must not hold a user name or password (…@): every page's address "
+                                "would publish it")
+    if any(urllib.parse.unquote(part) in (".", "..") for part in parts.path.split("/")):
+        raise _fail(path, node, f"'base_url' must not hold '.' or '..' folders (got {clipped(value)})")
 
 
 def _relative_path(node: yaml.Node, path: Path | None, key: str, root: Path) -> Path:

@@ -11,6 +11,7 @@ of its issue, else to the date archive; it is left out of the sitemap and the fe
 from __future__ import annotations
 
 import contextlib
+import errno
 import html
 import os
 import re
@@ -135,8 +136,14 @@ def history_on_disk(output: Path, site_title: str = "") -> dict[str, Published]:
 
 def read_history(path: Path | None) -> dict[str, Published]:
     """The url_history project file (missing: empty); OutputError when it is not archive-gen's."""
-    if path is None or not path.exists():
+    if path is None:
         return {}
+    try:
+        os.stat(path)
+    except FileNotFoundError:  # not there yet (or a link to where it will be): written after the build
+        return {}
+    except OSError as exc:  # a loop of links: it read as missing, and the build failed only once the site was written
+        raise OutputError(f"cannot read the URL history: {exc.strerror}", source=str(path)) from None
     try:  # O_NONBLOCK: a pipe named as the history must not wait for a writer
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         with os.fdopen(fd, "rb") as handle:
@@ -162,6 +169,17 @@ def read_history(path: Path | None) -> dict[str, Published]:
     return history
 
 
+def _through_links(path: Path) -> Path:
+    """The file a path leads to (itself when it is no link; a link's target also when that is not there yet);
+    OSError (ELOOP) for a loop of links."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except RuntimeError:  # this Python's word for a loop of links
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
+
+
 def history_text(history: Mapping[str, Published]) -> str:
     rows = [HISTORY_HEADER]
     for path in sorted(history):
@@ -171,9 +189,12 @@ def history_text(history: Mapping[str, Published]) -> str:
 
 
 def write_history(path: Path, history: Mapping[str, Published]) -> None:
-    """Rewrite the url_history file (only archive-gen's own: read_history checked its header)."""
+    """Rewrite the url_history file (only archive-gen's own: read_history checked its header). A link is
+    written through: the history is kept where it leads (another repository, a shared folder), and the link
+    is the user's (it was replaced by a file of its own, and where it led was never written again)."""
     text = history_text(history)
     try:
+        path = _through_links(path)
         if path.is_file() and path.read_text(encoding="utf-8", errors="surrogateescape") == text:
             return
     except OSError as exc:

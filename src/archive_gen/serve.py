@@ -472,7 +472,9 @@ class DevServer:
     def _stamps(self) -> list[tuple[str, int, int, int, int]]:
         """(path, size, mtime, inode, ctime: an edit whose mtime was put back changes it) of every file the watcher watches (output and cache left out, and hidden
         files: an editor's swap file is no change to the site)."""
-        ignored = tuple(str(p.resolve()) for p in (self.state.root, self.config.output, self.config.cache_dir))
+        # realpath, not resolve: a loop of links as the output or the cache is the build's to report (resolve
+        # raised it as a RuntimeError traceback before the build could)
+        ignored = tuple(os.path.realpath(p) for p in (self.state.root, self.config.output, self.config.cache_dir))
         found: list[tuple[str, int, int, int, int]] = []
 
         def add(path: str) -> None:
@@ -666,7 +668,7 @@ class _SiteFilter:
         import watchfiles
 
         self._default = watchfiles.DefaultFilter()
-        self._ignored = tuple(str(p.resolve()) for p in ignored)
+        self._ignored = tuple(os.path.realpath(p) for p in ignored)
 
     def __call__(self, change: object, path: str) -> bool:
         name = posixpath.basename(path)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import errno
 import fcntl
 import gzip
 import hashlib
@@ -75,10 +76,14 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
 
     Refused (OutputError, exit 2): the filesystem root, the home folder and every folder above it, the
     current folder and every folder above it, an existing non-folder, a folder equal to, inside or
-    above a source folder, and a folder holding one of ``protected`` (archive.yaml, the cache).
+    above a source folder, and a folder holding one of ``protected`` (archive.yaml, the cache) or inside it.
     """
-    resolved = output.expanduser().resolve()
     shown = str(output)
+    try:
+        resolved = _resolve(output)
+    except OSError as exc:  # a loop of links (was a RuntimeError traceback)
+        raise OutputError(f"cannot use the output folder: {exc.strerror}", source=shown,
+                          hint="choose a folder of its own, e.g. --output site") from None
     cwd = Path.cwd().resolve()
     if resolved == Path(resolved.anchor):
         raise OutputError("refusing to use the filesystem root as the output folder", source=shown)
@@ -99,7 +104,10 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
     if not os.access(ancestor, os.W_OK | os.X_OK):
         raise OutputError(f"cannot create the output folder: {ancestor} is not writable", source=shown)
     for source in sources:
-        src = source.expanduser().resolve()
+        try:
+            src = _resolve(source)
+        except OSError:  # a loop of links: no folder, the output cannot be in it (the walk reports it)
+            continue
         if resolved == src or resolved.is_relative_to(src):
             where = "is the source folder" if resolved == src else "is inside the source folder"
             raise OutputError(f"output folder {where} {source}", source=shown,
@@ -107,13 +115,43 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
         if src.is_relative_to(resolved):
             raise OutputError(f"output folder contains the source folder {source}", source=shown,
                               hint="choose a folder of its own, e.g. --output site")
+    held_paths: list[tuple[Path, Path]] = []
     for path in protected:
-        held = path.expanduser().resolve()
+        try:
+            held_paths.append((path, _resolve(path)))
+        except OSError:  # a loop of links: nothing the output could hold or be inside (its use reports it)
+            continue
+    project = [*(_resolve(source) for source in sources if not _loops(source)), *(held for _, held in held_paths)]
+    for path, held in held_paths:
         if held.is_relative_to(resolved):
             where = "is" if held == resolved else "contains"
             raise OutputError(f"output folder {where} {path}", source=shown,
                               hint="choose a folder of its own, e.g. --output site")
+        # inside the cache folder (``output: .archive-cache/site``): the site was built, and the cache's marks
+        # hid it from backups; named like a folder of the cache (``.archive-cache/outputs``) the cache wrote
+        # its entries into the published site, and its pruning worked among the site's files. (A cache that
+        # holds the project, ``cache_dir: .``, is refused as a cache, which says more.)
+        if resolved.is_relative_to(held) and not any(p.is_relative_to(held) and p != held for p in project):
+            raise OutputError(f"output folder is inside {path}", source=shown,
+                              hint="choose a folder of its own, e.g. --output site")
     return resolved
+
+
+def _loops(path: Path) -> bool:
+    try:
+        _resolve(path)
+    except OSError:
+        return True
+    return False
+
+
+def _resolve(path: Path) -> Path:
+    """``path`` made absolute with every link followed; OSError (ELOOP) for a loop of links, which this Python
+    reports as a RuntimeError."""
+    try:
+        return path.expanduser().resolve()
+    except RuntimeError:
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
 def _homes() -> set[Path]:
