@@ -274,3 +274,22 @@ def test_a_base_url_with_credentials_or_dot_folders_is_refused(tmp_path: Path, u
     code, _, err = invoke("build", "--config", str(config), "--base-url", url)
     assert code == 2 and one_error_line(err) == f"archive-gen: error: --base-url: {says}"
     assert not (tmp_path / "site").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# a taxonomy file
+
+
+@pytest.mark.parametrize("weight", [".nan", ".inf", "-.inf", "1.0e+300"])
+def test_a_taxonomy_weight_that_is_no_number_is_refused(tmp_path: Path, weight: str) -> None:
+    # .nan and .inf were taken: every item holding the word got the topic with the score NaN (export printed
+    # "score": NaN, which is not JSON) or inf, which no other evidence could outweigh
+    config = _project(tmp_path, "output: site\ntaxonomy:\n  file: topics.yaml\n")
+    (tmp_path / "topics.yaml").write_text(
+        "topics:\n  - slug: a\n    label: 甲\n    definition: x\n    keywords: [工会]\n"
+        f"hints:\n  a:\n    weights: {{工会: {weight}}}\n    patterns: {{'工.会': 1.0}}\n", encoding="utf-8")
+    for command in ("build", "export"):
+        code, out, err = invoke(command, "--config", str(config))
+        assert (code, out) == (2, "") and one_error_line(err) == (
+            f"archive-gen: error: {tmp_path / 'topics.yaml'}:8: 'hints.a.weights.工会' must be a positive number up "
+            f"to 1,000 (got '{weight}')")

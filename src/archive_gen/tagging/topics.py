@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from ..config import TaxonomyConfig, TopicSpec, parse_topic
-from ..errors import ConfigError
+from ..errors import ConfigError, clipped
 from ..model import Evidence, Item, TopicTag
 from ..patterns import lazy_compile
 from .segmented import Segmented, SegmentedField, segment_item
@@ -347,11 +347,23 @@ def _weights(node: yaml.Node, source: str, name: str) -> dict[str, float]:
         raise _fail(source, node, f"'{name}' must be a mapping of word -> weight")
     weights: dict[str, float] = {}
     for word, value in node.value:
-        loaded = _scalar(value)
-        if isinstance(loaded, bool) or not isinstance(loaded, (int, float)) or loaded <= 0:
-            raise _fail(source, value, f"'{name}.{word.value}' must be a positive number")
-        weights[word.value] = float(loaded)
+        weights[word.value] = _weight(value, source, f"{name}.{word.value}")
     return weights
+
+
+# a weight above this is no weight (the default is 1.0, a generic word's under 0.5): it only swamps the others
+MAX_WEIGHT = 1000
+
+
+def _weight(node: yaml.Node, source: str, name: str) -> float:
+    """A term's or a pattern's weight: a number above 0 and at most MAX_WEIGHT. ``.nan`` and ``.inf`` were
+    taken (NaN is not <= 0): every item holding the word got the topic with the score NaN (or inf), which
+    ``export`` printed as ``NaN``, not JSON, and no other score could outweigh."""
+    loaded = _scalar(node)
+    if isinstance(loaded, bool) or not isinstance(loaded, (int, float)) or not 0 < loaded <= MAX_WEIGHT:
+        raise _fail(source, node,
+                    f"'{name}' must be a positive number up to {MAX_WEIGHT:,} (got {clipped(str(node.value), 40)})")
+    return float(loaded)
 
 
 def _patterns(node: yaml.Node, source: str, name: str) -> tuple[tuple[str, float], ...]:
@@ -361,10 +373,7 @@ def _patterns(node: yaml.Node, source: str, name: str) -> tuple[tuple[str, float
     elif isinstance(node, yaml.MappingNode):
         pairs = []
         for key, value in node.value:
-            loaded = _scalar(value)
-            if isinstance(loaded, bool) or not isinstance(loaded, (int, float)) or loaded <= 0:
-                raise _fail(source, value, f"'{name}.{key.value}' must be a positive number")
-            pairs.append((key, float(loaded)))
+            pairs.append((key, _weight(value, source, f"{name}.{key.value}")))
     else:
         raise _fail(source, node, f"'{name}' must be a list of regular expressions (or a mapping to weights)")
     out: list[tuple[str, float]] = []
