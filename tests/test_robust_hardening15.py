@@ -293,3 +293,19 @@ def test_a_taxonomy_weight_that_is_no_number_is_refused(tmp_path: Path, weight: 
         assert (code, out) == (2, "") and one_error_line(err) == (
             f"archive-gen: error: {tmp_path / 'topics.yaml'}:8: 'hints.a.weights.工会' must be a positive number up "
             f"to 1,000 (got '{weight}')")
+
+
+def test_a_config_path_under_the_home_folder_is_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "output: ~/site" made a folder named "~" in the project (one `rm -rf ~` away from the home folder), where
+    # the same path typed on the command line is the home's
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    config = _project(tmp_path / "proj", "output: ~/site\ncache_dir: ~/cache\n")
+    assert invoke("build", "-q", "--config", str(config))[0] == 0
+    assert (home / "site" / "index.html").is_file() and (home / "cache").is_dir()
+    assert not (tmp_path / "proj" / "~").exists()
+    config.write_text("source: sources\noutput: ~nosuchuser-x9/site\n", encoding="utf-8")
+    code, _, err = invoke("build", "--config", str(config))
+    assert code == 2 and one_error_line(err) == (f"archive-gen: error: {config}:2: 'output': the home folder of "
+                                                 "~nosuchuser-x9 is not known (write the path out)")

@@ -408,6 +408,16 @@ def _relative_path(node: yaml.Node, path: Path | None, key: str, root: Path) -> 
     value = _text(node, path, key, limit=PATH_LIMIT, required=True)
     if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
         raise _fail(path, node, f"{_named(key)} has a path part longer than 255 bytes")
+    if value.startswith("~"):
+        # the home folder, as a shell reads it: "output: ~/site" made a folder named "~" in the project (one
+        # `rm -rf ~` away from the home folder), while the same path on the command line is the home's
+        try:
+            home = Path(value).expanduser()
+        except RuntimeError:
+            raise _fail(path, node, f"{_named(key)}: the home folder of {shown(value.split('/')[0])} is not known "
+                                    "(write the path out)") from None
+        if home.is_absolute():
+            return home
     return root / value
 
 
