@@ -6,7 +6,9 @@ what was attacked and already right)."""
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import http.client
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -309,3 +311,18 @@ def test_a_config_path_under_the_home_folder_is_there(tmp_path: Path, monkeypatc
     code, _, err = invoke("build", "--config", str(config))
     assert code == 2 and one_error_line(err) == (f"archive-gen: error: {config}:2: 'output': the home folder of "
                                                  "~nosuchuser-x9 is not known (write the path out)")
+
+
+def test_a_site_built_by_a_newer_archive_gen_is_named_so(tmp_path: Path) -> None:
+    # its manifest (format 2) was called "damaged", and the user told to move the folder away
+    config = _project(tmp_path, "output: site\n")
+    assert invoke("build", "-q", "--config", str(config))[0] == 0
+    manifest = tmp_path / "site" / ".archive-gen" / "manifest.json.gz"
+    data = json.loads(gzip.decompress(manifest.read_bytes()))
+    manifest.write_bytes(gzip.compress(json.dumps({**data, "format": 2}).encode()))
+    before = tree_state(tmp_path / "site")
+    code, _, err = invoke("build", "--config", str(config), "--force")
+    assert code == 2 and tree_state(tmp_path / "site") == before
+    assert one_error_line(err) == (f"archive-gen: error: {manifest}: this folder was built by a newer archive-gen "
+                                   "(its ownership manifest has format 2; this one reads format 1) (upgrade "
+                                   "archive-gen, or build into another folder)")

@@ -189,7 +189,16 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
         return Ownership(frozenset(), {})
     manifest = output / MANIFEST_PATH
     if os.path.lexists(manifest) or os.path.islink(output / OWN_DIR):
-        ownership = _read_manifest(output)
+        try:
+            ownership = _read_manifest(output)
+        except _NewerManifest as newer:
+            # a site built by a later release, then by this one (a second machine, a downgrade): it was called
+            # "damaged", and the user told to move it away
+            if allow_foreign:
+                return Ownership(frozenset(), {})
+            raise OutputError(f"this folder was built by a newer archive-gen (its ownership manifest has format "
+                              f"{newer.found}; this one reads format {MANIFEST_FORMAT})", source=str(manifest),
+                              hint="upgrade archive-gen, or build into another folder") from None
         if ownership is not None:
             return ownership
         if allow_foreign:
@@ -218,6 +227,18 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
 MAX_MANIFEST_BYTES = 1 << 28
 
 
+# the ownership manifest's format this archive-gen writes and reads
+MANIFEST_FORMAT = 1
+
+
+class _NewerManifest(Exception):
+    """The output's manifest is of a format a later archive-gen writes."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(found)
+        self.found = found
+
+
 def _read_manifest(output: Path) -> Ownership | None:
     """The manifest as archive-gen writes it, or None: a link, a pipe, a bomb, not gzip, not JSON,
     not archive-gen's format, a list of files that is not a list of text."""
@@ -240,7 +261,10 @@ def _read_manifest(output: Path) -> Ownership | None:
         if unpacker.unconsumed_tail or not unpacker.eof:
             return None
         data = json.loads(text.decode("utf-8", "surrogateescape"))  # as written: names that are not UTF-8
-        if not isinstance(data, dict) or data.get("generator") != "archive-gen" or data.get("format") != 1:
+        if isinstance(data, dict) and data.get("generator") == "archive-gen" and type(data.get("format")) is int \
+                and data["format"] > MANIFEST_FORMAT:
+            raise _NewerManifest(data["format"])
+        if not isinstance(data, dict) or data.get("generator") != "archive-gen" or data.get("format") != MANIFEST_FORMAT:
             return None
         files, articles = data["files"], data.get("articles", {})
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files) or not isinstance(articles, dict):
@@ -262,7 +286,7 @@ def _legacy_site(output: Path) -> bool:
 
 def manifest_bytes(files: Iterable[str], articles: Mapping[str, tuple[str, ...]]) -> bytes:
     """The ownership manifest a build leaves in its output (deterministic: sorted, gzip without a date)."""
-    body = {"generator": "archive-gen", "format": 1, "files": sorted(set(files) | {MANIFEST_PATH}),
+    body = {"generator": "archive-gen", "format": MANIFEST_FORMAT, "files": sorted(set(files) | {MANIFEST_PATH}),
             "articles": {k: list(v) for k, v in sorted(articles.items())}}
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return gzip.compress(text.encode("utf-8", "surrogateescape"), compresslevel=6, mtime=0)
