@@ -64,7 +64,7 @@ from .render import (
 )
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
-from .sources import CHANGING, CHANGING_MESSAGE, Discovery, changed_since_walk, discover, wait_until_still
+from .sources import CHANGING, CHANGING_MESSAGE, Discovery, Settling, changed_since_walk, discover
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
 # Progress callback: (stage name, done, total); total 0 means "unknown".
@@ -90,6 +90,9 @@ class BuildOptions:
     # serve: a source read empty though just written, or changing while read, is read again for this many
     # seconds (an editor's truncate-then-write) before it is reported (sources.read_bytes)
     settle: float = 0.0
+    # serve: a watcher rebuilds after every change, so a source that changes once the record stage is over is
+    # not reported as one being written (build reports it: the page read may be part of one)
+    watched: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         # the sources are read again when one the build read changed meanwhile (a page still being written, an
         # editor saving): the build published the half it had read, without a word (sources.changed_since_walk)
         restless: set[str] = set()
+        settling = Settling()
         for attempt in range(sources.READ_PASSES):
             clock("scan", 0, 0)
             discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
@@ -296,13 +300,15 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                                    session=session.records if session else None,
                                    ahead=ahead, meanwhile=None if options.force else assemble_last)
             parsed = set(records.changed)
-            unsteady = changed_since_walk([*hashed, *(sf for sf in discovery.files if sf.source in parsed)])
+            read = [*hashed, *(sf for sf in discovery.files if sf.source in parsed)]
+            unsteady = changed_since_walk(read)
             # a file that did not hold still before this pass proves nothing by holding still during it (a
             # writer's next chunk may come after the build read it)
             unsteady += [sf for sf in discovery.files if sf.source in restless and sf not in unsteady]
             if not unsteady or attempt == sources.READ_PASSES - 1:
                 break
-            restless = set() if wait_until_still(unsteady, sources.READ_QUIET, sources.READ_WAIT) else {sf.source for sf in unsteady}
+            settling.changed()
+            restless = set() if settling.wait(unsteady) else {sf.source for sf in unsteady}
         unsettled = tuple(Notice(sf.source, None, CHANGING, CHANGING_MESSAGE, "error") for sf in unsteady)
         history = {**ownership.articles, **history_file}
         if ownership.legacy:  # the manifest is gone: the pages on disk say which URLs were published
@@ -359,6 +365,12 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                 committed(output, outcome.result)
             if config.url_history is not None:
                 permalinks.write_history(config.url_history, published)
+            if not options.watched:
+                # a writer that paused longer than the record stage took was not seen by it: a change since, while
+                # the site was made, says the page read may be part of one (serve's watcher rebuilds it anyway)
+                flagged = {notice.source for notice in unsettled}
+                unsettled += tuple(Notice(sf.source, None, CHANGING, CHANGING_MESSAGE, "error")
+                                   for sf in changed_since_walk(read) if sf.source not in flagged)
 
             report = _report(discovery, records, archive, moved, outcome, options, unsettled)
             _remember(cache, config, manifest_key, records, shas, rkeys, outcome, report, plan_salt, archive,

@@ -429,7 +429,7 @@ class DevServer:
     def build(self, *, defer_search: bool = False, announce: bool = False) -> BuildResult:
         """One build; with ``announce``, open pages are told the moment its files are in place."""
         options = dataclasses.replace(self._options, defer_search=defer_search,
-                                      settle=max(self._options.settle, SETTLE_SECONDS))
+                                      settle=max(self._options.settle, SETTLE_SECONDS), watched=True)
         if self._before_first is None and not self._first_checked:
             self._before_first = self._stamps()
         result = build_site(self.config, options, stages=self._stages, session=self._session,

@@ -295,11 +295,11 @@ SETTLE_STEP = 0.05
 # only a file written this recently is waited for: one emptied long ago is reported at once
 SETTLE_RECENT_NS = 3_000_000_000
 # a page that changed while it was read (since the walk took its stat) is read again once it has held still for
-# READ_QUIET seconds (READ_WAIT at most), READ_PASSES times in all; still changing after that, it is an error
-# of its page (build: build.py; check and export: read_steady)
+# READ_QUIET seconds, or longer after longer pauses (Settling; READ_WAIT at most), READ_PASSES times in all; still
+# changing after that, it is an error of its page (build: build.py; check and export: read_steady)
 READ_PASSES = 3
-READ_QUIET = 0.5
-READ_WAIT = 2.0
+READ_QUIET = 1.0
+READ_WAIT = 3.0
 
 
 def read_bytes(source: SourceFile, limit: int, settle: float = 0.0) -> bytes:
@@ -375,20 +375,40 @@ def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
     return found
 
 
-def wait_until_still(files: Sequence[SourceFile], quiet: float, limit: float) -> bool:
-    """True once none of ``files`` has changed for ``quiet`` seconds; False when they still change after
-    ``limit`` seconds (a read then is no proof of a whole file, however still the file holds during it)."""
-    deadline = time.monotonic() + limit
-    last = [_stamp(sf.path) for sf in files]
-    still_since = time.monotonic()
-    while time.monotonic() < deadline:
-        time.sleep(SETTLE_STEP)
-        now = [_stamp(sf.path) for sf in files]
-        if now != last:
-            last, still_since = now, time.monotonic()
-        elif time.monotonic() - still_since >= quiet:
-            return True
-    return False
+class Settling:
+    """Waits for files a build saw changing to hold still, learning how long their writer pauses: a file is
+    still once it has not changed for READ_QUIET seconds and for twice the longest pause seen between two of its
+    changes (a copy that stalls a second between chunks holds still half a second, again and again)."""
+
+    def __init__(self) -> None:
+        self.pause = 0.0  # the longest time seen between two changes
+        self._last_change: float | None = None
+
+    def changed(self) -> None:
+        """A change was seen now (a pass found a file changed since its walk)."""
+        self._seen(time.monotonic())
+
+    def _seen(self, when: float) -> None:
+        if self._last_change is not None:
+            self.pause = max(self.pause, when - self._last_change)
+        self._last_change = when
+
+    def wait(self, files: Sequence[SourceFile]) -> bool:
+        """True once ``files`` hold still; False when they still change after READ_WAIT seconds (a read then
+        is no proof of a whole file, however still the file holds during it)."""
+        deadline = time.monotonic() + READ_WAIT
+        last = [_stamp(sf.path) for sf in files]
+        still_since = time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(SETTLE_STEP)
+            now = [_stamp(sf.path) for sf in files]
+            moment = time.monotonic()
+            if now != last:
+                last, still_since = now, moment
+                self._seen(moment)
+            elif moment - still_since >= max(READ_QUIET, 2 * self.pause):
+                return True
+        return False
 
 
 def read_steady(source: SourceFile, limit: int) -> tuple[bytes, bool]:
@@ -398,12 +418,14 @@ def read_steady(source: SourceFile, limit: int) -> tuple[bytes, bool]:
     was printed half, as if whole)."""
     expected = (source.size, source.mtime_ns, source.inode, source.ctime_ns) if source.size >= 0 else None
     still = True  # the walk's stat is old enough to show a writer at work
+    settling = Settling()
     for attempt in range(READ_PASSES):
         data = read_bytes(source, limit)
         if expected is None or (still and _stamp(source.path) == expected):
             return data, False
         if attempt == READ_PASSES - 1:
             break
-        still = wait_until_still([source], READ_QUIET, READ_WAIT)
+        settling.changed()
+        still = settling.wait([source])
         expected = _stamp(source.path)
     return data, True
