@@ -218,6 +218,10 @@ def test_serve_redirects_a_folder_to_its_slash_without_letting_the_browser_keep_
         assert _ask(server, "/topics/strike?from=feed").getheader("Location") == "/topics/strike/?from=feed"
         assert _ask(server, "//topics").getheader("Location") == "/topics/"
         assert _ask(server, "/topics/./strike").getheader("Location") == "/topics/strike/"
+        # the server's own errors say it too (501 for POST), once
+        refused = _ask(server, "/", "POST")
+        assert refused.status == 501 and refused.getheader("Cache-Control") == "no-store"
+        assert _ask(server, "/").headers.get_all("Cache-Control") == ["no-store"]
     finally:
         server.close()
 

@@ -197,6 +197,7 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
         server_version = "archive-gen"
         sys_version = ""
         timeout = IDLE_SECONDS
+        _cache_said = False  # this answer's headers hold a Cache-Control line
 
         def do_GET(self) -> None:
             self._respond(head=False)
@@ -244,6 +245,18 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
             self.end_headers()
             if not head:
                 self.wfile.write(body)
+
+        def send_header(self, keyword: str, value: str) -> None:
+            if keyword.lower() == "cache-control":
+                self._cache_said = True
+            super().send_header(keyword, value)
+
+        def end_headers(self) -> None:
+            # every answer, the server's own errors too (501 for POST, 400, 414): nothing of a dev server is kept
+            if not self._cache_said:
+                super().send_header("Cache-Control", "no-store")
+            self._cache_said = False
+            super().end_headers()
 
         def log_message(self, format: str, *args: object) -> None:
             if log is not None:
