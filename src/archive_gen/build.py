@@ -64,7 +64,7 @@ from .render import (
 )
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
-from .sources import CHANGING, CHANGING_MESSAGE, Discovery, Settling, changed_since_walk, discover
+from .sources import CHANGING, CHANGING_MESSAGE, Discovery, Settling, changed_since_walk, discover, restat
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
 # Progress callback: (stage name, done, total); total 0 means "unknown".
@@ -264,16 +264,19 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             # one meanwhile, for build_archive to keep (an edit that left every tag) or extend (a new day)
             last.append(build_archive(summaries, state.related))
 
+        clock("scan", 0, 0)
+        discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
+        if not discovery.files:
+            shown = ", ".join(str(p) for p in config.sources) or "(none)"
+            raise ConfigError("no page files (*.txt) found", source=shown)
         # the sources are read again when one the build read changed meanwhile (a page still being written, an
-        # editor saving): the build published the half it had read, without a word (sources.changed_since_walk)
+        # editor saving): the build published the half it had read, without a word (sources.changed_since_walk).
+        # The same files, their stat taken again (one that came or went meanwhile is the next build's)
         restless: set[str] = set()
         settling = Settling()
         for attempt in range(sources.READ_PASSES):
-            clock("scan", 0, 0)
-            discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
-            if not discovery.files:
-                shown = ", ".join(str(p) for p in config.sources) or "(none)"
-                raise ConfigError("no page files (*.txt) found", source=shown)
+            if attempt:
+                discovery = dataclasses.replace(discovery, files=restat(discovery.files))
             state = _load_state(cache, options)
             shas, source_state, hashed = hash_sources(discovery, state.sources, options.settle)
             # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile.

@@ -375,6 +375,20 @@ def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
     return found
 
 
+def restat(files: Sequence[SourceFile]) -> tuple[SourceFile, ...]:
+    """The files with the stat they have now (size -1 for one gone: reading it reports that)."""
+    out: list[SourceFile] = []
+    for sf in files:
+        now = _stamp(sf.path)
+        if now is None:
+            out.append(replace(sf, size=-1, mtime_ns=0, inode=0, ctime_ns=0))
+        elif now != (sf.size, sf.mtime_ns, sf.inode, sf.ctime_ns):
+            out.append(replace(sf, size=now[0], mtime_ns=now[1], inode=now[2], ctime_ns=now[3]))
+        else:
+            out.append(sf)
+    return tuple(out)
+
+
 class Settling:
     """Waits for files a build saw changing to hold still, learning how long their writer pauses: a file is
     still once it has not changed for READ_QUIET seconds and for twice the longest pause seen between two of its
