@@ -377,7 +377,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
 
             report = _report(discovery, records, archive, moved, outcome, options, unsettled)
             _remember(cache, config, manifest_key, records, shas, rkeys, outcome, report, plan_salt, archive,
-                      source_state, settled=not unsettled)
+                      source_state, not unsettled)
             clock("done", 0, 0)
         except KeyboardInterrupt:
             # the new site is in place: the command must not say the previous one was left
@@ -436,7 +436,7 @@ def _report(discovery: Discovery, records: RecordSet, archive: Archive, moved: S
 
 def _remember(cache: BuildCache, config: Config, manifest_key: str, records: RecordSet,
               shas: Sequence[str | None], rkeys: Sequence[str], outcome: _Written, report: _Report,
-              plan_salt: str, archive: Archive, source_state: SourceState, *, settled: bool = True) -> None:
+              plan_salt: str, archive: Archive, source_state: SourceState, settled: bool = True) -> None:
     """Bring the cache up to date with the site just written: its manifest (the next build's up-to-date
     check), the state the next plan compares against, and entries no longer used pruned. ``settled`` is
     False when a source kept changing while it was read."""
