@@ -63,7 +63,7 @@ from .render import (
     template_dirs,
 )
 from .resources import builtin_dir
-from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
+from .search import SEARCH_DIR, SearchDoc, busy_periods, docs_order, index_root, index_shard, shard_of
 from .sources import Discovery, discover
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
@@ -790,7 +790,7 @@ def _plan_search(archive: Catalogue, records: RecordSet, store: RecordStore, cac
     previous = manifest.stamps if manifest is not None else {}
     previous_shards = manifest.shards if manifest is not None else {}
     newest = archive.newest_date()
-    busy = busy_years(item.date for item in archive.items.values())
+    busy = busy_periods(item.date for item in archive.items.values())
     members: dict[str, list[str]] = {}
     for item_id in archive.order:  # date desc, then id: the order index_shard expects
         item = archive.items[item_id]
@@ -839,7 +839,7 @@ def render_site(pages: Sequence[Page], config: Config) -> dict[str, bytes]:
     sitemap = plan.sitemap(html)
     files[sitemap.path] = renderer.render(sitemap.path, sitemap.template, sitemap.make())
     newest = archive.newest_date()
-    busy = busy_years(item.date for item in archive.items.values())
+    busy = busy_periods(item.date for item in archive.items.values())
     docs: dict[str, list[SearchDoc]] = {}
     by_id = {d.id: d for p in records.pages for d in records.docs(p.source)}
     for item_id in archive.order:
