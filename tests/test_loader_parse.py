@@ -2948,3 +2948,20 @@ def test_an_open_verb_over_a_closed_clause_is_the_kicker_not_half_a_title() -> N
     # guard: a verb that takes a person and what they do next ("帮助…顺利返岗") still runs on into the line under it
     kept = only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2))
     assert kept.title == "多措并举帮助外地农民工节后顺利返岗"
+
+
+# ---- fresh37 (the thirty-eighth batch): text forms of conversion tools and copy-paste -----------------------------------
+
+
+def test_a_masthead_dated_in_full_width_digits_is_page_furniture() -> None:
+    # an OCR program's TXT (or an input method in full-width mode) prints the masthead's date in full-width digits: the
+    # line is still the masthead, not a kicker over the first headline
+    for date in ("２０２５年１１月３日", "２０２５－１１－０３"):
+        text = f"滨海职工报　{date}　星期一\n第０５版：地方\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
+        parsed = parse_page(text, "scan.txt")
+        assert conservation(text, parsed) == []
+        assert [f.line for f in parsed.furniture] == [1, 2] and parsed.date == "2025-11-03" and not parsed.date_inferred
+        assert [(i.kicker, i.title) for i in parsed.items] == [(None, "篮球联赛鸣哨")]
+    # guard: a full-width year with no month and day over a headline is no date, and the line stays text
+    text = "２０２５　星期一\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
+    assert all(f.line != 1 for f in parse_page(text, "scan.txt").furniture)
