@@ -2965,3 +2965,16 @@ def test_a_masthead_dated_in_full_width_digits_is_page_furniture() -> None:
     # guard: a full-width year with no month and day over a headline is no date, and the line stays text
     text = "２０２５　星期一\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
     assert all(f.line != 1 for f in parse_page(text, "scan.txt").furniture)
+
+
+def test_a_sign_off_set_apart_from_the_last_sentence_by_a_gap_is_a_credit() -> None:
+    # a word processor's copy parts the brief's bracketed writer from its last sentence with a tab (or a U+3000, spaces)
+    for gap in ("\t", "\u3000", "  "):
+        item = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + gap + "（黄　蕾）"))
+        assert item.byline_raw.endswith("（黄　蕾）") and item.byline.names() == ("黄　蕾",)
+        assert item.paragraphs[-1] == BODY
+    # guard: a bracketed note or place after the gap is no writer, and a bracket after an unfinished phrase is text
+    for tail in ("\t（北京）", "\t（完）"):
+        assert only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + tail)).paragraphs[-1].endswith(tail[1:])
+    kept = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + "据市总工会\t（黄　蕾）"))
+    assert kept.paragraphs[-1].endswith("（黄　蕾）") and kept.byline.names() == ()
