@@ -2978,3 +2978,17 @@ def test_a_sign_off_set_apart_from_the_last_sentence_by_a_gap_is_a_credit() -> N
         assert only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + tail)).paragraphs[-1].endswith(tail[1:])
     kept = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + "据市总工会\t（黄　蕾）"))
     assert kept.paragraphs[-1].endswith("（黄　蕾）") and kept.byline.names() == ()
+
+
+def test_an_indented_salutation_over_an_indented_paragraph_is_a_paragraph_of_its_own() -> None:
+    # a letter on a page that opens every paragraph with an indent (two ASCII spaces, U+3000, a tab) and prints no blank
+    # line: the salutation's line ends in a colon, but the indent under it starts the letter's first paragraph
+    for indent in ("  ", "\u3000\u3000", "\t"):
+        text = "\n".join(("读者来信", "夜班公交能否再延长一小时", indent + "编辑同志：", indent + BODY, indent + BODY2,
+                          indent + "辽宁大连　读者　丁海波")) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        assert only(parsed).paragraphs == ("编辑同志：", BODY, BODY2)
+    # guard: the salutation's line over an unindented line (a column break cut the letter there) runs on into it
+    text = "\n".join(("读者来信", "夜班公交能否再延长一小时", "\u3000\u3000编辑同志：", BODY, "\u3000\u3000" + BODY2)) + "\n"
+    assert only(parse_page(text, "p.txt")).paragraphs == ("编辑同志：" + BODY, BODY2)
