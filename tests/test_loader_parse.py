@@ -2992,3 +2992,17 @@ def test_an_indented_salutation_over_an_indented_paragraph_is_a_paragraph_of_its
     # guard: the salutation's line over an unindented line (a column break cut the letter there) runs on into it
     text = "\n".join(("读者来信", "夜班公交能否再延长一小时", "\u3000\u3000编辑同志：", BODY, "\u3000\u3000" + BODY2)) + "\n"
     assert only(parse_page(text, "p.txt")).paragraphs == ("编辑同志：" + BODY, BODY2)
+
+
+def test_a_short_call_over_a_longer_line_with_no_dash_is_its_kicker() -> None:
+    # "让一线职工当“评委”" says what ought to be and names no news: over a line twice its length (who did what) it is the 引题,
+    # not a title over a 副题 printed with no ——
+    news = "西岭市一家铁路机务段职工食堂每月搞“民主测评”"
+    for under in ("本报记者　王　明", "本报讯（记者王　明）" + BODY):
+        item = only(page("让一线职工当“评委”", news, under, BODY2))
+        assert (item.kicker, item.title, item.subtitle) == ("让一线职工当“评委”", news, None)
+    # guards: a call over a ——subtitle, or over a profile's 记… line, keeps its reading as the title
+    item = only(page("让一线职工当“评委”", "——" + news, "本报讯（记者王　明）" + BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "让一线职工当“评委”")
+    item = only(page("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们", "本报记者　王　明", BODY, BODY2))
+    assert (item.title, item.subtitle) == ("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们")
