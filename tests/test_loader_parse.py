@@ -3006,3 +3006,17 @@ def test_a_short_call_over_a_longer_line_with_no_dash_is_its_kicker() -> None:
     assert (item.kicker, item.title) == (None, "让一线职工当“评委”")
     item = only(page("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们", "本报记者　王　明", BODY, BODY2))
     assert (item.title, item.subtitle) == ("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们")
+
+
+def test_a_form_feed_between_scanned_images_hides_no_indent_and_moves_no_line() -> None:
+    # an OCR program's TXT of a page scanned as two images: the second image's text opens with a form feed glued before
+    # the indent of its first paragraph (and one ends the file); the paragraph is still one of its own
+    last = "市总工会表示，将继续加大投入，推动职工书屋向中小企业和新就业形态劳动者集中的地方延伸。"
+    text = ("第05版：地方\n某市职工书屋年内将达300家\n　　本报讯　" + BODY + "\n\f　　" + BODY2 + "\n　　" + last
+            + "\n\f各区工会开展读书月活动\n　　本报讯　" + BODY2 + "\n\f")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    first, second = parsed.items
+    assert first.paragraphs == (BODY, BODY2, last) and first.source_lines == (2, 3, 4, 5)
+    # guard: a headline the form feed is glued to stays a headline at the margin, on its own line number
+    assert second.title == "各区工会开展读书月活动" and second.source_lines == (6, 7) and parsed.line_count == 8
