@@ -599,6 +599,20 @@ FRESH34_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (keyed and committed first, ff9ca9b): 2 of 2 titles and 1.0 on every column on its first run. Every other set unchanged.
 FRESH35_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
+# fresh37 (the thirty-eighth batch: six 2018 pages in text forms conversion tools and copy-paste give — half-width ASCII
+# punctuation throughout with (下转第3版); a word processor's copy with tabs as indents and between byline names, and the
+# jump's half; an OCR program's TXT with CRLF, full-width digits and letters and form feeds between its scanned images;
+# a word processor's plain text with one-line paragraphs under headlines parted by two blank lines; a web copy with
+# ASCII-space indents; GB18030 with a name character GBK lacks): first run (main at 939c7bf, keys committed in c659789)
+# title F1 0.949 (28 of 29), body bounds 0.982, paragraphs 0.964, byline 0.964, kicker 0.8, subtitle 1.0, roles 23/24.
+# Four general rules (a masthead dated in full-width digits is furniture; a bracketed writer set apart from the last
+# sentence by a gap signs it; an indented salutation over an indented line is a paragraph of its own; a short call
+# 让…/为… over a longer line with no —— is the 引题) bring the six pages to 1.0 on every column, roles 24/24; the post-fix
+# check page f37-2018-05-19_07 (GB18030, CRLF, tabs, full-width digits; keyed and committed first, 9ec9a66): 4 of 4
+# titles and 1.0 on every column on its first run. A fifth rule, from a constructed page (form feeds are dropped before
+# parsing, so one glued before an indent hides none), changes no score. Every other set unchanged.
+FRESH37_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
@@ -622,6 +636,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh33": (14, None, 8),  # bracketed and ——signed reporters (glued or on a line of their own), 本报通讯员 lines, two roles
     "fresh34": (24, None, 9),  # 文/本报记者 and 图/文 credit lines, two roles in leads and on byline lines, 制图 and 摄影 credits
     "fresh35": (15, None, 6),  # 记者/通讯员 in leads and on a byline line, 新华社 leads, 本报评论员 on a ■ author line
+    "fresh37": (28, [1, 1], 7),  # roles in ASCII-bracketed and tab-parted leads, byline lines and credits; page 1's jump, from page 3
 }
 
 
@@ -675,6 +690,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh33": (FRESH33_FLOORS, 37, 0.95),  # 29 on the six pages, 3 and 5 on the two post-fix check pages
     "fresh34": (FRESH34_FLOORS, 26, None),  # 22 on the eight pages, 4 on the post-fix check page; see FRESH34_FLOORS
     "fresh35": (FRESH35_FLOORS, 17, 0.95),  # 15 on the five pages, 2 on the post-fix check page
+    "fresh37": (FRESH37_FLOORS, 33, 0.95),  # 29 on the six pages, 4 on the post-fix check page
 }
 
 

@@ -2948,3 +2948,75 @@ def test_an_open_verb_over_a_closed_clause_is_the_kicker_not_half_a_title() -> N
     # guard: a verb that takes a person and what they do next ("帮助…顺利返岗") still runs on into the line under it
     kept = only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2))
     assert kept.title == "多措并举帮助外地农民工节后顺利返岗"
+
+
+# ---- fresh37 (the thirty-eighth batch): text forms of conversion tools and copy-paste -----------------------------------
+
+
+def test_a_masthead_dated_in_full_width_digits_is_page_furniture() -> None:
+    # an OCR program's TXT (or an input method in full-width mode) prints the masthead's date in full-width digits: the
+    # line is still the masthead, not a kicker over the first headline
+    for date in ("２０２５年１１月３日", "２０２５－１１－０３"):
+        text = f"滨海职工报　{date}　星期一\n第０５版：地方\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
+        parsed = parse_page(text, "scan.txt")
+        assert conservation(text, parsed) == []
+        assert [f.line for f in parsed.furniture] == [1, 2] and parsed.date == "2025-11-03" and not parsed.date_inferred
+        assert [(i.kicker, i.title) for i in parsed.items] == [(None, "篮球联赛鸣哨")]
+    # guard: a full-width year with no month and day over a headline is no date, and the line stays text
+    text = "２０２５　星期一\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
+    assert all(f.line != 1 for f in parse_page(text, "scan.txt").furniture)
+
+
+def test_a_sign_off_set_apart_from_the_last_sentence_by_a_gap_is_a_credit() -> None:
+    # a word processor's copy parts the brief's bracketed writer from its last sentence with a tab (or a U+3000, spaces)
+    for gap in ("\t", "\u3000", "  "):
+        item = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + gap + "（黄　蕾）"))
+        assert item.byline_raw.endswith("（黄　蕾）") and item.byline.names() == ("黄　蕾",)
+        assert item.paragraphs[-1] == BODY
+    # guard: a bracketed note or place after the gap is no writer, and a bracket after an unfinished phrase is text
+    for tail in ("\t（北京）", "\t（完）"):
+        assert only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + tail)).paragraphs[-1].endswith(tail[1:])
+    kept = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + "据市总工会\t（黄　蕾）"))
+    assert kept.paragraphs[-1].endswith("（黄　蕾）") and kept.byline.names() == ()
+
+
+def test_an_indented_salutation_over_an_indented_paragraph_is_a_paragraph_of_its_own() -> None:
+    # a letter on a page that opens every paragraph with an indent (two ASCII spaces, U+3000, a tab) and prints no blank
+    # line: the salutation's line ends in a colon, but the indent under it starts the letter's first paragraph
+    for indent in ("  ", "\u3000\u3000", "\t"):
+        text = "\n".join(("读者来信", "夜班公交能否再延长一小时", indent + "编辑同志：", indent + BODY, indent + BODY2,
+                          indent + "辽宁大连　读者　丁海波")) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        assert only(parsed).paragraphs == ("编辑同志：", BODY, BODY2)
+    # guard: the salutation's line over an unindented line (a column break cut the letter there) runs on into it
+    text = "\n".join(("读者来信", "夜班公交能否再延长一小时", "\u3000\u3000编辑同志：", BODY, "\u3000\u3000" + BODY2)) + "\n"
+    assert only(parse_page(text, "p.txt")).paragraphs == ("编辑同志：" + BODY, BODY2)
+
+
+def test_a_short_call_over_a_longer_line_with_no_dash_is_its_kicker() -> None:
+    # "让一线职工当“评委”" says what ought to be and names no news: over a line twice its length (who did what) it is the 引题,
+    # not a title over a 副题 printed with no ——
+    news = "西岭市一家铁路机务段职工食堂每月搞“民主测评”"
+    for under in ("本报记者　王　明", "本报讯（记者王　明）" + BODY):
+        item = only(page("让一线职工当“评委”", news, under, BODY2))
+        assert (item.kicker, item.title, item.subtitle) == ("让一线职工当“评委”", news, None)
+    # guards: a call over a ——subtitle, or over a profile's 记… line, keeps its reading as the title
+    item = only(page("让一线职工当“评委”", "——" + news, "本报讯（记者王　明）" + BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "让一线职工当“评委”")
+    item = only(page("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们", "本报记者　王　明", BODY, BODY2))
+    assert (item.title, item.subtitle) == ("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们")
+
+
+def test_a_form_feed_between_scanned_images_hides_no_indent_and_moves_no_line() -> None:
+    # an OCR program's TXT of a page scanned as two images: the second image's text opens with a form feed glued before
+    # the indent of its first paragraph (and one ends the file); the paragraph is still one of its own
+    last = "市总工会表示，将继续加大投入，推动职工书屋向中小企业和新就业形态劳动者集中的地方延伸。"
+    text = ("第05版：地方\n某市职工书屋年内将达300家\n　　本报讯　" + BODY + "\n\f　　" + BODY2 + "\n　　" + last
+            + "\n\f各区工会开展读书月活动\n　　本报讯　" + BODY2 + "\n\f")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    first, second = parsed.items
+    assert first.paragraphs == (BODY, BODY2, last) and first.source_lines == (2, 3, 4, 5)
+    # guard: a headline the form feed is glued to stays a headline at the margin, on its own line number
+    assert second.title == "各区工会开展读书月活动" and second.source_lines == (6, 7) and parsed.line_count == 8

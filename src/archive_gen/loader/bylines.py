@@ -586,8 +586,10 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     if press is not None:
         return press
     match = _SIGNOFF.search(text)
-    if not match or match.start() == 0 or (text[match.start() - 1] not in _SENTENCE_END.strip()
-                                           and not _ocr_stop_before(text, match.start())):
+    # the sentence may end a gap before the bracket: a tab, U+3000 or spaces a typist put there to set the credit apart
+    # ("…服务。\t（黄　蕾）", a page copied out of a word processor); the gap goes with neither the text nor the credit
+    end = len(text[: match.start()].rstrip(_SPACE)) if match else 0
+    if not match or end == 0 or (text[end - 1] not in _SENTENCE_END.strip() and not _ocr_stop_before(text, end)):
         return _signature_signoff(text)
     credits = signoff_credits(match.group(0))
     names = credits.byline.names()
@@ -605,7 +607,7 @@ def split_signoff(text: str) -> tuple[str, str] | None:
         vouched |= set(names)
     if not names or not all(is_person_name(name) or name in vouched for name in names):
         return None
-    return text[: match.start()], match.group(0)
+    return text[:end], match.group(0)
 
 
 def _press_credit(text: str) -> bool:

@@ -27,6 +27,9 @@ _DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<d
 _CN_DATE = lazy_compile(r"^(?P<year>[一二三四五六七八九〇○零]{4})年(?P<month>十?[一二三四五六七八九十]|十)月"
                         r"(?P<day>[一二三]?十?[一二三四五六七八九十]|[二三]?十)日$")
 _CN_DIGIT = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+# an input method in full-width mode, or an OCR program's TXT, prints a masthead's date in full-width digits
+# ("２０１８年５月１５日", "２０１８－０５－１５"): the date is read through ASCII digits (the line is kept as printed)
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
@@ -280,7 +283,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
             name, expect_name = token.lstrip(":："), False
             continue
         expect_name = False
-        day = _DATE.match(token)
+        day = _DATE.match(token.translate(_ASCII_DIGITS))
         written = None if day else _CN_DATE.match(token)
         if day or written:
             try:

@@ -595,6 +595,21 @@ def _noun_phrase_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
             or under.colon_title)
 
 
+def _call_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"让一线职工当“评委”" over "沈阳一铁路机务段职工食堂每月搞“民主测评”", read as title and subtitle: a short call (a clause
+    opening with 让/为/向/把/给 and no subject of its own) says what ought to be, and names no news; over a longer plain line
+    with no —— (who did what) it is the 引题 and that line the title. A title's 副题 printed with no —— is marked otherwise
+    (记…, a bracket-only note, a speaker's colon) or is itself a call or a question; those keep their reading."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    low = under.text.strip(" \u3000\t")
+    return top.clause and not top.asks and under.length > top.length and not (
+        under.clause or under.asks or under.dash_start or under.dash_end or under.read_dash or under.profile_subtitle
+        or under.note_only or under.speaker_colon or under.banner or under.person or _POSES_QUESTION.search(low)
+        or _NEEDS_SUBJECT.match(low))
+
+
 def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"劳动者之歌" over "钢花飞溅铸重器", two short bare lines that could each be a column's name: read as a title over a
     column under it, the column would outrun its title. A column's name is the shorter line (劳动者之歌, 一线见闻, 职场观察);
@@ -627,6 +642,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _question_as_title, -1.5),
     ("a noun phrase (家门口的“职工食堂”) over a line in which someone does something is their kicker, not a title over "
      "its subtitle", _noun_phrase_as_title, -1.5),
+    ("a short call (让一线职工当“评委”) over a longer line with no —— is their kicker, not a title over its subtitle",
+     _call_as_title, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",

@@ -804,8 +804,12 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         # "1．…；" then "2．…；": the items of a numbered list, each a paragraph of its own; so is item 1 under
         # the sentence that introduces the list ("…需同时满足以下条件：" then "（1）…；")
         return False
-    if (shapes.salutation(text) or shapes.letter_closing(text)) and second.blank_before >= 1:
-        return False  # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own
+    if (shapes.salutation(text) or shapes.letter_closing(text)) \
+            and (second.blank_before >= 1 or (first.blocks[-1].indented and second.blocks[0].indented)):
+        # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own, parted by a blank line or, on
+        # a page that opens every paragraph with an indent and prints no blank line, by the next line's own indent (a
+        # column break's tail starts at the margin)
+        return False
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
