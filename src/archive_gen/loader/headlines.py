@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..patterns import lazy_compile
 from . import shapes
-from .bylines import is_person_name, marked_signature, person_names, signature
+from .bylines import is_person_name, label_pair, marked_signature, person_names, signature
 from .units import bare_name_line
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
@@ -70,9 +70,11 @@ _CLOSING_ADVERBIAL = lazy_compile(r"(?:[向朝往][\u4e00-\u9fff]{1,3}|稳步|�
 _OPEN_WORD_END = set("的在和与对将把被从向为及并而于由使让给就都也又还更要是")
 # a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…"); so does
 # 将 before an adverb ("将陆续收到…"), where it can only be the future auxiliary (the preposition 将 takes a noun)
-# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…")
+# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…"; and a modal asked as a question,
+# "能不能…", "该不该…", "能否…", which asks about the case the line above states: "试用期里被辞退" / "能不能要经济补偿")
 _NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同|已经|正在|陆续"
                               r"|普遍|率先|逐步|全面|积极|主动|切实|大力"
+                              r"|能不能|可不可以|该不该|应不应该?|要不要|算不算|会不会|能否|可否|应否|是否"
                               r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
 _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
 # a question word right before the line's last verb: the verb's object was put first as the topic the line asks about
@@ -270,7 +272,7 @@ class LineFacts:
 
     @functools.cached_property
     def person(self) -> bool:
-        return is_person_name(self.text) or bool(person_names(self.text))
+        return (is_person_name(self.text) and not label_pair(self.text)) or bool(person_names(self.text))
 
     @functools.cached_property
     def bare_name(self) -> bool:
