@@ -3009,3 +3009,13 @@ def test_a_modal_question_line_completes_the_line_above_into_one_title() -> None
     # guard: a question line with its own subject ("调休…能否…") keeps its own reading under a kicker
     kept = only(page("节假日加班", "调休能否代替加班费", "本报记者　王　明", BODY, BODY2))
     assert kept.title == "调休能否代替加班费"
+
+
+def test_a_short_half_of_a_two_line_title_is_no_banner_beside_it() -> None:
+    # "能否拒绝执行" is short enough for a banner's shape, but it opens on what wants the line above as its subject: the
+    # two lines are one title, not a title with a banner printed under it (nor a banner over a title, the other way)
+    item = only(page("维权信箱", "公司单方面调岗降薪\n能否拒绝执行", "本报记者　王　明", BODY, BODY2))
+    assert (item.column, item.title) == ("维权信箱", "公司单方面调岗降薪能否拒绝执行")
+    # guard: a column's name printed under a whole title stays its banner
+    kept = only(page("工间操不该“一阵风”", "职工说事", "本报记者　王　明", BODY, BODY2))
+    assert (kept.title, kept.column) == ("工间操不该“一阵风”", "职工说事")

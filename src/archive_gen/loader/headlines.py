@@ -608,6 +608,17 @@ def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         facts[k].banner and not facts[k].bracket_label and facts[k].length > title.length for k in heads.columns)
 
 
+def _banner_breaks_into_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """A banner read right over or under the title, with which it makes one title over two lines (``title_breaks``:
+    the upper line cannot end a headline, or the lower opens on what wants the upper as its subject: "没签劳动合同在工地受伤"
+    / "能否认定为工伤"): that line is the title's other half, not a banner; a column's name is whole and asks nothing.
+    (Both readings tie on their line scores when the half is short enough for a banner's shape.)"""
+    end = heads.title_more[-1] if heads.title_more else heads.title
+    above, below = heads.title - 1, end + 1
+    return (heads.kicker is None and above in heads.columns and title_breaks(facts[above], facts[heads.title])) \
+        or (heads.subtitle is None and below in heads.columns and title_breaks(facts[end], facts[below]))
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -633,6 +644,7 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
      lambda facts, heads: bool(heads.title_more), 2.0),
+    ("…and that line is no banner beside the title", _banner_breaks_into_title, -1.0),
 ]
 
 
