@@ -599,6 +599,21 @@ FRESH34_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (keyed and committed first, ff9ca9b): 2 of 2 titles and 1.0 on every column on its first run. Every other set unchanged.
 FRESH35_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
+# fresh36 (the thirty-seventh batch: eight ordinary 2006–2023 pages by a new hand from the sections the earlier batches use
+# least — 法治 with a 以案说法 question over two lines, 体育 with a three-line stack whose 记… subtitle has no —— and ● 简讯, 科教文卫
+# printed in odd whitespace (ASCII-space and tab indents, names padded by two spaces, a spread-out 简  讯), 职工生活 with a
+# 公　　告, a 文化周刊 story jumping from page 5 to page 7 where a 副刊 essay follows, 国际 with · names, a 专版 with a sponsor
+# line): first run (main at 939c7bf, keys committed in 33102d8) title F1 0.844 (27 of 31), body bounds 0.981, paragraphs
+# 0.963, byline 0.963, kicker and subtitle 1.0, roles 33/36, stitched 1/1. Five general rules (a line over a ——subtitle
+# over a byline or lead heads that story; a lone telephone row after running text is a paragraph; a spread-out 简　讯 is a
+# label, no name; a modal question line (能不能…, 能否…) completes the line above; a jumped half reprinting the head's
+# slogan-shaped banner as its title makes it the title) bring the eight pages to 0.968 (30 of 31) and 1.0 on every other
+# column, roles 36/36. The post-fix check page f36-2025-07-08_04 (keyed and committed first, fb7721d): 4 of 5 titles on
+# its first run (能否认定为工伤, short enough for a banner, tied with the joined reading and lost), 1.0 on every other
+# column; a sixth rule (a banner beside the title with which it makes one title is its other half) brings it to 5 of 5.
+# Open: 订单培养受企业青睐 over 职业院校毕业生成了“抢手货” (no ——) is read as title + subtitle where the key reads kicker +
+# title. Floors a little below the final scores; not floored per class (class whitespace's title sits at 0.8).
+FRESH36_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 # fresh37 (the thirty-eighth batch: six 2018 pages in text forms conversion tools and copy-paste give — half-width ASCII
 # punctuation throughout with (下转第3版); a word processor's copy with tabs as indents and between byline names, and the
 # jump's half; an OCR program's TXT with CRLF, full-width digits and letters and form feeds between its scanned images;
@@ -636,6 +651,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh33": (14, None, 8),  # bracketed and ——signed reporters (glued or on a line of their own), 本报通讯员 lines, two roles
     "fresh34": (24, None, 9),  # 文/本报记者 and 图/文 credit lines, two roles in leads and on byline lines, 制图 and 摄影 credits
     "fresh35": (15, None, 6),  # 记者/通讯员 in leads and on a byline line, 新华社 leads, 本报评论员 on a ■ author line
+    "fresh36": (40, [1, 1], 9),  # 特约记者, 本报见习记者/见习记者, three 本报通讯员 on one line, · names; the page-5 jump, from page 7
     "fresh37": (28, [1, 1], 7),  # roles in ASCII-bracketed and tab-parted leads, byline lines and credits; page 1's jump, from page 3
 }
 
@@ -690,6 +706,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh33": (FRESH33_FLOORS, 37, 0.95),  # 29 on the six pages, 3 and 5 on the two post-fix check pages
     "fresh34": (FRESH34_FLOORS, 26, None),  # 22 on the eight pages, 4 on the post-fix check page; see FRESH34_FLOORS
     "fresh35": (FRESH35_FLOORS, 17, 0.95),  # 15 on the five pages, 2 on the post-fix check page
+    "fresh36": (FRESH36_FLOORS, 36, None),  # 31 on the eight pages, 5 on the post-fix check page; see FRESH36_FLOORS
     "fresh37": (FRESH37_FLOORS, 33, 0.95),  # 29 on the six pages, 4 on the post-fix check page
 }
 

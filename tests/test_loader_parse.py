@@ -2950,6 +2950,75 @@ def test_an_open_verb_over_a_closed_clause_is_the_kicker_not_half_a_title() -> N
     assert kept.title == "多措并举帮助外地农民工节后顺利返岗"
 
 
+# ---- fresh36 (the thirty-seventh batch): ordinary pages of 2006–2023 by a new hand ----------------------------------------
+
+
+def test_a_title_with_a_comma_over_a_dash_subtitle_that_opens_a_story_is_no_cut_sentence() -> None:
+    # "…，职工可以“点菜”了" is long, holds a comma and stops on 了, as a sentence cut at a column end may; but it stands
+    # over a ——subtitle that stands over a byline line (or a run-in lead): a cut sentence goes on with text
+    title, sub = "食堂饭菜不合口味，职工可以“点菜”了", "——某市部分企业工会推行“伙委会”见闻"
+    for sep in ("\n\n", "\n"):  # with blank lines, and with none (indents mark the paragraphs)
+        text = sep.join((title, sub, "本报记者　王　明", "　　" + BODY, "　　" + BODY2)) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        item = only(parsed)
+        assert (item.title, item.subtitle, item.paragraphs) == (title, sub, (BODY, BODY2))
+    lead = only(page(title, sub, "本报讯（记者　王　明）" + BODY, BODY2))
+    assert (lead.title, lead.subtitle) == (title, sub)
+    # guard: the same long line over a —— line that signs (——place　job　name), not a subtitle, stays the story's text
+    signed = page("某厂工会帮职工讨回欠薪", BODY, "我们向工会的同志道一声感谢，这份情谊大家都记在心里了",
+                  "——江州市农民工　向德民", "本报记者　王　明")
+    assert signed.items[0].title == "某厂工会帮职工讨回欠薪"
+    assert not any(i.title == "我们向工会的同志道一声感谢，这份情谊大家都记在心里了" for i in signed.items)
+
+
+def test_a_lone_telephone_row_in_running_text_is_a_paragraph() -> None:
+    # "咨询电话：010－65112233" between a notice's text and 特此公告。: no headline ends on a number to dial
+    text_line = "为做好明年的职工住院互助保障工作，经研究，参保工作自10月15日起开始，至12月31日截止。"
+    for sep in ("\n", "\n\n"):
+        text = sep.join(("公　　告", "　　" + text_line, "　　咨询电话：010－65112233", "　　特此公告。",
+                         "某市职工互助保障委员会", "2013年10月15日")) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        item = only(parsed)
+        assert item.title == "公　　告"
+        assert item.paragraphs == (text_line, "咨询电话：010－65112233", "特此公告。")
+    # guard: a colon line giving a number right over a run-in lead is still the next story's title
+    parsed = page("某厂工会办实事", "本报讯　" + BODY, "职工服务热线：12351", "本报讯（记者　王　明）" + BODY2)
+    assert [i.title for i in parsed.items] == ["某厂工会办实事", "职工服务热线：12351"]
+
+
+def test_a_spread_out_brief_label_is_no_name() -> None:
+    # "简　讯" (简 is a surname) spread out over the briefs labels them; it does not sign the story above as a bare name
+    briefs = ("全国职工职业道德建设论坛举行\n5月6日，全国职工职业道德建设论坛在苏州举行，100余名代表交流了经验。（吴　宁）\n"
+              "湖北为一线职工免费体检\n湖北省总工会近日启动“职工健康行动”，今年将为10万名职工免费体检。（鲁　江）")
+    for label in ("简　讯", "简  讯"):
+        parsed = page("首都劳动者文化节开幕", "本报北京5月9日电（记者　王　蕾）" + BODY, label, briefs)
+        assert [i.title for i in parsed.items] == ["首都劳动者文化节开幕", "全国职工职业道德建设论坛举行", "湖北为一线职工免费体检"]
+        assert parsed.items[0].byline.names() == ("王　蕾",) and parsed.items[1].column == label
+    # guard: a padded name alone under a commentary's title still signs it
+    item = only(page("让劳动者的荣光更加闪亮", "简　明", BODY, BODY2))
+    assert item.byline.names() == ("简　明",) and item.column is None
+
+
+def test_a_modal_question_line_completes_the_line_above_into_one_title() -> None:
+    # "能不能要经济补偿" asks about the case the line above states ("试用期里被辞退"): one question over two lines, not a
+    # second banner over a title (nor a title over a subtitle)
+    item = only(page("以案说法", "试用期里被辞退\n能不能要经济补偿", "本报见习记者　孙　静", BODY, BODY2))
+    assert (item.column, item.title, item.kicker, item.subtitle) == ("以案说法", "试用期里被辞退能不能要经济补偿", None, None)
+    # guard: a question line with its own subject ("调休…能否…") keeps its own reading under a kicker
+    kept = only(page("节假日加班", "调休能否代替加班费", "本报记者　王　明", BODY, BODY2))
+    assert kept.title == "调休能否代替加班费"
+
+
+def test_a_short_half_of_a_two_line_title_is_no_banner_beside_it() -> None:
+    # "能否拒绝执行" is short enough for a banner's shape, but it opens on what wants the line above as its subject: the
+    # two lines are one title, not a title with a banner printed under it (nor a banner over a title, the other way)
+    item = only(page("维权信箱", "公司单方面调岗降薪\n能否拒绝执行", "本报记者　王　明", BODY, BODY2))
+    assert (item.column, item.title) == ("维权信箱", "公司单方面调岗降薪能否拒绝执行")
+    # guard: a column's name printed under a whole title stays its banner
+    kept = only(page("工间操不该“一阵风”", "职工说事", "本报记者　王　明", BODY, BODY2))
+    assert (kept.title, kept.column) == ("工间操不该“一阵风”", "职工说事")
 # ---- fresh37 (the thirty-eighth batch): text forms of conversion tools and copy-paste -----------------------------------
 
 

@@ -511,6 +511,17 @@ def is_person_name(text: str) -> bool:
     return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(COMPOUND_SURNAMES))
 
 
+# the last character of a two-character column label a page spreads out over a brief run or a comment ("简　讯", "时　评"):
+# 讯 and 评 end the names of news-flash and comment columns and hardly any given name
+_LABEL_PAIR = lazy_compile(rf"[{HAN}]{_GAP}*[讯评]")
+
+
+def label_pair(text: str) -> bool:
+    """"简　讯", "时　评" alone on a line (spread out or not): a column's label, though 简 and 时 are surnames. Asked of a
+    line standing alone (an author's line, a signature, a banner); a name inside a lead or credit is read by its role."""
+    return bool(_LABEL_PAIR.fullmatch(text.strip(_SPACE)))
+
+
 def person_names(text: str) -> tuple[str, ...]:
     """The names of a line of two or three bare author names ("王晓红　李　明"), or () when it is not one."""
     printed = text.strip(_SPACE)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..patterns import lazy_compile
 from . import shapes
-from .bylines import is_person_name, marked_signature, person_names, signature
+from .bylines import is_person_name, label_pair, marked_signature, person_names, signature
 from .units import bare_name_line
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
@@ -70,9 +70,11 @@ _CLOSING_ADVERBIAL = lazy_compile(r"(?:[向朝往][\u4e00-\u9fff]{1,3}|稳步|�
 _OPEN_WORD_END = set("的在和与对将把被从向为及并而于由使让给就都也又还更要是")
 # a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…"); so does
 # 将 before an adverb ("将陆续收到…"), where it can only be the future auxiliary (the preposition 将 takes a noun)
-# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…")
+# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…"; and a modal asked as a question,
+# "能不能…", "该不该…", "能否…", which asks about the case the line above states: "试用期里被辞退" / "能不能要经济补偿")
 _NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同|已经|正在|陆续"
                               r"|普遍|率先|逐步|全面|积极|主动|切实|大力"
+                              r"|能不能|可不可以|该不该|应不应该?|要不要|算不算|会不会|能否|可否|应否|是否"
                               r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
 _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
 # a question word right before the line's last verb: the verb's object was put first as the topic the line asks about
@@ -270,7 +272,7 @@ class LineFacts:
 
     @functools.cached_property
     def person(self) -> bool:
-        return is_person_name(self.text) or bool(person_names(self.text))
+        return (is_person_name(self.text) and not label_pair(self.text)) or bool(person_names(self.text))
 
     @functools.cached_property
     def bare_name(self) -> bool:
@@ -621,6 +623,17 @@ def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         facts[k].banner and not facts[k].bracket_label and facts[k].length > title.length for k in heads.columns)
 
 
+def _banner_breaks_into_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """A banner read right over or under the title, with which it makes one title over two lines (``title_breaks``:
+    the upper line cannot end a headline, or the lower opens on what wants the upper as its subject: "没签劳动合同在工地受伤"
+    / "能否认定为工伤"): that line is the title's other half, not a banner; a column's name is whole and asks nothing.
+    (Both readings tie on their line scores when the half is short enough for a banner's shape.)"""
+    end = heads.title_more[-1] if heads.title_more else heads.title
+    above, below = heads.title - 1, end + 1
+    return (heads.kicker is None and above in heads.columns and title_breaks(facts[above], facts[heads.title])) \
+        or (heads.subtitle is None and below in heads.columns and title_breaks(facts[end], facts[below]))
+
+
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
     ("a kicker is usually longer than its title", _kicker_longer, 0.5),
     ("a kicker much shorter than its title is odd", _kicker_much_shorter, -0.5),
@@ -648,6 +661,7 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
      lambda facts, heads: bool(heads.title_more), 2.0),
+    ("…and that line is no banner beside the title", _banner_breaks_into_title, -1.0),
 ]
 
 

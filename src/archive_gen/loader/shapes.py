@@ -9,7 +9,7 @@ import unicodedata
 
 from ..patterns import lazy_compile
 from .blocks import ends_open, is_closed
-from .bylines import SIGNER_ROLES, is_person_name, person_names, signature
+from .bylines import SIGNER_ROLES, is_person_name, label_pair, person_names, signature
 
 HAN = "\u3400-\u9fff"
 SENTENCE_STOPS = lazy_compile(r"[。！？!?]")
@@ -332,8 +332,8 @@ def banner(text: str) -> bool:
     记者调查："""
     text = text[:-1] if colon_label(text) else text
     text = text.lstrip(_BANNER_MARKS + _GAP)  # "■来信", "▲各地工会": a typographic mark before the name
-    if _SPACED_BANNER.fullmatch(text) and not is_person_name(text):
-        return True  # a letter-spaced column name: "书　香", "工　运　走　笔" (a padded name is a person)
+    if _SPACED_BANNER.fullmatch(text) and (not is_person_name(text) or label_pair(text)):
+        return True  # a letter-spaced column name: "书　香", "工　运　走　笔", "简　讯" (a padded name is a person)
     return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))
 
 
