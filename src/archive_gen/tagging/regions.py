@@ -12,7 +12,8 @@ The rules (documented with examples in docs/regions.md):
 4. The setting comes from the headline, else the dateline and the opening sentence; national stories
    (全总, 全国…) take only a headline place, or the dateline of a nationwide meeting; origins (来自X),
    destinations (开往X) and company names (山东能源集团) are passing mentions, a company's city being the
-   setting only when nothing else is.
+   setting only when nothing else is; so is the seat of an enterprise named by its short form (鞍钢, 同煤:
+   data/enterprises.tsv). A report from several places named up front is set where each paragraph opens.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ _INSTITUTION_TAIL = lazy_compile(
     r"[\u4e00-\u9fff]{0,8}(?:法院|检察院|政府|公安局|公安厅|总工会|工会|医院|大学|学院|学校|局|厅|委|委员会|常委会|人大|"
     r"政协|妇联|文联|工商联|科学院|农科院|博物馆|图书馆|文化宫|少年宫|红十字会|消协|画院)")
 _COMPANY_AFTER = lazy_compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
+# the words between a group's short form and the place of its subsidiary (攀钢集团西昌钢钒公司, 鞍钢股份鲅鱼圈分公司)
+_GROUP_WORDS = lazy_compile(r"[（(]?(?:集团|股份|控股)?[）)]?(?:有限责任公司|有限公司|公司)?")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
@@ -188,6 +191,7 @@ class Mention:
     passing: bool = False  # origin/destination/company name: never the setting
     full: bool = False  # written as a full name or alias (not a short form)
     company: bool = False  # inside a company's name (中车株洲电力机车有限公司): its home, maybe the setting
+    enterprise: bool = False  # an enterprise's short form (鞍钢): its seat, no place written (names nothing else)
     position: int = 0  # offset in the item's fields read one after another (for "the nearest named parent")
 
 
@@ -243,8 +247,9 @@ class RegionTagger:
             unsupported_all |= unsupported
             turned_away.append(unsupported.union(*field_generic.values()))
         first_pass = [m for found in scans for m in found]
-        named = frozenset(m.candidates[0].code for m in first_pass if len(m.candidates) == 1)
-        full_codes = frozenset(d.code for m in first_pass if m.full for d in m.candidates)
+        # (an enterprise's short form, 同煤, names its seat for the company only: it licenses no other name there)
+        named = frozenset(m.candidates[0].code for m in first_pass if len(m.candidates) == 1 and not m.enterprise)
+        full_codes = frozenset(d.code for m in first_pass if m.full and not m.enterprise for d in m.candidates)
         licensed = (full_codes | named | self._anchored(generic, first_pass, year)
                     | self._inside_named(unsupported_all, named, year))
         for index, (fld, (starts, ends)) in enumerate(zip(fields, boundaries, strict=True)):
@@ -387,6 +392,10 @@ class RegionTagger:
                 continue
             mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
             if mention:
+                if found and found[-1].enterprise and _GROUP_WORDS.fullmatch(text, found[-1].end, mention.start):
+                    # a subsidiary named by its group and its own place (攀钢集团西昌钢钒公司, 宝武集团鄂城钢铁): the
+                    # place is the subsidiary's home, the group's seat is not where it is
+                    found.pop()
                 if mention.passing and mention.chained_to and _origin_after(text, mention.end):
                     # 四川达州籍, 河南周口人: the ancestors written right before an origin are the same origin
                     at, follows = len(found) - 1, mention.start
@@ -543,11 +552,15 @@ class RegionTagger:
         text = fld.text
         weight = _weight_at(fld, start)
         before = text[max(0, start - 3):start]
-        company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
+        # an enterprise's short form (鞍钢, 同煤: gazetteer ENTERPRISES_FILE) is always a company's name, whatever
+        # follows it (鞍钢职代会, 宝武工会): its seat is where the story happens only when the item names no place of
+        # its own, as the home of 中车株洲电力机车有限公司 is (thirty-second round)
+        enterprise = forms[0].kind == "enterprise"
+        company = enterprise or (_COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
                    or _origin_after(text, end))
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
-                       fld.base + start)
+                       enterprise, fld.base + start)
 
     # -- resolving -------------------------------------------------------------------------------
 
@@ -558,7 +571,8 @@ class RegionTagger:
         context: list[tuple[str, int]] = []  # (code, position) of every unambiguous mention
         same_name: dict[str, set[str]] = {}  # name -> the codes it has where it is unambiguous (沧州市新华区)
         for m in mentions:
-            if _one_code(m.candidates):
+            if _one_code(m.candidates) and not m.enterprise:
+                # (an enterprise's seat decides no name: 本报大同…电 … 同煤集团 keeps 大同 the city, not 大同县 in it)
                 context.append((m.candidates[0].code, m.position))
                 same_name.setdefault(m.text, set()).add(m.candidates[0].code)
         resolved: list[tuple[Mention, str]] = []
@@ -759,6 +773,11 @@ class RegionTagger:
             if not main and not nowhere:
                 # nothing at all but where the people of the headline come from: that is all the item says
                 main = [c for _, c in headline]
+        if not national_body and (_COUNTED_PLACES.search(headline_text) or _MANY_PLACES.search(headline_text)):
+            # a report from several places (…三省…调查, 多地…综述) that names them up front (记者近日在河南、安徽、四川三省
+            # 采访; 在江苏、山东、广西等地) and whose paragraphs each open on one of them (在河南省固始县，…; 广西玉林市
+            # 总工会则…): each such paragraph is reported from its place, a setting of the report (thirty-second round)
+            main += self._paragraph_scenes(item, resolved, year)
         if main:
             # a place the text says the item's subject lies in (位于宝清县境内的八五二农场, 地处…): it makes a setting
             # containing it precise, wherever it is written (twenty-sixth round)
@@ -852,6 +871,19 @@ class RegionTagger:
         common = _common_ancestor([(c, *self.gazetteer.ancestors(c, year)) for c in codes])
         return [common] if common else []
 
+    def _paragraph_scenes(self, item: Item, resolved: list[tuple[Mention, str]], year: int | None) -> list[str]:
+        """The places a report from several places is reported from, paragraph by paragraph (see the function
+        ``_paragraph_scenes``): the places up front are those the headline, the reading tip or the opening paragraph
+        names, passing or not (在江苏、山东、广西等地采访 lists where the report was made); a report naming none there
+        (记者在多地采访) has no frame its paragraphs' places could be read in."""
+        gaz = self.gazetteer
+        opening_field = f"paragraph:{_opening_index(item)}"
+        frame = {c for m, c in resolved if m.field in ("kicker", "title", "subtitle", "reading_tip", opening_field)}
+        if not frame:
+            return []
+        inside = {c for _, c in resolved if any(gaz.is_within(c, f, year) for f in frame)}
+        return _paragraph_scenes(item, resolved, inside)
+
     @staticmethod
     def _numbered_scenes(fields: list[_Field], resolved: list[tuple[Mention, str]]) -> list[str]:
         """The places of the first sentence of each numbered paragraph (①…, ②…), when at least two are
@@ -876,6 +908,34 @@ class RegionTagger:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+def _paragraph_scenes(item: Item, resolved: list[tuple[Mention, str]], up_front: Collection[str]) -> list[str]:
+    """The places the paragraphs after the opening one open on (在河南省固始县，…; 安徽省临泉县总工会则…), each inside a
+    place of ``up_front``: a paragraph's first name, at its start or after 在, and the names written right after it as
+    its parts (the most specific is the scene); only when at least two paragraphs open on such places (one is an
+    example, a background, not a report from several places), and never a passing name (来自…, 等地)."""
+    opening = _opening_index(item)
+    firsts: dict[str, list[tuple[Mention, str]]] = {}
+    for m, code in resolved:
+        kind, _, index = m.field.partition(":")
+        if kind == "paragraph" and int(index) > opening:
+            firsts.setdefault(m.field, []).append((m, code))
+    scenes: list[str] = []
+    for field, pairs in firsts.items():
+        pairs.sort(key=lambda pair: pair[0].start)
+        first, code = pairs[0]
+        text = item.paragraphs[int(field.partition(":")[2])]
+        if first.passing or text[:first.start] not in ("", "在"):
+            continue
+        end = first.end
+        for m, other in pairs[1:]:
+            if m.start != end or not m.chained_to:
+                break
+            code, end = other, m.end
+        if code not in scenes and code in up_front:
+            scenes.append(code)
+    return scenes if len(scenes) >= 2 else []
+
 
 def _needs_ancestor(form: NameForm) -> bool:
     """Two-character names (和县, 城区) and generic ones (市中区, 新城区) read as ordinary words unless they
