@@ -237,6 +237,26 @@ def test_phrases_never_span_two_fields_and_rank_title_over_body() -> None:
                                                                "articles/i003.html"]
 
 
+def test_a_month_cut_by_ten_days_is_searched_newest_first_and_finds_exactly_what_it_holds() -> None:
+    words = ("职工书屋", "安全生产", "劳模工匠", "困难帮扶")
+    items = [_item(n, f"第{n}篇{words[n % 4]}", f"正文{n}说{words[(n // 4) % 4]}。",
+                   date=f"2024-05-{1 + n % 30:02d}", id=f"m{n:04d}") for n in range(search.MONTH_SHARD_DOCS + 20)]
+    items.append(_item(9999, "四月的一篇职工书屋", "正文", date="2024-04-30", id="april"))
+    files = build_search_index(items)
+    reader = IndexReader(files)
+    names = [s["name"] for s in reader.root["shards"]]
+    assert names == ["2024-05-3", "2024-05-2", "2024-05-1", "2024-04"]
+    for word in words:
+        truth = {i.url for i in items if word in (i.title or "") or any(word in p for p in i.paragraphs)}
+        assert truth and _hits(reader, word) == truth
+    # among equal ranks newest first: the head hits from the month's last ten days first, April's last
+    titles = {i.url: i.title or "" for i in items}
+    dates = {i.url: i.date for i in items}
+    heads = [url for url in (str(reader.row(h)[0]) for h in reader.search("职工书屋")) if "职工书屋" in titles[url]]
+    assert len(heads) > 200 and [dates[h] for h in heads] == sorted((dates[h] for h in heads), reverse=True)
+    assert dates[heads[0]] >= "2024-05-21" and dates[heads[-1]] == "2024-04-30"
+
+
 def test_a_new_day_changes_only_the_newest_shard() -> None:
     old = [_item(n, f"旧闻{n}", "工会", date=date) for n, date in
            enumerate(["2022-05-01", "2023-07-01", "2024-01-10", "2024-03-01"])]
