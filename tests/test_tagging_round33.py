@@ -11,7 +11,7 @@ from pathlib import Path
 
 from archive_gen.config import load_config
 from archive_gen.model import Item, Page, PageLine
-from archive_gen.tagging import Tagger
+from archive_gen.tagging import Tagger, masthead_paper
 from archive_gen.tagging.regions import RegionTagger
 from tagging_probe import region_tags
 
@@ -99,8 +99,6 @@ def test_the_papers_province_decides_a_district_name_two_provinces_share(regions
 
 def test_the_paper_is_read_from_the_pages_masthead(tmp_path: Path) -> None:
     # the masthead's first word, when it is a paper's name; a date line or a 版 line names none
-    from archive_gen.tagging import masthead_paper  # (new this round: imported here so the other tests run before it)
-
     page = Page(source="p.txt", sha256="", encoding="utf-8", date="2018-05-16", date_inferred=False,
                 date_evidence=None, page=2, items=(), furniture=(
                     PageLine(1, "湖南工人报｜2018年5月16日｜星期三", "masthead"), PageLine(2, "第2版　基层", "page")))
