@@ -14,6 +14,9 @@ The rules (documented with examples in docs/regions.md):
    destinations (开往X) and company names (山东能源集团) are passing mentions, a company's city being the
    setting only when nothing else is; so is the seat of an enterprise named by its short form (鞍钢, 同煤:
    data/enterprises.tsv). A report from several places named up front is set where each paragraph opens.
+5. A provincial paper (its masthead's name opens with a province's: 四川工人日报) implies its province: its own reports
+   that name no place are set there, a bare county-level city inside it counts, and it decides a name two provinces
+   share when nothing in the item does.
 """
 
 from __future__ import annotations
@@ -170,6 +173,10 @@ _SCENE_BEFORE = ("在", "于", "赴", "来到", "身在", "远在")
 # 大埔县): in an item naming the SAR, such a short form is the SAR's own district or area, not the county
 # (香港…在九龙一处建筑工地: twentieth round); a full name (九龙县) or one after its ancestor (四川九龙) keeps its county
 _SAR_PARTS = {"810000": frozenset({"九龙", "大埔"}), "820000": frozenset()}
+# a paper's name as its masthead prints it (四川工人日报, 河南日报): a province's name, then the rest, ending in 报
+_PAPER_NAME = lazy_compile(r"[\u4e00-\u9fff]{3,12}报")
+# the paper's own report (本报讯, 本报洛阳讯, 本报南京…电), not an agency's or another paper's (据新华社电)
+_OWN_REPORT = lazy_compile(r"\s*本报")
 
 # weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
 HEADLINE, DATELINE, OPENING, FIRST_PARAGRAPH, BODY = 3.0, 2.0, 2.0, 1.0, 0.5
@@ -218,15 +225,36 @@ class RegionTagger:
         self._rules: dict[int, int] = {}
         self._candidate_sets: dict[tuple[int, ...], tuple[tuple[Division, ...], bool]] = {}
         self._printed: dict[frozenset[str], dict[str, list[str]]] = {}  # memo of _as_printed's name index
+        self._homes: dict[tuple[str, int | None], str | None] = {}  # memo of paper_home (one paper per archive)
 
     # -- public ----------------------------------------------------------------------------------
 
-    def tag(self, item: Item, *, year: int | None = None, segmented: Segmented | None = None
-            ) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
+    def paper_home(self, paper: str | None, year: int | None = None) -> str | None:
+        """The code of the province a paper's name opens with (四川工人日报 -> 四川省, 黑龙江工人报 -> 黑龙江省,
+        新疆工人报 -> 新疆维吾尔自治区), or None (工人日报, 南方工报: no province in the name)."""
+        if not paper or not _PAPER_NAME.fullmatch(paper):
+            return None
+        key = (paper, year)
+        if key not in self._homes:
+            found = None
+            # the longest name first (黑龙江省 before 黑龙江), never the whole name: the paper is named after it
+            for size in range(min(len(paper) - 1, 8), 1, -1):
+                codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
+                         if f.division.level == 1 and f.kind != "enterprise"}
+                if len(codes) == 1:
+                    found = codes.pop()
+                    break
+            self._homes[key] = found
+        return self._homes[key]
+
+    def tag(self, item: Item, *, year: int | None = None, segmented: Segmented | None = None,
+            paper: str | None = None) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
         """(regions, mentioned_places, ambiguities) of one item; ``segmented`` is the item's tokens
-        when the caller has cut it already (see :func:`segment_item`)."""
+        when the caller has cut it already (see :func:`segment_item`); ``paper`` is the name of the paper the
+        item's page prints on its masthead (四川工人日报), when it prints one."""
         if year is None:
             year = _year_of(item.date)
+        home = self.paper_home(paper, year)
         if segmented is None:
             segmented = segment_item(item, self.segmenter)
         fields = _fields(item)
@@ -251,17 +279,36 @@ class RegionTagger:
         named = frozenset(m.candidates[0].code for m in first_pass if len(m.candidates) == 1 and not m.enterprise)
         full_codes = frozenset(d.code for m in first_pass if m.full and not m.enterprise for d in m.candidates)
         licensed = (full_codes | named | self._anchored(generic, first_pass, year)
-                    | self._inside_named(unsupported_all, named, year))
+                    | self._inside_named(unsupported_all, named, year)
+                    | self._inside_paper(unsupported_all, home, year))
         for index, (fld, (starts, ends)) in enumerate(zip(fields, boundaries, strict=True)):
             if turned_away[index] & licensed:
                 # only a field where pass 1 turned a now-licensed name away can come out differently
                 scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
         mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
-        resolved, ambiguities = self._resolve(mentions, year)
+        resolved, ambiguities = self._resolve(mentions, year, home)
         resolved = self._without_words_before_own_bodies(fields, resolved, year)
         resolved = _without_sar_parts(resolved)
         abroad = _set_abroad(fields, boundaries, f"paragraph:{_opening_index(item)}")
-        return (*self._classify(item, fields, resolved, year, abroad), tuple(ambiguities))
+        regions, mentioned = self._classify(item, fields, resolved, year, abroad)
+        if not regions and home and paper and _OWN_REPORT.match(item.lead or "") and not abroad:
+            regions = self._papers_report(item, fields, home, paper, year)
+        return regions, mentioned, tuple(ambiguities)
+
+    def _papers_report(self, item: Item, fields: list[_Field], home: str, paper: str, year: int | None
+                       ) -> tuple[RegionTag, ...]:
+        """The paper's province as the setting of its own report that names no place of its own (亚布力镇总工会…,
+        省总工会派出4个督查组…: a town or a zone the gazetteer does not hold, the province's own bodies), unless the
+        report is national (全国总工会…, a headline about 各地): a provincial paper's reporter writes the province
+        no more than a city paper writes its city (thirty-third round)."""
+        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        opening = next((f.text[:40] for f in fields if f.name == f"paragraph:{_opening_index(item)}"), "")
+        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline) or _NATIONAL.match(opening):
+            return ()
+        if _NATIONAL_BODY_RE.search(re.split(r"[，,。；;]", opening, maxsplit=1)[0]):
+            return ()
+        return (RegionTag(region=self.gazetteer.region(home, year),
+                          evidence=(Evidence(text=paper, field="masthead", offset=0),), score=BODY),)
 
     def _without_words_before_own_bodies(self, fields: list[_Field], resolved: list[tuple[Mention, str]],
                                          year: int | None) -> list[tuple[Mention, str]]:
@@ -349,6 +396,21 @@ class RegionTagger:
                     continue
                 lineage = lineage if division.name.endswith("市") else lineage[:1]
             if named.intersection(lineage):
+                licensed.add(code)
+        return frozenset(licensed)
+
+    def _inside_paper(self, turned: set[str], home: str | None, year: int | None) -> frozenset[str]:
+        """Codes of the county-level cities turned away (什邡, 醴陵) that lie inside the paper's province: read on
+        its own paper a bare short form is that city, as with the province named in the item (江苏 … 昆山, rule 5b).
+        A county's short form still needs its prefecture, a district's is never one, and a prefecture's that is an
+        everyday word (安康, 白银) still needs its province written (rule 2)."""
+        if home is None or not turned:
+            return frozenset()
+        gaz = self.gazetteer
+        licensed: set[str] = set()
+        for code in turned:
+            division = gaz.division(code, year)
+            if division.level == 3 and division.name.endswith("市") and home in gaz.ancestors(code, year):
                 licensed.add(code)
         return frozenset(licensed)
 
@@ -564,9 +626,10 @@ class RegionTagger:
 
     # -- resolving -------------------------------------------------------------------------------
 
-    def _resolve(self, mentions: list[Mention], year: int | None
+    def _resolve(self, mentions: list[Mention], year: int | None, home: str | None = None
                  ) -> tuple[list[tuple[Mention, str]], list[Ambiguity]]:
-        """Each mention -> one code (the division, or the common ancestor when ambiguous)."""
+        """Each mention -> one code (the division, or the common ancestor when ambiguous); ``home`` is the
+        province of the paper, which decides among candidates nothing in the item tells apart."""
         gaz = self.gazetteer
         context: list[tuple[str, int]] = []  # (code, position) of every unambiguous mention
         same_name: dict[str, set[str]] = {}  # name -> the codes it has where it is unambiguous (沧州市新华区)
@@ -597,6 +660,12 @@ class RegionTagger:
                 best = [container[0]]
             else:
                 best = self._pick_by_context(codes, context, m.position, year)
+            if len(best) > 1 and home is not None:
+                # a provincial paper's 龙华区 is the one in its province (深圳's on a 广东 paper, 海口's on a 海南
+                # one) when the item itself tells its candidates apart no better (thirty-third round)
+                ours = [c for c in best if c == home or home in gaz.ancestors(c, year)]
+                if len(ours) == 1:
+                    best = ours
             if len(best) > 1 and m.field != "dateline" and not named_elsewhere.intersection(best):
                 # a bare short form naming a prefecture-level city and districts or counties elsewhere (大同: 大同市,
                 # its 大同县, 大庆's 大同区) means the city: a reader writes a district with its level or its city;
