@@ -3020,3 +3020,24 @@ def test_a_form_feed_between_scanned_images_hides_no_indent_and_moves_no_line() 
     assert first.paragraphs == (BODY, BODY2, last) and first.source_lines == (2, 3, 4, 5)
     # guard: a headline the form feed is glued to stays a headline at the margin, on its own line number
     assert second.title == "各区工会开展读书月活动" and second.source_lines == (6, 7) and parsed.line_count == 8
+
+
+# ---- fresh38 (the thirty-ninth batch): ordinary pages rich in headline stacks ------------------------------------------
+
+
+def test_a_date_alone_between_the_papers_name_and_the_ban_line_is_the_masthead() -> None:
+    # a plain copy prints the paper's name, the date with no weekday and the 版 line each on a line of its own: the date
+    # opens the page with the masthead, and neither it nor the name is a column over the first headline
+    for head in ("工人日报\n2011年12月06日\n第05版：劳动关系", "工人日报\n第05版：劳动关系\n2011年12月06日"):
+        text = head + "\n\n一家纺织厂三年涨了三次工资——\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
+        parsed = parse_page(text, "page.txt")
+        assert conservation(text, parsed) == []
+        assert [f.line for f in parsed.furniture] == [1, 2, 3] and parsed.date == "2011-12-06"
+        assert [(i.column, i.kicker, i.title) for i in parsed.items] == [
+            (None, "一家纺织厂三年涨了三次工资——", "车间里坐上了谈判桌")]
+    # guard: a date alone under a notice's text (it signs the notice), and one opening a page with no masthead or 版 line
+    # near it, are no furniture
+    text = "第05版：劳动关系\n\n更　正\n\n本报12月5日第5版一文中的数字有误，特此更正。\n\n本报编辑部\n2011年12月06日\n"
+    assert [f.line for f in parse_page(text, "page.txt").furniture] == [1]
+    text = "2011年12月06日\n\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
+    assert parse_page(text, "page.txt").furniture == ()
