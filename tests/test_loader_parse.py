@@ -3041,3 +3041,39 @@ def test_a_date_alone_between_the_papers_name_and_the_ban_line_is_the_masthead()
     assert [f.line for f in parse_page(text, "page.txt").furniture] == [1]
     text = "2011年12月06日\n\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
     assert parse_page(text, "page.txt").furniture == ()
+
+
+
+def test_a_span_from_one_line_to_the_next_is_one_title() -> None:
+    # "从“老板一句话”" opens a span that "到“大家坐下谈”" closes: a line holding 从… alone has not finished its phrase, and
+    # the line under it opening with 到 completes it (a 主题 printed over two parallel lines)
+    item = only(page("一家纺织厂三年涨了三次工资——", "从“老板一句话”", "到“大家坐下谈”", "本报记者　叶　青", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("一家纺织厂三年涨了三次工资——", "从“老板一句话”到“大家坐下谈”", None)
+    # guards: a line holding both ends (从车间到讲台) is whole, and so is one whose 从 opens no span (从严从实…)
+    item = only(page("从车间到讲台", "一名老焊工的三十年", "本报记者　叶　青", BODY, BODY2))
+    assert item.title == "一名老焊工的三十年"
+    item = only(page("从严从实抓安全", "江州重工开展隐患排查", "本报讯（记者　叶　青）" + BODY, BODY2))
+    assert item.title == "江州重工开展隐患排查"
+
+
+
+def test_a_benefactive_coverb_and_whom_it_serves_ending_a_line_runs_on_into_its_verb() -> None:
+    # "市总工会为三千名环卫工人" has not reached its predicate: the coverb's verb is on the line under it ("送上…")
+    item = only(page("市总工会为三千名环卫工人", "送上免费体检卡和节日慰问品", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("市总工会为三千名环卫工人送上免费体检卡和节日慰问品", None)
+    # guards: 为 inside a verb (被评为…) and 给 as the complement of a verb of giving (送给…) end a clause
+    item = only(page("三名一线焊工被评为优秀农民工", "江州重工今年已有九人获此殊荣", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("三名一线焊工被评为优秀农民工", "江州重工今年已有九人获此殊荣")
+    item = only(page("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.kicker, item.title) == ("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工")
+
+
+
+def test_a_causative_clause_under_a_line_ending_on_a_verb_is_no_object_of_that_verb() -> None:
+    # "让一线职工干得安心" is a clause with its own predicate: the line above ending on 保障 (there closing a noun phrase)
+    # does not take it as its object, so the two are not one title
+    item = only(page("全市推进职工权益保障", "让一线职工干得安心", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert item.title != "全市推进职工权益保障让一线职工干得安心"
+    assert {item.kicker, item.title, item.subtitle} >= {"全市推进职工权益保障", "让一线职工干得安心"}
+    # guard: a verb that takes a person and what they do next still runs on into the line under it
+    assert only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2)).title == "多措并举帮助外地农民工节后顺利返岗"

@@ -84,6 +84,20 @@ _ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
 # next, "帮助…顺利返岗", "鼓励…积极参与", may still run on)
 _CLOSED_CLAUSE = lazy_compile(r"[\u4e00-\u9fff”]{2,}(?:全面|正式|顺利|圆满|成功|如期|按期)[\u4e00-\u9fff]{2}$")
 _PIVOT_VERB = frozenset(("帮助", "支持", "鼓励", "引导", "推动", "促进", "助力", "关心", "关爱", "培养", "培育", "保障", "维护"))
+# a lower line opening with a causative (让/使/令 and whom it moves: "让“奔跑者”跑得安心更舒心") is a clause with its own
+# predicate: no verb ending the line above takes it as its object, so the upper line ("代表委员热议…权益保障", where 保障
+# closes a noun phrase) is a 引题 over it, not the first half of one title
+_CAUSATIVE_OPENS = lazy_compile(r"^[让使令][\u4e00-\u9fff“]")
+# "从“老板一句话”" over "到“大家坐下谈”": 从 (由) opens a span that 到 (至, 走向…) closes; a line holding the opening alone has not
+# finished its phrase, and the line under it that opens on the close completes it: one title over two lines
+_SPAN_OPENS = lazy_compile(r"^[从由](?!.*(?:到|至|走向|迈向|变成|变为))")
+_SPAN_CLOSES = lazy_compile(r"^(?:到|至|走向|迈向|变成|变为)[\u4e00-\u9fff“0-9]")
+# a benefactive coverb and whom it serves ending the line ("北京市总工会为三千名环卫工人"): the coverb's verb is on the
+# line under it ("送上免费体检卡…"), and the line has not reached its predicate. (为 after a verb is part of it — 评为, 成为,
+# 作为, 认定为 — and 给 after a verb of giving is its complement — 送给, 献给 —: those end a clause, and are left out)
+_COVERB_TAIL = lazy_compile(r"[\u4e00-\u9fff”]{2,}(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])"
+                            r"|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)[\u4e00-\u9fff0-9“”]{1,12}"
+                            r"(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员)$")
 
 
 # an older headline printed as subject over predicate: the upper line only names who (a unit, or units joined by 、:
@@ -121,8 +135,10 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     verb = _OPEN_VERB_END.search(top)
     wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()]) \
         and not _ASKS_HOW.search(top[:verb.start()]) \
-        and not (verb.group() not in _PIVOT_VERB and _CLOSED_CLAUSE.search(low))
-    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low))
+        and not (verb.group() not in _PIVOT_VERB and _CLOSED_CLAUSE.search(low)) and not _CAUSATIVE_OPENS.match(low)
+    if _SPAN_OPENS.match(top) and _SPAN_CLOSES.match(low):
+        return True  # 从… over 到…: the span's two ends
+    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low)) or bool(_COVERB_TAIL.search(top))
 
 
 @dataclass
