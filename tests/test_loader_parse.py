@@ -3077,3 +3077,38 @@ def test_a_causative_clause_under_a_line_ending_on_a_verb_is_no_object_of_that_v
     assert {item.kicker, item.title, item.subtitle} >= {"全市推进职工权益保障", "让一线职工干得安心"}
     # guard: a verb that takes a person and what they do next still runs on into the line under it
     assert only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2)).title == "多措并举帮助外地农民工节后顺利返岗"
+
+
+
+def test_who_talks_about_what_over_a_title_is_its_kicker() -> None:
+    # "代表委员热议…", "专家解读…": the occasion over the title that gives what was said, as "…提出" is
+    item = only(page("代表委员热议新就业形态劳动者权益保障", "让“奔跑者”跑得安心更舒心", "本报记者　卢　越", BODY, BODY2))
+    assert (item.kicker, item.title) == ("代表委员热议新就业形态劳动者权益保障", "让“奔跑者”跑得安心更舒心")
+    item = only(page("专家解读新修订的安全生产法", "这些变化与职工切身相关", "本报记者　卢　越", BODY, BODY2))
+    assert (item.kicker, item.title) == ("专家解读新修订的安全生产法", "这些变化与职工切身相关")
+    # guard: after a causative the talking is a statement of its own (厂务公开让职工说话…): it keeps its reading as the title
+    item = only(page("厂务公开让职工说话有了分量", "江州机械厂推行民主管理十年", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "厂务公开让职工说话有了分量")
+
+
+
+def test_a_line_that_only_says_when_is_a_kicker_not_a_column() -> None:
+    # "劳动节前夕", "春节来临之际" set the news in time; a column's name is no time
+    for when in ("劳动节前夕", "春节来临之际"):
+        item = only(page(when, "江州市总工会慰问三千名环卫工人", "本报讯（记者　宋　宇）" + BODY, BODY2))
+        assert (item.column, item.kicker, item.title) == (None, when, "江州市总工会慰问三千名环卫工人")
+    # guard: a column's name over a title stays the column
+    item = only(page("工匠绝活", "她给精密零件“绣花”", BODY, BODY2))
+    assert (item.column, item.kicker) == ("工匠绝活", None)
+
+
+
+def test_a_short_line_ending_on_a_verb_and_its_object_is_a_kicker_not_a_column() -> None:
+    # "岁末年初清欠薪", "迎峰度夏保供电": a campaign line cut as time + verb + object says what is being done
+    item = only(page("岁末年初清欠薪", "五部门部署开展农民工工资支付情况专项检查", "本报讯（记者　钱　岳）" + BODY, BODY2))
+    assert (item.column, item.kicker, item.title) == (None, "岁末年初清欠薪", "五部门部署开展农民工工资支付情况专项检查")
+    item = only(page("迎峰度夏保供电", "40米高空上的“巡线人”", "7月11日，供电公司职工在铁塔上检查线路。　本报通讯员　丁　磊　摄"))
+    assert (item.column, item.kicker, item.title) == (None, "迎峰度夏保供电", "40米高空上的“巡线人”")
+    # guard: a commentary's column name over its title stays the column
+    item = only(page("劳动时评", "工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）"))
+    assert (item.column, item.kicker) == ("劳动时评", None)

@@ -43,6 +43,18 @@ _CLAUSE_OPENERS = "为向让把给"
 # a short line ending in a negated verb ("安全生产不放松", "服务不打烊") makes a statement, as a clause does
 # "节后返岗复工一线观察", "新就业形态劳动者调查": a line naming the kind of report under it (an observation, a field
 # visit, a close-up), not news of its own
+# a short line that only says when ("劳动节前夕", "春节来临之际", "岁末年初"): it sets the news in time, as a 引题 does; a
+# column's name is no time
+_WHEN = lazy_compile(r"^[\u4e00-\u9fff“”·]{0,8}(?:前夕|之际|期间|伊始|来临时|到来时|岁末年初|年末岁初|岁末|年初|节前|节后)$")
+# a short line ending on a one-character verb and its object, the way campaign lines are cut ("岁末年初清欠薪",
+# "迎峰度夏保供电", "春风行动送岗位"): it says what is being done, as a clause does; a column's name does not. (Not a noun
+# phrase: no 的 binds it, and its last word names no doer — 筑路人, 护林员, 送餐员 are people, not deeds)
+_DOES_VO = lazy_compile(r"^[^的]{2,6}[保稳促清抓强惠暖送助护抢战迎防治筑守兴创扩提降减增优解办查抗拓育练]"
+                        r"[\u4e00-\u9fff][\u4e00-\u9fff](?<![人员者工队家手师匠长])$")
+# who talks about what ("代表委员热议新就业形态劳动者权益保障", "专家解读…", "职工畅谈…"): the occasion, over the title giving
+# what was said (as "…提出" is); never after a causative ("厂务公开让职工说话…" is a statement of its own)
+_DISCUSSES = lazy_compile(r"^[\u4e00-\u9fff]{0,4}?(?<![让使令给为对向])(?:代表委员|代表|委员|专家学者|专家|学者|职工|网友|业内人士"
+                          r"|嘉宾|劳模|工匠|群众)们?(?:热议|畅谈|共话|建言|解读|点赞|支招|共商|纵论|谈|说)[\u4e00-\u9fff“”]{2,20}$")
 _REPORT_KIND = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,12}(?:观察|纪实|探访|见闻|直击|特写|调查|速写|扫描)$")
 _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
@@ -236,6 +248,21 @@ class LineFacts:
         return self.length <= 12 and self.text.strip()[:1] in _CLAUSE_OPENERS and not self.bracket_label
 
     @functools.cached_property
+    def when(self) -> bool:
+        """"劳动节前夕", "春节来临之际": a line that only says when."""
+        return self.length <= 10 and bool(_WHEN.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
+    def does(self) -> bool:
+        """"岁末年初清欠薪", "迎峰度夏保供电": a short line ending on a verb and its object."""
+        return bool(_DOES_VO.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
+    def discusses(self) -> bool:
+        """"代表委员热议…", "专家解读…": who talks about what."""
+        return bool(_DISCUSSES.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
     def speaker_colon(self) -> bool:
         return bool(_SPEAKER_COLON.match(self.text.strip()))
 
@@ -401,6 +428,13 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a line with nothing of a banner is not one", "AB", lambda f: f.plain, -3.0),
     ("a short clause (为奋斗者点赞, 向劳动者致敬) is a kicker, not a column's name", "AB", lambda f: f.clause, -3.0),
     ("a short clause over a title leads into it", "K", lambda f: f.clause, 1.0),
+    ("a line that only says when (劳动节前夕, 春节来临之际) sets the news in time: not a column's name", "AB",
+     lambda f: f.when, -3.0),
+    ("…nor a title (a time alone names no news)", "T", lambda f: f.when, -1.0),
+    ("…but the title's kicker", "K", lambda f: f.when, 1.0),
+    ("a short line ending on a verb and its object (岁末年初清欠薪, 迎峰度夏保供电) says what is being done: not a column's name",
+     "AB", lambda f: f.does, -3.0),
+    ("…but the kicker of the title that names the news", "K", lambda f: f.does, 1.5),
     ("“place：…” reads as a title", "T", lambda f: f.colon_title, 1.5),
     ("who gave a verdict or view and a colon (法院：…, 专家：…) is no place: under a title the line is its subtitle", "S",
      lambda f: f.speaker_colon, 2.0),
@@ -423,6 +457,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
     ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
     ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
+    ("who talks about what (代表委员热议…, 专家解读…) is the occasion over the title giving what was said", "K",
+     lambda f: f.discusses, 2.5),
     ("an issuing body and a verb of conferring (…总工会命名) lead into the honour the title names", "K",
      lambda f: f.confers, 2.5),
     ("a kicker must earn its place", "K", lambda f: True, -0.5),
