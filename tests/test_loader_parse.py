@@ -3112,3 +3112,15 @@ def test_a_short_line_ending_on_a_verb_and_its_object_is_a_kicker_not_a_column()
     # guard: a commentary's column name over its title stays the column
     item = only(page("劳动时评", "工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）"))
     assert (item.column, item.kicker) == ("劳动时评", None)
+
+
+
+def test_a_day_and_place_set_apart_by_a_gap_over_any_title_is_its_kicker() -> None:
+    # a reporter's dateline printed as the 引题, with a middle dot or a gap, over a title however short
+    item = only(page("4月26日·山东青岛", "码头上的“夜班人”", "4月26日夜，青岛港码头桥吊司机正在作业。　本报通讯员　韩　冰　摄"))
+    assert (item.kicker, item.title, item.subtitle) == ("4月26日·山东青岛", "码头上的“夜班人”", None)
+    item = only(page("7月12日　江西九江", "大堤上的“职工突击队”", "本报记者　蔡　芸", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("7月12日　江西九江", "大堤上的“职工突击队”", None)
+    # guard: over a ——subtitle the line keeps its reading as the title (a dated report's headline and its 副题)
+    item = only(page("4月26日·山东青岛", "——记青岛港前湾码头的桥吊司机们", "本报记者　蔡　芸", BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "4月26日·山东青岛")

@@ -585,19 +585,21 @@ def _count_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
-# a line that only says when and where (a day and a place joined by a middle dot, either way round: "4月20日·武汉青山",
-# "河南许昌·6月5日"): a reporter's dateline printed as the 引题 of a 走基层-style story or photo
+# a line that only says when and where (a day and a place joined by a middle dot or set apart by a gap, either way round:
+# "4月20日·武汉青山", "河南许昌·6月5日", "7月12日　江西九江"): a reporter's dateline printed as the 引题 of a 走基层-style
+# story or photo
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-_DAY_PLACE_LINE = lazy_compile(rf"^(?:{_DAY}[·•・][\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,8}}[·•・]{_DAY})$")
+_DAY_PLACE_LINE = lazy_compile(rf"^(?:{_DAY}(?:[·•・]|[ \u3000]+)[\u4e00-\u9fff]{{2,8}}"
+                               rf"|[\u4e00-\u9fff]{{2,8}}(?:[·•・]|[ \u3000]+){_DAY})$")
 
 
 def _day_place_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
-    """A day·place line (4月20日·武汉青山) over a longer line with no —— is the 引题 placing the news the line under it
-    names: a title names its news, and a date and a place alone do not."""
+    """A day·place line (4月20日·武汉青山) over a line with no —— is the 引题 placing the news the line under it names: a
+    title names its news, and a date and a place alone do not, however short the line under them (码头上的“夜班人”)."""
     if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
         return False
     top, under = facts[heads.title], facts[heads.subtitle]
-    return bool(_DAY_PLACE_LINE.match(top.text.strip(" \u3000"))) and len(under.text) > len(top.text) \
+    return bool(_DAY_PLACE_LINE.match(top.text.strip(" \u3000"))) \
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
@@ -688,7 +690,7 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _report_kind_as_title, -1.5),
     ("a short count (展出作品400余件) over a longer line is their kicker, not a title over its subtitle", _count_as_title,
      -1.5),
-    ("a day·place line (4月20日·武汉青山) over a longer line is their kicker, not a title over its subtitle",
+    ("a day·place line (4月20日·武汉青山) over a line with no —— is their kicker, not a title over its subtitle",
      _day_place_as_title, -1.5),
     ("a short question (…如何破解) over a line stating news is their kicker, not a title over its subtitle",
      _question_as_title, -1.5),
