@@ -3124,3 +3124,16 @@ def test_a_day_and_place_set_apart_by_a_gap_over_any_title_is_its_kicker() -> No
     # guard: over a ——subtitle the line keeps its reading as the title (a dated report's headline and its 副题)
     item = only(page("4月26日·山东青岛", "——记青岛港前湾码头的桥吊司机们", "本报记者　蔡　芸", BODY, BODY2))
     assert (item.kicker, item.title) == (None, "4月26日·山东青岛")
+
+
+
+def test_a_spaced_label_over_a_brief_is_no_name_signing_the_story_before() -> None:
+    # "简　讯" looks like a padded name (简 is a surname): over a titled brief it labels the briefs, and a comment already
+    # signed （name） at its end is not signed by it too
+    parsed = page("工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）", "简　讯", "天津建立劳动争议“一站式”调处中心",
+                  "本报讯　" + BODY + "（刘　平）")
+    comment, brief = parsed.items
+    assert comment.byline.names() == ("肖　岚",) and "简" not in (comment.byline_raw or "")
+    assert (brief.column, brief.title) == ("简　讯", "天津建立劳动争议“一站式”调处中心")
+    # guard: a padded name with the same surname under a title is its writer
+    assert only(page("工资协商不能“走过场”", "简　宁", BODY, BODY2)).byline.names() == ("简　宁",)
