@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from archive_gen.loader import conservation, parse_page
+from archive_gen.loader.blocks import split_blocks
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
-from archive_gen.loader.units import bare_name_line, starts_with_headline_tail
+from archive_gen.loader.units import bare_name_line, classify, join_splits, starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -3137,3 +3138,19 @@ def test_a_spaced_label_over_a_brief_is_no_name_signing_the_story_before() -> No
     assert (brief.column, brief.title) == ("简　讯", "天津建立劳动争议“一站式”调处中心")
     # guard: a padded name with the same surname under a title is its writer
     assert only(page("工资协商不能“走过场”", "简　宁", BODY, BODY2)).byline.names() == ("简　宁",)
+
+
+
+def test_a_kicker_leads_into_the_title_under_it_not_into_half_a_sentence() -> None:
+    # on a page with indents and no blank lines, a title under a kicker (a line ending ——, or phrases set apart by a gap)
+    # over an unindented line is the title, not the first half of a sentence split after a crosshead
+    def units_of(heading: str) -> list[list[int]]:
+        text = "\n".join(["江州职工书屋年内将达300家", "\u3000\u3000本报讯　" + BODY, heading,
+                          "今年将组织农民工等重点群体开展技能培训行动", "通过开发公益性岗位等方式，帮助10万名群众尽快就业。",
+                          "\u3000\u3000本报成都5月19日电　（记者　康　宁）" + BODY]) + "\n"
+        return [u.lines for u in join_splits(classify(split_blocks(text)))]
+
+    for kicker in ("稳就业 促增收——", "灾后重建　就业先行"):
+        assert units_of(kicker) == [[1], [2], [3], [4], [5], [6]]
+    # guard: under a heading that leads into nothing, the line still runs on into the sentence it starts
+    assert units_of("工会干部走进车间")[3] == [4, 5]
