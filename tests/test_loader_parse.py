@@ -3154,3 +3154,22 @@ def test_a_kicker_leads_into_the_title_under_it_not_into_half_a_sentence() -> No
         assert units_of(kicker) == [[1], [2], [3], [4], [5], [6]]
     # guard: under a heading that leads into nothing, the line still runs on into the sentence it starts
     assert units_of("工会干部走进车间")[3] == [4, 5]
+
+
+
+def test_a_sentence_tight_under_a_headline_and_over_a_lead_is_the_subtitle() -> None:
+    # a 副题 printed as a sentence with its stop, with no ——, at the margin right under the title and right over the lead
+    # that opens the story's text (on a page with indents and no blank lines): a headline part, not a story of one line
+    sub = "通过开发公益性岗位、组织劳务输出等方式，帮助10万名受灾群众尽快就业。"
+    for stack in (["四川启动受灾群众就业援助行动"], ["灾后重建　就业先行", "四川启动受灾群众就业援助行动"]):
+        text = "\n".join(["第02版：要闻", "江州职工书屋年内将达300家", "\u3000\u3000本报讯　" + BODY, *stack, sub,
+                          "\u3000\u3000本报成都5月19日电　（记者　康　宁）" + BODY, "\u3000\u3000" + BODY2]) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        first, second = parsed.items
+        assert first.paragraphs == (BODY,)
+        assert (second.title, second.subtitle, second.lead) == ("四川启动受灾群众就业援助行动", sub, "本报成都5月19日电　（记者　康　宁）")
+        assert second.paragraphs == (BODY, BODY2)
+    # guard: a sentence parted from its title by a blank line is the title's text, however the story after it opens
+    parsed = page("江州职工书屋年内将达300家", "全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。", "本报讯　" + BODY)
+    assert parsed.items[0].subtitle is None and parsed.items[0].paragraphs == ("全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。",)
