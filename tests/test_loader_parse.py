@@ -3173,3 +3173,20 @@ def test_a_sentence_tight_under_a_headline_and_over_a_lead_is_the_subtitle() -> 
     # guard: a sentence parted from its title by a blank line is the title's text, however the story after it opens
     parsed = page("江州职工书屋年内将达300家", "全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。", "本报讯　" + BODY)
     assert parsed.items[0].subtitle is None and parsed.items[0].paragraphs == ("全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。",)
+
+
+
+def test_a_photo_credit_closes_its_caption_on_a_page_with_no_blank_lines() -> None:
+    # "…抵达北京站。　新华社记者　温　岩　摄": the credit closes the caption as a full stop does, so the headline at the margin
+    # under it is no wrapped tail of the caption
+    text = "\n".join(["第02版：要闻", "北京·3月3日", "一线代表陆续抵京", "\u3000\u30003月3日，来自生产一线的全国人大代表抵达北京站。　新华社记者　温　岩　摄",
+                      "去年全国城镇新增就业1256万人", "\u3000\u3000新华社北京3月3日电（记者　陈　旭）" + BODY]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    photo, wire = parsed.items
+    assert photo.credit == "新华社记者　温　岩　摄" and photo.paragraphs == ("3月3日，来自生产一线的全国人大代表抵达北京站。",)
+    assert (wire.title, wire.lead) == ("去年全国城镇新增就业1256万人", "新华社北京3月3日电（记者　陈　旭）")
+    # guard: a line ending on the verb 拍摄 (no credit) still wraps into the next line
+    text = "\n".join(["第02版：要闻", "江州职工摄影展开幕", "\u3000\u3000本报讯　市总工会组织会员深入基层一线采风拍摄",
+                      "了一批反映劳动者风采的作品。", "\u3000\u3000" + BODY2]) + "\n"
+    assert only(parse_page(text, "p.txt")).paragraphs[0] == "市总工会组织会员深入基层一线采风拍摄了一批反映劳动者风采的作品。"
