@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_gen.loader import conservation, parse_page
+from archive_gen.loader import conservation, parse_page, shapes
 from archive_gen.loader.blocks import split_blocks
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
@@ -3190,3 +3190,17 @@ def test_a_photo_credit_closes_its_caption_on_a_page_with_no_blank_lines() -> No
     text = "\n".join(["第02版：要闻", "江州职工摄影展开幕", "\u3000\u3000本报讯　市总工会组织会员深入基层一线采风拍摄",
                       "了一批反映劳动者风采的作品。", "\u3000\u3000" + BODY2]) + "\n"
     assert only(parse_page(text, "p.txt")).paragraphs[0] == "市总工会组织会员深入基层一线采风拍摄了一批反映劳动者风采的作品。"
+
+
+
+def test_a_question_kicker_leading_into_its_title_with_a_dash_is_a_headline() -> None:
+    # "送餐途中受了伤，谁来担责？——": the ？ closes the kicker, which leads into the title under it; not a line of the text of
+    # the story above (a page with no indents and blank lines between paragraphs)
+    text = "\n\n".join(["第07版：职工生活", "“暖心驿站”里的冬天", "本报记者　黄　洁", BODY, BODY2,
+                        "送餐途中受了伤，谁来担责？——\n外卖骑手的“保障之问”", BODY, BODY2]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [(i.kicker, i.title, len(i.paragraphs)) for i in parsed.items] == [
+        (None, "“暖心驿站”里的冬天", 2), ("送餐途中受了伤，谁来担责？——", "外卖骑手的“保障之问”", 2)]
+    # guard: two sentences before the dash are running text, not a kicker
+    assert not shapes.headline_text("送餐途中受了伤。谁来担责？——")
