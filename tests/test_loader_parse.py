@@ -3044,7 +3044,6 @@ def test_a_date_alone_between_the_papers_name_and_the_ban_line_is_the_masthead()
     assert parse_page(text, "page.txt").furniture == ()
 
 
-
 def test_a_span_from_one_line_to_the_next_is_one_title() -> None:
     # "从“老板一句话”" opens a span that "到“大家坐下谈”" closes: a line holding 从… alone has not finished its phrase, and
     # the line under it opening with 到 completes it (a 主题 printed over two parallel lines)
@@ -3055,7 +3054,6 @@ def test_a_span_from_one_line_to_the_next_is_one_title() -> None:
     assert item.title == "一名老焊工的三十年"
     item = only(page("从严从实抓安全", "江州重工开展隐患排查", "本报讯（记者　叶　青）" + BODY, BODY2))
     assert item.title == "江州重工开展隐患排查"
-
 
 
 def test_a_benefactive_coverb_and_whom_it_serves_ending_a_line_runs_on_into_its_verb() -> None:
@@ -3069,7 +3067,6 @@ def test_a_benefactive_coverb_and_whom_it_serves_ending_a_line_runs_on_into_its_
     assert (item.kicker, item.title) == ("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工")
 
 
-
 def test_a_causative_clause_under_a_line_ending_on_a_verb_is_no_object_of_that_verb() -> None:
     # "让一线职工干得安心" is a clause with its own predicate: the line above ending on 保障 (there closing a noun phrase)
     # does not take it as its object, so the two are not one title
@@ -3078,7 +3075,6 @@ def test_a_causative_clause_under_a_line_ending_on_a_verb_is_no_object_of_that_v
     assert {item.kicker, item.title, item.subtitle} >= {"全市推进职工权益保障", "让一线职工干得安心"}
     # guard: a verb that takes a person and what they do next still runs on into the line under it
     assert only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2)).title == "多措并举帮助外地农民工节后顺利返岗"
-
 
 
 def test_who_talks_about_what_over_a_title_is_its_kicker() -> None:
@@ -3092,7 +3088,6 @@ def test_who_talks_about_what_over_a_title_is_its_kicker() -> None:
     assert (item.kicker, item.title) == (None, "厂务公开让职工说话有了分量")
 
 
-
 def test_a_line_that_only_says_when_is_a_kicker_not_a_column() -> None:
     # "劳动节前夕", "春节来临之际" set the news in time; a column's name is no time
     for when in ("劳动节前夕", "春节来临之际"):
@@ -3101,7 +3096,6 @@ def test_a_line_that_only_says_when_is_a_kicker_not_a_column() -> None:
     # guard: a column's name over a title stays the column
     item = only(page("工匠绝活", "她给精密零件“绣花”", BODY, BODY2))
     assert (item.column, item.kicker) == ("工匠绝活", None)
-
 
 
 def test_a_short_line_ending_on_a_verb_and_its_object_is_a_kicker_not_a_column() -> None:
@@ -3115,7 +3109,6 @@ def test_a_short_line_ending_on_a_verb_and_its_object_is_a_kicker_not_a_column()
     assert (item.column, item.kicker) == ("劳动时评", None)
 
 
-
 def test_a_day_and_place_set_apart_by_a_gap_over_any_title_is_its_kicker() -> None:
     # a reporter's dateline printed as the 引题, with a middle dot or a gap, over a title however short
     item = only(page("4月26日·山东青岛", "码头上的“夜班人”", "4月26日夜，青岛港码头桥吊司机正在作业。　本报通讯员　韩　冰　摄"))
@@ -3125,7 +3118,6 @@ def test_a_day_and_place_set_apart_by_a_gap_over_any_title_is_its_kicker() -> No
     # guard: over a ——subtitle the line keeps its reading as the title (a dated report's headline and its 副题)
     item = only(page("4月26日·山东青岛", "——记青岛港前湾码头的桥吊司机们", "本报记者　蔡　芸", BODY, BODY2))
     assert (item.kicker, item.title) == (None, "4月26日·山东青岛")
-
 
 
 def test_a_spaced_label_over_a_brief_is_no_name_signing_the_story_before() -> None:
@@ -3138,7 +3130,6 @@ def test_a_spaced_label_over_a_brief_is_no_name_signing_the_story_before() -> No
     assert (brief.column, brief.title) == ("简　讯", "天津建立劳动争议“一站式”调处中心")
     # guard: a padded name with the same surname under a title is its writer
     assert only(page("工资协商不能“走过场”", "简　宁", BODY, BODY2)).byline.names() == ("简　宁",)
-
 
 
 def test_a_kicker_leads_into_the_title_under_it_not_into_half_a_sentence() -> None:
@@ -3154,7 +3145,6 @@ def test_a_kicker_leads_into_the_title_under_it_not_into_half_a_sentence() -> No
         assert units_of(kicker) == [[1], [2], [3], [4], [5], [6]]
     # guard: under a heading that leads into nothing, the line still runs on into the sentence it starts
     assert units_of("工会干部走进车间")[3] == [4, 5]
-
 
 
 def test_a_sentence_tight_under_a_headline_and_over_a_lead_is_the_subtitle() -> None:
@@ -3175,7 +3165,6 @@ def test_a_sentence_tight_under_a_headline_and_over_a_lead_is_the_subtitle() -> 
     assert parsed.items[0].subtitle is None and parsed.items[0].paragraphs == ("全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。",)
 
 
-
 def test_a_photo_credit_closes_its_caption_on_a_page_with_no_blank_lines() -> None:
     # "…抵达北京站。　新华社记者　温　岩　摄": the credit closes the caption as a full stop does, so the headline at the margin
     # under it is no wrapped tail of the caption
@@ -3190,7 +3179,6 @@ def test_a_photo_credit_closes_its_caption_on_a_page_with_no_blank_lines() -> No
     text = "\n".join(["第02版：要闻", "江州职工摄影展开幕", "\u3000\u3000本报讯　市总工会组织会员深入基层一线采风拍摄",
                       "了一批反映劳动者风采的作品。", "\u3000\u3000" + BODY2]) + "\n"
     assert only(parse_page(text, "p.txt")).paragraphs[0] == "市总工会组织会员深入基层一线采风拍摄了一批反映劳动者风采的作品。"
-
 
 
 def test_a_question_kicker_leading_into_its_title_with_a_dash_is_a_headline() -> None:
