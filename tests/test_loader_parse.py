@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from archive_gen.loader import conservation, parse_page
+from archive_gen.loader import conservation, parse_page, shapes
+from archive_gen.loader.blocks import split_blocks
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
-from archive_gen.loader.units import bare_name_line, starts_with_headline_tail
+from archive_gen.loader.units import bare_name_line, classify, join_splits, starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -3089,3 +3090,174 @@ def test_a_form_feed_between_scanned_images_hides_no_indent_and_moves_no_line() 
     assert first.paragraphs == (BODY, BODY2, last) and first.source_lines == (2, 3, 4, 5)
     # guard: a headline the form feed is glued to stays a headline at the margin, on its own line number
     assert second.title == "各区工会开展读书月活动" and second.source_lines == (6, 7) and parsed.line_count == 8
+
+
+# ---- fresh38 (the thirty-ninth batch): ordinary pages rich in headline stacks ------------------------------------------
+
+
+def test_a_date_alone_between_the_papers_name_and_the_ban_line_is_the_masthead() -> None:
+    # a plain copy prints the paper's name, the date with no weekday and the 版 line each on a line of its own: the date
+    # opens the page with the masthead, and neither it nor the name is a column over the first headline
+    for head in ("工人日报\n2011年12月06日\n第05版：劳动关系", "工人日报\n第05版：劳动关系\n2011年12月06日"):
+        text = head + "\n\n一家纺织厂三年涨了三次工资——\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
+        parsed = parse_page(text, "page.txt")
+        assert conservation(text, parsed) == []
+        assert [f.line for f in parsed.furniture] == [1, 2, 3] and parsed.date == "2011-12-06"
+        assert [(i.column, i.kicker, i.title) for i in parsed.items] == [
+            (None, "一家纺织厂三年涨了三次工资——", "车间里坐上了谈判桌")]
+    # guard: a date alone under a notice's text (it signs the notice), and one opening a page with no masthead or 版 line
+    # near it, are no furniture
+    text = "第05版：劳动关系\n\n更　正\n\n本报12月5日第5版一文中的数字有误，特此更正。\n\n本报编辑部\n2011年12月06日\n"
+    assert [f.line for f in parse_page(text, "page.txt").furniture] == [1]
+    text = "2011年12月06日\n\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
+    assert parse_page(text, "page.txt").furniture == ()
+
+
+def test_a_span_from_one_line_to_the_next_is_one_title() -> None:
+    # "从“老板一句话”" opens a span that "到“大家坐下谈”" closes: a line holding 从… alone has not finished its phrase, and
+    # the line under it opening with 到 completes it (a 主题 printed over two parallel lines)
+    item = only(page("一家纺织厂三年涨了三次工资——", "从“老板一句话”", "到“大家坐下谈”", "本报记者　叶　青", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("一家纺织厂三年涨了三次工资——", "从“老板一句话”到“大家坐下谈”", None)
+    # guards: a line holding both ends (从车间到讲台) is whole, and so is one whose 从 opens no span (从严从实…)
+    item = only(page("从车间到讲台", "一名老焊工的三十年", "本报记者　叶　青", BODY, BODY2))
+    assert item.title == "一名老焊工的三十年"
+    item = only(page("从严从实抓安全", "江州重工开展隐患排查", "本报讯（记者　叶　青）" + BODY, BODY2))
+    assert item.title == "江州重工开展隐患排查"
+
+
+def test_a_benefactive_coverb_and_whom_it_serves_ending_a_line_runs_on_into_its_verb() -> None:
+    # "市总工会为三千名环卫工人" has not reached its predicate: the coverb's verb is on the line under it ("送上…")
+    item = only(page("市总工会为三千名环卫工人", "送上免费体检卡和节日慰问品", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("市总工会为三千名环卫工人送上免费体检卡和节日慰问品", None)
+    # guards: 为 inside a verb (被评为…) and 给 as the complement of a verb of giving (送给…) end a clause
+    item = only(page("三名一线焊工被评为优秀农民工", "江州重工今年已有九人获此殊荣", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("三名一线焊工被评为优秀农民工", "江州重工今年已有九人获此殊荣")
+    item = only(page("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.kicker, item.title) == ("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工")
+
+
+def test_a_causative_clause_under_a_line_ending_on_a_verb_is_no_object_of_that_verb() -> None:
+    # "让一线职工干得安心" is a clause with its own predicate: the line above ending on 保障 (there closing a noun phrase)
+    # does not take it as its object, so the two are not one title
+    item = only(page("全市推进职工权益保障", "让一线职工干得安心", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert item.title != "全市推进职工权益保障让一线职工干得安心"
+    assert {item.kicker, item.title, item.subtitle} >= {"全市推进职工权益保障", "让一线职工干得安心"}
+    # guard: a verb that takes a person and what they do next still runs on into the line under it
+    assert only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2)).title == "多措并举帮助外地农民工节后顺利返岗"
+
+
+def test_who_talks_about_what_over_a_title_is_its_kicker() -> None:
+    # "代表委员热议…", "专家解读…": the occasion over the title that gives what was said, as "…提出" is
+    item = only(page("代表委员热议新就业形态劳动者权益保障", "让“奔跑者”跑得安心更舒心", "本报记者　卢　越", BODY, BODY2))
+    assert (item.kicker, item.title) == ("代表委员热议新就业形态劳动者权益保障", "让“奔跑者”跑得安心更舒心")
+    item = only(page("专家解读新修订的安全生产法", "这些变化与职工切身相关", "本报记者　卢　越", BODY, BODY2))
+    assert (item.kicker, item.title) == ("专家解读新修订的安全生产法", "这些变化与职工切身相关")
+    # guard: after a causative the talking is a statement of its own (厂务公开让职工说话…): it keeps its reading as the title
+    item = only(page("厂务公开让职工说话有了分量", "江州机械厂推行民主管理十年", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "厂务公开让职工说话有了分量")
+
+
+def test_a_line_that_only_says_when_is_a_kicker_not_a_column() -> None:
+    # "劳动节前夕", "春节来临之际" set the news in time; a column's name is no time
+    for when in ("劳动节前夕", "春节来临之际"):
+        item = only(page(when, "江州市总工会慰问三千名环卫工人", "本报讯（记者　宋　宇）" + BODY, BODY2))
+        assert (item.column, item.kicker, item.title) == (None, when, "江州市总工会慰问三千名环卫工人")
+    # guard: a column's name over a title stays the column
+    item = only(page("工匠绝活", "她给精密零件“绣花”", BODY, BODY2))
+    assert (item.column, item.kicker) == ("工匠绝活", None)
+
+
+def test_a_short_line_ending_on_a_verb_and_its_object_is_a_kicker_not_a_column() -> None:
+    # "岁末年初清欠薪", "迎峰度夏保供电": a campaign line cut as time + verb + object says what is being done
+    item = only(page("岁末年初清欠薪", "五部门部署开展农民工工资支付情况专项检查", "本报讯（记者　钱　岳）" + BODY, BODY2))
+    assert (item.column, item.kicker, item.title) == (None, "岁末年初清欠薪", "五部门部署开展农民工工资支付情况专项检查")
+    item = only(page("迎峰度夏保供电", "40米高空上的“巡线人”", "7月11日，供电公司职工在铁塔上检查线路。　本报通讯员　丁　磊　摄"))
+    assert (item.column, item.kicker, item.title) == (None, "迎峰度夏保供电", "40米高空上的“巡线人”")
+    # guard: a commentary's column name over its title stays the column
+    item = only(page("劳动时评", "工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）"))
+    assert (item.column, item.kicker) == ("劳动时评", None)
+
+
+def test_a_day_and_place_set_apart_by_a_gap_over_any_title_is_its_kicker() -> None:
+    # a reporter's dateline printed as the 引题, with a middle dot or a gap, over a title however short
+    item = only(page("4月26日·山东青岛", "码头上的“夜班人”", "4月26日夜，青岛港码头桥吊司机正在作业。　本报通讯员　韩　冰　摄"))
+    assert (item.kicker, item.title, item.subtitle) == ("4月26日·山东青岛", "码头上的“夜班人”", None)
+    item = only(page("7月12日　江西九江", "大堤上的“职工突击队”", "本报记者　蔡　芸", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("7月12日　江西九江", "大堤上的“职工突击队”", None)
+    # guard: over a ——subtitle the line keeps its reading as the title (a dated report's headline and its 副题)
+    item = only(page("4月26日·山东青岛", "——记青岛港前湾码头的桥吊司机们", "本报记者　蔡　芸", BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "4月26日·山东青岛")
+
+
+def test_a_spaced_label_over_a_brief_is_no_name_signing_the_story_before() -> None:
+    # "简　讯" looks like a padded name (简 is a surname): over a titled brief it labels the briefs, and a comment already
+    # signed （name） at its end is not signed by it too
+    parsed = page("工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）", "简　讯", "天津建立劳动争议“一站式”调处中心",
+                  "本报讯　" + BODY + "（刘　平）")
+    comment, brief = parsed.items
+    assert comment.byline.names() == ("肖　岚",) and "简" not in (comment.byline_raw or "")
+    assert (brief.column, brief.title) == ("简　讯", "天津建立劳动争议“一站式”调处中心")
+    # guard: a padded name with the same surname under a title is its writer
+    assert only(page("工资协商不能“走过场”", "简　宁", BODY, BODY2)).byline.names() == ("简　宁",)
+
+
+def test_a_kicker_leads_into_the_title_under_it_not_into_half_a_sentence() -> None:
+    # on a page with indents and no blank lines, a title under a kicker (a line ending ——, or phrases set apart by a gap)
+    # over an unindented line is the title, not the first half of a sentence split after a crosshead
+    def units_of(heading: str) -> list[list[int]]:
+        text = "\n".join(["江州职工书屋年内将达300家", "\u3000\u3000本报讯　" + BODY, heading,
+                          "今年将组织农民工等重点群体开展技能培训行动", "通过开发公益性岗位等方式，帮助10万名群众尽快就业。",
+                          "\u3000\u3000本报成都5月19日电　（记者　康　宁）" + BODY]) + "\n"
+        return [u.lines for u in join_splits(classify(split_blocks(text)))]
+
+    for kicker in ("稳就业 促增收——", "灾后重建　就业先行"):
+        assert units_of(kicker) == [[1], [2], [3], [4], [5], [6]]
+    # guard: under a heading that leads into nothing, the line still runs on into the sentence it starts
+    assert units_of("工会干部走进车间")[3] == [4, 5]
+
+
+def test_a_sentence_tight_under_a_headline_and_over_a_lead_is_the_subtitle() -> None:
+    # a 副题 printed as a sentence with its stop, with no ——, at the margin right under the title and right over the lead
+    # that opens the story's text (on a page with indents and no blank lines): a headline part, not a story of one line
+    sub = "通过开发公益性岗位、组织劳务输出等方式，帮助10万名受灾群众尽快就业。"
+    for stack in (["四川启动受灾群众就业援助行动"], ["灾后重建　就业先行", "四川启动受灾群众就业援助行动"]):
+        text = "\n".join(["第02版：要闻", "江州职工书屋年内将达300家", "\u3000\u3000本报讯　" + BODY, *stack, sub,
+                          "\u3000\u3000本报成都5月19日电　（记者　康　宁）" + BODY, "\u3000\u3000" + BODY2]) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        first, second = parsed.items
+        assert first.paragraphs == (BODY,)
+        assert (second.title, second.subtitle, second.lead) == ("四川启动受灾群众就业援助行动", sub, "本报成都5月19日电　（记者　康　宁）")
+        assert second.paragraphs == (BODY, BODY2)
+    # guard: a sentence parted from its title by a blank line is the title's text, however the story after it opens
+    parsed = page("江州职工书屋年内将达300家", "全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。", "本报讯　" + BODY)
+    assert parsed.items[0].subtitle is None and parsed.items[0].paragraphs == ("全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。",)
+
+
+def test_a_photo_credit_closes_its_caption_on_a_page_with_no_blank_lines() -> None:
+    # "…抵达北京站。　新华社记者　温　岩　摄": the credit closes the caption as a full stop does, so the headline at the margin
+    # under it is no wrapped tail of the caption
+    text = "\n".join(["第02版：要闻", "北京·3月3日", "一线代表陆续抵京", "\u3000\u30003月3日，来自生产一线的全国人大代表抵达北京站。　新华社记者　温　岩　摄",
+                      "去年全国城镇新增就业1256万人", "\u3000\u3000新华社北京3月3日电（记者　陈　旭）" + BODY]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    photo, wire = parsed.items
+    assert photo.credit == "新华社记者　温　岩　摄" and photo.paragraphs == ("3月3日，来自生产一线的全国人大代表抵达北京站。",)
+    assert (wire.title, wire.lead) == ("去年全国城镇新增就业1256万人", "新华社北京3月3日电（记者　陈　旭）")
+    # guard: a line ending on the verb 拍摄 (no credit) still wraps into the next line
+    text = "\n".join(["第02版：要闻", "江州职工摄影展开幕", "\u3000\u3000本报讯　市总工会组织会员深入基层一线采风拍摄",
+                      "了一批反映劳动者风采的作品。", "\u3000\u3000" + BODY2]) + "\n"
+    assert only(parse_page(text, "p.txt")).paragraphs[0] == "市总工会组织会员深入基层一线采风拍摄了一批反映劳动者风采的作品。"
+
+
+def test_a_question_kicker_leading_into_its_title_with_a_dash_is_a_headline() -> None:
+    # "送餐途中受了伤，谁来担责？——": the ？ closes the kicker, which leads into the title under it; not a line of the text of
+    # the story above (a page with no indents and blank lines between paragraphs)
+    text = "\n\n".join(["第07版：职工生活", "“暖心驿站”里的冬天", "本报记者　黄　洁", BODY, BODY2,
+                        "送餐途中受了伤，谁来担责？——\n外卖骑手的“保障之问”", BODY, BODY2]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [(i.kicker, i.title, len(i.paragraphs)) for i in parsed.items] == [
+        (None, "“暖心驿站”里的冬天", 2), ("送餐途中受了伤，谁来担责？——", "外卖骑手的“保障之问”", 2)]
+    # guard: two sentences before the dash are running text, not a kicker
+    assert not shapes.headline_text("送餐途中受了伤。谁来担责？——")

@@ -118,6 +118,10 @@ _SURNAMES = set(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
     "堵荆荀闻仝蔺屠谯尉弓沃邴戎")
+# the two-character labels a page prints over a run of briefs or a comment, often spaced out ("简　讯", "时　评"): words,
+# never a writer's name, whatever surname they open with
+_LABEL_WORDS = frozenset(("简讯", "快讯", "短讯", "时讯", "资讯", "短评", "快评", "时评", "社评", "述评", "来论", "社论",
+                          "杂谈", "漫谈", "随笔", "札记", "手记", "动态"))
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
 
 
@@ -508,6 +512,8 @@ def is_person_name(text: str) -> bool:
     compact = re.sub(f"{_GAP}+", "", printed)
     if any(dot in compact for dot in "·•・"):
         return True
+    if compact in _LABEL_WORDS:
+        return False  # "简　讯", "时　评": a label spaced out as a name is (简 and 时 are surnames too)
     return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(COMPOUND_SURNAMES))
 
 

@@ -374,7 +374,8 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             names.append(name)
         if date:
             dates.append(date)
-    lines = _masthead_block(rows, _paper_names(rows, lines))
+    lines, block_dates = _masthead_block(rows, _paper_names(rows, lines))
+    dates.extend(block_dates)
     notices: list[Notice] = []
     page = None
     distinct = sorted({n for n, _ in numbers})
@@ -455,21 +456,48 @@ def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
 _MASTHEAD_EXTRA = lazy_compile(r"^[A-Z][A-Z .·\-]{5,40}$|^(?=.{0,60}$).*(?:主管|主办|出版物号|刊号|邮发代号|CN[ \u3000]?\d{2}[ \u3000]?[-－—][ \u3000]?\d{4})")
 
 
-def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:
-    """The lines opening the page above its masthead line that are a paper's name, its romanised name or its publisher's
-    line belong to the masthead (a provincial paper prints all three over its date line)."""
+def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> tuple[list[PageLine], list[str]]:
+    """The lines opening the page around its masthead or 版 line that are a paper's name, its romanised name, its
+    publisher's line or its date alone belong to the masthead (a provincial paper prints the first three over its date
+    line; a plain copy prints ``工人日报`` / ``2011年12月06日`` / ``第05版：劳动关系``, the date with no weekday, which alone
+    elsewhere could sign a letter, but not in the run that opens the page down to its 版 line). The lines, and the dates
+    read from such date lines."""
     kinds = {line.line: line.kind for line in lines}
     block: list[tuple[int, str]] = []
+    dates: list[str] = []
+    anchored = False  # the run holds a masthead or 版 line
     for number, line in rows:
-        if kinds.get(number) == "masthead":
-            found = list(lines) + [PageLine(n, text, "masthead") for n, text in block]
-            return sorted(found, key=lambda line: line.line)
-        if number in kinds or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line):
-            if number not in kinds:
-                block.append((number, line))
+        if number in kinds:
+            anchored = anchored or kinds[number] in ("masthead", "page")
+            continue
+        day = _date_alone(line)
+        if day is not None or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line):
+            block.append((number, line))
+            if day:
+                dates.append(day)
             continue
         break
-    return lines
+    if not anchored or not block:
+        return lines, []
+    found = list(lines) + [PageLine(n, text, "masthead") for n, text in block]
+    return sorted(found, key=lambda line: line.line), dates
+
+
+def _date_alone(line: str) -> str | None:
+    """The ISO date of a line that is a date and nothing else ("2011年12月06日", "一九六四年三月五日"); "" when it
+    names no real day; None for any other line."""
+    compact = line.strip(" \u3000\t")
+    day = _DATE.match(compact.translate(_ASCII_DIGITS))
+    written = None if day else _CN_DATE.match(compact)
+    if day is None and written is None:
+        return None
+    try:
+        if day:
+            return dt.date(int(day.group("year")), int(day.group("month") or day.group("mm")),
+                           int(day.group("day") or day.group("dd"))).isoformat()
+        return _written_date(written)
+    except ValueError:
+        return ""
 
 
 def _paper_names(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:

@@ -163,6 +163,10 @@ def headline_text(text: str, cut_ok: bool = False) -> bool:
     noted = bracket_note(text)
     if noted is not None:
         text = noted[0]
+    if text.endswith("——") and text[:-2].rstrip(_GAP)[-1:] in "？?！!":
+        # "送餐途中受了伤，谁来担责？——": a question (or exclamation) leading into the title under it with a dash; its
+        # stop closes the kicker, not a sentence inside a line of text
+        text = text[:-2].rstrip(_GAP)
     if not text or (sentencey(text) and not question_headline(text)) or ends_open(text):
         return False
     if cut_sentence(text) and not cut_ok:

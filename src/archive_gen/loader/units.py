@@ -877,8 +877,11 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], 
         banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
             shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None \
             or shapes.signing_office(prev.text)
+        # a kicker leads into the line under it (a line ending ——, or phrases set apart by a gap: "灾后重建　就业先行"):
+        # that line is the title it leads into, not the first half of a sentence split after a crosshead
+        leads_in = prev.text.rstrip().endswith("——") or shapes.slogan(prev.text)
         if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above \
-                and not shapes.banner(text):
+                and not leads_in and not shapes.banner(text):
             score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
         # (a column's name under a title, "工间操不该“一阵风”" / "职工说事", is the headline's banner)
         else:
