@@ -362,9 +362,16 @@ class RegionTagger:
         for mention in mentions:
             same = printed.get(mention.text)
             # (not a name right after its ancestor: 吉林省吉林轨道交通集团 is the city's company, whatever the province)
-            if same and not mention.full and not mention.chained_to and not any(
-                    d.code in full_codes for d in mention.candidates):
-                mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+            if same and not mention.full and not mention.chained_to:
+                own = [d for d in mention.candidates if d.code in full_codes]
+                if not own:
+                    mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+                elif len(own) < len(mention.candidates) and all(d.level == 2 for d in mention.candidates):
+                    # two prefectures share the short form (柳州: 柳州地区 and 柳州市 until 2002): the one the item
+                    # prints in full (柳州市总工会) is meant, not its neighbour (thirty-fourth round); a short form one
+                    # of whose divisions lies inside another (长沙: 长沙市 and its 长沙县) keeps the container rule of
+                    # _resolve, and two counties' (伊宁: 伊宁市, 伊宁县) stay an ambiguity under their prefecture
+                    mention = replace(mention, candidates=tuple(own))
             out.append(mention)
         return out
 
