@@ -36,7 +36,7 @@ from .units import Unit, joined, starts_with_half_word, starts_with_headline_tai
 _CAPTION_MAX_PARAGRAPHS = 4
 _NUMBERED_CAPTION_MAX = 8
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-_TITLE_BULLETS = "●■◆▲★▶►"
+_TITLE_BULLETS = "●◆▲★▶►"  # (■ opens a title as a rubric mark too: "■江口：…" keeps it, as it always has)
 
 
 def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> Item:
