@@ -627,6 +627,22 @@ FRESH36_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # titles and 1.0 on every column on its first run. A fifth rule, from a constructed page (form feeds are dropped before
 # parsing, so one glued before an indent hides none), changes no score. Every other set unchanged.
 FRESH37_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh39 (the fortieth batch: six pages of other labour and industry papers than 工人日报, 2008–2021, by a new hand — a city
+# 工会 weekly with its 版名 on a line of its own and a ■ 快讯 run, a coal paper with a 记者站 lead, a 班组天地 story and 安全快讯,
+# a 省总工会 paper in a newsletter style with a 〔2019〕 document number, numbered items and crossheads and a 通知, a company
+# paper's pages 1 and 4 with a jump between them, ● titled briefs, a 征文 banner and a poem, an education paper's 教育工会
+# page): first run (main at 42a6a0a, keys committed in 149d9b9) title F1 0.762 (24 of 30), body bounds 0.958, paragraphs
+# 0.958, byline 0.917, kicker and subtitle 1.0, roles 15/18, page names 4/6, stitched 1/1. Eleven general rules (contact
+# fields and more editor roles as furniture, an address line at the page's foot, a 版名 under a nameless 版 line, a first
+# line paper name over its date line, 记者站 roles, a unit-and-writer lead bracket, a bullet before a title, a selection
+# banner, a name（unit） author line, a document's 关于…的通知 heading and its addressees) bring the six pages to 0.967 (29 of
+# 30) and 1.0 on every other column, roles 18/18, page names 6/6. The post-fix check page f39-2023-03-09_03 (keyed and
+# committed first, 99ae5b3): 5 of 6 titles on its first run (a 征文选登 banner over the two-character title 道口 was read
+# as the title under the column 道口), 1.0 on every other column; a twelfth rule (a selection banner is never a title or
+# kicker) brings it to 6 of 6. Open: the weekly's 西湖区企业每月设一次“职工说事日” over 车间里的“烦心事”当场有了回音 (no ——)
+# is read as title + subtitle where the key reads kicker + title; the newsletter's numbered items under 各地工作动态 are
+# flagged starts-incomplete. Floors a little below the final scores (class 1's title sits at 0.667: not floored per class).
+FRESH39_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -671,6 +687,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh36": (40, [1, 1], 9),  # 特约记者, 本报见习记者/见习记者, three 本报通讯员 on one line, · names; the page-5 jump, from page 7
     "fresh37": (28, [1, 1], 7),  # roles in ASCII-bracketed and tab-parted leads, byline lines and credits; page 1's jump, from page 3
     "fresh38": (43, None, 8),  # two roles on byline lines and in leads, 新华社记者/本报通讯员 credits glued to captions or alone
+    "fresh39": (21, [1, 1], 7),  # 记者站 reporters in leads and on byline lines, a unit-and-writer lead, 特约通讯员; page 1's jump, from page 4
 }
 
 
@@ -727,6 +744,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh36": (FRESH36_FLOORS, 36, None),  # 31 on the eight pages, 5 on the post-fix check page; see FRESH36_FLOORS
     "fresh37": (FRESH37_FLOORS, 33, 0.95),  # 29 on the six pages, 4 on the post-fix check page
     "fresh38": (FRESH38_FLOORS, 45, None),  # 37 on the seven pages, 8 on the post-fix check page; see FRESH38_FLOORS
+    "fresh39": (FRESH39_FLOORS, 36, None),  # 30 on the six pages, 6 on the post-fix check page; see FRESH39_FLOORS
 }
 
 

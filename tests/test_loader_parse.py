@@ -3261,3 +3261,111 @@ def test_a_question_kicker_leading_into_its_title_with_a_dash_is_a_headline() ->
         (None, "“暖心驿站”里的冬天", 2), ("送餐途中受了伤，谁来担责？——", "外卖骑手的“保障之问”", 2)]
     # guard: two sentences before the dash are running text, not a kicker
     assert not shapes.headline_text("送餐途中受了伤。谁来担责？——")
+# ---- fresh39: other labour and industry papers (weeklies, trade papers, company papers, a 省总 newsletter) -----------------
+
+def test_contact_fields_beside_a_page_line_or_editors_are_furniture() -> None:
+    # a trade paper's 版 line with ■-marked editor and telephone fields, a foot line of editors with a telephone and an
+    # e-mail, a company paper's 总编辑/值班编辑/校对 line, a foot line naming the 版's own telephone
+    for line in ("第2版　企业新闻　　■本版责编　韩雪梅　　■联系电话：0352-7086512",
+                 "本版编辑：罗　琴　　电话：0731-84402215　　E-mail：abc@126.com",
+                 "总编辑：胡建平　　值班编辑：彭　丽　　校对：万小燕",
+                 "本版电话：0571-86061234　　E-mail:abc_d@163.com"):
+        parsed = page("某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2, line)
+        assert [i.title for i in parsed.items] == ["某市总工会开展送清凉活动"], line
+        assert line in [f.text for f in parsed.furniture]
+    # guard: a notice's telephone row alone stays its paragraph
+    item = only(page("招生启事", BODY, "咨询电话：0731-84402215"))
+    assert item.paragraphs == (BODY, "咨询电话：0731-84402215")
+
+
+def test_an_address_line_at_the_foot_of_the_page_is_furniture() -> None:
+    parsed = page("春天的电网", "银线越过山冈\n把光送进每一扇窗", "投稿邮箱：abc@example.com.cn")
+    assert "投稿邮箱：abc@example.com.cn" in [f.text for f in parsed.furniture]
+    # guard: the same line inside the page (a call for pieces goes on under it) stays text
+    parsed = page("征稿启事", BODY, "投稿邮箱：abc@example.com.cn", BODY2)
+    assert "投稿邮箱：abc@example.com.cn" not in [f.text for f in parsed.furniture]
+
+
+def test_a_page_name_on_the_line_under_a_nameless_page_line_names_the_page() -> None:
+    head = "江城工会报\n2019年6月12日　星期三　第3版　责任编辑：周　敏　美术编辑：林　涛\n基层动态"
+    item = only(page(head, "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2))
+    assert (item.page, item.page_name, item.column) == (3, "基层动态", None)
+    # guard: under a 版 line that names its page, the short line is the first story's banner
+    head = "江城工会报\n2019年6月12日　星期三　第3版　综合新闻\n基层动态"
+    item = only(page(head, "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2))
+    assert (item.page_name, item.column) == ("综合新闻", "基层动态")
+
+
+def test_a_paper_name_ending_in_no_bao_over_its_date_line_is_the_masthead() -> None:
+    parsed = page("河西工会通讯\n河西省总工会主办　　2019年10月15日　星期二　第2版　工作简报",
+                  "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2)
+    assert only(parsed).column is None and parsed.furniture[0].text == "河西工会通讯"
+    # guard: a short line over a story's text (no masthead under it) stays the story's
+    item = only(page("河西工会通讯", "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2))
+    assert "河西工会通讯" in (item.column, item.kicker, item.title)
+
+
+def test_a_papers_reporter_station_is_a_reporters_role() -> None:
+    item = only(page("某矿监测系统完成升级", "本报讯（大同记者站　刘建军　通讯员　王　鹏）" + BODY, BODY2))
+    assert [(r.name, r.role) for r in item.byline_roles] == [("刘建军", "大同记者站"), ("王　鹏", "通讯员")]
+    item = only(page("车间里的烦心事当场有了回音", "本报驻西湖记者站　吴　倩　特约通讯员　赵国栋", BODY, BODY2))
+    assert item.subtitle is None and [(r.name, r.role) for r in item.byline_roles] == [
+        ("吴　倩", "本报驻西湖记者站"), ("赵国栋", "特约通讯员")]
+    # guard: 记者站 in a sentence names nobody
+    item = only(page("某矿监测系统完成升级", "本报讯　大同记者站近日搬入新址，" + BODY, BODY2))
+    assert item.byline.names() == ()
+
+
+def test_a_lead_bracket_naming_the_writers_unit_and_the_writer_credits_the_writer() -> None:
+    item = only(page("快递小哥有了流动工会小组", "本报讯（鹿鸣区总工会　黄晓敏）" + BODY, BODY2))
+    assert item.lead == "本报讯（鹿鸣区总工会　黄晓敏）" and item.byline.names() == ("黄晓敏",)
+    assert item.paragraphs[0] == BODY
+    # guard: a bracket of a unit and no person stays in the text
+    item = only(page("快递小哥有了流动工会小组", "本报讯（鹿鸣区总工会　供稿）" + BODY, BODY2))
+    assert item.byline.names() == () and item.paragraphs[0].startswith("（鹿鸣区总工会")
+
+
+def test_a_bullet_before_a_title_on_its_own_line_is_no_headline_text() -> None:
+    parsed = page("厂区简讯", "●新昌电厂“师带徒”结对32对", "　　" + BODY + "（罗　兵）",
+                  "●集团工会举办职工健步走活动", "　　" + BODY2 + "（谢文娟）")
+    assert [i.title for i in parsed.items] == ["新昌电厂“师带徒”结对32对", "集团工会举办职工健步走活动"]
+    # guard: a mark the title repeats inside it is the title's own ("★★★星级职工之家揭晓" keeps its stars after the first)
+    assert only(page("★★★星级职工之家揭晓", "本报讯　" + BODY, BODY2)).title == "★★★星级职工之家揭晓"
+
+
+def test_a_banner_of_selected_pieces_is_a_column() -> None:
+    item = only(page("“我与企业共成长”征文选登", "那一盏不灭的灯", "■肖　敏", BODY, BODY2))
+    assert (item.column, item.title, item.subtitle) == ("“我与企业共成长”征文选登", "那一盏不灭的灯", None)
+    # guard: a headline about a contest (what happened) stays the title
+    item = only(page("集团“我与企业共成长”征文评选揭晓", "本报讯　" + BODY, BODY2))
+    assert (item.column, item.title) == (None, "集团“我与企业共成长”征文评选揭晓")
+
+
+def test_a_name_with_the_unit_in_brackets_after_it_is_an_author_line() -> None:
+    item = only(page("春天的电网", "陈志远（新昌发电厂）", "银线越过山冈\n把光送进每一扇窗", "我们在铁塔上\n和春天"))
+    assert (item.title, item.column, item.byline.names()) == ("春天的电网", None, ("陈志远",))
+    # guard: a bracket of no unit after a name is no author line
+    item = only(page("春天的电网", "陈志远（新昌）", "银线越过山冈\n把光送进每一扇窗"))
+    assert item.byline.names() == ()
+
+
+def test_a_documents_heading_titles_the_document_and_its_addressees_are_a_paragraph() -> None:
+    essay = page("把工会组织建到产业链上", "□酒泉市总工会　高建华", "　　" + BODY, "一、以产业链为纽带建会", "　　" + BODY2,
+                 "关于报送2019年度工会统计年报的通知", "各市州总工会，各省级产业工会：", "　　" + BODY, "　　特此通知。")
+    first, notice = essay.items
+    assert notice.title == "关于报送2019年度工会统计年报的通知"
+    assert notice.paragraphs == ("各市州总工会，各省级产业工会：", BODY, "特此通知。")
+    assert [c.text for c in first.crossheads] == ["一、以产业链为纽带建会"]
+    # guard: a heading about a document (news of it, no 关于…的 form) inside the piece stays a crosshead
+    essay = page("把工会组织建到产业链上", "□酒泉市总工会　高建华", "　　" + BODY, "一、以产业链为纽带建会", "　　" + BODY2,
+                 "二、以技能提升为抓手服务", "　　" + BODY2)
+    assert [c.text for c in only(essay).crossheads] == ["一、以产业链为纽带建会", "二、以技能提升为抓手服务"]
+
+
+def test_a_banner_of_selected_pieces_stays_over_a_title_however_short() -> None:
+    # "道口" is short enough for a banner's shape; the 征文选登 line over it is the banner, and it the poem's title
+    item = only(page("“我的铁路我的家”征文选登", "道口", "莫春华（柳州工务段）", "栏杆抬起又落下\n一天四十趟列车"))
+    assert (item.column, item.title) == ("“我的铁路我的家”征文选登", "道口")
+    # guard: news of the call (who holds it) over a short line is no banner of its pieces
+    item = only(page("集团举办“我的铁路我的家”征文", "本报讯　" + BODY, BODY2))
+    assert (item.column, item.title) == (None, "集团举办“我的铁路我的家”征文")

@@ -23,7 +23,9 @@ _PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|
 _PAPER_NAME = rf"[{HAN}]{{2,6}}(?:工人日报|工人报|日报|晚报|午报|工报)"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
 # role too ("本报全媒体记者", "融媒体记者")
-_ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
+# (a paper's 记者站 signs as its reporters do: "本报驻西湖记者站　吴　倩", "本报讯（大同记者站　刘建军）")
+_ROLE = (rf"(?:(?:{_PAPER}?驻[\u4e00-\u9fff]{{1,5}}|[\u4e00-\u9fff]{{2,4}}?)记者站"
+         rf"|{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
          rf"|{_PAPER}?(?:特约)?通讯员|{_PAPER}?实习生|{_PAPER}?(?:特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／｜|])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
@@ -38,6 +40,10 @@ _AUTHOR_MARK = "■□●◆○◇◎"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
+# a lead's bracket naming the writer's unit, a gap and the writer ("本报讯（鹿鸣区总工会　黄晓敏）", a trade or a weekly
+# paper's contributor from a 工会 or a works): a body known by the end of its name, then one person
+_UNIT_WRITER = lazy_compile(rf"[{HAN}]{{1,14}}(?:总工会|工会|工委|公司|集团|[厂矿局段站处所校院]|委员会|中心)"
+                            rf"{_GAP}+(?P<name>{_NAME})")
 _LEAD_PLAIN = lazy_compile(
     rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|(?P<undated>本报[{HAN}]{{2,4}}?电)(?=[(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
     # (an undated placed 电 lead, "本报海口电（通讯员王平）", as papers printed them before the day went into the lead:
@@ -254,7 +260,10 @@ def split_lead(paragraph: str) -> Lead | None:
     if lead in ("本报",) or (lead.startswith("本报") and not lead.startswith("本报讯") and not lead.endswith("讯")
                              and not match.group("month") and not paren):
         return None  # "本报…" that is just a sentence about the paper
-    if paren is not None and not _ROLE_RE.search(paren):
+    unit_writer = _UNIT_WRITER.fullmatch(paren.strip(_SPACE)) if paren is not None else None
+    if unit_writer is not None and not is_person_name(unit_writer.group("name")):
+        unit_writer = None
+    if paren is not None and not _ROLE_RE.search(paren) and unit_writer is None:
         # "(…)" that is not a credit belongs to the text (本报讯(上接…) is handled elsewhere)
         if lead.startswith("本报讯") or match.group("month") or lead.endswith("报讯"):
             lead = lead[: lead.index(paren) - 1].rstrip(_SPACE + "(（")
@@ -269,7 +278,10 @@ def split_lead(paragraph: str) -> Lead | None:
     elif match.group("undated"):
         dateline = Dateline(match.group("undated")[2:-1])
     rest = paragraph[len(lead):].lstrip(_SPACE)
-    credits = parse_credits(paren) if paren else Credits(Byline(), ())
+    if unit_writer is not None:  # the writer's unit is no role: the name alone is read
+        credits = parse_credits(unit_writer.group("name"))
+    else:
+        credits = parse_credits(paren) if paren else Credits(Byline(), ())
     return Lead(lead.rstrip(_SPACE), rest, credits.byline, paren, dateline, credits.roles)
 
 
@@ -449,9 +461,17 @@ _UNIT_AUTHOR = lazy_compile(
     rf"|公司|集团|委员会|协会|学会|中心|医院)){_GAP}+(?P<name>{_NAME})$")
 
 
+# the name and the writer's unit in brackets after it, as a 副刊 or a company paper prints a poem's or an essay's author:
+# "陈志远（新昌发电厂）", "李　梅（江州市第一中学）" (the unit known by the end of its name)
+_NAME_UNIT = lazy_compile(
+    rf"^(?P<name>{_NAME})[(（](?P<unit>[{HAN}]{{2,20}}(?:大学|学院|学校|中学|小学|党校|研究院|研究所|工会|公司|集团|委员会|协会"
+    rf"|中心|医院|厂|矿|局|段|站|部|车间))[)）]$")
+
+
 def _unit_author(text: str) -> re.Match[str] | None:
-    """"◇　江州职业技术学院　简　宁": a marked author line naming the writer's unit before the name."""
-    match = _UNIT_AUTHOR.match(text.strip(_SPACE))
+    """"◇　江州职业技术学院　简　宁": a marked author line naming the writer's unit before the name; "陈志远（新昌发电厂）":
+    the name with the unit in brackets after it."""
+    match = _UNIT_AUTHOR.match(text.strip(_SPACE)) or _NAME_UNIT.match(text.strip(_SPACE))
     return match if match is not None and is_person_name(match.group("name")) else None
 
 

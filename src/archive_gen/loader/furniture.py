@@ -34,7 +34,11 @@ _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
 _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
-_EDITOR_ROLE = lazy_compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+_EDITOR_ROLE = lazy_compile(r"^[■□◆●]?(?:本版|责任|图片|美术|版式|实习|值班|总)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+# a paper's contact fields printed beside its 版 or its editors ("■联系电话：0352-7086512", "E-mail:jcghb@163.com"); a
+# line of them alone is furniture only when it names the 版 ("本版电话：…"): a notice prints its "咨询电话：…" as text
+_CONTACT = lazy_compile(r"^[■□◆●]?(?P<own>本版|联系|编辑部|新闻|报料|投稿)?(?:电话|热线|传真|邮箱|电子邮箱|[Ee]-?[Mm]ail)[:：]?"
+                        r"(?:[\d\-－—()（）]{5,24}|[\w.\-]+@[\w.\-]+)$", re.ASCII)
 _NAME_PART = lazy_compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 # a page numbered by its section letter with no 版 ("A1　要闻", "B3 文体"): read only with a page name after it
@@ -304,6 +308,10 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         if _PAPER.match(token):
             kinds.add("paper")
             continue
+        contact = _CONTACT.match(token)
+        if contact:
+            kinds.add("page contact" if contact.group("own") == "本版" else "contact")
+            continue
         editor = _EDITOR_ROLE.match(token)
         if editor:
             kinds.add("editor")
@@ -317,11 +325,17 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         return None
     if "page" in kinds:
         return ("masthead" if kinds & {"paper", "date"} else "page"), number, name, date
-    if "editor" in kinds:
+    if "editor" in kinds or "page contact" in kinds:
         return ("masthead" if "date" in kinds else "editor"), None, None, date
     if kinds >= {"paper", "date"} or (kinds == {"date"} and weekday):
         return "masthead", None, None, date  # a masthead, or its date line ("2026年7月9日　星期四")
     return None
+
+
+def _contact_only(line: str) -> bool:
+    """A line of contact fields only ("投稿邮箱：jnnyb@…", "电话：…　E-mail：…") with an e-mail address among them."""
+    tokens = _tokens(line)
+    return bool(tokens) and all(_CONTACT.match(t) for t in tokens) and "@" in line
 
 
 def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
@@ -364,6 +378,8 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             lines.append(PageLine(number, line, "editor"))
             continue
         found = _read(line)
+        if found is None and number == rows[-1][0] and _contact_only(line):
+            found = ("editor", None, None, None)  # the paper's address for letters, printed at the page's foot
         if found is None:
             continue
         kind, page, name, date = found
@@ -374,6 +390,11 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             names.append(name)
         if date:
             dates.append(date)
+    if not names and len(numbers) == 1:
+        named = _name_under(rows, numbers[0][1], {line.line for line in lines})
+        if named is not None:
+            lines.append(PageLine(named[0], named[1], "page"))
+            names.append(named[1])
     lines, block_dates = _masthead_block(rows, _paper_names(rows, lines))
     dates.extend(block_dates)
     notices: list[Notice] = []
@@ -391,6 +412,19 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
                               f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
     date = dates[0] if len(set(dates)) == 1 else None
     return Furniture(tuple(lines), page, name, date), notices
+
+
+# a 版名 set on a line of its own ("基层动态"): a short run of Han, no punctuation
+_OWN_PAGE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _name_under(rows: list[tuple[int, str]], number: int, taken: set[int]) -> tuple[int, str] | None:
+    """The 版名 a weekly or a trade paper prints on the line right under its 版 line when that line names none
+    ("2019年6月12日　星期三　第3版　责任编辑：…" over "基层动态"): (line, name), or None."""
+    after = [row for row in rows if row[0] == number + 1]
+    if not after or after[0][0] in taken or not _OWN_PAGE_NAME.match(after[0][1]):
+        return None
+    return after[0]
 
 
 def _advert_lines(text: str) -> set[int]:
@@ -466,12 +500,16 @@ def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> tuple
     block: list[tuple[int, str]] = []
     dates: list[str] = []
     anchored = False  # the run holds a masthead or 版 line
-    for number, line in rows:
+    for k, (number, line) in enumerate(rows):
         if number in kinds:
             anchored = anchored or kinds[number] in ("masthead", "page")
             continue
         day = _date_alone(line)
-        if day is not None or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line):
+        # (a paper whose name ends in no 报 — "河西工会通讯", "职工之友" — prints it alone as the page's first line, right
+        # over its date line)
+        first_name = k == 0 and len(rows) > 1 and _TITLE_NAME.match(line) is not None \
+            and kinds.get(rows[1][0]) == "masthead" and rows[1][0] == number + 1
+        if day is not None or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line) or first_name:
             block.append((number, line))
             if day:
                 dates.append(day)

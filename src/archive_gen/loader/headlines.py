@@ -419,6 +419,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a 【label】 below a title is a banner too", "B", lambda f: f.bracket_label, 2.0),
     ("a 【label】 is no title", "TK", lambda f: f.bracket_label, -3.0),
     ("a short bare name is a banner (工运走笔, 最美职工)", "AB", lambda f: f.banner, 2.0),
+    ("a banner of selected pieces (“…”征文选登, 书画作品选登) stands over the piece's title, however short that title is "
+     "(道口): a banner above it, never its title or kicker", "A", lambda f: shapes.selection_banner(f.text), 3.0),
+    ("…never the title or kicker of the piece under it", "TK", lambda f: shapes.selection_banner(f.text), -3.0),
     ("phrases of a campaign banner, printed after the title", "B", lambda f: f.banner_slogan, 2.5),
     ("phrases of a campaign banner above the title", "A", lambda f: f.banner_slogan, 0.5),
     ("very short phrases are a campaign banner (新时代 新征程 新伟业)", "A", lambda f: f.short_slogan, 2.5),
