@@ -30,8 +30,9 @@ def labels(tagger: TopicTagger, title: str, *paragraphs: str, kind: str = "artic
 
 
 def region_tags(tagger: RegionTagger, title: str, *paragraphs: str, date: str, lead: str | None = "本报讯（记者 陈明）",
-                kind: str = "article", subtitle: str | None = None) -> list[RegionTag]:
-    """The regions an item of ``kind`` dated ``date`` is tagged with, in the tagger's order."""
+                kind: str = "article", subtitle: str | None = None, paper: str | None = None) -> list[RegionTag]:
+    """The regions an item of ``kind`` dated ``date`` is tagged with, in the tagger's order; ``paper`` is the name
+    of the paper its page's masthead prints (四川工人日报), when it prints one."""
     it = Item(
         id="t",
         source="t.txt",
@@ -43,5 +44,5 @@ def region_tags(tagger: RegionTagger, title: str, *paragraphs: str, date: str, l
         lead=lead,
         paragraphs=paragraphs,
     )
-    found, _, _ = tagger.tag(it)
+    found, _, _ = tagger.tag(it, paper=paper) if paper else tagger.tag(it)
     return list(found)

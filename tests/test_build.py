@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 import archive_gen.records as records_module
+from archive_gen import search
 from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_site
 from archive_gen.cache import EntryMemo, open_cache
 from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
@@ -149,6 +150,34 @@ def test_a_deferred_search_keeps_the_old_shard_until_the_next_build_which_equals
     assert not second.up_to_date and second.shards_indexed == first.search_deferred
     assert second.pages_parsed == 0 and second.pages_rendered == 0
     assert run(config).up_to_date
+    cold = tmp_path / "cold"
+    run(dataclasses.replace(config, output=cold, cache_dir=tmp_path / "cold-cache"))
+    assert site_tree(config.output) == site_tree(cold)
+
+
+def test_a_month_of_the_newest_year_cut_by_ten_days_once_busy_equals_a_cold_build(tmp_path: Path) -> None:
+    # a daily paper's month (~2,500 items) is indexed by ten days while its year is the newest, so a day or
+    # an edit re-indexes ~800 items; the month is cut when it passes MONTH_SHARD_DOCS, once
+    def day(name: str, count: int, word: str = "正文") -> None:
+        blocks = [f"标题{name}第{n}篇\n{word}{n}" for n in range(count)]
+        (tmp_path / "sources" / f"{name}_01.txt").write_text("\n\n".join(blocks), encoding="utf-8")
+
+    config = make_project(tmp_path, {})
+    half = search.MONTH_SHARD_DOCS // 2
+    day("2024-05-01", half)
+    day("2024-05-12", half - 10)
+    run(config)
+
+    def shards() -> list[str]:
+        return sorted(p.name.split(".")[0] for p in (config.output / "search").iterdir() if p.is_dir())
+
+    assert shards() == ["2024-05"]
+    day("2024-05-21", 20)  # the month passes the limit: its items move to ten-day shards
+    grown = run(config)
+    assert sorted(grown.shards_indexed) == shards() == ["2024-05-1", "2024-05-2", "2024-05-3"]
+    day("2024-05-12", half - 10, "改正")  # an edit re-indexes its ten days only
+    edited = run(config)
+    assert edited.shards_indexed == ("2024-05-2",) and edited.pages_parsed == 1
     cold = tmp_path / "cold"
     run(dataclasses.replace(config, output=cold, cache_dir=tmp_path / "cold-cache"))
     assert site_tree(config.output) == site_tree(cold)
@@ -298,7 +327,8 @@ def test_a_few_changed_pages_are_parsed_by_a_worker_started_ahead(tmp_path: Path
     run(one, jobs=1)
     run(two, jobs=2)
     first = log.read_text().split()
-    # three new pages: --jobs 1 parses them here, --jobs 2 in the worker it forks on learning of them
+    # three new pages: --jobs 1 parses them here, --jobs 2 in a worker (a first build forks its pool on
+    # learning of them; a rebuild before its walk)
     assert first[0] == str(os.getpid()) and len(first) == 2 and first[1] != str(os.getpid())
     for config in (one, two):
         (config.sources[0] / "2021-05-14_02.txt").write_text("东西协作谱新篇\n罢工后复工", encoding="utf-8")
@@ -309,7 +339,14 @@ def test_a_few_changed_pages_are_parsed_by_a_worker_started_ahead(tmp_path: Path
     # one page changed: the same again
     assert pids[0] == str(os.getpid()) and len(pids) == 2 and pids[1] != str(os.getpid())
     assert tree(one.output) == tree(two.output)
-    assert run(two, jobs=2).up_to_date and len(log.read_text().split()) == 4  # nothing changed: no worker
+    # nothing changed: the worker forked before the walk (a rebuild's, since a site is there) is stopped at
+    # once, whatever it had loaded, and parses nothing
+    import multiprocessing
+
+    noop = run(two, jobs=2)
+    assert noop.up_to_date and noop.pages_parsed == 0
+    assert multiprocessing.active_children() == []
+    assert all(pid != str(os.getpid()) for pid in log.read_text().split()[4:])
 
 
 def test_the_output_warmer_counts_every_file_and_leaves_no_process_behind(tmp_path: Path) -> None:

@@ -599,6 +599,68 @@ FRESH34_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (keyed and committed first, ff9ca9b): 2 of 2 titles and 1.0 on every column on its first run. Every other set unchanged.
 FRESH35_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
+# fresh36 (the thirty-seventh batch: eight ordinary 2006–2023 pages by a new hand from the sections the earlier batches use
+# least — 法治 with a 以案说法 question over two lines, 体育 with a three-line stack whose 记… subtitle has no —— and ● 简讯, 科教文卫
+# printed in odd whitespace (ASCII-space and tab indents, names padded by two spaces, a spread-out 简  讯), 职工生活 with a
+# 公　　告, a 文化周刊 story jumping from page 5 to page 7 where a 副刊 essay follows, 国际 with · names, a 专版 with a sponsor
+# line): first run (main at 939c7bf, keys committed in 33102d8) title F1 0.844 (27 of 31), body bounds 0.981, paragraphs
+# 0.963, byline 0.963, kicker and subtitle 1.0, roles 33/36, stitched 1/1. Five general rules (a line over a ——subtitle
+# over a byline or lead heads that story; a lone telephone row after running text is a paragraph; a spread-out 简　讯 is a
+# label, no name; a modal question line (能不能…, 能否…) completes the line above; a jumped half reprinting the head's
+# slogan-shaped banner as its title makes it the title) bring the eight pages to 0.968 (30 of 31) and 1.0 on every other
+# column, roles 36/36. The post-fix check page f36-2025-07-08_04 (keyed and committed first, fb7721d): 4 of 5 titles on
+# its first run (能否认定为工伤, short enough for a banner, tied with the joined reading and lost), 1.0 on every other
+# column; a sixth rule (a banner beside the title with which it makes one title is its other half) brings it to 5 of 5.
+# Open: 订单培养受企业青睐 over 职业院校毕业生成了“抢手货” (no ——) is read as title + subtitle where the key reads kicker +
+# title. Floors a little below the final scores; not floored per class (class whitespace's title sits at 0.8).
+FRESH36_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh37 (the thirty-eighth batch: six 2018 pages in text forms conversion tools and copy-paste give — half-width ASCII
+# punctuation throughout with (下转第3版); a word processor's copy with tabs as indents and between byline names, and the
+# jump's half; an OCR program's TXT with CRLF, full-width digits and letters and form feeds between its scanned images;
+# a word processor's plain text with one-line paragraphs under headlines parted by two blank lines; a web copy with
+# ASCII-space indents; GB18030 with a name character GBK lacks): first run (main at 939c7bf, keys committed in c659789)
+# title F1 0.949 (28 of 29), body bounds 0.982, paragraphs 0.964, byline 0.964, kicker 0.8, subtitle 1.0, roles 23/24.
+# Four general rules (a masthead dated in full-width digits is furniture; a bracketed writer set apart from the last
+# sentence by a gap signs it; an indented salutation over an indented line is a paragraph of its own; a short call
+# 让…/为… over a longer line with no —— is the 引题) bring the six pages to 1.0 on every column, roles 24/24; the post-fix
+# check page f37-2018-05-19_07 (GB18030, CRLF, tabs, full-width digits; keyed and committed first, 9ec9a66): 4 of 4
+# titles and 1.0 on every column on its first run. A fifth rule, from a constructed page (form feeds are dropped before
+# parsing, so one glued before an indent hides none), changes no score. Every other set unchanged.
+FRESH37_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh39 (the fortieth batch: six pages of other labour and industry papers than 工人日报, 2008–2021, by a new hand — a city
+# 工会 weekly with its 版名 on a line of its own and a ■ 快讯 run, a coal paper with a 记者站 lead, a 班组天地 story and 安全快讯,
+# a 省总工会 paper in a newsletter style with a 〔2019〕 document number, numbered items and crossheads and a 通知, a company
+# paper's pages 1 and 4 with a jump between them, ● titled briefs, a 征文 banner and a poem, an education paper's 教育工会
+# page): first run (main at 42a6a0a, keys committed in 149d9b9) title F1 0.762 (24 of 30), body bounds 0.958, paragraphs
+# 0.958, byline 0.917, kicker and subtitle 1.0, roles 15/18, page names 4/6, stitched 1/1. Eleven general rules (contact
+# fields and more editor roles as furniture, an address line at the page's foot, a 版名 under a nameless 版 line, a first
+# line paper name over its date line, 记者站 roles, a unit-and-writer lead bracket, a bullet before a title, a selection
+# banner, a name（unit） author line, a document's 关于…的通知 heading and its addressees) bring the six pages to 0.967 (29 of
+# 30) and 1.0 on every other column, roles 18/18, page names 6/6. The post-fix check page f39-2023-03-09_03 (keyed and
+# committed first, 99ae5b3): 5 of 6 titles on its first run (a 征文选登 banner over the two-character title 道口 was read
+# as the title under the column 道口), 1.0 on every other column; a twelfth rule (a selection banner is never a title or
+# kicker) brings it to 6 of 6. Open: the weekly's 西湖区企业每月设一次“职工说事日” over 车间里的“烦心事”当场有了回音 (no ——)
+# is read as title + subtitle where the key reads kicker + title; the newsletter's numbered items under 各地工作动态 are
+# flagged starts-incomplete. Floors a little below the final scores (class 1's title sits at 0.667: not floored per class).
+FRESH39_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
+# fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
+# without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
+# lines; ——副题, 副题 with no ——, a quoted 主题, a 副题 that is a sentence ending 。; stacks over byline lines, 本报讯 leads and
+# bare leads; titles alone; pages with blank lines, with a blank line only between items, with none at all, with no
+# indents): first run (main at 4ceac25, keys committed in 81f0a5a) title F1 0.72 (27 of 37), body bounds 0.963,
+# paragraphs 0.963, byline 0.926, kicker 0.75, subtitle 1.0, roles 31/37. Thirteen general rules (a date alone in the
+# masthead run; 从…/到…, a coverb and whom it serves, and a causative under an open verb in title_breaks; a line that only
+# says when, a short campaign line ending on a verb and its object, and who talks about what as kickers; a day and a place
+# parted by a gap over any title; spaced labels 简　讯 are no names; a kicker leads into the title under it, not into half a
+# sentence; a sentence tight between a headline and a lead is its 副题; a caption's credit closes it; a ？/！ kicker ending
+# ——) bring the seven pages to title F1 0.973 (36 of 37), kicker 0.95, 1.0 on the other columns, roles 37/37; the post-fix
+# check page f38-2023-09-26_03 (keyed and committed first, ae20337): 8 of 8 titles and 1.0 on every column on its first run. The
+# one open miss (a 主题 printed over two lines read as kicker and title, 记者跟随盾构班组 / 体验…) keeps the classes it is in
+# (4, dashsub, twoline) under a per-class floor, so the batch is not scored per class; a kicker under a column label
+# (误差不超过…十分之一, read as a second label) keeps the kicker floor at 0.9.
+FRESH38_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.9, "subtitle": 0.98}
+
 
 # the later batches' extra checks: (fewest byline roles, every one as printed; halves stitched across pages, or None
 # when the batch prints no jump; the 版 number and name every page of the batch carries)
@@ -622,6 +684,10 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh33": (14, None, 8),  # bracketed and ——signed reporters (glued or on a line of their own), 本报通讯员 lines, two roles
     "fresh34": (24, None, 9),  # 文/本报记者 and 图/文 credit lines, two roles in leads and on byline lines, 制图 and 摄影 credits
     "fresh35": (15, None, 6),  # 记者/通讯员 in leads and on a byline line, 新华社 leads, 本报评论员 on a ■ author line
+    "fresh36": (40, [1, 1], 9),  # 特约记者, 本报见习记者/见习记者, three 本报通讯员 on one line, · names; the page-5 jump, from page 7
+    "fresh37": (28, [1, 1], 7),  # roles in ASCII-bracketed and tab-parted leads, byline lines and credits; page 1's jump, from page 3
+    "fresh38": (43, None, 8),  # two roles on byline lines and in leads, 新华社记者/本报通讯员 credits glued to captions or alone
+    "fresh39": (21, [1, 1], 7),  # 记者站 reporters in leads and on byline lines, a unit-and-writer lead, 特约通讯员; page 1's jump, from page 4
 }
 
 
@@ -675,6 +741,10 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh33": (FRESH33_FLOORS, 37, 0.95),  # 29 on the six pages, 3 and 5 on the two post-fix check pages
     "fresh34": (FRESH34_FLOORS, 26, None),  # 22 on the eight pages, 4 on the post-fix check page; see FRESH34_FLOORS
     "fresh35": (FRESH35_FLOORS, 17, 0.95),  # 15 on the five pages, 2 on the post-fix check page
+    "fresh36": (FRESH36_FLOORS, 36, None),  # 31 on the eight pages, 5 on the post-fix check page; see FRESH36_FLOORS
+    "fresh37": (FRESH37_FLOORS, 33, 0.95),  # 29 on the six pages, 4 on the post-fix check page
+    "fresh38": (FRESH38_FLOORS, 45, None),  # 37 on the seven pages, 8 on the post-fix check page; see FRESH38_FLOORS
+    "fresh39": (FRESH39_FLOORS, 36, None),  # 30 on the six pages, 6 on the post-fix check page; see FRESH39_FLOORS
 }
 
 

@@ -141,8 +141,9 @@ SETS = {
     # 23 (issue 18, twenty-fifth round: an ordinary day, 8 pages 1998-2025): first run 0.987 / 0.973 / 0.956 (topic
     # confusions 维权 -> 女职工 on a 获赔 headline, 普惠 -> 劳模 on a 劳模赴…疗休养 headline; regions missed 包钢's 包头
     # and 天府新区's 成都), final 0.987 / 0.973 / 0.978 (tests/heldout_tagging23/README.md)
+    # (thirty-second round: the enterprise short forms' table gives 包钢's 包头, 1.0 / 0.987 / 0.978)
     "heldout_tagging23": (TESTS / "heldout_tagging23" / "pages", TESTS / "heldout_tagging23" / "keys", 42, 0,
-                          {"province_f1": 0.98, "prefecture_f1": 0.96, "topic_f1": 0.96}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.98, "topic_f1": 0.96}),
     # 24 (issue 18, twenty-sixth round: an ordinary day from the provinces earlier sets name least, 7 pages 2001-2025,
     # 35 items, a new hand): first run 0.943 / 0.9 / 0.88 (regions missed a place starting a company's one-token name,
     # a rare short form before 以南/段, where migrants worked with its union acting, a partner body opening the story,
@@ -163,8 +164,9 @@ SETS = {
     # 八项规定精神学习教育 read as training by its 学习, 消费帮扶 beside a headline's 职工食堂 read as the union's service,
     # a platform bargaining's procedure with no 民主管理 word; region missed: 鞍钢's 鞍山), final 0.986 / 0.971 / 0.976
     # (tests/heldout_tagging26/README.md)
+    # (thirty-second round: the enterprise short forms' table gives 鞍钢's 鞍山, 1.0 / 0.986 / 0.976)
     "heldout_tagging26": (TESTS / "heldout_tagging26" / "pages", TESTS / "heldout_tagging26" / "keys", 37, 0,
-                          {"province_f1": 0.98, "prefecture_f1": 0.96, "topic_f1": 0.96}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.98, "topic_f1": 0.96}),
     # 27 (issue 18, twenty-ninth round: long items by a new hand, 6 pages 2010-2025, 25 items — features and 深度
     # reports with crossheads, profiles, 记者/答 interviews, commentaries, 调查 pieces with a 阅读提示 — whose bodies wander
     # into other topics and places): first run 0.977 / 0.85 / 0.915 (topics: a lockdown feature's riders' section
@@ -175,16 +177,46 @@ SETS = {
     # (tests/heldout_tagging27/README.md); thirtieth round: a full name opening an institution's one-word name
     # (深圳市中级人民法院) is its place and a tip written "阅读提示 …" on one line is the tip, 1.0 / 0.93 / 0.946
     # (tests/test_tagging_round30.py, tests/test_loader_parse.py); the prefecture floor stays below the 0.97 target
+    # (thirty-second round: the 三县 驿站 visit's paragraph opening 在临朐县… is one of its places, a report from
+    # several places set paragraph by paragraph: 1.0 / 0.955 / 0.946)
     "heldout_tagging27": (TESTS / "heldout_tagging27" / "pages", TESTS / "heldout_tagging27" / "keys", 25, 0,
-                          {"province_f1": 0.99, "prefecture_f1": 0.92, "topic_f1": 0.94}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.95, "topic_f1": 0.94}),
     # 28 (issue 18, thirty-first round: an ordinary day by a new hand, 5 pages 2005-2024, 25 items, every topic as a
     # primary, one secondary): first run 0.941 / 0.96 / 1.0 (topics all right; regions missed: a group named by its
     # abbreviation (同煤, 大同煤矿集团公司) gives no 大同, a 疗休养 trip's 前往浙江安吉 gives no 湖州, and an aid pairing's
     # 四川省9个山区村 gives no 四川); a headline pairing its subject with a partner (与山区村结对) makes the partner's
     # place in the opening a setting (tests/test_tagging_round31.py): final 0.962 / 0.96 / 1.0
     # (tests/heldout_tagging28/README.md)
+    # (thirty-second round: the enterprise short forms' table gives 同煤's 大同, 0.981 / 0.98 / 1.0)
     "heldout_tagging28": (TESTS / "heldout_tagging28" / "pages", TESTS / "heldout_tagging28" / "keys", 25, 0,
-                          {"province_f1": 0.95, "prefecture_f1": 0.95, "topic_f1": 0.99}),
+                          {"province_f1": 0.97, "prefecture_f1": 0.97, "topic_f1": 0.99}),
+    # 29 (issue 18, thirty-second round: an ordinary day by a new hand, 6 pages 2003-2025, 30 items on 职工生活, 工会新闻,
+    # 各地, 经济, 要闻 and 法治 pages; every topic a primary, two secondaries): first run 0.842 / 0.863 / 0.952 (regions:
+    # four groups named only by their short form, 鞍钢 首钢 包钢 宝武, gave no place, and a 三省 调查 and a 多地 综述
+    # reported paragraph by paragraph kept one county and none; topics: 女职工劳动保护 read as work safety by its
+    # 劳动保护, a station's 可以…、…、… list of services not read as services). Rules (tests/test_tagging_round32.py): a
+    # table of enterprise short forms, a report from several places named up front is set where each paragraph opens,
+    # protection said of women workers is 女职工: final 1.0 / 1.0 / 0.984 (tests/heldout_tagging29/README.md)
+    "heldout_tagging29": (TESTS / "heldout_tagging29" / "pages", TESTS / "heldout_tagging29" / "keys", 30, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
+    # 30 (issue 18, thirty-third round: provincial labour papers by a new hand, 6 pages 2002-2024, 30 items, each page
+    # with its masthead; the province implied by the paper and written in no item, keyed by the convention of its
+    # README): first run 0.8 / 0.8 / 0.985 (topics all primaries right, one station's facility list not read as
+    # services; regions: ten items without one, three 本报X讯 datelines with no day, five items whose only place is
+    # a town, a zone or 省总工会, a bare 什邡 and a 龙华区 two provinces share). Rules (tests/test_tagging_round33.py):
+    # a bureau dateline with no day is the dateline; a provincial paper's masthead implies its province: final
+    # 0.966 / 0.898 / 0.985. Floors below the targets (0.98 / 0.97): the keys fill in a town's county and a zone's
+    # city (亚布力镇, 回郭镇, 准东开发区: province only), and 南方工报 names no province (观澜's 龙华区, 仲恺高新区: none)
+    "heldout_tagging30": (TESTS / "heldout_tagging30" / "pages", TESTS / "heldout_tagging30" / "keys", 30, 0,
+                          {"province_f1": 0.96, "prefecture_f1": 0.89, "topic_f1": 0.98}),
+    # 31 (issue 18, thirty-fourth round: a national labour daily by a new hand, 5 pages 1998-2023, 27 items: two
+    # continued stories, 通讯/特写/调查 features, commentaries naming places in passing, photos, 简讯 runs): first run
+    # 1.0 / 0.979 / 0.947 (a bare 柳州 of 1998 read as 柳州地区 beside the printed 柳州市; a 龙舟赛 photo given the union
+    # default; 徐工's 首席技师 ladder an extra 劳模工匠与技能). Rules (tests/test_tagging_round34.py): a short form two
+    # prefectures share is the one printed in full; folk and board-game contests are workers' sport:
+    # final 1.0 / 1.0 / 0.982; check page first run 1.0 / 1.0 / 1.0 (tests/heldout_tagging31/README.md)
+    "heldout_tagging31": (TESTS / "heldout_tagging31" / "pages", TESTS / "heldout_tagging31" / "keys", 27, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

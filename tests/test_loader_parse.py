@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from archive_gen.loader import conservation, parse_page
+from archive_gen.loader import conservation, parse_page, shapes
+from archive_gen.loader.blocks import split_blocks
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
-from archive_gen.loader.units import bare_name_line, starts_with_headline_tail
+from archive_gen.loader.units import bare_name_line, classify, join_splits, starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
@@ -2948,3 +2949,423 @@ def test_an_open_verb_over_a_closed_clause_is_the_kicker_not_half_a_title() -> N
     # guard: a verb that takes a person and what they do next ("帮助…顺利返岗") still runs on into the line under it
     kept = only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2))
     assert kept.title == "多措并举帮助外地农民工节后顺利返岗"
+
+
+# ---- fresh36 (the thirty-seventh batch): ordinary pages of 2006–2023 by a new hand ----------------------------------------
+
+
+def test_a_title_with_a_comma_over_a_dash_subtitle_that_opens_a_story_is_no_cut_sentence() -> None:
+    # "…，职工可以“点菜”了" is long, holds a comma and stops on 了, as a sentence cut at a column end may; but it stands
+    # over a ——subtitle that stands over a byline line (or a run-in lead): a cut sentence goes on with text
+    title, sub = "食堂饭菜不合口味，职工可以“点菜”了", "——某市部分企业工会推行“伙委会”见闻"
+    for sep in ("\n\n", "\n"):  # with blank lines, and with none (indents mark the paragraphs)
+        text = sep.join((title, sub, "本报记者　王　明", "　　" + BODY, "　　" + BODY2)) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        item = only(parsed)
+        assert (item.title, item.subtitle, item.paragraphs) == (title, sub, (BODY, BODY2))
+    lead = only(page(title, sub, "本报讯（记者　王　明）" + BODY, BODY2))
+    assert (lead.title, lead.subtitle) == (title, sub)
+    # guard: the same long line over a —— line that signs (——place　job　name), not a subtitle, stays the story's text
+    signed = page("某厂工会帮职工讨回欠薪", BODY, "我们向工会的同志道一声感谢，这份情谊大家都记在心里了",
+                  "——江州市农民工　向德民", "本报记者　王　明")
+    assert signed.items[0].title == "某厂工会帮职工讨回欠薪"
+    assert not any(i.title == "我们向工会的同志道一声感谢，这份情谊大家都记在心里了" for i in signed.items)
+
+
+def test_a_lone_telephone_row_in_running_text_is_a_paragraph() -> None:
+    # "咨询电话：010－65112233" between a notice's text and 特此公告。: no headline ends on a number to dial
+    text_line = "为做好明年的职工住院互助保障工作，经研究，参保工作自10月15日起开始，至12月31日截止。"
+    for sep in ("\n", "\n\n"):
+        text = sep.join(("公　　告", "　　" + text_line, "　　咨询电话：010－65112233", "　　特此公告。",
+                         "某市职工互助保障委员会", "2013年10月15日")) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        item = only(parsed)
+        assert item.title == "公　　告"
+        assert item.paragraphs == (text_line, "咨询电话：010－65112233", "特此公告。")
+    # guard: a colon line giving a number right over a run-in lead is still the next story's title
+    parsed = page("某厂工会办实事", "本报讯　" + BODY, "职工服务热线：12351", "本报讯（记者　王　明）" + BODY2)
+    assert [i.title for i in parsed.items] == ["某厂工会办实事", "职工服务热线：12351"]
+
+
+def test_a_spread_out_brief_label_is_no_name() -> None:
+    # "简　讯" (简 is a surname) spread out over the briefs labels them; it does not sign the story above as a bare name
+    briefs = ("全国职工职业道德建设论坛举行\n5月6日，全国职工职业道德建设论坛在苏州举行，100余名代表交流了经验。（吴　宁）\n"
+              "湖北为一线职工免费体检\n湖北省总工会近日启动“职工健康行动”，今年将为10万名职工免费体检。（鲁　江）")
+    for label in ("简　讯", "简  讯"):
+        parsed = page("首都劳动者文化节开幕", "本报北京5月9日电（记者　王　蕾）" + BODY, label, briefs)
+        assert [i.title for i in parsed.items] == ["首都劳动者文化节开幕", "全国职工职业道德建设论坛举行", "湖北为一线职工免费体检"]
+        assert parsed.items[0].byline.names() == ("王　蕾",) and parsed.items[1].column == label
+    # guard: a padded name alone under a commentary's title still signs it
+    item = only(page("让劳动者的荣光更加闪亮", "简　明", BODY, BODY2))
+    assert item.byline.names() == ("简　明",) and item.column is None
+
+
+def test_a_modal_question_line_completes_the_line_above_into_one_title() -> None:
+    # "能不能要经济补偿" asks about the case the line above states ("试用期里被辞退"): one question over two lines, not a
+    # second banner over a title (nor a title over a subtitle)
+    item = only(page("以案说法", "试用期里被辞退\n能不能要经济补偿", "本报见习记者　孙　静", BODY, BODY2))
+    assert (item.column, item.title, item.kicker, item.subtitle) == ("以案说法", "试用期里被辞退能不能要经济补偿", None, None)
+    # guard: a question line with its own subject ("调休…能否…") keeps its own reading under a kicker
+    kept = only(page("节假日加班", "调休能否代替加班费", "本报记者　王　明", BODY, BODY2))
+    assert kept.title == "调休能否代替加班费"
+
+
+def test_a_short_half_of_a_two_line_title_is_no_banner_beside_it() -> None:
+    # "能否拒绝执行" is short enough for a banner's shape, but it opens on what wants the line above as its subject: the
+    # two lines are one title, not a title with a banner printed under it (nor a banner over a title, the other way)
+    item = only(page("维权信箱", "公司单方面调岗降薪\n能否拒绝执行", "本报记者　王　明", BODY, BODY2))
+    assert (item.column, item.title) == ("维权信箱", "公司单方面调岗降薪能否拒绝执行")
+    # guard: a column's name printed under a whole title stays its banner
+    kept = only(page("工间操不该“一阵风”", "职工说事", "本报记者　王　明", BODY, BODY2))
+    assert (kept.title, kept.column) == ("工间操不该“一阵风”", "职工说事")
+# ---- fresh37 (the thirty-eighth batch): text forms of conversion tools and copy-paste -----------------------------------
+
+
+def test_a_masthead_dated_in_full_width_digits_is_page_furniture() -> None:
+    # an OCR program's TXT (or an input method in full-width mode) prints the masthead's date in full-width digits: the
+    # line is still the masthead, not a kicker over the first headline
+    for date in ("２０２５年１１月３日", "２０２５－１１－０３"):
+        text = f"滨海职工报　{date}　星期一\n第０５版：地方\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
+        parsed = parse_page(text, "scan.txt")
+        assert conservation(text, parsed) == []
+        assert [f.line for f in parsed.furniture] == [1, 2] and parsed.date == "2025-11-03" and not parsed.date_inferred
+        assert [(i.kicker, i.title) for i in parsed.items] == [(None, "篮球联赛鸣哨")]
+    # guard: a full-width year with no month and day over a headline is no date, and the line stays text
+    text = "２０２５　星期一\n\n篮球联赛鸣哨\n\n本报讯（记者　莫　林）" + BODY + "\n"
+    assert all(f.line != 1 for f in parse_page(text, "scan.txt").furniture)
+
+
+def test_a_sign_off_set_apart_from_the_last_sentence_by_a_gap_is_a_credit() -> None:
+    # a word processor's copy parts the brief's bracketed writer from its last sentence with a tab (or a U+3000, spaces)
+    for gap in ("\t", "\u3000", "  "):
+        item = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + gap + "（黄　蕾）"))
+        assert item.byline_raw.endswith("（黄　蕾）") and item.byline.names() == ("黄　蕾",)
+        assert item.paragraphs[-1] == BODY
+    # guard: a bracketed note or place after the gap is no writer, and a bracket after an unfinished phrase is text
+    for tail in ("\t（北京）", "\t（完）"):
+        assert only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + tail)).paragraphs[-1].endswith(tail[1:])
+    kept = only(page("某市职工书屋年内将达300家", "本报讯　" + BODY + "据市总工会\t（黄　蕾）"))
+    assert kept.paragraphs[-1].endswith("（黄　蕾）") and kept.byline.names() == ()
+
+
+def test_an_indented_salutation_over_an_indented_paragraph_is_a_paragraph_of_its_own() -> None:
+    # a letter on a page that opens every paragraph with an indent (two ASCII spaces, U+3000, a tab) and prints no blank
+    # line: the salutation's line ends in a colon, but the indent under it starts the letter's first paragraph
+    for indent in ("  ", "\u3000\u3000", "\t"):
+        text = "\n".join(("读者来信", "夜班公交能否再延长一小时", indent + "编辑同志：", indent + BODY, indent + BODY2,
+                          indent + "辽宁大连　读者　丁海波")) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        assert only(parsed).paragraphs == ("编辑同志：", BODY, BODY2)
+    # guard: the salutation's line over an unindented line (a column break cut the letter there) runs on into it
+    text = "\n".join(("读者来信", "夜班公交能否再延长一小时", "\u3000\u3000编辑同志：", BODY, "\u3000\u3000" + BODY2)) + "\n"
+    assert only(parse_page(text, "p.txt")).paragraphs == ("编辑同志：" + BODY, BODY2)
+
+
+def test_a_short_call_over_a_longer_line_with_no_dash_is_its_kicker() -> None:
+    # "让一线职工当“评委”" says what ought to be and names no news: over a line twice its length (who did what) it is the 引题,
+    # not a title over a 副题 printed with no ——
+    news = "西岭市一家铁路机务段职工食堂每月搞“民主测评”"
+    for under in ("本报记者　王　明", "本报讯（记者王　明）" + BODY):
+        item = only(page("让一线职工当“评委”", news, under, BODY2))
+        assert (item.kicker, item.title, item.subtitle) == ("让一线职工当“评委”", news, None)
+    # guards: a call over a ——subtitle, or over a profile's 记… line, keeps its reading as the title
+    item = only(page("让一线职工当“评委”", "——" + news, "本报讯（记者王　明）" + BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "让一线职工当“评委”")
+    item = only(page("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们", "本报记者　王　明", BODY, BODY2))
+    assert (item.title, item.subtitle) == ("让技能人才更“吃香”", "记西岭市一家铁路机务段的高级技师王　强和他的徒弟们")
+
+
+def test_a_form_feed_between_scanned_images_hides_no_indent_and_moves_no_line() -> None:
+    # an OCR program's TXT of a page scanned as two images: the second image's text opens with a form feed glued before
+    # the indent of its first paragraph (and one ends the file); the paragraph is still one of its own
+    last = "市总工会表示，将继续加大投入，推动职工书屋向中小企业和新就业形态劳动者集中的地方延伸。"
+    text = ("第05版：地方\n某市职工书屋年内将达300家\n　　本报讯　" + BODY + "\n\f　　" + BODY2 + "\n　　" + last
+            + "\n\f各区工会开展读书月活动\n　　本报讯　" + BODY2 + "\n\f")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    first, second = parsed.items
+    assert first.paragraphs == (BODY, BODY2, last) and first.source_lines == (2, 3, 4, 5)
+    # guard: a headline the form feed is glued to stays a headline at the margin, on its own line number
+    assert second.title == "各区工会开展读书月活动" and second.source_lines == (6, 7) and parsed.line_count == 8
+
+
+# ---- fresh38 (the thirty-ninth batch): ordinary pages rich in headline stacks ------------------------------------------
+
+
+def test_a_date_alone_between_the_papers_name_and_the_ban_line_is_the_masthead() -> None:
+    # a plain copy prints the paper's name, the date with no weekday and the 版 line each on a line of its own: the date
+    # opens the page with the masthead, and neither it nor the name is a column over the first headline
+    for head in ("工人日报\n2011年12月06日\n第05版：劳动关系", "工人日报\n第05版：劳动关系\n2011年12月06日"):
+        text = head + "\n\n一家纺织厂三年涨了三次工资——\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
+        parsed = parse_page(text, "page.txt")
+        assert conservation(text, parsed) == []
+        assert [f.line for f in parsed.furniture] == [1, 2, 3] and parsed.date == "2011-12-06"
+        assert [(i.column, i.kicker, i.title) for i in parsed.items] == [
+            (None, "一家纺织厂三年涨了三次工资——", "车间里坐上了谈判桌")]
+    # guard: a date alone under a notice's text (it signs the notice), and one opening a page with no masthead or 版 line
+    # near it, are no furniture
+    text = "第05版：劳动关系\n\n更　正\n\n本报12月5日第5版一文中的数字有误，特此更正。\n\n本报编辑部\n2011年12月06日\n"
+    assert [f.line for f in parse_page(text, "page.txt").furniture] == [1]
+    text = "2011年12月06日\n\n车间里坐上了谈判桌\n\n本报讯（记者　叶　青）" + BODY + "\n"
+    assert parse_page(text, "page.txt").furniture == ()
+
+
+def test_a_span_from_one_line_to_the_next_is_one_title() -> None:
+    # "从“老板一句话”" opens a span that "到“大家坐下谈”" closes: a line holding 从… alone has not finished its phrase, and
+    # the line under it opening with 到 completes it (a 主题 printed over two parallel lines)
+    item = only(page("一家纺织厂三年涨了三次工资——", "从“老板一句话”", "到“大家坐下谈”", "本报记者　叶　青", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("一家纺织厂三年涨了三次工资——", "从“老板一句话”到“大家坐下谈”", None)
+    # guards: a line holding both ends (从车间到讲台) is whole, and so is one whose 从 opens no span (从严从实…)
+    item = only(page("从车间到讲台", "一名老焊工的三十年", "本报记者　叶　青", BODY, BODY2))
+    assert item.title == "一名老焊工的三十年"
+    item = only(page("从严从实抓安全", "江州重工开展隐患排查", "本报讯（记者　叶　青）" + BODY, BODY2))
+    assert item.title == "江州重工开展隐患排查"
+
+
+def test_a_benefactive_coverb_and_whom_it_serves_ending_a_line_runs_on_into_its_verb() -> None:
+    # "市总工会为三千名环卫工人" has not reached its predicate: the coverb's verb is on the line under it ("送上…")
+    item = only(page("市总工会为三千名环卫工人", "送上免费体检卡和节日慰问品", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("市总工会为三千名环卫工人送上免费体检卡和节日慰问品", None)
+    # guards: 为 inside a verb (被评为…) and 给 as the complement of a verb of giving (送给…) end a clause
+    item = only(page("三名一线焊工被评为优秀农民工", "江州重工今年已有九人获此殊荣", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("三名一线焊工被评为优秀农民工", "江州重工今年已有九人获此殊荣")
+    item = only(page("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.kicker, item.title) == ("把节日的温暖送给一线职工", "江州市总工会走访慰问困难职工")
+
+
+def test_a_causative_clause_under_a_line_ending_on_a_verb_is_no_object_of_that_verb() -> None:
+    # "让一线职工干得安心" is a clause with its own predicate: the line above ending on 保障 (there closing a noun phrase)
+    # does not take it as its object, so the two are not one title
+    item = only(page("全市推进职工权益保障", "让一线职工干得安心", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert item.title != "全市推进职工权益保障让一线职工干得安心"
+    assert {item.kicker, item.title, item.subtitle} >= {"全市推进职工权益保障", "让一线职工干得安心"}
+    # guard: a verb that takes a person and what they do next still runs on into the line under it
+    assert only(page("多措并举帮助", "外地农民工节后顺利返岗", "本报讯　" + BODY, BODY2)).title == "多措并举帮助外地农民工节后顺利返岗"
+
+
+def test_who_talks_about_what_over_a_title_is_its_kicker() -> None:
+    # "代表委员热议…", "专家解读…": the occasion over the title that gives what was said, as "…提出" is
+    item = only(page("代表委员热议新就业形态劳动者权益保障", "让“奔跑者”跑得安心更舒心", "本报记者　卢　越", BODY, BODY2))
+    assert (item.kicker, item.title) == ("代表委员热议新就业形态劳动者权益保障", "让“奔跑者”跑得安心更舒心")
+    item = only(page("专家解读新修订的安全生产法", "这些变化与职工切身相关", "本报记者　卢　越", BODY, BODY2))
+    assert (item.kicker, item.title) == ("专家解读新修订的安全生产法", "这些变化与职工切身相关")
+    # guard: after a causative the talking is a statement of its own (厂务公开让职工说话…): it keeps its reading as the title
+    item = only(page("厂务公开让职工说话有了分量", "江州机械厂推行民主管理十年", "本报讯（记者　宋　宇）" + BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "厂务公开让职工说话有了分量")
+
+
+def test_a_line_that_only_says_when_is_a_kicker_not_a_column() -> None:
+    # "劳动节前夕", "春节来临之际" set the news in time; a column's name is no time
+    for when in ("劳动节前夕", "春节来临之际"):
+        item = only(page(when, "江州市总工会慰问三千名环卫工人", "本报讯（记者　宋　宇）" + BODY, BODY2))
+        assert (item.column, item.kicker, item.title) == (None, when, "江州市总工会慰问三千名环卫工人")
+    # guard: a column's name over a title stays the column
+    item = only(page("工匠绝活", "她给精密零件“绣花”", BODY, BODY2))
+    assert (item.column, item.kicker) == ("工匠绝活", None)
+
+
+def test_a_short_line_ending_on_a_verb_and_its_object_is_a_kicker_not_a_column() -> None:
+    # "岁末年初清欠薪", "迎峰度夏保供电": a campaign line cut as time + verb + object says what is being done
+    item = only(page("岁末年初清欠薪", "五部门部署开展农民工工资支付情况专项检查", "本报讯（记者　钱　岳）" + BODY, BODY2))
+    assert (item.column, item.kicker, item.title) == (None, "岁末年初清欠薪", "五部门部署开展农民工工资支付情况专项检查")
+    item = only(page("迎峰度夏保供电", "40米高空上的“巡线人”", "7月11日，供电公司职工在铁塔上检查线路。　本报通讯员　丁　磊　摄"))
+    assert (item.column, item.kicker, item.title) == (None, "迎峰度夏保供电", "40米高空上的“巡线人”")
+    # guard: a commentary's column name over its title stays the column
+    item = only(page("劳动时评", "工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）"))
+    assert (item.column, item.kicker) == ("劳动时评", None)
+
+
+def test_a_day_and_place_set_apart_by_a_gap_over_any_title_is_its_kicker() -> None:
+    # a reporter's dateline printed as the 引题, with a middle dot or a gap, over a title however short
+    item = only(page("4月26日·山东青岛", "码头上的“夜班人”", "4月26日夜，青岛港码头桥吊司机正在作业。　本报通讯员　韩　冰　摄"))
+    assert (item.kicker, item.title, item.subtitle) == ("4月26日·山东青岛", "码头上的“夜班人”", None)
+    item = only(page("7月12日　江西九江", "大堤上的“职工突击队”", "本报记者　蔡　芸", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("7月12日　江西九江", "大堤上的“职工突击队”", None)
+    # guard: over a ——subtitle the line keeps its reading as the title (a dated report's headline and its 副题)
+    item = only(page("4月26日·山东青岛", "——记青岛港前湾码头的桥吊司机们", "本报记者　蔡　芸", BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "4月26日·山东青岛")
+
+
+def test_a_spaced_label_over_a_brief_is_no_name_signing_the_story_before() -> None:
+    # "简　讯" looks like a padded name (简 is a surname): over a titled brief it labels the briefs, and a comment already
+    # signed （name） at its end is not signed by it too
+    parsed = page("工资协商不能“走过场”", BODY, BODY2 + "（肖　岚）", "简　讯", "天津建立劳动争议“一站式”调处中心",
+                  "本报讯　" + BODY + "（刘　平）")
+    comment, brief = parsed.items
+    assert comment.byline.names() == ("肖　岚",) and "简" not in (comment.byline_raw or "")
+    assert (brief.column, brief.title) == ("简　讯", "天津建立劳动争议“一站式”调处中心")
+    # guard: a padded name with the same surname under a title is its writer
+    assert only(page("工资协商不能“走过场”", "简　宁", BODY, BODY2)).byline.names() == ("简　宁",)
+
+
+def test_a_kicker_leads_into_the_title_under_it_not_into_half_a_sentence() -> None:
+    # on a page with indents and no blank lines, a title under a kicker (a line ending ——, or phrases set apart by a gap)
+    # over an unindented line is the title, not the first half of a sentence split after a crosshead
+    def units_of(heading: str) -> list[list[int]]:
+        text = "\n".join(["江州职工书屋年内将达300家", "\u3000\u3000本报讯　" + BODY, heading,
+                          "今年将组织农民工等重点群体开展技能培训行动", "通过开发公益性岗位等方式，帮助10万名群众尽快就业。",
+                          "\u3000\u3000本报成都5月19日电　（记者　康　宁）" + BODY]) + "\n"
+        return [u.lines for u in join_splits(classify(split_blocks(text)))]
+
+    for kicker in ("稳就业 促增收——", "灾后重建　就业先行"):
+        assert units_of(kicker) == [[1], [2], [3], [4], [5], [6]]
+    # guard: under a heading that leads into nothing, the line still runs on into the sentence it starts
+    assert units_of("工会干部走进车间")[3] == [4, 5]
+
+
+def test_a_sentence_tight_under_a_headline_and_over_a_lead_is_the_subtitle() -> None:
+    # a 副题 printed as a sentence with its stop, with no ——, at the margin right under the title and right over the lead
+    # that opens the story's text (on a page with indents and no blank lines): a headline part, not a story of one line
+    sub = "通过开发公益性岗位、组织劳务输出等方式，帮助10万名受灾群众尽快就业。"
+    for stack in (["四川启动受灾群众就业援助行动"], ["灾后重建　就业先行", "四川启动受灾群众就业援助行动"]):
+        text = "\n".join(["第02版：要闻", "江州职工书屋年内将达300家", "\u3000\u3000本报讯　" + BODY, *stack, sub,
+                          "\u3000\u3000本报成都5月19日电　（记者　康　宁）" + BODY, "\u3000\u3000" + BODY2]) + "\n"
+        parsed = parse_page(text, "p.txt")
+        assert conservation(text, parsed) == []
+        first, second = parsed.items
+        assert first.paragraphs == (BODY,)
+        assert (second.title, second.subtitle, second.lead) == ("四川启动受灾群众就业援助行动", sub, "本报成都5月19日电　（记者　康　宁）")
+        assert second.paragraphs == (BODY, BODY2)
+    # guard: a sentence parted from its title by a blank line is the title's text, however the story after it opens
+    parsed = page("江州职工书屋年内将达300家", "全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。", "本报讯　" + BODY)
+    assert parsed.items[0].subtitle is None and parsed.items[0].paragraphs == ("全市职工书屋已覆盖八成以上规模企业，惠及职工十余万人。",)
+
+
+def test_a_photo_credit_closes_its_caption_on_a_page_with_no_blank_lines() -> None:
+    # "…抵达北京站。　新华社记者　温　岩　摄": the credit closes the caption as a full stop does, so the headline at the margin
+    # under it is no wrapped tail of the caption
+    text = "\n".join(["第02版：要闻", "北京·3月3日", "一线代表陆续抵京", "\u3000\u30003月3日，来自生产一线的全国人大代表抵达北京站。　新华社记者　温　岩　摄",
+                      "去年全国城镇新增就业1256万人", "\u3000\u3000新华社北京3月3日电（记者　陈　旭）" + BODY]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    photo, wire = parsed.items
+    assert photo.credit == "新华社记者　温　岩　摄" and photo.paragraphs == ("3月3日，来自生产一线的全国人大代表抵达北京站。",)
+    assert (wire.title, wire.lead) == ("去年全国城镇新增就业1256万人", "新华社北京3月3日电（记者　陈　旭）")
+    # guard: a line ending on the verb 拍摄 (no credit) still wraps into the next line
+    text = "\n".join(["第02版：要闻", "江州职工摄影展开幕", "\u3000\u3000本报讯　市总工会组织会员深入基层一线采风拍摄",
+                      "了一批反映劳动者风采的作品。", "\u3000\u3000" + BODY2]) + "\n"
+    assert only(parse_page(text, "p.txt")).paragraphs[0] == "市总工会组织会员深入基层一线采风拍摄了一批反映劳动者风采的作品。"
+
+
+def test_a_question_kicker_leading_into_its_title_with_a_dash_is_a_headline() -> None:
+    # "送餐途中受了伤，谁来担责？——": the ？ closes the kicker, which leads into the title under it; not a line of the text of
+    # the story above (a page with no indents and blank lines between paragraphs)
+    text = "\n\n".join(["第07版：职工生活", "“暖心驿站”里的冬天", "本报记者　黄　洁", BODY, BODY2,
+                        "送餐途中受了伤，谁来担责？——\n外卖骑手的“保障之问”", BODY, BODY2]) + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [(i.kicker, i.title, len(i.paragraphs)) for i in parsed.items] == [
+        (None, "“暖心驿站”里的冬天", 2), ("送餐途中受了伤，谁来担责？——", "外卖骑手的“保障之问”", 2)]
+    # guard: two sentences before the dash are running text, not a kicker
+    assert not shapes.headline_text("送餐途中受了伤。谁来担责？——")
+# ---- fresh39: other labour and industry papers (weeklies, trade papers, company papers, a 省总 newsletter) -----------------
+
+def test_contact_fields_beside_a_page_line_or_editors_are_furniture() -> None:
+    # a trade paper's 版 line with ■-marked editor and telephone fields, a foot line of editors with a telephone and an
+    # e-mail, a company paper's 总编辑/值班编辑/校对 line, a foot line naming the 版's own telephone
+    for line in ("第2版　企业新闻　　■本版责编　韩雪梅　　■联系电话：0352-7086512",
+                 "本版编辑：罗　琴　　电话：0731-84402215　　E-mail：abc@126.com",
+                 "总编辑：胡建平　　值班编辑：彭　丽　　校对：万小燕",
+                 "本版电话：0571-86061234　　E-mail:abc_d@163.com"):
+        parsed = page("某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2, line)
+        assert [i.title for i in parsed.items] == ["某市总工会开展送清凉活动"], line
+        assert line in [f.text for f in parsed.furniture]
+    # guard: a notice's telephone row alone stays its paragraph
+    item = only(page("招生启事", BODY, "咨询电话：0731-84402215"))
+    assert item.paragraphs == (BODY, "咨询电话：0731-84402215")
+
+
+def test_an_address_line_at_the_foot_of_the_page_is_furniture() -> None:
+    parsed = page("春天的电网", "银线越过山冈\n把光送进每一扇窗", "投稿邮箱：abc@example.com.cn")
+    assert "投稿邮箱：abc@example.com.cn" in [f.text for f in parsed.furniture]
+    # guard: the same line inside the page (a call for pieces goes on under it) stays text
+    parsed = page("征稿启事", BODY, "投稿邮箱：abc@example.com.cn", BODY2)
+    assert "投稿邮箱：abc@example.com.cn" not in [f.text for f in parsed.furniture]
+
+
+def test_a_page_name_on_the_line_under_a_nameless_page_line_names_the_page() -> None:
+    head = "江城工会报\n2019年6月12日　星期三　第3版　责任编辑：周　敏　美术编辑：林　涛\n基层动态"
+    item = only(page(head, "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2))
+    assert (item.page, item.page_name, item.column) == (3, "基层动态", None)
+    # guard: under a 版 line that names its page, the short line is the first story's banner
+    head = "江城工会报\n2019年6月12日　星期三　第3版　综合新闻\n基层动态"
+    item = only(page(head, "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2))
+    assert (item.page_name, item.column) == ("综合新闻", "基层动态")
+
+
+def test_a_paper_name_ending_in_no_bao_over_its_date_line_is_the_masthead() -> None:
+    parsed = page("河西工会通讯\n河西省总工会主办　　2019年10月15日　星期二　第2版　工作简报",
+                  "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2)
+    assert only(parsed).column is None and parsed.furniture[0].text == "河西工会通讯"
+    # guard: a short line over a story's text (no masthead under it) stays the story's
+    item = only(page("河西工会通讯", "某市总工会开展送清凉活动", "本报讯　" + BODY, BODY2))
+    assert "河西工会通讯" in (item.column, item.kicker, item.title)
+
+
+def test_a_papers_reporter_station_is_a_reporters_role() -> None:
+    item = only(page("某矿监测系统完成升级", "本报讯（大同记者站　刘建军　通讯员　王　鹏）" + BODY, BODY2))
+    assert [(r.name, r.role) for r in item.byline_roles] == [("刘建军", "大同记者站"), ("王　鹏", "通讯员")]
+    item = only(page("车间里的烦心事当场有了回音", "本报驻西湖记者站　吴　倩　特约通讯员　赵国栋", BODY, BODY2))
+    assert item.subtitle is None and [(r.name, r.role) for r in item.byline_roles] == [
+        ("吴　倩", "本报驻西湖记者站"), ("赵国栋", "特约通讯员")]
+    # guard: 记者站 in a sentence names nobody
+    item = only(page("某矿监测系统完成升级", "本报讯　大同记者站近日搬入新址，" + BODY, BODY2))
+    assert item.byline.names() == ()
+
+
+def test_a_lead_bracket_naming_the_writers_unit_and_the_writer_credits_the_writer() -> None:
+    item = only(page("快递小哥有了流动工会小组", "本报讯（鹿鸣区总工会　黄晓敏）" + BODY, BODY2))
+    assert item.lead == "本报讯（鹿鸣区总工会　黄晓敏）" and item.byline.names() == ("黄晓敏",)
+    assert item.paragraphs[0] == BODY
+    # guard: a bracket of a unit and no person stays in the text
+    item = only(page("快递小哥有了流动工会小组", "本报讯（鹿鸣区总工会　供稿）" + BODY, BODY2))
+    assert item.byline.names() == () and item.paragraphs[0].startswith("（鹿鸣区总工会")
+
+
+def test_a_bullet_before_a_title_on_its_own_line_is_no_headline_text() -> None:
+    parsed = page("厂区简讯", "●新昌电厂“师带徒”结对32对", "　　" + BODY + "（罗　兵）",
+                  "●集团工会举办职工健步走活动", "　　" + BODY2 + "（谢文娟）")
+    assert [i.title for i in parsed.items] == ["新昌电厂“师带徒”结对32对", "集团工会举办职工健步走活动"]
+    # guard: a mark the title repeats inside it is the title's own ("★★★星级职工之家揭晓" keeps its stars after the first)
+    assert only(page("★★★星级职工之家揭晓", "本报讯　" + BODY, BODY2)).title == "★★★星级职工之家揭晓"
+
+
+def test_a_banner_of_selected_pieces_is_a_column() -> None:
+    item = only(page("“我与企业共成长”征文选登", "那一盏不灭的灯", "■肖　敏", BODY, BODY2))
+    assert (item.column, item.title, item.subtitle) == ("“我与企业共成长”征文选登", "那一盏不灭的灯", None)
+    # guard: a headline about a contest (what happened) stays the title
+    item = only(page("集团“我与企业共成长”征文评选揭晓", "本报讯　" + BODY, BODY2))
+    assert (item.column, item.title) == (None, "集团“我与企业共成长”征文评选揭晓")
+
+
+def test_a_name_with_the_unit_in_brackets_after_it_is_an_author_line() -> None:
+    item = only(page("春天的电网", "陈志远（新昌发电厂）", "银线越过山冈\n把光送进每一扇窗", "我们在铁塔上\n和春天"))
+    assert (item.title, item.column, item.byline.names()) == ("春天的电网", None, ("陈志远",))
+    # guard: a bracket of no unit after a name is no author line
+    item = only(page("春天的电网", "陈志远（新昌）", "银线越过山冈\n把光送进每一扇窗"))
+    assert item.byline.names() == ()
+
+
+def test_a_documents_heading_titles_the_document_and_its_addressees_are_a_paragraph() -> None:
+    essay = page("把工会组织建到产业链上", "□酒泉市总工会　高建华", "　　" + BODY, "一、以产业链为纽带建会", "　　" + BODY2,
+                 "关于报送2019年度工会统计年报的通知", "各市州总工会，各省级产业工会：", "　　" + BODY, "　　特此通知。")
+    first, notice = essay.items
+    assert notice.title == "关于报送2019年度工会统计年报的通知"
+    assert notice.paragraphs == ("各市州总工会，各省级产业工会：", BODY, "特此通知。")
+    assert [c.text for c in first.crossheads] == ["一、以产业链为纽带建会"]
+    # guard: a heading about a document (news of it, no 关于…的 form) inside the piece stays a crosshead
+    essay = page("把工会组织建到产业链上", "□酒泉市总工会　高建华", "　　" + BODY, "一、以产业链为纽带建会", "　　" + BODY2,
+                 "二、以技能提升为抓手服务", "　　" + BODY2)
+    assert [c.text for c in only(essay).crossheads] == ["一、以产业链为纽带建会", "二、以技能提升为抓手服务"]
+
+
+def test_a_banner_of_selected_pieces_stays_over_a_title_however_short() -> None:
+    # "道口" is short enough for a banner's shape; the 征文选登 line over it is the banner, and it the poem's title
+    item = only(page("“我的铁路我的家”征文选登", "道口", "莫春华（柳州工务段）", "栏杆抬起又落下\n一天四十趟列车"))
+    assert (item.column, item.title) == ("“我的铁路我的家”征文选登", "道口")
+    # guard: news of the call (who holds it) over a short line is no banner of its pieces
+    item = only(page("集团举办“我的铁路我的家”征文", "本报讯　" + BODY, BODY2))
+    assert (item.column, item.title) == (None, "集团举办“我的铁路我的家”征文")

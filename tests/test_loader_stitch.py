@@ -100,3 +100,31 @@ def test_a_tail_reprinting_a_head_title_joins_that_head_whatever_the_shared_word
     miner, wishes = joined.items
     assert miner.paragraphs[-1].startswith("赵大山是")
     assert wishes.paragraphs[-1].startswith("第一条心愿")
+
+
+HEAD_PAGE = """东莞冲压工何春生六年写下80多万字
+
+白天拧螺丝　晚上写小说
+
+本报记者　苏　墨
+
+6月中旬的一个傍晚，东莞长安镇一家五金厂的宿舍里，冲压工何春生打开一台旧电脑，开始写他的长篇小说。(下转第7版)
+"""
+
+
+def test_a_reprinted_title_over_the_jumped_half_names_the_heads_banner_as_its_title() -> None:
+    # read alone, "白天拧螺丝　晚上写小说" under a title looks like a campaign banner printed after it; the half on page 7
+    # reprints it as the story's title, so it is the title and the line above it the kicker
+    def stitched(reprint: str):
+        tail = f"{reprint}\n\n(上接第5版)不过，多数职工写作者仍面临时间少、发表难的困扰，投出去的稿子十篇里能发一篇就算不错了。\n"
+        alone = parse_page(HEAD_PAGE, "a/05.txt", date="2018-06-26", page=5)
+        assert (alone.items[0].title, alone.items[0].column) == ("东莞冲压工何春生六年写下80多万字", "白天拧螺丝　晚上写小说")
+        pages = [alone, parse_page(tail, "a/07.txt", date="2018-06-26", page=7)]
+        return stitch_continuations(pages)[0].items[0]
+
+    item = stitched("白天拧螺丝　晚上写小说")
+    assert (item.kicker, item.title, item.column) == ("东莞冲压工何春生六年写下80多万字", "白天拧螺丝　晚上写小说", None)
+    assert item.paragraphs[-1].startswith("不过")
+    # guard: a half reprinting the head's own title leaves the head's reading as it was
+    kept = stitched("东莞冲压工何春生六年写下80多万字")
+    assert (kept.kicker, kept.title, kept.column) == (None, "东莞冲压工何春生六年写下80多万字", "白天拧螺丝　晚上写小说")

@@ -126,7 +126,7 @@ def test_search_doc_takes_every_searchable_field_and_the_filters() -> None:
     assert text[:head_end] == "引题\n标题\n副题" and text[head_end + 1:lead_end] == "本报讯(记者甲)"
 
 
-def test_shards_are_years_but_the_newest_year_by_month() -> None:
+def test_shards_are_years_the_newest_year_by_month_and_its_busy_months_by_ten_days() -> None:
     newest = "2024-03-05"
     assert shard_of("2024-03-01", newest) == "2024-03"
     assert shard_of("2024-01-31", newest) == "2024-01"
@@ -138,14 +138,26 @@ def test_shards_are_years_but_the_newest_year_by_month() -> None:
     assert shard_of("2024-01-31", "2024-03-06") == shard_of("2024-01-31", newest)
     assert shard_of("2024-01-31", "2025-01-02") == "2024"
     # a year of a daily paper (more than YEAR_SHARD_DOCS items) stays cut by month, newest or not
-    dates = [f"2023-{m:02d}-01" for m in range(1, 13) for _ in range(search.YEAR_SHARD_DOCS // 12 + 1)]
-    busy = search.busy_years([*dates, "2022-05-01", "2024-01-02", None, "garbage"])
-    assert busy == {"2023"}
+    dates = [f"2023-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)
+             for _ in range(search.YEAR_SHARD_DOCS // (12 * 28) + 1)]
+    busy = search.busy_periods([*dates, "2022-05-01", "2024-01-02", None, "garbage"])
+    assert {p for p in busy if "-" not in p} == {"2023"}
     assert shard_of("2023-07-09", "2024-01-02", busy) == "2023-07"
     assert shard_of("2023", "2024-01-02", busy) == "2023" and shard_of("2022-05-01", "2024-01-02", busy) == "2022"
-    assert search.busy_years(dates[:search.YEAR_SHARD_DOCS]) == frozenset()  # at the limit: one shard
-    ordered = sorted(["undated", "2023", "2024", "2024-01", "2024-03", "2016"], key=search.shard_order)
-    assert ordered == ["2024-03", "2024-01", "2024", "2023", "2016", "undated"]
+    assert {p for p in search.busy_periods(dates[:search.YEAR_SHARD_DOCS]) if "-" not in p} == set()  # one shard
+    # and while it is the newest year, each month with more than MONTH_SHARD_DOCS items is cut by ten days
+    assert len(dates) // 12 > search.MONTH_SHARD_DOCS and "2023-07" in busy
+    assert shard_of("2023-07-09", "2023-12-31", busy) == shard_of("2023-07-10", "2023-12-31", busy) == "2023-07-1"
+    assert shard_of("2023-07-11", "2023-12-31", busy) == "2023-07-2"
+    assert shard_of("2023-07-31", "2023-12-31", busy) == shard_of("2023-07-21", "2023-12-31", busy) == "2023-07-3"
+    assert shard_of("2023-07", "2023-12-31", busy) == "2023-07"  # known only by month: beside its parts
+    month = [f"2024-05-{d:02d}" for d in range(1, 31) for _ in range(34)]
+    assert search.busy_periods(month[:search.MONTH_SHARD_DOCS]) == frozenset()  # at the limit: one shard
+    assert "2024-05" in search.busy_periods(month) and shard_of("2024-05-15", "2024-05-30", busy) == "2024-05"
+    ordered = sorted(["undated", "2023", "2024", "2024-01-1", "2024-01", "2024-03-1", "2024-03-3", "2024-01-2",
+                      "2016"], key=search.shard_order)
+    assert ordered == ["2024-03-3", "2024-03-1", "2024-01-2", "2024-01-1", "2024-01", "2024", "2023", "2016",
+                       "undated"]
 
 
 def _docs(*items: Item) -> list[SearchDoc]:
@@ -223,6 +235,26 @@ def test_phrases_never_span_two_fields_and_rank_title_over_body() -> None:
     assert ranked == ["articles/i001.html", "articles/i002.html"]  # title hit first
     assert [reader.row(h)[0] for h in reader.search("工")] == ["articles/i001.html", "articles/i002.html",
                                                                "articles/i003.html"]
+
+
+def test_a_month_cut_by_ten_days_is_searched_newest_first_and_finds_exactly_what_it_holds() -> None:
+    words = ("职工书屋", "安全生产", "劳模工匠", "困难帮扶")
+    items = [_item(n, f"第{n}篇{words[n % 4]}", f"正文{n}说{words[(n // 4) % 4]}。",
+                   date=f"2024-05-{1 + n % 30:02d}", id=f"m{n:04d}") for n in range(search.MONTH_SHARD_DOCS + 20)]
+    items.append(_item(9999, "四月的一篇职工书屋", "正文", date="2024-04-30", id="april"))
+    files = build_search_index(items)
+    reader = IndexReader(files)
+    names = [s["name"] for s in reader.root["shards"]]
+    assert names == ["2024-05-3", "2024-05-2", "2024-05-1", "2024-04"]
+    for word in words:
+        truth = {i.url for i in items if word in (i.title or "") or any(word in p for p in i.paragraphs)}
+        assert truth and _hits(reader, word) == truth
+    # among equal ranks newest first: the head hits from the month's last ten days first, April's last
+    titles = {i.url: i.title or "" for i in items}
+    dates = {i.url: i.date for i in items}
+    heads = [url for url in (str(reader.row(h)[0]) for h in reader.search("职工书屋")) if "职工书屋" in titles[url]]
+    assert len(heads) > 200 and [dates[h] for h in heads] == sorted((dates[h] for h in heads), reverse=True)
+    assert dates[heads[0]] >= "2024-05-21" and dates[heads[-1]] == "2024-04-30"
 
 
 def test_a_new_day_changes_only_the_newest_shard() -> None:

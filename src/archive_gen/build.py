@@ -63,7 +63,7 @@ from .render import (
     template_dirs,
 )
 from .resources import builtin_dir
-from .search import SEARCH_DIR, SearchDoc, busy_years, docs_order, index_root, index_shard, shard_of
+from .search import SEARCH_DIR, SearchDoc, busy_periods, docs_order, index_root, index_shard, shard_of
 from .sources import CHANGING, CHANGING_MESSAGE, Discovery, Settling, changed_since_walk, discover, restat
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
@@ -255,6 +255,12 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         if session is None:  # serve rebuilds a folder it has just written: its metadata is in memory
             later.enter_context(_WarmOutput(output, options.jobs, manifest))
 
+        # a few changed pages (a day's, an edit's) are parsed in a worker that loads the loader and the tagger
+        # on the spare core meanwhile; a day's build waits for it. A rebuild forks it before the walk (~0.1 s
+        # sooner than after it) and stops it at once if it finds nothing, or many pages, to parse; a first
+        # build forks it on learning of a few pages
+        early = later.enter_context(ParserAhead(stages, config, cache)) \
+            if options.jobs > 1 and session is None and manifest is not None else None
         keys = StageKeys.of(stages, config)
         history_file = permalinks.read_history(config.url_history)
         last: list[Archive] = []
@@ -279,13 +285,15 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                 discovery = dataclasses.replace(discovery, files=restat(discovery.files))
             state = _load_state(cache, options)
             shas, source_state, hashed = hash_sources(discovery, state.sources, options.settle)
-            # a few sources new or edited (a day, a correction): their parser loads on the spare core meanwhile.
-            # (Forked before the walk instead, it started ~0.1 s sooner, but a no-op rebuild then paid for a
-            # worker it stops at once, on a machine with two cores: three processes with the output warmer.)
-            changing = changed_sources(state.sources, source_state)
-            ahead = later.enter_context(ParserAhead(stages, config, cache)) \
-                if attempt == 0 and options.jobs > 1 and session is None \
-                and 0 < changing < options.parallel_min_pages else None
+            ahead = None  # a pass after the first parses its few pages here
+            if attempt == 0:
+                # (the early worker costs a no-op rebuild a process it stops at once, ~0.03 CPU-s: a no-op is at
+                # ~0.15x Hugo against a target of 0.25x, a day at ~0.65x against 0.5x)
+                changing = changed_sources(state.sources, source_state)
+                wanted = options.jobs > 1 and session is None and 0 < changing < options.parallel_min_pages
+                if early is not None and not wanted:
+                    early.stop()
+                ahead = (early or later.enter_context(ParserAhead(stages, config, cache))) if wanted else None
             rkeys = record_keys(discovery, shas, keys, config)
             site_key = _site_key(config, rkeys, manifest.stamps.get(writer.MANIFEST_PATH) if manifest else None)
             if manifest is not None and not any(s is None for s in shas):
@@ -825,7 +833,7 @@ def _plan_search(archive: Catalogue, records: RecordSet, store: RecordStore, cac
     previous = manifest.stamps if manifest is not None else {}
     previous_shards = manifest.shards if manifest is not None else {}
     newest = archive.newest_date()
-    busy = busy_years(item.date for item in archive.items.values())
+    busy = busy_periods(item.date for item in archive.items.values())
     members: dict[str, list[str]] = {}
     for item_id in archive.order:  # date desc, then id: the order index_shard expects
         item = archive.items[item_id]
@@ -874,7 +882,7 @@ def render_site(pages: Sequence[Page], config: Config) -> dict[str, bytes]:
     sitemap = plan.sitemap(html)
     files[sitemap.path] = renderer.render(sitemap.path, sitemap.template, sitemap.make())
     newest = archive.newest_date()
-    busy = busy_years(item.date for item in archive.items.values())
+    busy = busy_periods(item.date for item in archive.items.values())
     docs: dict[str, list[SearchDoc]] = {}
     by_id = {d.id: d for p in records.pages for d in records.docs(p.source)}
     for item_id in archive.order:

@@ -528,10 +528,14 @@ class ParserAhead:
     def __enter__(self) -> ParserAhead:
         return self
 
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
+    def stop(self) -> None:
+        """Stop the worker wherever it is (nothing, or too much, to parse for it)."""
         if self._pool is not None:
             self._pool.stop_now()
             self._pool = None
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.stop()
 
 
 def changed_sources(known: SourceState, now: SourceState) -> int:

@@ -39,7 +39,8 @@ INLINE_LIST = 64  # a character's or pair's list of at most this many bytes stay
 INLINE_TRIE = 384  # and so does a pair's trie of at most this many bytes
 BUCKET_BYTES = 6_000  # target size of one dictionary bucket before compression
 MAX_BUCKETS = 4096
-YEAR_SHARD_DOCS = 12_000  # a year with more items than this is cut by month (busy_years)
+YEAR_SHARD_DOCS = 12_000  # a year with more items than this is cut by month (busy_periods)
+MONTH_SHARD_DOCS = 1_000  # a month of the newest year with more items than this is cut by ten days
 SEP = "\n"  # between fields and paragraphs: no phrase can span it (queries are split on whitespace)
 # head (kicker, title, subtitle) hits rank above lead hits, which rank above the rest
 CLASS_HEAD, CLASS_LEAD, CLASS_BODY = 0, 1, 2
@@ -138,35 +139,52 @@ def doc_text(doc: SearchDoc) -> tuple[str, int, int]:
 
 
 def shard_of(date: str | None, newest: str | None, busy: Collection[str] = ()) -> str:
-    """Shard of an item dated ``date`` when the newest issue is ``newest`` and the ``busy`` years (see
-    ``busy_years``) hold more items than one shard should.
+    """Shard of an item dated ``date`` when the newest issue is ``newest`` and the ``busy`` periods (see
+    ``busy_periods``) hold more items than one shard should.
 
-    The newest year and busy years are cut by month ("2024-08"), other years are whole ("2023"); a month
-    shard is merged into its year only when a newer year begins (and never in a busy year), so adding a
-    day never moves an item between shards but at that roll-over. Items without a (parseable) date, and
-    the items of a year cut by month that are known only by year ("2024"), get a shard of their own."""
+    The newest year is cut by month ("2024-08"), and a busy month of it by ten days ("2024-08-2": the 11th
+    to the 20th; "-3" runs to the month's end); busy years are cut by month, other years are whole ("2022").
+    The newest year's shards are merged into months or the year only when a newer year begins, so adding a
+    day moves no item between shards but at that roll-over, or once when its month becomes busy. A day or
+    an edit in a daily paper's newest year so re-indexes ten days (~800 items), not a month. Items without
+    a (parseable) date get a shard of their own, and so do the items of a cut year known only by year
+    ("2024") or of a cut month known only by month ("2024-08")."""
     parts = urls.date_parts(date)
     if not parts:
         return SHARD_UNDATED
     latest = urls.date_parts(newest)
-    if len(parts) >= 2 and ((latest and parts[0] >= latest[0]) or parts[0] in busy):
+    newest_year = bool(latest) and parts[0] >= latest[0]
+    if len(parts) >= 3 and newest_year and f"{parts[0]}-{parts[1]}" in busy:
+        return f"{parts[0]}-{parts[1]}-{min(3, max(1, 1 + (int(parts[2]) - 1) // 10))}"
+    if len(parts) >= 2 and (newest_year or parts[0] in busy):
         return f"{parts[0]}-{parts[1]}"
     return parts[0]
 
 
-def busy_years(dates: Iterable[str | None]) -> frozenset[str]:
-    """Years with more than YEAR_SHARD_DOCS items: a daily paper's year (~30,000 items) is indexed by
-    month, so the indexer's memory and the work of a back-filled day or an edit stay a month's worth."""
-    per_year = Counter(parts[0] for parts in map(urls.date_parts, dates) if parts)
-    return frozenset(year for year, count in per_year.items() if count > YEAR_SHARD_DOCS)
+def busy_periods(dates: Iterable[str | None]) -> frozenset[str]:
+    """Years with more than YEAR_SHARD_DOCS items ("2023") and months with more than MONTH_SHARD_DOCS
+    ("2024-05"). A daily paper's year (~30,000 items) is indexed by month, so the indexer's memory and the
+    work of a back-filled day or an edit stay a month's worth; its newest year's months (~2,500 items) by ten
+    days, so a new day or an edit there re-indexes ~800 items."""
+    per_year: Counter[str] = Counter()
+    per_month: Counter[str] = Counter()
+    for parts in map(urls.date_parts, dates):
+        if parts:
+            per_year[parts[0]] += 1
+            if len(parts) >= 2:
+                per_month[f"{parts[0]}-{parts[1]}"] += 1
+    return frozenset([*(year for year, count in per_year.items() if count > YEAR_SHARD_DOCS),
+                      *(month for month, count in per_month.items() if count > MONTH_SHARD_DOCS)])
 
 
-def shard_order(name: str) -> tuple[int, str, int, str]:
-    """Sort key of shards: newest first (a year's months before its year-only shard), undated last."""
+def shard_order(name: str) -> tuple[int, str, int, str, int, str]:
+    """Sort key of shards: newest first (a month's ten-day parts before its month-only shard, a year's
+    months before its year-only shard), undated last."""
     if name == SHARD_UNDATED:
-        return (1, "", 0, "")
-    year, _, month = name.partition("-")
-    return (0, _descending(year), 0 if month else 1, _descending(month))
+        return (1, "", 0, "", 0, "")
+    year, _, rest = name.partition("-")
+    month, _, part = rest.partition("-")
+    return (0, _descending(year), 0 if month else 1, _descending(month), 0 if part else 1, _descending(part))
 
 
 def _descending(text: str) -> str:
@@ -940,7 +958,7 @@ def shard_docs(items: Iterable[Item]) -> dict[str, list[SearchDoc]]:
     """Search records grouped by shard, shards newest first, docs date desc then id."""
     docs = docs_order(search_doc(item) for item in items)
     newest = next((d.date for d in docs if urls.date_parts(d.date)), None)
-    busy = busy_years(d.date for d in docs)
+    busy = busy_periods(d.date for d in docs)
     grouped: dict[str, list[SearchDoc]] = {}
     for doc in docs:
         grouped.setdefault(shard_of(doc.date or None, newest, busy), []).append(doc)

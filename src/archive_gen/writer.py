@@ -289,7 +289,9 @@ def manifest_bytes(files: Iterable[str], articles: Mapping[str, tuple[str, ...]]
     body = {"generator": "archive-gen", "format": MANIFEST_FORMAT, "files": sorted(set(files) | {MANIFEST_PATH}),
             "articles": {k: list(v) for k, v in sorted(articles.items())}}
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return gzip.compress(text.encode("utf-8", "surrogateescape"), compresslevel=6, mtime=0)
+    # level 3, not 6: every build that writes anything writes it (20k paths at 10k items: 2.9 MB of JSON in
+    # 0.021 s against 0.050 s, 600 KB against 515 KB)
+    return gzip.compress(text.encode("utf-8", "surrogateescape"), compresslevel=3, mtime=0)
 
 
 LOCK_PATH = f"{OWN_DIR}/build.lock"

@@ -24,6 +24,9 @@ HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"  # rebound by main() when another set is named
 KEYS = HERE / "keys"
 INDENT = " \t\u3000\u00a0"
+# what a line's text is stripped of at its edges: indents, and the form feed an OCR program's or pdftotext's TXT puts
+# where one scanned image (PDF page) ends and the next begins (glued to the next line's first character, or the file's end)
+EDGE = INDENT + "\f"
 MARKER = re.compile(r"[(（][ \u3000]*(?:下转|上接|紧接)[ \u3000]*第?[ \u3000]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \u3000]*版[)）]")
 HEAD_ROLES = ("kicker", "title", "subtitle", "column")
 # a run-in title: a bullet, the title, a U+3000 (or two spaces) and the text on the same line
@@ -93,7 +96,7 @@ def line_text(lines: list[str], number: int | str) -> str:
         lo = int(m.group("lo"))
         start, end = cell_span(line, lo, int(m.group("hi") or lo))
         return cell_text(lines[line - 1], start, end).strip(INDENT).rstrip()
-    return lines[number - 1].strip(INDENT).rstrip()
+    return lines[number - 1].strip(EDGE).rstrip()
 
 
 def columns_of(number: int) -> int:
@@ -270,7 +273,7 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
                 if line_text(lines, f"{number}/{cell[1]}") and cell not in cell_claims:
                     errors.append(f"{name}: {number}/{cell[1]} is in no item and not page furniture")
             continue
-        if raw.strip(INDENT + "\r") and number not in claimed:
+        if raw.strip(EDGE + "\r") and number not in claimed:
             errors.append(f"{name}: line {number} is in no item and not page furniture")
     if COLUMNS:  # items in reading order: the order of their first cells when the columns are read
         order = reading_order(key, lines)

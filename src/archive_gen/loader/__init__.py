@@ -57,6 +57,10 @@ def parse_page(text: str, source: str, *, date: str | None = None, page: int | N
     text = normalise_newlines(text).replace("\x00", "")
     lines = text.split("\n")
     line_count = len(lines) - (1 if text.endswith("\n") else 0)
+    # a form feed is an OCR program's or pdftotext's page break, glued to the first character of the next scanned image's
+    # first line (or ending the file): white space, not text, and in front of an indent it would hide the indent that
+    # opens that line's paragraph; it goes, and every line keeps its number (the page's line count too)
+    text = text.replace("\f", "")
     view = column_view(text)
     if view is None:
         return _parse_text(text, source, line_count, date=date, page=page, sha256=sha256, encoding=encoding)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .bylines import is_byline_line, split_lead
+from .bylines import is_byline_line, split_credit, split_lead
 
 INDENT_CHARS = " \t\u3000\u00a0"
 # characters that close a sentence; a block ending otherwise continues in the next body block
@@ -53,7 +53,9 @@ def continues_indented(previous: str, line: str, previous_full: bool = False) ->
     if is_byline_line(line):
         return False  # "本报记者  邱  实" under an indented ——subtitle: a byline, not the subtitle's tail
     if not is_closed(previous):
-        return True
+        # a caption's photo credit closes it as a full stop does ("…抵达北京站。　新华社记者　温　岩　摄"): the line under it
+        # (the next headline, at the margin of a page that prints no blank line) is no wrapped tail of the caption
+        return not (previous.endswith("摄") and split_credit(previous) is not None)
     if _lead_alone(previous):
         return True  # "本报讯（记者…）" filling its line: the lead runs into the text, which the next line starts
     if line[:1] in "(（" and line[-1:] in ")）":

@@ -23,7 +23,9 @@ _PAPER = r"(?:工人日报[—－-]{1,2}中工网|本报|新华社|人民日报|
 _PAPER_NAME = rf"[{HAN}]{{2,6}}(?:工人日报|工人报|日报|晚报|午报|工报)"
 # role words, longest first so that "本报通讯员" is not read as "本报" + "通讯员"; the medium is part of the
 # role too ("本报全媒体记者", "融媒体记者")
-_ROLE = (rf"(?:{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
+# (a paper's 记者站 signs as its reporters do: "本报驻西湖记者站　吴　倩", "本报讯（大同记者站　刘建军）")
+_ROLE = (rf"(?:(?:{_PAPER}?驻[\u4e00-\u9fff]{{1,5}}|[\u4e00-\u9fff]{{2,4}}?)记者站"
+         rf"|{_PAPER}?(?:驻[\u4e00-\u9fff]{{1,5}})?(?:特约|见习|实习|首席)?(?:全媒体|融媒体|融媒|新媒体)?(?:摄影)?记者"
          rf"|{_PAPER}?(?:特约)?通讯员|{_PAPER}?实习生|{_PAPER}?(?:特约)?评论员|特约撰稿人|(?:特约)?摄影|(?:文|图|摄)[/／｜|])")
 _ROLE_RE = lazy_compile(_ROLE)
 # a name: 2-4 characters; a two-character name padded to three with spaces ("刘  洋", "王　浩");
@@ -38,6 +40,10 @@ _AUTHOR_MARK = "■□●◆○◇◎"
 # what may follow the names of a credit: "报道", "摄影报道", "文/图", "整理", "采写"
 _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理|参与采写|采写)$")
 
+# a lead's bracket naming the writer's unit, a gap and the writer ("本报讯（鹿鸣区总工会　黄晓敏）", a trade or a weekly
+# paper's contributor from a 工会 or a works): a body known by the end of its name, then one person
+_UNIT_WRITER = lazy_compile(rf"[{HAN}]{{1,14}}(?:总工会|工会|工委|公司|集团|[厂矿局段站处所校院]|委员会|中心)"
+                            rf"{_GAP}+(?P<name>{_NAME})")
 _LEAD_PLAIN = lazy_compile(
     rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|(?P<undated>本报[{HAN}]{{2,4}}?电)(?=[(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
     # (an undated placed 电 lead, "本报海口电（通讯员王平）", as papers printed them before the day went into the lead:
@@ -118,6 +124,10 @@ _SURNAMES = set(
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
     "堵荆荀闻仝蔺屠谯尉弓沃邴戎")
+# the two-character labels a page prints over a run of briefs or a comment, often spaced out ("简　讯", "时　评"): words,
+# never a writer's name, whatever surname they open with
+_LABEL_WORDS = frozenset(("简讯", "快讯", "短讯", "时讯", "资讯", "短评", "快评", "时评", "社评", "述评", "来论", "社论",
+                          "杂谈", "漫谈", "随笔", "札记", "手记", "动态"))
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "夏侯")
 
 
@@ -250,7 +260,10 @@ def split_lead(paragraph: str) -> Lead | None:
     if lead in ("本报",) or (lead.startswith("本报") and not lead.startswith("本报讯") and not lead.endswith("讯")
                              and not match.group("month") and not paren):
         return None  # "本报…" that is just a sentence about the paper
-    if paren is not None and not _ROLE_RE.search(paren):
+    unit_writer = _UNIT_WRITER.fullmatch(paren.strip(_SPACE)) if paren is not None else None
+    if unit_writer is not None and not is_person_name(unit_writer.group("name")):
+        unit_writer = None
+    if paren is not None and not _ROLE_RE.search(paren) and unit_writer is None:
         # "(…)" that is not a credit belongs to the text (本报讯(上接…) is handled elsewhere)
         if lead.startswith("本报讯") or match.group("month") or lead.endswith("报讯"):
             lead = lead[: lead.index(paren) - 1].rstrip(_SPACE + "(（")
@@ -265,7 +278,10 @@ def split_lead(paragraph: str) -> Lead | None:
     elif match.group("undated"):
         dateline = Dateline(match.group("undated")[2:-1])
     rest = paragraph[len(lead):].lstrip(_SPACE)
-    credits = parse_credits(paren) if paren else Credits(Byline(), ())
+    if unit_writer is not None:  # the writer's unit is no role: the name alone is read
+        credits = parse_credits(unit_writer.group("name"))
+    else:
+        credits = parse_credits(paren) if paren else Credits(Byline(), ())
     return Lead(lead.rstrip(_SPACE), rest, credits.byline, paren, dateline, credits.roles)
 
 
@@ -445,9 +461,17 @@ _UNIT_AUTHOR = lazy_compile(
     rf"|公司|集团|委员会|协会|学会|中心|医院)){_GAP}+(?P<name>{_NAME})$")
 
 
+# the name and the writer's unit in brackets after it, as a 副刊 or a company paper prints a poem's or an essay's author:
+# "陈志远（新昌发电厂）", "李　梅（江州市第一中学）" (the unit known by the end of its name)
+_NAME_UNIT = lazy_compile(
+    rf"^(?P<name>{_NAME})[(（](?P<unit>[{HAN}]{{2,20}}(?:大学|学院|学校|中学|小学|党校|研究院|研究所|工会|公司|集团|委员会|协会"
+    rf"|中心|医院|厂|矿|局|段|站|部|车间))[)）]$")
+
+
 def _unit_author(text: str) -> re.Match[str] | None:
-    """"◇　江州职业技术学院　简　宁": a marked author line naming the writer's unit before the name."""
-    match = _UNIT_AUTHOR.match(text.strip(_SPACE))
+    """"◇　江州职业技术学院　简　宁": a marked author line naming the writer's unit before the name; "陈志远（新昌发电厂）":
+    the name with the unit in brackets after it."""
+    match = _UNIT_AUTHOR.match(text.strip(_SPACE)) or _NAME_UNIT.match(text.strip(_SPACE))
     return match if match is not None and is_person_name(match.group("name")) else None
 
 
@@ -508,7 +532,20 @@ def is_person_name(text: str) -> bool:
     compact = re.sub(f"{_GAP}+", "", printed)
     if any(dot in compact for dot in "·•・"):
         return True
+    if compact in _LABEL_WORDS:
+        return False  # "简　讯", "时　评": a label spaced out as a name is (简 and 时 are surnames too)
     return 2 <= len(compact) <= 4 and (compact[0] in _SURNAMES or compact.startswith(COMPOUND_SURNAMES))
+
+
+# the last character of a two-character column label a page spreads out over a brief run or a comment ("简　讯", "时　评"):
+# 讯 and 评 end the names of news-flash and comment columns and hardly any given name
+_LABEL_PAIR = lazy_compile(rf"[{HAN}]{_GAP}*[讯评]")
+
+
+def label_pair(text: str) -> bool:
+    """"简　讯", "时　评" alone on a line (spread out or not): a column's label, though 简 and 时 are surnames. Asked of a
+    line standing alone (an author's line, a signature, a banner); a name inside a lead or credit is read by its role."""
+    return bool(_LABEL_PAIR.fullmatch(text.strip(_SPACE)))
 
 
 def person_names(text: str) -> tuple[str, ...]:
@@ -586,8 +623,10 @@ def split_signoff(text: str) -> tuple[str, str] | None:
     if press is not None:
         return press
     match = _SIGNOFF.search(text)
-    if not match or match.start() == 0 or (text[match.start() - 1] not in _SENTENCE_END.strip()
-                                           and not _ocr_stop_before(text, match.start())):
+    # the sentence may end a gap before the bracket: a tab, U+3000 or spaces a typist put there to set the credit apart
+    # ("…服务。\t（黄　蕾）", a page copied out of a word processor); the gap goes with neither the text nor the credit
+    end = len(text[: match.start()].rstrip(_SPACE)) if match else 0
+    if not match or end == 0 or (text[end - 1] not in _SENTENCE_END.strip() and not _ocr_stop_before(text, end)):
         return _signature_signoff(text)
     credits = signoff_credits(match.group(0))
     names = credits.byline.names()
@@ -605,7 +644,7 @@ def split_signoff(text: str) -> tuple[str, str] | None:
         vouched |= set(names)
     if not names or not all(is_person_name(name) or name in vouched for name in names):
         return None
-    return text[: match.start()], match.group(0)
+    return text[:end], match.group(0)
 
 
 def _press_credit(text: str) -> bool:

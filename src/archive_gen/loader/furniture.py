@@ -27,11 +27,18 @@ _DATE = lazy_compile(r"^(?P<year>(?:19|20)\d{2})(?:年(?P<month>\d{1,2})月(?P<d
 _CN_DATE = lazy_compile(r"^(?P<year>[一二三四五六七八九〇○零]{4})年(?P<month>十?[一二三四五六七八九十]|十)月"
                         r"(?P<day>[一二三]?十?[一二三四五六七八九十]|[二三]?十)日$")
 _CN_DIGIT = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+# an input method in full-width mode, or an OCR program's TXT, prints a masthead's date in full-width digits
+# ("２０１８年５月１５日", "２０１８－０５－１５"): the date is read through ASCII digits (the line is kept as printed)
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
 _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
-_EDITOR_ROLE = lazy_compile(r"^(?:本版|责任|图片|美术|版式|实习)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+_EDITOR_ROLE = lazy_compile(r"^[■□◆●]?(?:本版|责任|图片|美术|版式|实习|值班|总)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+# a paper's contact fields printed beside its 版 or its editors ("■联系电话：0352-7086512", "E-mail:jcghb@163.com"); a
+# line of them alone is furniture only when it names the 版 ("本版电话：…"): a notice prints its "咨询电话：…" as text
+_CONTACT = lazy_compile(r"^[■□◆●]?(?P<own>本版|联系|编辑部|新闻|报料|投稿)?(?:电话|热线|传真|邮箱|电子邮箱|[Ee]-?[Mm]ail)[:：]?"
+                        r"(?:[\d\-－—()（）]{5,24}|[\w.\-]+@[\w.\-]+)$", re.ASCII)
 _NAME_PART = lazy_compile(r"^[\u4e00-\u9fff·]{1,4}$")
 _PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 # a page numbered by its section letter with no 版 ("A1　要闻", "B3 文体"): read only with a page name after it
@@ -280,7 +287,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
             name, expect_name = token.lstrip(":："), False
             continue
         expect_name = False
-        day = _DATE.match(token)
+        day = _DATE.match(token.translate(_ASCII_DIGITS))
         written = None if day else _CN_DATE.match(token)
         if day or written:
             try:
@@ -301,6 +308,10 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         if _PAPER.match(token):
             kinds.add("paper")
             continue
+        contact = _CONTACT.match(token)
+        if contact:
+            kinds.add("page contact" if contact.group("own") == "本版" else "contact")
+            continue
         editor = _EDITOR_ROLE.match(token)
         if editor:
             kinds.add("editor")
@@ -314,11 +325,17 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         return None
     if "page" in kinds:
         return ("masthead" if kinds & {"paper", "date"} else "page"), number, name, date
-    if "editor" in kinds:
+    if "editor" in kinds or "page contact" in kinds:
         return ("masthead" if "date" in kinds else "editor"), None, None, date
     if kinds >= {"paper", "date"} or (kinds == {"date"} and weekday):
         return "masthead", None, None, date  # a masthead, or its date line ("2026年7月9日　星期四")
     return None
+
+
+def _contact_only(line: str) -> bool:
+    """A line of contact fields only ("投稿邮箱：jnnyb@…", "电话：…　E-mail：…") with an e-mail address among them."""
+    tokens = _tokens(line)
+    return bool(tokens) and all(_CONTACT.match(t) for t in tokens) and "@" in line
 
 
 def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
@@ -361,6 +378,8 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             lines.append(PageLine(number, line, "editor"))
             continue
         found = _read(line)
+        if found is None and number == rows[-1][0] and _contact_only(line):
+            found = ("editor", None, None, None)  # the paper's address for letters, printed at the page's foot
         if found is None:
             continue
         kind, page, name, date = found
@@ -371,7 +390,13 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             names.append(name)
         if date:
             dates.append(date)
-    lines = _masthead_block(rows, _paper_names(rows, lines))
+    if not names and len(numbers) == 1:
+        named = _name_under(rows, numbers[0][1], {line.line for line in lines})
+        if named is not None:
+            lines.append(PageLine(named[0], named[1], "page"))
+            names.append(named[1])
+    lines, block_dates = _masthead_block(rows, _paper_names(rows, lines))
+    dates.extend(block_dates)
     notices: list[Notice] = []
     page = None
     distinct = sorted({n for n, _ in numbers})
@@ -387,6 +412,19 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
                               f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
     date = dates[0] if len(set(dates)) == 1 else None
     return Furniture(tuple(lines), page, name, date), notices
+
+
+# a 版名 set on a line of its own ("基层动态"): a short run of Han, no punctuation
+_OWN_PAGE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _name_under(rows: list[tuple[int, str]], number: int, taken: set[int]) -> tuple[int, str] | None:
+    """The 版名 a weekly or a trade paper prints on the line right under its 版 line when that line names none
+    ("2019年6月12日　星期三　第3版　责任编辑：…" over "基层动态"): (line, name), or None."""
+    after = [row for row in rows if row[0] == number + 1]
+    if not after or after[0][0] in taken or not _OWN_PAGE_NAME.match(after[0][1]):
+        return None
+    return after[0]
 
 
 def _advert_lines(text: str) -> set[int]:
@@ -452,21 +490,52 @@ def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
 _MASTHEAD_EXTRA = lazy_compile(r"^[A-Z][A-Z .·\-]{5,40}$|^(?=.{0,60}$).*(?:主管|主办|出版物号|刊号|邮发代号|CN[ \u3000]?\d{2}[ \u3000]?[-－—][ \u3000]?\d{4})")
 
 
-def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:
-    """The lines opening the page above its masthead line that are a paper's name, its romanised name or its publisher's
-    line belong to the masthead (a provincial paper prints all three over its date line)."""
+def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> tuple[list[PageLine], list[str]]:
+    """The lines opening the page around its masthead or 版 line that are a paper's name, its romanised name, its
+    publisher's line or its date alone belong to the masthead (a provincial paper prints the first three over its date
+    line; a plain copy prints ``工人日报`` / ``2011年12月06日`` / ``第05版：劳动关系``, the date with no weekday, which alone
+    elsewhere could sign a letter, but not in the run that opens the page down to its 版 line). The lines, and the dates
+    read from such date lines."""
     kinds = {line.line: line.kind for line in lines}
     block: list[tuple[int, str]] = []
-    for number, line in rows:
-        if kinds.get(number) == "masthead":
-            found = list(lines) + [PageLine(n, text, "masthead") for n, text in block]
-            return sorted(found, key=lambda line: line.line)
-        if number in kinds or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line):
-            if number not in kinds:
-                block.append((number, line))
+    dates: list[str] = []
+    anchored = False  # the run holds a masthead or 版 line
+    for k, (number, line) in enumerate(rows):
+        if number in kinds:
+            anchored = anchored or kinds[number] in ("masthead", "page")
+            continue
+        day = _date_alone(line)
+        # (a paper whose name ends in no 报 — "河西工会通讯", "职工之友" — prints it alone as the page's first line, right
+        # over its date line)
+        first_name = k == 0 and len(rows) > 1 and _TITLE_NAME.match(line) is not None \
+            and kinds.get(rows[1][0]) == "masthead" and rows[1][0] == number + 1
+        if day is not None or _PAPER.match(line) or _MASTHEAD_EXTRA.match(line) or first_name:
+            block.append((number, line))
+            if day:
+                dates.append(day)
             continue
         break
-    return lines
+    if not anchored or not block:
+        return lines, []
+    found = list(lines) + [PageLine(n, text, "masthead") for n, text in block]
+    return sorted(found, key=lambda line: line.line), dates
+
+
+def _date_alone(line: str) -> str | None:
+    """The ISO date of a line that is a date and nothing else ("2011年12月06日", "一九六四年三月五日"); "" when it
+    names no real day; None for any other line."""
+    compact = line.strip(" \u3000\t")
+    day = _DATE.match(compact.translate(_ASCII_DIGITS))
+    written = None if day else _CN_DATE.match(compact)
+    if day is None and written is None:
+        return None
+    try:
+        if day:
+            return dt.date(int(day.group("year")), int(day.group("month") or day.group("mm")),
+                           int(day.group("day") or day.group("dd"))).isoformat()
+        return _written_date(written)
+    except ValueError:
+        return ""
 
 
 def _paper_names(rows: list[tuple[int, str]], lines: list[PageLine]) -> list[PageLine]:

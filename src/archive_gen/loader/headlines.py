@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..patterns import lazy_compile
 from . import shapes
-from .bylines import is_person_name, marked_signature, person_names, signature
+from .bylines import is_person_name, label_pair, marked_signature, person_names, signature
 from .units import bare_name_line
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
@@ -43,6 +43,18 @@ _CLAUSE_OPENERS = "为向让把给"
 # a short line ending in a negated verb ("安全生产不放松", "服务不打烊") makes a statement, as a clause does
 # "节后返岗复工一线观察", "新就业形态劳动者调查": a line naming the kind of report under it (an observation, a field
 # visit, a close-up), not news of its own
+# a short line that only says when ("劳动节前夕", "春节来临之际", "岁末年初"): it sets the news in time, as a 引题 does; a
+# column's name is no time
+_WHEN = lazy_compile(r"^[\u4e00-\u9fff“”·]{0,8}(?:前夕|之际|期间|伊始|来临时|到来时|岁末年初|年末岁初|岁末|年初|节前|节后)$")
+# a short line ending on a one-character verb and its object, the way campaign lines are cut ("岁末年初清欠薪",
+# "迎峰度夏保供电", "春风行动送岗位"): it says what is being done, as a clause does; a column's name does not. (Not a noun
+# phrase: no 的 binds it, and its last word names no doer — 筑路人, 护林员, 送餐员 are people, not deeds)
+_DOES_VO = lazy_compile(r"^[^的]{2,6}[保稳促清抓强惠暖送助护抢战迎防治筑守兴创扩提降减增优解办查抗拓育练]"
+                        r"[\u4e00-\u9fff][\u4e00-\u9fff](?<![人员者工队家手师匠长])$")
+# who talks about what ("代表委员热议新就业形态劳动者权益保障", "专家解读…", "职工畅谈…"): the occasion, over the title giving
+# what was said (as "…提出" is); never after a causative ("厂务公开让职工说话…" is a statement of its own)
+_DISCUSSES = lazy_compile(r"^[\u4e00-\u9fff]{0,4}?(?<![让使令给为对向])(?:代表委员|代表|委员|专家学者|专家|学者|职工|网友|业内人士"
+                          r"|嘉宾|劳模|工匠|群众)们?(?:热议|畅谈|共话|建言|解读|点赞|支招|共商|纵论|谈|说)[\u4e00-\u9fff“”]{2,20}$")
 _REPORT_KIND = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,12}(?:观察|纪实|探访|见闻|直击|特写|调查|速写|扫描)$")
 _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
@@ -70,9 +82,11 @@ _CLOSING_ADVERBIAL = lazy_compile(r"(?:[向朝往][\u4e00-\u9fff]{1,3}|稳步|�
 _OPEN_WORD_END = set("的在和与对将把被从向为及并而于由使让给就都也又还更要是")
 # a means coverb or an adverb opening a line wants the subject printed above it ("通过技能竞赛晋级涨薪", "纷纷…"); so does
 # 将 before an adverb ("将陆续收到…"), where it can only be the future auxiliary (the preposition 将 takes a noun)
-# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…")
+# (a manner or scope adverb before its verb the same: "普遍建立…", "率先推行…", "逐步实现…"; and a modal asked as a question,
+# "能不能…", "该不该…", "能否…", which asks about the case the line above states: "试用期里被辞退" / "能不能要经济补偿")
 _NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|纷纷|相继|先后|分别|首次|再次|共同|已经|正在|陆续"
                               r"|普遍|率先|逐步|全面|积极|主动|切实|大力"
+                              r"|能不能|可不可以|该不该|应不应该?|要不要|算不算|会不会|能否|可否|应否|是否"
                               r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
 _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
 # a question word right before the line's last verb: the verb's object was put first as the topic the line asks about
@@ -84,6 +98,20 @@ _ASKS_HOW = lazy_compile(r"(?:如何|怎样|怎么|咋|谁来|何以|为何)$")
 # next, "帮助…顺利返岗", "鼓励…积极参与", may still run on)
 _CLOSED_CLAUSE = lazy_compile(r"[\u4e00-\u9fff”]{2,}(?:全面|正式|顺利|圆满|成功|如期|按期)[\u4e00-\u9fff]{2}$")
 _PIVOT_VERB = frozenset(("帮助", "支持", "鼓励", "引导", "推动", "促进", "助力", "关心", "关爱", "培养", "培育", "保障", "维护"))
+# a lower line opening with a causative (让/使/令 and whom it moves: "让“奔跑者”跑得安心更舒心") is a clause with its own
+# predicate: no verb ending the line above takes it as its object, so the upper line ("代表委员热议…权益保障", where 保障
+# closes a noun phrase) is a 引题 over it, not the first half of one title
+_CAUSATIVE_OPENS = lazy_compile(r"^[让使令][\u4e00-\u9fff“]")
+# "从“老板一句话”" over "到“大家坐下谈”": 从 (由) opens a span that 到 (至, 走向…) closes; a line holding the opening alone has not
+# finished its phrase, and the line under it that opens on the close completes it: one title over two lines
+_SPAN_OPENS = lazy_compile(r"^[从由](?!.*(?:到|至|走向|迈向|变成|变为))")
+_SPAN_CLOSES = lazy_compile(r"^(?:到|至|走向|迈向|变成|变为)[\u4e00-\u9fff“0-9]")
+# a benefactive coverb and whom it serves ending the line ("北京市总工会为三千名环卫工人"): the coverb's verb is on the
+# line under it ("送上免费体检卡…"), and the line has not reached its predicate. (为 after a verb is part of it — 评为, 成为,
+# 作为, 认定为 — and 给 after a verb of giving is its complement — 送给, 献给 —: those end a clause, and are left out)
+_COVERB_TAIL = lazy_compile(r"[\u4e00-\u9fff”]{2,}(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])"
+                            r"|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)[\u4e00-\u9fff0-9“”]{1,12}"
+                            r"(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员)$")
 
 
 # an older headline printed as subject over predicate: the upper line only names who (a unit, or units joined by 、:
@@ -121,8 +149,10 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     verb = _OPEN_VERB_END.search(top)
     wants_object = verb is not None and not _CLOSING_ADVERBIAL.search(top[:verb.start()]) \
         and not _ASKS_HOW.search(top[:verb.start()]) \
-        and not (verb.group() not in _PIVOT_VERB and _CLOSED_CLAUSE.search(low))
-    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low))
+        and not (verb.group() not in _PIVOT_VERB and _CLOSED_CLAUSE.search(low)) and not _CAUSATIVE_OPENS.match(low)
+    if _SPAN_OPENS.match(top) and _SPAN_CLOSES.match(low):
+        return True  # 从… over 到…: the span's two ends
+    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low)) or bool(_COVERB_TAIL.search(top))
 
 
 @dataclass
@@ -220,6 +250,21 @@ class LineFacts:
         return self.length <= 12 and self.text.strip()[:1] in _CLAUSE_OPENERS and not self.bracket_label
 
     @functools.cached_property
+    def when(self) -> bool:
+        """"劳动节前夕", "春节来临之际": a line that only says when."""
+        return self.length <= 10 and bool(_WHEN.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
+    def does(self) -> bool:
+        """"岁末年初清欠薪", "迎峰度夏保供电": a short line ending on a verb and its object."""
+        return bool(_DOES_VO.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
+    def discusses(self) -> bool:
+        """"代表委员热议…", "专家解读…": who talks about what."""
+        return bool(_DISCUSSES.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
     def speaker_colon(self) -> bool:
         return bool(_SPEAKER_COLON.match(self.text.strip()))
 
@@ -270,7 +315,7 @@ class LineFacts:
 
     @functools.cached_property
     def person(self) -> bool:
-        return is_person_name(self.text) or bool(person_names(self.text))
+        return (is_person_name(self.text) and not label_pair(self.text)) or bool(person_names(self.text))
 
     @functools.cached_property
     def bare_name(self) -> bool:
@@ -374,6 +419,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a 【label】 below a title is a banner too", "B", lambda f: f.bracket_label, 2.0),
     ("a 【label】 is no title", "TK", lambda f: f.bracket_label, -3.0),
     ("a short bare name is a banner (工运走笔, 最美职工)", "AB", lambda f: f.banner, 2.0),
+    ("a banner of selected pieces (“…”征文选登, 书画作品选登) stands over the piece's title, however short that title is "
+     "(道口): a banner above it, never its title or kicker", "A", lambda f: shapes.selection_banner(f.text), 3.0),
+    ("…never the title or kicker of the piece under it", "TK", lambda f: shapes.selection_banner(f.text), -3.0),
     ("phrases of a campaign banner, printed after the title", "B", lambda f: f.banner_slogan, 2.5),
     ("phrases of a campaign banner above the title", "A", lambda f: f.banner_slogan, 0.5),
     ("very short phrases are a campaign banner (新时代 新征程 新伟业)", "A", lambda f: f.short_slogan, 2.5),
@@ -385,6 +433,13 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a line with nothing of a banner is not one", "AB", lambda f: f.plain, -3.0),
     ("a short clause (为奋斗者点赞, 向劳动者致敬) is a kicker, not a column's name", "AB", lambda f: f.clause, -3.0),
     ("a short clause over a title leads into it", "K", lambda f: f.clause, 1.0),
+    ("a line that only says when (劳动节前夕, 春节来临之际) sets the news in time: not a column's name", "AB",
+     lambda f: f.when, -3.0),
+    ("…nor a title (a time alone names no news)", "T", lambda f: f.when, -1.0),
+    ("…but the title's kicker", "K", lambda f: f.when, 1.0),
+    ("a short line ending on a verb and its object (岁末年初清欠薪, 迎峰度夏保供电) says what is being done: not a column's name",
+     "AB", lambda f: f.does, -3.0),
+    ("…but the kicker of the title that names the news", "K", lambda f: f.does, 1.5),
     ("“place：…” reads as a title", "T", lambda f: f.colon_title, 1.5),
     ("who gave a verdict or view and a colon (法院：…, 专家：…) is no place: under a title the line is its subtitle", "S",
      lambda f: f.speaker_colon, 2.0),
@@ -407,6 +462,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
     ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
     ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
+    ("who talks about what (代表委员热议…, 专家解读…) is the occasion over the title giving what was said", "K",
+     lambda f: f.discusses, 2.5),
     ("an issuing body and a verb of conferring (…总工会命名) lead into the honour the title names", "K",
      lambda f: f.confers, 2.5),
     ("a kicker must earn its place", "K", lambda f: True, -0.5),
@@ -533,19 +590,21 @@ def _count_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
-# a line that only says when and where (a day and a place joined by a middle dot, either way round: "4月20日·武汉青山",
-# "河南许昌·6月5日"): a reporter's dateline printed as the 引题 of a 走基层-style story or photo
+# a line that only says when and where (a day and a place joined by a middle dot or set apart by a gap, either way round:
+# "4月20日·武汉青山", "河南许昌·6月5日", "7月12日　江西九江"): a reporter's dateline printed as the 引题 of a 走基层-style
+# story or photo
 _DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-_DAY_PLACE_LINE = lazy_compile(rf"^(?:{_DAY}[·•・][\u4e00-\u9fff]{{2,8}}|[\u4e00-\u9fff]{{2,8}}[·•・]{_DAY})$")
+_DAY_PLACE_LINE = lazy_compile(rf"^(?:{_DAY}(?:[·•・]|[ \u3000]+)[\u4e00-\u9fff]{{2,8}}"
+                               rf"|[\u4e00-\u9fff]{{2,8}}(?:[·•・]|[ \u3000]+){_DAY})$")
 
 
 def _day_place_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
-    """A day·place line (4月20日·武汉青山) over a longer line with no —— is the 引题 placing the news the line under it
-    names: a title names its news, and a date and a place alone do not."""
+    """A day·place line (4月20日·武汉青山) over a line with no —— is the 引题 placing the news the line under it names: a
+    title names its news, and a date and a place alone do not, however short the line under them (码头上的“夜班人”)."""
     if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
         return False
     top, under = facts[heads.title], facts[heads.subtitle]
-    return bool(_DAY_PLACE_LINE.match(top.text.strip(" \u3000"))) and len(under.text) > len(top.text) \
+    return bool(_DAY_PLACE_LINE.match(top.text.strip(" \u3000"))) \
         and not (under.dash_start or under.profile_subtitle or under.note_only)
 
 
@@ -595,6 +654,21 @@ def _noun_phrase_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
             or under.colon_title)
 
 
+def _call_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"让一线职工当“评委”" over "沈阳一铁路机务段职工食堂每月搞“民主测评”", read as title and subtitle: a short call (a clause
+    opening with 让/为/向/把/给 and no subject of its own) says what ought to be, and names no news; over a longer plain line
+    with no —— (who did what) it is the 引题 and that line the title. A title's 副题 printed with no —— is marked otherwise
+    (记…, a bracket-only note, a speaker's colon) or is itself a call or a question; those keep their reading."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    low = under.text.strip(" \u3000\t")
+    return top.clause and not top.asks and under.length > top.length and not (
+        under.clause or under.asks or under.dash_start or under.dash_end or under.read_dash or under.profile_subtitle
+        or under.note_only or under.speaker_colon or under.banner or under.person or _POSES_QUESTION.search(low)
+        or _NEEDS_SUBJECT.match(low))
+
+
 def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"劳动者之歌" over "钢花飞溅铸重器", two short bare lines that could each be a column's name: read as a title over a
     column under it, the column would outrun its title. A column's name is the shorter line (劳动者之歌, 一线见闻, 职场观察);
@@ -604,6 +678,17 @@ def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     title = facts[heads.title]
     return title.banner and not title.bracket_label and any(
         facts[k].banner and not facts[k].bracket_label and facts[k].length > title.length for k in heads.columns)
+
+
+def _banner_breaks_into_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """A banner read right over or under the title, with which it makes one title over two lines (``title_breaks``:
+    the upper line cannot end a headline, or the lower opens on what wants the upper as its subject: "没签劳动合同在工地受伤"
+    / "能否认定为工伤"): that line is the title's other half, not a banner; a column's name is whole and asks nothing.
+    (Both readings tie on their line scores when the half is short enough for a banner's shape.)"""
+    end = heads.title_more[-1] if heads.title_more else heads.title
+    above, below = heads.title - 1, end + 1
+    return (heads.kicker is None and above in heads.columns and title_breaks(facts[above], facts[heads.title])) \
+        or (heads.subtitle is None and below in heads.columns and title_breaks(facts[end], facts[below]))
 
 
 ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], float]] = [
@@ -621,16 +706,19 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _report_kind_as_title, -1.5),
     ("a short count (展出作品400余件) over a longer line is their kicker, not a title over its subtitle", _count_as_title,
      -1.5),
-    ("a day·place line (4月20日·武汉青山) over a longer line is their kicker, not a title over its subtitle",
+    ("a day·place line (4月20日·武汉青山) over a line with no —— is their kicker, not a title over its subtitle",
      _day_place_as_title, -1.5),
     ("a short question (…如何破解) over a line stating news is their kicker, not a title over its subtitle",
      _question_as_title, -1.5),
     ("a noun phrase (家门口的“职工食堂”) over a line in which someone does something is their kicker, not a title over "
      "its subtitle", _noun_phrase_as_title, -1.5),
+    ("a short call (让一线职工当“评委”) over a longer line with no —— is their kicker, not a title over its subtitle",
+     _call_as_title, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
      lambda facts, heads: bool(heads.title_more), 2.0),
+    ("…and that line is no banner beside the title", _banner_breaks_into_title, -1.0),
 ]
 
 

@@ -36,6 +36,7 @@ from .units import Unit, joined, starts_with_half_word, starts_with_headline_tai
 _CAPTION_MAX_PARAGRAPHS = 4
 _NUMBERED_CAPTION_MAX = 8
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+_TITLE_BULLETS = "●◆▲★▶►"  # (■ opens a title as a rubric mark too: "■江口：…" keeps it, as it always has)
 
 
 def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> Item:
@@ -103,6 +104,8 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
                               "the story starts mid-sentence: its opening is not in the source"))
     # a title printed over two lines is one title: its lines join with nothing between (Chinese sets no space)
     title = "".join(t for t in (role(k) for k in (heads.title, *heads.title_more)) if t) if heads else None
+    if title and title[:1] in _TITLE_BULLETS and len(title) > 1 and title[1] not in _TITLE_BULLETS + " \u3000":
+        title = title[1:]  # a brief's title printed after a bullet ("●新昌电厂…"): the bullet is decoration, no headline text
     lines = sorted(set(draft.lines() + [n for u in draft.fragments for n in u.lines]))
     return Item(
         id="", source=source, index=index, kind=kind,  # type: ignore[arg-type]

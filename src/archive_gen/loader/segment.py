@@ -40,6 +40,7 @@ _AUTHOR_MARKS = "■□●◆○◇◎"
 _NUMBERED_CAPTION_MAX = 8  # 组图: ①②③… captions
 _BODY_CHARS = 400  # the opening of a body that repeats its title's words
 _RECLAIM_MAX_CHARS = 30
+_SUBTITLE_MAX_CHARS = 40  # a 副题 printed as a sentence fills at most a line of headline type
 _NEARBY_UNITS = 300  # how far the page-wide evidence for a stack looks, in blocks
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 
@@ -770,6 +771,8 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
                 (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
                 (unit.credit and current.credit_text):
             reclaimed = _reclaim_headline(current) if unit.lead is not None and current is not None else []
+            if reclaimed and current is not None and drafts and drafts[-1] is current and not current.lines():
+                drafts.pop()  # its whole headline went to the lead's story: nothing of it is left
             current = Draft(orphan=not unit.marker_from and unit.lead is None and not reclaimed,
                             headlines=reclaimed)
             drafts.append(current)
@@ -1082,6 +1085,17 @@ def _reclaim_headline(previous: Draft) -> list[Unit]:
         return []
     count = len(previous.paragraphs)
     tail = previous.paragraphs[-1]
+    # one line printed tight under a headline, with the lead right after it: the 副题, printed as a sentence ("通过开发公益性
+    # 岗位…帮助10万名受灾群众尽快就业。"), not the text of a story (a story's text opens with its lead; none of it is above)
+    tight_tail = tail.blank_before == 0 and len(tail.lines) == 1 and len(tail.text) <= _SUBTITLE_MAX_CHARS \
+        and tail.lead is None and not (tail.credit or tail.signoff or tail.marker_to or tail.marker_from or tail.joined
+                                       or tail.tip or tail.runin or tail.turn)
+    if count == 1 and tight_tail and previous.headlines and not (previous.bylines or previous.crossheads or previous.tip
+                                                                 or previous.credit or previous.trailers):
+        # under a whole stack, the stack with it heads the lead's story
+        taken = [*previous.headlines, tail]
+        previous.headlines, previous.paragraphs, previous.heads = [], [], None
+        return taken
     short_tail = (len(tail.text) <= _RECLAIM_MAX_CHARS and len(tail.blocks) == 1 and tail.lead is None
                   and not (tail.credit or tail.marker_to or tail.marker_from or tail.joined or tail.tip)
                   and not shapes.generic_speaker(tail.text))
@@ -1090,7 +1104,7 @@ def _reclaim_headline(previous: Draft) -> list[Unit]:
         if before == count and count > 0:
             previous.crossheads.pop()
             return [head]
-        if before == count - 1 and short_tail and count > 1:
+        if before == count - 1 and (short_tail or tight_tail) and count > 1:
             previous.crossheads.pop()
             previous.paragraphs.pop()
             return [head, tail]

@@ -9,7 +9,7 @@ import unicodedata
 
 from ..patterns import lazy_compile
 from .blocks import ends_open, is_closed
-from .bylines import SIGNER_ROLES, is_person_name, person_names, signature
+from .bylines import SIGNER_ROLES, is_person_name, label_pair, person_names, signature
 
 HAN = "\u3400-\u9fff"
 SENTENCE_STOPS = lazy_compile(r"[。！？!?]")
@@ -163,6 +163,10 @@ def headline_text(text: str, cut_ok: bool = False) -> bool:
     noted = bracket_note(text)
     if noted is not None:
         text = noted[0]
+    if text.endswith("——") and text[:-2].rstrip(_GAP)[-1:] in "？?！!":
+        # "送餐途中受了伤，谁来担责？——": a question (or exclamation) leading into the title under it with a dash; its
+        # stop closes the kicker, not a sentence inside a line of text
+        text = text[:-2].rstrip(_GAP)
     if not text or (sentencey(text) and not question_headline(text)) or ends_open(text):
         return False
     if cut_sentence(text) and not cut_ok:
@@ -332,9 +336,21 @@ def banner(text: str) -> bool:
     记者调查："""
     text = text[:-1] if colon_label(text) else text
     text = text.lstrip(_BANNER_MARKS + _GAP)  # "■来信", "▲各地工会": a typographic mark before the name
-    if _SPACED_BANNER.fullmatch(text) and not is_person_name(text):
-        return True  # a letter-spaced column name: "书　香", "工　运　走　笔" (a padded name is a person)
-    return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text)))
+    if _SPACED_BANNER.fullmatch(text) and (not is_person_name(text) or label_pair(text)):
+        return True  # a letter-spaced column name: "书　香", "工　运　走　笔", "简　讯" (a padded name is a person)
+    return bool(_BANNER.fullmatch(text)) or (len(text) <= 16 and bool(_DOTTED_BANNER.fullmatch(text))) \
+        or bool(_SELECTION_BANNER.fullmatch(text))
+
+
+# the banner of a contest's or a call's pieces printed under it: "“我与企业共成长”征文选登", "职工书画作品选登",
+# "“劳动最美”主题征文" — what is printed (选登, 摘登, 征文), never what happened
+_SELECTION_BANNER = lazy_compile(rf"(?:“[^“”]{{2,16}}”|[{HAN}]{{2,10}})(?:主题)?(?:征文|作品|来稿|书画|摄影)?(?:选登|选编|选粹|摘登)"
+                                 rf"|“[^“”]{{2,16}}”(?:主题)?征文")
+
+
+def selection_banner(text: str) -> bool:
+    """"“我与企业共成长”征文选登": the banner of a contest's or a call's pieces printed under it."""
+    return bool(_SELECTION_BANNER.fullmatch(text.strip(_GAP)))
 
 
 def opens_mid_sentence(text: str) -> bool:
@@ -357,13 +373,18 @@ _ALONE_FIRST = set("对是好嗯哦噢啊唉哎诶喂呀嘿但而且或则故因
 
 
 # a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"
-_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告|公示)")
+# (and an official document's own heading, as a 工会 paper prints the document: "关于报送2019年度工会统计年报的通知")
+_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告|公示)"
+                             r"|关于[^，。！？；：:]{2,40}的(?:通知|决定|通报|意见|公告|批复|函|倡议书?)")
 # the date a notice or a letter is signed on, alone on a line: "2025年5月8日", "10月9日"
 _SIGNING_DATE = lazy_compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 
 
 # the salutation of a letter: "编辑同志：", "尊敬的各位会员：", "亲爱的工友们："
-_SALUTATION = lazy_compile(r"(?:(?:尊敬的|亲爱的)[^，。：:]{1,12}|[\u4e00-\u9fff]{0,8}(?:同志|编辑|记者|读者|朋友|先生|女士|老师|师傅|工友|们))[：:]")
+# (a document's addressees: "各市州总工会，各省级产业工会：", "各基层工会：")
+_SALUTATION = lazy_compile(r"(?:(?:尊敬的|亲爱的)[^，。：:]{1,12}|[\u4e00-\u9fff]{0,8}(?:同志|编辑|记者|读者|朋友|先生|女士|老师|师傅|工友|们)"
+                           r"|各[\u4e00-\u9fff]{1,14}(?:工会|工委|单位|部门|委员会|公司|学校)"
+                           r"(?:[，、]各[\u4e00-\u9fff]{1,14}(?:工会|工委|单位|部门|委员会|公司|学校)){0,3})[：:]")
 
 
 def salutation(text: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..model import ContinuationPart, Item, Page, TopicTag
 from ..patterns import lazy_compile
+from .shapes import slogan
 
 _HAN_OR_WORD = lazy_compile(r"[\w\u3400-\u9fff]")
 
@@ -38,6 +39,20 @@ def _same_title(head: Item, tail: Item) -> bool:
     if not head.title or not tail.title:
         return False
     return _bigrams(head.title) == _bigrams(tail.title)
+
+
+def _reprinted_banner(head: Item, tail: Item) -> dict[str, object]:
+    """The headline of a head whose jumped half reprints, as its title, the line the head read as its banner: a page
+    reprints a story's title over its continued half, never a campaign banner, so that line is the title. Read on its
+    own page, phrases parted by a gap under a title ("白天拧螺丝　晚上写小说" under "东莞冲压工何春生六年写下80多万字") look like
+    a campaign banner printed after the title (奋斗百年路　启航新征程); the reprint shows they are the title and the line
+    above them its kicker. Only such a slogan-shaped banner, which stands under its title, and only with no kicker;
+    the fields to change, or {} when the reprint names no banner of the head."""
+    if head.kicker is not None or not head.title or not head.column or not tail.title \
+            or not slogan(head.column) or _same_title(head, tail) or _bigrams(head.column) != _bigrams(tail.title):
+        return {}
+    rest = head.column_extra
+    return {"kicker": head.title, "title": head.column, "column": rest[0] if rest else None, "column_extra": rest[1:]}
 
 
 _MAX_TOPICS = 3  # as the tagger gives
@@ -159,6 +174,7 @@ def stitch_continuations(pages: Sequence[Page]) -> list[Page]:
                                         source_lines=tail.source_lines)
                 # a head printed with no title takes the one reprinted over the tail
                 titled = item.title is None and tail.title is not None
+                item = replace(item, **_reprinted_banner(item, tail))
                 item = replace(
                     item,
                     title=tail.title if titled else item.title,

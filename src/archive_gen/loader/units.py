@@ -22,6 +22,7 @@ from .bylines import (
     Lead,
     is_byline_line,
     is_person_name,
+    label_pair,
     marked_signature,
     signature,
     split_credit,
@@ -95,8 +96,8 @@ def bare_name_line(text: str) -> bool:
     and a tail ("高温下", "马上评", "石榴籽" start with a surname too) and that do not end like a column's name.
     An unpadded pair ("高温", "林立") is more often a word than a name."""
     printed = text.strip(" \u3000")
-    if not is_person_name(printed):
-        return False
+    if not is_person_name(printed) or label_pair(printed):
+        return False  # (a spread-out "简　讯" labels the briefs under it; it signs nothing)
     compact = re.sub(r"[ \u3000\t]+", "", printed)
     if compact != printed:
         return True
@@ -401,9 +402,25 @@ def _mark_bylined(units: list[Unit]) -> None:
     """A one-line block printed right above a byline line ("本报记者　name", not a bracketed signature) heads the
     story that byline opens: a sentence cut at a column end goes on with text, never with a byline, so a title
     ending on 了 ("…，法院判了") is no cut sentence there."""
-    for unit, below in itertools.pairwise(units):
-        if unit.kind == "text" and below.kind == "byline" and len(unit.lines) == 1 and below.text[:1] not in "(（":
+    for k, (unit, below) in enumerate(itertools.pairwise(units)):
+        if unit.kind != "text" or len(unit.lines) != 1:
+            continue
+        if (below.kind == "byline" and below.text[:1] not in "(（") or _subtitle_opening_story(units, k + 1):
             unit.bylined = True
+
+
+def _subtitle_opening_story(units: list[Unit], k: int) -> bool:
+    """Unit k is a one-line ——subtitle ("——上海部分企业工会推行“伙委会”见闻", not a ——signed name) right over a byline
+    line or a run-in lead: the line above it is that story's title, as a line right above the byline is (a sentence
+    cut at a column end goes on with text, never with a ——subtitle and a byline). Looks two units ahead, no further."""
+    sub = units[k]
+    if sub.kind != "text" or len(sub.lines) != 1 or k + 1 >= len(units):
+        return False
+    text = sub.text.strip(" \u3000")
+    if not text.startswith(("——", "－－")) or signature(text) is not None or not shapes.headline_text(text[2:]):
+        return False
+    story = units[k + 1]
+    return (story.kind == "byline" and story.text[:1] not in "(（") or (story.kind == "text" and story.lead is not None)
 
 
 # a headline OCR'd with a full stop after it: a short line, one clause with no comma or other stop inside; or (as older
@@ -528,21 +545,30 @@ def _mark_colon_lists(units: list[Unit]) -> None:
 # 热线：12351", "服务时间：工作日9:00—17:00"); no sentence stop, and no colon after the label's but a clock's
 _CONTACT_ROW = lazy_compile(r"^[\u4e00-\u9fff]{2,12}[：:][ \u3000]*(?=[^。！？!?]*\d)(?:[^。！？!?：:]|(?<=\d)[:：](?=\d)){1,30}$")
 _CONTACT_ROWS_MIN = 2
+# a row that gives a telephone number and nothing else ("咨询电话：010－65112233", "报名热线：0571-8765432"): no headline
+# ends on a number to dial, so one such row in running text is a paragraph of it as a run of rows is
+_PHONE_ROW = lazy_compile(r"^[\u4e00-\u9fff]{0,8}(?:电话|热线|专线|传真|手机)[：:][ \u3000]*"
+                          r"(?=(?:[^0-9０-９]*[0-9０-９]){5})[0-9０-９\-－—–()（）、/ ]+$")
 
 
 def _mark_contact_rows(units: list[Unit]) -> None:
     """A service box (a hotline's numbers, its hours): two or more "label：value" rows in a run, each giving a number,
     are entries of the box under its heading, each a paragraph, never a headline stack (a colon title over a colon
     subtitle): a headline's colon line names a place or a speaker over what it says, not a number to call. A run right
-    above a byline or a lead is the next story's headline."""
+    above a byline or a lead is the next story's headline. One row alone is an entry when it gives a telephone number
+    and nothing else and follows running text (a notice's "咨询电话：…" between its text and 特此公告。)."""
     k = 0
     while k < len(units):
         j = k
         while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
                 and not units[j].runin and _CONTACT_ROW.match(units[j].text.strip(" \u3000")):
             j += 1
-        if j - k >= _CONTACT_ROWS_MIN and not (j < len(units) and (units[j].kind == "byline"
-                                                                   or units[j].lead is not None)):
+        fewest = _CONTACT_ROWS_MIN
+        if j - k == 1 and k > 0 and _PHONE_ROW.match(units[k].text.strip(" \u3000")) \
+                and units[k - 1].kind == "text" and not shapes.headline_text(units[k - 1].text):
+            fewest = 1  # (shapes.headline_text, not headline_shaped: that memo is set once the units are all marked)
+        if j - k >= fewest and not (j < len(units) and (units[j].kind == "byline"
+                                                        or units[j].lead is not None)):
             for row in units[k:j]:
                 row.entry = True
         k = max(j, k + 1)
@@ -804,8 +830,12 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         # "1．…；" then "2．…；": the items of a numbered list, each a paragraph of its own; so is item 1 under
         # the sentence that introduces the list ("…需同时满足以下条件：" then "（1）…；")
         return False
-    if (shapes.salutation(text) or shapes.letter_closing(text)) and second.blank_before >= 1:
-        return False  # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own
+    if (shapes.salutation(text) or shapes.letter_closing(text)) \
+            and (second.blank_before >= 1 or (first.blocks[-1].indented and second.blocks[0].indented)):
+        # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own, parted by a blank line or, on
+        # a page that opens every paragraph with an indent and prints no blank line, by the next line's own indent (a
+        # column break's tail starts at the margin)
+        return False
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
         return False  # an indent after an unindented heading starts a paragraph
     if shapes.bracket_note(text) is not None and headline_shaped(first):
@@ -847,8 +877,11 @@ def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], 
         banner_above = shapes.banner(prev.text) or shapes.bracket_label(prev.text) or \
             shapes.short_slogan(prev.text) or shapes.note_only(prev.text) or signature(prev.text) is not None \
             or shapes.signing_office(prev.text)
+        # a kicker leads into the line under it (a line ending ——, or phrases set apart by a gap: "灾后重建　就业先行"):
+        # that line is the title it leads into, not the first half of a sentence split after a crosshead
+        leads_in = prev.text.rstrip().endswith("——") or shapes.slogan(prev.text)
         if earlier is not None and earlier.kind == "text" and not headline_shaped(earlier) and not banner_above \
-                and not shapes.banner(text):
+                and not leads_in and not shapes.banner(text):
             score += 2  # two crossheads in a row are unlikely: this one is the start of a split sentence
         # (a column's name under a title, "工间操不该“一阵风”" / "职工说事", is the headline's banner)
         else:

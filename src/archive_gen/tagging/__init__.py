@@ -4,7 +4,8 @@ Public API:
     Tagger(config, engine=None)               cheap: reads the taxonomy, gazetteer and stop-words; the
                                               segmenter's engine and tables load on the first item
     Tagger.tag_item(item, year=None) -> Item  pure: the item with regions, topics and keywords filled
-    Tagger.tag_page(page) -> Page             pure: every item of the page tagged (the page date gives the year)
+    Tagger.tag_page(page) -> Page             pure: every item of the page tagged (the page date gives the year,
+                                              its masthead the paper: masthead_paper)
     Tagger.fingerprint                        == Tagger.fingerprint_for(config, engine)
     Tagger.fingerprint_for(config, engine)    cache key of the tags, computed without loading jieba
 """
@@ -28,7 +29,7 @@ from .segmented import Segmented, segment_item
 from .segmenter import Engine, Segmenter, default_engine, segmenter_fingerprint, user_tables_dir
 from .topics import Taxonomy, TopicTagger, load_taxonomy
 
-__all__ = ["TAGGER_VERSION", "Segmented", "Tagger", "user_tables"]
+__all__ = ["TAGGER_VERSION", "Segmented", "Tagger", "masthead_paper", "user_tables"]
 
 # the stored tags' format: bump when what a cached tag holds changes shape (a rule change needs no bump: the key
 # hashes the tagging code and data by content, fingerprint_for)
@@ -36,6 +37,20 @@ TAGGER_VERSION = "7"
 TAXONOMY_POS = "nz"  # part-of-speech flag given to taxonomy terms in the private dictionary
 # a division's level word closing its name; the stem before it (two characters at least) names it beside its chip
 _LEVEL_WORD = re.compile(r"(.{2,}?)(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|林区|特区|省|市|县|区|盟|旗)")
+# a masthead line's words: the paper's name comes first, before a gap or a bar ("河南工人日报｜2007年6月19日")
+_MASTHEAD_GAPS = re.compile(r"[\s\u3000|｜·•/]+")
+_PAPER = re.compile(r"[\u4e00-\u9fff]{2,12}报")
+
+
+def masthead_paper(page: Page) -> str | None:
+    """The paper's name as the page's first masthead prints it ("四川工人日报" of "四川工人日报　2016年7月6日"), or
+    None when the page prints no masthead naming a paper (a 版 line, a date line)."""
+    for line in page.furniture:
+        if line.kind == "masthead":
+            first = _MASTHEAD_GAPS.split(line.text.strip(), maxsplit=1)[0]
+            if _PAPER.fullmatch(first):
+                return first
+    return None
 
 
 def _year(date: str | None) -> int | None:
@@ -98,11 +113,12 @@ class Tagger:
         """The item's text fields cut once, as every part of the tagger reads them."""
         return segment_item(item, self.segmenter)
 
-    def tag_item(self, item: Item, *, year: int | None = None) -> Item:
-        """The item with regions, mentioned places, ambiguities, topics and keywords filled."""
+    def tag_item(self, item: Item, *, year: int | None = None, paper: str | None = None) -> Item:
+        """The item with regions, mentioned places, ambiguities, topics and keywords filled; ``paper`` is the
+        paper its page's masthead names (a provincial paper implies its province: docs/regions.md 9p)."""
         segmented = self.segment(item)
         regions, mentioned, ambiguities = self._regions.tag(item, year=year if year else _year(item.date),
-                                                            segmented=segmented)
+                                                            segmented=segmented, paper=paper)
         return replace(item, regions=regions, mentioned_places=mentioned, ambiguities=ambiguities,
                        topics=self._topics.tag(item, segmented=segmented),
                        keywords=self._keywords.extract(item, segmented=segmented,
@@ -129,9 +145,11 @@ class Tagger:
         return found
 
     def tag_page(self, page: Page) -> Page:
-        """The page with every item tagged; the page's date gives the year for historic place names."""
+        """The page with every item tagged; the page's date gives the year for historic place names, its
+        masthead the paper (``masthead_paper``)."""
         year = _year(page.date)
-        return replace(page, items=tuple(self.tag_item(item, year=year) for item in page.items))
+        paper = masthead_paper(page)
+        return replace(page, items=tuple(self.tag_item(item, year=year, paper=paper) for item in page.items))
 
 
 def _package_files(package: Traversable) -> list[tuple[str, bytes]]:

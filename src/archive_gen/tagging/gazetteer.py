@@ -20,10 +20,13 @@ from ..model import Region
 
 DATA_FILE = "gazetteer.tsv"
 ZONES_FILE = "zones.tsv"  # areas named as places that are not divisions (packaged aliases)
+# enterprises named by a short form that is no place name (鞍钢, 同煤, 宝武), each with its seat: read as the company's
+# home, never as a place of its own (thirty-second round; the table's criterion is in the file)
+ENTERPRISES_FILE = "enterprises.tsv"
 FIRST_YEAR, LAST_YEAR = 1980, 2024  # the span the data covers; later years use the newest names
 
 Level = Literal[1, 2, 3]
-FormKind = Literal["full", "short", "alias"]
+FormKind = Literal["full", "short", "alias", "enterprise"]
 
 # suffix forms people write for autonomous units: 海西蒙古族藏族自治州 -> 海西州, 长阳土家族自治县 -> 长阳县
 _SUFFIXED_SHORTS: tuple[tuple[int, str, str], ...] = ((2, "自治州", "州"), (3, "自治县", "县"), (3, "自治旗", "旗"))
@@ -52,7 +55,8 @@ class Division:
 
 @dataclass(frozen=True)
 class NameForm:
-    """One way a division is written in text: its full name, a short form or a configured alias."""
+    """One way a division is written in text: its full name, a short form, a configured alias, or the short form
+    of an enterprise seated there (``enterprise``: the company's home, see ENTERPRISES_FILE)."""
 
     text: str
     division: Division
@@ -72,6 +76,22 @@ def _zones() -> dict[str, str]:
     text = resources.files("archive_gen.tagging").joinpath("data", ZONES_FILE).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return {name: code for name, code, _holds in (line.split("\t") for line in lines[1:])}
+
+
+@functools.cache
+def _enterprises() -> tuple[tuple[str, str, str], ...]:
+    """Packaged enterprise short forms: (short form, seat code, seat name as the gazetteer writes it in the years
+    meant), one row per name of the seat."""
+    text = resources.files("archive_gen.tagging").joinpath("data", ENTERPRISES_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple((short, code, seat) for short, code, seat, _group in (line.split("\t") for line in lines[1:]))
+
+
+@functools.cache
+def _seats() -> frozenset[tuple[str, str]]:
+    """(code, name) of every packaged division row whose code an enterprise row names (the table's check, once)."""
+    codes = {code for _short, code, _seat in _enterprises()}
+    return frozenset((d.code, d.name) for d in _packaged()[1] if d.code in codes)
 
 
 def _parse(text: str) -> tuple[Division, ...]:
@@ -97,7 +117,8 @@ def _name_forms(division: Division) -> list[tuple[str, FormKind]]:
 class Gazetteer:
     """Lookups over the division table; build with :meth:`load`."""
 
-    def __init__(self, divisions: tuple[Division, ...], aliases: Mapping[str, str], raw: bytes) -> None:
+    def __init__(self, divisions: tuple[Division, ...], aliases: Mapping[str, str], raw: bytes,
+                 enterprises: tuple[tuple[str, str, str], ...] = ()) -> None:
         self.divisions = divisions
         self._by_code: dict[str, list[Division]] = {}
         for division in divisions:
@@ -107,9 +128,13 @@ class Gazetteer:
         dated: set[str] = set()  # names of a division not in force over the whole span (they need a year check)
         every = [(division, text, kind) for division in divisions for text, kind in _name_forms(division)]
         every += [(division, name, "alias") for name in sorted(aliases) for division in self._by_code[aliases[name]]]
+        # an enterprise's short form is read in the years its seat bore the name the table gives (莱钢: 莱芜市 to
+        # 2017, 济南's 莱芜区 since); the seat's other names under the same code are not its seat
+        every += [(division, short, "enterprise") for short, code, seat in enterprises
+                  for division in self._by_code.get(code, ()) if division.name == seat]
         for division, text, kind in every:
             forms.setdefault(text, []).append(NameForm(text, division, kind))
-            if division.level == 1:
+            if division.level == 1 and kind != "enterprise":
                 provinces.add(text)
             if division.first > FIRST_YEAR or division.last < LAST_YEAR:
                 dated.add(text)
@@ -126,6 +151,7 @@ class Gazetteer:
         self._forms_in: dict[tuple[str, int | None], tuple[NameForm, ...]] = {}
         digest = hashlib.sha256(raw)
         digest.update(repr(sorted(aliases.items())).encode("utf-8"))
+        digest.update(repr(enterprises).encode("utf-8"))
         self.fingerprint = digest.hexdigest()[:16]
 
     @classmethod
@@ -145,16 +171,23 @@ class Gazetteer:
                 raise ConfigError(f"gazetteer alias '{name}' points to unknown division code {aliases[name]}",
                                   source=source, line=(lines or {}).get(f"gazetteer.{name}"),
                                   hint="use a GB/T 2260 code present in the gazetteer")
-        return cls(divisions, aliases, raw)
+        enterprises = _enterprises()
+        seats = _seats()
+        for short, code, seat in enterprises:
+            if (code, seat) not in seats:
+                raise ConfigError(f"packaged enterprise '{short}' has no seat {seat} under code {code}",
+                                  source=ENTERPRISES_FILE, hint="the seat is a division name of gazetteer.tsv")
+        return cls(divisions, aliases, raw, enterprises)
 
     # -- names ---------------------------------------------------------------------------------
 
     def segmenter_words(self) -> list[tuple[str, int | None, str | None]]:
         """Names for the private jieba tokenizer: full names, suffixed shorts, aliases, and the short
-        forms of provinces and prefectures (county short forms stay out: 合作, 互助, 东方 are words)."""
+        forms of provinces and prefectures (county short forms stay out: 合作, 互助, 东方 are words; so do enterprise
+        short forms, read only where the tokenizer already cuts them: adding them would re-cut other words)."""
         words = set()
         for text, found in self._forms.items():
-            if len(text) < 2:
+            if len(text) < 2 or all(f.kind == "enterprise" for f in found):
                 continue
             if any(f.kind != "short" or f.division.level < 3 for f in found):
                 words.add(text)
@@ -165,11 +198,14 @@ class Gazetteer:
         return self._names
 
     def names_of(self, code: str) -> frozenset[str]:
-        """Every name form of the division ``code`` (any year): full name, short forms, aliases."""
+        """Every name form of the division ``code`` (any year): full name, short forms, aliases (not the short forms
+        of the enterprises seated there: 包钢 is no name of 包头)."""
         if self._names_by_code is None:
             by_code: dict[str, set[str]] = {}
             for text, found in self._forms.items():
                 for form in found:
+                    if form.kind == "enterprise":
+                        continue
                     by_code.setdefault(form.division.code, set()).add(text)
             self._names_by_code = {c: frozenset(names) for c, names in by_code.items()}
         return self._names_by_code.get(code, frozenset())

@@ -12,7 +12,11 @@ The rules (documented with examples in docs/regions.md):
 4. The setting comes from the headline, else the dateline and the opening sentence; national stories
    (全总, 全国…) take only a headline place, or the dateline of a nationwide meeting; origins (来自X),
    destinations (开往X) and company names (山东能源集团) are passing mentions, a company's city being the
-   setting only when nothing else is.
+   setting only when nothing else is; so is the seat of an enterprise named by its short form (鞍钢, 同煤:
+   data/enterprises.tsv). A report from several places named up front is set where each paragraph opens.
+5. A provincial paper (its masthead's name opens with a province's: 四川工人日报) implies its province: its own reports
+   that name no place are set there, a bare county-level city inside it counts, and it decides a name two provinces
+   share when nothing in the item does.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ _INSTITUTION_TAIL = lazy_compile(
     r"[\u4e00-\u9fff]{0,8}(?:法院|检察院|政府|公安局|公安厅|总工会|工会|医院|大学|学院|学校|局|厅|委|委员会|常委会|人大|"
     r"政协|妇联|文联|工商联|科学院|农科院|博物馆|图书馆|文化宫|少年宫|红十字会|消协|画院)")
 _COMPANY_AFTER = lazy_compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
+# the words between a group's short form and the place of its subsidiary (攀钢集团西昌钢钒公司, 鞍钢股份鲅鱼圈分公司)
+_GROUP_WORDS = lazy_compile(r"[（(]?(?:集团|股份|控股)?[）)]?(?:有限责任公司|有限公司|公司)?")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
@@ -167,6 +173,10 @@ _SCENE_BEFORE = ("在", "于", "赴", "来到", "身在", "远在")
 # 大埔县): in an item naming the SAR, such a short form is the SAR's own district or area, not the county
 # (香港…在九龙一处建筑工地: twentieth round); a full name (九龙县) or one after its ancestor (四川九龙) keeps its county
 _SAR_PARTS = {"810000": frozenset({"九龙", "大埔"}), "820000": frozenset()}
+# a paper's name as its masthead prints it (四川工人日报, 河南日报): a province's name, then the rest, ending in 报
+_PAPER_NAME = lazy_compile(r"[\u4e00-\u9fff]{3,12}报")
+# the paper's own report (本报讯, 本报洛阳讯, 本报南京…电), not an agency's or another paper's (据新华社电)
+_OWN_REPORT = lazy_compile(r"\s*本报")
 
 # weights of one occurrence by role; a place scoring at least MAIN_SCORE in the setting roles is "main"
 HEADLINE, DATELINE, OPENING, FIRST_PARAGRAPH, BODY = 3.0, 2.0, 2.0, 1.0, 0.5
@@ -188,6 +198,7 @@ class Mention:
     passing: bool = False  # origin/destination/company name: never the setting
     full: bool = False  # written as a full name or alias (not a short form)
     company: bool = False  # inside a company's name (中车株洲电力机车有限公司): its home, maybe the setting
+    enterprise: bool = False  # an enterprise's short form (鞍钢): its seat, no place written (names nothing else)
     position: int = 0  # offset in the item's fields read one after another (for "the nearest named parent")
 
 
@@ -214,15 +225,36 @@ class RegionTagger:
         self._rules: dict[int, int] = {}
         self._candidate_sets: dict[tuple[int, ...], tuple[tuple[Division, ...], bool]] = {}
         self._printed: dict[frozenset[str], dict[str, list[str]]] = {}  # memo of _as_printed's name index
+        self._homes: dict[tuple[str, int | None], str | None] = {}  # memo of paper_home (one paper per archive)
 
     # -- public ----------------------------------------------------------------------------------
 
-    def tag(self, item: Item, *, year: int | None = None, segmented: Segmented | None = None
-            ) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
+    def paper_home(self, paper: str | None, year: int | None = None) -> str | None:
+        """The code of the province a paper's name opens with (四川工人日报 -> 四川省, 黑龙江工人报 -> 黑龙江省,
+        新疆工人报 -> 新疆维吾尔自治区), or None (工人日报, 南方工报: no province in the name)."""
+        if not paper or not _PAPER_NAME.fullmatch(paper):
+            return None
+        key = (paper, year)
+        if key not in self._homes:
+            found = None
+            # the longest name first (黑龙江省 before 黑龙江), never the whole name: the paper is named after it
+            for size in range(min(len(paper) - 1, 8), 1, -1):
+                codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
+                         if f.division.level == 1 and f.kind != "enterprise"}
+                if len(codes) == 1:
+                    found = codes.pop()
+                    break
+            self._homes[key] = found
+        return self._homes[key]
+
+    def tag(self, item: Item, *, year: int | None = None, segmented: Segmented | None = None,
+            paper: str | None = None) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
         """(regions, mentioned_places, ambiguities) of one item; ``segmented`` is the item's tokens
-        when the caller has cut it already (see :func:`segment_item`)."""
+        when the caller has cut it already (see :func:`segment_item`); ``paper`` is the name of the paper the
+        item's page prints on its masthead (四川工人日报), when it prints one."""
         if year is None:
             year = _year_of(item.date)
+        home = self.paper_home(paper, year)
         if segmented is None:
             segmented = segment_item(item, self.segmenter)
         fields = _fields(item)
@@ -243,20 +275,40 @@ class RegionTagger:
             unsupported_all |= unsupported
             turned_away.append(unsupported.union(*field_generic.values()))
         first_pass = [m for found in scans for m in found]
-        named = frozenset(m.candidates[0].code for m in first_pass if len(m.candidates) == 1)
-        full_codes = frozenset(d.code for m in first_pass if m.full for d in m.candidates)
+        # (an enterprise's short form, 同煤, names its seat for the company only: it licenses no other name there)
+        named = frozenset(m.candidates[0].code for m in first_pass if len(m.candidates) == 1 and not m.enterprise)
+        full_codes = frozenset(d.code for m in first_pass if m.full and not m.enterprise for d in m.candidates)
         licensed = (full_codes | named | self._anchored(generic, first_pass, year)
-                    | self._inside_named(unsupported_all, named, year))
+                    | self._inside_named(unsupported_all, named, year)
+                    | self._inside_paper(unsupported_all, home, year))
         for index, (fld, (starts, ends)) in enumerate(zip(fields, boundaries, strict=True)):
             if turned_away[index] & licensed:
                 # only a field where pass 1 turned a now-licensed name away can come out differently
                 scans[index] = self._scan(fld, year, licensed, starts, ends, None, None)
         mentions = self._as_printed(full_codes, [m for found in scans for m in found], year)
-        resolved, ambiguities = self._resolve(mentions, year)
+        resolved, ambiguities = self._resolve(mentions, year, home)
         resolved = self._without_words_before_own_bodies(fields, resolved, year)
         resolved = _without_sar_parts(resolved)
         abroad = _set_abroad(fields, boundaries, f"paragraph:{_opening_index(item)}")
-        return (*self._classify(item, fields, resolved, year, abroad), tuple(ambiguities))
+        regions, mentioned = self._classify(item, fields, resolved, year, abroad)
+        if not regions and home and paper and _OWN_REPORT.match(item.lead or "") and not abroad:
+            regions = self._papers_report(item, fields, home, paper, year)
+        return regions, mentioned, tuple(ambiguities)
+
+    def _papers_report(self, item: Item, fields: list[_Field], home: str, paper: str, year: int | None
+                       ) -> tuple[RegionTag, ...]:
+        """The paper's province as the setting of its own report that names no place of its own (亚布力镇总工会…,
+        省总工会派出4个督查组…: a town or a zone the gazetteer does not hold, the province's own bodies), unless the
+        report is national (全国总工会…, a headline about 各地): a provincial paper's reporter writes the province
+        no more than a city paper writes its city (thirty-third round)."""
+        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        opening = next((f.text[:40] for f in fields if f.name == f"paragraph:{_opening_index(item)}"), "")
+        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline) or _NATIONAL.match(opening):
+            return ()
+        if _NATIONAL_BODY_RE.search(re.split(r"[，,。；;]", opening, maxsplit=1)[0]):
+            return ()
+        return (RegionTag(region=self.gazetteer.region(home, year),
+                          evidence=(Evidence(text=paper, field="masthead", offset=0),), score=BODY),)
 
     def _without_words_before_own_bodies(self, fields: list[_Field], resolved: list[tuple[Mention, str]],
                                          year: int | None) -> list[tuple[Mention, str]]:
@@ -310,9 +362,16 @@ class RegionTagger:
         for mention in mentions:
             same = printed.get(mention.text)
             # (not a name right after its ancestor: 吉林省吉林轨道交通集团 is the city's company, whatever the province)
-            if same and not mention.full and not mention.chained_to and not any(
-                    d.code in full_codes for d in mention.candidates):
-                mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+            if same and not mention.full and not mention.chained_to:
+                own = [d for d in mention.candidates if d.code in full_codes]
+                if not own:
+                    mention = replace(mention, candidates=tuple(gaz.division(code, year) for code in same))
+                elif len(own) < len(mention.candidates) and all(d.level == 2 for d in mention.candidates):
+                    # two prefectures share the short form (柳州: 柳州地区 and 柳州市 until 2002): the one the item
+                    # prints in full (柳州市总工会) is meant, not its neighbour (thirty-fourth round); a short form one
+                    # of whose divisions lies inside another (长沙: 长沙市 and its 长沙县) keeps the container rule of
+                    # _resolve, and two counties' (伊宁: 伊宁市, 伊宁县) stay an ambiguity under their prefecture
+                    mention = replace(mention, candidates=tuple(own))
             out.append(mention)
         return out
 
@@ -344,6 +403,21 @@ class RegionTagger:
                     continue
                 lineage = lineage if division.name.endswith("市") else lineage[:1]
             if named.intersection(lineage):
+                licensed.add(code)
+        return frozenset(licensed)
+
+    def _inside_paper(self, turned: set[str], home: str | None, year: int | None) -> frozenset[str]:
+        """Codes of the county-level cities turned away (什邡, 醴陵) that lie inside the paper's province: read on
+        its own paper a bare short form is that city, as with the province named in the item (江苏 … 昆山, rule 5b).
+        A county's short form still needs its prefecture, a district's is never one, and a prefecture's that is an
+        everyday word (安康, 白银) still needs its province written (rule 2)."""
+        if home is None or not turned:
+            return frozenset()
+        gaz = self.gazetteer
+        licensed: set[str] = set()
+        for code in turned:
+            division = gaz.division(code, year)
+            if division.level == 3 and division.name.endswith("市") and home in gaz.ancestors(code, year):
                 licensed.add(code)
         return frozenset(licensed)
 
@@ -387,6 +461,10 @@ class RegionTagger:
                 continue
             mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
             if mention:
+                if found and found[-1].enterprise and _GROUP_WORDS.fullmatch(text, found[-1].end, mention.start):
+                    # a subsidiary named by its group and its own place (攀钢集团西昌钢钒公司, 宝武集团鄂城钢铁): the
+                    # place is the subsidiary's home, the group's seat is not where it is
+                    found.pop()
                 if mention.passing and mention.chained_to and _origin_after(text, mention.end):
                     # 四川达州籍, 河南周口人: the ancestors written right before an origin are the same origin
                     at, follows = len(found) - 1, mention.start
@@ -543,22 +621,28 @@ class RegionTagger:
         text = fld.text
         weight = _weight_at(fld, start)
         before = text[max(0, start - 3):start]
-        company = _COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None
+        # an enterprise's short form (鞍钢, 同煤: gazetteer ENTERPRISES_FILE) is always a company's name, whatever
+        # follows it (鞍钢职代会, 宝武工会): its seat is where the story happens only when the item names no place of
+        # its own, as the home of 中车株洲电力机车有限公司 is (thirty-second round)
+        enterprise = forms[0].kind == "enterprise"
+        company = enterprise or (_COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
                    or _origin_after(text, end))
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
-                       fld.base + start)
+                       enterprise, fld.base + start)
 
     # -- resolving -------------------------------------------------------------------------------
 
-    def _resolve(self, mentions: list[Mention], year: int | None
+    def _resolve(self, mentions: list[Mention], year: int | None, home: str | None = None
                  ) -> tuple[list[tuple[Mention, str]], list[Ambiguity]]:
-        """Each mention -> one code (the division, or the common ancestor when ambiguous)."""
+        """Each mention -> one code (the division, or the common ancestor when ambiguous); ``home`` is the
+        province of the paper, which decides among candidates nothing in the item tells apart."""
         gaz = self.gazetteer
         context: list[tuple[str, int]] = []  # (code, position) of every unambiguous mention
         same_name: dict[str, set[str]] = {}  # name -> the codes it has where it is unambiguous (沧州市新华区)
         for m in mentions:
-            if _one_code(m.candidates):
+            if _one_code(m.candidates) and not m.enterprise:
+                # (an enterprise's seat decides no name: 本报大同…电 … 同煤集团 keeps 大同 the city, not 大同县 in it)
                 context.append((m.candidates[0].code, m.position))
                 same_name.setdefault(m.text, set()).add(m.candidates[0].code)
         resolved: list[tuple[Mention, str]] = []
@@ -583,6 +667,12 @@ class RegionTagger:
                 best = [container[0]]
             else:
                 best = self._pick_by_context(codes, context, m.position, year)
+            if len(best) > 1 and home is not None:
+                # a provincial paper's 龙华区 is the one in its province (深圳's on a 广东 paper, 海口's on a 海南
+                # one) when the item itself tells its candidates apart no better (thirty-third round)
+                ours = [c for c in best if c == home or home in gaz.ancestors(c, year)]
+                if len(ours) == 1:
+                    best = ours
             if len(best) > 1 and m.field != "dateline" and not named_elsewhere.intersection(best):
                 # a bare short form naming a prefecture-level city and districts or counties elsewhere (大同: 大同市,
                 # its 大同县, 大庆's 大同区) means the city: a reader writes a district with its level or its city;
@@ -759,6 +849,11 @@ class RegionTagger:
             if not main and not nowhere:
                 # nothing at all but where the people of the headline come from: that is all the item says
                 main = [c for _, c in headline]
+        if not national_body and (_COUNTED_PLACES.search(headline_text) or _MANY_PLACES.search(headline_text)):
+            # a report from several places (…三省…调查, 多地…综述) that names them up front (记者近日在河南、安徽、四川三省
+            # 采访; 在江苏、山东、广西等地) and whose paragraphs each open on one of them (在河南省固始县，…; 广西玉林市
+            # 总工会则…): each such paragraph is reported from its place, a setting of the report (thirty-second round)
+            main += self._paragraph_scenes(item, resolved, year)
         if main:
             # a place the text says the item's subject lies in (位于宝清县境内的八五二农场, 地处…): it makes a setting
             # containing it precise, wherever it is written (twenty-sixth round)
@@ -852,6 +947,19 @@ class RegionTagger:
         common = _common_ancestor([(c, *self.gazetteer.ancestors(c, year)) for c in codes])
         return [common] if common else []
 
+    def _paragraph_scenes(self, item: Item, resolved: list[tuple[Mention, str]], year: int | None) -> list[str]:
+        """The places a report from several places is reported from, paragraph by paragraph (see the function
+        ``_paragraph_scenes``): the places up front are those the headline, the reading tip or the opening paragraph
+        names, passing or not (在江苏、山东、广西等地采访 lists where the report was made); a report naming none there
+        (记者在多地采访) has no frame its paragraphs' places could be read in."""
+        gaz = self.gazetteer
+        opening_field = f"paragraph:{_opening_index(item)}"
+        frame = {c for m, c in resolved if m.field in ("kicker", "title", "subtitle", "reading_tip", opening_field)}
+        if not frame:
+            return []
+        inside = {c for _, c in resolved if any(gaz.is_within(c, f, year) for f in frame)}
+        return _paragraph_scenes(item, resolved, inside)
+
     @staticmethod
     def _numbered_scenes(fields: list[_Field], resolved: list[tuple[Mention, str]]) -> list[str]:
         """The places of the first sentence of each numbered paragraph (①…, ②…), when at least two are
@@ -876,6 +984,34 @@ class RegionTagger:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+def _paragraph_scenes(item: Item, resolved: list[tuple[Mention, str]], up_front: Collection[str]) -> list[str]:
+    """The places the paragraphs after the opening one open on (在河南省固始县，…; 安徽省临泉县总工会则…), each inside a
+    place of ``up_front``: a paragraph's first name, at its start or after 在, and the names written right after it as
+    its parts (the most specific is the scene); only when at least two paragraphs open on such places (one is an
+    example, a background, not a report from several places), and never a passing name (来自…, 等地)."""
+    opening = _opening_index(item)
+    firsts: dict[str, list[tuple[Mention, str]]] = {}
+    for m, code in resolved:
+        kind, _, index = m.field.partition(":")
+        if kind == "paragraph" and int(index) > opening:
+            firsts.setdefault(m.field, []).append((m, code))
+    scenes: list[str] = []
+    for field, pairs in firsts.items():
+        pairs.sort(key=lambda pair: pair[0].start)
+        first, code = pairs[0]
+        text = item.paragraphs[int(field.partition(":")[2])]
+        if first.passing or text[:first.start] not in ("", "在"):
+            continue
+        end = first.end
+        for m, other in pairs[1:]:
+            if m.start != end or not m.chained_to:
+                break
+            code, end = other, m.end
+        if code not in scenes and code in up_front:
+            scenes.append(code)
+    return scenes if len(scenes) >= 2 else []
+
 
 def _needs_ancestor(form: NameForm) -> bool:
     """Two-character names (和县, 城区) and generic ones (市中区, 新城区) read as ordinary words unless they

@@ -13,6 +13,9 @@ from .segmenter import Segmenter, Span, fold
 
 # 本报南京11月22日电: the place of a dateline the loader left inside the lead
 _DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
+# a provincial paper's bureau files with no day (本报洛阳讯, 本报东莞讯): the place before 讯 is the dateline's as
+# much as 本报洛阳6月18日电's (thirty-third round); 本报讯 has none, and an 通讯员 is no 讯
+_BUREAU_DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)讯(?!员)")
 # a reader's or author's signature line ("安徽合肥 陈建军", "河南郑州 读者 李明"): a place, then the name;
 # a staff credit ("本报记者 王伟", "新华社发") is not one
 _SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,12})[ \u3000]+\S")
@@ -69,10 +72,12 @@ class Segmented:
 
 
 def dateline_place(item: Item) -> str | None:
-    """The dateline's place: the loader's, else one still printed in the lead ("本报南京11月22日电")."""
+    """The dateline's place: the loader's, else one still printed in the lead ("本报南京11月22日电", "本报洛阳讯")."""
     if item.dateline and item.dateline.place:
         return item.dateline.place
-    found = _DATELINE.search(item.lead) if item.lead else None
+    if not item.lead:
+        return None
+    found = _DATELINE.search(item.lead) or _BUREAU_DATELINE.match(item.lead.lstrip())
     return found.group(1) if found else None
 
 
