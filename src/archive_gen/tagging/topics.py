@@ -120,6 +120,9 @@ _DESTINATION_BEFORE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|
 # a place (its last character one of _PLACE_SUFFIX) is still where the subject went, not what it is (fifteenth
 # round); a deed after the place (走进工地送清凉) names no place and keeps its reading
 _DESTINATION_PHRASE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|开到)了?[\u4e00-\u9fff]{1,4}$")
+# ... and the place a 把 sentence takes its object to (把学习“三个代表”落到基层工会, 把政策送到工地): the object after 把 is
+# what the headline is about, the term after the verb of taking is where it goes (thirty-fifth round)
+_BA_DESTINATION = lazy_compile(r"把[^，,。；;：:！!？?]{1,16}?(?:落到|落实到|延伸到|深入到|送到|带到|推广到)了?$")
 # (a hall too: 青稞走进省城职工食堂 is where the produce went, not a canteen opened for the workers; twenty-eighth round)
 _PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心", "堂")
 # a headline term right after a vote's verb (职代会表决通过高温津贴发放办法): what the vote adopted, the matter of the
@@ -1285,6 +1288,7 @@ def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
         # (a group named as the place, 建到了货车司机身边, is already in passing: still who the item is for)
         if hit.evidence.field == "title" and not hit.passing and (
                 _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)
+                or _BA_DESTINATION.search(item.title, 0, hit.evidence.offset)
                 or (hit.evidence.text.endswith(_PLACE_SUFFIX)
                     and _DESTINATION_PHRASE.search(item.title, 0, hit.evidence.offset))):
             if out is hits:
