@@ -644,6 +644,17 @@ FRESH37_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # flagged starts-incomplete. Floors a little below the final scores (class 1's title sits at 0.667: not floored per class).
 FRESH39_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
+# fresh40 (the forty-first batch: eight ordinary 工人日报 pages of 1996–2025 by a new hand — a 1996 要闻 front page with a
+# 本报今日要目 box and its page 2 with a jump between them, 工会新闻 with 工会简讯, 劳动关系 with an interview and a case closed
+# by a 记者手记, 经济 printed with no blank lines, 职工生活 with a 读者来信 under an 编者按 and a 问/答 explainer, 评论 with a
+# cartoon, 文化·副刊 with an essay and a poem): first run (main at b17efda, keys committed in 14ef0f7) title F1 0.951 (29 of
+# 30, 31 predicted), byline 0.931, every other column 1.0, roles 26/26, pages and page names 8/8, stitched 1/1. Four general
+# rules (本报今日要目-style 导读/要目 labels, 本版责任编辑 as the page's editor, 漫画：/绘图：name credits, a noun-phrase kicker
+# over a line of someone bringing a service somewhere) bring the eight pages to 1.0 on every column; the post-fix check page
+# f40-2022-05-10_01 (keyed and committed first, 9edf280): 4 of 4 titles and 1.0 on every column on its first run. Floors a
+# little below the final scores.
+FRESH40_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
 # lines; ——副题, 副题 with no ——, a quoted 主题, a 副题 that is a sentence ending 。; stacks over byline lines, 本报讯 leads and
@@ -688,6 +699,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh37": (28, [1, 1], 7),  # roles in ASCII-bracketed and tab-parted leads, byline lines and credits; page 1's jump, from page 3
     "fresh38": (43, None, 8),  # two roles on byline lines and in leads, 新华社记者/本报通讯员 credits glued to captions or alone
     "fresh39": (21, [1, 1], 7),  # 记者站 reporters in leads and on byline lines, a unit-and-writer lead, 特约通讯员; page 1's jump, from page 4
+    "fresh40": (32, [1, 1], 9),  # 1990s 记者name报道 leads, 本报实习生, 读者, 新华社记者 credits on a line of their own; page 1's jump, from page 2
 }
 
 
@@ -745,6 +757,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh37": (FRESH37_FLOORS, 33, 0.95),  # 29 on the six pages, 4 on the post-fix check page
     "fresh38": (FRESH38_FLOORS, 45, None),  # 37 on the seven pages, 8 on the post-fix check page; see FRESH38_FLOORS
     "fresh39": (FRESH39_FLOORS, 36, None),  # 30 on the six pages, 6 on the post-fix check page; see FRESH39_FLOORS
+    "fresh40": (FRESH40_FLOORS, 34, 0.95),  # 30 on the eight pages, 4 on the post-fix check page
 }
 
 

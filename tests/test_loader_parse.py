@@ -3369,3 +3369,55 @@ def test_a_banner_of_selected_pieces_stays_over_a_title_however_short() -> None:
     # guard: news of the call (who holds it) over a short line is no banner of its pieces
     item = only(page("集团举办“我的铁路我的家”征文", "本报讯　" + BODY, BODY2))
     assert (item.column, item.title) == (None, "集团举办“我的铁路我的家”征文")
+
+
+# ---- rules from the forty-first held-out batch (tests/heldout/fresh40); inputs differ from those pages ----
+
+def test_an_index_label_naming_the_paper_and_the_day_is_furniture() -> None:
+    # "本报今日要目" heads a 要目 box as "要目" does: 本报/本期 and 今日/本期 before 要目 or 导读 name the same box
+    text = ("第1版　要闻\n\n本报今日要目\n▲技能比武擂台赛开赛（二版）\n▲一位老焊工的三十年（七版）\n\n"
+            "全总召开劳动竞赛推进会\n\n" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [(i.title, i.column) for i in parsed.items] == [("全总召开劳动竞赛推进会", None)]
+    assert [f.kind for f in parsed.furniture] == ["page", "index", "index", "index"]
+    # guard: a title that ends on 导读 is a title, not the box's label
+    text = ("第1版　要闻\n\n今日导读\n▲技能比武擂台赛开赛（二版）\n▲一位老焊工的三十年（七版）\n\n"
+            "暑期职工书单导读\n\n" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert [i.title for i in parsed.items] == ["暑期职工书单导读"]
+
+
+def test_an_editor_credit_naming_the_page_and_the_role_is_furniture() -> None:
+    # "本版责任编辑　name" is "本版编辑　name" with the role spelled in full: the page's editor, no author of the story above
+    parsed = page("某市总工会开展送清凉活动", "本报讯　" + BODY + "（沈一鸣）", "本版责任编辑　谢　川")
+    item = only(parsed)
+    assert item.byline.names() == ("沈一鸣",)
+    assert [f.kind for f in parsed.furniture] == ["editor"]
+    parsed = page("某市总工会开展送清凉活动", "本报讯　" + BODY, "本版责编：谢　川")
+    assert only(parsed).byline.names() == () and [f.kind for f in parsed.furniture] == ["editor"]
+    # guard: a sentence about the page's editors is text
+    parsed = page("某市总工会开展送清凉活动", "本报讯　" + BODY, "本版责任编辑和美术编辑共同完成了版面设计。")
+    assert not parsed.furniture
+
+
+def test_a_cartoon_credit_with_a_colon_closes_its_caption() -> None:
+    # "漫画：name" (or "绘图：name") on its own line under a cartoon's caption credits it, as "漫画／name" and "制图：name" do
+    item = only(page("“随叫随到”", "下班后的工作群消息，一条接一条。", "漫画：吴　桐"))
+    assert item.title == "“随叫随到”" and item.byline.names() == ("吴　桐",)
+    item = only(page("“随叫随到”", "下班后的工作群消息，一条接一条。　绘图：吴　桐"))
+    assert item.paragraphs == ("下班后的工作群消息，一条接一条。",) and item.byline.names() == ("吴　桐",)
+    # guard: a colon after 漫画 in a sentence is text
+    item = only(page("漫画展开幕", "本报讯　" + BODY, "漫画：一种用夸张手法讽刺时弊的绘画，深受职工喜爱。"))
+    assert item.byline.names() == ()
+
+
+def test_a_noun_phrase_over_a_line_of_someone_delivering_is_its_kicker() -> None:
+    # "酷暑中的“移动冰箱”" names no news; the line under it says who brought what where (送…开进/走进/送到…): 引题 + 主题
+    item = only(page("酷暑中的“移动冰箱”", "西岭工会送清凉车开进工地", "本报讯（记者　项　阳）" + BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("酷暑中的“移动冰箱”", "西岭工会送清凉车开进工地", None)
+    item = only(page("车间里的“加油站”", "西岭市总工会把技能课堂送到一线", "本报讯（记者　项　阳）" + BODY, BODY2))
+    assert (item.kicker, item.title) == ("车间里的“加油站”", "西岭市总工会把技能课堂送到一线")
+    # guard: a ——记 subtitle under such a title keeps its reading
+    item = only(page("酷暑中的“移动冰箱”", "——记西岭工会送清凉车司机王建军", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "酷暑中的“移动冰箱”")

@@ -90,8 +90,9 @@ _CREDIT_BRACKETED_ROLE = lazy_compile(rf"[(（]{_GAP}*(?:特约|本报)?摄影(?
 _CREDIT_WORDS = r"(?:摄影|图|摄|漫画|绘图|绘)"
 # the credit word and its slash; "文/图　role name" (the writer took the pictures) opens with a gap after 图, and so
 # does "图/文　role name", the same credit with its words the other way round
-# "制图：name" credits a chart as "摄" credits a photo (the colon is printed as often as the slash)
-_CREDIT_OPENER = rf"(?:(?:文[/／]图|图[/／]文){_GAP}+|{_CREDIT_WORDS}[/／]|制图[/／:：])"
+# "制图：name" credits a chart as "摄" credits a photo, and "漫画：name" / "绘图：name" a cartoon or a drawing (the colon is
+# printed as often as the slash; not after 图 or 摄 alone, where "图：" opens a caption)
+_CREDIT_OPENER = rf"(?:(?:文[/／]图|图[/／]文){_GAP}+|{_CREDIT_WORDS}[/／]|(?:制图|漫画|绘图)[/／:：])"
 _CREDIT_PREFIXED = lazy_compile(
     rf"{_CREDIT_OPENER}{_GAP}*(?:{_ROLE}{_GAP}*)?{_NAMES}(?:{_GAP}*[(（][{HAN}]{{2,10}}[)）])?$")
 _CREDIT_PREFIX = lazy_compile(rf"^{_CREDIT_OPENER}{_GAP}*")

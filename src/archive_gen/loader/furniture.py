@@ -34,7 +34,8 @@ _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
 _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
-_EDITOR_ROLE = lazy_compile(r"^[■□◆●]?(?:本版|责任|图片|美术|版式|实习|值班|总)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+# (本版 may stand before the role spelled in full: "本版责任编辑　name", "本版美术编辑：name")
+_EDITOR_ROLE = lazy_compile(r"^[■□◆●]?(?:本版)?(?:责任|图片|美术|版式|实习|值班|总)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
 # a paper's contact fields printed beside its 版 or its editors ("■联系电话：0352-7086512", "E-mail:jcghb@163.com"); a
 # line of them alone is furniture only when it names the 版 ("本版电话：…"): a notice prints its "咨询电话：…" as text
 _CONTACT = lazy_compile(r"^[■□◆●]?(?P<own>本版|联系|编辑部|新闻|报料|投稿)?(?:电话|热线|传真|邮箱|电子邮箱|[Ee]-?[Mm]ail)[:：]?"
@@ -55,7 +56,10 @@ _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
-_INDEX_LABELS = ("导读", "本期导读", "今日导读", "要目", "本期要目")
+# a 导读 box's label: 导读 or 要目, with the paper and the day named before the word or not ("本期导读", "今日导读",
+# "本报今日要目", "本报导读"); only these words before it, so a headline ending on 导读 ("暑期职工书单导读") is no label
+_INDEX_LABEL = lazy_compile(r"^(?:本报|本刊)?(?:今日|今天|本期|本周|本版)?(?:要目|导读)$")
+
 # a credit for the whole 版: "（本版稿件由本报记者孙　静整理）", "本版图片由某市总工会提供", "本版撰稿：本报记者 李明";
 # a 专版's sponsors: "（本版由某市总工会　某市应急管理局协办）", "本专版由…联合主办"
 _PAGE_CREDIT = lazy_compile(rf"^[(（]?{_GAP}*本专?版(?:稿件|文字|图片|图文|文图|照片|内容)?(?:[^()（）。]{{0,30}}?"
@@ -367,7 +371,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
         if number in titles:
             lines.append(PageLine(number, line, "index"))
             continue
-        if indexed and (line.strip("【】[]：:") in _INDEX_LABELS
+        if indexed and (_index_label(line)
                         or (_INDEX_ENTRY.match(line) and not line.startswith(("(", "（")))):
             lines.append(PageLine(number, line, "index"))
             continue
@@ -465,12 +469,17 @@ def _quote_box_lines(rows: list[tuple[int, str]]) -> set[int]:
     return found
 
 
+def _index_label(line: str) -> bool:
+    """A 导读/要目 box's label, in brackets or with a colon or not."""
+    return bool(_INDEX_LABEL.match(line.strip("【】[]：: \u3000")))
+
+
 def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
     """Line numbers of a 导读 box whose entries open with their page ("3版　一周工会动态"): the label and
     the two or more entries printed on the lines right under it."""
     found: set[int] = set()
     for k, (number, line) in enumerate(rows):
-        if line.strip("【】[]：:") not in _INDEX_LABELS:
+        if not _index_label(line):
             continue
         entries = []
         previous = number

@@ -634,9 +634,10 @@ def _question_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
 # a noun phrase and nothing else: who or where, 的, then a thing (a quoted term or a short noun): "家门口的“职工食堂”",
 # "工地上的“夜校”"; it names no deed
 _NOUN_PHRASE = lazy_compile(r"^[\u4e00-\u9fff“”]{2,8}的(?:“[\u4e00-\u9fff]{1,6}”|[\u4e00-\u9fff]{1,3})$")
-# a line that states what someone did: a subject of two or more characters, then a deed's verb
+# a line that states what someone did: a subject of two or more characters, then a deed's verb (a service set up or
+# held, or brought to where workers are: "…送清凉车开进工地", "…把技能课堂送到一线", "…服务队走进园区")
 _DOES = lazy_compile(r"^[\u4e00-\u9fff0-9“”]{2,14}?(?:推出|开展|开设|开通|建成|建起|设立|成立|启动|上线|落地|举办|发放|实现|"
-                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助)[\u4e00-\u9fff“]")
+                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助|送|开进|走进|进驻)[\u4e00-\u9fff“]")
 
 
 def _noun_phrase_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
