@@ -30,7 +30,7 @@ from importlib import resources
 from ..model import Ambiguity, Evidence, Item, RegionTag
 from ..patterns import lazy_compile
 from .gazetteer import Division, Gazetteer, NameForm
-from .segmented import Offsets, Segmented, dateline_place, segment_item, signature_place
+from .segmented import Offsets, Segmented, dateline_place, lead_unit, segment_item, signature_place
 from .segmenter import Segmenter
 
 # prefecture short forms that are everyday words: they need the same support as county short forms
@@ -744,8 +744,9 @@ class RegionTagger:
                   year: int | None, abroad: bool = False) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...]]:
         gaz = self.gazetteer
         headline = [(m, c) for m, c in resolved if m.field in ("kicker", "title", "subtitle")]
-        # a reader's signature ("河南郑州 读者 李明") says where the letter comes from, as a dateline does
-        dateline = [(m, c) for m, c in resolved if m.field in ("dateline", "signature")]
+        # a reader's signature ("河南郑州 读者 李明") says where the letter comes from, as a dateline does, and so does
+        # the unit of a correspondent the lead credits (本报讯（黔南州总工会　刘明）)
+        dateline = [(m, c) for m, c in resolved if m.field in ("dateline", "signature", "unit")]
         opening_field = f"paragraph:{_opening_index(item)}"  # after an editor's note, the story's own opening
         opening = [(m, c) for m, c in resolved if m.weight >= OPENING and (m.field == opening_field or m.field == "lead")]
         first_paragraph = [(m, c) for m, c in resolved if m.field == opening_field and m.weight < OPENING]
@@ -1095,6 +1096,9 @@ def _fields(item: Item) -> list[_Field]:
     signed = signature_place(item)
     if signed:
         raw.append(("signature", signed, ((len(signed), DATELINE),)))
+    unit = lead_unit(item)
+    if unit:
+        raw.append(("unit", unit, ((len(unit), DATELINE),)))
     opening = _opening_index(item)
     for index, text in enumerate(item.paragraphs):
         if index == opening:

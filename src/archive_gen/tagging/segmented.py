@@ -20,6 +20,10 @@ _BUREAU_DATELINE = re.compile(r"本报([\u4e00-\u9fff]{2,8}?)讯(?!员)")
 # a staff credit ("本报记者 王伟", "新华社发") is not one
 _SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,12})[ \u3000]+\S")
 _PARTS = re.compile(r"[ \u3000]+")
+# a correspondent's unit and name in the lead's bracket ("本报讯（黔南州总工会　刘明）"): the loader credits the writer and
+# keeps the bracket in the lead, so the unit, where the report comes from, is read from there as a dateline's place is
+_LEAD_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{2,14}?(?:总工会|工会|工委|委员会|公司|集团|中心|[厂矿局段站处所校院]))"
+                        r"[ \u3000\t]+[\u4e00-\u9fff·]{2,6}[)）]$")
 _STAFF_WORDS = ("本报", "记者", "通讯员", "评论员", "新华社", "摄", "报道", "文/", "图/", "实习生", "特约")
 
 
@@ -33,7 +37,7 @@ class SegmentedField:
     """One text field of an item and its tokens."""
 
     name: str  # "title", "kicker", "subtitle", "column", "column_extra:0", "page_name", "reading_tip", "lead",
-    # "dateline", "paragraph:0", "crosshead:0", "caption:0"
+    # "dateline", "signature", "unit", "paragraph:0", "crosshead:0", "caption:0"
     text: str  # as printed
     folded: str  # ``fold(text)``: full-width ASCII as ASCII, same length (offsets are shared)
     tokens: tuple[Span, ...]  # the tokens of ``folded`` with their offsets, in order
@@ -81,6 +85,14 @@ def dateline_place(item: Item) -> str | None:
     return found.group(1) if found else None
 
 
+def lead_unit(item: Item) -> str | None:
+    """The unit of a correspondent the lead credits with a name ("本报讯（黔南州总工会　刘明）" -> 黔南州总工会), or None."""
+    if not item.lead:
+        return None
+    found = _LEAD_UNIT.search(item.lead.rstrip())
+    return found.group(1) if found else None
+
+
 def signature_place(item: Item) -> str | None:
     """The place that opens a signature line (a reader's letter signed "湖北襄阳 读者 刘梅"), or None."""
     raw = item.byline_raw
@@ -120,6 +132,9 @@ def item_texts(item: Item) -> list[tuple[str, str]]:
     signed = signature_place(item)
     if signed:
         texts.append(("signature", signed))
+    unit = lead_unit(item)
+    if unit:
+        texts.append(("unit", unit))
     texts.extend((f"paragraph:{i}", text) for i, text in enumerate(item.paragraphs) if text)
     texts.extend((f"crosshead:{i}", head.text) for i, head in enumerate(item.crossheads) if head.text)
     texts.extend((f"caption:{i}", caption.text) for i, caption in enumerate(item.captions) if caption.text)
