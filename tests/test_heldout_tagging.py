@@ -90,8 +90,10 @@ SETS = {
                         {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging2": (TESTS / "heldout_tagging2" / "pages", TESTS / "heldout_tagging2" / "keys", 50, 1,
                          {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.98}),
+    # (province and prefecture at 1.0: a loader change once moved a lead's unit out of the text the tagger read, and
+    # 0.991 still passed a 0.99 floor)
     "heldout_tagging3": (TESTS / "heldout_tagging3" / "pages", TESTS / "heldout_tagging3" / "keys", 59, 0,
-                         {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.95}),
+                         {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.95}),
     "heldout_tagging4": (TESTS / "heldout_tagging4" / "pages", TESTS / "heldout_tagging4" / "keys", 55, 0,
                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
     "heldout_tagging5": (TESTS / "heldout_tagging5" / "pages", TESTS / "heldout_tagging5" / "keys", 48, 0,
