@@ -125,6 +125,11 @@ _DESTINATION_PHRASE = lazy_compile(r"(开进|走进|建到|建在|搬进|进驻|
 _BA_DESTINATION = lazy_compile(r"把[^，,。；;：:！!？?]{1,16}?(?:落到|落实到|延伸到|深入到|送到|带到|推广到)了?$")
 # (a hall too: 青稞走进省城职工食堂 is where the produce went, not a canteen opened for the workers; twenty-eighth round)
 _PLACE_SUFFIX = ("点", "站", "园", "区", "馆", "室", "屋", "所", "场", "村", "中心", "堂")
+# ... and the place a headline's subject reaches out to (厂务公开向非公有制企业延伸, 普惠服务向农民工倾斜): the term between
+# 向 and a verb of extending is whom or where it reaches, the subject before 向 is what the item is about (thirty-sixth
+# round)
+_TOWARD_BEFORE = lazy_compile(r"(?<=[\u4e00-\u9fff])向$")
+_TOWARD_AFTER = lazy_compile(r"[\u4e00-\u9fff]{0,4}?(?:延伸|拓展|覆盖|倾斜|辐射)")
 # a headline term right after a vote's verb (职代会表决通过高温津贴发放办法): what the vote adopted, the matter of the
 # democratic procedure the headline is about, not a topic of its own there (fifteenth round)
 _VOTED_BEFORE = lazy_compile(r"(表决通过|审议通过|投票通过)了?[《“]?$")
@@ -166,7 +171,9 @@ _CODA_REACH = 8
 _COMMENTARY_CODA_MARKS = ("不妨", "也应", "还应", "同样应", "也要", "还要", "同样要", "也需", "还需")
 # an adverbial 还 ("also"; not 还是, 还没, 还不, 还未, nor the verb "to return": 偿还, 归还, 还款, 还清 …): a sentence of the
 # closing paragraph that holds one adds something on the side of the story (ninth round)
-_ALSO = lazy_compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原])")
+# ... but not a meeting's or a document's next point (会议还要求，…; 意见还明确：…): 还 with a verb of asking or stating,
+# its content set off by a comma or colon, opens what the report says next, a paragraph of its own (thirty-sixth round)
+_ALSO = lazy_compile(r"(?<![偿归退返奉交])还(?![是没未不款贷清债钱原]|(?:要求|提出|强调|明确|部署)[，,：:])")
 # a sentence saying who the people of the story are (他们大多是周边乡村的农民, 这些工人多为返乡青年): who, not what was
 # done; its terms are on the side (fourteenth round)
 _WHO_SENTENCE = lazy_compile(r"(?:^|(?<=[。！!？?；;]))(?:他们|她们|这些[\u4e00-\u9fff]{0,4}?|其中)"
@@ -1289,6 +1296,8 @@ def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
         if hit.evidence.field == "title" and not hit.passing and (
                 _DESTINATION_BEFORE.search(item.title, 0, hit.evidence.offset)
                 or _BA_DESTINATION.search(item.title, 0, hit.evidence.offset)
+                or (_TOWARD_BEFORE.search(item.title, 0, hit.evidence.offset)
+                    and _TOWARD_AFTER.match(item.title, hit.evidence.offset + len(hit.evidence.text)))
                 or (hit.evidence.text.endswith(_PLACE_SUFFIX)
                     and _DESTINATION_PHRASE.search(item.title, 0, hit.evidence.offset))):
             if out is hits:
