@@ -189,7 +189,8 @@ SETS = {
     # a forty-third batch (seven ordinary pages of provincial labour papers and a 工人日报 regional edition, 2004–2025, by a new
     # hand: 江西工人报 要闻 and 工会动态 with a jump between them, 湖北工人报 基层, 山西工人报 维权 with no blank lines, 辽宁工人报
     # 职工天地, 工人日报 福建新闻, 甘肃工人报 图片; each with its own masthead and page header)
-    # first run (main's loader at f80d1ef, keys committed in 5b95e93): FIRSTRUN
+    # first run (main's loader at f80d1ef, keys committed in 5b95e93): title F1 0.912 (31 of 34, 34 predicted), body bounds
+    # 1.0, paragraphs 1.0, byline 0.968, kicker 1.0, subtitle 1.0, roles 28/30, page 7/7, page name 5/7, stitched 1/1
     "fresh42": (HERE / "fresh42" / "pages", HERE / "fresh42" / "keys", HERE / "fresh42" / "tags"),
     "seeds": (REPO / "seeds", REPO / "tests" / "gold", None),
 }
