@@ -3421,3 +3421,71 @@ def test_a_noun_phrase_over_a_line_of_someone_delivering_is_its_kicker() -> None
     # guard: a ——记 subtitle under such a title keeps its reading
     item = only(page("酷暑中的“移动冰箱”", "——记西岭工会送清凉车司机王建军", "本报记者　项　阳", BODY, BODY2))
     assert (item.kicker, item.title) == (None, "酷暑中的“移动冰箱”")
+
+
+# ---- rules from the forty-third held-out batch (tests/heldout/fresh42); inputs differ from those pages ----
+
+def test_a_chief_editor_and_a_layout_credit_are_editor_credits() -> None:
+    # "本版主编：name" and "版式：name" credit the page's editors as "责任编辑：name" does, on a line of their own or on the 版 line
+    head = "湖东工人报\n2012年5月8日　星期二\n第5版　职工生活\n本版主编：方　宁　　责任编辑：于小慧"
+    parsed = page(head, "湖东市总工会开展职工健步走活动", "本报讯　" + BODY, BODY2)
+    item = only(parsed)
+    assert (item.title, item.page, item.page_name) == ("湖东市总工会开展职工健步走活动", 5, "职工生活")
+    parsed = page("湖东工人报\n2012年5月8日　星期二\n第2版　综合　　责任编辑：何　云　　版式：孟　洁",
+                  "湖东市总工会开展职工健步走活动", "本报讯　" + BODY, BODY2)
+    item = only(parsed)
+    assert (item.kicker, item.title, item.page_name) == (None, "湖东市总工会开展职工健步走活动", "综合")
+    # guard: a headline opening with 主编 and a colon, no name after it, stays the headline
+    item = only(page("主编：让每一篇稿子都带着泥土味", "本报讯　" + BODY, BODY2))
+    assert item.title == "主编：让每一篇稿子都带着泥土味"
+
+
+def test_a_page_name_before_the_date_on_the_folio_line_under_the_paper_names_the_page() -> None:
+    # an inside page's folio line, "版名　date　第N版", under the paper's name alone: the first word is the 版名
+    head = "辽东工人报\n文化周刊　　2018年3月2日　星期五　　第7版"
+    item = only(page(head, "辽东职工摄影展开幕", "本报讯　" + BODY, BODY2))
+    assert (item.page, item.page_name) == (7, "文化周刊")
+    # guard: with no paper's name over it the first word is the paper's own name (长兴工运), no 版名
+    item = only(page("长兴工运　　2018年3月2日　星期五　　第7版", "长兴职工摄影展开幕", "本报讯　" + BODY, BODY2))
+    assert (item.page, item.page_name) == (7, None)
+
+
+def test_a_count_of_people_alone_over_what_they_do_is_one_title() -> None:
+    # "…三千名装卸工人" names who and no news: the line under it says what they did, one title over two lines
+    item = only(page("江州港务集团三千名装卸工人", "在技术比武中练就“绝活”", "本报讯（记者　项　阳）" + BODY, BODY2))
+    assert (item.title, item.subtitle) == ("江州港务集团三千名装卸工人在技术比武中练就“绝活”", None)
+    # guard: a ——subtitle under the same line keeps the title + subtitle reading
+    item = only(page("江州港务集团三千名装卸工人", "——港区技能培训见闻", "本报记者　项　阳", BODY, BODY2))
+    assert (item.title, item.subtitle) == ("江州港务集团三千名装卸工人", "——港区技能培训见闻")
+
+
+def test_a_span_from_one_state_to_another_over_a_line_of_news_is_its_kicker() -> None:
+    # "从“要我学”到“我要学”" names a change and no news: over a longer line with no —— in which someone does something, it
+    # is the 引题 and that line the title
+    item = only(page("从“要我学”到“我要学”", "江州纺织厂女工用夜校课程考出技师证", "本报讯（记者　项　阳）" + BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("从“要我学”到“我要学”", "江州纺织厂女工用夜校课程考出技师证", None)
+    # guard: a ——subtitle under the span keeps the title + subtitle reading
+    item = only(page("从“要我学”到“我要学”", "——江州纺织厂女工夜校见闻", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == (None, "从“要我学”到“我要学”", "——江州纺织厂女工夜校见闻")
+
+
+def test_a_byline_lines_last_name_may_carry_the_writers_unit_in_brackets() -> None:
+    # "通讯员　许明亮（江州市总工会）": the contributor's unit in brackets after the name is no name and no headline
+    item = only(page("“职工夜校”开进了车间", "本报记者　章　林　通讯员　许明亮（江州市总工会）", BODY, BODY2))
+    assert (item.title, item.subtitle) == ("“职工夜校”开进了车间", None)
+    assert [(r.name, r.role) for r in item.byline_roles] == [("章　林", "本报记者"), ("许明亮", "通讯员")]
+    # guard: a bracket naming no body (a place) after the name is no unit: the line stays the subtitle
+    item = only(page("“职工夜校”开进了车间", "本报记者　章　林（江州）", BODY, BODY2))
+    assert item.byline.names() == ()
+
+
+def test_a_noun_phrase_over_a_line_of_something_moved_to_workers_is_its_kicker() -> None:
+    # "塔吊下的新变化" names no news; the line under it says what was moved where (搬进/搬到/住进…): 引题 + 主题
+    item = only(page("塔吊下的新变化", "“工会驿站”搬进了项目部", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("塔吊下的新变化", "“工会驿站”搬进了项目部", None)
+    # the deed's line need not be the longer one: as long as the noun phrase it is still the news
+    item = only(page("工地上的“新鲜事”", "职工书屋搬进了工棚", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("工地上的“新鲜事”", "职工书屋搬进了工棚", None)
+    # guard: a question under the noun phrase is its subtitle (it asks, it states no deed)
+    item = only(page("塔吊下的新变化", "“工会驿站”搬进项目部之后怎么管", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "塔吊下的新变化")

@@ -419,10 +419,26 @@ def house_author(text: str) -> bool:
     return bool(_HOUSE_AUTHOR.match(_unbracket(text).strip(_SPACE)))
 
 
+# the writer's unit in brackets after the last name of a byline line that names roles ("本报记者　name　通讯员　name（某市总工会）",
+# a contributor from a 工会 or a works): the unit known by the end of its name, as in ``_NAME_UNIT``
+_UNIT_TAIL = lazy_compile(
+    rf"{_GAP}*[(（][{HAN}]{{2,20}}(?:大学|学院|学校|中学|小学|党校|研究院|研究所|工会|公司|集团|委员会|协会|中心|医院|厂|矿|局|段"
+    rf"|站|部|车间)[)）]$")
+
+
+def _without_unit_tail(text: str) -> str:
+    """A byline line with roles read without the writer's unit bracketed after its last name; any other text as it is."""
+    tail = _UNIT_TAIL.search(text.rstrip(_SPACE))
+    if tail is None or tail.start() == 0:
+        return text
+    rest = text.rstrip(_SPACE)[:tail.start()]
+    return rest if _ROLE_RE.search(rest) and _BYLINE_LINE.match(rest.strip(_SPACE)) else text
+
+
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三", "本报评论员" (no name)."""
-    text = _unbracket(text)
+    text = _without_unit_tail(_unbracket(text))
     if _HOUSE_AUTHOR.match(text.strip(_SPACE)) or unit_credit(text):
         return True
     if text.rstrip(_SPACE).endswith("文章") and _COMMENTARY_KIND.match(text.strip(_SPACE)):
@@ -500,7 +516,7 @@ def _job_line(text: str) -> re.Match[str] | None:
 def parse_byline_line(text: str) -> Credits:
     if house_author(text) or unit_credit(text):
         return Credits(Byline(), ())  # "本刊评论员": the paper's own voice names nobody ("本刊" is no name)
-    stripped = _unbracket(text)
+    stripped = _without_unit_tail(_unbracket(text))
     job = _job_line(stripped) if _LABELLED.match(stripped.strip(_SPACE)) is None else None
     if job is not None:  # a speaker under the title, the job kept as the role
         return Credits(Byline(authors=(job.group("name"),)), (BylineRole(job.group("name"), job.group("job")),))

@@ -34,8 +34,10 @@ _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
 _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
-# (本版 may stand before the role spelled in full: "本版责任编辑　name", "本版美术编辑：name")
-_EDITOR_ROLE = lazy_compile(r"^[■□◆●]?(?:本版)?(?:责任|图片|美术|版式|实习|值班|总)?(?:编辑|责编|美编|校对|设计|制图|组版)(?:[:：](?P<name>.*))?$")
+# (本版 may stand before the role spelled in full: "本版责任编辑　name", "本版美术编辑：name"; a provincial paper credits
+# its page's chief editor and its layout too: "本版主编：name", "版式：name", "排版：name")
+_EDITOR_ROLE = lazy_compile(r"^[■□◆●]?(?:本版)?(?:(?:责任|图片|美术|版式|实习|值班|总)?(?:编辑|责编|美编|校对|设计|制图|组版)"
+                            r"|主编|版式|排版)(?:[:：](?P<name>.*))?$")
 # a paper's contact fields printed beside its 版 or its editors ("■联系电话：0352-7086512", "E-mail:jcghb@163.com"); a
 # line of them alone is furniture only when it names the 版 ("本版电话：…"): a notice prints its "咨询电话：…" as text
 _CONTACT = lazy_compile(r"^[■□◆●]?(?P<own>本版|联系|编辑部|新闻|报料|投稿)?(?:电话|热线|传真|邮箱|电子邮箱|[Ee]-?[Mm]ail)[:：]?"
@@ -358,7 +360,7 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
     numbers: list[tuple[int, int]] = []
     names: list[str] = []
     dates: list[str] = []
-    for number, line in rows:
+    for k, (number, line) in enumerate(rows):
         if number in listed:
             lines.append(PageLine(number, line, "index"))
             continue
@@ -387,6 +389,8 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
         if found is None:
             continue
         kind, page, name, date = found
+        if kind == "masthead" and page is not None and name is None and k > 0 and rows[k - 1][0] == number - 1:
+            name = _folio_name(line, rows[k - 1][1])
         lines.append(PageLine(number, line, kind))  # type: ignore[arg-type]
         if page is not None:
             numbers.append((page, number))
@@ -416,6 +420,18 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
                               f"the page carries different page names ({', '.join(dict.fromkeys(names))}); none was kept"))
     date = dates[0] if len(set(dates)) == 1 else None
     return Furniture(tuple(lines), page, name, date), notices
+
+
+def _folio_name(line: str, above: str) -> str | None:
+    """The 版名 an inside page's folio line prints before its date ("职工天地　2019年11月29日　星期五　第6版"), read as a
+    masthead whose first word names the paper: right under the paper's name alone ("辽宁工人报"), that word is no paper's
+    name but the page's (a paper printing its name there, "长兴工运　…　第3版", has no name line over it)."""
+    tokens = _tokens(line)
+    first = tokens[0]
+    if len(tokens) < 3 or not _PAPER.match(above.strip(" \u3000\t")) or not _OWN_PAGE_NAME.match(first) or any(
+            pattern.match(first) for pattern in (_PAPER, _EDITOR_ROLE, _PAGE_TOKEN, _WEEKDAY, _LUNAR, _CONTACT)):
+        return None
+    return first
 
 
 # a 版名 set on a line of its own ("基层动态"): a short run of Han, no punctuation

@@ -126,6 +126,10 @@ _UNIT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff、]{4,20}(?:厂|车间|工段|班
 _SHARE_SUBJECT = lazy_compile(r"^(?:近|超|逾|约|过|将近|超过)?(?:[一二三四五六七八九]成(?:以上|多)?|半数(?:以上)?|过半"
                               r"|\d+(?:\.\d+)?[%％](?:以上)?的?)[\u4e00-\u9fff]{0,10}?"
                               r"(?:员|者|人|工|户|企业|职工|家庭|单位|青年|学生|骑手|司机|小哥)$")
+# a count of people alone ("萍乡矿业集团六千名转岗矿工", "全市2000余名网约车司机", "百名劳模"): who, as a share of people is,
+# with no predicate; the line under it says what they did
+_COUNT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]{1,4})[万千百]?[余多]?[名位]"
+                              r"[\u4e00-\u9fff]{0,8}?(?:员|者|人|工|户|职工|青年|学生|骑手|司机|小哥|师傅|劳模|工匠|代表)$")
 _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推行|建立|举办|举行|召开|创造|试制|涌现|掀起|大搞)[\u4e00-\u9fff]")
 
 
@@ -139,6 +143,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
         return True  # a unit's name alone is no headline: it is the subject of the line under it
     if _SHARE_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
         return True  # a share of people alone is no headline either: the line under it says what they do or want
+    if _COUNT_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
+        return True  # nor is a count of people: "…六千名转岗矿工" over "在新岗位上…" is subject over predicate
     if not (_TITLE_LINE.match(top) and _TITLE_LINE.match(low)) or top[-1] in "“‘《" or low[0] in "”’》":
         return False
     if any(f.dash_start or f.dash_end or f.read_dash or f.note_only or f.bracket_label or f.series or f.person
@@ -635,24 +641,47 @@ def _question_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
 # "工地上的“夜校”"; it names no deed
 _NOUN_PHRASE = lazy_compile(r"^[\u4e00-\u9fff“”]{2,8}的(?:“[\u4e00-\u9fff]{1,6}”|[\u4e00-\u9fff]{1,3})$")
 # a line that states what someone did: a subject of two or more characters, then a deed's verb (a service set up or
-# held, or brought to where workers are: "…送清凉车开进工地", "…把技能课堂送到一线", "…服务队走进园区")
+# held, or brought to where workers are: "…送清凉车开进工地", "…把技能课堂送到一线", "…服务队走进园区"; or moved there:
+# "“职工书屋”搬进了工棚", "…驿站搬到了塔吊下", "…住进了新公寓")
 _DOES = lazy_compile(r"^[\u4e00-\u9fff0-9“”]{2,14}?(?:推出|开展|开设|开通|建成|建起|设立|成立|启动|上线|落地|举办|发放|实现|"
-                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助|送|开进|走进|进驻)[\u4e00-\u9fff“]")
+                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助|送|开进|走进|进驻|搬进|搬到|搬上|住进|落户)[\u4e00-\u9fff“]")
 
 
 def _noun_phrase_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"家门口的“职工食堂”" over "合肥百余个工会驿站推出“一元早餐”", read as title and subtitle: a short noun phrase
-    (…的 and a thing) names no news; over a longer line with no —— in which someone does something, it is the 引题 and
+    (…的 and a thing) names no news; over a line as long or longer with no —— in which someone does something, it is the 引题 and
     the deed the title. A feature's 副题 under a noun-phrase title says whom it is about with a —— or 记…, which keeps
     its reading."""
     if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
         return False
     top, under = facts[heads.title], facts[heads.subtitle]
     low = under.text.strip(" \u3000")
-    return bool(_NOUN_PHRASE.match(top.text.strip(" \u3000"))) and len(low) > len(top.text.strip(" \u3000")) \
+    # (the deed's line may be as long as the noun phrase, not shorter: "九江建筑工地上的新鲜事" / "“职工书屋”搬进了工棚")
+    return bool(_NOUN_PHRASE.match(top.text.strip(" \u3000"))) and len(low) >= len(top.text.strip(" \u3000")) \
         and bool(_DOES.match(low)) and not _POSES_QUESTION.search(low) and not (
             under.dash_start or under.read_dash or under.profile_subtitle or under.note_only or under.speaker_colon
             or under.colon_title)
+
+
+# a span from one state to another and nothing else ("从“要我学”到“我要学”", "由“单打独斗”变为“抱团发展”"): it names a change,
+# not who made it
+_SPAN_LINE = lazy_compile(r"^[从由][^，,。：:；;？?！!—]{1,10}?(?:到|至|走向|迈向|变成|变为)[^，,。：:；;？?！!—]{1,10}$")
+
+
+def _span_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"从“招工难”到“留人稳”" over "某地鞋企用技能等级撬动职工增收", read as title and subtitle: a span from one state to
+    another says what changed and names no news; over a longer plain line with no —— in which someone does something
+    (it opens on who, not on a coverb or a question), it is the 引题 and that line the title. A feature's 副题 under a
+    span title says whom it is about with a —— or 记…, or names the kind of report (…见闻, …调查); those keep their
+    reading."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    low = under.text.strip(" \u3000\t")
+    return bool(_SPAN_LINE.match(top.text.strip(" \u3000\t"))) and under.length > top.length and not (
+        under.dash_start or under.dash_end or under.read_dash or under.profile_subtitle or under.note_only
+        or under.speaker_colon or under.colon_title or under.banner or under.person or under.asks or under.clause
+        or _REPORT_KIND.match(low) or _POSES_QUESTION.search(low) or _NEEDS_SUBJECT.match(low) or _SPAN_LINE.match(low))
 
 
 def _call_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
@@ -715,6 +744,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      "its subtitle", _noun_phrase_as_title, -1.5),
     ("a short call (让一线职工当“评委”) over a longer line with no —— is their kicker, not a title over its subtitle",
      _call_as_title, -1.5),
+    ("a span from one state to another (从“招工难”到“留人稳”) over a longer line of news with no —— is their kicker, not a "
+     "title over its subtitle", _span_as_title, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
