@@ -3423,6 +3423,26 @@ def test_a_noun_phrase_over_a_line_of_someone_delivering_is_its_kicker() -> None
     assert (item.kicker, item.title) == (None, "酷暑中的“移动冰箱”")
 
 
+# ---- issue 14: two plain statements with no —— (kicker + title, or title + subtitle) ------------------------------------
+
+
+def test_of_two_plain_statements_the_one_stating_the_outcome_with_le_is_the_title() -> None:
+    # "技能培训送进园区" states no outcome; "新就业形态劳动者成了“香饽饽”" does, with the perfective 了: the 主题, and the line over
+    # it the 引题 — not a title over a 副题 printed with no ——, whichever line is longer
+    for upper, lower in (("技能培训送进园区", "新就业形态劳动者成了“香饽饽”"),
+                         ("东岭区总工会每季度开一次“职工恳谈会”", "职工的“急难事”当场有了着落")):
+        for under in ("本报记者　王　明", "本报讯（记者王　明）" + BODY):
+            item = only(page(upper, lower, under, BODY2))
+            assert (item.kicker, item.title, item.subtitle) == (upper, lower, None)
+    # guards: a 副题 that sizes the news (a figure), lists, or answers a question title keeps its reading; so does a title
+    # that itself states the outcome, and a plain 副题 with no 了
+    for upper, lower in (("东岭区职工驿站建设提速", "全区新就业形态劳动者有了300个“歇脚点”"),
+                         ("东岭区职工驿站建设提速", "饮水、热饭、充电一应俱全了"),
+                         ("青年技工缘何成为“抢手货”", "校企合作让学生未毕业就有了“饭碗”"),
+                         ("东岭码头工人有了“智慧工休室”", "空调淋浴充电设施一应俱全"),
+                         ("东岭区职工驿站建设提速", "新就业形态劳动者就近可歇脚")):
+        item = only(page(upper, lower, "本报讯（记者王　明）" + BODY, BODY2))
+        assert (item.kicker, item.title, item.subtitle) == (None, upper, lower)
 # ---- rules from the forty-third held-out batch (tests/heldout/fresh42); inputs differ from those pages ----
 
 def test_a_chief_editor_and_a_layout_credit_are_editor_credits() -> None:

@@ -699,6 +699,34 @@ def _call_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         or _NEEDS_SUBJECT.match(low))
 
 
+# a line stating an outcome with the perfective 了 ("职业院校毕业生成了“抢手货”", "车间里的“烦心事”当场有了回音", "…开门了"): the
+# news's result, which the 主题 carries (了解 is a verb of its own)
+_OUTCOME = lazy_compile(r"[\u4e00-\u9fff”]{2}了(?!解)")
+# a figure or a count ("300余个", "三千余名", "两千人"): what a 副题 adds under its title to size the news
+_COUNTED = lazy_compile(r"[0-9０-９]|[一二两三四五六七八九十百千万]+[余多]?[名个家人件项所座条台万亿]")
+# "缘何…" asks why, as "为何…" does (a question title's 副题 answers it: "职业院校毕业生缘何成为“抢手货”" / "订单培养…有了“饭碗”")
+_ASKS_WHY = lazy_compile(r"缘何|为啥|凭啥")
+
+
+def _outcome_as_subtitle(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"订单培养受企业青睐" over "职业院校毕业生成了“抢手货”", read as title and subtitle: of two plain statements printed
+    with no ——, the one stating the outcome with 了 is the 主题 and the line over it, which states none, the 引题 giving
+    its cause or setting. A 副题 under a title adds to it — a figure, a list, a source, a speaker's verdict, 记… — and
+    does not state the outcome its title leaves out; a question title's 副题 may answer it with 了, and keeps its
+    reading (the question rows decide those)."""
+    if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
+        return False
+    top, under = facts[heads.title], facts[heads.subtitle]
+    up, low = top.text.strip(" \u3000\t"), under.text.strip(" \u3000\t")
+    if not _OUTCOME.search(low) or _OUTCOME.search(up):
+        return False
+    if _POSES_QUESTION.search(up) or _ASKS_WHY.search(up) or top.asks or top.noted or top.colon_title or not top.plain:
+        return False
+    return not (_COUNTED.search(low) or re.search(r"[，,、；;：:。！？!?]", low) or under.dash_start or under.read_dash
+                or under.profile_subtitle or under.note_only or under.speaker_colon or under.person
+                or _NEEDS_SUBJECT.match(low))
+
+
 def _column_outruns_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"劳动者之歌" over "钢花飞溅铸重器", two short bare lines that could each be a column's name: read as a title over a
     column under it, the column would outrun its title. A column's name is the shorter line (劳动者之歌, 一线见闻, 职场观察);
@@ -746,6 +774,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _call_as_title, -1.5),
     ("a span from one state to another (从“招工难”到“留人稳”) over a longer line of news with no —— is their kicker, not a "
      "title over its subtitle", _span_as_title, -1.5),
+    ("of two plain statements with no —— the one stating the outcome with 了 (…成了“抢手货”) is the title and the line "
+     "over it its kicker, not a title over its subtitle", _outcome_as_subtitle, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
