@@ -2253,6 +2253,19 @@ def test_a_meeting_held_over_the_line_giving_its_message_is_the_kicker() -> None
     assert (alone.kicker, alone.title) == (None, "西岭县总工会召开职工代表工作座谈会")
 
 
+def test_who_deployed_what_over_the_line_giving_its_demand_is_the_kicker() -> None:
+    # "全总部署…送温暖活动" over what the deployment asks: the occasion, the 引题, as a meeting's or a notice's line is
+    lead = "本报讯（记者　柯　蓝）"
+    item = only(page("西岭县总工会部署今冬送温暖活动", "困难职工帮扶要做到“应帮尽帮”", lead + BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("西岭县总工会部署今冬送温暖活动", "困难职工帮扶要做到“应帮尽帮”", None)
+    # guard: the deployment line over a ——subtitle stays the title
+    alone = only(page("西岭县总工会部署今冬送温暖活动", "——筹集帮扶资金三百万元", lead + BODY))
+    assert (alone.kicker, alone.title) == (None, "西岭县总工会部署今冬送温暖活动")
+    # guard: under a short kicker saying what is being done, a deployment line stays the title
+    under = only(page("岁末年初清欠薪", "西岭县五部门部署开展欠薪问题专项检查", lead + BODY))
+    assert (under.kicker, under.title) == ("岁末年初清欠薪", "西岭县五部门部署开展欠薪问题专项检查")
+
+
 def test_a_bare_word_the_opening_names_in_full_over_a_title_is_its_kicker() -> None:
     lead = "本报讯（通讯员　岳　川）"
     item = only(page("岭南", "三千名快递员有了“暖心驿站”", lead + "今年以来，岭南市总工会在快递网点建成驿站四十个。"))

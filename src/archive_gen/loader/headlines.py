@@ -63,6 +63,10 @@ _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
 # the occasion, the 引题, and the title under it gives the meeting's message
 _MEETING = lazy_compile(r"(?:召开|举行|举办)[\u4e00-\u9fff“”]{2,20}(?:会|会议|大会)$")
+# "全总部署今年春节送温暖活动", "某省政府部署开展安全生产大检查": who set a campaign or a task going; over a title it is the
+# occasion, the 引题, as a meeting's line is, and the title under it gives what the deployment asks (要做到…, 确保…)
+_DEPLOYS = lazy_compile(r"^[\u4e00-\u9fff]{2,12}?部署(?:开展|推进|启动)?[\u4e00-\u9fff“”]{2,18}"
+                        r"(?:工作|活动|行动|检查|大检查|整治|工程)$")
 # "全总发出通知", "国务院作出决定": who issued a paper and what kind of paper it is; over a title it is the 引题, and the
 # title under it gives what the paper says (a column's name never issues anything)
 _ISSUES = lazy_compile(r"^[\u4e00-\u9fff]{2,12}?(?:发出|发布|下发|印发|作出|做出|颁布|公布|下达)(?:紧急|联合|重要)?"
@@ -287,6 +291,11 @@ class LineFacts:
         return self.length <= 24 and bool(_MEETING.search(self.text.strip()))
 
     @functools.cached_property
+    def deploys(self) -> bool:
+        """"全总部署今年春节送温暖活动": who set a campaign or a task going, and what it is."""
+        return self.length <= 24 and "部署" in self.text and bool(_DEPLOYS.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
     def issues(self) -> bool:
         """"全总发出通知": an issuing body, a verb of issuing and the kind of paper issued."""
         text = self.text.strip(" \u3000")
@@ -460,6 +469,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("…not a column's name, which the story does not retell", "AB", lambda f: f.named_in_opening, -3.0),
     ("a line reporting that a meeting was held (…召开…交流会) is the occasion over the title that gives its message: the "
      "kicker", "K", lambda f: f.meeting, 2.5),
+    ("who set a campaign going (全总部署…送温暖活动) is the occasion over the title giving what it asks: the kicker", "K",
+     lambda f: f.deploys, 2.5),
     ("who issued what (全总发出通知, 国务院作出决定) over a title giving what the paper says is its kicker", "K",
      lambda f: f.issues, 2.5),
     ("…not a column's name (a column issues nothing)", "AB", lambda f: f.issues, -3.0),
