@@ -675,6 +675,14 @@ FRESH41_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # title + subtitle (the span rule asks for a longer line under it); left open. Floors a little below the final scores
 # (class 1 and the check class sit at 0.8 and 0.75 on title: not floored per class).
 FRESH42_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh43 (the forty-fourth batch: six ordinary pages of 工人日报 itself, 2008–2024, by a new hand — 要闻, 工会新闻, 劳动关系,
+# 经济, 职工生活, 评论; blank lines, U+3000 indents, 本版编辑 foot lines): first run (main at 85f87db, keys committed in
+# 42235f2) title F1 0.955 (21 of 22), every other column 1.0, roles 19/19, pages and page names 6/6 — the one miss a kicker
+# naming who deployed a campaign (全总部署今年春节送温暖活动) over the title giving what it asks, read as title + subtitle. One
+# general rule (who set a campaign going, …部署…活动/工作/行动/检查, is the occasion over its title, as a meeting's line is)
+# brings the six pages to 1.0 on every column. The post-fix check page f43-2019-12-03_01 (keyed and committed first,
+# 30e0104), first run: 3 of 3 titles, 1.0 on every column, roles 3/3 (main's loader: its 部署 kicker read as a title).
+FRESH43_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -723,6 +731,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh40": (32, [1, 1], 9),  # 1990s 记者name报道 leads, 本报实习生, 读者, 新华社记者 credits on a line of their own; page 1's jump, from page 2
     "fresh41": (8, None, 1),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines
     "fresh42": (36, [1, 1], 8),  # 特约记者 in leads and on byline lines, a 通讯员 with his unit in brackets, 新华社记者/本报通讯员 credits; page 1's jump, from page 2
+    "fresh43": (22, None, 7),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines and photo credits, 新华社 wires naming 记者
 }
 
 
@@ -783,6 +792,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh40": (FRESH40_FLOORS, 34, 0.95),  # 30 on the eight pages, 4 on the post-fix check page
     "fresh41": (FRESH41_FLOORS, 6, 0.95),  # the one post-fix check page (issue 14's two-line stacks)
     "fresh42": (FRESH42_FLOORS, 38, None),  # 34 on the seven pages, 4 on the post-fix check page; see FRESH42_FLOORS
+    "fresh43": (FRESH43_FLOORS, 25, 0.95),  # 22 on the six pages, 3 on the post-fix check page
 }
 
 
