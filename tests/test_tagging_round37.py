@@ -30,3 +30,21 @@ def test_a_visiting_delegation_is_no_petition(topics: TopicTagger) -> None:
     got = labels(topics, "兄弟城市工会代表团来访交流建会经验",
                  "市总工会日前接待来访的兄弟城市工会代表团，双方就新建企业工会、发展会员等经验进行交流。")
     assert "社会联络与信访" not in got
+
+
+# -- a union founded in the first half of a two-part headline ----------------------------------------------------------
+
+
+def test_a_union_founded_before_a_headlines_space_is_the_founding(topics: TopicTagger) -> None:
+    # before: the space between the headline's halves did not end the founding clause (…工会成立 …), so only the second
+    # half's who-word (网约车司机) was a headline term and the drivers outweighed the union founded
+    got = labels(topics, "西城区网约车行业工会成立 300名网约车司机入会",
+                 "区网约车行业工会日前召开成立大会，选举产生工会委员会，当天有300名网约车司机填表入会。")
+    assert got[0] == "工会组织建设"
+
+
+def test_a_union_body_founding_a_station_before_a_space_is_no_founding(topics: TopicTagger) -> None:
+    # guard: the 总工会 founding something (a station for drivers) is not a union founded, space or comma after it
+    got = labels(topics, "区总工会成立 网约车司机服务站",
+                 "区总工会在出租车停靠点旁建起网约车司机服务站，司机可以在站里休息、充电、饮水。")
+    assert got[0] != "工会组织建设"
