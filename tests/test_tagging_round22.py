@@ -19,7 +19,9 @@ _MEDIATION = (
     "中心聘请了6名工会调解员，调解成功的劳动争议案件由法院出具司法确认书；调解不成的，及时转入诉讼程序。",
     "运行三个月来，中心调解劳动争议案件120件，调解成功88件，为农民工追回拖欠工资260万元。",
 )
-_PETITIONS = "区总工会同时改进了信访工作。信访接待室对职工来信来访实行首问负责、限时办结，对重复信访、信访积案逐件梳理。"
+# (its 对职工反映的问题 was 对职工来信来访 until the thirty-seventh round made 来信来访 a petition term: the paragraph's
+# evidence is kept as it was, so the guard below still tells the long-item share from the short one)
+_PETITIONS = "区总工会同时改进了信访工作。信访接待室对职工反映的问题实行首问负责、限时办结，对重复信访、信访积案逐件梳理。"
 _CLOSING = "区总工会负责人表示，下一步将在工业园区设立劳动争议调解工作站，让劳动争议就地化解。"
 
 
