@@ -683,6 +683,12 @@ FRESH42_FLOORS = {"title_f1": 0.95, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # brings the six pages to 1.0 on every column. The post-fix check page f43-2019-12-03_01 (keyed and committed first,
 # 30e0104), first run: 3 of 3 titles, 1.0 on every column, roles 3/3 (main's loader: its 部署 kicker read as a title).
 FRESH43_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh44 (the forty-fifth batch: five ordinary pages of 工人日报 itself, 2003–2023, by a new hand — 要闻, 新闻, 工会新闻,
+# 职工生活, 文化; blank lines, U+3000 indents, 本版(责任)编辑 foot lines): first run (main at e655fcb, keys committed in
+# 559f5f5) title F1 1.0 (16 of 16), body bounds, paragraphs, byline and subtitle 1.0, roles 17/17, pages and page names 5/5.
+# No rule added, so no post-fix check page. No key item has a kicker (the gold scorer prints kicker 0.0 when none does), so
+# the kicker column is not floored here; a kicker predicted where a key has none would cost title F1 instead.
+FRESH44_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -732,6 +738,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh41": (8, None, 1),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines
     "fresh42": (36, [1, 1], 8),  # 特约记者 in leads and on byline lines, a 通讯员 with his unit in brackets, 新华社记者/本报通讯员 credits; page 1's jump, from page 2
     "fresh43": (22, None, 7),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines and photo credits, 新华社 wires naming 记者
+    "fresh44": (17, None, 5),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines, a 本报通讯员 photo credit, a two-记者 新华社 wire
 }
 
 
@@ -793,6 +800,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh41": (FRESH41_FLOORS, 6, 0.95),  # the one post-fix check page (issue 14's two-line stacks)
     "fresh42": (FRESH42_FLOORS, 38, None),  # 34 on the seven pages, 4 on the post-fix check page; see FRESH42_FLOORS
     "fresh43": (FRESH43_FLOORS, 25, 0.95),  # 22 on the six pages, 3 on the post-fix check page
+    "fresh44": (FRESH44_FLOORS, 16, 0.95),  # the five pages (no rule added, no post-fix check page)
 }
 
 
