@@ -16,16 +16,7 @@ def labels(tagger: TopicTagger, title: str, *paragraphs: str, kind: str = "artic
     default a 本报讯 lead for an article and none for any other kind."""
     if lead == _BY_KIND:
         lead = "本报讯（通讯员 张明）" if kind == "article" else None
-    it = Item(
-        id="t",
-        source="t.txt",
-        index=0,
-        kind=kind,  # type: ignore[arg-type]
-        page_name=page_name,
-        title=title,
-        lead=lead,
-        paragraphs=paragraphs,
-    )
+    it = _item(title, paragraphs, kind=kind, lead=lead, page_name=page_name)
     return [t.label for t in tagger.tag(it, segmented=None)]
 
 
@@ -33,16 +24,12 @@ def region_tags(tagger: RegionTagger, title: str, *paragraphs: str, date: str, l
                 kind: str = "article", subtitle: str | None = None, paper: str | None = None) -> list[RegionTag]:
     """The regions an item of ``kind`` dated ``date`` is tagged with, in the tagger's order; ``paper`` is the name
     of the paper its page's masthead prints (四川工人日报), when it prints one."""
-    it = Item(
-        id="t",
-        source="t.txt",
-        index=0,
-        kind=kind,  # type: ignore[arg-type]
-        date=date,
-        title=title,
-        subtitle=subtitle,
-        lead=lead,
-        paragraphs=paragraphs,
-    )
+    it = _item(title, paragraphs, kind=kind, lead=lead, date=date, subtitle=subtitle)
     found, _, _ = tagger.tag(it, paper=paper) if paper else tagger.tag(it)
     return list(found)
+
+
+def _item(title: str, paragraphs: tuple[str, ...], *, kind: str, lead: str | None, **fields: str | None) -> Item:
+    """One invented item of ``kind`` with its headline, lead and paragraphs (and any other Item fields given)."""
+    return Item(id="t", source="t.txt", index=0, kind=kind, title=title, lead=lead,  # type: ignore[arg-type]
+                paragraphs=paragraphs, **fields)  # type: ignore[arg-type]
