@@ -280,10 +280,10 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         # The same files, their stat taken again (one that came or went meanwhile is the next build's)
         restless: set[str] = set()
         settling = Settling()
+        state = _load_state(cache, options)  # the last build's: a pass that reads the sources again changes none of it
         for attempt in range(sources.READ_PASSES):
             if attempt:
                 discovery = dataclasses.replace(discovery, files=restat(discovery.files))
-            state = _load_state(cache, options)
             shas, source_state, hashed = hash_sources(discovery, state.sources, options.settle)
             ahead = None  # a pass after the first parses its few pages here
             if attempt == 0:
