@@ -689,6 +689,17 @@ FRESH43_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # No rule added, so no post-fix check page. No key item has a kicker (the gold scorer prints kicker 0.0 when none does), so
 # the kicker column is not floored here; a kicker predicted where a key has none would cost title F1 instead.
 FRESH44_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
+# fresh45 (the forty-sixth batch: five 工人日报 pages, 2012–2023, by a new hand, of the kinds the batches cover least — 读者来信
+# with a 记者调查 reply and a 来信回音 brief, 评论 under column labels, run-in numbered paragraphs and numbered crossheads with a
+# 要闻简报 column, a front page of kicker + title stacks with no —— and no 了, photos (组图 ①②, credits glued and alone) among
+# short news): first run (main at 5375907, keys committed in 4f5797e) title F1 0.92 (23 of 25), body bounds, paragraphs,
+# byline and kicker 1.0, roles 18/18, pages and page names 5/5 — the two misses kicker + title stacks read as title +
+# subtitle (进博会场馆里的工会身影 over 两千名职工志愿者坚守服务岗位, 直击北方供暖准备一线 over 热力工人昼夜抢修老旧管网). Two
+# general rules (a line opening on a field visit, 直击/探访/探营/实探 and the scene, names the report — the kicker, never a
+# column; a noun phrase with up to four characters after 的 over a line of people at their posts, 坚守/值守/奋战/鏖战, is
+# the kicker) bring the five pages to 1.0 on every column. The post-fix check page f45-2020-09-15_01 (keyed and committed
+# first, a59b69f), first run: 3 of 3 titles, 1.0 on every column, roles 3/3 (main's loader: 1 of 3).
+FRESH45_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -739,6 +750,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh42": (36, [1, 1], 8),  # 特约记者 in leads and on byline lines, a 通讯员 with his unit in brackets, 新华社记者/本报通讯员 credits; page 1's jump, from page 2
     "fresh43": (22, None, 7),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines and photo credits, 新华社 wires naming 记者
     "fresh44": (17, None, 5),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines, a 本报通讯员 photo credit, a two-记者 新华社 wire
+    "fresh45": (21, None, 6),  # 读者 on letters signed at the end, 记者/通讯员 in leads, 本报记者/新华社记者/本报通讯员 credits, 本报记者 on a 评论 byline
 }
 
 
@@ -801,6 +813,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh42": (FRESH42_FLOORS, 38, None),  # 34 on the seven pages, 4 on the post-fix check page; see FRESH42_FLOORS
     "fresh43": (FRESH43_FLOORS, 25, 0.95),  # 22 on the six pages, 3 on the post-fix check page
     "fresh44": (FRESH44_FLOORS, 16, 0.95),  # the five pages (no rule added, no post-fix check page)
+    "fresh45": (FRESH45_FLOORS, 28, 0.95),  # 25 on the five pages, 3 on the post-fix check page
 }
 
 

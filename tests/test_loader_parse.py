@@ -3522,3 +3522,30 @@ def test_a_noun_phrase_over_a_line_of_something_moved_to_workers_is_its_kicker()
     # guard: a question under the noun phrase is its subtitle (it asks, it states no deed)
     item = only(page("塔吊下的新变化", "“工会驿站”搬进项目部之后怎么管", "本报记者　项　阳", BODY, BODY2))
     assert (item.kicker, item.title) == (None, "塔吊下的新变化")
+
+
+def test_a_line_opening_on_a_field_visit_over_a_line_of_news_is_its_kicker() -> None:
+    # "直击秋粮收储一线" says where the reporter went (直击/探访/探营/蹲点/实探 and the scene), not what happened: over a
+    # plain line of news with no —— it is the 引题 and that line the title, as a line ending …一线观察 already is
+    item = only(page("直击秋粮收储一线", "粮库职工连夜抢收入仓", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("直击秋粮收储一线", "粮库职工连夜抢收入仓", None)
+    item = only(page("探访城郊物流园", "分拣员换上降温背心", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("探访城郊物流园", "分拣员换上降温背心", None)
+    # …and over a title and a 本报讯 lead it is no column's name (it names a scene, as a column never does)
+    item = only(page("探访城郊物流园", "分拣员用上了降温背心", "本报讯（记者　项　阳）" + BODY, BODY2))
+    assert (item.column, item.kicker, item.title) == (None, "探访城郊物流园", "分拣员用上了降温背心")
+    # guard: a ——subtitle under it keeps the title + subtitle reading
+    item = only(page("探访城郊物流园", "——江州快递分拣中心见闻", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == (None, "探访城郊物流园", "——江州快递分拣中心见闻")
+
+
+def test_a_noun_phrase_of_four_characters_after_de_over_people_at_their_posts_is_its_kicker() -> None:
+    # "车站里的工会身影" names a scene (…的 and a noun of up to four characters); the line under it says who held their posts
+    # (坚守/值守/奋战/鏖战…): 引题 + 主题, as a noun phrase over a line of a deed already is
+    item = only(page("车站里的工会身影", "八百名职工志愿者坚守服务岗位", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("车站里的工会身影", "八百名职工志愿者坚守服务岗位", None)
+    item = only(page("高温下的“电力蓝”", "抢修队员连续奋战三十小时", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title, item.subtitle) == ("高温下的“电力蓝”", "抢修队员连续奋战三十小时", None)
+    # guard: a question under the noun phrase is its subtitle
+    item = only(page("车站里的工会身影", "志愿者如何坚守岗位", "本报记者　项　阳", BODY, BODY2))
+    assert (item.kicker, item.title) == (None, "车站里的工会身影")

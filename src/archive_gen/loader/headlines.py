@@ -56,6 +56,10 @@ _DOES_VO = lazy_compile(r"^[^的]{2,6}[保稳促清抓强惠暖送助护抢战�
 _DISCUSSES = lazy_compile(r"^[\u4e00-\u9fff]{0,4}?(?<![让使令给为对向])(?:代表委员|代表|委员|专家学者|专家|学者|职工|网友|业内人士"
                           r"|嘉宾|劳模|工匠|群众)们?(?:热议|畅谈|共话|建言|解读|点赞|支招|共商|纵论|谈|说)[\u4e00-\u9fff“”]{2,20}$")
 _REPORT_KIND = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,12}(?:观察|纪实|探访|见闻|直击|特写|调查|速写|扫描)$")
+# "直击北方供暖准备一线", "探访城郊物流园": a line opening on where the reporter went (a field visit and its scene) names the
+# kind of report as a line ending …观察/…见闻 does, and says no news of its own; nor is it a column's name, which names no
+# scene (走进 and 蹲点 are left out: "走进…" titles features, "蹲点日记" names a column)
+_FIELD_VISIT = lazy_compile(r"^(?:直击|探访|探营|实探|记者探访|记者直击)[\u4e00-\u9fff“”·]{2,12}$")
 _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
@@ -265,6 +269,11 @@ class LineFacts:
         return self.length <= 10 and bool(_WHEN.match(self.text.strip(" \u3000")))
 
     @functools.cached_property
+    def field_visit(self) -> bool:
+        """"直击北方供暖准备一线", "探访城郊物流园": where the reporter went, and the scene."""
+        return bool(_FIELD_VISIT.match(self.text.strip(" \u3000")))
+
+    @functools.cached_property
     def does(self) -> bool:
         """"岁末年初清欠薪", "迎峰度夏保供电": a short line ending on a verb and its object."""
         return bool(_DOES_VO.match(self.text.strip(" \u3000")))
@@ -452,6 +461,8 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
      lambda f: f.when, -3.0),
     ("…nor a title (a time alone names no news)", "T", lambda f: f.when, -1.0),
     ("…but the title's kicker", "K", lambda f: f.when, 1.0),
+    ("a line opening on a field visit (直击…一线, 探访…) names the scene the reporter went to: not a column's name", "AB",
+     lambda f: f.field_visit, -3.0),
     ("a short line ending on a verb and its object (岁末年初清欠薪, 迎峰度夏保供电) says what is being done: not a column's name",
      "AB", lambda f: f.does, -3.0),
     ("…but the kicker of the title that names the news", "K", lambda f: f.does, 1.5),
@@ -584,11 +595,12 @@ def _theme_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
 
 def _report_kind_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"节后返岗复工一线观察" over "“点对点”专车接回4万名务工人员", read as title and subtitle: a line that names the kind of
-    report it heads says no news; it is the 引题 and the line under it, which does, the title."""
+    report it heads (or opens on the field visit, 直击…一线) says no news; it is the 引题 and the line under it, which does,
+    the title."""
     if heads.kicker is not None or heads.subtitle != heads.title + 1 or heads.subtitle_more:
         return False
-    under = facts[heads.subtitle]
-    return bool(_REPORT_KIND.match(facts[heads.title].text.strip())) \
+    under, top = facts[heads.subtitle], facts[heads.title].text.strip()
+    return bool(_REPORT_KIND.match(top) or _FIELD_VISIT.match(top)) \
         and not (under.dash_start or under.profile_subtitle or under.note_only or _REPORT_KIND.match(under.text.strip()))
 
 
@@ -648,14 +660,15 @@ def _question_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
         or under.colon_title or _NEEDS_SUBJECT.match(low))
 
 
-# a noun phrase and nothing else: who or where, 的, then a thing (a quoted term or a short noun): "家门口的“职工食堂”",
-# "工地上的“夜校”"; it names no deed
-_NOUN_PHRASE = lazy_compile(r"^[\u4e00-\u9fff“”]{2,8}的(?:“[\u4e00-\u9fff]{1,6}”|[\u4e00-\u9fff]{1,3})$")
+# a noun phrase and nothing else: who or where, 的, then a thing (a quoted term or a short noun, up to four characters:
+# "工会身影", "温暖瞬间"): "家门口的“职工食堂”", "工地上的“夜校”", "进博会场馆里的工会身影"; it names no deed
+_NOUN_PHRASE = lazy_compile(r"^[\u4e00-\u9fff“”]{2,8}的(?:“[\u4e00-\u9fff]{1,6}”|[\u4e00-\u9fff]{1,4})$")
 # a line that states what someone did: a subject of two or more characters, then a deed's verb (a service set up or
 # held, or brought to where workers are: "…送清凉车开进工地", "…把技能课堂送到一线", "…服务队走进园区"; or moved there:
-# "“职工书屋”搬进了工棚", "…驿站搬到了塔吊下", "…住进了新公寓")
+# "“职工书屋”搬进了工棚", "…驿站搬到了塔吊下", "…住进了新公寓"; or held their posts: "…志愿者坚守服务岗位", "…连续奋战…")
 _DOES = lazy_compile(r"^[\u4e00-\u9fff0-9“”]{2,14}?(?:推出|开展|开设|开通|建成|建起|设立|成立|启动|上线|落地|举办|发放|实现|"
-                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助|送|开进|走进|进驻|搬进|搬到|搬上|住进|落户)[\u4e00-\u9fff“]")
+                     r"完成|出台|打造|引进|新增|增设|迎来|助力|帮助|送|开进|走进|进驻|搬进|搬到|搬上|住进|落户|坚守|值守|奋战|鏖战)"
+                     r"[\u4e00-\u9fff“]")
 
 
 def _noun_phrase_as_title(facts: list[LineFacts], heads: ItemHeads) -> bool:
