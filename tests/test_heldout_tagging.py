@@ -256,8 +256,9 @@ SETS = {
     # of skill courses read as 职工文体; 已建会的非公有制企业中 read as 建会; a how-to with no dateline merged into the
     # item before it, one key unmatched). Rules (tests/test_tagging_round38.py): a city's paper implies its city for
     # its own reports naming no place; a founding said as an attribute of what is done already founds nothing: final
-    # 1.0 / 0.875 / 0.905; check page first run 1.0 / 1.0 / 1.0. Floors below: towns, streets and zones the gazetteer does not hold are keyed at their city
-    # (the tagger gives the province), and the 夜校 / merged how-to misses are left open (tests/heldout_tagging36/README.md)
+    # 1.0 / 0.875 / 0.905; check page first run 1.0 / 1.0 / 1.0. Floors below: towns, streets and zones the
+    # gazetteer does not hold are keyed at their city (the tagger gives the province), and the 夜校 / merged how-to
+    # misses are left open (tests/heldout_tagging36/README.md)
     "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 1,
                           {"province_f1": 0.99, "prefecture_f1": 0.87, "topic_f1": 0.90}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
