@@ -249,6 +249,18 @@ SETS = {
     # the one secondary (鄂尔多斯 司机之家 普惠) right; no rule this round (tests/heldout_tagging35/README.md)
     "heldout_tagging35": (TESTS / "heldout_tagging35" / "pages", TESTS / "heldout_tagging35" / "keys", 20, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.99}),
+    # 36 (issue 18, thirty-ninth round: provincial and city labour papers by a new hand, 5 pages 2009-2023, 20 items rich
+    # in towns, streets and zones named without their city, everyday-word county short forms, companies named with a
+    # place, items with no place, side phrases; keys committed in ef6d017 before the tagger ran): first run 0.971 / 0.839
+    # / 0.884 (a 青岛工人报 street gave no place; 张浦镇, 洛带镇, 关山街道, 东湖高新区 gave the province only; a 职工夜校
+    # of skill courses read as 职工文体; 已建会的非公有制企业中 read as 建会; a how-to with no dateline merged into the
+    # item before it, one key unmatched). Rules (tests/test_tagging_round38.py): a city's paper implies its city for
+    # its own reports naming no place; a founding said as an attribute of what is done already founds nothing: final
+    # 1.0 / 0.875 / 0.905; check page first run 1.0 / 1.0 / 1.0. Floors below: towns, streets and zones the
+    # gazetteer does not hold are keyed at their city (the tagger gives the province), and the 夜校 / merged how-to
+    # misses are left open (tests/heldout_tagging36/README.md)
+    "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 1,
+                          {"province_f1": 0.99, "prefecture_f1": 0.87, "topic_f1": 0.90}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

@@ -157,6 +157,12 @@ _ROLE_AFTER = lazy_compile(r"副?主席|干部|委员(?!会)|主任|负责人")
 # a term ending in 组织 followed by what is organised (工会组织200多名检查员, 工会组织职工, 工会组织开展): the verb
 # "organised" after its subject, not the organisation (工会组织建设, 工会组织覆盖, 工会组织的作用) (eighth round)
 _ORGANISE = "组织"
+# a founding or joining term said of what is done already, as an attribute (该区已建会的非公有制企业中, 已入会的职工,
+# 已建会企业): it picks out which enterprises or workers a count covers, as 已建工会的企业中 does (no term there), and
+# founds nothing (thirty-ninth round: a 职代会 count given 工会组织建设)
+_DONE_FOUNDING = frozenset({"建会", "入会"})
+_DONE_BEFORE = "已"
+_DONE_ATTRIBUTE = lazy_compile(r"的|企业|单位|职工|会员")
 _ORGANISE_OBJECT = lazy_compile(r"[0-9零一二两三四五六七八九十百千几多数各]|了|开展|举办|召开|参加|参与|职工|员工|工人|干部|会员"
                               r"|群众|志愿|劳模|专家|医|律师|党员|青年|农民工|技术|骨干|人员|一线")
 # a cue that is the verb of a named agent (工会把“健康餐”配送到工地, 由…餐饮企业统一配送, 工会为项目部配送了净水设备): the
@@ -1161,6 +1167,9 @@ class TopicTagger:
                 continue
             if token.endswith(_ORGANISE) and _ORGANISE_OBJECT.match(folded, end):
                 continue  # 工会组织200多名职工…: the union organised them, not the union organisation
+            if (token in _DONE_FOUNDING and start and folded[start - 1] == _DONE_BEFORE
+                    and _DONE_ATTRIBUTE.match(folded, end)):
+                continue  # 已建会的非公有制企业中: which enterprises a count covers, not a union founded
             for slug, weight in token_terms[token]:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
                                 seen, context, closing, served)
