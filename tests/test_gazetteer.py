@@ -133,3 +133,19 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
 ])
 def test_slugs_read_place_names_as_places(gazetteer: Gazetteer, code: str, slug: str) -> None:
     assert gazetteer.division(code).slug == slug
+
+
+def test_names_of_a_code_are_exactly_the_forms_written_for_it() -> None:
+    """names_of is made per code from the code's rows; it must equal the reverse of ``forms`` (every name form
+    whose division has that code, enterprise short forms left out), aliases included."""
+    gazetteer = Gazetteer.load({"某某新城": "320100"})
+    by_code: dict[str, set[str]] = defaultdict(set)
+    for text in gazetteer.names():
+        for form in gazetteer.forms(text):
+            if form.kind != "enterprise":
+                by_code[form.division.code].add(text)
+    assert len(by_code) > 3000
+    assert "某某新城" in by_code["320100"] and "南京" in by_code["320100"]
+    for code, names in by_code.items():
+        assert gazetteer.names_of(code) == names, code
+    assert gazetteer.names_of("999999") == frozenset()
