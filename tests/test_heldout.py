@@ -700,6 +700,18 @@ FRESH44_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # the kicker) bring the five pages to 1.0 on every column. The post-fix check page f45-2020-09-15_01 (keyed and committed
 # first, a59b69f), first run: 3 of 3 titles, 1.0 on every column, roles 3/3 (main's loader: 1 of 3).
 FRESH45_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh46 (the forty-seventh batch: five pages of papers other than 工人日报, 2007–2023, by a new hand — 湖南工人报 要闻 under
+# a 本报导读 box of 见第N版 teasers and its 特别报道 page holding the front page's jump under the reprinted headline, a
+# 人民日报-style 要闻 page with U+3000 indents and 新华社 wires, 金城职工报 基层之声 with 图片新闻 and 短讯 labels, 山东工人报
+# 综合新闻 printed with no blank lines at all): first run (main at 5375907, keys committed in ccd5f22) title F1 0.936 (22 of
+# 23, 24 predicted), body bounds, paragraphs, byline, kicker and subtitle 1.0, roles 25/25, pages and page names 5/5,
+# stitched 1/1 — the 导读 box read as a headless item (its entries end 　见第N版, which the box's entry shapes lacked), and
+# the kicker 全省五一劳动奖表彰大会在长沙召开 over 1000名劳动者获省五一劳动奖章 read as title + subtitle. Two general rules
+# (a 导读 entry ending 见第N版/详见第N版 under the box's label is furniture; a line naming a meeting before where it was held,
+# …大会在X召开/举行, is a meeting's line as …召开…会 is) bring the five pages to 1.0 on every column. The post-fix check page
+# f46-2016-05-03_01 (keyed and committed first, fd1130e), first run: 3 of 3 titles, 1.0 on every column, roles 4/4 (main's
+# loader: 2 of 3, its …大会在南宁举行 kicker read as a title).
+FRESH46_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -751,6 +763,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh43": (22, None, 7),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines and photo credits, 新华社 wires naming 记者
     "fresh44": (17, None, 5),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines, a 本报通讯员 photo credit, a two-记者 新华社 wire
     "fresh45": (21, None, 6),  # 读者 on letters signed at the end, 记者/通讯员 in leads, 本报记者/新华社记者/本报通讯员 credits, 本报记者 on a 评论 byline
+    "fresh46": (29, [1, 1], 6),  # 见习记者 (a compound surname), 本报见习记者, 特约通讯员, · names in a wire and a credit; page 1's jump, from page 5
 }
 
 
@@ -814,6 +827,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh43": (FRESH43_FLOORS, 25, 0.95),  # 22 on the six pages, 3 on the post-fix check page
     "fresh44": (FRESH44_FLOORS, 16, 0.95),  # the five pages (no rule added, no post-fix check page)
     "fresh45": (FRESH45_FLOORS, 28, 0.95),  # 25 on the five pages, 3 on the post-fix check page
+    "fresh46": (FRESH46_FLOORS, 26, 0.95),  # 23 on the five pages, 3 on the post-fix check page
 }
 
 

@@ -3549,3 +3549,30 @@ def test_a_noun_phrase_of_four_characters_after_de_over_people_at_their_posts_is
     # guard: a question under the noun phrase is its subtitle
     item = only(page("车站里的工会身影", "志愿者如何坚守岗位", "本报记者　项　阳", BODY, BODY2))
     assert (item.kicker, item.title) == (None, "车站里的工会身影")
+# ---- rules from the forty-seventh held-out batch (tests/heldout/fresh46); inputs differ from those pages ----
+
+def test_an_index_box_whose_entries_end_with_see_page_n_is_furniture() -> None:
+    # "◆一位老焊工的三十年　见第7版": a 导读 entry pointing to its page with 见 (or 详见) after a gap, under the box's label
+    text = ("第1版　要闻\n\n本报导读\n◆技能比武擂台赛开赛　见第2版\n◆一位老焊工的三十年　详见第7版\n\n"
+            "全总召开劳动竞赛推进会\n\n" + BODY + "\n")
+    parsed = parse_page(text, "p.txt")
+    assert conservation(text, parsed) == []
+    assert [(i.title, i.column) for i in parsed.items] == [("全总召开劳动竞赛推进会", None)]
+    assert [f.kind for f in parsed.furniture] == ["page", "index", "index", "index"]
+    # guard: with no 导读 label over them, such lines are not taken for an index box
+    text = "第1版　要闻\n\n技能比武擂台赛开赛　见第2版\n\n" + BODY + "\n"
+    parsed = parse_page(text, "p.txt")
+    assert [f.kind for f in parsed.furniture] == ["page"]
+
+
+def test_a_meeting_held_at_a_place_over_the_line_giving_its_outcome_is_the_kicker() -> None:
+    # "…表彰大会在长沙召开" reports the meeting as "…召开…大会" does, the meeting named before where it was held
+    lead = "本报讯（记者　柯　蓝）"
+    item = only(page("西岭县职工技能表彰大会在县城召开", "三百名技术能手受到表彰", lead + BODY))
+    assert (item.kicker, item.title, item.subtitle) == ("西岭县职工技能表彰大会在县城召开", "三百名技术能手受到表彰", None)
+    # guard: the meeting line over a ——subtitle stays the title
+    alone = only(page("西岭县职工技能表彰大会在县城举行", "——三百名技术能手受到表彰", lead + BODY))
+    assert (alone.kicker, alone.title) == (None, "西岭县职工技能表彰大会在县城举行")
+    # guard: under a short kicker, the meeting line stays the title
+    under = only(page("表彰先进　激励职工", "西岭县职工技能表彰大会在县城举行", lead + BODY))
+    assert (under.kicker, under.title) == ("表彰先进　激励职工", "西岭县职工技能表彰大会在县城举行")

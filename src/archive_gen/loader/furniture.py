@@ -71,11 +71,12 @@ _PAGE_CREDIT = lazy_compile(rf"^[(（]?{_GAP}*本专?版(?:稿件|文字|图片|
 # sentence)
 _SPONSOR_LINE = lazy_compile(rf"^(?!.*由)(?=.*\S{_GAP}+\S)(?:[\u4e00-\u9fff]{{2,14}}?(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心|"
                              rf"报社|日报社|集团|公司){_GAP}*){{1,4}}(?:联合)?(?:主办|协办|承办|联办|合办)$")
-# a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版"): read only in the
-# lines right under a label, where it cannot be the page's own 版 line
+# a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版", "一周工会动态　见第3版"): read
+# only in the lines right under a label, where it cannot be the page's own 版 line
 _INDEX_LEADING = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
                             rf"{_GAP}+[^\s:：].{{3,40}}$"
-                            rf"|^[▶►■●◆·•]?{_GAP}*[^\s].{{3,40}}?{_GAP}+(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})"
+                            rf"|^[▶►■●◆·•]?{_GAP}*[^\s].{{3,40}}?{_GAP}+(?:详?见{_GAP}*)?(?:第{_GAP}*)?"
+                            rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})"
                             rf"{_GAP}*版$")
 
 

@@ -65,8 +65,10 @@ _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
-# the occasion, the 引题, and the title under it gives the meeting's message
-_MEETING = lazy_compile(r"(?:召开|举行|举办)[\u4e00-\u9fff“”]{2,20}(?:会|会议|大会)$")
+# the occasion, the 引题, and the title under it gives the meeting's message; so is one naming the meeting before where it
+# was held ("全省五一劳动奖表彰大会在长沙召开", "…职代会在京举行")
+_MEETING = lazy_compile(r"(?:召开|举行|举办)[\u4e00-\u9fff“”]{2,20}(?:会|会议|大会)$"
+                        r"|[\u4e00-\u9fff“”]{2,20}(?:会|会议|大会)在[\u4e00-\u9fff]{1,8}(?:召开|举行|举办|开幕)$")
 # "全总部署今年春节送温暖活动", "某省政府部署开展安全生产大检查": who set a campaign or a task going; over a title it is the
 # occasion, the 引题, as a meeting's line is, and the title under it gives what the deployment asks (要做到…, 确保…)
 _DEPLOYS = lazy_compile(r"^[\u4e00-\u9fff]{2,12}?部署(?:开展|推进|启动)?[\u4e00-\u9fff“”]{2,18}"
