@@ -208,9 +208,11 @@ SETS = {
     # a town, a zone or 省总工会, a bare 什邡 and a 龙华区 two provinces share). Rules (tests/test_tagging_round33.py):
     # a bureau dateline with no day is the dateline; a provincial paper's masthead implies its province: final
     # 0.966 / 0.898 / 0.985. Floors below the targets (0.98 / 0.97): the keys fill in a town's county and a zone's
-    # city (亚布力镇, 回郭镇, 准东开发区: province only), and 南方工报 names no province (观澜's 龙华区, 仲恺高新区: none)
+    # city (亚布力镇, 回郭镇, 准东开发区: province only), and 南方工报 names no province (观澜's 龙华区, 仲恺高新区: none).
+    # After the development-zone table (fortieth round; these pages were read before it was written, so this is no
+    # blind run): 0.983 / 0.941 / 0.985 (准东开发区, 仲恺高新区 at their seats)
     "heldout_tagging30": (TESTS / "heldout_tagging30" / "pages", TESTS / "heldout_tagging30" / "keys", 30, 0,
-                          {"province_f1": 0.96, "prefecture_f1": 0.89, "topic_f1": 0.98}),
+                          {"province_f1": 0.98, "prefecture_f1": 0.94, "topic_f1": 0.98}),
     # 31 (issue 18, thirty-fourth round: a national labour daily by a new hand, 5 pages 1998-2023, 27 items: two
     # continued stories, 通讯/特写/调查 features, commentaries naming places in passing, photos, 简讯 runs): first run
     # 1.0 / 0.979 / 0.947 (a bare 柳州 of 1998 read as 柳州地区 beside the printed 柳州市; a 龙舟赛 photo given the union
@@ -258,9 +260,10 @@ SETS = {
     # its own reports naming no place; a founding said as an attribute of what is done already founds nothing: final
     # 1.0 / 0.875 / 0.905; check page first run 1.0 / 1.0 / 1.0. Floors below: towns, streets and zones the
     # gazetteer does not hold are keyed at their city (the tagger gives the province), and the 夜校 / merged how-to
-    # misses are left open (tests/heldout_tagging36/README.md)
+    # misses are left open (tests/heldout_tagging36/README.md). After the development-zone table (fortieth round, not
+    # blind: its author grepped these pages): 1.0 / 0.909 / 0.905 (东湖高新区 at 武汉)
     "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 1,
-                          {"province_f1": 0.99, "prefecture_f1": 0.87, "topic_f1": 0.90}),
+                          {"province_f1": 0.99, "prefecture_f1": 0.90, "topic_f1": 0.90}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

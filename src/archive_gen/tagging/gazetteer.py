@@ -23,10 +23,25 @@ ZONES_FILE = "zones.tsv"  # areas named as places that are not divisions (packag
 # enterprises named by a short form that is no place name (鞍钢, 同煤, 宝武), each with its seat: read as the company's
 # home, never as a place of its own (thirty-second round; the table's criterion is in the file)
 ENTERPRISES_FILE = "enterprises.tsv"
+# national development zones named by a proper name that is no division's (东湖, 张江, 泰达), each with its seat and the
+# year it was set up: read like an enterprise's short form, the seat only when the item names no place of its own
+# (fortieth round; the table's criterion is in the file)
+DEVZONES_FILE = "devzones.tsv"
+# what is written after a zone's stem, by the kind of zone ("name": the stem alone is the zone's written name)
+ZONE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "hitech": ("高新区", "高新技术产业开发区", "新技术开发区", "开发区", "园区"),
+    "econ": ("经开区", "经济技术开发区", "开发区", "园区"),
+    "newarea": ("新区",),
+    "bonded": ("保税区", "综合保税区"),
+    "name": ("",),
+}
 FIRST_YEAR, LAST_YEAR = 1980, 2024  # the span the data covers; later years use the newest names
 
 Level = Literal[1, 2, 3]
-FormKind = Literal["full", "short", "alias", "enterprise"]
+FormKind = Literal["full", "short", "alias", "enterprise", "zone"]
+# forms that name a seat rather than a place written (an enterprise's short form, a development zone): the seat is the
+# setting only when nothing else is, and the form names no other division
+SEAT_KINDS: frozenset[str] = frozenset({"enterprise", "zone"})
 
 # suffix forms people write for autonomous units: 海西蒙古族藏族自治州 -> 海西州, 长阳土家族自治县 -> 长阳县
 _SUFFIXED_SHORTS: tuple[tuple[int, str, str], ...] = ((2, "自治州", "州"), (3, "自治县", "县"), (3, "自治旗", "旗"))
@@ -56,11 +71,13 @@ class Division:
 @dataclass(frozen=True)
 class NameForm:
     """One way a division is written in text: its full name, a short form, a configured alias, or the short form
-    of an enterprise seated there (``enterprise``: the company's home, see ENTERPRISES_FILE)."""
+    of an enterprise seated there (``enterprise``: the company's home, see ENTERPRISES_FILE), or a development zone
+    seated there (``zone``: DEVZONES_FILE), read from the year ``since``."""
 
     text: str
     division: Division
     kind: FormKind
+    since: int = FIRST_YEAR  # a zone's form names nothing on a page printed before the zone was set up
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,9 +105,21 @@ def _enterprises() -> tuple[tuple[str, str, str], ...]:
 
 
 @functools.cache
+def _devzones() -> tuple[tuple[str, str, str, int], ...]:
+    """Packaged development-zone forms: (form, seat code, seat name as the gazetteer writes it, year set up), one
+    row per ending its kind reads after the stem (东湖 hitech -> 东湖高新区, 东湖开发区 …)."""
+    text = resources.files("archive_gen.tagging").joinpath("data", DEVZONES_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = (line.split("\t") for line in lines[1:])
+    return tuple((stem + ending, code, seat, int(since)) for stem, kind, code, seat, since, _zone in rows
+                 for ending in ZONE_ENDINGS[kind])
+
+
+@functools.cache
 def _seats() -> frozenset[tuple[str, str]]:
-    """(code, name) of every packaged division row whose code an enterprise row names (the table's check, once)."""
-    codes = {code for _short, code, _seat in _enterprises()}
+    """(code, name) of every packaged division row whose code an enterprise or zone row names (the tables' check,
+    once)."""
+    codes = {code for _short, code, _seat in _enterprises()} | {code for _form, code, _seat, _y in _devzones()}
     return frozenset((d.code, d.name) for d in _packaged()[1] if d.code in codes)
 
 
@@ -118,7 +147,8 @@ class Gazetteer:
     """Lookups over the division table; build with :meth:`load`."""
 
     def __init__(self, divisions: tuple[Division, ...], aliases: Mapping[str, str], raw: bytes,
-                 enterprises: tuple[tuple[str, str, str], ...] = ()) -> None:
+                 enterprises: tuple[tuple[str, str, str], ...] = (),
+                 zones: tuple[tuple[str, str, str, int], ...] = ()) -> None:
         self.divisions = divisions
         self._by_code: dict[str, list[Division]] = {}
         for division in divisions:
@@ -126,17 +156,22 @@ class Gazetteer:
         forms: dict[str, list[NameForm]] = {}
         provinces: set[str] = set()  # names that may name a province (they may start a longer token: 北京西站)
         dated: set[str] = set()  # names of a division not in force over the whole span (they need a year check)
-        every = [(division, text, kind) for division in divisions for text, kind in _name_forms(division)]
-        every += [(division, name, "alias") for name in sorted(aliases) for division in self._by_code[aliases[name]]]
+        every = [NameForm(text, division, kind) for division in divisions for text, kind in _name_forms(division)]
+        every += [NameForm(name, division, "alias") for name in sorted(aliases)
+                  for division in self._by_code[aliases[name]]]
         # an enterprise's short form is read in the years its seat bore the name the table gives (莱钢: 莱芜市 to
         # 2017, 济南's 莱芜区 since); the seat's other names under the same code are not its seat
-        every += [(division, short, "enterprise") for short, code, seat in enterprises
+        every += [NameForm(short, division, "enterprise") for short, code, seat in enterprises
                   for division in self._by_code.get(code, ()) if division.name == seat]
-        for division, text, kind in every:
-            forms.setdefault(text, []).append(NameForm(text, division, kind))
-            if division.level == 1 and kind != "enterprise":
+        # a zone's form likewise, and only from the year the zone was set up (江北新区: 南京's from 2015)
+        every += [NameForm(form, division, "zone", since) for form, code, seat, since in zones
+                  for division in self._by_code.get(code, ()) if division.name == seat]
+        for form in every:
+            division, text = form.division, form.text
+            forms.setdefault(text, []).append(form)
+            if division.level == 1 and form.kind not in SEAT_KINDS:
                 provinces.add(text)
-            if division.first > FIRST_YEAR or division.last < LAST_YEAR:
+            if division.first > FIRST_YEAR or division.last < LAST_YEAR or form.since > FIRST_YEAR:
                 dated.add(text)
         self._forms = {text: tuple(found) for text, found in forms.items()}
         self.max_form_length = max(map(len, self._forms))
@@ -156,6 +191,7 @@ class Gazetteer:
         digest = hashlib.sha256(raw)
         digest.update(repr(sorted(aliases.items())).encode("utf-8"))
         digest.update(repr(enterprises).encode("utf-8"))
+        digest.update(repr(zones).encode("utf-8"))
         self.fingerprint = digest.hexdigest()[:16]
 
     @classmethod
@@ -181,14 +217,20 @@ class Gazetteer:
             if (code, seat) not in seats:
                 raise ConfigError(f"packaged enterprise '{short}' has no seat {seat} under code {code}",
                                   source=ENTERPRISES_FILE, hint="the seat is a division name of gazetteer.tsv")
-        return cls(divisions, aliases, raw, enterprises)
+        zones = _devzones()
+        for form, code, seat, _since in zones:
+            if (code, seat) not in seats:
+                raise ConfigError(f"packaged zone '{form}' has no seat {seat} under code {code}",
+                                  source=DEVZONES_FILE, hint="the seat is a division name of gazetteer.tsv")
+        return cls(divisions, aliases, raw, enterprises, zones)
 
     # -- names ---------------------------------------------------------------------------------
 
     def segmenter_words(self) -> list[tuple[str, int | None, str | None]]:
-        """Names for the private jieba tokenizer: full names, suffixed shorts, aliases, and the short
-        forms of provinces and prefectures (county short forms stay out: 合作, 互助, 东方 are words; so do enterprise
-        short forms, read only where the tokenizer already cuts them: adding them would re-cut other words)."""
+        """Names for the private jieba tokenizer: full names, suffixed shorts, aliases, zone names (东湖高新区: long
+        and written only as the zone), and the short forms of provinces and prefectures (county short forms stay
+        out: 合作, 互助, 东方 are words; so do enterprise short forms, read only where the tokenizer already cuts
+        them: adding them would re-cut other words)."""
         words = set()
         for text, found in self._forms.items():
             if len(text) < 2 or all(f.kind == "enterprise" for f in found):
@@ -203,8 +245,9 @@ class Gazetteer:
 
     def names_of(self, code: str) -> frozenset[str]:
         """Every name form of the division ``code`` (any year): full name, short forms, aliases (not the short forms
-        of the enterprises seated there: 包钢 is no name of 包头). Made per code from its rows, as ``__init__``
-        makes the forms: indexing every form by code on first use cost a process's first page ~0.05 s."""
+        of the enterprises and zones seated there: 包钢 is no name of 包头, 东湖高新区 none of 武汉). Made per code from
+        its rows, as ``__init__`` makes the forms: indexing every form by code on first use cost a process's first
+        page ~0.05 s."""
         found = self._names_by_code.get(code)
         if found is None:
             names = {text for division in self._by_code.get(code, ()) for text, _kind in _name_forms(division)}
@@ -223,7 +266,7 @@ class Gazetteer:
             return found
         key = (text, year)
         if key not in self._forms_in:
-            current = tuple(f for f in found if f.division.valid_in(year))
+            current = tuple(f for f in found if f.division.valid_in(year) and f.since <= year)
             if not current and year - 1 >= FIRST_YEAR:
                 # the data has years, not months: a change takes effect in the year it was made, and the pages
                 # printed before it that year still use the old name (吴江市 in May 2012; 吴江区 from September),

@@ -13,7 +13,8 @@ The rules (documented with examples in docs/regions.md):
    (全总, 全国…) take only a headline place, or the dateline of a nationwide meeting; origins (来自X),
    destinations (开往X) and company names (山东能源集团) are passing mentions, a company's city being the
    setting only when nothing else is; so is the seat of an enterprise named by its short form (鞍钢, 同煤:
-   data/enterprises.tsv). A report from several places named up front is set where each paragraph opens.
+   data/enterprises.tsv) or of a development zone named by its own name (东湖高新区, 泰达: data/devzones.tsv). A
+   report from several places named up front is set where each paragraph opens.
 5. A provincial paper (its masthead's name opens with a province's: 四川工人日报) implies its province: its own reports
    that name no place are set there, a bare county-level city inside it counts, and it decides a name two provinces
    share when nothing in the item does. A city's paper (its name opens with a prefecture's: 青岛工人报) implies its
@@ -30,7 +31,7 @@ from importlib import resources
 
 from ..model import Ambiguity, Evidence, Item, RegionTag
 from ..patterns import lazy_compile
-from .gazetteer import Division, Gazetteer, NameForm
+from .gazetteer import SEAT_KINDS, Division, Gazetteer, NameForm
 from .segmented import Offsets, Segmented, dateline_place, lead_unit, segment_item, signature_place
 from .segmenter import Segmenter
 
@@ -242,7 +243,7 @@ class RegionTagger:
             # the longest name first (黑龙江省 before 黑龙江), never the whole name: the paper is named after it
             for size in range(min(len(paper) - 1, 8), 1, -1):
                 codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
-                         if f.division.level == 1 and f.kind != "enterprise"}
+                         if f.division.level == 1 and f.kind not in SEAT_KINDS}
                 if len(codes) == 1:
                     found = codes.pop()
                     break
@@ -260,7 +261,7 @@ class RegionTagger:
             # the longest name first, never the whole name; one prefecture only (a name two share decides nothing)
             for size in range(min(len(paper) - 1, 8), 1, -1):
                 codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
-                         if f.division.level == 2 and f.kind != "enterprise"}
+                         if f.division.level == 2 and f.kind not in SEAT_KINDS}
                 if len(codes) == 1:
                     found = codes.pop()
                     break
@@ -648,7 +649,9 @@ class RegionTagger:
         # an enterprise's short form (鞍钢, 同煤: gazetteer ENTERPRISES_FILE) is always a company's name, whatever
         # follows it (鞍钢职代会, 宝武工会): its seat is where the story happens only when the item names no place of
         # its own, as the home of 中车株洲电力机车有限公司 is (thirty-second round)
-        enterprise = forms[0].kind == "enterprise"
+        # (a development zone named by its own name, 东湖高新区, 泰达: data/devzones.tsv, is read the same way: its seat,
+        # the setting only when the item names no place of its own; fortieth round)
+        enterprise = forms[0].kind in SEAT_KINDS
         company = enterprise or (_COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
                    or _origin_after(text, end))
