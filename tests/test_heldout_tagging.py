@@ -267,7 +267,8 @@ SETS = {
     # 548550e before the tagger ran): first run 1.0 / 0.895 / 0.873 (襄樊市 in September 2010 named 襄阳市; an
     # exhibitor's 劳动争议审判庭庭长 gave 劳动争议与维权; 志愿服务 read as 乡村振兴; three middle-paragraph secondaries
     # missed). Rules (tests/test_tagging_round39.py): an old full name written in the year of a rename keeps it; a term
-    # naming the office a person heads is passing: final 1.0 / 1.0 / 0.909 (tests/heldout_tagging37/README.md)
+    # naming the office a person heads is passing: final 1.0 / 1.0 / 0.909; check page first run 1.0 / 1.0 / 1.0. Floor
+    # 0.90: three middle-paragraph secondaries and 志愿服务 are left open (tests/heldout_tagging37/README.md)
     "heldout_tagging37": (TESTS / "heldout_tagging37" / "pages", TESTS / "heldout_tagging37" / "keys", 22, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.90}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
