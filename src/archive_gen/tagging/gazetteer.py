@@ -25,7 +25,7 @@ ZONES_FILE = "zones.tsv"  # areas named as places that are not divisions (packag
 ENTERPRISES_FILE = "enterprises.tsv"
 # national development zones named by a proper name that is no division's (东湖, 张江, 泰达), each with its seat and the
 # year it was set up: read like an enterprise's short form, the seat only when the item names no place of its own
-# (fortieth round; the table's criterion is in the file)
+# (forty-first round; the table's criterion is in the file)
 DEVZONES_FILE = "devzones.tsv"
 # what is written after a zone's stem, by the kind of zone ("name": the stem alone is the zone's written name)
 ZONE_ENDINGS: dict[str, tuple[str, ...]] = {

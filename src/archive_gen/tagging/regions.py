@@ -29,9 +29,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from ..model import Ambiguity, Evidence, Item, RegionTag
+from ..model import Ambiguity, Evidence, Item, Region, RegionTag
 from ..patterns import lazy_compile
-from .gazetteer import SEAT_KINDS, Division, Gazetteer, NameForm
+from .gazetteer import FIRST_YEAR, SEAT_KINDS, Division, Gazetteer, NameForm
 from .segmented import Offsets, Segmented, dateline_place, lead_unit, segment_item, signature_place
 from .segmenter import Segmenter
 
@@ -650,7 +650,7 @@ class RegionTagger:
         # follows it (鞍钢职代会, 宝武工会): its seat is where the story happens only when the item names no place of
         # its own, as the home of 中车株洲电力机车有限公司 is (thirty-second round)
         # (a development zone named by its own name, 东湖高新区, 泰达: data/devzones.tsv, is read the same way: its seat,
-        # the setting only when the item names no place of its own; fortieth round)
+        # the setting only when the item names no place of its own; forty-first round)
         enterprise = forms[0].kind in SEAT_KINDS
         company = enterprise or (_COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
@@ -1005,10 +1005,44 @@ class RegionTagger:
         related.sort(key=lambda m: (_field_order(m.field), m.start))
         score = sum(m.weight * (0.5 if m.passing else 1.0) for m in related)
         return RegionTag(
-            region=gaz.region(code, year),
+            region=self._as_written_in_change_year(code, related, year),
             evidence=tuple(Evidence(text=m.text, field=m.field, offset=m.start) for m in related[:8]),
             score=round(score, 3),
         )
+
+
+    def _as_written_in_change_year(self, code: str, related: list[Mention], year: int | None) -> Region:
+        """The region of ``code`` named as the item writes it when the page was printed in the year of a rename.
+
+        The gazetteer has years, not months: 襄樊市 became 襄阳市 in December 2010 and the data holds 襄阳市 for all
+        of 2010, so a page of September 2010 that writes 湖北省襄樊市 is read (by :meth:`Gazetteer.forms_in`) as the
+        division it named the year before, but named by the year's row. A full name written for this code or one
+        above it that was no longer in force that year and was the year before says which name the page knew:
+        that level keeps it (rule 44), unless the item writes the year's name too (襄阳市… 原襄樊市正式更名为襄阳市:
+        the page knows the new one)."""
+        gaz = self.gazetteer
+        region = gaz.region(code, year)
+        if year is None or year - 1 < FIRST_YEAR:
+            return region
+        lineage = {code, *gaz.ancestors(code, year)}
+        levels: dict[str, str] = {}
+        current: set[str] = set()  # codes the item also names by a name in force that year (襄阳市…原襄樊市)
+        for m in related:
+            for form in gaz.forms(m.text):
+                row = form.division
+                if row.code not in lineage or row.level not in (1, 2, 3):
+                    continue
+                if row.valid_in(year):
+                    current.add(row.code)
+                elif (form.kind == "full" and row.valid_in(year - 1)
+                        and not any(f.division.valid_in(year) for f in gaz.forms(m.text))):
+                    levels[row.code] = row.name
+        named = {("province", "prefecture", "county")[gaz.division(c, year).level - 1]: name
+                 for c, name in levels.items() if c not in current}
+        if not named or any(getattr(region, level) is None for level in named):
+            return region
+        return replace(region, **named)
+
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -154,6 +154,11 @@ _SECTOR_AFTER = lazy_compile(r"(企业|行业|网点|公司|门店|站点)")
 # a person's role right after a term (基层工会主席, 工会干部 of an 产业工会): the term names who holds it (eighth round);
 # 委员会 is a body, not a role
 _ROLE_AFTER = lazy_compile(r"副?主席|干部|委员(?!会)|主任|负责人")
+# ... or the office a term names, then the title of its head (区人民法院劳动争议审判庭庭长马建平, 市劳动保障监察大队队长,
+# 市安全生产监督管理局副局长王军 handing out prizes): the term is part of who the person is, not what the item is about
+# (fortieth round: a 书画展 exhibitor's job read as 劳动争议与维权; docs/tagging.md rule 45)
+_OFFICE_HEAD_AFTER = lazy_compile(r"[\u4e00-\u9fff]{0,8}?(?:庭|队|局|所|处|科|站)副?(?:庭长|大队长|队长|局长|所长|处长|科长"
+                                  r"|站长)")
 # a term ending in 组织 followed by what is organised (工会组织200多名检查员, 工会组织职工, 工会组织开展): the verb
 # "organised" after its subject, not the organisation (工会组织建设, 工会组织覆盖, 工会组织的作用) (eighth round)
 _ORGANISE = "组织"
@@ -1252,8 +1257,9 @@ def _union_angle(item: Item) -> str:
 
 def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
     """A term right before a person's role (基层工会主席, 产业工会干部, 女职工委员会负责人) names the people holding it, not
-    what the item is about (a training class for 基层工会主席 is training): half its weight, and a generic word there
-    (it names no topic in the headline and adds no breadth)."""
+    what the item is about (a training class for 基层工会主席 is training); so does a term naming the office whose head
+    is meant (劳动争议审判庭庭长): half its weight, and a generic word there (it names no topic in the headline and adds
+    no breadth)."""
     texts: dict[str, str] | None = None
     out = hits
     for i, hit in enumerate(hits):
@@ -1262,7 +1268,8 @@ def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
         if texts is None:
             texts = {name: text for name, text, _weight in item_fields(item)}
         text = texts.get(hit.evidence.field)
-        if text is None or not _ROLE_AFTER.match(text, hit.evidence.offset + len(hit.evidence.text)):
+        end = hit.evidence.offset + len(hit.evidence.text)
+        if text is None or not (_ROLE_AFTER.match(text, end) or _OFFICE_HEAD_AFTER.match(text, end)):
             continue
         if out is hits:
             out = list(hits)
