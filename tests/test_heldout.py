@@ -712,6 +712,22 @@ FRESH45_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # f46-2016-05-03_01 (keyed and committed first, fd1130e), first run: 3 of 3 titles, 1.0 on every column, roles 4/4 (main's
 # loader: 2 of 3, its …大会在南宁举行 kicker read as a title).
 FRESH46_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh47 (the forty-eighth batch: five service pages of provincial and city workers' papers, 2011–2024, by a new hand —
+# 江苏工人报 职工服务, 四川工人日报 维权, 辽宁职工报 要闻, 湖北工人报 职工生活, 滨江工人报 工会·服务: how-tos and notices
+# printed under 本报讯 stories with no dateline and no byline, 问：/答： columns closed by （本报记者　name　整理）, 通知/公告
+# with addressees and a signing body and date, a ——记 人物 feature, award lists): first run (main at 8bc4913, keys
+# committed in f613047) title F1 0.821 (16 of 22, 17 predicted), body bounds 0.781, paragraphs 0.5, byline and subtitle
+# 1.0, roles 11/11, pages and page names 5/5 — four how-tos under short 本报讯 stories read as their crossheads, a 公告
+# under a Q&A closed by its 整理 credit read as its crosshead, a 职工热线 box read as a crosshead of the feature above, a
+# notice's addressees (各市总工会，省各产业工会：) joined to the text under them, and an award list's second section
+# (五一劳动奖章) read as a new item, its first (五一劳动奖状) as the list's column. Three general rules (a how-to heading, …这样申请/…需带哪些材料/…指南, under a
+# 本报讯 story of one to three paragraphs with no byline line titles a piece of its own; a bracketed …整理） credit
+# after the last paragraph closes the piece; a later addressee may be qualified before its 各) bring the five pages to title F1 0.955 (21 of 22),
+# body bounds 0.952, paragraphs 0.905. The post-fix check page f47-2016-08-23_06 (keyed and committed first, 19a1a25),
+# first run: 5 of 5 titles, 1.0 on every column, roles 3/3 (main's loader: 3 of 5). Open: the 职工热线 box and the award
+# list's sections (classes 3, 4, list, notice below 0.95), so the batch is not scored per class. No key item has a
+# kicker (the gold scorer prints 0.0), so the kicker column is not floored.
+FRESH47_FLOORS = {"title_f1": 0.95, "body_bounds": 0.95, "paragraphs": 0.9, "byline": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -764,6 +780,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh44": (17, None, 5),  # 记者/通讯员 in leads, 本报记者/本报通讯员 on byline lines, a 本报通讯员 photo credit, a two-记者 新华社 wire
     "fresh45": (21, None, 6),  # 读者 on letters signed at the end, 记者/通讯员 in leads, 本报记者/新华社记者/本报通讯员 credits, 本报记者 on a 评论 byline
     "fresh46": (29, [1, 1], 6),  # 见习记者 (a compound surname), 本报见习记者, 特约通讯员, · names in a wire and a credit; page 1's jump, from page 5
+    "fresh47": (14, None, 6),  # 记者/通讯员 in 本报讯 leads, 本报记者 on 整理 credits after Q&As, 本报记者/本报通讯员 on a feature's byline line
 }
 
 
@@ -828,6 +845,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh44": (FRESH44_FLOORS, 16, 0.95),  # the five pages (no rule added, no post-fix check page)
     "fresh45": (FRESH45_FLOORS, 28, 0.95),  # 25 on the five pages, 3 on the post-fix check page
     "fresh46": (FRESH46_FLOORS, 26, 0.95),  # 23 on the five pages, 3 on the post-fix check page
+    "fresh47": (FRESH47_FLOORS, 27, None),  # 22 on the five pages, 5 on the post-fix check page; see FRESH47_FLOORS
 }
 
 

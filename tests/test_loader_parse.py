@@ -3576,3 +3576,43 @@ def test_a_meeting_held_at_a_place_over_the_line_giving_its_outcome_is_the_kicke
     # guard: under a short kicker, the meeting line stays the title
     under = only(page("表彰先进　激励职工", "西岭县职工技能表彰大会在县城举行", lead + BODY))
     assert (under.kicker, under.title) == ("表彰先进　激励职工", "西岭县职工技能表彰大会在县城举行")
+# ---- rules from the forty-eighth held-out batch (tests/heldout/fresh47); inputs differ from those pages ----
+
+
+def test_a_how_to_under_a_short_benbaoxun_story_is_an_item_of_its_own() -> None:
+    # a how-to printed straight under a short 本报讯 story has no dateline and no byline of its own: only its
+    # heading parts it from the news, and a story of one to three paragraphs is too short for sections
+    lead = "本报讯（记者　柯　蓝）"
+    for story in ([lead + BODY], [lead + BODY, BODY2]):
+        parsed = page("西岭县开通职工维权热线", *story, "维权热线怎么打", "职工拨打热线后，可按语音提示选择咨询类别。")
+        assert [(i.title, len(i.paragraphs)) for i in parsed.items] == [
+            ("西岭县开通职工维权热线", len(story)), ("维权热线怎么打", 1)]
+        assert not parsed.items[0].crossheads
+    # guard: a statement (no how-to) in a 本报讯 story of two paragraphs is still its crosshead
+    said = only(page("西岭县开通职工维权热线", lead + BODY, BODY2, "热线全天有人值守", "职工拨打热线后，可按语音提示选择咨询类别。"))
+    assert [c.text for c in said.crossheads] == ["热线全天有人值守"]
+    # guard: a 【label】 in a 本报讯 story of two paragraphs is still its crosshead
+    kept = only(page("西岭县开通职工维权热线", lead + BODY, BODY2, "【延伸阅读】", "职工拨打热线后，可按语音提示选择咨询类别。"))
+    assert [c.text for c in kept.crossheads] == ["【延伸阅读】"]
+    # guard: a feature with a byline line keeps its crossheads
+    feature = only(page("老焊工的三十年", "本报记者　柯　蓝", BODY, BODY2, "手上功夫练出来", "职工拨打热线后，可按语音提示选择咨询类别。"))
+    assert [c.text for c in feature.crossheads] == ["手上功夫练出来"]
+
+
+def test_a_compilers_credit_under_a_qa_closes_it() -> None:
+    # "（本报记者　柯　蓝　整理）" after the last answer closes the Q&A: the heading after it titles the next piece
+    parsed = page("加班费怎么算", "问：周末加班，单位只给调休行不行？", "答：安排休息日工作又不能补休的，应支付不低于工资百分之二百的报酬。",
+                  "（本报记者　柯　蓝　整理）", "西岭县职工法律援助律师团招募启动", "为做好职工法律援助工作，县总工会面向社会招募律师。")
+    assert [(i.title, len(i.paragraphs)) for i in parsed.items] == [("加班费怎么算", 2), ("西岭县职工法律援助律师团招募启动", 1)]
+    assert parsed.items[0].byline.reporters or parsed.items[0].byline.authors or parsed.items[0].byline_raw
+
+
+def test_a_later_addressee_qualified_before_its_ge_is_still_a_salutation() -> None:
+    # "各市总工会，省各产业工会：" names the notice's addressees: a paragraph of its own, not joined to the text under it
+    assert shapes.salutation("各市总工会，省各产业工会：")
+    assert shapes.salutation("各区总工会，市直各有关单位：")
+    assert shapes.salutation("各市州总工会，各省级产业工会：")
+    # guard: a sentence ending in a colon is no salutation
+    assert not shapes.salutation("各市总工会要做好以下工作：")
+    item = only(page("关于开展职工书屋申报工作的通知", "各市总工会，省各产业工会：", "　　" + BODY))
+    assert len(item.paragraphs) == 2

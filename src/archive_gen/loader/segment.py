@@ -312,6 +312,8 @@ class _Heading:
     # the text under the line (before any other heading) ends with a bracketed sign-off naming nobody the story's byline
     # line names ("…5本。（本报通讯员　芮　琦）" under a profile by 本报记者　蓝　溪)
     signed_by_other: bool = False
+    bureau_lead: bool = False  # the story opens with the paper's own undated lead (本报讯, 本报讯（记者　…）)
+    how_to: bool = False  # the line tells the reader how to do something (…这样申请, 如何…, …需带哪些材料, …指南)
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -323,6 +325,13 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      and not h.has_byline_line, -0.75),
     ("a short dispatch (a dateline lead: 新华社东京…电, 本报北京…电) of two or three paragraphs has no crossheads",
      lambda h: 2 <= h.paragraphs <= 3 and h.dated_lead and not h.has_byline_line and not h.has_crossheads, -3.0),
+    # a how-to printed under a short 本报讯 story carries no dateline and no byline of its own, so only its heading
+    # parts it from the news; a heading telling the reader how to do something (…需带哪些材料, …这样申请, …办理指南)
+    # is no section of a news story of one to three paragraphs (a label such as 记者手记 or 新闻链接, or a statement such
+    # as “爱心驿站”全天开放, still is)
+    ("a how-to heading under a short undated 本报讯 story (a lead naming no date or place, no byline line) of up to "
+     "three paragraphs titles a piece of its own", lambda h: h.how_to and 1 <= h.paragraphs <= 3 and h.has_lead
+     and h.bureau_lead and not h.dated_lead and not h.has_byline_line and not h.has_crossheads, -2.5),
     ("a short round-up of others' reports (据外媒报道，…, no dateline) of two or three paragraphs has no crossheads",
      lambda h: 2 <= h.paragraphs <= 3 and h.reported and not h.has_byline_line and not h.has_crossheads, -3.0),
     ("text opening on another outlet's report (据《…》消息，) under the line: the line titles a round-up, no section",
@@ -360,6 +369,11 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
 
 
 _INTERVIEWERS = ("记者", "本报记者", "问", "Q")
+# the paper's own undated lead: "本报讯", "本报讯（记者　罗　敏）"
+_BUREAU_LEAD = lazy_compile(r"^本报讯")
+# a heading that tells the reader how to do something: "工伤认定这样申请", "维权热线怎么打", "申请法律援助需带哪些材料",
+# "驿站在哪里？", "普惠卡办理指南"
+_HOW_TO = lazy_compile(r"怎么|怎样|如何|这样(?:申请|办理|操作|查询|办|做|填|报)|哪些|哪里|哪儿|指南|须知|攻略|流程")
 # "据外媒报道，", "据《四川工人日报》报道，", "据日本共同社消息，": a story opening on another outlet's report
 _REPORTED = lazy_compile(r"^据[^，,。；;：:]{1,20}(?:报道|消息)[，,]")
 
@@ -399,8 +413,11 @@ def _signed_at_end(draft: Draft) -> bool:
     # an author line ("■ 尚　岚") printed after the story's last paragraph signs it at its end (a 时评 signed below
     # its text): the piece is over
     end = max(draft.paragraphs[-1].lines)
+    # a bracketed compiler's credit after the last paragraph ("（本报记者　罗　敏　整理）" under a Q&A) closes the piece
+    # it credits, as a signature does: a heading after it heads the next piece
     return any(min(u.lines) > start and signature(u.text) is not None for u in draft.bylines) \
-        or any(min(u.lines) > end and u.text.strip(" \u3000")[:1] in _AUTHOR_MARKS for u in draft.bylines)
+        or any(min(u.lines) > end and u.text.strip(" \u3000")[:1] in _AUTHOR_MARKS for u in draft.bylines) \
+        or any(min(u.lines) > end and _COMPILED_BY.fullmatch(u.text.strip(" \u3000")) is not None for u in draft.bylines)
 
 
 def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
@@ -435,11 +452,15 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      head.blank_before >= 1 and nxt.blank_before == 0 and len(current.paragraphs) >= 2
                      and (shapes.sentencey(nxt.text) or nxt.text.rstrip()[-1:] in "。！？!?") and not nxt.entry
                      and all(u.blank_before == 0 for u in current.paragraphs[1:]),
-                     _short_comment(current), _signed_by_other(units, after, current))
+                     _short_comment(current), _signed_by_other(units, after, current),
+                     current.paragraphs[0].lead is not None and _BUREAU_LEAD.match(current.paragraphs[0].lead.text) is not None,
+                     _HOW_TO.search(head.text) is not None)
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
 _SHORT_COMMENT_PARAGRAPHS = 3
+# a compiler's credit in brackets on a line of its own: "（本报记者　罗　敏　整理）", "(记者 王  敏 整理)"
+_COMPILED_BY = lazy_compile(r"[(（][^()（）]{2,30}整理[)）]")
 
 
 def _short_comment(draft: Draft) -> bool:
