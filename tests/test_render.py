@@ -290,6 +290,31 @@ def test_printed_expressions_escape_exactly_as_jinja_does(tmp_path: Path) -> Non
     assert _escape_inner is None or ours.root_render_func.__globals__["escape"] is _printed
 
 
+def test_a_dot_on_a_context_dict_finds_what_jinja_finds(tmp_path: Path) -> None:
+    # the environment reads a dict's key first for a name no dict attribute has (render._Environment): a key named
+    # like a dict method must still give the method, a missing key must still be undefined (StrictUndefined: an
+    # error), and objects and other mappings go Jinja's own way
+    import collections
+
+    import jinja2
+
+    from archive_gen.render import _environment
+
+    source = ("{{ d.label }}|{{ d.items() | list | length }}|{{ d.keys is callable }}|{{ o.real }}|"
+              "{{ m.label }}|{{ d.get('label') }}|{{ d.nested.href }}")
+    values = {"d": {"label": "<x>", "items": [1, 2, 3], "keys": "k", "nested": {"href": "a/b.html"}},
+              "o": 5, "m": collections.OrderedDict(label="ordered")}
+    (tmp_path / "t.html").write_text(source, encoding="utf-8")
+    (tmp_path / "missing.html").write_text("{{ d.absent }}", encoding="utf-8")
+    ours = _environment((str(tmp_path),))
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), autoescape=True,
+                               undefined=jinja2.StrictUndefined)
+    assert ours.get_template("t.html").render(values) == plain.get_template("t.html").render(values)
+    assert ours.get_template("t.html").render(values) == "&lt;x&gt;|4|True|5|ordered|&lt;x&gt;|a/b.html"
+    with pytest.raises(jinja2.UndefinedError):
+        ours.get_template("missing.html").render(values)
+
+
 class _Store:
     """A dict standing for the build cache's entries."""
 

@@ -332,9 +332,26 @@ class _Loader(jinja2.FileSystemLoader):
             raise
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, whose ``x.name`` on a plain dict looks the key up first when ``name`` names no dict
+    attribute: the value Jinja finds too (its getattr fails, then it takes the item), without raising and catching
+    an AttributeError each time (~1 µs, ~150 times a page: most of what the templates read are context dicts)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader([_Loader(folder) for folder in folders]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True,
                                             default=True),
