@@ -1,0 +1,58 @@
+"""Hardening round 16: faults found by attacking the command line's surroundings and the sources through the
+real CLI in temporary folders: a command started with stdout or stderr closed (cron, a daemon's child, `>&-`),
+and a link in the sources, followed on request, that leads into the output folder. Each test failed before
+its fix (docs/robustness.md "Round 16" lists what was attacked and already right)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from projects import site_tree
+from robust_util import SEED, SEEDS, invoke, stderr_lines
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _project(root: Path, extra: str = "") -> Path:
+    (root / "sources").mkdir(parents=True)
+    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
+    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
+    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
+    return root / "archive.yaml"
+
+
+def _run_closed(fd: int, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``archive-gen ARGS`` started with file descriptor ``fd`` closed, as cron, a daemon's child or `>&-` do."""
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    return subprocess.run([sys.executable, "-m", "archive_gen", *args], cwd=cwd, env=env, text=True, timeout=120,
+                          preexec_fn=lambda: os.close(fd), **pipes)
+
+
+# ---------------------------------------------------------------------------------------------
+# stdout or stderr closed
+
+
+def test_a_build_with_stderr_closed_builds_the_site(tmp_path: Path) -> None:
+    # the first progress line failed (EBADF), the error saying so failed too: exit 2, nothing built, not a word
+    _project(tmp_path / "closed")
+    done = _run_closed(2, tmp_path / "closed", "build", "-j", "1")
+    assert done.returncode == 0, done
+    _project(tmp_path / "open")
+    assert invoke("build", "-q", "--config", str(tmp_path / "open" / "archive.yaml"), "-j", "1")[0] == 0
+    assert site_tree(tmp_path / "closed" / "site") == site_tree(tmp_path / "open" / "site")
+
+
+@pytest.mark.parametrize("command", [("check", "sources"), ("export", "--no-tags", "sources"), ("--version",)])
+def test_a_command_with_stdout_closed_ends_without_a_traceback(tmp_path: Path, command: tuple[str, ...]) -> None:
+    # an AttributeError traceback ('NoneType' object has no attribute 'flush') after the command's work
+    _project(tmp_path)
+    done = _run_closed(1, tmp_path, *command)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 0, done
