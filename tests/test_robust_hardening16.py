@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from projects import site_tree
-from robust_util import SEED, SEEDS, invoke, stderr_lines
+from robust_util import SEED, SEEDS, invoke
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 

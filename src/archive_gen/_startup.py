@@ -62,7 +62,9 @@ def _open_standard_streams() -> None:
     for name, fd in (("stdout", 1), ("stderr", 2)):
         if getattr(sys, name) is None:
             with contextlib.suppress(OSError, ValueError):
-                setattr(sys, name, open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False))
+                # the stream lives as long as the process, as Python's own sys.stdout does
+                stream = open(fd, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+                setattr(sys, name, stream)
 
 
 _open_standard_streams()
