@@ -56,3 +56,26 @@ def test_a_command_with_stdout_closed_ends_without_a_traceback(tmp_path: Path, c
     done = _run_closed(1, tmp_path, *command)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 0, done
+
+
+# ---------------------------------------------------------------------------------------------
+# a followed link into the output folder
+
+
+@pytest.mark.parametrize("link", ["folder", "file"])
+def test_a_followed_link_into_the_output_is_never_read_as_pages(tmp_path: Path, link: str) -> None:
+    # follow_symlinks: true and a link in the sources to the site (or to a file of it): the build read its
+    # own output as pages, robots.txt an error on every build ("no recognisable item", exit 1), and a site
+    # that depended on the one built before it
+    config = _project(tmp_path, "follow_symlinks: true\n")
+    assert invoke("build", "-q", "--config", str(config), "-j", "1")[0] == 0
+    cold = site_tree(tmp_path / "site")
+    if link == "folder":
+        (tmp_path / "sources" / "mirror").symlink_to(tmp_path / "site")
+    else:
+        (tmp_path / "sources" / "2021-06-01_01.txt").symlink_to(tmp_path / "site" / "robots.txt")
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    assert code == 0 and "robots" not in err, err
+    assert site_tree(tmp_path / "site") == cold
+    code, out, err = invoke("check", "--config", str(config), str(tmp_path / "sources"))
+    assert code == 0 and "robots" not in out + err, out + err
