@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from projects import site_tree
-from robust_util import SEED, SEEDS, invoke
+from robust_util import SEED, SEEDS, invoke, stderr_lines
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -79,3 +79,21 @@ def test_a_followed_link_into_the_output_is_never_read_as_pages(tmp_path: Path, 
     assert site_tree(tmp_path / "site") == cold
     code, out, err = invoke("check", "--config", str(config), str(tmp_path / "sources"))
     assert code == 0 and "robots" not in out + err, out + err
+
+
+# ---------------------------------------------------------------------------------------------
+# a cache folder that cannot be made
+
+
+def test_a_cache_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None:
+    # cache_dir under a file (a typo, a file where a folder was): the folder could not be made (ENOTDIR), not
+    # a word was said, and every build parsed and tagged every page again
+    (tmp_path / "notes").write_text("mine\n", encoding="utf-8")
+    config = _project(tmp_path, "cache_dir: notes/cache\n")
+    for _ in range(2):
+        code, _, err = invoke("build", "--config", str(config), "-j", "1")
+        assert code == 0 and "Traceback" not in err, err
+        assert [line for line in stderr_lines(err) if "cache" in line] == [
+            f"{tmp_path / 'notes' / 'cache'}: warning: cannot write the build cache: Not a directory (the site was "
+            "built; later builds redo the work until the cache can be written)"], err
+    assert (tmp_path / "notes").read_text(encoding="utf-8") == "mine\n"
