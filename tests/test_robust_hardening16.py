@@ -97,3 +97,25 @@ def test_a_cache_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None
             f"{tmp_path / 'notes' / 'cache'}: warning: cannot write the build cache: Not a directory (the site was "
             "built; later builds redo the work until the cache can be written)"], err
     assert (tmp_path / "notes").read_text(encoding="utf-8") == "mine\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# a project template that fails at render time
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("{{ 1 / 0 }}", "division by zero"),
+    ("{{ (10 ** 400) | float }}", "int too large to convert to float"),
+    ('{% extends "article.html" %}', "maximum recursion depth exceeded"),
+])
+def test_a_template_that_fails_while_rendering_is_one_line(tmp_path: Path, text: str, said: str) -> None:
+    # a ZeroDivisionError, OverflowError or RecursionError traceback (an undefined name, a wrong type or a
+    # missing include were already one line naming the template)
+    config = _project(tmp_path)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "article.html").write_text(text, encoding="utf-8")
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    line = [line for line in stderr_lines(err) if "error" in line]
+    assert "Traceback" not in err and len(line) == 1, err
+    assert code == 1 and line[0].startswith("archive-gen: error: article.html: while rendering articles/"), err
+    assert said in line[0], err
