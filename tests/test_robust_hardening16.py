@@ -119,3 +119,28 @@ def test_a_template_that_fails_while_rendering_is_one_line(tmp_path: Path, text:
     assert "Traceback" not in err and len(line) == 1, err
     assert code == 1 and line[0].startswith("archive-gen: error: article.html: while rendering articles/"), err
     assert said in line[0], err
+
+
+# ---------------------------------------------------------------------------------------------
+# a source tree nested deeper than Python's recursion limit
+
+
+def test_a_source_tree_nested_1500_folders_deep_is_read(tmp_path: Path) -> None:
+    # os.walk recursed once a folder: a RecursionError traceback in build, check and export
+    config = _project(tmp_path)
+    deep = tmp_path / "sources"
+    for _ in range(1500):  # "a/" each: the path stays under PATH_MAX (4096)
+        deep = deep / "a"
+        deep.mkdir()
+    shutil.copy(SEEDS / "002_af3854c40ad81c88.txt", deep / "2021-05-16_01.txt")
+    try:
+        for command in (("build", "-q", "--config", str(config), "-j", "1"),
+                        ("check", "-q", "--config", str(config))):
+            code, _, err = invoke(*command)
+            assert code == 0 and "Traceback" not in err, err[-500:]
+        assert len(list((tmp_path / "site" / "issues").iterdir())) >= 2
+    finally:  # shutil.rmtree recurses too: the temporary folder is emptied from the bottom up
+        (deep / "2021-05-16_01.txt").unlink()
+        while deep != tmp_path / "sources":
+            deep.rmdir()
+            deep = deep.parent

@@ -15,7 +15,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -238,7 +238,7 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
         where = os.fsdecode(exc.filename) if exc.filename else os.fsdecode(root)
         notices.append(Notice(where, None, "unreadable-folder", f"cannot read folder: {exc.strerror}"))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):
+    for dirpath, dirnames, filenames in _walk_folders(root, on_error):
         here = Path(dirpath)
         rel_here = here.relative_to(root).as_posix()
         try:
@@ -305,6 +305,31 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
                 continue
             found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns))
     return found, ignored, notices
+
+
+def _walk_folders(root: Path, on_error: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(root, followlinks=True)`` top-down, in the same order, without recursion: os.walk recursed
+    once a folder, and a source tree 1,000 folders deep was a RecursionError traceback. The caller may
+    prune the folder names it is given, as with os.walk."""
+    stack = [os.fspath(root)]
+    while stack:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            on_error(exc)
+            continue
+        dirs: list[str] = []
+        files: list[str] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # a link to a folder is a folder, as with followlinks=True
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry.name)
+        yield top, dirs, files
+        stack.extend(os.path.join(top, name) for name in reversed(dirs))
 
 
 def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
