@@ -1,7 +1,9 @@
-"""Hardening round 16: faults found by attacking the command line's surroundings and the sources through the
-real CLI in temporary folders: a command started with stdout or stderr closed (cron, a daemon's child, `>&-`),
-and a link in the sources, followed on request, that leads into the output folder. Each test failed before
-its fix (docs/robustness.md "Round 16" lists what was attacked and already right)."""
+"""Hardening round 16: faults found by attacking the command line's surroundings, the sources, the cache and
+project templates through the real CLI in temporary folders: a command started with stdout or stderr closed
+(cron, a daemon's child, `>&-`), a link in the sources, followed on request, that leads into the output
+folder, a cache folder that cannot be made, a template that fails while rendering, and a source tree deeper
+than Python's recursion limit. Each test failed before its fix (docs/robustness.md "Round 16" lists what was
+attacked and already right)."""
 
 from __future__ import annotations
 
