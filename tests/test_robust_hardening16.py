@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from projects import site_tree
+from archive_gen.build import BuildOptions
+from archive_gen.serve import DevServer
+from projects import TOY, make_project, site_tree
 from robust_util import SEED, SEEDS, invoke, stderr_lines
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -144,5 +146,26 @@ def test_a_source_tree_nested_1500_folders_deep_is_read(tmp_path: Path) -> None:
     finally:  # shutil.rmtree recurses too: the temporary folder is emptied from the bottom up
         (deep / "2021-05-16_01.txt").unlink()
         while deep != tmp_path / "sources":
+            deep.rmdir()
+            deep = deep.parent
+
+
+def test_serve_watches_a_source_tree_1500_folders_deep(tmp_path: Path) -> None:
+    # the watcher's walk (os.walk) recursed: serve ended in a RecursionError traceback before it served
+    config = make_project(tmp_path, {"2021-05-14_01.txt": "工人罢工\n工厂里\n"})
+    deep = config.sources[0]
+    for _ in range(1500):
+        deep = deep / "a"
+        deep.mkdir()
+    (deep / "2021-05-15_01.txt").write_text("新就业形态\n快递员入会\n", encoding="utf-8")
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lambda line: None)
+    try:
+        result = server.build()
+        assert not result.errors and result.items == 2
+        assert any(path.endswith("2021-05-15_01.txt") for path, *_ in server._stamps())
+    finally:
+        server.close()
+        (deep / "2021-05-15_01.txt").unlink()
+        while deep != config.sources[0]:
             deep.rmdir()
             deep = deep.parent

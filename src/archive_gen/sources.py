@@ -238,7 +238,7 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
         where = os.fsdecode(exc.filename) if exc.filename else os.fsdecode(root)
         notices.append(Notice(where, None, "unreadable-folder", f"cannot read folder: {exc.strerror}"))
 
-    for dirpath, dirnames, filenames in _walk_folders(root, on_error):
+    for dirpath, dirnames, filenames in walk_folders(root, on_error):
         here = Path(dirpath)
         rel_here = here.relative_to(root).as_posix()
         try:
@@ -307,10 +307,12 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
     return found, ignored, notices
 
 
-def _walk_folders(root: Path, on_error: Callable[[OSError], None]) -> Iterator[tuple[str, list[str], list[str]]]:
-    """``os.walk(root, followlinks=True)`` top-down, in the same order, without recursion: os.walk recursed
-    once a folder, and a source tree 1,000 folders deep was a RecursionError traceback. The caller may
-    prune the folder names it is given, as with os.walk."""
+def walk_folders(root: Path | str, on_error: Callable[[OSError], None] | None = None, *,
+                 followlinks: bool = True) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(root, onerror=on_error, followlinks=followlinks)`` top-down, in the same order, without
+    recursion: os.walk recursed once a folder, and a source tree 1,000 folders deep was a RecursionError
+    traceback (in build, check, export and serve's watcher). The caller may prune the folder names it is
+    given, as with os.walk."""
     stack = [os.fspath(root)]
     while stack:
         top = stack.pop()
@@ -318,7 +320,8 @@ def _walk_folders(root: Path, on_error: Callable[[OSError], None]) -> Iterator[t
             with os.scandir(top) as listing:
                 entries = list(listing)
         except OSError as exc:
-            on_error(exc)
+            if on_error is not None:
+                on_error(exc)
             continue
         dirs: list[str] = []
         files: list[str] = []
@@ -329,7 +332,8 @@ def _walk_folders(root: Path, on_error: Callable[[OSError], None]) -> Iterator[t
                 is_dir = False
             (dirs if is_dir else files).append(entry.name)
         yield top, dirs, files
-        stack.extend(os.path.join(top, name) for name in reversed(dirs))
+        stack.extend(path for path in (os.path.join(top, name) for name in reversed(dirs))
+                     if followlinks or not os.path.islink(path))
 
 
 def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
