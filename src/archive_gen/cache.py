@@ -340,7 +340,9 @@ def open_cache(root: Path, memo: EntryMemo | None = None) -> BuildCache:
                                        encoding="utf-8")
         except OSError as exc:
             cache.writable = False
-            cache.failed(exc)
+            # whatever the reason (no room or rights, a file where a folder of its path should be, a name too
+            # long): no entry can be written, and without a word every build did all the work again
+            cache.failure = cache.failure or exc
     return cache
 
 

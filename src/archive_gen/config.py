@@ -98,8 +98,10 @@ class Config:
 
     @property
     def own_paths(self) -> tuple[Path, ...]:
-        """What archive-gen writes beside the site (the cache, the URL history): never a page to read."""
-        return (self.cache_dir, *((self.url_history,) if self.url_history is not None else ()))
+        """What archive-gen writes (the site, the cache, the URL history): never a page to read. The site is
+        one too: a followed link in the sources leading into it read the build's own output (robots.txt an
+        error on every build) and made each site depend on the one built before it."""
+        return (self.output, self.cache_dir, *((self.url_history,) if self.url_history is not None else ()))
 
     def with_overrides(self, **values: Any) -> Config:
         """CLI values replace config values only when given (not None)."""

@@ -395,8 +395,10 @@ def render_template(env: jinja2.Environment, template: str, context: Context, pa
         raise RenderError(f"while rendering {path}: {exc.message}", source=template) from None
     except jinja2.TemplateNotFound as exc:
         raise RenderError(f"template not found: {exc.name}", source=template) from None
-    except (TypeError, ValueError, AttributeError, jinja2.TemplateError) as exc:
+    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError, RecursionError,
+            jinja2.TemplateError) as exc:
         # a user template doing something the context does not support: name the page, not a traceback
+        # (`{{ 1 / 0 }}`, a number too big for a float, a template that extends itself were tracebacks)
         raise RenderError(f"while rendering {path}: {exc}", source=template) from None
 
 

@@ -34,6 +34,7 @@ from .config import CONFIG_NAME, Config
 from .errors import ArchiveGenError, OutputBusy, ServeError, count, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
+from .sources import walk_folders
 from .writer import MANIFEST_PATH, WriteResult
 
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
@@ -501,7 +502,7 @@ class DevServer:
             if not root.is_dir():
                 add(str(root))
                 continue
-            for folder, dirs, files in os.walk(root):
+            for folder, dirs, files in walk_folders(root, followlinks=False):  # os.walk recursed
                 dirs[:] = sorted(d for d in dirs if os.path.join(folder, d) not in ignored and d[:1] != ".")
                 for name in sorted(files):
                     if name[:1] != ".":

@@ -15,7 +15,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -88,7 +88,11 @@ def discover(roots: Sequence[Path], *, follow_symlinks: bool = False, own: Seque
         if not root.is_dir():
             raise ConfigError(_not_a_source(root), source=os.fsdecode(root),
                               hint="give page files or folders, or set 'source' in archive.yaml")
-        found, skipped, problems = _walk(root, follow_symlinks, skip)
+        folders = _own_folders(own, root)
+        # an own folder that holds the source folder given (`check site` of a project whose output is site/)
+        # is not skipped as a whole: the pages asked for are read
+        mine = skip - _identities([p for p in own if p.is_dir() and p.resolve() not in folders])
+        found, skipped, problems = _walk(root, follow_symlinks, mine, folders)
         real_root = os.path.realpath(root)
         dated = _date_folders(root)
         for file in sorted(found, key=lambda f: f.source):
@@ -191,8 +195,24 @@ def _identities(paths: Sequence[Path]) -> frozenset[tuple[int, int]]:
     return frozenset(found)
 
 
-def _walk(root: Path, follow_symlinks: bool,
-          skip: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[SourceFile], list[str], list[Notice]]:
+def _own_folders(own: Sequence[Path], root: Path) -> tuple[Path, ...]:
+    """The resolved folders of ``own`` that do not hold ``root``: a page file reached through a link into one
+    of them is archive-gen's own file (the site's robots.txt), never a page. One holding the source folder
+    (an output above the sources, refused by build) would make every linked page its own."""
+    real_root = root.resolve()
+    folders = []
+    for path in own:
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if real.is_dir() and not real_root.is_relative_to(real):
+            folders.append(real)
+    return tuple(folders)
+
+
+def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = frozenset(),
+          own_folders: tuple[Path, ...] = ()) -> tuple[list[SourceFile], list[str], list[Notice]]:
     found: list[SourceFile] = []
     ignored: list[str] = []
     notices: list[Notice] = []
@@ -218,7 +238,7 @@ def _walk(root: Path, follow_symlinks: bool,
         where = os.fsdecode(exc.filename) if exc.filename else os.fsdecode(root)
         notices.append(Notice(where, None, "unreadable-folder", f"cannot read folder: {exc.strerror}"))
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=True):
+    for dirpath, dirnames, filenames in walk_folders(root, on_error):
         here = Path(dirpath)
         rel_here = here.relative_to(root).as_posix()
         try:
@@ -271,6 +291,8 @@ def _walk(root: Path, follow_symlinks: bool,
                                           "page file is a link to a place outside the source folder; skipped "
                                           "(follow_symlinks: true in archive.yaml reads it)"))
                     continue
+                if own_folders and _inside(path, own_folders):  # the site's or the cache's own file
+                    continue
                 try:
                     info = os.stat(path)
                 except OSError:
@@ -283,6 +305,44 @@ def _walk(root: Path, follow_symlinks: bool,
                 continue
             found.append(SourceFile(path, rel, info.st_size, info.st_mtime_ns, info.st_ino, ctime_ns=info.st_ctime_ns))
     return found, ignored, notices
+
+
+def walk_folders(root: Path | str, on_error: Callable[[OSError], None] | None = None, *,
+                 followlinks: bool = True) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(root, onerror=on_error, followlinks=followlinks)`` top-down, in the same order, without
+    recursion: os.walk recursed once a folder, and a source tree 1,000 folders deep was a RecursionError
+    traceback (in build, check, export and serve's watcher). The caller may prune the folder names it is
+    given, as with os.walk."""
+    stack = [os.fspath(root)]
+    while stack:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            if on_error is not None:
+                on_error(exc)
+            continue
+        dirs: list[str] = []
+        files: list[str] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # a link to a folder is a folder, as with followlinks=True
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry.name)
+        yield top, dirs, files
+        stack.extend(path for path in (os.path.join(top, name) for name in reversed(dirs))
+                     if followlinks or not os.path.islink(path))
+
+
+def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether the link ``path`` leads into one of ``folders`` (resolved)."""
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return any(real.is_relative_to(folder) for folder in folders)
 
 
 def _rel(path: Path, root: Path) -> str:
