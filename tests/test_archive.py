@@ -134,8 +134,9 @@ def test_url_helpers_are_ascii_and_safe():
     assert urls.relative("index.html", "regions/x/index.html") == "regions/x/index.html"
 
 
-@given(st.lists(st.sampled_from(["a", "b", "c"]), min_size=0, max_size=3),
-       st.lists(st.sampled_from(["a", "b", "c"]), min_size=0, max_size=3),
+# ("ab" beside "a": a folder that is a prefix of another's name is no common folder)
+@given(st.lists(st.sampled_from(["a", "b", "ab"]), min_size=0, max_size=3),
+       st.lists(st.sampled_from(["a", "b", "ab"]), min_size=0, max_size=3),
        st.sampled_from(["x.html", "index.html"]), st.sampled_from(["y.html", "index.html"]))
 def test_relative_links_resolve_to_their_target(here: list[str], there: list[str], name: str, target: str) -> None:
     from_path, to_path = "/".join([*here, name]), "/".join([*there, target])

@@ -137,6 +137,10 @@ def relative(from_path: str, to_path: str) -> str:
     # string prefixes instead of posixpath.relpath (which resolves against the working directory): a
     # build makes hundreds of thousands of links, and every site path is a plain relative file path
     folder = from_path.rpartition("/")[0]
+    if not to_path.startswith(folder.partition("/")[0] + "/"):
+        # no folder in common (a term page's card of an article, a page's nav link home): the commonest link
+        # by far, made without walking up the folders one by one
+        return "../" * (folder.count("/") + 1) + to_path if folder else to_path
     ups = 0
     while folder:
         if to_path.startswith(folder + "/"):
