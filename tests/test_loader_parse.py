@@ -3616,3 +3616,28 @@ def test_a_later_addressee_qualified_before_its_ge_is_still_a_salutation() -> No
     assert not shapes.salutation("各市总工会要做好以下工作：")
     item = only(page("关于开展职工书屋申报工作的通知", "各市总工会，省各产业工会：", "　　" + BODY))
     assert len(item.paragraphs) == 2
+
+
+# ---- rules from the forty-ninth held-out batch (tests/heldout/fresh48); inputs differ from those pages ----
+
+
+def test_honour_sections_inside_a_conferring_document_are_its_crossheads() -> None:
+    # a 决定/通报 conferring honours prints one list per honour under the honour's bare name (五一劳动奖状,
+    # 工人先锋号): the names are sections of the document, not the titles of new items
+    decision = ("西岭县总工会关于表彰2021年度先进集体和先进个人的决定", "各乡镇总工会：",
+                "　　为表彰先进，县总工会决定授予县自来水公司等单位县五一劳动奖状，授予罗　敏等职工县五一劳动奖章。")
+    lists = ("县五一劳动奖状", "西岭县自来水公司\n西岭县人民医院", "县五一劳动奖章",
+             "罗　敏　西岭县自来水公司抄表员\n柯　蓝　西岭县人民医院护士")
+    item = only(page(*decision, *lists, "　　希望受到表彰的集体和个人珍惜荣誉，再创佳绩。"))
+    assert [c.text for c in item.crossheads] == ["县五一劳动奖状", "县五一劳动奖章"]
+    assert len(item.paragraphs) == 7
+    # a 通报 whose lists are headed 优胜单位 / 优秀选手: the same
+    notice = only(page("关于对全县职工技能竞赛优胜单位和个人的通报", "　　" + BODY, "优胜单位", "西岭县自来水公司\n西岭县人民医院",
+                       "优秀选手", "罗　敏　西岭县自来水公司抄表员\n柯　蓝　西岭县人民医院护士"))
+    assert [c.text for c in notice.crossheads] == ["优胜单位", "优秀选手"]
+    assert len(notice.paragraphs) == 5
+    # guard: a news story about an award is no conferring document; a list titled after it stays an item of its own
+    parsed = page("西岭县表彰一批先进集体", "本报讯　日前，西岭县总工会表彰了一批先进集体和先进个人。" + BODY,
+                  "县五一劳动奖状获奖单位", "西岭县自来水公司\n西岭县人民医院")
+    assert [i.title for i in parsed.items] == ["西岭县表彰一批先进集体", "县五一劳动奖状获奖单位"]
+

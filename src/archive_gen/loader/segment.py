@@ -314,6 +314,9 @@ class _Heading:
     signed_by_other: bool = False
     bureau_lead: bool = False  # the story opens with the paper's own undated lead (本报讯, 本报讯（记者　…）)
     how_to: bool = False  # the line tells the reader how to do something (…这样申请, 如何…, …需带哪些材料, …指南)
+    # the line is the bare name of an honour (五一劳动奖状, 工人先锋号, 优胜单位) and the story is a document conferring
+    # honours (…关于表彰…的决定, …的通报): the line heads one of the document's lists
+    honour_section: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -363,6 +366,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      "name (…。（柳　青）) titles a brief of its own", lambda h: h.signed_next and h.has_byline_line, -4.0),
     ("a story credited on a byline line is not signed by someone else further down: a line over text closed by a "
      "sign-off naming another writer titles that writer's piece", lambda h: h.signed_by_other and h.has_byline_line, -4.0),
+    # a 决定/通报 conferring several honours prints one list under each honour's bare name; the list under the line
+    # would otherwise make it the list's own title (−4)
+    ("inside a document conferring honours, an honour's bare name over its list is a section of the document",
+     lambda h: h.honour_section, 5.0),
     ("a short commentary signed by its author's name over its text has no sections: a heading after its closed text "
      "titles the next piece (a commentary printed unsigned after it, a Q&A)", lambda h: h.short_comment, -3.0),
 ]
@@ -454,7 +461,8 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      and all(u.blank_before == 0 for u in current.paragraphs[1:]),
                      _short_comment(current), _signed_by_other(units, after, current),
                      current.paragraphs[0].lead is not None and _BUREAU_LEAD.match(current.paragraphs[0].lead.text) is not None,
-                     _HOW_TO.search(head.text) is not None)
+                     _HOW_TO.search(head.text) is not None,
+                     shapes.honour_section(head.text) and shapes.conferring_document(current.headline_text()))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 

@@ -444,6 +444,26 @@ def list_title(text: str) -> bool:
     return bool(_LIST_TITLE.fullmatch(text.strip(_GAP)))
 
 
+# the bare name of an honour heading one list of a document conferring several ("河北省五一劳动奖状", "县五一劳动奖章",
+# "工人先锋号（10个）", "优胜单位"): a section of the document, where "…获奖名单", "…获得者" title a list of their own
+_HONOUR_SECTION = lazy_compile(rf"[{HAN}]{{0,6}}(?:五一劳动奖状|五一劳动奖章|劳动奖状|劳动奖章|工人先锋号|先进集体|先进个人"
+                               r"|先进工作者|劳动模范|优胜单位|优胜集体|优胜个人|优秀个人|优秀选手)"
+                               r"(?:[(（][0-9一二三四五六七八九十百]{1,4}[个名人项][)）])?")
+# the title of a document conferring honours: "…关于表彰…的决定", "关于对…优胜单位和个人的通报", "…命名…的通知"
+_CONFERRING_DOCUMENT = lazy_compile(r"(?:关于|表彰|授予|命名|表扬).*(?:决定|通报|命令|通知)")
+
+
+def honour_section(text: str) -> bool:
+    """"河北省五一劳动奖状", "优胜单位": the bare name of one honour, heading its list inside a conferring document."""
+    text = text.strip(_GAP)
+    return bool(_HONOUR_SECTION.fullmatch(text)) and not re.search(r"名单|获得|获奖|年", text)
+
+
+def conferring_document(title: str) -> bool:
+    """"…关于表彰…的决定", "关于对…的通报": a document conferring honours (its lists are its own sections)."""
+    return bool(_CONFERRING_DOCUMENT.search(title.strip(_GAP)))
+
+
 def list_row(text: str) -> bool:
     """One line of an honours list under its title: an entry (list_entry), a unit's name, or a row of two or
     more people's names ("王立新　李秀英　张建国　刘　明")."""

@@ -469,7 +469,8 @@ def _mark_entries(units: list[Unit]) -> None:
     "（按行政区划排序）") that name units or people are its entries, two or more of them."""
     for k, unit in enumerate(units):
         conferred = k > 0 and units[k - 1].kind == "text" and shapes.confers(units[k - 1].text)
-        if unit.kind != "text" or not (shapes.list_title(unit.text) or conferred):
+        # an honour's bare name (优胜单位, 县五一劳动奖章) heads a list as a list's title does
+        if unit.kind != "text" or not (shapes.list_title(unit.text) or shapes.honour_section(unit.text) or conferred):
             continue
         j = k + 1
         if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
