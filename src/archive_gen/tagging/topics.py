@@ -63,6 +63,13 @@ SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic
 LONG_ITEM_UNITS = 5
 LONG_SECONDARY_SHARE = 0.12
 HEADLINE_SECONDARY_SHARE = 0.15  # ... or this share when the headline names it too
+# ... or none at all for a topic whose evidence is concentrated in one paragraph it runs through and dominates, with
+# several distinct terms of it there, or two making up most of that paragraph's term weight: a paragraph wholly about
+# a second topic is a secondary however little it weighs against a long story about the first (a safety paragraph
+# in a wage-agreement story); scattered single mentions never make such a paragraph (issue 18, forty-second round)
+CONCENTRATED_TERMS = 3
+CONCENTRATED_SHARE = 0.75
+CONCENTRATED_SENTENCES = 3  # ... in a paragraph of this many sentences (one or two are a note or a coda)
 SECTION_MIN_PARAGRAPHS = 2  # a crosshead section this long, each paragraph saying its crosshead's topic, is about it
 SPREAD_SHARE = 0.5  # evidence spread thinly over many paragraphs counts once it is half the primary's
 DOMINANT_SHARE = 0.5  # a topic holding half of all the evidence is the subject even without a paragraph
@@ -512,6 +519,7 @@ class _Scores:
     about: dict[str, int]  # paragraphs mainly about the topic
     focused: dict[str, int]  # ... with at least MIN_BREADTH distinct terms of it there
     whole: dict[str, int]  # ... running through the paragraph (not one sentence of a theme said elsewhere too)
+    concentrated: dict[str, int]  # ... of CONCENTRATED_SENTENCES or more, its evidence concentrated there
     specific: dict[str, frozenset[str]]  # distinct specific terms
     generic: dict[str, frozenset[str]]  # distinct generic terms
 
@@ -581,6 +589,7 @@ class _Scores:
         about: dict[str, int] = {}
         focused: dict[str, int] = {}
         whole: dict[str, int] = {}
+        concentrated: dict[str, int] = {}
         for unit_name, scores in units.items():
             strongest = max(scores.values())
             for slug, score in scores.items():
@@ -603,9 +612,13 @@ class _Scores:
                                         >= FOCUS_SENTENCE_SHARE * bounds[-1]))
                     if runs_through:
                         whole[slug] = whole.get(slug, 0) + 1
+                        terms = len(unit_terms.get(unit_name, {}).get(slug, ()))
+                        if len(starts) >= CONCENTRATED_SENTENCES and (
+                                terms >= CONCENTRATED_TERMS or score >= CONCENTRATED_SHARE * sum(scores.values())):
+                            concentrated[slug] = concentrated.get(slug, 0) + 1
                     if body.get(slug, 0) >= THEME_MIN_UNITS or runs_through:
                         focused[slug] = focused.get(slug, 0) + 1
-        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused, whole,
+        return cls(totals, frozenset(headline), head, frozenset(head_keywords), body, about, focused, whole, concentrated,
                    {k: frozenset(v) for k, v in specific.items()}, {k: frozenset(v) for k, v in generic.items()})
 
 
@@ -923,6 +936,11 @@ class TopicTagger:
             if share >= SPREAD_SHARE:
                 return True
             if ev.focused.get(slug, 0) and share >= SECONDARY_SHARE:
+                return True
+            if ev.concentrated.get(slug, 0) and units < LONG_ITEM_UNITS:
+                # a paragraph wholly about it in a short item, where one paragraph is a good part of the whole (a
+                # long one has its own rule below: one paragraph of a long report, a 蹲点 story's list of the
+                # stations it led to, is a small part of it)
                 return True
             # (a long item: a paragraph the topic runs through, not one sentence of a theme sprinkled over several;
             # or a crosshead section its crosshead names and each of its paragraphs follows up: _sections)
