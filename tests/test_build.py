@@ -12,6 +12,8 @@ import datetime as dt
 import gzip
 import json
 import os
+import posixpath
+import re
 import select
 import shutil
 import signal
@@ -25,7 +27,7 @@ from typing import Any
 import pytest
 
 import archive_gen.records as records_module
-from archive_gen import search
+from archive_gen import search, urls
 from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_site
 from archive_gen.cache import EntryMemo, open_cache
 from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
@@ -767,6 +769,42 @@ def test_an_edited_body_keeps_the_url_and_a_new_title_leaves_a_redirect(tmp_path
     assert old not in sitemap and Path(old).name not in feed and Path(new).name in sitemap
 
 
+def test_a_term_gone_leaves_redirects_at_its_pages_that_stay_and_give_way_when_it_returns(tmp_path: Path) -> None:
+    # a topic no item has any more, or an older page of a term that shrank: its published pages were kept as stale
+    # copies (listing items that no longer carry it, linking to its withdrawn feed); now each is a redirect page,
+    # to the term's front page while it has one, else to the list of its kind, out of the sitemap, kept by every
+    # later build, and replaced by the term's own page when the term returns
+    strike, quiet = "工人罢工\n工厂里\n", "工人复工\n工厂里\n"
+    pages = {f"2021-05-{day:02d}_01.txt": strike for day in range(1, 24)}
+    config = make_project(tmp_path / "p", pages, per_page=10)
+    build_site(config, BuildOptions(), stages=TOY)
+    site = config.output
+    published = sorted(p.relative_to(site).as_posix() for p in (site / "topics" / "strike").rglob("index.html"))
+    assert published == ["topics/strike/index.html", "topics/strike/page/1/index.html"]
+    for day in range(2, 24):  # the topic shrinks to one item: its older page goes
+        (tmp_path / "p" / "sources" / f"2021-05-{day:02d}_01.txt").write_text(quiet, encoding="utf-8")
+    result = build_site(config, BuildOptions(), stages=TOY)
+    older = (site / "topics/strike/page/1/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../../index.html"' in older and ">罢工</a>" in older
+    assert "topics/strike/page/1/index.html" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert result.stale_kept == ()
+    (tmp_path / "p" / "sources" / "2021-05-01_01.txt").write_text(quiet, encoding="utf-8")  # now it is gone
+    build_site(config, BuildOptions(), stages=TOY)
+    for path, target in (("topics/strike/index.html", "../index.html"), ("topics/strike/page/1/index.html",
+                                                                           "../../../index.html")):
+        text = (site / path).read_text(encoding="utf-8")
+        assert f'http-equiv="refresh" content="0; url={target}"' in text and ">主题</a>" in text, path
+    assert not (site / "topics/strike/feed.xml").exists()
+    before = site_tree(site)
+    again = build_site(config, BuildOptions(clean=True), stages=TOY)  # kept by later builds, --clean or not
+    assert site_tree(site) == before and not again.removed
+    (tmp_path / "p" / "sources" / "2021-05-01_01.txt").write_text(strike, encoding="utf-8")  # it returns
+    build_site(config, BuildOptions(), stages=TOY)
+    front = (site / "topics/strike/index.html").read_text(encoding="utf-8")
+    assert "http-equiv" not in front and "工人罢工" in front
+    assert "url=../../index.html" in (site / "topics/strike/page/1/index.html").read_text(encoding="utf-8")
+
+
 def test_a_deleted_page_redirects_its_articles_to_the_issue_and_the_history_file_keeps_them(tmp_path: Path) -> None:
     history = tmp_path / "published-urls.tsv"
     config = make_project(tmp_path, _one_story("全总部署今年工作", "日前,全国总工会召开会议,部署工作。"),
@@ -813,12 +851,19 @@ def _equal_to_cold(warm: Config, result: BuildResult, cold_root: Path, label: st
     warm_manifest, cold_manifest = (json.loads(gzip.decompress((c.output / MANIFEST_PATH).read_bytes()))
                                     for c in (warm, cold))
     assert warm_manifest["articles"] == cold_manifest["articles"], label
-    assert sorted(set(warm_manifest["files"]) - set(cold_manifest["files"])) == sorted(result.stale_kept), label
-    # without --clean, pages that no longer exist (a deleted item's keywords) stay, and are reported
-    assert sorted(set(warm_tree) - set(cold_tree)) == sorted(result.stale_kept), f"{label}: extra files"
+    # a term page the warm site published and the cold one does not make is a redirect to a page of the cold site
+    # (a term gone, an older page of a term that shrank): the warm build knows the URL, the cold one never did
+    redirects = sorted(rel for rel in set(warm_tree) - set(cold_tree) if urls.term_page_of(rel))
+    for rel in redirects:
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', warm_tree[rel].decode("utf-8"))
+        assert target and posixpath.normpath(posixpath.join(posixpath.dirname(rel), target.group(1))) in cold_tree
+    assert sorted(set(warm_manifest["files"]) - set(cold_manifest["files"])) == sorted(
+        [*result.stale_kept, *redirects]), label
+    # without --clean, pages that no longer exist (a deleted page's 版面 page) stay, and are reported
+    assert sorted(set(warm_tree) - set(cold_tree) - set(redirects)) == sorted(result.stale_kept), f"{label}: extra"
     assert all(not rel.startswith(("articles/", "search/")) for rel in result.stale_kept)
     assert sorted(set(cold_tree) - set(warm_tree)) == [], f"{label}: files missing"
-    for rel in result.stale_kept:
+    for rel in [*result.stale_kept, *redirects]:
         del warm_tree[rel]
     differing = [rel for rel in sorted(cold_tree) if warm_tree[rel] != cold_tree[rel]]
     assert differing == [], f"{label}: {differing[:5]}"

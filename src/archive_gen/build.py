@@ -714,6 +714,7 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
     previous = manifest.stamps if manifest is not None else {}
     previous_keys = manifest.page_keys if manifest is not None else {}
     jobs = list(plan.jobs())
+    jobs += plan.term_redirects(previous, {job.path for job in jobs})
     html_pages = sorted(job.path for job in jobs
                         if job.path.endswith(".html") and job.template not in ("redirect.html", "404.html"))
     jobs.append(plan.sitemap(html_pages))

@@ -15,7 +15,7 @@ import hashlib
 import io
 import pickle
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from . import urls
@@ -528,6 +528,24 @@ class SitePlan:
                                         full=True))
         for old, new, title in self.redirects:
             yield PageJob(old, "redirect.html", _given(RedirectInputs(self.site, old, new, title)))
+
+    def term_redirects(self, published: Iterable[str], made: Set[str]) -> Iterator[PageJob]:
+        """A redirect page at every term page the last build published that this one does not make: a term no
+        item has any more (a topic taken out of the taxonomy, a keyword down to one item), or an older page of a
+        term that shrank. It leads to the term's front page while the term has one, else to the list of its
+        kind; a stale copy would list items that no longer carry the term and link to its withdrawn feed."""
+        fronts: dict[tuple[str, str], tuple[str, str]] = {}
+        for kind in TAXONOMY_LABELS:
+            for term in terms_of(self.archive, kind):
+                if has_page(kind, term):
+                    fronts[(kind, term.slug)] = (urls.term_path(kind, term.slug), term_label(term))
+        for old in sorted(published):
+            found = urls.term_page_of(old)
+            if found is None or old in made:
+                continue
+            kind, slug = found
+            target, title = fronts.get((kind, slug), (f"{kind}/index.html", TAXONOMY_LABELS[kind]))
+            yield PageJob(old, "redirect.html", _given(RedirectInputs(self.site, old, target, title)))
 
     def sitemap(self, paths: Sequence[str]) -> PageJob:
         """The sitemap of the given pages (every page but feeds, redirects and the 404 page)."""

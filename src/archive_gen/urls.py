@@ -120,6 +120,15 @@ def term_path(kind: str, slug: str, page: int | None = None) -> str:
     return f"{kind}/{slug}/page/{page}/index.html"
 
 
+_TERM_PAGE = re.compile(r"(regions|topics|keywords)/([^/]+)/(?:page/[1-9][0-9]*/)?index\.html")
+
+
+def term_page_of(path: str) -> tuple[str, str] | None:
+    """(kind, slug) of a term's front page or older page (``term_path``), or None for any other path."""
+    found = _TERM_PAGE.fullmatch(path)
+    return (found.group(1), found.group(2)) if found else None
+
+
 def term_feed_path(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/feed.xml"
 
