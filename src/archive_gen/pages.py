@@ -27,6 +27,7 @@ from .resources import builtin_dir
 
 KIND_LABELS = {"article": "消息", "photo": "图片", "commentary": "评论", "brief": "简讯", "fragment": "续文"}
 TAXONOMY_LABELS = {"regions": "地区", "topics": "主题", "keywords": "关键词"}
+_TERM_FOLDERS = tuple(f"{kind}/" for kind in TAXONOMY_LABELS)
 LEVEL_LABELS = {"province": "省级", "prefecture": "地级", "county": "县级"}
 HOME_ISSUES = 10
 HOME_TERMS = 15
@@ -534,14 +535,15 @@ class SitePlan:
         item has any more (a topic taken out of the taxonomy, a keyword down to one item), or an older page of a
         term that shrank. It leads to the term's front page while the term has one, else to the list of its
         kind; a stale copy would list items that no longer carry the term and link to its withdrawn feed."""
+        gone = sorted(p for p in published if p.startswith(_TERM_FOLDERS) and p not in made)  # most builds: none
         fronts: dict[tuple[str, str], tuple[str, str]] = {}
-        for kind in TAXONOMY_LABELS:
+        for kind in TAXONOMY_LABELS if gone else ():
             for term in terms_of(self.archive, kind):
                 if has_page(kind, term):
                     fronts[(kind, term.slug)] = (urls.term_path(kind, term.slug), term_label(term))
-        for old in sorted(published):
+        for old in gone:
             found = urls.term_page_of(old)
-            if found is None or old in made:
+            if found is None:
                 continue
             kind, slug = found
             target, title = fronts.get((kind, slug), (f"{kind}/index.html", TAXONOMY_LABELS[kind]))
