@@ -805,6 +805,49 @@ def test_a_term_gone_leaves_redirects_at_its_pages_that_stay_and_give_way_when_i
     assert "url=../../index.html" in (site / "topics/strike/page/1/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_cards_one_build_draws_are_kept_for_the_next_by_what_they_show(tmp_path: Path, jobs: int) -> None:
+    # a day's rebuild shows ~4,500 older items on the term pages it renders: their cards, drawn by the build
+    # before, are kept in the cache (one entry a month of items) and shown again, not drawn again; an item whose
+    # card changed is drawn anew and its old drawing leaves the entry
+    options = BuildOptions(jobs=jobs, parallel_min_render=1)
+    pages = {f"2021-05-{day:02d}_01.txt": f"工人罢工第{day}天\n工厂里\n" for day in range(1, 6)}
+    config = make_project(tmp_path / "p", pages)
+    build_site(config, options, stages=TOY)
+    cache = open_cache(config.cache_dir, None)
+    keys = cache.keys("cards")
+    assert len(keys) == 1  # the five items are of one month
+    entry = cache.load("cards", keys[0])
+    assert len(entry) == 5 and all(len(parts) == 2 and "工人罢工" in "".join(parts) for parts in entry.values())
+    # what is kept is what the next build shows: a mark put into each kept drawing turns up on the topic's page,
+    # which a new day re-renders, beside the new item's card, drawn now
+    cache.store("cards", keys[0], {ref: (parts[0] + "<!--kept-->", *parts[1:]) for ref, parts in entry.items()})
+    (tmp_path / "p" / "sources" / "2021-05-06_01.txt").write_text("工人罢工第6天\n工厂里\n", encoding="utf-8")
+    build_site(config, options, stages=TOY)
+    front = (config.output / "topics" / "strike" / "index.html").read_text(encoding="utf-8")
+    assert front.count("<!--kept-->") == 5 and "工人罢工第6天" in front
+    assert len(cache.load("cards", keys[0])) == 6
+    # an item whose card changed (its title) is drawn again, and its old drawing goes
+    (tmp_path / "p" / "sources" / "2021-05-01_01.txt").write_text("工人罢工首日\n工厂里\n", encoding="utf-8")
+    build_site(config, options, stages=TOY)
+    kept = cache.load("cards", keys[0])
+    assert len(kept) == 6 and sum("首日" in "".join(parts) for parts in kept.values()) == 1
+    assert not any("第1天" in "".join(parts) for parts in kept.values())
+    # a damaged entry is drawn again: the site is then the cold build's
+    cache.store("cards", keys[0], {"not": "cards"})
+    (tmp_path / "p" / "sources" / "2021-05-07_01.txt").write_text("工人罢工第7天\n工厂里\n", encoding="utf-8")
+    build_site(config, options, stages=TOY)
+    cold = make_project(tmp_path / "cold", {**pages, "2021-05-01_01.txt": "工人罢工首日\n工厂里\n",
+                                            "2021-05-06_01.txt": "工人罢工第6天\n工厂里\n",
+                                            "2021-05-07_01.txt": "工人罢工第7天\n工厂里\n"})
+    build_site(cold, options, stages=TOY)
+    warm_tree, cold_tree = site_tree(config.output), site_tree(cold.output)
+    assert warm_tree["topics/strike/index.html"] == cold_tree["topics/strike/index.html"]
+    # (pages the forged step rendered and nothing since changed still carry its mark: only they differ)
+    assert sorted(warm_tree) == sorted(cold_tree)
+    assert all(b"<!--kept-->" in warm_tree[p] for p in cold_tree if warm_tree[p] != cold_tree[p])
+
+
 def test_a_deleted_page_redirects_its_articles_to_the_issue_and_the_history_file_keeps_them(tmp_path: Path) -> None:
     history = tmp_path / "published-urls.tsv"
     config = make_project(tmp_path, _one_story("全总部署今年工作", "日前,全国总工会召开会议,部署工作。"),

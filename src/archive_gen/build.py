@@ -30,7 +30,16 @@ from .config import Config
 from .errors import ConfigError, OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
 from .model import Notice, Page, PageSummary
-from .pages import Changes, PageJob, SitePlan, default_build_date, has_page, site_inputs, source_date_epoch
+from .pages import (
+    CardRef,
+    Changes,
+    PageJob,
+    SitePlan,
+    default_build_date,
+    has_page,
+    site_inputs,
+    source_date_epoch,
+)
 from .patterns import programs_key
 from .pools import ForkPool, fork_pool
 from .records import (
@@ -636,11 +645,13 @@ class _OutputWork:
 _WORK: tuple[_OutputWork, list[PageJob]] | None = None  # set in the parent just before it forks
 
 
-def _pages_chunk(bounds: tuple[int, int]) -> list[_Done]:
-    """In a forked worker: the pages jobs[start:end] of the plan the parent left in ``_WORK``."""
+def _pages_chunk(bounds: tuple[int, int]) -> tuple[list[_Done], dict[CardRef, tuple[str, ...]]]:
+    """In a forked worker: the pages jobs[start:end] of the plan the parent left in ``_WORK``, and the cards
+    drawn for them that no earlier build kept (the parent keeps them)."""
     assert _WORK is not None
     work, jobs = _WORK
-    return work.pages(jobs[bounds[0]:bounds[1]])  # its pack stays open for its next chunk; exit closes it
+    done = work.pages(jobs[bounds[0]:bounds[1]])  # its pack stays open for its next chunk; exit closes it
+    return done, work.renderer.new_cards()
 
 
 def _index_shard(name: str, docs: Sequence[SearchDoc]) -> dict[str, bytes]:
@@ -723,14 +734,15 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
     staging = Staging(output)
     staging.open()
     try:
-        renderer = Renderer(config, Cards(plan.archive.items), store, TemplateCodeCache(cache))
+        renderer = Renderer(config, Cards(plan.archive.items), store, TemplateCodeCache(cache), kept=cache)
         work = _OutputWork(renderer, keys, staging, output, previous, previous_keys)
         clock("render", 0, len(jobs))
         workers = options.jobs if fresh + len(todo) * 200 >= options.parallel_min_render else 1
+        drawn: list[dict[CardRef, tuple[str, ...]]] = []
         if workers > 1 and _CAN_FORK:
             _WORK = (work, jobs)
             try:
-                done, fresh_shards = _run_parallel(jobs, todo, workers, clock)
+                done, fresh_shards = _run_parallel(jobs, todo, workers, clock, drawn)
             finally:
                 _WORK = None
         else:
@@ -739,6 +751,8 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
             for start in range(0, len(jobs), 256):
                 done.extend(work.pages(jobs[start:start + 256]))
                 clock("render", len(done), len(jobs))
+        # the cards drawn now are kept for the next build (a day's term pages show the same older items)
+        cache.prune("cards", renderer.keep_cards(drawn), slack=24)
         if ahead.futures:
             clock("search", 0, len(ahead.futures))
             fresh_shards.update(ahead.results())
@@ -785,9 +799,11 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
 
 
 def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchDoc]], workers: int,
-                  clock: ProgressFn) -> tuple[list[_Done], dict[str, dict[str, bytes]]]:
+                  clock: ProgressFn, drawn: list[dict[CardRef, tuple[str, ...]]]
+                  ) -> tuple[list[_Done], dict[str, dict[str, bytes]]]:
     """Index changed shards and key and render the plan's pages in ``workers`` forked processes (they
-    inherit the archive and the plan; only stamps, keys and shard files come back), in plan order."""
+    inherit the archive and the plan; only stamps, keys, new cards (into ``drawn``) and shard files come
+    back), in plan order."""
     chunk = max(64, min(1024, len(jobs) // (workers * 8) or 64))
     ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
     done: list[_Done] = []
@@ -795,8 +811,9 @@ def _run_parallel(jobs: list[PageJob], shard_jobs: Mapping[str, Sequence[SearchD
         try:
             # shards first: they are the longest tasks, and run while the pages render
             shard_futures = {name: pool.submit(_index_shard, name, docs) for name, docs in shard_jobs.items()}
-            for results in pool.map(_pages_chunk, ranges):
+            for results, cards in pool.map(_pages_chunk, ranges):
                 done.extend(results)
+                drawn.append(cards)
                 clock("render", len(done), len(jobs))
             clock("search", 0, len(shard_futures))
             shards = {name: future.result() for name, future in shard_futures.items()}

@@ -54,7 +54,7 @@ _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 _MAGIC = b"archive-gen-entry/" + CACHE_FORMAT.encode() + b"\n"
 _HEADER = len(_MAGIC) + 64 + 8 + 32
 _ENTRY = re.compile(r"[0-9a-f]{64}\.entry")
-_FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries", "templates", "patterns")
+_FOLDERS = ("pages", "docs", "search", "shards", "outputs", "summaries", "templates", "patterns", "cards")
 _SINGLES = ("state.entry",)
 # the code of the build's one warning that its cache could not be written (said even without --verbose)
 UNWRITABLE = "cache-unwritable"

@@ -124,6 +124,17 @@ class Cards:
             raise RenderError(f"stale record reference {ref[1]} of {ref[0]}")
         return item
 
+    def item(self, item_id: str) -> ItemSummary | None:
+        return self._items.get(item_id)
+
+    def shows(self, ref: CardRef) -> bool:
+        """The reference is an item of this archive with that card."""
+        item = self._items.get(ref[0])
+        return item is not None and item.card_key == ref[1]
+
+    def months(self) -> set[str]:
+        return {(item.date or "")[:7] or "undated" for item in self._items.values()}
+
     def href(self, ref: CardRef, from_path: str) -> str:
         """The link to a card's item from ``from_path`` (the reference checked like ``card``)."""
         item = self._items.get(ref[0])
@@ -141,14 +152,84 @@ class Cards:
                     badge=None if item.kind == "article" else label)
 
 
+KEPT_CARDS_FORMAT = 1
+
+
+class KeptCards:
+    """The built-in card macro's drawings (a card's html cut where its link goes) kept in the build cache across
+    builds, one entry per month of items: a day's rebuild shows ~4,500 older items on the term pages it renders,
+    drawn the same by the build before. An item's drawing is found by its card reference (its id and card key:
+    what its card shows), an entry by the month and the salt (``Renderer._cards_salt``); nothing else is trusted
+    (a damaged entry is drawn again)."""
+
+    def __init__(self, store: EntryStore, cards: Cards) -> None:
+        self._store = store
+        self._cards = cards
+        self._salt: str | None = None
+        self._months: dict[str, dict[CardRef, tuple[str, ...]]] = {}
+        self._new: dict[CardRef, tuple[str, ...]] = {}
+
+    def bind(self, salt: str) -> KeptCards:
+        """This store for drawings under ``salt`` (what was loaded under another is dropped)."""
+        if self._salt != salt:
+            self._salt, self._months, self._new = salt, {}, {}
+        return self
+
+    def _month(self, ref: CardRef) -> str:
+        item = self._cards.item(ref[0])
+        return ((item.date or "")[:7] or "undated") if item is not None else "undated"
+
+    def _key(self, month: str) -> str:
+        return hashlib.sha256(f"cards\0{self._salt}\0{month}".encode()).hexdigest()
+
+    def _entry(self, month: str) -> dict[CardRef, tuple[str, ...]]:
+        found = self._months.get(month)
+        if found is None:
+            loaded = self._store.load("cards", self._key(month))
+            found = self._months[month] = dict(loaded) if _cards_entry(loaded) else {}
+        return found
+
+    def get(self, ref: CardRef) -> tuple[str, ...] | None:
+        return self._entry(self._month(ref)).get(ref)
+
+    def put(self, ref: CardRef, parts: tuple[str, ...]) -> None:
+        self._entry(self._month(ref))[ref] = parts
+        self._new[ref] = parts
+
+    def take_new(self) -> dict[CardRef, tuple[str, ...]]:
+        new, self._new = self._new, {}
+        return new
+
+    def save(self, drawn: Iterable[Mapping[CardRef, tuple[str, ...]]]) -> list[str]:
+        by_month: dict[str, dict[CardRef, tuple[str, ...]]] = {}
+        for batch in (*drawn, self.take_new()):
+            for ref, parts in batch.items():
+                by_month.setdefault(self._month(ref), {})[ref] = parts
+        for month in sorted(by_month):
+            entry = dict(self._entry(month))
+            entry.update(by_month[month])
+            # only cards this archive still shows so (an edited item's old card goes with its month's next write)
+            kept = {ref: parts for ref, parts in sorted(entry.items()) if self._cards.shows(ref)}
+            self._store.store("cards", self._key(month), kept)
+            self._months[month] = kept
+        return sorted({self._key(month) for month in self._cards.months()})
+
+
+def _cards_entry(payload: Any) -> bool:
+    return isinstance(payload, dict) and all(
+        isinstance(ref, tuple) and len(ref) == 2 and all(isinstance(x, str) for x in ref)
+        and isinstance(parts, tuple) and all(isinstance(x, str) for x in parts) for ref, parts in payload.items())
+
+
 class Renderer:
     """Turns page jobs into bytes: contexts from inputs, then the page's template."""
 
     def __init__(self, config: Config, cards: Cards, records: RecordLookup,
-                 compiled: jinja2.BytecodeCache | None = None) -> None:
+                 compiled: jinja2.BytecodeCache | None = None, kept: EntryStore | None = None) -> None:
         self.env = make_environment(config, compiled)
         self.cards = cards
         self.records = records
+        self._kept = KeptCards(kept, cards) if kept is not None else None
         self._cards: dict[CardRef, tuple[Card, tuple[str, ...] | None]] = {}
         self._cards_builtin: bool | None = None
         self._cards_checked: bool | None = None
@@ -192,7 +273,14 @@ class Renderer:
                 # long-running serve's memo from growing with the archive
                 self._cards.clear()
             plain = self.cards.card(ref, from_path)
-            parts = self._marked_card(plain) if self._builtin_cards() else None
+            parts = None
+            if self._builtin_cards():
+                kept = self._kept.bind(self._cards_salt) if self._kept is not None else None
+                parts = kept.get(ref) if kept is not None else None
+                if parts is None:
+                    parts = self._marked_card(plain)
+                    if parts is not None and kept is not None:
+                        kept.put(ref, parts)
             drawn = self._cards[ref] = (plain, parts)
         plain, parts = drawn
         if parts is None:
@@ -205,6 +293,25 @@ class Renderer:
             filename = self.env.get_template("_cards.html").filename
             self._cards_builtin = filename is not None and Path(filename).parent == builtin_dir("templates")
         return self._cards_builtin
+
+    @functools.cached_property
+    def _cards_salt(self) -> str:
+        """What the built-in card macro's drawings depend on besides the card: this code (and the pages code it
+        imports: dates, labels), the template's text, and Jinja."""
+        source = self.env.loader.get_source(self.env, "_cards.html")[0] if self.env.loader is not None else ""
+        return hashlib.sha256(repr((KEPT_CARDS_FORMAT, code_key(__name__), jinja2.__version__, source)).encode(
+            "utf-8", "surrogateescape")).hexdigest()
+
+    def new_cards(self) -> dict[CardRef, tuple[str, ...]]:
+        """The cards this renderer drew that no earlier build kept (taken: a worker sends them to the parent)."""
+        return self._kept.take_new() if self._kept is not None else {}
+
+    def keep_cards(self, drawn: Iterable[Mapping[CardRef, tuple[str, ...]]]) -> list[str]:
+        """Keep the cards ``drawn`` (by this renderer's workers) for later builds; the keys of the entries that
+        hold this archive's cards (the others may go)."""
+        if self._kept is None or not self._builtin_cards():
+            return []
+        return self._kept.bind(self._cards_salt).save(drawn)
 
     def _marked_card(self, plain: Card) -> tuple[str, ...] | None:
         """The card's html cut where its link goes; None when that does not draw what the macro draws (the
