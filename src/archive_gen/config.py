@@ -428,14 +428,14 @@ def _existing_file(node: yaml.Node, path: Path | None, key: str, root: Path) -> 
     try:
         info = file.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise _fail(path, node, f"{_named(key)} file not found: {shown(file.name)}") from None
+        raise _fail(path, node, f"{_named(key)} file not found: {shown(str(file))}") from None
     except OSError as exc:
-        raise _fail(path, node, f"{_named(key)} cannot be read: {exc.strerror or exc}") from None
+        raise _fail(path, node, f"{_named(key)} cannot be read: {shown(str(file))}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, node, f"{_named(key)} is a folder, not a file: {shown(file.name)}")
+        raise _fail(path, node, f"{_named(key)} is a folder, not a file: {shown(str(file))}")
     if not stat.S_ISREG(info.st_mode):
         raise _fail(path, node, f"{_named(key)} is not a regular file (a pipe, socket or device): "
-                                f"{shown(file.name)}")
+                                f"{shown(str(file))}")
     return file
 
 

@@ -1,0 +1,113 @@
+"""Hardening round 17: faults found by attacking the project's own files (templates/, static/, about.md), the
+config, `init` and the build's surroundings through the real CLI in temporary folders: a pipe or a folder where
+a template, a static file or the about page is looked for, a link in static/ leading out of the project, the
+`cd` hint of `init` for a name a shell cannot read back as printed, a taxonomy file named by its short name.
+Each test failed before its fix (docs/robustness.md "Round 17" lists what was attacked and already right)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from robust_util import SEED, SEEDS, invoke, one_error_line, stderr_lines
+
+
+def _project(root: Path, extra: str = "") -> Path:
+    (root / "sources").mkdir(parents=True)
+    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
+    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
+    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
+    return root / "archive.yaml"
+
+
+def _said(err: str, path: Path) -> list[str]:
+    return [line for line in stderr_lines(err) if line.startswith(str(path))]
+
+
+# ---------------------------------------------------------------------------------------------
+# a pipe or a folder where a project file is looked for (skipped without a word)
+
+
+@pytest.mark.parametrize(("name", "kind", "message"), [
+    ("templates/base.html", "fifo", "not a regular file (a pipe, socket or device); skipped"),
+    ("static/x.css", "fifo", "not a regular file (a pipe, socket or device); skipped"),
+    ("about.md", "fifo", "about file is not a regular file (a pipe, socket or device); skipped (no about text)"),
+    ("templates/base.html", "folder",
+     "a folder where the template file base.html is looked for; skipped (the built-in base.html is used)"),
+    ("static/style.css", "folder",
+     "a folder where the static file style.css is looked for; skipped (the built-in style.css is used)"),
+    ("about.md", "folder", "about file is a folder; skipped (no about text)"),
+])
+def test_a_pipe_or_folder_for_a_project_file_is_one_warning(tmp_path: Path, name: str, kind: str,
+                                                             message: str) -> None:
+    config = _project(tmp_path)
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        (path / "inner").mkdir(parents=True)
+    for _ in range(2):  # the up-to-date build says it again
+        code, _, err = invoke("build", "--config", str(config), "-j", "1")
+        assert code == 0 and "Traceback" not in err, err
+        assert _said(err, path) == [f"{path}: warning: {message}"], err
+
+
+# ---------------------------------------------------------------------------------------------
+# a link in static/ leading out of the project (published with the site)
+
+
+def test_a_static_link_leading_out_of_the_project_is_skipped_unless_followed(tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "id_rsa").write_text("secret\n", encoding="utf-8")
+    config = _project(tmp_path / "p")
+    static = tmp_path / "p" / "static"
+    static.mkdir()
+    (static / "key.txt").symlink_to(tmp_path / "home" / "id_rsa")
+    (tmp_path / "p" / "logo.txt").write_text("logo\n", encoding="utf-8")
+    (static / "logo.txt").symlink_to("../logo.txt")  # inside the project: copied as before
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    assert code == 0, err
+    assert _said(err, static) == [f"{static / 'key.txt'}: warning: static file is a link to a place outside the "
+                                  "project folder; skipped (follow_symlinks: true in archive.yaml copies it)"], err
+    site = tmp_path / "p" / "site"
+    assert not (site / "static" / "key.txt").exists()
+    assert (site / "static" / "logo.txt").read_text(encoding="utf-8") == "logo\n"
+    config.write_text(config.read_text(encoding="utf-8") + "follow_symlinks: true\n", encoding="utf-8")
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    assert code == 0 and not _said(err, static), err
+    assert (site / "static" / "key.txt").read_text(encoding="utf-8") == "secret\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# init's cd hint
+
+
+@pytest.mark.parametrize("name", [b"a\nb", b"c\xff", b"e\x1b[31m", b"x'y", "工 会".encode()])
+def test_the_cd_hint_of_init_leads_to_the_folder_made(tmp_path: Path, name: bytes) -> None:
+    # "a\nb" was printed as cd "a\nb", which a shell reads as a backslash and an n: another folder
+    os.chdir(tmp_path)
+    code, out, err = invoke("init", os.fsdecode(name))
+    assert code == 0, err
+    hint = [line for line in out.splitlines() if line.startswith("Next: cd ")]
+    assert len(hint) == 1, out
+    word = hint[0].removeprefix("Next: cd ").split(" && ")[0]
+    done = subprocess.run(["bash", "-c", f"cd {word} && pwd"], capture_output=True, timeout=10, check=True)
+    assert done.stdout.rstrip(b"\n") == os.fsencode(tmp_path) + b"/" + name
+
+
+# ---------------------------------------------------------------------------------------------
+# a file a config key names is named by its whole path
+
+
+def test_a_missing_taxonomy_file_is_named_by_its_path(tmp_path: Path) -> None:
+    # 'taxonomy.file' file not found: topics.yaml (which of the project's topics.yaml files?)
+    config = _project(tmp_path, "taxonomy:\n  file: conf/topics.yaml\n")
+    code, _, err = invoke("build", "--config", str(config))
+    assert code == 2
+    assert one_error_line(err) == (f"archive-gen: error: {config}:4: 'taxonomy.file' file not found: "
+                                   f"{tmp_path / 'conf' / 'topics.yaml'}")
