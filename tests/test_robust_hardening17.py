@@ -7,12 +7,15 @@ Each test failed before its fix (docs/robustness.md "Round 17" lists what was at
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
+from projects import site_tree
 from robust_util import SEED, SEEDS, invoke, one_error_line, stderr_lines
 
 
@@ -111,3 +114,44 @@ def test_a_missing_taxonomy_file_is_named_by_its_path(tmp_path: Path) -> None:
     assert code == 2
     assert one_error_line(err) == (f"archive-gen: error: {config}:4: 'taxonomy.file' file not found: "
                                    f"{tmp_path / 'conf' / 'topics.yaml'}")
+
+
+# ---------------------------------------------------------------------------------------------
+# valid text holding a stray NUL byte or control characters
+
+
+def _with(line_chars: dict[int, str]) -> bytes:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for number, chars in line_chars.items():
+        lines[number - 1] = lines[number - 1][:4] + chars + lines[number - 1][4:]
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_a_stray_nul_byte_in_a_utf8_page_is_removed_not_the_page(tmp_path: Path) -> None:
+    # one NUL byte (a damaged copy) in a page of 8 KB: "binary file, not a text page", every story lost
+    config = _project(tmp_path / "clean")
+    assert invoke("build", "-q", "--config", str(config), "-j", "1")[0] == 0
+    config = _project(tmp_path / "nul")
+    (tmp_path / "nul" / "sources" / "2021-05-14_01.txt").write_bytes(_with({41: "\x00", 60: "\x00"}))
+    code, _, err = invoke("build", "-v", "--config", str(config), "-j", "1")
+    assert code == 0, err
+    assert "2021-05-14_01.txt:41: warning: 2 NUL bytes (a damaged copy?) were removed" in err.splitlines(), err
+    assert site_tree(tmp_path / "nul" / "site") == site_tree(tmp_path / "clean" / "site")
+
+
+def test_control_characters_in_a_page_never_reach_the_pages_and_feeds(tmp_path: Path) -> None:
+    # \x01, ESC, DEL, C1 controls and noncharacters were published: every feed holding the item was not XML
+    config = _project(tmp_path)
+    (tmp_path / "sources" / "2021-05-14_01.txt").write_bytes(
+        _with({31: "\x01", 33: "\x1b[31m", 35: "\x7f", 37: "\x85", 39: "\x9b", 41: "\ufffe", 43: "\U000fffff"}))
+    code, _, err = invoke("build", "-v", "--config", str(config), "-j", "1")
+    assert code == 0, err
+    assert ("2021-05-14_01.txt:31: warning: 7 invisible control characters were removed (not allowed in web pages "
+            "and feeds)") in err.splitlines(), err
+    site = tmp_path / "site"
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\U000fffff]", text), path
+            if path.suffix == ".xml":
+                ElementTree.parse(path)  # well-formed
