@@ -15,7 +15,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from projects import site_tree
+from archive_gen.build import BuildOptions
+from archive_gen.serve import DevServer, ServeLimits
+from projects import TOY, make_project, site_tree
 from robust_util import SEED, SEEDS, invoke, one_error_line, stderr_lines
 
 
@@ -155,3 +157,35 @@ def test_control_characters_in_a_page_never_reach_the_pages_and_feeds(tmp_path: 
             assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\U000fffff]", text), path
             if path.suffix == ".xml":
                 ElementTree.parse(path)  # well-formed
+
+
+# ---------------------------------------------------------------------------------------------
+# serve: the output deleted and made again under it
+
+
+def test_a_site_deleted_and_made_again_while_serving_is_built_again(tmp_path: Path) -> None:
+    # "rm -rf site && mkdir site" (a cleaning script): the folder was there, so the watcher saw nothing gone and
+    # every page was a 404 until some source was edited. A folder holding someone's file is refused once, and
+    # built once that file is gone
+    config = make_project(tmp_path)
+    lines: list[str] = []
+    server = DevServer(lambda: config, BuildOptions(), port=0, stages=TOY, echo=lines.append)
+    try:
+        server.build()
+        home = (config.output / "index.html").read_bytes()
+        shutil.rmtree(config.output)
+        config.output.mkdir()
+        server.watch(ServeLimits(seconds=8, rebuilds=1))
+        assert server.rebuilds == 1
+        assert (config.output / "index.html").read_bytes() == home
+        shutil.rmtree(config.output)
+        config.output.mkdir()
+        (config.output / "notes.txt").write_text("mine\n", encoding="utf-8")
+        server.watch(ServeLimits(seconds=3))
+        assert server.rebuilds == 2  # refused once, not again and again
+        assert [line for line in lines if "refusing" in line] != []
+        (config.output / "notes.txt").unlink()
+        server.watch(ServeLimits(seconds=8, rebuilds=3))
+        assert (config.output / "index.html").read_bytes() == home
+    finally:
+        server.close()
