@@ -189,3 +189,15 @@ def test_a_site_deleted_and_made_again_while_serving_is_built_again(tmp_path: Pa
         assert (config.output / "index.html").read_bytes() == home
     finally:
         server.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# a quoted path with a space at an end
+
+
+def test_a_quoted_output_with_a_trailing_space_is_that_folder(tmp_path: Path) -> None:
+    # output: "site " went into "site" (stripped), while -o "site " builds "site ": another folder than asked
+    config = _project(tmp_path)
+    config.write_text('source: sources\noutput: "site "\n', encoding="utf-8")
+    assert invoke("build", "-q", "--config", str(config), "-j", "1")[0] == 0
+    assert (tmp_path / "site " / "index.html").is_file() and not (tmp_path / "site").exists()

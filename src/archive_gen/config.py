@@ -408,6 +408,10 @@ def _check_url_parts(value: str, path: Path | None, node: yaml.Node | None) -> N
 
 def _relative_path(node: yaml.Node, path: Path | None, key: str, root: Path) -> Path:
     value = _text(node, path, key, limit=PATH_LIMIT, required=True)
+    if isinstance(node, yaml.ScalarNode) and node.value != value and node.value.strip(" ") == value:
+        # a quoted path with spaces at an end ("site ") names that folder, as the same path on the command line
+        # does: it was stripped, and the build went into another folder ("site") than the one asked for
+        value = node.value
     if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
         raise _fail(path, node, f"{_named(key)} has a path part longer than 255 bytes")
     if value.startswith("~"):
