@@ -62,6 +62,16 @@ def test_a_pipe_or_folder_for_a_project_file_is_one_warning(tmp_path: Path, name
         assert _said(err, path) == [f"{path}: warning: {message}"], err
 
 
+@pytest.mark.parametrize(("name", "kind"), [("templates", "template"), ("static", "static")])
+def test_a_file_where_a_project_folder_is_looked_for_is_one_warning(tmp_path: Path, name: str, kind: str) -> None:
+    config = _project(tmp_path)
+    (tmp_path / name).write_text("x\n", encoding="utf-8")
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    assert code == 0, err
+    assert _said(err, tmp_path / name) == [
+        f"{tmp_path / name}: warning: not a folder; skipped (the built-in {kind} files are used)"], err
+
+
 # ---------------------------------------------------------------------------------------------
 # a link in static/ leading out of the project (published with the site)
 

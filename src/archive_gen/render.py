@@ -620,7 +620,10 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
     for name, kind_of, builtin in (("templates", "template", builtin_dir("templates")),
                                    ("static", "static", builtin_dir("static"))):
         folder = config.root / name
-        if not folder.is_dir():
+        if _kind(folder) != "folder":
+            if os.path.lexists(folder):  # a file, a pipe, a link to nothing
+                notices.append(Notice(str(folder), None, "not-a-file",
+                                      f"not a folder; skipped (the built-in {kind_of} files are used)"))
             continue
         for path in sorted(folder.rglob("*")):
             if path.name.startswith(".") or "__pycache__" in path.parts:
