@@ -46,6 +46,8 @@ def _said(err: str, path: Path) -> list[str]:
     ("static/style.css", "folder",
      "a folder where the static file style.css is looked for; skipped (the built-in style.css is used)"),
     ("about.md", "folder", "about file is a folder; skipped (no about text)"),
+    ("static/x.css", "dangling", "a link to nothing (or a loop of links); skipped"),
+    ("templates/base.html", "dangling", "a link to nothing (or a loop of links); skipped"),
 ])
 def test_a_pipe_or_folder_for_a_project_file_is_one_warning(tmp_path: Path, name: str, kind: str,
                                                              message: str) -> None:
@@ -54,6 +56,8 @@ def test_a_pipe_or_folder_for_a_project_file_is_one_warning(tmp_path: Path, name
     path.parent.mkdir(exist_ok=True)
     if kind == "fifo":
         os.mkfifo(path)
+    elif kind == "dangling":
+        path.symlink_to(tmp_path / "nowhere")
     else:
         (path / "inner").mkdir(parents=True)
     for _ in range(2):  # the up-to-date build says it again

@@ -633,6 +633,8 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
             if kind == "other":
                 notices.append(Notice(str(path), None, "not-a-file",
                                       "not a regular file (a pipe, socket or device); skipped"))
+            elif kind is None and path.is_symlink() and not path.exists():
+                notices.append(Notice(str(path), None, "not-a-file", "a link to nothing (or a loop of links); skipped"))
             elif kind == "folder" and (builtin / rel).is_file():
                 notices.append(Notice(str(path), None, "not-a-file",
                                       f"a folder where the {kind_of} file {rel.as_posix()} is looked for; "
