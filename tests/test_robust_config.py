@@ -147,7 +147,7 @@ HOSTILE: list[tuple[str, str, dict[str, str | bytes], str, str]] = [
     ("nul-in-output", 'output: "a\\0b"\n', {}, "archive.yaml:1", "'output' contains a control character (\\x00)"),
     ("256-byte-path-part", "output: " + "a" * 300 + "\n", {}, "archive.yaml:1",
      "'output' has a path part longer than 255 bytes"),
-    ("about-is-a-folder", "about: sources\n", {}, "archive.yaml:1", "'about' is a folder, not a file: sources"),
+    ("about-is-a-folder", "about: sources\n", {}, "archive.yaml:1", "'about' is a folder, not a file: {root}/sources"),
     # dates in pages: (they used to reach datetime.date and raise)
     ("month-13", f"pages:\n  {SEED_PAGE}: {{date: 2021-13-40}}\n", {}, "archive.yaml:2",
      f"'pages.{SEED_PAGE}.date': there is no month 13 (got 2021-13-40)"),
@@ -183,7 +183,7 @@ HOSTILE: list[tuple[str, str, dict[str, str | bytes], str, str]] = [
     ("taxonomy-file-list-key", "taxonomy:\n  file: topics.yaml\n", {"topics.yaml": "{[a]: 1}\n"},
      "topics.yaml:1", "a key must be plain text, not a list"),
     ("taxonomy-file-is-a-folder", "taxonomy:\n  file: sources\n", {}, "archive.yaml:2",
-     "'taxonomy.file' is a folder, not a file: sources"),
+     "'taxonomy.file' is a folder, not a file: {root}/sources"),
     # gazetteer aliases
     ("alias-empty-name", 'gazetteer:\n  aliases:\n    "": "350100"\n', {}, "archive.yaml:3",
      "'gazetteer.aliases' has an empty name"),
@@ -243,7 +243,9 @@ def test_bad_config_is_one_line_exit_2(project: Path, command: str, yaml_text: s
     code, out, err = invoke(command, "-q") if command == "build" else invoke(command)
     assert code == 2
     file_name, line = where.split(":")
-    assert one_error_line(err) == f"archive-gen: error: {project / file_name}:{line}: {message}"
+    # a file a key names is named by its whole path ({root}: the project folder)
+    assert one_error_line(err) == f"archive-gen: error: {project / file_name}:{line}: " \
+        + message.replace("{root}", str(project))
     assert out == ""
     assert not (project / "site").exists()
 

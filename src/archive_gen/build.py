@@ -67,6 +67,7 @@ from .render import (
     Renderer,
     TemplateCodeCache,
     about_html,
+    project_notices,
     robots_txt,
     static_files,
     template_dirs,
@@ -312,7 +313,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                         # the same bytes under new stamps (a copy, a checkout, a touch): without this the stamps
                         # never match again, and every later no-op reads and hashes every source once more
                         cache.store_single("state", STATE_KEY, dataclasses.replace(state, sources=source_state))
-                    return dataclasses.replace(skipped, warnings=skipped.warnings + _cache_notice(cache, config))
+                    return dataclasses.replace(skipped, warnings=project_notices(config) + skipped.warnings
+                                               + _cache_notice(cache, config))
             records = load_records(discovery, config, cache, stages=stages,
                                    options=RecordOptions(options.jobs, options.strict, options.force,
                                                          options.parallel_min_pages, options.settle),
@@ -402,7 +404,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     result = outcome.result
     return BuildResult(
         pages_read=len(records.pages), items=len(archive.items), regions=len(archive.regions),
-        topics=len(archive.topics), warnings=report.warnings + _cache_notice(cache, config), errors=report.errors,
+        topics=len(archive.topics), warnings=project_notices(config) + report.warnings + _cache_notice(cache, config), errors=report.errors,
         failed_pages=report.failed,
         ignored=discovery.ignored, files_written=len(result.written), files_unchanged=len(result.unchanged),
         files_removed=len(result.removed), stale_kept=result.kept, pages_parsed=records.parsed,

@@ -537,16 +537,29 @@ def init(directory: Path, force: bool) -> None:
 
 
 def _shell_word(path: Path) -> str:
-    """``path`` as one word a POSIX shell reads back ("my archive" was printed bare: ``cd my archive``
-    went to the wrong folder); a name that is no valid text is shown quoted with escapes (errors.shown)."""
+    """``path`` as one word a shell reads back ("my archive" was printed bare: ``cd my archive`` went to the wrong
+    folder). A name with a newline, a control character or a byte that is not UTF-8 is written in ANSI-C quotes
+    (``$'a\\nb'``: bash, zsh, ksh and POSIX.1-2024 sh read the escapes back; it was ``"a\\nb"``, which a shell
+    reads as a backslash and an n), so the hint stays one line and leads to the folder made."""
     text = os.fsdecode(path)
     if text.startswith("-"):  # not an option of cd
         text = "./" + text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return shown(text)
-    return shlex.quote(text) if text.isprintable() else shown(text)
+    if text.isprintable() and not any(0xDC80 <= ord(ch) <= 0xDCFF for ch in text):
+        return shlex.quote(text)
+    return "$'" + "".join(_ansi_c(ch) for ch in text) + "'"
+
+
+def _ansi_c(ch: str) -> str:
+    """One character of a ``$'…'`` word: quotes and backslashes escaped, anything a terminal would not show as
+    itself written as the bytes it is on disk (``\\xff``)."""
+    if ch in "\\'":
+        return "\\" + ch
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogate escape)
+        return f"\\x{code - 0xDC00:02x}"
+    if ch.isprintable():
+        return ch
+    return "".join(f"\\x{byte:02x}" for byte in ch.encode("utf-8", "surrogatepass"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -408,6 +408,10 @@ def _check_url_parts(value: str, path: Path | None, node: yaml.Node | None) -> N
 
 def _relative_path(node: yaml.Node, path: Path | None, key: str, root: Path) -> Path:
     value = _text(node, path, key, limit=PATH_LIMIT, required=True)
+    if isinstance(node, yaml.ScalarNode) and node.value != value and node.value.strip(" ") == value:
+        # a quoted path with spaces at an end ("site ") names that folder, as the same path on the command line
+        # does: it was stripped, and the build went into another folder ("site") than the one asked for
+        value = node.value
     if any(len(part.encode("utf-8")) > 255 for part in value.split("/")):
         raise _fail(path, node, f"{_named(key)} has a path part longer than 255 bytes")
     if value.startswith("~"):
@@ -428,14 +432,14 @@ def _existing_file(node: yaml.Node, path: Path | None, key: str, root: Path) -> 
     try:
         info = file.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise _fail(path, node, f"{_named(key)} file not found: {shown(file.name)}") from None
+        raise _fail(path, node, f"{_named(key)} file not found: {shown(str(file))}") from None
     except OSError as exc:
-        raise _fail(path, node, f"{_named(key)} cannot be read: {exc.strerror or exc}") from None
+        raise _fail(path, node, f"{_named(key)} cannot be read: {shown(str(file))}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(path, node, f"{_named(key)} is a folder, not a file: {shown(file.name)}")
+        raise _fail(path, node, f"{_named(key)} is a folder, not a file: {shown(str(file))}")
     if not stat.S_ISREG(info.st_mode):
         raise _fail(path, node, f"{_named(key)} is not a regular file (a pipe, socket or device): "
-                                f"{shown(file.name)}")
+                                f"{shown(str(file))}")
     return file
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ from . import maps, urls
 from .config import Config
 from .errors import RenderError
 from .fingerprint import code_key
-from .model import Item, ItemSummary, Page
+from .model import Item, ItemSummary, Notice, Page
 from .pages import (
     KIND_LABELS,
     TAXONOMY_LABELS,
@@ -677,16 +678,86 @@ def about_html(config: Config) -> str | None:
 
 
 def static_files(config: Config) -> dict[str, bytes]:
-    """Built-in assets under static/, overridden file by file by the project's own static/ folder."""
+    """Built-in assets under static/, overridden file by file by the project's own static/ folder (what
+    :func:`project_notices` says nothing about: no pipe, no device, no link leading out of the project unless
+    ``follow_symlinks``)."""
     files: dict[str, bytes] = {}
     for folder in (builtin_dir("static"), config.root / "static"):
         if not folder.is_dir():
             continue
+        own = folder != builtin_dir("static")
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith(".") and "__pycache__" not in path.parts \
-                    and path.name != "__init__.py":
+                    and path.name != "__init__.py" and not (own and _static_problem(path, config)):
                 files["static/" + path.relative_to(folder).as_posix()] = path.read_bytes()
     return files
+
+
+def _leads_out(path: Path, root: Path) -> bool:
+    """Whether the link ``path`` leads outside the project folder ``root`` (a loop leads nowhere: out)."""
+    try:
+        path.resolve(strict=True).relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return False
+
+
+def _static_problem(path: Path, config: Config) -> str | None:
+    """Why a file of the project's static/ folder is not copied, or None: a link leading out of the project
+    (``static/key -> ~/.ssh/id_rsa`` was published with the site) unless ``follow_symlinks``."""
+    if path.is_symlink() and not config.follow_symlinks and _leads_out(path, config.root):
+        return ("static file is a link to a place outside the project folder; skipped (follow_symlinks: true in "
+                "archive.yaml copies it)")
+    return None
+
+
+def _kind(path: Path) -> str | None:
+    """``'folder'`` or ``'other'`` (a pipe, socket or device) for what stands where a file is looked for, or None
+    for a regular file or nothing at all."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    return None if stat.S_ISREG(info.st_mode) else "other"
+
+
+def project_notices(config: Config) -> tuple[Notice, ...]:
+    """Warnings about the project's own files that the build skips: a pipe, socket or device in templates/ or
+    static/, a folder named like a built-in template or static file, a folder or pipe as ``about.md``, a link in
+    static/ leading out of the project. Each was skipped without a word (the built-in file used instead)."""
+    notices: list[Notice] = []
+    for name, kind_of, builtin in (("templates", "template", builtin_dir("templates")),
+                                   ("static", "static", builtin_dir("static"))):
+        folder = config.root / name
+        if _kind(folder) != "folder":
+            if os.path.lexists(folder):  # a file, a pipe, a link to nothing
+                notices.append(Notice(str(folder), None, "not-a-file",
+                                      f"not a folder; skipped (the built-in {kind_of} files are used)"))
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.name.startswith(".") or "__pycache__" in path.parts:
+                continue
+            kind = _kind(path)
+            rel = path.relative_to(folder)
+            if kind == "other":
+                notices.append(Notice(str(path), None, "not-a-file",
+                                      "not a regular file (a pipe, socket or device); skipped"))
+            elif kind is None and path.is_symlink() and not path.exists():
+                notices.append(Notice(str(path), None, "not-a-file", "a link to nothing (or a loop of links); skipped"))
+            elif kind == "folder" and (builtin / rel).is_file():
+                notices.append(Notice(str(path), None, "not-a-file",
+                                      f"a folder where the {kind_of} file {rel.as_posix()} is looked for; "
+                                      f"skipped (the built-in {rel.as_posix()} is used)"))
+            elif name == "static" and kind is None and (problem := _static_problem(path, config)):
+                notices.append(Notice(str(path), None, "symlink-outside", problem))
+    about = config.root / "about.md"  # a file named by `about:` is checked when the config loads
+    kind = _kind(about) if config.about is None else None
+    if kind is not None:
+        what = "a folder" if kind == "folder" else "not a regular file (a pipe, socket or device)"
+        notices.append(Notice(str(about), None, "not-a-file", f"about file is {what}; skipped (no about text)"))
+    return tuple(notices)
 
 
 def robots_txt(base_url: str) -> bytes:

@@ -408,6 +408,17 @@ class ServeLimits:
     rebuilds: int | None = None
 
 
+def _without_site(root: Path) -> tuple[str, ...] | None:
+    """None while ``root`` holds a built site (its manifest); else what is there instead (``("",)`` for nothing,
+    else the names in the folder): a rebuild is tried once for each new state, never again and again."""
+    if (root / MANIFEST_PATH).is_file():
+        return None
+    try:
+        return tuple(sorted(os.listdir(root)))
+    except OSError:
+        return ("",)
+
+
 class DevServer:
     """The HTTP server in a background thread plus the watch-and-rebuild loop in the caller's thread."""
 
@@ -431,7 +442,7 @@ class DevServer:
         self._before_first: list[tuple[str, int, int, int, int]] | None = None
         self._first_checked = False
         # the served folder was missing when last looked at: rebuilt once when it goes, not again and again
-        self._output_gone = False
+        self._output_gone: tuple[str, ...] | None = None
         self._failed = False  # the last rebuild failed: what it should watch is looked for again while idle
 
     @property
@@ -561,8 +572,10 @@ class DevServer:
                         if not changes:
                             # the output is no watched path: a site deleted under the server ("rm -rf site")
                             # was answered with 404s until some source was edited; it is built again now
-                            gone = not self.state.root.is_dir()
-                            catch_up = catch_up or (gone and not self._output_gone)
+                            # so was one deleted and made again, empty or not ("rm -rf site && mkdir site", a
+                            # cleaning script): its manifest is gone with it, and every page was a 404 for good
+                            gone = _without_site(self.state.root)
+                            catch_up = catch_up or (gone is not None and gone != self._output_gone)
                             self._output_gone = gone
                         # a failed rebuild read the config while its sources were away (renamed, a checkout
                         # under way): the watcher watched what was left, the folder's return was no event, and

@@ -176,6 +176,27 @@ def _page_date(source: str, forced: str | None, items: list[Item], text: str, fu
     return infer_date(openings, text)
 
 
+# characters no page means and neither HTML nor XML 1.0 allows: C0 controls but tab, line ends, vertical tab and
+# form feed (white space the parser reads), DEL, C1 controls (Windows-1252 bytes read as Latin-1), noncharacters.
+# One in a page made every feed holding its item invalid XML (a feed reader drops the whole feed)
+_CONTROLS = lazy_compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff"
+                         "\U0002fffe\U0002ffff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+
+
+def _without_controls(text: str, source: str, notices: list[Notice]) -> str:
+    """``text`` without the control characters and noncharacters of ``_CONTROLS``, said once with the first
+    line that held one (line numbers are kept: no line break is removed)."""
+    first = _CONTROLS.search(text)
+    if first is None:
+        return text
+    cleaned, removed = _CONTROLS.subn("", text)
+    what = "an invisible control character was" if removed == 1 else \
+        f"{removed:,} invisible control characters were"
+    notices.append(Notice(source, text.count("\n", 0, first.start()) + 1, "control-characters",
+                          f"{what} removed (not allowed in web pages and feeds)"))
+    return cleaned
+
+
 def parse_source(data: bytes, source: str, override: PageOverride | None = None) -> tuple[Page, str]:
     """Decode and parse one page file's bytes (the one way every command reads a page).
 
@@ -186,6 +207,7 @@ def parse_source(data: bytes, source: str, override: PageOverride | None = None)
     date = override.date if override else None
     number = override.page if override else None
     text, encoding, notices = decode_bytes(data, source)
+    text = _without_controls(text, source, notices)
     digest = hashlib.sha256(data).hexdigest()
     if any(n.level == "error" for n in notices):
         return Page(source, digest, encoding, date, False, None, number, (), tuple(notices),

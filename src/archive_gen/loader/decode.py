@@ -59,6 +59,10 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
         utf16 = _try_utf16(data, source)
         if utf16 is not None:
             return utf16
+    if b"\x00" in data and not data.startswith(_BINARY_MAGIC):
+        stray = _stray_nuls(data, source)
+        if stray is not None:
+            return stray
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data:
         return "", "binary", [Notice(source, None, "binary", "binary file, not a text page", "error")]
     try:
@@ -87,6 +91,26 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
     if big5 is not None:
         return big5
     return _decode_by_line(data, source)
+
+
+# at most one byte in this many may be a stray NUL in a text page (a damaged copy, a bad editor or OCR export):
+# binary data holds far more (padding, small integers), and a short string with one is not called a page
+_STRAY_NUL_RATIO = 1000
+
+
+def _stray_nuls(data: bytes, source: str) -> tuple[str, str, list[Notice]] | None:
+    """A UTF-8 page with a few stray NUL bytes: its text without them and one warning naming the first line
+    that held one. The whole page was lost (``binary file, not a text page``) for a single NUL byte."""
+    nuls = data.count(b"\x00")
+    if nuls * _STRAY_NUL_RATIO > len(data):
+        return None
+    try:
+        text = data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    line = data[:data.index(b"\x00")].count(b"\n") + 1
+    what = "a NUL byte (a damaged copy?) was" if nuls == 1 else f"{nuls:,} NUL bytes (a damaged copy?) were"
+    return normalise_newlines(text), "utf-8", [Notice(source, line, "nul-bytes", f"{what} removed")]
 
 
 def _decode_with_bom(body: bytes, codec: str, name: str, source: str) -> tuple[str, str, list[Notice]]:
