@@ -3694,3 +3694,14 @@ def test_a_column_named_for_a_kind_of_piece_over_a_quoted_title() -> None:
     assert item.column == "身边的榜样" and item.title == "外卖骑手当上“安全员”" and item.subtitle is None
     # guard: a 的 phrase describing a person or scene still describes (no column's name)
     assert read_stack(["夜色中的建设者", "外卖骑手当上“安全员”"], StackContext(bylined=True)).items[0].columns == ()
+
+
+def test_a_section_of_units_or_teams_named_for_their_honour_heads_its_rows() -> None:
+    # 先进单位 / 先进班组 / 优秀单位 are honours as 先进集体 is: inside a conferring document each heads its list of rows
+    for name in ("先进单位", "先进班组（2个）", "优秀单位"):
+        assert shapes.honour_section(name), name
+    assert not shapes.honour_section("先进单位名单")  # guard: a list's own title names itself
+    item = only(page("西岭县总工会关于表彰2021年度安全生产先进单位的决定", "各乡镇总工会：", "　　" + BODY, "先进单位（2个）",
+                     "西岭县自来水公司\n西岭县人民医院", "先进班组（2个）", "西岭县自来水公司抄表班\n西岭县公交公司一车队"))
+    assert [c.text for c in item.crossheads] == ["先进单位（2个）", "先进班组（2个）"]
+    assert len(item.paragraphs) == 6

@@ -239,7 +239,7 @@ SETS = {
     "fresh48": (HERE / "fresh48" / "pages", HERE / "fresh48" / "keys", HERE / "fresh48" / "tags"),
     # a fiftieth batch (five pages by a new hand, 2003–2021, 工人日报 and provincial workers' papers: honours documents
     # ending on their lists with the signing body and date under the last row, results lists, column labels over quoted
-    # titles, qualified salutations, and a page of look-alike briefs)
+    # titles, qualified salutations, and a page of look-alike briefs; and two post-fix check pages, 湖北工人报 and 天津工人报)
     # first run (main's loader at 66b9aea, keys committed in 76b5a99): title F1 0.844 (19 of 23, 22 predicted), body bounds
     # 0.842, paragraphs 0.789, byline 0.895, kicker - (no key item has one; printed 0.0), subtitle 1.0, roles 8/8, page
     # 5/5, page name 5/5, stitched 0/0

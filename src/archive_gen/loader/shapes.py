@@ -452,7 +452,7 @@ def list_title(text: str) -> bool:
 # the bare name of an honour heading one list of a document conferring several ("河北省五一劳动奖状", "县五一劳动奖章",
 # "工人先锋号（10个）", "优胜单位"): a section of the document, where "…获奖名单", "…获得者" title a list of their own
 _HONOUR_SECTION = lazy_compile(rf"[{HAN}]{{0,6}}(?:五一劳动奖状|五一劳动奖章|劳动奖状|劳动奖章|工人先锋号|先进集体|先进个人"
-                               r"|先进工作者|劳动模范|优胜单位|优胜集体|优胜个人|优秀个人|优秀选手)"
+                               r"|先进工作者|劳动模范|先进单位|先进班组|优秀单位|优胜单位|优胜集体|优胜个人|优秀个人|优秀选手)"
                                r"(?:[(（][0-9一二三四五六七八九十百]{1,4}[个名人项][)）])?")
 # the title of a document conferring honours: "…关于表彰…的决定", "关于对…优胜单位和个人的通报", "…命名…的通知"
 _CONFERRING_DOCUMENT = lazy_compile(r"(?:关于|表彰|授予|命名|表扬).*(?:决定|通报|命令|通知)")
