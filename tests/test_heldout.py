@@ -813,7 +813,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh46": (29, [1, 1], 6),  # 见习记者 (a compound surname), 本报见习记者, 特约通讯员, · names in a wire and a credit; page 1's jump, from page 5
     "fresh47": (14, None, 6),  # 记者/通讯员 in 本报讯 leads, 本报记者 on 整理 credits after Q&As, 本报记者/本报通讯员 on a feature's byline line
     "fresh48": (13, None, 6),  # 记者/通讯员 in 本报讯 and dated 电 leads, a 新华社 wire's 记者, 本报记者/本报通讯员 on a feature's byline line
-    "fresh49": (9, None, 6),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines under column labels and a ——记 subtitle
+    "fresh49": (9, None, 7),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines under column labels and a ——记 subtitle
 }
 
 
