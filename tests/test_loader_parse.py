@@ -3641,3 +3641,67 @@ def test_honour_sections_inside_a_conferring_document_are_its_crossheads() -> No
                   "县五一劳动奖状获奖单位", "西岭县自来水公司\n西岭县人民医院")
     assert [i.title for i in parsed.items] == ["西岭县表彰一批先进集体", "县五一劳动奖状获奖单位"]
 
+
+
+
+# ---- rules from the fiftieth held-out batch (tests/heldout/fresh49); inputs differ from those pages ----
+def test_addressees_naming_places_in_brackets_or_runs_are_a_salutation_paragraph() -> None:
+    # a document's addressees may name their places in a bracket ("各县（市、区）总工会") or a run parted by 、 ("各省、
+    # 自治区、直辖市总工会"), and a later addressee may be one body named in full ("中央和国家机关工会联合会"): still the
+    # salutation, a paragraph of its own (not joined to the text under it)
+    for line in ("各县（市、区）总工会，市直各产业工会：", "各省、自治区、直辖市总工会，各全国产业工会，中央和国家机关工会联合会：",
+                 "各乡镇总工会，县直各单位工会："):
+        assert shapes.salutation(line), line
+    assert not shapes.salutation("各市总工会要做好以下工作：")  # guard: a sentence addressing them is no salutation
+    assert not shapes.salutation("各级工会要把工作做好，市总工会：")
+    item = only(page("关于开展夏季“送清凉”活动的通知", "各县（市、区）总工会，市直各产业工会：", "　　" + BODY))
+    assert len(item.paragraphs) == 2 and item.paragraphs[0] == "各县（市、区）总工会，市直各产业工会："
+
+
+def test_a_body_and_a_date_under_a_lists_last_row_sign_the_document() -> None:
+    # a 决定/通报 that ends on its list: the signing body and the date printed straight under the last row (or after a
+    # blank line) sign the document; they are no row of the list and no headline of the brief below
+    brief = ("劳模工作室开放日活动举行", "　　本报讯　5月8日，西岭县劳模创新工作室开放日活动举行，200余名职工参观学习。（许　诺）")
+    for gap in ("\n", "\n\n"):
+        parsed = page("西岭县总工会关于2020年度劳动竞赛优胜单位的通报", "各乡镇总工会：", "　　" + BODY, "优胜单位",
+                      "西岭县自来水公司\n西岭县人民医院\n西岭县公交公司" + gap + "西岭县总工会\n2021年3月26日", *brief)
+        assert [i.title for i in parsed.items] == ["西岭县总工会关于2020年度劳动竞赛优胜单位的通报", brief[0]], gap
+        notice = parsed.items[0]
+        assert notice.paragraphs[-1] == "西岭县公交公司" and "西岭县总工会" not in notice.paragraphs
+        assert [c.text for c in notice.crossheads] == ["优胜单位"]
+
+
+def test_event_names_in_a_results_list_head_its_place_rows() -> None:
+    # a results list (…项目成绩) prints each event's name over place rows ("第1名　name（unit）"): the events are the
+    # list's sections, the rows its paragraphs, and a story under the list is a story of its own
+    results = ("全县职工运动会部分项目成绩", "男子100米", "第1名　张建国（县自来水公司）\n第2名　李　伟（县人民医院）",
+               "女子跳绳", "第1名　王丽萍（县公交公司）\n第2名　朱　慧（县供电公司）")
+    story = ("西岭职工乒乓球赛开拍", "　　本报讯（通讯员　孙　波）10月10日，西岭县职工乒乓球赛开拍，160名选手参赛。")
+    parsed = page(*results, *story)
+    assert [i.title for i in parsed.items] == [results[0], story[0]]
+    item = parsed.items[0]
+    assert item.column is None and [c.text for c in item.crossheads] == ["男子100米", "女子跳绳"]
+    assert len(item.paragraphs) == 4
+    # guard: briefs whose titles read like a place or an event (第一名的秘诀, 男子组比赛今日开赛) stay briefs
+    parsed = page("第一名的秘诀", "　　本报讯　在日前举行的全县职工技能大赛上，获得车工第一名的张海说，秘诀就是多练。（黄　平）",
+                  "男子组比赛今日开赛", "　　本报讯　全县职工篮球赛男子组比赛今日开赛，16支队伍参赛。（罗　刚）")
+    assert [i.title for i in parsed.items] == ["第一名的秘诀", "男子组比赛今日开赛"]
+
+
+def test_a_column_named_for_a_kind_of_piece_over_a_quoted_title() -> None:
+    # "身边的榜样" names a column (a 的 phrase ending on the kind of piece it runs), not a title with a 副题 under it
+    item = only(page("身边的榜样", "外卖骑手当上“安全员”", "本报记者　周　倩", "　　" + BODY))
+    assert item.column == "身边的榜样" and item.title == "外卖骑手当上“安全员”" and item.subtitle is None
+    # guard: a 的 phrase describing a person or scene still describes (no column's name)
+    assert read_stack(["夜色中的建设者", "外卖骑手当上“安全员”"], StackContext(bylined=True)).items[0].columns == ()
+
+
+def test_a_section_of_units_or_teams_named_for_their_honour_heads_its_rows() -> None:
+    # 先进单位 / 先进班组 / 优秀单位 are honours as 先进集体 is: inside a conferring document each heads its list of rows
+    for name in ("先进单位", "先进班组（2个）", "优秀单位"):
+        assert shapes.honour_section(name), name
+    assert not shapes.honour_section("先进单位名单")  # guard: a list's own title names itself
+    item = only(page("西岭县总工会关于表彰2021年度安全生产先进单位的决定", "各乡镇总工会：", "　　" + BODY, "先进单位（2个）",
+                     "西岭县自来水公司\n西岭县人民医院", "先进班组（2个）", "西岭县自来水公司抄表班\n西岭县公交公司一车队"))
+    assert [c.text for c in item.crossheads] == ["先进单位（2个）", "先进班组（2个）"]
+    assert len(item.paragraphs) == 6

@@ -55,6 +55,9 @@ _DOES_VO = lazy_compile(r"^[^的]{2,6}[保稳促清抓强惠暖送助护抢战�
 # what was said (as "…提出" is); never after a causative ("厂务公开让职工说话…" is a statement of its own)
 _DISCUSSES = lazy_compile(r"^[\u4e00-\u9fff]{0,4}?(?<![让使令给为对向])(?:代表委员|代表|委员|专家学者|专家|学者|职工|网友|业内人士"
                           r"|嘉宾|劳模|工匠|群众)们?(?:热议|畅谈|共话|建言|解读|点赞|支招|共商|纵论|谈|说)[\u4e00-\u9fff“”]{2,20}$")
+# "身边的榜样", "一线的故事", "职工的心声": a short 的 phrase ending on the kind of piece a column runs (a model, a story, a
+# voice) names the column; it describes no scene or person, as "夜色中的建设者" does
+_COLUMN_KIND = lazy_compile(r"[\u4e00-\u9fff]{1,4}的(?:榜样|故事|声音|心声|风采|足迹|日记|笔记)")
 _REPORT_KIND = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,12}(?:观察|纪实|探访|见闻|直击|特写|调查|速写|扫描)$")
 # "直击北方供暖准备一线", "探访城郊物流园": a line opening on where the reporter went (a field visit and its scene) names the
 # kind of report as a line ending …观察/…见闻 does, and says no news of its own; nor is it a column's name, which names no
@@ -295,7 +298,7 @@ class LineFacts:
         scene or a person; a column's name (工运走笔, 最美职工, 劳动者之歌) never does."""
         text = self.text.strip()
         return self.length <= 12 and bool(re.search(r"[\u4e00-\u9fff”]的[\u4e00-\u9fff“]", text)) \
-            and not self.bracket_label and text[:1] not in "【[■□●◆▲◎★☆◇"
+            and not self.bracket_label and text[:1] not in "【[■□●◆▲◎★☆◇" and not _COLUMN_KIND.fullmatch(text)
 
     @functools.cached_property
     def meeting(self) -> bool:

@@ -317,6 +317,8 @@ class _Heading:
     # the line is the bare name of an honour (五一劳动奖状, 工人先锋号, 优胜单位) and the story is a document conferring
     # honours (…关于表彰…的决定, …的通报): the line heads one of the document's lists
     honour_section: bool = False
+    # the story is a results list (…项目成绩) and place rows follow the line ("第1名　…"): the line names the next event
+    results_section: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -370,6 +372,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     # would otherwise make it the list's own title (−4)
     ("inside a document conferring honours, an honour's bare name over its list is a section of the document",
      lambda h: h.honour_section, 5.0),
+    # a results list prints one run of place rows under each event's name (男子100米, 女子400米); the rows under the line
+    # would otherwise make it a list's own title (−4)
+    ("inside a results list, an event's name over its place rows is a section of the list",
+     lambda h: h.results_section, 5.0),
     ("a short commentary signed by its author's name over its text has no sections: a heading after its closed text "
      "titles the next piece (a commentary printed unsigned after it, a Q&A)", lambda h: h.short_comment, -3.0),
 ]
@@ -462,7 +468,9 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      _short_comment(current), _signed_by_other(units, after, current),
                      current.paragraphs[0].lead is not None and _BUREAU_LEAD.match(current.paragraphs[0].lead.text) is not None,
                      _HOW_TO.search(head.text) is not None,
-                     shapes.honour_section(head.text) and shapes.conferring_document(current.headline_text()))
+                     shapes.honour_section(head.text) and shapes.conferring_document(current.headline_text()),
+                     nxt.entry and shapes.results_row(nxt.text) and shapes.results_title(current.headline_text())
+                     and not shapes.results_title(head.text))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -952,6 +960,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
     if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
             and shapes.numbered_heading(group[-1].text) and not shapes.numbered_heading(group[heads[0]].text):
         # "第一章　总　则" under a document's title opens its body: the first crosshead, not a banner
+        lead_at = len(group) - 1
+    if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
+            and shapes.results_title(group[heads[-2]].text) and not shapes.results_title(group[-1].text) \
+            and len(group[-1].text.strip(_SPACES)) <= shapes.MAX_CROSSHEAD_CHARS \
+            and sum(1 for u in units[after: after + 2] if u.kind == "text" and u.entry) == 2:
+        # "男子100米" under "…项目成绩", over place rows: the list's first event heading, not a banner under its title
         lead_at = len(group) - 1
     lead_in = group[lead_at] if lead_at is not None else None
     if lead_at is not None:

@@ -383,9 +383,14 @@ _SIGNING_DATE = lazy_compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
 # the salutation of a letter: "编辑同志：", "尊敬的各位会员：", "亲爱的工友们："
 # (a document's addressees: "各市州总工会，各省级产业工会：", "各基层工会：")
 _SALUTATION = lazy_compile(r"(?:(?:尊敬的|亲爱的)[^，。：:]{1,12}|[\u4e00-\u9fff]{0,8}(?:同志|编辑|记者|读者|朋友|先生|女士|老师|师傅|工友|们)"
-                           r"|各[\u4e00-\u9fff]{1,14}(?:工会|工委|单位|部门|委员会|公司|学校)"
-                           # a later addressee may be qualified before its 各: "各市总工会，省各产业工会：", "…，市直各有关单位："
-                           r"(?:[，、][\u4e00-\u9fff]{0,2}各[\u4e00-\u9fff]{1,14}(?:工会|工委|单位|部门|委员会|公司|学校)){0,3})[：:]")
+                           # an addressee may name its places in a bracket or a run parted by 、: "各县（市、区）总工会",
+                           # "各省、自治区、直辖市总工会"
+                           r"|各(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff、]{1,8}[)）]|、(?=[\u4e00-\u9fff])){1,16}"
+                           r"(?:工会|工委|单位|部门|委员会|公司|学校)"
+                           # a later addressee may be qualified before its 各: "各市总工会，省各产业工会：", "…，市直各有关单位：";
+                           # or be one body named in full, a union's: "…，中央和国家机关工会联合会："
+                           r"(?:[，、](?:[\u4e00-\u9fff]{0,2}各[\u4e00-\u9fff]{1,14}(?:工会|工委|单位|部门|委员会|公司|学校)"
+                           r"|[\u4e00-\u9fff]{2,14}(?:工会联合会|总工会|工会|工委))){0,3})[：:]")
 
 
 def salutation(text: str) -> bool:
@@ -447,10 +452,26 @@ def list_title(text: str) -> bool:
 # the bare name of an honour heading one list of a document conferring several ("河北省五一劳动奖状", "县五一劳动奖章",
 # "工人先锋号（10个）", "优胜单位"): a section of the document, where "…获奖名单", "…获得者" title a list of their own
 _HONOUR_SECTION = lazy_compile(rf"[{HAN}]{{0,6}}(?:五一劳动奖状|五一劳动奖章|劳动奖状|劳动奖章|工人先锋号|先进集体|先进个人"
-                               r"|先进工作者|劳动模范|优胜单位|优胜集体|优胜个人|优秀个人|优秀选手)"
+                               r"|先进工作者|劳动模范|先进单位|先进班组|优秀单位|优胜单位|优胜集体|优胜个人|优秀个人|优秀选手)"
                                r"(?:[(（][0-9一二三四五六七八九十百]{1,4}[个名人项][)）])?")
 # the title of a document conferring honours: "…关于表彰…的决定", "关于对…优胜单位和个人的通报", "…命名…的通知"
 _CONFERRING_DOCUMENT = lazy_compile(r"(?:关于|表彰|授予|命名|表扬).*(?:决定|通报|命令|通知)")
+
+
+# one row of a results list: a place, a gap, who took it ("第1名　张建国（杭钢集团）", "冠军　同煤集团代表队")
+_RESULTS_ROW = lazy_compile(r"(?:第[0-9一二三四五六七八九十]{1,2}名|冠军|亚军|季军)[ \u3000]+[^ \u3000，。；：,;:！？!?][^，。；：,;:！？!?]{0,30}")
+# the title of a results list: "全省职工田径赛部分项目成绩", "嘉兴职工游泳比赛成绩（部分）", "…决赛结果"
+_RESULTS_TITLE = lazy_compile(r".{2,40}(?:成绩|成绩单|比赛结果|决赛结果|竞赛结果|名次)(?:[(（][^()（）]{1,10}[)）])?")
+
+
+def results_row(text: str) -> bool:
+    """"第1名　张建国（杭钢集团）": one row of a results list, a place and who took it."""
+    return bool(_RESULTS_ROW.fullmatch(text.strip(_GAP)))
+
+
+def results_title(text: str) -> bool:
+    """"全省职工田径赛部分项目成绩": the title of a list of results (event headings over place rows follow)."""
+    return bool(_RESULTS_TITLE.fullmatch(text.strip(_GAP)))
 
 
 def honour_section(text: str) -> bool:

@@ -281,6 +281,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_verse(units)
     _mark_entries(units)
     _mark_dated_rows(units)
+    _mark_results_rows(units)
     _mark_figure_rows(units)
     _mark_table_rows(units)
     _mark_colon_lists(units)
@@ -480,6 +481,9 @@ def _mark_entries(units: list[Unit]) -> None:
                 and not shapes.list_title(units[j].text) and shapes.list_row(units[j].text):
             if len(rows) >= 2 and units[j].blank_before and not any(r.blank_before for r in rows[1:]):
                 break  # rows printed line under line end at a blank line: what follows is a headline
+            if shapes.signing_office(units[j].text) and j + 1 < len(units) and units[j + 1].kind == "text" \
+                    and shapes.signing_date(units[j + 1].text):
+                break  # a body's name over a date alone signs the document the list ends ("某市总工会" / "2021年3月26日")
             rows.append(units[j])
             j += 1
         # a "row" right above running text or a byline is the next story's headline ("…成立快递行业工会")
@@ -490,12 +494,32 @@ def _mark_entries(units: list[Unit]) -> None:
         if len(rows) >= 2:
             for row in rows:
                 row.entry = True
+                row._shape = None  # an earlier pass may have judged the row's shape before it was known to be one
 
 
 # one row of a chronicle (大事记): a date, a gap, then the event ("4月28日　全市…召开。", "2025年3月　…")
 _DATED_ROW = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日)(?:[—\-－~～至]\d{1,2}[月日](?:\d{1,2}日)?)?"
                         r"[ \u3000]+[^ \u3000]")
 _DATED_ROWS_MIN = 3
+
+
+_RESULTS_ROWS_MIN = 2
+
+
+def _mark_results_rows(units: list[Unit]) -> None:
+    """A results list: two or more rows in a run, each a place, a gap and who took it ("第1名　张建国（杭钢集团）"), are
+    entries of the list (the event heading over them heads them), not paragraphs or headlines of their own."""
+    k = 0
+    while k < len(units):
+        j = k
+        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                and shapes.results_row(units[j].text):
+            j += 1
+        if j - k >= _RESULTS_ROWS_MIN:
+            for row in units[k:j]:
+                row.entry = True
+                row._shape = None  # judged a headline's shape before it was known to be a row
+        k = max(j, k + 1)
 
 
 def _mark_dated_rows(units: list[Unit]) -> None:
