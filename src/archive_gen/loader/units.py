@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Continuation
@@ -509,32 +510,31 @@ _RESULTS_ROWS_MIN = 2
 def _mark_results_rows(units: list[Unit]) -> None:
     """A results list: two or more rows in a run, each a place, a gap and who took it ("第1名　张建国（杭钢集团）"), are
     entries of the list (the event heading over them heads them), not paragraphs or headlines of their own."""
-    k = 0
-    while k < len(units):
-        j = k
-        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
-                and shapes.results_row(units[j].text):
-            j += 1
-        if j - k >= _RESULTS_ROWS_MIN:
-            for row in units[k:j]:
-                row.entry = True
-                row._shape = None  # judged a headline's shape before it was known to be a row
-        k = max(j, k + 1)
+    for row in _row_runs(units, shapes.results_row, _RESULTS_ROWS_MIN):
+        row.entry = True
+        row._shape = None  # judged a headline's shape before it was known to be a row
 
 
 def _mark_dated_rows(units: list[Unit]) -> None:
     """A chronicle (大事记): three or more rows in a run, each a date, a gap and the event, are entries of a list
     (the heading over them titles it), not the paragraphs of the story printed above the heading."""
+    for row in _row_runs(units, lambda text: bool(_DATED_ROW.match(text)), _DATED_ROWS_MIN):
+        row.entry = True
+
+
+def _row_runs(units: list[Unit], is_row: Callable[[str], bool], minimum: int) -> list[Unit]:
+    """The plain text units (no lead, no credit) in runs of at least ``minimum`` that ``is_row`` says are rows."""
+    found: list[Unit] = []
     k = 0
     while k < len(units):
         j = k
         while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
-                and _DATED_ROW.match(units[j].text):
+                and is_row(units[j].text):
             j += 1
-        if j - k >= _DATED_ROWS_MIN:
-            for row in units[k:j]:
-                row.entry = True
+        if j - k >= minimum:
+            found.extend(units[k:j])
         k = max(j, k + 1)
+    return found
 
 
 # a row of results or facts under a sentence that announces them: "男子团体：江州钢铁集团、江州港集团", "女子单打：鄢　雪
