@@ -239,15 +239,7 @@ class RegionTagger:
             return None
         key = (paper, year)
         if key not in self._homes:
-            found = None
-            # the longest name first (黑龙江省 before 黑龙江), never the whole name: the paper is named after it
-            for size in range(min(len(paper) - 1, 8), 1, -1):
-                codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
-                         if f.division.level == 1 and f.kind not in SEAT_KINDS}
-                if len(codes) == 1:
-                    found = codes.pop()
-                    break
-            self._homes[key] = found
+            self._homes[key] = self._named_division(paper, year, 1)
         return self._homes[key]
 
     def paper_city(self, paper: str | None, year: int | None = None) -> str | None:
@@ -257,16 +249,18 @@ class RegionTagger:
             return None
         key = (paper, year)
         if key not in self._cities:
-            found = None
-            # the longest name first, never the whole name; one prefecture only (a name two share decides nothing)
-            for size in range(min(len(paper) - 1, 8), 1, -1):
-                codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
-                         if f.division.level == 2 and f.kind not in SEAT_KINDS}
-                if len(codes) == 1:
-                    found = codes.pop()
-                    break
-            self._cities[key] = found
+            self._cities[key] = self._named_division(paper, year, 2)
         return self._cities[key]
+
+    def _named_division(self, paper: str, year: int | None, level: int) -> str | None:
+        """The one division of ``level`` a paper's name opens with: the longest name first (黑龙江省 before 黑龙江),
+        never the whole name (the paper is named after it); a name two divisions share decides nothing."""
+        for size in range(min(len(paper) - 1, 8), 1, -1):
+            codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
+                     if f.division.level == level and f.kind not in SEAT_KINDS}
+            if len(codes) == 1:
+                return codes.pop()
+        return None
 
     def tag(self, item: Item, *, year: int | None = None, segmented: Segmented | None = None,
             paper: str | None = None) -> tuple[tuple[RegionTag, ...], tuple[RegionTag, ...], tuple[Ambiguity, ...]]:
