@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import stat
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,6 +46,16 @@ def write_config(root: Path, text: str = "") -> Path:
     path = root / "archive.yaml"
     path.write_text(text or "source: sources\noutput: site\n", encoding="utf-8")
     return path
+
+
+def two_seed_project(root: Path, extra: str = "") -> Path:
+    """A project of two seed pages in ``root``/sources (one renamed to a dated file name), its archive.yaml (with
+    ``extra`` lines) building into ``root``/site; returns the config's path."""
+    (root / "sources").mkdir(parents=True)
+    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
+    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
+    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
+    return root / "archive.yaml"
 
 
 def snapshot(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:

@@ -18,17 +18,9 @@ import pytest
 from archive_gen.build import BuildOptions
 from archive_gen.serve import DevServer
 from projects import TOY, make_project, site_tree
-from robust_util import SEED, SEEDS, invoke, stderr_lines
+from robust_util import SEEDS, invoke, stderr_lines, two_seed_project
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-
-
-def _project(root: Path, extra: str = "") -> Path:
-    (root / "sources").mkdir(parents=True)
-    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
-    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
-    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
-    return root / "archive.yaml"
 
 
 def _run_closed(fd: int, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -45,10 +37,10 @@ def _run_closed(fd: int, cwd: Path, *args: str) -> subprocess.CompletedProcess[s
 
 def test_a_build_with_stderr_closed_builds_the_site(tmp_path: Path) -> None:
     # the first progress line failed (EBADF), the error saying so failed too: exit 2, nothing built, not a word
-    _project(tmp_path / "closed")
+    two_seed_project(tmp_path / "closed")
     done = _run_closed(2, tmp_path / "closed", "build", "-j", "1")
     assert done.returncode == 0, done
-    _project(tmp_path / "open")
+    two_seed_project(tmp_path / "open")
     assert invoke("build", "-q", "--config", str(tmp_path / "open" / "archive.yaml"), "-j", "1")[0] == 0
     assert site_tree(tmp_path / "closed" / "site") == site_tree(tmp_path / "open" / "site")
 
@@ -56,7 +48,7 @@ def test_a_build_with_stderr_closed_builds_the_site(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [("check", "sources"), ("export", "--no-tags", "sources"), ("--version",)])
 def test_a_command_with_stdout_closed_ends_without_a_traceback(tmp_path: Path, command: tuple[str, ...]) -> None:
     # an AttributeError traceback ('NoneType' object has no attribute 'flush') after the command's work
-    _project(tmp_path)
+    two_seed_project(tmp_path)
     done = _run_closed(1, tmp_path, *command)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.returncode == 0, done
@@ -71,7 +63,7 @@ def test_a_followed_link_into_the_output_is_never_read_as_pages(tmp_path: Path, 
     # follow_symlinks: true and a link in the sources to the site (or to a file of it): the build read its
     # own output as pages, robots.txt an error on every build ("no recognisable item", exit 1), and a site
     # that depended on the one built before it
-    config = _project(tmp_path, "follow_symlinks: true\n")
+    config = two_seed_project(tmp_path, "follow_symlinks: true\n")
     assert invoke("build", "-q", "--config", str(config), "-j", "1")[0] == 0
     cold = site_tree(tmp_path / "site")
     if link == "folder":
@@ -93,7 +85,7 @@ def test_a_cache_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None
     # cache_dir under a file (a typo, a file where a folder was): the folder could not be made (ENOTDIR), not
     # a word was said, and every build parsed and tagged every page again
     (tmp_path / "notes").write_text("mine\n", encoding="utf-8")
-    config = _project(tmp_path, "cache_dir: notes/cache\n")
+    config = two_seed_project(tmp_path, "cache_dir: notes/cache\n")
     for _ in range(2):
         code, _, err = invoke("build", "--config", str(config), "-j", "1")
         assert code == 0 and "Traceback" not in err, err
@@ -115,7 +107,7 @@ def test_a_cache_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None
 def test_a_template_that_fails_while_rendering_is_one_line(tmp_path: Path, text: str, said: str) -> None:
     # a ZeroDivisionError, OverflowError or RecursionError traceback (an undefined name, a wrong type or a
     # missing include were already one line naming the template)
-    config = _project(tmp_path)
+    config = two_seed_project(tmp_path)
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "article.html").write_text(text, encoding="utf-8")
     code, _, err = invoke("build", "--config", str(config), "-j", "1")
@@ -131,7 +123,7 @@ def test_a_template_that_fails_while_rendering_is_one_line(tmp_path: Path, text:
 
 def test_a_source_tree_nested_1500_folders_deep_is_read(tmp_path: Path) -> None:
     # os.walk recursed once a folder: a RecursionError traceback in build, check and export
-    config = _project(tmp_path)
+    config = two_seed_project(tmp_path)
     deep = tmp_path / "sources"
     for _ in range(1500):  # "a/" each: the path stays under PATH_MAX (4096)
         deep = deep / "a"

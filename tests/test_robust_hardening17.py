@@ -18,15 +18,7 @@ import pytest
 from archive_gen.build import BuildOptions
 from archive_gen.serve import DevServer, ServeLimits
 from projects import TOY, make_project, site_tree
-from robust_util import SEED, SEEDS, invoke, one_error_line, stderr_lines
-
-
-def _project(root: Path, extra: str = "") -> Path:
-    (root / "sources").mkdir(parents=True)
-    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
-    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
-    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
-    return root / "archive.yaml"
+from robust_util import SEED, invoke, one_error_line, stderr_lines, two_seed_project
 
 
 def _said(err: str, path: Path) -> list[str]:
@@ -51,7 +43,7 @@ def _said(err: str, path: Path) -> list[str]:
 ])
 def test_a_pipe_or_folder_for_a_project_file_is_one_warning(tmp_path: Path, name: str, kind: str,
                                                              message: str) -> None:
-    config = _project(tmp_path)
+    config = two_seed_project(tmp_path)
     path = tmp_path / name
     path.parent.mkdir(exist_ok=True)
     if kind == "fifo":
@@ -68,7 +60,7 @@ def test_a_pipe_or_folder_for_a_project_file_is_one_warning(tmp_path: Path, name
 
 @pytest.mark.parametrize(("name", "kind"), [("templates", "template"), ("static", "static")])
 def test_a_file_where_a_project_folder_is_looked_for_is_one_warning(tmp_path: Path, name: str, kind: str) -> None:
-    config = _project(tmp_path)
+    config = two_seed_project(tmp_path)
     (tmp_path / name).write_text("x\n", encoding="utf-8")
     code, _, err = invoke("build", "--config", str(config), "-j", "1")
     assert code == 0, err
@@ -83,7 +75,7 @@ def test_a_file_where_a_project_folder_is_looked_for_is_one_warning(tmp_path: Pa
 def test_a_static_link_leading_out_of_the_project_is_skipped_unless_followed(tmp_path: Path) -> None:
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "id_rsa").write_text("secret\n", encoding="utf-8")
-    config = _project(tmp_path / "p")
+    config = two_seed_project(tmp_path / "p")
     static = tmp_path / "p" / "static"
     static.mkdir()
     (static / "key.txt").symlink_to(tmp_path / "home" / "id_rsa")
@@ -125,7 +117,7 @@ def test_the_cd_hint_of_init_leads_to_the_folder_made(tmp_path: Path, name: byte
 
 def test_a_missing_taxonomy_file_is_named_by_its_path(tmp_path: Path) -> None:
     # 'taxonomy.file' file not found: topics.yaml (which of the project's topics.yaml files?)
-    config = _project(tmp_path, "taxonomy:\n  file: conf/topics.yaml\n")
+    config = two_seed_project(tmp_path, "taxonomy:\n  file: conf/topics.yaml\n")
     code, _, err = invoke("build", "--config", str(config))
     assert code == 2
     assert one_error_line(err) == (f"archive-gen: error: {config}:4: 'taxonomy.file' file not found: "
@@ -145,9 +137,9 @@ def _with(line_chars: dict[int, str]) -> bytes:
 
 def test_a_stray_nul_byte_in_a_utf8_page_is_removed_not_the_page(tmp_path: Path) -> None:
     # one NUL byte (a damaged copy) in a page of 8 KB: "binary file, not a text page", every story lost
-    config = _project(tmp_path / "clean")
+    config = two_seed_project(tmp_path / "clean")
     assert invoke("build", "-q", "--config", str(config), "-j", "1")[0] == 0
-    config = _project(tmp_path / "nul")
+    config = two_seed_project(tmp_path / "nul")
     (tmp_path / "nul" / "sources" / "2021-05-14_01.txt").write_bytes(_with({41: "\x00", 60: "\x00"}))
     code, _, err = invoke("build", "-v", "--config", str(config), "-j", "1")
     assert code == 0, err
@@ -157,7 +149,7 @@ def test_a_stray_nul_byte_in_a_utf8_page_is_removed_not_the_page(tmp_path: Path)
 
 def test_control_characters_in_a_page_never_reach_the_pages_and_feeds(tmp_path: Path) -> None:
     # \x01, ESC, DEL, C1 controls and noncharacters were published: every feed holding the item was not XML
-    config = _project(tmp_path)
+    config = two_seed_project(tmp_path)
     (tmp_path / "sources" / "2021-05-14_01.txt").write_bytes(
         _with({31: "\x01", 33: "\x1b[31m", 35: "\x7f", 37: "\x85", 39: "\x9b", 41: "\ufffe", 43: "\U000fffff"}))
     code, _, err = invoke("build", "-v", "--config", str(config), "-j", "1")
@@ -211,7 +203,7 @@ def test_a_site_deleted_and_made_again_while_serving_is_built_again(tmp_path: Pa
 
 def test_a_quoted_output_with_a_trailing_space_is_that_folder(tmp_path: Path) -> None:
     # output: "site " went into "site" (stripped), while -o "site " builds "site ": another folder than asked
-    config = _project(tmp_path)
+    config = two_seed_project(tmp_path)
     config.write_text('source: sources\noutput: "site "\n', encoding="utf-8")
     assert invoke("build", "-q", "--config", str(config), "-j", "1")[0] == 0
     assert (tmp_path / "site " / "index.html").is_file() and not (tmp_path / "site").exists()
