@@ -404,7 +404,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     result = outcome.result
     return BuildResult(
         pages_read=len(records.pages), items=len(archive.items), regions=len(archive.regions),
-        topics=len(archive.topics), warnings=project_notices(config) + report.warnings + _cache_notice(cache, config), errors=report.errors,
+        topics=len(archive.topics), errors=report.errors,
+        warnings=project_notices(config) + report.warnings + _cache_notice(cache, config),
         failed_pages=report.failed,
         ignored=discovery.ignored, files_written=len(result.written), files_unchanged=len(result.unchanged),
         files_removed=len(result.removed), stale_kept=result.kept, pages_parsed=records.parsed,
