@@ -761,6 +761,16 @@ FRESH48_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # first, ad1cbad), first run: 3 of 3 titles, 1.0 on every column (main's loader: 1 of 3; the four rules alone: 2 of 3).
 # The seven pages: 1.0 on every column and class.
 FRESH49_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
+# fresh50 (the fifty-first batch: five ordinary 工人日报 pages by a new hand, 1998–2024 — a 1998 文化 page with no blank
+# lines inside items, a column label over a title and ——subtitle, a photo credited name　摄, a book review under a bare
+# author line, a 文化简讯 banner over briefs printed with no blank line between them; a 2005 工会新闻 page with a ——subtitle
+# over a two-role byline line, a （下转第三版） jump and 工会动态 briefs titled place：what; a 2011 经济 page with no indents,
+# a 新华社 wire, a title with a U+3000 inside, a slogan kicker over title and ——subtitle, a 本报记者　name摄 photo; a 2017
+# 评论 page with 本报评论员, 工人时评 and 来论 labels, a （作者系…） trailer and a comment signed （name）; a 2024 要闻 front
+# page with a quoted kicker, a （下转第2版） jump, dated 本报…电 and 新华社 leads and a 新华社记者 photo credit): first run
+# (main at 754e5ca, keys committed in d41cc13) 1.0 on every column (25 of 25 titles, 25 predicted), kicker 1.0, roles
+# 15/15, pages and page names 5/5. No rule was added (no miss to fix), so there is no post-fix check page.
+FRESH50_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -816,6 +826,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh47": (14, None, 6),  # 记者/通讯员 in 本报讯 leads, 本报记者 on 整理 credits after Q&As, 本报记者/本报通讯员 on a feature's byline line
     "fresh48": (13, None, 6),  # 记者/通讯员 in 本报讯 and dated 电 leads, a 新华社 wire's 记者, 本报记者/本报通讯员 on a feature's byline line
     "fresh49": (9, None, 7),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines under column labels and a ——记 subtitle
+    "fresh50": (15, None, 5),  # 记者 in 本报讯, 本报…电 and 新华社 leads, two roles on byline lines, 本报记者/新华社记者 photo credits
 }
 
 
@@ -883,6 +894,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh47": (FRESH47_FLOORS, 27, None),  # 22 on the five pages, 5 on the post-fix check page; see FRESH47_FLOORS
     "fresh48": (FRESH48_FLOORS, 26, None),  # 23 on the five pages, 3 on the post-fix check page; see FRESH48_FLOORS
     "fresh49": (FRESH49_FLOORS, 30, 0.95),  # 23 on the five pages, 4 and 3 on the two post-fix check pages
+    "fresh50": (FRESH50_FLOORS, 25, 0.95),  # the five pages (no rule added, no post-fix check page)
 }
 
 
