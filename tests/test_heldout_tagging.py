@@ -290,6 +290,15 @@ SETS = {
     # 48): final 1.0 / 1.0 / 1.0; sets 3, 8, 13, 20, 36, 37 rose with it, none fell. Floor just under the final
     "heldout_tagging39": (TESTS / "heldout_tagging39" / "pages", TESTS / "heldout_tagging39" / "keys", 21, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.99}),
+    # forty-fourth round (issue 18; tests/heldout_tagging40/README.md): ordinary pages by a new hand, 工人日报 2004,
+    # 甘肃工人报 2012, 黑龙江工人报 2016, 浙江工人日报 2021, 劳动午报 2024, 25 items. First run (keys committed in
+    # 9f3110a) 0.958 / 1.0 / 0.926 (西城区, a generic name, and 朝阳区, Beijing's or Changchun's, untagged on a paper
+    # whose name has no place; 送清凉 and a 插花 class missed, both keyed against the project's keying and since
+    # corrected; 0.963 on the corrected keys, the 插花 class read as training). Rules (tests/test_tagging_round43.py, docs rule 49): a unique generic district before its own
+    # 总工会 counts; 插花, 花艺, 烘焙 are 职工文体: final 0.98 / 1.0 / 0.982 (朝阳区 open). Check page (check/, 4
+    # items) first run 1.0 / 1.0 / 1.0. Floor under the final
+    "heldout_tagging40": (TESTS / "heldout_tagging40" / "pages", TESTS / "heldout_tagging40" / "keys", 25, 0,
+                          {"province_f1": 0.975, "prefecture_f1": 0.99, "topic_f1": 0.975}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

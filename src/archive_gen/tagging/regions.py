@@ -527,6 +527,11 @@ class RegionTagger:
                 # 市中区 alone is a word, unless the item names the one city that has such a district
                 if form.division.code in full_codes:
                     allowed.append(form)
+                elif len(forms) == 1 and _TWO_CHAR_ORG.match(text, end) and not _han(text[start - 1:start]):
+                    # a generic name no other division bears, followed by its own union or government (西城区总工会,
+                    # 老城区总工会): an organ names a place, and only one place has that name (forty-fourth round);
+                    # 新城区总工会, which two cities have, still needs its city
+                    allowed.append(form)
                 elif generic is not None:
                     generic.setdefault(form.text, set()).add(form.division.code)
                 continue
