@@ -771,6 +771,15 @@ FRESH49_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (main at 754e5ca, keys committed in d41cc13) 1.0 on every column (25 of 25 titles, 25 predicted), kicker 1.0, roles
 # 15/15, pages and page names 5/5. No rule was added (no miss to fix), so there is no post-fix check page.
 FRESH50_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh51 (the fifty-second batch: five ordinary pages of provincial and city workers' papers by a new hand, 2001–2025 — a
+# 2001 吉林工人报 工会工作 page with a 本报讯 lead naming a 记者 and a 通讯员, a ——记 profile under a byline line, briefs
+# signed （name） and a 本报记者 photo credit; a 2008 云南工人报 综合新闻 page with a slogan kicker with a U+3000 inside, a
+# place：what title over a byline line and a 通讯员 photo credit; a 2013 江苏工人报 职工维权 page with a ——subtitle over a
+# two-role byline line and a 本报通讯员 photo credit; a 2019 安徽工人日报 综合新闻 page; a 2025 劳动午报 工会新闻 page with
+# a quoted title over a ——subtitle): first run (main at 050bf6f, keys committed in cea0a70) 1.0 on every column (25 of 25
+# titles, 25 predicted), kicker 1.0, roles 24/24, pages and page names 5/5. No rule was added (no miss to fix), so there
+# is no post-fix check page.
+FRESH51_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -827,6 +836,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh48": (13, None, 6),  # 记者/通讯员 in 本报讯 and dated 电 leads, a 新华社 wire's 记者, 本报记者/本报通讯员 on a feature's byline line
     "fresh49": (9, None, 7),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines under column labels and a ——记 subtitle
     "fresh50": (15, None, 5),  # 记者 in 本报讯, 本报…电 and 新华社 leads, two roles on byline lines, 本报记者/新华社记者 photo credits
+    "fresh51": (24, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines, 本报记者/本报通讯员/通讯员 photo credits
 }
 
 
@@ -895,6 +905,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh48": (FRESH48_FLOORS, 26, None),  # 23 on the five pages, 3 on the post-fix check page; see FRESH48_FLOORS
     "fresh49": (FRESH49_FLOORS, 30, 0.95),  # 23 on the five pages, 4 and 3 on the two post-fix check pages
     "fresh50": (FRESH50_FLOORS, 25, 0.95),  # the five pages (no rule added, no post-fix check page)
+    "fresh51": (FRESH51_FLOORS, 25, 0.95),  # the five pages (no rule added, no post-fix check page)
 }
 
 
