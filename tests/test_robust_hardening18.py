@@ -9,10 +9,12 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import pytest
+
 from archive_gen.build import _load_manifest
 from archive_gen.cache import BuildCache, digest
 from projects import site_tree
-from robust_util import SEED, SEEDS, invoke
+from robust_util import REPO, SEED, SEEDS, invoke
 
 
 def _project(root: Path) -> Path:
@@ -64,3 +66,39 @@ def test_a_cache_manifest_listing_hostile_term_paths_never_takes_the_build_down(
         assert code == 0 and "Traceback" not in err, err
     assert not (tmp_path / "outside").exists() and not (tmp_path / "outside2").exists()
     assert site_tree(root / "site") == _cold(tmp_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# the templates the renderer calls itself (the card and feed entry macros)
+
+
+@pytest.mark.parametrize(("name", "anchor", "shown"), [
+    ("_cards.html", 'class="card-title', "topics/"),
+    ("_feed.xml", "<entry>", "feed.xml"),
+])
+def test_a_user_card_or_feed_macro_shows_on_the_next_build(tmp_path: Path, name: str, anchor: str,
+                                                           shown: str) -> None:
+    # no template imports _cards.html or _feed.xml: the renderer calls their macros, so no page's key covered
+    # them, and a user's copy added or edited showed only after a --force build
+    root = tmp_path / "p"
+    config = _project(root)
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    assert code == 0, err
+    builtin = (REPO / "templates" / name).read_text(encoding="utf-8")
+    (root / "templates").mkdir()
+    site = root / "site"
+    for mark in ("mine-1", "mine-2"):  # added, then edited
+        (root / "templates" / name).write_text(builtin.replace(anchor, f"{anchor} {mark}", 1), encoding="utf-8")
+        code, _, err = invoke("build", "--config", str(config), "-j", "1")
+        assert code == 0, err
+        pages = [rel for rel, data in site_tree(site).items() if mark.encode() in data]
+        assert any(rel.startswith(shown) for rel in pages), (mark, pages[:5])
+        cold = tmp_path / f"cold-{mark}"
+        shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".archive-cache", "site"))
+        code, _, err = invoke("build", "--config", str(cold / "archive.yaml"), "-j", "1")
+        assert code == 0, err
+        assert site_tree(site) == site_tree(cold / "site")
+    (root / "templates" / name).unlink()  # and taken away again
+    code, _, err = invoke("build", "--config", str(config), "-j", "1")
+    assert code == 0, err
+    assert not [rel for rel, data in site_tree(site).items() if b"mine-2" in data]
