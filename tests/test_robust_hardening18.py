@@ -102,3 +102,29 @@ def test_a_user_card_or_feed_macro_shows_on_the_next_build(tmp_path: Path, name:
     code, _, err = invoke("build", "--config", str(config), "-j", "1")
     assert code == 0, err
     assert not [rel for rel, data in site_tree(site).items() if b"mine-2" in data]
+
+
+# ---------------------------------------------------------------------------------------------
+# the pages of a term gone, when the cache is gone too
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_a_gone_terms_pages_become_redirects_without_the_cache_too(tmp_path: Path, clean: bool) -> None:
+    # which term pages the last build published was read from the cache's manifest only: without the cache
+    # (deleted, another machine, --cache elsewhere) they stayed as stale copies, and --clean deleted them (404),
+    # though the output's own manifest lists them
+    sites = {}
+    for name in ("kept", "lost"):
+        root = tmp_path / name
+        config = _project(root)
+        code, _, err = invoke("build", "--config", str(config), "-j", "1")
+        assert code == 0, err
+        (root / "sources" / "001_71b934195b22698b.txt").unlink()
+        if name == "lost":
+            shutil.rmtree(root / ".archive-cache")
+        code, _, err = invoke("build", "--config", str(config), "-j", "1", *(["--clean"] if clean else []))
+        assert code == 0, err
+        sites[name] = site_tree(root / "site")
+    gone = "regions/120000-tianjin/index.html"
+    assert b'http-equiv="refresh"' in sites["kept"][gone]
+    assert sites["lost"] == sites["kept"]
