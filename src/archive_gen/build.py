@@ -728,7 +728,9 @@ def _write_site(plan: SitePlan, keys: PageKeys, search: _SearchPlan, ahead: _Sha
     previous = manifest.stamps if manifest is not None else {}
     previous_keys = manifest.page_keys if manifest is not None else {}
     jobs = list(plan.jobs())
-    jobs += plan.term_redirects(previous, {job.path for job in jobs})
+    # what the last build published: its manifest in the cache, and the output's own (the cache may be gone: the
+    # gone terms' pages were kept as stale copies, and --clean deleted them)
+    jobs += plan.term_redirects(previous.keys() | ownership.files, {job.path for job in jobs})
     html_pages = sorted(job.path for job in jobs
                         if job.path.endswith(".html") and job.template not in ("redirect.html", "404.html"))
     jobs.append(plan.sitemap(html_pages))

@@ -286,7 +286,7 @@ class Renderer:
         plain, parts = drawn
         if parts is None:
             card = _with_href(plain, href)
-            return _with_href(card, href, Markup(self._macro("_cards.html", "card")(card, 3)))
+            return _with_href(card, href, Markup(self._macro(RENDERER_MACROS[0], "card")(card, 3)))
         return _with_href(plain, href, Markup(str(escape(href)).join(parts)))
 
     def _builtin_cards(self) -> bool:
@@ -514,6 +514,10 @@ def render_template(env: jinja2.Environment, template: str, context: Context, pa
         raise RenderError(f"while rendering {path}: {exc}", source=template) from None
 
 
+# the templates whose macros the renderer calls for pages (their cards, feed entries): part of every page's key
+RENDERER_MACROS = ("_cards.html", "_feed.xml")
+
+
 class PageKeys:
     """The key of a page: its inputs' hash, the files of its template (with everything the template
     extends, includes or imports, user templates first) and this module's code."""
@@ -532,7 +536,8 @@ class PageKeys:
     def _closure_key(self, name: str) -> str:
         h = hashlib.sha256()
         seen: set[str] = set()
-        pending = [name]
+        # the macros the renderer calls itself (Renderer.card, feed_entry): no template names them
+        pending = [*RENDERER_MACROS, name]
         while pending:
             current = pending.pop()
             if current in seen:

@@ -124,9 +124,16 @@ _TERM_PAGE = re.compile(r"(regions|topics|keywords)/([^/]+)/(?:page/[1-9][0-9]*/
 
 
 def term_page_of(path: str) -> tuple[str, str] | None:
-    """(kind, slug) of a term's front page or older page (``term_path``), or None for any other path."""
+    """(kind, slug) of a term's front page or older page (``term_path``), or None for any other path. A slug
+    no term can have is None too: ".", "..", a backslash or NUL, a name longer than a file name may be (read
+    from a damaged or forged manifest, such a path made every later build fail, or led out of the output)."""
     found = _TERM_PAGE.fullmatch(path)
-    return (found.group(1), found.group(2)) if found else None
+    if found is None:
+        return None
+    slug = found.group(2)
+    if slug in (".", "..") or "\\" in slug or "\0" in slug or len(slug.encode("utf-8", "surrogateescape")) > 255:
+        return None
+    return (found.group(1), slug)
 
 
 def term_feed_path(kind: str, slug: str) -> str:
