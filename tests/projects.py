@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import posixpath
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 
+from archive_gen import urls
 from archive_gen.config import Config, PageOverride
 from archive_gen.model import Item, Notice, Page, TopicTag
 from archive_gen.records import Stages
@@ -123,3 +126,20 @@ def bench_generator() -> ModuleType:
         return generate
     finally:
         sys.path.remove(bench)
+
+
+_REFRESH = re.compile(r'http-equiv="refresh" content="0; url=([^"]+)"')
+
+
+def term_redirects(warm: Mapping[str, bytes], cold: Mapping[str, bytes]) -> list[str]:
+    """The term pages an incremental site holds that a cold build of the same sources does not make: each must be a
+    redirect (SitePlan.term_redirects) to a page of the cold site; the cold build, which knows published article
+    URLs only, cannot make them."""
+    found = []
+    for rel in sorted(warm.keys() - cold.keys()):
+        if urls.term_page_of(rel) is None:
+            continue
+        target = _REFRESH.search(warm[rel].decode("utf-8"))
+        assert target and posixpath.normpath(posixpath.join(posixpath.dirname(rel), target.group(1))) in cold, rel
+        found.append(rel)
+    return found

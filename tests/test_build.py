@@ -12,8 +12,6 @@ import datetime as dt
 import gzip
 import json
 import os
-import posixpath
-import re
 import select
 import shutil
 import signal
@@ -27,7 +25,7 @@ from typing import Any
 import pytest
 
 import archive_gen.records as records_module
-from archive_gen import search, urls
+from archive_gen import search
 from archive_gen.build import BuildOptions, BuildResult, BuildSession, build_site
 from archive_gen.cache import EntryMemo, open_cache
 from archive_gen.config import Config, PageOverride, TaxonomyConfig, TopicSpec
@@ -43,6 +41,7 @@ from projects import (
     mtimes,
     seed_project,
     site_tree,
+    term_redirects,
     tree,
 )
 
@@ -896,10 +895,7 @@ def _equal_to_cold(warm: Config, result: BuildResult, cold_root: Path, label: st
     assert warm_manifest["articles"] == cold_manifest["articles"], label
     # a term page the warm site published and the cold one does not make is a redirect to a page of the cold site
     # (a term gone, an older page of a term that shrank): the warm build knows the URL, the cold one never did
-    redirects = sorted(rel for rel in set(warm_tree) - set(cold_tree) if urls.term_page_of(rel))
-    for rel in redirects:
-        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', warm_tree[rel].decode("utf-8"))
-        assert target and posixpath.normpath(posixpath.join(posixpath.dirname(rel), target.group(1))) in cold_tree
+    redirects = term_redirects(warm_tree, cold_tree)
     assert sorted(set(warm_manifest["files"]) - set(cold_manifest["files"])) == sorted(
         [*result.stale_kept, *redirects]), label
     # without --clean, pages that no longer exist (a deleted page's 版面 page) stay, and are reported

@@ -7,9 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import posixpath
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -18,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen import build, urls
+from archive_gen import build
 from archive_gen.build import BuildOptions, BuildResult, build_site
 from archive_gen.config import Config
 from archive_gen.model import Page, TopicTag
-from projects import TOY, make_project, site_tree
+from projects import TOY, make_project, site_tree, term_redirects
 from robust_util import INTERRUPT_WHILE_IMPORTING
 
 
@@ -49,9 +47,8 @@ def _cold_equal(config: Config, result: BuildResult, root: Path) -> None:
         warm.pop(rel, None)
     # a term page the warm site published and no longer makes is a redirect (SitePlan.term_redirects) to a page of
     # the cold site: the URL history records articles only, so the cold build cannot know it
-    for rel in [rel for rel in warm.keys() - fresh.keys() if urls.term_page_of(rel)]:
-        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', warm.pop(rel).decode("utf-8"))
-        assert target and posixpath.normpath(posixpath.join(posixpath.dirname(rel), target.group(1))) in fresh
+    for rel in term_redirects(warm, fresh):
+        del warm[rel]
     assert sorted(k for k in warm.keys() | fresh.keys() if warm.get(k) != fresh.get(k)) == []
 
 

@@ -87,9 +87,10 @@ def test_the_bodys_specific_words_break_a_tie_of_headline_generic_words(topics: 
 
 def test_a_weaker_headline_word_with_specific_evidence_does_not_take_over(topics: TopicTagger) -> None:
     # guard: 安全 and 培训 tie in the headline, but the safety side (安全, one 事故) scores less than the course
+    # (separate words: 安全培训 itself is one 安全生产 term since the vocabulary review, docs/tagging.md rule 48)
     got = labels(
         topics,
-        "新工安全培训结业",
+        "新工安全与技能培训结业",
         "3月起，车间为新工开办培训，培训两个月，学员学习设备操作、工艺流程。",
         "培训结业时统一考试，新工全部合格上岗。",
         "车间主任说，新工入厂先过培训关，才能少出事故。",
