@@ -832,13 +832,21 @@ def test_cards_one_build_draws_are_kept_for_the_next_by_what_they_show(tmp_path:
     kept = cache.load("cards", keys[0])
     assert len(kept) == 6 and sum("首日" in "".join(parts) for parts in kept.values()) == 1
     assert not any("第1天" in "".join(parts) for parts in kept.values())
-    # a damaged entry is drawn again: the site is then the cold build's
+    # a damaged entry is drawn again (a drawing with no link in it too: the card would vanish): the site is then the
+    # cold build's
+    assert cache.load("cards", keys[0])
+    cache.store("cards", keys[0], {ref: () for ref in cache.load("cards", keys[0])})
+    (tmp_path / "p" / "sources" / "2021-05-08_01.txt").write_text("工人罢工第8天\n工厂里\n", encoding="utf-8")
+    build_site(config, options, stages=TOY)
+    front = (config.output / "topics" / "strike" / "index.html").read_text(encoding="utf-8")
+    assert front.count("工人罢工") == 7 and "<!--kept-->" not in front  # every item's card, drawn again
     cache.store("cards", keys[0], {"not": "cards"})
     (tmp_path / "p" / "sources" / "2021-05-07_01.txt").write_text("工人罢工第7天\n工厂里\n", encoding="utf-8")
     build_site(config, options, stages=TOY)
     cold = make_project(tmp_path / "cold", {**pages, "2021-05-01_01.txt": "工人罢工首日\n工厂里\n",
                                             "2021-05-06_01.txt": "工人罢工第6天\n工厂里\n",
-                                            "2021-05-07_01.txt": "工人罢工第7天\n工厂里\n"})
+                                            "2021-05-07_01.txt": "工人罢工第7天\n工厂里\n",
+                                            "2021-05-08_01.txt": "工人罢工第8天\n工厂里\n"})
     build_site(cold, options, stages=TOY)
     warm_tree, cold_tree = site_tree(config.output), site_tree(cold.output)
     assert warm_tree["topics/strike/index.html"] == cold_tree["topics/strike/index.html"]

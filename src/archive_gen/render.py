@@ -217,9 +217,12 @@ class KeptCards:
 
 
 def _cards_entry(payload: Any) -> bool:
+    """A kept entry as ``KeptCards`` writes it: card references to drawings cut where the link goes (a card links
+    its item at least once, so a drawing has two parts or more; an empty one would make the card vanish)."""
     return isinstance(payload, dict) and all(
         isinstance(ref, tuple) and len(ref) == 2 and all(isinstance(x, str) for x in ref)
-        and isinstance(parts, tuple) and all(isinstance(x, str) for x in parts) for ref, parts in payload.items())
+        and isinstance(parts, tuple) and len(parts) >= 2 and all(isinstance(x, str) for x in parts)
+        for ref, parts in payload.items())
 
 
 class Renderer:
