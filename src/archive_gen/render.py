@@ -163,18 +163,12 @@ class KeptCards:
     what its card shows), an entry by the month and the salt (``Renderer._cards_salt``); nothing else is trusted
     (a damaged entry is drawn again)."""
 
-    def __init__(self, store: EntryStore, cards: Cards) -> None:
+    def __init__(self, store: EntryStore, cards: Cards, salt: str) -> None:
         self._store = store
         self._cards = cards
-        self._salt: str | None = None
+        self._salt = salt
         self._months: dict[str, dict[CardRef, tuple[str, ...]]] = {}
         self._new: dict[CardRef, tuple[str, ...]] = {}
-
-    def bind(self, salt: str) -> KeptCards:
-        """This store for drawings under ``salt`` (what was loaded under another is dropped)."""
-        if self._salt != salt:
-            self._salt, self._months, self._new = salt, {}, {}
-        return self
 
     def _month(self, ref: CardRef) -> str:
         item = self._cards.item(ref[0])
@@ -233,7 +227,7 @@ class Renderer:
         self.env = make_environment(config, compiled)
         self.cards = cards
         self.records = records
-        self._kept = KeptCards(kept, cards) if kept is not None else None
+        self._kept_store = kept
         self._cards: dict[CardRef, tuple[Card, tuple[str, ...] | None]] = {}
         self._cards_builtin: bool | None = None
         self._cards_checked: bool | None = None
@@ -279,7 +273,7 @@ class Renderer:
             plain = self.cards.card(ref, from_path)
             parts = None
             if self._builtin_cards():
-                kept = self._kept.bind(self._cards_salt) if self._kept is not None else None
+                kept = self._kept
                 parts = kept.get(ref) if kept is not None else None
                 if parts is None:
                     parts = self._marked_card(plain)
@@ -289,7 +283,7 @@ class Renderer:
         plain, parts = drawn
         if parts is None:
             card = _with_href(plain, href)
-            return _with_href(card, href, Markup(self._macro(RENDERER_MACROS[0], "card")(card, 3)))
+            return _with_href(card, href, Markup(self._macro("_cards.html", "card")(card, 3)))
         return _with_href(plain, href, Markup(str(escape(href)).join(parts)))
 
     def _builtin_cards(self) -> bool:
@@ -299,12 +293,15 @@ class Renderer:
         return self._cards_builtin
 
     @functools.cached_property
-    def _cards_salt(self) -> str:
-        """What the built-in card macro's drawings depend on besides the card: this code (and the pages code it
-        imports: dates, labels), the template's text, and Jinja."""
+    def _kept(self) -> KeptCards | None:
+        """The drawings earlier builds kept, for the built-in card macro only, under what they depend on besides
+        the card: this code (and the pages code it imports: dates, labels), the template's text, and Jinja."""
+        if self._kept_store is None or not self._builtin_cards():
+            return None
         source = self.env.loader.get_source(self.env, "_cards.html")[0] if self.env.loader is not None else ""
-        return hashlib.sha256(repr((KEPT_CARDS_FORMAT, code_key(__name__), jinja2.__version__, source)).encode(
+        salt = hashlib.sha256(repr((KEPT_CARDS_FORMAT, code_key(__name__), jinja2.__version__, source)).encode(
             "utf-8", "surrogateescape")).hexdigest()
+        return KeptCards(self._kept_store, self.cards, salt)
 
     def new_cards(self) -> dict[CardRef, tuple[str, ...]]:
         """The cards this renderer drew that no earlier build kept (taken: a worker sends them to the parent)."""
@@ -313,9 +310,7 @@ class Renderer:
     def keep_cards(self, drawn: Iterable[Mapping[CardRef, tuple[str, ...]]]) -> list[str]:
         """Keep the cards ``drawn`` (by this renderer's workers) for later builds; the keys of the entries that
         hold this archive's cards (the others may go)."""
-        if self._kept is None or not self._builtin_cards():
-            return []
-        return self._kept.bind(self._cards_salt).save(drawn)
+        return self._kept.save(drawn) if self._kept is not None else []
 
     def _marked_card(self, plain: Card) -> tuple[str, ...] | None:
         """The card's html cut where its link goes; None when that does not draw what the macro draws (the
