@@ -153,6 +153,11 @@ _TEACHES_AFTER = lazy_compile(r"[”’」』\"']?(开讲|讲授|讲起|教起|�
 # preach (开展党史学习教育宣讲, …专题报告会) is what the item is about, the group's name only says who speaks (twenty-sixth
 # round)
 _SPEAKERS = frozenset({"宣讲团", "宣讲队", "报告团"})
+# a school or class named in the headline with nothing taught there (工地开设“农民工夜校”): what the body says its courses
+# are mainly about (课程以安全生产知识为主, 以…为主要内容) is what the item is about; the school's name says how it is
+# delivered (forty-sixth round, heldout_tagging42; rule 17 said of the headline, this of the body's main content)
+_SCHOOL_TERM = lazy_compile(r"(?:夜校|学校|课堂|讲堂)$")
+_MAIN_CONTENT = lazy_compile(r"(?:课程|内容|授课|讲课|教学)(?:均|都|主要)?以([^，,。；;：:]{1,16}?)为(?:主要内容|主)")
 _MADE_UP_OF = lazy_compile(r"[^，,。；;]{0,12}?组成的[\u4e00-\u9fff]{0,4}?(?:宣讲团|宣讲队|报告团)")
 _PREACHED_AFTER = lazy_compile(r"[”’」』\"']?(?:专题)?(?:宣讲|报告会|报告)")
 # a headline term right before the organisation it qualifies (快递企业成立联合工会, 家政行业建会): the sector says whose
@@ -501,6 +506,9 @@ class _Hit(NamedTuple):
     evidence: Evidence
     listed: bool = False  # one of a list of the people or things served (为快递员、外卖送餐员等提供…)
     passing: bool = False  # in passing (a means, an example, an add-on, a coda, a list of those served)
+    # the headline's own subject said in the body: what a school the headline names teaches (课程以…为主); it
+    # counts where the headline's terms count (forty-sixth round)
+    headline: bool = False
 
     @property
     def generic(self) -> bool:
@@ -555,7 +563,7 @@ class _Scores:
             slug, field = hit.slug, hit.evidence.field
             totals[slug] = totals.get(slug, 0.0) + hit.weight
             is_generic = hit.strength < GENERIC_WEIGHT
-            base = field.partition(":")[0]
+            base = "title" if hit.headline else field.partition(":")[0]
             # a term in passing in the body adds to the score, never to the distinct words a secondary topic
             # needs (a headline's 货车司机身边 is where the story went: weaker, but still who it is for)
             compound = (slug, field, hit.evidence.offset) in ends
@@ -820,6 +828,7 @@ class TopicTagger:
         hits = _destinations(hits, item)
         hits = _voted(hits, item)
         hits = _teachers(hits, item)
+        hits = _school_courses(hits, item)
         hits = _sectors(hits, item)
         hits = _roles(hits, item)
         hits = _side_additions(hits, item)
@@ -1410,6 +1419,39 @@ def _teachers(hits: list[_Hit], item: Item) -> list[_Hit]:
                                             passing=True)
         out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
                               * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
+def _school_courses(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A school named in the headline (工地开设“农民工夜校”) whose headline names nothing else: when a paragraph says
+    what its courses are mainly about (课程以安全生产知识为主) with a specific term of another topic, the school's term
+    counts half and names no topic there, wherever the item writes it; what is taught decides. A school whose body
+    names no main content (夜校 teaching 钢筋绑扎和识图, a closing 法律课) keeps it."""
+    title_hits = [h for h in hits if h.evidence.field == "title" and not h.passing]
+    # the text matched, not the term (a pattern's term is the pattern: 农民工夜校 by (?:农民工|…)(?:学校|夜校))
+    schools = {h.evidence.text for h in title_hits if _SCHOOL_TERM.search(h.evidence.text)}
+    if not schools or any(h.evidence.text not in schools for h in title_hits if not h.generic):
+        return hits
+    school_slugs = {h.slug for h in title_hits if h.evidence.text in schools}
+    taught: set[int] = set()
+    for n, para in enumerate(item.paragraphs):
+        field = f"paragraph:{n}"
+        for m in _MAIN_CONTENT.finditer(para):
+            taught.update(i for i, h in enumerate(hits) if h.evidence.field == field and h.slug not in school_slugs
+                          and not h.generic and not h.passing and m.start(1) <= h.evidence.offset < m.end(1))
+    if not taught:
+        return hits
+    # what is taught takes the school's place and weight in the headline: the headline is about it (as rule 17's
+    # 夜校开讲劳动法 names it), so a body's add-on (也讲解…) or the page's name does not outweigh it
+    school_weight = max(h.weight for h in title_hits if h.evidence.text in schools)
+    out = []
+    for i, h in enumerate(hits):
+        if h.evidence.text in schools:
+            h = h._replace(strength=min(h.strength, GENERIC_WEIGHT / 2), term_weight=h.term_weight * PASSING_FACTOR,
+                           weight=h.weight * PASSING_FACTOR, passing=True)
+        elif i in taught:
+            h = h._replace(weight=max(h.weight, school_weight), headline=True)
+        out.append(h)
     return out
 
 
