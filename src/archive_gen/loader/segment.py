@@ -319,6 +319,9 @@ class _Heading:
     honour_section: bool = False
     # the story is a results list (…项目成绩) and place rows follow the line ("第1名　…"): the line names the next event
     results_section: bool = False
+    # a reader's question follows (读者问：, 网友问：, 职工问：; not an interviewer's 记者：/问：) and the story already
+    # answers a reader's question: a Q&A column prints each reader's question under a headline of its own
+    next_reader_question: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -376,6 +379,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     # would otherwise make it a list's own title (−4)
     ("inside a results list, an event's name over its place rows is a section of the list",
      lambda h: h.results_section, 5.0),
+    # an interview's crossheads sit between its interviewer's turns (记者：, 问：); a column answering readers (律师信箱,
+    # 专家答疑) prints each reader's question, and its answer, under a headline of its own
+    ("a reader's question follows a story that already answered one: the line titles the next reader's Q&A",
+     lambda h: h.next_reader_question, -4.0),
     ("a short commentary signed by its author's name over its text has no sections: a heading after its closed text "
      "titles the next piece (a commentary printed unsigned after it, a Q&A)", lambda h: h.short_comment, -3.0),
 ]
@@ -433,6 +440,13 @@ def _signed_at_end(draft: Draft) -> bool:
         or any(min(u.lines) > end and _COMPILED_BY.fullmatch(u.text.strip(" \u3000")) is not None for u in draft.bylines)
 
 
+def _honours_list(draft: Draft) -> bool:
+    """The draft is an honours list titled as a whole ("…获奖名单", "…先进集体和先进个人"), not by one honour's bare
+    name: the bare names printed under it ("五一劳动奖章", "工人先锋号") head its sections."""
+    return any(u.kind == "text" and shapes.list_title(u.text) and not shapes.honour_section(u.text)
+               for u in draft.headlines) and all(u.entry for u in draft.paragraphs)  # rows only: a news story has prose
+
+
 def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: list[Unit], after: int) -> bool:
     if current is None or current.finished or not current.paragraphs:
         return False
@@ -468,9 +482,11 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      _short_comment(current), _signed_by_other(units, after, current),
                      current.paragraphs[0].lead is not None and _BUREAU_LEAD.match(current.paragraphs[0].lead.text) is not None,
                      _HOW_TO.search(head.text) is not None,
-                     shapes.honour_section(head.text) and shapes.conferring_document(current.headline_text()),
+                     shapes.honour_section(head.text) and (shapes.conferring_document(current.headline_text())
+                                                           or (_honours_list(current) and _list_ahead(units, after))),
                      nxt.entry and shapes.results_row(nxt.text) and shapes.results_title(current.headline_text())
-                     and not shapes.results_title(head.text))
+                     and not shapes.results_title(head.text),
+                     _reader_asks(nxt.text) and any(_reader_asks(u.text) for u in current.paragraphs))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
 
@@ -495,6 +511,12 @@ def _asks_first(text: str) -> bool:
     (读者问：, 网友问：, 职工问：), which a Q&A headed by its title alone opens with."""
     label = shapes.speaker(text)
     return label is not None and (label in _INTERVIEWERS or (label.endswith("问") and len(label) <= 3))
+
+
+def _reader_asks(text: str) -> bool:
+    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工问：), not an interviewer's turn."""
+    label = shapes.speaker(text)
+    return label is not None and label not in _INTERVIEWERS and label.endswith("问") and len(label) <= 3
 
 
 def _signed_ahead(units: list[Unit], start: int) -> bool:
@@ -966,6 +988,12 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
             and len(group[-1].text.strip(_SPACES)) <= shapes.MAX_CROSSHEAD_CHARS \
             and sum(1 for u in units[after: after + 2] if u.kind == "text" and u.entry) == 2:
         # "男子100米" under "…项目成绩", over place rows: the list's first event heading, not a banner under its title
+        lead_at = len(group) - 1
+    if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
+            and shapes.list_title(group[heads[-2]].text) and not shapes.honour_section(group[heads[-2]].text) \
+            and shapes.honour_section(group[-1].text) \
+            and sum(1 for u in units[after: after + 2] if u.kind == "text" and u.entry) == 2:
+        # "五一劳动奖状" under "…获奖名单", over unit rows: the list's first section, not a column printed under its title
         lead_at = len(group) - 1
     lead_in = group[lead_at] if lead_at is not None else None
     if lead_at is not None:
