@@ -175,7 +175,10 @@ def _write_all(data: bytes) -> None:
     reader of `archive-gen export | head` left mid-write) returned the short count without raising, and
     the rest was dropped: the records cut short, exit 0. The rest is written until the error comes."""
     sys.stdout.flush()
-    out = click.get_binary_stream("stdout")
+    # the text stream's own buffer, as click.get_binary_stream (deprecated in click 8.3, gone in 9.0) found it
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        raise OSError(errno.EBADF, "standard output takes no bytes")
     view = memoryview(data)
     while view:
         written = out.write(view)
