@@ -250,7 +250,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     memo = session.entries if session is not None else None
     # a cache folder that is not there yet is made only once the output is known to be safe to build
     cache = open_cache(config.cache_dir, memo) if os.path.lexists(config.cache_dir) else None
-    manifest_key = digest("output", str(output))
+    manifest_key = _manifest_key(output, config.cache_dir)
     manifest = None if options.force or cache is None else _load_manifest(cache, manifest_key)
     _ownership(output, manifest, options)  # refuse a stranger's folder before making anything in it
     if cache is None:
@@ -487,6 +487,18 @@ def _remember(cache: BuildCache, config: Config, manifest_key: str, records: Rec
 
 # ---------------------------------------------------------------------------------------------
 # keys of the whole site (the up-to-date check)
+
+def _manifest_key(output: Path, cache_dir: Path) -> str:
+    """The cache's name for what it knows of one output folder: the output's path seen from the cache folder.
+    A project moved or copied with its cache (a renamed folder, a CI workspace restored elsewhere) finds its
+    last build again (an absolute path made it re-render every page and read every published page back),
+    while outputs sharing one cache folder from different places keep different names."""
+    try:
+        seen_from_cache = os.path.relpath(output, os.path.realpath(cache_dir))
+    except ValueError:  # another drive (Windows): no relative path
+        seen_from_cache = str(output)
+    return digest("output", seen_from_cache)
+
 
 def _ownership(output: Path, manifest: OutputManifest | None, options: BuildOptions) -> Ownership:
     """What archive-gen owns in the output: as the last build recorded it, while the manifest it left is on
