@@ -315,7 +315,8 @@ class _Heading:
     bureau_lead: bool = False  # the story opens with the paper's own undated lead (本报讯, 本报讯（记者　…）)
     how_to: bool = False  # the line tells the reader how to do something (…这样申请, 如何…, …需带哪些材料, …指南)
     # the line is the bare name of an honour (五一劳动奖状, 工人先锋号, 优胜单位) and the story is a document conferring
-    # honours (…关于表彰…的决定, …的通报): the line heads one of the document's lists
+    # honours (…关于表彰…的决定, …的通报): the line heads one of the document's lists; or the line names a group with
+    # the count of its rows (江北区（3名）) inside a list titled as a whole (…名单), over rows: one of its sections
     honour_section: bool = False
     # the story is a results list (…项目成绩) and place rows follow the line ("第1名　…"): the line names the next event
     results_section: bool = False
@@ -482,8 +483,9 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      _short_comment(current), _signed_by_other(units, after, current),
                      current.paragraphs[0].lead is not None and _BUREAU_LEAD.match(current.paragraphs[0].lead.text) is not None,
                      _HOW_TO.search(head.text) is not None,
-                     shapes.honour_section(head.text) and (shapes.conferring_document(current.headline_text())
-                                                           or (_honours_list(current) and _list_ahead(units, after))),
+                     (shapes.honour_section(head.text) and (shapes.conferring_document(current.headline_text())
+                                                            or (_honours_list(current) and _list_ahead(units, after))))
+                     or (shapes.counted_section(head.text) and _honours_list(current) and _list_ahead(units, after)),
                      nxt.entry and shapes.results_row(nxt.text) and shapes.results_title(current.headline_text())
                      and not shapes.results_title(head.text),
                      _reader_asks(nxt.text) and any(_reader_asks(u.text) for u in current.paragraphs))
@@ -991,9 +993,10 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         lead_at = len(group) - 1
     if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
             and shapes.list_title(group[heads[-2]].text) and not shapes.honour_section(group[heads[-2]].text) \
-            and shapes.honour_section(group[-1].text) \
+            and (shapes.honour_section(group[-1].text) or shapes.counted_section(group[-1].text)) \
             and sum(1 for u in units[after: after + 2] if u.kind == "text" and u.entry) == 2:
-        # "五一劳动奖状" under "…获奖名单", over unit rows: the list's first section, not a column printed under its title
+        # "五一劳动奖状" (or a group counted: "江北区（3名）") under "…获奖名单", over unit rows: the list's first section,
+        # not a column printed under its title nor a title under a kicker
         lead_at = len(group) - 1
     lead_in = group[lead_at] if lead_at is not None else None
     if lead_at is not None:

@@ -480,6 +480,17 @@ def honour_section(text: str) -> bool:
     return bool(_HONOUR_SECTION.fullmatch(text)) and not re.search(r"名单|获得|获奖|年", text)
 
 
+# one section of an honours list named by what it groups, with its count in brackets ("江北区（3名）", "市直机关（5个）",
+# "制造业（12人）"): the count says rows follow under it, so under a whole list's title it heads a section, not an item
+_COUNTED_SECTION = lazy_compile(rf"[{HAN}A-Za-z0-9·]{{2,12}}[(（][0-9一二三四五六七八九十百]{{1,4}}[个名人项家][)）]")
+
+
+def counted_section(text: str) -> bool:
+    """"江北区（3名）": a short group name with the count of the rows under it, one section of an honours list."""
+    text = text.strip(_GAP)
+    return bool(_COUNTED_SECTION.fullmatch(text)) and not list_title(text) and not re.search(r"名单|获得|获奖|年", text)
+
+
 def conferring_document(title: str) -> bool:
     """"…关于表彰…的决定", "关于对…的通报": a document conferring honours (its lists are its own sections)."""
     return bool(_CONFERRING_DOCUMENT.search(title.strip(_GAP)))

@@ -472,7 +472,9 @@ def _mark_entries(units: list[Unit]) -> None:
     for k, unit in enumerate(units):
         conferred = k > 0 and units[k - 1].kind == "text" and shapes.confers(units[k - 1].text)
         # an honour's bare name (优胜单位, 县五一劳动奖章) heads a list as a list's title does
-        if unit.kind != "text" or not (shapes.list_title(unit.text) or shapes.honour_section(unit.text) or conferred):
+        # and so does a group's name with the count of its rows ("江北区（3名）")
+        if unit.kind != "text" or not (shapes.list_title(unit.text) or shapes.honour_section(unit.text) or conferred
+                                       or shapes.counted_section(unit.text)):
             continue
         j = k + 1
         if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
