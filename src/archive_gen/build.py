@@ -245,7 +245,11 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     stages = stages or Stages()
     clock = _Clock(progress)
     source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))  # a malformed one stops the build before it starts
-    protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
+    # the project's templates/ and static/ too, though they may not exist yet: a site built into templates/ was
+    # read back as the project's templates (its feed.xml became every term feed's), one in static/ was copied
+    # into itself by every build
+    protected = [p for p in (config.cache_dir, config.config_file, config.url_history,
+                             config.root / "templates", config.root / "static") if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
     memo = session.entries if session is not None else None
     # a cache folder that is not there yet is made only once the output is known to be safe to build
