@@ -43,3 +43,25 @@ def test_the_projects_templates_or_static_folder_is_never_the_output(tmp_path: P
     what = "is inside" if where == "inside" else "is"
     assert one_error_line(err) == f"archive-gen: error: {output}: output folder {what} {root / folder} {CHOOSE}"
     assert tree_state(root) == before
+
+
+@pytest.mark.parametrize("folder", ["templates", "static"])
+@pytest.mark.parametrize("where", ["is", "inside", "new"])
+def test_the_projects_templates_or_static_folder_is_never_the_cache(tmp_path: Path, folder: str, where: str) -> None:
+    # cache_dir: static (new or empty, so no file of the user's in it): the cache's entries, pickles of every
+    # page's text, were published in site/static/, and each build copied the entries the last one wrote (never
+    # up to date: "3 written" on every build of the same input); in templates/ they were listed as templates
+    root = tmp_path / "p"
+    cache = f"{folder}/cache" if where == "inside" else folder
+    config = _project(root, f"cache_dir: {cache}\n")
+    if where != "new":
+        (root / folder).mkdir()
+    before = tree_state(root)
+    code, _, err = invoke("build", "--config", str(config))
+    assert code == 2
+    what = "is inside" if where == "inside" else "is"
+    assert one_error_line(err) == (
+        f"archive-gen: error: {root / cache}: refusing to use this folder as the cache: it {what} the project's "
+        f"{folder} folder {root / folder}, whose files the build reads (set cache_dir in archive.yaml to a folder "
+        "of its own, e.g. .archive-cache)")
+    assert tree_state(root) == before
