@@ -4,11 +4,14 @@ already right)."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from archive_gen.writer import MANIFEST_PATH
 from robust_util import SEED, SEEDS, invoke, one_error_line, tree_state
 
 CHOOSE = "(choose a folder of its own, e.g. --output site)"
@@ -64,4 +67,43 @@ def test_the_projects_templates_or_static_folder_is_never_the_cache(tmp_path: Pa
         f"archive-gen: error: {root / cache}: refusing to use this folder as the cache: it {what} the project's "
         f"{folder} folder {root / folder}, whose files the build reads (set cache_dir in archive.yaml to a folder "
         "of its own, e.g. .archive-cache)")
+    assert tree_state(root) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# the output's manifest edited by hand
+
+
+@pytest.mark.parametrize("edit", ["appended", "spaced", "gzip-level-9-same-text"])
+def test_a_manifest_edited_by_hand_never_makes_a_build_delete_the_users_file(tmp_path: Path, edit: str) -> None:
+    # gunzip, add the user's file to "files", gzip: the next --clean build deleted the file as archive-gen's own
+    root = tmp_path / "p"
+    config = _project(root)
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert code == 0, err
+    site = root / "site"
+    (site / "notes.md").write_text("the user's", encoding="utf-8")
+    manifest = site / MANIFEST_PATH
+    text = gzip.decompress(manifest.read_bytes())
+    data = json.loads(text)
+    if edit == "appended":
+        data["files"].append("notes.md")
+        manifest.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                                                      sort_keys=True).encode()))
+    elif edit == "spaced":
+        data["files"] = sorted([*data["files"], "notes.md"])
+        manifest.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, indent=1).encode()))
+    else:  # the same text packed another way is archive-gen's spelling still: built, the file kept (not listed)
+        manifest.write_bytes(gzip.compress(text, compresslevel=9))
+        code, _, err = invoke("build", "-q", "--clean", "--config", str(config))
+        assert code == 0, err
+        assert (site / "notes.md").read_text(encoding="utf-8") == "the user's"
+        return
+    before = tree_state(root)
+    code, _, err = invoke("build", "-q", "--clean", "--config", str(config))
+    assert code == 2
+    assert one_error_line(err) == (
+        f"archive-gen: error: {manifest}: refusing to build into this folder: its ownership manifest was changed by "
+        "something other than archive-gen (edited by hand?), so archive-gen cannot tell its own files from others "
+        "(move the output folder away and build again, or build into another folder)")
     assert tree_state(root) == before

@@ -199,6 +199,13 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
             raise OutputError(f"this folder was built by a newer archive-gen (its ownership manifest has format "
                               f"{newer.found}; this one reads format {MANIFEST_FORMAT})", source=str(manifest),
                               hint="upgrade archive-gen, or build into another folder") from None
+        except _EditedManifest:
+            if allow_foreign:
+                return Ownership(frozenset(), {})
+            raise OutputError("refusing to build into this folder: its ownership manifest was changed by something "
+                              "other than archive-gen (edited by hand?), so archive-gen cannot tell its own files from "
+                              "others", source=str(manifest),
+                              hint="move the output folder away and build again, or build into another folder") from None
         if ownership is not None:
             return ownership
         if allow_foreign:
@@ -229,6 +236,10 @@ MAX_MANIFEST_BYTES = 1 << 28
 
 # the ownership manifest's format this archive-gen writes and reads
 MANIFEST_FORMAT = 1
+
+
+class _EditedManifest(Exception):
+    """The output's manifest reads, but not as archive-gen writes it: changed by someone else."""
 
 
 class _NewerManifest(Exception):
@@ -269,6 +280,12 @@ def _read_manifest(output: Path) -> Ownership | None:
         files, articles = data["files"], data.get("articles", {})
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files) or not isinstance(articles, dict):
             return None
+        # archive-gen writes one spelling only (manifest_bytes: sorted, compact, sorted keys): any other is a
+        # manifest changed by someone (gunzip, an editor, gzip), most often to list a file of theirs, which a
+        # --clean build then deleted as archive-gen's own
+        if files != sorted(set(files)) or text != json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                                                             sort_keys=True).encode("utf-8", "surrogateescape"):
+            raise _EditedManifest
         return Ownership(frozenset(files), {str(k): tuple(str(x) for x in v) for k, v in articles.items()
                                             if isinstance(v, list) and len(v) == 6})
     except (OSError, ValueError, KeyError, TypeError, zlib.error, RecursionError, MemoryError):
