@@ -107,3 +107,25 @@ def test_a_manifest_edited_by_hand_never_makes_a_build_delete_the_users_file(tmp
         "something other than archive-gen (edited by hand?), so archive-gen cannot tell its own files from others "
         "(move the output folder away and build again, or build into another folder)")
     assert tree_state(root) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# init --force into a folder holding links
+
+
+def test_init_force_writes_nothing_through_a_link(tmp_path: Path) -> None:
+    # a dangling about.md -> ../victim.md was followed (the file made outside the project), and a linked
+    # sources/ or .github/ got the sample page and the workflow in the folder it leads to (someone's pages)
+    project, elsewhere = tmp_path / "f", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    (project / "about.md").symlink_to(tmp_path / "victim.md")
+    (project / "sources").symlink_to(elsewhere, target_is_directory=True)
+    (project / ".github").symlink_to(elsewhere, target_is_directory=True)
+    outside = tree_state(tmp_path, skip=("f",))
+    code, out, err = invoke("init", "--force", str(project))
+    assert code == 0, err
+    assert tree_state(tmp_path, skip=("f",)) == outside and not (tmp_path / "victim.md").exists()
+    assert f"{project / 'about.md'}: warning: a link; init writes nothing through a link (about.md was not created)" \
+        in err.splitlines()
+    assert "Traceback" not in err and (project / "archive.yaml").is_file() and f"created {project / 'archive.yaml'}" in out

@@ -951,12 +951,27 @@ def _shadowed(rel: str, new_set: set[str]) -> bool:
     return any("/".join(parts[:i]) in new_set for i in range(1, len(parts)))
 
 
+def scaffold_link(dest: Path, rel: str) -> Path | None:
+    """The first part of ``rel`` under ``dest`` that is a link (leading anywhere, or nowhere), else None: ``init
+    --force`` wrote through them (``about.md -> ~/notes.md`` missing there created it; a linked ``sources/`` or
+    ``.github/`` got the sample page and the workflow in the folder it leads to)."""
+    path = dest
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            return path
+        if not os.path.lexists(path):
+            return None
+    return None
+
+
 def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = False) -> tuple[list[str], list[str]]:
     """Write a new project's ``files`` (scaffold.make_scaffold) into ``dest``; returns (created, skipped)
     relative paths.
 
     A non-empty ``dest`` is refused unless ``force`` (a folder holding only ``.git``, e.g. a fresh clone
-    of an empty repository, counts as empty); even then existing files are never overwritten.
+    of an empty repository, counts as empty); even then existing files are never overwritten, and nothing is
+    written through a link in it (skipped too: ``scaffold_link`` names it).
     """
     created: list[str] = []
     skipped: list[str] = []
@@ -969,11 +984,14 @@ def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = Fals
                               hint="use --force to add the missing scaffold files; existing files are kept")
         for rel in sorted(files):
             target = dest / rel
-            if target.exists():
+            if target.exists() or scaffold_link(dest, rel) is not None:
                 skipped.append(rel)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[rel])
+            # O_EXCL|O_NOFOLLOW: a link (dangling) put there since is never written through
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(files[rel])
             created.append(rel)
     except OSError as exc:
         raise OutputError(f"cannot write the new project: {exc.strerror or exc}",
