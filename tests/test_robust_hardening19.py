@@ -129,3 +129,38 @@ def test_init_force_writes_nothing_through_a_link(tmp_path: Path) -> None:
     assert f"{project / 'about.md'}: warning: a link; init writes nothing through a link (about.md was not created)" \
         in err.splitlines()
     assert "Traceback" not in err and (project / "archive.yaml").is_file() and f"created {project / 'archive.yaml'}" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# a UTF-8 byte order mark before a page that is not UTF-8
+
+
+def _records(folder: Path) -> list[dict[str, object]]:
+    code, out, err = invoke("export", "--no-tags", str(folder))
+    assert code == 0 and "Traceback" not in err, err
+    return [{k: v for k, v in json.loads(line).items() if k not in ("source", "id")} for line in out.splitlines()]
+
+
+def test_a_utf8_bom_before_gb18030_text_reads_the_text(tmp_path: Path) -> None:
+    # the mark made the whole page UTF-8: every GB18030 character a replacement character, 3 items of garbage
+    # published instead of 10, and one warning ("bytes that are not valid utf-8-sig were replaced")
+    text = (SEEDS / "001_71b934195b22698b.txt").read_text(encoding="utf-8")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "page.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "bom").mkdir()
+    (tmp_path / "bom" / "page.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("gb18030"))
+    assert _records(tmp_path / "bom") == _records(tmp_path / "plain")
+    code, out, err = invoke("check", str(tmp_path / "bom"))
+    said = (out + err).splitlines()
+    assert code == 0 and "\ufffd" not in out + err, out + err
+    assert any(line.endswith("page.txt:1: warning: a UTF-8 byte order mark before text that is not UTF-8; read as "
+                             "GB18030") for line in said), said
+
+
+@pytest.mark.parametrize("body", [b"", b"\n\n", "工会".encode() + b"\xe5"])
+def test_a_utf8_bom_before_utf8_or_nothing_reads_as_before(tmp_path: Path, body: bytes) -> None:
+    from archive_gen.loader.decode import decode_bytes
+
+    text, encoding, notices = decode_bytes(b"\xef\xbb\xbf" + body, "p.txt")
+    assert "false-bom" not in [n.code for n in notices]
+    assert text == body.decode("utf-8", "ignore") and encoding in ("utf-8-sig", "utf-8")
