@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.writer import JOURNAL, MANIFEST_PATH, MAX_MANIFEST_BYTES
+from archive_gen.writer import JOURNAL, MANIFEST_PATH, MAX_MANIFEST_BYTES, manifest_bytes
 from robust_util import SEED, SEEDS, invoke, one_error_line, tree_state
 
 CHOOSE = "(choose a folder of its own, e.g. --output site)"
@@ -356,8 +356,8 @@ def test_a_damaged_manifest_is_refused_and_nothing_changes(world: Path, built: P
 
 
 def _forge(site: Path, files: list[str], articles: dict[str, list[str]] | None = None) -> None:
-    body = {"generator": "archive-gen", "format": 1, "files": files, "articles": articles or {}}
-    (site / MANIFEST_PATH).write_bytes(gzip.compress(json.dumps(body).encode()))
+    # spelled as archive-gen spells it (one edited any other way is refused: test_robust_hardening19)
+    (site / MANIFEST_PATH).write_bytes(manifest_bytes(files, {k: tuple(v) for k, v in (articles or {}).items()}))
 
 
 def test_a_forged_manifest_never_reaches_outside_the_output(world: Path, built: Path) -> None:

@@ -183,7 +183,7 @@ class BuildSession:
     def warm(self, config: Config, stages: Stages | None = None) -> None:
         """Load what the first parsed page would (the tagger, jieba, the byline grammars: ~0.7 s), so the
         first edit ``serve`` rebuilds costs only its own work. Only once a build has made the cache folder."""
-        if os.path.isdir(config.cache_dir):
+        if os.path.isdir(config.cache_dir) and _project_folder_of(config.cache_dir, config) is None:
             stages = stages or Stages()
             self.records.worker(stages, config, open_cache(config.cache_dir, self.entries),
                                 StageKeys.of(stages, config).tag).warm()
@@ -245,8 +245,13 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
     stages = stages or Stages()
     clock = _Clock(progress)
     source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH", ""))  # a malformed one stops the build before it starts
-    protected = [p for p in (config.cache_dir, config.config_file, config.url_history) if p is not None]
+    # the project's templates/ and static/ too, though they may not exist yet: a site built into templates/ was
+    # read back as the project's templates (its feed.xml became every term feed's), one in static/ was copied
+    # into itself by every build
+    protected = [p for p in (config.cache_dir, config.config_file, config.url_history,
+                             config.root / "templates", config.root / "static") if p is not None]
     output = writer.check_output_safe(config.output, sources=config.sources, protected=protected)
+    _check_cache_place(config)
     memo = session.entries if session is not None else None
     # a cache folder that is not there yet is made only once the output is known to be safe to build
     cache = open_cache(config.cache_dir, memo) if os.path.lexists(config.cache_dir) else None
@@ -498,6 +503,28 @@ def _manifest_key(output: Path, cache_dir: Path) -> str:
     except ValueError:  # another drive (Windows): no relative path
         seen_from_cache = str(output)
     return digest("output", seen_from_cache)
+
+
+def _project_folder_of(path: Path, config: Config) -> Path | None:
+    """The project's templates/ or static/ folder that ``path`` is or lies in (they may not exist yet), else None."""
+    try:
+        resolved = path.expanduser().resolve()
+        folders = [(config.root / name).resolve() for name in ("templates", "static")]
+    except (OSError, RuntimeError):  # a loop of links: the cache's own checks report it
+        return None
+    return next((config.root / f.name for f in folders if resolved.is_relative_to(f)), None)
+
+
+def _check_cache_place(config: Config) -> None:
+    """Refuse a cache folder in the project's templates/ or static/ (new or empty there, it passed as a cache): in
+    static/ the cache's entries (pickles of every page's text) were published with the site, and each build copied
+    the entries the last one wrote (never up to date); in templates/ they were listed among the templates."""
+    folder = _project_folder_of(config.cache_dir, config)
+    if folder is not None:
+        where = "is" if config.cache_dir.expanduser().resolve() == folder.resolve() else "is inside"
+        raise OutputError(f"refusing to use this folder as the cache: it {where} the project's {folder.name} "
+                          f"folder {folder}, whose files the build reads", source=str(config.cache_dir),
+                          hint="set cache_dir in archive.yaml to a folder of its own, e.g. .archive-cache")
 
 
 def _ownership(output: Path, manifest: OutputManifest | None, options: BuildOptions) -> Ownership:

@@ -38,7 +38,7 @@ from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
 from .serve import DevServer, is_loopback
 from .sources import SKIPPED, Discovery
 from .sources import discover as discover_pages
-from .writer import SiteWritten, write_scaffold
+from .writer import SiteWritten, scaffold_link, write_scaffold
 
 _startup.loaded()
 
@@ -522,7 +522,11 @@ def init(directory: Path, force: bool) -> None:
     for rel in created:
         click.echo(f"created {shown(directory / rel)}")
     for rel in skipped:
-        click.echo(f"kept existing {shown(directory / rel)}")
+        if (link := scaffold_link(directory, rel)) is not None:
+            click.echo(f"{shown(link)}: warning: a link; init writes nothing through a link ({rel} was not created)",
+                       err=True)
+        else:
+            click.echo(f"kept existing {shown(directory / rel)}")
     if REQUIREMENTS in created:
         if origin.requirement is not None:
             click.echo(f"\n{REQUIREMENTS} pins {origin.requirement}\n  (installed from {origin.where})")

@@ -199,6 +199,13 @@ def read_ownership(output: Path, *, allow_foreign: bool) -> Ownership:
             raise OutputError(f"this folder was built by a newer archive-gen (its ownership manifest has format "
                               f"{newer.found}; this one reads format {MANIFEST_FORMAT})", source=str(manifest),
                               hint="upgrade archive-gen, or build into another folder") from None
+        except _EditedManifest:
+            if allow_foreign:
+                return Ownership(frozenset(), {})
+            raise OutputError("refusing to build into this folder: its ownership manifest was changed by something "
+                              "other than archive-gen (edited by hand?), so archive-gen cannot tell its own files from "
+                              "others", source=str(manifest),
+                              hint="move the output folder away and build again, or build into another folder") from None
         if ownership is not None:
             return ownership
         if allow_foreign:
@@ -229,6 +236,10 @@ MAX_MANIFEST_BYTES = 1 << 28
 
 # the ownership manifest's format this archive-gen writes and reads
 MANIFEST_FORMAT = 1
+
+
+class _EditedManifest(Exception):
+    """The output's manifest reads, but not as archive-gen writes it: changed by someone else."""
 
 
 class _NewerManifest(Exception):
@@ -269,6 +280,12 @@ def _read_manifest(output: Path) -> Ownership | None:
         files, articles = data["files"], data.get("articles", {})
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files) or not isinstance(articles, dict):
             return None
+        # archive-gen writes one spelling only (manifest_bytes: sorted, compact, sorted keys): any other is a
+        # manifest changed by someone (gunzip, an editor, gzip), most often to list a file of theirs, which a
+        # --clean build then deleted as archive-gen's own
+        if files != sorted(set(files)) or text != json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                                                             sort_keys=True).encode("utf-8", "surrogateescape"):
+            raise _EditedManifest
         return Ownership(frozenset(files), {str(k): tuple(str(x) for x in v) for k, v in articles.items()
                                             if isinstance(v, list) and len(v) == 6})
     except (OSError, ValueError, KeyError, TypeError, zlib.error, RecursionError, MemoryError):
@@ -934,12 +951,27 @@ def _shadowed(rel: str, new_set: set[str]) -> bool:
     return any("/".join(parts[:i]) in new_set for i in range(1, len(parts)))
 
 
+def scaffold_link(dest: Path, rel: str) -> Path | None:
+    """The first part of ``rel`` under ``dest`` that is a link (leading anywhere, or nowhere), else None: ``init
+    --force`` wrote through them (``about.md -> ~/notes.md`` missing there created it; a linked ``sources/`` or
+    ``.github/`` got the sample page and the workflow in the folder it leads to)."""
+    path = dest
+    for part in rel.split("/"):
+        path = path / part
+        if path.is_symlink():
+            return path
+        if not os.path.lexists(path):
+            return None
+    return None
+
+
 def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = False) -> tuple[list[str], list[str]]:
     """Write a new project's ``files`` (scaffold.make_scaffold) into ``dest``; returns (created, skipped)
     relative paths.
 
     A non-empty ``dest`` is refused unless ``force`` (a folder holding only ``.git``, e.g. a fresh clone
-    of an empty repository, counts as empty); even then existing files are never overwritten.
+    of an empty repository, counts as empty); even then existing files are never overwritten, and nothing is
+    written through a link in it (skipped too: ``scaffold_link`` names it).
     """
     created: list[str] = []
     skipped: list[str] = []
@@ -952,11 +984,14 @@ def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = Fals
                               hint="use --force to add the missing scaffold files; existing files are kept")
         for rel in sorted(files):
             target = dest / rel
-            if target.exists():
+            if target.exists() or scaffold_link(dest, rel) is not None:
                 skipped.append(rel)
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[rel])
+            # O_EXCL|O_NOFOLLOW: a link (dangling) put there since is never written through
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(files[rel])
             created.append(rel)
     except OSError as exc:
         raise OutputError(f"cannot write the new project: {exc.strerror or exc}",

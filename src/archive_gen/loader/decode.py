@@ -54,6 +54,8 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
         return "", "utf-8", [Notice(source, None, "empty", "empty file, not a text page", "error")]
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
+            if codec == "utf-8" and not _strict_ok(data[len(bom):], "utf-8"):
+                return _false_utf8_bom(data[len(bom):], source)
             return _decode_with_bom(data[len(bom):], codec, name, source)
     if b"\x00" in data and not data.startswith(_BINARY_MAGIC):
         utf16 = _try_utf16(data, source)
@@ -111,6 +113,18 @@ def _stray_nuls(data: bytes, source: str) -> tuple[str, str, list[Notice]] | Non
     line = data[:data.index(b"\x00")].count(b"\n") + 1
     what = "a NUL byte (a damaged copy?) was" if nuls == 1 else f"{nuls:,} NUL bytes (a damaged copy?) were"
     return normalise_newlines(text), "utf-8", [Notice(source, line, "nul-bytes", f"{what} removed")]
+
+
+def _false_utf8_bom(body: bytes, source: str) -> tuple[str, str, list[Notice]]:
+    """A UTF-8 byte order mark before bytes that are not UTF-8 (GB18030 text behind a BOM a tool added, a UTF-8
+    header joined to a GBK page): read as the same bytes without the mark are, its encoding guessed and damaged
+    lines named one by one. The mark made the whole page UTF-8, every GB18030 character a replacement
+    character: a page of garbage published, one warning."""
+    text, encoding, notices = decode_bytes(body, source)
+    if encoding not in ("utf-8", "binary") and text:
+        notices.insert(0, Notice(source, 1, "false-bom", f"a UTF-8 byte order mark before text that is not UTF-8; "
+                                 f"read as {encoding.upper()}"))
+    return text, encoding, notices
 
 
 def _decode_with_bom(body: bytes, codec: str, name: str, source: str) -> tuple[str, str, list[Notice]]:
