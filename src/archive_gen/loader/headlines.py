@@ -176,6 +176,7 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
 
 
 _T = TypeVar("_T")
+_BLANKS = lazy_compile(r"[\s\u3000]")  # LineFacts.length: compiled once, read for every line
 
 
 class _fact(Generic[_T]):
@@ -213,7 +214,7 @@ class LineFacts:
 
     @_fact
     def length(self) -> int:
-        return len(re.sub(r"[\s\u3000]", "", self.text))
+        return len(_BLANKS.sub("", self.text))
 
     @_fact
     def dash_wrapped(self) -> bool:
