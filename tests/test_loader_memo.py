@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive_gen.loader import parse_source
+from archive_gen.loader.bylines import marked_signature
 from archive_gen.loader.headlines import _line_facts
 from archive_gen.loader.segment import bigrams
 
@@ -15,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _clear() -> None:
     bigrams.cache_clear()
     _line_facts.cache_clear()
+    marked_signature.cache_clear()
 
 
 def _pages() -> list[tuple[str, bytes]]:

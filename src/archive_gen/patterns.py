@@ -20,6 +20,7 @@ import regex
 try:
     import _sre
     from re import _compiler as _sre_compiler
+    from re import _constants as sre
     from re import _parser as _sre_parser
 except ImportError:  # another implementation of Python: nothing is kept
     _sre = None  # type: ignore[assignment]
@@ -145,3 +146,84 @@ class LazyPattern:
 def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern compiled when first used (typed as the pattern it stands for)."""
     return LazyPattern(pattern, flags)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------------------------
+# the characters a match can start with
+
+_Ranges = set[tuple[int, int]]
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[_Ranges | None, bool]:
+    """(the characters one parsed item can start with, whether it can match nothing); None: any character."""
+    if op == sre.LITERAL:
+        return {(av, av)}, False
+    if op == sre.IN:
+        found: _Ranges = set()
+        for member, value in av:
+            if member == sre.LITERAL:
+                found.add((value, value))
+            elif member == sre.RANGE:
+                found.add(value)
+            else:  # a negated set or a category (\d, \s …): any character, as far as this test goes
+                return None, False
+        return found, False
+    if op == sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return (None, False) if add_flags or del_flags else _first_of(sub)
+    if op == sre.ATOMIC_GROUP:
+        return _first_of(av)
+    if op == sre.BRANCH:
+        found, empty = set(), False
+        for branch in av[1]:
+            chars, branch_empty = _first_of(branch)
+            if chars is None:
+                return None, False
+            found |= chars
+            empty = empty or branch_empty
+        return found, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        least, _most, sub = av
+        chars, empty = _first_of(sub)
+        return chars, empty or least == 0
+    return None, False  # any character (.), a back-reference, a conditional …
+
+
+def _first_of(items: Any) -> tuple[_Ranges | None, bool]:
+    found: _Ranges = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # an anchor or a look-around takes no character: the next item's first one starts the match
+        chars, empty = _first_of_item(op, av)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def first_chars(sources: list[str]) -> re.Pattern[str] | None:
+    """A one-character class holding every character a match of any of ``sources`` (patterns compiled without
+    flags) can start with, or None when one of them could start with nearly anything or match nothing.
+
+    A field where the class finds no character holds no match; where it does, a match can only start there
+    (``pattern.match(text, pos)`` sees the text before ``pos``, for look-behinds, as ``search`` does). The class
+    is scanned in C at a character's cost, where a search of a long alternation tries every branch at every
+    position (a branch opening on a look-behind or a group defeats re's own prefix scan)."""
+    ranges: _Ranges = set()
+    try:
+        for source in sources:
+            parsed = _sre_parser.parse(source)
+            if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
+                return None
+            chars, empty = _first_of(parsed)
+            if chars is None or empty:
+                return None
+            ranges |= chars
+    except Exception:  # re's parser changed shape (or no CPython): no class, the caller searches as before
+        return None
+    if not ranges:
+        return None
+    return re.compile("[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                                    for a, b in sorted(ranges)) + "]")

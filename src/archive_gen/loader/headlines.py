@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from ..patterns import lazy_compile
 from . import shapes
@@ -174,6 +175,30 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low)) or bool(_COVERB_TAIL.search(top))
 
 
+_T = TypeVar("_T")
+_BLANKS = lazy_compile(r"[\s\u3000]")  # LineFacts.length: compiled once, read for every line
+
+
+class _fact(Generic[_T]):
+    """``functools.cached_property`` without its lock: on Python 3.11 every first read of a cached property takes
+    an RLock and looks the value up twice, and LineFacts (built and read in one thread) reads ~40 per line. The
+    value is stored in the instance's ``__dict__`` under the same name, so later reads never come here."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass
 class LineFacts:
     """Everything the features ask about one line, computed once."""
@@ -187,26 +212,26 @@ class LineFacts:
     recurs: bool = False  # the stack's top line, printed again over another headline on the page (a series banner)
     echo: float = -1.0  # share of the line's words found in the opening of the body under the stack (-1: no body)
 
-    @functools.cached_property
+    @_fact
     def length(self) -> int:
-        return len(re.sub(r"[\s\u3000]", "", self.text))
+        return len(_BLANKS.sub("", self.text))
 
-    @functools.cached_property
+    @_fact
     def dash_wrapped(self) -> bool:
         """"——工运走笔——": a column name set between rules, a banner (neither kicker nor subtitle)."""
         inner = self.text.strip().strip("—─－-")
         return inner != self.text.strip() and self.text.strip()[:1] in "—─－-" and \
             self.text.strip()[-1:] in "—─－-" and shapes.banner(inner)
 
-    @functools.cached_property
+    @_fact
     def dash_end(self) -> bool:
         return self.text.rstrip().endswith(("——", "—", "--", "－－")) and not self.dash_wrapped
 
-    @functools.cached_property
+    @_fact
     def dash_start(self) -> bool:
         return self.text.startswith(("——", "─", "--", "－－", "—")) and not self.dash_wrapped
 
-    @functools.cached_property
+    @_fact
     def read_dash(self) -> str | None:
         """OCR reads the two-em dash of a headline as 一一 (or --): "…主力军作用一一" ends a kicker, "一一青岛市…见闻" opens a
         subtitle. "end"/"start", or None (a run of three 一 or more is no dash; a clean —— is ``dash_end``/``dash_start``)."""
@@ -217,82 +242,82 @@ class LineFacts:
             return "start"
         return None
 
-    @functools.cached_property
+    @_fact
     def note_only(self) -> bool:
         return shapes.note_only(self.text) and not shapes.bracket_label(self.text)
 
-    @functools.cached_property
+    @_fact
     def bracket_label(self) -> bool:
         return shapes.bracket_label(self.text)
 
-    @functools.cached_property
+    @_fact
     def noted(self) -> bool:
         return shapes.bracket_note(self.text) is not None
 
-    @functools.cached_property
+    @_fact
     def banner(self) -> bool:
         return shapes.banner(self.text) or self.bracket_label or self.dash_wrapped or self.series
 
-    @functools.cached_property
+    @_fact
     def series(self) -> bool:
         """A series line: "系列报道之三", "大国工匠风采录·系列报道之三"."""
         return (bool(_SERIES.search(self.text)) and self.length <= 16) \
             or (bool(_SERIES_TAIL.search(self.text.strip())) and self.length <= 30)
 
-    @functools.cached_property
+    @_fact
     def confers(self) -> bool:
         return shapes.confers(self.text)  # "江州市总工会命名" over "2026年度“江州工匠”": it leads into the honour
 
-    @functools.cached_property
+    @_fact
     def banner_slogan(self) -> bool:
         """Short phrases of a campaign banner: "奋斗百年路 启航新征程", "抗疫情促发展 工会在行动"."""
         parts = shapes.phrases(self.text)
         return shapes.slogan(self.text) and all(len(p) <= 7 for p in parts) and not any(q in self.text for q in _QUOTES)
 
-    @functools.cached_property
+    @_fact
     def short_slogan(self) -> bool:
         return shapes.short_slogan(self.text)
 
-    @functools.cached_property
+    @_fact
     def slogan(self) -> bool:
         return shapes.slogan(self.text)
 
-    @functools.cached_property
+    @_fact
     def plain(self) -> bool:
         """Nothing about it says banner."""
         return not (self.banner or self.banner_slogan or self.note_only or self.short_slogan)
 
-    @functools.cached_property
+    @_fact
     def clause(self) -> bool:
         """"为奋斗者点赞", "向劳动者致敬": a short line opening with 为/向/让/把/给 says something; a column's
         name does not."""
         return self.length <= 12 and self.text.strip()[:1] in _CLAUSE_OPENERS and not self.bracket_label
 
-    @functools.cached_property
+    @_fact
     def when(self) -> bool:
         """"劳动节前夕", "春节来临之际": a line that only says when."""
         return self.length <= 10 and bool(_WHEN.match(self.text.strip(" \u3000")))
 
-    @functools.cached_property
+    @_fact
     def field_visit(self) -> bool:
         """"直击北方供暖准备一线", "探访城郊物流园": where the reporter went, and the scene."""
         return bool(_FIELD_VISIT.match(self.text.strip(" \u3000")))
 
-    @functools.cached_property
+    @_fact
     def does(self) -> bool:
         """"岁末年初清欠薪", "迎峰度夏保供电": a short line ending on a verb and its object."""
         return bool(_DOES_VO.match(self.text.strip(" \u3000")))
 
-    @functools.cached_property
+    @_fact
     def discusses(self) -> bool:
         """"代表委员热议…", "专家解读…": who talks about what."""
         return bool(_DISCUSSES.match(self.text.strip(" \u3000")))
 
-    @functools.cached_property
+    @_fact
     def speaker_colon(self) -> bool:
         return bool(_SPEAKER_COLON.match(self.text.strip()))
 
-    @functools.cached_property
+    @_fact
     def descriptive(self) -> bool:
         """"夜色中的建设者", "车间里的“绣花功”": a short phrase that binds a modifier to its noun with 的 describes a
         scene or a person; a column's name (工运走笔, 最美职工, 劳动者之歌) never does."""
@@ -300,74 +325,74 @@ class LineFacts:
         return self.length <= 12 and bool(re.search(r"[\u4e00-\u9fff”]的[\u4e00-\u9fff“]", text)) \
             and not self.bracket_label and text[:1] not in "【[■□●◆▲◎★☆◇" and not _COLUMN_KIND.fullmatch(text)
 
-    @functools.cached_property
+    @_fact
     def meeting(self) -> bool:
         return self.length <= 24 and bool(_MEETING.search(self.text.strip()))
 
-    @functools.cached_property
+    @_fact
     def deploys(self) -> bool:
         """"全总部署今年春节送温暖活动": who set a campaign or a task going, and what it is."""
         return self.length <= 24 and "部署" in self.text and bool(_DEPLOYS.match(self.text.strip(" \u3000")))
 
-    @functools.cached_property
+    @_fact
     def issues(self) -> bool:
         """"全总发出通知": an issuing body, a verb of issuing and the kind of paper issued."""
         text = self.text.strip(" \u3000")
         # (the last character first: most lines end on no paper's kind, and the pattern then need not be compiled)
         return self.length <= 18 and text[-1:] in "知定示见议书召告法令报" and bool(_ISSUES.match(text))
 
-    @functools.cached_property
+    @_fact
     def named_in_opening(self) -> bool:
         """"洛阳" over a title and a story opening "…洛阳市总工会…": a bare word of two to four characters that the
         story's opening names in full gives the story's place or subject; a column's name is not retold."""
         return 2 <= self.length <= 4 and self.echo >= 0.99 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", self.text.strip()))
 
-    @functools.cached_property
+    @_fact
     def place_label(self) -> bool:
         return shapes.place_label(self.text)
 
-    @functools.cached_property
+    @_fact
     def colon_title(self) -> bool:
         return bool(_COLON_TITLE.match(self.text))
 
-    @functools.cached_property
+    @_fact
     def asks(self) -> bool:
         return self.text.rstrip()[-1:] in "?？!！"
 
-    @functools.cached_property
+    @_fact
     def long_comma(self) -> bool:
         return self.length >= 18 and bool(re.search(r"[，,；;]", self.text))
 
-    @functools.cached_property
+    @_fact
     def says(self) -> bool:
         return bool(_SAYS.search(self.text))
 
-    @functools.cached_property
+    @_fact
     def person(self) -> bool:
         return (is_person_name(self.text) and not label_pair(self.text)) or bool(person_names(self.text))
 
-    @functools.cached_property
+    @_fact
     def bare_name(self) -> bool:
         """One person's name and nothing else ("郭　峰", "孟凡清"): after a story's text it signs that story."""
         return bare_name_line(self.text)
 
-    @functools.cached_property
+    @_fact
     def profile_subtitle(self) -> bool:
         """"记中原某重工集团焊接班长陈卫东", "访…": the 副题 of a profile or interview, printed without ——."""
         return bool(_PROFILE.match(self.text.strip())) and self.length >= 8
 
-    @functools.cached_property
+    @_fact
     def signature(self) -> bool:
         return signature(self.text) is not None
 
-    @functools.cached_property
+    @_fact
     def office(self) -> bool:
         """The name of an office alone ("本报编辑部"), or a date alone: after a notice's text, they sign it; so
         does any body's name ("某厂工会", which alone could be a headline) with a date on the line under it."""
         return shapes.signing_office(self.text) or shapes.signing_date(self.text) \
             or (self.dated and bool(_ISSUER.fullmatch(self.text.strip())))
 
-    @functools.cached_property
+    @_fact
     def runs_on(self) -> bool:
         """A sentence cut at the end of a column: opens with a short phrase and a comma ("据统计，…")."""
         if self.signed_below and self.length >= 16 and self.commas >= 1 and self.text.rstrip()[-1:] in "。？！?!":
@@ -377,15 +402,15 @@ class LineFacts:
         return self.length >= 16 and bool(_OPENER.match(self.text)) and not self.dash_end \
             and (not self.asks or self.signed_below)
 
-    @functools.cached_property
+    @_fact
     def cut_short(self) -> bool:
         return self.text.rstrip()[-1:] in _FUNCTION_ENDINGS
 
-    @functools.cached_property
+    @_fact
     def commas(self) -> int:
         return len(re.findall(r"[，,]", self.text))
 
-    @functools.cached_property
+    @_fact
     def scores(self) -> dict[Role, float]:
         """The line's score in every role (``LINE_FEATURES``), computed once per line."""
         return {role: _line_score(self, role) for role in "KTSABNPE"}

@@ -218,6 +218,10 @@ def _merge(a: Byline, b: Byline) -> Byline:
                   join(a.interns, b.interns))
 
 
+# compiled once: _dedupe runs it twice on every paragraph
+_WHITESPACE = re.compile(r"\s+")
+
+
 def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], notices: list[Notice],
             source: str) -> tuple[list[str], tuple[Crosshead, ...]]:
     """Drop a paragraph printed twice (reported); report a paragraph that repeats its own text."""
@@ -226,8 +230,8 @@ def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], 
     new_index: list[int] = []  # old paragraph index -> kept index (for crosshead positions)
     for k, (text, unit) in enumerate(zip(texts, units, strict=True)):
         new_index.append(len(kept))
-        key = re.sub(r"\s+", "", text)
-        printed = re.sub(r"\s+", "", unit.text)  # with its lead: a first paragraph printed twice, lead and all
+        key = _WHITESPACE.sub("", text)
+        printed = _WHITESPACE.sub("", unit.text)  # with its lead: a first paragraph printed twice, lead and all
         if key and k > 0 and (key in seen or printed in seen):
             for line in unit.lines:
                 notices.append(Notice(source, line, "duplicate-paragraph",

@@ -21,7 +21,7 @@ import yaml
 from ..config import TaxonomyConfig, TopicSpec, parse_topic
 from ..errors import ConfigError, clipped
 from ..model import Evidence, Item, TopicTag
-from ..patterns import lazy_compile
+from ..patterns import first_chars, lazy_compile
 from .segmented import Segmented, SegmentedField, segment_item
 from .segmenter import Segmenter, fold
 
@@ -796,6 +796,20 @@ class TopicTagger:
         except re.error:  # a flag or a group name that only one pattern may have
             return None
 
+    @functools.cached_property
+    def _pattern_starts(self) -> re.Pattern[str] | None:
+        """The characters a match of a topic pattern can start with, as one class (None: unknown, search all)."""
+        return first_chars([source for _, source, _ in self._patterns])
+
+    def _may_match(self, any_pattern: re.Pattern[str], folded: str) -> bool:
+        """Whether ``any_pattern`` (``_any_pattern``) matches anywhere in ``folded``: tried only where a match can
+        start (``_pattern_starts``), a third of the cost of searching the alternation at every position."""
+        starts = self._pattern_starts
+        if starts is None:
+            return any_pattern.search(folded) is not None
+        match = any_pattern.match
+        return any(match(folded, found.start()) for found in starts.finditer(folded))
+
     def tag(self, item: Item, *, segmented: Segmented | None = None) -> tuple[TopicTag, ...]:
         """1–3 topics, primary first; ``segmented`` is the item's tokens when the caller has them."""
         if segmented is None:
@@ -1219,7 +1233,7 @@ class TopicTagger:
                 yield self._hit(slug, token, weight, field_weight, text[start:start + len(token)], name, start,
                                 seen, context, closing, served)
         any_pattern = self._any_pattern
-        if any_pattern is not None and any_pattern.search(folded) is None:
+        if any_pattern is not None and not self._may_match(any_pattern, folded):
             return  # the patterns come last: no pattern matches anywhere in the field
         for compiled, source, pattern_owners in self._patterns:
             for found in compiled.finditer(folded):
