@@ -88,3 +88,38 @@ def test_a_counted_place_opening_its_phrase_stays_a_place(regions: RegionTagger)
     found = _provinces(regions, "煤矿工会为井下职工送夜宵",
                        "近日，在大同一家煤矿，工会干部把热腾腾的夜宵送到井下职工手中。", date="2017-11-08")
     assert found == {"山西省"}
+
+
+def _towns_regions(tagger: RegionTagger, title: str, *paragraphs: str, paper: str | None = None,
+                   date: str = "2019-04-16") -> list[tuple[str | None, str | None]]:
+    item = Item(id="t", source="t.txt", index=0, kind="article", title=title, lead="本报讯（通讯员 沈明）",  # type: ignore[arg-type]
+                paragraphs=paragraphs, date=date)  # type: ignore[arg-type]
+    found, _, _ = tagger.tag(item, paper=paper) if paper else tagger.tag(item)
+    return [(t.region.province, t.region.prefecture) for t in found]
+
+
+def test_a_town_named_alone_gives_its_county(regions: RegionTagger) -> None:
+    # before: 盛泽镇 (吴江区 of 苏州) is no division of the gazetteer, so a provincial paper's item had its province only
+    assert _towns_regions(regions, "盛泽镇织造企业开展工资集体协商",
+                          "4月12日，盛泽镇总工会组织镇内32家织造企业的职工代表与企业方开展工资集体协商。",
+                          paper="江苏工人报") == [("江苏省", "苏州市")]
+
+
+def test_a_town_two_provinces_have_is_read_in_the_papers_province(regions: RegionTagger) -> None:
+    # before: the province only; 关山街道 is 武汉's (洪山区) and 西安's (阎良区): the paper's province decides
+    assert _towns_regions(regions, "关山街道开展职工技能比武",
+                          "近日，关山街道总工会举办辖区企业职工技能比武，120名职工参加。",
+                          paper="湖北工人报", date="2021-03-11") == [("湖北省", "武汉市")]
+
+
+def test_a_shared_town_name_with_nothing_to_decide_it_names_nothing(regions: RegionTagger) -> None:
+    # the guard: with no province, a name two counties share is no certain county
+    assert _towns_regions(regions, "关山街道开展职工技能比武",
+                          "近日，关山街道总工会举办辖区企业职工技能比武，120名职工参加。", date="2021-03-11") == []
+
+
+def test_a_town_under_a_place_the_item_names_changes_nothing(regions: RegionTagger) -> None:
+    # the guard: an item already set at a prefecture keeps its setting (the town is only its detail)
+    assert _towns_regions(regions, "宿迁一企业开展工资集体协商",
+                          "4月12日，宿迁市宿城区一家织造企业与盛泽镇的客户签下订单后，工会开展了工资集体协商。",
+                          paper="江苏工人报") == [("江苏省", "宿迁市")]

@@ -29,6 +29,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
+import ahocorasick_rs
+
 from ..model import Ambiguity, Evidence, Item, Region, RegionTag
 from ..patterns import lazy_compile
 from .gazetteer import FIRST_YEAR, SEAT_KINDS, Division, Gazetteer, NameForm
@@ -327,7 +329,43 @@ class RegionTagger:
             own = home or self.paper_city(paper, year)
             if own:
                 regions = self._papers_report(item, fields, own, paper, year)
+        if not abroad:
+            regions = self._town_seat(item, fields, regions, home, year)
         return regions, mentioned, tuple(ambiguities)
+
+    def _town_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
+                   year: int | None) -> tuple[RegionTag, ...]:
+        """The county of a town, township or street (张浦镇, 洛带镇, 关山街道: data/towns.tsv) the headline, lead or
+        opening names, when the item's settings reach no further than a province (or there are none): the setting of
+        last resort, as a zone's seat is (docs/tagging.md rule 54). The town's counties are those in force in the
+        page's year, inside the item's province (else the paper's, if any); it counts only when every town named
+        there gives the same one county, and never for a national story."""
+        gaz = self.gazetteer
+        if any(gaz.division(t.region.code, year).level > 1 for t in regions):
+            return regions
+        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline):
+            return regions
+        provinces = {t.region.code for t in regions} or ({home} if home else set())
+        names, automaton = _towns()
+        opening_field = f"paragraph:{_opening_index(item)}"
+        seats: set[str] = set()
+        evidence: list[Evidence] = []
+        for fld in fields:
+            if fld.name not in ("kicker", "title", "subtitle", "lead", opening_field):
+                continue
+            for index, start, end in automaton.find_matches_as_indexes(fld.text):
+                counties = {c for c in names[index][1] if _in_force(gaz, c, year) and (
+                    not provinces or any(gaz.is_within(c, p, year) for p in provinces))}
+                if len(counties) != 1:
+                    return regions  # a name several counties share: no one of them is certain
+                seats |= counties
+                evidence.append(Evidence(text=fld.text[start:end], field=fld.name, offset=start))
+        if len(seats) != 1:
+            return regions
+        seat = seats.pop()
+        kept = tuple(e for t in regions for e in t.evidence)
+        return (RegionTag(region=gaz.region(seat, year), evidence=(*evidence[:4], *kept)[:8], score=BODY),)
 
     def _papers_report(self, item: Item, fields: list[_Field], home: str, paper: str, year: int | None
                        ) -> tuple[RegionTag, ...]:
@@ -1121,6 +1159,28 @@ def _paragraph_scenes(item: Item, resolved: list[tuple[Mention, str]], up_front:
         if code not in scenes and code in up_front:
             scenes.append(code)
     return scenes if len(scenes) >= 2 else []
+
+
+TOWNS_FILE = "towns.tsv"  # every 镇, 乡 and 街道 with the counties holding one of that name (rule 54)
+
+
+@functools.cache
+def _towns() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ahocorasick_rs.AhoCorasick]:
+    """The packaged towns (name, county codes) and an automaton finding their names (leftmost longest)."""
+    text = resources.files("archive_gen.tagging").joinpath("data", TOWNS_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = tuple((name, tuple(codes.split(","))) for name, codes in (line.split("\t") for line in lines[1:]))
+    automaton = ahocorasick_rs.AhoCorasick([name for name, _ in rows],
+                                           matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return rows, automaton
+
+
+def _in_force(gaz: Gazetteer, code: str, year: int | None) -> bool:
+    """True when the gazetteer holds the county ``code`` in ``year`` (a town's county may be newer than the page)."""
+    try:
+        return gaz.division(code, year).valid_in(year)
+    except KeyError:
+        return False
 
 
 def _needs_ancestor(form: NameForm) -> bool:
