@@ -123,3 +123,17 @@ def test_a_town_under_a_place_the_item_names_changes_nothing(regions: RegionTagg
     assert _towns_regions(regions, "宿迁一企业开展工资集体协商",
                           "4月12日，宿迁市宿城区一家织造企业与盛泽镇的客户签下订单后，工会开展了工资集体协商。",
                           paper="江苏工人报") == [("江苏省", "宿迁市")]
+
+
+def test_a_shared_town_is_decided_by_the_shared_district_it_is_written_under(regions: RegionTagger) -> None:
+    # before: nothing (龙华区 is 深圳's and 海口's, 观澜街道 深圳's and 蒙自's; the paper names no province); only 深圳's
+    # 龙华区 holds a 观澜街道
+    assert _towns_regions(regions, "观澜街道建起骑手服务站",
+                          "9月23日，龙华区观澜街道总工会在辖区商圈建成的外卖骑手服务站投入使用。",
+                          date="2024-09-26") == [("广东省", "深圳市")]
+
+
+def test_a_shared_town_alone_stays_undecided(regions: RegionTagger) -> None:
+    # the guard: the same town with no district, province or paper to decide it names nothing
+    assert _towns_regions(regions, "观澜街道建起骑手服务站",
+                          "9月23日，观澜街道总工会在辖区商圈建成的外卖骑手服务站投入使用。", date="2024-09-26") == []

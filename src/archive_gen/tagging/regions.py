@@ -330,16 +330,18 @@ class RegionTagger:
             if own:
                 regions = self._papers_report(item, fields, own, paper, year)
         if not abroad:
-            regions = self._town_seat(item, fields, regions, home, year)
+            regions = self._town_seat(item, fields, regions, home, year, ambiguities)
         return regions, mentioned, tuple(ambiguities)
 
     def _town_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
-                   year: int | None) -> tuple[RegionTag, ...]:
+                   year: int | None, ambiguities: Sequence[Ambiguity] = ()) -> tuple[RegionTag, ...]:
         """The county of a town, township or street (张浦镇, 洛带镇, 关山街道: data/towns.tsv) the headline, lead or
         opening names, when the item's settings reach no further than a province (or there are none): the setting of
         last resort, as a zone's seat is (docs/tagging.md rule 54). The town's counties are those in force in the
         page's year, inside the item's province (else the paper's, if any); it counts only when every town named
-        there gives the same one county, and never for a national story."""
+        there gives the same one county, and never for a national story. A town name several counties share is also
+        decided by a county name the item writes that several places share (龙华区观澜街道: 龙华区 is 深圳's and 海口's,
+        观澜街道 深圳's and 蒙自's; only 深圳's 龙华区 holds a 观澜街道)."""
         gaz = self.gazetteer
         if any(gaz.division(t.region.code, year).level > 1 for t in regions):
             return regions
@@ -357,6 +359,8 @@ class RegionTagger:
             for index, start, end in automaton.find_matches_as_indexes(fld.text):
                 counties = {c for c in names[index][1] if _in_force(gaz, c, year) and (
                     not provinces or any(gaz.is_within(c, p, year) for p in provinces))}
+                if len(counties) > 1:
+                    counties &= {c for a in ambiguities for c in a.candidates}
                 if len(counties) != 1:
                     return regions  # a name several counties share: no one of them is certain
                 seats |= counties
