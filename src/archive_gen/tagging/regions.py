@@ -29,6 +29,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 
+import ahocorasick_rs
+
 from ..model import Ambiguity, Evidence, Item, Region, RegionTag
 from ..patterns import lazy_compile
 from .gazetteer import FIRST_YEAR, SEAT_KINDS, Division, Gazetteer, NameForm
@@ -58,6 +60,10 @@ _INSTITUTION_TAIL = lazy_compile(
 _COMPANY_AFTER = lazy_compile(r"[^\s,，。、;；:：!！?？“”「」()（）的]{0,8}?(集团|公司|银行|大学|学院|报)")
 # the words between a group's short form and the place of its subsidiary (攀钢集团西昌钢钒公司, 鞍钢股份鲅鱼圈分公司)
 _GROUP_WORDS = lazy_compile(r"[（(]?(?:集团|股份|控股)?[）)]?(?:有限责任公司|有限公司|公司)?")
+# the home of an investor a workshop or plant is set up by (一家由福建企业投资的服装车间, 浙江客商投资兴办的工厂): where the
+# money comes from, an origin as 四川籍 is, not where the story happens (forty-seventh round, docs/tagging.md rule 52)
+_INVESTOR_AFTER = lazy_compile(r"(?:的)?(?:民营|外资|知名)?(?:企业家|企业|客商|商人|老板|商会)"
+                               r"(?:共同|联合|出资)?(?:投资|援建|捐建|捐资|兴办|创办|开办)")
 _PASSING_BEFORE = ("来自", "开往", "驶往", "发往", "运往", "飞往", "销往", "返回", "籍", "从")
 # the words before an end of a trip (从贵州铜仁出发, 前往福建晋江, 开到苏州): with its own body acting, a setting too
 _TRIP_BEFORE = ("从", "前往", "开往", "驶往", "奔赴", "赴", "送到", "开到", "直达", "去往")
@@ -82,6 +88,8 @@ _LEVEL_BODY_AFTER = lazy_compile(r"([市县区])总工会")
 # a short form there is the place (合作, 大方 are words, but followed by 一家 they are 合作一家亲, 大方一家人: a family)
 _WORKPLACE_AFTER = lazy_compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人亲子庭])|处|座|所)"
                               r"|某(?=[\u4e00-\u9fff])")
+# the words a counted place's phrase may open after (在昆山一家电子厂, 对…, 和…): not a verb's or a name's last character
+_PHRASE_OPENERS = ("在", "对", "从", "到", "和", "与", "及", "、", "是", "为")
 _WORK_THERE_AFTER = lazy_compile(r"(?:打工|务工|上班|就业|创业)")
 # where the item's people work or worked, written after 在 + the place in the same clause (曾在陕西省安康市一家矿山企业打工,
 # 结束在新疆昌吉州的摘棉工作): with its own union acting, that end of a migrant worker's story is a setting too, as a
@@ -163,6 +171,15 @@ _EXAMPLES_AFTER = lazy_compile(r"等(\d+多?个|[一二三四五六七八九十�
 # the places delegates come from, closing a list (香港、澳门工会代表参加, 京津冀三地劳模代表出席): guests of the event
 _DELEGATES_AFTER = lazy_compile(r"(?:[省市区县州]?总工会|工会|职工|企业|劳模|工匠)?(?:的)?代表(?:们)?"
                               r"(?:应邀)?(?:参加|出席|参会|与会|列席|观摩)")
+# the places a reporter says they visited (forty-seventh round, docs/tagging.md rule 51): a list of two or more names
+# written between 在 and a visit verb (记者近日在郑州、许昌等地物流园区走访) or right after the verb (记者走访了沂水、临朐、
+# 曹县三个县), in a sentence of the reading tip or the opening whose subject is the reporter: each is where the report was
+# made, a setting, even when 等地 closes the list (which otherwise makes its names examples)
+_VISIT_VERB = r"(?:走访|采访|调研|探访|蹲点)"
+_VISITED_AT = lazy_compile(r"在((?:[^，,。；;、：:“”\s]{2,14}?、)+[^，,。；;、：:“”\s]{2,14}?)(?:等地)?"
+                           r"[^，,。；;、：:“”]{0,10}?" + _VISIT_VERB)
+_VISITED_AFTER = lazy_compile(_VISIT_VERB + r"了?((?:[^，,。；;、：:“”\s]{2,14}?、)+[^，,。；;、：:“”\s]{2,14}?)"
+                              r"(?:等地|等|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+(?:省|市|县|地))")
 # a headline sending its subject somewhere (送法进工地, 走进, 赴): the opening then says where that is
 _GOES_TO = lazy_compile(r"送[^进]{0,8}进|走进|走入|开进|深入|来到|赴")
 
@@ -312,7 +329,47 @@ class RegionTagger:
             own = home or self.paper_city(paper, year)
             if own:
                 regions = self._papers_report(item, fields, own, paper, year)
+        if not abroad:
+            regions = self._town_seat(item, fields, regions, home, year, ambiguities)
         return regions, mentioned, tuple(ambiguities)
+
+    def _town_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
+                   year: int | None, ambiguities: Sequence[Ambiguity] = ()) -> tuple[RegionTag, ...]:
+        """The county of a town, township or street (张浦镇, 洛带镇, 关山街道: data/towns.tsv) the headline, lead or
+        opening names, when the item's settings reach no further than a province (or there are none): the setting of
+        last resort, as a zone's seat is (docs/tagging.md rule 54). The town's counties are those in force in the
+        page's year, inside the item's province (else the paper's, if any); it counts only when every town named
+        there gives the same one county, and never for a national story. A town name several counties share is also
+        decided by a county name the item writes that several places share (龙华区观澜街道: 龙华区 is 深圳's and 海口's,
+        观澜街道 深圳's and 蒙自's; only 深圳's 龙华区 holds a 观澜街道)."""
+        gaz = self.gazetteer
+        if any(gaz.division(t.region.code, year).level > 1 for t in regions):
+            return regions
+        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline):
+            return regions
+        provinces = {t.region.code for t in regions} or ({home} if home else set())
+        names, automaton = _towns()
+        opening_field = f"paragraph:{_opening_index(item)}"
+        seats: set[str] = set()
+        evidence: list[Evidence] = []
+        for fld in fields:
+            if fld.name not in ("kicker", "title", "subtitle", "lead", opening_field):
+                continue
+            for index, start, end in automaton.find_matches_as_indexes(fld.text):
+                counties = {c for c in names[index][1] if _in_force(gaz, c, year) and (
+                    not provinces or any(gaz.is_within(c, p, year) for p in provinces))}
+                if len(counties) > 1:
+                    counties &= {c for a in ambiguities for c in a.candidates}
+                if len(counties) != 1:
+                    return regions  # a name several counties share: no one of them is certain
+                seats |= counties
+                evidence.append(Evidence(text=fld.text[start:end], field=fld.name, offset=start))
+        if len(seats) != 1:
+            return regions
+        seat = seats.pop()
+        kept = tuple(e for t in regions for e in t.evidence)
+        return (RegionTag(region=gaz.region(seat, year), evidence=(*evidence[:4], *kept)[:8], score=BODY),)
 
     def _papers_report(self, item: Item, fields: list[_Field], home: str, paper: str, year: int | None
                        ) -> tuple[RegionTag, ...]:
@@ -577,6 +634,11 @@ class RegionTagger:
         everyday = self.segmenter.word_frequency(name) >= _EVERYDAY_STEM_FREQUENCY
         if everyday and text.startswith("的", end):
             return False  # no other slot starts with 的
+        if (everyday and _WORKPLACE_AFTER.match(text, end) is not None and _han(text[start - 1:start])
+                and not text.endswith(_PHRASE_OPENERS, 0, start)):
+            # 海口新建20家, 今年新建3家: an everyday word inside a phrase, before a count, is the verb it also is; a
+            # place counted in opens its phrase (昆山一家电子厂, 在义乌多家) (forty-seventh round, docs/tagging.md rule 53)
+            return False
         if _in_place_slot(fld, start, end):
             return True
         if (_TRAVEL_BEFORE.search(text, max(0, start - 2), start) is not None
@@ -653,7 +715,7 @@ class RegionTagger:
         enterprise = forms[0].kind in SEAT_KINDS
         company = enterprise or (_COMPANY_AFTER.match(text, end) is not None and _ORG_AFTER.match(text, end) is None)
         passing = (inherited_passing or before.endswith(_PASSING_BEFORE) or company
-                   or _origin_after(text, end))
+                   or _origin_after(text, end) or _INVESTOR_AFTER.match(text, end) is not None)
         return Mention(text[start:end], fld.name, start, end, candidates, chain, weight, passing, full, company,
                        enterprise, fld.base + start)
 
@@ -881,6 +943,9 @@ class RegionTagger:
             # 采访; 在江苏、山东、广西等地) and whose paragraphs each open on one of them (在河南省固始县，…; 广西玉林市
             # 总工会则…): each such paragraph is reported from its place, a setting of the report (thirty-second round)
             main += self._paragraph_scenes(item, resolved, year)
+        if main and not national_body:
+            # the places the reporter visited, listed up front (记者近期在河北省唐山市、邯郸市走访): each a setting
+            main += self._visited(fields, resolved, opening_field, year)
         if main:
             # a place the text says the item's subject lies in (位于宝清县境内的八五二农场, 地处…): it makes a setting
             # containing it precise, wherever it is written (twenty-sixth round)
@@ -935,6 +1000,32 @@ class RegionTagger:
                 out.append(code)
             elif text.endswith("在", 0, chain_start) and _WORKED_THERE_AFTER.match(text, end):
                 out.append(code)  # 曾在陕西省安康市一家矿山企业打工, 在新疆昌吉州的摘棉工作: where they worked
+        return out
+
+    def _visited(self, fields: list[_Field], resolved: list[tuple[Mention, str]], opening_field: str,
+                 year: int | None) -> list[str]:
+        """The places of a reporter's visit list (``_VISITED_AT``, ``_VISITED_AFTER``) in the reading tip or the
+        opening: the codes of the names inside the list, when the sentence's subject is the reporter (记者 before the
+        list) and the list names two places or more of which neither holds the other (河北省唐山市 is one place)."""
+        out: list[str] = []
+        for fld in fields:
+            if fld.name not in ("reading_tip", "lead", opening_field):
+                continue
+            for pattern in (_VISITED_AT, _VISITED_AFTER):
+                for match in pattern.finditer(fld.text):
+                    sentence_start = max(fld.text.rfind(mark, 0, match.start()) for mark in _SENTENCE_END) + 1
+                    if "记者" not in fld.text[sentence_start:match.start() + 1]:
+                        continue
+                    inside = [(m, c) for m, c in resolved if m.field == fld.name
+                              and match.start(1) <= m.start < match.end(1) and not m.company]
+                    if not any(m.start == match.start(1) for m, _ in inside):
+                        continue  # the list opens on a place (not 采访了来自周口、商丘等地的司机: where people come from)
+                    codes = {c for _, c in inside}
+                    leaves = [c for c in codes if not any(o != c and self.gazetteer.is_within(o, c, year)
+                                                          for o in codes)]
+                    if len(leaves) < 2:
+                        continue
+                    out += [c for _, c in inside if c not in out]
         return out
 
     @staticmethod
@@ -1072,6 +1163,28 @@ def _paragraph_scenes(item: Item, resolved: list[tuple[Mention, str]], up_front:
         if code not in scenes and code in up_front:
             scenes.append(code)
     return scenes if len(scenes) >= 2 else []
+
+
+TOWNS_FILE = "towns.tsv"  # every 镇, 乡 and 街道 with the counties holding one of that name (rule 54)
+
+
+@functools.cache
+def _towns() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ahocorasick_rs.AhoCorasick]:
+    """The packaged towns (name, county codes) and an automaton finding their names (leftmost longest)."""
+    text = resources.files("archive_gen.tagging").joinpath("data", TOWNS_FILE).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = tuple((name, tuple(codes.split(","))) for name, codes in (line.split("\t") for line in lines[1:]))
+    automaton = ahocorasick_rs.AhoCorasick([name for name, _ in rows],
+                                           matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return rows, automaton
+
+
+def _in_force(gaz: Gazetteer, code: str, year: int | None) -> bool:
+    """True when the gazetteer holds the county ``code`` in ``year`` (a town's county may be newer than the page)."""
+    try:
+        return gaz.division(code, year).valid_in(year)
+    except KeyError:
+        return False
 
 
 def _needs_ancestor(form: NameForm) -> bool:
