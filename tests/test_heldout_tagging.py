@@ -313,6 +313,13 @@ SETS = {
     # mainly another topic's decide) 1.0 / 1.0 / 1.0. Floor just under the final
     "heldout_tagging42": (TESTS / "heldout_tagging42" / "pages", TESTS / "heldout_tagging42" / "keys", 21, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.99}),
+    # forty-seventh round (issue 18; tests/heldout_tagging43/README.md): pages by a new hand on western and border
+    # provinces, 兵团 cities, 盟/旗, the SARs, renamed or re-parented places keyed as the page year had them, provinces
+    # named only via their capital or a landmark, 27 items. First run (keys committed in 1253d84) 0.982 / 0.977 /
+    # 0.983, above the issue's targets, no tagger change: the misses a story placed only by 布达拉宫广场 (untagged)
+    # and a 闽宁 labour-export story's 就业与职工培训 secondary. Floors at the final scores, not above
+    "heldout_tagging43": (TESTS / "heldout_tagging43" / "pages", TESTS / "heldout_tagging43" / "keys", 27, 0,
+                          {"province_f1": 0.98, "prefecture_f1": 0.975, "topic_f1": 0.98}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)
