@@ -3,17 +3,10 @@ column answering readers' questions, each under a headline of its own. The input
 
 from __future__ import annotations
 
-from archive_gen.loader import conservation, parse_page
-from archive_gen.model import Page
+from loader_pages import page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
 
-
-def page(*blocks: str, source: str = "p.txt") -> Page:
-    text = "\n\n".join(blocks) + "\n"
-    parsed = parse_page(text, source)
-    assert conservation(text, parsed) == []  # nothing lost
-    return parsed
 
 
 def test_honour_names_under_a_whole_lists_title_are_its_sections() -> None:
