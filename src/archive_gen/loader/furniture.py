@@ -47,6 +47,10 @@ _PAGE_NAME = lazy_compile(r"^[:：]?[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}$")
 # a page numbered by its section letter with no 版 ("A1　要闻", "B3 文体"): read only with a page name after it
 _LETTER_PAGE = lazy_compile(r"^[A-Da-d]\d{1,2}$")
 _MAX_LINE = 60
+# a chart's credit on a line of its own ("制图：丁　禾") under the chart's caption (图表：…) or its source note
+# (数据来源：…): the chart's credit, read with the chart (a 制图 line elsewhere credits the page's designer)
+_CHART_CREDIT = lazy_compile(r"^(?:制图|绘图)[:：]?[ \u3000]*[\u4e00-\u9fff·][\u4e00-\u9fff· \u3000]{0,8}$")
+_CHART_TEXT = lazy_compile(r"^(?:图表|示意图|统计图|数据图|(?:数据|资料|统计数据)来源)[：:]")
 # a web copy's footer naming the paper, the date and the 版 inside brackets, with gaps inside them:
 # "《 人民日报 》（ 2026年10月13日　 第 06 版）" reads as the masthead "人民日报 2026年10月13日 第06版"
 _BRACKETED_MASTHEAD = lazy_compile(rf"^《{_GAP}*(?P<paper>[^《》\s]{{2,12}}){_GAP}*》{_GAP}*[(（]{_GAP}*"
@@ -388,6 +392,9 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             lines.append(PageLine(number, line, "editor"))
             continue
         found = _read(line)
+        if found is not None and found[0] == "editor" and k > 0 and _CHART_CREDIT.match(line) \
+                and _CHART_TEXT.match(rows[k - 1][1]):
+            continue  # "制图：name" right under a chart's caption or source note credits the chart, not the page
         if found is None and number == rows[-1][0] and _contact_only(line):
             found = ("editor", None, None, None)  # the paper's address for letters, printed at the page's foot
         if found is None:

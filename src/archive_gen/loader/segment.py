@@ -323,6 +323,12 @@ class _Heading:
     # a reader's question follows (读者问：, 网友问：, 职工问：; not an interviewer's 记者：/问：) and the story already
     # answers a reader's question: a Q&A column prints each reader's question under a headline of its own
     next_reader_question: bool = False
+    # the paragraph under the line opens with a chart's caption label (图表：…, 示意图：…): the line titles the chart
+    chart_next: bool = False
+    # the story announces that the page prints speeches in summary (本版摘登发言要点, 现将发言摘编如下), or is itself one
+    # speaker's summary, and the line names a speaker before a colon (江北区总工会副主席房静：把服务阵地…): the line titles
+    # (the next) speaker's summary
+    speaker_summary: bool = False
 
 
 CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
@@ -370,6 +376,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
      "heads the next item", lambda h: h.gap_parts_items, -3.0),
     ("a story credited on a byline line is not signed again at its end: a line over a paragraph closed by a bracketed "
      "name (…。（柳　青）) titles a brief of its own", lambda h: h.signed_next and h.has_byline_line, -4.0),
+    # a half continued from another page (上接第1版) was credited where it began: its text is not signed by a bracketed
+    # name after a heading either, so such a line under it opens a signed brief (fresh54's 基层传真 page)
+    ("a half continued from another page is credited on that page: a line over a paragraph closed by a bracketed name "
+     "titles a brief of its own", lambda h: h.signed_next and h.continued and not h.has_byline_line, -4.0),
     ("a story credited on a byline line is not signed by someone else further down: a line over text closed by a "
      "sign-off naming another writer titles that writer's piece", lambda h: h.signed_by_other and h.has_byline_line, -4.0),
     # a 决定/通报 conferring several honours prints one list under each honour's bare name; the list under the line
@@ -384,6 +394,10 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     # 专家答疑) prints each reader's question, and its answer, under a headline of its own
     ("a reader's question follows a story that already answered one: the line titles the next reader's Q&A",
      lambda h: h.next_reader_question, -4.0),
+    # a 数读 page prints a chart under a story: its title, then a caption opening 图表：; the title is no section of the story
+    ("a speaker's name and a colon over the point, after a report announcing speeches in summary (本版摘登发言要点) or "
+     "another speaker's summary: the line titles that speaker's summary", lambda h: h.speaker_summary, -4.0),
+    ("a chart's caption (图表：…) follows: the line titles the chart, a piece of its own", lambda h: h.chart_next, -4.0),
     ("a short commentary signed by its author's name over its text has no sections: a heading after its closed text "
      "titles the next piece (a commentary printed unsigned after it, a Q&A)", lambda h: h.short_comment, -3.0),
 ]
@@ -488,9 +502,21 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      or (shapes.counted_section(head.text) and _honours_list(current) and _list_ahead(units, after)),
                      nxt.entry and shapes.results_row(nxt.text) and shapes.results_title(current.headline_text())
                      and not shapes.results_title(head.text),
-                     _reader_asks(nxt.text) and any(_reader_asks(u.text) for u in current.paragraphs))
+                     _reader_asks(nxt.text) and any(_reader_asks(u.text) for u in current.paragraphs),
+                     _CHART_CAPTION.match(nxt.text.lstrip(" \u3000")) is not None,
+                     _SPEAKER_HEADLINE.match(head.text.strip(" \u3000")) is not None
+                     and (_EXCERPTS_ANNOUNCED.search(current.body_text()) is not None
+                          or _SPEAKER_HEADLINE.match(current.headline_text().strip(" \u3000")) is not None))
     return sum(weight for _what, test, weight in CROSSHEAD_FEATURES if test(facts)) > 0
 
+
+# a report of a meeting announces that the page prints its speeches in summary ("本版摘登发言要点", "现将发言摘编如下")
+_EXCERPTS_ANNOUNCED = lazy_compile(r"(?:摘登|摘编|摘发)[^。！？]{0,8}(?:发言|讲话|观点)|(?:发言|讲话)(?:摘要|摘登|摘编|要点)")
+# a speaker's summary headline: the speaker's post (ending on a post's word) and name glued before a colon, then the point
+_SPEAKER_HEADLINE = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,20}(?:主席|书记|站长|局长|厂长|经理|院长|校长|主任|代表|委员|部长|"
+                                 r"班长|组长|队长|技师|工人|职工|司机|快递员|骑手)[\u4e00-\u9fff·]{2,4}[：:][^：:]{4,30}$")
+# a chart's caption opens with its label: "图表：2015年…", "示意图：…", "统计图："
+_CHART_CAPTION = lazy_compile(r"^(?:图表|示意图|统计图|数据图|柱状图|折线图|饼图)[：:]")
 
 _SHORT_COMMENT_PARAGRAPHS = 3
 # a compiler's credit in brackets on a line of its own: "（本报记者　罗　敏　整理）", "(记者 王  敏 整理)"

@@ -156,7 +156,8 @@ def headline_text(text: str, cut_ok: bool = False) -> bool:
     note is headline-shaped too (it belongs to the headline above it).
     """
     if not text or generic_speaker(text) or editor_note(text) or list_entry(text) or _ANNEX.match(text) \
-            or salutation(text) or letter_closing(text):
+            or salutation(text) or letter_closing(text) or book_line(text) \
+            or data_source(text):
         return False
     if note_only(text) or colon_label(text):
         return True
@@ -303,6 +304,26 @@ def short_slogan(text: str) -> bool:
 _BANNER_MARKS = "■□◆◇●○▲△★☆▶►"
 _SPACED_BANNER = lazy_compile(rf"[{HAN}](?:[ \u3000]{{1,3}}[{HAN}]){{1,3}}")
 _DOTTED_BANNER = lazy_compile(rf"[{HAN}]{{2,6}}(?:[·・•|｜][{HAN}]{{2,6}})+")
+
+
+# a book's publication line under a review's title ("《炉火与星光》，钟以宁著，江州人民出版社2025年4月出版"): the book's
+# title in 《》, its author with 著/编著/主编/译, and its publisher; printed text of the review, never a headline
+_BOOK_LINE = lazy_compile(r"^《[^《》]{1,30}》[（(]?[^《》]{0,6}[)）]?[，,、 \u3000]+[^《》，,]{1,30}(?:著|编著|主编|编|译|等著)"
+                          r"[，,、 \u3000]+[^《》]{0,20}出版(?:社|集团|公司)")
+
+
+# a chart's or table's source note ("数据来源：江州市总工会", "资料来源：…"): printed under the chart as its text
+_DATA_SOURCE = lazy_compile(r"^(?:数据|资料|统计数据)来源[：:]")
+
+
+def data_source(text: str) -> bool:
+    """A chart's source note ("数据来源：…"): text under a chart, never a headline."""
+    return bool(_DATA_SOURCE.match(text.strip(_GAP)))
+
+
+def book_line(text: str) -> bool:
+    """A book's title, author and publisher on one line (a review's book line): text, not a headline."""
+    return bool(_BOOK_LINE.match(text.strip(_GAP)))
 
 
 def colon_label(text: str) -> bool:
