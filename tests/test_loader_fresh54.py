@@ -4,19 +4,12 @@ speaker-name headlines, and the surname 郁. The inputs differ from the batch's 
 
 from __future__ import annotations
 
-from archive_gen.loader import conservation, parse_page
 from archive_gen.loader.bylines import is_byline_line
 from archive_gen.loader.shapes import book_line, data_source, headline_text
-from archive_gen.model import Page
+from loader_pages import page
 
 BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
 
-
-def page(*blocks: str, source: str = "p.txt") -> Page:
-    text = "\n\n".join(blocks) + "\n"
-    parsed = parse_page(text, source)
-    assert conservation(text, parsed) == []  # nothing lost
-    return parsed
 
 
 def test_a_reviews_book_line_is_its_first_paragraph() -> None:
