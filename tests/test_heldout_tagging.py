@@ -319,7 +319,7 @@ SETS = {
     # 0.983, above the issue's targets, no tagger change: the misses a story placed only by 布达拉宫广场 (untagged)
     # and a 闽宁 labour-export story's 就业与职工培训 secondary. Floors at the final scores, not above
     "heldout_tagging43": (TESTS / "heldout_tagging43" / "pages", TESTS / "heldout_tagging43" / "keys", 27, 0,
-                          {"province_f1": 0.98, "prefecture_f1": 0.975, "topic_f1": 0.98}),
+                          {"province_f1": 0.98, "prefecture_f1": 0.975, "topic_f1": 0.99}),
     # forty-eighth round (issue 18; tests/heldout_tagging44/README.md): ordinary daily news by a new hand, 工人日报 2005
     # and 山东/四川/江苏/辽宁 workers' papers 2014-2023 (劳务输出/劳务协作, 疗休养, 金秋助学, 工资集体协商, 职工书屋, 驿站,
     # 安全生产月, 劳模工匠, 入会), 25 items. First run (keys committed in 72842c6) 1.0 / 1.0 / 0.933; the labour-export
