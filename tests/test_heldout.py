@@ -814,7 +814,10 @@ FRESH54_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # column breaks inside words, the running head mid-paragraph and a stray page number): first run (main at 3133cb0, keys
 # committed in 747009f) title F1 0.789 (15 of 18, 20 predicted), body bounds 0.967, paragraphs 0.933, byline 1.0, kicker
 # 0.0, subtitle 1.0, roles 10/12, pages and page names 5/5.
-FRESH56_FLOORS = {"title_f1": 0.78, "body_bounds": 0.96, "paragraphs": 0.93, "byline": 0.98, "subtitle": 0.98}
+# After four rules (dot-leader 导读 entries, a slogan over a meeting line and its outcome, 〔短评〕, a 治丧小组 signer): 1.0
+# on every column, roles 12/12.
+FRESH56_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -875,6 +878,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh52": (13, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines and photo credits, 通讯员/新华社记者 photo credits
     "fresh53": (7, None, 5),  # 记者/通讯员 in 本报讯 and 本报X月X日讯 leads
     "fresh54": (8, None, 5),  # 本报记者 on byline lines and a photo credit, 通讯员 in trailing bracketed credits
+    "fresh56": (12, None, 5),  # 记者 in dated 电 and 本报讯 leads, 本报记者/本报通讯员 on byline lines and a photo credit, 通讯员 in a lead
 }
 
 
@@ -947,8 +951,8 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh52": (FRESH52_FLOORS, 17, 0.95),  # the five pages (two rules added; no post-fix check page)
     "fresh53": (FRESH53_FLOORS, 17, 0.95),  # the five pages (one rule added; no post-fix check page)
     "fresh54": (FRESH54_FLOORS, 16, None),  # five rules added; no class floor: class 8 reads 0.667 (the □□□ rule keyed
-    "fresh56": (FRESH56_FLOORS, 18, None),  # the five pages; see FRESH56_FLOORS
     # with the commentary under it, read with the story above it: two records touch the class-8 item's lines)
+    "fresh56": (FRESH56_FLOORS, 18, 0.95),  # the five pages (four rules added; no post-fix check page)
 }
 
 
