@@ -807,6 +807,17 @@ FRESH53_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (a review's book line is text; a chart's title over 图表：, its 数据来源： note and its 制图： credit; a bracket-signed
 # brief under a 上接 half; speech summaries under speaker-name headlines; the surname 郁) bring it to 1.0 on every column.
 FRESH54_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh56 (the fifty-seventh batch: a 要闻 front page with a 本期导读 box of ◎ entries ending in dot leaders and 第N版, a
+# three-line stack with no —— (slogan kicker, a meeting line as title, subtitle) and （下转第2版）; a 通讯 page with ■ and
+# 一、二、三、 crossheads and a pull quote; a 评论 page with a 本报评论员 editorial, a 工人论坛 piece under a □ author line and a
+# 〔短评〕 after a news story; a 公告 page with a 讣告 signed by a 治丧小组, a 公告 and a 征稿启事; an e-paper OCR page with
+# column breaks inside words, the running head mid-paragraph and a stray page number): first run (main at 3133cb0, keys
+# committed in 747009f) title F1 0.789 (15 of 18, 20 predicted), body bounds 0.967, paragraphs 0.933, byline 1.0, kicker
+# 0.0, subtitle 1.0, roles 10/12, pages and page names 5/5.
+# After four rules (dot-leader 导读 entries, a slogan over a meeting line and its outcome, 〔短评〕, a 治丧小组 signer): 1.0
+# on every column, roles 12/12.
+FRESH56_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -867,6 +878,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh52": (13, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines and photo credits, 通讯员/新华社记者 photo credits
     "fresh53": (7, None, 5),  # 记者/通讯员 in 本报讯 and 本报X月X日讯 leads
     "fresh54": (8, None, 5),  # 本报记者 on byline lines and a photo credit, 通讯员 in trailing bracketed credits
+    "fresh56": (12, None, 5),  # 记者 in dated 电 and 本报讯 leads, 本报记者/本报通讯员 on byline lines and a photo credit, 通讯员 in a lead
 }
 
 
@@ -940,6 +952,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh53": (FRESH53_FLOORS, 17, 0.95),  # the five pages (one rule added; no post-fix check page)
     "fresh54": (FRESH54_FLOORS, 16, None),  # five rules added; no class floor: class 8 reads 0.667 (the □□□ rule keyed
     # with the commentary under it, read with the story above it: two records touch the class-8 item's lines)
+    "fresh56": (FRESH56_FLOORS, 18, 0.95),  # the five pages (four rules added; no post-fix check page)
 }
 
 

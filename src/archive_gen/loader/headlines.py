@@ -599,6 +599,26 @@ def _short_banner_over_three(facts: list[LineFacts], heads: ItemHeads) -> bool:
         or facts[k].banner for k in below)
 
 
+def _slogan_over_kicker(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"牢记嘱托　奋勇争先" read as a banner over a kicker and a title, none of them marked (no ——, bracket, series name or
+    note): a slogan of parallel phrases over two plain headline lines tops a three-line stack (引题, 主题, 副题) and is its
+    kicker; a line under it reporting a meeting held (…推进会在沪召开) is then the 主题, not a second kicker, and the line
+    under that (what the meeting decided) its 副题. A headline carries one 引题, and a slogan leads into the news as a
+    kicker far more often than it names a column over a kicker of its own."""
+    if heads.subtitle is not None or heads.subtitle_more or heads.title_more or len(heads.columns) != 1:
+        return False
+    top = heads.columns[0]
+    if heads.kicker != top + 1 or heads.title != top + 2:
+        return False
+    upper = facts[top]
+    if not upper.slogan or upper.short_slogan or upper.bracket_label or upper.series or upper.recurs:
+        return False
+    return not any(
+        facts[k].dash_start or facts[k].dash_end or facts[k].read_dash or facts[k].profile_subtitle
+        or facts[k].note_only or facts[k].banner or facts[k].bracket_label or facts[k].slogan
+        for k in (heads.kicker, heads.title))
+
+
 def _statement_as_column(facts: list[LineFacts], heads: ItemHeads) -> bool:
     """"安全生产不放松" over a title and its subtitle: a line that makes a statement (a negated verb at its end) over a
     whole headline leads into it; a column's name states nothing. (Over a title alone the line might be the title
@@ -810,6 +830,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
     ("a slogan under a 【label】 banner is the title's kicker, not a second banner", _slogan_under_label, 2.5),
     ("a short unmarked line over a title and a plain subtitle is the kicker of a three-line stack, not a banner",
      _short_banner_over_three, -4.0),
+    ("a slogan over two plain headline lines is the kicker of a three-line stack, not a banner over a kicker and a "
+     "title", _slogan_over_kicker, -4.0),
     ("a statement (…不放松) or a theme (关注节后用工) over a title and subtitle is their kicker, not a column's name",
      _statement_as_column, -4.0),
     ("a theme line the story never retells over a line it does is their kicker, not a title over its subtitle",

@@ -32,12 +32,19 @@ _SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,1
                                # a paper or publisher signing its own notice (a 征文启事): "江州工人报社", "某某杂志社"
                                r"|[\u4e00-\u9fff]{2,10}(?:报社|杂志社|出版社|报业集团)"
                                # a body of people signing together: "…环卫所全体环卫工人", "…车间全体职工"
-                               r"|[\u4e00-\u9fff]{2,20}全体[\u4e00-\u9fff]{0,4}(?:职工|员工|工人|会员|同志|师生|党员|干部|队员)")
+                               r"|[\u4e00-\u9fff]{2,20}全体[\u4e00-\u9fff]{0,4}(?:职工|员工|工人|会员|同志|师生|党员|干部|队员)"
+                               # the ad hoc body signing an obituary or an event's notice: "胡德钧同志治丧小组",
+                               # "…治丧办公室", "…大赛组委会", "…筹备组" (not a headline telling of one set up:
+                               # "市总工会成立职工帮扶领导小组")
+                               r"|(?![\u4e00-\u9fff]*?(?:成立|组建|设立|调整|召开|举行))"
+                               r"[\u4e00-\u9fff]{2,12}(?:治丧小组|治丧办公室|领导小组|组委会|筹备组)")
 # an article of a published document: "第一条　…", "第十二条 …"
 _ARTICLE = lazy_compile(r"^第[一二三四五六七八九十百零]{1,5}条(?:[ \u3000]|$)")
 # a line that lists what goes with a text ("附件：…", "附：…"): running text, never a heading
 _ANNEX = lazy_compile(r"^(?:附件|附表|附录|附)\d?[：:]")
-_BRACKET_LABEL = lazy_compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\])$")
+# (also in tortoise-shell brackets, "〔短评〕", "〔工会动态〕"; not a bracketed year or number, "〔2022〕", which is a
+# document number's part)
+_BRACKET_LABEL = lazy_compile(r"^(?:【[^【】]{1,24}】|〖[^〖〗]{1,24}〗|\[[^\[\]]{1,24}\]|〔[^〔〕\d][^〔〕]{0,23}〕)$")
 _SLOGAN_PART = lazy_compile(rf"[{HAN}“”‘’「」·]{{2,12}}")
 _BANNER = lazy_compile(rf"[{HAN}·・]{{2,7}}")
 # characters a title does not end on but a sentence cut at a column end often does
@@ -111,7 +118,7 @@ _EDITOR_LABEL = lazy_compile(r"^[【\[〖]?(?:编者按|编者的话|编后|编�
 
 
 # a commentary's label printed over its title (短评, 快评, 时评, 编后, 评论员文章), padded or bracketed as printed
-_COMMENTARY_LABEL = lazy_compile(r"^[【\[〖◇◆■□]?(?:(?:短|快|时|微|热|锐|社|新)?评(?:论)?|编后(?:语|记)?|评论员文章)[】\]〗◇◆■□]?$")
+_COMMENTARY_LABEL = lazy_compile(r"^[【\[〖〔◇◆■□]?(?:(?:短|快|时|微|热|锐|社|新)?评(?:论)?|编后(?:语|记)?|评论员文章)[】\]〗〕◇◆■□]?$")
 
 
 def commentary_label(text: str) -> bool:
