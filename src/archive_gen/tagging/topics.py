@@ -118,6 +118,12 @@ _COLON_LIST = lazy_compile(r"[：:]([^，,。；;：:“”（）()]{1,30}?、[^
 # 为骑手提供免费饮水、手机充电、临时休息等服务: a list of the services given (休息、淋浴、洗衣、就餐…)
 _SERVICE_LIST = lazy_compile(r"提供([^，,。；;：:“”（）()]{1,30}?[、和][^。；;：:“”（）()]{1,60}?)等[^，,。；;：:]{0,4}服务")
 _LIST_ITEM_SEP = lazy_compile(r"[、和及与]")
+# the ordinals of a list of tasks or measures run on in one paragraph (一要…；二要…；三要…, 一是…二是…三是…): a meeting's
+# or a report's enumeration, each item a clause (issue 18, forty-ninth round)
+_ENUMERATION = lazy_compile(r"([一二三四五六七八九])(?:要|是)")
+_FULL_STOP = lazy_compile(r"[。！!？?]")
+_ORDINALS = "一二三四五六七八九"
+ENUMERATION_MIN_ITEMS = 3
 SERVICE_LIST_ITEMS = 3  # a list of this many services, most named by no topic, is a paragraph of services
 _SERVED_BY_VERB = lazy_compile(r"(为)([^，,。；;：:“”（）()为]{1,12}?)(开设|开办|举办)")
 # a headline's destination (“夜校”开进了工会驿站, 招聘会开到了产业园): the term after a verb of going into or building at
@@ -1199,6 +1205,8 @@ class TopicTagger:
         served = [m.span(2) for m in _SERVED_LIST.finditer(folded)] if "、" in folded and "等" in folded else []
         if "、" in folded and ":" in folded:
             served += [m.span(1) for m in _COLON_LIST.finditer(folded)]
+        if name.startswith("paragraph:") and ("要" in folded or "是" in folded):
+            served += _enumeration(folded)
         if "为" in folded and name.startswith("paragraph:") and name != "paragraph:0":
             # 为快递员开设了技能提升班: in a later paragraph, the group named before the service is who is served,
             # not what the paragraph adds (in the headline and the opening the group is the story's subject)
@@ -1555,6 +1563,28 @@ def _also_sentences(item: Item) -> tuple[str, tuple[tuple[int, int], ...]] | Non
             spans.append((clause, end))
         begin = end
     return (f"paragraph:{len(item.paragraphs) - 1}", tuple(spans)) if spans else None
+
+
+def _enumeration(folded: str) -> list[tuple[int, int]]:
+    """The span of a list of tasks run on in one paragraph by ordinals (会议要求，一要推进建会入会；二要开展劳动和技能
+    竞赛；三要做好困难职工帮扶…), from its first ordinal to the end of the sentence holding its last: its items are a
+    list, like a list of those served, each topic's terms there one word for breadth and in passing. A meeting or a
+    report listing the year's tasks is about itself (the meeting), not about each task it names in a clause; a task
+    given a paragraph of its own (each 一要 opening a paragraph) is not in a run and keeps its words (SECONDARY.md:
+    "劳动和技能竞赛 in a list" is no secondary topic, a whole paragraph is)."""
+    run: list[re.Match[str]] = []
+    for m in _ENUMERATION.finditer(folded):
+        # the ordinals in order, each the next of the one before (一要…二要…三要: not 统一是, 之一是 twice)
+        if run and _ORDINALS.index(m.group(1)) == _ORDINALS.index(run[-1].group(1)) + 1:
+            run.append(m)
+        elif m.group(1) == "一":
+            if len(run) >= ENUMERATION_MIN_ITEMS:
+                break
+            run = [m]
+    if len(run) < ENUMERATION_MIN_ITEMS:
+        return []
+    end = _FULL_STOP.search(folded, run[-1].end())
+    return [(run[0].start(), end.end() if end else len(folded))]
 
 
 def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
