@@ -807,6 +807,12 @@ FRESH53_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (a review's book line is text; a chart's title over 图表：, its 数据来源： note and its 制图： credit; a bracket-signed
 # brief under a 上接 half; speech summaries under speaker-name headlines; the surname 郁) bring it to 1.0 on every column.
 FRESH54_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh55 (the fifty-sixth batch, by a new hand: the fresh52-54 classes in other surface forms — a Q&A column in the middle
+# of a 维权 page with 网友留言：/律师解答： turns; a list with bare industry-name sections and one with 市直企业（2人） sections; a
+# chart at the top of a page with a 资料来源： note; name（post）：point speech summaries after 发言摘编如下; a （上接第一版） half,
+# items signed （记者　name） and a 读　书 review whose book line does not end in 出版): first run (main at 3133cb0, keys committed
+# in 8e5daed) title F1 0.857 (15 of 20, 15 predicted), body bounds 0.867, paragraphs 0.8, byline 1.0, roles 10/10, pages 5/5.
+FRESH55_FLOORS = {"title_f1": 0.85, "body_bounds": 0.86, "paragraphs": 0.8, "byline": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -867,6 +873,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh52": (13, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines and photo credits, 通讯员/新华社记者 photo credits
     "fresh53": (7, None, 5),  # 记者/通讯员 in 本报讯 and 本报X月X日讯 leads
     "fresh54": (8, None, 5),  # 本报记者 on byline lines and a photo credit, 通讯员 in trailing bracketed credits
+    "fresh55": (10, None, 5),  # 本报记者 on byline lines, 记者 in 本报讯 leads and trailing bracketed credits
 }
 
 
@@ -940,6 +947,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh53": (FRESH53_FLOORS, 17, 0.95),  # the five pages (one rule added; no post-fix check page)
     "fresh54": (FRESH54_FLOORS, 16, None),  # five rules added; no class floor: class 8 reads 0.667 (the □□□ rule keyed
     # with the commentary under it, read with the story above it: two records touch the class-8 item's lines)
+    "fresh55": (FRESH55_FLOORS, 20, None),  # the five pages; see FRESH55_FLOORS
 }
 
 
