@@ -807,6 +807,14 @@ FRESH53_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # (a review's book line is text; a chart's title over 图表：, its 数据来源： note and its 制图： credit; a bracket-signed
 # brief under a 上接 half; speech summaries under speaker-name headlines; the surname 郁) bring it to 1.0 on every column.
 FRESH54_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98, "subtitle": 0.98}
+# fresh55 (the fifty-sixth batch, by a new hand: the fresh52-54 classes in other surface forms — a Q&A column in the middle
+# of a 维权 page with 网友留言：/律师解答： turns; a list with bare industry-name sections and one with 市直企业（2人） sections; a
+# chart at the top of a page with a 资料来源： note; name（post）：point speech summaries after 发言摘编如下; a （上接第一版） half,
+# items signed （记者　name） and a 读　书 review whose book line does not end in 出版): first run (main at 3133cb0, keys committed
+# in 8e5daed) title F1 0.857 (15 of 20, 15 predicted), body bounds 0.867, paragraphs 0.8, byline 1.0, roles 10/10, pages 5/5.
+# Four general rules (a reader's turn labelled 网友留言：/职工提问：; name（post）：point summary headlines; a list's
+# bare-group sections and its achievement　unit　name rows; the surname 储) bring it to 1.0 on every column and class.
+FRESH55_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98}
 # fresh56 (the fifty-seventh batch: a 要闻 front page with a 本期导读 box of ◎ entries ending in dot leaders and 第N版, a
 # three-line stack with no —— (slogan kicker, a meeting line as title, subtitle) and （下转第2版）; a 通讯 page with ■ and
 # 一、二、三、 crossheads and a pull quote; a 评论 page with a 本报评论员 editorial, a 工人论坛 piece under a □ author line and a
@@ -878,6 +886,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh52": (13, None, 5),  # 记者/通讯员 in 本报讯 leads, 本报记者/本报通讯员 on byline lines and photo credits, 通讯员/新华社记者 photo credits
     "fresh53": (7, None, 5),  # 记者/通讯员 in 本报讯 and 本报X月X日讯 leads
     "fresh54": (8, None, 5),  # 本报记者 on byline lines and a photo credit, 通讯员 in trailing bracketed credits
+    "fresh55": (10, None, 5),  # 本报记者 on byline lines, 记者 in 本报讯 leads and trailing bracketed credits
     "fresh56": (12, None, 5),  # 记者 in dated 电 and 本报讯 leads, 本报记者/本报通讯员 on byline lines and a photo credit, 通讯员 in a lead
 }
 
@@ -952,6 +961,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh53": (FRESH53_FLOORS, 17, 0.95),  # the five pages (one rule added; no post-fix check page)
     "fresh54": (FRESH54_FLOORS, 16, None),  # five rules added; no class floor: class 8 reads 0.667 (the □□□ rule keyed
     # with the commentary under it, read with the story above it: two records touch the class-8 item's lines)
+    "fresh55": (FRESH55_FLOORS, 20, 0.95),  # the five pages (four rules added; no post-fix check page)
     "fresh56": (FRESH56_FLOORS, 18, 0.95),  # the five pages (four rules added; no post-fix check page)
 }
 

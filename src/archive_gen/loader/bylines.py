@@ -130,7 +130,7 @@ _SURNAMES = set(
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
     "苑迟邝蒯阚鄢郏佴廉汝钮蓬宦旷鞠衡粟郜訾谈竺戈逄揭冀阎晋昝诸郇杭嵇鄂厉晁冼浦伏璩濮仰钭笪桓郦宓亢"
-    "堵荆荀闻仝蔺屠谯尉弓沃邴戎郁")
+    "堵荆荀闻仝蔺屠谯尉弓沃邴戎郁储")
 # the two-character labels a page prints over a run of briefs or a comment, often spaced out ("简　讯", "时　评"): words,
 # never a writer's name, whatever surname they open with
 _LABEL_WORDS = frozenset(("简讯", "快讯", "短讯", "时讯", "资讯", "短评", "快评", "时评", "社评", "述评", "来论", "社论",

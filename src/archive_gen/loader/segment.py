@@ -499,7 +499,9 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      _HOW_TO.search(head.text) is not None,
                      (shapes.honour_section(head.text) and (shapes.conferring_document(current.headline_text())
                                                             or (_honours_list(current) and _list_ahead(units, after))))
-                     or (shapes.counted_section(head.text) and _honours_list(current) and _list_ahead(units, after)),
+                     or (shapes.counted_section(head.text) and _honours_list(current) and _list_ahead(units, after))
+                     or (shapes.bare_section(head.text) and _honours_list(current) and after < len(units)
+                         and units[after].kind == "text" and units[after].entry),
                      nxt.entry and shapes.results_row(nxt.text) and shapes.results_title(current.headline_text())
                      and not shapes.results_title(head.text),
                      _reader_asks(nxt.text) and any(_reader_asks(u.text) for u in current.paragraphs),
@@ -513,8 +515,10 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
 # a report of a meeting announces that the page prints its speeches in summary ("本版摘登发言要点", "现将发言摘编如下")
 _EXCERPTS_ANNOUNCED = lazy_compile(r"(?:摘登|摘编|摘发)[^。！？]{0,8}(?:发言|讲话|观点)|(?:发言|讲话)(?:摘要|摘登|摘编|要点)")
 # a speaker's summary headline: the speaker's post (ending on a post's word) and name glued before a colon, then the point
-_SPEAKER_HEADLINE = lazy_compile(r"^[\u4e00-\u9fff“”·]{2,20}(?:主席|书记|站长|局长|厂长|经理|院长|校长|主任|代表|委员|部长|"
-                                 r"班长|组长|队长|技师|工人|职工|司机|快递员|骑手)[\u4e00-\u9fff·]{2,4}[：:][^：:]{4,30}$")
+_SPEAKER_HEADLINE = lazy_compile(r"^(?:[\u4e00-\u9fff“”·]{2,20}(?:主席|书记|站长|局长|厂长|经理|院长|校长|主任|代表|委员|部长|"
+                                 r"班长|组长|队长|技师|工人|职工|司机|快递员|骑手)[\u4e00-\u9fff·]{2,4}"
+                                 # or the name first and the post in brackets: "石磊（江州港务集团桥吊司机）："
+                                 r"|[\u4e00-\u9fff·]{2,4}[（(][\u4e00-\u9fff“”·、]{2,24}[）)])[：:][^：:]{4,30}$")
 # a chart's caption opens with its label: "图表：2015年…", "示意图：…", "统计图："
 _CHART_CAPTION = lazy_compile(r"^(?:图表|示意图|统计图|数据图|柱状图|折线图|饼图)[：:]")
 
@@ -534,17 +538,28 @@ def _short_comment(draft: Draft) -> bool:
                                          or house_author(u.text)) for u in draft.bylines)
 
 
+# a reader's question labelled by who asks and how (网友留言：, 职工提问：, 读者来信：, 市民咨询：) rather than 读者问：
+_READER_TURN = lazy_compile(r"(?:读者|网友|网民|职工|市民|工友|听众|群众)(?:留言|提问|咨询|来信|来电)")
+
+
+def _reader_label(label: str | None) -> bool:
+    """A reader's turn label: 读者问, 网友问, 职工问 (a short label ending 问 that is no interviewer's), or 网友留言,
+    职工提问 and the like."""
+    return label is not None and label not in _INTERVIEWERS and (
+        (label.endswith("问") and len(label) <= 3) or _READER_TURN.fullmatch(label) is not None)
+
+
 def _asks_first(text: str) -> bool:
     """The paragraph is a first question: an interviewer's turn (记者：, 问：) or a reader's question put to an expert
-    (读者问：, 网友问：, 职工问：), which a Q&A headed by its title alone opens with."""
+    (读者问：, 网友留言：), which a Q&A headed by its title alone opens with."""
     label = shapes.speaker(text)
-    return label is not None and (label in _INTERVIEWERS or (label.endswith("问") and len(label) <= 3))
+    return label is not None and (label in _INTERVIEWERS or _reader_label(label))
 
 
 def _reader_asks(text: str) -> bool:
-    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工问：), not an interviewer's turn."""
-    label = shapes.speaker(text)
-    return label is not None and label not in _INTERVIEWERS and label.endswith("问") and len(label) <= 3
+    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工提问：, 网友留言：), not an
+    interviewer's turn."""
+    return _reader_label(shapes.speaker(text))
 
 
 def _signed_ahead(units: list[Unit], start: int) -> bool:
@@ -1019,7 +1034,8 @@ def _place_group(group: list[Unit], units: list[Unit], after: int, current: Draf
         lead_at = len(group) - 1
     if lead_at is None and len(heads) >= 2 and heads[-1] == len(group) - 1 \
             and shapes.list_title(group[heads[-2]].text) and not shapes.honour_section(group[heads[-2]].text) \
-            and (shapes.honour_section(group[-1].text) or shapes.counted_section(group[-1].text)) \
+            and (shapes.honour_section(group[-1].text) or shapes.counted_section(group[-1].text)
+                 or shapes.bare_section(group[-1].text)) \
             and sum(1 for u in units[after: after + 2] if u.kind == "text" and u.entry) == 2:
         # "五一劳动奖状" (or a group counted: "江北区（3名）") under "…获奖名单", over unit rows: the list's first section,
         # not a column printed under its title nor a title under a kicker

@@ -519,6 +519,17 @@ def counted_section(text: str) -> bool:
     return bool(_COUNTED_SECTION.fullmatch(text)) and not list_title(text) and not re.search(r"名单|获得|获奖|年", text)
 
 
+# a section of a list named by the bare group it holds, with no count and no honour word ("装备制造", "交通物流", "市直单位")
+_BARE_SECTION = lazy_compile(rf"[{HAN}]{{2,6}}")
+
+
+def bare_section(text: str) -> bool:
+    """"装备制造": a short bare group name (no count, no honour word, no punctuation). Only a list's context (a list's
+    title or its rows above, rows under it) makes it one of the list's sections."""
+    text = text.strip(_GAP)
+    return bool(_BARE_SECTION.fullmatch(text)) and not list_title(text) and not re.search(r"名单|获得|获奖|年", text)
+
+
 def conferring_document(title: str) -> bool:
     """"…关于表彰…的决定", "关于对…的通报": a document conferring honours (its lists are its own sections)."""
     return bool(_CONFERRING_DOCUMENT.search(title.strip(_GAP)))
@@ -540,6 +551,8 @@ def list_row(text: str) -> bool:
             joined[-1] += piece
         else:
             joined.append(piece)
+    if len(joined) >= 3 and is_person_name(joined[-1]) and any(_UNIT_ENTRY.fullmatch(p) for p in joined[1:-1]):
+        return True  # "数控机床主轴热变形补偿技术　江州精机股份有限公司　孟凡东": what was achieved, the unit, who did it
     return len(joined) >= 2 and all(is_person_name(n) for n in joined)
 
 

@@ -471,10 +471,13 @@ def _mark_entries(units: list[Unit]) -> None:
     "（按行政区划排序）") that name units or people are its entries, two or more of them."""
     for k, unit in enumerate(units):
         conferred = k > 0 and units[k - 1].kind == "text" and shapes.confers(units[k - 1].text)
+        # a bare group name ("装备制造") right under a list's title or under the list's rows heads a section of it
+        grouped = k > 0 and units[k - 1].kind == "text" and shapes.bare_section(unit.text) \
+            and (units[k - 1].entry or shapes.list_title(units[k - 1].text))
         # an honour's bare name (优胜单位, 县五一劳动奖章) heads a list as a list's title does
         # and so does a group's name with the count of its rows ("江北区（3名）")
         if unit.kind != "text" or not (shapes.list_title(unit.text) or shapes.honour_section(unit.text) or conferred
-                                       or shapes.counted_section(unit.text)):
+                                       or shapes.counted_section(unit.text) or grouped):
             continue
         j = k + 1
         if j < len(units) and units[j].kind == "text" and shapes.note_only(units[j].text):
@@ -494,7 +497,8 @@ def _mark_entries(units: list[Unit]) -> None:
                 units[j].lead is not None or shapes.sentencey(units[j].text)))):
             rows.pop()
             j -= 1
-        if len(rows) >= 2:
+        # a later section of a list already read may hold one row ("能源化工" over one row, under the list's rows)
+        if len(rows) >= 2 or (rows and grouped and units[k - 1].entry):
             for row in rows:
                 row.entry = True
                 row._shape = None  # an earlier pass may have judged the row's shape before it was known to be one
