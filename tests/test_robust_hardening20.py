@@ -68,6 +68,7 @@ def test_a_page_of_latin_text_is_still_no_recognisable_item_and_undated(tmp_path
     (tmp_path / "s").mkdir()
     (tmp_path / "s" / "page.txt").write_text("\u200bhello world\n", encoding="utf-8")
     code, out, err = invoke("check", str(tmp_path / "s"))
+    assert code == 1
     said = "\n".join(line for line in (out + err).splitlines() if line.startswith("page.txt"))
     assert "no recognisable item" in said and "no date" in said
 
@@ -141,5 +142,5 @@ def test_a_utf32_page_without_a_byte_order_mark_is_read(tmp_path: Path, codec: s
 def test_binary_data_of_four_byte_words_is_still_a_binary_file(data: bytes) -> None:
     from archive_gen.loader.decode import decode_bytes
 
-    text, encoding, notices = decode_bytes(data, "p.bin")
+    text, _, notices = decode_bytes(data, "p.bin")
     assert text == "" and [n.code for n in notices] in (["binary"], ["undecodable"])
