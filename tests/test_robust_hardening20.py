@@ -5,7 +5,13 @@ signals, locks, full disks and serve attacked through the real CLI. Each test fa
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -144,3 +150,54 @@ def test_binary_data_of_four_byte_words_is_still_a_binary_file(data: bytes) -> N
 
     text, _, notices = decode_bytes(data, "p.bin")
     assert text == "" and [n.code for n in notices] in (["binary"], ["undecodable"])
+
+
+# ---------------------------------------------------------------------------------------------
+# SIGHUP: the terminal (an ssh session) closed during a build
+
+_SLOW_DISK_CLI = """
+import sys, time
+from archive_gen import writer
+real = writer.write_file
+def slow(fd, data):
+    time.sleep(0.2)
+    real(fd, data)
+writer.write_file = slow
+from archive_gen.cli import run
+sys.argv[0] = "archive-gen"
+run()
+"""
+
+
+@pytest.mark.parametrize("group", [False, True])
+def test_a_hangup_mid_write_leaves_the_previous_site_and_nothing_beside_it(tmp_path: Path, group: bool) -> None:
+    # SIGHUP killed the build without a word (exit 129): its staging folder (.site.tmp-<pid>, the site's size)
+    # stayed beside the site till a next build, and a hangup during the swap published half the new site
+    root = tmp_path / "p"
+    config = _project(root)
+    assert invoke("build", "-q", "--config", str(config))[0] == 0
+    before = tree_state(root / "site")
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_DISK_CLI, "build", "-q", "--jobs", "2", "--config",
+                             str(config), "--base-url", "https://example.org/a/"], cwd=root,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(root.glob(".site.tmp-*/pack-*")):
+        time.sleep(0.05)
+    time.sleep(0.4)  # into the slowed-down writing
+    if group:  # as a closed terminal sends it: to every process of the group, the workers too
+        os.killpg(proc.pid, signal.SIGHUP)
+    else:
+        proc.send_signal(signal.SIGHUP)
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert err.strip() == "archive-gen: interrupted; the previous site was left as it was"
+    assert tree_state(root / "site") == before
+    assert not list(root.glob(".site.*"))
+    with contextlib.suppress(ProcessLookupError):  # no worker of the group outlives the build
+        for _ in range(50):
+            os.killpg(proc.pid, 0)
+            time.sleep(0.1)
+        raise AssertionError("a worker outlived the build")

@@ -588,8 +588,9 @@ def _signals_deferred() -> Iterator[list[int]]:
     came: list[int] = []
     previous: dict[int, object] = {}
     try:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            previous[signum] = signal.signal(signum, lambda number, frame: came.append(number))
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+                previous[signum] = signal.signal(signum, lambda number, frame: came.append(number))
     except ValueError:  # not the main thread
         pass
     try:
