@@ -22,7 +22,8 @@ import sys
 from typing import Any
 
 EXIT_INTERRUPTED = 130
-_DEFAULTS = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL}
+# SIGHUP (the terminal or ssh session closed) as SIGTERM: it killed the process without a word
+_DEFAULTS = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL, signal.SIGHUP: signal.SIG_DFL}
 
 
 def _interrupted(signum: int, frame: Any) -> None:

@@ -278,6 +278,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             if options.jobs > 1 and session is None and manifest is not None else None
         keys = StageKeys.of(stages, config)
         history_file = permalinks.read_history(config.url_history)
+        permalinks.make_history_folder(config.url_history)
         last: list[Archive] = []
 
         def assemble_last(summaries: Sequence[PageSummary]) -> None:

@@ -133,22 +133,31 @@ def _default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# SIGHUP is the terminal (an ssh session) going away: it killed a build between any two steps, leaving its
+# staging folder beside the site and, during the swap, half the new site published till the next build
+_HANGUPS = (signal.SIGTERM, signal.SIGHUP)
+
+
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM unwinds like Ctrl-C: a build removes its temporary folder (the old site stays), serve
+    """SIGTERM and SIGHUP unwind like Ctrl-C: a build removes its temporary folder (the old site stays), serve
     frees its port; both exit 130."""
     def handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, handler)
+        for signum in _HANGUPS:
+            if signum == signal.SIGTERM or signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's stays
+                previous[signum] = signal.signal(signum, handler)
     except ValueError:  # not the main thread (e.g. inside a test runner thread)
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler_before in previous.items():
+            signal.signal(signum, handler_before)
 
 
 def _drop_stdout() -> None:
@@ -248,7 +257,8 @@ def _leave_quietly_on_signals() -> None:
     read the arguments was "Aborted!" and exit 1 (SIGTERM: killed, -15), and one arriving after the command
     returned was a KeyboardInterrupt traceback out of ``run`` (SIGTERM: killed, the exit code lost).
     Handlers someone else set and signals the caller ignores (nohup) are left as they are."""
-    for signum, default in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, signal.SIG_DFL)):
+    for signum, default in ((signal.SIGINT, signal.default_int_handler), (signal.SIGTERM, signal.SIG_DFL),
+                            (signal.SIGHUP, signal.SIG_DFL)):
         with suppress(ValueError, OSError):  # not the main thread
             if signal.getsignal(signum) is default:
                 signal.signal(signum, _on_signal)

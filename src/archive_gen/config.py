@@ -305,12 +305,19 @@ def _text(node: yaml.Node, path: Path | None, key: str, *, limit: int = TEXT_LIM
     return value
 
 
+_DECIMAL = re.compile(r"[0-9]+")
+
+
 def _number(node: yaml.Node, path: Path | None, key: str, low: int, high: int) -> int:
     """A whole number in [low, high]; YAML's other spellings of integers (0x1F, 1_000) are accepted."""
     if not isinstance(node, yaml.ScalarNode):
         raise _fail(path, node, f"{_named(key)} must be a whole number, not a {_node_kind(node)}")
     value: int | None = None
-    if node.tag == _YAML_TAG + "int" and len(node.value) <= 40:
+    if _DECIMAL.fullmatch(node.value) and len(node.value) <= 40:
+        # plain digits are decimal, quoted or not: "01" (a quoted 版 number) was refused while 01 was taken, and
+        # YAML 1.1 read a zero-padded 010 as octal 8 and 08 as no number at all
+        value = int(node.value)
+    elif node.tag == _YAML_TAG + "int" and len(node.value) <= 40:
         try:
             value = int(yaml.constructor.SafeConstructor().construct_yaml_int(node))
         except (ValueError, TypeError):
@@ -587,7 +594,7 @@ def _page_overrides(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[
     out: dict[str, PageOverride] = {}
     for k, v in _mapping(node, path, "pages"):
         # keyed in NFC, as page files are looked up (model.name_key): a Mac's decomposed names match
-        name = name_key(_name_key(k, path, "pages", limit=PATH_LIMIT))
+        name = name_key(_page_path(_name_key(k, path, "pages", limit=PATH_LIMIT)))
         if name in out:
             raise _fail(path, k, f"duplicate key {_named(name)} in 'pages' (the same name in another Unicode spelling)")
         entry: dict[str, Any] = {}
@@ -601,6 +608,13 @@ def _page_overrides(node: yaml.Node, path: Path, lines: dict[str, int]) -> dict[
         out[name] = PageOverride(**entry)
         lines[f"pages.{name}"] = k.start_mark.line + 1
     return out
+
+
+def _page_path(name: str) -> str:
+    """A page file named as the sources name it: ./x.txt and a//b.txt are x.txt and a/b.txt (they were "no
+    such page file in the sources"). A ".." stays: it names no page under the source folder, and is said so."""
+    parts = [p for p in name.split("/") if p not in ("", ".")]
+    return "/".join(parts) or name
 
 
 def _page_names(node: yaml.Node, path: Path) -> tuple[tuple[int, str], ...]:

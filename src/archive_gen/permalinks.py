@@ -180,6 +180,19 @@ def _through_links(path: Path) -> Path:
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
 
 
+def make_history_folder(path: Path | None) -> None:
+    """Make the folder the url_history file goes in, as the output and cache folders are made, before the build
+    writes anything: a history in a folder not there yet failed only once the site was written (exit 2, a site
+    published without its history); a folder that cannot be made is said before the site is touched."""
+    if path is None:
+        return
+    try:
+        _through_links(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot make the URL history's folder: {exc.strerror or exc}",
+                          source=str(exc.filename or path.parent)) from None
+
+
 def history_text(history: Mapping[str, Published]) -> str:
     rows = [HISTORY_HEADER]
     for path in sorted(history):

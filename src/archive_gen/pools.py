@@ -21,7 +21,7 @@ STOP_SECONDS = 10.0  # the most stop_now waits for a pool's manager thread to le
 
 
 # held in the parent while it forks and in a new worker until it has set its own handlers
-_STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+_STOPPING_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 _CAN_MASK = hasattr(signal, "pthread_sigmask")
 
 
@@ -104,9 +104,11 @@ def fork_pool(workers: int, initializer: Callable[..., None] | None = None,
 def _start_worker(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     # the parent's handlers came with the fork: SIGTERM (stop_now's, or the CLI's that raises
     # KeyboardInterrupt) and Ctrl-C (sent to the whole process group) printed a traceback per worker. A
-    # worker ends quietly on SIGTERM and leaves Ctrl-C to its parent, which stops the pool.
+    # worker ends quietly on SIGTERM and leaves Ctrl-C, and a hangup (the terminal closed: sent to the whole
+    # group too), to its parent, which stops the pool.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     if _CAN_MASK:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)  # held since the fork (ForkPool.submit)
     threading.Thread(target=_leave_with, args=(parent,), name="archive-gen-parent-watch", daemon=True).start()

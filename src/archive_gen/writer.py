@@ -588,8 +588,9 @@ def _signals_deferred() -> Iterator[list[int]]:
     came: list[int] = []
     previous: dict[int, object] = {}
     try:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            previous[signum] = signal.signal(signum, lambda number, frame: came.append(number))
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's SIGHUP stays ignored
+                previous[signum] = signal.signal(signum, lambda number, frame: came.append(number))
     except ValueError:  # not the main thread
         pass
     try:
@@ -977,6 +978,14 @@ def write_scaffold(dest: Path, files: Mapping[str, bytes], *, force: bool = Fals
     skipped: list[str] = []
     try:
         # inside the try: a name the disk cannot take (ENAMETOOLONG) raises from exists() already
+        if dest.is_symlink() and not dest.exists():  # mkdir said only "File exists"
+            try:
+                os.stat(dest)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    raise OutputError("is a loop of links, not a folder", source=str(dest)) from None
+            raise OutputError(f"is a link to {os.readlink(dest)}, which does not exist", source=str(dest),
+                              hint="make the folder it leads to, or give init another folder")
         if dest.exists() and not dest.is_dir():
             raise OutputError("exists and is not a folder", source=str(dest))
         if dest.is_dir() and any(entry.name != ".git" for entry in dest.iterdir()) and not force:

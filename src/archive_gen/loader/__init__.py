@@ -14,6 +14,7 @@ Public API:
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import replace
 
 from ..config import PageOverride
@@ -98,6 +99,12 @@ def _mapped(page: Page, view: ColumnView) -> Page:
                    furniture=tuple(PageLine(view.origin(f.line), f.text, f.kind) for f in page.furniture))
 
 
+def _blank(text: str) -> bool:
+    """No visible character: white space and invisible format characters (zero-width spaces and joiners, a
+    byte order mark left inside) only. Such a page was "no recognisable item", as if it held text."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
 def _parse_text(text: str, source: str, line_count: int, *, date: str | None, page: int | None, sha256: str,
                 encoding: str) -> Page:
     """parse_page on a text in reading order."""
@@ -117,12 +124,12 @@ def _parse_text(text: str, source: str, line_count: int, *, date: str | None, pa
     if not any(it.title or it.paragraphs for it in items) or han < _MIN_HAN_CHARS:
         # a Chinese news page has Chinese text: digits, dashes or Latin words alone are not an archive
         has_text = any(it.title or it.paragraphs for it in items)
-        what = "blank page" if not text.strip() else \
+        what = "blank page" if _blank(text) else \
             "no recognisable item (no Chinese text)" if has_text else "no recognisable item"
         notices.append(Notice(source, None, "no-items", f"{what}, nothing to archive", "error"))
         items = []
     page_date = _page_date(source, date, items, text, furniture)
-    if page_date.value is None:
+    if page_date.value is None and not _blank(text):  # a blank page has nothing to date: its error says it all
         notices.append(Notice(source, None, "no-date", "no date in the file name or the text; set pages."
                               f"{source}.date in archive.yaml"))
     problem = None if date else path_date_problem(source)

@@ -58,6 +58,9 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str, list[Notice]]:
                 return _false_utf8_bom(data[len(bom):], source)
             return _decode_with_bom(data[len(bom):], codec, name, source)
     if b"\x00" in data and not data.startswith(_BINARY_MAGIC):
+        utf32 = _try_utf32(data, source)
+        if utf32 is not None:
+            return utf32
         utf16 = _try_utf16(data, source)
         if utf16 is not None:
             return utf16
@@ -187,6 +190,29 @@ def _big5_common_share(text: str) -> float:
         except UnicodeEncodeError:
             pass
     return common / len(han)
+
+
+def _try_utf32(data: bytes, source: str) -> tuple[str, str, list[Notice]] | None:
+    """A UTF-32 page saved without its byte order mark (three NUL bytes of every four for ASCII): read when
+    exactly one byte order decodes it, every code point valid, into text with no NUL character that looks
+    like a page (binary data of small numbers decodes too, into control characters and rare symbols). It was
+    called a binary file and the page was lost."""
+    if len(data) % 4:
+        return None
+    found: list[tuple[str, str, str]] = []
+    for codec, name in (("utf-32-le", "UTF-32 LE"), ("utf-32-be", "UTF-32 BE")):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _plausible(text):
+            found.append((text, codec, name))
+    if len(found) != 1:  # neither, or both (ambiguous): left to the other readers and their clear message
+        return None
+    text, codec, name = found[0]
+    notice = Notice(source, None, "utf32", f"decoded as {name} without a byte order mark; the archive expects "
+                    "GB18030 or UTF-8 pages")
+    return normalise_newlines(text), codec, [notice]
 
 
 def _try_utf16(data: bytes, source: str) -> tuple[str, str, list[Notice]] | None:
