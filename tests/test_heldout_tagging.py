@@ -262,8 +262,9 @@ SETS = {
     # gazetteer does not hold are keyed at their city (the tagger gives the province), and the 夜校 / merged how-to
     # misses are left open (tests/heldout_tagging36/README.md). After the development-zone table (forty-first round, not
     # blind: its author grepped these pages): 1.0 / 0.909 / 0.905 (东湖高新区 at 武汉)
-    "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 1,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.95}),
+    # (issue 14, loader merges: the how-to 会员卡还能这样用 is an item of its own, unmatched 1 -> 0, topic 0.952 -> 0.977)
+    "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.975}),
     # 37 (issue 18, fortieth round: 工人日报 pages by a new hand centred on topic difficulty, 5 pages 2007-2024, 22 items:
     # a title's topic beside a long middle paragraph of another, policy codas, photo captions, two-topic items, topic
     # words only in a person's job; county-level cities, renamed places, shared district names; keys committed in

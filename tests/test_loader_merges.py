@@ -39,3 +39,19 @@ def test_a_place_and_name_signing_a_letter_after_its_text_still_signs_it() -> No
                   "南川区开展职工技能培训", NEWS.strip())
     assert [i.title for i in parsed.items] == ["食堂饭菜该换换口味了", "南川区开展职工技能培训"]
     assert "刘　梅" in parsed.items[0].byline.authors
+
+
+def test_a_how_to_ending_zheyang_yong_after_a_short_news_story_is_its_own_item() -> None:
+    # "…还能这样用" tells the reader how to use something, as "…这样申请" does: after a short 本报讯 story it titles a
+    # piece of its own
+    parsed = page("南川区开展职工技能培训", NEWS, "　　培训为期三天，内容涵盖安全生产、电工技能等。",
+                  "普惠卡还能这样用", "　　不少职工办了工会普惠卡，却只用来领取节日慰问品。其实，持卡还能享受体检优惠。",
+                  "　　普惠卡丢失的，可到所在单位工会办理挂失。")
+    assert [i.title for i in parsed.items] == ["南川区开展职工技能培训", "普惠卡还能这样用"]
+
+
+def test_a_statement_heading_inside_a_short_news_story_stays_a_crosshead() -> None:
+    # guard: a heading that states what was done ("培训课堂搬进车间") is no how-to and no box: a crosshead
+    parsed = page("南川区开展职工技能培训", NEWS, "培训课堂搬进车间",
+                  "　　培训为期三天，内容涵盖安全生产、电工技能等。", "　　参训职工表示，收获很大。")
+    assert [i.title for i in parsed.items] == ["南川区开展职工技能培训"]

@@ -407,8 +407,8 @@ _INTERVIEWERS = ("记者", "本报记者", "问", "Q")
 # the paper's own undated lead: "本报讯", "本报讯（记者　罗　敏）"
 _BUREAU_LEAD = lazy_compile(r"^本报讯")
 # a heading that tells the reader how to do something: "工伤认定这样申请", "维权热线怎么打", "申请法律援助需带哪些材料",
-# "驿站在哪里？", "普惠卡办理指南"
-_HOW_TO = lazy_compile(r"怎么|怎样|如何|这样(?:申请|办理|操作|查询|办|做|填|报)|哪些|哪里|哪儿|指南|须知|攻略|流程")
+# "驿站在哪里？", "普惠卡办理指南", "会员卡还能这样用" (这样 and a verb of using, claiming, checking or paying)
+_HOW_TO = lazy_compile(r"怎么|怎样|如何|这样(?:申请|办理|操作|查询|办|做|填|报|用|领|查|缴)|哪些|哪里|哪儿|指南|须知|攻略|流程")
 # "据外媒报道，", "据《四川工人日报》报道，", "据日本共同社消息，": a story opening on another outlet's report
 _REPORTED = lazy_compile(r"^据[^，,。；;：:]{1,20}(?:报道|消息)[，,]")
 
