@@ -55,3 +55,29 @@ def test_a_statement_heading_inside_a_short_news_story_stays_a_crosshead() -> No
     parsed = page("南川区开展职工技能培训", NEWS, "培训课堂搬进车间",
                   "　　培训为期三天，内容涵盖安全生产、电工技能等。", "　　参训职工表示，收获很大。")
     assert [i.title for i in parsed.items] == ["南川区开展职工技能培训"]
+
+
+FEATURE = ("“焊花”里的二十年", "——记全国五一劳动奖章获得者、某重工焊工周建国", "本报记者　吴　迪　本报通讯员　洪　涛",
+           "　　清晨7点，周建国已经站在焊机旁。二十年来，他焊过的焊缝没有一处返工。",
+           "　　如今，以他名字命名的创新工作室已培养焊工骨干40多名。")
+
+
+def test_a_hotline_box_after_a_feature_is_an_item_of_its_own() -> None:
+    # "维权热线" over a notice telling the reader whom to call addresses the reader, not the feature above: a piece of its
+    # own, as a 温馨提示 box is (a 记者手记 or 相关链接 box extends the story and stays its crosshead)
+    parsed = page(*FEATURE, "维权热线",
+                  "　　职工遇到劳动权益问题，可拨打市总工会维权热线12351，工作人员将及时答复。")
+    assert [i.title for i in parsed.items] == ["“焊花”里的二十年", "维权热线"]
+
+
+def test_a_reporters_note_after_a_feature_stays_its_crosshead() -> None:
+    # guard: 记者手记 extends the feature (tests/heldout/README.md: boxes inside a story are crossheads)
+    parsed = page(*FEATURE, "记者手记", "　　采访中，周建国说得最多的一句话是“焊缝就是良心”。")
+    assert [i.title for i in parsed.items] == ["“焊花”里的二十年"]
+    assert [c.text for c in parsed.items[0].crossheads] == ["记者手记"]
+
+
+def test_a_statement_about_a_hotline_inside_a_feature_stays_a_crosshead() -> None:
+    # guard: "开通维权热线" says what was done; it is no hotline box's label
+    parsed = page(*FEATURE, "开通维权热线", "　　2020年，周建国所在的班组开通了维权热线，帮助工友解决难题。")
+    assert [i.title for i in parsed.items] == ["“焊花”里的二十年"]
