@@ -126,8 +126,9 @@ SETS = {
     # first run (main's tagger: 0.985, 0.941, 0.984) less a little (after the secondary rules: 1.0, 0.957, 1.0)
     "heldout_tagging16": (TESTS / "heldout_tagging16" / "pages", TESTS / "heldout_tagging16" / "keys", 31, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
-    "heldout_tagging17": (TESTS / "heldout_tagging17" / "pages", TESTS / "heldout_tagging17" / "keys", 29, 1,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.93}),
+    # (issue 14, loader merges: the legal Q&A under 读者来信问： is an item of its own, unmatched 1 -> 0, topic 0.958)
+    "heldout_tagging17": (TESTS / "heldout_tagging17" / "pages", TESTS / "heldout_tagging17" / "keys", 29, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.955}),
     "heldout_tagging18": (TESTS / "heldout_tagging18" / "pages", TESTS / "heldout_tagging18" / "keys", 29, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging19": (TESTS / "heldout_tagging19" / "pages", TESTS / "heldout_tagging19" / "keys", 32, 0,

@@ -81,3 +81,20 @@ def test_a_statement_about_a_hotline_inside_a_feature_stays_a_crosshead() -> Non
     # guard: "开通维权热线" says what was done; it is no hotline box's label
     parsed = page(*FEATURE, "开通维权热线", "　　2020年，周建国所在的班组开通了维权热线，帮助工友解决难题。")
     assert [i.title for i in parsed.items] == ["“焊花”里的二十年"]
+
+
+def test_a_readers_letter_question_after_a_story_opens_a_qa_item() -> None:
+    # "读者来信问：" is a reader's question as "读者问：" is: the question headline over it titles a Q&A of its own
+    parsed = page("南川区开展职工技能培训", NEWS, "　　培训为期三天，内容涵盖安全生产、电工技能等。",
+                  "单位能否扣押职工证件？",
+                  "　　读者来信问：我刚入职一家公司，公司要求把身份证原件交给人事部门保管，这样合法吗？",
+                  "　　律师答：用人单位招用劳动者，不得扣押劳动者的居民身份证和其他证件。")
+    assert [i.title for i in parsed.items] == ["南川区开展职工技能培训", "单位能否扣押职工证件？"]
+
+
+def test_an_interviews_crosshead_over_a_reporters_turn_stays_inside() -> None:
+    # guard: a heading over an interviewer's later turn inside an interview that already has turns is a crosshead
+    parsed = page("技能人才如何成长", "本报记者　吴　迪", "　　记者：您当初为什么选择当焊工？",
+                  "　　周建国：我父亲就是焊工，从小耳濡目染。", "谈传承",
+                  "　　记者：您现在带了多少徒弟？", "　　周建国：前后带了40多个，不少已是技术骨干。")
+    assert [i.title for i in parsed.items] == ["技能人才如何成长"]

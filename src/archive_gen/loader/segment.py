@@ -534,17 +534,25 @@ def _short_comment(draft: Draft) -> bool:
                                          or house_author(u.text)) for u in draft.bylines)
 
 
+# a reader's question saying how it came in ("读者来信问：", "网友留言问：", "职工来电问："): longer than a speaker's label,
+# still the reader's question put to an expert
+_READER_WROTE_ASKS = lazy_compile(r"^(?:读者|网友|职工|市民|群众|听众)(?:来信|来电|留言|来函)问[：:](?=.)")
+
+
 def _asks_first(text: str) -> bool:
     """The paragraph is a first question: an interviewer's turn (记者：, 问：) or a reader's question put to an expert
-    (读者问：, 网友问：, 职工问：), which a Q&A headed by its title alone opens with."""
+    (读者问：, 网友问：, 职工问：, 读者来信问：), which a Q&A headed by its title alone opens with."""
     label = shapes.speaker(text)
-    return label is not None and (label in _INTERVIEWERS or (label.endswith("问") and len(label) <= 3))
+    return (label is not None and (label in _INTERVIEWERS or (label.endswith("问") and len(label) <= 3))) \
+        or _READER_WROTE_ASKS.match(text) is not None
 
 
 def _reader_asks(text: str) -> bool:
-    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工问：), not an interviewer's turn."""
+    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工问：, 读者来信问：), not an
+    interviewer's turn."""
     label = shapes.speaker(text)
-    return label is not None and label not in _INTERVIEWERS and label.endswith("问") and len(label) <= 3
+    return (label is not None and label not in _INTERVIEWERS and label.endswith("问") and len(label) <= 3) \
+        or _READER_WROTE_ASKS.match(text) is not None
 
 
 def _signed_ahead(units: list[Unit], start: int) -> bool:
