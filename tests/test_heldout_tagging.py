@@ -126,8 +126,9 @@ SETS = {
     # first run (main's tagger: 0.985, 0.941, 0.984) less a little (after the secondary rules: 1.0, 0.957, 1.0)
     "heldout_tagging16": (TESTS / "heldout_tagging16" / "pages", TESTS / "heldout_tagging16" / "keys", 31, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.98}),
-    "heldout_tagging17": (TESTS / "heldout_tagging17" / "pages", TESTS / "heldout_tagging17" / "keys", 29, 1,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.93}),
+    # (issue 14, loader merges: the legal Q&A under 读者来信问： is an item of its own, unmatched 1 -> 0, topic 0.958)
+    "heldout_tagging17": (TESTS / "heldout_tagging17" / "pages", TESTS / "heldout_tagging17" / "keys", 29, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.955}),
     "heldout_tagging18": (TESTS / "heldout_tagging18" / "pages", TESTS / "heldout_tagging18" / "keys", 29, 0,
                           {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.97}),
     "heldout_tagging19": (TESTS / "heldout_tagging19" / "pages", TESTS / "heldout_tagging19" / "keys", 32, 0,
@@ -262,8 +263,9 @@ SETS = {
     # gazetteer does not hold are keyed at their city (the tagger gives the province), and the 夜校 / merged how-to
     # misses are left open (tests/heldout_tagging36/README.md). After the development-zone table (forty-first round, not
     # blind: its author grepped these pages): 1.0 / 0.909 / 0.905 (东湖高新区 at 武汉)
-    "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 1,
-                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.95}),
+    # (issue 14, loader merges: the how-to 会员卡还能这样用 is an item of its own, unmatched 1 -> 0, topic 0.952 -> 0.977)
+    "heldout_tagging36": (TESTS / "heldout_tagging36" / "pages", TESTS / "heldout_tagging36" / "keys", 20, 0,
+                          {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.975}),
     # 37 (issue 18, fortieth round: 工人日报 pages by a new hand centred on topic difficulty, 5 pages 2007-2024, 22 items:
     # a title's topic beside a long middle paragraph of another, policy codas, photo captions, two-topic items, topic
     # words only in a person's job; county-level cities, renamed places, shared district names; keys committed in
@@ -329,10 +331,11 @@ SETS = {
     # forty-ninth round (issue 18; tests/heldout_tagging45/README.md): topic traps by a new hand (commentaries with a
     # closing side topic, seasonal photo captions, one worker's feature, union plenaries listing tasks, briefs, a legal
     # Q&A), 23 items. First run (keys committed in 7324dea) 1.0 / 1.0 / 0.8; the union plenary and its list of tasks
-    # (rule 56) give 0.851. Two items unmatched (the loader reads a 工人论坛 piece after a short item as a crosshead).
+    # (rule 56) give 0.851. Two items were unmatched (the loader read a 工人论坛 piece after a short item as a crosshead);
+    # issue 14's loader fix (a column label and author line under a title) matches them: unmatched 0, topic 0.917.
     # Floors at the final scores, not above
-    "heldout_tagging45": (TESTS / "heldout_tagging45" / "pages", TESTS / "heldout_tagging45" / "keys", 23, 2,
-                          {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.85}),
+    "heldout_tagging45": (TESTS / "heldout_tagging45" / "pages", TESTS / "heldout_tagging45" / "keys", 23, 0,
+                          {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.915}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

@@ -407,8 +407,8 @@ _INTERVIEWERS = ("记者", "本报记者", "问", "Q")
 # the paper's own undated lead: "本报讯", "本报讯（记者　罗　敏）"
 _BUREAU_LEAD = lazy_compile(r"^本报讯")
 # a heading that tells the reader how to do something: "工伤认定这样申请", "维权热线怎么打", "申请法律援助需带哪些材料",
-# "驿站在哪里？", "普惠卡办理指南"
-_HOW_TO = lazy_compile(r"怎么|怎样|如何|这样(?:申请|办理|操作|查询|办|做|填|报)|哪些|哪里|哪儿|指南|须知|攻略|流程")
+# "驿站在哪里？", "普惠卡办理指南", "会员卡还能这样用" (这样 and a verb of using, claiming, checking or paying)
+_HOW_TO = lazy_compile(r"怎么|怎样|如何|这样(?:申请|办理|操作|查询|办|做|填|报|用|领|查|缴)|哪些|哪里|哪儿|指南|须知|攻略|流程")
 # "据外媒报道，", "据《四川工人日报》报道，", "据日本共同社消息，": a story opening on another outlet's report
 _REPORTED = lazy_compile(r"^据[^，,。；;：:]{1,20}(?:报道|消息)[，,]")
 
@@ -549,17 +549,23 @@ def _reader_label(label: str | None) -> bool:
         (label.endswith("问") and len(label) <= 3) or _READER_TURN.fullmatch(label) is not None)
 
 
+# a reader's question saying how it came in ("读者来信问：", "网友留言问：", "职工来电问："): longer than a speaker's label,
+# still the reader's question put to an expert
+_READER_WROTE_ASKS = lazy_compile(r"^(?:读者|网友|职工|市民|群众|听众)(?:来信|来电|留言|来函)问[：:](?=.)")
+
+
 def _asks_first(text: str) -> bool:
     """The paragraph is a first question: an interviewer's turn (记者：, 问：) or a reader's question put to an expert
-    (读者问：, 网友留言：), which a Q&A headed by its title alone opens with."""
+    (读者问：, 网友留言：, 读者来信问：), which a Q&A headed by its title alone opens with."""
     label = shapes.speaker(text)
-    return label is not None and (label in _INTERVIEWERS or _reader_label(label))
+    return (label is not None and (label in _INTERVIEWERS or _reader_label(label))) \
+        or _READER_WROTE_ASKS.match(text) is not None
 
 
 def _reader_asks(text: str) -> bool:
-    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工提问：, 网友留言：), not an
-    interviewer's turn."""
-    return _reader_label(shapes.speaker(text))
+    """The paragraph is a reader's question put to an expert (读者问：, 网友问：, 职工提问：, 网友留言：, 读者来信问：), not
+    an interviewer's turn."""
+    return _reader_label(shapes.speaker(text)) or _READER_WROTE_ASKS.match(text) is not None
 
 
 def _signed_ahead(units: list[Unit], start: int) -> bool:

@@ -445,9 +445,16 @@ def reply_label(text: str) -> bool:
 BOX_HEADING_ENDINGS = ("小贴士", "温馨提示", "安全提示", "维权须知", "小常识", "小知识")
 
 
+# the heading of a paper's or a union's hotline box ("职工热线", "本报维权热线", "法律援助热线"): a service notice telling
+# the reader whom to call, a piece of its own, not a section of the story above (a statement about a hotline, such as
+# "热线全天有人值守" or "开通维权热线", is no such label)
+_HOTLINE_BOX = lazy_compile(r"^(?:本报)?(?:职工|维权|服务|读者|新闻|咨询|法律援助|法律|求助|投诉|帮扶|心理|关爱)(?:服务|咨询)?热线$")
+
+
 def advice_box(text: str) -> bool:
-    """"安全小贴士": the heading of a box of advice, a piece of its own."""
-    return text.strip(_GAP).endswith(BOX_HEADING_ENDINGS) and len(text.strip(_GAP)) <= 10
+    """"安全小贴士", "职工热线": the heading of a box of advice or of a hotline notice, a piece of its own."""
+    stripped = text.strip(_GAP)
+    return (stripped.endswith(BOX_HEADING_ENDINGS) and len(stripped) <= 10) or bool(_HOTLINE_BOX.match(stripped))
 
 
 def letter_closing(text: str) -> bool:

@@ -873,12 +873,27 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         return False  # "…成效初显(图)": a headline with its note, not half a sentence
     if headline_shaped(first) and len(first.lines) == 1 and bare_name_line(text):
         return False  # "孟凡清" under a commentary title: its author, not the start of its first sentence
+    if headline_shaped(first) and len(first.lines) == 1 and _column_author(text) \
+            and before and headline_shaped(before[-1]):
+        # "工人论坛　林　峰" under a commentary title: the column's label and the author, not the start of its first
+        # sentence (a split sentence does not stop on a gap and a name)
+        return False
     if shapes.notice_title(text) and len(first.lines) == 1:
         return False  # "启　事", "讣告": a notice's heading, never the first half of a sentence
     if ends_open(text) or shapes.sentencey(text) or shapes.cut_sentence(text) or first.lead is not None \
             or first.joined:
         return True
     return _join_score(first, second, before, tip, signed) >= 2
+
+
+# a column's label, a gap and a person's name on a line of their own ("工人论坛　林　峰", "职工说法　王　强")
+_COLUMN_AUTHOR = lazy_compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[ \u3000]+(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000·]{1,6})$")
+
+
+def _column_author(text: str) -> bool:
+    """"工人论坛　林　峰": a column's label and its writer's name parted by a gap, the name a person's."""
+    match = _COLUMN_AUTHOR.match(text.strip(" \u3000"))
+    return match is not None and is_person_name(match.group("name")) and not is_person_name(match.group("label"))
 
 
 def _join_score(first: Unit, second: Unit, before: list[Unit], tip: list[Unit], signed: bool = False) -> int:
