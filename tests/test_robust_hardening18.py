@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from archive_gen.build import _load_manifest
-from archive_gen.cache import BuildCache, digest
+from archive_gen.build import _load_manifest, _manifest_key
+from archive_gen.cache import BuildCache
 from projects import site_tree
 from robust_util import REPO, SEED, SEEDS, invoke
 
@@ -51,7 +51,7 @@ def test_a_cache_manifest_listing_hostile_term_paths_never_takes_the_build_down(
     code, _, err = invoke("build", "--config", str(config), "-j", "1")
     assert code == 0, err
     cache = BuildCache(root / ".archive-cache")
-    key = digest("output", str(root / "site"))
+    key = _manifest_key(root / "site", root / ".archive-cache")
     manifest = _load_manifest(cache, key)
     assert manifest is not None
     stamps = dict(manifest.stamps)
