@@ -52,3 +52,19 @@ def test_variants_of_held_out_sets_score_as_the_pages_do() -> None:
     for variant in ("blank2", "crlf"):
         got, _ = perturb.run_variant(names, variant)
         assert got == base, variant
+
+
+def test_an_unindented_salutation_over_indented_text_is_a_paragraph_of_its_own() -> None:
+    # a document's addressees at the margin ("各区总工会，区直各工会：") with its indented text on the next line and no
+    # blank line between: the indent starts the next paragraph (as a blank line would)
+    parsed = page("西岭区总工会关于开展夏季送清凉活动的通知",
+                  "各街镇总工会，区直各工会：\n　　为切实维护高温作业职工的身体健康，区总工会决定开展夏季送清凉活动。",
+                  "西岭区总工会\n2010年7月15日")
+    assert parsed.items[0].paragraphs[0] == "各街镇总工会，区直各工会："
+
+
+def test_a_salutation_running_on_at_the_margin_still_joins() -> None:
+    # guard: with no blank line and no indent, the next line at the margin is the salutation's column-break tail
+    parsed = page("西岭区总工会关于开展夏季送清凉活动的通知",
+                  "各街镇总工会，区直各工会：\n为切实维护高温作业职工的身体健康，区总工会决定开展夏季送清凉活动。")
+    assert parsed.items[0].paragraphs[0].startswith("各街镇总工会，区直各工会：为切实")

@@ -17,9 +17,9 @@ Variants:
   trailing   spaces and a U+3000 after every line (blank lines too)
   blank2     every run of blank lines doubled
   bom        a UTF-8 byte order mark (UTF-8 pages without one)
-  noblank    blank lines dropped where the next line is an indented paragraph of the same item (人民日报-style
-             continuous text); kept before a headline, byline, crosshead or tip line, an item's first line, and
-             page furniture
+  noblank    blank lines dropped between two paragraphs of the same item where the second is indented (人民日报-style
+             continuous text); kept next to a headline, byline, crosshead or tip line, at an item's first line, and
+             next to page furniture
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def noblank(page: Page, key: dict | None) -> Outcome:
         nxt = next((j for j in range(k + 1, len(text)) if text[j].strip()), None)
         if prev is None or nxt is None or nxt != k + 1:
             return 1  # only a single blank line before an indented line goes
-        if not _INDENT.match(text[nxt]) or (nxt + 1) in heads:
+        if not _INDENT.match(text[nxt]) or (nxt + 1) in heads or (prev + 1) in heads:
             return 1
         same = owner.get(prev + 1) is not None and owner.get(prev + 1) == owner.get(nxt + 1)
         return 0 if same else 1
