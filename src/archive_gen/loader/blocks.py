@@ -6,7 +6,7 @@ Pure string work, no knowledge of headlines or items (a byline line's shape is a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bylines import is_byline_line, split_credit, split_lead
 
@@ -243,7 +243,21 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
         previous_full = width is not None and (len(raw.rstrip()) == width if narrow is None else _fills(raw, width))
         blank = 0
     flush()
-    return blocks
+    return _gaps_in_units(blocks)
+
+
+def _gaps_in_units(blocks: list[Block]) -> list[Block]:
+    """Blank runs counted in the page's own unit. A page that parts its paragraphs with blank lines and never with
+    fewer than two (a word processor's double spacing, a copy that doubled every line end) means by two blank lines
+    what other pages mean by one: each run is divided by the smallest, so a gap that parts items stays wider than one
+    that parts paragraphs. A page whose paragraphs follow each other with no blank line (indents) keeps its counts:
+    there a run of two is the item break it prints."""
+    gaps = [b.blank_before for b in blocks[1:] if b.blank_before]
+    if not gaps or min(gaps) < 2 or len(gaps) * 2 <= len(blocks) - 1:
+        return blocks
+    unit = min(gaps)
+    return [replace(b, blank_before=(2 * b.blank_before + unit) // (2 * unit)) if b.blank_before else b
+            for b in blocks]
 
 
 def is_closed(text: str) -> bool:

@@ -862,10 +862,10 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
         # the sentence that introduces the list ("…需同时满足以下条件：" then "（1）…；")
         return False
     if (shapes.salutation(text) or shapes.letter_closing(text)) \
-            and (second.blank_before >= 1 or (first.blocks[-1].indented and second.blocks[0].indented)):
-        # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own, parted by a blank line or, on
-        # a page that opens every paragraph with an indent and prints no blank line, by the next line's own indent (a
-        # column break's tail starts at the margin)
+            and (second.blank_before >= 1 or second.blocks[0].indented):
+        # "编辑同志：" above the letter, "此致" above "敬礼！": each a paragraph of its own, parted by a blank line or,
+        # where no blank line is printed, by the next line's own indent, whether or not the salutation is indented (a
+        # document's "各市总工会：" sits at the margin over its indented text; a column break's tail starts at the margin)
         return False
     if second.blocks[0].indented and not first.blocks[-1].indented and headline_shaped(first):
         return False  # an indent after an unindented heading starts a paragraph

@@ -1,0 +1,70 @@
+"""Whitespace-only variants of pages the loader reads (tests/heldout/perturb.py): the same page with its blank lines
+doubled, CRLF line ends, trailing spaces or a BOM must read as the page does."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from loader_pages import page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "heldout"))
+
+STORY = ("车间里的“点子大王”", "■本报记者 张  峰",
+         "走进西岭钢铁公司炼钢厂，说起维修工周文斌，工友们都竖起大拇指。",
+         "工作20多年来，周文斌先后提出合理化建议300多条，完成技术革新40多项。",
+         "“干一行就要钻一行”",
+         "周文斌的办公桌上，放着厚厚一摞笔记本，里面记满了设备故障的处理办法。",
+         "2021年，以周文斌名字命名的劳模创新工作室成立，他带着徒弟攻克难题。")
+
+
+def _doubled(*blocks: str) -> tuple[str, ...]:
+    # page() joins blocks with one blank line; a block ending in a line end adds a second
+    return tuple(b + "\n" for b in blocks)
+
+
+def test_a_crosshead_stays_inside_its_story_when_every_blank_line_is_doubled() -> None:
+    # a page whose every gap is two blank lines means by two what other pages mean by one: the crosshead between
+    # paragraphs is no item break
+    plain = page(*STORY)
+    doubled = page(*_doubled(*STORY))
+    assert [(i.title, len(i.paragraphs)) for i in plain.items] == [("车间里的“点子大王”", 4)]
+    assert [(i.title, len(i.paragraphs)) for i in doubled.items] == [(i.title, len(i.paragraphs)) for i in plain.items]
+
+
+def test_a_wider_gap_on_a_double_spaced_page_still_parts_items() -> None:
+    # guard: on a double-spaced page a run of four blank lines is still wider than the page's gap, and on a page whose
+    # paragraphs follow each other with no blank line (indents) a run of two keeps its meaning
+    from archive_gen.loader.blocks import split_blocks
+
+    blocks = split_blocks("标题一\n\n\n本报讯　正文一。\n\n\n\n\n标题二\n\n\n本报讯　正文二。\n")
+    assert [b.blank_before for b in blocks] == [0, 1, 2, 1]
+    indented = split_blocks("标题一\n　　正文一。\n　　正文二。\n\n\n标题二\n　　正文三。\n")
+    assert [b.blank_before for b in indented] == [0, 0, 0, 2, 0]
+
+
+def test_variants_of_held_out_sets_score_as_the_pages_do() -> None:
+    # a cheap regression net over a few sets: blank lines doubled and CRLF line ends score as the pages do
+    import perturb
+
+    names = ["heldout", "seeds"]
+    base, _ = perturb.run_variant(names, None)
+    for variant in ("blank2", "crlf"):
+        got, _ = perturb.run_variant(names, variant)
+        assert got == base, variant
+
+
+def test_an_unindented_salutation_over_indented_text_is_a_paragraph_of_its_own() -> None:
+    # a document's addressees at the margin ("各区总工会，区直各工会：") with its indented text on the next line and no
+    # blank line between: the indent starts the next paragraph (as a blank line would)
+    parsed = page("西岭区总工会关于开展夏季送清凉活动的通知",
+                  "各街镇总工会，区直各工会：\n　　为切实维护高温作业职工的身体健康，区总工会决定开展夏季送清凉活动。",
+                  "西岭区总工会\n2010年7月15日")
+    assert parsed.items[0].paragraphs[0] == "各街镇总工会，区直各工会："
+
+
+def test_a_salutation_running_on_at_the_margin_still_joins() -> None:
+    # guard: with no blank line and no indent, the next line at the margin is the salutation's column-break tail
+    parsed = page("西岭区总工会关于开展夏季送清凉活动的通知",
+                  "各街镇总工会，区直各工会：\n为切实维护高温作业职工的身体健康，区总工会决定开展夏季送清凉活动。")
+    assert parsed.items[0].paragraphs[0].startswith("各街镇总工会，区直各工会：为切实")
