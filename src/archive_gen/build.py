@@ -46,6 +46,7 @@ from .records import (
     STATE_KEY,
     MemoryRecords,
     PageEntry,
+    PageWorker,
     ParserAhead,
     RecordOptions,
     RecordSession,
@@ -355,9 +356,13 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         catalogued = catalogue(records.pages)
         by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
 
+        remakers: list[PageWorker] = []  # one, made on the first page remade (in each forked worker its own)
+
         def remake(source: str) -> PageEntry:
             sf, sha = by_source[source]
-            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys)
+            if not remakers:
+                remakers.append(PageWorker(stages, config, cache))
+            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys, worker=remakers[0])
 
         store = RecordStore(records, cache, keys.tag, remake)
         search = _plan_search(catalogued, records, store, cache, output, manifest, defer=options.defer_search)

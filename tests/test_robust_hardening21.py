@@ -1,0 +1,101 @@
+"""Hardening round 21: what round 20 left open. A build whose cache cannot be written (a full disk) cost ten
+times a cold build, because every later use of a page's records (search, its articles, its source page)
+parsed and tagged it again with a tagger built afresh; serve printed "cannot read file" for a page renamed
+between listing and reading; a loop of folder links without page files was skipped without a word. Each
+test failed before its fix (docs/robustness.md "Round 21")."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive_gen import cache
+from archive_gen.build import BuildOptions, build_site
+from archive_gen.records import Stages
+from projects import (
+    TAGGER_LOG_ENV,
+    make_project,
+    make_toy_tagger,
+    toy_conservation,
+    toy_parse,
+    toy_tag_inputs,
+)
+
+# ---------------------------------------------------------------------------------------------
+# a cache on a full disk
+
+PARSE_LOG_ENV = "ARCHIVE_GEN_TEST_PARSE_LOG"
+
+
+def counted_parse(data: bytes, source: str, override: object) -> tuple[object, str]:
+    """The toy parse, noting each call in a file (worker processes write to it too)."""
+    with open(os.environ[PARSE_LOG_ENV], "a", encoding="utf-8") as fh:
+        fh.write(source + "\n")
+    return toy_parse(data, source, override)  # type: ignore[arg-type]
+
+
+COUNTED = Stages(parse=counted_parse, make_tagger=make_toy_tagger, tag_inputs=toy_tag_inputs,  # type: ignore[arg-type]
+                 conservation=toy_conservation)
+PAGES = {f"2021-05-{day:02d}_0{n}.txt": f"标题{day}{n}\n正文一段\n\n另一条{day}{n}\n正文两段"
+         for day in range(10, 16) for n in (1, 2)}
+
+
+def _full(fd: int, header: bytes, data: bytes) -> None:
+    os.close(fd)
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("lost", [False, True], ids=["new-cache", "entries-lost"])
+def test_a_full_cache_costs_one_parse_and_one_tagger_per_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 jobs: int, lost: bool) -> None:
+    # every page was parsed and tagged again by each later use of its records, and each time by a tagger built
+    # afresh (jieba's tables, the gazetteer: most of a second): ~130 s a build instead of ~14 s for 200 pages
+    config = make_project(tmp_path, PAGES)
+    parses, taggers = tmp_path / "parses.log", tmp_path / "taggers.log"
+    monkeypatch.setenv(PARSE_LOG_ENV, str(parses))
+    monkeypatch.setenv(TAGGER_LOG_ENV, str(taggers))
+    cold = build_site(config, BuildOptions(jobs=1), stages=COUNTED)
+    site = {p.relative_to(config.output).as_posix(): p.read_bytes() for p in sorted(config.output.rglob("*"))
+            if p.is_file() and ".archive-gen" not in p.parts}
+    shutil.rmtree(config.output)
+    if lost:  # the disk filled after the summaries were written: every page's records are gone
+        shutil.rmtree(config.cache_dir / "pages")
+        shutil.rmtree(config.cache_dir / "docs")
+    else:
+        shutil.rmtree(config.cache_dir)
+    parses.unlink()
+    taggers.unlink()
+    monkeypatch.setattr(cache, "_write_file", _full)
+    result = build_site(config, BuildOptions(jobs=jobs), stages=COUNTED)
+    assert result.pages_read == cold.pages_read == len(PAGES)
+    # each page parsed once, as in a cold build (a worker process also reads its warm-up page)
+    assert sorted(s for s in _lines(parses) if s != "<warm-up>") == sorted(PAGES)
+    assert len(set(_lines(taggers))) == len(_lines(taggers)) <= jobs + 1  # one tagger a process at most
+    assert any(n.code == cache.UNWRITABLE for n in result.warnings)
+    assert {p.relative_to(config.output).as_posix(): p.read_bytes() for p in sorted(config.output.rglob("*"))
+            if p.is_file() and ".archive-gen" not in p.parts} == site
+
+
+def test_entries_held_for_a_full_cache_are_read_back_as_fresh_copies(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # a guard: what the build holds in memory is read like an entry on disk, a copy each time, under its key only
+    monkeypatch.setattr(cache, "_write_file", _full)
+    store = cache.open_cache(tmp_path / "c")
+    key, other = "a" * 64, "b" * 64
+    store.store("pages", key, {"x": [1]})
+    first = store.load("pages", key)
+    assert first == {"x": [1]} and store.failure is not None
+    first["x"].append(2)
+    assert store.load("pages", key) == {"x": [1]}
+    assert store.load("pages", other) is None and store.load("docs", key) is None
+    assert store.take_unsaved("docs") == () and len(store.take_unsaved("pages")) == 1
+    assert store.load("pages", key) is None  # handed on: not held twice
