@@ -40,6 +40,9 @@ def counted_parse(data: bytes, source: str, override: object) -> tuple[object, s
 
 COUNTED = Stages(parse=counted_parse, make_tagger=make_toy_tagger, tag_inputs=toy_tag_inputs,  # type: ignore[arg-type]
                  conservation=toy_conservation)
+# the toy stages, uncounted
+COUNTED_QUIET = Stages(parse=toy_parse, make_tagger=make_toy_tagger, tag_inputs=toy_tag_inputs,
+                       conservation=toy_conservation)
 PAGES = {f"2021-05-{day:02d}_0{n}.txt": f"标题{day}{n}\n正文一段\n\n另一条{day}{n}\n正文两段"
          for day in range(10, 16) for n in (1, 2)}
 
@@ -99,3 +102,53 @@ def test_entries_held_for_a_full_cache_are_read_back_as_fresh_copies(tmp_path: P
     assert store.load("pages", other) is None and store.load("docs", key) is None
     assert store.take_unsaved("docs") == () and len(store.take_unsaved("pages")) == 1
     assert store.load("pages", key) is None  # handed on: not held twice
+
+
+# ---------------------------------------------------------------------------------------------
+# a page renamed or removed between the listing and the reading (serve during rapid renames)
+
+
+@pytest.mark.parametrize("when", [1, 2], ids=["at-hashing", "at-parsing"])
+def test_a_page_gone_before_it_is_read_is_quietly_gone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       when: int) -> None:
+    # serve printed "cannot read file: No such file or directory" for each page a rename took between the
+    # walk and the read (the rebuild the rename starts sees the new name anyway)
+    from archive_gen import records
+
+    config = make_project(tmp_path, PAGES)
+    victim = config.sources[0] / "2021-05-12_01.txt"
+    real = records.read_bytes
+    calls = 0
+
+    def racing(sf, *args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        if sf.path == victim:
+            calls += 1
+            if calls == when:
+                victim.rename(victim.with_suffix(".moved"))
+        return real(sf, *args, **kwargs)
+
+    monkeypatch.setattr(records, "read_bytes", racing)
+    result = build_site(config, BuildOptions(jobs=1), stages=COUNTED_QUIET)
+    assert calls >= when
+    assert result.errors == () and not [n for n in result.warnings if "cannot read" in n.message], result.errors
+    assert result.pages_read == len(PAGES) - 1
+    assert "标题121" not in "".join(p.read_text(encoding="utf-8") for p in config.output.rglob("*.html"))
+
+
+def test_a_page_there_but_unreadable_is_still_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a guard: only a page that is gone is quiet; one there that cannot be read is still said
+    from archive_gen import records
+
+    config = make_project(tmp_path, PAGES)
+    victim = config.sources[0] / "2021-05-12_01.txt"
+    real = records.read_bytes
+
+    def denied(sf, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if sf.path == victim:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(victim))
+        return real(sf, *args, **kwargs)
+
+    monkeypatch.setattr(records, "read_bytes", denied)
+    result = build_site(config, BuildOptions(jobs=1), stages=COUNTED_QUIET)
+    assert [n.message for n in result.errors] == ["cannot read file: Permission denied"]

@@ -420,6 +420,12 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
 
 
+def vanished(files: Sequence[SourceFile], shas: Sequence[str | None]) -> set[str]:
+    """The sources that could not be read (no hash) because they are gone: renamed or removed since the walk
+    listed them. The next walk sees what took their place; until then they are quietly gone."""
+    return {sf.source for sf, sha in zip(files, shas, strict=True) if sha is None and not os.path.lexists(sf.path)}
+
+
 def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
     """The files whose stat differs now from the one the walk took (written, replaced or deleted since), in
     the order given, each once. A build reads a page after the walk, and its parser reads it again: a page
@@ -436,12 +442,15 @@ def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
 
 
 def restat(files: Sequence[SourceFile]) -> tuple[SourceFile, ...]:
-    """The files with the stat they have now (size -1 for one gone: reading it reports that)."""
+    """The files with the stat they have now; one gone since the walk is left out, quietly gone as if the walk
+    had come after it (was: "cannot read file: No such file or directory" for each page a rename or a
+    removal took between the listing and the reading, under serve at every rapid rename)."""
     out: list[SourceFile] = []
     for sf in files:
         now = _stamp(sf.path)
         if now is None:
-            out.append(replace(sf, size=-1, mtime_ns=0, inode=0, ctime_ns=0))
+            if os.path.lexists(sf.path):  # there but not to be stat'ed (no rights): reading it says why
+                out.append(replace(sf, size=-1, mtime_ns=0, inode=0, ctime_ns=0))
         elif now != (sf.size, sf.mtime_ns, sf.inode, sf.ctime_ns):
             out.append(replace(sf, size=now[0], mtime_ns=now[1], inode=now[2], ctime_ns=now[3]))
         else:
