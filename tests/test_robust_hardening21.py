@@ -24,6 +24,7 @@ from projects import (
     toy_parse,
     toy_tag_inputs,
 )
+from robust_util import SEED, invoke, stderr_lines
 
 # ---------------------------------------------------------------------------------------------
 # a cache on a full disk
@@ -152,3 +153,48 @@ def test_a_page_there_but_unreadable_is_still_an_error(tmp_path: Path, monkeypat
     monkeypatch.setattr(records, "read_bytes", denied)
     result = build_site(config, BuildOptions(jobs=1), stages=COUNTED_QUIET)
     assert [n.message for n in result.errors] == ["cannot read file: Permission denied"]
+
+
+# ---------------------------------------------------------------------------------------------
+# a loop of folder links holding no page file
+
+
+def _loop_project(root: Path) -> Path:
+    (root / "sources").mkdir(parents=True)
+    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
+    (root / "archive.yaml").write_text("source: sources\noutput: site\n", encoding="utf-8")
+    return root / "archive.yaml"
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_every_loop_of_links_is_said_once_naming_its_links(tmp_path: Path, command: str) -> None:
+    # loopa -> loopb -> loopa was skipped without a word, while a.txt -> b.txt -> a.txt was said once per link
+    config = _loop_project(tmp_path)
+    src = tmp_path / "sources"
+    (src / "loopa").symlink_to("loopb")
+    (src / "loopb").symlink_to("loopa")
+    (src / "a.txt").symlink_to("b.txt")
+    (src / "b.txt").symlink_to("a.txt")
+    (src / "self").symlink_to("self")
+    (src / "into").symlink_to("loopa")
+    code, out, err = invoke(command, "--config", str(config))
+    assert code == 0 and "Traceback" not in err, err
+    said = [line for line in stderr_lines(out + err) if "warning: " in line and "loop" in line]  # check lists on stdout
+    assert said == [
+        "a.txt: warning: page file is a loop of links (a.txt -> b.txt -> a.txt); skipped",
+        "into: warning: a link into a loop of links (loopa -> loopb -> loopa); skipped",
+        "loopa: warning: a loop of links (loopa -> loopb -> loopa); skipped",
+        "self: warning: a loop of links (self -> self); skipped"], err
+
+
+def test_links_that_end_somewhere_are_no_loop(tmp_path: Path) -> None:
+    # a guard: a link to a file that is not a page, a dangling link and a link to a folder say nothing of loops
+    config = _loop_project(tmp_path)
+    src = tmp_path / "sources"
+    (src / "notes.md").write_text("notes", encoding="utf-8")
+    (src / "notes").symlink_to("notes.md")
+    (src / "gone").symlink_to("nowhere")
+    (src / "deep").mkdir()
+    (src / "deeper").symlink_to("deep")
+    code, out, err = invoke("check", "--config", str(config))
+    assert code == 0 and "loop" not in out + err, out + err
