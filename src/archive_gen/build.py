@@ -46,6 +46,7 @@ from .records import (
     STATE_KEY,
     MemoryRecords,
     PageEntry,
+    PageWorker,
     ParserAhead,
     RecordOptions,
     RecordSession,
@@ -74,7 +75,16 @@ from .render import (
 )
 from .resources import builtin_dir
 from .search import SEARCH_DIR, SearchDoc, busy_periods, docs_order, index_root, index_shard, shard_of
-from .sources import CHANGING, CHANGING_MESSAGE, Discovery, Settling, changed_since_walk, discover, restat
+from .sources import (
+    CHANGING,
+    CHANGING_MESSAGE,
+    Discovery,
+    Settling,
+    changed_since_walk,
+    discover,
+    restat,
+    vanished,
+)
 from .writer import FileStamp, Ownership, StagedFile, Staging
 
 # Progress callback: (stage name, done, total); total 0 means "unknown".
@@ -301,6 +311,15 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
             if attempt:
                 discovery = dataclasses.replace(discovery, files=restat(discovery.files))
             shas, source_state, hashed = hash_sources(discovery, state.sources, options.settle)
+            gone = vanished(discovery.files, shas)
+            if gone:  # renamed or removed since the walk: as if the walk had come after it
+                shas = [sha for sf, sha in zip(discovery.files, shas, strict=True) if sf.source not in gone]
+                hashed = [sf for sf in hashed if sf.source not in gone]
+                discovery = dataclasses.replace(discovery, files=tuple(sf for sf in discovery.files
+                                                                       if sf.source not in gone))
+            if not discovery.files:
+                raise ConfigError("no page files (*.txt) found",
+                                  source=", ".join(str(p) for p in config.sources) or "(none)")
             ahead = None  # a pass after the first parses its few pages here
             if attempt == 0:
                 # (the early worker costs a no-op rebuild a process it stops at once, ~0.03 CPU-s: a no-op is at
@@ -355,9 +374,13 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         catalogued = catalogue(records.pages)
         by_source = {sf.source: (sf, sha) for sf, sha in zip(discovery.files, shas, strict=True)}
 
+        remakers: list[PageWorker] = []  # one, made on the first page remade (in each forked worker its own)
+
         def remake(source: str) -> PageEntry:
             sf, sha = by_source[source]
-            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys)
+            if not remakers:
+                remakers.append(PageWorker(stages, config, cache))
+            return remake_page(sf, sha or "", config, cache, stages=stages, keys=keys, worker=remakers[0])
 
         store = RecordStore(records, cache, keys.tag, remake)
         search = _plan_search(catalogued, records, store, cache, output, manifest, defer=options.defer_search)

@@ -89,6 +89,11 @@ def _is_key(key: str) -> bool:
 EntryMemo = dict[str, tuple[tuple[int, int, int, int], str, Any]]
 # the kinds worth keeping in memory: read whole on every build (records are not: there are too many)
 _MEMO_KINDS = ("outputs", "summaries", "shards", "state")
+# what one build holds in memory of the entries its cache could not take (pickled): the build reads them
+# back as it would from disk, instead of parsing and tagging a page again on every later use of it
+UNSAVED_BYTES = 512 << 20
+# an entry the cache could not write, as a worker process hands it to the parent: (path, key, pickle)
+Unsaved = tuple[str, str, bytes]
 
 
 class BuildCache:
@@ -109,6 +114,11 @@ class BuildCache:
         self._memo = memo
         self._real: dict[Path, bool] = {}  # folder -> it is a real folder of the cache, not a link out
         self._links: dict[Path, bool] = {}  # folder -> it, or a folder above it in the cache, is a link
+        # entry path -> (key, pickle) of what this build stored but could not write (a full disk, a
+        # read-only or linked folder): read back from here, so a full cache costs no more than a cold build
+        # (was: every later use of a page's records parsed and tagged it again, ten times a cold build)
+        self._unsaved: dict[str, tuple[str, bytes]] = {}
+        self._unsaved_bytes = 0
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -160,7 +170,34 @@ class BuildCache:
 
     # -- plumbing -----------------------------------------------------------------------------
 
+    def take_unsaved(self, *kinds: str) -> tuple[Unsaved, ...]:
+        """The entries of ``kinds`` stored but not written, forgotten here (a worker process hands a page's
+        to the parent with its outcome, and ``adopt_unsaved`` takes them there)."""
+        if not self._unsaved:
+            return ()
+        folders = tuple(str(self.root / kind) + os.sep for kind in kinds)
+        taken = tuple((path, key, data) for path, (key, data) in self._unsaved.items() if path.startswith(folders))
+        for path, _, data in taken:
+            del self._unsaved[path]
+            self._unsaved_bytes -= len(data)
+        return taken
+
+    def adopt_unsaved(self, entries: Iterable[Unsaved]) -> None:
+        for path, key, data in entries:
+            self._hold(path, key, data)
+
+    def _hold(self, path: str, key: str, data: bytes) -> None:
+        old = self._unsaved.pop(path, None)
+        if old is not None:
+            self._unsaved_bytes -= len(old[1])
+        if self._unsaved_bytes + len(data) <= UNSAVED_BYTES:  # beyond: a miss later, as without a cache
+            self._unsaved[path] = (key, data)
+            self._unsaved_bytes += len(data)
+
     def _read(self, path: Path, key: str, kind: str) -> Any:
+        held = self._unsaved.get(str(path)) if self._unsaved else None
+        if held is not None and held[0] == key:
+            return _unpickle(held[1])  # a fresh copy, as from disk: no build changes what another loaded
         if self._linked(path.parent):
             return None  # a folder of the cache is a link: nothing behind it is read
         if self._memo is None or kind not in _MEMO_KINDS:
@@ -184,17 +221,19 @@ class BuildCache:
     def _write_entry(self, path: Path, key: str, payload: Any, kind: str = "") -> None:
         if self._memo is not None:
             self._memo.pop(str(path), None)
-        if not self.writable:
-            return
         try:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        if not self.writable:
+            self._hold(str(path), key, data)
             return
         header = _MAGIC + key.encode("ascii") + len(data).to_bytes(8, "big") + hashlib.sha256(data).digest()
         # write-then-rename so a killed build never leaves a half-written entry behind
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             if not self._inside(path.parent):
+                self._hold(str(path), key, data)
                 return  # a folder of the cache is a link: never write through it
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()  # a leftover (or a planted link): created afresh below, never followed
@@ -211,7 +250,11 @@ class BuildCache:
             self.failed(exc)
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            self._hold(str(path), key, data)
             return
+        gone = self._unsaved.pop(str(path), None)
+        if gone is not None:
+            self._unsaved_bytes -= len(gone[1])
         if self._memo is not None and kind in _MEMO_KINDS:
             self._remember(path, key, payload)
 

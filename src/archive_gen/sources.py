@@ -218,6 +218,7 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
     notices: list[Notice] = []
     real_root = root.resolve()
     seen_dirs: set[tuple[int, int]] = set()
+    loops_said: set[frozenset[str]] = set()  # each loop of links is said once, at the first of its links
 
     def outside(path: Path) -> bool:
         try:
@@ -233,6 +234,21 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
         except OSError:
             pass
         return False
+
+    def say_loop(path: Path, rel: str, what: str) -> None:
+        """One warning a loop, naming its links, at the first of them the walk meets (was: a page loop said
+        once for each of its links); a link leading into a loop is said on its own."""
+        cycle = _loop_of_links(path)
+        if cycle is None:  # too long a chain to follow: said as the link it is
+            notices.append(Notice(rel, None, "symlink-outside", f"{what}; skipped"))
+            return
+        shown = " -> ".join(_shown(Path(link), root) for link in (*cycle, cycle[0]))
+        if os.path.abspath(path) not in cycle:
+            notices.append(Notice(rel, None, "symlink-outside",
+                                  f"{what.replace('a loop', 'a link into a loop')} ({shown}); skipped"))
+        elif frozenset(cycle) not in loops_said:
+            loops_said.add(frozenset(cycle))
+            notices.append(Notice(rel, None, "symlink-outside", f"{what} ({shown}); skipped"))
 
     def on_error(exc: OSError) -> None:
         where = os.fsdecode(exc.filename) if exc.filename else os.fsdecode(root)
@@ -275,7 +291,11 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
             path = here / name
             rel = source_name(os.fsdecode(rel_prefix + name))
             if not name.lower().endswith(PAGE_SUFFIX):
-                ignored.append(os.fsdecode(path))
+                # a loop of folder links is no folder: the walk lists it among the files (was: not a word)
+                if os.path.islink(path) and loop(path):
+                    say_loop(path, rel, "a loop of links")
+                else:
+                    ignored.append(os.fsdecode(path))
                 continue
             try:
                 info = os.lstat(path)
@@ -284,7 +304,7 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
                 continue
             if stat.S_ISLNK(info.st_mode):
                 if loop(path):
-                    notices.append(Notice(rel, None, "symlink-outside", "page file is a loop of links; skipped"))
+                    say_loop(path, rel, "page file is a loop of links")
                     continue
                 if not follow_symlinks and outside(path):
                     notices.append(Notice(rel, None, "symlink-outside",
@@ -343,6 +363,33 @@ def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
     except (OSError, RuntimeError):
         return False
     return any(real.is_relative_to(folder) for folder in folders)
+
+
+def _loop_of_links(path: Path, limit: int = 64) -> tuple[str, ...] | None:
+    """The links of the loop ``path`` leads into (absolute, in the order they lead, from ``path`` when it is one
+    of them, else from where the chain enters the loop); None when its links end somewhere."""
+    chain: list[str] = []
+    at: dict[str, int] = {}
+    current = os.path.abspath(path)
+    for _ in range(limit):
+        if current in at:
+            return tuple(chain[at[current]:])
+        try:
+            target = os.readlink(current)
+        except OSError:  # not a link (or gone): the chain ends, no loop
+            return None
+        at[current] = len(chain)
+        chain.append(current)
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+    return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A link's name in a warning: below the source folder as records name files, else as it is."""
+    try:
+        return _rel(path, root.absolute())
+    except ValueError:
+        return os.fsdecode(path)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -420,6 +467,12 @@ def _stamp(path: Path) -> tuple[int, int, int, int] | None:
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
 
 
+def vanished(files: Sequence[SourceFile], shas: Sequence[str | None]) -> set[str]:
+    """The sources that could not be read (no hash) because they are gone: renamed or removed since the walk
+    listed them. The next walk sees what took their place; until then they are quietly gone."""
+    return {sf.source for sf, sha in zip(files, shas, strict=True) if sha is None and not os.path.lexists(sf.path)}
+
+
 def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
     """The files whose stat differs now from the one the walk took (written, replaced or deleted since), in
     the order given, each once. A build reads a page after the walk, and its parser reads it again: a page
@@ -436,12 +489,15 @@ def changed_since_walk(files: Sequence[SourceFile]) -> list[SourceFile]:
 
 
 def restat(files: Sequence[SourceFile]) -> tuple[SourceFile, ...]:
-    """The files with the stat they have now (size -1 for one gone: reading it reports that)."""
+    """The files with the stat they have now; one gone since the walk is left out, quietly gone as if the walk
+    had come after it (was: "cannot read file: No such file or directory" for each page a rename or a
+    removal took between the listing and the reading, under serve at every rapid rename)."""
     out: list[SourceFile] = []
     for sf in files:
         now = _stamp(sf.path)
         if now is None:
-            out.append(replace(sf, size=-1, mtime_ns=0, inode=0, ctime_ns=0))
+            if os.path.lexists(sf.path):  # there but not to be stat'ed (no rights): reading it says why
+                out.append(replace(sf, size=-1, mtime_ns=0, inode=0, ctime_ns=0))
         elif now != (sf.size, sf.mtime_ns, sf.inode, sf.ctime_ns):
             out.append(replace(sf, size=now[0], mtime_ns=now[1], inode=now[2], ctime_ns=now[3]))
         else:
