@@ -6,23 +6,15 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from archive_gen.writer import MANIFEST_PATH
-from robust_util import SEED, SEEDS, invoke, one_error_line, tree_state
+from robust_util import SEEDS, invoke, one_error_line, tree_state, two_seed_project
 
 CHOOSE = "(choose a folder of its own, e.g. --output site)"
 
-
-def _project(root: Path, extra: str = "") -> Path:
-    (root / "sources").mkdir(parents=True)
-    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
-    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
-    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
-    return root / "archive.yaml"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -36,7 +28,7 @@ def test_the_projects_templates_or_static_folder_is_never_the_output(tmp_path: P
     # the project's templates (every region's feed became the front feed: two builds of one input differed);
     # static/ as the output: every build copied the whole site into itself (225 files, then 446, …)
     root = tmp_path / "p"
-    config = _project(root)
+    config = two_seed_project(root)
     if where != "new":
         (root / folder).mkdir()
     output = root / folder / "site" if where == "inside" else root / folder
@@ -56,7 +48,7 @@ def test_the_projects_templates_or_static_folder_is_never_the_cache(tmp_path: Pa
     # up to date: "3 written" on every build of the same input); in templates/ they were listed as templates
     root = tmp_path / "p"
     cache = f"{folder}/cache" if where == "inside" else folder
-    config = _project(root, f"cache_dir: {cache}\n")
+    config = two_seed_project(root, f"cache_dir: {cache}\n")
     if where != "new":
         (root / folder).mkdir()
     before = tree_state(root)
@@ -78,7 +70,7 @@ def test_the_projects_templates_or_static_folder_is_never_the_cache(tmp_path: Pa
 def test_a_manifest_edited_by_hand_never_makes_a_build_delete_the_users_file(tmp_path: Path, edit: str) -> None:
     # gunzip, add the user's file to "files", gzip: the next --clean build deleted the file as archive-gen's own
     root = tmp_path / "p"
-    config = _project(root)
+    config = two_seed_project(root)
     code, _, err = invoke("build", "-q", "--config", str(config))
     assert code == 0, err
     site = root / "site"

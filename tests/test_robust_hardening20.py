@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -16,16 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from robust_util import SEED, SEEDS, invoke, one_error_line, tree_state
-
-
-def _project(root: Path, extra: str = "") -> Path:
-    (root / "sources").mkdir(parents=True)
-    shutil.copy(SEED, root / "sources" / "2021-05-14_01.txt")
-    shutil.copy(SEEDS / "001_71b934195b22698b.txt", root / "sources")
-    (root / "archive.yaml").write_text("source: sources\noutput: site\n" + extra, encoding="utf-8")
-    return root / "archive.yaml"
-
+from robust_util import SEED, invoke, one_error_line, tree_state, two_seed_project
 
 # ---------------------------------------------------------------------------------------------
 # url_history in a folder that does not exist yet
@@ -34,7 +24,7 @@ def _project(root: Path, extra: str = "") -> Path:
 def test_a_url_history_in_a_new_folder_is_made_like_the_output_folder(tmp_path: Path) -> None:
     # the site was written, then "cannot write the URL history: No such file or directory", exit 2
     root = tmp_path / "p"
-    config = _project(root, "url_history: history/deep/urls.tsv\n")
+    config = two_seed_project(root, "url_history: history/deep/urls.tsv\n")
     code, _, err = invoke("build", "-q", "--config", str(config))
     assert code == 0 and "Traceback" not in err, err
     assert (root / "history" / "deep" / "urls.tsv").is_file()
@@ -44,7 +34,7 @@ def test_a_url_history_in_a_new_folder_is_made_like_the_output_folder(tmp_path: 
 
 def test_a_url_history_folder_that_cannot_be_made_is_said_before_the_site_is_written(tmp_path: Path) -> None:
     root = tmp_path / "p"
-    config = _project(root, "url_history: blocked/urls.tsv\n")
+    config = two_seed_project(root, "url_history: blocked/urls.tsv\n")
     (root / "blocked").write_text("a file of the user's", encoding="utf-8")
     before = tree_state(root)
     code, _, err = invoke("build", "-q", "--config", str(config))
@@ -113,7 +103,7 @@ def test_a_quoted_or_zero_padded_page_number_is_a_decimal_number(tmp_path: Path,
 @pytest.mark.parametrize("key", ['"one"', '"-1"', '"1.5"'])
 def test_a_page_number_that_is_no_whole_number_is_still_refused(tmp_path: Path, key: str) -> None:
     root = tmp_path / "p"
-    config = _project(root, f"page_names: {{{key}: 要闻}}\n")
+    config = two_seed_project(root, f"page_names: {{{key}: 要闻}}\n")
     code, _, err = invoke("build", "-q", "--config", str(config))
     assert code == 2 and "'page_names' must be" in one_error_line(err)
 
@@ -122,7 +112,7 @@ def test_a_page_number_that_is_no_whole_number_is_still_refused(tmp_path: Path, 
 def test_a_page_override_named_from_here_is_the_page(tmp_path: Path, name: str) -> None:
     # "'pages../2021-05-14_01.txt': no such page file in the sources"
     root = tmp_path / "p"
-    config = _project(root, f"pages:\n  {name}: {{date: 2020-01-02}}\n")
+    config = two_seed_project(root, f"pages:\n  {name}: {{date: 2020-01-02}}\n")
     code, _, err = invoke("build", "-q", "--config", str(config))
     assert code == 0, err
     assert (root / "site" / "articles" / "2020" / "01" / "02").is_dir()
@@ -174,7 +164,7 @@ def test_a_hangup_mid_write_leaves_the_previous_site_and_nothing_beside_it(tmp_p
     # SIGHUP killed the build without a word (exit 129): its staging folder (.site.tmp-<pid>, the site's size)
     # stayed beside the site till a next build, and a hangup during the swap published half the new site
     root = tmp_path / "p"
-    config = _project(root)
+    config = two_seed_project(root)
     assert invoke("build", "-q", "--config", str(config))[0] == 0
     before = tree_state(root / "site")
     proc = subprocess.Popen([sys.executable, "-c", _SLOW_DISK_CLI, "build", "-q", "--jobs", "2", "--config",
