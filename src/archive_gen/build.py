@@ -566,21 +566,32 @@ def _site_key(config: Config, rkeys: Sequence[str], manifest_stamp: FileStamp | 
     (everything this module imports), templates and static files (built-in and the project's), the
     config, the about page, and the published-URL history (the url_history file; the output's own
     manifest through its hash, which the up-to-date check also finds on disk unchanged)."""
-    shown = dataclasses.replace(config, sources=(), output=Path("."), cache_dir=Path("."), config_file=None,
-                                override_lines={})
+    # the project's own paths as seen from its folder (what is read there is hashed below): a project moved or
+    # copied with its cache is up to date where it lands, as its site is the same bytes
+    shown = dataclasses.replace(
+        config, root=Path("."), sources=(), output=Path("."), cache_dir=Path("."), config_file=None, override_lines={},
+        about=_in_project(config.about, config.root), url_history=_in_project(config.url_history, config.root),
+        taxonomy=dataclasses.replace(config.taxonomy, file=_in_project(config.taxonomy.file, config.root)))
     about = config.about.read_bytes() if config.about is not None and config.about.is_file() else b""
     history = config.url_history.read_bytes() if config.url_history and config.url_history.is_file() else b""
     files = [*template_dirs(config), config.root / "static", builtin_dir("static")]
-    return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files), about, history,
+    return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files, config.root), about, history,
                   manifest_stamp.sha256 if manifest_stamp else "", os.environ.get("SOURCE_DATE_EPOCH", ""))
 
 
-def _tree(roots: Sequence[Path]) -> str:
-    """Names and bytes of every file under ``roots``."""
+def _in_project(path: Path | None, root: Path) -> Path | None:
+    """``path`` relative to the project folder when it lies in it (marked so: no outside path can equal it)."""
+    if path is None or not path.is_relative_to(root):
+        return path
+    return Path("<project>") / path.relative_to(root)
+
+
+def _tree(roots: Sequence[Path], project: Path) -> str:
+    """Names and bytes of every file under ``roots`` (a folder that is not there, by its place in the project)."""
     parts: list[object] = []
     for root in roots:
         if not root.is_dir():
-            parts.append((str(root), None))
+            parts.append((str(_in_project(root, project)), None))
             continue
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
