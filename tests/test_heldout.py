@@ -826,6 +826,15 @@ FRESH55_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # on every column, roles 12/12.
 FRESH56_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
                   "subtitle": 0.98}
+# fresh57 (the fifty-eighth batch, by a new hand: the fresh56 and merges classes in other surface forms — a 今日导读 box of ☆
+# entries with ······ and — — — — leaders, a three-phrase slogan kicker over a meeting line and its outcome; a 评论 page
+# with a 职工论坛　name line under a title after a brief and a 〔时评〕 label; a 维权服务 page with a …这样办 how-to, a
+# 法律援助热线 box under a feature and a 网友来信问： Q&A; a 综合 page with a 公告 signed by a 筹备委员会 and a 劳动者之声
+# column+author line): first run (main at fd44ca9, keys committed in 48febe6) title F1 0.919 (17 of 18, 19 predicted),
+# body bounds 1.0, paragraphs 1.0, byline 1.0, kicker 0.0, subtitle 1.0, roles 12/12, pages and page names 4/4.
+# After two rules (dash-leader 导读 entries, very short slogan phrases over a meeting line): 1.0 on every column.
+FRESH57_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -888,6 +897,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     "fresh54": (8, None, 5),  # 本报记者 on byline lines and a photo credit, 通讯员 in trailing bracketed credits
     "fresh55": (10, None, 5),  # 本报记者 on byline lines, 记者 in 本报讯 leads and trailing bracketed credits
     "fresh56": (12, None, 5),  # 记者 in dated 电 and 本报讯 leads, 本报记者/本报通讯员 on byline lines and a photo credit, 通讯员 in a lead
+    "fresh57": (12, None, 4),  # 记者/通讯员 in a dated 电 lead and 本报讯 leads, 本报记者/本报通讯员 on byline lines
 }
 
 
@@ -963,6 +973,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     # with the commentary under it, read with the story above it: two records touch the class-8 item's lines)
     "fresh55": (FRESH55_FLOORS, 20, 0.95),  # the five pages (four rules added; no post-fix check page)
     "fresh56": (FRESH56_FLOORS, 18, 0.95),  # the five pages (four rules added; no post-fix check page)
+    "fresh57": (FRESH57_FLOORS, 18, 0.95),  # the four pages (two rules added; no post-fix check page)
 }
 
 

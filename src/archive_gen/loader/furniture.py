@@ -78,9 +78,10 @@ _SPONSOR_LINE = lazy_compile(rf"^(?!.*由)(?=.*\S{_GAP}+\S)(?:[\u4e00-\u9fff]{{2
 # a 导读 entry that opens or ends with the page ("3版　一周工会动态", "一周工会动态　3版", "一周工会动态　见第3版"): read
 # only in the lines right under a label, where it cannot be the page's own 版 line
 # (the bullet may be ◎ ★ ☆ ◇ too, and a table of contents' run of dot leaders parts a title from its page as a gap
-# does: "◎一位老矿工的“安全账本”…………第5版")
+# does: "◎一位老矿工的“安全账本”…………第5版"; so does a leader of dashes, spaced or not: "☆…这样办— — — —第6版",
+# "★…————第5版", "－－－－")
 _INDEX_BULLET = "▶►■●◆·•◎★☆◇"
-_INDEX_SEPARATION = rf"(?:{_GAP}*[…．.·]{{2,}}{_GAP}*|{_GAP}+)"
+_INDEX_SEPARATION = rf"(?:{_GAP}*[…．.·]{{2,}}{_GAP}*|{_GAP}*(?:[—－\-─]{_GAP}*){{2,}}|{_GAP}+)"
 _INDEX_LEADING = lazy_compile(rf"^[{_INDEX_BULLET}]?{_GAP}*(?:第{_GAP}*)?(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版"
                             rf"{_GAP}+[^\s:：].{{3,40}}$"
                             rf"|^[{_INDEX_BULLET}]?{_GAP}*[^\s].{{3,40}}?{_INDEX_SEPARATION}(?:详?见{_GAP}*)?(?:第{_GAP}*)?"

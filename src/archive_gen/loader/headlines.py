@@ -611,12 +611,32 @@ def _slogan_over_kicker(facts: list[LineFacts], heads: ItemHeads) -> bool:
     if heads.kicker != top + 1 or heads.title != top + 2:
         return False
     upper = facts[top]
-    if not upper.slogan or upper.short_slogan or upper.bracket_label or upper.series or upper.recurs:
+    if not upper.slogan or upper.bracket_label or upper.series or upper.recurs:
+        return False
+    # very short phrases ("新时代　新征程　新伟业") are often a campaign banner over a kicker of its own; over a line
+    # reporting a meeting held ("稳岗位　保就业　促发展" over "…推进会在长沙召开") they lead into the meeting's news
+    if upper.short_slogan and not facts[heads.kicker].meeting:
         return False
     return not any(
         facts[k].dash_start or facts[k].dash_end or facts[k].read_dash or facts[k].profile_subtitle
         or facts[k].note_only or facts[k].banner or facts[k].bracket_label or facts[k].slogan
         for k in (heads.kicker, heads.title))
+
+
+def _short_slogan_over_meeting(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """"稳岗位　保就业　促发展" read as a campaign banner over a meeting held (…推进会在长沙召开) and its outcome: very short
+    phrases right over the line reporting a meeting lead into its news, the 引题 of a three-line stack, not a banner over a
+    title and a subtitle (the banner reading of very short phrases stands where no meeting line is under them)."""
+    if heads.kicker is not None or heads.subtitle is None or heads.title_more or len(heads.columns) != 1:
+        return False
+    top = heads.columns[0]
+    if heads.title != top + 1 or heads.subtitle != top + 2:
+        return False
+    upper, lower = facts[top], facts[heads.subtitle]
+    if not upper.short_slogan or upper.bracket_label or upper.series or upper.recurs or not facts[heads.title].meeting:
+        return False
+    return not (lower.dash_start or lower.dash_end or lower.read_dash or lower.note_only or lower.banner
+                or lower.bracket_label or lower.slogan)
 
 
 def _statement_as_column(facts: list[LineFacts], heads: ItemHeads) -> bool:
@@ -832,6 +852,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      _short_banner_over_three, -4.0),
     ("a slogan over two plain headline lines is the kicker of a three-line stack, not a banner over a kicker and a "
      "title", _slogan_over_kicker, -4.0),
+    ("very short phrases over a meeting line and its outcome are the kicker of a three-line stack, not a banner over a "
+     "title and a subtitle", _short_slogan_over_meeting, -4.0),
     ("a statement (…不放松) or a theme (关注节后用工) over a title and subtitle is their kicker, not a column's name",
      _statement_as_column, -4.0),
     ("a theme line the story never retells over a line it does is their kicker, not a title over its subtitle",
