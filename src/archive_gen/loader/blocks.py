@@ -91,10 +91,11 @@ _WRAP_WIDTH_SHARE = 0.3
 _WRAP_WIDTH_MIN = 16
 
 
-def wrap_width(raw_lines: list[str]) -> int | None:
+def wrap_width(raw_lines: list[str], measure: IndentMeasure | None = None) -> int | None:
     """The width a page was hard-wrapped at (every line of running text broken at the same length, the last
     line of a paragraph shorter), or None: the most common length of the long lines, when it is common."""
-    lengths = [len(raw.rstrip()) for raw in raw_lines if len(raw.rstrip()) >= _WRAP_WIDTH_MIN]
+    measured = [len(raw.rstrip()) if measure is None else measure(raw) for raw in raw_lines]
+    lengths = [length for length in measured if length >= _WRAP_WIDTH_MIN]
     if not lengths:
         return None
     counts: dict[int, int] = {}
@@ -115,14 +116,14 @@ _NARROW_LINE_MIN = 6  # shorter lines (names, labels, a paragraph's last word) s
 _KEPT_ON_LINE = CLOSING + OPEN_ENDINGS
 
 
-def narrow_width(raw_lines: list[str], skip: frozenset[int]) -> int | None:
+def narrow_width(raw_lines: list[str], skip: frozenset[int], measure: IndentMeasure | None = None) -> int | None:
     """The narrow column width a PDF's text was broken at (10-15 characters), or None: the length most of the page's
     lines of six characters or more have, page furniture left out. An ordinary page prints each paragraph on one line
     (no length repeats) and a People's Daily style page breaks at 16 or more (``wrap_width``)."""
     counts: dict[int, int] = {}
     total = 0
     for number, raw in enumerate(raw_lines, 1):
-        length = len(raw.rstrip())
+        length = len(raw.rstrip()) if measure is None else measure(raw)
         if number in skip or len(raw.strip(INDENT_CHARS)) < _NARROW_LINE_MIN:
             continue
         total += 1
@@ -135,14 +136,74 @@ def narrow_width(raw_lines: list[str], skip: frozenset[int]) -> int | None:
     return None
 
 
-def _fills(raw: str, width: int) -> bool:
-    """The line fills the column: its width, or one more when a closing mark was kept on it rather than open the next."""
+def _fills(raw: str, width: int, length: int | None = None) -> bool:
+    """The line fills the column: its width, or one more when a closing mark was kept on it rather than open the next.
+    ``length`` is the line's measured length (``IndentMeasure``), its characters when not given."""
     line = raw.rstrip()
-    return len(line) == width or (len(line) == width + 1 and line[-1] in _KEPT_ON_LINE)
+    size = len(line) if length is None else length
+    return size == width or (size == width + 1 and line[-1] in _KEPT_ON_LINE)
 
 
-def _within(raw: str, width: int) -> bool:
-    return len(raw.rstrip()) <= width or _fills(raw, width)
+def _within(raw: str, width: int, length: int | None = None) -> bool:
+    return (len(raw.rstrip()) if length is None else length) <= width or _fills(raw, width, length)
+
+
+# a leading run is recounted when most of the lines it opens (at least two) overrun the width by one amount
+_INDENT_MIN_LINES = 2
+_INDENT_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class IndentMeasure:
+    """How a hard-wrapped page counts its paragraph indents against its wrap width. The tool that broke the lines gave
+    an indent the room of so many characters of the column (two U+3000 or two spaces: two), but the characters that
+    print it vary: the same indent retyped as four ASCII spaces is four characters, two more than the width allows.
+    ``rooms`` maps such a leading run to the room it takes, learned from the page (the run's characters less the
+    amount most lines it opens overrun the width by); a line opened by one measures that room plus its text, any
+    other line its characters."""
+
+    rooms: tuple[tuple[str, int], ...] = ()
+
+    def __call__(self, raw: str) -> int:
+        line = raw.rstrip()
+        if self.rooms:
+            text = line.lstrip(INDENT_CHARS)
+            room = dict(self.rooms).get(line[: len(line) - len(text)])
+            if room is not None:
+                return room + len(text)
+        return len(line)
+
+
+def indent_measure(raw_lines: list[str]) -> IndentMeasure:
+    """The page's indents as ``IndentMeasure`` counts them. The width is read off the unindented lines (the wrapped
+    tails of paragraphs, most of a hard-wrapped page): their most common length, when common. A leading run whose
+    lines mostly overrun it by one amount (less than the run) takes its characters less that amount; every other run,
+    and every run on a page with no such width, counts as its characters (a page whose indents fit is read as before)."""
+    widths: dict[int, int] = {}
+    runs: dict[str, list[int]] = {}
+    for raw in raw_lines:
+        line = raw.rstrip()
+        text = line.lstrip(INDENT_CHARS)
+        if len(text) < _NARROW_LINE_MIN:
+            continue
+        if len(text) == len(line):
+            widths[len(line)] = widths.get(len(line), 0) + 1
+        else:
+            runs.setdefault(line[: len(line) - len(text)], []).append(len(text))
+    if not widths or not runs:
+        return IndentMeasure()
+    width, wide = max(widths.items(), key=lambda pair: (pair[1], pair[0]))
+    if wide < _WRAP_WIDTH_MIN_LINES:
+        return IndentMeasure()
+    rooms: list[tuple[str, int]] = []
+    for run, texts in runs.items():
+        overruns: dict[int, int] = {}
+        for size in texts:
+            overruns[len(run) + size - width] = overruns.get(len(run) + size - width, 0) + 1
+        over, seen = max(overruns.items(), key=lambda pair: (pair[1], -pair[0]))
+        if 0 < over < len(run) and seen >= _INDENT_MIN_LINES and seen >= _INDENT_SHARE * len(texts):
+            rooms.append((run, len(run) - over))
+    return IndentMeasure(tuple(rooms))
 
 
 def _gapped(line: str) -> bool:
@@ -203,16 +264,20 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             parts.clear()
 
     raw_lines = text.split("\n")
-    width = wrap_width(raw_lines)
-    # every line of the page within the width: the tool wrapped it all, headlines too (a page of long unwrapped
-    # paragraphs may still show a few lines of one length, its headlines among them)
-    wrapped_everywhere = width is not None and all(len(raw.rstrip()) <= width for raw in raw_lines)
+    # line lengths as the wrap counted them: the page's own indent takes the room it took there, whatever its characters
+    measure = indent_measure(raw_lines)
+    width = wrap_width(raw_lines, measure)
     narrow = None
     if width is None:
         # a PDF's narrow column: the same reading, page furniture (wider, read before) left out
-        narrow = width = narrow_width(raw_lines, skip)
-        wrapped_everywhere = width is not None and all(
-            _within(raw, width) for number, raw in enumerate(raw_lines, 1) if number not in skip)
+        narrow = width = narrow_width(raw_lines, skip, measure)
+    if narrow is None:
+        # every line of the page within the width: the tool wrapped it all, headlines too (a page of long unwrapped
+        # paragraphs may still show a few lines of one length, its headlines among them)
+        wrapped_everywhere = width is not None and all(measure(raw) <= width for raw in raw_lines)
+    else:
+        wrapped_everywhere = all(
+            _within(raw, narrow, measure(raw)) for number, raw in enumerate(raw_lines, 1) if number not in skip)
     previous_full = False
     for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
@@ -240,7 +305,8 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
             indented = starts_indented
         lines.append(number)
         parts.append(stripped)
-        previous_full = width is not None and (len(raw.rstrip()) == width if narrow is None else _fills(raw, width))
+        previous_full = width is not None and (
+            measure(raw) == width if narrow is None else _fills(raw, width, measure(raw)))
         blank = 0
     flush()
     return _gaps_in_units(blocks)
