@@ -27,7 +27,7 @@ from . import permalinks, sources, urls, writer
 from .archive import Archive, Catalogue, build_archive, catalogue
 from .cache import UNWRITABLE, BuildCache, EntryMemo, digest, open_cache
 from .config import Config
-from .errors import ConfigError, OutputError, RenderError, SourceError, count
+from .errors import OutputError, RenderError, SourceError, count
 from .fingerprint import code_key
 from .model import Notice, Page, PageSummary
 from .pages import (
@@ -82,6 +82,7 @@ from .sources import (
     Settling,
     changed_since_walk,
     discover,
+    no_page_files,
     restat,
     vanished,
 )
@@ -299,8 +300,7 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         clock("scan", 0, 0)
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
         if not discovery.files:
-            shown = ", ".join(str(p) for p in config.sources) or "(none)"
-            raise ConfigError("no page files (*.txt) found", source=shown)
+            raise no_page_files(config.sources)
         # the sources are read again when one the build read changed meanwhile (a page still being written, an
         # editor saving): the build published the half it had read, without a word (sources.changed_since_walk).
         # The same files, their stat taken again (one that came or went meanwhile is the next build's)
@@ -317,9 +317,8 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
                 hashed = [sf for sf in hashed if sf.source not in gone]
                 discovery = dataclasses.replace(discovery, files=tuple(sf for sf in discovery.files
                                                                        if sf.source not in gone))
-            if not discovery.files:
-                raise ConfigError("no page files (*.txt) found",
-                                  source=", ".join(str(p) for p in config.sources) or "(none)")
+            if not discovery.files:  # every one of them gone
+                raise no_page_files(config.sources)
             ahead = None  # a pass after the first parses its few pages here
             if attempt == 0:
                 # (the early worker costs a no-op rebuild a process it stops at once, ~0.03 CPU-s: a no-op is at

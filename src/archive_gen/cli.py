@@ -29,14 +29,14 @@ from . import __version__
 from .build import BuildOptions, BuildResult, build_site
 from .cache import UNWRITABLE
 from .config import Config, check_references, load_config
-from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
+from .errors import ArchiveGenError, count, one_line, os_error_text, shown
 from .export import export_json, export_jsonl
 from .model import Notice, Page
 from .origin import installed_origin
 from .records import check_tagging_config, read_pages
 from .scaffold import REQUIREMENTS, WORKFLOW, make_scaffold, repository_branch
 from .serve import DevServer, is_loopback
-from .sources import SKIPPED, Discovery
+from .sources import SKIPPED, Discovery, no_page_files
 from .sources import discover as discover_pages
 from .writer import SiteWritten, scaffold_link, write_scaffold
 
@@ -110,9 +110,7 @@ def _load_config(config_path: Path | None, sources: tuple[Path, ...], *, discove
     discovery = (discover_pages(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)
                  if discover or config.pages else None)
     if discover and discovery is not None and not discovery.files:
-        # the words of build_site, which raises the same for `build`
-        raise ConfigError("no page files (*.txt) found",
-                          source=", ".join(str(p) for p in config.sources) or "(none)")
+        raise no_page_files(config.sources)  # as build_site says it for `build`
     # overrides name configured pages: with page files given on the command line, others are expected
     page_sources = ([name for f in discovery.files for name in (f.source, f.given) if name]
                     if discovery is not None and not sources else None)

@@ -59,6 +59,11 @@ class Discovery:
     notices: tuple[Notice, ...]  # unreadable folders, symlink loops, links leading outside, non-files
 
 
+def no_page_files(roots: Sequence[Path]) -> ConfigError:
+    """The error of a walk of ``roots`` that found no page file (build, check and export say it alike)."""
+    return ConfigError("no page files (*.txt) found", source=", ".join(str(p) for p in roots) or "(none)")
+
+
 def discover(roots: Sequence[Path], *, follow_symlinks: bool = False, own: Sequence[Path] = ()) -> Discovery:
     """Walk ``roots`` (files or folders); a missing root is a ConfigError naming it.
 
