@@ -3,10 +3,7 @@ column answering readers' questions, each under a headline of its own. The input
 
 from __future__ import annotations
 
-from loader_pages import page
-
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
-
+from loader_pages import BODY, page
 
 
 def test_honour_names_under_a_whole_lists_title_are_its_sections() -> None:

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from archive_gen.loader.bylines import is_byline_line
 from archive_gen.loader.shapes import book_line, data_source, headline_text
-from loader_pages import page
-
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
-
+from loader_pages import BODY, page
 
 
 def test_a_reviews_book_line_is_its_first_paragraph() -> None:

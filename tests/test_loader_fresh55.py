@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from archive_gen.loader.bylines import is_person_name
 from archive_gen.loader.shapes import bare_section, list_row
-from loader_pages import page
-
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
+from loader_pages import BODY, page
 
 
 def test_a_readers_message_opens_the_next_qa_item() -> None:

@@ -5,9 +5,8 @@ tortoise-shell brackets (〔短评〕), and an obituary signed by its 治丧小�
 from __future__ import annotations
 
 from archive_gen.loader.shapes import bracket_label, signing_office
-from loader_pages import page
+from loader_pages import BODY, page
 
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
 LEAD = "　　本报杭州5月9日电　（记者　苗　青）" + BODY
 
 

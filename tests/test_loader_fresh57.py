@@ -4,9 +4,8 @@ outcome. The inputs differ from the batch's pages."""
 
 from __future__ import annotations
 
-from loader_pages import page
+from loader_pages import BODY, page
 
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
 LEAD = "　　本报南昌6月3日电　（记者　蔺　舒）" + BODY
 
 

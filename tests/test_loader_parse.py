@@ -10,9 +10,8 @@ from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.loader.segment import bigrams, share
 from archive_gen.loader.units import bare_name_line, classify, join_splits, starts_with_headline_tail
 from archive_gen.model import Byline, Dateline, Page
-from loader_pages import page
+from loader_pages import BODY, page
 
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
 BODY2 = "据了解，该市已建成职工服务站点四十余个，累计服务职工两万余人次，受到广泛好评。"
 
 

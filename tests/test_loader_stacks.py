@@ -9,9 +9,8 @@ from dataclasses import replace
 from archive_gen.loader import conservation, parse_page
 from archive_gen.loader.headlines import StackContext, read_stack
 from archive_gen.model import BylineRole, Page
-from loader_pages import page
+from loader_pages import BODY, page
 
-BODY = "会议要求，各级工会要着眼服务全局，把推进改革作为重要任务，推动改革取得新进展新成效。"
 BODY2 = "据了解，该市已建成职工服务站点四十余个，累计服务职工两万余人次，受到广泛好评。"
 LEAD = "本报讯(记者王伟)近日，全市各级工会启动技能提升行动，帮助一线职工提升技能水平。"
 
