@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Score the loader on whitespace-only variations of pages it already reads (issue 14: brittleness).
+"""Score the loader on whitespace-only and character-width variations of pages it already reads (issue 14: brittleness).
 
 usage: python tests/heldout/perturb.py [--set NAME|all] [--variant NAME ...] [--json] [--markdown]
 
-Each variant copies a set's pages to a temporary folder with ONE whitespace-only change that leaves every
+Each variant copies a set's pages to a temporary folder with ONE whitespace or width change that leaves every
 string the keys compare unchanged after the scorer's normalisation (NFKC, all whitespace dropped), runs the
 same export and scores it with the same keys (tests/heldout/score.py's functions: the gold scorer plus its
 extra checks). Where a variant moves lines (doubled or dropped blank lines) the keys' line numbers
@@ -17,6 +17,10 @@ Variants:
   trailing   spaces and a U+3000 after every line (blank lines too)
   blank2     every run of blank lines doubled
   bom        a UTF-8 byte order mark (UTF-8 pages without one)
+  halfwidth  full-width forms (U+FF01-FF5E: （）：，！？ digits, letters) printed as their ASCII characters, as many
+             e-paper and OCR exports print them (本报讯(记者…), 第3版); the scorer's NFKC makes both the same
+  fullwidth  printable ASCII in the text (not indents) printed as its full-width form (（记者…）, ２０２４年), as GBK-era
+             pages print digits and brackets
   noblank    blank lines dropped between two paragraphs of the same item where the second is indented (人民日报-style
              continuous text); kept next to a headline, byline, crosshead or tip line, at an item's first line, and
              next to page furniture
@@ -156,6 +160,25 @@ def bom(page: Page, key: dict | None) -> Outcome:
     return Outcome(_same(page, bom=codecs.BOM_UTF8))
 
 
+def _width(page: Page, table: dict[int, str]) -> Outcome:
+    lines = [line.translate(table) for line in page.lines]
+    if lines == page.lines:
+        return Outcome(page, skipped="nothing to change")
+    return Outcome(_same(page, lines=lines))
+
+
+_TO_HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_TO_FULL = {code: chr(code + 0xFEE0) for code in range(0x21, 0x7F)}
+
+
+def halfwidth(page: Page, key: dict | None) -> Outcome:
+    return _width(page, _TO_HALF)
+
+
+def fullwidth(page: Page, key: dict | None) -> Outcome:
+    return _width(page, _TO_FULL)
+
+
 def _spans(item: dict, name: str) -> set[int]:
     out: set[int] = set()
     for span in item.get(name) or []:
@@ -217,7 +240,7 @@ def noblank(page: Page, key: dict | None) -> Outcome:
 
 VARIANTS: dict[str, Callable[[Page, dict | None], Outcome]] = {
     "crlf": crlf, "ideo2sp": ideo2sp, "sp2ideo": sp2ideo, "trailing": trailing, "blank2": blank2, "bom": bom,
-    "noblank": noblank}
+    "noblank": noblank, "halfwidth": halfwidth, "fullwidth": fullwidth}
 
 
 def remap_key(key: dict, moved: dict[int, int]) -> dict:
