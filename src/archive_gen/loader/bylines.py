@@ -403,6 +403,20 @@ def _unbracket(text: str) -> str:
     return stripped
 
 
+# a column's label and its writer's name parted by a bar instead of a gap, on a line of its own under a commentary's
+# title: "工人论坛｜任　远", "职工论坛|林　峰" (read as "工人论坛　任　远"; the one-character credit words 文｜/图｜ are no label)
+_COLUMN_BAR_AUTHOR = lazy_compile(rf"^(?P<label>[{HAN}]{{2,6}}){_GAP}*[｜|│]{_GAP}*(?P<name>{_NAME})$")
+
+
+def _unbar(text: str) -> str:
+    """"工人论坛｜任　远" read as "工人论坛　任　远" (a column label, a bar and a person's name); any other text as it is."""
+    match = _COLUMN_BAR_AUTHOR.match(text.strip(_SPACE))
+    if match is None or not is_person_name(match.group("name")) or is_person_name(match.group("label")) \
+            or match.group("label") in ("文图", "图文", "摄影", "撰文", "文字", "图片"):
+        return text
+    return f"{match.group('label')}\u3000{match.group('name')}"
+
+
 # a paper's own voice signing a piece with no name: "本报评论员", "本刊特约评论员", "新华社评论员"
 _HOUSE_AUTHOR = lazy_compile(rf"^(?:{_PAPER}|本刊)(?:特约)?评论员$")
 # "评论员文章", "本报特约评论员文章": the label of the paper's commentary (a column over its title), not a role and a name
@@ -594,7 +608,7 @@ def signature(text: str) -> Credits | None:
             # "——本报记者　梁　栋" (older pages sign a story at its end so): a reporter by the role printed, no place or author
             return parse_credits(stripped)
     bracketed = _unbracket(stripped) != stripped
-    match = _SIGNATURE.match(_unbracket(stripped))
+    match = _SIGNATURE.match(_unbar(_unbracket(stripped)))
     if not match or not is_person_name(match.group("name")):
         return None
     place, role = match.group("place"), match.group("role") or ""

@@ -34,10 +34,10 @@ _SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,1
                                # a body of people signing together: "…环卫所全体环卫工人", "…车间全体职工"
                                r"|[\u4e00-\u9fff]{2,20}全体[\u4e00-\u9fff]{0,4}(?:职工|员工|工人|会员|同志|师生|党员|干部|队员)"
                                # the ad hoc body signing an obituary or an event's notice: "胡德钧同志治丧小组",
-                               # "…治丧办公室", "…大赛组委会", "…筹备组" (not a headline telling of one set up:
+                               # "…治丧办公室", "…大赛组委会", "…大赛筹委会", "…筹备组" (not a headline telling of one set up:
                                # "市总工会成立职工帮扶领导小组")
                                r"|(?![\u4e00-\u9fff]*?(?:成立|组建|设立|调整|召开|举行))"
-                               r"[\u4e00-\u9fff]{2,12}(?:治丧小组|治丧办公室|领导小组|组委会|筹备组)")
+                               r"[\u4e00-\u9fff]{2,16}(?:治丧小组|治丧办公室|领导小组|组委会|筹委会|筹备组)")
 # an article of a published document: "第一条　…", "第十二条 …"
 _ARTICLE = lazy_compile(r"^第[一二三四五六七八九十百零]{1,5}条(?:[ \u3000]|$)")
 # a line that lists what goes with a text ("附件：…", "附：…"): running text, never a heading

@@ -602,6 +602,9 @@ def _mark_contact_rows(units: list[Unit]) -> None:
                                                         or units[j].lead is not None)):
             for row in units[k:j]:
                 row.entry = True
+                # an earlier marker may have asked headline_shaped of the row already (_signed_poem asks it of the
+                # line over a signer and its date): an entry is never headline-shaped, so that answer is dropped
+                row._shape = None
         k = max(j, k + 1)
 
 
@@ -886,12 +889,14 @@ def _should_join(first: Unit, second: Unit, before: list[Unit], tip: list[Unit],
     return _join_score(first, second, before, tip, signed) >= 2
 
 
-# a column's label, a gap and a person's name on a line of their own ("工人论坛　林　峰", "职工说法　王　强")
-_COLUMN_AUTHOR = lazy_compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[ \u3000]+(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000·]{1,6})$")
+# a column's label, a gap (or a bar) and a person's name on a line of their own ("工人论坛　林　峰", "职工说法　王　强",
+# "工人论坛｜任　远")
+_COLUMN_AUTHOR = lazy_compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})(?:[ \u3000]+|[ \u3000]*[｜|│][ \u3000]*)(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff \u3000·]{1,6})$")
 
 
 def _column_author(text: str) -> bool:
-    """"工人论坛　林　峰": a column's label and its writer's name parted by a gap, the name a person's."""
+    """"工人论坛　林　峰", "工人论坛｜任　远": a column's label and its writer's name parted by a gap or a bar, the name a
+    person's."""
     match = _COLUMN_AUTHOR.match(text.strip(" \u3000"))
     return match is not None and is_person_name(match.group("name")) and not is_person_name(match.group("label"))
 
