@@ -25,6 +25,11 @@ _ISSUING_NOTE = lazy_compile(r"[(（](?:\d{4}年\d{1,2}月(?:\d{1,2}日)?|[^()�
                              r"(?:通过|印发|发布|公布|修订|修正|施行|审议|颁布)[^()（）。；;]{0,12}[)）]")
 # a body that issues documents and notices: "江苏省总工会", "中华全国总工会办公厅"
 ISSUER = r"[\u4e00-\u9fff]{2,14}(?:工会|委员会|人民政府|政府|办公厅|办公室|部|厅|局|协会|联合会|中心)"
+# a group of readers or workers signing a letter, after the place they write from: "东莞　一群女工", "江门　几位老职工",
+# "部分农民工", "一位老党员" — a count word and whom it counts, nothing more (not "一群女工的心愿", not "几位职工获表彰")
+_GROUP_SIGNER = (r"(?:[\u4e00-\u9fff]{2,8}[ \u3000]+)?(?:一群|几位|几名|部分|一批|一位|一名)(?:老|退休|青年|年轻|外来)?"
+                 r"(?:职工|员工|工人|女工|农民工|环卫工人?|快递员|外卖员|货车司机|司机|会员|党员|读者|工友|师傅|家长|居民|患者)")
+_GROUP_SIGNATURE = lazy_compile(_GROUP_SIGNER)
 # an office that signs a notice it issues: "本报编辑部", "某市总工会办公室", "中华全国总工会办公厅" (a bare
 # "…工会" is not enough: "…写信感谢工会" is a headline)
 _SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,12}(?:总工会|工会委员会|委员会|人民政府|联合会)"
@@ -37,7 +42,9 @@ _SIGNING_OFFICE = lazy_compile(r"(?:本报|本刊)?编辑部|[\u4e00-\u9fff]{2,1
                                # "…治丧办公室", "…大赛组委会", "…大赛筹委会", "…筹备组" (not a headline telling of one set up:
                                # "市总工会成立职工帮扶领导小组")
                                r"|(?![\u4e00-\u9fff]*?(?:成立|组建|设立|调整|召开|举行))"
-                               r"[\u4e00-\u9fff]{2,16}(?:治丧小组|治丧办公室|领导小组|组委会|筹委会|筹备组)")
+                               r"[\u4e00-\u9fff]{2,16}(?:治丧小组|治丧办公室|领导小组|组委会|筹委会|筹备组)"
+                               # a group of readers signing a letter (``_GROUP_SIGNER``)
+                               r"|" + _GROUP_SIGNER)
 # an article of a published document: "第一条　…", "第十二条 …"
 _ARTICLE = lazy_compile(r"^第[一二三四五六七八九十百零]{1,5}条(?:[ \u3000]|$)")
 # a line that lists what goes with a text ("附件：…", "附：…"): running text, never a heading
@@ -280,6 +287,8 @@ def list_entry(text: str) -> bool:
         return False
     if _ARTICLE.match(text):
         return False  # "第六条　本办法由…负责解释。": an article of a document, not a person and a unit
+    if _GROUP_SIGNATURE.fullmatch(text.strip(_GAP)):
+        return False  # "江门　几位职工": a group signing a letter (a place, not a surname and a name; no unit)
     if text.endswith("。"):
         return True
     if person_names(text):
