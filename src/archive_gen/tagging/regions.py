@@ -111,6 +111,10 @@ _NAMED_TOWN_AFTER = lazy_compile(r"(?:(?![一二三四五六七八九十百两�
 # written before these; like the town slot, not for an everyday word (平原以南 is "south of the plain"; twenty-sixth
 # round)
 _STRETCH_AFTER = lazy_compile(r"(?:以南|以北|以东|以西|境内|一带|段(?![落时子位]))")
+# a scenic area named after the place it lies in (都江堰景区, 九寨沟风景区, 峨眉山景区): the short form is the place, as
+# before a zone; not for an everyday word, which is the mountain or the lake the area is named after (温泉景区, 西湖景区:
+# 西湖 is the lake, and 温泉县 is far from most hot springs; fiftieth round, docs/tagging.md rule 57)
+_SCENIC_AFTER = lazy_compile(r"(?:风景名胜区|风景区|旅游景区|旅游区|景区)")
 # a verb of travel right before a short form (前往黄山, 赴桂林, 来到吐鲁番, 到黄山疗休养): the trip's destination, a place
 # slot (twenty-sixth round); not 全力以赴, nor the 到 of 得到, 受到, 达到, 收到, 感到, 看到, 做到, 提到, 遇到, 找到, 回到's
 # "back to" is still a trip
@@ -123,8 +127,11 @@ _TRAVEL_BEFORE = lazy_compile(r"(?:前往|奔赴|去往|来到|(?<!以)赴|(?<![
 _HEADLINE_PLACE_MARKS = frozenset("：:　 ")
 # the facility a name may start a longer token with (青岛港, 日照港, 杭州东站): it is still the place
 # ... and a zone named after its city (苏州工业园区, 一个 token the segmenter keeps whole: the city is the place)
+# ... and a city's bridge over the great rivers (南京长江大桥, 济南黄河大桥: one token of jieba's; the bridge is the
+# city's, fiftieth round, docs/tagging.md rule 57)
 _FACILITY_SUFFIXES = frozenset({"港", "站", "东站", "西站", "南站", "北站", "机场", "港区",
-                                "工业园区", "工业园", "高新区", "开发区", "经济开发区", "经济技术开发区", "保税区"})
+                                "工业园区", "工业园", "高新区", "开发区", "经济开发区", "经济技术开发区", "保税区",
+                                "长江大桥", "黄河大桥"})
 _FACILITY_FIRST = frozenset(suffix[0] for suffix in _FACILITY_SUFFIXES)
 # a national meeting held somewhere ("…推进会在浙江杭州召开"): the venue is its place
 _VENUE_AFTER = lazy_compile(r"(召开|举行|举办|开幕|启动|签订|签约|签署)")
@@ -647,7 +654,8 @@ class RegionTagger:
         if everyday:
             return _NAMED_TOWN_AFTER.match(text, end) is not None
         return (_TOWN_OR_ZONE_AFTER.match(text, end) is not None
-                or _STRETCH_AFTER.match(text, end) is not None)
+                or _STRETCH_AFTER.match(text, end) is not None
+                or _SCENIC_AFTER.match(text, end) is not None)
 
     def _form_rules(self, form: NameForm) -> int:
         """What a name form needs before it counts (_FREE, _SHORT, _TWO_CHARS, _GENERIC): fixed per form, so

@@ -22,6 +22,7 @@ from ..config import TaxonomyConfig, TopicSpec, parse_topic
 from ..errors import ConfigError, clipped
 from ..model import Evidence, Item, TopicTag
 from ..patterns import first_chars, lazy_compile
+from .keywords import _SURNAMES
 from .segmented import Segmented, SegmentedField, segment_item
 from .segmenter import Segmenter, fold
 
@@ -844,6 +845,10 @@ class TopicTagger:
         said_who: frozenset[str] = frozenset()
         if self._who:
             hits, said_who = self._who_in_headline(hits)
+        # the topic a profile's headline gives as the person's trade (外卖骑手刘伟：…): no headline-keyword secondary
+        # either, whatever the page's banner adds (a who-word, 女职工技能大赛, and the people before a verb of taking
+        # part, 工会干部赴…, keep that secondary as before)
+        profiled = _profiled_trade(hits, item)
         hits, said_who = _participants(hits, item, said_who)
         hits = _destinations(hits, item)
         hits = _voted(hits, item)
@@ -900,7 +905,10 @@ class TopicTagger:
             # (a topic resting on generic words only, 服务站 three times, yields to one close behind it whose
             # specific term the item comes back to, 货车司机 in two paragraphs: generic words never decide against
             # specific evidence; one listed facility, 设有…职工书屋等, does not)
-            close = [s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[eligible[0]]
+            # (the share is of the strongest topic said as what, not as who: a profile whose headline gives the
+            # person's trade, 外卖骑手刘伟：送餐路上写诗, is about what the body says he does; fiftieth round, rule 59)
+            lead = next((s for s in eligible if s not in said_who), eligible[0]) if said_who else eligible[0]
+            close = [s for s in eligible if totals[s] >= RUNNER_UP_SHARE * totals[lead]
                      and s not in said_who and self._enough(s, item, hits, ev)]
             primary = close[0] if close else ""
             if primary and not ev.specific.get(primary):
@@ -956,8 +964,10 @@ class TopicTagger:
             totals = ev.totals
             share = totals.get(slug, 0.0) / totals[primary]
             # (named by a keyword: a near-synonym in the headline, 为环卫工人 or 爱心驿站, says who or where, not what)
+            # (not a topic the headline gives only as who, whatever the page's banner adds: 外卖骑手刘伟：送餐路上写诗
+            # on a 新就业形态 page; fiftieth round, rule 59)
             if (slug in ev.headline_keywords and ev.body.get(slug, 0) >= follow_up
-                    and share >= HEADLINE_SECONDARY_SHARE):
+                    and share >= HEADLINE_SECONDARY_SHARE and slug not in profiled):
                 return True  # 党建联建聚合力 劳动竞赛助发展: the headline names both, the body follows up
             breadth = ev.breadth(slug)
             if breadth < MIN_BREADTH or slug in said_who:  # (女工 and 女职工 name the same people: one word)
@@ -1339,17 +1349,83 @@ def _participants(hits: list[_Hit], item: Item, said: frozenset[str]) -> tuple[l
     said only by who, so it is neither the primary nor, on those words alone, a secondary (issue 18, seventeenth
     round)."""
     title = item.title or ""
+    in_title = [h for h in hits if h.evidence.field == "title"]
     verb = _TAKE_PART.search(title)
     if verb is None:
-        return hits, said
-    in_title = [h for h in hits if h.evidence.field == "title"]
-    before = {h.slug for h in in_title if h.evidence.offset + len(h.evidence.text) <= verb.start()}
-    after = {h.slug for h in in_title if h.evidence.offset >= verb.end() and not h.generic}
-    who = {slug for slug in before - after if after}
+        who = _counted_who(in_title, title) or _trade_before_name(in_title, title, hits)
+    else:
+        before = {h.slug for h in in_title if h.evidence.offset + len(h.evidence.text) <= verb.start()}
+        after = {h.slug for h in in_title if h.evidence.offset >= verb.end() and not h.generic}
+        who = {slug for slug in before - after if after}
     if not who:
         return hits, said
     return ([h for h in hits if not (h.slug in who and h.evidence.field == "title")],
             said | frozenset(who))
+
+
+# a count of people in a headline (百名, 1200名, 千余名): what follows is who is counted (fiftieth round, rule 58)
+# ... but joining the union (300名快递员集中入会) is organising those people, which the keys give both topics
+_JOINING = lazy_compile(r"入会|入工会|加入工会")
+_HEADCOUNT = lazy_compile(r"(?:[0-9]+|[一二两三四五六七八九十百千万]+)[余多]?名")
+
+
+def _counted_who(in_title: list[_Hit], title: str) -> set[str]:
+    """The topics a headline names only by the people it counts, right before what they get or do with no verb
+    between (省总工会组织百名劳模工匠疗休养: 百名 + 劳模工匠 + 疗休养): the count says the words after it are people,
+    and a full-weight term of another topic glued on after them is what the item is about, as after a verb of
+    taking part (_TAKE_PART). Not a weak term after them (千名快递小哥体检: 体检 half weight, the group's item), nor
+    a count at the headline's end (表彰20名劳动模范: the honoured are the subject). Fiftieth round, rule 58."""
+    by_start: dict[int, _Hit] = {}
+    for h in in_title:
+        by_start.setdefault(h.evidence.offset, h)
+    for count in _HEADCOUNT.finditer(title):
+        run: set[str] = set()
+        pos = count.end()
+        while pos in by_start:
+            hit = by_start[pos]
+            if run and hit.slug not in run:
+                if not hit.generic and hit.strength >= KEYWORD_WEIGHT and not _JOINING.search(hit.term):
+                    return run
+                break
+            run.add(hit.slug)
+            pos += len(hit.evidence.text)
+    return set()
+
+
+# a person's name after the words for their trade in a profile's headline (外卖骑手刘伟：…, 快递员赵刚的…): a common
+# surname, one or two more characters, then the headline's colon or 的 (fiftieth round, rule 59)
+_NAME_AFTER_TRADE = lazy_compile(rf"[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?(?:[：:　 ]|的)")
+
+
+def _profiled_trade(hits: list[_Hit], item: Item) -> frozenset[str]:
+    """The topic _participants reads as a profile's trade (_trade_before_name), or none."""
+    title = item.title or ""
+    if not title or _TAKE_PART.search(title) is not None:
+        return frozenset()
+    in_title = [h for h in hits if h.evidence.field == "title"]
+    if _counted_who(in_title, title):
+        return frozenset()
+    return frozenset(_trade_before_name(in_title, title, hits))
+
+
+def _trade_before_name(in_title: list[_Hit], title: str, hits: list[_Hit]) -> set[str]:
+    """The topic a profile's headline names only by the trade written before the person's name (外卖骑手刘伟：送餐路上
+    写诗, 快递员赵刚：技能大赛夺冠的“分拣王”): the trade says who the person is, as a who-word does; what the profile
+    is about is another topic's, when the item has a specific term of another topic. Not a trade the headline
+    names anywhere else (快递员王军：为快递员建起驿站), nor one headline term of its own kind with no name after it
+    (骑手讨回被扣的罚款). Fiftieth round, rule 59."""
+    named: set[str] = set()
+    for h in in_title:
+        end = h.evidence.offset + len(h.evidence.text)
+        if not h.generic and _NAME_AFTER_TRADE.match(title, end):
+            named.add(h.slug)
+    if len(named) != 1:
+        return set()
+    slug = next(iter(named))
+    if sum(1 for h in in_title if h.slug == slug) > 1:
+        return set()
+    others = any(h.slug != slug and not h.generic and h.evidence.field not in PAGE_FIELDS for h in hits)
+    return named if others else set()
 
 
 def _destinations(hits: list[_Hit], item: Item) -> list[_Hit]:
