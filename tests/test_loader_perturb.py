@@ -78,3 +78,30 @@ def test_a_salutation_running_on_at_the_margin_still_joins() -> None:
     parsed = page("西岭区总工会关于开展夏季送清凉活动的通知",
                   "各街镇总工会，区直各工会：\n为切实维护高温作业职工的身体健康，区总工会决定开展夏季送清凉活动。")
     assert parsed.items[0].paragraphs[0].startswith("各街镇总工会，区直各工会：为切实")
+
+
+TABLE_STORY = ("全市职工互助保障参保人数突破30万", "本报讯（记者　林　岚）记者从市总工会获悉，今年一季度全市职工互助保障参保人数达30.2万人，同比增长6.1%。",
+               "今年，市总工会将新就业形态劳动者纳入互助保障范围，参保费用由工会经费补贴一半。",
+               "一季度部分区县职工互助保障情况\n区县  参保人数（万人）  同比增长\n东城区  6.2  6.3%\n西城区  5.5  5.1%\n"
+               "南湖区  4.9  4.8%\n北湖区  3.1  2.2%\n高新区  2.8  9.6%",
+               "记者手记",
+               "采访中，不少职工说，互助保障花钱不多，关键时候真管用，希望工会把这件好事办得更实更好。")
+
+
+def test_a_double_spaced_page_with_a_table_reads_as_the_page_does() -> None:
+    # many lines standing close (a table's rows, a poem's lines) are no sign that the page parts paragraphs with no
+    # blank line: where two paragraphs of running text meet, this page leaves two blank lines, so two mean one
+    plain = page(*TABLE_STORY)
+    doubled = page(*_doubled(*TABLE_STORY))
+    assert [i.title for i in plain.items] == ["全市职工互助保障参保人数突破30万"]
+    assert [(i.title, len(i.paragraphs)) for i in doubled.items] == [(i.title, len(i.paragraphs)) for i in plain.items]
+
+
+def test_an_indented_page_with_a_table_keeps_two_blank_lines_as_an_item_break() -> None:
+    # guard: where running paragraphs follow each other with no blank line (indents), a run of two blank lines is the
+    # item break the page prints, however many table rows stand close elsewhere on it
+    from archive_gen.loader.blocks import split_blocks
+
+    text = ("标题一\n　　" + TABLE_STORY[1] + "\n　　" + TABLE_STORY[2] + "\n区县  参保人数\n东城区  6.2\n西城区  5.5\n"
+            "南湖区  4.9\n北湖区  3.1\n\n\n标题二\n　　" + TABLE_STORY[5] + "\n")
+    assert [b.blank_before for b in split_blocks(text)][-2:] == [2, 0]

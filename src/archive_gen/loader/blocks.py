@@ -7,6 +7,7 @@ Pure string work, no knowledge of headlines or items (a byline line's shape is a
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .bylines import is_byline_line, split_credit, split_lead
 
@@ -317,13 +318,26 @@ def _gaps_in_units(blocks: list[Block]) -> list[Block]:
     fewer than two (a word processor's double spacing, a copy that doubled every line end) means by two blank lines
     what other pages mean by one: each run is divided by the smallest, so a gap that parts items stays wider than one
     that parts paragraphs. A page whose paragraphs follow each other with no blank line (indents) keeps its counts:
-    there a run of two is the item break it prints."""
+    there a run of two is the item break it prints. Which of the two a page is shows where two paragraphs of running
+    text meet; lines that are not running text (a table's rows, a poem's lines, a masthead) stand close on both kinds of
+    page, so a page printing many of them is still double spaced when its running paragraphs stand apart."""
     gaps = [b.blank_before for b in blocks[1:] if b.blank_before]
-    if not gaps or min(gaps) < 2 or len(gaps) * 2 <= len(blocks) - 1:
+    if not gaps or min(gaps) < 2:
         return blocks
+    if len(gaps) * 2 <= len(blocks) - 1:
+        meetings = [after.blank_before for before, after in pairwise(blocks)
+                    if _running_text(before) and _running_text(after)]
+        if not meetings or sum(1 for gap in meetings if gap) * 2 <= len(meetings):
+            return blocks
     unit = min(gaps)
     return [replace(b, blank_before=(2 * b.blank_before + unit) // (2 * unit)) if b.blank_before else b
             for b in blocks]
+
+
+def _running_text(block: Block) -> bool:
+    """A paragraph of running text: as long as a wrapped line, with punctuation inside, closed."""
+    text = block.text
+    return len(text) >= _WRAP_MIN_CHARS and is_closed(text) and any(ch in _INNER_PUNCTUATION for ch in text[:-1])
 
 
 def is_closed(text: str) -> bool:
