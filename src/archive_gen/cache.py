@@ -134,8 +134,13 @@ class BuildCache:
         return self._read(self._path(kind, key), key, kind)
 
     def keys(self, kind: str) -> list[str]:
-        """The keys of every entry of ``kind`` on disk (regular files named like entries), sorted."""
-        return sorted(path.stem for path in _own_entries(self.root / kind))
+        """The keys of every entry of ``kind`` on disk (regular files named like entries), and of those this build
+        stored but could not write (held in memory, so ``load`` finds them), sorted."""
+        found = {path.stem for path in _own_entries(self.root / kind)}
+        if self._unsaved:
+            folder = str(self.root / kind) + os.sep
+            found.update(key for path, (key, _) in self._unsaved.items() if path.startswith(folder))
+        return sorted(found)
 
     def store(self, kind: str, key: str, payload: Any) -> None:
         if _is_key(key):
