@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,43 @@ def test_keys_list_held_entries_under_their_own_kind_only(tmp_path: Path, monkey
     assert store.keys("docs") == [] and store.keys("summaries") == []
     store.take_unsaved("pages")
     assert store.keys("pages") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# the cache folder removed, or replaced by a file, while a build runs
+
+
+@pytest.mark.parametrize("how", ["file", "removed"])
+def test_a_cache_folder_gone_during_the_build_is_said_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          how: str) -> None:
+    # every cache write after it failed (ENOTDIR, ENOENT) and the build said nothing; the user's file is kept
+    config = two_seed_project(tmp_path)
+    invoke("build", "--config", str(config), "--jobs", "1")
+    with (tmp_path / "sources" / "2021-05-14_01.txt").open("a", encoding="utf-8") as fh:
+        fh.write("新的一段\n")
+    folder = tmp_path / ".archive-cache"
+    real = records.read_bytes
+
+    def replacing(sf, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            if how == "file":
+                folder.write_text("mine\n", encoding="utf-8")
+        return real(sf, *args, **kwargs)
+
+    monkeypatch.setattr(records, "read_bytes", replacing)
+    code, _out, err = invoke("build", "--config", str(config), "--jobs", "1")
+    assert code == 0 and "Traceback" not in err, err
+    said = [line for line in stderr_lines(err) if "cache" in line]
+    assert said == [f"{folder}: warning: cannot write the build cache: the cache folder was removed or replaced "
+                    "during the build (the site was built; later builds redo the work until the cache can be "
+                    "written)"], err
+    if how == "file":
+        assert folder.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_cache_folder_that_stays_says_nothing(tmp_path: Path) -> None:
+    # a guard: a build whose cache is there throughout says nothing of it
+    config = two_seed_project(tmp_path)
+    code, _out, err = invoke("build", "--config", str(config), "--jobs", "1")
+    assert code == 0 and "cache" not in err, err

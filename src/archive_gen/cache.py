@@ -264,9 +264,15 @@ class BuildCache:
             self._remember(path, key, payload)
 
     def failed(self, exc: OSError) -> None:
-        """Note a write that failed for want of room or rights (the first one is what the build says)."""
-        if self.failure is None and exc.errno in _DISK_ERRORS:
+        """Note a write that failed for want of room or rights, or because the cache folder itself went (removed,
+        or replaced by a file, during the build: every later write failed without a word); the first one is what
+        the build says."""
+        if self.failure is not None:
+            return
+        if exc.errno in _DISK_ERRORS:
             self.failure = exc
+        elif not os.path.isdir(self.root):
+            self.failure = OSError(exc.errno, "the cache folder was removed or replaced during the build")
 
     def _linked(self, folder: Path) -> bool:
         """Whether ``folder`` (under the root) or one above it is a link; a missing folder is not."""
