@@ -134,8 +134,13 @@ class BuildCache:
         return self._read(self._path(kind, key), key, kind)
 
     def keys(self, kind: str) -> list[str]:
-        """The keys of every entry of ``kind`` on disk (regular files named like entries), sorted."""
-        return sorted(path.stem for path in _own_entries(self.root / kind))
+        """The keys of every entry of ``kind`` on disk (regular files named like entries), and of those this build
+        stored but could not write (held in memory, so ``load`` finds them), sorted."""
+        found = {path.stem for path in _own_entries(self.root / kind)}
+        if self._unsaved:
+            folder = str(self.root / kind) + os.sep
+            found.update(key for path, (key, _) in self._unsaved.items() if path.startswith(folder))
+        return sorted(found)
 
     def store(self, kind: str, key: str, payload: Any) -> None:
         if _is_key(key):
@@ -259,9 +264,15 @@ class BuildCache:
             self._remember(path, key, payload)
 
     def failed(self, exc: OSError) -> None:
-        """Note a write that failed for want of room or rights (the first one is what the build says)."""
-        if self.failure is None and exc.errno in _DISK_ERRORS:
+        """Note a write that failed for want of room or rights, or because the cache folder itself went (removed,
+        or replaced by a file, during the build: every later write failed without a word); the first one is what
+        the build says."""
+        if self.failure is not None:
+            return
+        if exc.errno in _DISK_ERRORS:
             self.failure = exc
+        elif not os.path.isdir(self.root):
+            self.failure = OSError(exc.errno, "the cache folder was removed or replaced during the build")
 
     def _linked(self, folder: Path) -> bool:
         """Whether ``folder`` (under the root) or one above it is a link; a missing folder is not."""

@@ -50,7 +50,16 @@ from .model import (
 from .patterns import adopt_programs, programs_key, programs_to_keep
 from .pools import ForkPool, fork_pool
 from .search import SearchDoc, search_doc
-from .sources import CHANGING, CHANGING_MESSAGE, Discovery, SourceFile, discover, read_bytes, read_steady
+from .sources import (
+    CHANGING,
+    CHANGING_MESSAGE,
+    Discovery,
+    SourceFile,
+    discover,
+    no_page_files,
+    read_bytes,
+    read_steady,
+)
 from .tagging import Tagger, user_tables
 from .tagging.gazetteer import Gazetteer
 from .tagging.segmenter import read_table, write_table
@@ -910,11 +919,15 @@ def read_pages(discovery: Discovery, config: Config, *, tag: bool, stitch: bool,
                 page = dataclasses.replace(page, notices=(*page.notices, Notice(sf.source, None, CHANGING,
                                                                                 CHANGING_MESSAGE, "error")))
         except (OSError, ValueError) as exc:
+            if isinstance(exc, FileNotFoundError) and not os.path.lexists(sf.path):
+                continue  # renamed or removed since the walk: quietly gone, as in a build (sources.vanished)
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             page = failed_page(sf.source, f"cannot read file: {reason}")
         if tagger is not None and not page.failed:
             page = tagger.tag_page(page)
         pages.append(page)
+    if discovery.files and not pages:  # every listed page gone before it was read: as build says it
+        raise no_page_files(config.sources)
     return [final_page(p) for p in stitch_continuations(pages)] if stitch else pages
 
 
