@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from archive_gen.loader.columns import column_view
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -161,6 +163,10 @@ def bom(page: Page, key: dict | None) -> Outcome:
 
 
 def _width(page: Page, table: dict[int, str]) -> Outcome:
+    if column_view("\n".join(page.lines)) is not None:
+        # side-by-side columns are placed by display width: a narrower or wider character moves every column after
+        # it, which no layout program that printed the other width would do
+        return Outcome(page, skipped="printed in side-by-side columns")
     lines = [line.translate(table) for line in page.lines]
     if lines == page.lines:
         return Outcome(page, skipped="nothing to change")

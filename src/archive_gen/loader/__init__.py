@@ -25,7 +25,7 @@ from .columns import ColumnView, column_view
 from .conserve import conservation
 from .dates import PageDate, date_from_path, infer_date, page_from_path, path_date_problem
 from .decode import decode_bytes, normalise_newlines
-from .exports import as_printed, export_view, traditional_view
+from .exports import as_printed, export_view, traditional_view, width_view
 from .furniture import Furniture, take_furniture
 from .items import build_item, item_ids
 from .orphans import attach_orphans
@@ -109,6 +109,9 @@ def _parse_text(text: str, source: str, line_count: int, *, date: str | None, pa
                 encoding: str) -> Page:
     """parse_page on a text in reading order."""
     notices: list[Notice] = []
+    # a page printing digits, letters or brackets only in the other width is read in the parser's (ids, dates and
+    # the conservation check see it as printed)
+    text, back = width_view(text)
     furniture, furniture_notices = take_furniture(text, source)
     notices.extend(furniture_notices)
     # an export's marks (## headings, 主题： labels, numbered headlines) are no text of the page's items
@@ -141,6 +144,9 @@ def _parse_text(text: str, source: str, line_count: int, *, date: str | None, pa
         else:
             how = f"; dated {page_date.value} by its {page_date.evidence}"
         notices.append(Notice(source, None, "file-date", problem + how))
+    if back:  # dated in the view; the items and the furniture as printed
+        items = [as_printed(it, back) for it in items]
+        furniture = as_printed(furniture, back)
     number = _page_number(source, page, furniture, notices)
     # one copy of each item with its place and id (ids depend on the title and text, not on these fields)
     items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number,

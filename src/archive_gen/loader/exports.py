@@ -100,8 +100,40 @@ _TO_SIMPLIFIED = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
 _TO_PRINTED = str.maketrans(_SIMPLIFIED, _TRADITIONAL)
 # this many of the traditional forms on a page, and no simplified one: a traditional page
 _MIN_TRADITIONAL = 3
-# fields of an item that are not printed text (a file's path may hold any character)
-_NOT_PRINTED = frozenset({"id", "source", "kind", "date", "url"})
+# fields of an item that are not printed text (a file's path may hold any character; a jump's direction is a word of ours)
+_NOT_PRINTED = frozenset({"id", "source", "kind", "date", "url", "direction", "item_id"})
+
+# Full-width forms (U+FF01-FF5E) and their ASCII twins mean the same to a reader: a GBK-era page prints ２００６年 and
+# Ａ１版, an e-paper or OCR export prints 本报讯(记者…) and Q:. The parser's words and patterns are written in one form
+# of each: ASCII for digits, Latin letters and symbols, full width for the brackets and marks of Chinese sentences.
+# A page that prints a class only in the other form is read through a view in that form (each character in its
+# place), and its items are given back as printed; a page printing both forms of a class is read as it is (the view
+# could not be turned back exactly).
+_SENTENCE_MARKS = "（）：，；！？"
+_WIDTH_CLASSES: tuple[tuple[str, str], ...] = (
+    ("0123456789", "".join(chr(ord(c) + 0xFEE0) for c in "0123456789")),
+    *(("".join(chr(c) for c in range(start, start + 26)), "".join(chr(c + 0xFEE0) for c in range(start, start + 26)))
+      for start in (0x41, 0x61)),
+    ("()", "（）"),
+    *((chr(c), chr(c + 0xFEE0)) for c in range(0x21, 0x7F)
+      if not chr(c).isalnum() and chr(c) not in "()" and chr(c) not in "\"'"),
+)
+
+
+def width_view(text: str) -> tuple[str, dict[int, int]]:
+    """``(view, back)``: the text with each class of characters it prints only in the form the parser does not read
+    turned into the form it reads (each character in its place), and the table that turns the view's characters
+    back (empty for a page printed in the parser's forms)."""
+    printed = set(text)
+    folds: dict[int, int] = {}
+    back: dict[int, int] = {}
+    for ascii_class, full_class in _WIDTH_CLASSES:
+        read, other = (full_class, ascii_class) if full_class[0] in _SENTENCE_MARKS else (ascii_class, full_class)
+        if printed.isdisjoint(read) and not printed.isdisjoint(other):
+            for mine, theirs in zip(read, other, strict=True):
+                folds[ord(theirs)] = ord(mine)
+                back[ord(mine)] = ord(theirs)
+    return (text.translate(folds), back) if folds else (text, back)
 
 
 def traditional_view(text: str) -> tuple[str, bool]:
@@ -112,20 +144,20 @@ def traditional_view(text: str) -> tuple[str, bool]:
     return text.translate(_TO_SIMPLIFIED), True
 
 
-def as_printed(value: Any) -> Any:
-    """``value`` (an item, or any of its parts) with the simplified characters of a traditional page's view given
-    back as printed."""
+def as_printed(value: Any, back: dict[int, int] = _TO_PRINTED) -> Any:
+    """``value`` (an item, or any of its parts) with the characters of a page's view given back as printed: the
+    simplified characters of a traditional page's view (the default), or ``back`` from ``width_view``."""
     if isinstance(value, str):
-        return value.translate(_TO_PRINTED)
+        return value.translate(back)
     if isinstance(value, tuple):
-        return tuple(as_printed(v) for v in value)
+        return tuple(as_printed(v, back) for v in value)
     if isinstance(value, list):
-        return [as_printed(v) for v in value]
+        return [as_printed(v, back) for v in value]
     if isinstance(value, dict):
-        return {as_printed(k): as_printed(v) for k, v in value.items()}
+        return {as_printed(k, back): as_printed(v, back) for k, v in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: as_printed(getattr(value, f.name))
+            f.name: as_printed(getattr(value, f.name), back)
             for f in dataclasses.fields(value)
             if f.init and f.name not in _NOT_PRINTED
         }
