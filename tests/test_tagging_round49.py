@@ -9,7 +9,8 @@ rules (docs/tagging.md rules 60-65), each checked on small invented items unlike
 63. a district's or an everyday short form before 景区 names the one such division in the item's or paper's province
     (西湖景区 on a 浙江 paper); not with no province to look in, nor where the province holds none;
 64. a rest station named a home for riders or couriers (骑手之家) is 职工服务与普惠;
-65. a poem its page names the genre of takes no secondary from its imagery (师傅, 徒弟); prose keeps its secondaries."""
+65. a poem its page names the genre of takes no secondary from its imagery (师傅, 徒弟); prose keeps its secondaries;
+66. a temperature reading of 35℃ or more (舱内温度超过45℃) is heat at work, 安全生产; a lower reading is weather."""
 
 from __future__ import annotations
 
@@ -128,3 +129,18 @@ def test_a_workers_home_stays_union_building(topics: TopicTagger) -> None:
     # guard (rule 64): only riders' and couriers' homes are stations; a 职工之家 is the union's own 建家
     got = labels(topics, "区总工会命名10家模范职工之家", "区总工会日前命名10家基层工会为模范职工之家，推动基层工会规范化建设。")
     assert got[0] != "职工服务与普惠" and "职工服务与普惠" not in got
+
+
+# rule 66: a heat reading
+
+def test_a_heat_reading_at_work_is_safety(topics: TopicTagger) -> None:
+    # before: nothing but 高温 (a near-synonym) and the workers' 防护服: no topic was the subject
+    got = labels(topics, "炉前工的七月", "7月中旬，炼钢车间炉前温度高达50℃，炉前工身着隔热服轮流上岗。",
+                 "班长说，高温时大家每隔半小时轮换一次。", kind="photo", lead=None)
+    assert got[0] == "安全生产"
+
+
+def test_a_mild_reading_is_weather(topics: TopicTagger) -> None:
+    # guard: a reading under 35℃ is the day's weather, no safety word
+    got = labels(topics, "春日的运动会", "4月20日，气温22℃，市总工会职工运动会在体育中心开幕，3000名职工参赛。")
+    assert "安全生产" not in got

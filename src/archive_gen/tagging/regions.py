@@ -350,7 +350,7 @@ class RegionTagger:
         旅游区 in the headline, lead or opening, inside the item's province (else the paper's), it names the one
         county-level division of that short form there. Not without a province to look in (温泉景区 with no paper),
         not when the province holds none or several, never for a national story or one set abroad; the setting of
-        last resort, as a town's county is (rule 54). Fiftieth-first round, docs/tagging.md rule 63."""
+        last resort, as a town's county is (rule 54). Fifty-first round, docs/tagging.md rule 63."""
         gaz = self.gazetteer
         if any(gaz.division(t.region.code, year).level > 1 for t in regions):
             return regions

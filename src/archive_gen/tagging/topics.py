@@ -1433,7 +1433,7 @@ def _opening_who(in_title: list[_Hit], title: str, people: frozenset[str]) -> se
     headline's subject, who, as after a count (rule 58), and what they do is the item's topic. Only for a topic whose
     opening term names people (``people``: its terms ending in a word for a person or a trade, 骑手, 快递员, 快递小哥);
     not a topic with its own who-words (女职工技能大赛, handled by the taxonomy's ``who``), not a weak term after them
-    (快递小哥免费体检), not joining the union. Fiftieth-first round, rule 61."""
+    (快递小哥免费体检), not joining the union. Fifty-first round, rule 61."""
     by_start: dict[int, _Hit] = {}
     for h in in_title:
         by_start.setdefault(h.evidence.offset, h)
@@ -1451,7 +1451,7 @@ def _group_item(hits: list[_Hit], item: Item, people: frozenset[str]) -> list[_H
     Not a full-weight term (rule 58 or 61 then read the people as who), not a term of the group's own topic, not
     joining the union nor a topic with who-words of its own (三百多名快递员成了工会会员: organising them), not a
     run that is no people (no count before it and no person-word opening the headline: 安全体检 is the check's own
-    word). Fiftieth-first round, rule 62."""
+    word). Fifty-first round, rule 62."""
     title = item.title or ""
     in_title = [h for h in hits if h.evidence.field == "title"]
     if not in_title:
