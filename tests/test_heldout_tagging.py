@@ -340,18 +340,22 @@ SETS = {
     # features about another topic, 劳务输出/协作, towns without their county, 朝阳区 by context, provincial pages naming
     # no province, 25 items. First run (keys committed in dfcb7fb) 0.913 / 0.865 / 0.893: five landmark-only
     # photos/briefs untagged (泉城广场, 三峡大坝, 南京长江大桥, 都江堰景区, 西湖景区), 劳模 first for 百名劳模工匠疗休养,
-    # 新就业 first for three courier/rider features. Rules 57-59 give 0.958 / 0.923 / 0.963; floors at those, not above
+    # 新就业 first for three courier/rider features. Rules 57-59 give 0.958 / 0.923 / 0.963; the fifty-first round's
+    # rules 60-63 (骑手讨回被扣的罚款 维权 alone, 快递小哥免费体检 the group's, 西湖景区 on the 浙江 paper) give
+    # 0.958 / 0.950 / 1.0; floors at those, not above
     "heldout_tagging46": (TESTS / "heldout_tagging46" / "pages", TESTS / "heldout_tagging46" / "keys", 25, 0,
-                          {"province_f1": 0.955, "prefecture_f1": 0.92, "topic_f1": 0.96}),
+                          {"province_f1": 0.955, "prefecture_f1": 0.95, "topic_f1": 1.0}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)
     "loader fresh": (TESTS / "heldout" / "fresh" / "pages", TESTS / "heldout" / "fresh" / "tags", 16, 0,
                      {"province_f1": 0.99, "prefecture_f1": 0.99, "topic_f1": 0.99}),
+    # (fifty-first round: fresh2's 副刊 poem takes no secondary from its imagery, rule 65, topic 0.926 -> 0.943;
+    # fresh3's 骑手之家 is a station, rule 64, and 舱内温度超过45℃ heat at work, rule 66, topic 0.857 -> 0.906)
     "loader fresh2": (TESTS / "heldout" / "fresh2" / "pages", TESTS / "heldout" / "fresh2" / "tags", 22, 0,
-                      {"province_f1": 0.97, "prefecture_f1": 0.96, "topic_f1": 0.92}),
+                      {"province_f1": 0.97, "prefecture_f1": 0.96, "topic_f1": 0.94}),
     "loader fresh3": (TESTS / "heldout" / "fresh3" / "pages", TESTS / "heldout" / "fresh3" / "tags", 27, 0,
-                      {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.85}),
+                      {"province_f1": 1.0, "prefecture_f1": 1.0, "topic_f1": 0.9}),
 }
 
 

@@ -113,7 +113,8 @@ _NAMED_TOWN_AFTER = lazy_compile(r"(?:(?![一二三四五六七八九十百两�
 _STRETCH_AFTER = lazy_compile(r"(?:以南|以北|以东|以西|境内|一带|段(?![落时子位]))")
 # a scenic area named after the place it lies in (都江堰景区, 九寨沟风景区, 峨眉山景区): the short form is the place, as
 # before a zone; not for an everyday word, which is the mountain or the lake the area is named after (温泉景区, 西湖景区:
-# 西湖 is the lake, and 温泉县 is far from most hot springs; fiftieth round, docs/tagging.md rule 57)
+# 西湖 is the lake, and 温泉县 is far from most hot springs; fiftieth round, docs/tagging.md rule 57; such a form is
+# read as the setting of last resort inside the item's or the paper's province, RegionTagger._scenic_seat, rule 63)
 _SCENIC_AFTER = lazy_compile(r"(?:风景名胜区|风景区|旅游景区|旅游区|景区)")
 # a verb of travel right before a short form (前往黄山, 赴桂林, 来到吐鲁番, 到黄山疗休养): the trip's destination, a place
 # slot (twenty-sixth round); not 全力以赴, nor the 到 of 得到, 受到, 达到, 收到, 感到, 看到, 做到, 提到, 遇到, 找到, 回到's
@@ -338,7 +339,52 @@ class RegionTagger:
                 regions = self._papers_report(item, fields, own, paper, year)
         if not abroad:
             regions = self._town_seat(item, fields, regions, home, year, ambiguities)
+            regions = self._scenic_seat(item, fields, regions, home, year)
         return regions, mentioned, tuple(ambiguities)
+
+    def _scenic_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
+                     year: int | None) -> tuple[RegionTag, ...]:
+        """The county-level place a scenic area is named after (西湖景区 on a 浙江 paper: 杭州's 西湖区), when the
+        item's settings reach no further than a province: a short form that is an everyday word or a district's
+        (西湖 is the lake too, and 南昌 has a 西湖区) is no place alone (rules 5b, 57), but before 景区/风景区/风景名胜区/
+        旅游区 in the headline, lead or opening, inside the item's province (else the paper's), it names the one
+        county-level division of that short form there. Not without a province to look in (温泉景区 with no paper),
+        not when the province holds none or several, never for a national story or one set abroad; the setting of
+        last resort, as a town's county is (rule 54). Fifty-first round, docs/tagging.md rule 63."""
+        gaz = self.gazetteer
+        if any(gaz.division(t.region.code, year).level > 1 for t in regions):
+            return regions
+        provinces = {t.region.code for t in regions} or ({home} if home else set())
+        if not provinces:
+            return regions
+        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline):
+            return regions
+        opening_field = f"paragraph:{_opening_index(item)}"
+        seats: set[str] = set()
+        evidence: list[Evidence] = []
+        for fld in fields:
+            if fld.name not in ("kicker", "title", "subtitle", "lead", opening_field):
+                continue
+            for scenic in _SCENIC_AFTER.finditer(fld.text):
+                for size in (3, 2):
+                    start = scenic.start() - size
+                    if start < 0 or (_han(fld.text[start - 1:start])
+                                     and not fld.text.endswith(_PHRASE_OPENERS, 0, start)):
+                        continue
+                    name = fld.text[start:scenic.start()]
+                    codes = {f.division.code for f in gaz.forms(name) if f.kind == "short"
+                             and f.division.level == 3 and _in_force(gaz, f.division.code, year)
+                             and any(gaz.is_within(f.division.code, p, year) for p in provinces)}
+                    if len(codes) == 1:
+                        seats |= codes
+                        evidence.append(Evidence(text=name, field=fld.name, offset=start))
+                        break
+        if len(seats) != 1:
+            return regions
+        seat = seats.pop()
+        kept = tuple(e for t in regions for e in t.evidence)
+        return (RegionTag(region=gaz.region(seat, year), evidence=(*evidence[:4], *kept)[:8], score=BODY),)
 
     def _town_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
                    year: int | None, ambiguities: Sequence[Ambiguity] = ()) -> tuple[RegionTag, ...]:

@@ -849,7 +849,8 @@ class TopicTagger:
         # either, whatever the page's banner adds (a who-word, 女职工技能大赛, and the people before a verb of taking
         # part, 工会干部赴…, keep that secondary as before)
         profiled = _profiled_trade(hits, item)
-        hits, said_who = _participants(hits, item, said_who)
+        hits = _group_item(hits, item, self._opening_people)
+        hits, said_who = _participants(hits, item, said_who, self._opening_people)
         hits = _destinations(hits, item)
         hits = _voted(hits, item)
         hits = _teachers(hits, item)
@@ -1007,6 +1008,10 @@ class TopicTagger:
             return is_secondary(slug, unshared[0])
 
         chosen = [primary, *[slug for slug in order if is_secondary_alone(slug)][:MAX_TOPICS - 1]]
+        if _is_verse(item) and all(h.evidence.field in PAGE_FIELDS for h in hits if h.slug == primary):
+            # a poem its page names the genre of (副刊: 职工文体) and no word of its own decides: its words are its
+            # imagery (师傅 handing the light to 徒弟 in 春天的车间), no secondary topic (fifty-first round, rule 65)
+            chosen = chosen[:1]
         if (default and default not in chosen and len(chosen) < MAX_TOPICS and default != demoted
                 and not self._topics[primary].primary_only and _unnamed_services(item, hits, default)):
             # a paragraph listing the services given (提供休息、淋浴、洗衣、就餐等服务), which no topic's words name, is
@@ -1051,6 +1056,11 @@ class TopicTagger:
                 return [_Hit(slug, cue, KEYWORD_WEIGHT, KEYWORD_WEIGHT, weight,
                              Evidence(title[start:found.end()], "title", start))]
         return []
+
+    @functools.cached_property
+    def _opening_people(self) -> frozenset[str]:
+        # the topics whose headline-opening people-word says who (rule 61): not those with who-words of their own
+        return frozenset(t.slug for t in self.taxonomy.topics if not t.who)
 
     @functools.cached_property
     def _who(self) -> dict[str, frozenset[str]]:
@@ -1296,6 +1306,23 @@ class _Context(NamedTuple):
                    [m.start() for m in _SENTENCE_MARK_RE.finditer(text)])
 
 
+# a poem by its headline (春天的车间（外一首）, 组诗, a 诗 title) or by its lines: every paragraph a verse line
+_POEM_TITLE = lazy_compile(r"[（(]外[一二两三四五六]首[）)]|组诗|[（(][组外]?诗[）)]")
+VERSE_LINE = 16  # characters: a line no longer is a verse line
+VERSE_LINES = 4  # ... and a piece of at least this many such lines, all of them, is verse
+
+
+def _is_verse(item: Item) -> bool:
+    """True for a poem: a headline marking one (（外一首）, 组诗), or VERSE_LINES paragraphs or more, none longer than
+    VERSE_LINE characters and none ending a sentence with 。 (prose briefs end their sentences). No lead, no dateline."""
+    if item.lead or item.dateline is not None:
+        return False
+    if _POEM_TITLE.search(item.title or ""):
+        return True
+    lines = item.paragraphs
+    return len(lines) >= VERSE_LINES and all(len(line) <= VERSE_LINE and not line.endswith("。") for line in lines)
+
+
 def _is_report(item: Item) -> bool:
     """True for a news report: a photo, a brief, or an item with a run-in lead or a dateline (本报讯, 新华社…电)."""
     return item.kind in ("photo", "brief") or bool(item.lead) or item.dateline is not None
@@ -1342,7 +1369,8 @@ def _roles(hits: list[_Hit], item: Item) -> list[_Hit]:
 _TAKE_PART = lazy_compile("参加|参与|享受|(?<!以)赴|前往")
 
 
-def _participants(hits: list[_Hit], item: Item, said: frozenset[str]) -> tuple[list[_Hit], frozenset[str]]:
+def _participants(hits: list[_Hit], item: Item, said: frozenset[str],
+                  people: frozenset[str] = frozenset()) -> tuple[list[_Hit], frozenset[str]]:
     """A headline saying who takes part in what (100名劳模工匠分批参加疗休养, 杭州劳模赴安吉疗休养): a topic the headline
     names only before the verb of taking part (or of going to take part: 赴, 前往), when another topic's specific term
     follows it, says who; what they take part in is the item's topic. The who-topic's headline terms are dropped (the people, not the subject) and it joins the topics
@@ -1352,7 +1380,8 @@ def _participants(hits: list[_Hit], item: Item, said: frozenset[str]) -> tuple[l
     in_title = [h for h in hits if h.evidence.field == "title"]
     verb = _TAKE_PART.search(title)
     if verb is None:
-        who = _counted_who(in_title, title) or _trade_before_name(in_title, title, hits)
+        who = (_counted_who(in_title, title) or _trade_before_name(in_title, title, hits)
+               or _opening_who(in_title, title, people))
     else:
         before = {h.slug for h in in_title if h.evidence.offset + len(h.evidence.text) <= verb.start()}
         after = {h.slug for h in in_title if h.evidence.offset >= verb.end() and not h.generic}
@@ -1378,9 +1407,15 @@ def _counted_who(in_title: list[_Hit], title: str) -> set[str]:
     by_start: dict[int, _Hit] = {}
     for h in in_title:
         by_start.setdefault(h.evidence.offset, h)
-    for count in _HEADCOUNT.finditer(title):
+    return _glued_run(by_start, [count.end() for count in _HEADCOUNT.finditer(title)])
+
+
+def _glued_run(by_start: dict[int, _Hit], starts: list[int]) -> set[str]:
+    """The topic(s) of a run of headline terms starting at one of ``starts`` when a full-weight term of another
+    topic is glued on after the run (rules 58 and 61)."""
+    for start in starts:
         run: set[str] = set()
-        pos = count.end()
+        pos = start
         while pos in by_start:
             hit = by_start[pos]
             if run and hit.slug not in run:
@@ -1390,6 +1425,68 @@ def _counted_who(in_title: list[_Hit], title: str) -> set[str]:
             run.add(hit.slug)
             pos += len(hit.evidence.text)
     return set()
+
+
+def _opening_who(in_title: list[_Hit], title: str, people: frozenset[str]) -> set[str]:
+    """The topic a headline opens on by the people it is about, glued on to a full-weight term of another topic with
+    nothing between (骑手讨回被扣的“超时罚款”: the riders, then 讨回被扣…, the dispute): the opening words are the
+    headline's subject, who, as after a count (rule 58), and what they do is the item's topic. Only for a topic whose
+    opening term names people (``people``: its terms ending in a word for a person or a trade, 骑手, 快递员, 快递小哥);
+    not a topic with its own who-words (女职工技能大赛, handled by the taxonomy's ``who``), not a weak term after them
+    (快递小哥免费体检), not joining the union. Fifty-first round, rule 61."""
+    by_start: dict[int, _Hit] = {}
+    for h in in_title:
+        by_start.setdefault(h.evidence.offset, h)
+    first = by_start.get(0)
+    if first is None or first.slug not in people or not first.evidence.text.endswith(_PERSON_ENDINGS):
+        return set()
+    return _glued_run(by_start, [0])
+
+
+def _group_item(hits: list[_Hit], item: Item, people: frozenset[str]) -> list[_Hit]:
+    """A weak term (below keyword weight) the headline glues, with at most a word of how between (_GROUP_GAP), after the
+    people it opens on or counts (鄞州区千名快递小哥免费体检: 千名 + 快递小哥 + 免费 + 体检) is what the group gets, the
+    group's item: KEYING.md keys a group's free health check at the group's topic, not one of its own. That term's
+    hits for its own topic are dropped, in the headline and the body alike (the body's 体检 repeats the headline's).
+    Not a full-weight term (rule 58 or 61 then read the people as who), not a term of the group's own topic, not
+    joining the union nor a topic with who-words of its own (三百多名快递员成了工会会员: organising them), not a
+    run that is no people (no count before it and no person-word opening the headline: 安全体检 is the check's own
+    word). Fifty-first round, rule 62."""
+    title = item.title or ""
+    in_title = [h for h in hits if h.evidence.field == "title"]
+    if not in_title:
+        return hits
+    by_start: dict[int, _Hit] = {}
+    for h in in_title:
+        by_start.setdefault(h.evidence.offset, h)
+    starts = [count.end() for count in _HEADCOUNT.finditer(title)]
+    first = by_start.get(0)
+    if first is not None and first.slug in people and first.evidence.text.endswith(_PERSON_ENDINGS):
+        starts.append(0)
+    for start in starts:
+        run: set[str] = set()
+        pos = start
+        while pos in by_start and (not run or by_start[pos].slug in run):
+            run.add(by_start[pos].slug)
+            pos += len(by_start[pos].evidence.text)
+        if not run:
+            continue
+        gap = _GROUP_GAP.match(title, pos)
+        after = by_start.get(gap.end()) if gap else None
+        if (after is None or after.slug in run or after.slug not in people or after.generic
+                or after.strength >= KEYWORD_WEIGHT or _JOINING.search(after.term)):
+            continue
+        return [h for h in hits if not (h.slug == after.slug and h.term == after.term)]
+    return hits
+
+
+# what may stand between the people and what they are given (千名快递小哥免费体检): how it is given, nothing else (外卖
+# 骑手有了议事会 is what they now have, their own body)
+_GROUP_GAP = lazy_compile(r"(?:免费|集中|统一|定期)?")
+
+
+# the last character of a word naming a person by their trade (骑手, 快递员, 快递小哥, 配送员, 司机, 工人)
+_PERSON_ENDINGS = ("手", "员", "哥", "姐", "工", "师", "机", "人")
 
 
 # a person's name after the words for their trade in a profile's headline (外卖骑手刘伟：…, 快递员赵刚的…): a common
