@@ -283,7 +283,10 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
         if number in skip:
-            flush()
+            if not (lines and not is_closed(parts[-1]) and _runs_through(raw_lines, number, skip)):
+                flush()
+            # (else a running head or a page number a PDF's page break put inside a paragraph, the sentence above it
+            # cut off and the next line at once below: the paragraph goes on under it, as if it were not printed)
             continue
         if not stripped:
             flush()
@@ -311,6 +314,17 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
         blank = 0
     flush()
     return _gaps_in_units(blocks)
+
+
+def _runs_through(raw_lines: list[str], number: int, skip: frozenset[int]) -> bool:
+    """Does the run of furniture lines at ``number`` (1-based) stand tight between two lines of text, with no blank
+    line on either side (a page break's running head and page number inside a paragraph)?"""
+    if number < 2 or not raw_lines[number - 2].strip(INDENT_CHARS + "\r\x0b\x0c\ufeff"):
+        return False
+    after = number
+    while after + 1 in skip:
+        after += 1
+    return after < len(raw_lines) and bool(raw_lines[after].strip(INDENT_CHARS + "\r\x0b\x0c\ufeff"))
 
 
 def _gaps_in_units(blocks: list[Block]) -> list[Block]:

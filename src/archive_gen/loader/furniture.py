@@ -218,7 +218,8 @@ _QUOTE_LABEL = lazy_compile(r"^[【〔\[(（]?(?:[\u4e00-\u9fff]{2,6}语录|(?:�
 _QUOTE_END = "。！？!?”」』"
 
 
-_TOKEN_GAP = lazy_compile(r"[ \u3000\t|｜]+")  # compiled once: _tokens runs on every line of furniture
+_TOKEN_GAP = lazy_compile(r"[ \u3000\t|｜]+")
+_LAYOUT_GAP = lazy_compile(r"[ \u3000\t]{2,}")  # a run of spaces a layout-keeping copy puts between a line's parts  # compiled once: _tokens runs on every line of furniture
 
 
 def _tokens(text: str) -> list[str]:
@@ -268,7 +269,9 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     """
     # a markdown export prints its 版 line as a heading ("# 第3版　工会新闻"): the mark is no token of it
     compact = text.strip(" \u3000\t").lstrip("#＃").strip(" \u3000\t")
-    if not compact or len(compact) > _MAX_LINE:
+    # (a pdftotext -layout copy spreads a masthead's parts across the page's width with runs of spaces: a run is one
+    # gap, so the line is measured with each run counted once)
+    if not compact or len(_LAYOUT_GAP.sub(" ", compact)) > _MAX_LINE:
         return None
     footer = _BRACKETED_MASTHEAD.match(compact)
     if footer:

@@ -67,6 +67,9 @@ _FIELD_VISIT = lazy_compile(r"^(?:直击|探访|探营|实探|记者探访|记�
 _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
+# who answers the paper's questions: "…负责人答记者问", "…答本报记者问", "…接受本报记者专访", "…就…答记者问"
+_ANSWERS_PRESS = lazy_compile(r"[\u4e00-\u9fff“”·]{2,}(?:答(?:本报)?记者问|接受(?:本报)?(?:记者)?(?:专访|采访))$")
+_COMMA_KICKER = lazy_compile(r"^[^，,、；;：:。！？!?\s]{3,12}(?:[，,][^，,、；;：:。！？!?\s]{3,12})?[，,]$")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
 # the occasion, the 引题, and the title under it gives the meeting's message; so is one naming the meeting before where it
@@ -102,6 +105,9 @@ _NEEDS_SUBJECT = lazy_compile(r"^(?:通过|经过|借助|依托|凭借|依靠|�
                               r"|普遍|率先|逐步|全面|积极|主动|切实|大力"
                               r"|能不能|可不可以|该不该|应不应该?|要不要|算不算|会不会|能否|可否|应否|是否"
                               r"|将(?:陆续|逐步|全面|全部|分批|统一|首次|继续|持续|进一步|于))[\u4e00-\u9fff“]")
+# a lower line opening on a verb and its aspect 了 ("撑起了半条生产线", "走出了…"): a predicate with its subject printed on
+# the line above ("这家老厂的“蓝领专家”"); 为了/除了 are prepositions and 了解/了却 verbs of their own, left out
+_DID_OPENS = lazy_compile(r"^(?!为了|除了)[\u4e00-\u9fff]{1,2}了(?!解|却|结|不起)[\u4e00-\u9fff“0-9]")
 _TITLE_LINE = lazy_compile(r"^[\u4e00-\u9fff0-9０-９.．%％“”‘’《》]{5,20}$")
 # a question word right before the line's last verb: the verb's object was put first as the topic the line asks about
 # ("“一老一小”难题如何破解", "技能人才短缺怎样解决"); the question is whole, and nothing runs on into the line under it
@@ -147,6 +153,26 @@ _COUNT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:\d+(?:\.\d+)?|[一二�
 _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推行|建立|举办|举行|召开|创造|试制|涌现|掀起|大搞)[\u4e00-\u9fff]")
 
 
+# a verb of putting something in place or into force that takes what it puts as its object ("漯河建筑工地推行" over
+# "农民工工资月清月结", "…为夜班职工开通" over "二十条“通勤专线”"): a title line ending on one has not reached its object.
+# Said of a place or a time before it ("在全市推行", "今起实行", "6月起施行") or after a manner the verb closes a
+# statement about the thing put in force ("新规今起实行"), so those are left out; 开通/建起/送上… also close a line
+# about what opened ("地铁5号线开通"), so they want a benefactive coverb and whom it serves before them ("为…职工开通")
+_PUTS_END = lazy_compile(r"(?:推行|实行|施行|设立|开设|增设|提供|发放|配备)$")
+_PUTS_CLOSED = lazy_compile(r"(?:在[\u4e00-\u9fff]{1,6}|起|开始|正式|率先|试点|普遍|逐步|全面|稳步|全部|陆续)$")
+_SERVES_THEN_PUTS = lazy_compile(r"(?:(?<![评选称成作视认定列改变分名以因行])为|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)"
+                                 r"[\u4e00-\u9fff0-9“”]{1,12}(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|家属|居民|会员)"
+                                 r"(?:开通|开设|建起|办起|送上|送去|搭建|推出|提供|发放|配备|设立)$")
+
+
+def _puts_wants_object(top: str) -> bool:
+    """The line ends on a verb of putting in place that still wants its object (``_PUTS_END``, ``_SERVES_THEN_PUTS``)."""
+    if _SERVES_THEN_PUTS.search(top):
+        return True
+    verb = _PUTS_END.search(top)
+    return verb is not None and verb.start() >= 2 and not _PUTS_CLOSED.search(top[:verb.start()])
+
+
 def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     """A main title printed over two lines: the upper line cannot end a headline (it stops on a verb wanting its object
     or on a function word, or the lower opens with a coverb that wants the upper as its subject), no punctuation at the
@@ -172,7 +198,10 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
         and not (verb.group() not in _PIVOT_VERB and _CLOSED_CLAUSE.search(low)) and not _CAUSATIVE_OPENS.match(low)
     if _SPAN_OPENS.match(top) and _SPAN_CLOSES.match(low):
         return True  # 从… over 到…: the span's two ends
-    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low)) or bool(_COVERB_TAIL.search(top))
+    wants_object = wants_object or (_puts_wants_object(top) and not _CLOSED_CLAUSE.search(low)
+                                    and not _CAUSATIVE_OPENS.match(low))
+    return wants_object or top[-1] in _OPEN_WORD_END or bool(_NEEDS_SUBJECT.match(low)) or bool(_COVERB_TAIL.search(top)) \
+        or bool(_DID_OPENS.match(low))
 
 
 _T = TypeVar("_T")
@@ -249,6 +278,11 @@ class LineFacts:
     @_fact
     def bracket_label(self) -> bool:
         return shapes.bracket_label(self.text)
+
+    @_fact
+    def bracket_interview(self) -> bool:
+        """"【全国总工会集体协商部负责人答记者问】": a bracketed line saying who answers the paper's questions."""
+        return self.bracket_label and bool(_ANSWERS_PRESS.search(self.text.strip(" \u3000")[1:-1]))
 
     @_fact
     def noted(self) -> bool:
@@ -358,6 +392,12 @@ class LineFacts:
     @_fact
     def asks(self) -> bool:
         return self.text.rstrip()[-1:] in "?？!！"
+
+    @_fact
+    def comma_end(self) -> bool:
+        """A short line of one or two clauses stopping on a comma ("春风送岗位，"): the first part of a sentence the
+        line under it finishes (units._CLAUSE_KICKER)."""
+        return bool(_COMMA_KICKER.match(self.text.strip(" \u3000")))
 
     @_fact
     def long_comma(self) -> bool:
@@ -471,6 +511,11 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a bracket-only line is no title or kicker", "TK", lambda f: f.note_only, -3.0),
     ("a 【label】 is a series or column banner", "A", lambda f: f.bracket_label, 4.0),
     ("a 【label】 below a title is a banner too", "B", lambda f: f.bracket_label, 2.0),
+    # "【…负责人答记者问】" under a title says who answers the questions of the interview under it: what one piece is, as a
+    # subtitle says, where a column's label names a series of pieces
+    ("a bracketed line saying who answers the paper's questions (【…负责人答记者问】) is the subtitle of the title above",
+     "S", lambda f: f.bracket_interview, 5.0),
+    ("…not a banner under it", "B", lambda f: f.bracket_interview, -4.0),
     ("a 【label】 is no title", "TK", lambda f: f.bracket_label, -3.0),
     ("a short bare name is a banner (工运走笔, 最美职工)", "AB", lambda f: f.banner, 2.0),
     ("a banner of selected pieces (“…”征文选登, 书画作品选登) stands over the piece's title, however short that title is "
@@ -519,6 +564,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a bracketed note ends a title (…(图), …（上）)", "T", lambda f: f.noted and not f.note_only, 1.0),
     ("a long sentence with commas is a kicker", "K", lambda f: f.long_comma, 1.0),
     ("a long sentence with commas may be a subtitle", "S", lambda f: f.long_comma, 0.5),
+    ("a short clause stopping on a comma (春风送岗位，) leads into the line under it, which finishes the sentence: the "
+     "kicker", "K", lambda f: f.comma_end, 3.0),
+    ("…never a title or a subtitle, which do not stop on a comma", "TS", lambda f: f.comma_end, -3.0),
     ("“…提出” introduces the title below", "K", lambda f: f.says, 2.5),
     ("who talks about what (代表委员热议…, 专家解读…) is the occasion over the title giving what was said", "K",
      lambda f: f.discusses, 2.5),

@@ -314,6 +314,10 @@ class _Heading:
     signed_by_other: bool = False
     bureau_lead: bool = False  # the story opens with the paper's own undated lead (本报讯, 本报讯（记者　…）)
     how_to: bool = False  # the line tells the reader how to do something (…这样申请, 如何…, …需带哪些材料, …指南)
+    # the page sets headlines apart by blank lines and parts paragraphs by indents alone (a pdftotext copy): the story's
+    # first paragraph stands a blank line under its headline, its later ones tight, and the line has a blank line above
+    # and below it as that headline has (a box's label — 记者手记, 相关链接, 背景 — is left out: a box extends the story)
+    set_off_as_head: bool = False
     # the line is the bare name of an honour (五一劳动奖状, 工人先锋号, 优胜单位) and the story is a document conferring
     # honours (…关于表彰…的决定, …的通报): the line heads one of the document's lists; or the line names a group with
     # the count of its rows (江北区（3名）) inside a list titled as a whole (…名单), over rows: one of its sections
@@ -347,6 +351,11 @@ CROSSHEAD_FEATURES: list[tuple[str, Callable[[_Heading], bool], float]] = [
     ("a how-to heading under a short undated 本报讯 story (a lead naming no date or place, no byline line) of up to "
      "three paragraphs titles a piece of its own", lambda h: h.how_to and 1 <= h.paragraphs <= 3 and h.has_lead
      and h.bureau_lead and not h.dated_lead and not h.has_byline_line and not h.has_crossheads, -2.5),
+    # a pdftotext copy of a page sets every headline off by blank lines and parts paragraphs by indents alone: in a short
+    # story opening on its lead (本报讯…, a dateline), a line set off as its own headline was is the next story's
+    ("a line set off by blank lines as the story's own headline was, on a page whose paragraphs are tight, under a "
+     "short story opening on a lead (two or three paragraphs, no section yet), heads the next story",
+     lambda h: h.set_off_as_head and h.has_lead and 2 <= h.paragraphs <= 3 and not h.has_crossheads, -3.0),
     ("a short round-up of others' reports (据外媒报道，…, no dateline) of two or three paragraphs has no crossheads",
      lambda h: 2 <= h.paragraphs <= 3 and h.reported and not h.has_byline_line and not h.has_crossheads, -3.0),
     ("text opening on another outlet's report (据《…》消息，) under the line: the line titles a round-up, no section",
@@ -409,6 +418,8 @@ _BUREAU_LEAD = lazy_compile(r"^本报讯")
 # a heading that tells the reader how to do something: "工伤认定这样申请", "维权热线怎么打", "申请法律援助需带哪些材料",
 # "驿站在哪里？", "普惠卡办理指南", "会员卡还能这样用" (这样 and a verb of using, claiming, checking or paying)
 _HOW_TO = lazy_compile(r"怎么|怎样|如何|这样(?:申请|办理|操作|查询|办|做|填|报|用|领|查|缴)|哪些|哪里|哪儿|指南|须知|攻略|流程")
+# a box's label, which extends the story above it (README: boxes under a story)
+_BOX_LABEL = lazy_compile(r"(?:手记|链接|背景|档案|延伸阅读|相关新闻|相关阅读|点评|短评|观察|提示|小贴士|名词解释)$")
 # "据外媒报道，", "据《四川工人日报》报道，", "据日本共同社消息，": a story opening on another outlet's report
 _REPORTED = lazy_compile(r"^据[^，,。；;：:]{1,20}(?:报道|消息)[，,]")
 
@@ -497,6 +508,10 @@ def _is_crosshead(head: Unit, nxt: Unit | None, current: Draft | None, units: li
                      _short_comment(current), _signed_by_other(units, after, current),
                      current.paragraphs[0].lead is not None and _BUREAU_LEAD.match(current.paragraphs[0].lead.text) is not None,
                      _HOW_TO.search(head.text) is not None,
+                     head.blank_before >= 1 and nxt.blank_before >= 1 and len(current.paragraphs) >= 2
+                     and current.paragraphs[0].blank_before >= 1
+                     and all(u.blank_before == 0 for u in current.paragraphs[1:])
+                     and _BOX_LABEL.search(head.text.strip(" \u3000")) is None,
                      (shapes.honour_section(head.text) and (shapes.conferring_document(current.headline_text())
                                                             or (_honours_list(current) and _list_ahead(units, after))))
                      or (shapes.counted_section(head.text) and _honours_list(current) and _list_ahead(units, after))

@@ -158,6 +158,7 @@ class Unit:
     bylined: bool = False  # a one-line block right above a byline line ("本报记者　name"): the story's title
     runin: bool = False  # a brief's title run in before its text after a bullet ("◇title　text…"): a title
     stray_stop: bool = False  # a short line ending in a full stop OCR put on a headline, right over a lead
+    clause_kicker: bool = False  # a short clause ending in a comma alone on its line, tight over a title: its 引题
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -290,6 +291,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_guests(units)
     _mark_bylined(units)
     _mark_stray_stops(units)
+    _mark_clause_kickers(units)
     return units
 
 
@@ -442,6 +444,31 @@ def _mark_stray_stops(units: list[Unit]) -> None:
                 and _STRAY_STOP.match(unit.text) and below.lead is not None and unit.lead is None \
                 and (k == 0 or unit.blocks[0].blank_before > 0) and below.blocks[0].blank_before > 0:
             unit.stray_stop = True
+
+
+# a 引题 printed as the first clause of a sentence the title finishes ("坚持技能强企，" over "这家老厂的…"; "春风送岗位，"
+# over "安阳专场招聘会开进社区"): one or two short clauses, the last ending in a comma, no other stop inside
+_CLAUSE_KICKER = lazy_compile(r"^[^，,、；;：:。！？!?\s]{3,12}(?:[，,][^，,、；;：:。！？!?\s]{3,12})?[，,]$")
+
+
+def _mark_clause_kickers(units: list[Unit]) -> None:
+    """A 引题 may be a clause that ends in a comma, the title under it finishing the sentence ("春风送岗位，" over
+    "安阳专场招聘会开进社区"). A short line of one or two clauses ending in a comma, alone in its block, set off from the
+    text above it (a blank line, the top of the page, or a finished sentence or a credit line over it), with a
+    headline-shaped line right under it and no blank line between, is that 引题: a wrapped sentence's first line is not
+    followed by a headline, and a paragraph never stops on a comma before a blank line."""
+    for k, (unit, below) in enumerate(itertools.pairwise(units)):
+        if unit.kind != "text" or len(unit.lines) != 1 or len(unit.blocks) != 1 or unit.joined or unit.verse \
+                or unit.turn or unit.entry or unit.lead is not None or unit.credit or unit.signoff \
+                or not _CLAUSE_KICKER.match(unit.text.strip(" \u3000")):
+            continue
+        above = units[k - 1] if k else None
+        apart = above is None or unit.blank_before > 0 or above.kind in ("byline", "credit", "trailer") \
+            or (above.kind == "text" and is_closed(above.text))
+        if apart and below.kind == "text" and below.blank_before == 0 and not below.verse \
+                and len(below.lines) == 1 and headline_shaped(below) and not ends_open(below.text):
+            unit.clause_kicker = True
+            unit._shape = None
 
 
 # the label over a list of the people taking part in a 对话/访谈: "嘉宾：", "对话嘉宾：", "受访者："
@@ -774,7 +801,8 @@ def headline_shaped(unit: Unit) -> bool:
         unit._shape = unit.kind == "text" and not (unit.joined or unit.credit or unit.marker_to
                                                    or (unit.marker_from and not unit.head_marker)
                                                    or unit.turn or unit.verse or unit.entry) \
-            and unit.lead is None and shapes.headline_text(unit.text[:-1] if unit.stray_stop else unit.text,
+            and unit.lead is None and shapes.headline_text(unit.text[:-1] if unit.stray_stop or unit.clause_kicker
+                                                           else unit.text,
                                                            cut_ok=unit.bylined)
     return unit._shape
 
