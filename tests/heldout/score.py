@@ -8,8 +8,9 @@ merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the
 tests/gold/score_keys.py, run as written. Per class: the keys are cut down to the items tagged with
 that class (``classes:`` in each key) and the records to those that touch the lines of those items,
 then scored the same way. Extra checks the gold scorer does not make (byline roles as printed,
-``starts_incomplete``, labels of untitled halves, 版 numbers and names, halves stitched across pages)
-are printed after the tables.
+``starts_incomplete``, labels of untitled halves, 版 numbers and names, halves stitched across pages, and kickers and
+subtitles a record holds where the key states none — ``invented_kickers``/``invented_subtitles``, each listed by page and
+line) are printed after the tables.
 """
 
 from __future__ import annotations
@@ -496,6 +497,51 @@ def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = T
             "page_numbers": page_numbers, "page_names": page_names, "stitched_across_pages": stitched}
 
 
+# sets whose keys state every item's kicker and subtitle (keytool derives both from the item's ``head`` and drops the field
+# when the head has no such part, so an absent field means the page prints none); the seed keys, written by hand before
+# keytool, are not counted
+STATED_PARTS_EXCLUDED = {"seeds"}
+
+
+def _norm_title(text: str | None) -> str:
+    """The gold scorer's title normalisation (NFKC, quotes folded, no white space)."""
+    quotes = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "").translate(quotes))
+
+
+def invented_parts(keys: dict[str, Key], records: list[Record]) -> dict[str, list[dict[str, Any]]]:
+    """Kickers and subtitles the records hold where the key states none: the records matched to key items as the gold
+    scorer matches them (same page, normalised title or a ``title_alts`` title, first come first served), and of those
+    the ones whose matched reading has no kicker (subtitle) while the record has one that is no reading's of that item
+    (an alternative reading's part is no invention). ``keys`` as ``prepared`` gives them. Each hit: page, record's
+    first line, title, the invented text."""
+    out: dict[str, list[dict[str, Any]]] = {"kicker": [], "subtitle": []}
+    by_page: dict[str, list[Record]] = {}
+    for rec in records:
+        if rec.get("kind") != "fragment":
+            by_page.setdefault(Path(rec.get("source", "")).stem, []).append(rec)
+    for stem, key in keys.items():
+        by_title: dict[str, list[Record]] = {}
+        for rec in by_page.get(stem, []):
+            by_title.setdefault(_norm_title(rec.get("title")), []).append(rec)
+        for item in key["articles"]:
+            if item.get("kind") == "fragment":
+                continue
+            readings = [item, *(item.get("title_alts") or [])]
+            cands = next((by_title[t] for t in (_norm_title(r.get("title")) for r in readings) if by_title.get(t)), None)
+            if not cands:
+                continue
+            rec = cands.pop(0)
+            reading = next((r for r in readings if _norm_title(r.get("title")) == _norm_title(rec.get("title"))), item)
+            for part in ("kicker", "subtitle"):
+                got = _norm_title(rec.get(part))
+                if not got or reading.get(part) or got in {_norm_title(r.get(part)) for r in readings}:
+                    continue
+                out[part].append({"page": stem, "line": min(rec.get("source_lines") or [0]),
+                                  "title": rec.get("title"), part: rec.get(part)})
+    return out
+
+
 def export_request(name: str, tags: bool) -> tuple[Path, bool]:
     """The export a set is scored on: its pages folder, and whether tags are asked for."""
     pages, _, tags_dir = SETS[name]
@@ -529,6 +575,11 @@ def run_set(name: str, tags: bool, verbose: bool,
                 scored[part] = "-"
         result["classes"][cls] = scored
     result["extra"] = extra_checks(keys, records, name in COMPLETE_EXTRAS)
+    if name not in STATED_PARTS_EXCLUDED:
+        invented = invented_parts(ready, records)
+        result["extra"]["invented_kickers"] = len(invented["kicker"])
+        result["extra"]["invented_subtitles"] = len(invented["subtitle"])
+        result["invented"] = invented
     if verbose:
         result["misses"] = verbose_misses(ready, records)
     return result
@@ -549,7 +600,11 @@ def table(result: dict[str, Any]) -> str:
         f"title_labels={extra['title_labels'][0]}/{extra['title_labels'][1]}",
         f"page={extra['page_numbers'][0]}/{extra['page_numbers'][1]}",
         f"page_name={extra['page_names'][0]}/{extra['page_names'][1]}",
-        f"stitched={extra['stitched_across_pages'][0]}/{extra['stitched_across_pages'][1]}"]))
+        f"stitched={extra['stitched_across_pages'][0]}/{extra['stitched_across_pages'][1]}",
+        *([f"invented_kickers={extra['invented_kickers']}", f"invented_subtitles={extra['invented_subtitles']}"]
+          if "invented_kickers" in extra else [])]))
+    for part, hits in result.get("invented", {}).items():
+        lines.extend(f"    invented {part}: {h['page']}:{h['line']} {h[part]!r} over {h['title']!r}" for h in hits)
     return "\n".join(lines)
 
 

@@ -32,6 +32,9 @@ _CN_DIGIT = {c: str(k) for k, c in enumerate("〇一二三四五六七八九")} 
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 _WEEKDAY = lazy_compile(r"^(?:星期|周|礼拜)[一二三四五六日天]$")
 _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
+# how many pages the day's issue has, printed on a masthead's date line ("今日8版", "本期16版", "今日共12个版"): a count,
+# not this page's 版 (no 第), so it names no page; a masthead token as the weekday is
+_ISSUE_PAGES = lazy_compile(r"^(?:今日|今天|本期|本日)共?(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?版$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
 _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
 # (本版 may stand before the role spelled in full: "本版责任编辑　name", "本版美术编辑：name"; a provincial paper credits
@@ -325,7 +328,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
         if _WEEKDAY.match(token):
             weekday = True
             continue
-        if _LUNAR.match(token):
+        if _LUNAR.match(token) or _ISSUE_PAGES.match(token):
             continue
         if _PAPER.match(token):
             kinds.add("paper")
@@ -531,7 +534,8 @@ def _leading_entries(rows: list[tuple[int, str]]) -> set[int]:
 # the other lines of a masthead block: the paper's name romanised in capitals ("JIANGXI GONGREN BAO") and the publisher's
 # line ("江西省总工会主管主办　国内统一连续出版物号　CN36-0021", "邮发代号　43-12"); read only in the run of lines that
 # opens the page down to its masthead, where no story has begun
-_MASTHEAD_EXTRA = lazy_compile(r"^[A-Z][A-Z .·\-]{5,40}$|^(?=.{0,60}$).*(?:主管|主办|出版物号|刊号|邮发代号|CN[ \u3000]?\d{2}[ \u3000]?[-－—][ \u3000]?\d{4})")
+# (an English name may hold an apostrophe: "CHUTIAN WORKERS' DAILY", "WORKERS’ DAILY")
+_MASTHEAD_EXTRA = lazy_compile(r"^[A-Z][A-Z .·\-'’]{5,40}$|^(?=.{0,60}$).*(?:主管|主办|出版物号|刊号|邮发代号|CN[ \u3000]?\d{2}[ \u3000]?[-－—][ \u3000]?\d{4})")
 
 
 def _masthead_block(rows: list[tuple[int, str]], lines: list[PageLine]) -> tuple[list[PageLine], list[str]]:

@@ -39,6 +39,11 @@ _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三
 # "关注新就业形态劳动者权益·系列评论之三": a series line, however long the name before its number
 _SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查)(?:之[一二三四五六七八九十]+|[①-⑳]|\d{1,2})?$")
 _QUOTES = "“”‘’「」『』\"'"
+# a line naming the kind of page or section the stories under it belong to: a 专版/专刊/特刊 or a 特别报道 (with its theme
+# before it: "产业工人队伍建设改革·专版", "抗冰保电特别报道"), or the letters section (读者来信, 读者之声, 编读往来). It
+# names what is printed, never what happened: a banner over the page's stories, not a story's 引题
+_PAGE_KIND = lazy_compile(r"^[\u4e00-\u9fff“”]{0,14}[·・]?(?:特别报道|专版|专刊|特刊)$"
+                          r"|^(?:读者来信|读者之声|编读往来|来信选登|读者来信选登)$")
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
 # a short line ending in a negated verb ("安全生产不放松", "服务不打烊") makes a statement, as a clause does
@@ -376,6 +381,11 @@ class LineFacts:
         return self.length <= 18 and text[-1:] in "知定示见议书召告法令报" and bool(_ISSUES.match(text))
 
     @_fact
+    def page_kind(self) -> bool:
+        """"抗冰保电特别报道", "…·专版", "读者来信": the kind of page or section, a banner over its stories."""
+        return bool(_PAGE_KIND.match(self.text.strip(" \u3000")))
+
+    @_fact
     def named_in_opening(self) -> bool:
         """"洛阳" over a title and a story opening "…洛阳市总工会…": a bare word of two to four characters that the
         story's opening names in full gives the story's place or subject; a column's name is not retold."""
@@ -518,6 +528,9 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("…not a banner under it", "B", lambda f: f.bracket_interview, -4.0),
     ("a 【label】 is no title", "TK", lambda f: f.bracket_label, -3.0),
     ("a short bare name is a banner (工运走笔, 最美职工)", "AB", lambda f: f.banner, 2.0),
+    ("a line naming the kind of page or section (…特别报道, …·专版, …专刊, 读者来信) is a banner over its stories, even "
+     "where the story's opening names it too (本报陆续收到读者来信)", "A", lambda f: f.page_kind, 4.0),
+    ("…never a story's kicker or title", "KT", lambda f: f.page_kind, -3.0),
     ("a banner of selected pieces (“…”征文选登, 书画作品选登) stands over the piece's title, however short that title is "
      "(道口): a banner above it, never its title or kicker", "A", lambda f: shapes.selection_banner(f.text), 3.0),
     ("…never the title or kicker of the piece under it", "TK", lambda f: shapes.selection_banner(f.text), -3.0),
