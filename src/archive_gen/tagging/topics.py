@@ -647,9 +647,15 @@ def _service_lists(item: Item, hits: list[_Hit], default: str) -> list[tuple[str
     """(field, start, end) of each list of _unnamed_services (SERVICE_LIST_ITEMS services or more, most named by no
     topic but ``default``)."""
     out: list[tuple[str, int, int]] = []
+    several = len(item.paragraphs) > 1
     for name, text, _weight in item_fields(item):
         if not name.startswith(("paragraph:", "caption:")) or "提供" not in text:
             continue
+        # in one of several paragraphs, a list in the paragraph's closing sentence, after others making up more
+        # than half of its text, is an aside (区总工会还设立爱心驿站，为他们提供饮水、充电、休息等服务 after a longer
+        # sentence about joining the union; heldout_tagging47, rule 70); a list opening its paragraph or in its
+        # middle, a caption and a one-paragraph brief are as much about their list (SECONDARY.md practice 4)
+        ends = [m.end() for m in _SENTENCE_MARK_RE.finditer(text)] if several and name.startswith("paragraph:") else []
         named = [(h.evidence.offset, h.evidence.offset + len(h.evidence.text)) for h in hits
                  if h.evidence.field == name and h.slug != default]
         for found in _SERVICE_LIST.finditer(fold(text)):
@@ -661,9 +667,21 @@ def _service_lists(item: Item, hits: list[_Hit], default: str) -> list[tuple[str
             spans.append((at, found.end(1)))
             spans = [(a, b) for a, b in spans if b > a]
             unnamed = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in named)]
+            if ends and _closing_aside(text, ends, found.start()):
+                continue
             if len(spans) >= SERVICE_LIST_ITEMS and 2 * len(unnamed) > len(spans):
                 out.append((name, found.start(1), found.end(1)))
     return out
+
+
+def _closing_aside(text: str, ends: list[int], at: int) -> bool:
+    """True when offset ``at`` of ``text`` (sentence ends ``ends``) is in its last sentence, not its first, and that
+    sentence is less than FOCUS_SENTENCE_SHARE of the text."""
+    body = len(text.rstrip())
+    inner = [e for e in ends if e < body]  # the last sentence's own mark ends the text
+    if not inner or at < inner[-1]:
+        return False
+    return body - inner[-1] < FOCUS_SENTENCE_SHARE * body
 
 
 def _only_as_services(hits: list[_Hit], lists: list[tuple[str, int, int]], default: str) -> list[_Hit]:
@@ -821,6 +839,25 @@ class TopicTagger:
         """1–3 topics, primary first; ``segmented`` is the item's tokens when the caller has them."""
         if segmented is None:
             segmented = segment_item(item, self._segmenter)
+        found = self._tag_topics(item, segmented)
+        during = _during_spans(item) if len(found) > 1 else {}
+        if during:
+            # a headline's time frame (非典防治期间) says when, not what: a primary the headline names only inside
+            # it gives way to a secondary the headline names outside it, and stays a secondary (a headline part
+            # naming a topic, SECONDARY.md 2; heldout_tagging47, rule 69)
+            def framed(tag: TopicTag) -> bool | None:
+                spans = [e for e in tag.evidence if e.field in HEADLINE_FIELDS]
+                if not spans:
+                    return None
+                return all(any(a <= e.offset < b for a, b in during.get(e.field, ())) for e in spans)
+            if framed(found[0]):
+                outside = next((t for t in found[1:] if framed(t) is False), None)
+                if outside is not None:
+                    found = (outside, *(t for t in found if t is not outside))
+        return found
+
+    def _tag_topics(self, item: Item, segmented: Segmented) -> tuple[TopicTag, ...]:
+        """The topics before the headline's time frame is read (:meth:`tag`)."""
         closing = _closing_sentence(item)
         for name, spans in _who_sentences(item).items():
             closing[name] = closing.get(name, ()) + spans
@@ -1685,6 +1722,24 @@ def _in_passing(context: _Context, start: int, end: int) -> bool:
         return True
     k = bisect.bisect_left(sentences, start)
     return _ADD_ON_RE.search(text, sentences[k - 1] + 1 if k else 0, start) is not None
+
+
+# 非典防治期间, 疫情期间, 汛期期间: a headline's time frame, up to six characters of one clause before 期间
+_DURING = lazy_compile(r"[\u4e00-\u9fff]{1,6}(?=期间)")
+
+
+def _during_spans(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
+    """{headline field: spans} of the time frames a headline sets its story in (全总要求非典防治期间依法维护职工劳动
+    权益): what the story is about follows (heldout_tagging47, rule 69)."""
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for name in HEADLINE_FIELDS:
+        text = getattr(item, name, None)
+        if not text or "期间" not in text:
+            continue
+        spans = tuple(m.span() for m in _DURING.finditer(fold(text)))
+        if spans:
+            out[name] = spans
+    return out
 
 
 def _closing_sentence(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
