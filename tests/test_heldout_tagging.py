@@ -348,9 +348,10 @@ SETS = {
     # heldout_tagging47 (issue 18; tests/heldout_tagging47/README.md): ordinary whole pages of the least-used provinces
     # (北京, 天津, 重庆, 西藏, 海南, 宁夏, 福建, 山西, 广西), all 16 topics, 28 items. First run (keys committed in 6ba52a3)
     # 0.98 / 1.0 / 0.903: 通州区 on 劳动午报 untagged (北京 or 南通), 慰问 beat 非典 (普惠 first for 抗击非典 and for a
-    # 职工广播体操比赛 photo), 非典防治 no 疫情 term, a station's service list added 普惠 to an 入会 item
+    # 职工广播体操比赛 photo), 非典防治 no 疫情 term, a station's service list added 普惠 to an 入会 item. Rules 67-71
+    # (docs/tagging.md) give 1.0 / 1.0 / 0.984; floors at those, not above
     "heldout_tagging47": (TESTS / "heldout_tagging47" / "pages", TESTS / "heldout_tagging47" / "keys", 28, 0,
-                          {"province_f1": 0.975, "prefecture_f1": 0.995, "topic_f1": 0.9}),
+                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.98}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

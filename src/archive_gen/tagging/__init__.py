@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import ConfigError
-from ..model import Item, Page, RegionTag
+from ..model import Evidence, Item, Page, RegionTag
 from .gazetteer import Gazetteer
 from .keywords import KeywordExtractor, KeywordSlugs, packaged_stopwords
 from .regions import RegionTagger
@@ -149,7 +149,53 @@ class Tagger:
         masthead the paper (``masthead_paper``)."""
         year = _year(page.date)
         paper = masthead_paper(page)
-        return replace(page, items=tuple(self.tag_item(item, year=year, paper=paper) for item in page.items))
+        items = [self.tag_item(item, year=year, paper=paper) for item in page.items]
+        return replace(page, items=tuple(self._page_context(items, year)))
+
+    def _page_context(self, items: list[Item], year: int | None) -> list[Item]:
+        """Items whose one place name two divisions share and nothing in the item decides (通州区: 北京's or 南通's)
+        placed by their page: the candidate in the province that at least PAGE_CONTEXT_ITEMS other items of the page
+        are tagged in, when no other item is tagged in another candidate's province (a 劳动午报 权益 page of 丰台区,
+        海淀区 and 北京市总工会 items; heldout_tagging47, rule 71). A page naming neither, or both, decides nothing."""
+        if len(items) <= PAGE_CONTEXT_ITEMS:
+            return items
+        placed = [{tag.region.province for tag in item.regions} for item in items]
+        out = list(items)
+        for index, item in enumerate(items):
+            if item.regions or not item.ambiguities:
+                continue
+            sets = {a.candidates for a in item.ambiguities}
+            if len(sets) != 1:
+                continue
+            candidates = next(iter(sets))
+            provinces = {code: self.gazetteer.region(code, year).province for code in candidates}
+            if len(set(provinces.values())) != len(candidates):
+                continue  # two candidates in one province: the page's province cannot choose
+            support = {code: sum(1 for other, found in enumerate(placed) if other != index and province in found)
+                       for code, province in provinces.items()}
+            chosen = [code for code, count in support.items() if count >= PAGE_CONTEXT_ITEMS]
+            if len(chosen) != 1 or any(count for code, count in support.items() if code != chosen[0]):
+                continue
+            code = chosen[0]
+            evidence = tuple(Evidence(a.text, a.field, _offset(item, a.field, a.text)) for a in item.ambiguities)
+            tag = RegionTag(region=self.gazetteer.region(code, year), evidence=evidence[:8], score=PAGE_CONTEXT_SCORE)
+            out[index] = replace(item, regions=(tag,),
+                                 ambiguities=tuple(replace(a, resolved_to=code) for a in item.ambiguities))
+        return out
+
+
+PAGE_CONTEXT_ITEMS = 2  # other items of a page placed in a candidate's province that place an undecided name there
+PAGE_CONTEXT_SCORE = 0.5  # a region placed by the page: the weight of a body mention
+
+
+def _offset(item: Item, field: str, text: str) -> int:
+    """Where ``text`` is in the item's ``field`` (title, subtitle, paragraph:N), or 0."""
+    if field.startswith("paragraph:"):
+        at = int(field.partition(":")[2])
+        value = item.paragraphs[at] if at < len(item.paragraphs) else ""
+    else:
+        value = getattr(item, field, None) or ""
+    return max(value.find(text), 0) if isinstance(value, str) else 0
 
 
 def _package_files(package: Traversable) -> list[tuple[str, bytes]]:
