@@ -74,3 +74,16 @@ def test_guard_a_headline_ending_in_a_supplement_word_with_a_verb_is_a_title() -
     # "…推出…专刊" tells of a supplement launched: a story's title, and more than fourteen characters before 专刊
     item = only(page("第3版　工会新闻", "全省各级工会为一线职工推出夏季安全生产知识学习专刊", "本报讯（记者　李　源）" + BODY))
     assert item.title == "全省各级工会为一线职工推出夏季安全生产知识学习专刊" and item.column is None
+
+
+def test_a_data_box_label_over_its_title_is_its_column() -> None:
+    # a 数据 box (fresh60): the label names what is printed under it, the title says what the figures are
+    item = only(page("第8版　图片·数据", "数据", "2022年全国工会帮扶工作",
+                     "帮扶困难职工：156万户\n慰问资金：34.6亿元\n新建职工之家：1.8万个", "数据来源：全国总工会"))
+    assert (item.column, item.kicker, item.title) == ("数据", None, "2022年全国工会帮扶工作")
+
+
+def test_guard_a_headline_about_data_is_still_a_title() -> None:
+    # a line that says something of data (数据说话, 数据见证…) is a headline's part, not a box's kind
+    item = only(page("第3版　工会新闻", "数据见证职工收入稳步增长", "本报讯（记者　李　源）" + BODY))
+    assert item.title == "数据见证职工收入稳步增长" and item.column is None

@@ -4,7 +4,7 @@ printed (loader/exports.py, ``width_view``)."""
 from __future__ import annotations
 
 from archive_gen.loader.exports import width_view
-from loader_pages import page
+from loader_pages import BODY, page
 
 _FULL = {code: chr(code + 0xFEE0) for code in range(0x21, 0x7F)}
 _HALF = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
@@ -71,3 +71,25 @@ def test_a_page_printing_both_widths_of_a_class_is_read_as_printed() -> None:
     printed = "本报讯(记者 林涛)４月２６日,Ａ３版"
     view, back = width_view(printed)
     assert view == "本报讯（记者 林涛）4月26日，A3版" and view.translate(back) == printed
+
+
+WEB_COPY = ("全总部署开展“五一”后续帮扶行动", "发布时间：2023-05-12 06:50",
+            "本报北京5月11日电（记者　田　丰）全国总工会近日印发通知，部署开展“五一”后续帮扶行动，重点帮扶困难职工家庭。",
+            "通知要求，各级工会要摸清困难职工底数，做到应帮尽帮。")
+
+
+def test_a_web_copys_time_stamp_printed_in_full_width_is_furniture() -> None:
+    # a news site's 发布时间 line copied from a page that prints its digits and colons in full width
+    # (发布时间：２０２３－０５－１２　０６：５０): the view folds the digits, and a clock is read with either colon
+    ascii_page = page(*WEB_COPY)
+    full = page(*(block.translate(_FULL) for block in WEB_COPY))
+    assert [(i.title, i.subtitle, len(i.paragraphs)) for i in ascii_page.items] == [
+        ("全总部署开展“五一”后续帮扶行动", None, 2)]
+    assert [(i.subtitle, len(i.paragraphs)) for i in full.items] == [(None, 2)]
+    assert [f.kind for f in full.furniture] == ["web"]
+
+
+def test_a_clock_inside_a_headline_is_no_web_furniture() -> None:
+    # guard: a time in a headline's words is text, whichever colon it is printed with
+    parsed = page("凌晨０５：４０，抢修队出发了", "本报讯（记者　田　丰）" + BODY)
+    assert [i.title for i in parsed.items] == ["凌晨０５：４０，抢修队出发了"] and parsed.furniture == ()

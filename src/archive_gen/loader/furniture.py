@@ -97,12 +97,13 @@ _INDEX_LEADING = lazy_compile(rf"^[{_INDEX_BULLET}]?{_GAP}*(?:第{_GAP}*)?(?:[A-
 # "【字号 大 中 小】　打印本页　关闭窗口", "分享到：微信　微博", "返回目录", "【打印】【关闭】")
 _WEB_CONTROL = lazy_compile(r"^(?:上一版|下一版|上一篇|下一篇|上一期|下一期|返回目录|返回本版|返回版面|返回首页|返回顶部|版面导航|本版导航|"
                             r"打印本页|打印|关闭窗口|关闭|字号[:：]?|字体[:：]?|大|中|小|分享到[:：]?|微信|微博|QQ空间|朋友圈|收藏|"
-                            r"发布时间[:：]?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)$")
+                            r"发布时间[:：]?|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)$")
 # a control only a web view prints (大/中/小 or a bare time are words of text too: a line needs one of these)
 _WEB_STRONG = lazy_compile(r"上一|下一|返回|导航|打印|关闭|字号|字体|分享到|发布时间")
 # the metadata line of a news site's article page: a time stamp with 来源/作者/编辑 fields after it
-# ("2019-08-21 07:16:32　来源：工人日报　作者：钱　宏"); its names are the story's byline, printed again in its lead
-_WEB_META = lazy_compile(r"^(?:发布时间[:：]?[ \u3000]*)?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?"
+# ("2019-08-21 07:16:32　来源：工人日报　作者：钱　宏"); its names are the story's byline, printed again in its lead. A clock
+# is read with either colon: a page printing its colons in one width prints its clocks in it too (０７：１６)
+_WEB_META = lazy_compile(r"^(?:发布时间[:：]?[ \u3000]*)?(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}(?:[ \u3000]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
                          r"[ \u3000]+(?:来源|作者|编辑|责任编辑|浏览|点击)[:：]")
 # a site's breadcrumb: places parted by > ("中工网 > 新闻中心 > 工会新闻", "当前位置：首页 > 工会")
 _BREADCRUMB = lazy_compile(r"^(?:当前位置[:：][ \u3000]*)?[^\s>＞»]{1,12}(?:[ \u3000]*[>＞»][ \u3000]*[^\s>＞»]{1,12}){1,5}$")

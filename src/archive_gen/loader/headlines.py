@@ -40,10 +40,13 @@ _SERIES = lazy_compile(r"(?:系列报道|系列评论|系列访谈|之[一二三
 _SERIES_TAIL = lazy_compile(r"[·・]系列(?:报道|评论|访谈|述评|调查)(?:之[一二三四五六七八九十]+|[①-⑳]|\d{1,2})?$")
 _QUOTES = "“”‘’「」『』\"'"
 # a line naming the kind of page or section the stories under it belong to: a 专版/专刊/特刊 or a 特别报道 (with its theme
-# before it: "产业工人队伍建设改革·专版", "抗冰保电特别报道"), or the letters section (读者来信, 读者之声, 编读往来). It
+# before it: "产业工人队伍建设改革·专版", "抗冰保电特别报道"), the letters section (读者来信, 读者之声, 编读往来), or a data
+# box (数据, 图表). It
 # names what is printed, never what happened: a banner over the page's stories, not a story's 引题
 _PAGE_KIND = lazy_compile(r"^[\u4e00-\u9fff“”]{0,14}[·・]?(?:特别报道|专版|专刊|特刊)$"
-                          r"|^(?:读者来信|读者之声|编读往来|来信选登|读者来信选登)$")
+                          r"|^(?:读者来信|读者之声|编读往来|来信选登|读者来信选登)$"
+                          # a data box's kind over its title (数据, 图表, 数读): what is printed under it, not what happened
+                          r"|^(?:数据|图表|数读|数说|图解|数据图解|数据新闻)$")
 # a short line opening with one of these says something (为奋斗者点赞, 向劳动者致敬): a kicker, never a column name
 _CLAUSE_OPENERS = "为向让把给"
 # a short line ending in a negated verb ("安全生产不放松", "服务不打烊") makes a statement, as a clause does
