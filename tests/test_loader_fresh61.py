@@ -70,3 +70,63 @@ def test_a_poem_titled_with_a_post_under_a_signature_is_no_sketch() -> None:
     # guard: a post named with no unit ("写给塔吊司机") after a signed essay titles the poem under it
     parsed = page("第08版：副刊", "车间的吊兰", "　　" + BODY + "\n　　　　　　　　于　澜", "写给塔吊司机\n□宁　远\n你在离天最近的地方\n把一座城\n一层一层举高")
     assert [i.title for i in parsed.items] == ["车间的吊兰", "写给塔吊司机"]
+
+
+def test_a_lead_dated_in_characters_names_its_reporter() -> None:
+    # "本报沈阳五月二日电　记者郑 钢报道：": a date written in characters, then the reporter and 报道 (an OCR space in the
+    # name): the lead credits the reporter, as it does with the date in digits
+    text = "本报鞍山六月十二日电　记者柏 林报道：" + BODY
+    item = page("工人日报　一九八七年六月十三日　第一版", "鞍钢职工节约一度电", "　　" + text).items[0]
+    assert item.byline.reporters == ("柏 林",)
+    assert item.paragraphs[0] == BODY
+
+
+def test_a_lead_dated_in_characters_with_no_reporter_keeps_its_text() -> None:
+    # guard: a written-date lead with no 记者…报道 credit is read as before, the text after it kept whole
+    item = page("工人日报　一九八七年六月十三日　第一版", "鞍钢职工节约一度电", "　　本报鞍山六月十二日电　" + BODY).items[0]
+    assert item.byline.reporters == ()
+    assert item.paragraphs[0] == BODY
+
+
+STARS = "＊　　＊　　＊"
+
+
+def test_a_row_of_stars_inside_a_story_parts_two_parts_of_its_text() -> None:
+    # "＊　＊　＊" between two paragraphs of one story is a section break: the text under it is still the story's
+    first, second = "　　本报讯　" + BODY, "　　记者在现场看到，前来咨询的职工排起了长队，工作人员一一耐心解答。"
+    parsed = page("第３版　综合新闻", "职工服务中心开门迎客", first, STARS, second)
+    assert [i.title for i in parsed.items] == ["职工服务中心开门迎客"]
+    assert len(parsed.items[0].paragraphs) == 2
+
+
+def test_a_row_of_stars_over_a_headline_still_ends_the_story() -> None:
+    # guard: a headline under the stars starts the next story (ASCII stars, read as a rule before the rule was added)
+    parsed = page("第３版　综合新闻", "职工服务中心开门迎客", "　　本报讯　" + BODY, "*　*　*", "女工夜校开学",
+                  "　　本报讯　" + BODY)
+    assert [i.title for i in parsed.items] == ["职工服务中心开门迎客", "女工夜校开学"]
+
+
+def test_a_rule_of_box_drawing_bars_between_stories_is_no_column() -> None:
+    # "──────" between two stories is a rule: decoration, never the column of the story under it
+    parsed = page("第３版　综合新闻", "职工服务中心开门迎客", "　　本报讯　" + BODY, "──────────",
+                  "女工夜校开学", "　　本报讯　" + BODY)
+    assert [(i.title, i.column) for i in parsed.items] == [("职工服务中心开门迎客", None), ("女工夜校开学", None)]
+
+
+def test_a_subtitle_opened_by_box_drawing_bars_is_still_a_headline_line() -> None:
+    # guard: only a line made wholly of bars is a rule; "──记…" (bars typed for ——) stays in the headline stack
+    parsed = page("第３版　综合新闻", "铁人精神代代传", "──记大庆油田钻井二公司1205钻井队", "本报记者　龚　伟", "　　" + BODY)
+    assert [i.title for i in parsed.items] == ["铁人精神代代传"]
+
+
+def test_an_essay_signed_with_where_and_when_it_was_written_ends_there() -> None:
+    # "2003年8月于株洲" under an essay's text is its sign-off (a trailer), not the title of an item of its own
+    parsed = page("第７版　副刊", "老厂房的黄昏", "　　谭　林", "　　" + BODY,
+                  "　　　　　　　　　　1998年5月改定于北京", "“手艺”里的中国", "　　" + BODY)
+    assert [i.title for i in parsed.items] == ["老厂房的黄昏", "“手艺”里的中国"]
+
+
+def test_a_headline_dating_a_meeting_in_a_city_is_no_sign_off() -> None:
+    # guard: "…年…月于…召开…" tells of an event: the line stays a headline
+    parsed = page("第７版　副刊", "老厂房的黄昏", "　　" + BODY, "2020年5月于北京召开职工文学年会", "　　本报讯　" + BODY)
+    assert [i.title for i in parsed.items] == ["老厂房的黄昏", "2020年5月于北京召开职工文学年会"]

@@ -57,8 +57,11 @@ _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报江州2月7日电　记者籍晓彤、通讯员郁　帆报道：…": a dateline, then the credit unbracketed and closed by 报道
 # (the colon after it, when printed, is part of the lead)
+# (the date written in characters too, as older pages print it: "本报沈阳五月二日电　记者郑 钢报道：…")
 _LEAD_DATED_REPORTED = lazy_compile(
-    rf"^(?P<lead>本报(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯){_GAP}*"
+    rf"^(?P<lead>本报(?P<place>[{HAN}]{{1,8}}?)(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日"
+    rf"|(?P<wmonth>十[一二]?|[一二三四五六七八九])月(?P<wday>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)"
+    rf"(?:电|讯){_GAP}*"
     rf"(?P<credit>{_ROLE}[{HAN}{_SPACE}·、]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
 # the text starts after the last gap
@@ -243,7 +246,9 @@ def split_lead(paragraph: str) -> Lead | None:
         credits = parse_credits(credit)
         # a role opens the credit and 报道 closes it: each name need only be shaped like one (rare surnames too)
         if credits.byline.names() and all(re.fullmatch(_NAME, name) for name in credits.byline.names()):
-            dateline = Dateline(match.group("place") or "", int(match.group("month")), int(match.group("day")))
+            month, day = (int(match.group("month")), int(match.group("day"))) if match.group("month") else \
+                (_written_number(match.group("wmonth")), _written_number(match.group("wday")))
+            dateline = Dateline(match.group("place") or "", month, day)
             return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
                         credits.byline, credit, dateline, credits.roles)
     match = _LEAD_SPACED.match(paragraph)
