@@ -130,3 +130,15 @@ def test_a_headline_dating_a_meeting_in_a_city_is_no_sign_off() -> None:
     # guard: "…年…月于…召开…" tells of an event: the line stays a headline
     parsed = page("第７版　副刊", "老厂房的黄昏", "　　" + BODY, "2020年5月于北京召开职工文学年会", "　　本报讯　" + BODY)
     assert [i.title for i in parsed.items] == ["老厂房的黄昏", "2020年5月于北京召开职工文学年会"]
+
+
+def test_ocr_s_kou_for_the_square_before_a_byline_line_is_the_mark() -> None:
+    # "口本报通讯员　葛　群": OCR read the □ before the byline as 口; the role is 本报通讯员, as printed after the mark
+    item = page("工人日报　一九八六年五月三日　第二版", "女工夜校开学", "口本报通讯员　葛　群", "　　" + BODY).items[0]
+    assert [(r.name, r.role) for r in item.byline_roles] == [("葛\u3000群", "本报通讯员")]
+
+
+def test_a_narrator_s_kou_shu_label_is_no_ocr_square() -> None:
+    # guard: "口述：" labels who told the story; its 口 is a word's, and the line is read as before
+    item = page("第５版　劳动者", "我在矿山三十年", "口述：退休矿工　吕　方", "　　" + BODY).items[0]
+    assert [(r.name, r.role) for r in item.byline_roles] == [("吕\u3000方", "退休矿工")]

@@ -460,10 +460,19 @@ def _without_unit_tail(text: str) -> str:
     return rest if _ROLE_RE.search(rest) and _BYLINE_LINE.match(rest.strip(_SPACE)) else text
 
 
+# OCR of a scanned page reads the hollow square □ before a byline line as the character 口 ("口本报通讯员　葛　群"): 口
+# right before a role word is that mark (no role or name opens with it; "口述：" is a label of its own)
+_OCR_SQUARE = lazy_compile(rf"^([{_SPACE}]*)口(?={_GAP}*{_ROLE})")
+
+
+def _ocr_square(text: str) -> str:
+    return _OCR_SQUARE.sub(r"\1□", text)
+
+
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三", "本报评论员" (no name)."""
-    text = _without_unit_tail(_unbracket(text))
+    text = _without_unit_tail(_unbracket(_ocr_square(text)))
     if _HOUSE_AUTHOR.match(text.strip(_SPACE)) or unit_credit(text):
         return True
     if text.rstrip(_SPACE).endswith("文章") and _COMMENTARY_KIND.match(text.strip(_SPACE)):
@@ -539,6 +548,7 @@ def _job_line(text: str) -> re.Match[str] | None:
 
 
 def parse_byline_line(text: str) -> Credits:
+    text = _ocr_square(text)
     if house_author(text) or unit_credit(text):
         return Credits(Byline(), ())  # "本刊评论员": the paper's own voice names nobody ("本刊" is no name)
     stripped = _without_unit_tail(_unbracket(text))
