@@ -362,8 +362,9 @@ def is_closed(text: str) -> bool:
 def _ocr_stop(text: str) -> bool:
     """OCR of a scanned page reads a full stop as a half-width "." ("…生产经营计划."): a "." right after a Han
     character ends the sentence as "。" does (a "." after a digit or a Latin letter is a decimal point or an
-    abbreviation, and ends nothing)."""
-    return len(text) >= 2 and text[-1] == "." and "\u4e00" <= text[-2] <= "\u9fff"
+    abbreviation, and ends nothing). It reads the small circle of "。" as a Latin "o" too ("…珠穆朗玛峰o"): no word of
+    running text puts a lone Latin letter o straight after a Han character, so that "o" ends the sentence as well."""
+    return len(text) >= 2 and text[-1] in ".oO" and "\u4e00" <= text[-2] <= "\u9fff"
 
 
 def ends_open(text: str) -> bool:

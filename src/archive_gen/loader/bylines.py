@@ -57,8 +57,11 @@ _LEAD_REPORTED = lazy_compile(
     rf"^(?P<lead>本报讯{_GAP}*(?P<credit>{_ROLE}[{HAN}{_SPACE}·]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报江州2月7日电　记者籍晓彤、通讯员郁　帆报道：…": a dateline, then the credit unbracketed and closed by 报道
 # (the colon after it, when printed, is part of the lead)
+# (the date written in characters too, as older pages print it: "本报沈阳五月二日电　记者郑 钢报道：…")
 _LEAD_DATED_REPORTED = lazy_compile(
-    rf"^(?P<lead>本报(?P<place>[{HAN}]{{1,8}}?)(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日(?:电|讯){_GAP}*"
+    rf"^(?P<lead>本报(?P<place>[{HAN}]{{1,8}}?)(?:(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})日"
+    rf"|(?P<wmonth>十[一二]?|[一二三四五六七八九])月(?P<wday>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)"
+    rf"(?:电|讯){_GAP}*"
     rf"(?P<credit>{_ROLE}[{HAN}{_SPACE}·、]{{1,40}}?(?:摄影)?报道)(?:[:：])?)")
 # "本报讯　记者　陈晓岚　通讯员　黎志华　3月12日晚，…": roles and names parted by spaces, no brackets, no 报道;
 # the text starts after the last gap
@@ -243,7 +246,9 @@ def split_lead(paragraph: str) -> Lead | None:
         credits = parse_credits(credit)
         # a role opens the credit and 报道 closes it: each name need only be shaped like one (rare surnames too)
         if credits.byline.names() and all(re.fullmatch(_NAME, name) for name in credits.byline.names()):
-            dateline = Dateline(match.group("place") or "", int(match.group("month")), int(match.group("day")))
+            month, day = (int(match.group("month")), int(match.group("day"))) if match.group("month") else \
+                (_written_number(match.group("wmonth")), _written_number(match.group("wday")))
+            dateline = Dateline(match.group("place") or "", month, day)
             return Lead(match.group("lead").rstrip(_SPACE), paragraph[match.end():].lstrip(_SPACE),
                         credits.byline, credit, dateline, credits.roles)
     match = _LEAD_SPACED.match(paragraph)
@@ -455,10 +460,19 @@ def _without_unit_tail(text: str) -> str:
     return rest if _ROLE_RE.search(rest) and _BYLINE_LINE.match(rest.strip(_SPACE)) else text
 
 
+# OCR of a scanned page reads the hollow square □ before a byline line as the character 口 ("口本报通讯员　葛　群"): 口
+# right before a role word is that mark (no role or name opens with it; "口述：" is a label of its own)
+_OCR_SQUARE = lazy_compile(rf"^([{_SPACE}]*)口(?={_GAP}*{_ROLE})")
+
+
+def _ocr_square(text: str) -> str:
+    return _OCR_SQUARE.sub(r"\1□", text)
+
+
 def is_byline_line(text: str) -> bool:
     """"本报记者 李逸萌", "本报记者 田国奎 本报通讯员 冯际刚", "■郑建钢", "本报记者 阿依努尔·吐尔洪",
     "■本报记者 张  峰", "本报记者 吴迪 整理", "文/本报记者 张三", "本报评论员" (no name)."""
-    text = _without_unit_tail(_unbracket(text))
+    text = _without_unit_tail(_unbracket(_ocr_square(text)))
     if _HOUSE_AUTHOR.match(text.strip(_SPACE)) or unit_credit(text):
         return True
     if text.rstrip(_SPACE).endswith("文章") and _COMMENTARY_KIND.match(text.strip(_SPACE)):
@@ -534,6 +548,7 @@ def _job_line(text: str) -> re.Match[str] | None:
 
 
 def parse_byline_line(text: str) -> Credits:
+    text = _ocr_square(text)
     if house_author(text) or unit_credit(text):
         return Credits(Byline(), ())  # "本刊评论员": the paper's own voice names nobody ("本刊" is no name)
     stripped = _without_unit_tail(_unbracket(text))

@@ -25,7 +25,7 @@ _SPACE = lazy_compile(r"\s+")
 _LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
 # a tip box's label run in before its text ("阅读提示　…", "【核心提示】…"): the label is kept in no field
 _TIP_LABEL = lazy_compile(rf"^【?(?:{'|'.join(_LABELS)})】?[：:]?")
-_DECORATION = set("—–-_=~*·•□■◆◇○●★☆▲△▶►#＝－…:：")
+_DECORATION = set("—–-_=~*·•□■◆◇○●★☆▲△▶►#＝－…:：─━＊※")
 _BULLETS = "●■◆★☆□◇▲▶►"
 _MIN_PIECE = 2
 _MAX_PIECES = 8

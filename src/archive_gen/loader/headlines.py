@@ -159,6 +159,14 @@ _SHARE_SUBJECT = lazy_compile(r"^(?:近|超|逾|约|过|将近|超过)?(?:[一�
 _COUNT_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]{1,4})[万千百]?[余多]?[名位]"
                               r"[\u4e00-\u9fff]{0,8}?(?:员|者|人|工|户|职工|青年|学生|骑手|司机|小哥|师傅|劳模|工匠|代表)$")
 _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推行|建立|举办|举行|召开|创造|试制|涌现|掀起|大搞)[\u4e00-\u9fff]")
+# …or on the unit's own people ("职工献计献策蔚然成风": the factory's workers) or on a benefactive coverb and whom it serves
+# ("为青年工人举办集体婚礼"): the unit's name above is their subject, as it is of a deed ("沈阳重型机器厂" over either is one
+# title; a unit's name alone names no occasion, so it is no 引题)
+_UNIT_PREDICATE_OPENS = lazy_compile(r"^(?:(?:职工|工人|员工|干部|青工|女工|矿工|党员|团员)(?![们]?[：:])"
+                                     r"|(?:为|给|替)(?!了|何|什么)[\u4e00-\u9fff“]{2,}?(?:人|工|员|者|户|家庭|职工|会员)"
+                                     r"(?=[\u4e00-\u9fff]))")
+# an OCR space between two Han characters of a headline line ("武汉钢铁公司 工会"): a misread gap, not a gap in the line
+_OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 # a verb of putting something in place or into force that takes what it puts as its object ("漯河建筑工地推行" over
@@ -189,6 +197,8 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
     top, low = upper.text.strip(" \u3000"), lower.text.strip(" \u3000")
     if _UNIT_SUBJECT.match(top) and _DEED_OPENS.match(low) and _TITLE_LINE.match(low):
         return True  # a unit's name alone is no headline: it is the subject of the line under it
+    if _UNIT_SUBJECT.match(_OCR_SPACE.sub("", top)) and _UNIT_PREDICATE_OPENS.match(low) and _TITLE_LINE.match(low):
+        return True  # …and of a line opening on its people or on whom it does something for
     if _SHARE_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
         return True  # a share of people alone is no headline either: the line under it says what they do or want
     if _COUNT_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
@@ -212,6 +222,11 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
         or bool(_DID_OPENS.match(low))
 
 
+# a person introduced by post: a unit and a post or an honour (or two, parted by 、 or ，), ending on the post or honour
+_POST = (r"(?:司机|技师|高级技师|首席技师|工程师|班长|组长|队长|车间主任|主任|书记|厂长|经理|站长|船长|机长|教师|医生|护士|工人|职工"
+         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}工|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
+_INTRODUCES = lazy_compile(rf"[\u4e00-\u9fff“”·]{{4,30}}?{_POST}(?:[，、][\u4e00-\u9fff“”·]{{0,20}}?{_POST})*")
+_UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场)")
 _T = TypeVar("_T")
 _BLANKS = lazy_compile(r"[\s\u3000]")  # LineFacts.length: compiled once, read for every line
 
@@ -425,6 +440,14 @@ class LineFacts:
         return (is_person_name(self.text) and not label_pair(self.text)) or bool(person_names(self.text))
 
     @_fact
+    def introduces(self) -> bool:
+        """A line introducing a person by post, as a 人物 sketch prints under the name that heads it ("大连港集团矿石码头
+        门机司机，全国五一劳动奖章获得者", "…女子采油班班长"): a unit and a post or honour, no verb's sentence, no stop.
+        The unit must be named (…公司, …厂, …班): a post alone after a verb ("写给塔吊司机") titles a poem."""
+        text = self.text.strip(" \u3000")
+        return bool(_INTRODUCES.fullmatch(text)) and bool(_UNIT_WORD.search(text))
+
+    @_fact
     def bare_name(self) -> bool:
         """One person's name and nothing else ("郭　峰", "孟凡清"): after a story's text it signs that story."""
         return bare_name_line(self.text)
@@ -623,6 +646,13 @@ LINE_FEATURES: list[tuple[str, str, Callable[[LineFacts], bool], float]] = [
     ("a line right above a byline line heads the story it opens; it does not run on from the story before", "E",
      lambda f: f.bylined_below, NEVER),
 ]
+
+
+def _name_over_introduction(facts: list[LineFacts], heads: ItemHeads) -> bool:
+    """The title is a person's name alone and the subtitle right under it introduces a person by post (``introduces``)."""
+    if heads.subtitle is None or heads.subtitle != heads.title + 1 or heads.kicker is not None or heads.title_more:
+        return False
+    return facts[heads.title].person and facts[heads.subtitle].introduces
 
 
 def _kicker_longer(facts: list[LineFacts], heads: ItemHeads) -> bool:
@@ -940,6 +970,8 @@ ITEM_FEATURES: list[tuple[str, Callable[[list[LineFacts], ItemHeads], bool], flo
      "over it its kicker, not a title over its subtitle", _outcome_as_subtitle, -1.5),
     ("of two short bare lines the column's name is the shorter: a title is not outrun by its column",
      _column_outruns_title, -0.5),
+    ("a person's name over a line introducing that person by post (…门机司机，全国五一劳动奖章获得者) heads a 人物 sketch: "
+     "the name is its title and the line its subtitle", _name_over_introduction, 6.0),
     ("a title line that breaks off mid-phrase (…研究解决) runs on into the line that completes it: one title",
      lambda facts, heads: bool(heads.title_more), 2.0),
     ("…and that line is no banner beside the title", _banner_breaks_into_title, -1.0),

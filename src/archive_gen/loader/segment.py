@@ -32,7 +32,15 @@ from .bylines import (
     unit_signoff,
 )
 from .headlines import ItemHeads, StackContext, read_stack
-from .units import COMMA_INSIDE, Unit, bare_name_line, editors_signoff, headline_shaped, plain_text
+from .units import (
+    COMMA_INSIDE,
+    SECTION_BREAK,
+    Unit,
+    bare_name_line,
+    editors_signoff,
+    headline_shaped,
+    plain_text,
+)
 
 _CAPTION_MAX_PARAGRAPHS = 4
 # the marks that open an author line ("■ 郦　鸣", "□　应　涛")
@@ -225,6 +233,9 @@ class _PageText:
             unit = self.units[k]
             if unit.kind in ("credit", "trailer", "decor", "marker") or unit.credit or unit.marker_from or \
                     (k > start and unit.lead is not None):
+                if _section_break(unit) and k + 1 < len(self.units) and not headline_shaped(self.units[k + 1]):
+                    k += 1  # "＊　＊　＊" over more text: a break inside the story, whose body goes on
+                    continue
                 break
             if headline_shaped(unit) and k + 1 < len(self.units) and headline_shaped(self.units[k + 1]):
                 break
@@ -947,8 +958,14 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             current.trailers.append(unit)
         else:
             current.decor.extend(unit.lines)
-        current.finished = True
+        # a section break ("＊　＊　＊") inside a story's text parts two of its parts: the story goes on under it (the
+        # next headline still starts the next story); any other rule closes the story
+        current.finished = current.finished or not (_section_break(unit) and current.paragraphs)
     return current
+
+
+def _section_break(unit: Unit) -> bool:
+    return unit.kind == "decor" and SECTION_BREAK.match(unit.text) is not None
 
 
 _BULLETS = "▲△●○■□◆◇★☆▶►"

@@ -63,7 +63,10 @@ _SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记�
                         rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
                         # "问　您刚进厂时…", "答　那时候…": the one-character turn words parted from the text by a
                         # U+3000 (no colon); "记者　name" is a byline, so only 问 and 答
-                        rf"|^(?P<gapped>问|答)\u3000(?=[^\s\u3000])")
+                        rf"|^(?P<gapped>问|答)\u3000(?=[^\s\u3000])"
+                        # "问1：…", "答1：…", "问二：…": a numbered turn of a Q&A column is the generic turn word
+                        # (its number only counts the questions; a number of more than two digits is no turn's, and Q3 is a quarter)
+                        rf"|^(?P<numbered>问|答)(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,2}})[：:]")
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
 # the editors' words opening a piece: an 编者按, or the 开栏的话 that opens a new series ("开栏的话：即日起，本版推出…")
 _NOTE_WORDS = r"(?:编者按|开栏的话|开栏语|开篇的话)"
@@ -112,7 +115,8 @@ def speaker(text: str) -> str | None:
     match = _SPEAKER.match(text)
     if not match or len(text) <= match.end() + 1:
         return None
-    return match.group("label") or match.group("marked") or match.group("bracketed") or match.group("gapped")
+    return (match.group("label") or match.group("marked") or match.group("bracketed") or match.group("gapped")
+            or match.group("numbered"))
 
 
 def generic_speaker(text: str) -> bool:

@@ -56,6 +56,17 @@ _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文
                       r"|(?:本报记者|记者|通讯员|实习生|责任编辑|编辑)[^()（）\n]*)[)）]$")
 # an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
 _SOURCE_LINE = lazy_compile(r"^(?:来源|稿源|稿件来源|信息来源)[：:][ \u3000]*[^\s，,。！？!?；;：:]{2,20}$")
+# where and when an essay or a poem was written, under its text: "2003年8月于株洲", "一九八五年秋写于鞍山", "——1998年5月
+# 改定于北京", "写于大庆　2001年3月" (a year and a month, and 于 before a place): the piece's sign-off, a trailer, never a
+# headline (a date alone is read by shapes.signing_date; a place alone names nothing written)
+_WRITTEN_DATE = (r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年"
+                 r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:[0-9]{1,2}日|[一二三]?十[一二三四五六七八九]?日"
+                 r"|[一二三四五六七八九]日)?|[春夏秋冬]天?|[春夏秋冬]季)(?:[上中下]旬|初|底|末)?")
+# (the place a few characters with no verb of an event: "2020年5月于北京召开" is news of a meeting, not a sign-off)
+_WRITTEN_AT = (r"(?:写|改|草|修改|改定|定稿|完稿|作)?于(?![\u4e00-\u9fff]*(?:召开|举行|举办|开幕|闭幕|成立|启动|开展|发布|完成"
+               r"|建成|开通|投产|签约|签订|落户|落成))[\u4e00-\u9fff]{2,8}")
+_WRITTEN_WHERE = lazy_compile(rf"^[—－]{{0,2}}[ \u3000]*(?:{_WRITTEN_DATE}[ \u3000]*{_WRITTEN_AT}"
+                              rf"|{_WRITTEN_AT}[ \u3000]+{_WRITTEN_DATE})$")
 # the editors signing a note with a dash and no person: "——编　者", "——本刊编辑部" (a trailer, never a headline)
 _EDITORS_SIGNOFF = lazy_compile(r"^[—－]{1,2}[ \u3000]*(?:编[ \u3000]*者|本(?:报|刊|版)?编辑部)$")
 
@@ -65,7 +76,10 @@ def editors_signoff(text: str) -> bool:
     return bool(_EDITORS_SIGNOFF.match(text.strip(" \u3000")))
 
 
-DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…")
+DECORATION = set("—–-_=~*·•□■◆◇○●★☆#＝－…─━＊※")
+# a row of a few stars, asterisks or reference marks parted by gaps ("＊　＊　＊", "* * *", "※※※"): a section break
+# inside one story, which a page prints between two parts of its text (a rule of bars or boxes parts stories instead)
+SECTION_BREAK = lazy_compile(r"^[ \u3000]*[*＊※☆★](?:[ \u3000]*[*＊※☆★]){1,4}[ \u3000]*$")
 COMMA_INSIDE = lazy_compile(r"[,，、；;]")
 # single characters that do not end a headline but often end the first half of a split sentence
 _FUNCTION_ENDINGS = set("以的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
@@ -246,7 +260,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
             units.append(Unit("byline", [block], text))
             continue
         if (_TRAILER.match(text) and not text.rstrip(")）" + " \u3000").endswith("摄")) or _EDITORS_SIGNOFF.match(text) \
-                or _SOURCE_LINE.match(text):
+                or _SOURCE_LINE.match(text) or _WRITTEN_WHERE.match(text.strip(" \u3000")):
             # "（本报记者　汤　淼　摄）" credits a photographer: a credit, read below
             units.append(Unit("trailer", [block], text))
             continue
