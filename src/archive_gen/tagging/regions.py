@@ -342,6 +342,24 @@ class RegionTagger:
             regions = self._scenic_seat(item, fields, regions, home, year)
         return regions, mentioned, tuple(ambiguities)
 
+    def _wants_last_resort(self, fields: list[_Field], regions: tuple[RegionTag, ...], year: int | None) -> bool:
+        """True when the item's settings reach no further than a province and its headline is no national or
+        many-place story's: a setting of last resort (a town's county, a scenic area's) may then be looked for."""
+        if any(self.gazetteer.division(t.region.code, year).level > 1 for t in regions):
+            return False
+        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
+        return not (_NATIONAL.search(headline) or _MANY_PLACES.search(headline))
+
+    def _seat_found(self, seats: set[str], evidence: list[Evidence], regions: tuple[RegionTag, ...],
+                    year: int | None) -> tuple[RegionTag, ...]:
+        """The one county a setting of last resort found, its evidence before the item's own; the item's settings
+        as they were when it found none or several."""
+        if len(seats) != 1:
+            return regions
+        kept = tuple(e for t in regions for e in t.evidence)
+        return (RegionTag(region=self.gazetteer.region(next(iter(seats)), year), evidence=(*evidence[:4], *kept)[:8],
+                          score=BODY),)
+
     def _scenic_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
                      year: int | None) -> tuple[RegionTag, ...]:
         """The county-level place a scenic area is named after (西湖景区 on a 浙江 paper: 杭州's 西湖区), when the
@@ -352,13 +370,8 @@ class RegionTagger:
         not when the province holds none or several, never for a national story or one set abroad; the setting of
         last resort, as a town's county is (rule 54). Fifty-first round, docs/tagging.md rule 63."""
         gaz = self.gazetteer
-        if any(gaz.division(t.region.code, year).level > 1 for t in regions):
-            return regions
         provinces = {t.region.code for t in regions} or ({home} if home else set())
-        if not provinces:
-            return regions
-        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
-        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline):
+        if not provinces or not self._wants_last_resort(fields, regions, year):
             return regions
         opening_field = f"paragraph:{_opening_index(item)}"
         seats: set[str] = set()
@@ -380,11 +393,7 @@ class RegionTagger:
                         seats |= codes
                         evidence.append(Evidence(text=name, field=fld.name, offset=start))
                         break
-        if len(seats) != 1:
-            return regions
-        seat = seats.pop()
-        kept = tuple(e for t in regions for e in t.evidence)
-        return (RegionTag(region=gaz.region(seat, year), evidence=(*evidence[:4], *kept)[:8], score=BODY),)
+        return self._seat_found(seats, evidence, regions, year)
 
     def _town_seat(self, item: Item, fields: list[_Field], regions: tuple[RegionTag, ...], home: str | None,
                    year: int | None, ambiguities: Sequence[Ambiguity] = ()) -> tuple[RegionTag, ...]:
@@ -396,10 +405,7 @@ class RegionTagger:
         decided by a county name the item writes that several places share (龙华区观澜街道: 龙华区 is 深圳's and 海口's,
         观澜街道 深圳's and 蒙自's; only 深圳's 龙华区 holds a 观澜街道)."""
         gaz = self.gazetteer
-        if any(gaz.division(t.region.code, year).level > 1 for t in regions):
-            return regions
-        headline = "".join(f.text for f in fields if f.name in ("kicker", "title", "subtitle"))
-        if _NATIONAL.search(headline) or _MANY_PLACES.search(headline):
+        if not self._wants_last_resort(fields, regions, year):
             return regions
         provinces = {t.region.code for t in regions} or ({home} if home else set())
         names, automaton = _towns()
@@ -418,11 +424,7 @@ class RegionTagger:
                     return regions  # a name several counties share: no one of them is certain
                 seats |= counties
                 evidence.append(Evidence(text=fld.text[start:end], field=fld.name, offset=start))
-        if len(seats) != 1:
-            return regions
-        seat = seats.pop()
-        kept = tuple(e for t in regions for e in t.evidence)
-        return (RegionTag(region=gaz.region(seat, year), evidence=(*evidence[:4], *kept)[:8], score=BODY),)
+        return self._seat_found(seats, evidence, regions, year)
 
     def _papers_report(self, item: Item, fields: list[_Field], home: str, paper: str, year: int | None
                        ) -> tuple[RegionTag, ...]:
