@@ -137,9 +137,9 @@ _SPAN_CLOSES = lazy_compile(r"^(?:到|至|走向|迈向|变成|变为)[\u4e00-\u
 # a benefactive coverb and whom it serves ending the line ("北京市总工会为三千名环卫工人"): the coverb's verb is on the
 # line under it ("送上免费体检卡…"), and the line has not reached its predicate. (为 after a verb is part of it — 评为, 成为,
 # 作为, 认定为 — and 给 after a verb of giving is its complement — 送给, 献给 —: those end a clause, and are left out)
-_COVERB_TAIL = lazy_compile(r"[\u4e00-\u9fff”]{2,}(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])"
-                            r"|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)[\u4e00-\u9fff0-9“”]{1,12}"
-                            r"(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员)$")
+_SERVES = (r"(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)"
+           r"[\u4e00-\u9fff0-9“”]{1,12}(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员)")
+_COVERB_TAIL = lazy_compile(r"[\u4e00-\u9fff”]{2,}" + _SERVES + "$")
 
 
 # an older headline printed as subject over predicate: the upper line only names who (a unit, or units joined by 、:
@@ -176,9 +176,7 @@ _OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # about what opened ("地铁5号线开通"), so they want a benefactive coverb and whom it serves before them ("为…职工开通")
 _PUTS_END = lazy_compile(r"(?:推行|实行|施行|设立|开设|增设|提供|发放|配备)$")
 _PUTS_CLOSED = lazy_compile(r"(?:在[\u4e00-\u9fff]{1,6}|起|开始|正式|率先|试点|普遍|逐步|全面|稳步|全部|陆续)$")
-_SERVES_THEN_PUTS = lazy_compile(r"(?:(?<![评选称成作视认定列改变分名以因行])为|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)"
-                                 r"[\u4e00-\u9fff0-9“”]{1,12}(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|家属|居民|会员)"
-                                 r"(?:开通|开设|建起|办起|送上|送去|搭建|推出|提供|发放|配备|设立)$")
+_SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送上|送去|搭建|推出|提供|发放|配备|设立)$")
 
 
 def _puts_wants_object(top: str) -> bool:
