@@ -29,7 +29,7 @@ from . import __version__
 from .build import BuildOptions, BuildResult, build_site
 from .cache import UNWRITABLE
 from .config import Config, check_references, load_config
-from .errors import ArchiveGenError, count, one_line, os_error_text, shown
+from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
 from .export import export_json, export_jsonl
 from .model import Notice, Page
 from .origin import installed_origin
@@ -479,7 +479,16 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
             configs = [first]
 
             def load() -> Config:  # the server's first load is the config just checked; rebuilds reload
-                return configs.pop() if configs else _load(config_path, sources, output=output)
+                if configs:
+                    return configs.pop()
+                # archive.yaml found in the folder and then deleted (by mistake, a checkout, an editor's save
+                # caught between its delete and its write): the defaults were built, another source folder
+                # into another output, and that site served. It is the file's error, as --config's
+                gone = first.config_file
+                if config_path is None and gone is not None and not os.path.lexists(gone):
+                    raise ConfigError("config file not found (it was removed while serving; the last good "
+                                      "site stays served until it is back)", source=str(gone))
+                return _load(config_path, sources, output=output)
 
             server = DevServer(load, BuildOptions(jobs=jobs or _default_jobs()), host=host, port=port,
                                echo=echo, on_build=on_build)
@@ -487,7 +496,9 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
             echo(f"built {count(result.pages_read, 'page')}, {count(result.items, 'item')} in {result.seconds:.2f} s")
             server.start()
             if not is_loopback(host):
-                _say(f"archive-gen: warning: listening on {shown(host)}: other machines can reach this server",
+                # an IPv6 address in brackets, as in the address below ("listening on ::: other machines")
+                where = f"[{host}]" if ":" in host and host.isprintable() else shown(host)
+                _say(f"archive-gen: warning: listening on {where}: other machines can reach this server",
                      err=True)
             _say(f"Serving {shown(result.output)} at {server.url} (Ctrl-C to stop)")
             sys.stdout.flush()

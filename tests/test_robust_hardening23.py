@@ -1,0 +1,214 @@
+"""Hardening round 23: `serve` and what an archivist does to the folder while it runs, through real `archive-gen
+serve` processes, real files and real HTTP. archive.yaml deleted while serving built the defaults (another
+source folder into another output) and served that; a file no build reads dropped into a source folder (a
+scan, notes, an editor's scratch file) was a rebuild and a "0 files written" line each. Each test failed
+before its fix (docs/robustness.md "Round 23")."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from robust_util import SEEDS, two_seed_project
+
+
+class Serve:
+    """A real `archive-gen serve --port 0` in ``root``; its stdout lines are read as they come."""
+
+    def __init__(self, root: Path, *args: str) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1",
+                                      *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.err: queue.Queue[str] = queue.Queue()
+        for stream, into in ((self.proc.stdout, self.lines), (self.proc.stderr, self.err)):
+            threading.Thread(target=lambda s=stream, q=into: [q.put(line) for line in s or ()], daemon=True).start()
+        self.url = ""
+        with contextlib.suppress(queue.Empty):
+            while not self.url:
+                line = self.lines.get(timeout=20)
+                if line.startswith("Serving "):
+                    self.url = line.split(" at ")[1].split()[0]
+        if not self.url:
+            self.stop()
+            raise AssertionError("serve did not start: " + "".join(self.drain(self.err)))
+
+    @staticmethod
+    def drain(lines: queue.Queue[str]) -> list[str]:
+        found = []
+        with contextlib.suppress(queue.Empty):
+            while True:
+                found.append(lines.get_nowait())
+        return found
+
+    @staticmethod
+    def wait_for(lines: queue.Queue[str], start: str, timeout: float = 8.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with contextlib.suppress(queue.Empty):
+                line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+                if line.startswith(start):
+                    return line
+        raise AssertionError(f"no line starting {start!r} within {timeout} s")
+
+    def get(self, path: str = "") -> bytes:
+        with urllib.request.urlopen(self.url + path, timeout=5) as response:
+            return response.read()
+
+    def stop(self) -> int:
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        return self.proc.returncode
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build cache holding the seeds' pages: each test's first build reads them from it (a cold one took
+    seconds of a busy machine)."""
+    root = tmp_path_factory.mktemp("cache")
+    (root / "sources").mkdir()
+    for seed in sorted(SEEDS.glob("00[0-2]_*.txt")):
+        shutil.copy(seed, root / "sources")
+    subprocess.run([sys.executable, "-m", "archive_gen", "build", "-q", "--jobs", "1"], cwd=root, check=True)
+    return root / ".archive-cache"
+
+
+@contextlib.contextmanager
+def serving(root: Path, *args: str, cache: Path | None = None) -> Iterator[Serve]:
+    if cache is not None and not (root / ".archive-cache").exists():
+        shutil.copytree(cache, root / ".archive-cache")
+    server = Serve(root, *args)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------------------------------------
+# archive.yaml deleted while serving
+
+
+def test_archive_yaml_deleted_while_serving_is_said_and_the_last_good_site_stays(tmp_path: Path, cache: Path) -> None:
+    # the rebuild read the defaults: `sources/` (another folder of pages) built into a new `site/`, and that site
+    # served in place of the archive's, without a word
+    (tmp_path / "pages").mkdir()
+    shutil.copy(SEEDS / "001_71b934195b22698b.txt", tmp_path / "pages")
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SEEDS / "000_d00d0f73704abedd.txt", tmp_path / "sources" / "2021-05-14_01.txt")
+    config = tmp_path / "archive.yaml"
+    config.write_text("source: pages\noutput: public\ntitle: 我的档案\n", encoding="utf-8")
+    with serving(tmp_path, cache=cache) as server:
+        assert "我的档案" in server.get().decode()
+        config.unlink()
+        said = server.wait_for(server.err, "archive-gen:")
+        assert said == (f"archive-gen: error: {config}: config file not found (it was removed while serving; "
+                        "the last good site stays served until it is back)\n")
+        assert not (tmp_path / "site").exists()
+        assert "我的档案" in server.get().decode()
+        config.write_text("source: pages\noutput: public\ntitle: 我的新档案\n", encoding="utf-8")
+        server.wait_for(server.lines, "rebuilt")
+        assert "我的新档案" in server.get().decode()
+        time.sleep(0.5)
+        assert server.drain(server.err) == []  # said once
+    assert not (tmp_path / "site").exists()
+
+
+def test_serve_without_a_config_file_still_reads_one_made_while_serving(tmp_path: Path, cache: Path) -> None:
+    # guard: a project served on the defaults (no archive.yaml) is no project whose config went away
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SEEDS / "001_71b934195b22698b.txt", tmp_path / "sources")
+    with serving(tmp_path, cache=cache) as server:
+        (tmp_path / "archive.yaml").write_text("source: sources\noutput: site\ntitle: 新名字\n", encoding="utf-8")
+        server.wait_for(server.lines, "rebuilt")
+        assert "新名字" in server.get().decode()
+        assert server.drain(server.err) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# files no build reads, dropped into a source folder
+
+
+def test_files_no_build_reads_in_a_source_folder_start_no_rebuild(tmp_path: Path, cache: Path) -> None:
+    # each was a rebuild that wrote nothing, and a "rebuilt in 0.01 s: 0 files written" line
+    two_seed_project(tmp_path)
+    src = tmp_path / "sources"
+    with serving(tmp_path, cache=cache) as server:
+        time.sleep(1.0)  # the watcher is up (a change before it is compared with the first build's files)
+        (src / "4913").write_bytes(b"")  # vim's probe of the folder, made and deleted at once
+        (src / "4913").unlink()
+        (src / "#2021-05-14_01.txt#").write_bytes(b"x")  # emacs' auto-save
+        (src / "scan.PDF").write_bytes(b"%PDF-1.4")
+        (src / "notes.md").write_text("校对记录\n", encoding="utf-8")
+        (src / ".sync").mkdir()
+        (src / ".sync" / "2021-05-16_01.txt").write_bytes(b"x")
+        (src / "#2021-05-14_01.txt#").unlink()
+        time.sleep(0.8)
+        page = src / "2021-05-14_01.txt"
+        page.write_bytes(page.read_bytes() + "\n\n本报讯 工人们在车间里忙碌。\n".encode())
+        first = server.wait_for(server.lines, "rebuilt")
+        assert " 0 files written" not in first, first
+        assert server.drain(server.err) == []
+
+
+def test_a_folder_moved_in_and_away_and_a_note_renamed_to_a_page_are_rebuilt(tmp_path: Path, cache: Path) -> None:
+    # guard: a folder moved away leaves one event, its name (no .txt): it is rebuilt; so is notes.md → notes.txt
+    two_seed_project(tmp_path)
+    src = tmp_path / "sources"
+    (tmp_path / "away").mkdir()
+    day = tmp_path / "away" / "2021-05"
+    day.mkdir()
+    shutil.copy(SEEDS / "002_af3854c40ad81c88.txt", day / "2021-05-15_01.txt")
+    with serving(tmp_path, cache=cache) as server:
+        day.rename(src / "2021-05")
+        assert " 0 files written" not in server.wait_for(server.lines, "rebuilt")
+        time.sleep(1.0)
+        server.drain(server.lines)
+        (src / "2021-05").rename(day)
+        assert " 0 files written" not in server.wait_for(server.lines, "rebuilt")
+        time.sleep(1.0)
+        notes = src / "notes.md"
+        shutil.copy(SEEDS / "002_af3854c40ad81c88.txt", notes)
+        time.sleep(0.8)
+        server.drain(server.lines)
+        notes.rename(src / "2021-05-17_01.txt")
+        assert " 0 files written" not in server.wait_for(server.lines, "rebuilt")
+
+
+# ---------------------------------------------------------------------------------------------
+# the address in the warning
+
+
+def _ipv6() -> bool:
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET6) as probe:
+        probe.bind(("::", 0))
+        return True
+    return False
+
+
+@pytest.mark.skipif(not _ipv6(), reason="no IPv6 on this machine")
+def test_the_warning_for_every_ipv6_address_shows_it_in_brackets(tmp_path: Path, cache: Path) -> None:
+    # "archive-gen: warning: listening on ::: other machines can reach this server"
+    two_seed_project(tmp_path)
+    shutil.copytree(cache, tmp_path / ".archive-cache")
+    server = Serve(tmp_path, "--host", "::")
+    server.stop()
+    assert server.url.startswith("http://[::]:")
+    said = [line for line in server.drain(server.err) if "warning" in line]
+    assert said == ["archive-gen: warning: listening on [::]: other machines can reach this server\n"]
