@@ -28,7 +28,7 @@ from robust_util import SEEDS, two_seed_project
 class Serve:
     """A real `archive-gen serve --port 0` in ``root``; its stdout lines are read as they come."""
 
-    def __init__(self, root: Path, *args: str) -> None:
+    def __init__(self, root: Path, *args: str, started: bool = True) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1",
                                       *args], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -37,13 +37,27 @@ class Serve:
         for stream, into in ((self.proc.stdout, self.lines), (self.proc.stderr, self.err)):
             threading.Thread(target=lambda s=stream, q=into: [q.put(line) for line in s or ()], daemon=True).start()
         self.url = ""
-        with contextlib.suppress(queue.Empty):
-            while not self.url:
-                line = self.lines.get(timeout=20)
-                if line.startswith("Serving "):
-                    self.url = line.split(" at ")[1].split()[0]
+        self.before: list[str] = []  # the lines before "Serving …"
+        if started:
+            self.serving()
+
+    def serving(self) -> None:
+        """Wait for "Serving … at URL" (the lines before it in ``before``)."""
+        deadline = time.monotonic() + 20
+        while not self.url and time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                if self.proc.poll() is not None and self.lines.empty():
+                    break
+                continue
+            if line.startswith("Serving "):
+                self.url = line.split(" at ")[1].split()[0]
+            else:
+                self.before.append(line)
         if not self.url:
             self.stop()
+            time.sleep(0.2)
             raise AssertionError("serve did not start: " + "".join(self.drain(self.err)))
 
     @staticmethod
@@ -212,3 +226,44 @@ def test_the_warning_for_every_ipv6_address_shows_it_in_brackets(tmp_path: Path,
     assert server.url.startswith("http://[::]:")
     said = [line for line in server.drain(server.err) if "warning" in line]
     assert said == ["archive-gen: warning: listening on [::]: other machines can reach this server\n"]
+
+
+# ---------------------------------------------------------------------------------------------
+# two serves (or serve and build) of one project
+
+HOLD = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.lockf(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.readline()  # held until the test says
+"""
+
+
+def test_serve_started_during_another_build_of_its_output_waits_for_it(tmp_path: Path, cache: Path) -> None:
+    # a second serve of the project started while the first rebuilt an edit (or serve beside `archive-gen
+    # build`) ended at once: "another build of this output folder is running (pid N)", exit 2; its rebuilds
+    # already waited for the other build
+    two_seed_project(tmp_path)
+    shutil.copytree(cache, tmp_path / ".archive-cache")
+    lock = tmp_path / "site" / ".archive-gen" / "build.lock"
+    lock.parent.mkdir(parents=True)
+    other = subprocess.Popen([sys.executable, "-c", HOLD, str(lock)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "held\n"
+        server = Serve(tmp_path, started=False)
+        try:
+            assert server.wait_for(server.lines, "/", timeout=10) == (
+                f"{tmp_path / 'site'}: another build of this output folder is running; waiting for it…\n")
+            assert other.poll() is None
+            other.stdin.write("go\n")
+            other.stdin.close()
+            server.serving()
+            assert server.before[0].startswith("built 2 pages")
+            assert b"<html" in server.get()
+        finally:
+            assert server.stop() == 130
+    finally:
+        other.kill()
+        other.wait()

@@ -492,7 +492,7 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
 
             server = DevServer(load, BuildOptions(jobs=jobs or _default_jobs()), host=host, port=port,
                                echo=echo, on_build=on_build)
-            result = server.build()
+            result = server.first_build()
             echo(f"built {count(result.pages_read, 'page')}, {count(result.items, 'item')} in {result.seconds:.2f} s")
             server.start()
             if not is_loopback(host):

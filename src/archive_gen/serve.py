@@ -645,7 +645,13 @@ class DevServer:
         self._failed = False
         self._landed(result, started, "search updated" if result.shards_indexed else "")
 
-    def _build_after_others(self, *, defer_search: bool) -> BuildResult:
+    def first_build(self) -> BuildResult:
+        """The build before serving, after any other build of the output that runs now (as a rebuild waits):
+        a second `serve` of the project started while the first rebuilt an edit, or serve started beside an
+        `archive-gen build`, ended at once ("another build of this output folder is running", exit 2)."""
+        return self._build_after_others(defer_search=False, announce=False)
+
+    def _build_after_others(self, *, defer_search: bool, announce: bool = True) -> BuildResult:
         """A rebuild, after any other build of the output that runs now: a second `serve` of the project, or an
         `archive-gen build` run beside it. Each printed "another build of this output folder is running" for
         an edit the other built, and told no open page: they kept showing the page as before the edit until
@@ -655,10 +661,12 @@ class DevServer:
         waited = False
         while True:
             try:
-                result = self.build(defer_search=defer_search, announce=True)
-            except OutputBusy:
+                result = self.build(defer_search=defer_search, announce=announce)
+            except OutputBusy as busy:
                 if time.monotonic() >= deadline:
                     raise
+                if not waited and not announce:  # serving has not begun: say why nothing happens yet
+                    self._echo(f"{shown(busy.source or str(self.config.output))}: another build of this output folder is running; waiting for it…")
                 waited = True
                 time.sleep(BUSY_STEP)
                 continue
