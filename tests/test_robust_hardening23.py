@@ -69,7 +69,7 @@ class Serve:
         return found
 
     @staticmethod
-    def wait_for(lines: queue.Queue[str], start: str, timeout: float = 8.0) -> str:
+    def wait_for(lines: queue.Queue[str], start: str, timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with contextlib.suppress(queue.Empty):
@@ -267,3 +267,37 @@ def test_serve_started_during_another_build_of_its_output_waits_for_it(tmp_path:
     finally:
         other.kill()
         other.wait()
+
+
+# ---------------------------------------------------------------------------------------------
+# the reader of serve's output goes away
+
+
+def test_serve_goes_on_when_the_reader_of_its_output_goes_away(tmp_path: Path, cache: Path) -> None:
+    # `archive-gen serve | head -1`, a script that read the first line and closed its pipe: serve ended with
+    # "archive-gen: error: Broken pipe", exit 2, at its next line (the address); the server stopped
+    two_seed_project(tmp_path)
+    shutil.copytree(cache, tmp_path / ".archive-cache")
+    read, write = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1"],
+                            cwd=tmp_path, stdout=write, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    os.close(write)
+    try:
+        with os.fdopen(read) as out:
+            assert out.readline().startswith("built 2 pages")
+        page = tmp_path / "sources" / "2021-05-14_01.txt"
+        page.write_bytes(page.read_bytes() + "\n\n本报讯 工人们在车间里忙碌。\n".encode())
+        deadline = time.monotonic() + 8
+        while "车间里忙碌" not in _all_pages(tmp_path / "site") and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert proc.poll() is None
+        assert "车间里忙碌" in _all_pages(tmp_path / "site")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    assert (proc.returncode, err) == (130, "archive-gen: interrupted; the server stopped\n")
+
+
+def _all_pages(site: Path) -> str:
+    return "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html"))

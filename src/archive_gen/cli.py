@@ -455,10 +455,28 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
       archive-gen serve --host 0.0.0.0        # visible to other machines on your network
     """
 
+    out_gone = False
+
+    def say_out(line: str) -> None:
+        # the reader of stdout went away (`serve | head -1`, a script that read the address and closed its
+        # pipe): serve ended with "archive-gen: error: Broken pipe", exit 2. Its lines are a log: the server
+        # goes on, its stdout dropped; errors still go to stderr
+        nonlocal out_gone
+        if out_gone:
+            return
+        try:
+            _say(line)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            out_gone = True
+            _drop_stdout()
+
     def echo(line: str) -> None:
         problem = line.startswith("archive-gen:")
-        if problem or not quiet:
-            _say(line, err=problem)
+        if problem:
+            _say(line, err=True)
+        elif not quiet:
+            say_out(line)
 
     cache_said = False
 
@@ -500,8 +518,7 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
                 where = f"[{host}]" if ":" in host and host.isprintable() else shown(host)
                 _say(f"archive-gen: warning: listening on {where}: other machines can reach this server",
                      err=True)
-            _say(f"Serving {shown(result.output)} at {server.url} (Ctrl-C to stop)")
-            sys.stdout.flush()
+            say_out(f"Serving {shown(result.output)} at {server.url} (Ctrl-C to stop)")
             server.watch()
         except KeyboardInterrupt:
             _say("archive-gen: interrupted; the server stopped", err=True)
