@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,7 +120,9 @@ def serving(root: Path, *args: str, cache: Path | None = None) -> Iterator[Serve
 # archive.yaml deleted while serving
 
 
-def test_archive_yaml_deleted_while_serving_is_said_and_the_last_good_site_stays(tmp_path: Path, cache: Path) -> None:
+@pytest.mark.parametrize("link", [False, True], ids=["file", "link"])
+def test_archive_yaml_deleted_while_serving_is_said_and_the_last_good_site_stays(tmp_path: Path, cache: Path,
+                                                                                link: bool) -> None:
     # the rebuild read the defaults: `sources/` (another folder of pages) built into a new `site/`, and that site
     # served in place of the archive's, without a word
     (tmp_path / "pages").mkdir()
@@ -127,10 +130,19 @@ def test_archive_yaml_deleted_while_serving_is_said_and_the_last_good_site_stays
     (tmp_path / "sources").mkdir()
     shutil.copy(SEEDS / "000_d00d0f73704abedd.txt", tmp_path / "sources" / "2021-05-14_01.txt")
     config = tmp_path / "archive.yaml"
-    config.write_text("source: pages\noutput: public\ntitle: 我的档案\n", encoding="utf-8")
+    text = "source: pages\noutput: public\ntitle: 我的档案\n"
+    if link:  # archive.yaml a link to the config kept elsewhere: the link is what goes
+        (tmp_path / "shared.yaml").write_text(text.replace("pages", str(tmp_path / "pages"))
+                                              .replace("public", str(tmp_path / "public")), encoding="utf-8")
+        config.symlink_to(tmp_path / "shared.yaml")
+    else:
+        config.write_text(text, encoding="utf-8")
     with serving(tmp_path, cache=cache) as server:
         assert "我的档案" in server.get().decode()
         config.unlink()
+        if link:  # the link is no watched file (its target is): the next edit finds it gone
+            page = tmp_path / "pages" / "001_71b934195b22698b.txt"
+            page.write_bytes(page.read_bytes() + "\n\n本报讯 工人们在车间里忙碌。\n".encode())
         said = server.wait_for(server.err, "archive-gen:")
         assert said == (f"archive-gen: error: {config}: config file not found (it was removed while serving; "
                         "the last good site stays served until it is back)\n")
@@ -301,3 +313,27 @@ def test_serve_goes_on_when_the_reader_of_its_output_goes_away(tmp_path: Path, c
 
 def _all_pages(site: Path) -> str:
     return "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html"))
+
+
+# ---------------------------------------------------------------------------------------------
+# the output folder replaced by a file of the user's
+
+
+def test_a_file_put_where_the_site_was_is_not_served_and_its_removal_is_rebuilt(tmp_path: Path, cache: Path) -> None:
+    # the user's file was served as the site's "/" (200, its bytes), and once it was removed nothing was rebuilt:
+    # every page a 404 until some source was edited (a missing folder looked the same as the file)
+    two_seed_project(tmp_path)
+    site = tmp_path / "site"
+    with serving(tmp_path, cache=cache) as server:
+        shutil.rmtree(site)
+        site.write_text("我的笔记\n", encoding="utf-8")
+        said = server.wait_for(server.err, "archive-gen:")
+        assert said == f"archive-gen: error: {site}: output path exists and is not a folder\n"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            server.get()
+        assert refused.value.code == 404 and "我的笔记" not in refused.value.read().decode()
+        assert site.read_text(encoding="utf-8") == "我的笔记\n"  # left as it is
+        site.unlink()
+        server.wait_for(server.lines, "rebuilt")
+        assert b"<html" in server.get()
+        assert server.drain(server.err) == []

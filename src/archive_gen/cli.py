@@ -28,7 +28,7 @@ import click
 from . import __version__
 from .build import BuildOptions, BuildResult, build_site
 from .cache import UNWRITABLE
-from .config import Config, check_references, load_config
+from .config import CONFIG_NAME, Config, check_references, load_config
 from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
 from .export import export_json, export_jsonl
 from .model import Notice, Page
@@ -502,11 +502,13 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
                 # archive.yaml found in the folder and then deleted (by mistake, a checkout, an editor's save
                 # caught between its delete and its write): the defaults were built, another source folder
                 # into another output, and that site served. It is the file's error, as --config's
-                gone = first.config_file
-                if config_path is None and gone is not None and not os.path.lexists(gone):
+                if found is not None and not os.path.lexists(found):
                     raise ConfigError("config file not found (it was removed while serving; the last good "
-                                      "site stays served until it is back)", source=str(gone))
+                                      "site stays served until it is back)", source=str(found))
                 return _load(config_path, sources, output=output)
+
+            # the archive.yaml load_config found in the folder (a link to the file elsewhere included)
+            found = Path.cwd().resolve() / CONFIG_NAME if config_path is None and first.config_file else None
 
             server = DevServer(load, BuildOptions(jobs=jobs or _default_jobs()), host=host, port=port,
                                echo=echo, on_build=on_build)

@@ -176,7 +176,8 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
             # page then pointed below it (…/index.html/static/…, each a 404); GitHub Pages answers 404
             return None
         real = candidate.resolve(strict=True)
-        if not real.is_relative_to(real_root) or not real.is_file():
+        # the output itself a file (the user's, put where the site was): no page of the site
+        if not real.is_relative_to(real_root) or not real.is_file() or real == real_root:
             return None
     except (OSError, RuntimeError):
         return None
@@ -416,6 +417,8 @@ def _without_site(root: Path) -> tuple[str, ...] | None:
         return None
     try:
         return tuple(sorted(os.listdir(root)))
+    except NotADirectoryError:  # a file of the user's in its place: its removal is a new state (was not rebuilt)
+        return ("", "a file")
     except OSError:
         return ("",)
 
