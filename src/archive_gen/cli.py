@@ -28,8 +28,8 @@ import click
 from . import __version__
 from .build import BuildOptions, BuildResult, build_site
 from .cache import UNWRITABLE
-from .config import Config, check_references, load_config
-from .errors import ArchiveGenError, count, one_line, os_error_text, shown
+from .config import CONFIG_NAME, Config, check_references, load_config
+from .errors import ArchiveGenError, ConfigError, count, one_line, os_error_text, shown
 from .export import export_json, export_jsonl
 from .model import Notice, Page
 from .origin import installed_origin
@@ -455,10 +455,28 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
       archive-gen serve --host 0.0.0.0        # visible to other machines on your network
     """
 
+    out_gone = False
+
+    def say_out(line: str) -> None:
+        # the reader of stdout went away (`serve | head -1`, a script that read the address and closed its
+        # pipe): serve ended with "archive-gen: error: Broken pipe", exit 2. Its lines are a log: the server
+        # goes on, its stdout dropped; errors still go to stderr
+        nonlocal out_gone
+        if out_gone:
+            return
+        try:
+            _say(line)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            out_gone = True
+            _drop_stdout()
+
     def echo(line: str) -> None:
         problem = line.startswith("archive-gen:")
-        if problem or not quiet:
-            _say(line, err=problem)
+        if problem:
+            _say(line, err=True)
+        elif not quiet:
+            say_out(line)
 
     cache_said = False
 
@@ -479,18 +497,30 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
             configs = [first]
 
             def load() -> Config:  # the server's first load is the config just checked; rebuilds reload
-                return configs.pop() if configs else _load(config_path, sources, output=output)
+                if configs:
+                    return configs.pop()
+                # archive.yaml found in the folder and then deleted (by mistake, a checkout, an editor's save
+                # caught between its delete and its write): the defaults were built, another source folder
+                # into another output, and that site served. It is the file's error, as --config's
+                if found is not None and not os.path.lexists(found):
+                    raise ConfigError("config file not found (it was removed while serving; the last good "
+                                      "site stays served until it is back)", source=str(found))
+                return _load(config_path, sources, output=output)
+
+            # the archive.yaml load_config found in the folder (a link to the file elsewhere included)
+            found = Path.cwd().resolve() / CONFIG_NAME if config_path is None and first.config_file else None
 
             server = DevServer(load, BuildOptions(jobs=jobs or _default_jobs()), host=host, port=port,
                                echo=echo, on_build=on_build)
-            result = server.build()
+            result = server.first_build()
             echo(f"built {count(result.pages_read, 'page')}, {count(result.items, 'item')} in {result.seconds:.2f} s")
             server.start()
             if not is_loopback(host):
-                _say(f"archive-gen: warning: listening on {shown(host)}: other machines can reach this server",
+                # an IPv6 address in brackets, as in the address below ("listening on ::: other machines")
+                where = f"[{host}]" if ":" in host and host.isprintable() else shown(host)
+                _say(f"archive-gen: warning: listening on {where}: other machines can reach this server",
                      err=True)
-            _say(f"Serving {shown(result.output)} at {server.url} (Ctrl-C to stop)")
-            sys.stdout.flush()
+            say_out(f"Serving {shown(result.output)} at {server.url} (Ctrl-C to stop)")
             server.watch()
         except KeyboardInterrupt:
             _say("archive-gen: interrupted; the server stopped", err=True)

@@ -15,6 +15,7 @@ import ipaddress
 import mimetypes
 import os
 import posixpath
+import re
 import resource
 import socket
 import socketserver
@@ -34,7 +35,7 @@ from .config import CONFIG_NAME, Config
 from .errors import ArchiveGenError, OutputBusy, ServeError, count, os_error_text, shown
 from .records import Stages
 from .search import SEARCH_DIR
-from .sources import walk_folders
+from .sources import PAGE_SUFFIX, walk_folders
 from .writer import MANIFEST_PATH, WriteResult
 
 IDLE_SECONDS = 30  # a connection that sends no request for this long is closed (and frees its thread)
@@ -175,7 +176,8 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
             # page then pointed below it (…/index.html/static/…, each a 404); GitHub Pages answers 404
             return None
         real = candidate.resolve(strict=True)
-        if not real.is_relative_to(real_root) or not real.is_file():
+        # the output itself a file (the user's, put where the site was): no page of the site
+        if not real.is_relative_to(real_root) or not real.is_file() or real == real_root:
             return None
     except (OSError, RuntimeError):
         return None
@@ -415,6 +417,8 @@ def _without_site(root: Path) -> tuple[str, ...] | None:
         return None
     try:
         return tuple(sorted(os.listdir(root)))
+    except NotADirectoryError:  # a file of the user's in its place: its removal is a new state (was not rebuilt)
+        return ("", "a file")
     except OSError:
         return ("",)
 
@@ -556,7 +560,7 @@ class DevServer:
                 try:
                     for changes in watchfiles.watch(*paths, stop_event=stop, debounce=300, step=50,
                                                     rust_timeout=500, yield_on_timeout=True, raise_interrupt=True,
-                                                    watch_filter=_SiteFilter(ignored)):
+                                                    watch_filter=_SiteFilter(ignored, self._page_folders(paths))):
                         if stop.is_set():
                             break
                         if not self._first_checked:
@@ -607,6 +611,12 @@ class DevServer:
             if timer is not None:
                 timer.cancel()
 
+    def _page_folders(self, paths: list[Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The watched source folders, and the project's other watched files and folders (for _SiteFilter)."""
+        sources = {str(p.resolve()) for p in self.config.sources}
+        return (tuple(str(p) for p in paths if str(p) in sources and p.is_dir()),
+                tuple(str(p) for p in paths if str(p) not in sources))
+
     def _elsewhere(self, paths: list[Path]) -> bool:
         """True when the config read now leads the watcher to other paths than ``paths`` (a source folder
         back, or the config's default source now found); a config that cannot be read leads nowhere new."""
@@ -638,7 +648,13 @@ class DevServer:
         self._failed = False
         self._landed(result, started, "search updated" if result.shards_indexed else "")
 
-    def _build_after_others(self, *, defer_search: bool) -> BuildResult:
+    def first_build(self) -> BuildResult:
+        """The build before serving, after any other build of the output that runs now (as a rebuild waits):
+        a second `serve` of the project started while the first rebuilt an edit, or serve started beside an
+        `archive-gen build`, ended at once ("another build of this output folder is running", exit 2)."""
+        return self._build_after_others(defer_search=False, announce=False)
+
+    def _build_after_others(self, *, defer_search: bool, announce: bool = True) -> BuildResult:
         """A rebuild, after any other build of the output that runs now: a second `serve` of the project, or an
         `archive-gen build` run beside it. Each printed "another build of this output folder is running" for
         an edit the other built, and told no open page: they kept showing the page as before the edit until
@@ -648,10 +664,12 @@ class DevServer:
         waited = False
         while True:
             try:
-                result = self.build(defer_search=defer_search, announce=True)
-            except OutputBusy:
+                result = self.build(defer_search=defer_search, announce=announce)
+            except OutputBusy as busy:
                 if time.monotonic() >= deadline:
                     raise
+                if not waited and not announce:  # serving has not begun: say why nothing happens yet
+                    self._echo(f"{shown(busy.source or str(self.config.output))}: another build of this output folder is running; waiting for it…")
                 waited = True
                 time.sleep(BUSY_STEP)
                 continue
@@ -688,14 +706,23 @@ def _identities(paths: Iterable[Path]) -> list[tuple[int, int] | None]:
     return found
 
 
-class _SiteFilter:
-    """watchfiles filter: the default ignores plus the output and cache folders and temp files."""
+# what editors write beside a file they save, under names no filter knows: vim's probe of the folder ("4913",
+# made and deleted at once) and emacs' auto-save copy ("#page.txt#")
+_EDITOR_NAMES = re.compile(r"4913|#.*#")
 
-    def __init__(self, ignored: Iterable[Path]) -> None:
+
+class _SiteFilter:
+    """watchfiles filter: the default ignores plus the output and cache folders and temp files, and in a source
+    folder what no build reads (``page_folders``: the watched source folders, the project's own files in them
+    left out of this)."""
+
+    def __init__(self, ignored: Iterable[Path], page_folders: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+                 ) -> None:
         import watchfiles
 
         self._default = watchfiles.DefaultFilter()
         self._ignored = tuple(os.path.realpath(p) for p in ignored)
+        self._folders, self._own = page_folders
 
     def __call__(self, change: object, path: str) -> bool:
         name = posixpath.basename(path)
@@ -703,5 +730,19 @@ class _SiteFilter:
             return False
         if any(path == p or path.startswith(p + "/") for p in self._ignored):
             return False
-        return bool(self._default(change, path))  # type: ignore[arg-type]
+        if not self._default(change, path):  # type: ignore[arg-type]
+            return False
+        return not self._no_page(path, name)
+
+    def _no_page(self, path: str, name: str) -> bool:
+        """True for a path in a source folder that the build never reads: a hidden name (the walk skips it), an
+        editor's scratch file, a file that is not ``*.txt`` (a scan, notes.md, Thumbs.db: each was a rebuild
+        that wrote nothing, and a "rebuilt …: 0 files written" line). Anything gone is kept (a folder moved
+        away leaves one event, its name), and so are the project's own files kept there (``source: .``)."""
+        folder = next((f for f in self._folders if path.startswith(f + "/")), None)
+        if folder is None or any(path == p or path.startswith(p + "/") for p in self._own):
+            return False
+        if any(part[:1] == "." for part in path[len(folder) + 1:].split("/")) or _EDITOR_NAMES.fullmatch(name):
+            return True
+        return not name.lower().endswith(PAGE_SUFFIX) and os.path.isfile(path) and not os.path.islink(path)
 
