@@ -408,7 +408,7 @@ class RegionTagger:
         if not self._wants_last_resort(fields, regions, year):
             return regions
         provinces = {t.region.code for t in regions} or ({home} if home else set())
-        names, automaton = _towns()
+        counties_of, automaton = _towns()
         opening_field = f"paragraph:{_opening_index(item)}"
         seats: set[str] = set()
         evidence: list[Evidence] = []
@@ -416,7 +416,7 @@ class RegionTagger:
             if fld.name not in ("kicker", "title", "subtitle", "lead", opening_field):
                 continue
             for index, start, end in automaton.find_matches_as_indexes(fld.text):
-                counties = {c for c in names[index][1] if _in_force(gaz, c, year) and (
+                counties = {c for c in counties_of[index].split(",") if _in_force(gaz, c, year) and (
                     not provinces or any(gaz.is_within(c, p, year) for p in provinces))}
                 if len(counties) > 1:
                     counties &= {c for a in ambiguities for c in a.candidates}
@@ -1224,15 +1224,18 @@ def _paragraph_scenes(item: Item, resolved: list[tuple[Mention, str]], up_front:
 TOWNS_FILE = "towns.tsv"  # every 镇, 乡 and 街道 with the counties holding one of that name (rule 54)
 
 
+_TOWNS_HEADER = "name\tcounties\n"
+
+
 @functools.cache
-def _towns() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ahocorasick_rs.AhoCorasick]:
-    """The packaged towns (name, county codes) and an automaton finding their names (leftmost longest)."""
+def _towns() -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
+    """The packaged towns' county codes (comma-separated, in the order of their names) and an automaton finding the
+    names (leftmost longest). The table is cut in one pass (a tuple per row cost 30k small objects at every start)."""
     text = resources.files("archive_gen.tagging").joinpath("data", TOWNS_FILE).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    rows = tuple((name, tuple(codes.split(","))) for name, codes in (line.split("\t") for line in lines[1:]))
-    automaton = ahocorasick_rs.AhoCorasick([name for name, _ in rows],
-                                           matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return rows, automaton
+    body = text[text.index(_TOWNS_HEADER) + len(_TOWNS_HEADER):].rstrip("\n")
+    cells = body.replace("\n", "\t").split("\t")
+    automaton = ahocorasick_rs.AhoCorasick(cells[0::2], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return cells[1::2], automaton
 
 
 def _in_force(gaz: Gazetteer, code: str, year: int | None) -> bool:
