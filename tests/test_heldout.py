@@ -883,6 +883,19 @@ FRESH60_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # it (as the keys of fresh3, fresh5 and fresh15 have it for a note over a page's first piece). No kicker is keyed (the
 # scorer prints 0.0, none predicted), so kicker has no floor; floors are what the batch reaches.
 FRESH61_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.94, "byline": 0.98, "subtitle": 0.98}
+# fresh62 (the sixty-third batch, by a new hand: a check whether the sixteen fresh60/fresh61 rules generalise, the same
+# classes in other surface forms — a pdftotext -layout page whose folio is set "— 4 —" and whose running head glues paper
+# and section with a middle dot; a clause kicker holding quotes over a title broken after a verb and 了; a title broken after
+# 为…落实; a page with no blank lines and no indents with titles broken after 有了 and between a firm and a passive
+# predicate; a 1983 OCR page with o for 。 before ” and before a credit, 一一访, 口 before 新华社记者, a △　△　△ break and a
+# sign-off 一九八三年十月于北京; an interview under a 〔访…〕 subtitle with turns 问一：/答一：, name sketches whose
+# introduction is in brackets; a 图表 box, a ◇◇◇ break and a sign-off 二〇二二年中秋写于襄阳): first run (main at a62e8be,
+# keys committed in 84be65d) title F1 0.649 (12 of 18, 19 predicted), body bounds 0.875, paragraphs 0.75, byline 0.833,
+# kicker 0.0, subtitle 0.333, roles 12/14, invented kickers 1. After ten rules (tests/test_loader_fresh62.py): title F1
+# 1.0, body bounds 1.0, paragraphs 1.0, byline 0.944, kicker 1.0, subtitle 1.0, roles 14/14, invented 0/0. Left: the bare
+# author line 满增福 (a surname outside the list) is read as the essay's column, not its byline.
+FRESH62_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.94, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -953,6 +966,8 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # 通讯员/新华社记者 photo credits before captions, 本报记者 on byline lines
     "fresh61": (12, None, 5),  # 记者 in a 本报…电 lead dated in characters (an OCR space in the name) and in 本报讯 leads,
     # 本报通讯员 after an OCR'd □ (口), 本报记者/通讯员 in end credits, 本报记者 on byline lines and a photo credit
+    "fresh62": (14, None, 5),  # 记者/通讯员 in 本报讯 and 电 leads (an OCR space in a name), 新华社记者 after an OCR'd □
+    # (口), 本报记者/通讯员 on byline lines and in sketches' end credits, 通讯员 in a photo credit
 }
 
 
@@ -1034,6 +1049,8 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh60": (FRESH60_FLOORS, 20, 0.95),  # the five pages (seven rules added; no post-fix check page)
     "fresh61": (FRESH61_FLOORS, 19, None),  # nine rules added; no class floor: class editornote reads 0.0 (the page-wide
     # 编者按 read as the first paragraph of the poem under it, as three earlier keys have such a note), fukan 0.857
+    "fresh62": (FRESH62_FLOORS, 18, None),  # ten rules added; no class floor: the classes holding the essay signed under a
+    # bare name outside the surname list read byline 0.5 (signedend) and 0.75 (ocr)
 }
 
 

@@ -666,9 +666,10 @@ _PADDED_PAIR = lazy_compile(rf"[{HAN}]\u3000[{HAN}]")
 
 
 def _ocr_stop_before(text: str, at: int) -> bool:
-    """OCR reads the full stop before a sign-off as a half-width "." ("…参加评选.(邓　丽)"): a "." right after a Han
-    character ends the sentence (after a digit it is a decimal point)."""
-    return at >= 2 and text[at - 1] == "." and "\u4e00" <= text[at - 2] <= "\u9fff"
+    """OCR reads the full stop before a sign-off as a half-width "." ("…参加评选.(邓　丽)") or its small circle as a
+    Latin "o" ("…参加学习o(郜 文)"): either right after a Han character ends the sentence (after a digit "." is a
+    decimal point, after a Latin letter "o" is a word's)."""
+    return at >= 2 and text[at - 1] in ".oO" and "\u4e00" <= text[at - 2] <= "\u9fff"
 
 
 def split_signoff(text: str) -> tuple[str, str] | None:

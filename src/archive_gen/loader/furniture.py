@@ -36,6 +36,9 @@ _LUNAR = lazy_compile(r"^农历[\u4e00-\u9fff]{2,10}$")
 # not this page's 版 (no 第), so it names no page; a masthead token as the weekday is
 _ISSUE_PAGES = lazy_compile(r"^(?:今日|今天|本期|本日)共?(?:\d{1,2}|[一二三四五六七八九十]{1,3})个?版$")
 _PAPER = lazy_compile(r"^[\u4e00-\u9fff]{2,10}(?:报|报社)$")
+# a running head naming the paper and the section glued by a middle dot ("四川工人日报·综合新闻"): the paper's token (with a
+# date on the line it is a masthead, as the paper's name alone is)
+_PAPER_SECTION = lazy_compile(r"^[\u4e00-\u9fff]{2,10}报[·・•][\u4e00-\u9fff]{2,8}$")
 _TITLE_NAME = lazy_compile(r"^[\u4e00-\u9fff]{2,8}$")
 # (本版 may stand before the role spelled in full: "本版责任编辑　name", "本版美术编辑：name"; a provincial paper credits
 # its page's chief editor and its layout too: "本版主编：name", "版式：name", "排版：name")
@@ -60,7 +63,8 @@ _BRACKETED_MASTHEAD = lazy_compile(rf"^《{_GAP}*(?P<paper>[^《》\s]{{2,12}}){
                                    rf"(?P<date>[^()（）]*?日){_GAP}*(?:(?:第{_GAP}*)?(?P<number>\d{{1,3}}){_GAP}*版)?{_GAP}*[)）]$")
 # OCR of a scanned page reads a column rule, a box corner or the folio as a line of its own: one bar or block mark
 # ("|", "丨", "■") or a bare page number of one or two digits, with nothing else on the line. No text line is that short.
-_STRAY_MARK = lazy_compile(r"^(?:[|｜丨│┃■□◆◇●○▲△]|\d{1,2})$")
+# A PDF's folio may be set between dashes ("— 4 —", "- 12 -", "－3－"), a page number all the same.
+_STRAY_MARK = lazy_compile(r"^(?:[|｜丨│┃■□◆◇●○▲△]|\d{1,2}|[-—－–][ \u3000]*\d{1,3}[ \u3000]*[-—－–])$")
 _SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
@@ -331,7 +335,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
             continue
         if _LUNAR.match(token) or _ISSUE_PAGES.match(token):
             continue
-        if _PAPER.match(token):
+        if _PAPER.match(token) or _PAPER_SECTION.match(token):
             kinds.add("paper")
             continue
         contact = _CONTACT.match(token)

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 from ..patterns import lazy_compile
 from . import shapes
 from .bylines import is_person_name, label_pair, marked_signature, person_names, signature
-from .units import bare_name_line
+from .units import bare_name_line, introduces_person
 
 # roles: K kicker, T title, S subtitle, A banner above the title, B banner below it, N author's name,
 # P signature of the story printed before the stack, E a sentence of that story cut off at a column end
@@ -77,6 +77,8 @@ _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
 # who answers the paper's questions: "…负责人答记者问", "…答本报记者问", "…接受本报记者专访", "…就…答记者问"
 _ANSWERS_PRESS = lazy_compile(r"[\u4e00-\u9fff“”·]{2,}(?:答(?:本报)?记者问|接受(?:本报)?(?:记者)?(?:专访|采访))$")
+# (quote marks are not counted: "从“要我安全”到“我要安全”，" is a clause of ten characters)
+_QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』]")
 _COMMA_KICKER = lazy_compile(r"^[^，,、；;：:。！？!?\s]{3,12}(?:[，,][^，,、；;：:。！？!?\s]{3,12})?[，,]$")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
@@ -165,6 +167,12 @@ _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推�
 _UNIT_PREDICATE_OPENS = lazy_compile(r"^(?:(?:职工|工人|员工|干部|青工|女工|矿工|党员|团员)(?![们]?[：:])"
                                      r"|(?:为|给|替)(?!了|何|什么)[\u4e00-\u9fff“]{2,}?(?:人|工|员|者|户|家庭|职工|会员)"
                                      r"(?=[\u4e00-\u9fff]))")
+# a firm named by its kind with a count or a place before it ("本溪一矿山企业", "某建筑企业", "两家用人单位"): who, as a unit's
+# name is; over a predicate closing on a sanction or an honour done to it ("拖欠职工工资被查处", "…受到表彰") it is that
+# predicate's subject, one title (a whole predicate with no subject of its own: it says only what was done)
+_FIRM_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{1,12}?(?:[一两二三四五六七八九十几多数某]家?|某)[\u4e00-\u9fff]{0,6}(?:企业|单位|商户|工厂)$")
+_PASSIVE_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff“”0-9]{2,14}(?:(?:被|遭)(?:查处|处罚|罚款|曝光|通报|约谈|起诉|判赔|立案|追责|列入黑名单)"
+                                  r"|受到?(?:表彰|处罚|处分|嘉奖|查处))$")
 # an OCR space between two Han characters of a headline line ("武汉钢铁公司 工会"): a misread gap, not a gap in the line
 _OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
@@ -176,12 +184,18 @@ _OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # about what opened ("地铁5号线开通"), so they want a benefactive coverb and whom it serves before them ("为…职工开通")
 _PUTS_END = lazy_compile(r"(?:推行|实行|施行|设立|开设|增设|提供|发放|配备)$")
 _PUTS_CLOSED = lazy_compile(r"(?:在[\u4e00-\u9fff]{1,6}|起|开始|正式|率先|试点|普遍|逐步|全面|稳步|全部|陆续)$")
-_SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送上|送去|搭建|推出|提供|发放|配备|设立)$")
+_SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送上|送去|搭建|推出|提供|发放|配备|设立|落实|兑现|争取|办理)$")
+# a verb of making, getting or putting in place with its aspect 了 ending a line ("…职工自发组建了" over "三十个…小组",
+# "…毕业生有了" over "“订单”岗位"): the thing made or got is still to come, on the line under it. Verbs that close a
+# clause with 了 ("春天来了", "工资涨了", "加班费没有了", "工会成立了") are not listed, and 没有了 is left out
+_GOT_END = lazy_compile(r"(?:组建|建立|建起|办起|搭起|设立|开设|开通|推出|用上|吃上|住上|拿到|领到|迎来|签下|配上|装上|换上"
+                        r"|添置|(?<!没)有)了$")
 
 
 def _puts_wants_object(top: str) -> bool:
-    """The line ends on a verb of putting in place that still wants its object (``_PUTS_END``, ``_SERVES_THEN_PUTS``)."""
-    if _SERVES_THEN_PUTS.search(top):
+    """The line ends on a verb of putting in place that still wants its object (``_PUTS_END``, ``_SERVES_THEN_PUTS``,
+    ``_GOT_END``: the verb with its aspect 了)."""
+    if _SERVES_THEN_PUTS.search(top) or (len(top) >= 5 and _GOT_END.search(top)):
         return True
     verb = _PUTS_END.search(top)
     return verb is not None and verb.start() >= 2 and not _PUTS_CLOSED.search(top[:verb.start()])
@@ -197,6 +211,9 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
         return True  # a unit's name alone is no headline: it is the subject of the line under it
     if _UNIT_SUBJECT.match(_OCR_SPACE.sub("", top)) and _UNIT_PREDICATE_OPENS.match(low) and _TITLE_LINE.match(low):
         return True  # …and of a line opening on its people or on whom it does something for
+    if (_UNIT_SUBJECT.match(top) or _FIRM_SUBJECT.match(top)) and _PASSIVE_PREDICATE.match(low) \
+            and _TITLE_LINE.match(low):
+        return True  # …and of a predicate closing on what was done to the unit ("拖欠职工工资被查处")
     if _SHARE_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
         return True  # a share of people alone is no headline either: the line under it says what they do or want
     if _COUNT_SUBJECT.match(top) and _TITLE_LINE.match(top) and _TITLE_LINE.match(low) and low[0] not in "—－(（":
@@ -220,11 +237,6 @@ def title_breaks(upper: LineFacts, lower: LineFacts) -> bool:
         or bool(_DID_OPENS.match(low))
 
 
-# a person introduced by post: a unit and a post or an honour (or two, parted by 、 or ，), ending on the post or honour
-_POST = (r"(?:司机|技师|高级技师|首席技师|工程师|班长|组长|队长|车间主任|主任|书记|厂长|经理|站长|船长|机长|教师|医生|护士|工人|职工"
-         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}工|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
-_INTRODUCES = lazy_compile(rf"[\u4e00-\u9fff“”·]{{4,30}}?{_POST}(?:[，、][\u4e00-\u9fff“”·]{{0,20}}?{_POST})*")
-_UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场)")
 _T = TypeVar("_T")
 _BLANKS = lazy_compile(r"[\s\u3000]")  # LineFacts.length: compiled once, read for every line
 
@@ -303,7 +315,11 @@ class LineFacts:
     @_fact
     def bracket_interview(self) -> bool:
         """"【全国总工会集体协商部负责人答记者问】": a bracketed line saying who answers the paper's questions."""
-        return self.bracket_label and bool(_ANSWERS_PRESS.search(self.text.strip(" \u3000")[1:-1]))
+        inner = self.text.strip(" \u3000")[1:-1]
+        # …or a 访…/记… profile line in brackets ("〔访省总工会法律工作部部长单立新〕"): the 副题 an interview or a profile
+        # prints with a dash, set in brackets; long (a column's name, "【访民情】", is a few characters)
+        return self.bracket_label and (bool(_ANSWERS_PRESS.search(inner))
+                                       or (len(inner) >= 8 and bool(_PROFILE.match(inner))))
 
     @_fact
     def noted(self) -> bool:
@@ -423,7 +439,7 @@ class LineFacts:
     def comma_end(self) -> bool:
         """A short line of one or two clauses stopping on a comma ("春风送岗位，"): the first part of a sentence the
         line under it finishes (units._CLAUSE_KICKER)."""
-        return bool(_COMMA_KICKER.match(self.text.strip(" \u3000")))
+        return bool(_COMMA_KICKER.match(_QUOTE_MARKS.sub("", self.text.strip(" \u3000"))))
 
     @_fact
     def long_comma(self) -> bool:
@@ -442,8 +458,7 @@ class LineFacts:
         """A line introducing a person by post, as a 人物 sketch prints under the name that heads it ("大连港集团矿石码头
         门机司机，全国五一劳动奖章获得者", "…女子采油班班长"): a unit and a post or honour, no verb's sentence, no stop.
         The unit must be named (…公司, …厂, …班): a post alone after a verb ("写给塔吊司机") titles a poem."""
-        text = self.text.strip(" \u3000")
-        return bool(_INTRODUCES.fullmatch(text)) and bool(_UNIT_WORD.search(text))
+        return introduces_person(self.text)
 
     @_fact
     def bare_name(self) -> bool:

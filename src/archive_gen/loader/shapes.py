@@ -60,13 +60,15 @@ _CUT_ENDINGS = set("的了在和与对将把被从向为及并而之于由使让
 # (after a typographic mark, "■问：", "◆记者：", or in lenticular brackets, "【问】", "【答】")
 _SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
                         rf"|^【(?P<bracketed>本报记者|记者|主持人|编者|问|答|[{HAN}]{{2,4}})】"
+                        # "问1：…", "答1：…", "问二：…": a numbered turn of a Q&A column is the generic turn word
+                        # (its number only counts the questions; a number of more than two digits is no turn's, and Q3 is a
+                        # quarter); read before a two-to-four-character name's label, which "问一" would otherwise be taken for
+                        rf"|^(?P<numbered>问|答)(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,2}})[：:]"
                         rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
                         # "问　您刚进厂时…", "答　那时候…": the one-character turn words parted from the text by a
                         # U+3000 (no colon); "记者　name" is a byline, so only 问 and 答
                         rf"|^(?P<gapped>问|答)\u3000(?=[^\s\u3000])"
-                        # "问1：…", "答1：…", "问二：…": a numbered turn of a Q&A column is the generic turn word
-                        # (its number only counts the questions; a number of more than two digits is no turn's, and Q3 is a quarter)
-                        rf"|^(?P<numbered>问|答)(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,2}})[：:]")
+                        )
 _GENERIC_SPEAKERS = {"本报记者", "记者", "主持人", "问", "答", "Q", "A"}
 # the editors' words opening a piece: an 编者按, or the 开栏的话 that opens a new series ("开栏的话：即日起，本版推出…")
 _NOTE_WORDS = r"(?:编者按|开栏的话|开栏语|开篇的话)"
@@ -95,9 +97,16 @@ def bracket_label(text: str) -> bool:
     return bool(_BRACKET_LABEL.fullmatch(text))
 
 
+# OCR's "o" for the small circle of "。" inside a line of a scanned page: right after a Han character and before a closing
+# quote or bracket, a sign-off's bracket or the next sentence's Han character ("…也是作风o”", "…参加学习o(郜 文)",
+# "…九十二o今年…"); no word of running text puts a lone Latin o there (after a Latin letter, "Logo", it is a word's)
+_OCR_STOP_INSIDE = lazy_compile(r"(?<=[\u4e00-\u9fff])[oO](?=[”’」』)）(（\u4e00-\u9fff]|$)")
+
+
 def sentencey(text: str) -> bool:
-    """Running text: a sentence stop inside, or too long for any headline."""
-    return bool(SENTENCE_STOPS.search(text[:-1])) or len(text) > MAX_HEADLINE_CHARS
+    """Running text: a sentence stop inside (OCR's "o" for "。" counted, ``_OCR_STOP_INSIDE``), or too long for any
+    headline."""
+    return bool(SENTENCE_STOPS.search(text[:-1]) or _OCR_STOP_INSIDE.search(text[:-1])) or len(text) > MAX_HEADLINE_CHARS
 
 
 # a headline that asks and then answers: "加班费怎么算？先看清这三种情形", "工资被拖欠怎么办？律师来支招"

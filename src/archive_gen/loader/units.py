@@ -57,11 +57,12 @@ _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文
 # an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
 _SOURCE_LINE = lazy_compile(r"^(?:来源|稿源|稿件来源|信息来源)[：:][ \u3000]*[^\s，,。！？!?；;：:]{2,20}$")
 # where and when an essay or a poem was written, under its text: "2003年8月于株洲", "一九八五年秋写于鞍山", "——1998年5月
-# 改定于北京", "写于大庆　2001年3月" (a year and a month, and 于 before a place): the piece's sign-off, a trailer, never a
+# 改定于北京", "写于大庆　2001年3月", "二〇二二年中秋写于襄阳" (a year and a month, a season or a festival, and 于 before a place): the piece's sign-off, a trailer, never a
 # headline (a date alone is read by shapes.signing_date; a place alone names nothing written)
 _WRITTEN_DATE = (r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年"
                  r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:[0-9]{1,2}日|[一二三]?十[一二三四五六七八九]?日"
-                 r"|[一二三四五六七八九]日)?|[春夏秋冬]天?|[春夏秋冬]季)(?:[上中下]旬|初|底|末)?")
+                 r"|[一二三四五六七八九]日)?|[春夏秋冬]天?|[春夏秋冬]季"
+                 r"|(?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕)节?)(?:[上中下]旬|初|底|末|前夕|前|后)?")
 # (the place a few characters with no verb of an event: "2020年5月于北京召开" is news of a meeting, not a sign-off)
 _WRITTEN_AT = (r"(?:写|改|草|修改|改定|定稿|完稿|作)?于(?![\u4e00-\u9fff]*(?:召开|举行|举办|开幕|闭幕|成立|启动|开展|发布|完成"
                r"|建成|开通|投产|签约|签订|落户|落成))[\u4e00-\u9fff]{2,8}")
@@ -173,6 +174,7 @@ class Unit:
     runin: bool = False  # a brief's title run in before its text after a bullet ("◇title　text…"): a title
     stray_stop: bool = False  # a short line ending in a full stop OCR put on a headline, right over a lead
     clause_kicker: bool = False  # a short clause ending in a comma alone on its line, tight over a title: its 引题
+    introduction: bool = False  # a bracketed line introducing the person named on the line above: a sketch's 副题
     # memo of the shape tests below; set on first use (a unit's text no longer changes by then)
     _lead: Lead | bool | None = field(default=False, repr=False)
     _shape: bool | None = field(default=None, repr=False)
@@ -306,6 +308,7 @@ def classify(blocks: list[Block]) -> list[Unit]:
     _mark_bylined(units)
     _mark_stray_stops(units)
     _mark_clause_kickers(units)
+    _mark_bracketed_introductions(units)
     return units
 
 
@@ -461,8 +464,45 @@ def _mark_stray_stops(units: list[Unit]) -> None:
 
 
 # a 引题 printed as the first clause of a sentence the title finishes ("坚持技能强企，" over "这家老厂的…"; "春风送岗位，"
-# over "安阳专场招聘会开进社区"): one or two short clauses, the last ending in a comma, no other stop inside
+# over "安阳专场招聘会开进社区"; "从“要我安全”到“我要安全”，" over a title): one or two short clauses, the last ending in a
+# comma, no other stop inside
 _CLAUSE_KICKER = lazy_compile(r"^[^，,、；;：:。！？!?\s]{3,12}(?:[，,][^，,、；;：:。！？!?\s]{3,12})?[，,]$")
+# quote marks are not counted in a clause's length ("从“要我安全”到“我要安全”，" is a clause of ten characters)
+_QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』]")
+
+
+# a person introduced by post: a unit and a post or an honour (or two, parted by 、 or ，), ending on the post or honour
+_POST = (r"(?:司机|技师|高级技师|首席技师|工程师|班长|组长|队长|车间主任|主任|书记|厂长|经理|站长|船长|机长|教师|医生|护士|工人|职工"
+         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}工|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
+_INTRODUCES = lazy_compile(rf"[\u4e00-\u9fff“”·]{{4,30}}?{_POST}(?:[，、][\u4e00-\u9fff“”·]{{0,20}}?{_POST})*")
+_UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场)")
+# the introduction printed in brackets ("（徐工集团装载机事业部焊工、全国技术能手）"); a credit or a note in brackets
+# (作者为…, 本报记者…) is no introduction
+_IN_BRACKETS = lazy_compile(r"[(（](?!作者|本报|记者|通讯员|实习生)([^()（）]+)[)）]")
+
+
+def introduces_person(text: str) -> bool:
+    """A line introducing a person by post, as a 人物 sketch prints under the name that heads it ("大连港集团矿石码头
+    门机司机，全国五一劳动奖章获得者", "…女子采油班班长", or in brackets, "（徐工集团…焊工、全国技术能手）"): a unit and a
+    post or honour, no verb's sentence, no stop. The unit must be named (…公司, …厂, …班): a post alone after a verb
+    ("写给塔吊司机") titles a poem."""
+    text = text.strip(" \u3000")
+    bracketed = _IN_BRACKETS.fullmatch(text)
+    if bracketed:
+        text = bracketed.group(1)
+    return bool(_INTRODUCES.fullmatch(text)) and bool(_UNIT_WORD.search(text))
+
+
+def _mark_bracketed_introductions(units: list[Unit]) -> None:
+    """A 人物 sketch may print the introduction under the bare name that heads it in brackets ("钱卫东" over
+    "（徐工集团装载机事业部焊工、全国技术能手）"): the bracketed line is that headline's 副题, shaped as a headline line
+    is once its brackets are set aside (a bracketed line is otherwise closed, text or a note)."""
+    for above, unit in itertools.pairwise(units):
+        if above.kind == "text" and len(above.lines) == 1 and bare_name_line(above.text) \
+                and unit.kind == "text" and len(unit.lines) == 1 and len(unit.blocks) == 1 \
+                and _IN_BRACKETS.fullmatch(unit.text.strip(" \u3000")) and introduces_person(unit.text):
+            unit.introduction = True
+            unit._shape = None
 
 
 def _mark_clause_kickers(units: list[Unit]) -> None:
@@ -474,7 +514,7 @@ def _mark_clause_kickers(units: list[Unit]) -> None:
     for k, (unit, below) in enumerate(itertools.pairwise(units)):
         if unit.kind != "text" or len(unit.lines) != 1 or len(unit.blocks) != 1 or unit.joined or unit.verse \
                 or unit.turn or unit.entry or unit.lead is not None or unit.credit or unit.signoff \
-                or not _CLAUSE_KICKER.match(unit.text.strip(" \u3000")):
+                or not _CLAUSE_KICKER.match(_QUOTE_MARKS.sub("", unit.text.strip(" \u3000"))):
             continue
         above = units[k - 1] if k else None
         apart = above is None or unit.blank_before > 0 or above.kind in ("byline", "credit", "trailer") \
@@ -816,6 +856,7 @@ def headline_shaped(unit: Unit) -> bool:
                                                    or (unit.marker_from and not unit.head_marker)
                                                    or unit.turn or unit.verse or unit.entry) \
             and unit.lead is None and shapes.headline_text(unit.text[:-1] if unit.stray_stop or unit.clause_kicker
+                                                           else unit.text.strip(" \u3000")[1:-1] if unit.introduction
                                                            else unit.text,
                                                            cut_ok=unit.bylined)
     return unit._shape
