@@ -9,7 +9,7 @@ rules (docs/tagging.md rules 72-80), each checked on small invented items unlike
 76. docked pay said money first (被扣的工资要回来了) or deductions given back (退还了扣款) is a dispute (rule 60);
 77. a trade before 老 or 小 and a surname (快递员老周：) is a profile's trade, as before a full name (rule 59);
 78. a group's weak item (rule 62) after a receiving verb and 健康 (享受免费健康体检), with the place opening the
-    headline set aside; the ride-hailing driver as one word (网约车司机) is the gig-work term;
+    headline set aside;
 79. a service list in a closing one-sentence paragraph opened by 此外/另外 is an aside (rule 70);
 80. a contest of safety knowledge (安全知识竞赛) is 安全生产, not a skills contest."""
 
@@ -126,7 +126,7 @@ def test_a_trade_named_twice_keeps_its_topic(topics: TopicTagger) -> None:
 
 
 def test_a_group_receiving_a_health_check_is_the_group(topics: TopicTagger) -> None:
-    # before: 网约车司机 (one word) named no topic, and 体检 gave 安全生产
+    # before: 享受 (a verb of taking part) made the drivers who of 体检, which gave 安全生产 alone
     got = labels(topics, "开发区网约车司机享受免费健康体检",
                  "开发区总工会组织150名网约车司机免费体检，检查项目包括血常规、心电图等10项。", kind="brief")
     assert got[0] == "新就业形态劳动者"
