@@ -667,11 +667,26 @@ def _service_lists(item: Item, hits: list[_Hit], default: str) -> list[tuple[str
             spans.append((at, found.end(1)))
             spans = [(a, b) for a, b in spans if b > a]
             unnamed = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in named)]
-            if ends and _closing_aside(text, ends, found.start()):
+            if ends and (_closing_aside(text, ends, found.start()) or _closing_add_on(item, name, text, ends)):
                 continue
             if len(spans) >= SERVICE_LIST_ITEMS and 2 * len(unnamed) > len(spans):
                 out.append((name, found.start(1), found.end(1)))
     return out
+
+
+def _closing_add_on(item: Item, name: str, text: str, ends: list[int]) -> bool:
+    """True when ``text`` is the last of several paragraphs, one sentence long, opening with an add-on word (此外，…
+    提供饮水、充电、如厕等服务 closing a story about joining the union): the same aside as a closing sentence
+    (_closing_aside), set as a paragraph of its own (heldout_tagging48, rule 79)."""
+    if name != f"paragraph:{len(item.paragraphs) - 1}":
+        return False
+    body = len(text.rstrip())
+    if any(e < body for e in ends):
+        return False
+    return text.lstrip().startswith(_CLOSING_ADD_ON)
+
+
+_CLOSING_ADD_ON = ("此外", "另外")
 
 
 def _closing_aside(text: str, ends: list[int], at: int) -> bool:
@@ -852,9 +867,27 @@ class TopicTagger:
                 return all(any(a <= e.offset < b for a, b in during.get(e.field, ())) for e in spans)
             if framed(found[0]):
                 outside = next((t for t in found[1:] if framed(t) is False), None)
+                if outside is None:
+                    # ... or names outside it by one of its cues (禽流感防控期间依法保障…职工权益: 权益 is 维权's cue,
+                    # too common to be evidence, but after the frame it is what the headline is about;
+                    # heldout_tagging48, rule 75)
+                    outside = next((t for t in found[1:] if framed(t) is None
+                                    and self._cue_outside(t.slug, item, during)), None)
                 if outside is not None:
                     found = (outside, *(t for t in found if t is not outside))
         return found
+
+    def _cue_outside(self, slug: str, item: Item, during: dict[str, tuple[tuple[int, int], ...]]) -> bool:
+        """Whether a headline field with a time frame names the topic ``slug`` by one of its cues after the frame."""
+        topic = next((t for t in self.taxonomy.topics if t.slug == slug), None)
+        if topic is None or not topic.cues:
+            return False
+        for name, spans in during.items():
+            text = fold(getattr(item, name, None) or "")
+            end = max(b for _a, b in spans)
+            if any(cue in text[end:] for cue in topic.cues):
+                return True
+        return False
 
     def _tag_topics(self, item: Item, segmented: Segmented) -> tuple[TopicTag, ...]:
         """The topics before the headline's time frame is read (:meth:`tag`)."""
@@ -1432,7 +1465,8 @@ def _participants(hits: list[_Hit], item: Item, said: frozenset[str],
 # a count of people in a headline (百名, 1200名, 千余名): what follows is who is counted (fiftieth round, rule 58)
 # ... but joining the union (300名快递员集中入会) is organising those people, which the keys give both topics
 _JOINING = lazy_compile(r"入会|入工会|加入工会")
-_HEADCOUNT = lazy_compile(r"(?:[0-9]+|[一二两三四五六七八九十百千万]+)[余多]?名")
+# ... counted by 名 or by the politer 位 (百余位劳模疗休养: heldout_tagging48, rule 74)
+_HEADCOUNT = lazy_compile(r"(?:[0-9]+|[一二两三四五六七八九十百千万]+)[余多]?[名位]")
 
 
 def _counted_who(in_title: list[_Hit], title: str) -> set[str]:
@@ -1480,6 +1514,22 @@ def _opening_who(in_title: list[_Hit], title: str, people: frozenset[str]) -> se
     return _glued_run(by_start, [0])
 
 
+# a place's name opening a headline before the people it is about (长春市网约车司机…, 鄞州区快递小哥…)
+_OPENING_PLACE = lazy_compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|旗)")
+
+
+def _opening_offset(title: str, by_start: dict[int, _Hit]) -> int:
+    """Where the headline's words open once a place's name before them is set aside (长春市|网约车司机享受免费健康体检:
+    the people open the headline as much as with no place; heldout_tagging48, rule 78). Used for a group's weak item
+    only: read for rule 61 it took the riders of 鹿城区外卖骑手工会联合会成立 for who (heldout_tagging38 dropped)."""
+    if 0 in by_start:
+        return 0
+    for end in range(2, min(len(title), 9) + 1):
+        if end in by_start and _OPENING_PLACE.fullmatch(title, 0, end):
+            return end
+    return 0
+
+
 def _group_item(hits: list[_Hit], item: Item, people: frozenset[str]) -> list[_Hit]:
     """A weak term (below keyword weight) the headline glues, with at most a word of how between (_GROUP_GAP), after the
     people it opens on or counts (鄞州区千名快递小哥免费体检: 千名 + 快递小哥 + 免费 + 体检) is what the group gets, the
@@ -1497,9 +1547,10 @@ def _group_item(hits: list[_Hit], item: Item, people: frozenset[str]) -> list[_H
     for h in in_title:
         by_start.setdefault(h.evidence.offset, h)
     starts = [count.end() for count in _HEADCOUNT.finditer(title)]
-    first = by_start.get(0)
+    opening = _opening_offset(title, by_start)
+    first = by_start.get(opening)
     if first is not None and first.slug in people and first.evidence.text.endswith(_PERSON_ENDINGS):
-        starts.append(0)
+        starts.append(opening)
     for start in starts:
         run: set[str] = set()
         pos = start
@@ -1519,7 +1570,8 @@ def _group_item(hits: list[_Hit], item: Item, people: frozenset[str]) -> list[_H
 
 # what may stand between the people and what they are given (千名快递小哥免费体检): how it is given, nothing else (外卖
 # 骑手有了议事会 is what they now have, their own body)
-_GROUP_GAP = lazy_compile(r"(?:免费|集中|统一|定期)?")
+# ... a verb of receiving before it and the check's own 健康 (网约车司机享受免费健康体检: heldout_tagging48, rule 78)
+_GROUP_GAP = lazy_compile(r"(?:享受|接受)?(?:免费|集中|统一|定期)?(?:健康)?")
 
 
 # the last character of a word naming a person by their trade (骑手, 快递员, 快递小哥, 配送员, 司机, 工人)
@@ -1528,7 +1580,9 @@ _PERSON_ENDINGS = ("手", "员", "哥", "姐", "工", "师", "机", "人")
 
 # a person's name after the words for their trade in a profile's headline (外卖骑手刘伟：…, 快递员赵刚的…): a common
 # surname, one or two more characters, then the headline's colon or 的 (fiftieth round, rule 59)
-_NAME_AFTER_TRADE = lazy_compile(rf"[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?(?:[：:　 ]|的)")
+# ... or called by 老 or 小 and the surname alone (快递员老周：…: heldout_tagging48, rule 77)
+_NAME_AFTER_TRADE = lazy_compile(rf"(?:[老小][{''.join(sorted(_SURNAMES))}]|[{''.join(sorted(_SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+                                 r"(?:[：:　 ]|的)")
 
 
 def _profiled_trade(hits: list[_Hit], item: Item) -> frozenset[str]:
