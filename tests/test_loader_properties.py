@@ -1,8 +1,9 @@
 """Property tests: parse_page never raises and conserves every line on random page-like texts; any headline
 stack keeps every line in a headline field, and the stack reader gives every line exactly one place.
 
-Bounded to 200 examples by default; ``HYPOTHESIS_PROFILE=long pytest tests/test_loader_properties.py``
-runs 5,000 per property.
+Bounded to 200 examples by default, drawn the same on every run (derandomized: tests/conftest.py);
+``HYPOTHESIS_PROFILE=long pytest tests/test_loader_properties.py`` runs 5,000 per property and draws new
+random examples, as does ``--hypothesis-seed=N``.
 """
 
 from __future__ import annotations
