@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from archive_gen.config import TaxonomyConfig
 from archive_gen.model import Item
@@ -23,7 +24,26 @@ REPO = Path(__file__).resolve().parent.parent
 _XDG = pytest.StashKey[tuple[str, str | None]]()
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    """The suite's property tests draw the same examples on every run and machine (derandomized, no example
+    database), so a run on a fresh machine (CI, the README command) fails only when the code changed, never on
+    an unlucky draw. Exploration is asked for: ``HYPOTHESIS_PROFILE=long`` (the test files' long profiles) or
+    ``--hypothesis-seed=N`` draws new random examples (and keeps failures in .hypothesis/). This runs before
+    the test files register their profiles (which inherit it) and before hypothesis's own plugin reads
+    ``--hypothesis-profile`` (which still wins)."""
+    explore = os.environ.get("HYPOTHESIS_PROFILE") == "long" or config.getoption("--hypothesis-seed", None) is not None
+    base = settings.get_profile("default")
+    if explore:
+        settings.register_profile("archive-gen-explore", base, derandomize=False)
+        settings.load_profile("archive-gen-explore")
+    else:
+        settings.register_profile("archive-gen-fixed", base, derandomize=True, database=None)
+        settings.load_profile("archive-gen-fixed")
+    _cache_folder(config)
+
+
+def _cache_folder(config: pytest.Config) -> None:
     """The user's cache folder (the segmenter's tables, the keyword slugs: tagging/segmenter.py
     user_tables_dir) is one of the session's own, shared by its tests and their subprocesses and removed
     at the end: the tests neither read the tester's folder nor leave anything in it."""

@@ -37,6 +37,18 @@ def test_rows_of_a_figures_box_are_not_headlines() -> None:
     assert looks_like_headline("4200个见习岗位等你来")  # no gap: a headline may open with a figure
 
 
+def test_a_stories_opening_dateline_is_no_headline() -> None:
+    # a lead cut off mid-sentence is short and has no punctuation, but its dateline opens a story's body
+    assert not looks_like_headline("本报讯(记者郑莉郝赫)针对以")
+    assert not looks_like_headline("本报南京11月22日电(记者黄洪涛)针对以")
+    assert not looks_like_headline("本报九江讯记者王五针对以")
+    assert not looks_like_headline("本报(记者刘旭)针对以")
+    # guards: a headline may open with 本报 when no dateline follows
+    assert looks_like_headline("本报通讯员培训班开班")
+    assert looks_like_headline("本报举办职工书法展")
+    assert looks_like_headline("本报电商直播间开播")
+
+
 def test_a_figures_box_closing_a_story_above_the_next_headline_is_no_misfiled_headline() -> None:
     text = ("江州就业开局良好\n\n本报记者　温　宁\n\n"
             "记者3月7日获悉，今年1至2月，全市城镇新增就业3.6万人。全市开发见习岗位4200个。\n\n"

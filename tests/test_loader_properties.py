@@ -1,15 +1,17 @@
 """Property tests: parse_page never raises and conserves every line on random page-like texts; any headline
 stack keeps every line in a headline field, and the stack reader gives every line exactly one place.
 
-Bounded to 200 examples by default; ``HYPOTHESIS_PROFILE=long pytest tests/test_loader_properties.py``
-runs 5,000 per property.
+Bounded to 200 examples by default, drawn the same on every run (derandomized: tests/conftest.py);
+``HYPOTHESIS_PROFILE=long pytest tests/test_loader_properties.py`` runs 5,000 per property and draws new
+random examples, as does ``--hypothesis-seed=N``.
 """
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from archive_gen.loader import conservation, parse_page
@@ -57,6 +59,11 @@ def pages(draw: st.DrawFn) -> str:
 
 @settings(settings.get_profile(PROFILE))
 @given(pages())
+# found by the long profile (seed 2): an 编者按 note over the headline keeps the story's dateline lead
+# ("本报讯(…)针对以", cut off mid-sentence) a paragraph, right above the next story's headline; the check took
+# that lead for a misread headline (conserve._DATELINE)
+@example("编者按：本版推出系列报道。\n全总机关启动干部赴基层蹲点活动\n全总机关启动干部赴基层蹲点活动\n"
+         "全总机关启动干部赴基层蹲点活动\n本报讯(记者郑莉 郝赫)针对以\n全总机关启动干部赴基层蹲点活动\n")
 def test_parse_page_never_raises_and_conserves_lines(text: str) -> None:
     page = parse_page(text, "fuzz.txt")
     assert conservation(text, page) == []
@@ -155,3 +162,15 @@ def test_stack_reader_gives_every_line_exactly_one_place(lines: list[str], after
     assert reading.items or after_body
     starts = [min([heads.title, *heads.columns]) for heads in reading.items]
     assert starts == sorted(starts)
+
+
+@pytest.mark.xfail(strict=True, reason="known, not fixed: a banner and a title printed after the byline of a story "
+                   "with no body yet, on a page that parts some blocks with blank lines, are read as that story's "
+                   "body (found by the long profile, seed 5)")
+def test_a_stack_after_a_bodyless_storys_byline_opens_the_next_story() -> None:
+    text = ("全总机关启动干部赴基层蹲点活动\n\n本报记者 李逸萌\n工运走笔\n职工疗休养怎么选？\n"
+            "本报讯(记者郑莉 郝赫)会议要求，各级工会要着眼服务全局。\n")
+    page = parse_page(text, "fuzz.txt")
+    assert conservation(text, page) == []
+    assert [(i.column, i.title) for i in page.items] == [(None, "全总机关启动干部赴基层蹲点活动"),
+                                                          ("工运走笔", "职工疗休养怎么选？")]

@@ -44,6 +44,10 @@ _EXPORT_MARK = lazy_compile(
     r"^(?:[#＃]{1,6}|\*\*|(?:引题|肩题|眉题|主题|正题|标题|副题|作者)[：:]|【(?:引题|肩题|眉题|主题|正题|标题|副题|作者)】"
     r"|\d{1,2}[.．、])|\*\*$"
 )
+# a story's opening dateline ("本报讯(记者…)", "本报南京11月22日电", "本报九江讯　…", "本报(记者…)"): a body line
+# however short, never a headline (a headline may open with 本报 — "本报通讯员培训班开班" — but not with a dateline)
+_DATELINE = lazy_compile(r"^本报(?:讯|[(（]|[\u3400-\u9fff]{1,6}讯(?=[\s\u3000(（]|记者|通讯员)"
+                         r"|[^\s，。(（]{0,8}?[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日[电讯])")
 
 
 def _item_blob(item: Item) -> str:
@@ -85,8 +89,8 @@ def _covered(line: str, blob: str) -> bool:
 
 def looks_like_headline(text: str) -> bool:
     """A printed headline line: short, some Chinese, no punctuation, a bracketed note allowed at the end, not a
-    figures box's row."""
-    if _FIGURE_ROW.match(text.strip()):
+    figures box's row, not a story's opening dateline ("本报讯(记者郑莉 郝赫)针对以": a lead cut off mid-sentence)."""
+    if _FIGURE_ROW.match(text.strip()) or _DATELINE.match(text.strip()):
         return False
     compact = _SPACE.sub("", text)
     compact = _NOTE.sub("", compact) if _NOTE.search(compact) and not _NOTE.fullmatch(compact) else compact
