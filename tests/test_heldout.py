@@ -896,6 +896,19 @@ FRESH61_FLOORS = {"title_f1": 0.97, "body_bounds": 0.97, "paragraphs": 0.94, "by
 # author line 满增福 (a surname outside the list) is read as the essay's column, not its byline.
 FRESH62_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.94, "kicker": 0.98,
                   "subtitle": 0.98}
+# fresh63 (the sixty-fourth batch, by a new hand: an honest look at ordinary pages nobody aimed at the loader — a 1998
+# 工人日报 要闻 page with a meeting kicker over a 本报讯　记者X报道： story, a 见闻 under a —— subtitle jumping by （下转第二版）
+# and a 短评; a 2006 河南工人日报 地方工会 page with briefs closed by bracketed names and a photo; a 2013 劳动午报 权益 page
+# with a 工会律师说法 column over a question title and two crossheads; a 2019 江苏工人报 文体 page with a □ author line and
+# an （作者单位：…） trailer; a 2024 工人日报 图片 page with a 组图, 新华社记者 and 新华社发 credits; all typed, blank lines,
+# U+3000 indents): first run (main at 03f128c, keys committed in b2e3aba) title F1 1.0 (17 of 17, 17 predicted), body
+# bounds 1.0, paragraphs 1.0, byline 1.0, kicker 1.0, subtitle 1.0, roles 16/16, pages and page names 5/5, invented 0/0.
+# A sixth page, the batch's one OCR copy (2001 工人日报 经济, lines broken at the column's width, two ASCII spaces opening a
+# paragraph, one-space names; committed in 5d65a44 before the parser ran on it), first run 1.0 too: 21 of 21, roles
+# 20/20, pages 6/6. One rule for an unscored miss (tests/test_loader_fresh63.py: an unsigned piece under a 短评-style
+# label is a commentary, kind); floors are what the batch reaches.
+FRESH63_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -968,6 +981,8 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # 本报通讯员 after an OCR'd □ (口), 本报记者/通讯员 in end credits, 本报记者 on byline lines and a photo credit
     "fresh62": (14, None, 5),  # 记者/通讯员 in 本报讯 and 电 leads (an OCR space in a name), 新华社记者 after an OCR'd □
     # (口), 本报记者/通讯员 on byline lines and in sketches' end credits, 通讯员 in a photo credit
+    "fresh63": (20, None, 6),  # 记者 in a 1990s 本报讯…报道： lead and in 本报讯（…）/本报讯(…) leads (one-space OCR names),
+    # 通讯员 in them, 本报记者/通讯员 on byline lines and photo credit lines, 本报通讯员 and 新华社记者 photo credits
 }
 
 
@@ -1051,6 +1066,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     # 编者按 read as the first paragraph of the poem under it, as three earlier keys have such a note), fukan 0.857
     "fresh62": (FRESH62_FLOORS, 18, None),  # ten rules added; no class floor: the classes holding the essay signed under a
     # bare name outside the surname list read byline 0.5 (signedend) and 0.75 (ocr)
+    "fresh63": (FRESH63_FLOORS, 21, 0.95),  # the six ordinary pages (first run 1.0 in every column; one rule, unscored kind)
 }
 
 

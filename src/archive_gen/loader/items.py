@@ -97,7 +97,7 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
                 notices.append(Notice(source, marker.line, "extra-jump-marker",
                                       f"a second jump marker {marker.marker} in one item was not kept"))
     tip = draft.tip.text if draft.tip else next((u.tip for u in paragraphs if u.tip), None)
-    kind = _kind(draft, lead, byline, texts)
+    kind = _kind(draft, lead, byline, texts, columns)
     incomplete = _starts_incomplete(draft, texts)
     if incomplete and paragraphs:
         notices.append(Notice(source, paragraphs[0].first_line, "starts-incomplete",
@@ -250,7 +250,7 @@ def _dedupe(texts: list[str], units: list[Unit], heads: list[tuple[Unit, int]], 
     return kept, crossheads
 
 
-def _kind(draft: Draft, lead: Lead | None, byline: Byline, texts: list[str]) -> str:
+def _kind(draft: Draft, lead: Lead | None, byline: Byline, texts: list[str], columns: tuple[str, ...] = ()) -> str:
     if not draft.headlines and draft.orphan and not draft.carried_over:
         return "fragment"
     limit = _NUMBERED_CAPTION_MAX if any(t[:1] in _CIRCLED for t in texts) else _CAPTION_MAX_PARAGRAPHS
@@ -258,6 +258,8 @@ def _kind(draft: Draft, lead: Lead | None, byline: Byline, texts: list[str]) -> 
         return "photo"  # a story with its own byline line is an article with a picture
     if byline.authors or any("作者" in u.text for u in draft.trailers):
         return "commentary"
+    if columns and shapes.commentary_label(columns[0]) and lead is None:
+        return "commentary"  # 短评/快评/时评/编后 printed over the title: the paper's comment, signed or not
     if draft.headlines and lead is not None and len(texts) == 1 and len(texts[0]) < 150:
         return "brief"
     return "article"
