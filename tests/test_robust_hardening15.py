@@ -243,7 +243,8 @@ def test_an_output_folder_inside_the_cache_is_refused(tmp_path: Path, output: st
     # the output inside the cache was built: the cache's CACHEDIR.TAG hid the site from backups, and named like
     # a folder of the cache (outputs/) the cache wrote its entries into the published site
     config = _project(tmp_path, f"output: {output}\n")
-    invoke("build", "-q", "--config", str(config), "-o", "site")  # the cache is there
+    invoke("build", "-q", "--config", str(config), "-o", str(tmp_path / "site"))  # the cache is there (the site beside it:
+    # -o is read from the current folder, which the test must leave alone)
     before = tree_state(tmp_path)
     code, out, err = invoke("build", "--config", str(config))
     assert (code, out) == (2, "") and tree_state(tmp_path) == before
