@@ -373,12 +373,9 @@ class RegionTagger:
         provinces = {t.region.code for t in regions} or ({home} if home else set())
         if not provinces or not self._wants_last_resort(fields, regions, year):
             return regions
-        opening_field = f"paragraph:{_opening_index(item)}"
         seats: set[str] = set()
         evidence: list[Evidence] = []
-        for fld in fields:
-            if fld.name not in ("kicker", "title", "subtitle", "lead", opening_field):
-                continue
+        for fld in _head_and_opening(item, fields):
             for scenic in _SCENIC_AFTER.finditer(fld.text):
                 for size in (3, 2):
                     start = scenic.start() - size
@@ -409,12 +406,9 @@ class RegionTagger:
             return regions
         provinces = {t.region.code for t in regions} or ({home} if home else set())
         counties_of, automaton = _towns()
-        opening_field = f"paragraph:{_opening_index(item)}"
         seats: set[str] = set()
         evidence: list[Evidence] = []
-        for fld in fields:
-            if fld.name not in ("kicker", "title", "subtitle", "lead", opening_field):
-                continue
+        for fld in _head_and_opening(item, fields):
             for index, start, end in automaton.find_matches_as_indexes(fld.text):
                 counties = {c for c in counties_of[index].split(",") if _in_force(gaz, c, year) and (
                     not provinces or any(gaz.is_within(c, p, year) for p in provinces))}
@@ -1236,6 +1230,12 @@ def _towns() -> tuple[list[str], ahocorasick_rs.AhoCorasick]:
     cells = body.replace("\n", "\t").split("\t")
     automaton = ahocorasick_rs.AhoCorasick(cells[0::2], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     return cells[1::2], automaton
+
+
+def _head_and_opening(item: Item, fields: list[_Field]) -> list[_Field]:
+    """The fields a setting of last resort reads: the headline, the lead and the story's opening paragraph."""
+    opening_field = f"paragraph:{_opening_index(item)}"
+    return [fld for fld in fields if fld.name in ("kicker", "title", "subtitle", "lead", opening_field)]
 
 
 def _in_force(gaz: Gazetteer, code: str, year: int | None) -> bool:
