@@ -686,7 +686,8 @@ def _closing_add_on(item: Item, name: str, text: str, ends: list[int]) -> bool:
     return text.lstrip().startswith(_CLOSING_ADD_ON)
 
 
-_CLOSING_ADD_ON = ("此外", "另外")
+# ... and 同时, 与此同时, 另据 (heldout_tagging49, rule 86): the same add-on, said as happening beside the story
+_CLOSING_ADD_ON = ("此外", "另外", "同时", "与此同时", "另据")
 
 
 def _closing_aside(text: str, ends: list[int], at: int) -> bool:
@@ -1478,7 +1479,18 @@ def _counted_who(in_title: list[_Hit], title: str) -> set[str]:
     by_start: dict[int, _Hit] = {}
     for h in in_title:
         by_start.setdefault(h.evidence.offset, h)
-    return _glued_run(by_start, [count.end() for count in _HEADCOUNT.finditer(title)])
+    return _glued_run(by_start, _counted_starts(title))
+
+
+# a rank or a standing between a count and the people counted (百名一线劳模, 30名省级劳模工匠, 50名优秀农民工:
+# heldout_tagging49, rule 83): the people still start after it
+_COUNT_QUALIFIER = lazy_compile(r"(?:一线|基层|优秀|先进|省级|市级|县级|区级|全国|省部级|各级|各类)?")
+
+
+def _counted_starts(title: str) -> list[int]:
+    """Where the people a headline counts start: after each count (_HEADCOUNT) and a qualifier after it."""
+    return [_COUNT_QUALIFIER.match(title, count.end()).end()  # type: ignore[union-attr]
+            for count in _HEADCOUNT.finditer(title)]
 
 
 def _glued_run(by_start: dict[int, _Hit], starts: list[int]) -> set[str]:
@@ -1546,7 +1558,7 @@ def _group_item(hits: list[_Hit], item: Item, people: frozenset[str]) -> list[_H
     by_start: dict[int, _Hit] = {}
     for h in in_title:
         by_start.setdefault(h.evidence.offset, h)
-    starts = [count.end() for count in _HEADCOUNT.finditer(title)]
+    starts = _counted_starts(title)
     opening = _opening_offset(title, by_start)
     first = by_start.get(opening)
     if first is not None and first.slug in people and first.evidence.text.endswith(_PERSON_ENDINGS):
@@ -1780,6 +1792,10 @@ def _in_passing(context: _Context, start: int, end: int) -> bool:
 
 # 非典防治期间, 疫情期间, 汛期期间: a headline's time frame, up to six characters of one clause before 期间
 _DURING = lazy_compile(r"[\u4e00-\u9fff]{1,6}(?=期间)")
+# ... or the whole clause before 期间 when it has at most ten characters, quote marks not counted (抗击“非典”期间,
+# 新冠肺炎疫情防控期间: heldout_tagging49, rule 87): a frame is its clause, and a name in it is the frame's
+_DURING_CLAUSE_CHARS = 10
+_QUOTE_MARKS = frozenset("“”‘’\"'「」『』")
 
 
 def _during_spans(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
@@ -1790,10 +1806,36 @@ def _during_spans(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
         text = getattr(item, name, None)
         if not text or "期间" not in text:
             continue
-        spans = tuple(m.span() for m in _DURING.finditer(fold(text)))
+        folded = fold(text)
+        spans = tuple(span for at in _all_at(folded, "期间") if (span := _during_span(folded, at)) is not None)
         if spans:
             out[name] = spans
     return out
+
+
+def _all_at(text: str, word: str) -> list[int]:
+    """Every offset of ``word`` in ``text``."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+def _during_span(text: str, end: int) -> tuple[int, int] | None:
+    """The frame before the 期间 at ``end``: its whole clause (Chinese characters and quote marks back to the
+    headline's start, a space or a punctuation mark) when it has at most _DURING_CLAUSE_CHARS characters, else the
+    six characters before it (_DURING); None when no Chinese character is right before it."""
+    start, chars = end, 0
+    while start > 0 and ("\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in _QUOTE_MARKS):
+        start -= 1
+        chars += text[start] not in _QUOTE_MARKS
+    if chars == 0:
+        return None
+    if chars <= _DURING_CLAUSE_CHARS:
+        return start, end
+    found = _DURING.match(text, end - 6) if end >= 6 else None
+    return found.span() if found is not None and found.end() == end else None
 
 
 def _closing_sentence(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
