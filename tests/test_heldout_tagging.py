@@ -349,24 +349,26 @@ SETS = {
     # (北京, 天津, 重庆, 西藏, 海南, 宁夏, 福建, 山西, 广西), all 16 topics, 28 items. First run (keys committed in 6ba52a3)
     # 0.98 / 1.0 / 0.903: 通州区 on 劳动午报 untagged (北京 or 南通), 慰问 beat 非典 (普惠 first for 抗击非典 and for a
     # 职工广播体操比赛 photo), 非典防治 no 疫情 term, a station's service list added 普惠 to an 入会 item. Rules 67-71
-    # (docs/tagging.md) give 1.0 / 1.0 / 0.984; floors at those, not above
+    # (docs/tagging.md) give 1.0 / 1.0 / 0.984; floors at those, not above (heldout_tagging49's rule 89, relief to the
+    # epidemic's front line its means: the 非典 item loses 普惠, topic 1.0)
     "heldout_tagging47": (TESTS / "heldout_tagging47" / "pages", TESTS / "heldout_tagging47" / "keys", 28, 0,
-                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.98}),
+                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.995}),
     # heldout_tagging48 (issue 18; tests/heldout_tagging48/README.md): the classes of rules 57-71 in other surface forms
     # (九江长江大桥, 婺源景区, 百余位劳模, 快递员老周, 要回被扣的工资, 享受免费体检, 的哥之家, 三十八摄氏度, SARS, 甲型流感,
     # 五禽戏, 禽流感防控期间, a one-sentence closing service paragraph, 西湖区 by its 江西 page) and ordinary items, 29 items.
     # First run (keys committed in 2f72ce4) 1.0 / 1.0 / 0.800: SARS 慰问 普惠 first, Chinese-numeral heat readings fell to
     # the fallback, 劳模 first for 百余位劳模疗休养, 新就业 for 快递员老周, 劳模 for 煤矿安全知识竞赛, 安全生产 for 网约车司机
     # 享受免费体检, 疫情 first for 禽流感防控期间, 普惠 from a closing service paragraph, 新就业 first for a 环卫 station photo.
-    # Rules 72-80 (docs/tagging.md) give 1.0 / 1.0 / 0.969; floors at those, not above
+    # Rules 72-80 (docs/tagging.md) give 1.0 / 1.0 / 0.969; floors at those, not above (heldout_tagging49's rule 89:
+    # the SARS 慰问金 item loses 普惠, topic 0.984)
     "heldout_tagging48": (TESTS / "heldout_tagging48" / "pages", TESTS / "heldout_tagging48" / "keys", 29, 0,
-                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.965}),
+                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.98}),
     # heldout_tagging49 (issue 18; tests/heldout_tagging49/README.md): a check of rules 72-80 in forms they did not see
     # (传染性非典型肺炎, 新型冠状病毒肺炎, 三十七八度, 百名一线劳模, 抗击“非典”期间, an eight-character frame, 扣的钱退回来,
     # 押金, 王师傅, 阿强, 消防知识竞赛, a closing 同时 paragraph) and ordinary items, 29 items. First run (keys committed
-    # in 5398511) 1.0 / 1.0 / 0.746
+    # in 5398511) 1.0 / 1.0 / 0.746; rules 81-90 (docs/tagging.md) give 1.0 / 1.0 / 0.941; floors at those, not above
     "heldout_tagging49": (TESTS / "heldout_tagging49" / "pages", TESTS / "heldout_tagging49" / "keys", 29, 0,
-                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.74}),
+                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.94}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)

@@ -1,5 +1,5 @@
 """heldout_tagging49's round (issue 18, unseen pages: rules 72-80 checked on forms they were not written from).
-General rules (docs/tagging.md rules 81-88), each checked on small invented items unlike the held-out pages, with a
+General rules (docs/tagging.md rules 81-90), each checked on small invented items unlike the held-out pages, with a
 guard:
 
 81. an epidemic by its official full name (传染性非典型肺炎, 新型冠状病毒肺炎, 新型冠状病毒感染) is a 疫情防控与抗灾 term;
@@ -11,7 +11,9 @@ guard:
 86. a closing one-sentence paragraph of services opened by 同时, 与此同时 or 另据 is an aside, as by 此外 (rule 79);
 87. a headline's time frame is its whole clause before 期间 when that has at most ten characters, quote marks not
     counted (抗击“非典”期间, 新冠肺炎疫情防控期间), rule 69's six characters otherwise;
-88. a dismissal barred (不得辞退, 不得…解除劳动合同) is the worker's right, a 维权 term."""
+88. a dismissal barred (不得辞退, 不得…解除劳动合同) is the worker's right, a 维权 term;
+89. relief (慰问) a headline takes to the front line of another topic's work (抗洪抢险一线) is that work's means;
+90. a union newly founded said as 新建 (新建会企业, 新建工会的) is 工会组织建设."""
 
 from __future__ import annotations
 
@@ -191,3 +193,40 @@ def test_a_dismissal_done_is_no_right_said(topics: TopicTagger) -> None:
     # guard: a dismissal reported, not barred, adds no term
     got = labels(topics, "厂里开展安全检查", "厂里开展安全大检查，对违章作业的两名职工予以辞退。")
     assert "劳动争议与维权" not in got
+
+
+# rule 89: relief to the front line of another topic's work is that work's means
+
+
+def test_relief_to_a_flood_front_line_is_the_floods(topics: TopicTagger) -> None:
+    # before: 慰问, 慰问金 made 职工服务与普惠 a secondary
+    got = labels(topics, "县总工会慰问抗洪抢险一线职工",
+                 "县总工会负责人来到抗洪抢险一线，看望慰问连续奋战的电力、供水职工，送去慰问金和方便食品。")
+    assert got == ["疫情防控与抗灾"]
+
+
+def test_relief_to_a_front_line_no_term_names_is_a_service(topics: TopicTagger) -> None:
+    # guard: a front line no other topic names (口岸一线) keeps the relief as the union's service
+    got = labels(topics, "市总工会慰问口岸一线职工", "市总工会负责人来到口岸，看望慰问一线职工，送去慰问品。")
+    assert got[0] == "职工服务与普惠"
+
+
+def test_relief_to_hardship_workers_keeps_its_other_terms(topics: TopicTagger) -> None:
+    # guard: 一线困难职工 is no other topic's front line
+    got = labels(topics, "市总工会慰问一线困难职工", "市总工会向100户困难职工送去慰问金。")
+    assert got[0] == "职工服务与普惠"
+
+
+# rule 90: a union newly founded said as 新建
+
+
+def test_new_unions_said_as_xinjian_are_organising(topics: TopicTagger) -> None:
+    # before: the segmenter cut 新建/会 apart, so the item had no 工会组织建设 term
+    got = labels(topics, "区总工会表彰新建会企业", "区总工会为今年新建工会的30家小微企业颁发奖牌，鼓励企业工会规范运行。")
+    assert "工会组织建设" in got
+
+
+def test_a_new_meeting_room_is_no_union(topics: TopicTagger) -> None:
+    # guard: 新建会议室, 新建会展中心 found no union
+    got = labels(topics, "园区新建会议室和会展中心投用", "园区新建会议室12间、会展中心1座，供入驻企业免费使用。")
+    assert "工会组织建设" not in got
