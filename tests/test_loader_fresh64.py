@@ -144,3 +144,17 @@ def test_a_quarter_or_a_chat_group_is_no_turn() -> None:
     from archive_gen.loader.shapes import speaker
     assert speaker("Q3营收同比增长百分之五") is None
     assert speaker("QQ群：12345678") is None
+
+
+@pytest.mark.parametrize(("upper", "lower"), [("长沙一家网约车平台", "克扣司机收入被处以罚款"),
+                                              ("岳阳某劳务公司", "恶意欠薪负责人被行政拘留")])
+def test_a_firm_over_any_sanctioning_verb_is_one_title(upper: str, lower: str) -> None:
+    # the post-fix check page's miss: 被处以罚款 was not among the listed sanctions; any verb of sanctioning after 被 is
+    parsed = page(MASTHEAD, f"{upper}\n{lower}", "　　本报讯　" + BODY)
+    assert [i.title for i in parsed.items] == [upper + lower]
+
+
+def test_a_firm_over_a_title_it_was_given_is_not_joined() -> None:
+    # guard: 被评为… is no sanction (an honour is joined only as 受到表彰…): the lines stay apart as before
+    from archive_gen.loader.headlines import _PASSIVE_PREDICATE
+    assert not _PASSIVE_PREDICATE.match("连续三年被评为文明单位")

@@ -171,14 +171,14 @@ _UNIT_PREDICATE_OPENS = lazy_compile(r"^(?:(?:职工|工人|员工|干部|青工
 # a firm named by its kind with a count or a place before it ("本溪一矿山企业", "某建筑企业", "两家用人单位"): who, as a unit's
 # name is; over a predicate closing on a sanction or an honour done to it ("拖欠职工工资被查处", "…受到表彰") it is that
 # predicate's subject, one title (a whole predicate with no subject of its own: it says only what was done)
-# (any kind of firm: "一家劳务派遣公司", "两家餐饮店", "某建筑工地", "一家物流平台"; and a sanction in any of its usual
-# words: "被责令整改", "被判支付…", "被吊销营业执照", "被纳入失信名单", "受到通报批评")
+# (any kind of firm: "一家劳务派遣公司", "两家餐饮店", "某建筑工地", "一家物流平台"; and a sanction by any verb of
+# sanctioning after 被/遭, whatever follows it: "被责令整改", "被判支付…", "被吊销营业执照", "被处以罚款", "被纳入失信名单",
+# "被行政拘留"; or 受到/受 a sanction or an honour: "受到通报批评")
 _FIRM_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:[一两二三四五六七八九十几多数某]家?|某)[\u4e00-\u9fff]{0,6}"
                              r"(?:企业|单位|商户|工厂|公司|厂|店|饭店|酒店|餐馆|超市|工地|项目部|平台|医院|学校|幼儿园|物业)$")
-_PASSIVE_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff“”0-9]{2,14}(?:(?:被|遭)(?:查处|处罚|罚款|曝光|通报(?:批评)?|约谈|起诉|判赔|立案|追责"
-                                  r"|(?:列入|纳入)(?:黑名单|失信名单)|责令(?:整改|改正|停产|停业|限期整改|支付|补发)"
-                                  r"|判(?:令|决)?(?:支付|赔偿|补发)[\u4e00-\u9fff0-9]{0,6}|吊销[\u4e00-\u9fff]{0,7}|移送司法机关"
-                                  r"|挂牌督办|行政处罚|停业整顿)"
+_SANCTION_VERB = (r"(?:查处|查封|处罚|处以|处理|罚款|罚|曝光|通报|约谈|起诉|判|立案|追责|问责|列入|纳入|责令|吊销|注销|移送|挂牌|停业"
+                  r"|关停|取缔|拘留|行政拘留|追究|惩戒|警告|列为)")
+_PASSIVE_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff“”0-9]{2,14}(?:(?:被|遭)" + _SANCTION_VERB + r"[\u4e00-\u9fff0-9]{0,8}"
                                   r"|受到?(?:表彰|处罚|处分|嘉奖|查处|通报批评|行政处罚|警告))$")
 # an OCR space between two Han characters of a headline line ("武汉钢铁公司 工会"): a misread gap, not a gap in the line
 _OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
