@@ -75,11 +75,11 @@ _FIELD_VISIT = lazy_compile(r"^(?:直击|探访|探营|实探|记者探访|记�
 _NEGATED_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[不没][\u4e00-\u9fff]{1,2}$")
 _ISSUER = lazy_compile(shapes.ISSUER)
 _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其之于由使让给就都也又还更要")
-# who answers the paper's questions: "…负责人答记者问", "…答本报记者问", "…接受本报记者专访", "…就…答记者问"
-_ANSWERS_PRESS = lazy_compile(r"[\u4e00-\u9fff“”·]{2,}(?:答(?:本报)?记者问|接受(?:本报)?(?:记者)?(?:专访|采访))$")
 # (quote marks are not counted: "从“要我安全”到“我要安全”，" is a clause of ten characters)
-_QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』]")
-_COMMA_KICKER = lazy_compile(r"^[^，,、；;：:。！？!?\s]{3,12}(?:[，,][^，,、；;：:。！？!?\s]{3,12})?[，,]$")
+# (nor are book-title marks, "从《劳动法》到《劳动合同法》，", nor ASCII quotes a typed copy prints)
+_QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
+# (a clause may list short phrases parted by 、, "稳就业、保民生，"; a 、 never opens or closes one)
+_COMMA_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
 # the occasion, the 引题, and the title under it gives the meeting's message; so is one naming the meeting before where it
@@ -94,8 +94,7 @@ _DEPLOYS = lazy_compile(r"^[\u4e00-\u9fff]{2,12}?部署(?:开展|推进|启动)?
 # title under it gives what the paper says (a column's name never issues anything)
 _ISSUES = lazy_compile(r"^[\u4e00-\u9fff]{2,12}?(?:发出|发布|下发|印发|作出|做出|颁布|公布|下达)(?:紧急|联合|重要)?"
                        r"(?:通知|决定|指示|意见|倡议书?|号召|通告|公告|规定|办法|命令|通报|决议)$")
-# "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
-_PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
+_PROFILE = shapes.PROFILE  # "记…"/"访…" opening a profile's or an interview's 副题
 
 
 # a verb that wants its object ("…研究解决", "…加快推进"): a title line ending on one has not finished its phrase (verbs
@@ -139,7 +138,9 @@ _SPAN_CLOSES = lazy_compile(r"^(?:到|至|走向|迈向|变成|变为)[\u4e00-\u
 # a benefactive coverb and whom it serves ending the line ("北京市总工会为三千名环卫工人"): the coverb's verb is on the
 # line under it ("送上免费体检卡…"), and the line has not reached its predicate. (为 after a verb is part of it — 评为, 成为,
 # 作为, 认定为 — and 给 after a verb of giving is its complement — 送给, 献给 —: those end a clause, and are left out)
-_SERVES = (r"(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替)"
+# (帮/帮助 and whom it helps the same: "保定市总工会帮一百二十名农民工" over "讨回…"; not after 互, 相, 结, 对口)
+_SERVES = (r"(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替"
+           r"|(?<![互相结对])帮助?)"
            r"[\u4e00-\u9fff0-9“”]{1,12}(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员)")
 _COVERB_TAIL = lazy_compile(r"[\u4e00-\u9fff”]{2,}" + _SERVES + "$")
 
@@ -165,14 +166,20 @@ _DEED_OPENS = lazy_compile(r"^(?:提前|超额|开展|完成|实行|实现|推�
 # ("为青年工人举办集体婚礼"): the unit's name above is their subject, as it is of a deed ("沈阳重型机器厂" over either is one
 # title; a unit's name alone names no occasion, so it is no 引题)
 _UNIT_PREDICATE_OPENS = lazy_compile(r"^(?:(?:职工|工人|员工|干部|青工|女工|矿工|党员|团员)(?![们]?[：:])"
-                                     r"|(?:为|给|替)(?!了|何|什么)[\u4e00-\u9fff“]{2,}?(?:人|工|员|者|户|家庭|职工|会员)"
+                                     r"|(?:为|给|替|帮助?)(?!了|何|什么)[\u4e00-\u9fff“]{2,}?(?:人|工|员|者|户|家庭|职工|会员)"
                                      r"(?=[\u4e00-\u9fff]))")
 # a firm named by its kind with a count or a place before it ("本溪一矿山企业", "某建筑企业", "两家用人单位"): who, as a unit's
 # name is; over a predicate closing on a sanction or an honour done to it ("拖欠职工工资被查处", "…受到表彰") it is that
 # predicate's subject, one title (a whole predicate with no subject of its own: it says only what was done)
-_FIRM_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{1,12}?(?:[一两二三四五六七八九十几多数某]家?|某)[\u4e00-\u9fff]{0,6}(?:企业|单位|商户|工厂)$")
-_PASSIVE_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff“”0-9]{2,14}(?:(?:被|遭)(?:查处|处罚|罚款|曝光|通报|约谈|起诉|判赔|立案|追责|列入黑名单)"
-                                  r"|受到?(?:表彰|处罚|处分|嘉奖|查处))$")
+# (any kind of firm: "一家劳务派遣公司", "两家餐饮店", "某建筑工地", "一家物流平台"; and a sanction by any verb of
+# sanctioning after 被/遭, whatever follows it: "被责令整改", "被判支付…", "被吊销营业执照", "被处以罚款", "被纳入失信名单",
+# "被行政拘留"; or 受到/受 a sanction or an honour: "受到通报批评")
+_FIRM_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:[一两二三四五六七八九十几多数某]家?|某)[\u4e00-\u9fff]{0,6}"
+                             r"(?:企业|单位|商户|工厂|公司|厂|店|饭店|酒店|餐馆|超市|工地|项目部|平台|医院|学校|幼儿园|物业)$")
+_SANCTION_VERB = (r"(?:查处|查封|处罚|处以|处理|罚款|罚|曝光|通报|约谈|起诉|判|立案|追责|问责|列入|纳入|责令|吊销|注销|移送|挂牌|停业"
+                  r"|关停|取缔|拘留|行政拘留|追究|惩戒|警告|列为)")
+_PASSIVE_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff“”0-9]{2,14}(?:(?:被|遭)" + _SANCTION_VERB + r"[\u4e00-\u9fff0-9]{0,8}"
+                                  r"|受到?(?:表彰|处罚|处分|嘉奖|查处|通报批评|行政处罚|警告))$")
 # an OCR space between two Han characters of a headline line ("武汉钢铁公司 工会"): a misread gap, not a gap in the line
 _OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
@@ -184,12 +191,20 @@ _OCR_SPACE = lazy_compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # about what opened ("地铁5号线开通"), so they want a benefactive coverb and whom it serves before them ("为…职工开通")
 _PUTS_END = lazy_compile(r"(?:推行|实行|施行|设立|开设|增设|提供|发放|配备)$")
 _PUTS_CLOSED = lazy_compile(r"(?:在[\u4e00-\u9fff]{1,6}|起|开始|正式|率先|试点|普遍|逐步|全面|稳步|全部|陆续)$")
-_SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送上|送去|搭建|推出|提供|发放|配备|设立|落实|兑现|争取|办理)$")
+# (…or a verb of getting back or paying out what they are owed or given: "…帮…农民工讨回" over "被拖欠工资…", "湖北给返岗
+# 农民工补发" over "交通补贴…")
+_SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送上|送去|送来|搭建|推出|提供|发放|配备|设立|落实|兑现|争取|办理"
+                                 r"|讨回|追回|要回|挽回|争回|补发|补缴|补交|垫付|支付|兑付|返还|退还|报销|缴纳|购买|捐赠|赠送|筹集"
+                                 r"|募集|申领)$")
 # a verb of making, getting or putting in place with its aspect 了 ending a line ("…职工自发组建了" over "三十个…小组",
 # "…毕业生有了" over "“订单”岗位"): the thing made or got is still to come, on the line under it. Verbs that close a
 # clause with 了 ("春天来了", "工资涨了", "加班费没有了", "工会成立了") are not listed, and 没有了 is left out
+# A verb with a complement of direction or result before its 了 ("住进了", "盖起了", "通上了", "评上了", "找回了", "领到了") is
+# such a verb in any of its forms: what it brought in, up or back follows (not after 没/不, and not the intransitive
+# ones: "兴起了", "响起了", "升起了", "站起了", "回到了" closing on a place of their own are rare enough to be left in)
 _GOT_END = lazy_compile(r"(?:组建|建立|建起|办起|搭起|设立|开设|开通|推出|用上|吃上|住上|拿到|领到|迎来|签下|配上|装上|换上"
-                        r"|添置|(?<!没)有)了$")
+                        r"|添置|(?<!没)有"
+                        r"|(?<![没不])(?![兴响升站坐飞涌燃亮想看说回来去])[\u4e00-\u9fff][上进起回到])了$")
 
 
 def _puts_wants_object(top: str) -> bool:
@@ -310,16 +325,15 @@ class LineFacts:
 
     @_fact
     def bracket_label(self) -> bool:
-        return shapes.bracket_label(self.text)
+        # a person introduced by unit and post in 〔〕 or 【】 ("〔杭州地铁运营分公司站务员〕" under a bare name) is a 人物
+        # sketch's 副题 set in brackets, as one in （） is, not a label
+        return shapes.bracket_label(self.text) and not self.introduces
 
     @_fact
     def bracket_interview(self) -> bool:
-        """"【全国总工会集体协商部负责人答记者问】": a bracketed line saying who answers the paper's questions."""
-        inner = self.text.strip(" \u3000")[1:-1]
-        # …or a 访…/记… profile line in brackets ("〔访省总工会法律工作部部长单立新〕"): the 副题 an interview or a profile
-        # prints with a dash, set in brackets; long (a column's name, "【访民情】", is a few characters)
-        return self.bracket_label and (bool(_ANSWERS_PRESS.search(inner))
-                                       or (len(inner) >= 8 and bool(_PROFILE.match(inner))))
+        """"【全国总工会集体协商部负责人答记者问】", "（访…部长name）": a bracketed line saying who answers the paper's
+        questions, or a 访…/记… profile line, in brackets of any kind (``shapes.interview_bracket``)."""
+        return shapes.interview_bracket(self.text)
 
     @_fact
     def noted(self) -> bool:

@@ -63,7 +63,9 @@ _SPEAKER = lazy_compile(rf"^[■□◆◇●▲][ \u3000]*(?P<marked>本报记�
                         # "问1：…", "答1：…", "问二：…": a numbered turn of a Q&A column is the generic turn word
                         # (its number only counts the questions; a number of more than two digits is no turn's, and Q3 is a
                         # quarter); read before a two-to-four-character name's label, which "问一" would otherwise be taken for
-                        rf"|^(?P<numbered>问|答)(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,2}})[：:]"
+                        # (in any of its forms: Q1：/A1：, 问①：, 问（一）：; a Q3 read as a quarter has no colon after it)
+                        rf"|^(?P<numbered>问|答|[QAＱＡ])(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,2}}|[①-⑳]"
+                        rf"|[(（](?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,2}})[)）])[：:]"
                         rf"|^(?P<label>本报记者|记者|主持人|编者|问|答|Q|A|[{HAN}]{{2,4}})[：:]"
                         # "问　您刚进厂时…", "答　那时候…": the one-character turn words parted from the text by a
                         # U+3000 (no colon); "记者　name" is a byline, so only 问 and 答
@@ -90,6 +92,26 @@ def bracket_note(text: str) -> tuple[str, str] | None:
 def note_only(text: str) -> bool:
     """A line that is only a bracketed note: "（2024年度）", "（组图）", "【案情】"."""
     return bool(_NOTE.fullmatch(text) or _BRACKET_LABEL.fullmatch(text) or _ISSUING_NOTE.fullmatch(text))
+
+
+# who answers the paper's questions: "…负责人答记者问", "…答本报记者问", "…接受本报记者专访", "…就…答记者问"
+ANSWERS_PRESS = lazy_compile(r"[\u4e00-\u9fff“”·《》]{2,}(?:答(?:本报)?记者问|接受(?:本报)?(?:记者)?(?:专访|采访))$")
+# "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
+PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
+# a whole line in one pair of brackets, any kind a page sets a 副题 in: 【】, 〖〗, 〔〕, [], （）, ()
+_ONE_BRACKET_PAIR = lazy_compile(r"^(?:【[^【】]+】|〖[^〖〗]+〗|〔[^〔〕]+〕|\[[^\[\]]+\]|[(（][^()（）]+[)）])$")
+
+
+def interview_bracket(text: str) -> bool:
+    """"【全国总工会集体协商部负责人答记者问】", "〔访省总工会法律工作部部长单立新〕", "（…负责人答本报记者问）",
+    "（访…部长name）": a line in one pair of brackets, of any kind, saying who answers the paper's questions, or a long
+    访…/记… line: the 副题 an interview or a profile prints with a dash, set in brackets (a column's name, "【访民情】", is a
+    few characters)."""
+    text = text.strip(" \u3000")
+    if not _ONE_BRACKET_PAIR.match(text):
+        return False
+    inner = text[1:-1].strip(" \u3000")
+    return bool(ANSWERS_PRESS.search(inner)) or (len(inner) >= 8 and bool(PROFILE.match(inner)))
 
 
 def bracket_label(text: str) -> bool:

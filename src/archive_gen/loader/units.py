@@ -57,12 +57,20 @@ _TRAILER = lazy_compile(r"^[(（](?:(?:作者|原载|来源|摘自|转载|本文
 # an export's unbracketed line naming where the story came from ("来源：工人日报", "稿件来源：市总工会"): a trailer
 _SOURCE_LINE = lazy_compile(r"^(?:来源|稿源|稿件来源|信息来源)[：:][ \u3000]*[^\s，,。！？!?；;：:]{2,20}$")
 # where and when an essay or a poem was written, under its text: "2003年8月于株洲", "一九八五年秋写于鞍山", "——1998年5月
-# 改定于北京", "写于大庆　2001年3月", "二〇二二年中秋写于襄阳" (a year and a month, a season or a festival, and 于 before a place): the piece's sign-off, a trailer, never a
+# 改定于北京", "写于大庆　2001年3月", "二〇二二年中秋写于襄阳", "一九八七年五一前夕于鞍山", "2023.9.28　写于杭州" (a year
+# and a month, a season or a holiday, or a date in figures, and 于 before a place): the piece's sign-off, a trailer, never a
 # headline (a date alone is read by shapes.signing_date; a place alone names nothing written)
-_WRITTEN_DATE = (r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年"
+_WRITTEN_DATE = (r"(?:(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年"
                  r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:[0-9]{1,2}日|[一二三]?十[一二三四五六七八九]?日"
                  r"|[一二三四五六七八九]日)?|[春夏秋冬]天?|[春夏秋冬]季"
-                 r"|(?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕)节?)(?:[上中下]旬|初|底|末|前夕|前|后)?")
+                 # a holiday by its name or by its date ("中秋", "国庆", "五一", "劳动节", "三八", "建党节"…), the day's
+                 # eve or the days off round it ("五一前夕", "国庆假期", "春节长假", "中秋之夜")
+                 r"|(?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕|冬至|腊八|小年|五一|五四|三八|六一|七一|八一)节?"
+                 r"|(?:劳动|青年|妇女|儿童|建党|建军|教师)节)"
+                 r"(?:[上中下]旬|初|底|末|前夕|前后|前|后|假期|长假|期间|之际|之夜|夜)?"
+                 # a date in figures parted by dots, dashes or slashes ("2023.9.28", "2023-09-28", "1998/5/4"), as a
+                 # typed or pasted sign-off prints it
+                 r"|(?:19|20)[0-9]{2}[.．/／\-－][01]?[0-9](?:[.．/／\-－][0-3]?[0-9])?)")
 # (the place a few characters with no verb of an event: "2020年5月于北京召开" is news of a meeting, not a sign-off)
 _WRITTEN_AT = (r"(?:写|改|草|修改|改定|定稿|完稿|作)?于(?![\u4e00-\u9fff]*(?:召开|举行|举办|开幕|闭幕|成立|启动|开展|发布|完成"
                r"|建成|开通|投产|签约|签订|落户|落成))[\u4e00-\u9fff]{2,8}")
@@ -466,19 +474,27 @@ def _mark_stray_stops(units: list[Unit]) -> None:
 # a 引题 printed as the first clause of a sentence the title finishes ("坚持技能强企，" over "这家老厂的…"; "春风送岗位，"
 # over "安阳专场招聘会开进社区"; "从“要我安全”到“我要安全”，" over a title): one or two short clauses, the last ending in a
 # comma, no other stop inside
-_CLAUSE_KICKER = lazy_compile(r"^[^，,、；;：:。！？!?\s]{3,12}(?:[，,][^，,、；;：:。！？!?\s]{3,12})?[，,]$")
+# (a clause may list short phrases parted by 、, "稳就业、保民生，"; a 、 never opens or closes one)
+_CLAUSE_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$")
 # quote marks are not counted in a clause's length ("从“要我安全”到“我要安全”，" is a clause of ten characters)
-_QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』]")
+# (nor are book-title marks, "从《劳动法》到《劳动合同法》，", nor ASCII quotes a typed copy prints)
+_QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
 
 
 # a person introduced by post: a unit and a post or an honour (or two, parted by 、 or ，), ending on the post or honour
+# (a trade named by its last character: …工 "焊工", …员 "站务员", "快递员", …师 "酿酒师", "设计师", …长 "列车长", "班长")
 _POST = (r"(?:司机|技师|高级技师|首席技师|工程师|班长|组长|队长|车间主任|主任|书记|厂长|经理|站长|船长|机长|教师|医生|护士|工人|职工"
-         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}工|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
+         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}[工员师长]|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
 _INTRODUCES = lazy_compile(rf"[\u4e00-\u9fff“”·]{{4,30}}?{_POST}(?:[，、][\u4e00-\u9fff“”·]{{0,20}}?{_POST})*")
-_UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场)")
-# the introduction printed in brackets ("（徐工集团装载机事业部焊工、全国技术能手）"); a credit or a note in brackets
-# (作者为…, 本报记者…) is no introduction
-_IN_BRACKETS = lazy_compile(r"[(（](?!作者|本报|记者|通讯员|实习生)([^()（）]+)[)）]")
+# (a firm named by its kind, "一家黄酒企业", "某建筑单位", is a unit too)
+_UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场|企业|单位|工地"
+                          r"|酒店|银行|院|馆)")
+# the introduction printed in brackets of any kind ("（徐工集团装载机事业部焊工、全国技术能手）", "〔…站务员〕",
+# "【…酿酒师】"); a credit or a note in brackets (作者为…, 本报记者…) is no introduction
+_NOT_INTRODUCING = r"(?!作者|本报|记者|通讯员|实习生)"
+_IN_BRACKETS = lazy_compile(rf"[(（]{_NOT_INTRODUCING}([^()（）]+)[)）]|〔{_NOT_INTRODUCING}([^〔〕]+)〕"
+                            rf"|【{_NOT_INTRODUCING}([^【】]+)】|〖{_NOT_INTRODUCING}([^〖〗]+)〗"
+                            rf"|\[{_NOT_INTRODUCING}([^\[\]]+)\]")
 
 
 def introduces_person(text: str) -> bool:
@@ -489,7 +505,7 @@ def introduces_person(text: str) -> bool:
     text = text.strip(" \u3000")
     bracketed = _IN_BRACKETS.fullmatch(text)
     if bracketed:
-        text = bracketed.group(1)
+        text = next(part for part in bracketed.groups() if part is not None)
     return bool(_INTRODUCES.fullmatch(text)) and bool(_UNIT_WORD.search(text))
 
 
@@ -498,9 +514,11 @@ def _mark_bracketed_introductions(units: list[Unit]) -> None:
     "（徐工集团装载机事业部焊工、全国技术能手）"): the bracketed line is that headline's 副题, shaped as a headline line
     is once its brackets are set aside (a bracketed line is otherwise closed, text or a note)."""
     for above, unit in itertools.pairwise(units):
-        if above.kind == "text" and len(above.lines) == 1 and bare_name_line(above.text) \
+        if (above.kind == "text" and len(above.lines) == 1 and bare_name_line(above.text) \
                 and unit.kind == "text" and len(unit.lines) == 1 and len(unit.blocks) == 1 \
-                and _IN_BRACKETS.fullmatch(unit.text.strip(" \u3000")) and introduces_person(unit.text):
+                and _IN_BRACKETS.fullmatch(unit.text.strip(" \u3000")) and introduces_person(unit.text)) or (above.kind == "text" and len(above.lines) == 1 and above.lead is None and headline_shaped(above) \
+                and unit.kind == "text" and len(unit.lines) == 1 and len(unit.blocks) == 1 \
+                and shapes.interview_bracket(unit.text)):
             unit.introduction = True
             unit._shape = None
 
