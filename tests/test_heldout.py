@@ -909,6 +909,13 @@ FRESH62_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # label is a commentary, kind); floors are what the batch reaches.
 FRESH63_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
                   "subtitle": 0.98}
+# fresh65 (the sixty-sixth batch, aimed at the loader's weak lead classes: place-only leads with no 本报 (静安讯, 浦东讯　（通讯员
+# name）, 闵行讯（通讯员 name）, 蚌埠讯（通讯员 name）), 本报X讯 with no date, 新华社 leads in full-width digits or with an ASCII
+# bracket, a dated lead under the 编者按 that opens its story, bracketed names closing briefs, a 数据 box, 副刊 prose and a poem
+# under a bare author line; every item states dateline_place): first run (main at 2e0ec94, keys committed in 127677d) title
+# F1 0.842 (16 of 19, 19 predicted), body bounds 0.938, paragraphs 0.875, byline 0.812, roles 12/21, pages 5/5. No key
+# states a kicker or subtitle (the gold scorer prints 0.0 for both), so neither has a floor.
+FRESH65_FLOORS = {"title_f1": 0.84, "body_bounds": 0.93, "paragraphs": 0.87, "byline": 0.81}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -983,6 +990,8 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # (口), 本报记者/通讯员 on byline lines and in sketches' end credits, 通讯员 in a photo credit
     "fresh63": (20, None, 6),  # 记者 in a 1990s 本报讯…报道： lead and in 本报讯（…）/本报讯(…) leads (one-space OCR names),
     # 通讯员 in them, 本报记者/通讯员 on byline lines and photo credit lines, 本报通讯员 and 新华社记者 photo credits
+    "fresh65": (21, None, 5),  # 记者/通讯员 in place-only leads (静安讯, 闵行讯（通讯员 name）), in 本报X讯 and 新华社 leads and in
+    # a dated lead under an 编者按; bracketed names closing briefs, credited with no role printed (keyed null)
 }
 
 
@@ -1067,6 +1076,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh62": (FRESH62_FLOORS, 18, None),  # ten rules added; no class floor: the classes holding the essay signed under a
     # bare name outside the surname list read byline 0.5 (signedend) and 0.75 (ocr)
     "fresh63": (FRESH63_FLOORS, 21, 0.95),  # the six ordinary pages (first run 1.0 in every column; one rule, unscored kind)
+    "fresh65": (FRESH65_FLOORS, 19, None),  # the five pages aimed at weak lead classes; see FRESH65_FLOORS
 }
 
 
