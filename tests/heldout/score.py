@@ -8,7 +8,8 @@ merges tests/heldout/tags/<name>.yaml into the keys when present, and scores the
 tests/gold/score_keys.py, run as written. Per class: the keys are cut down to the items tagged with
 that class (``classes:`` in each key) and the records to those that touch the lines of those items,
 then scored the same way. Extra checks the gold scorer does not make (byline roles as printed,
-``starts_incomplete``, labels of untitled halves, 版 numbers and names, halves stitched across pages, and kickers and
+``starts_incomplete``, labels of untitled halves, 版 numbers and names, halves stitched across pages, the place of a lead's
+dateline where the key states ``dateline_place``, ``kind`` of the record at each item's first line, and kickers and
 subtitles a record holds where the key states none — ``invented_kickers``/``invented_subtitles``, each listed by page and
 line) are printed after the tables.
 """
@@ -462,6 +463,8 @@ def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = T
     page_numbers = [0, 0]
     page_names = [0, 0]
     stitched = [0, 0]
+    datelines = [0, 0]
+    kinds = [0, 0]
     for stem, key in keys.items():
         page_records = [r for r in records if Path(r["source"]).stem == stem]
         for rec in page_records[:1]:
@@ -485,7 +488,15 @@ def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = T
             for person, role in (item.get("roles") or {}).items():
                 roles[1] += 1
                 printed = {norm(r.get("name")): r.get("role") for r in (rec or {}).get("byline_roles") or []}
-                roles[0] += printed.get(norm(person)) == role
+                # (a key's null: the name is credited with no role word printed, the record's role "")
+                roles[0] += printed.get(norm(person)) == (role if role is not None else "")
+            if "dateline_place" in item:  # the place of the lead's dateline, null when it names none (本报讯)
+                datelines[1] += 1
+                got = ((rec or {}).get("dateline") or {}).get("place") or None
+                datelines[0] += norm(got) == norm(item["dateline_place"])
+            if rec is not None:
+                kinds[1] += 1
+                kinds[0] += rec.get("kind") == item.get("kind")
             truth = bool(item.get("starts_incomplete"))
             got = bool((rec or {}).get("starts_incomplete"))
             if not complete and "starts_incomplete" not in item:
@@ -501,7 +512,8 @@ def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = T
                 labels[0] += bool(rec) and rec.get("title") is None and \
                     norm(rec.get("title_label")) == norm(item["title_label"])
     return {"roles": roles, "starts_incomplete": incomplete, "title_labels": labels,
-            "page_numbers": page_numbers, "page_names": page_names, "stitched_across_pages": stitched}
+            "page_numbers": page_numbers, "page_names": page_names, "stitched_across_pages": stitched,
+            "datelines": datelines, "kinds": kinds}
 
 
 # sets whose keys state every item's kicker and subtitle (keytool derives both from the item's ``head`` and drops the field
@@ -608,6 +620,8 @@ def table(result: dict[str, Any]) -> str:
         f"page={extra['page_numbers'][0]}/{extra['page_numbers'][1]}",
         f"page_name={extra['page_names'][0]}/{extra['page_names'][1]}",
         f"stitched={extra['stitched_across_pages'][0]}/{extra['stitched_across_pages'][1]}",
+        f"datelines={extra['datelines'][0]}/{extra['datelines'][1]}",
+        f"kinds={extra['kinds'][0]}/{extra['kinds'][1]}",
         *([f"invented_kickers={extra['invented_kickers']}", f"invented_subtitles={extra['invented_subtitles']}"]
           if "invented_kickers" in extra else [])]))
     for part, hits in result.get("invented", {}).items():
