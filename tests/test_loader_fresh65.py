@@ -6,7 +6,8 @@ and each test covers its class in more forms than the pages print:
   dated by its place; a 本报X讯 lead with no date (本报芜湖讯) is dated by its place too, and a dated 讯 lead with its credit
   parted by gaps keeps its place as the 电 one does;
 - a lead in the paragraph after the 编者按 that opens a story credits and dates that story, which it no longer splits;
-- a poem printed one verse to a stanza under its title and the poet's bare name is verses, not a headline stack.
+- a poem printed one verse to a stanza under its title and the poet's bare name is verses, not a headline stack;
+- a piece signed by its author on a literary page (副刊, 文苑, 书香…) is an article, not a commentary (``kind``).
 """
 
 from __future__ import annotations
@@ -42,9 +43,7 @@ def test_words_ending_in_xun_are_no_place_leads() -> None:
     for text in ("简讯　本市" + BODY, "工会快讯　" + BODY, "喜讯传来，" + BODY, "村民闻讯　赶来" + BODY,
                  "综合讯　据" + BODY, "职工通讯　" + BODY, "闵行讯息中心" + BODY, "静安讯（上接第1版）" + BODY,
                  "市场资讯　" + BODY):
-        lead = split_lead(text)
-        assert lead is None or lead.dateline is None or lead.dateline.place not in ("简", "工会快", "村民闻", "综合"), text
-        assert lead is None, text
+        assert split_lead(text) is None, text
 
 
 def test_a_bureau_lead_with_no_date_is_dated_by_its_place() -> None:
@@ -92,6 +91,19 @@ def test_a_lead_under_the_note_opening_a_story_credits_it() -> None:
         assert item.dateline is not None and item.dateline.place == "长春"
 
 
+def test_a_lead_under_a_labelled_note_credits_the_story() -> None:
+    # the note under an 编者按 label on a line of its own, and a note parted from its label by U+3000 over a place-only lead
+    parsed = page(MASTHEAD, "一汽职工成果年创效益过亿元", "编者按", "　　职工的小发明看似细微，却是企业创新的源头活水。",
+                  "　　本报长春9月2日电（记者　柳　青）　记者今天获悉，" + BODY, "　　" + BODY)
+    assert len(parsed.items) == 1 and len(parsed.items[0].paragraphs) == 3
+    assert [r.name for r in parsed.items[0].byline_roles] == ["柳\u3000青"]
+    parsed = page(MASTHEAD, "一汽职工成果年创效益过亿元", "　　编者按　职工的小发明看似细微，却是企业创新的源头活水。",
+                  "　　静安讯（通讯员　柳　青）　" + BODY, "　　" + BODY)
+    assert len(parsed.items) == 1
+    assert parsed.items[0].dateline is not None and parsed.items[0].dateline.place == "静安"
+    assert [(r.name, r.role) for r in parsed.items[0].byline_roles] == [("柳\u3000青", "通讯员")]
+
+
 def test_a_lead_after_a_story_paragraph_still_opens_a_new_story() -> None:
     # guard: the exception is only for a body that is nothing but the note; a lead after a story's own text is the next
     # (untitled) story's, as before
@@ -123,3 +135,25 @@ def test_two_lone_short_lines_under_a_name_are_no_poem() -> None:
     parsed = page("江州工人报　2016年6月22日　第4版　副刊", "夜班", "周　宁", "车间的灯亮着", "像一排不睡的眼睛")
     assert not any(p == "车间的灯亮着" for i in parsed.items for p in i.paragraphs)
 
+
+# --- kind on a literary page --------------------------------------------------------------------------------------------
+
+
+def test_a_signed_piece_on_a_literary_page_is_an_article() -> None:
+    # before: an author's credit ("□　name", a bare name over verses, an （作者单位：…） trailer) made every piece a commentary
+    for name in ("副刊·职工文苑", "文艺副刊", "职工文苑", "书香"):
+        parsed = page(f"江州工人报　2016年6月22日　第4版　{name}", "父亲的安全帽", "□　徐　波",
+                      "　　父亲在建筑工地干了三十年，他的安全帽换过五顶。" + BODY, "　　" + BODY,
+                      "　　（作者单位：南通某建筑公司）")
+        assert parsed.items[0].byline.authors == ("徐\u3000波",)
+        assert parsed.items[0].kind == "article", name
+
+
+def test_a_signed_piece_elsewhere_and_a_labelled_comment_stay_commentaries() -> None:
+    # guard: the same piece on a 理论/评论 page is an opinion piece; a 短评 on a literary page is the paper's comment
+    parsed = page("江州工人报　2016年6月22日　第7版　理论", "让劳动者更有获得感", "□　徐　波",
+                  "　　劳动者是社会财富的创造者。" + BODY, "　　" + BODY, "　　（作者单位：江州市委党校）")
+    assert parsed.items[0].kind == "commentary"
+    parsed = page("江州工人报　2016年6月22日　第4版　副刊", "短评", "读书要趁早", "■　徐　波",
+                  "　　读书是一辈子的事。" + BODY, "　　" + BODY)
+    assert parsed.items[0].kind == "commentary"
