@@ -917,7 +917,9 @@ FRESH63_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # states a kicker or subtitle (the gold scorer prints 0.0 for both), so neither has a floor. After four rules
 # (tests/test_loader_fresh65.py: place-only leads and undated 本报X讯 leads dated by their place, a lead under an opening
 # 编者按, a poem of lone verses, a signed piece on a literary page is an article): 1.0 in every column, roles 21/21,
-# datelines 16/16, kinds 19/19.
+# datelines 16/16, kinds 19/19. A post-fix check page (f65-2012-08-14_06, 6 items, keyed and committed first in 9726181):
+# first run title F1 0.939 over the set (23 of 25; the poem of lone verses under a ◎ poet line missed, so the rule was
+# widened to a marked poet line), then 1.0 in every column, roles 26/26, datelines 20/20, kinds 25/25.
 FRESH65_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
@@ -993,7 +995,7 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # (口), 本报记者/通讯员 on byline lines and in sketches' end credits, 通讯员 in a photo credit
     "fresh63": (20, None, 6),  # 记者 in a 1990s 本报讯…报道： lead and in 本报讯（…）/本报讯(…) leads (one-space OCR names),
     # 通讯员 in them, 本报记者/通讯员 on byline lines and photo credit lines, 本报通讯员 and 新华社记者 photo credits
-    "fresh65": (21, None, 5),  # 记者/通讯员 in place-only leads (静安讯, 闵行讯（通讯员 name）), in 本报X讯 and 新华社 leads and in
+    "fresh65": (26, None, 6),  # 记者/通讯员 in place-only leads (静安讯, 闵行讯（通讯员 name）), in 本报X讯 and 新华社 leads and in
     # a dated lead under an 编者按; bracketed names closing briefs, credited with no role printed (keyed null)
 }
 
@@ -1079,7 +1081,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh62": (FRESH62_FLOORS, 18, None),  # ten rules added; no class floor: the classes holding the essay signed under a
     # bare name outside the surname list read byline 0.5 (signedend) and 0.75 (ocr)
     "fresh63": (FRESH63_FLOORS, 21, 0.95),  # the six ordinary pages (first run 1.0 in every column; one rule, unscored kind)
-    "fresh65": (FRESH65_FLOORS, 19, 0.95),  # the five pages aimed at weak lead classes; see FRESH65_FLOORS
+    "fresh65": (FRESH65_FLOORS, 25, 0.95),  # 19 on the five pages, 6 on the post-fix check page; see FRESH65_FLOORS
 }
 
 
@@ -1088,7 +1090,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
 @pytest.mark.parametrize("name", ("fresh65",))
 def test_datelines_where_keyed(batches: Batches, name: str) -> None:
     right, total = batches[name]["extra"]["datelines"]
-    assert total >= 16 and right == total
+    assert total >= 20 and right == total
 
 
 @pytest.fixture(scope="module")

@@ -130,6 +130,26 @@ def test_a_poem_of_lone_verses_under_a_bare_name_is_one_poem() -> None:
     assert len(parsed.items[0].paragraphs) == 4
 
 
+def test_a_poem_of_lone_verses_under_a_marked_poet_line() -> None:
+    # the poet's line after an author's mark (◎, □, ■) is a byline unit; it heads the poem as a bare name does
+    # (an unpadded two-character name after a mark, "□林川", is no poet's line: no bare-name rule reads it)
+    for poet in ("◎　林　川", "□林小川", "■ 林　川"):
+        parsed = page("江州工人报　2012年8月14日　第6版　基层·文苑", "塔吊上的夏天", poet, "风从云里来", "汗从帽檐落",
+                      "我在八十米的高处", "把城市一层层举起", "老师傅的搪瓷缸", "文/梁晓燕",
+                      "　　厂里的老师傅们，几乎人手一个搪瓷缸。" + BODY)
+        assert [i.title for i in parsed.items] == ["塔吊上的夏天", "老师傅的搪瓷缸"], poet
+        assert len(parsed.items[0].paragraphs) == 4
+
+
+def test_lone_short_lines_under_a_staff_credit_are_no_poem() -> None:
+    # guard: a reporter's credit line is no poet's line; the short lines under it are read as before (here the next
+    # headline stack), never as the verses of the item above
+    parsed = page("江州工人报　2012年8月14日　第2版　要闻", "夏季劳动保护", "本报记者　黄　敏", "高温津贴", "防暑药品",
+                  "作息调整", "　　全市各级工会" + BODY)
+    assert parsed.items[0].title == "夏季劳动保护" and parsed.items[0].paragraphs == ()
+    assert not any("作息调整" in i.paragraphs for i in parsed.items)
+
+
 def test_two_lone_short_lines_under_a_name_are_no_poem() -> None:
     # guard: fewer than three lone lines under a title and a bare name are not read as verses
     parsed = page("江州工人报　2016年6月22日　第4版　副刊", "夜班", "周　宁", "车间的灯亮着", "像一排不睡的眼睛")

@@ -783,11 +783,11 @@ _LONE_VERSES_MIN = 3
 
 
 def _verse_per_stanza(units: list[Unit], start: int) -> int:
-    """A poem printed one verse to a stanza (a blank line after every verse), under a title and its poet's name alone
-    ("夜班" / "周　宁"): three or more short lines, each parted from the last by a blank line. The run ends before a
-    short line that heads what follows it — a title over an author line ("文/陆小禾", a bare name) or over prose.
-    Returns the end of the run, or ``start`` when there is none."""
-    if start < 2 or units[start].blank_before < 1 or units[start - 1].kind != "text" \
+    """A poem printed one verse to a stanza (a blank line after every verse), under a title and its poet's name alone,
+    bare or after an author's mark ("夜班" / "周　宁", "◎　林　川"): three or more short lines, each parted from
+    the last by a blank line. The run ends before a short line that heads what follows it — a title over an author line
+    ("文/陆小禾", a bare name) or over prose. Returns the end of the run, or ``start`` when there is none."""
+    if start < 2 or units[start].blank_before < 1 or units[start - 1].kind not in ("text", "byline") \
             or not _poet_line(units[start - 1].text) or not headline_shaped(units[start - 2]):
         return start
     k = start
