@@ -2594,9 +2594,9 @@ def test_a_dated_dian_lead_with_an_unbracketed_spaced_credit() -> None:
     item = only(page("西岭今年调整最低工资标准", "本报西岭9月19日电　记者　柯　蓝　记者今天从西岭省人社厅获悉，" + BODY))
     assert item.byline.names() == ("柯　蓝",) and item.paragraphs[0].startswith("记者今天")
     assert item.dateline == Dateline("西岭", 9, 19)
-    # guard: the undated 讯 form keeps no place, as before
+    # the undated 讯 form: its credit is read the same way; since fresh65 its place is its dateline (no month, no day)
     kept = only(page("西岭今年调整最低工资标准", "本报西岭讯　记者　柯　蓝　" + BODY))
-    assert kept.byline.names() == ("柯　蓝",) and kept.dateline is None
+    assert kept.byline.names() == ("柯　蓝",) and kept.dateline == Dateline("西岭")
 
 
 def test_a_gap_above_a_heading_parts_items_on_a_page_whose_paragraphs_have_none() -> None:

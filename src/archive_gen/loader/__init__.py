@@ -20,6 +20,7 @@ from dataclasses import replace
 from ..config import PageOverride
 from ..model import ColumnCell, Continuation, Crosshead, Item, Notice, Page, PageLine
 from ..patterns import lazy_compile
+from . import shapes
 from .blocks import split_blocks
 from .columns import ColumnView, column_view
 from .conserve import conservation
@@ -33,6 +34,21 @@ from .segment import segment
 from .units import classify, join_splits
 
 __all__ = ["conservation", "parse_page", "parse_source"]
+
+# a literary page by its printed name: 副刊, 文苑 (职工文苑), 文艺, 文学, 诗歌, 散文, 书香, 读书, 随笔
+_LITERARY_PAGE = lazy_compile(r"副刊|文苑|文艺|文学|诗歌|散文|书香|读书|随笔")
+
+
+def literary_kind(item: Item, page_name: str | None) -> str:
+    """The item's kind, where a piece signed by its author on a literary page (a memoir, a poem, a sketch under "□ name"
+    or "文/name", or with an （作者单位：…） trailer) is a piece of writing, ``article``, not the opinion piece an author's
+    credit makes it elsewhere; a piece under a commentary label (短评, 编后…) stays a commentary."""
+    if item.kind != "commentary" or not page_name or not _LITERARY_PAGE.search(page_name) or not item.byline.authors:
+        return item.kind
+    if item.column and shapes.commentary_label(item.column):
+        return item.kind
+    return "article"
+
 
 _MIN_HAN_CHARS = 4  # fewer Chinese characters than this in all of a page's items: nothing to archive
 _HAN = lazy_compile("[\u3400-\u9fff]")
@@ -150,7 +166,7 @@ def _parse_text(text: str, source: str, line_count: int, *, date: str | None, pa
     number = _page_number(source, page, furniture, notices)
     # one copy of each item with its place and id (ids depend on the title and text, not on these fields)
     items = [replace(it, index=k, date=page_date.value, date_inferred=page_date.inferred, page=number,
-                     page_name=furniture.page_name, id=ident)
+                     page_name=furniture.page_name, id=ident, kind=literary_kind(it, furniture.page_name))
              for k, (it, ident) in enumerate(zip(items, item_ids(items, source), strict=True))]
     notices.sort(key=lambda n: (n.line or 0, n.code, n.message))
     return Page(source=source, sha256=sha256, encoding=encoding, date=page_date.value,

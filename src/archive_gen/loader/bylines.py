@@ -230,10 +230,62 @@ def _misread_lead(paragraph: str) -> Lead | None:
                 dateline, credits.roles)
 
 
+# a place named before 讯 with no date, the paper's own (本报芜湖讯, 本报马鞍山讯) or a district or city paper's with no 本报
+# (静安讯, 蚌埠讯（通讯员 刘　洋）): the place is the dateline's, as 本报南京11月22日电's is. Not a place: the words that end in
+# 讯 themselves (简讯, 快讯, 喜讯, 资讯, 通讯, 闻讯…), a round-up's 综合/联合, a paper's or an agency's name (…报讯, 新华社讯),
+# a clause (…的, …在)
+_PLACE_LEAD = lazy_compile(
+    rf"^(?P<lead>(?P<place>[{HAN}]{{2,4}}?)讯(?:{_GAP}*[(（](?P<paren>[^()（）\n]{{1,60}})[)）])?)(?={_GAP}*[^{_SPACE}])")
+_BUREAU_PLACE = lazy_compile(rf"^本报(?P<place>[{HAN}]{{2,4}}?)讯")
+_NOT_A_PLACE = frozenset(("综合", "联合", "特约", "专电", "本刊", "本台", "本网", "记者", "通讯员", "编辑"))
+_NOT_A_PLACE_END = "简快喜资短电通音死审传问速闻综报社网台刊家信佳捷"
+_NOT_IN_A_PLACE = "的了在是和与及对为把被将也都就又这那我你他她它们个"
+
+
+def _place_name(place: str) -> bool:
+    """Whether the characters before a lead's 讯 can be its place."""
+    return place not in _NOT_A_PLACE and place[-1] not in _NOT_A_PLACE_END and \
+        not any(ch in _NOT_IN_A_PLACE for ch in place) and not place.startswith("本报")
+
+
+def _place_lead(paragraph: str) -> Lead | None:
+    """A place-only lead with no 本报: "静安讯　区总工会…", "浦东讯　（通讯员　李　强）　…", "闵行讯（通讯员 周建华）区…" —
+    a place, 讯, then a gap, or a bracketed credit of roles and names (a bracket of anything else is no lead)."""
+    match = _PLACE_LEAD.match(paragraph)
+    if match is None or not _place_name(match.group("place")):
+        return None
+    paren = match.group("paren")
+    lead = match.group("lead")
+    if paren is not None:
+        credits = parse_credits(paren)
+        names = credits.byline.names()
+        if not names or not all(re.fullmatch(_NAME, n) for n in names) or \
+                (not _ROLE_RE.search(paren) and not all(is_person_name(n) for n in names)):
+            return None
+    else:
+        if paragraph[len(lead):len(lead) + 1] not in _SPACE:
+            return None  # "闵行讯息…": 讯 is part of a word
+        credits = Credits(Byline(), ())
+    return Lead(lead, paragraph[match.end():].lstrip(_SPACE), credits.byline, paren, Dateline(match.group("place")),
+                credits.roles)
+
+
 def split_lead(paragraph: str) -> Lead | None:
     """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报九江讯　…" (a place, no date),
     "本报讯 记者X报道",
-    "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"."""
+    "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"; a place-only lead with no 本报 ("静安讯　…").
+    A 本报X讯 lead with no date has its place as its dateline."""
+    lead = _split_lead(paragraph)
+    if lead is None:
+        return _place_lead(paragraph)
+    if lead.dateline is None:
+        bureau = _BUREAU_PLACE.match(lead.text)
+        if bureau is not None and _place_name(bureau.group("place")):
+            lead = Lead(lead.text, lead.rest, lead.byline, lead.credit_text, Dateline(bureau.group("place")), lead.roles)
+    return lead
+
+
+def _split_lead(paragraph: str) -> Lead | None:
     match = _LEAD_REPORTED.match(paragraph)
     if match:
         credit = match.group("credit")
@@ -256,8 +308,8 @@ def split_lead(paragraph: str) -> Lead | None:
         credit = match.group("credit")
         credits = parse_credits(credit)
         if credits.byline.names() and all(is_person_name(name) for name in credits.byline.names()):
-            # a 电 lead names its place (a 讯 lead's dateline keeps none, as it always has)
-            place = match.group("place") or "" if match.group("kind") == "电" else ""
+            # a dated lead names its place, 电 or 讯 ("本报合肥3月8日讯　记者　…")
+            place = match.group("place") or ""
             dated = Dateline(place, int(match.group("month")), int(match.group("day"))) if match.group("month") else None
             return Lead(match.group("lead"), paragraph[match.end():].lstrip(_SPACE), credits.byline, credit, dated,
                         credits.roles)

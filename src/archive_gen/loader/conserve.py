@@ -135,8 +135,14 @@ def _last_of_list(item: Item) -> bool:
 def _last_verse(lines: list[str], item: Item, number: int) -> bool:
     """The last line of a stanza: on a page with blank lines between blocks, the line above it is printed
     right over it and is the item's paragraph before, headline-like too (a verse of a poem)."""
-    if len(item.paragraphs) < 2 or number < 2 or not lines[number - 2].strip():
+    if len(item.paragraphs) < 2 or number < 2:
         return False
+    if not lines[number - 2].strip():
+        # a poem printed one verse to a stanza (a blank line after every verse): three or more short lines, none a
+        # sentence, the item's whole body
+        return len(item.paragraphs) >= 3 and all(
+            len(_SPACE.sub("", p)) <= _VERSE_MAX and not _SENTENCE_STOP.search(_SPACE.sub("", p)[:-1])
+            for p in item.paragraphs)
     above = _SPACE.sub("", lines[number - 2])
     # the verse rule reads poems on pages that part their blocks with blank lines (a one-stanza poem has
     # none inside its own lines)

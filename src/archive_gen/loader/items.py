@@ -58,6 +58,11 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
         lead = split_lead(texts[0])
         if lead is not None:
             texts[0] = lead.rest
+    # a lead under the editors' note that opens the story ("编者按：…" then "本报长春9月2日电（记者…）…"): it credits the
+    # story and dates it as an opening lead does, and stays printed in its paragraph (``lead`` is the first paragraph's)
+    note_lead = split_lead(texts[1]) if lead is None and len(texts) > 1 and _opens_with_note(draft, paragraphs) \
+        else None
+    credit_lead = lead or note_lead
     byline = Byline()
     credited: list[BylineRole] = []
     raw_parts: list[str] = []
@@ -66,10 +71,10 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
         byline = _merge(byline, credits.byline)
         credited.extend(credits.roles)
         raw_parts.append(unit.text)
-    if lead is not None and (lead.credit_text or not raw_parts):
-        byline = _merge(byline, lead.byline)
-        credited[:0] = lead.roles
-        raw_parts.insert(0, lead.text)
+    if credit_lead is not None and (credit_lead.credit_text or not raw_parts):
+        byline = _merge(byline, credit_lead.byline)
+        credited[:0] = credit_lead.roles
+        raw_parts.insert(0, credit_lead.text)
     for unit in paragraphs:
         if unit.signoff:
             credits = signoff_credits(unit.signoff)
@@ -113,7 +118,7 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
         title_label=None if title else _title_label(draft),
         column=columns[0] if columns else None, column_extra=columns[1:],
         byline=byline, byline_raw=" ".join(raw_parts) or None, byline_roles=_unique_roles(credited),
-        lead=lead.text if lead else None, dateline=lead.dateline if lead else None,
+        lead=lead.text if lead else None, dateline=credit_lead.dateline if credit_lead else None,
         paragraphs=tuple(t for t in texts if t), crossheads=crossheads,
         reading_tip=tip, credit=credit,
         trailer=tuple(u.text for u in draft.trailers),
@@ -122,6 +127,13 @@ def build_item(draft: Draft, source: str, index: int, notices: list[Notice]) -> 
         fragment_lines=tuple(sorted(n for u in draft.fragments for n in u.lines)),
         source_lines=tuple(lines),
     )
+
+
+def _opens_with_note(draft: Draft, paragraphs: list[Unit]) -> bool:
+    """The story's first paragraph is the editors' note ("编者按：…", or the note under an 编者按 label)."""
+    if not draft.headlines or not paragraphs:
+        return False
+    return shapes.editor_note(paragraphs[0].text) or any(h.kind == "notelabel" for h in draft.headlines)
 
 
 def _subtitle(heads: ItemHeads | None, role: Callable[[int | None], str | None]) -> str | None:

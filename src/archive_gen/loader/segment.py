@@ -882,6 +882,16 @@ def _collect(units: list[Unit], i: int) -> tuple[int, list[Unit]]:
     return j, group
 
 
+def only_a_note(draft: Draft) -> bool:
+    """A headline whose body so far is only the editors' note it opens with ("编者按：…", or the note under an 编者按 label
+    read with the headlines): a lead after it opens that story's news, not a story of its own."""
+    if not draft.headlines or draft.crossheads or not draft.paragraphs or draft.finished:
+        return False
+    if all(shapes.editor_note(p.text) for p in draft.paragraphs):
+        return True
+    return len(draft.paragraphs) == 1 and any(h.kind == "notelabel" for h in draft.headlines)
+
+
 def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft | None:
     """A body block, credit, jump marker, trailer or rule: where it goes."""
     # "(上接第1版)" opens a story's second half; the headline reprinted above it stays with it, whether the
@@ -902,7 +912,7 @@ def _place_unit(unit: Unit, current: Draft | None, drafts: list[Draft]) -> Draft
             current.paragraphs.append(unit)  # a paragraph printed twice, lead and all: the copy is dropped later
             return current
         if (unit.marker_from and not reprinted) or current is None or current.finished or \
-                (unit.lead is not None and (current.paragraphs or current.crossheads)) or \
+                (unit.lead is not None and (current.paragraphs or current.crossheads) and not only_a_note(current)) or \
                 (unit.credit and current.credit_text):
             reclaimed = _reclaim_headline(current) if unit.lead is not None and current is not None else []
             if reclaimed and current is not None and drafts and drafts[-1] is current and not current.lines():

@@ -788,9 +788,34 @@ def _mark_verse(units: list[Unit]) -> None:
                 for unit in units[i:j]:
                     unit.verse = True
                 in_poem = True
+        elif not stacked and not in_poem and (end := _verse_per_stanza(units, i)) > i:
+            for unit in units[i:end]:
+                unit.verse = True
+            j = end
         elif not _short_line(units[i]):
             in_poem = False
         i = j
+
+
+_LONE_VERSES_MIN = 3
+
+
+def _verse_per_stanza(units: list[Unit], start: int) -> int:
+    """A poem printed one verse to a stanza (a blank line after every verse), under a title and its poet's name alone,
+    bare or after an author's mark ("夜班" / "周　宁", "◎　林　川"): three or more short lines, each parted from
+    the last by a blank line. The run ends before a short line that heads what follows it — a title over an author line
+    ("文/陆小禾", a bare name) or over prose. Returns the end of the run, or ``start`` when there is none."""
+    if start < 2 or units[start].blank_before < 1 or units[start - 1].kind not in ("text", "byline") \
+            or not _poet_line(units[start - 1].text) or not headline_shaped(units[start - 2]):
+        return start
+    k = start
+    while k < len(units) and _short_line(units[k]) and units[k].blank_before >= 1:
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if nxt is not None and (nxt.kind == "byline" or not _short_line(nxt)
+                                or (nxt.kind == "text" and _poet_line(nxt.text))):
+            break  # a title over its author line or over prose
+        k += 1
+    return k if k - start >= _LONE_VERSES_MIN else start
 
 
 def _poet_line(text: str) -> bool:
