@@ -15,7 +15,8 @@ The rules (documented with examples in docs/regions.md):
    setting only when nothing else is; so is the seat of an enterprise named by its short form (鞍钢, 同煤:
    data/enterprises.tsv) or of a development zone named by its own name (东湖高新区, 泰达: data/devzones.tsv). A
    report from several places named up front is set where each paragraph opens.
-5. A provincial paper (its masthead's name opens with a province's: 四川工人日报) implies its province: its own reports
+5. A provincial paper (its masthead's name opens with a province's: 四川工人日报; or it is a provincial-level union's
+   paper named with no place: 劳动午报, 劳动报, 南方工报, _PAPER_HOMES) implies its province: its own reports
    that name no place are set there, a bare county-level city inside it counts, and it decides a name two provinces
    share when nothing in the item does. A city's paper (its name opens with a prefecture's: 青岛工人报) implies its
    city for its own reports that name no place of its own, and for nothing else.
@@ -202,6 +203,10 @@ _SCENE_BEFORE = ("在", "于", "赴", "来到", "身在", "远在")
 _SAR_PARTS = {"810000": frozenset({"九龙", "大埔"}), "820000": frozenset()}
 # a paper's name as its masthead prints it (四川工人日报, 河南日报): a province's name, then the rest, ending in 报
 _PAPER_NAME = lazy_compile(r"[\u4e00-\u9fff]{3,12}报")
+# the provincial-level union papers whose name opens with no place (heldout_tagging50, rule 97): each is its
+# province's or municipality's federation's paper as a provincial paper is, so it implies that province in the same
+# ways (its own reports naming no place, a name two provinces share: 劳动午报's 朝阳区, 通州区); 工人日报 is national
+_PAPER_HOMES = {"劳动午报": "北京市", "劳动报": "上海市", "南方工报": "广东省"}
 # the paper's own report (本报讯, 本报洛阳讯, 本报南京…电), not an agency's or another paper's (据新华社电)
 _OWN_REPORT = lazy_compile(r"\s*本报")
 
@@ -260,11 +265,13 @@ class RegionTagger:
     def paper_home(self, paper: str | None, year: int | None = None) -> str | None:
         """The code of the province a paper's name opens with (四川工人日报 -> 四川省, 黑龙江工人报 -> 黑龙江省,
         新疆工人报 -> 新疆维吾尔自治区), or None (工人日报, 南方工报: no province in the name)."""
-        if not paper or not _PAPER_NAME.fullmatch(paper):
+        if not paper or (paper not in _PAPER_HOMES and not _PAPER_NAME.fullmatch(paper)):
             return None
         key = (paper, year)
         if key not in self._homes:
-            self._homes[key] = self._named_division(paper, year, 1)
+            named = _PAPER_HOMES.get(paper)
+            self._homes[key] = (self._named_division(paper, year, 1) if named is None
+                                else self._named_division(named, year, 1, whole=True))
         return self._homes[key]
 
     def paper_city(self, paper: str | None, year: int | None = None) -> str | None:
@@ -277,10 +284,11 @@ class RegionTagger:
             self._cities[key] = self._named_division(paper, year, 2)
         return self._cities[key]
 
-    def _named_division(self, paper: str, year: int | None, level: int) -> str | None:
+    def _named_division(self, paper: str, year: int | None, level: int, *, whole: bool = False) -> str | None:
         """The one division of ``level`` a paper's name opens with: the longest name first (黑龙江省 before 黑龙江),
-        never the whole name (the paper is named after it); a name two divisions share decides nothing."""
-        for size in range(min(len(paper) - 1, 8), 1, -1):
+        never the whole name (the paper is named after it) unless ``whole`` (a province's name itself, from
+        _PAPER_HOMES); a name two divisions share decides nothing."""
+        for size in range(min(len(paper) - (0 if whole else 1), 8), 1, -1):
             codes = {f.division.code for f in self.gazetteer.forms_in(paper[:size], year)
                      if f.division.level == level and f.kind not in SEAT_KINDS}
             if len(codes) == 1:

@@ -687,7 +687,8 @@ def _closing_add_on(item: Item, name: str, text: str, ends: list[int]) -> bool:
 
 
 # ... and 同时, 与此同时, 另据 (heldout_tagging49, rule 86): the same add-on, said as happening beside the story
-_CLOSING_ADD_ON = ("此外", "另外", "同时", "与此同时", "另据")
+# ... and 另悉, 另讯, 又讯, 据悉 (heldout_tagging50, rule 95): a paper's words for one more thing learned beside the story
+_CLOSING_ADD_ON = ("此外", "另外", "同时", "与此同时", "另据", "另悉", "另讯", "又讯", "据悉")
 
 
 def _closing_aside(text: str, ends: list[int], at: int) -> bool:
@@ -1485,7 +1486,8 @@ def _counted_who(in_title: list[_Hit], title: str) -> set[str]:
 
 # a rank or a standing between a count and the people counted (百名一线劳模, 30名省级劳模工匠, 50名优秀农民工:
 # heldout_tagging49, rule 83): the people still start after it
-_COUNT_QUALIFIER = lazy_compile(r"(?:一线|基层|优秀|先进|省级|市级|县级|区级|全国|省部级|各级|各类)?")
+# ... a rank may take 以上 or 及以上 after it (百名市级以上劳模, 50名县级及以上劳模: heldout_tagging50, rule 94)
+_COUNT_QUALIFIER = lazy_compile(r"(?:(?:一线|基层|优秀|先进|省级|市级|县级|区级|全国|省部级|各级|各类)(?:及?以上)?)?")
 
 
 def _counted_starts(title: str) -> list[int]:
@@ -1792,7 +1794,11 @@ def _in_passing(context: _Context, start: int, end: int) -> bool:
 
 
 # 非典防治期间, 疫情期间, 汛期期间: a headline's time frame, up to six characters of one clause before 期间
-_DURING = lazy_compile(r"[\u4e00-\u9fff]{1,6}(?=期间)")
+_DURING = lazy_compile(r"[\u4e00-\u9fff]{1,6}(?=期间|时期)")
+# ... or before 时期 (非典时期, 疫情防控关键时期: heldout_tagging50, rule 96), the same frame said of a period; not an
+# era (新时期, 历史时期, 新的历史时期: what a story is about may follow 新时期 as its own subject)
+_FRAME_WORDS = ("期间", "时期")
+_ERA = lazy_compile(r"(?:新|历史)$")
 # ... or the whole clause before 期间 when it has at most ten characters, quote marks not counted (抗击“非典”期间,
 # 新冠肺炎疫情防控期间: heldout_tagging49, rule 87): a frame is its clause, and a name in it is the frame's
 _DURING_CLAUSE_CHARS = 10
@@ -1805,10 +1811,12 @@ def _during_spans(item: Item) -> dict[str, tuple[tuple[int, int], ...]]:
     out: dict[str, tuple[tuple[int, int], ...]] = {}
     for name in HEADLINE_FIELDS:
         text = getattr(item, name, None)
-        if not text or "期间" not in text:
+        if not text or not any(word in text for word in _FRAME_WORDS):
             continue
         folded = fold(text)
-        spans = tuple(span for at in _all_at(folded, "期间") if (span := _during_span(folded, at)) is not None)
+        spans = tuple(span for word in _FRAME_WORDS for at in _all_at(folded, word)
+                      if not (word == "时期" and _ERA.search(folded, 0, at))
+                      and (span := _during_span(folded, at)) is not None)
         if spans:
             out[name] = spans
     return out
