@@ -58,8 +58,27 @@ def _fail(err: ArchiveGenError) -> NoReturn:
 
 
 def _fail_os(exc: OSError) -> NoReturn:
-    _say(f"archive-gen: error: {os_error_text(exc)}", err=True)
+    _say(f"archive-gen: error: {_cwd_gone_text(exc) or os_error_text(exc)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _cwd_gone_text(exc: OSError) -> str | None:
+    """The one line for a run whose current folder was removed (or moved) under the shell: every relative path,
+    and the defaults, are read against it, and ``os.getcwd()`` fails with ENOENT naming no file. It was
+    ``archive-gen: error: No such file or directory``, which names nothing; now the folder (as the shell's
+    ``$PWD`` knew it) and what to do. None for any other error."""
+    if not isinstance(exc, FileNotFoundError) or exc.filename is not None:
+        return None
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        pass
+    else:
+        return None
+    pwd = os.environ.get("PWD", "")
+    where = f"{shown(pwd)}: " if os.path.isabs(pwd) and not os.path.lexists(pwd) else ""
+    return one_line(f"{where}the current folder no longer exists (it was removed or moved away); "
+                    "cd into a folder that exists and run again")
 
 
 @contextmanager
@@ -211,7 +230,7 @@ class _Commands(click.Group):
             _say("archive-gen: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except OSError as exc:
-            if exc.filename is not None and not isinstance(exc, BrokenPipeError):
+            if (exc.filename is not None or _cwd_gone_text(exc)) and not isinstance(exc, BrokenPipeError):
                 # a file's error that no command caught (`init` of a name too long for the disk): it was
                 # "cannot write the output: File name too long", as if stdout had failed, naming no file
                 _fail_os(exc)

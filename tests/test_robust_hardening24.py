@@ -1,0 +1,166 @@
+"""Hardening round 24: the command line attacked from outside, in classes no round covered: a current folder
+removed under the shell, project files of gigabytes (a sparse ``about.md``, template or static file: read whole,
+a MemoryError traceback), a static file whose name holds a backslash (unzipped from a Windows archive: the whole
+build failed). Each test failed before its fix (docs/robustness.md "Round 24")."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archive_gen import render
+from robust_util import REPO, invoke, one_error_line, stderr_lines, tree_state, two_seed_project
+
+SRC = REPO / "src"
+ENV = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+
+
+# ---------------------------------------------------------------------------------------------
+# the current folder removed under the shell
+
+
+def _in_removed_folder(gone: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``archive-gen ARGS`` started in ``gone``, which is removed first (as another shell's `rm -rf` would)."""
+    gone.mkdir()
+    script = 'cd "$1" && rmdir "$1" && shift && exec "$@"'
+    return subprocess.run(["sh", "-c", script, "sh", str(gone), sys.executable, "-m", "archive_gen", *args],
+                          env={**ENV, "PWD": str(gone)}, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.parametrize("args", [("build",), ("check",), ("export",), ("serve", "--port", "0"), ("check", "sources"),
+                                  ("build", "-o", "site")])
+def test_a_command_run_in_a_removed_folder_names_it_in_one_line(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # what the current folder is needed for (archive.yaml looked for there, a relative path) said
+    # "archive-gen: error: No such file or directory", naming nothing: os.getcwd() fails with ENOENT and no file name
+    gone = tmp_path / "gone"
+    done = _in_removed_folder(gone, *args)
+    assert done.returncode == 2, done.stderr
+    assert one_error_line(done.stderr) == (
+        f"archive-gen: error: {gone}: the current folder no longer exists (it was removed or moved away); "
+        "cd into a folder that exists and run again")
+    assert done.stdout == ""
+
+
+def test_a_build_given_absolute_paths_in_a_removed_folder_is_built(tmp_path: Path) -> None:
+    # what names its files absolutely needs no current folder: `build` failed all the same, on the check that
+    # the output does not hold the current folder (a removed folder is held by none)
+    config = two_seed_project(tmp_path / "p")
+    for args in (("build", "-q", "-j", "1"), ("check", "-q"), ("export", "--no-tags")):
+        done = _in_removed_folder(tmp_path / "gone", *args, "--config", str(config))
+        assert done.returncode == 0 and done.stderr == "", (args, done.stderr)
+    assert (tmp_path / "p" / "site" / "index.html").is_file()
+
+
+def test_a_command_in_a_folder_that_exists_is_not_told_so(tmp_path: Path) -> None:
+    # guard: a missing source is still named as such, never taken for a removed current folder
+    code, _, err = invoke("check", str(tmp_path / "nowhere"))
+    assert code == 2 and "current folder" not in err and "source folder not found" in one_error_line(err), err
+
+
+# ---------------------------------------------------------------------------------------------
+# project files of gigabytes (sparse files: no disk taken)
+
+
+def _limited_build(root: Path, config: Path) -> subprocess.CompletedProcess[str]:
+    """`build` with its address space capped at 2 GB: a 3 GB file read whole is a MemoryError there."""
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+    return subprocess.run([sys.executable, "-m", "archive_gen", "build", "-j", "1", "--config", str(config)],
+                          cwd=root, env=ENV, capture_output=True, text=True, timeout=300, preexec_fn=cap)
+
+
+@pytest.mark.parametrize("where, line", [
+    ("about.md", "{root}/about.md: about file is too large (3,072 MB; the limit is 16 MB)"),
+    ("templates/base.html", "{root}/templates/base.html:1: template syntax error: template is too large "
+                            "(3,072 MB; the limit is 16 MB)"),
+])
+def test_a_project_file_of_gigabytes_is_one_line_and_the_site_stays(tmp_path: Path, where: str, line: str) -> None:
+    # about.md and a template were read whole (the build's key of the site, then the render): a MemoryError
+    # traceback; now one line naming the file, exit 1, the previous site left as it was
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    assert invoke("build", "-q", "--config", str(config))[0] == 0
+    before = tree_state(root / "site")
+    big = root / where
+    big.parent.mkdir(exist_ok=True)
+    with big.open("wb") as handle:
+        handle.truncate(3 << 30)
+    done = _limited_build(root, config)
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr
+    assert one_error_line(done.stderr) == "archive-gen: error: " + line.format(root=root)
+    assert tree_state(root / "site") == before
+
+
+def test_a_static_file_of_gigabytes_is_skipped_with_one_warning(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    (root / "static").mkdir()
+    (root / "static" / "logo.css").write_text("b{}", encoding="utf-8")
+    with (root / "static" / "scans.pdf").open("wb") as handle:
+        handle.truncate(3 << 30)
+    done = _limited_build(root, config)
+    assert "Traceback" not in done.stderr and done.returncode == 0, done.stderr
+    assert (f"{root}/static/scans.pdf: warning: static file is too large (3,072 MB; the limit is 64 MB); skipped"
+            in stderr_lines(done.stderr))
+    assert (root / "site/static/logo.css").read_text(encoding="utf-8") == "b{}"
+    assert not (root / "site/static/scans.pdf").exists()
+
+
+def test_project_files_up_to_the_limit_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # guard: the limits refuse only what is over them (here made small, so the test stays small)
+    monkeypatch.setattr(render, "MAX_PROJECT_FILE_BYTES", 16384)  # the built-in templates take up to 7 KB
+    monkeypatch.setattr(render, "MAX_STATIC_FILE_BYTES", 4096)
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    (root / "about.md").write_text("关于" * 2730, encoding="utf-8")  # 16,380 bytes
+    (root / "static").mkdir()
+    (root / "static" / "x.css").write_bytes(b"a" * 4096)
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert code == 0 and err == "", err
+    assert (root / "site/static/x.css").stat().st_size == 4096
+    assert "关于关于" in (root / "site/index.html").read_text(encoding="utf-8")
+    (root / "about.md").write_text("关于" * 2731, encoding="utf-8")  # 16,386 bytes
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert code == 1 and one_error_line(err).startswith(
+        f"archive-gen: error: {root}/about.md: about file is too large ("), err
+
+
+# ---------------------------------------------------------------------------------------------
+# a static file named with a backslash
+
+
+def test_a_static_file_named_with_a_backslash_is_skipped_not_the_build(tmp_path: Path) -> None:
+    # `unzip` of a Windows archive leaves `img\logo.png` as one name: the build failed whole, exit 1, nothing
+    # written ("the site contains an unsafe output path 'static/img\\logo.png'")
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    (root / "static" / "fonts\\x").mkdir(parents=True)
+    (root / "static" / "img\\logo.png").write_bytes(b"png")
+    (root / "static" / "fonts\\x" / "a.woff").write_bytes(b"woff")
+    (root / "static" / "ok.css").write_text("b{}", encoding="utf-8")
+    code, _, err = invoke("build", "--config", str(config))
+    assert code == 0 and "Traceback" not in err, err
+    lines = stderr_lines(err)
+    for name in ("fonts\\x/a.woff", "img\\logo.png"):
+        assert (f"{root}/static/{name}: warning: a backslash in the name, which no web address can hold; skipped "
+                "(rename the file)") in lines, err
+    assert (root / "site/static/ok.css").is_file() and (root / "site/index.html").is_file()
+    assert sorted(p.name for p in (root / "site/static").iterdir()) == ["ok.css", "reader.js", "search.js",
+                                                                        "style.css"]
+    assert invoke("build", "--config", str(config))[0] == 0  # and again: the same warnings, up to date
+
+
+def test_a_project_folder_named_with_a_backslash_keeps_its_static_files(tmp_path: Path) -> None:
+    # guard: only a name below static/ counts, never the project's own path
+    root = tmp_path / "a\\b"
+    config = two_seed_project(root)
+    (root / "static").mkdir()
+    (root / "static" / "ok.css").write_text("b{}", encoding="utf-8")
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert code == 0 and err == "", err
+    assert (root / "site/static/ok.css").is_file()
