@@ -5,6 +5,7 @@ build failed). Each test failed before its fix (docs/robustness.md "Round 24")."
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -164,3 +165,58 @@ def test_a_project_folder_named_with_a_backslash_keeps_its_static_files(tmp_path
     code, _, err = invoke("build", "-q", "--config", str(config))
     assert code == 0 and err == "", err
     assert (root / "site/static/ok.css").is_file()
+
+
+# ---------------------------------------------------------------------------------------------
+# a source tree whose paths go over the system's limit
+
+
+def _deeper_than_path_max(top: Path, page: bytes) -> None:
+    """20 folders of 250 bytes below ``top`` (5,000 bytes: over PATH_MAX, 4,096) and a page at the bottom, made
+    from inside (no path that long can be given to the system)."""
+    fd = os.open(top, os.O_RDONLY)
+    try:
+        for _ in range(20):
+            os.mkdir("a" * 250, dir_fd=fd)
+            deeper = os.open("a" * 250, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = deeper
+        out = os.open("2021-05-16_01.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(out, page)
+        os.close(out)
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("command", ["build", "check", "export"])
+def test_a_folder_deeper_than_the_path_limit_is_one_warning_not_the_run(tmp_path: Path, command: str) -> None:
+    # `File name too long` ended every command (exit 2, nothing built, checked or exported): the walk asked
+    # whether such a folder was a link, and that question raised ENAMETOOLONG; the other pages were lost with it
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    _deeper_than_path_max(root / "sources", (REPO / "seeds" / "002_af3854c40ad81c88.txt").read_bytes())
+    code, out, err = invoke(command, "--config", str(config), *(["-v"] if command != "export" else []))
+    assert code == 0 and "Traceback" not in err, err
+    said = [line for line in stderr_lines(out + err if command == "check" else err) if "File name too long" in line]
+    assert len(said) == 1 and said[0].endswith(": warning: cannot read folder: File name too long"), err
+    assert said[0].startswith(f"{root}/sources/{'a' * 250}/")
+    if command == "export":
+        assert {json.loads(line)["source"] for line in out.splitlines()} == {"2021-05-14_01.txt",
+                                                                           "001_71b934195b22698b.txt"}
+    elif command == "build":
+        assert (root / "site" / "issues" / "2021-05-14").is_dir()
+
+
+def test_a_deep_folder_within_the_path_limit_is_read(tmp_path: Path) -> None:
+    # guard: 15 folders of 250 bytes (3,750) are below the limit, and their page is read
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    here = root / "sources"
+    for _ in range(15):
+        here = here / ("a" * 250)
+    here.mkdir(parents=True)
+    (here / "2021-05-16_01.txt").write_bytes((REPO / "seeds" / "002_af3854c40ad81c88.txt").read_bytes())
+    code, _, err = invoke("check", "-q", "--config", str(config))
+    assert code == 0 and err == "", err
+    code, out, err = invoke("export", "--no-tags", "--config", str(config))
+    assert code == 0 and len({json.loads(line)["source"] for line in out.splitlines()}) == 3, err

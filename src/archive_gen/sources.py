@@ -281,7 +281,9 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
             if name.startswith("."):
                 continue
             link = here / name
-            if link.is_symlink() and not follow_symlinks and outside(link):
+            # os.path.islink, not Path.is_symlink: a path over the system's limit (4,096 bytes) raised ENAMETOOLONG
+            # here and the whole run ended on it; now the walk says it cannot read that folder and goes on
+            if os.path.islink(link) and not follow_symlinks and outside(link):
                 notices.append(Notice(_rel(link, root), None, "symlink-outside",
                                       "folder is a link to a place outside the source folder; skipped "
                                       "(follow_symlinks: true in archive.yaml reads it)"))
