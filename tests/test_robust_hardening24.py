@@ -220,3 +220,22 @@ def test_a_deep_folder_within_the_path_limit_is_read(tmp_path: Path) -> None:
     assert code == 0 and err == "", err
     code, out, err = invoke("export", "--no-tags", "--config", str(config))
     assert code == 0 and len({json.loads(line)["source"] for line in out.splitlines()}) == 3, err
+
+
+@pytest.mark.parametrize("folder", ["static", "templates"])
+def test_a_project_folder_deeper_than_the_path_limit_is_one_warning(tmp_path: Path, folder: str) -> None:
+    # static/ or templates/ nested past PATH_MAX: pathlib's rglob raised ENAMETOOLONG, an OSError traceback (build
+    # exit 1) before anything was built; now the folder it cannot list is said once and the site is built
+    root = tmp_path / "p"
+    config = two_seed_project(root)
+    (root / folder).mkdir()
+    (root / folder / "keep.css").write_text("b{}", encoding="utf-8")
+    _deeper_than_path_max(root / folder, b"a{}")
+    for _ in range(2):  # and again, up to date
+        code, _, err = invoke("build", "--config", str(config))
+        assert code == 0 and "Traceback" not in err, err
+        said = [line for line in stderr_lines(err) if "File name too long" in line]
+        assert len(said) == 1 and said[0].startswith(f"{root}/{folder}/{'a' * 250}/"), err
+        assert said[0].endswith(": warning: cannot read folder: File name too long; skipped"), err
+    assert (root / "site" / "index.html").is_file()
+    assert (root / "site" / "static" / "keep.css").is_file() == (folder == "static")

@@ -605,8 +605,8 @@ def _tree(roots: Sequence[Path], project: Path) -> str:
         if not root.is_dir():
             parts.append((str(_in_project(root, project)), None))
             continue
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+        for path in sources.project_tree(root):
+            if os.path.isfile(path) and "__pycache__" not in path.parts:
                 try:
                     parts.append((path.relative_to(root).as_posix(), _content_hash(path)))
                 except OSError:

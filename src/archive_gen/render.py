@@ -61,6 +61,7 @@ from .pages import (
 )
 from .resources import builtin_dir
 from .search import ROOT_PATH as SEARCH_ROOT
+from .sources import project_tree
 
 Context = dict[str, Any]
 
@@ -579,7 +580,8 @@ class PageKeys:
         """Everything a page's key covers besides its own inputs: the rendering code and every template.
         While it stays the same, a page whose inputs cannot have changed keeps its key (pages.Changes)."""
         names = sorted({name for folder in template_dirs(config) if folder.is_dir()
-                        for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())})
+                        for name in (p.relative_to(folder).as_posix() for p in project_tree(folder)
+                                     if os.path.isfile(p))})
         return hashlib.sha256("\0".join([self._code, *(f"{n}={self.template_key(n)}" for n in names)]).encode()
                               ).hexdigest()
 
@@ -703,8 +705,8 @@ def static_files(config: Config) -> dict[str, bytes]:
         if not folder.is_dir():
             continue
         own = folder != builtin_dir("static")
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.startswith(".") and "__pycache__" not in path.parts \
+        for path in project_tree(folder):
+            if os.path.isfile(path) and not path.name.startswith(".") and "__pycache__" not in path.parts \
                     and path.name != "__init__.py" and not (own and _static_problem(path, config)):
                 files["static/" + path.relative_to(folder).as_posix()] = path.read_bytes()
     return files
@@ -742,7 +744,7 @@ def _static_problem(path: Path, config: Config) -> str | None:
         if size > MAX_STATIC_FILE_BYTES:
             return (f"static file is too large ({size / 2**20:,.0f} MB; the limit is "
                     f"{MAX_STATIC_FILE_BYTES // 2**20} MB); skipped")
-    if path.is_symlink() and not config.follow_symlinks and _leads_out(path, config.root):
+    if os.path.islink(path) and not config.follow_symlinks and _leads_out(path, config.root):
         return ("static file is a link to a place outside the project folder; skipped (follow_symlinks: true in "
                 "archive.yaml copies it)")
     return None
@@ -773,7 +775,8 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
                 notices.append(Notice(str(folder), None, "not-a-file",
                                       f"not a folder; skipped (the built-in {kind_of} files are used)"))
             continue
-        for path in sorted(folder.rglob("*")):
+        unreadable: list[OSError] = []
+        for path in project_tree(folder, unreadable.append):
             if path.name.startswith(".") or "__pycache__" in path.parts:
                 continue
             kind = _kind(path)
@@ -781,7 +784,7 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
             if kind == "other":
                 notices.append(Notice(str(path), None, "not-a-file",
                                       "not a regular file (a pipe, socket or device); skipped"))
-            elif kind is None and path.is_symlink() and not path.exists():
+            elif kind is None and os.path.islink(path) and not os.path.exists(path):
                 notices.append(Notice(str(path), None, "not-a-file", "a link to nothing (or a loop of links); skipped"))
             elif kind == "folder" and (builtin / rel).is_file():
                 notices.append(Notice(str(path), None, "not-a-file",
@@ -791,6 +794,8 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
                 notices.append(Notice(str(path), None,
                                       "symlink-outside" if problem.startswith("static file is a link") else "not-a-file",
                                       problem))
+        notices.extend(Notice(os.fsdecode(exc.filename or folder), None, "not-a-file",
+                              f"cannot read folder: {exc.strerror or exc}; skipped") for exc in unreadable)
     about = config.root / "about.md"  # a file named by `about:` is checked when the config loads
     kind = _kind(about) if config.about is None else None
     if kind is not None:

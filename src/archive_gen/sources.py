@@ -363,6 +363,17 @@ def walk_folders(root: Path | str, on_error: Callable[[OSError], None] | None = 
                      if followlinks or not os.path.islink(path))
 
 
+def project_tree(folder: Path, on_error: Callable[[OSError], None] | None = None) -> list[Path]:
+    """Every file and folder below ``folder``, as ``sorted(folder.rglob("*"))`` lists them (a link to a folder is
+    listed, not entered), but a folder that cannot be listed (its path over the system's limit, 4,096 bytes) is
+    passed to ``on_error`` and passed over: rglob raised ENAMETOOLONG, and a `static/` or `templates/` that deep
+    ended the build with a traceback."""
+    found: list[Path] = []
+    for top, dirs, files in walk_folders(folder, on_error, followlinks=False):
+        found.extend(Path(top, name) for name in (*dirs, *files))
+    return sorted(found)
+
+
 def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
     """Whether the link ``path`` leads into one of ``folders`` (resolved)."""
     try:
