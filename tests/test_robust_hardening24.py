@@ -5,9 +5,11 @@ build failed). Each test failed before its fix (docs/robustness.md "Round 24")."
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -239,3 +241,50 @@ def test_a_project_folder_deeper_than_the_path_limit_is_one_warning(tmp_path: Pa
         assert said[0].endswith(": warning: cannot read folder: File name too long; skipped"), err
     assert (root / "site" / "index.html").is_file()
     assert (root / "site" / "static" / "keep.css").is_file() == (folder == "static")
+
+
+# ---------------------------------------------------------------------------------------------
+# serve: a file of gigabytes in the output
+
+
+def test_serve_sends_a_file_of_gigabytes_without_reading_it_whole(tmp_path: Path) -> None:
+    # each request read the file whole: under a 2 GB address space "a request from 127.0.0.1 failed: MemoryError"
+    # and the request dropped (without a limit: 3 GB of memory a request)
+    root = tmp_path / "p"
+    two_seed_project(root)
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+    proc = subprocess.Popen([sys.executable, "-m", "archive_gen", "serve", "--port", "0", "--jobs", "1"], cwd=root,
+                            env={**ENV, "PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=cap)
+    try:
+        assert proc.stdout is not None
+        line = ""
+        while not line.startswith("Serving "):
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read() if proc.stderr else ""
+        host, port = line.split("http://")[1].split("/")[0].rsplit(":", 1)
+        with (root / "site" / "scans.pdf").open("wb") as handle:  # the user's, beside the site
+            handle.truncate(3 << 30)
+            handle.seek(0)
+            handle.write(b"%PDF-1.7\n")
+        for method in ("HEAD", "GET"):
+            connection = http.client.HTTPConnection(host, int(port), timeout=30)
+            connection.request(method, "/scans.pdf")
+            response = connection.getresponse()
+            assert response.status == 200 and response.getheader("Content-Length") == str(3 << 30)
+            assert response.getheader("Content-Type") == "application/pdf"
+            assert response.getheader("Cache-Control") == "no-store"
+            if method == "GET":
+                assert response.read(9) == b"%PDF-1.7\n"
+                assert len(response.read(1 << 20)) == 1 << 20
+            connection.close()  # the reader goes away mid-file
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        connection.request("GET", "/")
+        assert connection.getresponse().status == 200
+        connection.close()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "failed" not in err and "Traceback" not in err, err
