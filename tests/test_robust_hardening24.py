@@ -288,3 +288,39 @@ def test_serve_sends_a_file_of_gigabytes_without_reading_it_whole(tmp_path: Path
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "failed" not in err and "Traceback" not in err, err
+
+
+# ---------------------------------------------------------------------------------------------
+# an empty path on the command line (an unset variable in a script)
+
+
+@pytest.mark.parametrize("args, named", [
+    (("check", ""), "'[SOURCES]...'"),
+    (("export", "sources", ""), "'[SOURCES]...'"),
+    (("build", ""), "'[SOURCES]...'"),
+    (("build", "-o", ""), "'--output' / '-o'"),
+    (("build", "--config", ""), "'--config'"),
+    (("serve", "--port", "0", ""), "'[SOURCES]...'"),
+    (("init", ""), "'DIRECTORY'"),
+])
+def test_an_empty_path_argument_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   args: tuple[str, ...], named: str) -> None:
+    # Path("") is Path("."): `check "$SRC"` with SRC unset checked the whole current folder without a word (exit 0),
+    # `build ""` said "output folder is inside the source folder <cwd>", `--config ""` "config file is a folder",
+    # `init ""` "folder is not empty": each about a folder the user never named
+    two_seed_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    before = tree_state(tmp_path)
+    code, out, err = invoke(*args)
+    assert code == 2 and out == "", err
+    assert err.splitlines()[-1] == (f"Error: Invalid value for {named}: an empty path (an unset variable in a "
+                                    "script?); give '.' for the current folder"), err
+    assert tree_state(tmp_path) == before
+
+
+def test_a_dot_is_still_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # guard: what the user wrote as '.' is the current folder, as before
+    two_seed_project(tmp_path)
+    monkeypatch.chdir(tmp_path / "sources")
+    code, _, err = invoke("check", "-q", ".")
+    assert code == 0 and err == "", err
