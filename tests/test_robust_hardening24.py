@@ -324,3 +324,32 @@ def test_a_dot_is_still_the_current_folder(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path / "sources")
     code, _, err = invoke("check", "-q", ".")
     assert code == 0 and err == "", err
+
+
+# ---------------------------------------------------------------------------------------------
+# a noncharacter in archive.yaml
+
+
+@pytest.mark.parametrize("escape, shown_as", [("\\uFFFE", "\\ufffe"), ("\\uFFFF", "\\uffff"), ("\\uFDD0", "\\ufdd0"),
+                                              ("\\U0001FFFE", "\\U0001fffe"), ("\\U0010FFFF", "\\U0010ffff")])
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_a_noncharacter_in_the_config_is_one_line(tmp_path: Path, escape: str, shown_as: str, key: str) -> None:
+    # `title: "A\uFFFEB"` was taken: feed.xml (and every term feed) then held U+FFFE, not well-formed XML, which feed
+    # readers drop whole; the loader removes noncharacters from pages (round 17), the config let them through
+    config = two_seed_project(tmp_path, f'{key}: "A{escape}B"\n')
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert code == 2 and one_error_line(err) == (
+        f"archive-gen: error: {config}:3: '{key}' contains a noncharacter ({shown_as}), which web pages and feeds "
+        "cannot hold"), err
+    assert not (tmp_path / "site").exists()
+
+
+def test_characters_next_to_the_noncharacters_are_kept(tmp_path: Path) -> None:
+    # guard: the replacement character, the code points around U+FDD0-FDEF and an emoji are text like any other
+    import xml.dom.minidom
+    config = two_seed_project(tmp_path, 'title: "A\\uFFFD\\uFDCF\\uFDF0\\U0001F600\\U0001FFFDB"\n')
+    code, _, err = invoke("build", "-q", "--config", str(config))
+    assert code == 0 and err == "", err
+    feed = (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
+    assert "A\ufffd\ufdcf\ufdf0\U0001f600\U0001fffdB" in feed
+    xml.dom.minidom.parseString(feed.encode())
