@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import hashlib
 import multiprocessing
 import os
 import time
@@ -63,6 +64,7 @@ from .records import (
     store_key,
 )
 from .render import (
+    MAX_STATIC_FILE_BYTES,
     Cards,
     PageKeys,
     Renderer,
@@ -571,8 +573,8 @@ def _site_key(config: Config, rkeys: Sequence[str], manifest_stamp: FileStamp | 
         config, root=Path("."), sources=(), output=Path("."), cache_dir=Path("."), config_file=None, override_lines={},
         about=_in_project(config.about, config.root), url_history=_in_project(config.url_history, config.root),
         taxonomy=dataclasses.replace(config.taxonomy, file=_in_project(config.taxonomy.file, config.root)))
-    about = config.about.read_bytes() if config.about is not None and config.about.is_file() else b""
-    history = config.url_history.read_bytes() if config.url_history and config.url_history.is_file() else b""
+    about = _content_hash(config.about) if config.about is not None and config.about.is_file() else ""
+    history = _content_hash(config.url_history) if config.url_history and config.url_history.is_file() else ""
     files = [*template_dirs(config), config.root / "static", builtin_dir("static")]
     return digest(code_key(__name__), repr(shown), tuple(rkeys), _tree(files, config.root), about, history,
                   manifest_stamp.sha256 if manifest_stamp else "", os.environ.get("SOURCE_DATE_EPOCH", ""))
@@ -585,6 +587,17 @@ def _in_project(path: Path | None, root: Path) -> Path | None:
     return Path("<project>") / path.relative_to(root)
 
 
+def _content_hash(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time: a project file of gigabytes (a sparse
+    ``about.md``, a video in static/) was read whole here, a MemoryError traceback before any file was looked at.
+    One over the largest a project file may be is never read by the build: its size and mtime stand for it."""
+    with path.open("rb") as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_size > MAX_STATIC_FILE_BYTES:  # never read (refused, or skipped): its size and time stand for it
+            return f"{info.st_size}:{info.st_mtime_ns}"
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def _tree(roots: Sequence[Path], project: Path) -> str:
     """Names and bytes of every file under ``roots`` (a folder that is not there, by its place in the project)."""
     parts: list[object] = []
@@ -592,10 +605,10 @@ def _tree(roots: Sequence[Path], project: Path) -> str:
         if not root.is_dir():
             parts.append((str(_in_project(root, project)), None))
             continue
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+        for path in sources.project_tree(root):
+            if os.path.isfile(path) and "__pycache__" not in path.parts:
                 try:
-                    parts.append((path.relative_to(root).as_posix(), path.read_bytes()))
+                    parts.append((path.relative_to(root).as_posix(), _content_hash(path)))
                 except OSError:
                     parts.append((path.relative_to(root).as_posix(), None))
     return digest(*parts)

@@ -58,8 +58,27 @@ def _fail(err: ArchiveGenError) -> NoReturn:
 
 
 def _fail_os(exc: OSError) -> NoReturn:
-    _say(f"archive-gen: error: {os_error_text(exc)}", err=True)
+    _say(f"archive-gen: error: {_cwd_gone_text(exc) or os_error_text(exc)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _cwd_gone_text(exc: OSError) -> str | None:
+    """The one line for a run whose current folder was removed (or moved) under the shell: every relative path,
+    and the defaults, are read against it, and ``os.getcwd()`` fails with ENOENT naming no file. It was
+    ``archive-gen: error: No such file or directory``, which names nothing; now the folder (as the shell's
+    ``$PWD`` knew it) and what to do. None for any other error."""
+    if not isinstance(exc, FileNotFoundError) or exc.filename is not None:
+        return None
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        pass
+    else:
+        return None
+    pwd = os.environ.get("PWD", "")
+    where = f"{shown(pwd)}: " if os.path.isabs(pwd) and not os.path.lexists(pwd) else ""
+    return one_line(f"{where}the current folder no longer exists (it was removed or moved away); "
+                    "cd into a folder that exists and run again")
 
 
 @contextmanager
@@ -211,7 +230,7 @@ class _Commands(click.Group):
             _say("archive-gen: interrupted", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except OSError as exc:
-            if exc.filename is not None and not isinstance(exc, BrokenPipeError):
+            if (exc.filename is not None or _cwd_gone_text(exc)) and not isinstance(exc, BrokenPipeError):
                 # a file's error that no command caught (`init` of a name too long for the disk): it was
                 # "cannot write the output: File name too long", as if stdout had failed, naming no file
                 _fail_os(exc)
@@ -290,9 +309,21 @@ def run() -> NoReturn:
 # ---------------------------------------------------------------------------------------------
 # build
 
-_config_option = click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+class _GivenPath(click.Path):
+    """click.Path that refuses an empty argument: ``Path("")`` is ``Path(".")``, so `archive-gen check "$SRC"` with
+    SRC unset checked the whole current folder without a word, `build ""` said "output folder is inside the source
+    folder", `--config ""` "config file is a folder" and `init ""` "folder is not empty", each about a folder the
+    user never named. Now one usage error naming the option or argument, exit 2, as for any invalid value."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, (str, bytes)) and not value:
+            self.fail("an empty path (an unset variable in a script?); give '.' for the current folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_config_option = click.option("--config", "config_path", type=_GivenPath(path_type=Path, dir_okay=False),
                               help="Path to archive.yaml (default: ./archive.yaml if present).")
-_output_option = click.option("--output", "-o", type=click.Path(path_type=Path),
+_output_option = click.option("--output", "-o", type=_GivenPath(path_type=Path),
                               help="Output folder (default: 'output' in archive.yaml, else site/).")
 _jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                             help="Worker processes for parsing and tagging (default: number of CPUs).")
@@ -378,7 +409,7 @@ def _print_result(result: Any, *, verbose: bool, quiet: bool, strict: bool) -> N
 
 
 @main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=_GivenPath(path_type=Path))
 @_config_option
 @_output_option
 @click.option("--base-url", help="Absolute URL the site is published at (feeds, sitemap, canonical links).")
@@ -430,7 +461,7 @@ def build(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
 # serve
 
 @main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=_GivenPath(path_type=Path))
 @_config_option
 @_output_option
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
@@ -534,7 +565,7 @@ def serve(sources: tuple[Path, ...], config_path: Path | None, output: Path | No
 # init
 
 @main.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=_GivenPath(path_type=Path))
 @click.option("--force", is_flag=True, help="Add the scaffold to a non-empty folder (existing files are kept).")
 def init(directory: Path, force: bool) -> None:
     """Create a new archive in DIRECTORY: archive.yaml, about.md, sources/ with a sample page, a
@@ -611,7 +642,7 @@ def _ansi_c(ch: str) -> str:
 # export and check (the loader's and tagger's records, without building a site)
 
 @main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=_GivenPath(path_type=Path))
 @_config_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @click.option("--no-tags", is_flag=True, help="Skip region/topic tagging (loader output only).")
@@ -641,7 +672,7 @@ def export(sources: tuple[Path, ...], config_path: Path | None, fmt: str, no_tag
 
 
 @main.command()
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=_GivenPath(path_type=Path))
 @_config_option
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, without warnings and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list the ignored non-.txt files.")

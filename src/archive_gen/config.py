@@ -285,6 +285,10 @@ def _bad_character(text: str, *, multiline: bool) -> str | None:
             return f"a lone surrogate ({one_line(ch)})"
         if (code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029)) and not (multiline and ch in "\n\t"):
             return "a line break" if ch in "\n\r\x85\u2028\u2029" else f"a control character ({one_line(ch)})"
+        if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            # a noncharacter ("\uFFFE"): U+FFFE and U+FFFF in the title made feed.xml not well-formed XML, which
+            # feed readers drop whole; the loader removes all of them from pages (docs/robustness.md, round 17)
+            return f"a noncharacter ({ascii(ch)[1:-1]}), which web pages and feeds cannot hold"
     return None
 
 

@@ -7,6 +7,7 @@ against the content key it carries, so what a page shows can never drift from wh
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -60,6 +61,7 @@ from .pages import (
 )
 from .resources import builtin_dir
 from .search import ROOT_PATH as SEARCH_ROOT
+from .sources import project_tree
 
 Context = dict[str, Any]
 
@@ -427,6 +429,14 @@ class _Loader(jinja2.FileSystemLoader):
     out: a traceback)."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:  # the file Jinja would read whole (a sparse file of gigabytes: MemoryError)
+            path = os.path.join(folder, *pieces)
+            if os.path.isfile(path):
+                size = os.stat(path).st_size
+                if size > MAX_PROJECT_FILE_BYTES:
+                    raise jinja2.TemplateSyntaxError(_too_large("template", size), 1, template, path)
+                break
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as exc:
@@ -548,8 +558,9 @@ class PageKeys:
                 h.update(f"{current}\0<missing>\0".encode("utf-8", "surrogatepass"))
                 continue
             except jinja2.TemplateSyntaxError as exc:  # not UTF-8: rendering reports it; keyed by its bytes
-                with open(exc.filename or "", "rb") as handle:
-                    h.update(f"{current}\0<not utf-8>\0".encode("utf-8", "surrogatepass") + handle.read() + b"\0")
+                with open(exc.filename or "", "rb") as handle:  # at most what a template may hold, and one byte
+                    h.update(f"{current}\0<not utf-8>\0".encode("utf-8", "surrogatepass")
+                             + handle.read(MAX_PROJECT_FILE_BYTES + 1) + b"\0")
                 continue
             h.update(f"{current}\0{filename}\0".encode("utf-8", "surrogatepass") + source.encode("utf-8") + b"\0")
             named = _referenced(source)
@@ -569,7 +580,8 @@ class PageKeys:
         """Everything a page's key covers besides its own inputs: the rendering code and every template.
         While it stays the same, a page whose inputs cannot have changed keeps its key (pages.Changes)."""
         names = sorted({name for folder in template_dirs(config) if folder.is_dir()
-                        for name in (p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())})
+                        for name in (p.relative_to(folder).as_posix() for p in project_tree(folder)
+                                     if os.path.isfile(p))})
         return hashlib.sha256("\0".join([self._code, *(f"{n}={self.template_key(n)}" for n in names)]).encode()
                               ).hexdigest()
 
@@ -667,9 +679,13 @@ def about_html(config: Config) -> str | None:
     if config.about is None:
         return None
     try:
-        data = config.about.read_bytes()
+        with config.about.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > MAX_PROJECT_FILE_BYTES else handle.read(MAX_PROJECT_FILE_BYTES + 1)
     except OSError as exc:
         raise RenderError(f"cannot read the about file: {exc.strerror or exc}", source=str(config.about)) from None
+    if max(size, len(data)) > MAX_PROJECT_FILE_BYTES:  # was read whole: a MemoryError traceback
+        raise RenderError(_too_large("about file", max(size, len(data))), source=str(config.about))
     data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM
     try:
         text = data.decode("utf-8")
@@ -689,8 +705,8 @@ def static_files(config: Config) -> dict[str, bytes]:
         if not folder.is_dir():
             continue
         own = folder != builtin_dir("static")
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and not path.name.startswith(".") and "__pycache__" not in path.parts \
+        for path in project_tree(folder):
+            if os.path.isfile(path) and not path.name.startswith(".") and "__pycache__" not in path.parts \
                     and path.name != "__init__.py" and not (own and _static_problem(path, config)):
                 files["static/" + path.relative_to(folder).as_posix()] = path.read_bytes()
     return files
@@ -705,10 +721,30 @@ def _leads_out(path: Path, root: Path) -> bool:
     return False
 
 
+def _too_large(what: str, size: int) -> str:
+    return f"{what} is too large ({size / 2**20:,.0f} MB; the limit is {MAX_PROJECT_FILE_BYTES // 2**20} MB)"
+
+
+# a project file the build reads whole (about.md, a template) may take this much; a static file four times as
+# much (a CJK web font takes 10-20 MB): a bigger one (a sparse file, an image of a disk) was read into memory whole,
+# and a MemoryError traceback took the build down
+MAX_PROJECT_FILE_BYTES = 16 * 1024 * 1024
+MAX_STATIC_FILE_BYTES = 4 * MAX_PROJECT_FILE_BYTES
+
+
 def _static_problem(path: Path, config: Config) -> str | None:
     """Why a file of the project's static/ folder is not copied, or None: a link leading out of the project
-    (``static/key -> ~/.ssh/id_rsa`` was published with the site) unless ``follow_symlinks``."""
-    if path.is_symlink() and not config.follow_symlinks and _leads_out(path, config.root):
+    (``static/key -> ~/.ssh/id_rsa`` was published with the site) unless ``follow_symlinks``; a name holding a
+    backslash (unzipped from a Windows archive: ``img\\logo.png``), which no web address can hold (it made the
+    whole build fail: "the site contains an unsafe output path"); a file over MAX_STATIC_FILE_BYTES."""
+    if "\\" in path.relative_to(config.root / "static").as_posix():
+        return "a backslash in the name, which no web address can hold; skipped (rename the file)"
+    with contextlib.suppress(OSError):
+        size = path.stat().st_size
+        if size > MAX_STATIC_FILE_BYTES:
+            return (f"static file is too large ({size / 2**20:,.0f} MB; the limit is "
+                    f"{MAX_STATIC_FILE_BYTES // 2**20} MB); skipped")
+    if os.path.islink(path) and not config.follow_symlinks and _leads_out(path, config.root):
         return ("static file is a link to a place outside the project folder; skipped (follow_symlinks: true in "
                 "archive.yaml copies it)")
     return None
@@ -739,7 +775,8 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
                 notices.append(Notice(str(folder), None, "not-a-file",
                                       f"not a folder; skipped (the built-in {kind_of} files are used)"))
             continue
-        for path in sorted(folder.rglob("*")):
+        unreadable: list[OSError] = []
+        for path in project_tree(folder, unreadable.append):
             if path.name.startswith(".") or "__pycache__" in path.parts:
                 continue
             kind = _kind(path)
@@ -747,14 +784,18 @@ def project_notices(config: Config) -> tuple[Notice, ...]:
             if kind == "other":
                 notices.append(Notice(str(path), None, "not-a-file",
                                       "not a regular file (a pipe, socket or device); skipped"))
-            elif kind is None and path.is_symlink() and not path.exists():
+            elif kind is None and os.path.islink(path) and not os.path.exists(path):
                 notices.append(Notice(str(path), None, "not-a-file", "a link to nothing (or a loop of links); skipped"))
             elif kind == "folder" and (builtin / rel).is_file():
                 notices.append(Notice(str(path), None, "not-a-file",
                                       f"a folder where the {kind_of} file {rel.as_posix()} is looked for; "
                                       f"skipped (the built-in {rel.as_posix()} is used)"))
             elif name == "static" and kind is None and (problem := _static_problem(path, config)):
-                notices.append(Notice(str(path), None, "symlink-outside", problem))
+                notices.append(Notice(str(path), None,
+                                      "symlink-outside" if problem.startswith("static file is a link") else "not-a-file",
+                                      problem))
+        notices.extend(Notice(os.fsdecode(exc.filename or folder), None, "not-a-file",
+                              f"cannot read folder: {exc.strerror or exc}; skipped") for exc in unreadable)
     about = config.root / "about.md"  # a file named by `about:` is checked when the config loads
     kind = _kind(about) if config.about is None else None
     if kind is not None:

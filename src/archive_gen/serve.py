@@ -236,9 +236,38 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
                 return
+            if isinstance(body, Path):  # a file too big to read whole: sent from the disk
+                self._send_file(body, ctype, head)
+                return
             if ctype.startswith("text/html"):
                 body = inject_reload(body)
             self._send(status, ctype, body, head)
+
+        def _send_file(self, path: Path, ctype: str, head: bool) -> None:
+            """``path`` a block at a time (at most the size it has when opened): a file of gigabytes kept in the
+            output (the user's scans, with --allow-foreign-files) was read whole for each request, a MemoryError
+            and the request dropped, or the machine's memory taken."""
+            try:
+                handle = path.open("rb")
+            except OSError:
+                _, _, body = _answer(state.root, "/404.html", "/404.html")
+                self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", body if isinstance(body, bytes)
+                           else NOT_FOUND, head)
+                return
+            with handle:
+                left = os.fstat(handle.fileno()).st_size
+                self.send_response(HTTPStatus.OK)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(left))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                while not head and left > 0:
+                    block = handle.read(min(STREAM_BLOCK, left))
+                    if not block:  # cut short meanwhile: the client sees fewer bytes than said, and the end
+                        self.close_connection = True
+                        break
+                    self.wfile.write(block)
+                    left -= len(block)
 
         def _send(self, status: HTTPStatus, ctype: str, body: bytes, head: bool) -> None:
             self.send_response(status)
@@ -268,15 +297,24 @@ def make_handler(state: SiteState, log: Callable[[str], None] | None = None) -> 
     return Handler
 
 
-def _answer(root: Path, url_path: str, plain: str) -> tuple[HTTPStatus, str, bytes]:
+# a file larger than this is sent a block at a time, not read whole; the build writes none so large
+# (render.MAX_STATIC_FILE_BYTES is the largest file it copies), so what a rebuild rewrites is still read whole under
+# SiteState.steady
+STREAM_ABOVE = 64 * 1024 * 1024
+STREAM_BLOCK = 1024 * 1024
+
+
+def _answer(root: Path, url_path: str, plain: str) -> tuple[HTTPStatus, str, bytes | Path]:
     """(status, content type, body) of a site file's URL as the folder holds it now (read under
-    SiteState.steady: one state of the site)."""
+    SiteState.steady: one state of the site); the body of a file over STREAM_ABOVE is its path."""
     target = resolve_request(root, url_path)
     if target is not None and not url_path.endswith("/") and target.name == "index.html" \
             and not plain.endswith(".html"):
         return HTTPStatus.MOVED_PERMANENTLY, "", b""
     if target is not None:
         try:
+            if target.stat().st_size > STREAM_ABOVE:
+                return HTTPStatus.OK, _content_type(target), target
             return HTTPStatus.OK, _content_type(target), target.read_bytes()
         except OSError:
             pass

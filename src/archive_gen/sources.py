@@ -281,7 +281,9 @@ def _walk(root: Path, follow_symlinks: bool, skip: frozenset[tuple[int, int]] = 
             if name.startswith("."):
                 continue
             link = here / name
-            if link.is_symlink() and not follow_symlinks and outside(link):
+            # os.path.islink, not Path.is_symlink: a path over the system's limit (4,096 bytes) raised ENAMETOOLONG
+            # here and the whole run ended on it; now the walk says it cannot read that folder and goes on
+            if os.path.islink(link) and not follow_symlinks and outside(link):
                 notices.append(Notice(_rel(link, root), None, "symlink-outside",
                                       "folder is a link to a place outside the source folder; skipped "
                                       "(follow_symlinks: true in archive.yaml reads it)"))
@@ -359,6 +361,17 @@ def walk_folders(root: Path | str, on_error: Callable[[OSError], None] | None = 
         yield top, dirs, files
         stack.extend(path for path in (os.path.join(top, name) for name in reversed(dirs))
                      if followlinks or not os.path.islink(path))
+
+
+def project_tree(folder: Path, on_error: Callable[[OSError], None] | None = None) -> list[Path]:
+    """Every file and folder below ``folder``, as ``sorted(folder.rglob("*"))`` lists them (a link to a folder is
+    listed, not entered), but a folder that cannot be listed (its path over the system's limit, 4,096 bytes) is
+    passed to ``on_error`` and passed over: rglob raised ENAMETOOLONG, and a `static/` or `templates/` that deep
+    ended the build with a traceback."""
+    found: list[Path] = []
+    for top, dirs, files in walk_folders(folder, on_error, followlinks=False):
+        found.extend(Path(top, name) for name in (*dirs, *files))
+    return sorted(found)
 
 
 def _inside(path: Path, folders: tuple[Path, ...]) -> bool:

@@ -84,13 +84,16 @@ def check_output_safe(output: Path, *, sources: Iterable[Path], protected: Itera
     except OSError as exc:  # a loop of links (was a RuntimeError traceback)
         raise OutputError(f"cannot use the output folder: {exc.strerror}", source=shown,
                           hint="choose a folder of its own, e.g. --output site") from None
-    cwd = Path.cwd().resolve()
+    try:
+        cwd: Path | None = Path.cwd().resolve()
+    except FileNotFoundError:  # the current folder was removed: no output can hold it
+        cwd = None
     if resolved == Path(resolved.anchor):
         raise OutputError("refusing to use the filesystem root as the output folder", source=shown)
     if any(home.is_relative_to(resolved) for home in _homes()):
         raise OutputError("refusing to use the home folder (or a folder above it) as the output folder",
                           source=shown, hint="choose a folder of its own, e.g. --output site")
-    if cwd.is_relative_to(resolved):
+    if cwd is not None and cwd.is_relative_to(resolved):
         raise OutputError("refusing to use the current folder (or a folder above it) as the output folder",
                           source=shown, hint="choose a folder of its own, e.g. --output site")
     if resolved.exists() and not resolved.is_dir():
