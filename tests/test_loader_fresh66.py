@@ -5,7 +5,7 @@ named by its stem and branch (癸酉年, 乙亥年), a holiday in quotes (“五
 introduction in any pair of brackets but 《》 (「」, 『』, 〈〉, ［］); a firm named after 一家/两家/某家 by any noun (…煤矿,
 …中介, …网点) or by more kinds; a sanction with a manner between 被 and its verb (被依法查办, 遭顶格处罚) and by more verbs
 (勒令, 查办, 没收, 开除…); a benefactive coverb over any verb of getting back with 回 (拿回, 领回, 索回) or of demanding
-what is owed (讨要, 追讨); a result complement 成/出/下 before 了 (建成了, 闯出了, 拿下了); OCR's zero for 。 (before a
+what is owed (讨要, 追讨); a result complement before 了 (建成了, 闯出了, 拿下了, 练就了, 学会了); OCR's zero for 。 (before a
 quotation's close, at a line's end on a page with no 。, before a credit), its 汛/迅 for 讯 and 曰 for 日 in a lead, and
 囗/ロ for the □ before a byline. Each rule has a test that failed before it and a guard (a near-miss it must not fire
 on). The inputs differ from the batch's pages."""
@@ -173,3 +173,29 @@ def test_a_square_before_no_role_is_kept() -> None:
     # guard: 囗 before anything but a role is the text's own
     from archive_gen.loader.bylines import _ocr_square
     assert _ocr_square("囗岸管理站职工") == "囗岸管理站职工"
+
+
+# the post-fix check page's misses (tests/heldout/fresh66/pages/f66-2018-03-06_03.txt): 练就了 (a result complement not
+# among 成/出/下) and “三八”节前夕 (节 outside the quotes)
+
+@pytest.mark.parametrize(("upper", "lower"), [("鹤岗三百名青年矿工练就了", "一身井下救护本领"),
+                                              ("这些农民工两年里学会了", "电焊和数控编程"),
+                                              ("省总工会送教小分队走遍了", "全省十三个地市")])
+def test_a_title_line_ending_on_any_result_complement_and_le_runs_on(upper: str, lower: str) -> None:
+    parsed = page(MASTHEAD, f"{upper}\n{lower}", "　　本报讯　" + BODY)
+    assert [(i.title, i.subtitle) for i in parsed.items] == [(upper + lower, None)]
+
+
+@pytest.mark.parametrize("upper", ["这家民营企业有工会了", "参赛选手全部到齐了", "工人们的衣服湿透了"])
+def test_a_result_pair_that_closes_or_a_noun_in_hui_stays_a_title(upper: str) -> None:
+    # guard: 到齐了, 湿透了 close their clause; 工会了 is a noun and its 了: the ——subtitle stays the subtitle
+    item = page(MASTHEAD, f"{upper}\n——记者回访一线职工", "　　本报讯　" + BODY).items[0]
+    assert (item.title, item.subtitle) == (upper, "——记者回访一线职工")
+
+
+@pytest.mark.parametrize("signoff", ["己亥年“五一”节于鸡西", "2019年“三八”节前夕写于牡丹江"])
+def test_a_quoted_holiday_with_jie_outside_the_quotes_dates_a_sign_off(signoff: str) -> None:
+    text = "　　" + BODY + "\n\n　　　　　　　　　　" + signoff
+    parsed = page(FUKAN, "老车间的钟声", "闫　冬", text, "工地上的读书会", "　　本报讯　" + BODY)
+    assert [i.title for i in parsed.items] == ["老车间的钟声", "工地上的读书会"]
+    assert signoff not in "".join(parsed.items[0].paragraphs)

@@ -79,10 +79,10 @@ _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其�
 # (nor are book-title marks, "从《劳动法》到《劳动合同法》，", nor ASCII quotes a typed copy prints)
 _QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
 # (a clause may list short phrases parted by 、, "稳就业、保民生，"; a 、 never opens or closes one)
-# (or a list of two to six short phrases, two to five characters each, parted by 、, a middle dot · ・ • or a slash,
+# (or a list of two to six short phrases, two to four characters each, parted by 、, a middle dot · ・ • or a slash,
 # however long the list runs: "查合同·查工资·查工时·查社保，", "讲安全／查隐患／保平安／促生产，")
 _COMMA_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$"
-                             r"|^(?:[^，,；;：:。！？!?\s、·・•／/]{2,5}[、·・•／/]){1,5}[^，,；;：:。！？!?\s、·・•／/]{2,5}[，,]$")
+                             r"|^(?:[^，,；;：:。！？!?\s、·・•／/]{2,4}[、·・•／/]){1,5}[^，,；;：:。！？!?\s、·・•／/]{2,4}[，,]$")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
 # the occasion, the 引题, and the title under it gives the meeting's message; so is one naming the meeting before where it
@@ -225,7 +225,13 @@ _GOT_END = lazy_compile(r"(?:组建|建立|建起|办起|搭起|设立|开设|�
                         # (and a result complement 成, 出, 下: "建成了", "闯出了", "拿下了", what was built, made or won
                         # follows; not the ones that close on their own: "落成了", "长成了", "谈成了", "倒下了", "停下了",
                         # "坐下了", "雪下了")
-                        r"|(?<![没不])(?![落长谈倒停坐躺蹲跪降演雨雪])[\u4e00-\u9fff][成出下]了$")
+                        r"|(?<![没不])(?![落长谈倒停坐躺蹲跪降演雨雪])[\u4e00-\u9fff][成出下]了$"
+                        # (…or any other result complement that takes what was mastered, reached or filled as its object:
+                        # 就 "练就了", 会 "学会了", 懂 "弄懂了", 透 "摸透了", 遍 "走遍了", 足 "攒足了", 齐 "配齐了", 全 "配全了";
+                        # not where the pair closes on its own: "湿透了", "到齐了", "整齐了", "齐全了", "健全了", "安全了",
+                        # nor where 会 is a noun's: "有工会了", "开会了", "社会了")
+                        r"|(?<![没不])(?![没不湿到整齐健安])[\u4e00-\u9fff][就懂透遍足齐全]了$"
+                        r"|(?<![没不])(?![没不工开大社机协商集晚聚例年])[\u4e00-\u9fff]会了$")
 
 
 def _puts_wants_object(top: str) -> bool:

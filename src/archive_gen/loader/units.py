@@ -62,7 +62,7 @@ _SOURCE_LINE = lazy_compile(r"^(?:来源|稿源|稿件来源|信息来源)[：:]
 # headline (a date alone is read by shapes.signing_date; a place alone names nothing written)
 # (a year in figures, in characters, or by its stem and branch as a writer dating by the old calendar prints it: "癸酉年清明",
 # "丙申年中秋"; a holiday in quotes, as "“五一”" and "“十一”" (National Day, only so) are often printed, and the days off
-# round it by any of their names: 假期, 假日, 长假, 小长假, 黄金周)
+# round it by any of their names: 假期, 假日, 长假, 小长假, 黄金周; 节 inside the quotes or after them, "“三八”节前夕")
 _WRITTEN_DATE = (r"(?:(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年"
                  r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:[0-9]{1,2}日|[一二三]?十[一二三四五六七八九]?日"
                  r"|[一二三四五六七八九]日)?|[春夏秋冬]天?|[春夏秋冬]季"
@@ -71,7 +71,7 @@ _WRITTEN_DATE = (r"(?:(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六�
                  r"|(?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕|冬至|腊八|小年|五一|五四|三八|六一|七一|八一)节?"
                  r"|(?:劳动|青年|妇女|儿童|建党|建军|教师)节"
                  r"|[“「\"](?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕|冬至|腊八|小年|五一|五四|三八|六一|七一|八一"
-                 r"|十一)节?[”」\"])"
+                 r"|十一)节?[”」\"]节?)"
                  r"(?:[上中下]旬|初|底|末|前夕|前后|前|后|假期|假日|小长假|长假|黄金周|期间|之际|之夜|夜)?"
                  # a date in figures parted by dots, dashes or slashes ("2023.9.28", "2023-09-28", "1998/5/4"), as a
                  # typed or pasted sign-off prints it
@@ -480,10 +480,10 @@ def _mark_stray_stops(units: list[Unit]) -> None:
 # over "安阳专场招聘会开进社区"; "从“要我安全”到“我要安全”，" over a title): one or two short clauses, the last ending in a
 # comma, no other stop inside
 # (a clause may list short phrases parted by 、, "稳就业、保民生，"; a 、 never opens or closes one)
-# (or a list of two to six short phrases, two to five characters each, parted by 、, a middle dot · ・ • or a slash,
+# (or a list of two to six short phrases, two to four characters each, parted by 、, a middle dot · ・ • or a slash,
 # however long the list runs: "查合同·查工资·查工时·查社保，", "讲安全／查隐患／保平安／促生产，")
 _CLAUSE_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$"
-                              r"|^(?:[^，,；;：:。！？!?\s、·・•／/]{2,5}[、·・•／/]){1,5}[^，,；;：:。！？!?\s、·・•／/]{2,5}[，,]$")
+                              r"|^(?:[^，,；;：:。！？!?\s、·・•／/]{2,4}[、·・•／/]){1,5}[^，,；;：:。！？!?\s、·・•／/]{2,4}[，,]$")
 # quote marks are not counted in a clause's length ("从“要我安全”到“我要安全”，" is a clause of ten characters)
 # (nor are book-title marks, "从《劳动法》到《劳动合同法》，", nor ASCII quotes a typed copy prints)
 _QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
