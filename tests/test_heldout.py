@@ -934,6 +934,18 @@ FRESH64_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # first run title F1 0.939 over the set (23 of 25; the poem of lone verses under a ◎ poet line missed, so the rule was
 # widened to a marked poet line), then 1.0 in every column, roles 26/26, datelines 20/20, kinds 25/25.
 FRESH65_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98}
+# fresh66 (the sixty-seventh batch, by a new hand: a check of the fresh62/fresh64 rules in still other surface forms — a
+# 1993 OCR page with a zero 0 for 。, 曰 for 日 in a 电 lead, 本报汛, 囗 before 本报记者, 一—记…, 为…讨要 and a 癸酉年清明
+# sign-off; a 2005 维权 page with a kicker listed by ·, 一家小煤矿 over 被勒令…, 帮…拿回, 两家劳务中介 over 被依法查办; a 2013
+# interview under a 〈访…〉 subtitle with 【问】/【答】 turns and sketches introduced in 「」 and 〈〉; a 2016 page with a kicker of
+# quoted phrases, 建成了, a 「…答本报记者问」 subtitle with Q：/A： turns and a 2016年“五一”假日 sign-off; and one ordinary page):
+# first run (main at 986fcfa, keys committed in 2cbbe3a) title F1 0.615 (12 of 19, 20 predicted), body bounds 0.792,
+# paragraphs 0.75, byline 0.833, kicker 0.5, subtitle 1.0, roles 13/16, invented kickers 2, invented subtitles 1. After
+# the rules of tests/test_loader_fresh66.py, each over its class: 1.0 in every column, roles 16/16, invented 0/0. The
+# post-fix check page (2018 黑龙江工人报, committed in de2a682 before it was run): title F1 0.941 on all six pages (练就了 and
+# a “三八”节前夕 sign-off missed); two rules widened: 1.0 in every column, 25 of 25, roles 20/20; floors are what it reaches.
+FRESH66_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -1012,6 +1024,8 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # 本报讯（…） leads, 本报记者/通讯员 on byline lines and in sketches' end credits, 本报记者 in a bracketed photo credit
     "fresh65": (26, None, 6),  # 记者/通讯员 in place-only leads (静安讯, 闵行讯（通讯员 name）), in 本报X讯 and 新华社 leads and in
     # a dated lead under an 编者按; bracketed names closing briefs, credited with no role printed (keyed null)
+    "fresh66": (20, None, 6),  # 记者 in a 1993 电 lead read through 曰 for 日, 本报记者 after an OCR'd □ (囗), 记者/通讯员
+    # in 本报讯（…） leads, 本报记者/通讯员 on byline lines and in sketches' end credits, 本报通讯员 in a photo credit
 }
 
 
@@ -1099,6 +1113,8 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh64": (FRESH64_FLOORS, 24, 0.95),  # 19 on the five check pages (first run title F1 0.524; ten rules), 5 on the
     # post-fix check page (first run 4 of 5 titles; one rule more)
     "fresh65": (FRESH65_FLOORS, 25, 0.95),  # 19 on the five pages, 6 on the post-fix check page; see FRESH65_FLOORS
+    "fresh66": (FRESH66_FLOORS, 25, 0.95),  # 19 on the five check pages, one ordinary (first run title F1 0.615; the
+    # rules of tests/test_loader_fresh66.py), 6 on the post-fix check page (first run 5 of 6 titles; two rules widened)
 }
 
 

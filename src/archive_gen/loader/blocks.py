@@ -363,7 +363,11 @@ def _ocr_stop(text: str) -> bool:
     """OCR of a scanned page reads a full stop as a half-width "." ("…生产经营计划."): a "." right after a Han
     character ends the sentence as "。" does (a "." after a digit or a Latin letter is a decimal point or an
     abbreviation, and ends nothing). It reads the small circle of "。" as a Latin "o" too ("…珠穆朗玛峰o"): no word of
-    running text puts a lone Latin letter o straight after a Han character, so that "o" ends the sentence as well."""
+    running text puts a lone Latin letter o straight after a Han character, so that "o" ends the sentence as well. A zero
+    "0" does too ("…拖欠半年的工资一万一千元0") in a text holding no "。" of its own, a page whose every stop OCR read as a
+    zero; where a "。" stands, a zero after a Han character is a figure ("…轻伤人数降为0")."""
+    if len(text) >= 2 and text[-1] == "0" and "\u4e00" <= text[-2] <= "\u9fff":
+        return "。" not in text
     return len(text) >= 2 and text[-1] in ".oO" and "\u4e00" <= text[-2] <= "\u9fff"
 
 

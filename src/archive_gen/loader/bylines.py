@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Byline, BylineRole, Dateline
 from ..patterns import lazy_compile
@@ -270,7 +270,29 @@ def _place_lead(paragraph: str) -> Lead | None:
                 credits.roles)
 
 
+# OCR misreads a lead's fixed words by their look: 讯 as 汛 or 迅, 日 as 曰 ("本报汛　…", "本报沈阳四月二十九曰电　记者…"):
+# 汛/迅 closing the lead's head (a gap or a bracket after it: "本报迅速…" is a sentence about the paper), 曰 before 电/讯
+_OCR_LEAD_HEAD = lazy_compile(rf"^本报(?:[{HAN}0-9]{{0,12}}?[汛迅](?=[{_SPACE}(（]|$)|[{HAN}0-9]{{1,12}}?曰(?=[电讯汛迅]))")
+
+
 def split_lead(paragraph: str) -> Lead | None:
+    """A run-in lead (``_read_lead``), read through OCR's misreads of its fixed words (``_OCR_LEAD_HEAD``): the lead is
+    found on a copy with 讯 and 日 mended, and kept as printed (each mend is one character for one)."""
+    lead = _read_lead(paragraph)
+    if lead is not None:
+        return lead
+    head = _OCR_LEAD_HEAD.match(paragraph)
+    if head is None:
+        return None
+    end = head.end() + 1 if paragraph[head.end():head.end() + 1] in ("电", "讯", "汛", "迅") else head.end()
+    mended = paragraph[:end].replace("汛", "讯").replace("迅", "讯").replace("曰", "日") + paragraph[end:]
+    lead = _read_lead(mended)
+    if lead is None or not lead.text or not paragraph.startswith(lead.text[:2]):
+        return lead
+    return replace(lead, text=paragraph[:len(lead.text)])
+
+
+def _read_lead(paragraph: str) -> Lead | None:
     """Find "本报讯(记者X)", "本报南京11月22日电(…)", "本报成都6月19日讯（…）", "本报九江讯　…" (a place, no date),
     "本报讯 记者X报道",
     "本报讯　记者　X　通讯员　Y　…", "本报(记者X)" or plain "本报讯"; a place-only lead with no 本报 ("静安讯　…").
@@ -513,8 +535,9 @@ def _without_unit_tail(text: str) -> str:
 
 
 # OCR of a scanned page reads the hollow square □ before a byline line as the character 口 ("口本报通讯员　葛　群"): 口
-# right before a role word is that mark (no role or name opens with it; "口述：" is a label of its own)
-_OCR_SQUARE = lazy_compile(rf"^([{_SPACE}]*)口(?={_GAP}*{_ROLE})")
+# right before a role word is that mark (no role or name opens with it; "口述：" is a label of its own); so is any other
+# square OCR takes it for: 囗 (the enclosure radical), ロ (katakana ro), ▢ and ☐ ("囗本报记者　闵　华")
+_OCR_SQUARE = lazy_compile(rf"^([{_SPACE}]*)[口囗ロ▢☐](?={_GAP}*{_ROLE})")
 
 
 def _ocr_square(text: str) -> str:
@@ -720,8 +743,9 @@ _PADDED_PAIR = lazy_compile(rf"[{HAN}]\u3000[{HAN}]")
 def _ocr_stop_before(text: str, at: int) -> bool:
     """OCR reads the full stop before a sign-off as a half-width "." ("…参加评选.(邓　丽)") or its small circle as a
     Latin "o" ("…参加学习o(郜 文)"): either right after a Han character ends the sentence (after a digit "." is a
-    decimal point, after a Latin letter "o" is a word's)."""
-    return at >= 2 and text[at - 1] in ".oO" and "\u4e00" <= text[at - 2] <= "\u9fff"
+    decimal point, after a Latin letter "o" is a word's), or as a zero ("…二十万毫升0(隋 岩)": after a Han character a
+    zero is no figure's)."""
+    return at >= 2 and text[at - 1] in ".oO0" and "\u4e00" <= text[at - 2] <= "\u9fff"
 
 
 def split_signoff(text: str) -> tuple[str, str] | None:

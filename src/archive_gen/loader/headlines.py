@@ -79,7 +79,10 @@ _FUNCTION_ENDINGS = set("的了在和与对将把被从向为及并而是有其�
 # (nor are book-title marks, "从《劳动法》到《劳动合同法》，", nor ASCII quotes a typed copy prints)
 _QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
 # (a clause may list short phrases parted by 、, "稳就业、保民生，"; a 、 never opens or closes one)
-_COMMA_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$")
+# (or a list of two to six short phrases, two to four characters each, parted by 、, a middle dot · ・ • or a slash,
+# however long the list runs: "查合同·查工资·查工时·查社保，", "讲安全／查隐患／保平安／促生产，")
+_COMMA_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$"
+                             r"|^(?:[^，,；;：:。！？!?\s、·・•／/]{2,4}[、·・•／/]){1,5}[^，,；;：:。！？!?\s、·・•／/]{2,4}[，,]$")
 _OPENER = lazy_compile(r"^[^，,“”「」:：]{1,5}[，,]")
 # "全总召开送温暖工程经验交流会", "某市总工会举行职工代表座谈会": a line reporting that a meeting was held; over a title it is
 # the occasion, the 引题, and the title under it gives the meeting's message; so is one naming the meeting before where it
@@ -141,7 +144,9 @@ _SPAN_CLOSES = lazy_compile(r"^(?:到|至|走向|迈向|变成|变为)[\u4e00-\u
 # (帮/帮助 and whom it helps the same: "保定市总工会帮一百二十名农民工" over "讨回…"; not after 互, 相, 结, 对口)
 _SERVES = (r"(?:(?<![评选称成作视认定列改变分名以因行])为(?![了何什])|(?<![送交献留带还递发写分借卖寄让传嫁供补配])给|替"
            r"|(?<![互相结对])帮助?)"
-           r"[\u4e00-\u9fff0-9“”]{1,12}(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员)")
+           # (whom it serves named by any word for people at work or in need: …人, …工, …员, 保安, 司机, 护士, 群众, 患者…)
+           r"[\u4e00-\u9fff0-9“”]{1,12}(?:人|工|员|者|户|家庭|骑手|小哥|师傅|老人|儿童|学生|孩子|家属|劳模|工匠|居民|村民|农民|会员"
+           r"|保安|司机|保姆|护士|医生|教师|群众|患者|病友|母亲|妈妈|职工子女)")
 _COVERB_TAIL = lazy_compile(r"[\u4e00-\u9fff”]{2,}" + _SERVES + "$")
 
 
@@ -174,10 +179,19 @@ _UNIT_PREDICATE_OPENS = lazy_compile(r"^(?:(?:职工|工人|员工|干部|青工
 # (any kind of firm: "一家劳务派遣公司", "两家餐饮店", "某建筑工地", "一家物流平台"; and a sanction by any verb of
 # sanctioning after 被/遭, whatever follows it: "被责令整改", "被判支付…", "被吊销营业执照", "被处以罚款", "被纳入失信名单",
 # "被行政拘留"; or 受到/受 a sanction or an honour: "受到通报批评")
-_FIRM_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:[一两二三四五六七八九十几多数某]家?|某)[\u4e00-\u9fff]{0,6}"
-                             r"(?:企业|单位|商户|工厂|公司|厂|店|饭店|酒店|餐馆|超市|工地|项目部|平台|医院|学校|幼儿园|物业)$")
-_SANCTION_VERB = (r"(?:查处|查封|处罚|处以|处理|罚款|罚|曝光|通报|约谈|起诉|判|立案|追责|问责|列入|纳入|责令|吊销|注销|移送|挂牌|停业"
-                  r"|关停|取缔|拘留|行政拘留|追究|惩戒|警告|列为)")
+# (家 counts nothing but firms and households: after a count and 家, or 某家, a firm may be named by any noun, "一家小煤矿",
+# "两家劳务中介", "一家快递网点"; with no 家 it is named by its kind, the kinds being many: …矿, …中介, …机构, …网点…)
+_FIRM_SUBJECT = lazy_compile(r"^[\u4e00-\u9fff]{0,12}?(?:(?:[一两二三四五六七八九十几多数]|某)家[\u4e00-\u9fff]{2,8}"
+                             r"|(?:[一两二三四五六七八九十几多数]家?|某)[\u4e00-\u9fff]{0,6}"
+                             r"(?:企业|单位|商户|工厂|公司|厂|店|饭店|酒店|餐馆|超市|工地|项目部|平台|医院|学校|幼儿园|物业|矿|中介"
+                             r"|机构|网点|商行|作坊|车队|诊所|市场|商场|站|合作社|园区|会所|驾校|网吧|车行|门市|工程队|施工队))$")
+# (a manner or a degree may come between 被/遭 and the verb, "被依法查办", "被顶格处罚", "遭重罚"; and the verbs of
+# sanctioning are many: ordering (责令, 勒令, 责成), investigating (查处, 查办), seizing (查扣, 扣押, 没收, 暂扣), punishing
+# (处罚, 惩处, 处分, 开除), closing down (关停, 关闭, 叫停, 取缔))
+_SANCTION_VERB = (r"(?:依法|依规|依纪|从严|从重|严肃|严厉|顶格|当场|立即|及时|联合|再次|集中|一并|重)?"
+                  r"(?:查处|查封|查办|查扣|处罚|处以|处理|处分|处置|罚款|罚没|罚|曝光|通报|约谈|起诉|判|立案|追责|问责|列入|纳入|责令"
+                  r"|勒令|责成|吊销|注销|没收|暂扣|扣押|追缴|移送|挂牌|停业|关停|关闭|叫停|取缔|拘留|行政拘留|追究|惩戒|惩处|警告|开除"
+                  r"|列为)")
 _PASSIVE_PREDICATE = lazy_compile(r"^[\u4e00-\u9fff“”0-9]{2,14}(?:(?:被|遭)" + _SANCTION_VERB + r"[\u4e00-\u9fff0-9]{0,8}"
                                   r"|受到?(?:表彰|处罚|处分|嘉奖|查处|通报批评|行政处罚|警告))$")
 # an OCR space between two Han characters of a headline line ("武汉钢铁公司 工会"): a misread gap, not a gap in the line
@@ -195,7 +209,10 @@ _PUTS_CLOSED = lazy_compile(r"(?:在[\u4e00-\u9fff]{1,6}|起|开始|正式|率�
 # 农民工补发" over "交通补贴…")
 _SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送上|送去|送来|搭建|推出|提供|发放|配备|设立|落实|兑现|争取|办理"
                                  r"|讨回|追回|要回|挽回|争回|补发|补缴|补交|垫付|支付|兑付|返还|退还|报销|缴纳|购买|捐赠|赠送|筹集"
-                                 r"|募集|申领)$")
+                                 r"|募集|申领"
+                                 # (and any verb of getting back with its complement 回, "拿回", "领回", "索回", "夺回", or of
+                                 # demanding or getting what is owed, "讨要", "索要", "追讨", "要到", "拿到", "讨到")
+                                 r"|[\u4e00-\u9fff](?<![来返退])回|讨要|索要|追讨|索取|追缴|[拿领要讨争]到)$")
 # a verb of making, getting or putting in place with its aspect 了 ending a line ("…职工自发组建了" over "三十个…小组",
 # "…毕业生有了" over "“订单”岗位"): the thing made or got is still to come, on the line under it. Verbs that close a
 # clause with 了 ("春天来了", "工资涨了", "加班费没有了", "工会成立了") are not listed, and 没有了 is left out
@@ -204,7 +221,17 @@ _SERVES_THEN_PUTS = lazy_compile(_SERVES + r"(?:开通|开设|建起|办起|送�
 # ones: "兴起了", "响起了", "升起了", "站起了", "回到了" closing on a place of their own are rare enough to be left in)
 _GOT_END = lazy_compile(r"(?:组建|建立|建起|办起|搭起|设立|开设|开通|推出|用上|吃上|住上|拿到|领到|迎来|签下|配上|装上|换上"
                         r"|添置|(?<!没)有"
-                        r"|(?<![没不])(?![兴响升站坐飞涌燃亮想看说回来去])[\u4e00-\u9fff][上进起回到])了$")
+                        r"|(?<![没不])(?![兴响升站坐飞涌燃亮想看说回来去])[\u4e00-\u9fff][上进起回到])了$"
+                        # (and a result complement 成, 出, 下: "建成了", "闯出了", "拿下了", what was built, made or won
+                        # follows; not the ones that close on their own: "落成了", "长成了", "谈成了", "倒下了", "停下了",
+                        # "坐下了", "雪下了")
+                        r"|(?<![没不])(?![落长谈倒停坐躺蹲跪降演雨雪])[\u4e00-\u9fff][成出下]了$"
+                        # (…or any other result complement that takes what was mastered, reached or filled as its object:
+                        # 就 "练就了", 会 "学会了", 懂 "弄懂了", 透 "摸透了", 遍 "走遍了", 足 "攒足了", 齐 "配齐了", 全 "配全了";
+                        # not where the pair closes on its own: "湿透了", "到齐了", "整齐了", "齐全了", "健全了", "安全了",
+                        # nor where 会 is a noun's: "有工会了", "开会了", "社会了")
+                        r"|(?<![没不])(?![没不湿到整齐健安])[\u4e00-\u9fff][就懂透遍足齐全]了$"
+                        r"|(?<![没不])(?![没不工开大社机协商集晚聚例年])[\u4e00-\u9fff]会了$")
 
 
 def _puts_wants_object(top: str) -> bool:

@@ -99,7 +99,9 @@ ANSWERS_PRESS = lazy_compile(r"[\u4e00-\u9fff“”·《》]{2,}(?:答(?:本报)
 # "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
 PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
 # a whole line in one pair of brackets, any kind a page sets a 副题 in: 【】, 〖〗, 〔〕, [], （）, ()
-_ONE_BRACKET_PAIR = lazy_compile(r"^(?:【[^【】]+】|〖[^〖〗]+〗|〔[^〔〕]+〕|\[[^\[\]]+\]|[(（][^()（）]+[)）])$")
+# (and 「」, 『』, 〈〉, ［］, 〘〙: every pair but 《》, which names a work)
+_ONE_BRACKET_PAIR = lazy_compile(r"^(?:【[^【】]+】|〖[^〖〗]+〗|〔[^〔〕]+〕|\[[^\[\]]+\]|[(（][^()（）]+[)）]|「[^「」]+」|『[^『』]+』"
+                                 r"|〈[^〈〉]+〉|［[^［］]+］|〘[^〘〙]+〙)$")
 
 
 def interview_bracket(text: str) -> bool:
@@ -123,12 +125,16 @@ def bracket_label(text: str) -> bool:
 # quote or bracket, a sign-off's bracket or the next sentence's Han character ("…也是作风o”", "…参加学习o(郜 文)",
 # "…九十二o今年…"); no word of running text puts a lone Latin o there (after a Latin letter, "Logo", it is a word's)
 _OCR_STOP_INSIDE = lazy_compile(r"(?<=[\u4e00-\u9fff])[oO](?=[”’」』)）(（\u4e00-\u9fff]|$)")
+# …and its zero "0" for "。" closing a quoted sentence ("…他们的事工会要管0”"): a zero after a Han character right before the
+# closing quote of a quotation holding a comma, a sentence's; a quoted figure ("事故“清0”", "“归0”") holds none
+_OCR_ZERO_STOP = lazy_compile(r"[“‘「『][^“”‘’「」『』]*[，,][^“”‘’「」『』]*[\u4e00-\u9fff]0[”’」』]")
 
 
 def sentencey(text: str) -> bool:
     """Running text: a sentence stop inside (OCR's "o" for "。" counted, ``_OCR_STOP_INSIDE``), or too long for any
     headline."""
-    return bool(SENTENCE_STOPS.search(text[:-1]) or _OCR_STOP_INSIDE.search(text[:-1])) or len(text) > MAX_HEADLINE_CHARS
+    return bool(SENTENCE_STOPS.search(text[:-1]) or _OCR_STOP_INSIDE.search(text[:-1]) or _OCR_ZERO_STOP.search(text)) \
+        or len(text) > MAX_HEADLINE_CHARS
 
 
 # a headline that asks and then answers: "加班费怎么算？先看清这三种情形", "工资被拖欠怎么办？律师来支招"

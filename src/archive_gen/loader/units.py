@@ -60,14 +60,19 @@ _SOURCE_LINE = lazy_compile(r"^(?:来源|稿源|稿件来源|信息来源)[：:]
 # 改定于北京", "写于大庆　2001年3月", "二〇二二年中秋写于襄阳", "一九八七年五一前夕于鞍山", "2023.9.28　写于杭州" (a year
 # and a month, a season or a holiday, or a date in figures, and 于 before a place): the piece's sign-off, a trailer, never a
 # headline (a date alone is read by shapes.signing_date; a place alone names nothing written)
-_WRITTEN_DATE = (r"(?:(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年"
+# (a year in figures, in characters, or by its stem and branch as a writer dating by the old calendar prints it: "癸酉年清明",
+# "丙申年中秋"; a holiday in quotes, as "“五一”" and "“十一”" (National Day, only so) are often printed, and the days off
+# round it by any of their names: 假期, 假日, 长假, 小长假, 黄金周; 节 inside the quotes or after them, "“三八”节前夕")
+_WRITTEN_DATE = (r"(?:(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])年"
                  r"(?:(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月(?:[0-9]{1,2}日|[一二三]?十[一二三四五六七八九]?日"
                  r"|[一二三四五六七八九]日)?|[春夏秋冬]天?|[春夏秋冬]季"
                  # a holiday by its name or by its date ("中秋", "国庆", "五一", "劳动节", "三八", "建党节"…), the day's
                  # eve or the days off round it ("五一前夕", "国庆假期", "春节长假", "中秋之夜")
                  r"|(?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕|冬至|腊八|小年|五一|五四|三八|六一|七一|八一)节?"
-                 r"|(?:劳动|青年|妇女|儿童|建党|建军|教师)节)"
-                 r"(?:[上中下]旬|初|底|末|前夕|前后|前|后|假期|长假|期间|之际|之夜|夜)?"
+                 r"|(?:劳动|青年|妇女|儿童|建党|建军|教师)节"
+                 r"|[“「\"](?:中秋|春节|元旦|国庆|端午|除夕|清明|重阳|元宵|七夕|冬至|腊八|小年|五一|五四|三八|六一|七一|八一"
+                 r"|十一)节?[”」\"]节?)"
+                 r"(?:[上中下]旬|初|底|末|前夕|前后|前|后|假期|假日|小长假|长假|黄金周|期间|之际|之夜|夜)?"
                  # a date in figures parted by dots, dashes or slashes ("2023.9.28", "2023-09-28", "1998/5/4"), as a
                  # typed or pasted sign-off prints it
                  r"|(?:19|20)[0-9]{2}[.．/／\-－][01]?[0-9](?:[.．/／\-－][0-3]?[0-9])?)")
@@ -475,7 +480,10 @@ def _mark_stray_stops(units: list[Unit]) -> None:
 # over "安阳专场招聘会开进社区"; "从“要我安全”到“我要安全”，" over a title): one or two short clauses, the last ending in a
 # comma, no other stop inside
 # (a clause may list short phrases parted by 、, "稳就业、保民生，"; a 、 never opens or closes one)
-_CLAUSE_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$")
+# (or a list of two to six short phrases, two to four characters each, parted by 、, a middle dot · ・ • or a slash,
+# however long the list runs: "查合同·查工资·查工时·查社保，", "讲安全／查隐患／保平安／促生产，")
+_CLAUSE_KICKER = lazy_compile(r"^(?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、)(?:[，,](?!、)[^，,；;：:。！？!?\s]{3,12}(?<!、))?[，,]$"
+                              r"|^(?:[^，,；;：:。！？!?\s、·・•／/]{2,4}[、·・•／/]){1,5}[^，,；;：:。！？!?\s、·・•／/]{2,4}[，,]$")
 # quote marks are not counted in a clause's length ("从“要我安全”到“我要安全”，" is a clause of ten characters)
 # (nor are book-title marks, "从《劳动法》到《劳动合同法》，", nor ASCII quotes a typed copy prints)
 _QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
@@ -484,7 +492,7 @@ _QUOTE_MARKS = lazy_compile(r"[“”‘’「」『』《》〈〉\"']")
 # a person introduced by post: a unit and a post or an honour (or two, parted by 、 or ，), ending on the post or honour
 # (a trade named by its last character: …工 "焊工", …员 "站务员", "快递员", …师 "酿酒师", "设计师", …长 "列车长", "班长")
 _POST = (r"(?:司机|技师|高级技师|首席技师|工程师|班长|组长|队长|车间主任|主任|书记|厂长|经理|站长|船长|机长|教师|医生|护士|工人|职工"
-         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}[工员师长]|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
+         r"|[车钳铣刨焊电钻]工|[^\s，、。]{1,4}[工员师长手匠]|获得者|劳动模范|劳模|工匠|能手|标兵|传承人|代表|委员|队员)")
 _INTRODUCES = lazy_compile(rf"[\u4e00-\u9fff“”·]{{4,30}}?{_POST}(?:[，、][\u4e00-\u9fff“”·]{{0,20}}?{_POST})*")
 # (a firm named by its kind, "一家黄酒企业", "某建筑单位", is a unit too)
 _UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场|企业|单位|工地"
@@ -494,7 +502,10 @@ _UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|�
 _NOT_INTRODUCING = r"(?!作者|本报|记者|通讯员|实习生)"
 _IN_BRACKETS = lazy_compile(rf"[(（]{_NOT_INTRODUCING}([^()（）]+)[)）]|〔{_NOT_INTRODUCING}([^〔〕]+)〕"
                             rf"|【{_NOT_INTRODUCING}([^【】]+)】|〖{_NOT_INTRODUCING}([^〖〗]+)〗"
-                            rf"|\[{_NOT_INTRODUCING}([^\[\]]+)\]")
+                            rf"|\[{_NOT_INTRODUCING}([^\[\]]+)\]"
+                            # (and the other pairs a page sets one in: 「」, 『』, 〈〉, ［］, 〘〙; not 《》, a work's title)
+                            rf"|「{_NOT_INTRODUCING}([^「」]+)」|『{_NOT_INTRODUCING}([^『』]+)』"
+                            rf"|〈{_NOT_INTRODUCING}([^〈〉]+)〉|［{_NOT_INTRODUCING}([^［］]+)］|〘{_NOT_INTRODUCING}([^〘〙]+)〙")
 
 
 def introduces_person(text: str) -> bool:
