@@ -92,6 +92,13 @@ _WORKPLACE_AFTER = lazy_compile(r"的?(?:[一两几多数]|[0-9]+)(?:家(?![人�
 # the words a counted place's phrase may open after (在昆山一家电子厂, 对…, 和…): not a verb's or a name's last character
 _PHRASE_OPENERS = ("在", "对", "从", "到", "和", "与", "及", "、", "是", "为")
 _WORK_THERE_AFTER = lazy_compile(r"(?:打工|务工|上班|就业|创业)")
+# a works named after its place (青铜峡铝厂, 德兴铜矿, 开远电厂, 玉门油田, 义马煤业集团, 迁安钢铁公司): what it makes or
+# digs, from a closed list of the heavy and process industries' words, then the works word, the end of a token
+# (heldout_tagging51, docs/tagging.md rule 101). Only those words between: 兴隆庄煤矿 is the town 兴隆庄's mine, 浏阳城投集团
+# a city's investment firm, 昆山一家电子厂 the workplace rule's
+_WORKS_AFTER = lazy_compile(r"(?:铝|铜|铁|钢|锌|铅|锡|镍|金|煤|盐|碱|磷|电|热电|发电|水电|火电|化肥|化工|石化|炼油|炼化|水泥|"
+                            r"纺织|棉纺|毛纺|造纸|机械|机床|钢铁|煤业|煤电|煤矿|铝业|铜业|电力|糖|卷烟|玻璃|制药){0,2}"
+                            r"(?:矿务局|油田|厂|矿|公司|集团)")
 # where the item's people work or worked, written after 在 + the place in the same clause (曾在陕西省安康市一家矿山企业打工,
 # 结束在新疆昌吉州的摘棉工作): with its own union acting, that end of a migrant worker's story is a setting too, as a
 # trip's end is (_trip_ends_acting; twenty-sixth round)
@@ -579,17 +586,23 @@ class RegionTagger:
             name = text[start:end]
             # a name ends on a token boundary too, except a province starting a longer token (北京西站) and
             # a city starting the name of its port or station (青岛港, 杭州东站)
-            institution = False
+            institution = works = False
             if (end not in ends and name not in gaz.province_names and not _facility(text, end, ends)
                     and not _suffix_in_body(text, start, end, starts, ends) and not _org_token(text, end, starts, ends)):
-                if not _institution_token(text, end, ends):
+                if _institution_token(text, end, ends):
+                    institution = True
+                elif _works_token(text, end, starts, ends):
+                    works = True
+                else:
                     continue
-                institution = True
             forms = gaz.forms_in(name, year)
             if institution:
                 # inside an institution's one-word name only a full name (深圳市, 朝阳区) is taken: a short form
                 # there (深圳 of a 深圳中院-like word) stays as unsupported as anywhere inside a token
                 forms = tuple(form for form in forms if form.kind == "full")
+            elif works:
+                # inside a works' one-word name (青铜峡铝厂) only a short form, which the works rule decides
+                forms = tuple(form for form in forms if form.kind == "short")
             if not forms:
                 continue
             mention = self._accept(fld, start, end, forms, found, starts, ends, full_codes, unsupported, generic)
@@ -657,7 +670,7 @@ class RegionTagger:
                     unsupported.add(form.division.code)
                 continue
             if rule == _SHORT and not strong_slot and slot is None:
-                slot = self._short_form_slot(fld, start, end, form.text)
+                slot = self._short_form_slot(fld, start, end, form.text, ends)
             if (rule == _SHORT and slot and not strong_slot and form.division.code not in full_codes
                     and _body_of_another_level(text, end, form)
                     and self.segmenter.word_frequency(form.text) >= _EVERYDAY_STEM_FREQUENCY):
@@ -682,7 +695,7 @@ class RegionTagger:
             before[-1].end:start] in _ORIGIN_LIST_SEPARATORS
         return self._mention(fld, start, end, allowed, (), listed)
 
-    def _short_form_slot(self, fld: _Field, start: int, end: int, name: str) -> bool:
+    def _short_form_slot(self, fld: _Field, start: int, end: int, name: str, ends: Collection[int] = ()) -> bool:
         """True when the text around a short form makes it a place (_in_place_slot), it is a trip's destination
         (_TRAVEL_BEFORE), or it is written before a town or zone (_TOWN_OR_ZONE_AFTER; an everyday word only before
         a town's own name, _NAMED_TOWN_AFTER). A workplace count after 的 (昆山的一家企业) supports no everyday word:
@@ -703,6 +716,9 @@ class RegionTagger:
             return True
         if everyday:
             return _NAMED_TOWN_AFTER.match(text, end) is not None
+        works = _WORKS_AFTER.match(text, end)
+        if works is not None and works.end() in ends:
+            return True  # 青铜峡铝厂, 开远电厂: a works named after its place (not an everyday word: 东方红炼油厂)
         return (_TOWN_OR_ZONE_AFTER.match(text, end) is not None
                 or _STRETCH_AFTER.match(text, end) is not None
                 or _SCENIC_AFTER.match(text, end) is not None)
@@ -1419,6 +1435,14 @@ def _org_token(text: str, end: int, starts: Collection[int], ends: Collection[in
     jieba's dictionary): the token runs on to an organisation's suffix and ends there, so the name is the company's
     home (a company mention, _COMPANY_AFTER / _ORG_TOKEN; twenty-sixth round)."""
     found = _ORG_TOKEN.match(text, end)
+    return (found is not None and found.end() in ends
+            and not any(at in starts for at in range(end, found.end())))
+
+
+def _works_token(text: str, end: int, starts: Collection[int], ends: Collection[int]) -> bool:
+    """True when the name ending at ``end`` starts one token that is a works' name (青铜峡铝厂, 德兴铜矿: one word each
+    of jieba's dictionary): the token runs on through _WORKS_AFTER and ends there (rule 101)."""
+    found = _WORKS_AFTER.match(text, end)
     return (found is not None and found.end() in ends
             and not any(at in starts for at in range(end, found.end())))
 
