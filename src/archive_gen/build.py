@@ -297,7 +297,9 @@ def _build_site(config: Config, options: BuildOptions | None, *, stages: Stages 
         def assemble_last(summaries: Sequence[PageSummary]) -> None:
             # the changed pages are parsed on the other core: the last build's archive is assembled on this
             # one meanwhile, for build_archive to keep (an edit that left every tag) or extend (a new day)
+            gc.freeze()  # the summaries just loaded live as long as the build: no collection pass walks them again
             last.append(build_archive(summaries, state.related))
+            gc.freeze()
 
         clock("scan", 0, 0)
         discovery = discover(config.sources, follow_symlinks=config.follow_symlinks, own=config.own_paths)

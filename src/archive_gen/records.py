@@ -314,12 +314,18 @@ class _Outcome:
     unsaved: tuple[Unsaved, ...] = ()
 
 
-# a page in the common shapes (headline stack, lead with a byline, photo credit, jump marker): reading it
-# loads what parsing and tagging load on first use (PageWorker.warm)
+# a page in the common shapes (headline stack, lead with a byline, a sentence cut by a column end, photo credit, jump
+# marker): reading it loads what parsing and tagging load on first use (PageWorker.warm). The cut sentence makes the
+# loader ask jieba whether a word spans the cut (its own tokenizer, ~0.13 s to build): without it the first page
+# of a day built it after the warm-up, on the build's longest path
 _WARM_PAGE = """第2版：要闻
 
 职工技能大赛决赛开幕
-本报讯（记者张　明　通讯员李小红）11月3日，某市第三届职工职业技能大赛决赛在市总工会职工培训中心开幕，来自全市机械、电力、建筑等行业的260名职工参加比赛。（下转第3版）
+本报讯（记者张　明　通讯员李小红）11月3日，某市第三届职工职业技能大赛决赛在市总工会职工培训中心开幕，来自全市机械、电力、建筑等行业的260名职工参加比赛。
+
+针对以
+
+上问题，市总工会今年将举办更多比赛。（下转第3版）
 
 图为参赛选手在比赛中。　王　强摄
 """.encode()
