@@ -20,7 +20,9 @@ from archive_gen import render
 from robust_util import REPO, invoke, one_error_line, stderr_lines, tree_state, two_seed_project
 
 SRC = REPO / "src"
-ENV = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+# no empty entry (PYTHONPATH unset, as in CI): "" is the current folder, and an interpreter started in a removed one
+# cannot make it absolute ("Fatal Python error: error evaluating path") before archive-gen runs at all
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(SRC), os.environ.get("PYTHONPATH", "")) if p)}
 
 
 # ---------------------------------------------------------------------------------------------
