@@ -946,6 +946,17 @@ FRESH65_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # a “三八”节前夕 sign-off missed); two rules widened: 1.0 in every column, 25 of 25, roles 20/20; floors are what it reaches.
 FRESH66_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
                   "subtitle": 0.98}
+# fresh67 (the sixty-eighth batch: five ordinary pages in the papers, decades and page kinds earlier batches used least — a
+# 1963 工人日报 page with 本报沈阳十五日电/新华社上海十四日电 leads, a three-phrase slogan kicker and a 读者来信; a 2009 兵团日报 page
+# with a table whose cells are parted by one U+3000; a 2015 香港 union paper in traditional characters with 【本報訊】 and a
+# 通告 signed with a date in characters; a 2014 劳动报 e-paper copy with its breadcrumb and controls, a letter, a 公　告; a
+# 1957 工人日报 page with rows of figures in characters, a 短评 and a 新华社记者 photo): first run (main at 6a4b2d5, keys
+# committed in 45baa21) title F1 0.905 (19 of 20, 22 predicted), body bounds 0.947, paragraphs 0.895, byline, kicker and
+# subtitle 1.0, roles 13/13, page names 4/5, kinds 19/20. After five rules (tests/test_loader_fresh67.py: figures in
+# characters, a table set narrow, a signing date in characters, traditional notice headings, a breadcrumb's page): 1.0 in
+# every column, page names 5/5, datelines 9/9, kinds 19/20; floors are what it reaches.
+FRESH67_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
+                  "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -1026,6 +1037,8 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # a dated lead under an 编者按; bracketed names closing briefs, credited with no role printed (keyed null)
     "fresh66": (20, None, 6),  # 记者 in a 1993 电 lead read through 曰 for 日, 本报记者 after an OCR'd □ (囗), 记者/通讯员
     # in 本报讯（…） leads, 本报记者/通讯员 on byline lines and in sketches' end credits, 本报通讯员 in a photo credit
+    "fresh67": (13, None, 5),  # 记者/通讯员 in 本报X讯 leads (a Uyghur name with ·), 記者 on a traditional byline line,
+    # 本报记者/新华社记者 photo credits, a （本报通讯员　name） close, 读者 on a letter's signature; bracketed names with no role
 }
 
 
@@ -1115,6 +1128,7 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh65": (FRESH65_FLOORS, 25, 0.95),  # 19 on the five pages, 6 on the post-fix check page; see FRESH65_FLOORS
     "fresh66": (FRESH66_FLOORS, 25, 0.95),  # 19 on the five check pages, one ordinary (first run title F1 0.615; the
     # rules of tests/test_loader_fresh66.py), 6 on the post-fix check page (first run 5 of 6 titles; two rules widened)
+    "fresh67": (FRESH67_FLOORS, 20, 0.95),  # the five ordinary pages (five rules added; no post-fix check page)
 }
 
 

@@ -194,7 +194,9 @@ def _page_date(source: str, forced: str | None, items: list[Item], text: str, fu
     if from_name:
         return PageDate(from_name, False, f"file name {source}")
     if furniture.date:
-        line = next(f.line for f in furniture.lines if f.kind == "masthead")
+        # the masthead, or an e-paper's breadcrumb naming the day ("劳动报 > 2014年07月22日 > 第06版：维权", a web line)
+        line = next((f.line for f in furniture.lines if f.kind == "masthead"), None) \
+            or next(f.line for f in furniture.lines if f.kind == "web")
         return PageDate(furniture.date, False, f"masthead (line {line})")
     openings: list[tuple[str, str]] = []
     for item in items:

@@ -65,7 +65,11 @@ _BRACKETED_MASTHEAD = lazy_compile(rf"^《{_GAP}*(?P<paper>[^《》\s]{{2,12}}){
 # ("|", "丨", "■") or a bare page number of one or two digits, with nothing else on the line. No text line is that short.
 # A PDF's folio may be set between dashes ("— 4 —", "- 12 -", "－3－"), a page number all the same.
 _STRAY_MARK = lazy_compile(r"^(?:[|｜丨│┃■□◆◇●○▲△]|\d{1,2}|[-—－–][ \u3000]*\d{1,3}[ \u3000]*[-—－–])$")
-_SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/"}
+# (an e-paper site's breadcrumb parts the paper, the day and the 版 with arrows: "劳动报 > 2014年07月22日 > 第06版：维权",
+# "首页 » 第3版", "工人日报 ＞ 第05版", "当前位置：首页 > …"; the site's words for where the reader is are no token of the page)
+_WHERE_YOU_ARE = lazy_compile(r"^(?:当前位置|您的位置|您现在的位置)[:：][ \u3000\t]*")
+_SEPARATORS = {"·", "・", "•", "|", "｜", "-", "—", "－", ":", "：", "/", ">", "＞", ">>", "＞＞", "»", "›", "→",
+               "首页"}
 # a 导读 entry: a headline with the page it is printed on ("让技术工人有更多获得感（5版）")
 _INDEX_ENTRY = lazy_compile(rf"^[▶►■●◆·•]?{_GAP}*[^\s]{{4,40}}?{_GAP}*[(（]{_GAP}*(?:第|见)?{_GAP}*"
                           rf"(?:[A-Da-d]?\d{{1,2}}|[{_CN_NUMBER}]{{1,3}}){_GAP}*版{_GAP}*[)）]$")
@@ -226,7 +230,8 @@ _QUOTE_LABEL = lazy_compile(r"^[【〔\[(（]?(?:[\u4e00-\u9fff]{2,6}语录|(?:�
 _QUOTE_END = "。！？!?”」』"
 
 
-_TOKEN_GAP = lazy_compile(r"[ \u3000\t|｜]+")
+# (and at a breadcrumb's arrows, printed glued too: "劳动报>2014年07月22日>第06版：维权")
+_TOKEN_GAP = lazy_compile(r"[ \u3000\t|｜]+|(?<=[^ \u3000\t>＞»›])(?=[>＞»›])|(?<=[>＞»›])(?=[^ \u3000\t>＞»›])")
 _LAYOUT_GAP = lazy_compile(r"[ \u3000\t]{2,}")  # a run of spaces a layout-keeping copy puts between a line's parts  # compiled once: _tokens runs on every line of furniture
 
 
@@ -277,6 +282,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     """
     # a markdown export prints its 版 line as a heading ("# 第3版　工会新闻"): the mark is no token of it
     compact = text.strip(" \u3000\t").lstrip("#＃").strip(" \u3000\t")
+    compact = _WHERE_YOU_ARE.sub("", compact)  # "当前位置：首页 > 劳动报 > 第06版：维权": the site's words, no token
     # (a pdftotext -layout copy spreads a masthead's parts across the page's width with runs of spaces: a run is one
     # gap, so the line is measured with each run counted once)
     if not compact or len(_LAYOUT_GAP.sub(" ", compact)) > _MAX_LINE:
@@ -292,7 +298,7 @@ def _read(text: str) -> tuple[str, int | None, str | None, str | None] | None:
     # the first token of a masthead is the paper's name, whatever it ends in ("长兴工运", "职工之友"), when
     # the line goes on to a date and a 版: those two make it a masthead (checked below)
     first = tokens[0] if tokens else ""
-    named = len(tokens) >= 3 and _TITLE_NAME.match(first) is not None and not any(
+    named = len(tokens) >= 3 and first not in _SEPARATORS and _TITLE_NAME.match(first) is not None and not any(
         pattern.match(first) for pattern in (_PAPER, _EDITOR_ROLE, _PAGE_TOKEN, _WEEKDAY, _LUNAR))
     weekday = False
     for position, token in enumerate(tokens):
@@ -393,6 +399,12 @@ def take_furniture(text: str, source: str) -> tuple[Furniture, list[Notice]]:
             continue
         if number in web:
             lines.append(PageLine(number, line, "web"))
+            crumb = _read(line) if _BREADCRUMB.match(line) else None
+            if crumb is not None:  # "劳动报 > 2014年07月22日 > 第06版：维权": the trail names the page it ends on
+                _, page, name, date = crumb
+                numbers.extend([(page, number)] if page is not None else [])
+                names.extend([name] if name else [])
+                dates.extend([date] if date else [])
             continue
         if number in titles:
             lines.append(PageLine(number, line, "index"))

@@ -456,8 +456,10 @@ def _table_ahead(units: list[Unit], start: int) -> bool:
 
 
 def _grid_ahead(units: list[Unit], start: int) -> bool:
-    """The rows of a table of three or more columns follow (units._mark_table_rows marked them)."""
-    rows = list(itertools.takewhile(lambda u: u.kind == "text" and u.entry and shapes.table_cells(u.text) is not None,
+    """The rows of a table of three or more columns follow (units._mark_table_rows marked them, cells parted by wide
+    gaps or, in a table set narrow, by one)."""
+    rows = list(itertools.takewhile(lambda u: u.kind == "text" and u.entry
+                                    and (u.narrow_table or shapes.table_cells(u.text) is not None),
                                     units[start: start + 3]))
     return len(rows) >= 2
 

@@ -268,19 +268,26 @@ def numbered_heading(text: str) -> bool:
     return bool(_ENUMERATOR.match(text)) and len(text) <= 30 and not SENTENCE_STOPS.search(text)
 
 
+# a figure written in characters, as pages before the 1980s (and formal reports) print them: a numeral with its magnitude
+# ("三百二十万", "十八", "五百六十万", "两千"), or three or more digits in a row ("一九五二", "二〇一五"); one numeral or two
+# are no figure ("一线", "三八", "五一", "百万职工" name things, not amounts)
+_CHINESE_FIGURE = ("(?:[一二三四五六七八九两][十百千万亿]|十[一二三四五六七八九]|[〇零一二三四五六七八九]{3,})"
+                   "[〇零一二三四五六七八九十百千万亿]*")
+# a figure with what may precede it ("增长8.4%" reads "增长" then the figure) and its unit
+_FIGURE = rf"(?:[{HAN}]{{0,6}}[0-9０-９][0-9０-９.,，．]*|{_CHINESE_FIGURE}(?:多|余)?)(?:%|％|‰|[{HAN}]{{1,4}})?"
+# the figure first: "1.6万家", "三百二十万人"
+_FIGURE_FIRST = rf"(?:[0-9０-９][0-9０-９.,，．]*|{_CHINESE_FIGURE}(?:多|余)?)(?:%|％|‰|[{HAN}]{{1,4}})?"
+_ROW_LABEL = rf"[{HAN}“”（）()、·A-Za-z]{{2,24}}"
 # a row of a table of figures: a label, a wide gap (two or more spaces), a figure with its unit
-# ("新建职工服务驿站　　　38个", "发放帮扶金　　326.5万元", "参保率　　　98.6%")
-_FIGURE_ROW = lazy_compile(rf"^[{HAN}“”（）()、·A-Za-z]{{2,24}}[ \u3000]{{2,}}[{HAN}]{{0,6}}[0-9０-９][0-9０-９.,，．]*"
-                           rf"(?:%|％|‰|[{HAN}]{{1,4}})?$"
+# ("新建职工服务驿站　　　38个", "发放帮扶金　　326.5万元", "参保率　　　98.6%"; "一九五五年　　五百六十万人")
+_FIGURE_ROW = lazy_compile(rf"^{_ROW_LABEL}[ \u3000]{{2,}}{_FIGURE}$"
                            # the figure first: "1.6万家　　　参赛企业"
-                           rf"|^[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?[ \u3000]{{2,}}[{HAN}“”（）()、·A-Za-z]{{2,24}}$")
+                           rf"|^{_FIGURE_FIRST}[ \u3000]{{2,}}{_ROW_LABEL}$")
 
 
 # the same row with one U+3000 between the figure and its label ("3.6万人　城镇新增就业", "参保率　98.6%"): alone it
 # may be a kicker with a gap ("10万职工　同上一堂课"), so it counts only in a run of rows (units._mark_figure_rows)
-_NARROW_FIGURE_ROW = lazy_compile(rf"^[{HAN}“”（）()、·A-Za-z]{{2,24}}\u3000[{HAN}]{{0,6}}[0-9０-９][0-9０-９.,，．]*"
-                                  rf"(?:%|％|‰|[{HAN}]{{1,4}})?$"
-                                  rf"|^[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?\u3000[{HAN}“”（）()、·A-Za-z]{{2,24}}$")
+_NARROW_FIGURE_ROW = lazy_compile(rf"^{_ROW_LABEL}\u3000{_FIGURE}$|^{_FIGURE_FIRST}\u3000{_ROW_LABEL}$")
 
 
 def figure_row(text: str, narrow: bool = False) -> bool:
@@ -293,15 +300,18 @@ def figure_row(text: str, narrow: bool = False) -> bool:
 # a table printed as lines: three or more cells parted by wide gaps (two or more spaces or U+3000) on each row
 # ("制造业　　20480　　7.1%", the header "行业　　平均工资（元）　　同比增长"); a figure cell is a number with its unit
 _CELL_GAP = lazy_compile(r"[ \u3000]{2,}")
+# a table set narrow: its cells parted by one U+3000 or space ("农八师　96.2　88%"); such a row is read only in a run of
+# rows holding figures (units._mark_table_rows), since one gap also parts a padded name (王　勇) or a slogan's phrases
+_NARROW_CELL_GAP = lazy_compile(r"[ \u3000]+")
 _TABLE_MIN_CELLS = 3
 _CELL_MAX_CHARS = 24
-_FIGURE_CELL = lazy_compile(rf"[{HAN}]{{0,6}}[-+－]?[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[{HAN}]{{1,4}})?")
+_FIGURE_CELL = lazy_compile(_FIGURE)
 
 
-def table_cells(text: str) -> list[str] | None:
+def table_cells(text: str, narrow: bool = False) -> list[str] | None:
     """The cells of a row of a table printed as a line, or None when the line is no such row (fewer than three
-    cells, a cell too long or holding a sentence stop)."""
-    cells = _CELL_GAP.split(text.strip(_GAP))
+    cells, a cell too long or holding a sentence stop). ``narrow``: cells parted by any gap, one U+3000 too."""
+    cells = (_NARROW_CELL_GAP if narrow else _CELL_GAP).split(text.strip(_GAP))
     if len(cells) < _TABLE_MIN_CELLS or any(len(c) > _CELL_MAX_CHARS or SENTENCE_STOPS.search(c) for c in cells):
         return None
     return cells
@@ -452,10 +462,17 @@ _ALONE_FIRST = set("对是好嗯哦噢啊唉哎诶喂呀嘿但而且或则故因
 
 # a notice's own heading: "更正", "启事", "声明", "公告", "致歉", "征稿启事"
 # (and an official document's own heading, as a 工会 paper prints the document: "关于报送2019年度工会统计年报的通知")
-_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|声明|公告|通告|致歉|讣告|公示)"
-                             r"|关于[^，。！？；：:]{2,40}的(?:通知|决定|通报|意见|公告|批复|函|倡议书?)")
-# the date a notice or a letter is signed on, alone on a line: "2025年5月8日", "10月9日"
-_SIGNING_DATE = lazy_compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日")
+# (in traditional characters as a 港澳 or 台 paper prints them: "啟事", "聲明", "訃告", "關於…的通知")
+_NOTICE_TITLE = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:更正|启事|啟事|声明|聲明|公告|通告|致歉|讣告|訃告|公示)"
+                             r"|[关關][于於][^，。！？；：:]{2,40}的(?:通知|决定|決定|通报|通報|意见|意見|公告|批复|批覆|函"
+                             r"|倡议书?|倡議書?)")
+# the date a notice or a letter is signed on, alone on a line: "2025年5月8日", "10月9日"; in full-width figures
+# ("２０１５年５月１２日") or written in characters as notices and letters sign ("二〇一五年五月十二日", "一九六三年四月十六日",
+# "十月三十一日")
+_CN_DIGIT = "〇零一二三四五六七八九"
+_SIGNING_DATE = lazy_compile(rf"(?:(?:(?:19|20)\d{{2}}|[１２][０-９]{{3}}|[一二][{_CN_DIGIT}]{{3}})年)?"
+                             r"(?:\d{1,2}|[０-９]{1,2}|十[一二]?|[一二三四五六七八九])月"
+                             r"(?:\d{1,2}|[０-９]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日")
 
 
 # the salutation of a letter: "编辑同志：", "尊敬的各位会员：", "亲爱的工友们："

@@ -183,6 +183,7 @@ class Unit:
     verse: bool = False  # a line of a poem: a paragraph of its own, never a headline, never joined
     head_marker: bool = False  # "劳模精神代代传（上接第1版）": a reprinted headline carrying its jump marker
     entry: bool = False  # a line of an honours list under its title: the same
+    narrow_table: bool = False  # a row of a table whose cells are parted by one gap ("农八师　96.2　88%"): an entry too
     bylined: bool = False  # a one-line block right above a byline line ("本报记者　name"): the story's title
     runin: bool = False  # a brief's title run in before its text after a bullet ("◇title　text…"): a title
     stray_stop: bool = False  # a short line ending in a full stop OCR put on a headline, right over a lead
@@ -744,20 +745,25 @@ def _mark_table_rows(units: list[Unit]) -> None:
     """A table printed as lines: a run of rows with the same number of cells (three or more, parted by wide gaps),
     two or more of them figures after their label, the first perhaps the header naming the columns. The rows are
     entries of the story the table closes, each a paragraph: never a headline stack (a header row is no column
-    label, a data row no kicker or title)."""
-    k = 0
-    while k < len(units):
-        j, width, data = k, None, 0
-        while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
-                and not units[j].runin and (cells := shapes.table_cells(units[j].text)) is not None \
-                and width in (None, len(cells)) and (j == k or shapes.figure_cells(cells)):
-            width = len(cells)
-            data += shapes.figure_cells(cells)
-            j += 1
-        if data >= _TABLE_DATA_ROWS_MIN:
-            for row in units[k:j]:
-                row.entry = True
-        k = max(j, k + 1)
+    label, a data row no kicker or title). A table set narrow (cells parted by one U+3000, "农八师　96.2　88%") is
+    read the same way where no wide-gapped row is: its data rows must all hold figures after their label."""
+    for narrow in (False, True):
+        k = 0
+        while k < len(units):
+            j, width, data = k, None, 0
+            while j < len(units) and units[j].kind == "text" and units[j].lead is None and not units[j].credit \
+                    and not units[j].runin and not (narrow and units[j].entry) \
+                    and (cells := shapes.table_cells(units[j].text, narrow)) is not None \
+                    and width in (None, len(cells)) and (j == k or shapes.figure_cells(cells)):
+                width = len(cells)
+                data += shapes.figure_cells(cells)
+                j += 1
+            if data >= _TABLE_DATA_ROWS_MIN:
+                for row in units[k:j]:
+                    row.entry = True
+                    if narrow:
+                        row.narrow_table = True
+            k = max(j, k + 1)
 
 
 _VERSE_MAX_CHARS = 20
