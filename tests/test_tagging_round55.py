@@ -1,5 +1,5 @@
 """heldout_tagging52's round (issue 18, unseen pages: ordinary items in the south and centre, rich in two-topic items,
-commentaries and photo captions). General rules (docs/tagging.md rules 102-106), each checked on small invented items
+commentaries and photo captions). General rules (docs/tagging.md rules 102-107), each checked on small invented items
 unlike the held-out pages, with a guard:
 
 102. a closing paragraph that opens with what else was done (入冬以来，市总工会还…; 为配合…，市总工会还…) and runs to 60
@@ -11,7 +11,9 @@ unlike the held-out pages, with a guard:
     (灯会), are 职工文体, as 书法展 and 摄影展 are; not a showing of results (成果展) nor a sales fair (展销);
 105. a provincial or city paper's piece with no lead (a commentary) that speaks of its home in the paper's own voice
     (我省, 本省; 我区, 我市) is set there (regions); a national paper's, or one without such a word, is not;
-106. 特困职工 (one token), 特困职工家庭 and 困难职工家庭 are 职工服务与普惠 terms, as 困难职工 is."""
+106. 特困职工 (one token), 特困职工家庭 and 困难职工家庭 are 职工服务与普惠 terms, as 困难职工 is;
+107. the craft and the master of a course the headline names (技艺, 绝活, 手艺, 师傅 in a 培训班 item) say what is taught
+    and who teaches: no 劳模工匠与技能 secondary from them; an item with a contest or that topic's keyword keeps them."""
 
 from __future__ import annotations
 
@@ -140,3 +142,20 @@ def test_a_poor_villager_is_not_a_hardship_worker(topics: TopicTagger) -> None:
     # guard: 特困户 of a village is rural aid's, not the union's relief of its workers
     got = labels(topics, "县总工会干部结对帮扶贫困村", "县总工会干部与村里20户贫困户、特困户结对，帮助发展种植养殖。")
     assert got[0] == "乡村振兴与帮扶"
+
+
+# rule 107: the craft and the master of a course
+
+
+def test_a_craft_course_taught_by_a_master_is_training_only(topics: TopicTagger) -> None:
+    # before: 技艺 and 师傅 (near-synonyms of 劳模工匠与技能) gave the course a second topic
+    got = labels(topics, "社区举办竹编技艺培训班", "社区工会举办竹编技艺培训班，40名待业居民跟随竹编老师傅学习破篾、编织等技艺，"
+                 "结业后可获得职业技能等级证书。", kind="photo")
+    assert got == ["就业与职工培训"]
+
+
+def test_a_course_with_a_contest_keeps_the_craft(topics: TopicTagger) -> None:
+    # guard: a course ending in a contest of the craft, or taught by a 劳模, is also 劳模工匠与技能's
+    got = labels(topics, "社区举办竹编技艺培训班", "社区工会举办竹编技艺培训班，40名待业居民跟随竹编老师傅学习破篾、编织等技艺，"
+                 "结业时举行技艺比武，评出竹编能手5名。", kind="photo")
+    assert "劳模工匠与技能" in got

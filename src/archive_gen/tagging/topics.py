@@ -929,6 +929,7 @@ class TopicTagger:
         hits = _voted(hits, item)
         hits = _teachers(hits, item)
         hits = _school_courses(hits, item)
+        hits = _course_crafts(hits, item)
         hits = _sectors(hits, item)
         hits = _roles(hits, item)
         hits = _side_additions(hits, item)
@@ -1722,6 +1723,34 @@ def _teachers(hits: list[_Hit], item: Item) -> list[_Hit]:
                                             passing=True)
         out[i] = hit._replace(strength=min(hit.strength, GENERIC_WEIGHT / 2), term_weight=hit.term_weight
                               * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
+# the craft and the master of a course the headline names (椰雕技艺培训班, 跟随师傅学习): what is taught and who teaches it
+_COURSE_IN_HEADLINE = lazy_compile(r"培训班|学习班|研修班|培训")
+_CRAFT_TERMS = frozenset({"技艺", "绝活", "绝技", "手艺", "师傅", "老师傅"})
+_CONTEST_WORDS = lazy_compile(r"比武|竞赛|大赛|比赛|擂台")
+
+
+def _course_crafts(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A course the headline names (琼海举办椰雕技艺培训班, 剪纸手艺培训班) is 就业与职工培训 whoever takes it (KEYING.md):
+    the craft it teaches and the master teaching it (技艺, 绝活, 手艺, 师傅: near-synonyms of 劳模工匠与技能) say what is
+    taught and who teaches, so they count half and add no breadth: no 劳模工匠 secondary from them. An item with a
+    contest (比武, 竞赛, 比赛) or a keyword of that topic (劳模, 工匠, 师带徒) keeps them (issue 18, rule 107)."""
+    if not _COURSE_IN_HEADLINE.search(item.title or ""):
+        return hits
+    crafts = [i for i, h in enumerate(hits) if h.evidence.text in _CRAFT_TERMS and not h.passing]
+    if not crafts:
+        return hits
+    slugs = {hits[i].slug for i in crafts}
+    if any(h.slug in slugs and h.strength >= KEYWORD_WEIGHT for h in hits) or any(
+            _CONTEST_WORDS.search(text) for _n, text, _w in item_fields(item)):
+        return hits
+    out = list(hits)
+    for i in crafts:
+        h = out[i]
+        out[i] = h._replace(strength=min(h.strength, GENERIC_WEIGHT / 2), term_weight=h.term_weight * PASSING_FACTOR,
+                            weight=h.weight * PASSING_FACTOR, passing=True)
     return out
 
 
