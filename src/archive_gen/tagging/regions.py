@@ -352,6 +352,13 @@ class RegionTagger:
             own = home or self.paper_city(paper, year)
             if own:
                 regions = self._papers_report(item, fields, own, paper, year)
+        elif not regions and paper and not abroad:
+            # a piece of the paper's own with no lead (a commentary, an essay) that says where it stands in the paper's
+            # own voice (我省, 本省; 我区 of an autonomous region's paper, 我市 of a municipality's or a city's): the
+            # paper's province or city, as its own report naming no place is set there (issue 18, rule 105)
+            own = home or self.paper_city(paper, year)
+            if own and self._own_voice(fields, own, year):
+                regions = self._papers_report(item, fields, own, paper, year)
         if not abroad:
             regions = self._town_seat(item, fields, regions, home, year, ambiguities)
             regions = self._scenic_seat(item, fields, regions, home, year)
@@ -434,6 +441,13 @@ class RegionTagger:
                 seats |= counties
                 evidence.append(Evidence(text=fld.text[start:end], field=fld.name, offset=start))
         return self._seat_found(seats, evidence, regions, year)
+
+    def _own_voice(self, fields: list[_Field], own: str, year: int | None) -> bool:
+        """Whether the item calls the paper's own province or city by the paper's own voice, 我省 or 本省 (我区, 本区 for
+        an autonomous region, 我市, 本市 for a municipality or a city): the words a paper uses of its home only."""
+        level = self.gazetteer.division(own, year).name[-1]
+        kind = "区" if level == "区" else "市" if level == "市" else "省"
+        return any(f"我{kind}" in f.text or f"本{kind}" in f.text for f in fields if f.name.startswith("paragraph"))
 
     def _papers_report(self, item: Item, fields: list[_Field], home: str, paper: str, year: int | None
                        ) -> tuple[RegionTag, ...]:

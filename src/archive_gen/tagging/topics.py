@@ -57,6 +57,8 @@ FOCUS_SHARE = 1.0  # a paragraph "dominated" by a secondary topic: it is the str
 FOCUS_MIN_SCORE = 1.5  # ... with two distinct specific terms weighing this much (会员卡 and 优惠 in one short paragraph)
 FOCUS_SENTENCE_SHARE = 0.5  # ... said in at least this share of its sentences when no other paragraph says it
 THEME_MIN_UNITS = 2  # a topic in this many paragraphs is a theme of the item: one sentence of a paragraph is enough
+_OPENING_PHRASE_ENDS = ("以来", "期间", "之际", "之余", "后", "前", "时", "中", "上", "里", "间")
+ADDITION_PARAGRAPH_CHARS = 60  # a closing "also" paragraph this long, opening with the addition, is a paragraph (rule 102)
 SECONDARY_SHARE = 0.2  # a secondary topic needs this share of the primary topic's score
 # ... or, in a long item (LONG_ITEM_UNITS paragraphs or more), this share for a topic dominating a whole paragraph:
 # one paragraph of a long report weighs little against the whole, and is a paragraph about its topic all the same
@@ -927,6 +929,7 @@ class TopicTagger:
         hits = _voted(hits, item)
         hits = _teachers(hits, item)
         hits = _school_courses(hits, item)
+        hits = _course_crafts(hits, item)
         hits = _sectors(hits, item)
         hits = _roles(hits, item)
         hits = _side_additions(hits, item)
@@ -1723,6 +1726,34 @@ def _teachers(hits: list[_Hit], item: Item) -> list[_Hit]:
     return out
 
 
+# the craft and the master of a course the headline names (椰雕技艺培训班, 跟随师傅学习): what is taught and who teaches it
+_COURSE_IN_HEADLINE = lazy_compile(r"培训班|学习班|研修班|培训")
+_CRAFT_TERMS = frozenset({"技艺", "绝活", "绝技", "手艺", "师傅", "老师傅"})
+_CONTEST_WORDS = lazy_compile(r"比武|竞赛|大赛|比赛|擂台")
+
+
+def _course_crafts(hits: list[_Hit], item: Item) -> list[_Hit]:
+    """A course the headline names (琼海举办椰雕技艺培训班, 剪纸手艺培训班) is 就业与职工培训 whoever takes it (KEYING.md):
+    the craft it teaches and the master teaching it (技艺, 绝活, 手艺, 师傅: near-synonyms of 劳模工匠与技能) say what is
+    taught and who teaches, so they count half and add no breadth: no 劳模工匠 secondary from them. An item with a
+    contest (比武, 竞赛, 比赛) or a keyword of that topic (劳模, 工匠, 师带徒) keeps them (issue 18, rule 107)."""
+    if not _COURSE_IN_HEADLINE.search(item.title or ""):
+        return hits
+    crafts = [i for i, h in enumerate(hits) if h.evidence.text in _CRAFT_TERMS and not h.passing]
+    if not crafts:
+        return hits
+    slugs = {hits[i].slug for i in crafts}
+    if any(h.slug in slugs and h.strength >= KEYWORD_WEIGHT for h in hits) or any(
+            _CONTEST_WORDS.search(text) for _n, text, _w in item_fields(item)):
+        return hits
+    out = list(hits)
+    for i in crafts:
+        h = out[i]
+        out[i] = h._replace(strength=min(h.strength, GENERIC_WEIGHT / 2), term_weight=h.term_weight * PASSING_FACTOR,
+                            weight=h.weight * PASSING_FACTOR, passing=True)
+    return out
+
+
 def _school_courses(hits: list[_Hit], item: Item) -> list[_Hit]:
     """A school named in the headline (工地开设“农民工夜校”) whose headline names nothing else: when a paragraph says
     what its courses are mainly about (课程以安全生产知识为主) with a specific term of another topic, the school's term
@@ -1957,6 +1988,8 @@ def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
     if also is None:
         return hits
     field, spans = also
+    if _addition_paragraph(item, spans):
+        return hits
 
     def inside(hit: _Hit) -> bool:
         return hit.evidence.field == field and any(a <= hit.evidence.offset < b for a, b in spans)
@@ -1975,6 +2008,26 @@ def _side_additions(hits: list[_Hit], item: Item) -> list[_Hit]:
         out[i] = hit._replace(term_weight=hit.term_weight * PASSING_FACTOR, weight=hit.weight * PASSING_FACTOR,
                               passing=True)
     return out
+
+
+def _addition_paragraph(item: Item, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether an item's closing "also" (_also_sentences) is a paragraph of its own rather than a sentence on the side:
+    the closing paragraph opens with it (the 还 in its first sentence, after at most an opening phrase of time, place or
+    purpose: 入冬以来，市总工会还…; 为配合…，市总工会还…) and runs to ADDITION_PARAGRAPH_CHARS or more. A paragraph given
+    wholly to what else was done is a paragraph about it (SECONDARY.md, practice 1): its terms count in full, and
+    whether it makes a secondary is for the paragraph tests to say (issue 18, fifty-fifth round, rule 102). A short
+    closing line (闭幕式上，职工艺术团还带来了一台文艺演出; 夜校还开设了法律课…) stays on the side."""
+    last = item.paragraphs[-1]
+    if len(last.strip()) < ADDITION_PARAGRAPH_CHARS:
+        return False
+    first = _SENTENCE_MARK_RE.search(last)
+    if spans[0][0] >= (first.end() if first else len(last)):
+        return False
+    # what comes before the 还 clause: nothing, or one opening phrase (入冬以来, 开班期间, 表彰会后, 为配合…), never a
+    # clause of the story's own with its verb done (梁溪区总工会建起了12个驿站，还…: the 还 adds to that clause)
+    opening = last[:spans[0][0]].rstrip("，,")
+    return not opening or (_CLAUSE_MARK_RE.search(opening) is None and "了" not in opening
+                           and (opening.endswith(_OPENING_PHRASE_ENDS) or opening.startswith("为")))
 
 
 def _base(name: str) -> str:
