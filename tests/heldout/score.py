@@ -461,11 +461,14 @@ def class_slice(keys: dict[str, Key], records: list[Record], cls: str) -> tuple[
     return out_keys, out_records
 
 
-def record_at(records: list[Record], stem: str, line: int) -> Record | None:
+def record_at(records: list[Record], stem: str, line: int, title: str | None = None) -> Record | None:
     """The record holding the line; where two records share it (a page printed in side-by-side columns, where one
-    text line holds two stories' pieces), the one that starts on it."""
+    text line holds two stories' pieces), the one that starts on it; where two start on it (two headlines side by
+    side on one line), the one with the key item's ``title``."""
     found = [rec for rec in records if Path(rec["source"]).stem == stem and line in (rec.get("source_lines") or [])]
     starting = [rec for rec in found if min(rec["source_lines"]) == line]
+    if len(starting) > 1 and title:
+        starting = [rec for rec in starting if norm(rec.get("title")) == norm(title)] or starting
     return (starting or found or [None])[0]
 
 
@@ -489,7 +492,7 @@ def extra_checks(keys: dict[str, Key], records: list[Record], complete: bool = T
             page_names[0] += norm(rec.get("page_name")) == norm(key.get("page_name"))
         for item in key["articles"]:
             first = min(lines_of(item)) if lines_of(item) else None
-            rec = record_at(records, stem, first) if first else None
+            rec = record_at(records, stem, first, item.get("title")) if first else None
             if item.get("belongs_to_page"):
                 head_key = keys[Path(item["belongs_to_page"]).stem]
                 head = next(a for a in head_key["articles"] if a["index"] == item["belongs_to"])
