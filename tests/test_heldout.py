@@ -946,6 +946,16 @@ FRESH65_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # a “三八”节前夕 sign-off missed); two rules widened: 1.0 in every column, 25 of 25, roles 20/20; floors are what it reaches.
 FRESH66_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
                   "subtitle": 0.98}
+# fresh68 (the sixty-ninth batch: five 1957–2019 pages in layouts the samples and earlier batches hold few of — a PDF page
+# with two columns interleaved line by line, stories whose headline is printed in 【】 run into the first paragraph, a 要闻
+# jump (下转第三版) stitched to an untitled half mid-page on page 3 under （上接第一版）, ■/▲ briefs packed line under line
+# and titled with one space, a 1957 page with 本报消息 leads, 「」 quotes and 。 at line ends inside paragraphs): first run
+# (main at 8a2882f, keys committed in a96486a) title F1 0.686 (12 of 22, 13 predicted), body bounds 0.917, paragraphs
+# 0.583, byline 0.917, subtitle 1.0, roles 12/16, stitched 1/1. After the rules of tests/test_loader_fresh68.py: 1.0 in
+# every column, roles 16/16 (score.py's record_at reading two headlines side by side by title), stitched 1/1. No kicker
+# is keyed (the gold scorer prints 0.0), so kicker has no floor. The post-fix check page (f68-2014-11-25_02, 〖〗 with a
+# U+3000 before the lead, a quoted 【】 headline, ◆/● briefs; committed in 7f77413 before it was run): 1.0 first run.
+FRESH68_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -1026,6 +1036,9 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # a dated lead under an 编者按; bracketed names closing briefs, credited with no role printed (keyed null)
     "fresh66": (20, None, 6),  # 记者 in a 1993 电 lead read through 曰 for 日, 本报记者 after an OCR'd □ (囗), 记者/通讯员
     # in 本报讯（…） leads, 本报记者/通讯员 on byline lines and in sketches' end credits, 本报通讯员 in a photo credit
+    "fresh68": (19, [1, 1], 6),  # 本报记者/本报通讯员 on a byline line, 记者 in 本报讯（…） and 新华社 leads (in 【】 stories and
+    # in column 2 of an interleaved page), bracketed names closing briefs (no role printed), （本报通讯员　name） on its own
+    # line; page 1's jump stitched from page 3
 }
 
 
@@ -1115,6 +1128,8 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh65": (FRESH65_FLOORS, 25, 0.95),  # 19 on the five pages, 6 on the post-fix check page; see FRESH65_FLOORS
     "fresh66": (FRESH66_FLOORS, 25, 0.95),  # 19 on the five check pages, one ordinary (first run title F1 0.615; the
     # rules of tests/test_loader_fresh66.py), 6 on the post-fix check page (first run 5 of 6 titles; two rules widened)
+    "fresh68": (FRESH68_FLOORS, 27, 0.95),  # 22 on the five pages (first run title F1 0.686; four rules), 5 on the
+    # post-fix check page (first run 1.0 in every column)
 }
 
 

@@ -79,3 +79,18 @@ def test_a_headline_ending_in_a_stop_tight_under_a_paragraph_stays_a_headline() 
                       "应支付不低于工资百分之二百的工资报酬。"])
     parsed = page(text)
     assert [i.title for i in parsed.items] == ["石家庄职工夏季送清凉活动启动", "加班费到底该怎么算？"]
+
+
+@pytest.mark.parametrize(("paragraph", "lead"), [("本报消息　沈阳机床一厂职工提前完成了全年计划。", "本报消息"),
+                                                 ("本报消息：太原钢铁厂工人业余学校开学。", "本报消息："),
+                                                 ("本报消息（记者　方　明）青岛港工人创造装卸新纪录。", "本报消息（记者　方　明）")])
+def test_an_older_papers_own_news_lead_is_a_lead(paragraph: str, lead: str) -> None:
+    from archive_gen.loader.bylines import split_lead
+    found = split_lead(paragraph)
+    assert found is not None and found.text == lead
+
+
+def test_the_words_for_the_papers_news_in_a_sentence_are_no_lead() -> None:
+    # guard: 本报消息 glued to the sentence it opens is the subject of that sentence
+    from archive_gen.loader.bylines import split_lead
+    assert split_lead("本报消息发出后，读者纷纷来信询问报名办法。") is None
