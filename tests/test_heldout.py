@@ -957,6 +957,16 @@ FRESH66_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "by
 # every column, page names 5/5, datelines 9/9, kinds 19/20; floors are what it reaches.
 FRESH67_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "kicker": 0.98,
                   "subtitle": 0.98}
+# fresh68 (the sixty-ninth batch: five 1957–2019 pages in layouts the samples and earlier batches hold few of — a PDF page
+# with two columns interleaved line by line, stories whose headline is printed in 【】 run into the first paragraph, a 要闻
+# jump (下转第三版) stitched to an untitled half mid-page on page 3 under （上接第一版）, ■/▲ briefs packed line under line
+# and titled with one space, a 1957 page with 本报消息 leads, 「」 quotes and 。 at line ends inside paragraphs): first run
+# (main at 8a2882f, keys committed in a96486a) title F1 0.686 (12 of 22, 13 predicted), body bounds 0.917, paragraphs
+# 0.583, byline 0.917, subtitle 1.0, roles 12/16, stitched 1/1. After the rules of tests/test_loader_fresh68.py: 1.0 in
+# every column, roles 16/16 (score.py's record_at reading two headlines side by side by title), stitched 1/1. No kicker
+# is keyed (the gold scorer prints 0.0), so kicker has no floor. The post-fix check page (f68-2014-11-25_02, 〖〗 with a
+# U+3000 before the lead, a quoted 【】 headline, ◆/● briefs; committed in 7f77413 before it was run): 1.0 first run.
+FRESH68_FLOORS = {"title_f1": 0.98, "body_bounds": 0.98, "paragraphs": 0.98, "byline": 0.98, "subtitle": 0.98}
 
 # fresh38 (the thirty-ninth batch: seven ordinary 2004–2025 pages by a new hand, rich in headline stacks — kickers with and
 # without ——, long clauses, a U+3000 or space inside, day·place lines; 【】/■/〖〗/专栏名 labels over kickers; 主题 over two
@@ -1039,6 +1049,9 @@ BATCH_EXTRAS: dict[str, tuple[int, list[int] | None, int]] = {
     # in 本报讯（…） leads, 本报记者/通讯员 on byline lines and in sketches' end credits, 本报通讯员 in a photo credit
     "fresh67": (13, None, 5),  # 记者/通讯员 in 本报X讯 leads (a Uyghur name with ·), 記者 on a traditional byline line,
     # 本报记者/新华社记者 photo credits, a （本报通讯员　name） close, 读者 on a letter's signature; bracketed names with no role
+    "fresh68": (19, [1, 1], 6),  # 本报记者/本报通讯员 on a byline line, 记者 in 本报讯（…） and 新华社 leads (in 【】 stories and
+    # in column 2 of an interleaved page), bracketed names closing briefs (no role printed), （本报通讯员　name） on its own
+    # line; page 1's jump stitched from page 3
 }
 
 
@@ -1129,6 +1142,9 @@ BATCHES: dict[str, tuple[dict[str, float], int, float | None]] = {
     "fresh66": (FRESH66_FLOORS, 25, 0.95),  # 19 on the five check pages, one ordinary (first run title F1 0.615; the
     # rules of tests/test_loader_fresh66.py), 6 on the post-fix check page (first run 5 of 6 titles; two rules widened)
     "fresh67": (FRESH67_FLOORS, 20, 0.95),  # the five ordinary pages (five rules added; no post-fix check page)
+    "fresh68": (FRESH68_FLOORS, 27, None),  # 22 on the five pages (first run title F1 0.686; four rules), 5 on the
+    # post-fix check page (first run 1.0 in every column); no class floor: on the interleaved page the column-2 brief's
+    # line 13 also holds column 1's story, so the class slice of signedtail takes that record too (title P 0.889, F1 0.941)
 }
 
 

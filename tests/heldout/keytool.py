@@ -33,6 +33,12 @@ HEAD_ROLES = ("kicker", "title", "subtitle", "column")
 RUN_IN = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>\S+?)(?:\u3000|[ \u3000]{2,})[ \u3000]*(?P<rest>\S.*)")
 # ``runin: colon``: a digest item whose title is glued to its text by a colon (``标题：正文…``)
 RUN_IN_COLON = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>[^：:]+?)[：:][ \u3000]*(?P<rest>\S.*)")
+# ``runin: bracket``: a story whose headline is printed in 【】 (or 〖〗) at the head of its first paragraph
+# (``【标题】本报讯…``); the title is the text inside the brackets
+RUN_IN_BRACKET = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*[【〖](?P<title>[^】〗]+)[】〗][ \u3000]*(?P<rest>\S.*)")
+# ``runin: space``: a bulleted brief whose title is parted from its text by one space only (a PDF copy's)
+RUN_IN_SPACE = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>\S+?)[ \u3000]+(?P<rest>\S.*)")
+RUN_INS = {"colon": RUN_IN_COLON, "bracket": RUN_IN_BRACKET, "space": RUN_IN_SPACE}
 
 
 def norm(text: str) -> str:
@@ -170,7 +176,7 @@ def complete(key: dict, name: str, errors: list[str], all_keys: dict[str, dict])
             item["title"] = None
         runin = None
         if item.get("runin"):  # the title line is also the first body line: the title is cut off its text
-            runin = (RUN_IN_COLON if item["runin"] == "colon" else RUN_IN).fullmatch(line_text(lines, head["title"]))
+            runin = RUN_INS.get(item["runin"], RUN_IN).fullmatch(line_text(lines, head["title"]))
             if runin is None:
                 errors.append(f"{where}: runin, but line {head['title']} holds no run-in title")
             else:

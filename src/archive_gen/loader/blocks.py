@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from ..patterns import lazy_compile
 from .bylines import is_byline_line, split_credit, split_lead
 
 INDENT_CHARS = " \t\u3000\u00a0"
@@ -41,7 +42,7 @@ _INNER_PUNCTUATION = "，,、；;：:。！？!?“”"
 _RULE_CHARS = set("—–-_=~*·•□■◆◇○●★☆#＝－… \u3000")
 
 
-def continues_indented(previous: str, line: str, previous_full: bool = False) -> bool:
+def continues_indented(previous: str, line: str, previous_full: bool = False, tight: bool = False) -> bool:
     """May an unindented ``line`` continue the indented block whose last line is ``previous``?
 
     Yes when ``previous`` stops mid-sentence (a hard-wrapped paragraph), or when ``line`` itself reads
@@ -63,6 +64,8 @@ def continues_indented(previous: str, line: str, previous_full: bool = False) ->
         return False  # a line wholly in brackets after a finished sentence is a note of its own ("（本文系…）")
     if previous_full and any(ch in _SENTENCE_PUNCTUATION for ch in line):
         return True  # the previous line filled the page's fixed width: this is its paragraph's wrapped tail
+    if tight and _STOPPED_LINE.fullmatch(line):
+        return True  # a page whose paragraphs open only on an indent: a sentence may end at a line's end ("…竞赛。")
     return len(line) >= _WRAP_MIN_CHARS and any(ch in _INNER_PUNCTUATION for ch in line[:-1])
 
 
@@ -84,6 +87,8 @@ def continues_full_line(line: str, previous_full: bool) -> bool:
     return not is_byline_line(line)
 
 
+# a wrapped line of running text ending a sentence (its quote or bracket closed after the stop), of some length
+_STOPPED_LINE = lazy_compile(r"[^\s]{7,}[。！？!?][”」』’）)]?")
 # punctuation of running text (quotes and brackets are left out: headlines print them too)
 _SENTENCE_PUNCTUATION = "，,、；;。！？!?"
 # a page hard-wrapped at a fixed width: at least this many lines (and this share of the long ones) have one length
@@ -279,6 +284,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
     else:
         wrapped_everywhere = all(
             _within(raw, narrow, measure(raw)) for number, raw in enumerate(raw_lines, 1) if number not in skip)
+    tight = _paragraphs_by_indent_only(raw_lines, skip)
     previous_full = False
     for number, raw in enumerate(raw_lines, 1):
         stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
@@ -296,7 +302,7 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
         if lines and (
             starts_indented
             or not (
-                continues_indented(parts[-1], stripped, previous_full)
+                continues_indented(parts[-1], stripped, previous_full, tight)
                 if indented
                 else _runs_on(parts[-1], stripped, previous_full and wrapped_everywhere, narrow, len(lines))
             )
@@ -314,6 +320,33 @@ def split_blocks(text: str, skip: frozenset[int] = frozenset()) -> list[Block]:
         blank = 0
     flush()
     return _gaps_in_units(blocks)
+
+
+_PARTED_MIN = 2
+
+
+def _paragraphs_by_indent_only(raw_lines: list[str], skip: frozenset[int]) -> bool:
+    """Does the page part its items by blank lines and its paragraphs by an indent only? (an older page as a digitised
+    archive gives it: a headline after a blank line, its paragraphs each opened by an indent tight under the line
+    above, never after a blank line.) There a line ending a sentence says nothing about the paragraph: the typesetter
+    let sentences end at a line's end (``…开展了劳动竞赛。`` over ``全厂四千多名职工…``), and only an indent opens
+    the next paragraph."""
+    parted = tight = 0  # blank lines standing between two lines of text; indented lines tight under a line of text
+    previous, seen = "", False
+    for number, raw in enumerate(raw_lines, 1):
+        if number in skip:
+            previous = ""
+            continue
+        stripped = raw.strip(INDENT_CHARS + "\r\x0b\x0c\ufeff")
+        if stripped and seen and not previous:
+            parted += 1
+        if stripped and raw[:1] in INDENT_CHARS:
+            if not previous:
+                return False  # an indented line after a blank line (or at the top): blank lines part paragraphs too
+            tight += 1
+        seen = seen or bool(stripped)
+        previous = stripped
+    return parted >= _PARTED_MIN and tight >= _PARTED_MIN
 
 
 def _runs_through(raw_lines: list[str], number: int, skip: frozenset[int]) -> bool:

@@ -46,7 +46,7 @@ _CREDIT_TAIL = lazy_compile(rf"{_GAP}*(?:摄影报道|报道|文[/／]图|整理
 _UNIT_WRITER = lazy_compile(rf"[{HAN}]{{1,14}}(?:总工会|工会|工委|公司|集团|[厂矿局段站处所校院]|委员会|中心)"
                             rf"{_GAP}+(?P<name>{_NAME})")
 _LEAD_PLAIN = lazy_compile(
-    rf"^(?P<lead>(?:本报讯|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|(?P<undated>本报[{HAN}]{{2,4}}?电)(?=[(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
+    rf"^(?P<lead>(?:本报讯|本报消息(?:[：:]|(?=[{_SPACE}(（]))|{_PAPER_NAME}讯|本报[{HAN}]{{2,4}}?讯(?=[{_SPACE}(（])|(?P<undated>本报[{HAN}]{{2,4}}?电)(?=[(（])|据(?:新华社|中新社)电|本报|(?P<agency>据?(?:新华社|中新社|中新网|新华网))(?=[{HAN}]{{1,8}}\d))"
     # (an undated placed 电 lead, "本报海口电（通讯员王平）", as papers printed them before the day went into the lead:
     # only before a bracketed credit, so "本报电视…" is no lead)
     # the place may be left out ("本报5月9日讯（记者…）": a dated lead of a provincial paper, dated and not placed)
@@ -343,8 +343,8 @@ def _split_lead(paragraph: str) -> Lead | None:
         return None
     lead = match.group("lead")
     paren = match.group("paren")
-    if lead in ("本报",) or (lead.startswith("本报") and not lead.startswith("本报讯") and not lead.endswith("讯")
-                             and not match.group("month") and not paren):
+    if lead in ("本报",) or (lead.startswith("本报") and not lead.startswith(("本报讯", "本报消息"))
+                             and not lead.endswith("讯") and not match.group("month") and not paren):
         return None  # "本报…" that is just a sentence about the paper
     unit_writer = _UNIT_WRITER.fullmatch(paren.strip(_SPACE)) if paren is not None else None
     if unit_writer is not None and not is_person_name(unit_writer.group("name")):

@@ -75,8 +75,10 @@ def _covered(line: str, blob: str) -> bool:
                 low = mid
             else:
                 high = mid - 1
-        if low == 0 and rest[0] in ":：":
-            rest = rest[1:]  # the colon a digest item's headline is glued to its text by (units._COLON_RUN_IN)
+        if low == 0 and rest[0] in ":：【】〖〗":
+            # the colon a digest item's headline is glued to its text by (units._COLON_RUN_IN), the lenticular brackets
+            # a story's headline is printed in at the head of its text (units._BRACKET_RUN_IN_TITLE)
+            rest = rest[1:]
             continue
         if low == 0 or (low < _MIN_PIECE < len(rest) and rest[0] not in _PUNCTUATION):
             # one character alone is found almost anywhere: only a stop or comma may stand as a piece (a hard

@@ -43,6 +43,14 @@ _RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<tit
 # the same with no bullet: a title, a wide gap and a lead ("职工书画展开展　本报讯　3月9日，…"): the lead after the gap
 # marks the run-in as surely as a bullet does (``_lead_run_in``)
 _BARE_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30})(?:\u3000|[ \u3000]{2,})(?P<rest>\S.*)")
+# a story whose headline is printed in lenticular brackets at the head of its first paragraph, with no headline line
+# ("【江州港开通职工通勤专线】本报讯（记者…）…", "【女职工休息室挂牌】7月13日，…"): five characters or more inside (a
+# paragraph's lead-in "【扩面】…" and the labels 【案情】, 【说法】, 【核心提示】 are shorter), a headline's shape, and a
+# story's text after it (``_bracket_run_in``)
+_BRACKET_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*[【〖](?P<title>[^】〗\s，,。！？!?；;：:]{5,30})[】〗][ \u3000]*(?P<rest>\S.*)")
+# a bulleted brief whose title is parted from its text by ONE space (a PDF copy's: "■江北区总工会送清凉 9月16日，…"):
+# trusted only in a run of such lines (``_bare_run_in_items``), never alone
+_SPACED_RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30}) (?P<rest>\S.*)")
 # (导语: a 深读/特别报道 piece's summary box under its headline, as 阅读提示 is)
 TIP_LABELS = ("阅读提示", "核心提示", "核心阅读", "内容提要", "导读", "提要", "导语")
 # a tip box written on one line after its label ("阅读提示　今年以来，…", "【核心提示】…"): the label, a gap or colon, and
@@ -287,7 +295,8 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if credit is not None and not credit[0]:
             units.append(Unit("credit", [block], text, credit=credit[1]))
             continue
-        runin = _RUN_IN_TITLE.match(text) or _lead_run_in(text) or digest.get(number) or bare.get(number)
+        runin = _bracket_run_in(text) or _RUN_IN_TITLE.match(text) or _lead_run_in(text) or digest.get(number) \
+            or bare.get(number)
         # the run-in title ends on the block's first line (the lines after it are the brief's text): a title
         # that runs on into the next line ("■郑建钢" + "①…") is no title (a bare run's brief may be one short sentence:
         # its run vouched for it)
@@ -399,7 +408,8 @@ def _bare_run_in_items(blocks: list[Block]) -> dict[int, re.Match[str]]:
         sure = False
 
     for number, block in enumerate(blocks):
-        match = _BARE_RUN_IN_TITLE.fullmatch(block.text) if len(block.lines) == 1 else None
+        match = (_BARE_RUN_IN_TITLE.fullmatch(block.text) or _SPACED_RUN_IN_TITLE.fullmatch(block.text)) \
+            if len(block.lines) == 1 else None
         # a brief as short as one finished sentence with no comma ("大连造船厂新船下水　大连造船厂建造的一艘万吨级货轮
         # 日前下水。") is one only in a run that holds a surer one: alone it may be a label and a sentence
         if match and (len(match.group("title")) < 6 or _DATE_ONLY.fullmatch(match.group("title"))
@@ -423,6 +433,17 @@ def _lead_run_in(text: str) -> re.Match[str] | None:
     ("“工匠杯”象棋赛报名启动　本报讯　…"); a line that itself opens with a lead ("本报讯　3月9日，…") is no run-in."""
     runin = _BARE_RUN_IN_TITLE.match(text)
     if runin is None or split_lead(runin.group("rest")) is None:
+        return None
+    return runin
+
+
+def _bracket_run_in(text: str) -> re.Match[str] | None:
+    """A story's headline in 【】 run in before its text: the text after the bracket opens with a lead or is a story's
+    running text; an editors' note, a tip box or a label in brackets is none."""
+    runin = _BRACKET_RUN_IN_TITLE.match(text)
+    if runin is None or shapes.editor_note(text.strip(" \u3000")) or _LABELLED_TIP.match(text.strip(" \u3000")):
+        return None
+    if split_lead(runin.group("rest")) is None and not _brief_text(runin.group("rest")):
         return None
     return runin
 
