@@ -5,13 +5,16 @@ build failed). Each test failed before its fix (docs/robustness.md "Round 24")."
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -175,9 +178,12 @@ def test_a_project_folder_named_with_a_backslash_keeps_its_static_files(tmp_path
 # a source tree whose paths go over the system's limit
 
 
-def _deeper_than_path_max(top: Path, page: bytes) -> None:
+@contextlib.contextmanager
+def _deeper_than_path_max(top: Path, page: bytes) -> Iterator[None]:
     """20 folders of 250 bytes below ``top`` (5,000 bytes: over PATH_MAX, 4,096) and a page at the bottom, made
-    from inside (no path that long can be given to the system)."""
+    from inside (no path that long can be given to the system); removed on leaving (shutil.rmtree goes by folder
+    handles): a tree no path can name, left in the session's temporary folder, broke every later test there that
+    walks it (test_robust_hostile snapshots its folder's parent)."""
     fd = os.open(top, os.O_RDONLY)
     try:
         for _ in range(20):
@@ -190,6 +196,10 @@ def _deeper_than_path_max(top: Path, page: bytes) -> None:
         os.close(out)
     finally:
         os.close(fd)
+    try:
+        yield
+    finally:
+        shutil.rmtree(top / ("a" * 250))
 
 
 @pytest.mark.parametrize("command", ["build", "check", "export"])
@@ -198,8 +208,8 @@ def test_a_folder_deeper_than_the_path_limit_is_one_warning_not_the_run(tmp_path
     # whether such a folder was a link, and that question raised ENAMETOOLONG; the other pages were lost with it
     root = tmp_path / "p"
     config = two_seed_project(root)
-    _deeper_than_path_max(root / "sources", (REPO / "seeds" / "002_af3854c40ad81c88.txt").read_bytes())
-    code, out, err = invoke(command, "--config", str(config), *(["-v"] if command != "export" else []))
+    with _deeper_than_path_max(root / "sources", (REPO / "seeds" / "002_af3854c40ad81c88.txt").read_bytes()):
+        code, out, err = invoke(command, "--config", str(config), *(["-v"] if command != "export" else []))
     assert code == 0 and "Traceback" not in err, err
     said = [line for line in stderr_lines(out + err if command == "check" else err) if "File name too long" in line]
     assert len(said) == 1 and said[0].endswith(": warning: cannot read folder: File name too long"), err
@@ -234,13 +244,13 @@ def test_a_project_folder_deeper_than_the_path_limit_is_one_warning(tmp_path: Pa
     config = two_seed_project(root)
     (root / folder).mkdir()
     (root / folder / "keep.css").write_text("b{}", encoding="utf-8")
-    _deeper_than_path_max(root / folder, b"a{}")
-    for _ in range(2):  # and again, up to date
-        code, _, err = invoke("build", "--config", str(config))
-        assert code == 0 and "Traceback" not in err, err
-        said = [line for line in stderr_lines(err) if "File name too long" in line]
-        assert len(said) == 1 and said[0].startswith(f"{root}/{folder}/{'a' * 250}/"), err
-        assert said[0].endswith(": warning: cannot read folder: File name too long; skipped"), err
+    with _deeper_than_path_max(root / folder, b"a{}"):
+        for _ in range(2):  # and again, up to date
+            code, _, err = invoke("build", "--config", str(config))
+            assert code == 0 and "Traceback" not in err, err
+            said = [line for line in stderr_lines(err) if "File name too long" in line]
+            assert len(said) == 1 and said[0].startswith(f"{root}/{folder}/{'a' * 250}/"), err
+            assert said[0].endswith(": warning: cannot read folder: File name too long; skipped"), err
     assert (root / "site" / "index.html").is_file()
     assert (root / "site" / "static" / "keep.css").is_file() == (folder == "static")
 

@@ -63,7 +63,10 @@ class Hostile:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
-    root = tmp_path_factory.mktemp("hostile")
+    # a folder of its own around the project: the snapshots below watch the project's parent, which must hold
+    # nothing of other tests' (one left a tree too deep for any path to name there, and every test here errored)
+    root = tmp_path_factory.mktemp("hostile") / "archive"
+    root.mkdir()
     sources = root / "sources"
     sources.mkdir()
     for name in ("2021-05-14_01.txt", "a..b.txt", "x..\\..\\y.txt", "<script>z.txt", "..evil.txt"):
