@@ -594,9 +594,13 @@ class DevServer:
                         self._rebuild()
                     continue
                 watched = _identities(paths)
+                folders = self._watch_list(paths)
                 ignored = [self.state.root, self.config.cache_dir]
                 try:
-                    for changes in watchfiles.watch(*paths, stop_event=stop, debounce=300, step=50,
+                    # each folder on its own (recursive=False): a recursive watch follows every link to a
+                    # folder, so a link in the sources to / or the home folder (which the build skips) had the
+                    # watcher walk and watch that whole tree before it saw any edit
+                    for changes in watchfiles.watch(*folders, stop_event=stop, debounce=300, step=50, recursive=False,
                                                     rust_timeout=500, yield_on_timeout=True, raise_interrupt=True,
                                                     watch_filter=_SiteFilter(ignored, self._page_folders(paths))):
                         if stop.is_set():
@@ -638,7 +642,7 @@ class DevServer:
                         if limits.rebuilds is not None and self.rebuilds >= limits.rebuilds:
                             return
                         now = self.watched_paths()
-                        if now != paths or _identities(now) != watched:
+                        if now != paths or _identities(now) != watched or self._watch_list(now) != folders:
                             catch_up = True
                             settled = before
                             break
@@ -648,6 +652,35 @@ class DevServer:
         finally:
             if timer is not None:
                 timer.cancel()
+
+    def _watch_list(self, paths: list[Path]) -> list[str]:
+        """What the watcher watches, each path without what lies below it: the files of ``paths``, and every
+        folder under the folders of ``paths`` that the build walks (hidden folders, the output and the cache
+        left out). A link to a folder is followed only as the build follows it (``follow_symlinks``), each
+        folder once (a loop of links ends)."""
+        ignored = {os.path.realpath(p) for p in (self.state.root, self.config.output, self.config.cache_dir)}
+        found: list[str] = []
+        seen: set[str] = set()
+        for root in paths:
+            todo = [str(root)]
+            while todo:
+                top = todo.pop()
+                real = os.path.realpath(top)
+                if real in seen or real in ignored:
+                    continue
+                seen.add(real)
+                found.append(top)
+                try:
+                    with os.scandir(top) as listing:
+                        entries = sorted(listing, key=lambda e: e.name, reverse=True)
+                except OSError:  # a file, or a folder gone or unreadable: watched as it is
+                    continue
+                for entry in entries:
+                    with contextlib.suppress(OSError):
+                        if entry.name[:1] != "." and entry.is_dir() and (
+                                self.config.follow_symlinks or not entry.is_symlink()):
+                            todo.append(entry.path)
+        return found
 
     def _page_folders(self, paths: list[Path]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The watched source folders, and the project's other watched files and folders (for _SiteFilter)."""
