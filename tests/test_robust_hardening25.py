@@ -2,22 +2,26 @@
 real files. serve's watcher watched every folder below the sources recursively, following every link to a
 folder: a link in the sources to / or /usr (which the build skips, as a link out of the source folder) had it walk
 and watch that whole tree (10,000 inotify watches for /usr, the machine's limit for /), and an edit was seen
-seconds later, or never. Each test failed before its fix (docs/robustness.md "Round 25")."""
+seconds later, or never. The loader's tables folder in the temp folder (``$TMPDIR/archive-gen-<uid>``) was used
+when another user had made it, or when others could write in it. Each test failed before its fix
+(docs/robustness.md "Round 25")."""
 
 from __future__ import annotations
 
 import glob
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from robust_util import SEED
+from robust_util import REPO, SEED, tree_state
 from test_robust_hardening23 import Serve
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="counts inotify watches in /proc")
+SRC = REPO / "src"
 
 
 def _watches(pid: int) -> int:
@@ -53,6 +57,10 @@ def _stopped(serve: Serve) -> list[str]:
     return Serve.drain(serve.err)
 
 
+proc = pytest.mark.skipif(not Path("/proc/self/fdinfo").is_dir(), reason="counts inotify watches in /proc")
+
+
+@proc
 @pytest.mark.skipif(not Path("/usr/lib").is_dir(), reason="needs a big folder outside the project")
 def test_a_link_out_of_the_sources_is_not_watched_and_edits_are_seen_at_once(tmp_path: Path) -> None:
     page = _project(tmp_path)
@@ -72,6 +80,7 @@ def test_a_link_out_of_the_sources_is_not_watched_and_edits_are_seen_at_once(tmp
 # guards: what the build reads is still watched, and what it skips stays unwatched
 
 
+@proc
 def test_a_link_to_a_big_tree_added_while_serving_holds_no_later_edit_up(tmp_path: Path) -> None:
     page = _project(tmp_path)
     outside = tmp_path / "elsewhere"
@@ -109,6 +118,7 @@ def test_a_folder_made_while_serving_is_watched_once_made(tmp_path: Path) -> Non
         _stopped(serve)
 
 
+@proc
 def test_a_link_the_build_follows_is_watched_and_a_loop_of_links_ends(tmp_path: Path) -> None:
     _project(tmp_path, "follow_symlinks: true\n")
     outside = tmp_path / "shared" / "deep"
@@ -125,3 +135,51 @@ def test_a_link_the_build_follows_is_watched_and_a_loop_of_links_ends(tmp_path: 
         assert "files written" in _rebuilt(serve)
     finally:
         _stopped(serve)
+
+
+# ---------------------------------------------------------------------------------------------
+# the per-user tables folder in the temp folder, which every user may write in
+
+
+def _build_with_temp(root: Path, temp: Path) -> dict[str, tuple[object, ...]]:
+    """Build the seed in ``root`` with ``temp`` as the temp folder; the site's state."""
+    temp.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(temp), "XDG_CACHE_HOME": str(root / "xdg"),
+           "PYTHONPATH": os.environ.get("PYTHONPATH") or str(SRC)}
+    done = subprocess.run([sys.executable, "-m", "archive_gen", "build", "-q", "-j", "2"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return {rel: (state[0], state[-1]) for rel, state in tree_state(root / "site").items()}  # not the mtimes
+
+
+@pytest.mark.parametrize("foreign", ["world-writable", "another user's"])
+def test_a_tables_folder_in_the_temp_folder_others_can_write_is_neither_read_nor_written(
+        tmp_path: Path, foreign: str) -> None:
+    # the loader's segmenter keeps its tables in $TMPDIR/archive-gen-<uid>: a folder of that name someone else
+    # made first (/tmp is everyone's), or one others may write in, was used: its tables read, ours written into it
+    if foreign == "another user's" and os.getuid() != 0:
+        pytest.skip("making a folder of another user's needs root")
+    _project(tmp_path / "a")
+    _project(tmp_path / "b")
+    clean = _build_with_temp(tmp_path / "a", tmp_path / "t1")
+    planted = tmp_path / "t2" / f"archive-gen-{os.getuid()}"
+    planted.mkdir(parents=True)
+    if foreign == "another user's":
+        os.chown(planted, 65534, 65534)
+        planted.chmod(0o755)
+    else:
+        planted.chmod(0o777)
+    before = tree_state(tmp_path / "t2")
+    assert _build_with_temp(tmp_path / "b", tmp_path / "t2") == clean
+    assert tree_state(tmp_path / "t2") == before  # was: words-….marshal written into it
+    assert list((tmp_path / "t1").iterdir()) == [tmp_path / "t1" / f"archive-gen-{os.getuid()}"]
+
+
+def test_the_users_own_private_tables_folder_in_the_temp_folder_is_used(tmp_path: Path) -> None:
+    # guard: a folder of this user's that others cannot write in (0755 as an earlier archive-gen made it, 0700)
+    _project(tmp_path)
+    own = tmp_path / "t" / f"archive-gen-{os.getuid()}"
+    own.mkdir(parents=True, mode=0o755)
+    own.chmod(0o755)
+    _build_with_temp(tmp_path, tmp_path / "t")
+    assert [p.name[:6] for p in own.iterdir()] == ["words-"]
