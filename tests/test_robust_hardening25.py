@@ -118,6 +118,34 @@ def test_a_folder_made_while_serving_is_watched_once_made(tmp_path: Path) -> Non
         _stopped(serve)
 
 
+def test_a_folder_replaced_by_another_of_its_name_while_serving_is_watched(tmp_path: Path) -> None:
+    # guard of the watch without recursion: the folder moved in under the old one's name is watched, not the old one
+    _project(tmp_path)
+    day = tmp_path / "sources" / "2021"
+    day.mkdir()
+    shutil.copy(SEED, day / "2021-05-15_01.txt")
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(SEED, other / "2021-05-16_01.txt")
+    serve = Serve(tmp_path)
+    try:
+        time.sleep(1.0)  # the watcher is up
+        day.rename(tmp_path / "old")
+        other.rename(day)
+        assert "files written" in _rebuilt(serve)
+        time.sleep(1.5)
+        Serve.drain(serve.lines)
+        _edit(day / "2021-05-16_01.txt", "新闻标题测试")
+        assert "files written" in _rebuilt(serve)
+        time.sleep(1.5)
+        Serve.drain(serve.lines)  # (its search shards follow)
+        _edit(tmp_path / "old" / "2021-05-15_01.txt", "另一标题")  # no longer a source
+        time.sleep(1.5)
+        assert Serve.drain(serve.lines) == []
+    finally:
+        _stopped(serve)
+
+
 @proc
 def test_a_link_the_build_follows_is_watched_and_a_loop_of_links_ends(tmp_path: Path) -> None:
     _project(tmp_path, "follow_symlinks: true\n")

@@ -595,12 +595,17 @@ class DevServer:
                     continue
                 watched = _identities(paths)
                 folders = self._watch_list(paths)
+                if not folders:  # gone between the two looks: look again shortly
+                    catch_up = True
+                    stop.wait(0.3)
+                    continue
                 ignored = [self.state.root, self.config.cache_dir]
                 try:
                     # each folder on its own (recursive=False): a recursive watch follows every link to a
                     # folder, so a link in the sources to / or the home folder (which the build skips) had the
                     # watcher walk and watch that whole tree before it saw any edit
-                    for changes in watchfiles.watch(*folders, stop_event=stop, debounce=300, step=50, recursive=False,
+                    for changes in watchfiles.watch(*(path for path, _ in folders), stop_event=stop, debounce=300,
+                                                    step=50, recursive=False,
                                                     rust_timeout=500, yield_on_timeout=True, raise_interrupt=True,
                                                     watch_filter=_SiteFilter(ignored, self._page_folders(paths))):
                         if stop.is_set():
@@ -653,13 +658,14 @@ class DevServer:
             if timer is not None:
                 timer.cancel()
 
-    def _watch_list(self, paths: list[Path]) -> list[str]:
-        """What the watcher watches, each path without what lies below it: the files of ``paths``, and every
-        folder under the folders of ``paths`` that the build walks (hidden folders, the output and the cache
-        left out). A link to a folder is followed only as the build follows it (``follow_symlinks``), each
-        folder once (a loop of links ends)."""
+    def _watch_list(self, paths: list[Path]) -> list[tuple[str, tuple[int, int]]]:
+        """What the watcher watches, each path without what lies below it, with its (device, inode): the files
+        of ``paths``, and every folder under the folders of ``paths`` that the build walks (hidden folders, the
+        output and the cache left out). A link to a folder is followed only as the build follows it
+        (``follow_symlinks``), each folder once (a loop of links ends). A folder replaced by another of its name
+        (moved away and another moved in) is another inode: the watcher watches the new one."""
         ignored = {os.path.realpath(p) for p in (self.state.root, self.config.output, self.config.cache_dir)}
-        found: list[str] = []
+        found: list[tuple[str, tuple[int, int]]] = []
         seen: set[str] = set()
         for root in paths:
             todo = [str(root)]
@@ -669,7 +675,11 @@ class DevServer:
                 if real in seen or real in ignored:
                     continue
                 seen.add(real)
-                found.append(top)
+                try:
+                    info = os.stat(top)
+                except OSError:  # gone meanwhile
+                    continue
+                found.append((top, (info.st_dev, info.st_ino)))
                 try:
                     with os.scandir(top) as listing:
                         entries = sorted(listing, key=lambda e: e.name, reverse=True)
