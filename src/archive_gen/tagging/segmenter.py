@@ -111,7 +111,7 @@ class Segmenter:
         self._words = _ordered(words)
         self._words_repr = repr(self._words)  # part of every cache key: written out once (~8,000 words)
         # without a cache folder, a per-user temp folder still spares the next process the work
-        self._cache_dir = Path(cache_dir) if cache_dir is not None else _shared_cache_dir()
+        self._cache_dir: Path | None = Path(cache_dir) if cache_dir is not None else _shared_cache_dir()
         self._lexicons: dict[tuple[str, ...], KeywordLexicon] = {}  # per part-of-speech set
         self.fingerprint = _fingerprint(self._words_repr, self.engine)
 
@@ -201,8 +201,8 @@ class Segmenter:
             return _RJiebaCutter(self._dictionary)
         return _JiebaCutter(self._dictionary, self._cache_dir)
 
-    def _cache_path(self, name: str) -> Path:
-        return self._cache_dir / name
+    def _cache_path(self, name: str) -> Path | None:
+        return self._cache_dir / name if self._cache_dir is not None else None
 
 
 def segmenter_fingerprint(words: Iterable[CustomWord], engine: str) -> str:
@@ -373,7 +373,7 @@ class _Cutter(Protocol):
 class _JiebaCutter:
     """A private jieba.Tokenizer; its prefix dictionary is cached in the cache folder."""
 
-    def __init__(self, dictionary: _Dictionary, cache_dir: Path) -> None:
+    def __init__(self, dictionary: _Dictionary, cache_dir: Path | None) -> None:
         import jieba  # the one place jieba is imported
 
         logger = logging.getLogger("jieba")
@@ -433,8 +433,22 @@ def _rjieba_class() -> Any:
     return rjieba.Jieba
 
 
-def _shared_cache_dir() -> Path:
-    return Path(tempfile.gettempdir()) / f"archive-gen-{os.getuid()}"
+def _shared_cache_dir() -> Path | None:
+    """The per-user tables folder in the temp folder (``archive-gen-<uid>``), made private (0700); None when
+    it is not a folder of this user's that no one else may write in. The temp folder is everyone's: a folder
+    of that name made by another user, or one that others may write in (group or world writable), was used
+    all the same: its tables were read (a forged one, checksum and all, changed how pages were cut into
+    words) and ours written among theirs. Such a folder is left alone, and the tables are made again instead
+    (a cache only costs time)."""
+    folder = Path(tempfile.gettempdir()) / f"archive-gen-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o022:
+        return folder
+    return None
 
 
 _TABLES_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -507,10 +521,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _usable_dir(cache_dir: Path) -> str:
+def _usable_dir(cache_dir: Path | None) -> str:
     """The cache folder when it can be created, else the per-user temp one, else a private temp folder
     (a cache only costs speed)."""
     for candidate in (cache_dir, _shared_cache_dir()):
+        if candidate is None:
+            continue
         try:
             candidate.mkdir(parents=True, exist_ok=True)
             if os.access(candidate, os.W_OK):
@@ -682,15 +698,15 @@ def read_cache_bytes(path: Path, limit: int = CACHE_FILE_LIMIT) -> bytes | None:
         os.close(fd)
 
 
-def read_table(path: Path, key: str) -> Any:
-    """The value a ``write_table`` stored under ``key`` (None: no such file, or a file stored under another
+def read_table(path: Path | None, key: str) -> Any:
+    """The value a ``write_table`` stored under ``key`` (None: no file (or no folder for it), or a file stored under another
     key, swapped, copied, torn, damaged or not marshal data).
 
     The value's bytes carry their SHA-256, checked before anything is unmarshalled: a byte flipped inside a
     number (a frequency, an IDF weight, an opcode of a kept regular-expression program) still loads as marshal
     data, and was used as it read, a wrong segmentation or a pattern that matched other text; and a flipped
     type code or count can make marshal itself allocate and walk for half a minute."""
-    data = read_cache_bytes(path)
+    data = read_cache_bytes(path) if path is not None else None
     if data is None or len(data) < _TABLE_HEAD or not data.startswith(_TABLE_MAGIC):
         return None
     checksum, payload = data[len(_TABLE_MAGIC):_TABLE_HEAD], data[_TABLE_HEAD:]
@@ -710,9 +726,12 @@ def _table_checksum(key: str, payload: bytes) -> bytes:
     return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).digest()
 
 
-def write_table(path: Path, key: str, value: Any) -> None:
+def write_table(path: Path | None, key: str, value: Any) -> None:
     """Write ``value`` (marshal's types only) after its checksum, which covers the key it is for, atomically
-    (parallel workers may race to write the same file); a failure only costs the next process the work."""
+    (parallel workers may race to write the same file); a failure only costs the next process the work.
+    ``path`` None: no folder to keep it in (nothing written)."""
+    if path is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = marshal.dumps(value)
