@@ -2026,8 +2026,15 @@ def _addition_paragraph(item: Item, spans: tuple[tuple[int, int], ...]) -> bool:
     # what comes before the 还 clause: nothing, or one opening phrase (入冬以来, 开班期间, 表彰会后, 为配合…), never a
     # clause of the story's own with its verb done (梁溪区总工会建起了12个驿站，还…: the 还 adds to that clause)
     opening = last[:spans[0][0]].rstrip("，,")
-    return not opening or (_CLAUSE_MARK_RE.search(opening) is None and "了" not in opening
-                           and (opening.endswith(_OPENING_PHRASE_ENDS) or opening.startswith("为")))
+    # ... or an add-on word alone (另据了解，市总工会还…; 据悉，…还…: tag53, rule 109)
+    return not opening or opening in _ADD_ON_OPENINGS or (
+        _CLAUSE_MARK_RE.search(opening) is None and "了" not in opening
+        and (opening.endswith(_OPENING_PHRASE_ENDS) or opening.startswith("为")))
+
+
+# an add-on word opening a closing paragraph before its 还 clause (rule 109): rules 86 and 95's words and 据了解 (此外 and
+# 另外 mark their whole sentence passing, _ADD_ON_BEFORE, thirteenth round: not changed here)
+_ADD_ON_OPENINGS = frozenset(("同时", "与此同时", "另据", "另悉", "另讯", "又讯", "据悉", "据了解", "另据了解"))
 
 
 def _base(name: str) -> str:
