@@ -393,7 +393,7 @@ SETS = {
     # written from, 20 items on 3 pages; keys committed in c242fd8 before the tagger ran. First run 1.0 / 1.0 / 0.816; rules
     # 108-110 (docs/tagging.md) give 1.0 / 1.0 / 0.880.
     "heldout_tagging53": (TESTS / "heldout_tagging53" / "pages", TESTS / "heldout_tagging53" / "keys", 20, 0,
-                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.81}),
+                          {"province_f1": 0.995, "prefecture_f1": 0.995, "topic_f1": 0.875}),
     "loader set 2": (TESTS / "heldout" / "pages", TESTS / "heldout" / "tags", 60, 2,
                      {"province_f1": 0.985, "prefecture_f1": 0.98, "topic_f1": 0.95}),
     # (twenty-sixth round: 教师疗休养 赴黄山 now tags 黄山市 as keyed, 0.963 / 0.957 -> 1.0 / 1.0)
