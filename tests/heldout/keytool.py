@@ -33,9 +33,9 @@ HEAD_ROLES = ("kicker", "title", "subtitle", "column")
 RUN_IN = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>\S+?)(?:\u3000|[ \u3000]{2,})[ \u3000]*(?P<rest>\S.*)")
 # ``runin: colon``: a digest item whose title is glued to its text by a colon (``标题：正文…``)
 RUN_IN_COLON = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>[^：:]+?)[：:][ \u3000]*(?P<rest>\S.*)")
-# ``runin: bracket``: a story whose headline is printed in 【】 (or 〖〗) at the head of its first paragraph
+# ``runin: bracket``: a story whose headline is printed in 【】 (or 〖〗, ［］, 〔〕) at the head of its first paragraph
 # (``【标题】本报讯…``); the title is the text inside the brackets
-RUN_IN_BRACKET = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*[【〖](?P<title>[^】〗]+)[】〗][ \u3000]*(?P<rest>\S.*)")
+RUN_IN_BRACKET = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*[【〖［〔](?P<title>[^】〗］〕]+)[】〗］〕][ \u3000]*(?P<rest>\S.*)")
 # ``runin: space``: a bulleted brief whose title is parted from its text by one space only (a PDF copy's)
 RUN_IN_SPACE = re.compile(r"[▲●■◆★☆□◇▶►]?[ \u3000]*(?P<title>\S+?)[ \u3000]+(?P<rest>\S.*)")
 RUN_INS = {"colon": RUN_IN_COLON, "bracket": RUN_IN_BRACKET, "space": RUN_IN_SPACE}

@@ -75,7 +75,7 @@ def _covered(line: str, blob: str) -> bool:
                 low = mid
             else:
                 high = mid - 1
-        if low == 0 and rest[0] in ":：【】〖〗":
+        if low == 0 and rest[0] in ":：【】〖〗[]［］〔〕":
             # the colon a digest item's headline is glued to its text by (units._COLON_RUN_IN), the lenticular brackets
             # a story's headline is printed in at the head of its text (units._BRACKET_RUN_IN_TITLE)
             rest = rest[1:]

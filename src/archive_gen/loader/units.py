@@ -46,8 +46,12 @@ _BARE_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<title>[^\s，,。！？!?；;�
 # a story whose headline is printed in lenticular brackets at the head of its first paragraph, with no headline line
 # ("【江州港开通职工通勤专线】本报讯（记者…）…", "【女职工休息室挂牌】7月13日，…"): five characters or more inside (a
 # paragraph's lead-in "【扩面】…" and the labels 【案情】, 【说法】, 【核心提示】 are shorter), a headline's shape, and a
-# story's text after it (``_bracket_run_in``)
-_BRACKET_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*[【〖](?P<title>[^】〗\s，,。！？!?；;：:]{5,30})[】〗][ \u3000]*(?P<rest>\S.*)")
+# story's text after it (``_bracket_run_in``); 〖〗, square brackets ［］ (read as [] once a page's full-width ASCII is
+# folded) and tortoise-shell brackets 〔〕 are the same class, each pair closed by its own kind (a document number
+# "〔2015〕12号" is under five characters)
+_BRACKET_RUN_IN_TITLE = lazy_compile(r"[ \u3000]*(?P<open>[【〖\[〔])(?P<title>[^【】〖〗\[\]〔〕\s，,。！？!?；;：:]{5,30})"
+                                     r"(?P<close>[】〗\]〕])[ \u3000]*(?P<rest>\S.*)")
+_BRACKET_PAIRS = ("【】", "〖〗", "[]", "〔〕")
 # a bulleted brief whose title is parted from its text by ONE space (a PDF copy's: "■江北区总工会送清凉 9月16日，…"):
 # trusted only in a run of such lines (``_bare_run_in_items``), never alone
 _SPACED_RUN_IN_TITLE = lazy_compile(r"[▲●■◆★☆□◇▶►][ \u3000]*(?P<title>[^\s，,。！？!?；;：:]{4,30}) (?P<rest>\S.*)")
@@ -438,10 +442,12 @@ def _lead_run_in(text: str) -> re.Match[str] | None:
 
 
 def _bracket_run_in(text: str) -> re.Match[str] | None:
-    """A story's headline in 【】 run in before its text: the text after the bracket opens with a lead or is a story's
+    """A story's headline in 【】 (〖〗, [], 〔〕) run in before its text: the text after the bracket opens with a lead or is a story's
     running text; an editors' note, a tip box or a label in brackets is none."""
     runin = _BRACKET_RUN_IN_TITLE.match(text)
-    if runin is None or shapes.editor_note(text.strip(" \u3000")) or _LABELLED_TIP.match(text.strip(" \u3000")):
+    if runin is None or runin.group("open") + runin.group("close") not in _BRACKET_PAIRS:
+        return None
+    if shapes.editor_note(text.strip(" \u3000")) or _LABELLED_TIP.match(text.strip(" \u3000")):
         return None
     if split_lead(runin.group("rest")) is None and not _brief_text(runin.group("rest")):
         return None
