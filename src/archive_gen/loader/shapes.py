@@ -98,10 +98,21 @@ def note_only(text: str) -> bool:
 ANSWERS_PRESS = lazy_compile(r"[\u4e00-\u9fff“”·《》]{2,}(?:答(?:本报)?记者问|接受(?:本报)?(?:记者)?(?:专访|采访))$")
 # "记…"/"访…" opening a profile's or an interview's 副题 (not 记者…, 记住…, 访谈…)
 PROFILE = lazy_compile(r"^(?:记|访)(?![者住录忆得账载挂谈问客])[\u4e00-\u9fff“「《]")
-# a whole line in one pair of brackets, any kind a page sets a 副题 in: 【】, 〖〗, 〔〕, [], （）, ()
-# (and 「」, 『』, 〈〉, ［］, 〘〙: every pair but 《》, which names a work)
-_ONE_BRACKET_PAIR = lazy_compile(r"^(?:【[^【】]+】|〖[^〖〗]+〗|〔[^〔〕]+〕|\[[^\[\]]+\]|[(（][^()（）]+[)）]|「[^「」]+」|『[^『』]+』"
-                                 r"|〈[^〈〉]+〉|［[^［］]+］|〘[^〘〙]+〙)$")
+# the pairs of brackets a page sets a 副题, a label or a person's introduction in: every pair but 《》, which names a work;
+# round brackets of either width close each other (OCR and e-paper copies mix them)
+_BRACKET_PAIRS = (("(（", ")）"), ("【", "】"), ("〖", "〗"), ("〔", "〕"), ("[", "]"), ("「", "」"), ("『", "』"), ("〈", "〉"),
+                  ("［", "］"), ("〘", "〙"))
+
+
+def in_one_bracket_pair(lead: str = "") -> str:
+    """A pattern for a text in one pair of brackets of any kind (_BRACKET_PAIRS), after ``lead`` (a look-ahead at the
+    text's start), the text in a group of its own for each pair."""
+    return "|".join(f"[{re.escape(opening)}]{lead}([^{re.escape(opening + closing)}]+)[{re.escape(closing)}]"
+                    for opening, closing in _BRACKET_PAIRS)
+
+
+# a whole line in one pair of brackets, any kind a page sets a 副题 in
+_ONE_BRACKET_PAIR = lazy_compile(rf"^(?:{in_one_bracket_pair()})$")
 
 
 def interview_bracket(text: str) -> bool:

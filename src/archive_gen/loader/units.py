@@ -526,14 +526,9 @@ _INTRODUCES = lazy_compile(rf"[\u4e00-\u9fff“”·]{{4,30}}?{_POST}(?:[，、]
 _UNIT_WORD = lazy_compile(r"(?:公司|厂|集团|局|矿|医院|学校|大学|站|中心|车间|班|队|所|港|码头|油田|段|社|店|场|企业|单位|工地"
                           r"|酒店|银行|院|馆)")
 # the introduction printed in brackets of any kind ("（徐工集团装载机事业部焊工、全国技术能手）", "〔…站务员〕",
-# "【…酿酒师】"); a credit or a note in brackets (作者为…, 本报记者…) is no introduction
+# "【…酿酒师】"; shapes.in_one_bracket_pair); a credit or a note in brackets (作者为…, 本报记者…) is no introduction
 _NOT_INTRODUCING = r"(?!作者|本报|记者|通讯员|实习生)"
-_IN_BRACKETS = lazy_compile(rf"[(（]{_NOT_INTRODUCING}([^()（）]+)[)）]|〔{_NOT_INTRODUCING}([^〔〕]+)〕"
-                            rf"|【{_NOT_INTRODUCING}([^【】]+)】|〖{_NOT_INTRODUCING}([^〖〗]+)〗"
-                            rf"|\[{_NOT_INTRODUCING}([^\[\]]+)\]"
-                            # (and the other pairs a page sets one in: 「」, 『』, 〈〉, ［］, 〘〙; not 《》, a work's title)
-                            rf"|「{_NOT_INTRODUCING}([^「」]+)」|『{_NOT_INTRODUCING}([^『』]+)』"
-                            rf"|〈{_NOT_INTRODUCING}([^〈〉]+)〉|［{_NOT_INTRODUCING}([^［］]+)］|〘{_NOT_INTRODUCING}([^〘〙]+)〙")
+_IN_BRACKETS = lazy_compile(shapes.in_one_bracket_pair(_NOT_INTRODUCING))
 
 
 def introduces_person(text: str) -> bool:
